@@ -1,0 +1,82 @@
+"""`coach chat`: pick the flow, the session and the front end, then run the conversation."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from coach.errors import NotFound, UsageError
+from coach.flow import load_flow
+from coach.home import default_db, default_flow, mentee_name
+from coach.rephrase import Rephraser
+from coach.session import Conversation
+from coach.store import Store
+
+
+@dataclass
+class ChatOptions:
+    """Everything `coach chat` can be told."""
+
+    flow_path: Path | None = None
+    db_path: Path | None = None
+    mentee: str | None = None
+    resume: str | None = None
+    jsonl: bool = False
+    no_llm: bool = False
+    model_path: Path | None = None
+    backend: str = "llama"
+    base_url: str | None = None
+    seed: int | None = None
+    watch: bool = False
+
+
+def open_conversation(opts: ChatOptions, rephraser: Rephraser | None = None) -> Conversation:
+    """Load the flow and the store, then start a new session or resume one."""
+    store = Store.open(opts.db_path or default_db())
+    mentee = (opts.mentee or mentee_name()).strip()
+    if not mentee:
+        raise UsageError("--mentee cannot be empty")
+    if opts.resume is not None:
+        if opts.resume == "latest":
+            sid = store.latest_resumable(mentee)
+            if sid is None:
+                raise NotFound(f"no paused session for {mentee}; start one with: coach chat")
+        else:
+            try:
+                sid = int(opts.resume)
+            except ValueError:
+                raise UsageError(f"--resume takes a session id (a number), not {opts.resume!r}") from None
+        row = store.session(sid)
+        flow = load_flow(opts.flow_path or Path(row["flow_path"]) if not opts.flow_path and Path(row["flow_path"]).exists() else opts.flow_path or default_flow())
+        return Conversation.resume(flow, store, sid, rephraser)
+    flow = load_flow(opts.flow_path or default_flow())
+    return Conversation.start(flow, store, mentee, rephraser)
+
+
+def run_chat(opts: ChatOptions) -> str:
+    """Run a whole conversation on stdin/stdout; return its final status."""
+    from coach import repl
+
+    rephraser = None if opts.no_llm or os.environ.get("COACH_REPHRASE") == "off" else _rephraser(opts)
+    conv = open_conversation(opts, rephraser)
+
+    def out(line: str) -> None:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+    if opts.jsonl:
+        return repl.run_jsonl(conv, sys.stdin.buffer, out)
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return repl.run_terminal(conv)
+    return repl.run_plain(conv, sys.stdin.buffer, out)
+
+
+def _rephraser(opts: ChatOptions) -> Rephraser | None:
+    """The model-backed rephraser, when one is available (see coach.llm)."""
+    try:
+        from coach import llm
+    except ModuleNotFoundError:
+        return None
+    return llm.build_rephraser(opts)  # type: ignore[no-any-return]

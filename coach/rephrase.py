@@ -1,0 +1,32 @@
+"""The one seam in front of the language model: say a question in other words, or not at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Rephrasing:
+    """What to show for a question, and how it came about (all of it goes in the transcript)."""
+
+    text: str
+    rephrased: bool = False
+    guard_ok: bool | None = None
+    reasons: list[str] = field(default_factory=list)
+    model_sha256: str | None = None
+    prompt: str | None = None
+
+
+class Rephraser(Protocol):
+    """Says a canonical question in other words, keeping ``keep``; falls back to the canonical."""
+
+    def rephrase(self, canonical: str, keep: list[str], context: str | None) -> Rephrasing: ...
+
+
+class Verbatim:
+    """The no-model rephraser: always the flow's own wording."""
+
+    def rephrase(self, canonical: str, keep: list[str], context: str | None) -> Rephrasing:
+        """Return the canonical wording unchanged."""
+        return Rephrasing(text=canonical)

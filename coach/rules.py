@@ -1,0 +1,335 @@
+"""Rules: lexicons from YAML, the global intents, and the named predicates flows refer to."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from coach.errors import FlowError, Problem
+
+MOTIVATIONS = (
+    "influence",
+    "authority",
+    "recognition",
+    "growth",
+    "autonomy",
+    "meaning",
+    "compensation",
+    "next_rung",
+)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, straight quotes, single spaces: the form every lexicon match runs on."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(text.lower().split())
+
+
+class Phrases:
+    """A compiled list of whole-word phrases; ``word*`` matches any ending."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases = [str(p) for p in phrases]
+        parts = []
+        for p in sorted(self.phrases, key=len, reverse=True):
+            p = normalise(p)
+            if p.endswith("*"):
+                parts.append(re.escape(p[:-1]) + r"[\w'-]*")
+            else:
+                parts.append(re.escape(p))
+        body = "|".join(parts) or r"(?!x)x"
+        self._re = re.compile(rf"(?<![\w'])(?:{body})(?![\w'])")
+
+    def find(self, text: str) -> list[str]:
+        """Every phrase occurrence in already-normalised text."""
+        return self._re.findall(text)
+
+    def __contains__(self, text: str) -> bool:
+        return self._re.search(text) is not None
+
+
+@dataclass(frozen=True)
+class Motivation:
+    """One motivation from the essay, as the coach names it back."""
+
+    id: str
+    label: str
+    words: Phrases
+    note: str = ""
+
+
+@dataclass
+class Lexicon:
+    """Every word list behind the rules, loaded from YAML."""
+
+    raw: dict[str, Any]
+    yes: Phrases = field(init=False)
+    no: Phrases = field(init=False)
+    unsure: Phrases = field(init=False)
+    advice: Phrases = field(init=False)
+    why_asking: Phrases = field(init=False)
+    distress: Phrases = field(init=False)
+    distress_not: Phrases = field(init=False)
+    energy_words: Phrases = field(init=False)
+    bedrock_core: Phrases = field(init=False)
+    bedrock_themes: Phrases = field(init=False)
+    bedrock_specific: Phrases = field(init=False)
+    ambition: Phrases = field(init=False)
+    outside: Phrases = field(init=False)
+    motivations: dict[str, Motivation] = field(init=False)
+
+    def __post_init__(self) -> None:
+        r = self.raw
+        self.yes = Phrases(r.get("yes", []))
+        self.no = Phrases(r.get("no", []))
+        self.unsure = Phrases(r.get("unsure", []))
+        self.advice = Phrases(r.get("advice", []))
+        self.why_asking = Phrases(r.get("why_asking", []))
+        self.distress = Phrases(r.get("distress", []))
+        self.distress_not = Phrases(r.get("distress_not", []))
+        energy = r.get("energy", {})
+        self.energy_words = Phrases(energy.get("words", []))
+        self.energy_min_words = int(energy.get("min_words", 45))
+        self.energy_exclamations = int(energy.get("exclamations", 1))
+        bedrock = r.get("bedrock", {})
+        self.bedrock_core = Phrases(bedrock.get("core", []))
+        self.bedrock_themes = Phrases(bedrock.get("themes", []))
+        self.bedrock_specific = Phrases(bedrock.get("specific", []))
+        self.bedrock_min_words = int(bedrock.get("min_words", 3))
+        self.ambition = Phrases(r.get("ambition", []))
+        self.outside = Phrases(r.get("outside", []))
+        self.ambition_note = str(r.get("ambition_note", ""))
+        self.outside_note = str(r.get("outside_note", ""))
+        self.motivations = {
+            mid: Motivation(
+                id=mid,
+                label=str(spec.get("label", mid)),
+                words=Phrases(spec.get("words", [])),
+                note=str(spec.get("note", "")),
+            )
+            for mid, spec in (r.get("motivations") or {}).items()
+        }
+
+
+DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "flows" / "lexicon.yaml"
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Load a lexicon file (the shipped one by default); errors carry file:line."""
+    path = path or DEFAULT_LEXICON
+    return _load_lexicon_cached(str(path))
+
+
+@lru_cache(maxsize=8)
+def _load_lexicon_cached(path: str) -> Lexicon:
+    from coach.yamlio import load_yaml
+
+    data = load_yaml(Path(path))
+    if not isinstance(data, dict):
+        raise FlowError([Problem(path, 1, 1, "error", "a lexicon must be a mapping of word lists")])
+    merged: dict[str, Any] = {}
+    if Path(path).resolve() != DEFAULT_LEXICON.resolve():
+        merged = _plain(load_yaml(DEFAULT_LEXICON))
+        for key, value in _plain(data).items():
+            if isinstance(value, list) and isinstance(merged.get(key), list):
+                merged[key] = merged[key] + value
+            elif isinstance(value, dict) and isinstance(merged.get(key), dict):
+                merged[key] = {**merged[key], **value}
+            else:
+                merged[key] = value
+    else:
+        merged = _plain(data)
+    return Lexicon(merged)
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
+# --- intents that hold in every step -------------------------------------------------
+
+
+def is_distress(text: str, lex: Lexicon) -> bool:
+    """Crisis or distress language: the flow stops with a fixed message."""
+    t = normalise(text)
+    if t not in lex.distress:
+        return False
+    # Remove near-miss idioms, then look again.
+    for miss in sorted(lex.distress_not.find(t), key=len, reverse=True):
+        t = t.replace(miss, " ")
+    return t in lex.distress
+
+
+def is_advice_request(text: str, lex: Lexicon) -> bool:
+    """The mentee asks the coach to advise, decide or play an adviser."""
+    return normalise(text) in lex.advice
+
+
+def is_why_asking(text: str, lex: Lexicon) -> bool:
+    """The mentee asks why the coach is asking."""
+    return normalise(text) in lex.why_asking
+
+
+def yes_no(text: str, lex: Lexicon) -> bool | None:
+    """True for a yes, False for a no, None when it is neither (or both)."""
+    t = normalise(text).strip(" .!?")
+    if not t:
+        return None
+    no = t in lex.no
+    yes = t in lex.yes and not no
+    if no and not yes:
+        return False
+    if yes:
+        return True
+    return None
+
+
+def words(text: str) -> list[str]:
+    """The words of an answer (letters, digits, apostrophes)."""
+    return re.findall(r"[\w']+", normalise(text))
+
+
+def is_unsure(text: str, lex: Lexicon) -> bool:
+    """"I don't know" and friends."""
+    return normalise(text) in lex.unsure
+
+
+def is_energised(text: str, lex: Lexicon) -> bool:
+    """A long, exclamatory or enthusiastic answer."""
+    n = len(words(text))
+    if n >= lex.energy_min_words:
+        return True
+    excl = text.count("!")
+    if excl >= lex.energy_exclamations and n >= 3:
+        return True
+    return n >= 8 and len(lex.energy_words.find(normalise(text))) >= 2
+
+
+def is_bedrock(text: str, lex: Lexicon) -> bool:
+    """A simple statement of a core need, belief or interest, not tied to a job or industry."""
+    t = normalise(text)
+    n = len(words(t))
+    if n < lex.bedrock_min_words or t in lex.unsure:
+        return False
+    core = len(lex.bedrock_core.find(t))
+    themes = len(lex.bedrock_themes.find(t))
+    specific = len(lex.bedrock_specific.find(t))
+    score = 2 * core + themes - 2 * specific
+    return core >= 1 and themes >= 1 and score >= 3
+
+
+def detect_motivations(texts: Iterable[str], lex: Lexicon) -> list[str]:
+    """Motivation ids suggested by what was said, strongest first (ties in the essay's order)."""
+    joined = normalise(" \n ".join(texts))
+    scores = {mid: len(m.words.find(joined)) for mid, m in lex.motivations.items()}
+    order = {mid: i for i, mid in enumerate(MOTIVATIONS)}
+    found = [mid for mid, s in scores.items() if s > 0]
+    return sorted(found, key=lambda m: (-scores[m], order.get(m, 99)))
+
+
+def is_similar(a: str, b: str) -> bool:
+    """Two answers that say the same thing (saturation: the mentee repeats themselves)."""
+    wa, wb = set(words(a)), set(words(b))
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / len(wa | wb) >= 0.7
+
+
+# --- named predicates a flow's edges and reflections refer to -------------------------
+
+
+@dataclass
+class Context:
+    """What a rule sees: the answer just given and the session's state."""
+
+    answer: str
+    values: dict[str, Any]
+    lex: Lexicon
+    depth: int = 0
+    max_depth: int = 0
+    chain: list[str] = field(default_factory=list)
+    skipped: bool = False
+    short_streak: int = 0
+
+
+def _saturated(c: Context) -> bool:
+    if c.skipped or is_unsure(c.answer, c.lex):
+        return True
+    if any(is_similar(c.answer, earlier) for earlier in c.chain[:-1]):
+        return True
+    return c.short_streak >= 2
+
+
+def _depth_reached(c: Context) -> bool:
+    return c.max_depth > 0 and c.depth >= c.max_depth
+
+
+RULES: dict[str, Callable[[Context], bool]] = {
+    "always": lambda c: True,
+    "yes": lambda c: yes_no(c.answer, c.lex) is True,
+    "no": lambda c: yes_no(c.answer, c.lex) is False,
+    "skipped": lambda c: c.skipped,
+    "unsure": lambda c: is_unsure(c.answer, c.lex),
+    "bedrock": lambda c: not c.skipped and is_bedrock(c.answer, c.lex),
+    "saturated": _saturated,
+    "depth_reached": _depth_reached,
+    "ladder_done": lambda c: (
+        (not c.skipped and is_bedrock(c.answer, c.lex)) or _saturated(c) or _depth_reached(c)
+    ),
+    "energised": lambda c: not c.skipped and is_energised(c.answer, c.lex),
+    "compensation": lambda c: "compensation" in detect_motivations([c.answer], c.lex),
+    "ambition": lambda c: normalise(c.answer) in c.lex.ambition,
+    "outside": lambda c: normalise(c.answer) in c.lex.outside,
+    "returning": lambda c: bool(c.values.get("previous")),
+    "has_motivations": lambda c: bool(c.values.get("motivations")),
+    "has_bedrock": lambda c: bool(c.values.get("bedrock")),
+}
+
+RULE_HELP: dict[str, str] = {
+    "always": "always true (a default edge)",
+    "yes": "the answer is a yes",
+    "no": "the answer is a no",
+    "skipped": "the mentee skipped the question (/skip)",
+    "unsure": "the answer is 'I don't know' or similar",
+    "bedrock": "the answer is a bedrock statement (core need, belief or interest)",
+    "saturated": "the ladder ran dry: unsure, repeated, or short twice",
+    "depth_reached": "the ladder reached its max_depth",
+    "ladder_done": "bedrock, saturated or depth_reached",
+    "energised": "a long, exclamatory or enthusiastic answer",
+    "compensation": "the answer talks about money",
+    "ambition": "the answer names a big or senior job",
+    "outside": "the answer points outside the organisation",
+    "returning": "the mentee has an earlier finished session",
+    "has_motivations": "at least one motivation was confirmed",
+    "has_bedrock": "a bedrock statement was captured",
+}
+
+
+def rule_names() -> list[str]:
+    """Every rule a flow may name."""
+    return sorted(RULES)
+
+
+def evaluate(expr: str, ctx: Context) -> bool:
+    """Evaluate ``rule`` or ``not rule``."""
+    expr = expr.strip()
+    if expr.startswith("not "):
+        return not RULES[expr[4:].strip()](ctx)
+    return RULES[expr](ctx)
+
+
+def rule_exists(expr: str) -> bool:
+    """Does a ``rule`` / ``not rule`` expression name a known rule?"""
+    expr = expr.strip()
+    if expr.startswith("not "):
+        expr = expr[4:].strip()
+    return expr in RULES
