@@ -1,0 +1,57 @@
+"""Shared fixtures: a private COACH_HOME per test, the default flow, an in-memory store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from coach.cli import cli
+from coach.flow import Flow, load_flow
+from coach.home import default_flow
+from coach.store import Store, memory_db
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def coach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own COACH_HOME; no test touches the real one or loads a model by accident."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("COACH_HOME", str(home))
+    monkeypatch.delenv("COACH_DB", raising=False)
+    monkeypatch.delenv("COACH_MODEL", raising=False)
+    monkeypatch.setenv("COACH_REPHRASE", "off")
+    return home
+
+
+@pytest.fixture(scope="session")
+def career_flow() -> Flow:
+    """The default flow, loaded once."""
+    return load_flow(default_flow())
+
+
+@pytest.fixture
+def store() -> Store:
+    """An in-memory transcript store with the full schema."""
+    return Store(memory_db())
+
+
+@pytest.fixture
+def chat_jsonl(tmp_path: Path) -> Callable[..., tuple[list[dict[str, Any]], Any]]:
+    """Run `coach chat --jsonl` through the real CLI with scripted answers; return the events."""
+
+    def run(answers: list[str], *args: str, db: Path | None = None) -> tuple[list[dict[str, Any]], Any]:
+        db = db or tmp_path / "coach.db"
+        stdin = "".join(a + "\n" for a in answers)
+        result = CliRunner().invoke(
+            cli, ["chat", "--jsonl", "--no-llm", "--db", str(db), "--mentee", "sam", *args], input=stdin
+        )
+        events = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+        return events, result
+
+    return run
