@@ -78,7 +78,8 @@ class Conversation:
         sid = store.create_session(
             mentee=mentee, flow=flow.name, flow_version=flow.version, flow_path=str(flow.path),
             step=start, phase=flow.steps[start].phase, values=values,
-            state=_fresh_state(), previous_id=previous["id"] if previous else None,
+            state={**_fresh_state(), "summary_map": flow.summary},
+            previous_id=previous["id"] if previous else None,
         )
         return cls(flow, store, sid, rephraser)
 
@@ -321,7 +322,7 @@ class Conversation:
             self.store.forget_turns(self.id)
             self._pending.clear()
             self.values = {}
-            self.st = {"opened": True}
+            self.st = {"opened": True, "summary_map": self.flow.summary}
         if step.foreach and self.st.get("items") is None:
             self.st["items"] = self._items(step.foreach)
             self.st["item_index"] = 0
