@@ -1,0 +1,202 @@
+"""The whole product through the real CLI: a scripted conversation, its stored rows, its exports."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import stat
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from coach.cli import cli
+
+PHASES = ["trust", "goal", "why", "motivation", "passion", "sweet_spot", "close"]
+
+# A mentee who answers everything, reaches bedrock on the second why, confirms one motivation.
+FULL = [
+    "yes",  # consent
+    "I want to lead a small product team",  # goal
+    "My manager's job, because she gets to shape what we build",  # lottery: want
+    "The CFO's job, spreadsheets all day would drain me",  # lottery: not want
+    "Planning, one-to-ones, unblocking people, a lot of meetings",  # day to day
+    "Because I like seeing a group of people do more together than alone",  # why 1
+    "I love helping people grow, it makes me feel useful",  # why 2: bedrock
+]
+
+
+def coach_lines(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for e in events if e["type"] == "coach"]
+
+
+def answer_all(chat_jsonl: Any, extra: list[str] | None = None, **kw: Any) -> tuple[list[dict[str, Any]], Any]:
+    """Answer every question with something sensible until the conversation completes."""
+    answers = FULL + (extra or []) + ["yes"] * 4 + ["a thoughtful answer about my work"] * 30
+    return chat_jsonl(answers, **kw)
+
+
+def test_full_conversation_walks_every_phase_in_order(chat_jsonl: Any, tmp_path: Path) -> None:
+    events, result = answer_all(chat_jsonl)
+    assert result.exit_code == 0, result.output
+    assert events[0]["type"] == "session"
+    assert events[-1] == {"type": "end", "status": "completed", "id": events[0]["id"]}
+    phases: list[str] = []
+    for e in coach_lines(events):
+        if not phases or phases[-1] != e["phase"]:
+            phases.append(e["phase"])
+    assert phases == PHASES
+    # Every question is followed by an await; every coach line names its step and phase.
+    for i, e in enumerate(events[:-1]):
+        if e["type"] == "coach" and e["kind"] == "ask" and events[i + 1]["type"] != "coach":
+            assert events[i + 1]["type"] == "await"
+            assert events[i + 1]["step"] == e["step"]
+    assert all(set(e) >= {"type", "text", "phase", "step"} for e in coach_lines(events))
+
+
+def test_every_answer_and_question_is_stored_in_order(chat_jsonl: Any, tmp_path: Path) -> None:
+    db = tmp_path / "coach.db"
+    events, _ = answer_all(chat_jsonl, db=db)
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    session = conn.execute("SELECT * FROM sessions").fetchone()
+    assert session["mentee"] == "sam"
+    assert session["status"] == "completed"
+    assert session["flow"] == "career-conversation"
+    assert session["flow_version"] == 1
+    assert session["ended_at"] is not None
+    turns = conn.execute("SELECT * FROM turns ORDER BY n").fetchall()
+    assert [t["n"] for t in turns] == list(range(1, len(turns) + 1))
+    # The coach lines stored are exactly the coach lines shown, in order.
+    assert [t["text"] for t in turns if t["role"] == "coach"] == [e["text"] for e in coach_lines(events)]
+    mentee_texts = [t["text"] for t in turns if t["role"] == "mentee"]
+    assert mentee_texts[: len(FULL)] == FULL
+    for t in turns:
+        assert t["phase"] in PHASES
+        assert t["at"].endswith("Z")
+        if t["role"] == "coach":
+            assert t["canonical"] is not None
+            assert t["rephrased"] == 0  # --no-llm: the flow's own wording
+
+
+def test_show_json_has_session_turns_and_summary(chat_jsonl: Any, tmp_path: Path) -> None:
+    db = tmp_path / "coach.db"
+    events, _ = answer_all(chat_jsonl, db=db)
+    result = CliRunner().invoke(cli, ["show", str(events[0]["id"]), "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert set(doc) == {"session", "turns", "summary"}
+    assert doc["session"]["status"] == "completed"
+    assert set(doc["turns"][0]) >= {"n", "role", "text", "step", "phase", "at", "canonical", "rephrased"}
+    summary = doc["summary"]
+    assert set(summary) == {"goals", "motivations", "bedrock", "passions", "experiment"}
+    assert "I want to lead a small product team" in " ".join(summary["goals"])
+    assert any("helping people grow" in b for b in summary["bedrock"])
+    assert summary["experiment"]
+    allowed = {"influence", "authority", "recognition", "growth", "autonomy", "meaning", "compensation", "next_rung"}
+    assert set(summary["motivations"]) <= allowed
+
+
+def test_show_text_and_markdown_put_the_summary_first(chat_jsonl: Any, tmp_path: Path) -> None:
+    db = tmp_path / "coach.db"
+    events, _ = answer_all(chat_jsonl, db=db)
+    sid = str(events[0]["id"])
+    text = CliRunner().invoke(cli, ["show", sid, "--db", str(db)]).output
+    goal = "I want to lead a small product team"
+    # The goal shows in the summary, then again where it was said in the transcript.
+    assert text.index("Summary") < text.index(goal) < text.index("Transcript") < text.rindex(goal)
+    md = CliRunner().invoke(cli, ["show", sid, "--db", str(db), "--format", "md"]).output
+    assert md.startswith("# Session")
+    assert "## Summary" in md and "## Transcript" in md
+
+
+def test_sessions_lists_json(chat_jsonl: Any, tmp_path: Path) -> None:
+    db = tmp_path / "coach.db"
+    chat_jsonl(["yes", "I want to teach"], db=db)
+    answer_all(chat_jsonl, db=db)
+    out = CliRunner().invoke(cli, ["sessions", "--json", "--db", str(db)]).output
+    rows = json.loads(out)
+    assert [r["status"] for r in rows] == ["completed", "paused"]
+    assert all({"id", "mentee", "status", "phase", "started_at"} <= set(r) for r in rows)
+    human = CliRunner().invoke(cli, ["sessions", "--db", str(db)]).output
+    assert "paused" in human and "completed" in human
+
+
+def test_coach_db_env_var_chooses_the_database(tmp_path: Path, monkeypatch: Any) -> None:
+    db = tmp_path / "elsewhere.db"
+    monkeypatch.setenv("COACH_DB", str(db))
+    result = CliRunner().invoke(cli, ["chat", "--jsonl", "--no-llm", "--mentee", "kim"], input="yes\n")
+    assert result.exit_code == 0
+    assert db.exists()
+    rows = json.loads(CliRunner().invoke(cli, ["sessions", "--json"]).output)
+    assert rows[0]["mentee"] == "kim"
+
+
+def test_default_database_lives_in_coach_home_and_is_private(coach_home: Path) -> None:
+    result = CliRunner().invoke(cli, ["chat", "--jsonl", "--no-llm", "--mentee", "kim"], input="yes\n")
+    assert result.exit_code == 0
+    db = coach_home / "coach.db"
+    assert db.exists()
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+    assert stat.S_IMODE(coach_home.stat().st_mode) == 0o700
+    assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_plain_piped_stdin_is_human_readable(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["chat", "--no-llm", "--db", str(tmp_path / "c.db"), "--mentee", "kim"], input="yes\nI want to teach\n"
+    )
+    assert result.exit_code == 0
+    assert not result.output.lstrip().startswith("{")
+    assert "> I want to teach" in result.output
+    assert "coach chat --resume" in result.output  # EOF pauses, and says how to come back
+
+
+def test_delete_erases_the_session_and_its_turns(chat_jsonl: Any, tmp_path: Path) -> None:
+    db = tmp_path / "coach.db"
+    events, _ = chat_jsonl(["yes", "I want to become a ZEBRA-WRANGLER"], db=db)
+    sid = str(events[0]["id"])
+    refused = CliRunner().invoke(cli, ["delete", sid, "--db", str(db)], input="")
+    assert refused.exit_code != 0
+    assert "--yes" in refused.output
+    result = CliRunner().invoke(cli, ["delete", sid, "--db", str(db), "--yes"])
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM turns").fetchone()[0] == 0
+    conn.close()
+    raw = b"".join(p.read_bytes() for p in tmp_path.glob("coach.db*"))
+    assert b"ZEBRA-WRANGLER" not in raw
+    again = CliRunner().invoke(cli, ["show", sid, "--db", str(db)])
+    assert again.exit_code == 1
+    assert again.output.strip() == f"coach: error: no session {sid} (see: coach sessions)"
+
+
+def test_unknown_session_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    for args in (["show", "99"], ["delete", "99", "--yes"], ["chat", "--resume", "99", "--no-llm"]):
+        result = CliRunner().invoke(cli, [*args, "--db", str(tmp_path / "c.db")])
+        assert result.exit_code == 1
+        assert result.output.startswith("coach: error: no session 99")
+        assert "Traceback" not in result.output
+
+
+def test_a_database_that_is_not_sqlite_is_refused_clearly(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.txt"
+    bad.write_text("these are my notes, not a database\n" * 100)
+    result = CliRunner().invoke(cli, ["sessions", "--db", str(bad)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"coach: error: {bad}: cannot use this file as a coach database")
+    assert bad.read_text().startswith("these are my notes")  # nothing lost
+
+
+def test_a_malformed_flow_fails_at_start_with_file_and_line(tmp_path: Path) -> None:
+    flow = tmp_path / "broken.yaml"
+    flow.write_text(
+        "flow: broken\nversion: 1\nstart: hello\nsteps:\n  hello:\n    phase: trust\n"
+        "    ask: Hi?\n    next: nowhere\n  bye:\n    phase: close\n    end: completed\n"
+    )
+    result = CliRunner().invoke(cli, ["chat", "--no-llm", "--flow", str(flow), "--db", str(tmp_path / "c.db")])
+    assert result.exit_code == 1
+    assert f"{flow}:8:11: error: step 'hello' goes to undefined step 'nowhere'" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "c.db").exists() or "sessions" not in result.output

@@ -1,0 +1,45 @@
+"""The REPL commands: /help, /skip, /back, /orig, /quit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def asks(events: list[dict[str, Any]]) -> list[str]:
+    return [e["step"] for e in events if e["type"] == "await"]
+
+
+def test_help_lists_the_commands_and_keeps_the_step(chat_jsonl: Any) -> None:
+    events, _ = chat_jsonl(["yes", "/help"])
+    text = [e for e in events if e["type"] == "coach"][-1]["text"]
+    for command in ("/skip", "/back", "/pause", "/quit", "/orig"):
+        assert command in text
+    assert asks(events) == ["welcome", "goal_horizon", "goal_horizon"]
+
+
+def test_skip_moves_on_and_leaves_the_value_empty(chat_jsonl: Any, tmp_path: Any) -> None:
+    events, _ = chat_jsonl(["yes", "/skip", "The CTO"])
+    assert asks(events) == ["welcome", "goal_horizon", "lottery_want", "lottery_not"]
+
+
+def test_back_returns_to_the_previous_question_and_forgets_its_answer(chat_jsonl: Any) -> None:
+    events, _ = chat_jsonl(["yes", "I want to teach", "/back", "I want to write books", "The editor"])
+    assert asks(events) == ["welcome", "goal_horizon", "lottery_want", "goal_horizon", "lottery_want", "lottery_not"]
+
+
+def test_back_at_the_first_question_says_so(chat_jsonl: Any) -> None:
+    events, _ = chat_jsonl(["/back"])
+    assert asks(events) == ["welcome", "welcome"]
+    assert any("first question" in e["text"] for e in events if e["type"] == "coach")
+
+
+def test_orig_shows_the_flow_wording_of_the_last_question(chat_jsonl: Any) -> None:
+    events, _ = chat_jsonl(["yes", "/orig"])
+    coach = [e for e in events if e["type"] == "coach"]
+    assert coach[-1]["text"] == coach[-2]["canonical"]
+
+
+def test_quit_stops_for_good(chat_jsonl: Any) -> None:
+    events, result = chat_jsonl(["yes", "/quit", "ignored"])
+    assert events[-1]["status"] == "stopped"
+    assert result.exit_code == 0
