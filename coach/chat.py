@@ -34,25 +34,28 @@ class ChatOptions:
 
 def open_conversation(opts: ChatOptions, rephraser: Rephraser | None = None) -> Conversation:
     """Load the flow and the store, then start a new session or resume one."""
-    store = Store.open(opts.db_path or default_db())
     mentee = (opts.mentee or mentee_name()).strip()
     if not mentee:
         raise UsageError("--mentee cannot be empty")
-    if opts.resume is not None:
-        if opts.resume == "latest":
-            sid = store.latest_resumable(mentee)
-            if sid is None:
-                raise NotFound(f"no paused session for {mentee}; start one with: coach chat")
-        else:
-            try:
-                sid = int(opts.resume)
-            except ValueError:
-                raise UsageError(f"--resume takes a session id (a number), not {opts.resume!r}") from None
-        row = store.session(sid)
-        flow = load_flow(opts.flow_path or Path(row["flow_path"]) if not opts.flow_path and Path(row["flow_path"]).exists() else opts.flow_path or default_flow())
-        return Conversation.resume(flow, store, sid, rephraser)
-    flow = load_flow(opts.flow_path or default_flow())
-    return Conversation.start(flow, store, mentee, rephraser)
+    # A broken flow fails before anything is written.
+    flow = load_flow(opts.flow_path) if opts.flow_path else None
+    store = Store.open(opts.db_path or default_db())
+    if opts.resume is None:
+        return Conversation.start(flow or load_flow(default_flow()), store, mentee, rephraser)
+    if opts.resume == "latest":
+        sid = store.latest_resumable(mentee)
+        if sid is None:
+            raise NotFound(f"no paused session for {mentee}; start one with: coach chat")
+    else:
+        try:
+            sid = int(opts.resume)
+        except ValueError:
+            raise UsageError(f"--resume takes a session id (a number), not {opts.resume!r}") from None
+    if flow is None:
+        # Resume with the flow the session was held with, if it is still there.
+        held = Path(store.session(sid)["flow_path"])
+        flow = load_flow(held if held.exists() else default_flow())
+    return Conversation.resume(flow, store, sid, rephraser)
 
 
 def run_chat(opts: ChatOptions) -> str:
