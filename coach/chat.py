@@ -78,8 +78,10 @@ def run_chat(opts: ChatOptions) -> str:
 
 def _rephraser(opts: ChatOptions) -> Rephraser | None:
     """The model-backed rephraser, when one is available (see coach.llm)."""
+    import importlib
+
     try:
-        from coach import llm
+        llm = importlib.import_module("coach.llm")
     except ModuleNotFoundError:
         return None
     return llm.build_rephraser(opts)  # type: ignore[no-any-return]

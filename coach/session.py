@@ -124,7 +124,7 @@ class Conversation:
     @property
     def current(self) -> Step:
         """The step the conversation is at."""
-        return self.flow.steps[self.step]  # type: ignore[attr-defined,no-any-return]
+        return self.flow.steps[self.step]  # type: ignore[attr-defined]
 
     @property
     def finished(self) -> bool:
@@ -253,8 +253,8 @@ class Conversation:
         """Store the answer, say any reflection, and move along the first edge whose rule holds."""
         step = self.current
         lex = self.flow.lexicon
-        snapshot = {"step": step.name, "values": copy.deepcopy(self.values), "state": dict(self.st)}
-        snapshot["state"].pop("history", None)
+        state = {k: v for k, v in self.st.items() if k != "history"}
+        snapshot = {"step": step.name, "values": copy.deepcopy(self.values), "state": state}
         self.values["answer"] = answer
         if not skipped:
             self.st["said"] = (self.st.get("said") or []) + [answer]
