@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-# Contractions and multi-word forms first: they are matched as whole tokens.
+# First person -> second person. Whole tokens only; contractions are single tokens.
 _FIRST_TO_SECOND = {
     "i": "you",
     "me": "you",
@@ -36,41 +37,63 @@ _SECOND_TO_FIRST = {
     "you'd": "I'd",
     "you'll": "I'll",
 }
-# Verbs that agree with "I" and must change with it ("I am" -> "you are").
-_AGREE_AFTER_I = {"am": "are", "was": "were", "'m": "'re"}
-_AGREE_AFTER_YOU = {"are": "am", "were": "was"}
-_SUBJECT_FOLLOWERS = {
-    "are", "were", "have", "had", "do", "did", "can", "could", "will", "would", "should",
-    "want", "wanted", "said", "say", "think", "know", "see", "seem", "asked", "ask", "might",
-    "must", "need", "like", "love", "mean", "meant", "get", "got", "told",
+# Verbs that agree with the subject and must change with it ("I am" -> "you are").
+_AGREE_WITH_YOU = {"am": "are", "was": "were", "wasn't": "weren't"}
+_AGREE_WITH_I = {"are": "am", "were": "was", "weren't": "wasn't", "aren't": "am not"}
+# After these words "you" is an object ("told you" -> "told me"); elsewhere it is a subject.
+_OBJECT_BEFORE = {
+    "to", "for", "with", "at", "about", "from", "of", "by", "like", "than", "into", "onto",
+    "without", "behind", "beside", "between", "around", "against", "towards", "toward", "near",
+    "told", "tell", "tells", "help", "helped", "helps", "gave", "give", "gives", "show", "showed",
+    "ask", "asked", "thank", "thanked", "let", "make", "made", "makes", "see", "saw", "hear",
+    "heard", "pay", "paid", "call", "called", "need", "needs", "want", "wants", "love", "loves",
+    "trust", "trusts", "teach", "taught", "know", "knows", "meet", "met", "bother", "bothers",
+    "understand", "understands", "get", "got", "mean", "means", "remind", "reminds", "keep", "keeps",
 }
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?|[^A-Za-z]+")
 
 
+def _next_word(tokens: list[str], i: int) -> str:
+    for t in tokens[i + 1 :]:
+        if t.strip():
+            return t.lower().replace("\u2019", "'") if t[0].isalpha() else ""
+    return ""
+
+
+def _prev_word(tokens: list[str], i: int) -> str:
+    for t in reversed(tokens[:i]):
+        if t.strip():
+            return t.lower().replace("\u2019", "'") if t[0].isalpha() else ""
+    return ""
+
+
 def _swap_you(tokens: list[str], i: int) -> str:
-    """'you' is 'I' as a subject and 'me' as an object; guess from its neighbours."""
-    nxt = next((t.lower() for t in tokens[i + 1 :] if t.strip()), "")
-    prev = next((t for t in reversed(tokens[:i]) if t.strip()), "")
-    if nxt in _SUBJECT_FOLLOWERS or not prev or prev.strip() in {".", ",", ";", "!", "?"}:
-        return "I"
-    return "me"
+    """'you' is 'I' as a subject and 'me' as an object; guess from the word before it."""
+    return "me" if _prev_word(tokens, i) in _OBJECT_BEFORE else "I"
 
 
 def swap_pronouns(text: str) -> str:
     """Swap first and second person so the coach can say the mentee's words back to them."""
     tokens = _TOKEN.findall(text)
     out: list[str] = []
-    last_subject = ""  # "i" or "you" when the previous word was that subject pronoun
+    subject = ""  # "i" or "you" (in the mentee's words) when the previous word was that subject
     for i, tok in enumerate(tokens):
-        low = tok.lower().replace("\u2019", "'")
         if not tok.strip() or not tok[0].isalpha():
             out.append(tok)
+            if tok.strip():
+                subject = ""
             continue
-        if last_subject == "i" and low in _AGREE_AFTER_I:
-            rep = _AGREE_AFTER_I[low]
-        elif last_subject == "you" and low in _AGREE_AFTER_YOU:
-            rep = _AGREE_AFTER_YOU[low]
+        low = tok.lower().replace("\u2019", "'")
+        nxt = _next_word(tokens, i)
+        if subject in ("i", "we") and low in _AGREE_WITH_YOU:
+            rep = _AGREE_WITH_YOU[low]
+        elif subject == "you" and low in _AGREE_WITH_I:
+            rep = _AGREE_WITH_I[low]
+        elif low in _AGREE_WITH_YOU and nxt in ("i", "we"):  # "am I ready" -> "are you ready"
+            rep = _AGREE_WITH_YOU[low]
+        elif low in _AGREE_WITH_I and nxt == "you":  # "are you sure" -> "am I sure"
+            rep = _AGREE_WITH_I[low]
         elif low in _FIRST_TO_SECOND:
             rep = _FIRST_TO_SECOND[low]
         elif low in _SECOND_TO_FIRST:
@@ -79,10 +102,12 @@ def swap_pronouns(text: str) -> str:
             rep = _swap_you(tokens, i)
         else:
             rep = tok
-        if rep != tok and tok[0].isupper() and rep != "I" and i == 0:
+        if rep != tok and rep != "I" and not rep.startswith("I'") and tok[0].isupper() and i == 0:
             rep = rep[0].upper() + rep[1:]
+        elif rep != tok and tok.isupper() and len(tok) > 1:
+            rep = rep.upper()
         out.append(rep)
-        last_subject = "i" if low in ("i", "we") else ("you" if low == "you" and rep == "I" else "")
+        subject = low if low in ("i", "we") else ("you" if low == "you" and rep == "I" else "")
     return "".join(out)
 
 
@@ -91,9 +116,11 @@ MAX_CHARS = 120
 _CLAUSE_END = re.compile(r"(?:[.!?;]\s|[.!?;]$|\s[-\u2013\u2014]\s|,\s*(?:because|but|and|so)\b)")
 _LEADING = re.compile(
     r"^(?:(?:well|so|um+|uh+|hmm+|honestly|i think|i guess|i suppose|probably|maybe|because|"
-    r"cause|'cause|it's because|it is because)[,\s]+)+",
+    r"cause|'cause|it's because|it is because|yeah|yes|oh)[,\s]+)+",
     re.IGNORECASE,
 )
+# Where a reason starts inside an answer ("I want X because Y" -> Y).
+_BECAUSE = re.compile(r"(?:^|[\s,;:(-])(?:because|'cause|cos|so that)\s+", re.IGNORECASE)
 
 
 def key_phrase(answer: str, max_words: int = 12) -> str:
@@ -114,11 +141,63 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
 
 def play_back(answer: str, max_words: int = 12) -> str:
     """The mentee's key phrase in the second person ("I love puzzles" -> "you love puzzles")."""
-    phrase = key_phrase(answer, max_words)
+    return _second_person(key_phrase(answer, max_words))
+
+
+def _second_person(phrase: str) -> str:
     first = phrase.split(" ", 1)[0].lower().replace("\u2019", "'")
     swapped = swap_pronouns(phrase)
     # Played back mid-sentence: "You love puzzles" would read oddly after "so ".
     if first in _FIRST_TO_SECOND or first in _SECOND_TO_FIRST or first == "you":
-        if not swapped.startswith("I ") and not swapped.startswith("I'"):
+        if not swapped.startswith("I ") and not swapped.startswith("I'") and swapped != "I":
             swapped = swapped[:1].lower() + swapped[1:]
     return swapped
+
+
+def reasons(answer: str) -> list[str]:
+    """The reasons an answer gives: what follows each "because", or the answer itself if none."""
+    text = " ".join(answer.split())
+    parts = _BECAUSE.split(text)
+    if len(parts) > 1:
+        # The part before the first "because" usually restates the rung being asked about.
+        parts = parts[1:]
+    return [p for p in (key_phrase(part) for part in parts) if p]
+
+
+def reason(answer: str) -> str:
+    """The deepest reason in an answer, played back: what the next why-question asks about."""
+    found = reasons(answer)
+    return _second_person(found[-1]) if found else play_back(answer)
+
+
+def _word_set(text: str) -> set[str]:
+    return set(re.findall(r"[\w']+", text.lower()))
+
+
+def _same(a: str, b: str) -> bool:
+    wa, wb = _word_set(a), _word_set(b)
+    if not wa or not wb:
+        return False
+    return wa == wb or len(wa & wb) / len(wa | wb) >= 0.7
+
+
+def chain_phrases(rungs: Iterable[str]) -> list[str]:
+    """Each rung as its reason(s), second person, leaving out repeats and "I don't know"s."""
+    from coach.rules import is_unsure, load_lexicon
+
+    lex = load_lexicon()
+    out: list[str] = []
+    for i, rung in enumerate(r for r in rungs if r and r.strip()):
+        if is_unsure(rung, lex):  # saturation answers end the ladder; they are not reasons
+            continue
+        # The first rung is the goal itself: played back whole. Later rungs: their reasons.
+        phrases = [play_back(rung)] if i == 0 else [_second_person(r) for r in reasons(rung)]
+        for phrase in phrases:
+            if phrase and not any(_same(phrase, seen) for seen in out):
+                out.append(phrase)
+    return out
+
+
+def play_back_chain(rungs: Iterable[str]) -> str:
+    """"you want X, because Y, because Z": the why-ladder said back, one reason per rung."""
+    return ", because ".join(chain_phrases(rungs))

@@ -11,7 +11,7 @@ from transitions import Machine
 from coach import rules
 from coach.errors import CoachError, UsageError
 from coach.flow import Flow, Step
-from coach.reflect import play_back
+from coach.reflect import play_back, reason
 from coach.rephrase import Rephraser, Rephrasing, Verbatim
 from coach.store import RESUMABLE, Store, Turn
 from coach.summary import summarise
@@ -398,7 +398,7 @@ class Conversation:
             return ""
         chain = self.values.get(ladder.chain) or []
         if int(self.st.get("depth") or 0) > 0 and chain:
-            return play_back(chain[-1])
+            return reason(chain[-1])  # the deepest "because" of the last answer
         seed = self.values.get(ladder.seed or "") if ladder.seed else ""
         if isinstance(seed, str) and seed.strip():
             return play_back(seed)

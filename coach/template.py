@@ -8,7 +8,7 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
-from coach.reflect import play_back, swap_pronouns
+from coach.reflect import play_back, play_back_chain, swap_pronouns
 
 # Values every template may use without a step setting them.
 BUILTINS = {
@@ -25,8 +25,8 @@ BUILTINS = {
 
 
 def _chain(values: list[str]) -> str:
-    """'You want X, because Y, because Z' material: rungs joined with ', because '."""
-    return ", because ".join(play_back(v) for v in values if v)
+    """'You want X, because Y, because Z' material: each rung's reason, repeats left out."""
+    return play_back_chain(values)
 
 
 def _listing(values: list[str]) -> str:
