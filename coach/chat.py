@@ -70,10 +70,10 @@ def run_chat(opts: ChatOptions) -> str:
         sys.stdout.flush()
 
     if opts.jsonl:
-        return repl.run_jsonl(conv, sys.stdin.buffer, out)
+        return repl.run_jsonl(conv, sys.stdin.buffer, out, watch=opts.watch)
     if sys.stdin.isatty() and sys.stdout.isatty():
-        return repl.run_terminal(conv)
-    return repl.run_plain(conv, sys.stdin.buffer, out)
+        return repl.run_terminal(conv, watch=opts.watch)
+    return repl.run_plain(conv, sys.stdin.buffer, out, watch=opts.watch)
 
 
 def _rephraser(opts: ChatOptions) -> Rephraser | None:

@@ -9,6 +9,7 @@ import textwrap
 from collections.abc import Callable
 from typing import IO, Any
 
+from coach.reload import FlowWatcher, watched_reply
 from coach.session import Conversation, Message
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -35,8 +36,9 @@ def _install_sigterm() -> None:
         pass
 
 
-def run_jsonl(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None]) -> str:
+def run_jsonl(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], watch: bool = False) -> str:
     """One JSON object per coach message; one answer per input line. Returns the final status."""
+    watcher = _watcher(conv, watch)
 
     def emit(obj: dict[str, Any]) -> None:
         out(json.dumps(obj, ensure_ascii=False))
@@ -59,11 +61,16 @@ def run_jsonl(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None]) 
             if line is None:
                 emit({"type": "error", "text": BAD_UTF8})
                 continue
-            say(conv.reply(str(line)))
+            say(watched_reply(conv, watcher, str(line)))
     except (KeyboardInterrupt, _Terminate):
         conv.pause()
     emit({"type": "end", "status": conv.status, "id": conv.id})
     return conv.status
+
+
+def _watcher(conv: Conversation, watch: bool) -> FlowWatcher | None:
+    """With --watch, notice edits to the flow file between turns."""
+    return FlowWatcher(conv.flow.path) if watch else None
 
 
 def _next(stdin: IO[bytes]) -> Any:
@@ -92,8 +99,9 @@ def _goodbye(conv: Conversation) -> str:
     return f"(Conversation {conv.id} {conv.status}.)"
 
 
-def run_plain(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None]) -> str:
+def run_plain(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], watch: bool = False) -> str:
     """Human-readable output, answers read one per line from a pipe."""
+    watcher = _watcher(conv, watch)
     _install_sigterm()
     try:
         for m in conv.open():
@@ -107,7 +115,7 @@ def run_plain(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None]) 
                 out(BAD_UTF8 + "\n")
                 continue
             out(f"> {printable(str(line))[:200]}")
-            for m in conv.reply(str(line)):
+            for m in watched_reply(conv, watcher, str(line)):
                 out(_format(m) + "\n")
     except (KeyboardInterrupt, _Terminate):
         conv.pause()
@@ -115,8 +123,9 @@ def run_plain(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None]) 
     return conv.status
 
 
-def run_terminal(conv: Conversation) -> str:
+def run_terminal(conv: Conversation, watch: bool = False) -> str:
     """The interactive REPL: line editing and in-session history (prompt_toolkit)."""
+    watcher = _watcher(conv, watch)
     from prompt_toolkit import PromptSession, print_formatted_text
     from prompt_toolkit.formatted_text import FormattedText
     from prompt_toolkit.history import InMemoryHistory
@@ -139,7 +148,7 @@ def run_terminal(conv: Conversation) -> str:
             except (EOFError, KeyboardInterrupt):
                 conv.pause()
                 break
-            show(conv.reply(line))
+            show(watched_reply(conv, watcher, line))
     except (KeyboardInterrupt, _Terminate):
         conv.pause()
     print_formatted_text(_goodbye(conv))

@@ -169,6 +169,30 @@ class Conversation:
         """The summary so far."""
         return summarise(self.values, self.flow.summary)
 
+    def reload(self, flow: Flow, reask: bool = True) -> list[Message]:
+        """Swap in an edited flow keeping every answer; continue at the same step, else the nearest."""
+        from coach.reload import nearest_step
+
+        old, here = self.flow, self.step  # type: ignore[attr-defined]
+        target = here if here in flow.steps else nearest_step(old, flow, here)
+        # The old machine bound its trigger and state checks onto this object; a new one must rebind.
+        self.machine.remove_model(self)
+        for name in ("trigger", "may_trigger", "advance", "may_advance", *(f"is_{s}" for s in old.steps)):
+            self.__dict__.pop(name, None)
+        self.flow = flow
+        self.values.update({k: v for k, v in self._blank_values().items() if k not in self.values})
+        self.st["history"] = [h for h in self.st.get("history", []) if h.get("step") in flow.steps]
+        self.st["summary_map"] = flow.summary
+        self.machine = self._build_machine(target)
+        note = f"(Reloaded {flow.path}; continuing at '{target}'.)" if target == here else (
+            f"(Reloaded {flow.path}. Step '{here}' no longer exists, so we continue at '{target}', the nearest step.)"
+        )
+        msgs = [self._rule(note, store=False)]
+        if reask or target != here:
+            msgs += self._enter(target, fresh=target != here)
+        self._commit()
+        return msgs
+
     # --- commands ----------------------------------------------------------------------
 
     def _command(self, command: str) -> list[Message]:
@@ -180,7 +204,9 @@ class Conversation:
             text = q.get("canonical") or "There is no question yet."
             return [self._rule(text, store=False)]
         if command == "/reload":
-            return [self._rule("Reloading works in coach chat --watch.", store=False)]
+            from coach.reload import reload_from_disk
+
+            return reload_from_disk(self)
         self._record_mentee(command)
         if command == "/pause":
             msgs = [self._rule(self.flow.replies["paused"] + f" (coach chat --resume {self.id})")]

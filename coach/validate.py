@@ -262,6 +262,7 @@ def check_document(doc: Any, path: Path) -> list[Problem]:
     problems += _lexicon_problems(doc, path)
 
     graph: dict[str, list[str]] = {n: [] for n in names}
+    broken: set[str] = set()  # steps with an undefined target: already reported, so not a dead end too
     for sname, node in steps.items():
         nxt = node.get("next")
         edges = [{"to": nxt}] if isinstance(nxt, str) else (nxt if isinstance(nxt, list) else [])
@@ -271,10 +272,14 @@ def check_document(doc: Any, path: Path) -> list[Problem]:
             if isinstance(target, str):
                 if target in names:
                     graph[sname].append(target)
-                elif isinstance(nxt, str):
-                    add(node, "next", "error", f"step '{sname}' goes to undefined step '{target}'", suggest(target))
                 else:
-                    add(edge, "to", "error", f"step '{sname}' goes to undefined step '{target}'", suggest(target))
+                    # Follow an obvious typo for the rest of the analysis, so one misspelt name
+                    # does not also make every later step "unreachable".
+                    close = difflib.get_close_matches(target, sorted(names), n=1, cutoff=0.8)
+                    graph[sname].extend(close)
+                    broken.add(sname)
+                    where = (node, "next") if isinstance(nxt, str) else (edge, "to")
+                    add(*where, "error", f"step '{sname}' goes to undefined step '{target}'", suggest(target))
             when = edge.get("when")
             if isinstance(when, str):
                 _check_rule(when, edge, add)
@@ -331,7 +336,7 @@ def check_document(doc: Any, path: Path) -> list[Problem]:
 
     # Every reachable step must be able to reach an end.
     ends = {n for n, node in steps.items() if "end" in node}
-    can_end = _reach(list(ends), _reverse(graph))
+    can_end = _reach(list(ends | broken), _reverse(graph))
     for sname in sorted(seen - can_end, key=lambda n: position(steps, n)):
         if "end" in steps[sname] or not steps[sname].get("next"):
             continue
