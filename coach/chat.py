@@ -40,6 +40,7 @@ def open_conversation(opts: ChatOptions, rephraser: Rephraser | None = None) -> 
     # A broken flow fails before anything is written.
     flow = load_flow(opts.flow_path) if opts.flow_path else None
     store = Store.open(opts.db_path or default_db())
+    _apply_retention(store)
     if opts.resume is None:
         return Conversation.start(flow or load_flow(default_flow()), store, mentee, rephraser)
     if opts.resume == "latest":
@@ -85,3 +86,13 @@ def _rephraser(opts: ChatOptions) -> Rephraser | None:
     except ModuleNotFoundError:
         return None
     return llm.build_rephraser(opts)  # type: ignore[no-any-return]
+
+
+def _apply_retention(store: Store) -> None:
+    """Purge sessions past the mentee's retention period before anything else, and say so."""
+    from coach import retention
+
+    purged = retention.purge(store)
+    if purged:
+        sys.stderr.write(retention.notice(purged, retention.get_days(store)) + "\n")
+        sys.stderr.flush()
