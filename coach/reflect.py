@@ -108,7 +108,8 @@ def swap_pronouns(text: str) -> str:
             rep = rep.upper()
         out.append(rep)
         subject = low if low in ("i", "we") else ("you" if low == "you" and rep == "I" else "")
-    return "".join(out)
+    swapped = "".join(out)
+    return swapped.upper() if text.isupper() else swapped  # keep an all-caps answer all caps
 
 
 MAX_CHARS = 120
@@ -148,10 +149,21 @@ def _second_person(phrase: str) -> str:
     first = phrase.split(" ", 1)[0].lower().replace("\u2019", "'")
     swapped = swap_pronouns(phrase)
     # Played back mid-sentence: "You love puzzles" would read oddly after "so ".
-    if first in _FIRST_TO_SECOND or first in _SECOND_TO_FIRST or first == "you":
-        if not swapped.startswith("I ") and not swapped.startswith("I'") and swapped != "I":
-            swapped = swapped[:1].lower() + swapped[1:]
+    # Only words that are capitalised because they open a sentence; names ("Maria's job") stay.
+    opener = first in _OPENERS or (first.endswith("ing") and len(first) > 4)
+    pronoun = first in _FIRST_TO_SECOND or first in _SECOND_TO_FIRST or first == "you"
+    if (pronoun or opener) and not swapped.startswith(("I ", "I'")) and swapped != "I":
+        swapped = swapped[:1].lower() + swapped[1:]
     return swapped
+
+
+_OPENERS = {
+    "a", "an", "the", "it", "it's", "its", "that", "that's", "this", "these", "those", "there",
+    "there's", "to", "being", "just", "really", "mostly", "probably", "more", "less", "not", "no",
+    "and", "but", "or", "so", "what", "when", "where", "how", "who", "whoever", "someone",
+    "something", "everyone", "everything", "people", "other", "others", "all", "some", "any",
+    "knowing", "feeling", "having", "seeing",
+}
 
 
 def reasons(answer: str) -> list[str]:
