@@ -22,7 +22,8 @@ SUFFIX = ".test.yaml"
 FILE_KEYS = ("flow", "mentee", "tests")
 CASE_KEYS = ("name", "from", "values", "previous", "turns")
 CHECK_KEYS = ("step", "phase", "status", "values", "summary", "contains", "not_contains")
-TURN_KEYS = ("answer", "answers", *CHECK_KEYS)
+TURN_KEYS = ("answer", "answers", "until", *CHECK_KEYS)
+MAX_REPEAT = 20  # an `until` turn gives up after this many rounds
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Turn:
     line: int
     answers: list[str]
     checks: dict[str, Any]
+    until: str | None = None
 
 
 @dataclass
@@ -93,7 +95,7 @@ class Coverage:
         steps, edges = list(self.flow.steps), self.all_edges()
         hit_s = [s for s in steps if s in self.steps]
         hit_e = [e for e in edges if e in self.edges]
-        lines = [f"coverage of {self.flow.path}: steps {len(hit_s)}/{len(steps)} ({_pct(hit_s, steps)}), "
+        lines = [f"coverage of {_relative(self.flow.path)}: steps {len(hit_s)}/{len(steps)} ({_pct(hit_s, steps)}), "
                  f"transitions {len(hit_e)}/{len(edges)} ({_pct(hit_e, edges)})"]
         missed_s = [s for s in steps if s not in self.steps]
         missed_e = [self.edge_name(e) for e in edges if e not in self.edges]
@@ -144,7 +146,15 @@ def discover(paths: Iterable[Path | str] = ()) -> list[Path]:
             found += sorted(p for p in root.rglob(f"*{SUFFIX}") if ".venv" not in p.parts)
         else:
             found.append(root)
-    return found
+    return [_relative(p) for p in found]
+
+
+def _relative(path: Path) -> Path:
+    """Shorter paths in reports when the file is under the current directory."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def load_test_file(path: Path | str) -> TestFile:
@@ -255,11 +265,15 @@ def _turn(node: Any, parent: Any, index: int, bad: Any) -> Turn | None:
         for key in summary:
             if key not in SUMMARY_KEYS:
                 bad(summary, key, f"unknown summary field '{key}'", "one of: " + ", ".join(SUMMARY_KEYS))
+    until = node.get("until")
+    if until is not None and (not isinstance(until, str) or not answers):
+        bad(node, "until", "'until' is a step name, and needs an answer to repeat")
+        until = None
     checks = {k: _plain(node[k]) for k in CHECK_KEYS if k in node}
     for k in ("contains", "not_contains"):
         if isinstance(checks.get(k), str):
             checks[k] = [checks[k]]
-    return Turn(line=line, answers=answers, checks=checks)
+    return Turn(line=line, answers=answers, checks=checks, until=until)
 
 
 def _text(value: Any) -> str:
@@ -297,8 +311,9 @@ def check_against_flow(tf: TestFile, flow: Flow) -> list[Problem]:
         if case.start:
             refs.append((node, "from", case.start))
         for t in node.get("turns") or []:
-            if isinstance(t, dict) and isinstance(t.get("step"), str):
-                refs.append((t, "step", t["step"]))
+            for key in ("step", "until"):
+                if isinstance(t, dict) and isinstance(t.get(key), str):
+                    refs.append((t, key, t[key]))
         for parent, key, step in refs:
             if step not in flow.steps:
                 line, col = value_position(parent, key)
@@ -367,7 +382,10 @@ def run_case(flow: Flow, case: Case, mentee: str = "sam", path: Path | None = No
     for n, turn in enumerate(case.turns, 1):
         if turn.answers:
             said = []
-            for answer in turn.answers:
+            rounds = 0
+            script = list(turn.answers)
+            while script:
+                answer = script.pop(0)
                 if conv.finished:
                     return CaseResult(where, case, False, _where(n, turn, answer) + f"\n    the conversation is already {conv.status}; nothing more can be answered")
                 try:
@@ -376,6 +394,13 @@ def run_case(flow: Flow, case: Case, mentee: str = "sam", path: Path | None = No
                     return CaseResult(where, case, False, _where(n, turn, answer) + "\n" + _crash("answering", e))
                 cov.steps.update(m.step for m in said)
                 cov.steps.add(conv.step)  # type: ignore[attr-defined]
+                if turn.until and (conv.step == turn.until or conv.finished):  # type: ignore[attr-defined]
+                    break
+                if not script and turn.until:
+                    rounds += 1
+                    if rounds >= MAX_REPEAT:
+                        return CaseResult(where, case, False, _where(n, turn, answer) + f"\n    never reached step '{turn.until}' in {MAX_REPEAT} rounds; now at '{conv.step}'\n" + _said(said))  # type: ignore[attr-defined]
+                    script = list(turn.answers)
         else:
             cov.steps.update(m.step for m in said)
         diffs = _compare(conv, said, turn.checks)
