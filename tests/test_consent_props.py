@@ -55,8 +55,15 @@ def build(world: dict[str, Any]) -> tuple[Store, dict[int, dict[str, Any]]]:
     for s in world["sessions"]:
         prev = last.get(s["mentee"]) if s["recap"] else None
         sid = store.create_session(
-            mentee=s["mentee"], flow="f", flow_version=1, flow_path="f.yaml", step="a", phase="goal",
-            values={}, state={}, previous_id=prev,
+            mentee=s["mentee"],
+            flow="f",
+            flow_version=1,
+            flow_path="f.yaml",
+            step="a",
+            phase="goal",
+            values={},
+            state={},
+            previous_id=prev,
         )
         turns: list[Turn] = []
         answers: list[str] = []
@@ -72,11 +79,19 @@ def build(world: dict[str, Any]) -> tuple[Store, dict[int, dict[str, Any]]]:
             if echo:
                 turns.append(Turn("coach", f"You said: {answer}. Is that right?", "a", "goal"))
         pick = [answers[i] if answers else None for i in s["picks"]]
-        values = {"goal": pick[0], "bedrock": [pick[1]] if pick[1] else [], "passions": [pick[2]] if pick[2] else [],
-                  "experiment": pick[3]}
+        values = {
+            "goal": pick[0],
+            "bedrock": [pick[1]] if pick[1] else [],
+            "passions": [pick[2]] if pick[2] else [],
+            "experiment": pick[3],
+        }
         store.save(sid, step="a", phase="goal", values=values, state={}, status="completed", turns=turns)
-        info[sid] = {"mentee": s["mentee"], "goal": pick[0] or "nothing yet", "turns": store.turns(sid),
-                     "summary_texts": [p for p in pick if p]}
+        info[sid] = {
+            "mentee": s["mentee"],
+            "goal": pick[0] or "nothing yet",
+            "turns": store.turns(sid),
+            "summary_texts": [p for p in pick if p],
+        }
         last[s["mentee"]] = sid
     return store, info
 

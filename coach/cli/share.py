@@ -148,10 +148,15 @@ def _signer(signing_key: Any, created_at: str | None = None) -> Any:
     return signing_key(created_at or now())
 
 
+def _interactive() -> bool:
+    """Whether someone is at a terminal to answer a confirmation."""
+    return sys.stdin.isatty()
+
+
 def _confirm(yes: bool, lines: list[str]) -> None:
     if yes:
         return
-    if not sys.stdin.isatty():
+    if not _interactive():
         raise ConsentError("not sharing without your confirmation: check it with --preview, then pass --yes")
     click.echo("\n".join(lines[:-1]), err=True)
     click.confirm(lines[-1], abort=True, err=True)
