@@ -144,73 +144,86 @@ _TYPE_NAMES = {"string": "text", "integer": "a whole number", "boolean": "true o
 
 
 def _schema_problems(doc: Any, name: str) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     errors = sorted(_validator().iter_errors(doc), key=lambda e: list(map(str, e.absolute_path)))
     for err in errors:
-        path = list(err.absolute_path)
-        parent, key = _node_at(doc, path)
-        node = parent[key] if parent is not None else doc
-        line, col = position(parent, key) if parent is not None else position(doc)
-        hint = ""
-        message = err.message
-        where = ".".join(map(str, path))
-        if err.validator == "additionalProperties" and isinstance(node, dict):
-            allowed = list((err.schema.get("properties") or {}).keys())
-            for extra in [k for k in node if k not in allowed]:
-                line, col = position(node, extra)
-                close = difflib.get_close_matches(str(extra), allowed, n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
-                place = f"step '{path[1]}'" if len(path) == 2 and path[0] == "steps" else (where or "the flow")
-                problems.append(Problem(name, line, col, "error", f"unknown key '{extra}' in {place}", hint))
-            continue
-        if "propertyNames" in err.schema_path:
-            line, col = position(node, err.instance)
-            what = "step name" if path == ["steps"] else "name"
-            problems.append(Problem(
-                name, line, col, "error", f"{what} '{err.instance}' is not allowed",
-                "use lower-case letters, digits and _ (starting with a letter)" if what == "step name"
-                else "one of: " + ", ".join(schema()["$defs"]["phase"]["enum"]),
-            ))
-            continue
-        if err.validator == "required":
-            missing = err.message.split("'")[1] if "'" in err.message else err.message
-            message = f"missing required key '{missing}'"
-            hint = {
-                "phase": "every step needs a phase: " + ", ".join(schema()["$defs"]["phase"]["enum"]),
-                "start": "add start: <the first step's name>",
-                "max_depth": "a ladder needs a depth limit, e.g. max_depth: 5",
-                "steps": "add steps: with at least one step",
-            }.get(missing, "")
-            if where:
-                message = f"{where}: {message}"
-            problems.append(Problem(name, line, col, "error", message, hint))
-            continue
-        if err.validator == "enum":
-            close = difflib.get_close_matches(str(err.instance), [str(e) for e in err.validator_value], n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "one of: " + ", ".join(map(str, err.validator_value))
-            message = f"'{err.instance}' is not allowed here"
-            if parent is not None and not isinstance(key, int):
-                line, col = value_position(parent, key)
-        elif err.validator == "type":
-            want = err.validator_value if isinstance(err.validator_value, str) else "string"
-            message = f"must be {_TYPE_NAMES.get(want, want)}, not {_describe(err.instance)}"
-            if parent is not None and not isinstance(key, int):
-                line, col = value_position(parent, key)
-            if want == "string" and isinstance(err.instance, (bool, int, float)):
-                hint = "quote it: YAML reads true/false/numbers as values, not text"
-        elif err.validator == "oneOf" and path and path[-1] == "next":
-            message = "'next' must be a step name or a list of {when, to} edges"
-            hint = "next: step_name   or   next: [{when: yes, to: a}, {to: b}]"
-        elif err.validator in ("minimum", "maximum"):
-            message = f"{err.instance} is too {'small' if err.validator == 'minimum' else 'large'} (limit {err.validator_value})"
-            if parent is not None and not isinstance(key, int):
-                line, col = value_position(parent, key)
-        elif err.validator == "pattern":
-            message = f"'{err.instance}' is not a valid name"
-            hint = "use lower-case letters, digits and _ (starting with a letter)"
-            if parent is not None and not isinstance(key, int):
-                line, col = value_position(parent, key)
-        problems.append(Problem(name, line, col, "error", f"{where}: {message}" if where else message, hint))
+        problems += _schema_problem(err, doc, name)
+    return problems
+
+
+def _schema_problem(err: jsonschema.ValidationError, doc: Any, name: str) -> list[Problem]:
+    problems: list[Problem] = []
+    path = list(err.absolute_path)
+    parent, key = _node_at(doc, path)
+    node = parent[key] if parent is not None else doc
+    line, col = position(parent, key) if parent is not None else position(doc)
+    hint = ""
+    message = err.message
+    where = ".".join(map(str, path))
+    if err.validator == "additionalProperties" and isinstance(node, dict):
+        allowed = list((err.schema.get("properties") or {}).keys())
+        for extra in [k for k in node if k not in allowed]:
+            line, col = position(node, extra)
+            close = difflib.get_close_matches(str(extra), allowed, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
+            place = f"step '{path[1]}'" if len(path) == 2 and path[0] == "steps" else (where or "the flow")
+            problems.append(Problem(name, line, col, "error", f"unknown key '{extra}' in {place}", hint))
+        return problems
+    if "propertyNames" in err.schema_path:
+        line, col = position(node, err.instance)
+        what = "step name" if path == ["steps"] else "name"
+        problems.append(Problem(
+            name, line, col, "error", f"{what} '{err.instance}' is not allowed",
+            "use lower-case letters, digits and _ (starting with a letter)" if what == "step name"
+            else "one of: " + ", ".join(schema()["$defs"]["phase"]["enum"]),
+        ))
+        return problems
+    if err.validator == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else err.message
+        message = f"missing required key '{missing}'"
+        hint = {
+            "phase": "every step needs a phase: " + ", ".join(schema()["$defs"]["phase"]["enum"]),
+            "start": "add start: <the first step's name>",
+            "max_depth": "a ladder needs a depth limit, e.g. max_depth: 5",
+            "steps": "add steps: with at least one step",
+        }.get(missing, "")
+        if where:
+            message = f"{where}: {message}"
+        problems.append(Problem(name, line, col, "error", message, hint))
+        return problems
+    if err.validator == "enum":
+        close = difflib.get_close_matches(str(err.instance), [str(e) for e in err.validator_value], n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "one of: " + ", ".join(map(str, err.validator_value))
+        message = f"'{err.instance}' is not allowed here"
+        if parent is not None and not isinstance(key, int):
+            line, col = value_position(parent, key)
+    elif err.validator == "type":
+        want = err.validator_value if isinstance(err.validator_value, str) else "string"
+        message = f"must be {_TYPE_NAMES.get(want, want)}, not {_describe(err.instance)}"
+        if parent is not None and not isinstance(key, int):
+            line, col = value_position(parent, key)
+        if want == "string" and isinstance(err.instance, (bool, int, float)):
+            hint = "quote it: YAML reads true/false/numbers as values, not text"
+    elif err.validator == "oneOf" and path and path[-1] == "next" and isinstance(err.instance, list):
+        # A list of edges with a mistake inside: report the edge's own problem, not "oneOf".
+        for sub in err.context or []:
+            if sub.relative_schema_path and sub.relative_schema_path[0] == 1:
+                problems += _schema_problem(sub, doc, name)
+        if problems:
+            return problems
+    if err.validator == "oneOf" and path and path[-1] == "next":
+        message = "'next' must be a step name or a list of {when, to} edges"
+        hint = "next: step_name   or   next: [{when: yes, to: a}, {to: b}]"
+    elif err.validator in ("minimum", "maximum"):
+        message = f"{err.instance} is too {'small' if err.validator == 'minimum' else 'large'} (limit {err.validator_value})"
+        if parent is not None and not isinstance(key, int):
+            line, col = value_position(parent, key)
+    elif err.validator == "pattern":
+        message = f"'{err.instance}' is not a valid name"
+        hint = "use lower-case letters, digits and _ (starting with a letter)"
+        if parent is not None and not isinstance(key, int):
+            line, col = value_position(parent, key)
+    problems.append(Problem(name, line, col, "error", f"{where}: {message}" if where else message, hint))
     return problems
 
 
@@ -235,7 +248,7 @@ def check_document(doc: Any, path: Path) -> list[Problem]:
     """Every problem in a parsed flow document: schema first, then meaning."""
     name = str(path)
     if not isinstance(doc, dict):
-        what = "empty" if doc is None else f"a {type(doc).__name__}"
+        what = "empty" if doc is None else ("a list" if isinstance(doc, list) else f"a single value ({doc!r:.40})")
         return [Problem(name, 1, 1, "error", f"a flow must be a mapping with flow, version, start and steps; this file is {what}")]
     problems = _schema_problems(doc, name)
     steps = doc.get("steps")
@@ -288,7 +301,7 @@ def check_document(doc: Any, path: Path) -> list[Problem]:
                     add(edge, "when", "warning", f"step '{sname}' branches on '{when}' but does not expect a yes or no",
                         "add expect: yes_no so the answer is re-asked until it is one")
             if isinstance(nxt, list) and "when" not in edge and i != len(edges) - 1:
-                add(nxt, i, "warning", f"step '{sname}': edges after an unconditional edge are never taken",
+                add(nxt, i + 1, "warning", f"step '{sname}': edges after an unconditional edge are never taken",
                     "put the edge without 'when' last")
         if isinstance(nxt, list) and edges and not _exhaustive(edges):
             add(node, "next", "error",
