@@ -164,8 +164,8 @@ def load_test_file(path: Path | str) -> TestFile:
     doc = load_yaml(path)
     problems: list[Problem] = []
 
-    def bad(node: Any, key: Any, message: str, hint: str = "") -> None:
-        line, col = value_position(node, key) if isinstance(key, str) else position(node, key)
+    def bad(node: Any, key: Any, message: str, hint: str = "", at_key: bool = False) -> None:
+        line, col = value_position(node, key) if isinstance(key, str) and not at_key else position(node, key)
         problems.append(Problem(name, line, col, "error", message, hint))
 
     if not isinstance(doc, dict):
@@ -198,7 +198,7 @@ def _unknown_keys(node: dict[str, Any], allowed: tuple[str, ...], where: str, ba
         if key not in allowed:
             close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.5)
             bad(node, key, f"unknown key '{key}' in {where}",
-                f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed))
+                f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed), at_key=True)
 
 
 def _case(node: Any, parent: Any, index: int, bad: Any) -> Case | None:

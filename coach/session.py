@@ -181,7 +181,11 @@ class Conversation:
             self.__dict__.pop(name, None)
         self.flow = flow
         self.values.update({k: v for k, v in self._blank_values().items() if k not in self.values})
-        self.st["history"] = [h for h in self.st.get("history", []) if h.get("step") in flow.steps]
+        history = [h for h in self.st.get("history", []) if h.get("step") in flow.steps]
+        visited = [h.get("step") for h in history]
+        if target != here and target in visited:  # moved back: /back should go before the target
+            history = history[: len(visited) - 1 - visited[::-1].index(target)]
+        self.st["history"] = history
         self.st["summary_map"] = flow.summary
         self.machine = self._build_machine(target)
         note = f"(Reloaded {flow.path}; continuing at '{target}'.)" if target == here else (
