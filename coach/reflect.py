@@ -134,6 +134,10 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     words = text.split()
     if len(words) > max_words:
         words = words[:max_words]
+        # Prefer ending at a comma over ending mid-clause, if that keeps a fair part.
+        commas = [i for i, w in enumerate(words[:-1]) if w.endswith(",") and i >= max_words // 2]
+        if commas:
+            words = words[: commas[-1] + 1]
     phrase = " ".join(words).rstrip(" ,;:.!?")
     if len(phrase) > MAX_CHARS:  # one enormous "word" must not become an enormous question
         phrase = phrase[:MAX_CHARS].rstrip() + "..."
@@ -149,21 +153,17 @@ def _second_person(phrase: str) -> str:
     first = phrase.split(" ", 1)[0].lower().replace("\u2019", "'")
     swapped = swap_pronouns(phrase)
     # Played back mid-sentence: "You love puzzles" would read oddly after "so ".
-    # Only words that are capitalised because they open a sentence; names ("Maria's job") stay.
-    opener = first in _OPENERS or (first.endswith("ing") and len(first) > 4)
-    pronoun = first in _FIRST_TO_SECOND or first in _SECOND_TO_FIRST or first == "you"
-    if (pronoun or opener) and not swapped.startswith(("I ", "I'")) and swapped != "I":
+    # Played back mid-sentence, a capital that only opened the answer goes ("Freedom matters"
+    # -> "freedom matters"); "I", acronyms ("CTO") and possessive names ("Maria's job") stay.
+    name = first.endswith("'s") and first not in _CONTRACTED_IS
+    keep = swapped.startswith(("I ", "I'")) or swapped == "I" or name
+    head = swapped.split(" ", 1)[0]
+    if not keep and not (head.isupper() and len(head) > 1):
         swapped = swapped[:1].lower() + swapped[1:]
     return swapped
 
 
-_OPENERS = {
-    "a", "an", "the", "it", "it's", "its", "that", "that's", "this", "these", "those", "there",
-    "there's", "to", "being", "just", "really", "mostly", "probably", "more", "less", "not", "no",
-    "and", "but", "or", "so", "what", "when", "where", "how", "who", "whoever", "someone",
-    "something", "everyone", "everything", "people", "other", "others", "all", "some", "any",
-    "knowing", "feeling", "having", "seeing",
-}
+_CONTRACTED_IS = {"it's", "that's", "what's", "there's", "here's", "who's", "he's", "she's", "let's", "how's"}
 
 
 def reasons(answer: str) -> list[str]:

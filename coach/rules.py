@@ -244,6 +244,9 @@ def is_unsure(text: str, lex: Lexicon) -> bool:
 _MASH = re.compile(r"^(?:[bcdfghjklmnpqrstvwxz]{4,}|(\w)\1{3,}|(?:asdf|qwer|zxcv|hjkl|sdfg|jkl)\w*)$")
 
 
+_BARE = {"yes", "no", "ok", "okay", "yeah", "yep", "nope", "nah", "sure", "y", "n", "k"}
+
+
 def is_off_topic(text: str, lex: Lexicon) -> bool:
     """An answer that is not an answer: a listed off-topic phrase on its own, or keyboard mashing."""
     t = normalise(text)
@@ -251,6 +254,8 @@ def is_off_topic(text: str, lex: Lexicon) -> bool:
     if not ws:
         return False  # empty answers have their own re-ask (min_words)
     if t in lex.off_topic and len(_rest(lex.off_topic, t)) <= 2:
+        return True
+    if " ".join(ws) in _BARE:  # a lone "yes" to an open question ("what makes that important?")
         return True
     # Only plain ASCII words are judged as mashing: other scripts have other spellings.
     return all(w.isascii() and w.isalpha() and _MASH.match(w) for w in ws)

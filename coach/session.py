@@ -259,7 +259,9 @@ class Conversation:
             return [self._rule(f"{self.flow.replies['why_asking']} {purpose}".strip())] + self._reask()
         if step.expect == "yes_no" and rules.yes_no(text, lex) is None:
             return self._bounded_reask(self.flow.replies["yes_no"])
-        if step.expect == "text" and (len(rules.words(text)) < step.min_words or rules.is_off_topic(text, lex)):
+        if step.expect == "text" and (
+            len(rules.words(text)) < step.min_words or (step.min_words and rules.is_off_topic(text, lex))
+        ):
             return self._bounded_reask(None)
         return self._advance(answer=text)
 

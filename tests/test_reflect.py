@@ -58,6 +58,11 @@ PLAYBACKS = {
     "because_clause_cut": ("I want to lead, because I like people", "you want to lead"),
     "names_kept": ("Maria's job in Lisbon", "Maria's job in Lisbon"),
     "sentence_opener_lowered": ("Seeing people succeed", "seeing people succeed"),
+    "acronym_kept": ("CTO of a startup", "CTO of a startup"),
+    "long_answer_cut_at_comma": (
+        "I believe things go better when someone takes responsibility, I need that clarity and calm",
+        "you believe things go better when someone takes responsibility",
+    ),
     "long_answer_trimmed": (
         "I would like to be running a small studio of my own with three or four people",
         "you would like to be running a small studio of your own",
@@ -83,7 +88,9 @@ REASONS = {
     ),
     "so_that": ("I want more say so that my team gets heard", "your team gets heard"),
     "no_because": ("It gives me a sense of purpose", "it gives you a sense of purpose"),
-    "noun_phrase": ("Independence", "Independence"),
+    "noun_phrase": ("Independence", "independence"),
+    "its_is_not_a_name": ("It's less about fame", "it's less about fame"),
+    "acronym_kept": ("CTO, because they decide", "they decide"),
 }
 
 

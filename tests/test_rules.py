@@ -199,8 +199,11 @@ def test_unsure_means_little_else_was_said(text: str, expected: bool) -> None:
     ("a thoughtful answer about my work", False),
     ("\u0623\u0631\u064a\u062f \u0623\u0646 \u0623\u0642\u0648\u062f \u0641\u0631\u064a\u0642\u064b\u0627", False),
     ("CTO", False),
+    ("Yes.", True),
+    ("no", True),
+    ("no, I'd hate it", False),
 ], ids=["mash", "lol", "whatever", "mash2", "weather", "whatever_in_answer", "hi_then_answer",
-        "plain", "arabic", "acronym"])
+        "plain", "arabic", "acronym", "bare_yes", "bare_no", "no_with_reason"])
 def test_off_topic_answers_are_told_apart_from_short_real_ones(text: str, expected: bool) -> None:
     assert is_off_topic(text, LEX) is expected
 
