@@ -30,17 +30,23 @@ def generated_flow(steps: int) -> str:
         nxt = f"s{i + 1}"
         out += [f"  s{i}:", f"    phase: {phase}"]
         if i % 50 == 10:
-            out += ["    ask: \"Why does {{ rung }} matter?\"", "    ladder: {max_depth: 5, chain: chain_%d}" % i,
-                    "    next:", "      - when: ladder_done", f"        to: {nxt}", f"      - to: s{i}"]
+            out += [
+                '    ask: "Why does {{ rung }} matter?"',
+                f"    ladder: {{max_depth: 5, chain: chain_{i}}}",
+                "    next:",
+                "      - when: ladder_done",
+                f"        to: {nxt}",
+                f"      - to: s{i}",
+            ]
             continue
         uses = i % 2 and i > 1 and (i - 1) % 50 != 10  # refer to the answer before (a ladder saves none)
         ask = f"Question {i}: you said {{{{ v{i - 1} }}}}. What next?" if uses else f"Question {i}?"
-        out += [f"    ask: \"{ask}\"", f"    save_as: v{i}"]
+        out += [f'    ask: "{ask}"', f"    save_as: v{i}"]
         if i % 10 == 5 and i + 2 < steps - 1:
             out += ["    next:", "      - when: unsure", f"        to: s{i + 2}", f"      - to: {nxt}"]
         else:
             out.append(f"    next: {nxt}")
-    out += [f"  s{steps - 1}:", "    phase: close", "    say: \"Thanks.\"", "    end: completed"]
+    out += [f"  s{steps - 1}:", "    phase: close", '    say: "Thanks."', "    end: completed"]
     return "\n".join(out) + "\n"
 
 
@@ -71,15 +77,19 @@ def main() -> None:
     validate_file(ROOT / "flows" / "career.yaml")
     print(f"default flow, first (cold) validation: {(time.perf_counter() - t) * 1000:.0f} ms")
     med, worst, n = timed(ROOT / "flows" / "career.yaml", 20)
-    print(f"default flow (flows/career.yaml): median {med:.0f} ms, max {worst:.0f} ms, {n} problems   (target < 200 ms)")
+    print(
+        f"default flow (flows/career.yaml): median {med:.0f} ms, max {worst:.0f} ms, {n} problems   (target < 200 ms)"
+    )
     with tempfile.TemporaryDirectory() as d:
         for steps in (100, 1000):
             path = Path(d) / f"gen{steps}.yaml"
             path.write_text(generated_flow(steps))
             med, worst, n = timed(path, 5 if steps == 1000 else 10)
             target = "   (target < 2000 ms)" if steps == 1000 else ""
-            print(f"generated {steps:,}-step flow ({path.stat().st_size // 1024} KiB): median {med:.0f} ms, "
-                  f"max {worst:.0f} ms, {n} problems{target}")
+            print(
+                f"generated {steps:,}-step flow ({path.stat().st_size // 1024} KiB): median {med:.0f} ms, "
+                f"max {worst:.0f} ms, {n} problems{target}"
+            )
 
 
 if __name__ == "__main__":

@@ -95,8 +95,10 @@ class Coverage:
         steps, edges = list(self.flow.steps), self.all_edges()
         hit_s = [s for s in steps if s in self.steps]
         hit_e = [e for e in edges if e in self.edges]
-        lines = [f"coverage of {_relative(self.flow.path)}: steps {len(hit_s)}/{len(steps)} ({_pct(hit_s, steps)}), "
-                 f"transitions {len(hit_e)}/{len(edges)} ({_pct(hit_e, edges)})"]
+        lines = [
+            f"coverage of {_relative(self.flow.path)}: steps {len(hit_s)}/{len(steps)} ({_pct(hit_s, steps)}), "
+            f"transitions {len(hit_e)}/{len(edges)} ({_pct(hit_e, edges)})"
+        ]
         missed_s = [s for s in steps if s not in self.steps]
         missed_e = [self.edge_name(e) for e in edges if e not in self.edges]
         if missed_s:
@@ -169,7 +171,18 @@ def load_test_file(path: Path | str) -> TestFile:
         problems.append(Problem(name, line, col, "error", message, hint))
 
     if not isinstance(doc, dict):
-        raise FlowError([Problem(name, 1, 1, "error", "a test file is a mapping with flow: and tests:", "see coach flow new for an example")])
+        raise FlowError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "error",
+                    "a test file is a mapping with flow: and tests:",
+                    "see coach flow new for an example",
+                )
+            ]
+        )
     _unknown_keys(doc, FILE_KEYS, "the test file", bad)
     flow_ref = doc.get("flow")
     if not isinstance(flow_ref, str):
@@ -178,11 +191,21 @@ def load_test_file(path: Path | str) -> TestFile:
     else:
         flow_path = (path.parent / flow_ref).resolve()
         if not flow_path.is_file():
-            bad(doc, "flow", f"flow file '{flow_ref}' not found (looked in {flow_path})", "the path is relative to this test file")
+            bad(
+                doc,
+                "flow",
+                f"flow file '{flow_ref}' not found (looked in {flow_path})",
+                "the path is relative to this test file",
+            )
     tests = doc.get("tests")
     cases: list[Case] = []
     if not isinstance(tests, list) or not tests:
-        bad(doc, "tests" if "tests" in doc else None, "'tests' must be a list of test cases", "tests:\n  - name: ...\n    turns: [...]")
+        bad(
+            doc,
+            "tests" if "tests" in doc else None,
+            "'tests' must be a list of test cases",
+            "tests:\n  - name: ...\n    turns: [...]",
+        )
         tests = []
     for i, node in enumerate(tests):
         case = _case(node, tests, i, bad)
@@ -197,8 +220,13 @@ def _unknown_keys(node: dict[str, Any], allowed: tuple[str, ...], where: str, ba
     for key in node:
         if key not in allowed:
             close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.5)
-            bad(node, key, f"unknown key '{key}' in {where}",
-                f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed), at_key=True)
+            bad(
+                node,
+                key,
+                f"unknown key '{key}' in {where}",
+                f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed),
+                at_key=True,
+            )
 
 
 def _case(node: Any, parent: Any, index: int, bad: Any) -> Case | None:
@@ -232,8 +260,14 @@ def _case(node: Any, parent: Any, index: int, bad: Any) -> Case | None:
             turn = _turn(t, turns_node, j, bad)
             if turn:
                 turns.append(turn)
-    return Case(name=str(name), line=line, turns=turns, start=start, values=_plain(values),
-                previous=_plain(previous) if previous is not None else None)
+    return Case(
+        name=str(name),
+        line=line,
+        turns=turns,
+        start=start,
+        values=_plain(values),
+        previous=_plain(previous) if previous is not None else None,
+    )
 
 
 def _turn(node: Any, parent: Any, index: int, bad: Any) -> Turn | None:
@@ -318,28 +352,59 @@ def check_against_flow(tf: TestFile, flow: Flow) -> list[Problem]:
             if step not in flow.steps:
                 line, col = value_position(parent, key)
                 close = difflib.get_close_matches(step, steps, n=1)
-                problems.append(Problem(str(tf.path), line, col, "error", f"the flow has no step '{step}'",
-                                        f"did you mean '{close[0]}'?" if close else "coach flow graph lists the steps"))
+                problems.append(
+                    Problem(
+                        str(tf.path),
+                        line,
+                        col,
+                        "error",
+                        f"the flow has no step '{step}'",
+                        f"did you mean '{close[0]}'?" if close else "coach flow graph lists the steps",
+                    )
+                )
         for vnode in [node.get("values")] + [t.get("values") for t in node.get("turns") or [] if isinstance(t, dict)]:
             for var in vnode or {}:
                 if var not in known_values:
                     line, col = position(vnode, var)
                     close = difflib.get_close_matches(str(var), sorted(known_values), n=1)
-                    problems.append(Problem(str(tf.path), line, col, "error", f"the flow captures no value '{var}'",
-                                            f"did you mean '{close[0]}'?" if close else "values are named by save_as, append_to, collect_yes and ladder chains"))
+                    problems.append(
+                        Problem(
+                            str(tf.path),
+                            line,
+                            col,
+                            "error",
+                            f"the flow captures no value '{var}'",
+                            f"did you mean '{close[0]}'?"
+                            if close
+                            else "values are named by save_as, append_to, collect_yes and ladder chains",
+                        )
+                    )
         if case.previous is not None and not flow.returning and not case.start:
             line, col = position(node, "previous")
-            problems.append(Problem(str(tf.path), line, col, "error", "'previous' starts at the flow's returning step, but this flow has none",
-                                    "add returning: to the flow, or from: a step"))
+            problems.append(
+                Problem(
+                    str(tf.path),
+                    line,
+                    col,
+                    "error",
+                    "'previous' starts at the flow's returning step, but this flow has none",
+                    "add returning: to the flow, or from: a step",
+                )
+            )
     return problems
 
 
 # --- running ---------------------------------------------------------------------------
 
 
-def start_conversation(flow: Flow, mentee: str = "sam", at: str | None = None,
-                       values: dict[str, Any] | None = None, previous: dict[str, Any] | None = None,
-                       store: Store | None = None) -> Conversation:
+def start_conversation(
+    flow: Flow,
+    mentee: str = "sam",
+    at: str | None = None,
+    values: dict[str, Any] | None = None,
+    previous: dict[str, Any] | None = None,
+    store: Store | None = None,
+) -> Conversation:
     """A new conversation in a private in-memory store, optionally mid-flow with preset values."""
     conv = Conversation.start(flow, store or Store(memory_db()), mentee)
     if previous is not None:
@@ -367,8 +432,9 @@ def _hit(cov: Coverage, key: tuple[str, int], event: Any) -> None:
     cov.steps.add(event.transition.dest)
 
 
-def run_case(flow: Flow, case: Case, mentee: str = "sam", path: Path | None = None,
-             coverage: Coverage | None = None) -> CaseResult:
+def run_case(
+    flow: Flow, case: Case, mentee: str = "sam", path: Path | None = None, coverage: Coverage | None = None
+) -> CaseResult:
     """Play one case through the flow and compare what happened with what it expects."""
     cov = coverage or Coverage(flow)
     where = path or Path("<test>")
@@ -387,7 +453,13 @@ def run_case(flow: Flow, case: Case, mentee: str = "sam", path: Path | None = No
             while script:
                 answer = script.pop(0)
                 if conv.finished:
-                    return CaseResult(where, case, False, _where(n, turn, answer) + f"\n    the conversation is already {conv.status}; nothing more can be answered")
+                    return CaseResult(
+                        where,
+                        case,
+                        False,
+                        _where(n, turn, answer)
+                        + f"\n    the conversation is already {conv.status}; nothing more can be answered",
+                    )
                 try:
                     said += conv.reply(answer)
                 except Exception as e:
@@ -399,7 +471,14 @@ def run_case(flow: Flow, case: Case, mentee: str = "sam", path: Path | None = No
                 if not script and turn.until:
                     rounds += 1
                     if rounds >= MAX_REPEAT:
-                        return CaseResult(where, case, False, _where(n, turn, answer) + f"\n    never reached step '{turn.until}' in {MAX_REPEAT} rounds; now at '{conv.step}'\n" + _said(said))  # type: ignore[attr-defined]
+                        return CaseResult(
+                            where,
+                            case,
+                            False,
+                            _where(n, turn, answer)
+                            + f"\n    never reached step '{turn.until}' in {MAX_REPEAT} rounds; now at '{_at(conv)}'\n"
+                            + _said(said),
+                        )
                     script = list(turn.answers)
         else:
             cov.steps.update(m.step for m in said)
@@ -410,8 +489,12 @@ def run_case(flow: Flow, case: Case, mentee: str = "sam", path: Path | None = No
     return CaseResult(where, case, True)
 
 
+def _at(conv: Conversation) -> str:
+    return str(conv.step)  # type: ignore[attr-defined]
+
+
 def _where(n: int, turn: Turn, answer: str | None) -> str:
-    after = f'after answer {json.dumps(answer, ensure_ascii=False)}' if answer is not None else "at the opening"
+    after = f"after answer {json.dumps(answer, ensure_ascii=False)}" if answer is not None else "at the opening"
     return f"  turn {n} (line {turn.line}), {after}:"
 
 
@@ -493,7 +576,14 @@ def run_tests(paths: Iterable[Path | str] = ()) -> Report:
     for f in files:
         run_file(f, report)
     if not files:
-        report.problems.append(Problem(", ".join(map(str, paths)) or "flows/", 1, 1, "error",
-                                       f"no conversation tests found (files named *{SUFFIX})",
-                                       "create one with: coach flow new NAME"))
+        report.problems.append(
+            Problem(
+                ", ".join(map(str, paths)) or "flows/",
+                1,
+                1,
+                "error",
+                f"no conversation tests found (files named *{SUFFIX})",
+                "create one with: coach flow new NAME",
+            )
+        )
     return report

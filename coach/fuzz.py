@@ -15,8 +15,26 @@ from coach.rules import Phrases
 from coach.session import Conversation
 from coach.store import Store, memory_db
 
-WORDS = ("team", "people", "growth", "money", "freedom", "build", "learn", "lead", "customers",
-         "quiet", "design", "data", "family", "travel", "code", "music", "garden", "writing")
+WORDS = (
+    "team",
+    "people",
+    "growth",
+    "money",
+    "freedom",
+    "build",
+    "learn",
+    "lead",
+    "customers",
+    "quiet",
+    "design",
+    "data",
+    "family",
+    "travel",
+    "code",
+    "music",
+    "garden",
+    "writing",
+)
 COMMANDS = ("/back", "/skip", "/help", "/orig", "/nonsense")
 
 
@@ -57,10 +75,14 @@ class FuzzReport:
     def render(self) -> str:
         """The report as text, each finding with the command that reproduces it."""
         ends = ", ".join(f"{k} {v}" for k, v in sorted(self.statuses.items()))
-        lines = [f"fuzzed {self.flow.path}: {self.runs} run{'s' if self.runs != 1 else ''} from seed {self.seed}, "
-                 f"{self.turns:,} turns; ended: {ends or 'none'}"]
+        lines = [
+            f"fuzzed {self.flow.path}: {self.runs} run{'s' if self.runs != 1 else ''} from seed {self.seed}, "
+            f"{self.turns:,} turns; ended: {ends or 'none'}"
+        ]
         for f in sorted(self.findings.values(), key=lambda f: f.seed):
-            lines.append(f"{f.kind} (seed {f.seed}, {f.count} run{'s' if f.count != 1 else ''}) at step '{f.step}': {f.message}")
+            lines.append(
+                f"{f.kind} (seed {f.seed}, {f.count} run{'s' if f.count != 1 else ''}) at step '{f.step}': {f.message}"
+            )
             shown = [repr(a) for a in f.answers[-12:]]
             lines.append(f"  last answers: {'... ' if len(f.answers) > 12 else ''}{', '.join(shown) or '(none)'}")
             lines.append(f"  reproduce: coach flow fuzz {self.flow.path} --runs 1 --seed {f.seed}")
@@ -99,15 +121,37 @@ class Mentee:
         if expect == "yes_no" and r.random() < 0.6:
             return r.choice(self.yes if r.random() < 0.8 else self.no)
         kind = r.choices(
-            ["words", "yes", "no", "unsure", "bedrock", "motive", "energy", "empty", "one", "advice",
-             "why", "command", "distress", "pause", "quit", "junk"],
+            [
+                "words",
+                "yes",
+                "no",
+                "unsure",
+                "bedrock",
+                "motive",
+                "energy",
+                "empty",
+                "one",
+                "advice",
+                "why",
+                "command",
+                "distress",
+                "pause",
+                "quit",
+                "junk",
+            ],
             weights=[22, 12, 6, 4, 8, 8, 3, 4, 4, 4, 3, 12, 0.5, 2, 0.5, 2],
         )[0]
         if kind == "words":
             return " ".join(r.choice(WORDS) for _ in range(r.randint(2, 12)))
         if kind in ("yes", "no", "unsure", "advice", "why", "distress"):
-            pool = {"yes": self.yes, "no": self.no, "unsure": self.unsure, "advice": self.advice,
-                    "why": self.why, "distress": self.distress}[kind]
+            pool = {
+                "yes": self.yes,
+                "no": self.no,
+                "unsure": self.unsure,
+                "advice": self.advice,
+                "why": self.why,
+                "distress": self.distress,
+            }[kind]
             phrase = r.choice(pool)
             return phrase.capitalize() + r.choice(["", "?", ".", "!"])
         if kind == "bedrock":
@@ -129,7 +173,9 @@ class Mentee:
         return "".join(chr(r.randint(32, 0x2FFF)) for _ in range(r.randint(1, 40)))
 
 
-def play(flow: Flow, seed: int, max_turns: int, coverage: Coverage | None = None) -> tuple[Conversation | None, list[str], Finding | None, int]:
+def play(
+    flow: Flow, seed: int, max_turns: int, coverage: Coverage | None = None
+) -> tuple[Conversation | None, list[str], Finding | None, int]:
     """One random conversation from ``seed``: (conversation, answers, finding or None, turns)."""
     rng = random.Random(seed)
     mentee = Mentee(flow, rng)
@@ -140,8 +186,13 @@ def play(flow: Flow, seed: int, max_turns: int, coverage: Coverage | None = None
     try:
         previous = None
         if flow.returning and rng.random() < 0.2:
-            previous = {"goals": ["lead a small team"], "motivations": ["growth"], "bedrock": ["I love learning"],
-                        "passions": ["music"], "experiment": "run one meeting"}
+            previous = {
+                "goals": ["lead a small team"],
+                "motivations": ["growth"],
+                "bedrock": ["I love learning"],
+                "passions": ["music"],
+                "experiment": "run one meeting",
+            }
         conv = start_conversation(flow, "fuzz", previous=previous, store=store)
         if coverage is not None:
             track(conv, coverage)
@@ -162,8 +213,18 @@ def play(flow: Flow, seed: int, max_turns: int, coverage: Coverage | None = None
                 coverage.steps.update(m.step for m in msgs)
             recent = ([*recent, conv.step])[-30:]  # type: ignore[attr-defined]
         loop = sorted(set(recent), key=recent.index)
-        return conv, answers, Finding("endless loop", f"no end after {max_turns} turns; the last 30 turns stayed in: {', '.join(loop)}",
-                                      seed, conv.step, answers), len(answers)  # type: ignore[attr-defined]
+        return (
+            conv,
+            answers,
+            Finding(
+                "endless loop",
+                f"no end after {max_turns} turns; the last 30 turns stayed in: {', '.join(loop)}",
+                seed,
+                _step(conv),
+                answers,
+            ),
+            len(answers),
+        )
     except CoachError as e:
         step = _step(conv)
         kind = "dead end" if "no edge" in str(e) else "error"
@@ -171,7 +232,12 @@ def play(flow: Flow, seed: int, max_turns: int, coverage: Coverage | None = None
     except Exception as e:
         tb = traceback.extract_tb(e.__traceback__)[-1]
         where = f"{Path(tb.filename).name}:{tb.lineno}"
-        return conv, answers, Finding("crash", f"{type(e).__name__}: {e} ({where})", seed, _step(conv), answers), len(answers)
+        return (
+            conv,
+            answers,
+            Finding("crash", f"{type(e).__name__}: {e} ({where})", seed, _step(conv), answers),
+            len(answers),
+        )
 
 
 def _step(conv: Conversation | None) -> str:
@@ -183,7 +249,7 @@ def fuzz_flow(flow: Flow, runs: int = 200, seed: int = 0, max_turns: int | None 
     limit = max_turns or max(100, 10 * len(flow.steps))
     report = FuzzReport(flow=flow, runs=runs, seed=seed, coverage=Coverage(flow))
     for i in range(runs):
-        conv, answers, finding, turns = play(flow, seed + i, limit, report.coverage)
+        conv, _, finding, turns = play(flow, seed + i, limit, report.coverage)
         report.turns += turns
         report.statuses[conv.status if conv and not finding else (finding.kind if finding else "?")] += 1
         if finding:

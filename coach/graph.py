@@ -8,7 +8,18 @@ from coach.flow import PHASES, Flow, Step
 
 FORMATS = ("mermaid", "dot")
 # Words Mermaid treats as syntax; a step named like one gets a suffix in the diagram's ids.
-_MERMAID_RESERVED = {"end", "graph", "subgraph", "flowchart", "style", "class", "click", "linkstyle", "classdef", "direction"}
+_MERMAID_RESERVED = {
+    "end",
+    "graph",
+    "subgraph",
+    "flowchart",
+    "style",
+    "class",
+    "click",
+    "linkstyle",
+    "classdef",
+    "direction",
+}
 
 
 def render_graph(flow: Flow, fmt: str = "mermaid") -> str:
@@ -96,8 +107,13 @@ def _dtext(text: str) -> str:
 
 def dot(flow: Flow) -> str:
     """Graphviz dot source: one cluster per phase, edges labelled with their rule."""
-    lines = [f'digraph "{_dtext(flow.name)}" {{', "  rankdir=TB;", '  node [shape=box, style=rounded, fontname="Helvetica"];',
-             '  edge [fontname="Helvetica", fontsize=10];', '  "start_" [label="start", shape=circle];']
+    lines = [
+        f'digraph "{_dtext(flow.name)}" {{',
+        "  rankdir=TB;",
+        '  node [shape=box, style=rounded, fontname="Helvetica"];',
+        '  edge [fontname="Helvetica", fontsize=10];',
+        '  "start_" [label="start", shape=circle];',
+    ]
     if flow.returning:
         lines.append('  "returning_" [label="returning", shape=circle];')
     for phase, steps in _phases(flow):

@@ -20,7 +20,7 @@ class FlowTestFailure(Exception):
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     """Collect conversation-test files wherever pytest looks."""
     if file_path.name.endswith(SUFFIX):
-        return FlowTestFile.from_parent(parent, path=file_path)  # type: ignore[no-any-return]
+        return FlowTestFile.from_parent(parent, path=file_path)
     return None
 
 
@@ -46,8 +46,15 @@ class FlowTestFile(pytest.File):
 class FlowTestItem(pytest.Item):
     """One conversation test case."""
 
-    def __init__(self, *, case: Case | None = None, flow: Flow | None = None, mentee: str = "sam",
-                 problems: list[Problem] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        case: Case | None = None,
+        flow: Flow | None = None,
+        mentee: str = "sam",
+        problems: list[Problem] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.case, self.flow, self.mentee, self.problems = case, flow, mentee, problems or []
 

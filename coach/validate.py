@@ -44,7 +44,15 @@ def validate_file(path: Path | str) -> list[Problem]:
         if path.is_dir():
             return [Problem(name, 1, 1, "error", "is a directory, not a flow file")]
         if path.stat().st_size > MAX_BYTES:
-            return [Problem(name, 1, 1, "error", f"file is {path.stat().st_size:,} bytes; flow files are limited to {MAX_BYTES:,}")]
+            return [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "error",
+                    f"file is {path.stat().st_size:,} bytes; flow files are limited to {MAX_BYTES:,}",
+                )
+            ]
         raw = path.read_bytes()
     except FileNotFoundError:
         return [Problem(name, 1, 1, "error", "no such file", "check the path")]
@@ -95,11 +103,16 @@ def _duplicate_keys(text: str, name: str) -> list[Problem]:
                 k = str(key.value) if not isinstance(key.value, list) else repr(key.value)
                 if k in first:
                     mark = key.start_mark
-                    problems.append(Problem(
-                        name, mark.line + 1, mark.column + 1, "error",
-                        f"duplicate key '{k}' (first defined on line {first[k]})",
-                        "YAML keeps only one of them; rename or merge them",
-                    ))
+                    problems.append(
+                        Problem(
+                            name,
+                            mark.line + 1,
+                            mark.column + 1,
+                            "error",
+                            f"duplicate key '{k}' (first defined on line {first[k]})",
+                            "YAML keeps only one of them; rename or merge them",
+                        )
+                    )
                 else:
                     first[k] = key.start_mark.line + 1
                 stack.append(value)
@@ -139,8 +152,14 @@ def _node_at(doc: Any, path: list[Any]) -> tuple[Any, Any]:
     return parent, key
 
 
-_TYPE_NAMES = {"string": "text", "integer": "a whole number", "boolean": "true or false",
-               "object": "a mapping (key: value lines)", "array": "a list", "number": "a number"}
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "object": "a mapping (key: value lines)",
+    "array": "a list",
+    "number": "a number",
+}
 
 
 def _schema_problems(doc: Any, name: str) -> list[Problem]:
@@ -161,7 +180,7 @@ def _schema_problem(err: jsonschema.ValidationError, doc: Any, name: str) -> lis
     message = err.message
     where = ".".join(map(str, path))
     if err.validator == "additionalProperties" and isinstance(node, dict):
-        allowed = list((err.schema.get("properties") or {}).keys())
+        allowed = list((err.schema.get("properties") or {}).keys()) if isinstance(err.schema, dict) else []
         for extra in [k for k in node if k not in allowed]:
             line, col = position(node, extra)
             close = difflib.get_close_matches(str(extra), allowed, n=1, cutoff=0.6)
@@ -172,11 +191,18 @@ def _schema_problem(err: jsonschema.ValidationError, doc: Any, name: str) -> lis
     if "propertyNames" in err.schema_path:
         line, col = position(node, err.instance)
         what = "step name" if path == ["steps"] else "name"
-        problems.append(Problem(
-            name, line, col, "error", f"{what} '{err.instance}' is not allowed",
-            "use lower-case letters, digits and _ (starting with a letter)" if what == "step name"
-            else "one of: " + ", ".join(schema()["$defs"]["phase"]["enum"]),
-        ))
+        problems.append(
+            Problem(
+                name,
+                line,
+                col,
+                "error",
+                f"{what} '{err.instance}' is not allowed",
+                "use lower-case letters, digits and _ (starting with a letter)"
+                if what == "step name"
+                else "one of: " + ", ".join(schema()["$defs"]["phase"]["enum"]),
+            )
+        )
         return problems
     if err.validator == "required":
         missing = err.message.split("'")[1] if "'" in err.message else err.message
@@ -192,8 +218,9 @@ def _schema_problem(err: jsonschema.ValidationError, doc: Any, name: str) -> lis
         problems.append(Problem(name, line, col, "error", message, hint))
         return problems
     if err.validator == "enum":
-        close = difflib.get_close_matches(str(err.instance), [str(e) for e in err.validator_value], n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "one of: " + ", ".join(map(str, err.validator_value))
+        options = [str(e) for e in err.validator_value] if isinstance(err.validator_value, list) else []
+        close = difflib.get_close_matches(str(err.instance), options, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "one of: " + ", ".join(options)
         message = f"'{err.instance}' is not allowed here"
         if parent is not None and not isinstance(key, int):
             line, col = value_position(parent, key)
@@ -215,7 +242,9 @@ def _schema_problem(err: jsonschema.ValidationError, doc: Any, name: str) -> lis
         message = "'next' must be a step name or a list of {when, to} edges"
         hint = "next: step_name   or   next: [{when: yes, to: a}, {to: b}]"
     elif err.validator in ("minimum", "maximum"):
-        message = f"{err.instance} is too {'small' if err.validator == 'minimum' else 'large'} (limit {err.validator_value})"
+        message = (
+            f"{err.instance} is too {'small' if err.validator == 'minimum' else 'large'} (limit {err.validator_value})"
+        )
         if parent is not None and not isinstance(key, int):
             line, col = value_position(parent, key)
     elif err.validator == "pattern":
@@ -249,7 +278,15 @@ def check_document(doc: Any, path: Path) -> list[Problem]:
     name = str(path)
     if not isinstance(doc, dict):
         what = "empty" if doc is None else ("a list" if isinstance(doc, list) else f"a single value ({doc!r:.40})")
-        return [Problem(name, 1, 1, "error", f"a flow must be a mapping with flow, version, start and steps; this file is {what}")]
+        return [
+            Problem(
+                name,
+                1,
+                1,
+                "error",
+                f"a flow must be a mapping with flow, version, start and steps; this file is {what}",
+            )
+        ]
     problems = _schema_problems(doc, name)
     steps = doc.get("steps")
     if not isinstance(steps, dict) or any(not isinstance(s, dict) for s in steps.values()):
@@ -298,40 +335,91 @@ def check_document(doc: Any, path: Path) -> list[Problem]:
                 _check_rule(when, edge, add)
                 bare = when.strip().removeprefix("not ").strip()
                 if bare in ("yes", "no") and node.get("expect", "text") != "yes_no":
-                    add(edge, "when", "warning", f"step '{sname}' branches on '{when}' but does not expect a yes or no",
-                        "add expect: yes_no so the answer is re-asked until it is one")
+                    add(
+                        edge,
+                        "when",
+                        "warning",
+                        f"step '{sname}' branches on '{when}' but does not expect a yes or no",
+                        "add expect: yes_no so the answer is re-asked until it is one",
+                    )
             if isinstance(nxt, list) and "when" not in edge and i != len(edges) - 1:
-                add(nxt, i + 1, "warning", f"step '{sname}': edges after an unconditional edge are never taken",
-                    "put the edge without 'when' last")
+                add(
+                    nxt,
+                    i + 1,
+                    "warning",
+                    f"step '{sname}': edges after an unconditional edge are never taken",
+                    "put the edge without 'when' last",
+                )
         if isinstance(nxt, list) and edges and not _exhaustive(edges):
-            add(node, "next", "error",
+            add(
+                node,
+                "next",
+                "error",
                 f"step '{sname}': every edge has a 'when'; if none holds the conversation has nowhere to go",
-                "end the list with an edge without 'when'", value=False)
+                "end the list with an edge without 'when'",
+                value=False,
+            )
         for after in node.get("after") or []:
             if isinstance(after, dict) and isinstance(after.get("when"), str):
                 _check_rule(after["when"], after, add)
         if "end" not in node and not nxt:
-            add(steps, sname, "error", f"step '{sname}' has neither 'next' nor 'end': the conversation would stop here",
-                "add next: <step> or end: completed", value=False)
+            add(
+                steps,
+                sname,
+                "error",
+                f"step '{sname}' has neither 'next' nor 'end': the conversation would stop here",
+                "add next: <step> or end: completed",
+                value=False,
+            )
         if "end" in node and nxt:
-            add(node, "next", "warning", f"step '{sname}' ends the conversation, so its 'next' is never used", value=False)
+            add(
+                node,
+                "next",
+                "warning",
+                f"step '{sname}' ends the conversation, so its 'next' is never used",
+                value=False,
+            )
         if not any(k in node for k in ("say", "ask", "end", "forget")):
-            add(steps, sname, "warning", f"step '{sname}' neither says nor asks anything", "add ask: or say:, or remove it", value=False)
+            add(
+                steps,
+                sname,
+                "warning",
+                f"step '{sname}' neither says nor asks anything",
+                "add ask: or say:, or remove it",
+                value=False,
+            )
         if "ask" not in node:
             for k in ("save_as", "append_to", "collect_yes", "ladder", "foreach"):
                 if k in node:
-                    add(node, k, "warning", f"step '{sname}' asks nothing, so its '{k}' never gets an answer",
-                        "add ask: or remove it", value=False)
+                    add(
+                        node,
+                        k,
+                        "warning",
+                        f"step '{sname}' asks nothing, so its '{k}' never gets an answer",
+                        "add ask: or remove it",
+                        value=False,
+                    )
         if "collect_yes" in node and "foreach" not in node:
             add(node, "collect_yes", "warning", f"step '{sname}': collect_yes only works with foreach", value=False)
         if "foreach" in node and node.get("expect") != "yes_no":
-            add(node, "foreach", "warning", f"step '{sname}' asks about each item but does not expect a yes or no",
-                "add expect: yes_no", value=False)
+            add(
+                node,
+                "foreach",
+                "warning",
+                f"step '{sname}' asks about each item but does not expect a yes or no",
+                "add expect: yes_no",
+                value=False,
+            )
         for k in ("save_as", "append_to", "collect_yes"):
             var = node.get(k)
             if isinstance(var, str) and var in BUILTINS:
-                add(node, k, "warning", f"'{var}' is a built-in template value; templates will see the built-in, not this answer",
-                    "choose another name")
+                add(
+                    node,
+                    k,
+                    "warning",
+                    f"'{var}' is a built-in template value; templates will see the built-in, not this answer",
+                    "choose another name",
+                )
         if isinstance(node.get("ladder"), dict):
             _ladder_problems(sname, node, edges, add)
         _keep_problems(sname, node, add)
@@ -344,8 +432,14 @@ def check_document(doc: Any, path: Path) -> list[Problem]:
     roots = [r for r in (doc.get("start"), doc.get("returning")) if isinstance(r, str) and r in names]
     seen = _reach(roots, graph)
     for sname in sorted(names - seen, key=lambda n: position(steps, n)):
-        add(steps, sname, "warning" if not roots else "error", f"step '{sname}' is unreachable from the start",
-            "connect it with a 'next' or remove it", value=False)
+        add(
+            steps,
+            sname,
+            "warning" if not roots else "error",
+            f"step '{sname}' is unreachable from the start",
+            "connect it with a 'next' or remove it",
+            value=False,
+        )
 
     # Every reachable step must be able to reach an end.
     ends = {n for n, node in steps.items() if "end" in node}
@@ -353,10 +447,25 @@ def check_document(doc: Any, path: Path) -> list[Problem]:
     for sname in sorted(seen - can_end, key=lambda n: position(steps, n)):
         if "end" in steps[sname] or not steps[sname].get("next"):
             continue
-        add(steps, sname, "error", f"step '{sname}' has no way to an end (a dead end or a loop with no exit)",
-            "add an edge towards a step with 'end'", value=False)
+        add(
+            steps,
+            sname,
+            "error",
+            f"step '{sname}' has no way to an end (a dead end or a loop with no exit)",
+            "add an edge towards a step with 'end'",
+            value=False,
+        )
     if roots and not ends:
-        problems.append(Problem(name, 1, 1, "error", "no step has 'end': the conversation can never finish", "add a step with end: completed"))
+        problems.append(
+            Problem(
+                name,
+                1,
+                1,
+                "error",
+                "no step has 'end': the conversation can never finish",
+                "add a step with end: completed",
+            )
+        )
     return sorted(problems, key=lambda p: (p.line, p.col))
 
 
@@ -379,14 +488,26 @@ def _exhaustive(edges: list[dict[str, Any]]) -> bool:
 def _ladder_problems(sname: str, node: dict[str, Any], edges: list[dict[str, Any]], add: Any) -> None:
     loops = any(e.get("to") == sname for e in edges)
     if not loops:
-        add(node, "ladder", "warning", f"ladder step '{sname}' never goes back to itself, so it asks only once",
-            f"add an edge 'to: {sname}'", value=False)
+        add(
+            node,
+            "ladder",
+            "warning",
+            f"ladder step '{sname}' never goes back to itself, so it asks only once",
+            f"add an edge 'to: {sname}'",
+            value=False,
+        )
         return
     exits = [str(e.get("when", "")).strip() for e in edges if e.get("to") != sname]
     if not any(w in DEPTH_RULES for w in exits):
-        add(node, "ladder", "error",
-            f"ladder step '{sname}' has no depth limit on its way out: none of its exits checks depth_reached or ladder_done, so it can repeat forever",
-            "exit with when: ladder_done (bedrock, ran dry or max_depth)", value=False)
+        add(
+            node,
+            "ladder",
+            "error",
+            f"ladder step '{sname}' has no depth limit on its way out: none of its exits checks "
+            "depth_reached or ladder_done, so it can repeat forever",
+            "exit with when: ladder_done (bedrock, ran dry or max_depth)",
+            value=False,
+        )
 
 
 def _keep_problems(sname: str, node: dict[str, Any], add: Any) -> None:
@@ -396,8 +517,13 @@ def _keep_problems(sname: str, node: dict[str, Any], add: Any) -> None:
         return
     for i, term in enumerate(keep):
         if isinstance(term, str) and "{" not in term and term.lower() not in ask.lower():
-            add(keep, i, "warning", f"step '{sname}' keeps '{term}', which is not in its question",
-                "keep lists words from the question that a rephrasing must not lose")
+            add(
+                keep,
+                i,
+                "warning",
+                f"step '{sname}' keeps '{term}', which is not in its question",
+                "keep lists words from the question that a rephrasing must not lose",
+            )
 
 
 def _phase_problems(doc: dict[str, Any], steps: dict[str, Any], name: str) -> list[Problem]:
@@ -411,9 +537,17 @@ def _phase_problems(doc: dict[str, Any], steps: dict[str, Any], name: str) -> li
         if isinstance(phase, str) and phase not in phases and phase not in warned and "purpose" not in node:
             warned.add(phase)
             line, col = value_position(node, "phase")
-            problems.append(Problem(name, line, col, "warning",
-                                    f"phase '{phase}' has no purpose under 'phases', so 'why are you asking?' gets no answer in step '{sname}'",
-                                    f"add phases: {{{phase}: {{purpose: ...}}}} or purpose: to the step"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "warning",
+                    f"phase '{phase}' has no purpose under 'phases', so 'why are you asking?' "
+                    f"gets no answer in step '{sname}'",
+                    f"add phases: {{{phase}: {{purpose: ...}}}} or purpose: to the step",
+                )
+            )
     return problems
 
 
@@ -429,8 +563,16 @@ def _summary_problems(doc: dict[str, Any], steps: dict[str, Any], name: str) -> 
             if isinstance(var, str) and var not in captured:
                 line, col = position(value, i) if isinstance(value, list) else value_position(summary, field)
                 close = difflib.get_close_matches(var, sorted(captured), n=1)
-                problems.append(Problem(name, line, col, "warning", f"summary.{field} uses '{var}', which no step captures",
-                                        f"did you mean '{close[0]}'?" if close else "capture it with save_as or append_to"))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        col,
+                        "warning",
+                        f"summary.{field} uses '{var}', which no step captures",
+                        f"did you mean '{close[0]}'?" if close else "capture it with save_as or append_to",
+                    )
+                )
     return problems
 
 
@@ -441,8 +583,16 @@ def _lexicon_problems(doc: dict[str, Any], path: Path) -> list[Problem]:
     target = path.parent / lex
     if not target.is_file():
         line, col = value_position(doc, "lexicon")
-        return [Problem(str(path), line, col, "error", f"lexicon file '{lex}' not found (looked in {target})",
-                        "the path is relative to this flow file")]
+        return [
+            Problem(
+                str(path),
+                line,
+                col,
+                "error",
+                f"lexicon file '{lex}' not found (looked in {target})",
+                "the path is relative to this flow file",
+            )
+        ]
     from coach.rules import load_lexicon
 
     try:
@@ -530,15 +680,34 @@ def _template_problems(steps: dict[str, Any], graph: dict[str, list[str]], name:
                 used = variables(text)
                 compile_template(text)  # unknown filters only fail at compile time
             except jinja2.TemplateSyntaxError as e:
-                hint = "known filters: " + ", ".join(sorted(("reflect", "swap", "chain", "listing", "capitalize", "lower", "upper"))) \
-                    if "filter" in (e.message or "") else "check the {{ }} and {% %} pairs"
-                problems.append(Problem(name, line + max(0, (e.lineno or 1) - 1), col, "error", f"template syntax in step '{sname}': {e.message}", hint))
+                hint = (
+                    "known filters: "
+                    + ", ".join(sorted(("reflect", "swap", "chain", "listing", "capitalize", "lower", "upper")))
+                    if "filter" in (e.message or "")
+                    else "check the {{ }} and {% %} pairs"
+                )
+                problems.append(
+                    Problem(
+                        name,
+                        line + max(0, (e.lineno or 1) - 1),
+                        col,
+                        "error",
+                        f"template syntax in step '{sname}': {e.message}",
+                        hint,
+                    )
+                )
                 continue
             for var in sorted(used - known):
                 if var in FOREACH_ONLY:
-                    msg, hint = f"'{var}' is used in step '{sname}', but only foreach steps have it", "use it only in a step with foreach:"
+                    msg, hint = (
+                        f"'{var}' is used in step '{sname}', but only foreach steps have it",
+                        "use it only in a step with foreach:",
+                    )
                 elif var in all_vars:
-                    msg, hint = f"'{var}' is used in step '{sname}' before any step can have set it", "reorder the steps or guard it with {% if %}"
+                    msg, hint = (
+                        f"'{var}' is used in step '{sname}' before any step can have set it",
+                        "reorder the steps or guard it with {% if %}",
+                    )
                 else:
                     close = difflib.get_close_matches(var, sorted(all_vars | set(BUILTINS)), n=1)
                     msg = f"template variable '{var}' in step '{sname}' is never set"

@@ -95,7 +95,7 @@ def test_a_removed_step_goes_to_the_nearest_earlier_step_and_back_still_works(fl
     conv = _at_job(flow_file, store)
     text = flow_file.read_text()
     start = text.index("  job:\n")
-    flow_file.write_text(text[:start].replace("next: job", "next: bye") + text[text.index("  bye:\n"):])
+    flow_file.write_text(text[:start].replace("next: job", "next: bye") + text[text.index("  bye:\n") :])
     msgs = conv.reply("/reload")
     assert conv.step == "goal"  # type: ignore[attr-defined]
     assert "'job' no longer exists" in msgs[0].text
@@ -139,9 +139,15 @@ class EditingStdin:
 def test_watch_reloads_between_turns_in_the_jsonl_front_end(flow_file: Path, store: Store) -> None:
     conv = Conversation.start(load_flow(flow_file), store, "sam")
     out: list[str] = []
-    stdin = EditingStdin(["yes", "Lead a team", "The CTO"], at=2,
-                         edit=lambda: _edit(flow_file, "next: bye\n  bye:", "next: extra\n  extra:\n    phase: close\n"
-                                            "    ask: \"Anything else?\"\n    next: bye\n  bye:"))
+    stdin = EditingStdin(
+        ["yes", "Lead a team", "The CTO"],
+        at=2,
+        edit=lambda: _edit(
+            flow_file,
+            "next: bye\n  bye:",
+            'next: extra\n  extra:\n    phase: close\n    ask: "Anything else?"\n    next: bye\n  bye:',
+        ),
+    )
     status = run_jsonl(conv, stdin, out.append, watch=True)  # type: ignore[arg-type]
     events = [json.loads(line) for line in out]
     texts = [e.get("text", "") for e in events if e["type"] == "coach"]
@@ -154,7 +160,8 @@ def test_watch_reloads_between_turns_in_the_jsonl_front_end(flow_file: Path, sto
 def test_without_watch_an_edit_is_ignored_until_reload(flow_file: Path, store: Store) -> None:
     conv = Conversation.start(load_flow(flow_file), store, "sam")
     out: list[str] = []
-    stdin = EditingStdin(["yes", "Lead a team", "The CTO"], at=2,
-                         edit=lambda: _edit(flow_file, "Thanks.", "Thanks a lot."))
+    stdin = EditingStdin(
+        ["yes", "Lead a team", "The CTO"], at=2, edit=lambda: _edit(flow_file, "Thanks.", "Thanks a lot.")
+    )
     assert run_jsonl(conv, stdin, out.append) == "completed"
     assert not any("Reloaded" in line for line in out)

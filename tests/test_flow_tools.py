@@ -43,8 +43,10 @@ def test_dot_has_a_cluster_per_phase_and_labelled_edges(career_flow: Flow) -> No
 
 def test_a_step_named_end_does_not_break_mermaid(tmp_path: Path) -> None:
     path = tmp_path / "f.yaml"
-    path.write_text("flow: f\nversion: 1\nstart: a\nsteps:\n  a: {phase: goal, ask: 'Hi \"you\"?', next: end}\n"
-                    "  end: {phase: close, say: Bye, end: completed}\n")
+    path.write_text(
+        "flow: f\nversion: 1\nstart: a\nsteps:\n  a: {phase: goal, ask: 'Hi \"you\"?', next: end}\n"
+        "  end: {phase: close, say: Bye, end: completed}\n"
+    )
     text = render_graph(load_flow(path), "mermaid")
     assert "a --> end_" in text and "#quot;you#quot;" in text
 
@@ -52,7 +54,9 @@ def test_a_step_named_end_does_not_break_mermaid(tmp_path: Path) -> None:
 def test_graph_command_prints_the_diagram_and_refuses_a_broken_flow() -> None:
     ok = CliRunner().invoke(cli, ["flow", "graph", str(PROJECT_ROOT / "flows" / "career.yaml"), "--format", "dot"])
     assert ok.exit_code == 0 and ok.output.startswith("digraph")
-    bad = CliRunner().invoke(cli, ["flow", "graph", str(PROJECT_ROOT / "tests" / "flows_broken" / "undefined_target.yaml")])
+    bad = CliRunner().invoke(
+        cli, ["flow", "graph", str(PROJECT_ROOT / "tests" / "flows_broken" / "undefined_target.yaml")]
+    )
     assert bad.exit_code == 1
     assert "undefined_target.yaml:18:11: error: step 'goal' goes to undefined step 'by'" in bad.output
     assert "Traceback" not in bad.output
@@ -98,14 +102,19 @@ def test_a_failing_turn_is_explained_diff_style(demo: tuple[Path, Path], tmp_pat
     result = CliRunner().invoke(cli, ["flow", "test", str(test_file)])
     assert result.exit_code == 1
     assert "FAIL " in result.output and "a yes leads through to the end" in result.output
-    assert '  turn 2 (line 9), after answer "yes":\n    step:\n    - "playback"   (expected)\n    + "goal"   (actual)' in result.output
+    assert (
+        '  turn 2 (line 9), after answer "yes":\n    step:\n    - "playback"   (expected)\n    + "goal"   (actual)'
+        in result.output
+    )
     assert "coach said:" in result.output
     assert "2 passed, 1 failed" in result.output
 
 
 def test_value_and_phrase_mismatches_are_reported(demo: tuple[Path, Path], tmp_path: Path) -> None:
-    flow_file, _ = demo
-    path = _write(tmp_path / "flows" / "tests", "more.test.yaml", """\
+    path = _write(
+        tmp_path / "flows" / "tests",
+        "more.test.yaml",
+        """\
 flow: ../demo.yaml
 tests:
   - name: wrong expectations
@@ -115,7 +124,8 @@ tests:
         values: {goal: "Lead two teams"}
         contains: "no such phrase"
         not_contains: "three to five"
-""")
+""",
+    )
     result = run_tests([path]).results[0]
     assert not result.passed
     assert '    values.goal:\n    - "Lead two teams"   (expected)\n    + "Lead a team"   (actual)' in result.explanation
@@ -124,7 +134,10 @@ tests:
 
 
 def test_until_repeats_an_answer_and_gives_up_with_a_reason(demo: tuple[Path, Path], tmp_path: Path) -> None:
-    path = _write(tmp_path / "flows" / "tests", "until.test.yaml", """\
+    path = _write(
+        tmp_path / "flows" / "tests",
+        "until.test.yaml",
+        """\
 flow: ../demo.yaml
 tests:
   - name: re-asked until it moves on
@@ -138,14 +151,18 @@ tests:
     turns:
       - answer: "/back"
         until: goodbye
-""")
+""",
+    )
     results = run_tests([path]).results
     assert results[0].passed
     assert not results[1].passed and "never reached step 'goodbye' in 20 rounds" in results[1].explanation
 
 
 def test_mistakes_in_a_test_file_have_file_line_and_a_hint(demo: tuple[Path, Path], tmp_path: Path) -> None:
-    path = _write(tmp_path / "flows" / "tests", "bad.test.yaml", """\
+    path = _write(
+        tmp_path / "flows" / "tests",
+        "bad.test.yaml",
+        """\
 flow: ../demo.yaml
 tests:
   - name: typos
@@ -156,14 +173,22 @@ tests:
       - answer: "x"
         step: playbak
         values: {gaol: "x"}
-""")
+""",
+    )
     with pytest.raises(FlowError) as e:
         load_test_file(path)
     text = str(e.value)
     assert f"{path}:6:9: error: unknown key 'anwser' in a turn (did you mean 'answer'?)" in text
     assert f"{path}:7:17: error: unknown status 'finished'" in text
-    report = run_tests([_write(tmp_path / "flows" / "tests", "bad2.test.yaml",
-                               path.read_text().replace("anwser", "answer").replace("finished", "completed"))])
+    report = run_tests(
+        [
+            _write(
+                tmp_path / "flows" / "tests",
+                "bad2.test.yaml",
+                path.read_text().replace("anwser", "answer").replace("finished", "completed"),
+            )
+        ]
+    )
     rendered = [p.render() for p in report.problems]
     assert any(":4:11: error: the flow has no step 'goodby' (did you mean 'goodbye'?)" in r for r in rendered)
     assert any(":9:15: error: the flow has no step 'playbak' (did you mean 'playback'?)" in r for r in rendered)
@@ -180,10 +205,25 @@ def test_flow_test_with_no_path_runs_the_projects_tests() -> None:
 
 def test_pytest_collects_conversation_tests(demo: tuple[Path, Path], tmp_path: Path) -> None:
     _, test_file = demo
-    broken = _write(test_file.parent, "broken.test.yaml", test_file.read_text().replace("step: goal\n", "step: goodbye\n", 1))
+    broken = _write(
+        test_file.parent, "broken.test.yaml", test_file.read_text().replace("step: goal\n", "step: goodbye\n", 1)
+    )
     proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path), str(test_file.parent)],
-        capture_output=True, text=True, cwd=tmp_path, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--rootdir",
+            str(tmp_path),
+            str(test_file.parent),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
     )
     assert "1 failed, 5 passed" in proc.stdout, proc.stdout
     assert "broken.test.yaml::a yes leads through to the end" in proc.stdout
@@ -213,9 +253,14 @@ HEAD = "flow: f\nversion: 1\nstart: a\nsteps:\n"
 
 
 def test_fuzz_reports_a_dead_end_with_the_seed_that_reproduces_it(tmp_path: Path) -> None:
-    flow = _unvalidated(tmp_path, HEAD + (
-        "  a: {phase: trust, ask: 'Ready?', expect: yes_no, next: [{when: 'yes', to: b}, {when: 'no', to: b}]}\n"
-        "  b: {phase: close, say: Bye, end: completed}\n"))
+    flow = _unvalidated(
+        tmp_path,
+        HEAD
+        + (
+            "  a: {phase: trust, ask: 'Ready?', expect: yes_no, next: [{when: 'yes', to: b}, {when: 'no', to: b}]}\n"
+            "  b: {phase: close, say: Bye, end: completed}\n"
+        ),
+    )
     report = fuzz_flow(flow, runs=40, seed=5)
     assert not report.ok
     finding = next(f for f in report.findings.values() if f.kind == "dead end")
@@ -226,10 +271,15 @@ def test_fuzz_reports_a_dead_end_with_the_seed_that_reproduces_it(tmp_path: Path
 
 
 def test_fuzz_reports_an_endless_loop_and_unreached_steps(tmp_path: Path) -> None:
-    flow = _unvalidated(tmp_path, HEAD + (
-        "  a: {phase: why, ask: 'Why?', next: [{when: returning, to: b}, {to: a}]}\n"
-        "  b: {phase: close, say: Bye, end: completed}\n"
-        "  c: {phase: close, say: Never, end: completed}\n"))
+    flow = _unvalidated(
+        tmp_path,
+        HEAD
+        + (
+            "  a: {phase: why, ask: 'Why?', next: [{when: returning, to: b}, {to: a}]}\n"
+            "  b: {phase: close, say: Bye, end: completed}\n"
+            "  c: {phase: close, say: Never, end: completed}\n"
+        ),
+    )
     report = fuzz_flow(flow, runs=5, seed=0, max_turns=30)
     kinds = {f.kind for f in report.findings.values()}
     assert "endless loop" in kinds
@@ -238,15 +288,22 @@ def test_fuzz_reports_an_endless_loop_and_unreached_steps(tmp_path: Path) -> Non
 
 
 def test_fuzz_reports_a_crash(tmp_path: Path) -> None:
-    flow = _unvalidated(tmp_path, HEAD + (
-        "  a: {phase: goal, ask: 'Hi {{ previous.goals.x }}?', next: b}\n"
-        "  b: {phase: close, say: Bye, end: completed}\n"))
+    flow = _unvalidated(
+        tmp_path,
+        HEAD
+        + (
+            "  a: {phase: goal, ask: 'Hi {{ previous.goals.x }}?', next: b}\n"
+            "  b: {phase: close, say: Bye, end: completed}\n"
+        ),
+    )
     report = fuzz_flow(flow, runs=3, seed=0)
     assert any(f.kind == "crash" and "UndefinedError" in f.message for f in report.findings.values()), report.render()
 
 
 def test_fuzz_command_exit_codes(tmp_path: Path) -> None:
-    ok = CliRunner().invoke(cli, ["flow", "fuzz", str(PROJECT_ROOT / "flows" / "career.yaml"), "--runs", "20", "--seed", "3"])
+    ok = CliRunner().invoke(
+        cli, ["flow", "fuzz", str(PROJECT_ROOT / "flows" / "career.yaml"), "--runs", "20", "--seed", "3"]
+    )
     assert ok.exit_code == 0 and "20 runs from seed 3" in ok.output
 
 

@@ -64,7 +64,11 @@ def test_a_bad_flow_is_refused_at_load_with_every_error() -> None:
 
 
 def test_all_duplicates_are_reported_not_just_the_first(tmp_path: Path) -> None:
-    text = (BROKEN / "duplicate_step.yaml").read_text().replace("save_as: goal\n", "save_as: goal\n    save_as: goal2\n", 1)
+    text = (
+        (BROKEN / "duplicate_step.yaml")
+        .read_text()
+        .replace("save_as: goal\n", "save_as: goal\n    save_as: goal2\n", 1)
+    )
     path = tmp_path / "dups.yaml"
     path.write_text(text)
     messages = [p.message for p in validate_file(path)]
@@ -179,11 +183,13 @@ def test_mutated_default_flow_never_tracebacks(data: st.DataObject) -> None:
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
-    max_leaves=20,
-))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+        lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+        max_leaves=20,
+    )
+)
 def test_any_document_shape_never_tracebacks(doc: object) -> None:
     wrapped = {"flow": "x", "version": 1, "start": "a", "steps": {"a": doc}}
     for candidate in (doc, wrapped):

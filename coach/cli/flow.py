@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+
 import click
 
 
@@ -35,8 +36,11 @@ def validate(files: tuple[Path, ...], strict: bool) -> None:
         if not problems:
             click.echo(f"{path}: ok")
     if len(files) > 1 or errors or warnings:
-        click.echo(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
-                   f" in {len(files)} file{'s' if len(files) != 1 else ''}", err=True)
+        click.echo(
+            f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+            f" in {len(files)} file{'s' if len(files) != 1 else ''}",
+            err=True,
+        )
     sys.exit(1 if errors or (strict and warnings) else 0)
 
 
@@ -53,7 +57,9 @@ def graph(file: Path, fmt: str) -> None:
 
 @flow.command(name="test")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--coverage/--no-coverage", default=True, show_default=True, help="Report steps and transitions no test reaches.")
+@click.option(
+    "--coverage/--no-coverage", default=True, show_default=True, help="Report steps and transitions no test reaches."
+)
 def test_(paths: tuple[Path, ...], coverage: bool) -> None:
     """Run conversation tests (*.test.yaml; default: all under the project's flows/)."""
     from coach.flowtest import run_tests
@@ -76,7 +82,9 @@ def test_(paths: tuple[Path, ...], coverage: bool) -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--runs", type=click.IntRange(1, 100_000), default=200, show_default=True, help="Conversations to play.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the first run (run i uses seed+i).")
-@click.option("--max-turns", type=click.IntRange(10, 100_000), default=None, help="Turns before a run counts as an endless loop.")
+@click.option(
+    "--max-turns", type=click.IntRange(10, 100_000), default=None, help="Turns before a run counts as an endless loop."
+)
 def fuzz(file: Path, runs: int, seed: int, max_turns: int | None) -> None:
     """Play random seeded conversations; report crashes, dead ends, endless loops, unreached steps."""
     from coach.flow import load_flow
@@ -89,8 +97,14 @@ def fuzz(file: Path, runs: int, seed: int, max_turns: int | None) -> None:
 
 @flow.command()
 @click.argument("name")
-@click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path), default=Path("flows"),
-              show_default=True, help="Where to create NAME.yaml (the test goes in its tests/ folder).")
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("flows"),
+    show_default=True,
+    help="Where to create NAME.yaml (the test goes in its tests/ folder).",
+)
 def new(name: str, directory: Path) -> None:
     """Create a minimal valid flow NAME and a conversation test that passes."""
     from coach.scaffold import scaffold
