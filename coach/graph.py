@@ -47,7 +47,8 @@ def _title(flow: Flow, phase: str) -> str:
 def _label(step: Step, width: int = 36) -> str:
     """The step's name and the start of its question (or what it says)."""
     text = step.ask or step.say or ""
-    text = " ".join(re.sub(r"\{[{%#].*?[}%#]\}", "…", text).split())
+    text = re.sub(r"\{[%#].*?[%#]\}", " ", text, flags=re.S)  # control blocks say nothing on their own
+    text = " ".join(re.sub(r"\{\{.*?\}\}", "…", text, flags=re.S).split())
     if len(text) > width:
         text = text[: width - 1].rstrip() + "…"
     extra = []
