@@ -1,0 +1,250 @@
+"""Rephrasing with the real model: acceptance rate, added latency per turn, start-up, peak memory.
+
+Drives whole conversations through the default flow with varied mentee answers, so every
+rephrasable question is asked with exactly the canonical wording, keep-terms and context the
+chat passes. Prints figures; asserts nothing.
+
+    .venv/bin/python benchmarks/bench_rephrase.py [--min 200] [--seed 7] [--show 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from coach.flow import load_flow
+from coach.home import PROJECT_ROOT, default_flow
+from coach.llm import GuardedRephraser, LlamaBackend, find_models
+from coach.rephrase import Rephrasing
+from coach.session import Conversation
+from coach.store import Store, memory_db
+
+# Each persona answers by step name; why_ladder takes its answers in turn. Yes/no steps get "yes".
+PERSONAS: list[dict[str, object]] = [
+    {"goal_horizon": "leading a small engineering team", "lottery_want": "my director's, she sets the direction",
+     "lottery_not": "the finance lead, too many spreadsheets", "day_to_day": "meetings and planning, I guess",
+     "why_ladder": ["I want to shape how we build things", "I like seeing ideas become real", "I love making things"],
+     "passion_talk": "climbing and the gear that goes with it", "passion_free_day": "out in the hills with friends",
+     "strengths": "explaining hard things simply", "sweet_spot": "mentoring new joiners on the platform",
+     "elsewhere": "honestly a bit scary but fine", "experiment": "run the next design review myself"},
+    {"goal_horizon": "running my own design studio", "lottery_want": "the creative director's",
+     "lottery_not": "HR, I couldn't deal with the conflicts", "day_to_day": "pitching to clients and reviewing work",
+     "why_ladder": ["I want my name on the work", "recognition matters to me", "I like being seen for what I do"],
+     "passion_talk": "typography!! I could go on forever", "passion_free_day": "sketching in a cafe",
+     "strengths": "seeing what's off in a layout", "sweet_spot": "brand work for the new product line",
+     "elsewhere": "I'd probably go freelance", "experiment": "take on one client project on the side"},
+    {"goal_horizon": "earning twice what I earn now", "lottery_want": "the CFO's, for the pay",
+     "lottery_not": "the on-call engineers'", "day_to_day": "reports, negotiations, board meetings",
+     "why_ladder": ["money gives me security", "I grew up without much", "I want my family to be safe"],
+     "passion_talk": "personal finance and investing", "passion_free_day": "cooking for my kids",
+     "strengths": "numbers and staying calm", "sweet_spot": "cost planning for the operations team",
+     "elsewhere": "I'd move if the pay was right", "experiment": "ask what the next pay band requires"},
+    {"goal_horizon": "not sure, maybe teaching", "lottery_want": "nobody's really",
+     "lottery_not": "my manager's, she looks exhausted", "day_to_day": "no idea to be honest",
+     "why_ladder": ["I like helping people", "I don't know"],
+     "passion_talk": "history podcasts", "passion_free_day": "reading in the garden",
+     "strengths": "listening", "sweet_spot": "onboarding and training", "elsewhere": "that would be fine",
+     "experiment": "help run one onboarding session"},
+    {"goal_horizon": "a principal engineer working on hard problems", "lottery_want": "the chief architect's",
+     "lottery_not": "any manager's, too many people problems", "day_to_day": "design reviews and deep technical work",
+     "why_ladder": ["I want to work on the hardest problems", "I love solving hard problems"],
+     "passion_talk": "compilers and chess", "passion_free_day": "a long bike ride then a puzzle",
+     "strengths": "debugging anything", "sweet_spot": "the performance work nobody else wants",
+     "elsewhere": "I'd consider a research lab", "experiment": "write a proposal for the caching rewrite"},
+    {"goal_horizon": "more freedom over how I work", "lottery_want": "the head of research's",
+     "lottery_not": "sales, I hate the targets", "day_to_day": "choosing projects and writing papers",
+     "why_ladder": ["I want to choose what I work on", "autonomy is what keeps me going"],
+     "passion_talk": "birdwatching and photography", "passion_free_day": "walking by the sea",
+     "strengths": "writing clearly", "sweet_spot": "documentation and research notes",
+     "elsewhere": "it would sit fine with me", "experiment": "pitch one self-directed project"},
+    {"goal_horizon": "managing the support team", "lottery_want": "my boss's job, definitely",
+     "lottery_not": "the CEO's, too much pressure", "day_to_day": "rotas, escalations and coaching people",
+     "why_ladder": ["I want to make the team's life easier", "I care about people being treated fairly",
+                    "fairness matters deeply to me"],
+     "passion_talk": "football coaching for kids", "passion_free_day": "at the pitch with the under-tens",
+     "strengths": "calming angry customers", "sweet_spot": "training new support staff",
+     "elsewhere": "I'd be sad but I'd cope", "experiment": "lead the weekly team huddle for a month"},
+    {"goal_horizon": "working abroad, maybe in Lisbon", "lottery_want": "the regional manager's",
+     "lottery_not": "legal, far too dry", "day_to_day": "travelling between offices",
+     "why_ladder": ["I want to see more of the world", "new places make me feel alive"],
+     "passion_talk": "languages and food", "passion_free_day": "exploring a new city",
+     "strengths": "getting on with anyone", "sweet_spot": "partnerships with overseas teams",
+     "elsewhere": "exciting, to be honest", "experiment": "ask about the exchange programme"},
+]
+EXTRA_ANSWERS = {"why_correct": "it's more about the people than the title",
+                 "bedrock_ask": "I like helping people grow", "motivation_more": "recognition too",
+                 "playback_note": "no, that's it", "recap": "yes it still holds"}
+
+
+@dataclass
+class Sample:
+    step: str
+    canonical: str
+    keep: list[str]
+    context: str | None
+    result: Rephrasing
+    ms: float
+
+
+class Recording:
+    """Wraps the guarded rephraser; records every call and its added time."""
+
+    def __init__(self, inner: GuardedRephraser) -> None:
+        self.inner = inner
+        self.samples: list[Sample] = []
+        self.conv: Conversation | None = None
+
+    def rephrase(self, canonical: str, keep: list[str], context: str | None) -> Rephrasing:
+        t = time.perf_counter()
+        result = self.inner.rephrase(canonical, keep, context)
+        ms = (time.perf_counter() - t) * 1000
+        step = self.conv.current.name if self.conv else "?"
+        self.samples.append(Sample(step, canonical, list(keep), context, result, ms))
+        return result
+
+
+def converse(rephraser: Recording, persona: dict[str, object], mentee: str) -> None:
+    flow = load_flow(default_flow())
+    conv = Conversation.start(flow, Store(memory_db()), mentee, rephraser)
+    rephraser.conv = conv
+    conv.open()
+    ladder = list(persona.get("why_ladder", []))  # type: ignore[call-overload]
+    for _ in range(80):
+        if conv.finished:
+            break
+        step = conv.current
+        if step.expect == "yes_no":
+            answer = "yes"
+        elif step.name == "why_ladder":
+            answer = ladder.pop(0) if ladder else "I don't know"
+        else:
+            answer = str(persona.get(step.name) or EXTRA_ANSWERS.get(step.name) or "I'm not sure")
+        conv.reply(answer)
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def startup(db: Path, with_model: bool) -> tuple[float, float]:
+    """Seconds from spawning `coach chat --jsonl` to the first question; the child's peak RSS in MB."""
+    coach = Path(sys.executable).parent / "coach"
+    env = {**os.environ, "COACH_HOME": str(db.parent), "COACH_REPHRASE": "on"}
+    args = [str(coach), "chat", "--jsonl", "--db", str(db), "--mentee", "bench"]
+    if not with_model:
+        args.append("--no-llm")
+    t = time.perf_counter()
+    proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True)
+    assert proc.stdout and proc.stdin
+    first = 0.0
+    answers = iter(["yes", "leading a team of my own", "my director's", "the auditor's", "planning",
+                    "I want to shape things", "I love making things", "yes", "/quit"])
+    for line in proc.stdout:
+        event = json.loads(line)
+        if event.get("kind") == "ask" and not first:
+            first = time.perf_counter() - t
+        if event["type"] == "await":
+            proc.stdin.write(next(answers, "/quit") + "\n")
+            proc.stdin.flush()
+        if event["type"] == "end":
+            break
+    proc.stdin.close()
+    proc.wait(timeout=60)
+    return first, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--min", type=int, default=200, help="at least this many generations")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--show", type=int, default=30, help="print this many passed rephrasings")
+    parser.add_argument("--rejects", type=int, default=15, help="print this many rejections")
+    parser.add_argument("--no-startup", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write every sample here")
+    args = parser.parse_args()
+
+    models = find_models()
+    if not models:
+        sys.exit("no model found; run ./scripts/setup")
+    print(f"machine: {os.cpu_count()} cores; {_cpu()}; model {models[0].path.name}")
+
+    if not args.no_startup:
+        with tempfile.TemporaryDirectory() as tmp:
+            plain, _ = startup(Path(tmp) / "a.db", with_model=False)
+            first, _ = startup(Path(tmp) / "b.db", with_model=True)
+            rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"start-up to first question: {first:.2f} s with the model (--no-llm: {plain:.2f} s)")
+        print(f"peak RSS of a chat with the model: {rss:.0f} MB")
+
+    t = time.perf_counter()
+    backend = LlamaBackend(models[0].path, wait=True)
+    print(f"model load (background thread, timed here): {time.perf_counter() - t:.2f} s")
+    recorder = Recording(GuardedRephraser(backend, seed=args.seed))
+    round_ = 0
+    while len(recorder.samples) < args.min:
+        for i, persona in enumerate(PERSONAS):
+            converse(recorder, persona, f"p{round_}-{i}")
+        round_ += 1
+    samples = recorder.samples
+
+    passed = [s for s in samples if s.result.rephrased]
+    verbatim = [s for s in samples if s.result.guard_ok and not s.result.rephrased]
+    rejected = [s for s in samples if s.result.guard_ok is False]
+    failed = [s for s in samples if s.result.guard_ok is None]
+    ms = [s.ms for s in samples]
+    n = len(samples)
+    print(f"generations: {n} over {len({s.step for s in samples})} rephrasable steps")
+    print(f"acceptance (shown rephrased): {len(passed)}/{n} = {len(passed) / n:.1%}; "
+          f"verbatim {len(verbatim)}, rejected {len(rejected)}, no reply in time {len(failed)}")
+    print(f"added time per turn: median {statistics.median(ms):.0f} ms, p95 {pct(ms, 0.95):.0f} ms, "
+          f"max {max(ms):.0f} ms")
+    print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print("\nper step (passed/asked):")
+    for step in dict.fromkeys(s.step for s in samples):
+        mine = [s for s in samples if s.step == step]
+        print(f"  {step:<18} {sum(s.result.rephrased for s in mine):>3}/{len(mine)}")
+    reasons: dict[str, int] = {}
+    for s in rejected + failed:
+        for r in s.result.reasons:
+            key = r.split(":")[0]
+            if key != "rejected":
+                reasons[key] = reasons.get(key, 0) + 1
+    print("\nrejection reasons:")
+    for key, count in sorted(reasons.items(), key=lambda kv: -kv[1]):
+        print(f"  {count:>4}  {key}")
+    print("\nsample of passed rephrasings (read them: meaning must be unchanged):")
+    for s in passed[: args.show]:
+        print(f"  [{s.step}] {s.canonical!r}\n      -> {s.result.text!r}")
+    print("\nsample of rejections:")
+    for s in rejected[: args.rejects]:
+        print(f"  {s.result.reasons[-1]}  <- {'; '.join(s.result.reasons[:-1])}")
+    if args.json:
+        args.json.write_text(json.dumps([{
+            "step": s.step, "canonical": s.canonical, "keep": s.keep, "context": s.context,
+            "shown": s.result.text, "rephrased": s.result.rephrased, "guard_ok": s.result.guard_ok,
+            "reasons": s.result.reasons, "ms": round(s.ms, 1)} for s in samples], indent=1))
+
+
+def _cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(PROJECT_ROOT))
+    main()

@@ -1,0 +1,54 @@
+"""`coach guard` and `coach models`: the no-advice guard on stdin, and the models coach can see."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+
+def register(cli: click.Group) -> None:
+    """Add this module's commands to the ``coach`` group."""
+    cli.add_command(guard_command)
+    cli.add_command(models_command)
+
+
+@click.command("guard")
+@click.option("--original", help="The canonical question the candidates rephrase (checks meaning kept).")
+@click.option("--keep", "keep", multiple=True, metavar="TERM", help="A term every candidate must keep (repeatable).")
+@click.option("--context", help="The mentee's last answer (its words may appear in a candidate).")
+def guard_command(original: str | None, keep: tuple[str, ...], context: str | None) -> None:
+    """Check candidate texts, one per line on stdin; print one JSON verdict per line."""
+    from coach.guard import check
+
+    for raw in sys.stdin:
+        line = raw.rstrip("\n").rstrip("\r")
+        if not line.strip():
+            continue
+        verdict = check(line, original=original, keep=keep, context=context)
+        click.echo(json.dumps({"text": line, "ok": verdict.ok, "reasons": verdict.reasons}, ensure_ascii=False))
+
+
+@click.command("models")
+@click.option("--model", "model_path", type=click.Path(path_type=Path), envvar="COACH_MODEL",
+              help="Also list this GGUF file (it becomes the default).")
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+def models_command(model_path: Path | None, as_json: bool) -> None:
+    """List the GGUF models coach can use: size, sha256 prefix, and which is the default."""
+    from coach.llm import describe_models
+
+    rows = describe_models(model_path)
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    if not rows:
+        click.echo("No model found. Run ./scripts/setup, put a .gguf file in models/, or pass --model PATH.")
+        return
+    for r in rows:
+        mark = "*" if r["default"] else " "
+        size = f"{r['size'] / 1e6:.0f} MB" if r["size"] else "missing"
+        sha = (r["sha256"] or "")[:12] or r["problem"]
+        click.echo(f"{mark} {size:>8}  {sha:<12}  {r['source']:<8} {r['path']}")
+    click.echo("(* = used by coach chat unless --model is given)")

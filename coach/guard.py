@@ -1,0 +1,505 @@
+"""The no-advice guard: rules (no model) deciding whether a rephrased question may be shown.
+
+A candidate passes only if it is one question; gives no advice, suggestion, instruction,
+judgement, information or promise; keeps every must-keep term and enough of the canonical
+question's content; brings in no names, numbers or topics from nowhere; and is of sane length.
+Every rejection names its reasons, so the transcript says why the flow's wording was shown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from coach.guard_words import GENERIC, NUMBER_WORDS, STOPWORDS, SYNONYMS, WH_WORDS
+
+MIN_WORDS = 3
+MAX_WORDS = 40
+MAX_CHARS = 280
+# Share of the canonical question's content words (or their synonyms) a rephrasing must keep.
+MIN_CONTENT_KEPT = 0.5
+# Content words allowed that appear neither in the question, the mentee's words nor GENERIC.
+MAX_NEW_WORDS = 1
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The guard's decision on one candidate: ``ok``, and if not, every reason why."""
+
+    ok: bool
+    reasons: list[str] = field(default_factory=list)
+
+
+# --- normalising and words ---------------------------------------------------------------
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": " - "})
+
+
+def _norm(text: str) -> str:
+    """Lower case, straight quotes, "n't" spelt "not", one space: what every rule matches on."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    text = re.sub(r"\b(can)'t\b", r"\1 not", text)
+    text = re.sub(r"\bwon't\b", "will not", text)
+    text = re.sub(r"n't\b", " not", text)
+    text = re.sub(r"iz(e|es|ed|ing|ation|ations)\b", r"is\1", text)  # organization ~ organisation
+    return " ".join(text.split())
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_norm(text))
+
+
+
+def _stem(word: str) -> str:
+    """A crude stemmer: enough to equate "matters"/"matter", "leading"/"lead"."""
+    word = word.split("'")[0]
+    for suffix in ("ingly", "ing", "edly", "ed", "ies", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if suffix == "ies":
+                word += "y"
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "sl":
+        word = word[:-1]  # running -> run(n) -> run
+    return word
+
+
+_STEM_GROUP: dict[str, int] = {}
+for _i, _group in enumerate(SYNONYMS):
+    for _w in _group:
+        _STEM_GROUP.setdefault(_stem(_w), _i)
+
+
+def _concept(word: str) -> str:
+    """A word's stem, or its synonym group's id, so near-synonyms compare equal."""
+    stem = _stem(word)
+    group = _STEM_GROUP.get(stem)
+    return f"#{group}" if group is not None else stem
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in _words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+
+
+# --- advice and its relatives --------------------------------------------------------------
+
+# Verbs a coach may use to ask the mentee to reflect or say more; anything else in the
+# imperative, or after "could/should you", directs what they do with their career.
+REFLECTIVE = (
+    "say|tell|describe|explain|share|put|expand|add|change|name|sum|walk|clarify|elaborate|"
+    "picture|imagine|think|remember|recall|give (?:me |an )?(?:an )?example|help me understand|"
+    "take your time|talk (?:me )?(?:through|about)|go on|carry on|continue|keep going|"
+    "pause|stop here|move on|let me|let's|say more|see"
+)
+
+# Common career actions; used to spot imperatives and suggestions phrased as questions.
+ACTION = (
+    "ask|apply|talk|speak|go|get|make|take|start|stop|try|focus|find|look|join|learn|build|"
+    "read|write|update|set|keep|save|quit|leave|move|switch|negotiate|volunteer|reach|contact|"
+    "email|call|book|schedule|prepare|practise|practice|pick|choose|do|be|become|aim|seek|"
+    "shadow|study|train|attend|enrol|enroll|sign|register|network|meet|request|push|propose|"
+    "pitch|accept|decline|turn|stay|wait|plan|research|explore|check|follow|send|submit|"
+    "delegate|lead|manage|run|mentor|hire|resign|retrain|invest|spend|work|consider|"
+    "transfer|relocate|list|note|track|record|journal|document|create|develop|improve|"
+    "work on|sign up|put yourself|raise|bring up|tell your|say yes|say no|use|have"
+)
+
+_P = re.compile  # shorthand; all patterns run on _norm() text
+
+ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("advice", _P(r"\byou (?:really |probably |definitely |certainly |clearly |just )?"
+                  r"(?:should|ought to|must|need to|have to|had better|'d better|better(?! than))\b")),
+    ("advice", _P(r"\byou (?:really |just )?need (?:a|an|some|more|to)\b")),
+    ("advice", _P(r"\b(?:i|i'd|i would|we) (?:strongly )?(?:recommend|advise|advice|suggest|urge)\w*")),
+    ("advice", _P(r"\b(?:my|our) (?:advice|recommendation|suggestion|tip)\b")),
+    ("advice", _P(r"\bif i were you\b|\bin your (?:position|shoes|place)\b|\bif i was you\b")),
+    ("advice", _P(r"\bthe (?:best|smart|smartest|right|wise|only|obvious) "
+                  r"(?:thing|move|way|option|choice|step|path|answer|approach|plan)\b")),
+    ("advice", _P(r"\bthe (?:key|answer|trick|secret|solution) is\b")),
+    ("advice", _P(r"\b(?:it's|it is|it'd be|it would be|it will be) "
+                  r"(?:really |very |so |always )?(?:important|essential|vital|crucial|key|wise|smart|"
+                  r"sensible|best|better|advisable|necessary|a good idea|worth|worthwhile|helpful)\b")),
+    ("advice", _P(r"\byou(?:'d| would) (?:be better off|do well to)\b|\bbetter (?:off|to)\b")),
+    ("advice", _P(r"\byour next (?:step|move) (?:should|is|would be|could be)\b")),
+    ("advice", _P(r"\bwhat you (?:really |actually )?(?:need|should|must|have to)\b")),
+    ("advice", _P(r"\b(?:recommend\w*|advis\w*|advice)\b")),
+    ("suggestion", _P(r"\bhave you (?:ever )?(?:thought about|thought of|considered|tried|looked at|"
+                      r"looked into|explored|asked|talked|spoken)\b")),
+    ("suggestion", _P(r"\bwhy (?:not|don't you|do not you|wouldn't you|would you not) "
+                      rf"(?:just )?(?:{ACTION})\b")),
+    ("suggestion", _P(r"\b(?:how|what) about (?:\w+ing|a |an |the |some |your |going|asking)")),
+    ("suggestion", _P(r"\bwhat if you (?!had\b|could\b|were\b|did not\b|didn't\b)\w+")),
+    ("suggestion", _P(r"\bif you (?:tried|asked|talked|applied|took|started|moved|went|spoke|looked|"
+                      r"considered|joined|volunteered|switched)\b")),
+    ("suggestion", _P(r"\b(?:consider\w*)\b(?! (?:yourself|your|it|that|this|to be)\b)")),
+    ("suggestion", _P(r"\btr(?:y|ied|ying) (?:\w+ing\b|out\b|to\b|a\b|an\b|the\b|some\b|your\b|and\b|"
+                      r"something\b|another\b)")),
+    ("suggestion", _P(r"\b(?:maybe|perhaps|possibly) you (?:could|might|can|should|may)\b")),
+    ("suggestion", _P(r"\b(?:might|may|could|would) it (?:help|be worth|be good|be an idea|make sense|"
+                      r"be useful|be wise|pay)\b")),
+    ("suggestion", _P(r"\b(?:it|that|this|which) (?:might|may|could|would) (?:help|be worth|be good|"
+                      r"be an idea|be a good|make sense|be useful|be wise|pay)\b|\b(?:might|may|could|would) "
+                      r"(?:help (?:to|if|you)|be worth|be a good idea|make sense to|be wise)\b|"
+                      r"\b(?:might|may|could|would) help\s*\?$")),
+    ("suggestion", _P(r"\b(?:one|an|another|a good) (?:option|idea|possibility|first step|step|way "
+                      r"forward) (?:would|could|might|is)\b")),
+    ("suggestion", _P(r"\b(?:think|thought|thinking) (?:about|of) (?:\w+ing)\b|"
+                      r"\blook(?:ed|ing)? (?:at|into) (?:\w+ing)\b")),
+    # A yes/no question whose subject is a thing nobody named ("Might a secondment help?")
+    # proposes that thing.
+    ("suggestion", _P(r"^(?:would|could|might|should|will|can|may) (?:a|an|some|more|another) \w+")),
+    ("suggestion", _P(r"\bsomething to (?:consider|think about|try|look into)\b")),
+    ("suggestion", _P(r"\b(?:is|would|might) it (?:be )?worth\b|\bworth (?:a try|trying|asking|"
+                      r"considering|looking|exploring)\b")),
+    ("suggestion", _P(r"\bcould (?:a|an|the|some|more) \w+(?: \w+)? (?:help|get|give)\b")),
+    ("suggestion", _P(r"\bwould you (?:be )?(?:open to|willing to|up for)\b")),
+    ("suggestion", _P(r"\bcould you see yourself\b")),
+    ("suggestion", _P(r"\bperhaps (?:a|an|the|some)\b")),
+    ("promise", _P(r"\b(?:i|i'll|i will|i can|i could|i'm going to|let me) (?:\w+ )?"
+                   r"(?:help you|find you|get you|send you|put you|make sure|check in|talk to|"
+                   r"recommend|give you|tell you exactly|find some|guarantee|promise)\b")),
+    ("promise", _P(r"\bhow can i help\b|\bi can help\b|\bshall i\b|\blet me (?:find|recommend|give|"
+                   r"send|suggest|help|get|show)\b")),
+    ("promise", _P(r"\b(?:i promise|i guarantee|guaranteed|trust me|no doubt|for sure|i know it|"
+                   r"there's no way|there is no way|no way they)\b")),
+    ("promise", _P(r"\byou(?:'ll| will| are going to|'re going to) (?:definitely |certainly |surely |"
+                   r"soon |never |always )?(?:get|be|love|find|succeed|make it|do|have|regret|"
+                   r"enjoy|land|go far|thrive|end up)\b")),
+    ("promise", _P(r"\b(?:it|everything|things|this) (?:will|is going to|'ll) "
+                   r"(?:all )?(?:work out|be fine|be ok|be okay|be alright|be great)\b")),
+    ("promise", _P(r"\byou are (?:certain|sure|bound|guaranteed) to\b")),
+    ("promise", _P(r"\b(?:your|the) (?:manager|boss|director|mentor|team) will (?:definitely |"
+                   r"certainly |surely )?(?:support|say yes|agree|help|promote)\b")),
+    ("promise", _P(r"\bin no time\b")),
+    ("judgement", _P(r"\b(?:that|this|it|which|your \w+)(?:'s| is| was| seems| sounds| looks| feels)"
+                     r"(?: like)?(?: a| an| such a| such an)?(?: really| very| quite| rather| bit| a bit|"
+                     r" pretty| so| too| not a| not very| not)*(?: \w+ly)? (?:great|good|excellent|"
+                     r"wonderful|fantastic|brilliant|smart|wise|sensible|bad|poor|terrible|awful|"
+                     r"unrealistic|realistic|naive|na\u00efve|admirable|impressive|strange|odd|silly|"
+                     r"selfish|shallow|wrong|right|perfect|amazing|awesome|noble|lovely|nice|"
+                     r"mistake|shame|pity|fit|unusual|weird|ambitious|risky|sound|reasonable|"
+                     r"understandable|valid|healthy|unhealthy|mature|immature|worrying)\b")),
+    ("judgement", _P(r"\b(?:great|good|excellent|wonderful|fantastic|brilliant|smart|wise|sensible|"
+                     r"bad|poor|terrible|awful|admirable|impressive|lovely|nice|interesting|"
+                     r"unrealistic|ambitious|noble|worthy) (?:idea|goal|goals|choice|answer|plan|"
+                     r"point|question|move|decision|instinct|attitude|ambition|aim|reason|thing to want|"
+                     r"thought|insight|response|approach|aspiration)\b")),
+    ("judgement", _P(r"^(?:great|good|excellent|wonderful|fantastic|brilliant|nice|perfect|lovely|"
+                     r"impressive|awesome|amazing|well done|good for you|bravo|exactly|absolutely|"
+                     r"indeed|correct|wow)\b")),
+    ("judgement", _P(r"\bwhat an? (?:\w+ )?(?:great|good|excellent|wonderful|brilliant|shame|pity|"
+                     r"lovely|nice|idea|thing|challenge|goal|answer)\b")),
+    ("judgement", _P(r"\byou(?:'re| are) (?:absolutely |quite |so |clearly |being |just )*(?:right|"
+                     r"wrong|correct|mistaken|a natural|clearly|too|being too|so good|talented|"
+                     r"gifted|brave|courageous|lucky)\b")),
+    ("judgement", _P(r"\byou (?:seem|sound|look|appear) (?:\w+ )?(?:too|very|so|really|quite|a bit)\b")),
+    ("judgement", _P(r"\b(?:i|i really|i do) (?:love|like|agree|disagree|admire|am impressed|'m impressed)"
+                     r"\b(?! (?:to|you to|it if)\b)|\bi'm impressed\b|\bi am impressed\b|\bi agree\b")),
+    ("judgement", _P(r"\b(?:well done|good for you|good on you|congratulations|bravo|that takes courage)\b")),
+    ("judgement", _P(r"\b(?:too|overly|a bit too|far too) (?:ambitious|cautious|hard|big|small|risky|"
+                     r"safe|much|little|high|low|soon|late|young|old|idealistic|negative|positive)\b")),
+    ("judgement", _P(r"\b(?:unrealistic|naive|na\u00efve|shallow|selfish|silly|foolish|irrational|"
+                     r"admirable|commendable|impressive|wrong reason|right reason|a mistake)\b")),
+    ("judgement", _P(r"\b(?:i don't|i do not) think (?:that's|that is|it's|it is)\b")),
+    ("judgement", _P(r"\b(?:it's|it is) (?:good|great|nice|wonderful|brilliant) (?:that|to see)\b")),
+    ("information", _P(r"\b(?:research|studies|study|surveys?|statistic\w*|data|evidence|experts?|"
+                       r"figures) (?:shows?|suggests?|says?|finds?|found|indicates?|proves?)\b")),
+    ("information", _P(r"\b(?:according to|on average|statistically|in general|generally speaking|"
+                       r"the average|as a rule|it's well known|it is well known|it's a fact|"
+                       r"the truth is|the reality is|in fact|in my experience|in reality|"
+                       r"as research shows|did you know)\b")),
+    ("information", _P(r"\b\d+ ?(?:%|percent|per cent)\b|\bpercent\b")),
+    ("information", _P(r"\b(?:most|many|few|some|all) (?:people|managers|companies|employers|"
+                       r"engineers|leaders|executives|designers|developers|directors|organisations|"
+                       r"firms|careers|career changes|jobs|roles|workers|employees|of the time)\b")),
+    ("information", _P(r"\b(?:managers|companies|employers|leaders|executives|directors|engineers|"
+                       r"designers|developers|consultants|startups|people|organisations|firms|"
+                       r"departments|salaries|jobs|roles|certificates|titles|leads|schemes|"
+                       r"management|this role|that role|the role|that job|this job|the job)"
+                       r"(?: in \w+(?: \w+)?)? (?:\w+ )?(?:tend to|usually|typically|"
+                       r"generally|often|rarely|always|never|mostly|normally|commonly|pay|earn|work "
+                       r"long|involves mostly|is mostly|are mostly|matter less|matter more|"
+                       r"don't really matter|do not really matter)\b")),
+    ("information", _P(r"\b(?:the )?(?:job )?market (?:is|for|has)\b|\b(?:is|are) (?:in|under) "
+                       r"(?:high |low )?demand\b|\bwell[- ]paid\b|\bhighly paid\b|\bpay (?:less|more)\b|"
+                       r"\bearn (?:less|more)\b")),
+    ("information", _P(r"\b(?:usually|typically|generally|normally) (?:has|have|comes?|reports?|"
+                       r"means?|involves?|requires?|handles?|handle|stop|lead|offer)\b")),
+    ("information", _P(r"\b(?:you|one) (?:need|needs) (?:\w+ )?(?:years?|a degree|experience)\b")),
+    ("leading", _P(r"^(?:don't|do not|doesn't|does not|wouldn't|would not|isn't|is not|aren't|"
+                   r"are not|shouldn't|should not|couldn't|could not|won't|will not|can't|cannot|"
+                   r"didn't|did not|haven't|have not) (?:you|it|that|this|a|an|the|management|"
+                   r"leading|money|there)\b")),
+    ("leading", _P(r"\b(?:wouldn't|would not|isn't|is not|aren't|are not|don't|do not|doesn't|"
+                   r"does not|shouldn't|should not|didn't|did not|surely)\s*\?$|"
+                   r", (?:right|correct|yes|no|ok|okay)\s*\?$")),
+    ("leading", _P(r"\b(?:wouldn't|isn't|don't|doesn't|aren't|couldn't|shouldn't) (?:you|it|they|"
+                   r"he|she)\s*\?$|, (?:would|is|do|does|are|could|should|will|can) (?:not )?"
+                   r"(?:you|it|they)\s*\?$")),
+    ("leading", _P(r"\bsurely\b|\bobviously\b|\bclearly you\b|\bisn't it obvious\b|"
+                   r"\bis it not obvious\b|\bare you sure you\b")),
+    ("leading", _P(r"\b(?:do|don't) you (?:think|agree|feel) (?:that )?(?:you|it|a|an|the) "
+                   r"(?:should|would|could|need|must|ought|'d)\b|\bdo you think you should\b|"
+                   r"\bdon't you agree\b|\bdo not you agree\b")),
+    ("leading", _P(r"\bwhat you (?:actually|really) want is\b|\bso what you (?:actually |really )?"
+                   r"want\b|\bthe real (?:reason|problem|issue) (?:is|being)\b|"
+                   r"\bis the real (?:reason|problem|issue)\b")),
+    ("leading", _P(r"^is it because\b|^is it that you\b|^is that because\b")),
+    ("leading", _P(r"^(?:would|could|might|should|will|can|do|does|did|is|are) "
+                   r"(?:a|an|the|some|more) (?:job|role|move|startup|career|course|degree|change|"
+                   r"position|promotion|transfer|certification|mentor|coach|salary)\b")),
+    ("leading", _P(r"\bsound (?:more|less) (?:exciting|interesting|fulfilling|appealing)\b|"
+                   r"\bmore (?:exciting|fulfilling|rewarding|appealing) than\b|\bsuit you better\b|"
+                   r"\b(?:happier|more fulfilled|better off|more satisfied) (?:in|as|with|at|if)\b")),
+)
+
+# "You could try ..." suggests; "What could you try?" asks. In an open question this only
+# counts when a concrete action follows (a gerund, "to", or an object).
+_YOU_COULD = _P(
+    r"\byou (?:could|might|may|can) (?:also |always |perhaps |maybe |just )?"
+    r"(?:want to|wish to|like to|try|consider|think about|look|ask|talk|speak|start|"
+    r"go|get|take|join|apply|move|find|use|see if|volunteer|reach)\b"
+)
+_CONCRETE = _P(r"\s*(?:\w+ing\b|to\b|a\b|an\b|the\b|some\b|your\b|for\b|into\b|at\b|with\b)")
+_WH_QUESTION = _P(r"^(?:(?:and|so|then|now|but)[, ]+)?(?:what|which|who|whose|whom|where|when|why|how)\b")
+
+# "Would you say that's right?" asks for the mentee's judgement; it does not give one.
+_ASKS_THEIR_VIEW = _P(r"\b(?:you|you'd|you would) (?:say|think|feel|find|call|agree)(?: that)?\s*$")
+
+# A negation just before an evaluative word or "advice" says what is *not* the case.
+_NEGATED = _P(r"\b(?:not|no|never|nor|without|from|won't|will not)(?: \w+){0,3} $")
+# "... so you can speak freely" states a purpose; it does not suggest an action.
+_PURPOSE = _P(r"\b(?:so|so that|where|in which|that) $")
+
+_YESNO_START = re.compile(
+    r"^(?:could|should|would|might|will|can|shall|may) (?:you|we) (?:also |perhaps |maybe |not |"
+    r"really |ever |still )?(.*)"
+)
+_YESNO_OK = re.compile(
+    rf"^(?:{REFLECTIVE}|like to (?:{REFLECTIVE}|add|change|carry on|continue|go on|keep going|pause|"
+    r"stop|move on|talk|say|tell|share|explore|come back|look back)|want to (?:{REFLECTIVE}|add|"
+    r"change|carry on|continue|go on|explore|come back)|be |feel|describe|say|call|sum|"
+    r"put|add|change|imagine|picture|recall|remember|think|tell|share|explain|expand|clarify|"
+    r"elaborate|walk|talk me|help me|give (?:me|an)|go on|carry on|continue|keep going|begin|start"
+    r" (?:now|here)|move on|pause)"
+)
+_IMPERATIVE = re.compile(
+    rf"^(?:(?:so|then|now|first|just|maybe|perhaps|and|please|also|next|finally|honestly)"
+    rf"[, ]+)*(?:don't |do not |never |always )?(?:{ACTION}|go and|be more|stop|focus)\b"
+)
+_IMPERATIVE_OK = re.compile(
+    rf"^(?:(?:so|then|now|first|just|and|please|also)[, ]+)*(?:{REFLECTIVE}|think of|think about "
+    r"(?:what|who|where|when|why|how|which|the|a|your|it|that|this)|look back|take a moment|"
+    r"take your time|be honest with yourself|have a think|picture|imagine|keep in mind that "
+    r"there's no|(?:do|does|did|have|has|had|is|are|was|were|will|would|could|can|should|shall|may|"
+    r"might|am) (?:i|we|you|it|that|this|they|there|he|she|anything|anyone|something|someone))\b"
+)
+
+
+def _sentences(text: str) -> list[str]:
+    """Split into sentences on . ! ? (and a colon or semicolon before a fresh clause)."""
+    parts = re.split(r"(?<=[.!?])\s+|(?<=[;])\s+", text.strip())
+    return [p.strip() for p in parts if p.strip()]
+
+
+def advice_reasons(text: str) -> list[str]:
+    """Why ``text`` advises, suggests, instructs, judges, informs or promises; empty if it doesn't."""
+    reasons: list[str] = []
+    seen: set[str] = set()
+
+    def add(kind: str, found: str) -> None:
+        reason = f"{kind}: {found.strip(' ,?')!r}"
+        if reason not in seen:
+            seen.add(reason)
+            reasons.append(reason)
+
+    for sentence in _sentences(text):
+        norm = _norm(sentence)
+        # Imperatives open a sentence or a clause after a colon, semicolon or dash; a verb after
+        # a comma usually continues a list ("I'll ask, listen, and check").
+        for clause in re.split(r"(?:[;:]| - )\s*", norm):
+            clause = clause.strip()
+            if not clause:
+                continue
+            if _IMPERATIVE.match(clause) and not _IMPERATIVE_OK.match(clause):
+                add("instruction", " ".join(clause.split()[:4]))
+        for kind, pattern in ADVICE_PATTERNS:
+            m = pattern.search(norm)
+            if not m:
+                continue
+            before = norm[: m.start()]
+            if kind == "judgement" and (_ASKS_THEIR_VIEW.search(before) or _NEGATED.search(before)):
+                continue
+            if kind == "advice" and m.group(0).startswith(("advi", "recommend")) and _NEGATED.search(before):
+                continue  # "not an adviser", "hold back from advice": saying what it won't do
+            add(kind, m.group(0))
+        m = _YOU_COULD.search(norm)
+        if m and not (
+            norm.endswith("?") and _WH_QUESTION.match(norm) and not _CONCRETE.match(norm[m.end():])
+        ) and not _PURPOSE.search(norm[: m.start()]):
+            add("suggestion", m.group(0))
+        m = _YESNO_START.match(norm)
+        if m and not _YESNO_OK.match(m.group(1)):
+            add("suggestion", m.group(0))
+    return reasons
+
+
+# --- the whole check -----------------------------------------------------------------------
+
+
+def _has_phrase(text_norm: str, phrase: str) -> bool:
+    phrase = _norm(phrase).strip(" .,?!")
+    if not phrase:
+        return True
+    return re.search(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", text_norm) is not None
+
+
+def _question_words(text: str) -> set[str]:
+    words: set[str] = set()
+    for sentence in _sentences(text):
+        if sentence.endswith("?"):
+            words |= {w.split("'")[0] for w in _words(sentence) if w in WH_WORDS}
+    return words
+
+
+def _question_clause(text: str) -> str:
+    """The last clause of the last question: what is actually being asked."""
+    questions = [s for s in _sentences(text) if s.endswith("?")] or [text]
+    return re.split(r"[,;:]", questions[-1])[-1]
+
+
+def _repeated_phrase(words: list[str], n: int = 3) -> str | None:
+    seen: set[tuple[str, ...]] = set()
+    for i in range(len(words) - n + 1):
+        gram = tuple(words[i : i + n])
+        if gram in seen:
+            return " ".join(gram)
+        seen.add(gram)
+    return None
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words that are not the first of a sentence: likely names or places."""
+    found: set[str] = set()
+    for sentence in _sentences(text):
+        tokens = re.findall(r"[A-Za-z][\w'-]*", sentence)
+        for token in tokens[1:]:
+            if token[0].isupper() and token not in ("I", "I'm", "I'd", "I've", "I'll"):
+                found.add(token.lower())
+    return found
+
+
+def _numbers(text: str) -> set[str]:
+    return {w for w in _words(text) if w.isdigit() or w in NUMBER_WORDS}
+
+
+def check(
+    candidate: str,
+    original: str | None = None,
+    keep: Sequence[str] = (),
+    context: str | None = None,
+) -> Verdict:
+    """Decide whether ``candidate`` may be shown in place of ``original``; every reason if not."""
+    reasons: list[str] = []
+    text = " ".join(candidate.split())
+    if not text:
+        return Verdict(False, ["empty"])
+    words = _words(text)
+    if len(words) < MIN_WORDS:
+        reasons.append(f"too short: {len(words)} words (at least {MIN_WORDS})")
+    limit = MAX_WORDS
+    if original:
+        limit = max(MAX_WORDS, len(_words(original)) + 10)
+    if len(words) > limit or len(text) > MAX_CHARS:
+        reasons.append(f"too long: {len(words)} words, {len(text)} characters")
+    if not text.endswith("?"):
+        reasons.append("not a question: does not end with '?'")
+    if text.count("?") > 1:
+        reasons.append(f"more than one question: {text.count('?')} question marks")
+    sentences = _sentences(text)
+    allowed = len(_sentences(original)) if original else 1
+    if len(sentences) > max(1, allowed):
+        reasons.append(f"more than one sentence: {len(sentences)}")
+    reasons += advice_reasons(text)
+
+    norm = _norm(text)
+    for term in keep:
+        if term.strip() and not _has_phrase(norm, term):
+            reasons.append(f"drops must-keep term: {term.strip()!r}")
+    if original:
+        reasons += _meaning_reasons(text, original, keep, context)
+    return Verdict(not reasons, reasons)
+
+
+def _meaning_reasons(text: str, original: str, keep: Sequence[str], context: str | None) -> list[str]:
+    """Reasons the candidate asks something other than ``original`` does."""
+    reasons: list[str] = []
+    source = " ".join([original, *keep, context or ""])
+    known = {_concept(w) for w in _words(source)}
+    cand_words = _words(text)
+    cand = {_concept(w) for w in cand_words}
+
+    wanted = {_concept(w) for w in _content(original)}
+    if wanted:
+        kept = len(wanted & cand) / len(wanted)
+        if kept < MIN_CONTENT_KEPT:
+            missing = sorted(w for w in set(_content(original)) if _concept(w) not in cand)
+            reasons.append(f"loses the question's content: keeps {kept:.0%}, missing {', '.join(missing[:6])}")
+
+    # The clause that carries the question ("... how would that sit with you?") must keep its
+    # own content; a preamble kept word for word does not make up for a different question.
+    tail = _question_clause(original)
+    tail_wanted = {_concept(w) for w in _content(tail)}
+    if tail_wanted and len(tail_wanted & cand) / len(tail_wanted) < MIN_CONTENT_KEPT:
+        missing = sorted(w for w in set(_content(tail)) if _concept(w) not in cand)
+        reasons.append(f"asks something else: the question part loses {', '.join(missing[:6])}")
+
+    negations = {"not", "no", "never", "nothing", "nobody", "none"}
+    if negations & set(_words(original)) and not negations & set(cand_words):
+        reasons.append("drops a negation ('not')")
+    repeated = _repeated_phrase(cand_words)
+    if repeated:
+        reasons.append(f"repeats itself: {repeated!r}")
+
+    new = sorted({
+        w for w in _content(text)
+        if _concept(w) not in known and _stem(w) not in GENERIC_STEMS and w not in NUMBER_WORDS
+    })
+    if len(new) > MAX_NEW_WORDS:
+        reasons.append(f"brings in new topics: {', '.join(new[:6])}")
+
+    source_names = {w.lower() for w in _words(source)}
+    names = sorted(n for n in _names(text) if n not in source_names)
+    if names:
+        reasons.append(f"brings in names: {', '.join(names)}")
+    numbers = sorted(_numbers(text) - _numbers(source))
+    if numbers:
+        reasons.append(f"brings in numbers: {', '.join(numbers)}")
+
+    asked = _question_words(original)
+    got = _question_words(text)
+    if asked and not got:
+        reasons.append("open question became a closed one")
+    elif "why" in asked and not (got & {"why", "what", "how"}):
+        reasons.append("no longer asks why")
+    elif "whose" in asked and not (got & {"whose", "which"}):
+        reasons.append("no longer asks whose")
+    if not asked and got and got <= {"why"}:
+        reasons.append("asks why where the question did not")
+
+    first_person = {"i", "i'm", "i'd", "i've", "i'll", "me", "my", "mine", "myself"}
+    # The mentee's own "I" is theirs; the coach speaking as "I" offers, promises or opines.
+    if first_person & set(cand_words) and not first_person & set(_words(original)):
+        reasons.append("speaks about itself (first person)")
+    second_person = {"you", "your", "you're", "you'd", "you've", "you'll", "yourself"}
+    if second_person & set(_words(original)) and not second_person & set(cand_words):
+        reasons.append("no longer asks about the mentee ('you')")
+    return reasons
+
+
+GENERIC_STEMS = frozenset(_stem(w) for w in GENERIC)

