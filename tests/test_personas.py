@@ -75,7 +75,7 @@ PERSONAS = {
             "You sound energised talking about that.",
             "Where you're heading: you'd like to be leading a small product team.",
             "What drives you, as you confirmed it: having an impact, growing and getting good at things.",
-            "Your experiment: lead the next planning session yourself.",
+            'The experiment you chose is "lead the next planning session yourself".',
         ],
         never=["doing something meaningful"],  # declined, so not played back as confirmed
     ),
@@ -114,7 +114,7 @@ PERSONAS = {
             "Money is a perfectly good thing to care about. It often stands for security",
             "It sounds like earning well matters a lot to you. Is that right?",
         ],
-        never=["Your experiment", "impact", "Thank you for saying that plainly"],
+        never=["The experiment you chose", "impact", "Thank you for saying that plainly"],
     ),
     # Wants her own business: goals outside the company are welcomed, autonomy confirmed.
     "chloe_outside": Persona(

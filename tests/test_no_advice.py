@@ -1,0 +1,88 @@
+"""The coach never advises: every message the default flow can say passes the guard's advice check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from coach.flow import Flow, load_flow
+from coach.guard import advice_reasons
+from coach.home import default_flow
+from coach.template import render
+
+# Values a conversation could hold, so every template renders with the mentee's words in it.
+SAMPLE: dict[str, Any] = {
+    "mentee": "sam",
+    "answer": "I want my manager's job",
+    "last": "you want your manager's job",
+    "depth": 1,
+    "rung": "you want to shape what gets built",
+    "db_path": "/home/sam/.local/share/coach/coach.db",
+    "goal": "I want to lead a team",
+    "want_job": "My manager's job, because she shapes what we build",
+    "why_chain": ["Because I like helping people grow", "I love helping people"],
+    "bedrock": ["I love helping people"],
+    "motivations": ["influence", "growth", "compensation"],
+    "passions": ["Climbing", "Reading old maps"],
+    "experiment": "Lead the next planning meeting",
+    "summary": {"goals": ["I want to lead a team"], "motivations": ["influence"],
+                "bedrock": ["I love helping people"], "passions": ["Climbing"], "experiment": "Lead one meeting"},
+    "previous": {"goals": ["I want to lead a team"], "motivations": ["influence", "compensation"],
+                 "bedrock": ["I love helping people"], "passions": ["Climbing"], "experiment": "Lead one meeting"},
+}
+
+# Said on purpose and never rephrased: the crisis message must point the mentee to human help.
+DIRECTIVE_BY_DESIGN = {"reply:distress"}
+
+# Clean wording the guard flags; reported to the lead as guard false positives. strict xfail,
+# so this list fails loudly once the guard is fixed and the entry can go.
+GUARD_FALSE_POSITIVES = {
+    "why_asking:goal": "negation by 'none' ('none that are too big or too small') read as a judgement",
+}
+
+
+def messages(flow: Flow) -> dict[str, str]:
+    """Every message the flow can produce, by where it comes from."""
+    out: dict[str, str] = {}
+    values = {var: "something I said" for var in flow.variables()} | SAMPLE
+    items = [{"id": m.id, "label": m.label, "note": m.note} for m in flow.lexicon.motivations.values()]
+    for step in flow.steps.values():
+        for item in items if step.foreach else [{}]:
+            ctx = {**values, "item": item}
+            tag = f"{step.name}[{item['id']}]" if item else step.name
+            if step.say:
+                out[f"{tag}:say"] = render(step.say, ctx)
+            for i, wording in enumerate(step.wordings):
+                out[f"{tag}:ask{i}"] = render(wording, ctx)
+            for i, after in enumerate(step.after):
+                out[f"{tag}:after{i}:{after.when}"] = render(after.say, ctx)
+    for key, reply in flow.replies.items():
+        for i, text in enumerate(reply if isinstance(reply, list) else [reply]):
+            out[f"reply:{key}" + (f"{i}" if isinstance(reply, list) else "")] = text
+    for phase, spec in flow.phases.items():
+        out[f"why_asking:{phase}"] = f"{flow.replies['why_asking']} {spec['purpose']}"
+    return {k: v for k, v in out.items() if v.strip()}
+
+
+FLOW = load_flow(default_flow())
+MESSAGES = messages(FLOW)
+
+
+def test_every_kind_of_message_is_covered() -> None:
+    kinds = {k.split(":")[0].split("[")[0] for k in MESSAGES}
+    assert set(FLOW.steps) <= kinds
+    assert sum(k.startswith("motivation_check[") for k in MESSAGES) >= 8 * 4  # every item, every wording
+    assert len(MESSAGES) >= 100
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=GUARD_FALSE_POSITIVES[k]))
+        if k in GUARD_FALSE_POSITIVES else k
+        for k in MESSAGES if k not in DIRECTIVE_BY_DESIGN
+    ],
+)
+def test_the_coach_gives_no_advice(where: str) -> None:
+    assert advice_reasons(MESSAGES[where]) == [], MESSAGES[where]
