@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from coach import rules
+
 KEYS = ("goals", "motivations", "bedrock", "passions", "experiment")
 
 
@@ -15,9 +17,22 @@ def summarise(values: dict[str, Any], mapping: dict[str, Any]) -> dict[str, Any]
         for var in mapping.get(key, []):
             value = values.get(var)
             for v in value if isinstance(value, list) else [value]:
-                if isinstance(v, str) and v.strip() and v.strip() not in items:
+                if isinstance(v, str) and v.strip() and v.strip() not in items and not non_answer(v):
                     items.append(v.strip())
         out[key] = items
     exp = values.get(mapping.get("experiment", "")) if mapping.get("experiment") else None
-    out["experiment"] = exp.strip() if isinstance(exp, str) and exp.strip() else None
+    out["experiment"] = exp.strip() if isinstance(exp, str) and exp.strip() and not non_answer(exp) else None
     return out
+
+
+def non_answer(text: str) -> bool:
+    """A short "no", "nothing" or "I don't know": kept in the transcript, left out of the summary."""
+    lex = rules.load_lexicon()
+    n = len(rules.words(text))
+    if n == 0:
+        return True
+    if n <= 3 and rules.normalise(text).strip(" .!?") in {"nothing", "none", "n/a", "na", "nope", "pass"}:
+        return True
+    if n <= 3 and rules.yes_no(text, lex) is not None:
+        return True
+    return n <= 6 and rules.is_unsure(text, lex)
