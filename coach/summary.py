@@ -31,8 +31,10 @@ def non_answer(text: str) -> bool:
     n = len(rules.words(text))
     if n == 0:
         return True
-    if n <= 3 and rules.normalise(text).strip(" .!?") in {"nothing", "none", "n/a", "na", "nope", "pass"}:
+    t = rules.normalise(text).strip(" .!?")
+    if t in {"nothing", "none", "n/a", "na", "pass", "nothing really", "not really"}:
         return True
-    if n <= 3 and rules.yes_no(text, lex) is not None:
+    # Only a whole answer that is just a yes or a no ("Football, mostly" is a passion).
+    if t in lex.yes.find(t) or t in lex.no.find(t):
         return True
     return n <= 6 and rules.is_unsure(text, lex)
