@@ -20,8 +20,9 @@ MAX_WORDS = 40
 MAX_CHARS = 280
 # Share of the canonical question's content words (or their synonyms) a rephrasing must keep.
 MIN_CONTENT_KEPT = 0.5
-# Content words allowed that appear neither in the question, the mentee's words nor GENERIC.
-MAX_NEW_WORDS = 1
+# Content words allowed that appear neither in the question, the mentee's words nor GENERIC:
+# none, because one new noun ("the team") is already a different question.
+MAX_NEW_WORDS = 0
 
 
 @dataclass(frozen=True)
@@ -367,6 +368,15 @@ def _question_words(text: str) -> set[str]:
     return words
 
 
+# Ways of asking "why" without the word.
+_WHY = re.compile(
+    r"\bwhy\b|\bhow come\b|\bwhat (?:makes|made|is it about|was it about|draws|drew|is behind|"
+    r"lies behind|is the reason|are the reasons|would that give|does that give|do you get|"
+    r"is underneath|matters)\b|\bwhat's (?:behind|underneath|the reason)\b|\bfor what reason\b|"
+    r"\bwhat (?:is|'s) (?:it )?(?:that )?(?:\w+ )?(?:important|matters)\b|\bwhy not\b"
+)
+
+
 def _question_clause(text: str) -> str:
     """The last clause of the last question: what is actually being asked."""
     questions = [s for s in _sentences(text) if s.endswith("?")] or [text]
@@ -485,7 +495,7 @@ def _meaning_reasons(text: str, original: str, keep: Sequence[str], context: str
     got = _question_words(text)
     if asked and not got:
         reasons.append("open question became a closed one")
-    elif "why" in asked and not (got & {"why", "what", "how"}):
+    elif "why" in asked and not _WHY.search(_norm(text)):
         reasons.append("no longer asks why")
     elif "whose" in asked and not (got & {"whose", "which"}):
         reasons.append("no longer asks whose")

@@ -29,13 +29,13 @@ imagine picture see envision envisage think thought consider considering sense t
 actually honestly exactly especially mostly most part parts aspect aspects side reason
 reasons main core deep deeper deeply underneath beneath behind root heart drive drives driving
 draw draws drawn appeal appeals attract attracts pull pulls keep keeps give gives gave bring
-brings lead leads take takes make makes made look looks looking seem seems life own self
+brings take takes make makes made look looks looking seem seems life own self
 personally time times moment day days today currently present future now later next year
 years month months week weeks new different differently change changes kind sort type
 like love enjoy want wants wanted wish hope hoping prefer care cares caring value values
 happen happens happening happy glad able possible possibly else another other others more
 less whole overall general fully simply plain plainly one first ever always often sometimes
-place places point points role roles job jobs work working worked career
+place places point points
 """)
 
 # Groups of words that count as the same content word when checking what was kept.

@@ -217,7 +217,7 @@ def _load_llama(path: Path, n_threads: int) -> Any:
         # verbose=False makes llama-cpp-python point fds 1 and 2 at /dev/null while it loads;
         # from a background thread that would swallow the chat's own output. The log callback
         # above already keeps llama.cpp quiet, so the redirect is not needed.
-        llama_module.suppress_stdout_stderr = _NoRedirect  # type: ignore[assignment,misc]
+        llama_module.suppress_stdout_stderr = _NoRedirect  # type: ignore[attr-defined,assignment]
         model = llama_cpp.Llama(
             model_path=str(path), n_ctx=N_CTX, n_threads=n_threads, n_threads_batch=n_threads,
             verbose=False,

