@@ -120,9 +120,17 @@ def draft_share(store: Store, req: ShareRequest, at: datetime | None = None) -> 
         raise ConsentError(
             f"these sessions belong to different mentees ({', '.join(mentees)}); share one person's at a time"
         )
+    # A later session can quote an earlier one (a recap), so every session's redactions are
+    # secrets for every other session in the share too.
+    redacted = {
+        d["session"]["id"]: [(t["n"], t["text"]) for t in d["turns"] if t["n"] in req.redact.get(d["session"]["id"], ())]
+        for d in docs
+    }
     sessions, withheld = [], {}
     for doc in docs:
-        entry, held = _session_entry(store, doc, req, ids)
+        sid = doc["session"]["id"]
+        others = [(f"session {o}, turn {n}", text) for o, items in redacted.items() if o != sid for n, text in items]
+        entry, held = _session_entry(store, doc, req, ids, others)
         sessions.append(entry)
         withheld[doc["session"]["id"]] = held
     payload = {
@@ -138,7 +146,7 @@ def draft_share(store: Store, req: ShareRequest, at: datetime | None = None) -> 
 
 
 def _session_entry(
-    store: Store, doc: dict[str, Any], req: ShareRequest, ids: tuple[int, ...]
+    store: Store, doc: dict[str, Any], req: ShareRequest, ids: tuple[int, ...], others: list[tuple[str, str]]
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     sid = doc["session"]["id"]
     turns = doc["turns"]
@@ -147,7 +155,7 @@ def _session_entry(
     if missing := sorted(asked - numbers):
         have = f"turns 1-{max(numbers)}" if numbers else "no turns"
         raise UsageError(f"session {sid} has no turn {missing[0]} (it has {have}; see: coach show {sid})")
-    secrets = [(f"turn {t['n']}", t["text"]) for t in turns if t["n"] in asked]
+    secrets = [(f"turn {t['n']}", t["text"]) for t in turns if t["n"] in asked] + others
     # A recap quotes the previous session; unless that one is shared too, its words stay home.
     prev = doc["session"].get("previous_id")
     outside = []
