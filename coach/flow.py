@@ -120,10 +120,16 @@ DEFAULT_REPLIES: dict[str, Any] = {
 
 def load_flow(path: Path | str) -> Flow:
     """Load and validate a flow; raise FlowError listing every error with file:line:col."""
-    from coach.validate import check_document
+    from coach.validate import check_document, validate_bytes
 
     path = Path(path)
-    doc = load_yaml(path)
+    try:
+        doc = load_yaml(path)
+    except FlowError as e:
+        if any("duplicate key" in p.message for p in e.problems):
+            # The parser stops at the first duplicate; the validator reports them all.
+            raise FlowError(validate_bytes(path.read_bytes(), path)) from None
+        raise
     problems = check_document(doc, path)
     if any(p.level == "error" for p in problems):
         raise FlowError(problems)

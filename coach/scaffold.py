@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from coach.errors import UsageError
-from coach.validate import SCHEMA_PATH
+from coach.schema import SCHEMA_PATH
 
 NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 

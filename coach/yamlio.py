@@ -7,6 +7,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from coach.errors import FlowError, Problem
 
@@ -112,3 +113,53 @@ def value_position(node: Any, key: Any) -> tuple[int, int]:
     except (KeyError, TypeError):
         pass
     return position(node, key)
+
+
+def duplicate_keys(text: str, name: str) -> list[Problem]:
+    """Every key that appears twice in one mapping (ruamel stops at the first)."""
+    try:
+        root = YAML(typ="rt", pure=True).compose(text)
+    except Exception:  # the first parse already reported what is wrong
+        return []
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack: list[Node] = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # aliases share nodes; walk each once
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                k = str(key.value) if not isinstance(key.value, list) else repr(key.value)
+                if k in first:
+                    mark = key.start_mark
+                    problems.append(
+                        Problem(
+                            name,
+                            mark.line + 1,
+                            mark.column + 1,
+                            "error",
+                            f"duplicate key '{k}' (first defined on line {first[k]})",
+                            "YAML keeps only one of them; rename or merge them",
+                        )
+                    )
+                else:
+                    first[k] = key.start_mark.line + 1
+                stack.append(value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return sorted(problems, key=lambda p: (p.line, p.col))
+
+
+def load_allowing_duplicates(raw: bytes, name: str) -> Any:
+    """Parse YAML keeping the last of duplicate keys (so the rest can be checked), or None."""
+    yaml = YAML(typ="rt", pure=True)
+    yaml.allow_duplicate_keys = True
+    try:
+        doc = yaml.load(raw.decode("utf-8-sig"))
+        _check_size(doc, name)
+    except Exception:
+        return None
+    return doc

@@ -234,3 +234,15 @@ def test_a_malformed_flow_fails_at_start_with_file_and_line(tmp_path: Path) -> N
     assert f"{flow}:8:11: error: step 'hello' goes to undefined step 'nowhere'" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "c.db").exists()  # nothing written for a flow that cannot run
+
+
+def test_chat_reports_every_duplicate_key_not_just_the_first(tmp_path: Path) -> None:
+    flow = tmp_path / "dup.yaml"
+    flow.write_text(
+        "flow: d\nversion: 1\nstart: a\nsteps:\n  a:\n    phase: trust\n    ask: Hi?\n    next: b\n"
+        "  a:\n    phase: goal\n  b:\n    phase: close\n    end: completed\n    end: stopped\n"
+    )
+    result = CliRunner().invoke(cli, ["chat", "--no-llm", "--flow", str(flow), "--db", str(tmp_path / "c.db")])
+    assert result.exit_code == 1
+    assert f"{flow}:9:3: error: duplicate key 'a' (first defined on line 5)" in result.output
+    assert f"{flow}:14:5: error: duplicate key 'end' (first defined on line 13)" in result.output

@@ -15,7 +15,8 @@ from coach.cli import cli
 from coach.errors import FlowError
 from coach.flow import load_flow
 from coach.home import PROJECT_ROOT
-from coach.validate import SCHEMA_PATH, check_document, validate_bytes, validate_file
+from coach.schema import SCHEMA_PATH
+from coach.validate import check_document, validate_bytes, validate_file
 from coach.yamlio import load_yaml
 
 BROKEN = Path(__file__).parent / "flows_broken"

@@ -129,6 +129,6 @@ def rules() -> None:
 @flow.command()
 def schema() -> None:
     """Print the path of the flow JSON Schema (for editors)."""
-    from coach.validate import SCHEMA_PATH
+    from coach.schema import SCHEMA_PATH
 
     click.echo(str(SCHEMA_PATH))
