@@ -10,7 +10,8 @@ import pytest
 
 from coach.errors import FlowError, Problem
 from coach.flow import Flow, load_flow
-from coach.flowtest import SUFFIX, Case, check_against_flow, load_test_file, run_case
+from coach.flowtest import run_case
+from coach.testfile import SUFFIX, Case, check_against_flow, load_test_file
 
 
 class FlowTestFailure(Exception):

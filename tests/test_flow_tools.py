@@ -12,11 +12,12 @@ from click.testing import CliRunner
 from coach.cli import cli
 from coach.errors import FlowError, UsageError
 from coach.flow import Flow, build_flow, load_flow
-from coach.flowtest import load_test_file, run_tests
+from coach.flowtest import run_tests
 from coach.fuzz import fuzz_flow
 from coach.graph import render_graph
 from coach.home import PROJECT_ROOT
 from coach.scaffold import scaffold
+from coach.testfile import load_test_file
 from coach.yamlio import parse_yaml
 
 # --- graph ---------------------------------------------------------------------------------
