@@ -209,15 +209,18 @@ def _load_llama(path: Path, n_threads: int) -> Any:
         if key in _LOADED:
             return _LOADED[key]
         import llama_cpp
-        import llama_cpp.llama as llama_module
+        import llama_cpp._internals
+        import llama_cpp.llama
 
         if _LOG_CALLBACK is None:
             _LOG_CALLBACK = llama_cpp.llama_log_callback(_quiet_log)
             llama_cpp.llama_log_set(_LOG_CALLBACK, ctypes.c_void_p(0))
         # verbose=False makes llama-cpp-python point fds 1 and 2 at /dev/null while it loads;
-        # from a background thread that would swallow the chat's own output. The log callback
-        # above already keeps llama.cpp quiet, so the redirect is not needed.
-        llama_module.suppress_stdout_stderr = _NoRedirect  # type: ignore[attr-defined,assignment]
+        # from a background thread that swallows the chat's own output. The log callback above
+        # already keeps llama.cpp quiet, so the redirect is switched off wherever it was imported.
+        for name, module in list(sys.modules.items()):
+            if name.startswith("llama_cpp") and hasattr(module, "suppress_stdout_stderr"):
+                setattr(module, "suppress_stdout_stderr", _NoRedirect)  # noqa: B010
         model = llama_cpp.Llama(
             model_path=str(path), n_ctx=N_CTX, n_threads=n_threads, n_threads_batch=n_threads,
             verbose=False,

@@ -104,3 +104,23 @@ def test_a_conversation_with_the_model_records_the_model_file(
         assert turn["model_sha256"] == sha256(llama_backend.path)
         assert turn["guard_ok"] in (0, 1)
         assert turn["rephrased"] == (turn["text"] != turn["canonical"])
+
+
+def test_loading_the_model_in_the_background_loses_none_of_the_chats_output(tmp_path: Any) -> None:
+    """A real `coach chat` process: every event arrives while the model loads (a regression)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    coach = Path(sys.executable).parent / "coach"
+    env = {**os.environ, "COACH_HOME": str(tmp_path), "COACH_REPHRASE": "on"}
+    result = subprocess.run(
+        [str(coach), "chat", "--jsonl", "--db", str(tmp_path / "c.db"), "--mentee", "sam"],
+        input="yes\nleading a team\n/quit\n", capture_output=True, text=True, env=env, timeout=120,
+    )
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events[0]["type"] == "session" and events[-1] == {"type": "end", "status": "stopped", "id": 1}
+    assert [e["step"] for e in events if e["type"] == "await"] == ["welcome", "goal_horizon", "lottery_want"]
+    assert result.stderr == ""
