@@ -383,6 +383,10 @@ def _question_clause(text: str) -> str:
     return re.split(r"[,;:]", questions[-1])[-1]
 
 
+def _wh_count(words: list[str]) -> int:
+    return sum(w.split("'")[0] in WH_WORDS for w in words)
+
+
 def _repeated_phrase(words: list[str], n: int = 3) -> str | None:
     seen: set[tuple[str, ...]] = set()
     for i in range(len(words) - n + 1):
@@ -501,6 +505,13 @@ def _meaning_reasons(text: str, original: str, keep: Sequence[str], context: str
         reasons.append("no longer asks whose")
     if not asked and got and got <= {"why"}:
         reasons.append("asks why where the question did not")
+
+    orig_words, cand_set = _words(original), set(cand_words)
+    asked_part = [w for q in _sentences(original) if q.endswith("?") for w in _words(q)] or orig_words
+    if "if" in cand_set and "if" not in asked_part:
+        reasons.append("adds a condition ('if') the question did not have")
+    if _wh_count(cand_words) > _wh_count(orig_words):
+        reasons.append("asks more than the question did")
 
     first_person = {"i", "i'm", "i'd", "i've", "i'll", "me", "my", "mine", "myself"}
     # The mentee's own "I" is theirs; the coach speaking as "I" offers, promises or opines.

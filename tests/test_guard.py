@@ -108,6 +108,17 @@ def test_a_good_rephrasing_passes() -> None:
     ("What's the best overlap, outside of where you are now, that you're looking for, outside of where "
      "you are now?", "And if the best overlap turned out to be somewhere else, outside where you are now, "
      "how would that sit with you?", [], "repeats itself"),
+    ("What would you like to be doing, if you could have three to five years to yourself?",
+     "Picture yourself three to five years from now. What would you like to be doing?",
+     ["three to five years"], "adds a condition"),
+    ("What small thing would you like to try, if you were wrong about something?",
+     "What small thing would you like to try? If it shows you were wrong about something, that's worth "
+     "knowing too.", [], "adds a condition"),
+    ("What small thing would you like to try, and what's worth knowing too?",
+     "What small thing would you like to try? If it shows you were wrong about something, that's worth "
+     "knowing too.", [], "asks more than the question did"),
+    ("Whose job would you want, and what do you think?", "Whose job would you want, and why?", [],
+     "no longer asks why"),
     ("What would you do in 2027?", "What would you like to be doing?", [], "numbers: 2027"),
     ("What would you like to be doing at Google?", "What would you like to be doing?", [], "names: google"),
     ("What are you good at? What do people ask you for?", "What are you good at?", [], "more than one question"),
