@@ -6,6 +6,8 @@ The model only ever says the flow's question in other words. Whatever it returns
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import ctypes
 import hashlib
 import importlib.metadata
@@ -227,6 +229,17 @@ def _load_llama(path: Path, n_threads: int) -> Any:
         )
         _LOADED[key] = model
         return model
+
+
+def _close_all() -> None:
+    """Free models before interpreter teardown, when llama-cpp-python's __del__ would fail noisily."""
+    for model in _LOADED.values():
+        with contextlib.suppress(Exception):
+            model.close()
+    _LOADED.clear()
+
+
+atexit.register(_close_all)
 
 
 class _NoRedirect:
