@@ -122,10 +122,10 @@ def draft_share(store: Store, req: ShareRequest, at: datetime | None = None) -> 
         )
     # A later session can quote an earlier one (a recap), so every session's redactions are
     # secrets for every other session in the share too.
-    redacted = {
-        d["session"]["id"]: [(t["n"], t["text"]) for t in d["turns"] if t["n"] in req.redact.get(d["session"]["id"], ())]
-        for d in docs
-    }
+    redacted: dict[int, list[tuple[int, str]]] = {}
+    for d in docs:
+        asked = req.redact.get(d["session"]["id"], frozenset())
+        redacted[d["session"]["id"]] = [(t["n"], t["text"]) for t in d["turns"] if t["n"] in asked]
     sessions, withheld = [], {}
     for doc in docs:
         sid = doc["session"]["id"]

@@ -75,7 +75,7 @@ def test_invalid_utf8_is_rejected_with_a_clear_message_and_nothing_lost(tmp_path
 
 def test_control_characters_never_reach_the_terminal(tmp_path: Path) -> None:
     # The ladder plays the mentee's words back; escape sequences must not come with them.
-    _, output, conn = run(tmp_path, [b"yes", "I want \x1b[2J to lead".encode(), b"x", b"y", b"z"], jsonl=False)
+    _, output, conn = run(tmp_path, [b"yes", b"I want \x1b[2J to lead", b"x", b"y", b"z"], jsonl=False)
     assert "\x1b" not in output
     assert "\x1b[2J" in mentee_turns(conn)[1]
 

@@ -56,7 +56,8 @@ def test_sigkill_mid_conversation_resumes_at_the_same_step_with_every_answer(tmp
     assert (status, step) == ("active", waiting["step"])
     conn.close()
 
-    result = CliRunner().invoke(cli, ["chat", "--jsonl", "--no-llm", "--db", str(db), "--mentee", "ana", "--resume"], input="")
+    args = ["chat", "--jsonl", "--no-llm", "--db", str(db), "--mentee", "ana", "--resume"]
+    result = CliRunner().invoke(cli, args, input="")
     events = [json.loads(line) for line in result.output.splitlines()]
     asks = [e for e in events if e["type"] == "coach" and e["kind"] == "ask"]
     assert asks[0]["step"] == waiting["step"]
@@ -102,10 +103,11 @@ def test_eof_pauses_and_resume_continues(chat_jsonl: Any, tmp_path: Path) -> Non
     events2, _ = chat_jsonl([ANSWERS[2]], "--resume", str(events[0]["id"]), db=db)
     coach = [e for e in events2 if e["type"] == "coach"]
     assert coach[0]["kind"] == "rule"  # "welcome back"
-    assert [e for e in coach if e["kind"] == "ask"][0]["step"] == last_step
+    assert next(e for e in coach if e["kind"] == "ask")["step"] == last_step
     # Same session, answers continue where they stopped.
     assert events2[0]["id"] == events[0]["id"]
-    doc = json.loads(CliRunner().invoke(cli, ["show", str(events[0]["id"]), "--db", str(db), "--format", "json"]).output)
+    shown = CliRunner().invoke(cli, ["show", str(events[0]["id"]), "--db", str(db), "--format", "json"])
+    doc = json.loads(shown.output)
     assert [t["text"] for t in doc["turns"] if t["role"] == "mentee"] == ANSWERS
 
 
