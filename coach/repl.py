@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import signal
@@ -30,10 +31,8 @@ def _on_sigterm(signum: int, frame: Any) -> None:
 
 
 def _install_sigterm() -> None:
-    try:
+    with contextlib.suppress(ValueError):  # not the main thread (e.g. some test runners)
         signal.signal(signal.SIGTERM, _on_sigterm)
-    except ValueError:  # not the main thread (e.g. some test runners)
-        pass
 
 
 def run_jsonl(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], watch: bool = False) -> str:
