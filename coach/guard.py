@@ -9,20 +9,17 @@ Every rejection names its reasons, so the transcript says why the flow's wording
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from coach.guard_words import GENERIC, NUMBER_WORDS, STOPWORDS, SYNONYMS, WH_WORDS
+from coach.guard_meaning import _has_phrase, meaning_reasons
+from coach.guard_text import _norm, _sentences, _words
+
+__all__ = ["Verdict", "_norm", "_words", "advice_reasons", "check"]
 
 MIN_WORDS = 3
 MAX_WORDS = 40
 MAX_CHARS = 280
-# Share of the canonical question's content words (or their synonyms) a rephrasing must keep.
-MIN_CONTENT_KEPT = 0.5
-# Content words allowed that appear neither in the question, the mentee's words nor GENERIC:
-# none, because one new noun ("the team") is already a different question.
-MAX_NEW_WORDS = 0
 
 
 @dataclass(frozen=True)
@@ -31,60 +28,6 @@ class Verdict:
 
     ok: bool
     reasons: list[str] = field(default_factory=list)
-
-
-# --- normalising and words ---------------------------------------------------------------
-
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": " - "})
-
-
-def _norm(text: str) -> str:
-    """Lower case, straight quotes, "n't" spelt "not", one space: what every rule matches on."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
-    text = re.sub(r"\b(can)'t\b", r"\1 not", text)
-    text = re.sub(r"\bwon't\b", "will not", text)
-    text = re.sub(r"n't\b", " not", text)
-    text = re.sub(r"iz(e|es|ed|ing|ation|ations)\b", r"is\1", text)  # organization ~ organisation
-    return " ".join(text.split())
-
-
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(_norm(text))
-
-
-
-def _stem(word: str) -> str:
-    """A crude stemmer: enough to equate "matters"/"matter", "leading"/"lead"."""
-    word = word.split("'")[0]
-    for suffix in ("ingly", "ing", "edly", "ed", "ies", "es", "s", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            if suffix == "ies":
-                word += "y"
-            break
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "sl":
-        word = word[:-1]  # running -> run(n) -> run
-    return word
-
-
-_STEM_GROUP: dict[str, int] = {}
-for _i, _group in enumerate(SYNONYMS):
-    for _w in _group:
-        _STEM_GROUP.setdefault(_stem(_w), _i)
-
-
-def _concept(word: str) -> str:
-    """A word's stem, or its synonym group's id, so near-synonyms compare equal."""
-    stem = _stem(word)
-    group = _STEM_GROUP.get(stem)
-    return f"#{group}" if group is not None else stem
-
-
-def _content(text: str) -> list[str]:
-    return [w for w in _words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
 
 
 # --- advice and its relatives --------------------------------------------------------------
@@ -302,11 +245,6 @@ _IMPERATIVE_OK = re.compile(
 )
 
 
-def _sentences(text: str) -> list[str]:
-    """Split into sentences on . ! ? (and a colon or semicolon before a fresh clause)."""
-    parts = re.split(r"(?<=[.!?])\s+|(?<=[;])\s+", text.strip())
-    return [p.strip() for p in parts if p.strip()]
-
 
 def advice_reasons(text: str) -> list[str]:
     """Why ``text`` advises, suggests, instructs, judges, informs or promises; empty if it doesn't."""
@@ -353,65 +291,6 @@ def advice_reasons(text: str) -> list[str]:
 # --- the whole check -----------------------------------------------------------------------
 
 
-def _has_phrase(text_norm: str, phrase: str) -> bool:
-    phrase = _norm(phrase).strip(" .,?!")
-    if not phrase:
-        return True
-    return re.search(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", text_norm) is not None
-
-
-def _question_words(text: str) -> set[str]:
-    words: set[str] = set()
-    for sentence in _sentences(text):
-        if sentence.endswith("?"):
-            words |= {w.split("'")[0] for w in _words(sentence) if w in WH_WORDS}
-    return words
-
-
-# Ways of asking "why" without the word.
-_WHY = re.compile(
-    r"\bwhy\b|\bhow come\b|\bwhat (?:makes|made|is it about|was it about|draws|drew|is behind|"
-    r"lies behind|is the reason|are the reasons|would that give|does that give|do you get|"
-    r"is underneath|matters)\b|\bwhat's (?:behind|underneath|the reason)\b|\bfor what reason\b|"
-    r"\bwhat (?:is|'s) (?:it )?(?:that )?(?:\w+ )?(?:important|matters)\b|\bwhy not\b"
-)
-
-
-def _question_clause(text: str) -> str:
-    """The last clause of the last question: what is actually being asked."""
-    questions = [s for s in _sentences(text) if s.endswith("?")] or [text]
-    return re.split(r"[,;:]", questions[-1])[-1]
-
-
-def _wh_count(words: list[str]) -> int:
-    return sum(w.split("'")[0] in WH_WORDS for w in words)
-
-
-def _repeated_phrase(words: list[str], n: int = 3) -> str | None:
-    seen: set[tuple[str, ...]] = set()
-    for i in range(len(words) - n + 1):
-        gram = tuple(words[i : i + n])
-        if gram in seen:
-            return " ".join(gram)
-        seen.add(gram)
-    return None
-
-
-def _names(text: str) -> set[str]:
-    """Capitalised words that are not the first of a sentence: likely names or places."""
-    found: set[str] = set()
-    for sentence in _sentences(text):
-        tokens = re.findall(r"[A-Za-z][\w'-]*", sentence)
-        for token in tokens[1:]:
-            if token[0].isupper() and token not in ("I", "I'm", "I'd", "I've", "I'll"):
-                found.add(token.lower())
-    return found
-
-
-def _numbers(text: str) -> set[str]:
-    return {w for w in _words(text) if w.isdigit() or w in NUMBER_WORDS}
-
-
 def check(
     candidate: str,
     original: str | None = None,
@@ -446,81 +325,5 @@ def check(
         if term.strip() and not _has_phrase(norm, term):
             reasons.append(f"drops must-keep term: {term.strip()!r}")
     if original:
-        reasons += _meaning_reasons(text, original, keep, context)
+        reasons += meaning_reasons(text, original, keep, context)
     return Verdict(not reasons, reasons)
-
-
-def _meaning_reasons(text: str, original: str, keep: Sequence[str], context: str | None) -> list[str]:
-    """Reasons the candidate asks something other than ``original`` does."""
-    reasons: list[str] = []
-    source = " ".join([original, *keep, context or ""])
-    known = {_concept(w) for w in _words(source)}
-    cand_words = _words(text)
-    cand = {_concept(w) for w in cand_words}
-
-    wanted = {_concept(w) for w in _content(original)}
-    if wanted:
-        kept = len(wanted & cand) / len(wanted)
-        if kept < MIN_CONTENT_KEPT:
-            missing = sorted(w for w in set(_content(original)) if _concept(w) not in cand)
-            reasons.append(f"loses the question's content: keeps {kept:.0%}, missing {', '.join(missing[:6])}")
-
-    # The clause that carries the question ("... how would that sit with you?") must keep its
-    # own content; a preamble kept word for word does not make up for a different question.
-    tail = _question_clause(original)
-    tail_wanted = {_concept(w) for w in _content(tail)}
-    if tail_wanted and len(tail_wanted & cand) / len(tail_wanted) < MIN_CONTENT_KEPT:
-        missing = sorted(w for w in set(_content(tail)) if _concept(w) not in cand)
-        reasons.append(f"asks something else: the question part loses {', '.join(missing[:6])}")
-
-    negations = {"not", "no", "never", "nothing", "nobody", "none"}
-    if negations & set(_words(original)) and not negations & set(cand_words):
-        reasons.append("drops a negation ('not')")
-    repeated = _repeated_phrase(cand_words)
-    if repeated:
-        reasons.append(f"repeats itself: {repeated!r}")
-
-    new = sorted({
-        w for w in _content(text)
-        if _concept(w) not in known and _stem(w) not in GENERIC_STEMS and w not in NUMBER_WORDS
-    })
-    if len(new) > MAX_NEW_WORDS:
-        reasons.append(f"brings in new topics: {', '.join(new[:6])}")
-
-    source_names = {w.lower() for w in _words(source)}
-    names = sorted(n for n in _names(text) if n not in source_names)
-    if names:
-        reasons.append(f"brings in names: {', '.join(names)}")
-    numbers = sorted(_numbers(text) - _numbers(source))
-    if numbers:
-        reasons.append(f"brings in numbers: {', '.join(numbers)}")
-
-    asked = _question_words(original)
-    got = _question_words(text)
-    if asked and not got:
-        reasons.append("open question became a closed one")
-    elif "why" in asked and not _WHY.search(_norm(text)):
-        reasons.append("no longer asks why")
-    elif "whose" in asked and not (got & {"whose", "which"}):
-        reasons.append("no longer asks whose")
-    if not asked and got and got <= {"why"}:
-        reasons.append("asks why where the question did not")
-
-    orig_words, cand_set = _words(original), set(cand_words)
-    asked_part = [w for q in _sentences(original) if q.endswith("?") for w in _words(q)] or orig_words
-    if "if" in cand_set and "if" not in asked_part:
-        reasons.append("adds a condition ('if') the question did not have")
-    if _wh_count(cand_words) > _wh_count(orig_words):
-        reasons.append("asks more than the question did")
-
-    first_person = {"i", "i'm", "i'd", "i've", "i'll", "me", "my", "mine", "myself"}
-    # The mentee's own "I" is theirs; the coach speaking as "I" offers, promises or opines.
-    if first_person & set(cand_words) and not first_person & set(_words(original)):
-        reasons.append("speaks about itself (first person)")
-    second_person = {"you", "your", "you're", "you'd", "you've", "you'll", "yourself"}
-    if second_person & set(_words(original)) and not second_person & set(cand_words):
-        reasons.append("no longer asks about the mentee ('you')")
-    return reasons
-
-
-GENERIC_STEMS = frozenset(_stem(w) for w in GENERIC)
