@@ -100,6 +100,10 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     negations = {"not", "no", "never", "nothing", "nobody", "none"}
     if negations & set(_words(original)) and not negations & set(cand_words):
         reasons.append("drops a negation ('not')")
+    added = (negations & set(cand_words)) - {w for w in _words(source)}
+    if added:
+        # "... but that's not the same as how you?": a 'not' from nowhere turns the question round.
+        reasons.append(f"adds a negation: {', '.join(sorted(added))}")
     repeated = _repeated_phrase(cand_words)
     if repeated:
         reasons.append(f"repeats itself: {repeated!r}")
@@ -136,6 +140,9 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
         reasons.append("adds a condition ('if') the question did not have")
     if _wh_count(cand_words) > _wh_count(orig_words):
         reasons.append("asks more than the question did")
+    swapped = _asks_which_instead(text, original)
+    if swapped:
+        reasons.append(f"asks which {swapped} instead of what the question asks")
 
     first_person = {"i", "i'm", "i'd", "i've", "i'll", "me", "my", "mine", "myself"}
     # The mentee's own "I" is theirs; the coach speaking as "I" offers, promises or opines.
@@ -145,3 +152,21 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     if second_person & set(_words(original)) and not second_person & set(cand_words):
         reasons.append("no longer asks about the mentee ('you')")
     return reasons
+
+
+_WHICH_THING = re.compile(r"\b(?:what|which)(?: is|'s| was| would be)?(?: the| your| a| an| that)? ([a-z]+)\b")
+
+
+def _asks_which_instead(text: str, original: str) -> str | None:
+    """The noun a candidate asks to identify ("What's the job you'd want ...?") when the question
+    only mentioned it as background ("When you picture the job you'd want, what does it involve?")."""
+    tail = {_concept(w) for w in _content(_question_clause(original))}
+    asked = {m.group(1) for m in _WHICH_THING.finditer(_norm(original))}
+    background = {_concept(w) for w in _content(original)} - tail
+    for m in _WHICH_THING.finditer(_norm(text)):
+        noun = m.group(1)
+        if noun in asked or noun not in _content(noun):
+            continue
+        if _concept(noun) in background:
+            return noun
+    return None

@@ -125,6 +125,17 @@ def test_a_good_rephrasing_passes() -> None:
     ("You are good at many things.", "What are you good at?", [], "not a question"),
     ("Why?", "What makes that important to you?", [], "too short"),
     ("How can I help you with that?", "What makes that important to you?", [], "first person"),
+    # Passed round 1 (3 of 37 accepted day_to_day rephrasings): asks which job, not what it involves.
+    ("What's the job you'd want, the one that involves day to day?",
+     "When you picture the job you'd want (your director's), what do you think it involves from day to day?",
+     ["day to day"], "asks which job instead"),
+    ("What job would you want, the one that involves day to day?",
+     "When you picture the job you'd want, what do you think it involves from day to day?",
+     ["day to day"], "asks which job instead"),
+    # Passed in round 2, a grammar-capped rewording of the why-ladder frame: a 'not' from nowhere.
+    ("You said you want more say in how things are done was important to you, but that's not the same as "
+     "how you?", "You said you want more say in how things are done. What makes that important to you?",
+     ["you want more say in how things are done"], "adds a negation"),
 ])
 def test_meaning_changes_are_rejected_with_a_reason(
     candidate: str, original: str, keep: list[str], reason: str
@@ -132,6 +143,15 @@ def test_meaning_changes_are_rejected_with_a_reason(
     verdict = check(candidate, original=original, keep=keep)
     assert not verdict.ok
     assert any(reason in r for r in verdict.reasons), verdict.reasons
+
+
+@pytest.mark.parametrize("candidate", [
+    "When you think of the job you'd want, what do you think it involves from day to day?",
+    "What do you think the job you'd want involves from day to day?",
+])
+def test_day_to_day_rewordings_that_keep_the_question_pass(candidate: str) -> None:
+    original = "When you picture the job you'd want (your director's), what do you think it involves from day to day?"
+    assert check(candidate, original=original, keep=["day to day"]).ok
 
 
 def test_the_mentees_own_words_may_be_played_back() -> None:
