@@ -140,6 +140,10 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
         reasons.append("adds a condition ('if') the question did not have")
     if _wh_count(cand_words) > _wh_count(orig_words):
         reasons.append("asks more than the question did")
+    # "how would that sit with you?" -> "when did you feel ...?": a new question word is a new question.
+    new_wh = ({"when", "where", "who", "whom"} & got) - asked
+    if asked and new_wh:
+        reasons.append(f"asks {'/'.join(sorted(new_wh))} where the question asked {'/'.join(sorted(asked))}")
     swapped = _asks_which_instead(text, original)
     if swapped:
         reasons.append(f"asks which {swapped} instead of what the question asks")

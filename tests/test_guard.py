@@ -132,6 +132,10 @@ def test_a_good_rephrasing_passes() -> None:
     ("What job would you want, the one that involves day to day?",
      "When you picture the job you'd want, what do you think it involves from day to day?",
      ["day to day"], "asks which job instead"),
+    # Passed in round 2 ("sit" and "feel" are synonyms): the question word changed.
+    ("When did you feel the best overlap turn out to be outside where you are now?",
+     "And if the best overlap turned out to be somewhere else, outside where you are now, how would that sit "
+     "with you?", [], "asks when where the question asked how"),
     # Passed in round 2, a grammar-capped rewording of the why-ladder frame: a 'not' from nowhere.
     ("You said you want more say in how things are done was important to you, but that's not the same as "
      "how you?", "You said you want more say in how things are done. What makes that important to you?",
