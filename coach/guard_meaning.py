@@ -138,6 +138,13 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     asked_part = [w for q in _sentences(original) if q.endswith("?") for w in _words(q)] or orig_words
     if "if" in cand_set and "if" not in asked_part:
         reasons.append("adds a condition ('if') the question did not have")
+    if "if" in orig_words and not cand_set & {"if", "imagine", "suppose", "say", "were", "picture"}:
+        # "If you had a free day, how would you spend it?" -> "You'd spend your day with nothing, ...":
+        # without its condition a hypothetical becomes a statement about the mentee.
+        reasons.append("drops the condition ('if') the question had")
+    claim = _claim(text, original)
+    if claim:
+        reasons.append(f"states something about the mentee: {claim!r}")
     if _wh_count(cand_words) > _wh_count(orig_words):
         reasons.append("asks more than the question did")
     # "how would that sit with you?" -> "when did you feel ...?": a new question word is a new question.
@@ -174,3 +181,21 @@ def _asks_which_instead(text: str, original: str) -> str | None:
         if _concept(noun) in background:
             return noun
     return None
+
+
+_YOU_CLAUSE = re.compile(r"^(?:and |so |but )?(you(?:'d|'re|'ll|'ve)?(?: \w+)?)\b")
+
+
+def _claim(text: str, original: str) -> str | None:
+    """An opening "You'd spend ...", "You're ..." clause the question never said: a statement
+    put in the mentee's mouth ("You said ..." is fine when the question says it too)."""
+    first = re.split(r"[,;:?]", _norm(text), maxsplit=1)[0]
+    if _WH_LEAD.match(first) or first.startswith(("if ", "when ")):
+        return None
+    m = _YOU_CLAUSE.match(first)
+    if not m or " " not in m.group(1):
+        return None
+    return None if m.group(1) in _norm(original) else m.group(1)
+
+
+_WH_LEAD = re.compile(r"^(?:and |so )?(?:what|which|who|whose|whom|where|when|why|how)\b")

@@ -136,6 +136,16 @@ def test_a_good_rephrasing_passes() -> None:
     ("When did you feel the best overlap turn out to be outside where you are now?",
      "And if the best overlap turned out to be somewhere else, outside where you are now, how would that sit "
      "with you?", [], "asks when where the question asked how"),
+    # Passed in round 2: a hypothetical turned into a statement about the mentee.
+    ("You'd spend your day with nothing, what would you do with it?",
+     "If you had a completely free day with nothing you had to do, how would you spend it?", [],
+     "drops the condition ('if')"),
+    ("You'd spend your day with nothing, what would you do with it?",
+     "If you had a completely free day with nothing you had to do, how would you spend it?", [],
+     "states something about the mentee"),
+    ("What small thing would you like to try, and that's worth knowing too?",
+     "What small thing would you like to try? If it shows you were wrong about something, that's worth "
+     "knowing too.", [], "drops the condition ('if')"),
     # Passed in round 2, a grammar-capped rewording of the why-ladder frame: a 'not' from nowhere.
     ("You said you want more say in how things are done was important to you, but that's not the same as "
      "how you?", "You said you want more say in how things are done. What makes that important to you?",
