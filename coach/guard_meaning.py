@@ -96,6 +96,14 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     if tail_wanted and len(tail_wanted & cand) / len(tail_wanted) < MIN_CONTENT_KEPT:
         missing = sorted(w for w in set(_content(tail)) if _concept(w) not in cand)
         reasons.append(f"asks something else: the question part loses {', '.join(missing[:6])}")
+    else:
+        # Its topic words (not framing like "day" or "important") carry what is asked: "what
+        # does it involve day to day" -> "how would you do it, day to day" keeps half, not the verb.
+        core = {_concept(w) for w in _content(tail) if _stem(w) not in GENERIC_STEMS}
+        need = len(core) if len(core) <= 2 else -(-2 * len(core) // 3)
+        if core and len(core & cand) < need:
+            missing = sorted(w for w in set(_content(tail)) if _concept(w) in core - cand)
+            reasons.append(f"asks something else: the question part loses {', '.join(missing[:6])}")
 
     negations = {"not", "no", "never", "nothing", "nobody", "none"}
     if negations & set(_words(original)) and not negations & set(cand_words):

@@ -136,6 +136,10 @@ def test_a_good_rephrasing_passes() -> None:
     ("When did you feel the best overlap turn out to be outside where you are now?",
      "And if the best overlap turned out to be somewhere else, outside where you are now, how would that sit "
      "with you?", [], "asks when where the question asked how"),
+    # Passed in round 2 (keeps "day", loses what is asked about it).
+    ("When you imagine the job you'd love to do, and the type, day to day, how would you do it?",
+     "When you picture the job you'd want, what do you think it involves from day to day?", ["day to day"],
+     "the question part loses involves"),
     # Passed in round 2: a hypothetical turned into a statement about the mentee.
     ("You'd spend your day with nothing, what would you do with it?",
      "If you had a completely free day with nothing you had to do, how would you spend it?", [],
