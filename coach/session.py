@@ -11,6 +11,7 @@ from transitions import Machine
 from coach import rules
 from coach.errors import CoachError, UsageError
 from coach.flow import Flow, Step
+from coach.frame import frame_of
 from coach.reflect import play_back, reason
 from coach.rephrase import Rephraser, Rephrasing, Verbatim
 from coach.store import RESUMABLE, Store, Turn
@@ -387,7 +388,9 @@ class Conversation:
         if step.rephrase:
             keep = [self._render(k) for k in step.keep]
             context = self.values.get("answer") or None
-            shown = self.rephraser.rephrase(canonical, keep, context)
+            # The mentee's words as slots, so the model rewords only the flow's frame around them.
+            frame = frame_of(wordings[index], self._template_values(), canonical)
+            shown = self.rephraser.rephrase(canonical, keep, context, frame)
         else:
             shown = Rephrasing(text=canonical)
         self.st["last_question"] = {
@@ -405,6 +408,9 @@ class Conversation:
         ]
 
     def _render(self, source: str) -> str:
+        return render(source, self._template_values())
+
+    def _template_values(self) -> dict[str, Any]:
         items = self.st.get("items") or []
         index = int(self.st.get("item_index") or 0)
         answer = self.values.get("answer") or ""
@@ -420,7 +426,7 @@ class Conversation:
             "rung": self._rung(),
             "db_path": self.store.path,
         }
-        return render(source, context)
+        return context
 
     def _rung(self) -> str:
         """What the next why-question asks about: the last rung, or the ladder's seed."""

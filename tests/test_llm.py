@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from coach import llm
+from coach import guarded, llm
 from coach.cli import cli
 from coach.errors import ModelError, UsageError
 from coach.flow import Flow
@@ -55,7 +55,7 @@ def test_a_passing_rephrasing_is_shown_and_recorded(fake_backend: FakeBackend) -
     assert shown.text == "Three to five years from now, what would you like to be doing?"
     assert (shown.rephrased, shown.guard_ok, shown.reasons) == (True, True, [])
     assert shown.model_sha256 == FAKE_SHA
-    assert shown.prompt == "rephrase.j2"
+    assert shown.prompt == llm.PROMPT == "reword.j2"
 
 
 def test_advice_from_the_model_falls_back_to_the_flows_wording(fake_backend: FakeBackend) -> None:
@@ -96,7 +96,8 @@ def test_the_request_is_constrained_and_its_prefix_stays_the_same(fake_backend: 
     rephraser.rephrase(CANONICAL, KEEP, "a")
     rephraser.rephrase("Whose job would you want, and why?", [], None)
     first, second = fake_backend.calls
-    assert first.grammar and first.grammar.endswith('"?"')
+    assert first.grammar and first.grammar.splitlines()[0].endswith('"?"')
+    assert '"hree to five years"' in first.grammar, "the must-keep term is forced by the grammar"
     assert first.max_tokens == llm.MAX_TOKENS
     assert first.deadline > time.monotonic() - 60
     assert first.messages[:-1] == second.messages[:-1], "the few-shot prefix must not vary (cache reuse)"
@@ -123,7 +124,7 @@ def test_prompt_template_fails_loudly_on_a_missing_variable(tmp_path: Path, monk
 
     (tmp_path / "prompts").mkdir()
     (tmp_path / "prompts" / "bad.j2").write_text("### user\n{{ nonsense }}\n")
-    monkeypatch.setattr(llm, "PROJECT_ROOT", tmp_path)
+    monkeypatch.setattr(guarded, "PROJECT_ROOT", tmp_path)
     with pytest.raises(jinja2.UndefinedError):
         prompt_messages(CANONICAL, KEEP, None, template="bad.j2")
 
@@ -143,8 +144,8 @@ def test_a_conversation_stores_canonical_shown_and_verdict(
                                                                                          "lottery_want")]
     asked = [t for t in turns if t["canonical"] != t["text"] or t["guard_reasons"]]
     assert [(t["step"], t["rephrased"], t["guard_ok"], t["model_sha256"], t["prompt"]) for t in asked] == [
-        ("goal_horizon", 1, 1, FAKE_SHA, "rephrase.j2"),
-        ("lottery_want", 0, 0, FAKE_SHA, "rephrase.j2"),
+        ("goal_horizon", 1, 1, FAKE_SHA, "reword.j2"),
+        ("lottery_want", 0, 0, FAKE_SHA, "reword.j2"),
     ]
     assert asked[1]["text"] == "Whose job would you want, and why?"
 

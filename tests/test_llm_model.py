@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
 import pytest
 
 from coach.flow import Flow
+from coach.frame import Frame, grammar, plain
 from coach.guard import advice_reasons, check
-from coach.llm import BackendError, GuardedRephraser, LlamaBackend, Request, prompt_messages, sha256
+from coach.guarded import GuardedRephraser, prompt_messages
+from coach.llm import BackendError, LlamaBackend, Request, sha256
 from coach.session import Conversation
 from coach.store import Store
 from coach.template import render
@@ -98,7 +101,7 @@ def test_a_conversation_with_the_model_records_the_model_file(
     conv.open()
     for answer in ("yes", "leading a small engineering team", "my director's, she sets direction"):
         conv.reply(answer)
-    asked = [t for t in store.turns(conv.id) if t["role"] == "coach" and t["prompt"] == "rephrase.j2"]
+    asked = [t for t in store.turns(conv.id) if t["role"] == "coach" and t["prompt"] == "reword.j2"]
     assert len(asked) >= 2
     for turn in asked:
         assert turn["model_sha256"] == sha256(llama_backend.path)
@@ -124,3 +127,41 @@ def test_loading_the_model_in_the_background_loses_none_of_the_chats_output(tmp_
     assert events[0]["type"] == "session" and events[-1] == {"type": "end", "status": "stopped", "id": 1}
     assert [e["step"] for e in events if e["type"] == "await"] == ["welcome", "goal_horizon", "lottery_want"]
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize(("frame", "keep", "forced"), [
+    (Frame("You said [X]. What makes that important to you?", ("you want to lead",)), [], ["said [x]"]),
+    (plain("Picture yourself three to five years from now. What would you like to be doing?"),
+     ["three to five years"], ["hree to five years"]),
+    (plain("And whose job would you not want, and why not?"), ["not"], ["hose", "not", "why"]),
+], ids=["slot", "keep-term", "whose-not-why"])
+def test_the_grammar_makes_the_model_keep_slots_and_terms_in_order(
+    llama_backend: Any, frame: Frame, keep: list[str], forced: list[str]
+) -> None:
+    for seed in range(4):
+        text = llama_backend.complete(Request(
+            messages=prompt_messages(frame.text, [], None), seed=seed, temperature=0.9, max_tokens=80,
+            grammar=grammar(frame, keep), deadline=time.monotonic() + SLOW_OK,
+        ))
+        assert text.endswith("?") and text.count("?") == 1, text
+        assert text.count("[X]") == (1 if frame.values else 0), text
+        assert re.search(".*".join(re.escape(term) for term in forced), text.lower(), re.DOTALL), text
+
+
+def test_rewordings_prepared_in_the_background_are_reused(llama_backend: Any) -> None:
+    rephraser = GuardedRephraser(llama_backend, seed=4, background=True)
+    frames = [("You said [X]. What makes that important to you?", ()),
+              ("Picture yourself three to five years from now. What would you like to be doing?",
+               ("three to five years",))]
+    rephraser.prepare(frames)
+    assert rephraser.filler is not None
+    assert rephraser.filler.idle.wait(120), "the background never finished"
+    rephraser.filler.stop()
+    stats = rephraser.cache.stats()
+    assert all(attempts > 0 for _, attempts in stats.values())
+    text, keep = frames[1]
+    calls_before = len(rephraser.generations)
+    if stats[text][0]:
+        shown = rephraser.rephrase(plain(text).text, list(keep), None)
+        assert shown.rephrased and len(rephraser.generations) == calls_before, "reused, not generated"
+        assert check(shown.text, text, list(keep)).ok

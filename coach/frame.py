@@ -1,0 +1,215 @@
+"""Question frames: a flow question with the mentee's own words cut out as slots.
+
+The model rewords only the frame ("You said [X]. What makes that important to you?"); the
+mentee's words go back in afterwards, untouched, and the guard checks the finished question.
+Frames are few and fixed per flow, so their rewordings can be made once and reused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from coach.template import render
+
+MARKERS = ("[X]", "[Y]", "[Z]", "[W]")
+# Template values that are not the mentee's words: left in the frame as they are.
+FIXED = frozenset({"mentee", "item", "depth", "db_path"})
+_SENTINEL = re.compile(r"qslot(\d+)q", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A question with slots: ``text`` holds MARKERS in order, ``values`` what fills them."""
+
+    text: str
+    values: tuple[str, ...] = ()
+
+    @property
+    def markers(self) -> tuple[str, ...]:
+        """The slot markers this frame uses, in order."""
+        return MARKERS[: len(self.values)]
+
+    def fill(self, reworded: str) -> str | None:
+        """``reworded`` with every marker replaced by its value; None unless each occurs once."""
+        if any(reworded.count(m) != 1 for m in self.markers) or "[" in _strip(reworded, self.markers):
+            return None
+        for marker, value in zip(self.markers, self.values, strict=True):
+            reworded = reworded.replace(marker, value)
+        return reworded
+
+
+def _strip(text: str, markers: tuple[str, ...]) -> str:
+    for m in markers:
+        text = text.replace(m, "")
+    return text
+
+
+def plain(canonical: str) -> Frame:
+    """A frame without slots: the whole question is reworded (no template to go by)."""
+    return Frame(canonical)
+
+
+def frame_of(source: str, values: Mapping[str, Any], canonical: str) -> Frame:
+    """The frame of ``canonical``, rendered from ``source`` with ``values``: the mentee's words as slots.
+
+    The template is rendered again with each of the mentee's words replaced by a sentinel; the
+    text between sentinels must then match ``canonical`` exactly, which gives each slot's
+    rendered value (after filters such as ``reflect``). Anything unexpected gives a plain frame.
+    """
+    counter = [0]
+    stand_in = {k: (v if k in FIXED else _sentinels(v, counter)) for k, v in values.items()}
+    try:
+        slotted = render(source, stand_in)
+    except Exception:  # a filter that cannot take a sentinel: no slots, still a valid frame
+        return plain(canonical)
+    pieces = _SENTINEL.split(slotted)
+    literals = pieces[::2]
+    if len(literals) == 1:
+        return plain(canonical)
+    if len(literals) - 1 > len(MARKERS) or any(m in canonical for m in MARKERS):
+        return plain(canonical)
+    pattern = "(.+?)".join(re.escape(lit) for lit in literals)
+    m = re.fullmatch(pattern, canonical, re.DOTALL)
+    if m is None or not all(g.strip() for g in m.groups()):
+        return plain(canonical)
+    return Frame(_join(literals), tuple(m.groups()))
+
+
+def _sentinels(value: Any, counter: list[int]) -> Any:
+    """``value`` with every non-empty string inside it replaced by a fresh sentinel."""
+    if isinstance(value, str):
+        if not value.strip():
+            return value
+        counter[0] += 1
+        return f"qslot{counter[0]}q"
+    if isinstance(value, Mapping):
+        return {k: _sentinels(v, counter) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_sentinels(v, counter) for v in value]
+    return value
+
+
+class _AnySlot(dict[str, Any]):
+    """A mapping whose every key is a slot: ``previous.experiment`` renders as a sentinel."""
+
+    def __init__(self, counter: list[int]) -> None:
+        super().__init__()
+        self.counter = counter
+
+    def __missing__(self, key: str) -> str:
+        value: str = _sentinels("x", self.counter)
+        return value
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def frame_texts(source: str) -> set[str]:
+    """Every frame text ``source`` can give, for preparing rewordings before the mentee answers.
+
+    Rendered twice, once with every value standing in as a slot and once with every value
+    empty, so both sides of ``{% if goal %}`` are covered. Renderings that fail are left out.
+    """
+    from coach.template import variables
+
+    names = variables(source)
+    out: list[str] = []
+    for filled in (True, False):
+        counter = [0]
+        values: dict[str, Any] = {}
+        for name in names:
+            if name == "depth":
+                values[name] = 1 if filled else 0
+            elif name in FIXED:
+                values[name] = ""
+            elif filled:
+                values[name] = _AnySlot(counter) if name in ("previous", "summary") else _sentinels("x", counter)
+            else:
+                values[name] = ""
+        try:
+            slotted = render(source, values)
+        except Exception:
+            continue
+        literals = _SENTINEL.split(slotted)[::2]
+        text = _join(literals)
+        # An empty value left a hole ("When you say , what ..."): not a frame anyone is asked.
+        holes = out and _strip(out[0], MARKERS) == text
+        if len(literals) - 1 <= len(MARKERS) and not holes and text not in out:
+            out.append(text)
+    return set(out)
+
+
+def _join(literals: list[str]) -> str:
+    return "".join(lit + (MARKERS[i] if i < len(literals) - 1 else "") for i, lit in enumerate(literals))
+
+
+def flow_frames(flow: Any) -> list[tuple[str, tuple[str, ...]]]:
+    """The frames of every rephrasable question in ``flow``, in step order, with their fixed keep-terms."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for step in flow.steps.values():
+        if not (step.ask and step.rephrase):
+            continue
+        keep = tuple(k for k in step.keep if "{" not in k)
+        for wording in step.wordings:
+            out += [(text, keep) for text in sorted(frame_texts(wording))]
+    return out
+
+
+# --- the grammar a rewording must follow ----------------------------------------------------
+
+# Free text between the fixed parts: no question mark, line break, bracket, quote or markup.
+_FREE = r'[^?!\n;"()\[\]{}*#]'
+
+
+def grammar(frame: Frame, keep: list[str] | tuple[str, ...] = ()) -> str:
+    """A llama.cpp GBNF grammar: one question ending in "?" that contains, in the frame's order,
+    each slot marker exactly once and each must-keep term at least once.
+
+    Full stops are allowed only if the frame itself has more than one sentence.
+    """
+    lower = frame.text.lower()
+    fixed: list[tuple[int, str]] = []
+    for marker in frame.markers:
+        # The word leading into a slot stays with it ("You said [X]", "When you say [X]"): the
+        # mentee's words are a clause or a phrase, and only their own lead-in fits both.
+        m = re.search(r'(\w+[ :,"]{1,3})' + re.escape(marker) + '"?', frame.text)
+        fixed.append((m.start(), m.group(0)) if m else (frame.text.index(marker), marker))
+    for term in keep:
+        t = " ".join(term.split())
+        at = lower.find(t.lower())
+        if t and at >= 0 and t not in frame.values and not any(t in m for m in frame.markers):
+            fixed.append((at, t))
+    # "whose" and "why" are what the guard checks most often lost: the grammar keeps them.
+    for word in ("whose", "why"):
+        m = re.search(rf"\b{word}\b", lower)
+        if m and not any(m.start() < at + len(t) and at <= m.start() for at, t in fixed):
+            fixed.append((m.start(), frame.text[m.start():m.end()]))
+    fixed.sort()
+
+    # One sentence (a second one rambled on in every trial), and short stretches of free text:
+    # when one runs out, the model has to go on to the next fixed part and close the question.
+    cap = len(frame.text) + 10 if not fixed else len(frame.text) // 2 + 15
+    free = _FREE[:-1] + ".]" + "{0," + str(cap) + "}"
+    rules = [f"free ::= {free}"]
+    if not fixed:
+        return f'root ::= [A-Z] free "?"\n{rules[0]}'
+    opens = fixed[0][1][0].isalpha() and not any(m in fixed[0][1] for m in frame.markers)
+    parts: list[str] = []
+    for i, (_, lit) in enumerate(fixed):
+        parts.append(_literal(lit, first=i == 0 and opens))
+        parts.append("free")
+    head = "([A-Z] free)?" if opens else "[A-Z] free"
+    return f'root ::= {head} {" ".join(parts)} "?"\n' + "\n".join(rules)
+
+
+def _literal(text: str, first: bool) -> str:
+    """A GBNF string for ``text``; the first fixed part may open the question, capitalised."""
+    body = text.replace("\\", "\\\\").replace('"', '\\"')
+    if first and text[0].isalpha():
+        c = text[0]
+        rest = body[1:]
+        return f'[{c.lower()}{c.upper()}]' + (f' "{rest}"' if rest else "")
+    return f'"{body}"'

@@ -1,0 +1,214 @@
+"""The guarded rephraser: the model rewords a question's frame, the guard checks the result.
+
+Per turn: the question's frame (the flow's wording with the mentee's words cut out as slots,
+see coach.frame) is looked up among rewordings made earlier; the first that passes the guard
+with this turn's words filled in is shown. Only if none does is the model asked, live, within
+the deadline. Whatever is shown passed the guard on the finished text; anything else falls
+back to the flow's own wording, with the reasons recorded.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import threading
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from coach import guard
+from coach.frame import MARKERS, Frame, flow_frames, grammar, plain
+from coach.home import PROJECT_ROOT
+from coach.llm import DEADLINE_S, MAX_TOKENS, PROMPT, TEMPERATURE, Backend, BackendError, Request
+from coach.rephrase import Rephrasing
+from coach.variants import MAX_ATTEMPTS, Filler, VariantCache
+
+# Background rewordings have no mentee waiting on them: a longer deadline and a little more
+# temperature for variety (every one still has to pass the guard).
+BACKGROUND_DEADLINE_S = 2.0
+BACKGROUND_TEMPERATURE = 0.7
+# What a slot holds while a rewording is checked in the background, before any real answer.
+STAND_INS = ("you want more say in how things are done", "your manager's", "the work", "your team")
+
+
+def prompt_messages(
+    canonical: str, keep: list[str], context: str | None, template: str = PROMPT
+) -> list[dict[str, str]]:
+    """Render ``prompts/<template>`` into chat messages (few-shot; the varying part last)."""
+    from coach.template import ENV
+
+    source = (PROJECT_ROOT / "prompts" / template).read_text(encoding="utf-8")
+    text = ENV.from_string(source).render(question=canonical, keep=keep, context=_clip(context))
+    parts = _ROLE.split(text)[1:]  # [role, content, role, content, ...]
+    return [{"role": r, "content": c.strip()} for r, c in zip(parts[::2], parts[1::2], strict=True)]
+
+
+_ROLE = re.compile(r"^### (system|user|assistant)[ \t]*$", re.MULTILINE)
+
+
+def _clip(context: str | None, limit: int = 240) -> str:
+    """The mentee's last answer, one line, cut to a length that keeps the prompt short."""
+    text = " ".join((context or "").split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " ..."
+
+
+def clean_reply(text: str) -> str:
+    """The model's reply as one line, without wrapping quotes or a leading label."""
+    line = " ".join(text.strip().splitlines()[0].split()) if text.strip() else ""
+    for label in ("Rephrased:", "Question:", "Reworded:", "Coach:"):
+        if line.startswith(label):
+            line = line[len(label):].strip()
+    return line.strip(" \"'")
+
+
+class GuardedRephraser:
+    """Shows a guarded rewording of the flow's question, or the flow's own wording and why."""
+
+    def __init__(
+        self, backend: Backend, seed: int | None = None, deadline_s: float = DEADLINE_S,
+        temperature: float = TEMPERATURE, max_tokens: int = MAX_TOKENS, cache: bool = True,
+        background: bool = False, prompt: str = PROMPT,
+    ) -> None:
+        self.backend = backend
+        self.seed = seed
+        self.deadline_s = deadline_s
+        self.temperature = temperature
+        self.max_tokens = max_tokens
+        self.use_cache = cache
+        # Rewording frames in a background thread while the mentee types (coach chat turns it on).
+        self.background = background and cache
+        self.prompt = prompt
+        self.cache = VariantCache(seed)
+        self.filler: Filler | None = None
+        self.generations: list[tuple[str, bool]] = []  # (frame, accepted): every model output
+        self._keep: dict[str, tuple[str, ...]] = {}
+        self._rng = random.Random(seed)
+        self._seed_lock = threading.Lock()
+
+    # --- per turn -----------------------------------------------------------------------
+
+    def rephrase(
+        self, canonical: str, keep: list[str], context: str | None, frame: Frame | None = None
+    ) -> Rephrasing:
+        """A guarded rewording of ``canonical``, or ``canonical`` itself with the reasons why."""
+        frame = frame if frame is not None and frame.fill(frame.text) == canonical else plain(canonical)
+        shown = self._rephrase(canonical, keep, context, frame)
+        if not shown.rephrased:
+            self.cache.shown(frame.text, None)  # the flow's words were shown: any rewording may follow
+        return shown
+
+    def _rephrase(self, canonical: str, keep: list[str], context: str | None, frame: Frame) -> Rephrasing:
+        frame = frame if frame is not None and frame.fill(frame.text) == canonical else plain(canonical)
+        sha = getattr(self.backend, "sha256", None)
+        if self.use_cache:
+            self._remember(frame.text, keep)
+            for reworded in self.cache.candidates(frame.text):
+                text = frame.fill(reworded)
+                if text and not _same(text, canonical) and guard.check(text, canonical, keep, context).ok:
+                    self.cache.shown(frame.text, reworded)
+                    return Rephrasing(text, True, True, [], sha, self.prompt)
+        if self.use_cache and self.cache.hopeless(frame.text):
+            reason = f"no rephrasing: none of {MAX_ATTEMPTS} rewordings of this question passed the guard"
+            return Rephrasing(canonical, False, None, [reason], sha, self.prompt)
+        busy = self.filler.busy if self.filler else None
+        if busy is not None:
+            busy.set()
+        try:
+            reworded = self._generate(frame, keep, time.monotonic() + self.deadline_s, self.temperature)
+        except BackendError as e:
+            return Rephrasing(canonical, False, None, [f"no rephrasing: {e}"], sha, self.prompt)
+        finally:
+            if busy is not None and self.filler is not None:
+                busy.clear()
+                self.filler.poke()
+        sha = getattr(self.backend, "sha256", sha)
+        text = frame.fill(reworded)
+        if text is None:
+            self._count(frame.text, None)
+            reasons = [f"changes the mentee's words: {reworded!r}"]
+            return Rephrasing(canonical, False, False, reasons, sha, self.prompt)
+        if _same(text, canonical):
+            self._count(frame.text, None)
+            return Rephrasing(canonical, False, True, ["verbatim copy"], sha, self.prompt)
+        verdict = guard.check(text, original=canonical, keep=keep, context=context)
+        self._count(frame.text, reworded if verdict.ok else None)
+        if not verdict.ok:
+            return Rephrasing(canonical, False, False, [*verdict.reasons, f"rejected: {text!r}"], sha,
+                              self.prompt)
+        self.cache.shown(frame.text, reworded)
+        return Rephrasing(text, True, True, [], sha, self.prompt)
+
+    # --- preparing rewordings in the background ---------------------------------------------
+
+    def prepare(self, frames: Iterable[tuple[str, tuple[str, ...]]]) -> None:
+        """Reword these frames (text, fixed keep-terms) in the background, in order, once the model is up."""
+        if not self.use_cache:
+            return
+        frames = list(frames)
+        for text, keep in frames:
+            self._keep.setdefault(text, keep)
+        self.cache.register(text for text, _ in frames)
+        if not self.background:
+            return
+        if self.filler is None:
+            self.filler = Filler(self.cache, self._attempt, self._ready)
+        self.filler.poke()
+
+    def prepare_flow(self, flow_path: Path | None) -> None:
+        """Prepare every rephrasable question of a flow, loaded off the start-up path."""
+
+        def load() -> None:
+            from coach.flow import load_flow
+            from coach.home import default_flow
+
+            try:
+                self.prepare(flow_frames(load_flow(flow_path or default_flow())))
+            except Exception:  # the chat reports a broken flow itself
+                return
+
+        threading.Thread(target=load, name="coach-frames", daemon=True).start()
+
+    def _ready(self) -> bool:
+        ready = getattr(self.backend, "ready", None)
+        return ready.is_set() if isinstance(ready, threading.Event) else True
+
+    def _attempt(self, frame_text: str) -> str | None:
+        """One background rewording of a frame, checked with stand-ins in its slots."""
+        n = sum(m in frame_text for m in MARKERS)
+        frame = Frame(frame_text, STAND_INS[:n])
+        keep = list(self._keep.get(frame_text, ()))
+        cancel = self.filler.busy if self.filler else None
+        reworded = self._generate(frame, keep, time.monotonic() + BACKGROUND_DEADLINE_S,
+                                  BACKGROUND_TEMPERATURE, cancel)
+        canonical = frame.fill(frame.text) or frame.text
+        text = frame.fill(reworded)
+        ok = text is not None and not _same(text, canonical) and guard.check(text, canonical, keep).ok
+        self.generations.append((frame_text, ok))
+        return reworded if ok else None
+
+    def _generate(
+        self, frame: Frame, keep: list[str], deadline: float, temperature: float,
+        cancel: threading.Event | None = None,
+    ) -> str:
+        with self._seed_lock:
+            # A fixed --seed makes a whole conversation reproducible, yet each call still differs.
+            seed = self._rng.randrange(2**31) if self.seed is not None else None
+        request = Request(
+            messages=prompt_messages(frame.text, [], None, self.prompt), max_tokens=self.max_tokens,
+            temperature=temperature, seed=seed, grammar=grammar(frame, keep), deadline=deadline,
+            cancel=cancel,
+        )
+        return clean_reply(self.backend.complete(request))
+
+    def _remember(self, frame_text: str, keep: list[str]) -> None:
+        """A frame asked live is worth topping up too (with its fixed keep-terms)."""
+        if frame_text not in self._keep:
+            self.prepare([(frame_text, tuple(k for k in keep if k in frame_text))])
+
+    def _count(self, frame_text: str, reworded: str | None) -> None:
+        self.generations.append((frame_text, reworded is not None))
+        self.cache.add(frame_text, reworded)
+
+
+def _same(a: str, b: str) -> bool:
+    return guard._words(a) == guard._words(b)

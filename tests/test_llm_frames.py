@@ -1,0 +1,138 @@
+"""Frames, the grammar built from them, and reusing rewordings (scripted backend, no model)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from coach.flow import Flow
+from coach.frame import Frame, flow_frames, frame_of, grammar, plain
+from coach.guarded import GuardedRephraser
+from coach.session import Conversation
+from coach.store import Store
+from coach.variants import VariantCache
+
+FakeBackend = Any
+
+WHY = ("{% if goal or depth %}You said {{ rung }}. What makes that{% else %}Thinking of where you'd like "
+       "to be heading, what makes that{% endif %} important to you?")
+RUNG = "you want to lead a team"
+
+
+def test_the_mentees_words_become_a_slot_and_go_back_in_untouched() -> None:
+    canonical = f"You said {RUNG}. What makes that important to you?"
+    frame = frame_of(WHY, {"goal": "leading a team", "depth": 1, "rung": RUNG}, canonical)
+    assert frame == Frame("You said [X]. What makes that important to you?", (RUNG,))
+    assert frame.fill("Why does it matter to you that you said [X]?") == (
+        f"Why does it matter to you that you said {RUNG}?")
+
+
+def test_a_filter_applied_to_the_mentees_words_is_part_of_the_slot() -> None:
+    source = ("When you picture the job you'd want{% if want_job %} ({{ want_job.split(',')[0] | reflect }})"
+              "{% endif %}, what does it involve?")
+    values = {"want_job": "my director's, she sets direction"}
+    frame = frame_of(source, values, "When you picture the job you'd want (your director's), what does it involve?")
+    assert frame.values == ("your director's",)
+    assert frame.text == "When you picture the job you'd want ([X]), what does it involve?"
+
+
+def test_a_rewording_that_drops_or_repeats_a_slot_cannot_be_filled() -> None:
+    frame = Frame("You said [X]. Why?", (RUNG,))
+    assert frame.fill("Why does that matter?") is None
+    assert frame.fill("You said [X], and [X], why?") is None
+    assert frame.fill("You said [Y], why?") is None
+
+
+def test_text_the_frame_cannot_explain_gives_a_plain_frame() -> None:
+    assert frame_of(WHY, {"goal": "", "depth": 0, "rung": RUNG}, "Something else entirely?") == plain(
+        "Something else entirely?")
+
+
+def test_the_grammar_forces_each_slot_once_with_its_lead_in_and_the_keep_terms_in_order() -> None:
+    g = grammar(Frame("You said [X]. What makes that important to you?", (RUNG,)))
+    root, free = g.splitlines()
+    assert root == 'root ::= [A-Z] free "said [X]" free "?"'
+    assert "\\[\\]" in free and ".]" in free, "no brackets or full stops in free text"
+    g = grammar(plain("And whose job would you not want, and why not?"), ["not"])
+    assert g.splitlines()[0] == 'root ::= ([A-Z] free)? [wW] "hose" free "not" free "why" free "?"'
+    g = grammar(plain("Picture yourself three to five years from now. What would you like to be doing?"),
+                ["three to five years"])
+    assert '[tT] "hree to five years"' in g
+
+
+def test_every_rephrasable_question_of_the_default_flow_has_a_frame(career_flow: Flow) -> None:
+    frames = dict(flow_frames(career_flow))
+    assert "You said [X]. What makes that important to you?" in frames
+    assert "When you say [X], what's underneath that for you?" in frames
+    assert frames["Picture yourself three to five years from now. What would you like to be doing?"] == (
+        "three to five years",)
+    assert not any(re.search(r" ,|\"\"|: \?", text) for text in frames), "no frame with a hole in it"
+
+
+def test_an_accepted_rewording_is_reused_without_calling_the_model(fake_backend: FakeBackend) -> None:
+    frame = Frame("You said [X]. What makes that important to you?", (RUNG,))
+    canonical = frame.fill(frame.text)
+    assert canonical
+    rephraser = GuardedRephraser(fake_backend.queue("Why is it important to you, as you said [X]?"))
+    first = rephraser.rephrase(canonical, [RUNG], "I want to lead a team", frame)
+    assert first.text == f"Why is it important to you, as you said {RUNG}?" and first.rephrased
+    other = Frame(frame.text, ("you like building things",))
+    again = rephraser.rephrase(other.fill(frame.text) or "", ["you like building things"], None, other)
+    # The cached rewording was just shown for this frame: never the same words twice in a row.
+    assert len(fake_backend.calls) == 2 and again.text == other.fill(frame.text)
+    third = rephraser.rephrase(other.fill(frame.text) or "", ["you like building things"], None, other)
+    assert third.text == "Why is it important to you, as you said you like building things?"
+    assert third.rephrased and third.guard_ok and len(fake_backend.calls) == 2
+
+
+def test_a_cached_rewording_still_has_to_pass_the_guard_with_the_new_words(fake_backend: FakeBackend) -> None:
+    cache_frame = "You said [X]. What makes that important to you?"
+    rephraser = GuardedRephraser(fake_backend)
+    rephraser.cache.add(cache_frame, "Why does [X] matter to you?")
+    rephraser.cache.add(cache_frame, "Why does it matter that you said [X]?")
+    words = "you want to be the CTO one day"
+    frame = Frame(cache_frame, (words,))
+    shown = rephraser.rephrase(frame.fill(cache_frame) or "", [words], None, frame)
+    assert shown.text in (f"Why does {words} matter to you?", f"Why does it matter that you said {words}?")
+    assert shown.guard_ok and fake_backend.calls == []
+
+
+def test_the_cache_never_offers_what_a_frame_showed_last() -> None:
+    cache = VariantCache(seed=1)
+    cache.add("F?", "A?")
+    cache.add("F?", "B?")
+    cache.shown("F?", "A?")
+    assert cache.candidates("F?") == ["B?"]
+    cache.shown("F?", "B?")
+    assert cache.candidates("F?") == ["A?"]
+
+
+def test_a_ladder_conversation_records_the_shown_and_canonical_wording(
+    career_flow: Flow, store: Store, fake_backend: FakeBackend
+) -> None:
+    # goal_horizon, lottery_want, lottery_not, day_to_day, day_to_day_source: the flow's words.
+    fake_backend.queue(*["x"] * 5, "What makes it important to you, now that you said [X]?")
+    conv = Conversation.start(career_flow, store, "sam", GuardedRephraser(fake_backend))
+    conv.open()
+    for answer in ("yes", "leading a small team", "my director's", "the sales lead's job", "planning meetings",
+                   "I've seen it up close"):
+        msgs = conv.reply(answer)
+    assert msgs[-1].step == "why_ladder"
+    assert msgs[-1].text == "What makes it important to you, now that you said leading a small team?"
+    assert fake_backend.calls[-1].messages[-1]["content"] == "You said [X]. What makes that important to you?"
+    turn = [t for t in store.turns(conv.id) if t["step"] == "why_ladder" and t["role"] == "coach"][-1]
+    assert turn["rephrased"] == 1 and turn["guard_ok"] == 1 and turn["prompt"] == "reword.j2"
+    assert turn["canonical"].startswith("You said ") and turn["text"] == msgs[-1].text
+    assert "leading a small team" in turn["text"], "the mentee's words are shown as the flow rendered them"
+
+
+def test_a_question_the_model_never_rewords_acceptably_stops_costing_time(fake_backend: FakeBackend) -> None:
+    from coach.variants import MAX_ATTEMPTS
+
+    question = "Whose job would you want, and why?"
+    rephraser = GuardedRephraser(fake_backend.queue(*["Who would you want to work for?"] * MAX_ATTEMPTS))
+    for _ in range(MAX_ATTEMPTS):
+        assert rephraser.rephrase(question, ["job"], None).guard_ok is False
+    shown = rephraser.rephrase(question, ["job"], None)
+    assert shown.text == question and len(fake_backend.calls) == MAX_ATTEMPTS
+    assert shown.reasons == [f"no rephrasing: none of {MAX_ATTEMPTS} rewordings of this question passed the guard"]
