@@ -226,8 +226,11 @@ def run(mode: str, backend: LlamaBackend, args: argparse.Namespace) -> None:
         inner.filler.stop()
     samples = recorder.samples
     gens = inner.generations
-    print(f"per generation: {sum(ok for _, ok in gens)}/{len(gens)} = "
-          f"{sum(ok for _, ok in gens) / max(1, len(gens)):.1%} of model outputs passed the guard")
+    late = sum(any("deadline passed" in r for r in s.result.reasons) for s in samples)
+    ok = sum(ok for _, ok in gens)
+    print(f"per generation: {ok}/{len(gens)} = {ok / max(1, len(gens)):.1%} of model outputs passed the guard "
+          f"({ok}/{len(gens) + late} = {ok / max(1, len(gens) + late):.1%} counting {late} live calls "
+          "cut off by the deadline)")
     report(samples, args)
 
 
@@ -237,11 +240,14 @@ def report(samples: list[Sample], args: argparse.Namespace) -> None:
     verbatim = [s for s in samples if s.result.guard_ok and not s.result.rephrased]
     rejected = [s for s in samples if s.result.guard_ok is False]
     failed = [s for s in samples if s.result.guard_ok is None]
+    late = [s for s in failed if any("deadline passed" in r for r in s.result.reasons)]
+    gave_up = [s for s in failed if any("rewordings of this question passed" in r for r in s.result.reasons)]
     ms = [s.ms for s in samples]
     n = len(samples)
     print(f"questions asked: {n} over {len({s.step for s in samples})} rephrasable steps")
     print(f"per shown question (shown rephrased): {len(passed)}/{n} = {len(passed) / n:.1%}; "
-          f"verbatim {len(verbatim)}, rejected {len(rejected)}, no reply in time {len(failed)}")
+          f"verbatim {len(verbatim)}, rejected {len(rejected)}, no reply in time {len(late)}, "
+          f"not asked (no rewording ever passed) {len(gave_up)}, other {len(failed) - len(late) - len(gave_up)}")
     print(f"added time per turn: median {statistics.median(ms):.0f} ms, p95 {pct(ms, 0.95):.0f} ms, "
           f"max {max(ms):.0f} ms")
     print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

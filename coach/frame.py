@@ -164,19 +164,31 @@ def flow_frames(flow: Any) -> list[tuple[str, tuple[str, ...]]]:
 _FREE = r'[^?!\n;"()\[\]{}*#]'
 
 
+def _anchors(frame: Frame) -> list[tuple[int, str]]:
+    """Each slot with the word leading into it ("You said [X]", "When you say [X]"), by position.
+
+    The mentee's words are a clause or a phrase, and only their own lead-in fits both: "when
+    you think about [X]" reads wrongly once [X] is "you want to lead a team".
+    """
+    out: list[tuple[int, str]] = []
+    for marker in frame.markers:
+        m = re.search(r'(\w+[ :,"]{1,3})' + re.escape(marker) + '"?', frame.text)
+        out.append((m.start(), m.group(0)) if m else (frame.text.index(marker), marker))
+    return out
+
+
+def keeps_lead_ins(frame: Frame, reworded: str) -> bool:
+    """True if ``reworded`` has every slot with its lead-in word (quotes aside), as the grammar forces."""
+    plain_text = reworded.replace('"', "")
+    return all(anchor.replace('"', "") in plain_text for _, anchor in _anchors(frame))
+
+
 def grammar(frame: Frame, keep: list[str] | tuple[str, ...] = ()) -> str:
     """A llama.cpp GBNF grammar: one question ending in "?" that contains, in the frame's order,
-    each slot marker exactly once and each must-keep term at least once.
-
-    Full stops are allowed only if the frame itself has more than one sentence.
+    each slot marker exactly once (with its lead-in word) and each must-keep term at least once.
     """
     lower = frame.text.lower()
-    fixed: list[tuple[int, str]] = []
-    for marker in frame.markers:
-        # The word leading into a slot stays with it ("You said [X]", "When you say [X]"): the
-        # mentee's words are a clause or a phrase, and only their own lead-in fits both.
-        m = re.search(r'(\w+[ :,"]{1,3})' + re.escape(marker) + '"?', frame.text)
-        fixed.append((m.start(), m.group(0)) if m else (frame.text.index(marker), marker))
+    fixed: list[tuple[int, str]] = list(_anchors(frame))
     for term in keep:
         t = " ".join(term.split())
         at = lower.find(t.lower())

@@ -299,6 +299,9 @@ class LlamaBackend:
             parts: list[str] = []
             for chunk in stream:
                 parts.append(chunk["choices"][0]["delta"].get("content") or "")
+                if not grammar and _finished("".join(parts)):
+                    stream.close()  # type: ignore[attr-defined]
+                    break
                 if time.monotonic() > request.deadline:
                     stream.close()  # type: ignore[attr-defined]
                     raise BackendError("deadline passed")
@@ -306,6 +309,12 @@ class LlamaBackend:
                     stream.close()  # type: ignore[attr-defined]
                     raise BackendError("cancelled for a live turn")
         return "".join(parts)
+
+
+def _finished(text: str) -> bool:
+    """Without a grammar, a reply is done at its first question mark or line break."""
+    text = text.lstrip()
+    return "?" in text or "\n" in text
 
 
 _GRAMMARS: dict[str, Any] = {}

@@ -88,12 +88,13 @@ def test_an_accepted_rewording_is_reused_without_calling_the_model(fake_backend:
 def test_a_cached_rewording_still_has_to_pass_the_guard_with_the_new_words(fake_backend: FakeBackend) -> None:
     cache_frame = "You said [X]. What makes that important to you?"
     rephraser = GuardedRephraser(fake_backend)
-    rephraser.cache.add(cache_frame, "Why does [X] matter to you?")
+    rephraser.cache.add(cache_frame, "You said [X], so why does that matter to you?")
     rephraser.cache.add(cache_frame, "Why does it matter that you said [X]?")
     words = "you want to be the CTO one day"
     frame = Frame(cache_frame, (words,))
     shown = rephraser.rephrase(frame.fill(cache_frame) or "", [words], None, frame)
-    assert shown.text in (f"Why does {words} matter to you?", f"Why does it matter that you said {words}?")
+    assert shown.text in (f"You said {words}, so why does that matter to you?",
+                          f"Why does it matter that you said {words}?")
     assert shown.guard_ok and fake_backend.calls == []
 
 
@@ -136,3 +137,13 @@ def test_a_question_the_model_never_rewords_acceptably_stops_costing_time(fake_b
     shown = rephraser.rephrase(question, ["job"], None)
     assert shown.text == question and len(fake_backend.calls) == MAX_ATTEMPTS
     assert shown.reasons == [f"no rephrasing: none of {MAX_ATTEMPTS} rewordings of this question passed the guard"]
+
+
+def test_a_live_rewording_that_moves_the_mentees_words_is_not_shown(fake_backend: FakeBackend) -> None:
+    frame = Frame("You said [X]. What makes that important to you?", (RUNG,))
+    canonical = frame.fill(frame.text) or ""
+    # "about you want to lead a team" reads wrongly: the words lost their lead-in ("said").
+    rephraser = GuardedRephraser(fake_backend.queue("What is important to you about [X]?"))
+    shown = rephraser.rephrase(canonical, [RUNG], None, frame)
+    assert shown.text == canonical and not shown.rephrased and shown.guard_ok is False
+    assert shown.reasons[0].startswith("does not keep the mentee's words once, after their lead-in")
