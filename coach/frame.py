@@ -172,15 +172,15 @@ def _anchors(frame: Frame) -> list[tuple[int, str]]:
     """
     out: list[tuple[int, str]] = []
     for marker in frame.markers:
-        m = re.search(r'(\w+[ :,"]{1,3})' + re.escape(marker) + '"?', frame.text)
+        m = re.search(r"(?:[\w']+ )?[\w']+[ :,\"(]{1,3}" + re.escape(marker) + r'[")]?', frame.text)
         out.append((m.start(), m.group(0)) if m else (frame.text.index(marker), marker))
     return out
 
 
 def keeps_lead_ins(frame: Frame, reworded: str) -> bool:
     """True if ``reworded`` has every slot with its lead-in word (quotes aside), as the grammar forces."""
-    plain_text = reworded.replace('"', "")
-    return all(anchor.replace('"', "") in plain_text for _, anchor in _anchors(frame))
+    plain_text = reworded.replace('"', "").lower()
+    return all(anchor.replace('"', "").lower() in plain_text for _, anchor in _anchors(frame))
 
 
 def grammar(frame: Frame, keep: list[str] | tuple[str, ...] = ()) -> str:
@@ -208,12 +208,14 @@ def grammar(frame: Frame, keep: list[str] | tuple[str, ...] = ()) -> str:
     rules = [f"free ::= {free}"]
     if not fixed:
         return f'root ::= [A-Z] free "?"\n{rules[0]}'
-    opens = fixed[0][1][0].isalpha() and not any(m in fixed[0][1] for m in frame.markers)
+    opens = fixed[0][1][0].isalpha()
     parts: list[str] = []
     for i, (_, lit) in enumerate(fixed):
+        if i:
+            parts.append('" "')  # a fixed part starts a word: no "why,say [X]"
         parts.append(_literal(lit, first=i == 0 and opens))
         parts.append("free")
-    head = "([A-Z] free)?" if opens else "[A-Z] free"
+    head = '([A-Z] free " ")?' if opens else '[A-Z] free " "'
     return f'root ::= {head} {" ".join(parts)} "?"\n' + "\n".join(rules)
 
 

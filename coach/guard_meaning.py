@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from coach.guard_text import GENERIC_STEMS, _concept, _content, _norm, _sentences, _stem, _words
-from coach.guard_words import NUMBER_WORDS, WH_WORDS
+from coach.guard_words import NUMBER_WORDS, STOPWORDS, WH_WORDS
 
 # Share of the canonical question's content words (or their synonyms) a rephrasing must keep.
 MIN_CONTENT_KEPT = 0.5
@@ -100,7 +100,7 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
         # Its topic words (not framing like "day" or "important") carry what is asked: "what
         # does it involve day to day" -> "how would you do it, day to day" keeps half, not the verb.
         core = {_concept(w) for w in _content(tail) if _stem(w) not in GENERIC_STEMS}
-        need = len(core) if len(core) <= 2 else -(-2 * len(core) // 3)
+        need = len(core) if len(core) <= 3 else -(-2 * len(core) // 3)
         if core and len(core & cand) < need:
             missing = sorted(w for w in set(_content(tail)) if _concept(w) in core - cand)
             reasons.append(f"asks something else: the question part loses {', '.join(missing[:6])}")
@@ -112,7 +112,10 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     if added:
         # "... but that's not the same as how you?": a 'not' from nowhere turns the question round.
         reasons.append(f"adds a negation: {', '.join(sorted(added))}")
-    repeated = _repeated_phrase(cand_words)
+    repeated = _repeated_phrase(cand_words) or _new_repeat(cand_words, _words(original))
+    if "but" in cand_words and "but" not in _words(source):
+        # "You said X, but what makes that important to you?" doubts what the mentee said.
+        reasons.append("adds a contrast ('but') that sounds like doubt")
     if repeated:
         reasons.append(f"repeats itself: {repeated!r}")
 
@@ -207,3 +210,18 @@ def _claim(text: str, original: str) -> str | None:
 
 
 _WH_LEAD = re.compile(r"^(?:and |so )?(?:what|which|who|whose|whom|where|when|why|how)\b")
+
+
+def _new_repeat(words: list[str], original: list[str]) -> str | None:
+    """A word pair with a content word, said twice where the question said it once ("good at, good at")."""
+    def pairs(ws: list[str]) -> dict[tuple[str, str], int]:
+        counts: dict[tuple[str, str], int] = {}
+        for pair in zip(ws, ws[1:], strict=False):
+            counts[pair] = counts.get(pair, 0) + 1
+        return counts
+
+    before = pairs(original)
+    for pair, n in pairs(words).items():
+        if n > 1 and n > before.get(pair, 0) and any(w not in STOPWORDS for w in pair):
+            return " ".join(pair)
+    return None

@@ -140,6 +140,15 @@ def test_a_good_rephrasing_passes() -> None:
     ("When you imagine the job you'd love to do, and the type, day to day, how would you do it?",
      "When you picture the job you'd want, what do you think it involves from day to day?", ["day to day"],
      "the question part loses involves"),
+    # Passed in round 2: three more, read in the benchmark's sample.
+    ("What can you talk about in an hour?", "What could you happily talk about for hours?", [],
+     "the question part loses happily"),
+    ("Where do things you love, good at, good at, and the right organisation need overlap?",
+     "Where do the things you love, the things you're good at and what your organisation needs overlap?",
+     ["organisation"], "repeats itself: 'good at'"),
+    ("You said running your own design studio, but what makes that important to you?",
+     "You said running your own design studio. What makes that important to you?",
+     ["running your own design studio"], "adds a contrast ('but')"),
     # Passed in round 2: a hypothetical turned into a statement about the mentee.
     ("You'd spend your day with nothing, what would you do with it?",
      "If you had a completely free day with nothing you had to do, how would you spend it?", [],

@@ -51,10 +51,10 @@ def test_text_the_frame_cannot_explain_gives_a_plain_frame() -> None:
 def test_the_grammar_forces_each_slot_once_with_its_lead_in_and_the_keep_terms_in_order() -> None:
     g = grammar(Frame("You said [X]. What makes that important to you?", (RUNG,)))
     root, free = g.splitlines()
-    assert root == 'root ::= [A-Z] free "said [X]" free "?"'
+    assert root == 'root ::= ([A-Z] free " ")? [yY] "ou said [X]" free "?"'
     assert "\\[\\]" in free and ".]" in free, "no brackets or full stops in free text"
     g = grammar(plain("And whose job would you not want, and why not?"), ["not"])
-    assert g.splitlines()[0] == 'root ::= ([A-Z] free)? [wW] "hose" free "not" free "why" free "?"'
+    assert g.splitlines()[0] == 'root ::= ([A-Z] free " ")? [wW] "hose" free " " "not" free " " "why" free "?"'
     g = grammar(plain("Picture yourself three to five years from now. What would you like to be doing?"),
                 ["three to five years"])
     assert '[tT] "hree to five years"' in g
