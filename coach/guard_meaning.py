@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from collections.abc import Sequence
 
 from coach.guard_text import GENERIC_STEMS, _concept, _content, _norm, _sentences, _stem, _words
@@ -216,7 +217,7 @@ def _new_repeat(words: list[str], original: list[str]) -> str | None:
     """A word pair with a content word, said twice where the question said it once ("good at, good at")."""
     def pairs(ws: list[str]) -> dict[tuple[str, str], int]:
         counts: dict[tuple[str, str], int] = {}
-        for pair in zip(ws, ws[1:], strict=False):
+        for pair in pairwise(ws):
             counts[pair] = counts.get(pair, 0) + 1
         return counts
 
