@@ -94,7 +94,12 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     # own content; a preamble kept word for word does not make up for a different question.
     tail = _question_clause(original)
     tail_wanted = {_concept(w) for w in _content(tail)}
-    if tail_wanted and len(tail_wanted & cand) / len(tail_wanted) < MIN_CONTENT_KEPT:
+    # A short question part ("What makes that important to you?") keeps all of it: half of two
+    # words let "so what is it about that makes it so?" through.
+    if _WHY.search(_norm(tail)) and _WHY.search(_norm(text)):
+        tail_wanted -= {_concept("makes")}  # "what makes that ..." and "why is that ..." ask alike
+    tail_need = len(tail_wanted) if len(tail_wanted) <= 2 else MIN_CONTENT_KEPT * len(tail_wanted)
+    if tail_wanted and len(tail_wanted & cand) < tail_need:
         missing = sorted(w for w in set(_content(tail)) if _concept(w) not in cand)
         reasons.append(f"asks something else: the question part loses {', '.join(missing[:6])}")
     else:
@@ -150,7 +155,7 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     asked_part = [w for q in _sentences(original) if q.endswith("?") for w in _words(q)] or orig_words
     if "if" in cand_set and "if" not in asked_part:
         reasons.append("adds a condition ('if') the question did not have")
-    if "if" in orig_words and not cand_set & {"if", "imagine", "suppose", "say", "were", "picture"}:
+    if "if" in orig_words and not cand_set & {"if", "imagine", "suppose", "picture"}:
         # "If you had a free day, how would you spend it?" -> "You'd spend your day with nothing, ...":
         # without its condition a hypothetical becomes a statement about the mentee.
         reasons.append("drops the condition ('if') the question had")

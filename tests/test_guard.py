@@ -149,6 +149,13 @@ def test_a_good_rephrasing_passes() -> None:
     ("You said running your own design studio, but what makes that important to you?",
      "You said running your own design studio. What makes that important to you?",
      ["running your own design studio"], "adds a contrast ('but')"),
+    ("You said leading a small engineering team, so what is it about that makes it so?",
+     "You said leading a small engineering team. What makes that important to you?",
+     ["leading a small engineering team"], "the question part loses important"),
+    # "were" in the candidate had excused the lost "if".
+    ("What small thing would you like to try that shows you were wrong about something?",
+     "What small thing would you like to try? If it shows you were wrong about something, that's worth "
+     "knowing too.", [], "drops the condition ('if')"),
     # Passed in round 2: a hypothetical turned into a statement about the mentee.
     ("You'd spend your day with nothing, what would you do with it?",
      "If you had a completely free day with nothing you had to do, how would you spend it?", [],
