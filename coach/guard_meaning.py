@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from collections.abc import Sequence
+from itertools import pairwise
 
 from coach.guard_text import GENERIC_STEMS, _concept, _content, _norm, _sentences, _stem, _words
 from coach.guard_words import NUMBER_WORDS, STOPWORDS, WH_WORDS
