@@ -159,6 +159,11 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
         # "If you had a free day, how would you spend it?" -> "You'd spend your day with nothing, ...":
         # without its condition a hypothetical becomes a statement about the mentee.
         reasons.append("drops the condition ('if') the question had")
+    dangling = re.search(r", ([a-z]+)\s*\?$", _norm(text))
+    if dangling and dangling.group(1) not in STOPWORDS and not re.search(
+            rf", {dangling.group(1)}\s*\?$", _norm(original)):
+        # "... your needs intersect, organisation?": a forced term tacked on, its sense lost.
+        reasons.append(f"ends on a word tacked on: {dangling.group(1)!r}")
     claim = _claim(text, original)
     if claim:
         reasons.append(f"states something about the mentee: {claim!r}")

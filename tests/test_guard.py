@@ -152,6 +152,10 @@ def test_a_good_rephrasing_passes() -> None:
     ("You said leading a small engineering team, so what is it about that makes it so?",
      "You said leading a small engineering team. What makes that important to you?",
      ["leading a small engineering team"], "the question part loses important"),
+    # Passed in round 2: the organisation's needs became the mentee's, the keep-term tacked on.
+    ("Where do your passions, your talents and your needs intersect, organisation?",
+     "Where do the things you love, the things you're good at and what your organisation needs overlap?",
+     ["organisation"], "ends on a word tacked on: 'organisation'"),
     # "were" in the candidate had excused the lost "if".
     ("What small thing would you like to try that shows you were wrong about something?",
      "What small thing would you like to try? If it shows you were wrong about something, that's worth "
