@@ -37,6 +37,17 @@ def test_corpus_meets_recall_and_acceptance_targets(name: str) -> None:
     assert 1 - len(refused) / clean >= 0.85, refused
 
 
+def test_second_holdout_keeps_clean_questions_and_misses_only_what_was_measured() -> None:
+    """guard_holdout2.tsv was measured once, after round 2 (81/83 unwanted caught, 44/45 clean passed);
+    it is not tuned on. A guard change that misses more of it, or refuses more clean questions, fails."""
+    rows = corpus("guard_holdout2.tsv")
+    missed = {text for label, text in rows if label != "clean" and check(text).ok}
+    refused = [text for label, text in rows if label == "clean" and not check(text).ok]
+    assert missed <= {"Maybe it's time to look at roles in product?",
+                      "Might it be time to look for a new challenge?"}, missed
+    assert len(rows) >= 100 and len(refused) <= 1, refused
+
+
 def test_corpus_is_big_enough_and_covers_every_kind() -> None:
     rows = corpus("guard_corpus.tsv")
     kinds = {label for label, _ in rows}
