@@ -27,6 +27,8 @@ from coach.variants import MAX_ATTEMPTS, Filler, VariantCache
 # temperature for variety (every one still has to pass the guard).
 BACKGROUND_DEADLINE_S = 2.0
 BACKGROUND_TEMPERATURE = 0.7
+# `coach chat` starts rewording this long after start-up: the first question comes first.
+START_DELAY_S = 1.0
 # What a slot holds while a rewording is checked in the background, before any real answer.
 STAND_INS = ("you want more say in how things are done", "your manager's", "the work", "your team")
 
@@ -141,7 +143,7 @@ class GuardedRephraser:
 
     # --- preparing rewordings in the background ---------------------------------------------
 
-    def prepare(self, frames: Iterable[tuple[str, tuple[str, ...]]]) -> None:
+    def prepare(self, frames: Iterable[tuple[str, tuple[str, ...]]], delay: float = 0.0) -> None:
         """Reword these frames (text, fixed keep-terms) in the background, in order, once the model is up."""
         if not self.use_cache:
             return
@@ -152,18 +154,19 @@ class GuardedRephraser:
         if not self.background:
             return
         if self.filler is None:
-            self.filler = Filler(self.cache, self._attempt, self._ready)
+            self.filler = Filler(self.cache, self._attempt, self._ready, delay)
         self.filler.poke()
 
     def prepare_flow(self, flow_path: Path | None) -> None:
         """Prepare every rephrasable question of a flow, loaded off the start-up path."""
 
         def load() -> None:
+            time.sleep(START_DELAY_S)  # parsing the flow again would slow the first question
             from coach.flow import load_flow
             from coach.home import default_flow
 
             try:
-                self.prepare(flow_frames(load_flow(flow_path or default_flow())))
+                self.prepare(flow_frames(load_flow(flow_path or default_flow())), delay=START_DELAY_S)
             except Exception:  # the chat reports a broken flow itself
                 return
 

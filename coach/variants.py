@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -102,8 +103,9 @@ class Filler:
     """
 
     def __init__(self, cache: VariantCache, generate: Callable[[str], str | None],
-                 ready: Callable[[], bool]) -> None:
+                 ready: Callable[[], bool], delay: float = 0.0) -> None:
         self.cache = cache
+        self.delay = delay
         self.generate = generate
         self.ready = ready
         self.busy = threading.Event()  # set while a live turn needs the model
@@ -124,6 +126,8 @@ class Filler:
         self._wake.set()
 
     def _run(self) -> None:
+        # Both cores go to generation once it starts; let the chat show its first question first.
+        time.sleep(self.delay)
         while not self._stop:
             frame = self.cache.next_to_fill() if self.ready() else None
             if frame is None or self.busy.is_set():
