@@ -117,7 +117,8 @@ MAX_CHARS = 120
 _CLAUSE_END = re.compile(r"(?:[.!?;]\s|[.!?;]$|\s[-\u2013\u2014]\s|,\s*(?:because|but|and|so)\b)")
 _LEADING = re.compile(
     r"^(?:(?:well|so|um+|uh+|hmm+|honestly|i think|i guess|i suppose|probably|maybe|because|"
-    r"cause|'cause|it's because|it is because|yeah|yes|oh)[,\s]+)+",
+    r"cause|'cause|it's because|it is because|yeah|yes|oh|i'm not sure|im not sure|not sure|"
+    r"i don't know|i dont know|dunno|no idea)[,.\s]+)+",
     re.IGNORECASE,
 )
 # Where a reason starts inside an answer ("I want X because Y" -> Y).

@@ -121,3 +121,17 @@ def test_the_chain_leaves_out_dont_knows_and_blanks() -> None:
 def test_the_chain_drops_a_reason_said_again_in_other_order() -> None:
     rungs = ["I want to teach", "because I love explaining things", "because explaining things, I love it"]
     assert play_back_chain(rungs) == "you want to teach, because you love explaining things"
+
+
+@pytest.mark.parametrize(
+    ("answer", "played"),
+    [
+        ("not sure, maybe teaching", "teaching"),
+        ("I'm not sure. I like teaching kids", "you like teaching kids"),
+        ("I don't know, helping people mostly", "helping people mostly"),
+    ],
+    ids=["not-sure-maybe", "im-not-sure-sentence", "dont-know-comma"],
+)
+def test_a_hedge_at_the_start_is_not_played_back(answer: str, played: str) -> None:
+    # "You said not sure, maybe teaching" would play the hedge back instead of the content.
+    assert play_back(answer) == played
