@@ -98,6 +98,9 @@ ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # proposes that thing.
     ("suggestion", _P(r"^(?:would|could|might|should|will|can|may) (?:a|an|some|more|another) \w+")),
     ("suggestion", _P(r"\bsomething to (?:consider|think about|try|look into)\b")),
+    # "Maybe it's time to look elsewhere?" proposes a move while sounding like a question.
+    ("suggestion", _P(r"\b(?:it's|it is|is it|might it be|could it be|would it be|isn't it|is now the) "
+                      r"(?:high |about |finally |perhaps |maybe )?time (?:to|for)\b")),
     ("suggestion", _P(r"\b(?:is|would|might) it (?:be )?worth\b|\bworth (?:a try|trying|asking|"
                       r"considering|looking|exploring)\b")),
     ("suggestion", _P(r"\bcould (?:a|an|the|some|more) \w+(?: \w+)? (?:help|get|give)\b")),
