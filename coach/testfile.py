@@ -11,7 +11,7 @@ from coach.errors import FlowError, Problem
 from coach.flow import Flow
 from coach.store import STATUSES
 from coach.summary import KEYS as SUMMARY_KEYS
-from coach.yamlio import load_yaml, position, value_position
+from coach.yamlio import load_yaml, plain, position, value_position
 
 SUFFIX = ".test.yaml"
 FILE_KEYS = ("flow", "mentee", "tests")
@@ -159,8 +159,8 @@ def _case(node: Any, parent: Any, index: int, bad: Any) -> Case | None:
         line=line,
         turns=turns,
         start=start,
-        values=_plain(values),
-        previous=_plain(previous) if previous is not None else None,
+        values=plain(values),
+        previous=plain(previous) if previous is not None else None,
     )
 
 
@@ -197,7 +197,7 @@ def _turn(node: Any, parent: Any, index: int, bad: Any) -> Turn | None:
     if until is not None and (not isinstance(until, str) or not answers):
         bad(node, "until", "'until' is a step name, and needs an answer to repeat")
         until = None
-    checks = {k: _plain(node[k]) for k in CHECK_KEYS if k in node}
+    checks = {k: plain(node[k]) for k in CHECK_KEYS if k in node}
     for k in ("contains", "not_contains"):
         if isinstance(checks.get(k), str):
             checks[k] = [checks[k]]
@@ -210,20 +210,6 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):  # YAML 1.1 habits: `answer: yes` is text in YAML 1.2, but be safe
         return "yes" if value else "no"
     return str(value)
-
-
-def _plain(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    return str(node)
 
 
 def check_against_flow(tf: TestFile, flow: Flow) -> list[Problem]:

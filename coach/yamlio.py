@@ -163,3 +163,18 @@ def load_allowing_duplicates(raw: bytes, name: str) -> Any:
     except Exception:
         return None
     return doc
+
+
+def plain(node: Any) -> Any:
+    """ruamel's round-trip nodes as plain dicts, lists, str, int, float, bool and None."""
+    if isinstance(node, dict):
+        return {str(k): plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return str(node)

@@ -16,16 +16,15 @@ from coach import guarded, llm
 from coach.cli import cli
 from coach.errors import ModelError, UsageError
 from coach.flow import Flow
+from coach.guarded import GuardedRephraser, prompt_messages
 from coach.llm import (
     BackendError,
-    GuardedRephraser,
     LlamaBackend,
     OpenAIBackend,
     Request,
     build_rephraser,
     check_model_file,
     find_models,
-    prompt_messages,
     sha256,
 )
 from coach.session import Conversation

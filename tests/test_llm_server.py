@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from coach.guard import check
-from coach.llm import GuardedRephraser, OpenAIBackend, Request, build_rephraser, packaged_model, prompt_messages
+from coach.guarded import GuardedRephraser, prompt_messages
+from coach.llm import OpenAIBackend, Request, build_rephraser, packaged_model
 
 pytestmark = [pytest.mark.model, pytest.mark.server]
 
