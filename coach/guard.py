@@ -55,6 +55,9 @@ ACTION = (
 
 _P = re.compile  # shorthand; all patterns run on _norm() text
 
+# A short lead-in before the question proper: "Deep down, ", "Be honest, ", "So, ".
+_PREAMBLE = r"(?:[a-z']+(?: [a-z']+){0,2}, )?"
+
 ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advice", _P(r"\byou (?:really |probably |definitely |certainly |clearly |just )?"
                   r"(?:should|ought to|must|need to|have to|had better|'d better|better(?! than))\b")),
@@ -102,7 +105,13 @@ ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suggestion", _P(r"\b(?:it's|it is|is it|might it be|could it be|would it be|isn't it|is now the) "
                       r"(?:high |about |finally |perhaps |maybe )?time (?:to|for)\b")),
     ("suggestion", _P(r"\b(?:is|would|might) it (?:be )?worth\b|\bworth (?:a try|trying|asking|"
-                      r"considering|looking|exploring)\b")),
+                      r"considering|looking|exploring)\b|\bworth (?:a|another|a closer|a second) "
+                      r"(?:look|shot|go|punt|try|thought)\b")),
+    # A yes/no question whose subject is an action ("Could spending a week there help?", "Would
+    # writing a proposal be a good start?") puts that action up for a yes.
+    ("suggestion", _P(rf"^{_PREAMBLE}(?:would|could|might|will|can|may|should|shall) "
+                      r"(?!(?:any|some|no|every)thing\b|during\b|morning\b|evening\b|bring\b|"
+                      r"spring\b|string\b)\w{2,}ing\b")),
     ("suggestion", _P(r"\bcould (?:a|an|the|some|more) \w+(?: \w+)? (?:help|get|give)\b")),
     ("suggestion", _P(r"\bwould you (?:be )?(?:open to|willing to|up for)\b")),
     ("suggestion", _P(r"\bcould you see yourself\b")),
@@ -247,6 +256,42 @@ _IMPERATIVE_OK = re.compile(
     r"might|am) (?:i|we|you|it|that|this|they|there|he|she|anything|anyone|something|someone))\b"
 )
 
+# A question that opens with a negated auxiliary ("Isn't stability what you're after?", "Deep
+# down, don't you know?") already holds the answer it wants. Matched on the text with its
+# contractions kept: "Is not knowing the hard part?" (spelt out, a gerund after it) asks.
+_AUX = r"(?:do|does|did|is|are|was|were|have|has|had|would|could|should|will|can|might|must|may|shall)"
+_NEGATED_OPENING = re.compile(
+    rf"^{_PREAMBLE}(?:[a-z]+n't|cannot|{_AUX} not(?! \w+ing\b)|{_AUX} (?:you|it|that|this|they|there|we|"
+    r"he|she) not)\b"
+)
+
+# Phrases that put an option up for a yes in a yes/no question or a statement ("Would a course
+# be the sensible route?", "Has asking for more crossed your mind?"), but ask the mentee to
+# name one in an open question ("What would be a good first step?", "What crossed your mind?").
+PROPOSAL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("suggestion", _P(r"\b(?:a|an|the) (?:good|great|sensible|smart|wise|natural|logical|obvious|useful|"
+                      r"helpful|reasonable|better|easy|quick|safe|clever|realistic|practical) (?:first |next |"
+                      r"initial )?(?:step|route|move|option|path|way forward|way in|place to start|"
+                      r"starting point|bet|idea|choice)\b")),
+    ("suggestion", _P(r"\bcross(?:ed|es)? your mind\b|\boccur(?:red|s)? to you\b")),
+)
+# The match sits in a clause that opens with a question word (no clause break since), or after
+# "is there": the mentee is asked to name the option.
+_ASKS_TO_NAME = _P(r"(?:(?:^|[;:,\-\"] )(?:(?:and|so|then|now|but) )?(?:what|which|who|whose|whom|where|when|"
+                   r"why|how)\b[^;:,\-]*|\b(?:is|are) there (?:\w+ )?)$")
+# "What would help you ...?", "Who could help?": the question word is what would help, so the
+# mentee is asked to name it; "Would it help ...?" names it for them, and so does a cleft
+# ("What would help you is a mentor?").
+_WH_SUBJECT = _P(r"^(?:(?:and|so|then|now|but)[, ]+)?(?:what|who|which)(?: else| \w+)? $")
+_CLEFT = _P(r"\b(?:is|are|was|would be|might be|could be|will be) (?:to|a|an|the|some|more|\w+ing)\b")
+# "... when you think about leaving" reflects on a thought the mentee has; it proposes nothing.
+_WHEN_YOU = _P(r"\b(?:when|whenever|while|as) you (?:\w+ )?$")
+# "How would you know you'd made the right choice?" asks about the mentee's own decision.
+_THEIR_CHOICE = _P(r"\byou(?:'d|'ve| would have| have| had)? (?:made|found|picked|chose|chosen|took|taken|"
+                   r"did|done) $")
+# A quoted statement joined by a semicolon to the question about it ('You said "x"; what ...?').
+_QUOTE_THEN_SEMICOLON = _P(r"[\"\u201d'];$")
+
 
 
 def advice_reasons(text: str) -> list[str]:
@@ -262,6 +307,7 @@ def advice_reasons(text: str) -> list[str]:
 
     for sentence in _sentences(text):
         norm = _norm(sentence)
+        question = norm.endswith("?")
         # Imperatives open a sentence or a clause after a colon, semicolon or dash; a verb after
         # a comma usually continues a list ("I'll ask, listen, and check").
         for clause in re.split(r"(?:[;:]| - )\s*", norm):
@@ -275,11 +321,27 @@ def advice_reasons(text: str) -> list[str]:
             if not m:
                 continue
             before = norm[: m.start()]
+            found = m.group(0)
             if kind == "judgement" and (_ASKS_THEIR_VIEW.search(before) or _NEGATED.search(before)):
                 continue
-            if kind == "advice" and m.group(0).startswith(("advi", "recommend")) and _NEGATED.search(before):
+            if kind == "advice" and found.startswith(("advi", "recommend")) and _NEGATED.search(before):
                 continue  # "not an adviser", "hold back from advice": saying what it won't do
-            add(kind, m.group(0))
+            if kind == "advice" and found.startswith("the ") and question and _WH_QUESTION.match(norm) \
+                    and _THEIR_CHOICE.search(before):
+                continue
+            if kind == "suggestion" and question and found.startswith(("might", "may", "could", "would")) \
+                    and _WH_SUBJECT.match(before) and not _CLEFT.search(norm[m.end():]):
+                continue
+            if kind == "suggestion" and found.startswith(("think", "thought", "look")) and _WHEN_YOU.search(before):
+                continue
+            add(kind, found)
+        for kind, pattern in PROPOSAL_PATTERNS:
+            m = pattern.search(norm)
+            if m and not _ASKS_TO_NAME.search(norm[: m.start()]):
+                add(kind, m.group(0))
+        m = _NEGATED_OPENING.match(" ".join(sentence.lower().replace("\u2019", "'").split()))
+        if m and question and not any(r.startswith("leading") for r in reasons):
+            add("leading", m.group(0))
         m = _YOU_COULD.search(norm)
         if m and not (
             norm.endswith("?") and _WH_QUESTION.match(norm) and not _CONCRETE.match(norm[m.end():])
@@ -292,6 +354,11 @@ def advice_reasons(text: str) -> list[str]:
 
 
 # --- the whole check -----------------------------------------------------------------------
+
+
+def _sentence_count(text: str) -> int:
+    """Sentences as a reader counts them: a quote joined by a semicolon to its question is one."""
+    return sum(not _QUOTE_THEN_SEMICOLON.search(s) for s in _sentences(text))
 
 
 def check(
@@ -317,10 +384,10 @@ def check(
         reasons.append("not a question: does not end with '?'")
     if text.count("?") > 1:
         reasons.append(f"more than one question: {text.count('?')} question marks")
-    sentences = _sentences(text)
-    allowed = len(_sentences(original)) if original else 1
-    if len(sentences) > max(1, allowed):
-        reasons.append(f"more than one sentence: {len(sentences)}")
+    sentences = _sentence_count(text)
+    allowed = _sentence_count(original) if original else 1
+    if sentences > max(1, allowed):
+        reasons.append(f"more than one sentence: {sentences}")
     reasons += advice_reasons(text)
 
     norm = _norm(text)

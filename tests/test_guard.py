@@ -48,6 +48,76 @@ def test_second_holdout_keeps_clean_questions_and_misses_only_what_was_measured(
     assert len(rows) >= 100 and len(refused) <= 1, refused
 
 
+def test_third_holdout_is_caught_and_keeps_its_clean_questions() -> None:
+    """guard_holdout3.tsv (234 lines) was measured once, before any change it prompted: 145/154 unwanted
+    caught (94.2%; 5 suggestions and 4 leading questions missed) and 73/80 clean passed (91.3%). The
+    rules for negated openings, action subjects, "worth a look", "crossed your mind", "a sensible route"
+    and the reflective exemptions came from those misses, so the figures below are no longer blind."""
+    rows = corpus("guard_holdout3.tsv")
+    missed = [text for label, text in rows if label != "clean" and check(text).ok]
+    refused = {text for label, text in rows if label == "clean" and not check(text).ok}
+    no_question_mark = {
+        "how do you feel when you're helping someone else solve a problem",
+        "Tell me a bit more about what happened there.",
+        "what would be different if you got the job",
+    }
+    assert len(rows) == 234 and missed == [], missed
+    # A shown rephrasing must end in '?', so these stay refused; every other clean question passes.
+    assert refused == no_question_mark, refused
+    assert all("not a question: does not end with '?'" in check(text).reasons for text in no_question_mark)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # A question opening with a negated auxiliary, possibly after a short lead-in.
+    ("Honestly, isn't freedom what you've always wanted?", "leading"),
+    ("Doesn't your health matter more than the promotion?", "leading"),
+    ("Wasn't that the year you were happiest at work?", "leading"),
+    ("Do you not already know the answer?", "leading"),
+    ("Is that not what you really want?", "leading"),
+    # A yes/no question whose subject is an action.
+    ("Might volunteering for the committee give you that visibility?", "suggestion"),
+    ("Could taking a short course be part of the answer?", "suggestion"),
+    ("Would shadowing a product manager settle it for you?", "suggestion"),
+    # Stock phrases that put an option up for a yes.
+    ("Is a coffee chat with the CTO worth a shot?", "suggestion"),
+    ("Has going part-time ever occurred to you?", "suggestion"),
+    ("Has a move abroad crossed your mind?", "suggestion"),
+    ("Is a night course the realistic route?", "suggestion"),
+    ("A sensible next move might be a secondment.", "suggestion"),
+    # Just outside the exemptions below.
+    ("What would help you is a mentor?", "suggestion"),
+    ("Maybe think about changing teams?", "suggestion"),
+    ("Do you think you made the right choice?", "advice"),
+])
+def test_negated_openings_action_subjects_and_stock_proposals_are_caught(text: str, kind: str) -> None:
+    reasons = advice_reasons(text)
+    assert any(r.startswith(kind) for r in reasons), reasons
+
+
+@pytest.mark.parametrize("text", [
+    "What isn't working for you right now?",
+    "Would not having a title bother you?",  # the "not" belongs to the subject, spelt out
+    "Has working here changed how you see yourself?",
+    "What crossed your mind when they offered you the role?",
+    "When leaving first crossed your mind, what was going on for you?",
+    "What would be a good first step, in your view?",
+    "Is there a sensible place to start, do you think?",
+    "What else might help you feel ready?",
+    "Who could help you think this through?",
+    "How do you feel while you think about changing teams?",
+    "What comes up when you look at moving abroad?",
+    "Why do you think you made the right choice?",
+    'You said "I want out"; why now?',
+])
+def test_open_and_reflective_questions_near_those_rules_pass(text: str) -> None:
+    assert check(text) == Verdict(True, [])
+
+
+def test_a_quote_joined_by_a_semicolon_is_one_sentence_but_a_second_statement_is_not() -> None:
+    assert "more than one sentence: 2" in check('You said "I want out"; that\'s brave. Why now?').reasons
+    assert "more than one sentence: 2" in check("You want out; why now?").reasons
+
+
 def test_corpus_is_big_enough_and_covers_every_kind() -> None:
     rows = corpus("guard_corpus.tsv")
     kinds = {label for label, _ in rows}
