@@ -47,6 +47,18 @@ def _strip(text: str, markers: tuple[str, ...]) -> str:
     return text
 
 
+def split_tail(frame: Frame) -> tuple[Frame, str]:
+    """The part of ``frame`` the model rewords (up to and including its first question) and the
+    tail shown word for word: a hint, a reassurance or a second question after it ("Any of them
+    is fair to name."). A small model garbles these, and they carry the flow author's care."""
+    m = re.search(r"\?(?=\s+\S)", frame.text)
+    if m is None:
+        return frame, ""
+    head, tail = frame.text[: m.end()], frame.text[m.end():]
+    n = sum(marker in head for marker in frame.markers)
+    return Frame(head, frame.values[:n]), tail
+
+
 def plain(canonical: str) -> Frame:
     """A frame without slots: the whole question is reworded (no template to go by)."""
     return Frame(canonical)

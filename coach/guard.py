@@ -361,6 +361,15 @@ def _sentence_count(text: str) -> int:
     return sum(not _QUOTE_THEN_SEMICOLON.search(s) for s in _sentences(text))
 
 
+def _without_tail(text: str, original: str | None) -> str:
+    """``text`` less the flow's own words after its first question, if it ends with them."""
+    m = re.search(r"\?(?=\s+\S)", original or "")
+    if original is None or m is None:
+        return text
+    tail = " ".join(original[m.end():].split())
+    return text[: -len(tail)].rstrip() if text.endswith(" " + tail) else text
+
+
 def check(
     candidate: str,
     original: str | None = None,
@@ -380,10 +389,13 @@ def check(
         limit = max(MAX_WORDS, len(_words(original)) + 10)
     if len(words) > limit or len(text) > MAX_CHARS:
         reasons.append(f"too long: {len(words)} words, {len(text)} characters")
-    if not text.endswith("?"):
+    # What follows the flow's first question (a hint, a reassurance, a second question) is
+    # shown word for word after a rewording; the one question is what comes before it.
+    asked = _without_tail(text, original)
+    if not asked.endswith("?"):
         reasons.append("not a question: does not end with '?'")
-    if text.count("?") > 1:
-        reasons.append(f"more than one question: {text.count('?')} question marks")
+    if asked.count("?") > 1:
+        reasons.append(f"more than one question: {asked.count('?')} question marks")
     sentences = _sentence_count(text)
     allowed = _sentence_count(original) if original else 1
     if sentences > max(1, allowed):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from coach.guard_form import form_reasons
 from coach.guard_text import GENERIC_STEMS, _concept, _content, _norm, _sentences, _stem, _words
 from coach.guard_words import NUMBER_WORDS, STOPWORDS, WH_WORDS
 
@@ -153,7 +154,8 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
 
     orig_words, cand_set = _words(original), set(cand_words)
     asked_part = [w for q in _sentences(original) if q.endswith("?") for w in _words(q)] or orig_words
-    if "if" in cand_set and "if" not in asked_part:
+    cand_asked = [w for q in _sentences(text) if q.endswith("?") for w in _words(q)] or cand_words
+    if "if" in cand_asked and "if" not in asked_part:
         reasons.append("adds a condition ('if') the question did not have")
     if "if" in orig_words and not cand_set & {"if", "imagine", "suppose", "picture"}:
         # "If you had a free day, how would you spend it?" -> "You'd spend your day with nothing, ...":
@@ -184,7 +186,7 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     second_person = {"you", "your", "you're", "you'd", "you've", "you'll", "yourself"}
     if second_person & set(_words(original)) and not second_person & set(cand_words):
         reasons.append("no longer asks about the mentee ('you')")
-    return reasons
+    return reasons + form_reasons(text, original)
 
 
 _WHICH_THING = re.compile(r"\b(?:what|which)(?: is|'s| was| would be)?(?: the| your| a| an| that)? ([a-z]+)\b")

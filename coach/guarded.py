@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from coach import guard
-from coach.frame import MARKERS, Frame, flow_frames, grammar, keeps_lead_ins, plain
+from coach.frame import MARKERS, Frame, flow_frames, grammar, keeps_lead_ins, plain, split_tail
 from coach.home import PROJECT_ROOT
 from coach.llm import DEADLINE_S, MAX_TOKENS, PROMPT, TEMPERATURE, Backend, BackendError, Request
 from coach.rephrase import Rephrasing
@@ -201,13 +201,15 @@ class GuardedRephraser:
         with self._seed_lock:
             # A fixed --seed makes a whole conversation reproducible, yet each call still differs.
             seed = self._rng.randrange(2**31) if self.seed is not None else None
+        head, tail = split_tail(frame)
+        keep = [k for k in keep if k.lower() in head.text.lower()]
         request = Request(
-            messages=prompt_messages(frame.text, [], None, self.prompt), max_tokens=self.max_tokens,
-            temperature=temperature, seed=seed, grammar=grammar(frame, keep) if strict else None,
+            messages=prompt_messages(head.text, [], None, self.prompt), max_tokens=self.max_tokens,
+            temperature=temperature, seed=seed, grammar=grammar(head, keep) if strict else None,
             deadline=deadline,
             cancel=cancel,
         )
-        return clean_reply(self.backend.complete(request))
+        return clean_reply(self.backend.complete(request)) + tail
 
     def _remember(self, frame_text: str, keep: list[str]) -> None:
         """A frame asked live is worth topping up too (with its fixed keep-terms)."""

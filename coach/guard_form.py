@@ -1,0 +1,92 @@
+"""The guard's form checks: is a rewording a well-formed question, or words that only end in "?"?
+
+A small model's failures are often not advice at all but broken sentences that still end in a
+question mark: a fragment ("Thinking of where you'd like to go, and why that matters to you?"),
+a statement ("It's something you've seen up close, that's what it is like?"), a trailing
+"and?", a word said twice, a capital in mid-sentence, "since then" turned into "since now".
+Each is checked against the flow's own question, which always passes.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from coach.guard_text import _norm, _sentences, _words
+from coach.guard_words import _wordset
+
+# Auxiliaries and modals: "what do ...", "how would ...", "is it ...", "would you ...".
+_AUX = (
+    "am|is|are|was|were|be|do|does|did|have|has|had|can|could|will|would|shall|should|may|might|must"
+)
+_WH = "what|which|who|whom|whose|where|when|why|how"
+# A word that opens a subject: after a question word it makes a clause, not a question
+# ("why that matters", "what it is like"), unless an auxiliary comes first.
+_SUBJECT = "that|this|it|you|your|the|a|an|they|their|he|she|we|i|my|there|these|those|people"
+
+# A question head: a question word asking something itself ("what makes", "what's", "whose job
+# would"), or an auxiliary put before its subject ("is it", "would you", "do the things").
+_HEAD = re.compile(
+    rf"(?:^|[,:;] |\b(?:and|so|or|but|then) )(?:"
+    rf"(?:{_WH})'(?:s|re|d)\b"
+    rf"|(?:{_WH}) (?:{_AUX})\b"
+    rf"|(?:{_WH}) (?!(?:{_SUBJECT})\b)\w+"
+    rf"|(?:{_WH}) \w+ (?:{_AUX}) (?:not )?(?:{_SUBJECT})\b"
+    rf"|(?:{_AUX}) (?:not )?(?:{_SUBJECT})\b"
+    rf"|how come\b"
+    rf")"
+)
+
+# Words a question cannot end on ("... and what did you notice about it, and?").
+_NO_END = _wordset("and or but so the a an your my their our very if than is are was were")
+
+_TIME_OPPOSITES = (("then", "now"), ("last", "next"), ("past", "future"), ("before", "after"), ("ago", "from now"))
+
+
+def _asked_part(text: str) -> list[str]:
+    return [s for s in _sentences(text) if s.rstrip().endswith("?")]
+
+
+def _has_head(sentence: str) -> bool:
+    return _HEAD.search(_norm(sentence).rstrip("?")) is not None
+
+
+def _says(norm: str, phrase: str) -> bool:
+    return re.search(rf"\b{phrase}\b", norm) is not None
+
+
+def form_reasons(text: str, original: str) -> list[str]:
+    """Reasons ``text`` is not a well-formed question, judged beside the flow's ``original``."""
+    reasons: list[str] = []
+    asked = _asked_part(text)
+    if asked and not all(_has_head(s) for s in asked) and all(_has_head(s) for s in _asked_part(original)):
+        reasons.append("not a well-formed question: no question word or auxiliary opens a clause")
+
+    words = _words(text)
+    last = next((w for w in reversed(_words(asked[-1]))), "") if asked else ""
+    orig_asked = _asked_part(original)
+    orig_last = _words(orig_asked[-1])[-1] if orig_asked and _words(orig_asked[-1]) else ""
+    if last in _NO_END and last != orig_last:
+        reasons.append(f"not a well-formed question: ends on {last!r}")
+
+    orig_words = _words(original)
+    doubled = {a for a, b in pairwise(orig_words) if a == b}
+    for a, b in pairwise(words):
+        if a == b and a.isalpha() and a not in doubled:
+            reasons.append(f"says a word twice: {a!r}")
+            break
+
+    lower_source = set(_words(original))
+    for sentence in _sentences(text):
+        for token in re.findall(r"[A-Za-z][\w'-]*", sentence)[1:]:
+            if token[0].isupper() and token.lower() in lower_source and token not in original:
+                reasons.append(f"a capital in mid-sentence: {token!r}")
+                break
+
+    norm_text, norm_orig = _norm(text), _norm(original)
+    for a, b in _TIME_OPPOSITES:
+        for had, got in ((a, b), (b, a)):
+            if _says(norm_orig, had) and not _says(norm_orig, got) and _says(norm_text, got) \
+                    and not _says(norm_text, had):
+                reasons.append(f"changes the time it asks about: {had!r} became {got!r}")
+    return reasons
