@@ -10,10 +10,11 @@ Each is checked against the flow's own question, which always passes.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from coach.guard_text import _norm, _sentences, _words
-from coach.guard_words import _wordset
+from coach.guard_words import STOPWORDS, _wordset
 
 # Auxiliaries and modals: "what do ...", "how would ...", "is it ...", "would you ...".
 _AUX = (
@@ -39,6 +40,9 @@ _HEAD = re.compile(
 
 # Words a question cannot end on ("... and what did you notice about it, and?").
 _NO_END = _wordset("and or but so the a an your my their our very if than is are was were")
+
+# Small words a garbled rewording piles up ("your things you love, your good things, and your ...").
+_FILLERS = _wordset("your the and you that it")
 
 _TIME_OPPOSITES = (("then", "now"), ("last", "next"), ("past", "future"), ("before", "after"), ("ago", "from now"))
 
@@ -74,6 +78,16 @@ def form_reasons(text: str, original: str) -> list[str]:
     for a, b in pairwise(words):
         if a == b and a.isalpha() and a not in doubled:
             reasons.append(f"says a word twice: {a!r}")
+            break
+
+    # "one plain sentence about this sentence", "your things, your good things, your ...": a
+    # word the question said once, said again and again, is a sentence coming apart.
+    said = Counter(orig_words)
+    for word, n in Counter(words).items():
+        extra = n - said[word]
+        if (extra >= 1 and word not in STOPWORDS and word.isalpha() and said[word]) or (
+                extra >= 2 and word in _FILLERS):
+            reasons.append(f"says {word!r} more often than the question did")
             break
 
     lower_source = set(_words(original))

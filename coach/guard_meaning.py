@@ -181,7 +181,9 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
 
     first_person = {"i", "i'm", "i'd", "i've", "i'll", "me", "my", "mine", "myself"}
     # The mentee's own "I" is theirs; the coach speaking as "I" offers, promises or opines.
-    if first_person & set(cand_words) and not first_person & set(_words(original)):
+    # "what drives all this for you?" -> "... for me?" in a question that itself says "I tell you":
+    # any first-person word the question did not use turns it round.
+    if (first_person & set(cand_words)) - set(_words(original)):
         reasons.append("speaks about itself (first person)")
     second_person = {"you", "your", "you're", "you'd", "you've", "you'll", "yourself"}
     if second_person & set(_words(original)) and not second_person & set(cand_words):

@@ -222,4 +222,20 @@ class GuardedRephraser:
 
 
 def _same(a: str, b: str) -> bool:
-    return guard._words(a) == guard._words(b)
+    """The same words, contractions aside: "what it is like" is not a rewording of "what it's like"."""
+    return _spelt_out(a) == _spelt_out(b)
+
+
+_CONTRACTIONS = {"'s": "is", "'re": "are", "'ve": "have", "'d": "would", "'ll": "will", "'m": "am"}
+_PRONOUN_IS = {"it", "that", "what", "there", "here", "who", "he", "she", "where", "how"}
+
+
+def _spelt_out(text: str) -> list[str]:
+    out: list[str] = []
+    for word in guard._words(text):
+        head, _, tail = word.partition("'")
+        if tail and (f"'{tail}" != "'s" or head in _PRONOUN_IS) and f"'{tail}" in _CONTRACTIONS:
+            out += [head, _CONTRACTIONS[f"'{tail}"]]
+        else:
+            out.append(word)
+    return out

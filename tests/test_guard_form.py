@@ -42,6 +42,15 @@ BROKEN = [
                  'meeting"?', EXPERIMENT, "capital in mid-sentence", id="stray-capital"),
     pytest.param("What would you like to be doing, three three to five years from now?", YEARS, "word twice",
                  id="word-twice"),
+    pytest.param("What do you think drives all this for me? Any of them is fair to name.",
+                 "Before I tell you what I noticed: what do you think drives all this for you? Any of them is fair "
+                 "to name.", "first person", id="you-became-me"),
+    pytest.param("Where do your things you love, your good things, and your organisation need overlap?",
+                 "Where do the things you love, the things you're good at and what your organisation needs overlap?",
+                 "'your' more often", id="pile-of-your"),
+    pytest.param("If you put what's underneath this sentence into one plain sentence about yourself, not about any "
+                 "job, what would it be?", "If you put what's underneath all of this into one plain sentence about "
+                 "you, not about any job, what would it be?", "'sentence' more often", id="word-again"),
 ]
 
 
@@ -110,3 +119,10 @@ def test_the_model_sees_only_the_question_and_the_mentee_sees_the_tail_as_writte
     assert fake_backend.calls[0].messages[-1]["content"] == "What are you good at?"
     assert shown.text == "What is it that you are good at? Think of the things people come to you for."
     assert shown.rephrased and shown.guard_ok
+
+
+def test_spelling_out_a_contraction_is_not_a_rewording(fake_backend: FakeBackend) -> None:
+    question = "How do you know that's what it's like?"
+    rephraser = GuardedRephraser(fake_backend.queue("How do you know that is what it is like?"), cache=False)
+    shown = rephraser.rephrase(question, [], None)
+    assert shown.text == question and not shown.rephrased and shown.reasons == ["verbatim copy"]
