@@ -42,7 +42,7 @@ _HEAD = re.compile(
 _NO_END = _wordset("and or but so the a an your my their our very if than is are was were")
 
 # Small words a garbled rewording piles up ("your things you love, your good things, and your ...").
-_FILLERS = _wordset("your the and you that it")
+_FILLERS = _wordset("your the and")
 
 _TIME_OPPOSITES = (("then", "now"), ("last", "next"), ("past", "future"), ("before", "after"), ("ago", "from now"))
 
