@@ -38,6 +38,10 @@ _HEAD = re.compile(
     rf")"
 )
 
+_LOOSE_CLAUSE = re.compile(
+    rf"\b(?:and|or) (?:why|what|how|where|who|whose|which) (?:{_SUBJECT})\b(?! (?:{_AUX})\b)"
+)
+
 # Words a question cannot end on ("... and what did you notice about it, and?").
 _NO_END = _wordset("and or but so the a an your my their our very if than is are was were")
 
@@ -65,6 +69,11 @@ def form_reasons(text: str, original: str) -> list[str]:
     asked = _asked_part(text)
     if asked and not all(_has_head(s) for s in asked) and all(_has_head(s) for s in _asked_part(original)):
         reasons.append("not a well-formed question: no question word or auxiliary opens a clause")
+
+    # "What's underneath that for you, and why you say you want ...?": a second, headless clause.
+    loose = _LOOSE_CLAUSE.search(_norm(text))
+    if loose and not _LOOSE_CLAUSE.search(_norm(original)):
+        reasons.append(f"not a well-formed question: {loose.group(0)!r} has no auxiliary")
 
     words = _words(text)
     last = next((w for w in reversed(_words(asked[-1]))), "") if asked else ""

@@ -169,7 +169,9 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     claim = _claim(text, original)
     if claim:
         reasons.append(f"states something about the mentee: {claim!r}")
-    if _wh_count(cand_words) > _wh_count(orig_words):
+    if _wh_count(cand_words) > _wh_count(orig_words) or any(
+            cand_words.count(wh) > orig_words.count(wh) > 0 for wh in WH_WORDS):
+        # "Where do ... overlap?" -> "Where do ..., and where do you find yourself?": two questions.
         reasons.append("asks more than the question did")
     # "how would that sit with you?" -> "when did you feel ...?": a new question word is a new question.
     new_wh = ({"when", "where", "who", "whom"} & got) - asked

@@ -42,6 +42,14 @@ BROKEN = [
                  'meeting"?', EXPERIMENT, "capital in mid-sentence", id="stray-capital"),
     pytest.param("What would you like to be doing, three three to five years from now?", YEARS, "word twice",
                  id="word-twice"),
+    pytest.param("What does it mean? Is it something you've seen up close, or more of a picture from outside?", SEEN,
+                 "loses know", id="question-changed-tail-kept"),
+    pytest.param("What's underneath that for you, and why you say you want to lead?",
+                 "When you say you want to lead, what's underneath that for you?", "no auxiliary",
+                 id="headless-second-clause"),
+    pytest.param("Where do the things you love and what your organisation needs meet, and where do you find yourself?",
+                 "Where do the things you love and what your organisation needs overlap?", "asks more",
+                 id="where-asked-twice"),
     pytest.param("What do you think drives all this for me? Any of them is fair to name.",
                  "Before I tell you what I noticed: what do you think drives all this for you? Any of them is fair "
                  "to name.", "first person", id="you-became-me"),
@@ -76,7 +84,7 @@ FINE = [
     pytest.param("Whose job would you like to have, and why?", "Whose job would you want, and why?", id="whose-why"),
     pytest.param("What is it that you are good at? Think of the things people come to you for.", GOOD_AT,
                  id="tail-kept"),
-    pytest.param("How can you tell that's what it's like? Is it something you've seen up close, or more of a "
+    pytest.param("How do you know it's like that? Is it something you've seen up close, or more of a "
                  "picture from outside?", SEEN, id="second-question-kept"),
 ]
 
