@@ -1,0 +1,328 @@
+"""The guard's table of unwanted phrasing: advice, suggestion, instruction, judgement, information,
+leading and promise, each a kind of wording with the exemptions that keep open questions out of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.guard_text import _norm, _sentences
+
+__all__ = ["ACTION", "ADVICE_PATTERNS", "PROPOSAL_PATTERNS", "REFLECTIVE", "advice_reasons"]
+
+# Verbs a coach may use to ask the mentee to reflect or say more; anything else in the
+# imperative, or after "could/should you", directs what they do with their career.
+REFLECTIVE = (
+    "say|tell|describe|explain|share|put|expand|add|change|name|sum|walk|clarify|elaborate|"
+    "picture|imagine|think|remember|recall|give (?:me |an )?(?:an )?example|help me understand|"
+    "take your time|talk (?:me )?(?:through|about)|go on|carry on|continue|keep going|"
+    "pause|stop here|move on|let me|let's|say more|see"
+)
+
+# Common career actions; used to spot imperatives and suggestions phrased as questions.
+ACTION = (
+    "ask|apply|talk|speak|go|get|make|take|start|stop|try|focus|find|look|join|learn|build|"
+    "read|write|update|set|keep|save|quit|leave|move|switch|negotiate|volunteer|reach|contact|"
+    "email|call|book|schedule|prepare|practise|practice|pick|choose|do|be|become|aim|seek|"
+    "shadow|study|train|attend|enrol|enroll|sign|register|network|meet|request|push|propose|"
+    "pitch|accept|decline|turn|stay|wait|plan|research|explore|check|follow|send|submit|"
+    "delegate|lead|manage|run|mentor|hire|resign|retrain|invest|spend|work|consider|"
+    "transfer|relocate|list|note|track|record|journal|document|create|develop|improve|"
+    "work on|sign up|put yourself|raise|bring up|tell your|say yes|say no|use|have"
+)
+
+_P = re.compile  # shorthand; all patterns run on _norm() text
+
+# A short lead-in before the question proper: "Deep down, ", "Be honest, ", "So, ".
+_PREAMBLE = r"(?:[a-z']+(?: [a-z']+){0,2}, )?"
+
+ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("advice", _P(r"\byou (?:really |probably |definitely |certainly |clearly |just )?"
+                  r"(?:should|ought to|must|need to|have to|had better|'d better|better(?! than))\b")),
+    ("advice", _P(r"\byou (?:really |just )?need (?:a|an|some|more|to)\b")),
+    ("advice", _P(r"\b(?:i|i'd|i would|we) (?:strongly )?(?:recommend|advise|advice|suggest|urge)\w*")),
+    ("advice", _P(r"\b(?:my|our) (?:advice|recommendation|suggestion|tip)\b")),
+    ("advice", _P(r"\bif i were you\b|\bin your (?:position|shoes|place)\b|\bif i was you\b")),
+    ("advice", _P(r"\bthe (?:best|smart|smartest|right|wise|only|obvious) "
+                  r"(?:thing|move|way|option|choice|step|path|answer|approach|plan)\b")),
+    ("advice", _P(r"\bthe (?:key|answer|trick|secret|solution) is\b")),
+    ("advice", _P(r"\b(?:it's|it is|it'd be|it would be|it will be) "
+                  r"(?:really |very |so |always )?(?:important|essential|vital|crucial|key|wise|smart|"
+                  r"sensible|best|better|advisable|necessary|a good idea|worth|worthwhile|helpful)\b")),
+    ("advice", _P(r"\byou(?:'d| would) (?:be better off|do well to)\b|\bbetter (?:off|to)\b")),
+    ("advice", _P(r"\byour next (?:step|move) (?:should|is|would be|could be)\b")),
+    ("advice", _P(r"\bwhat you (?:really |actually )?(?:need|should|must|have to)\b")),
+    ("advice", _P(r"\b(?:recommend\w*|advis\w*|advice)\b")),
+    ("suggestion", _P(r"\bhave you (?:ever )?(?:thought about|thought of|considered|tried|looked at|"
+                      r"looked into|explored|asked|talked|spoken)\b")),
+    ("suggestion", _P(r"\bwhy (?:not|don't you|do not you|wouldn't you|would you not) "
+                      rf"(?:just )?(?:{ACTION})\b")),
+    ("suggestion", _P(r"\b(?:how|what) about (?:\w+ing|a |an |the |some |your |going|asking)")),
+    ("suggestion", _P(r"\bwhat if you (?!had\b|could\b|were\b|did not\b|didn't\b)\w+")),
+    ("suggestion", _P(r"\bif you (?:tried|asked|talked|applied|took|started|moved|went|spoke|looked|"
+                      r"considered|joined|volunteered|switched)\b")),
+    ("suggestion", _P(r"\b(?:consider\w*)\b(?! (?:yourself|your|it|that|this|to be)\b)")),
+    ("suggestion", _P(r"\btr(?:y|ied|ying) (?:\w+ing\b|out\b|to\b|a\b|an\b|the\b|some\b|your\b|and\b|"
+                      r"something\b|another\b)")),
+    ("suggestion", _P(r"\b(?:maybe|perhaps|possibly) you (?:could|might|can|should|may)\b")),
+    ("suggestion", _P(r"\b(?:might|may|could|would) it (?:help|be worth|be good|be an idea|make sense|"
+                      r"be useful|be wise|pay)\b")),
+    ("suggestion", _P(r"\b(?:it|that|this|which) (?:might|may|could|would) (?:help|be worth|be good|"
+                      r"be an idea|be a good|make sense|be useful|be wise|pay)\b|\b(?:might|may|could|would) "
+                      r"(?:help (?:to|if|you)|be worth|be a good idea|make sense to|be wise)\b|"
+                      r"\b(?:might|may|could|would) help\s*\?$")),
+    ("suggestion", _P(r"\b(?:one|an|another|a good) (?:option|idea|possibility|first step|step|way "
+                      r"forward) (?:would|could|might|is)\b")),
+    ("suggestion", _P(r"\b(?:think|thought|thinking) (?:about|of) (?:\w+ing)\b|"
+                      r"\blook(?:ed|ing)? (?:at|into) (?:\w+ing)\b")),
+    # A yes/no question whose subject is a thing nobody named ("Might a secondment help?")
+    # proposes that thing.
+    ("suggestion", _P(r"^(?:would|could|might|should|will|can|may) (?:a|an|some|more|another) \w+")),
+    ("suggestion", _P(r"\bsomething to (?:consider|think about|try|look into)\b")),
+    # "Maybe it's time to look elsewhere?" proposes a move while sounding like a question.
+    ("suggestion", _P(r"\b(?:it's|it is|is it|might it be|could it be|would it be|isn't it|is now the) "
+                      r"(?:high |about |finally |perhaps |maybe )?time (?:to|for)\b")),
+    ("suggestion", _P(r"\b(?:is|would|might) it (?:be )?worth\b|\bworth (?:a try|trying|asking|"
+                      r"considering|looking|exploring)\b|\bworth (?:a|another|a closer|a second) "
+                      r"(?:look|shot|go|punt|try|thought)\b")),
+    # A yes/no question whose subject is an action ("Could spending a week there help?", "Would
+    # writing a proposal be a good start?") puts that action up for a yes.
+    ("suggestion", _P(rf"^{_PREAMBLE}(?:would|could|might|will|can|may|should|shall) "
+                      r"(?!(?:any|some|no|every)thing\b|during\b|morning\b|evening\b|bring\b|"
+                      r"spring\b|string\b)\w{2,}ing\b")),
+    ("suggestion", _P(r"\bcould (?:a|an|the|some|more) \w+(?: \w+)? (?:help|get|give)\b")),
+    ("suggestion", _P(r"\bwould you (?:be )?(?:open to|willing to|up for)\b")),
+    ("suggestion", _P(r"\bcould you see yourself\b")),
+    ("suggestion", _P(r"\bperhaps (?:a|an|the|some)\b")),
+    ("promise", _P(r"\b(?:i|i'll|i will|i can|i could|i'm going to|let me) (?:\w+ )?"
+                   r"(?:help you|find you|get you|send you|put you|make sure|check in|talk to|"
+                   r"recommend|give you|tell you exactly|find some|guarantee|promise)\b")),
+    ("promise", _P(r"\bhow can i help\b|\bi can help\b|\bshall i\b|\blet me (?:find|recommend|give|"
+                   r"send|suggest|help|get|show)\b")),
+    ("promise", _P(r"\b(?:i promise|i guarantee|guaranteed|trust me|no doubt|for sure|i know it|"
+                   r"there's no way|there is no way|no way they)\b")),
+    ("promise", _P(r"\byou(?:'ll| will| are going to|'re going to) (?:definitely |certainly |surely |"
+                   r"soon |never |always )?(?:get|be|love|find|succeed|make it|do|have|regret|"
+                   r"enjoy|land|go far|thrive|end up)\b")),
+    ("promise", _P(r"\b(?:it|everything|things|this) (?:will|is going to|'ll) "
+                   r"(?:all )?(?:work out|be fine|be ok|be okay|be alright|be great)\b")),
+    ("promise", _P(r"\byou are (?:certain|sure|bound|guaranteed) to\b")),
+    ("promise", _P(r"\b(?:your|the) (?:manager|boss|director|mentor|team) will (?:definitely |"
+                   r"certainly |surely )?(?:support|say yes|agree|help|promote)\b")),
+    ("promise", _P(r"\bin no time\b")),
+    ("judgement", _P(r"\b(?:that|this|it|which|your \w+)(?:'s| is| was| seems| sounds| looks| feels)"
+                     r"(?: like)?(?: a| an| such a| such an)?(?: really| very| quite| rather| bit| a bit|"
+                     r" pretty| so| too| not a| not very| not)*(?: \w+ly)? (?:great|good|excellent|"
+                     r"wonderful|fantastic|brilliant|smart|wise|sensible|bad|poor|terrible|awful|"
+                     r"unrealistic|realistic|naive|na\u00efve|admirable|impressive|strange|odd|silly|"
+                     r"selfish|shallow|wrong|right|perfect|amazing|awesome|noble|lovely|nice|"
+                     r"mistake|shame|pity|fit|unusual|weird|ambitious|risky|sound|reasonable|"
+                     r"understandable|valid|healthy|unhealthy|mature|immature|worrying)\b")),
+    ("judgement", _P(r"\b(?:great|good|excellent|wonderful|fantastic|brilliant|smart|wise|sensible|"
+                     r"bad|poor|terrible|awful|admirable|impressive|lovely|nice|interesting|"
+                     r"unrealistic|ambitious|noble|worthy) (?:idea|goal|goals|choice|answer|plan|"
+                     r"point|question|move|decision|instinct|attitude|ambition|aim|reason|thing to want|"
+                     r"thought|insight|response|approach|aspiration)\b")),
+    ("judgement", _P(r"^(?:great|good|excellent|wonderful|fantastic|brilliant|nice|perfect|lovely|"
+                     r"impressive|awesome|amazing|well done|good for you|bravo|exactly|absolutely|"
+                     r"indeed|correct|wow)\b")),
+    ("judgement", _P(r"\bwhat an? (?:\w+ )?(?:great|good|excellent|wonderful|brilliant|shame|pity|"
+                     r"lovely|nice|idea|thing|challenge|goal|answer)\b")),
+    ("judgement", _P(r"\byou(?:'re| are) (?:absolutely |quite |so |clearly |being |just )*(?:right|"
+                     r"wrong|correct|mistaken|a natural|clearly|too|being too|so good|talented|"
+                     r"gifted|brave|courageous|lucky)\b")),
+    ("judgement", _P(r"\byou (?:seem|sound|look|appear) (?:\w+ )?(?:too|very|so|really|quite|a bit)\b")),
+    ("judgement", _P(r"\b(?:i|i really|i do) (?:love|like|agree|disagree|admire|am impressed|'m impressed)"
+                     r"\b(?! (?:to|you to|it if)\b)|\bi'm impressed\b|\bi am impressed\b|\bi agree\b")),
+    ("judgement", _P(r"\b(?:well done|good for you|good on you|congratulations|bravo|that takes courage)\b")),
+    ("judgement", _P(r"\b(?:too|overly|a bit too|far too) (?:ambitious|cautious|hard|big|small|risky|"
+                     r"safe|much|little|high|low|soon|late|young|old|idealistic|negative|positive)\b")),
+    ("judgement", _P(r"\b(?:unrealistic|naive|na\u00efve|shallow|selfish|silly|foolish|irrational|"
+                     r"admirable|commendable|impressive|wrong reason|right reason|a mistake)\b")),
+    ("judgement", _P(r"\b(?:i don't|i do not) think (?:that's|that is|it's|it is)\b")),
+    ("judgement", _P(r"\b(?:it's|it is) (?:good|great|nice|wonderful|brilliant) (?:that|to see)\b")),
+    ("information", _P(r"\b(?:research|studies|study|surveys?|statistic\w*|data|evidence|experts?|"
+                       r"figures) (?:shows?|suggests?|says?|finds?|found|indicates?|proves?)\b")),
+    ("information", _P(r"\b(?:according to|on average|statistically|in general|generally speaking|"
+                       r"the average|as a rule|it's well known|it is well known|it's a fact|"
+                       r"the truth is|the reality is|in fact|in my experience|in reality|"
+                       r"as research shows|did you know)\b")),
+    ("information", _P(r"\b\d+ ?(?:%|percent|per cent)\b|\bpercent\b")),
+    ("information", _P(r"\b(?:most|many|few|some|all) (?:people|managers|companies|employers|"
+                       r"engineers|leaders|executives|designers|developers|directors|organisations|"
+                       r"firms|careers|career changes|jobs|roles|workers|employees|of the time)\b")),
+    ("information", _P(r"\b(?:managers|companies|employers|leaders|executives|directors|engineers|"
+                       r"designers|developers|consultants|startups|people|organisations|firms|"
+                       r"departments|salaries|jobs|roles|certificates|titles|leads|schemes|"
+                       r"management|this role|that role|the role|that job|this job|the job)"
+                       r"(?: in \w+(?: \w+)?)? (?:\w+ )?(?:tend to|usually|typically|"
+                       r"generally|often|rarely|always|never|mostly|normally|commonly|pay|earn|work "
+                       r"long|involves mostly|is mostly|are mostly|matter less|matter more|"
+                       r"don't really matter|do not really matter)\b")),
+    ("information", _P(r"\b(?:the )?(?:job )?market (?:is|for|has)\b|\b(?:is|are) (?:in|under) "
+                       r"(?:high |low )?demand\b|\bwell[- ]paid\b|\bhighly paid\b|\bpay (?:less|more)\b|"
+                       r"\bearn (?:less|more)\b")),
+    ("information", _P(r"\b(?:usually|typically|generally|normally) (?:has|have|comes?|reports?|"
+                       r"means?|involves?|requires?|handles?|handle|stop|lead|offer)\b")),
+    ("information", _P(r"\b(?:you|one) (?:need|needs) (?:\w+ )?(?:years?|a degree|experience)\b")),
+    ("leading", _P(r"^(?:don't|do not|doesn't|does not|wouldn't|would not|isn't|is not|aren't|"
+                   r"are not|shouldn't|should not|couldn't|could not|won't|will not|can't|cannot|"
+                   r"didn't|did not|haven't|have not) (?:you|it|that|this|a|an|the|management|"
+                   r"leading|money|there)\b")),
+    ("leading", _P(r"\b(?:wouldn't|would not|isn't|is not|aren't|are not|don't|do not|doesn't|"
+                   r"does not|shouldn't|should not|didn't|did not|surely)\s*\?$|"
+                   r", (?:right|correct|yes|no|ok|okay)\s*\?$")),
+    ("leading", _P(r"\b(?:wouldn't|isn't|don't|doesn't|aren't|couldn't|shouldn't) (?:you|it|they|"
+                   r"he|she)\s*\?$|, (?:would|is|do|does|are|could|should|will|can) (?:not )?"
+                   r"(?:you|it|they)\s*\?$")),
+    ("leading", _P(r"\bsurely\b|\bobviously\b|\bclearly you\b|\bisn't it obvious\b|"
+                   r"\bis it not obvious\b|\bare you sure you\b")),
+    ("leading", _P(r"\b(?:do|don't) you (?:think|agree|feel) (?:that )?(?:you|it|a|an|the) "
+                   r"(?:should|would|could|need|must|ought|'d)\b|\bdo you think you should\b|"
+                   r"\bdon't you agree\b|\bdo not you agree\b")),
+    ("leading", _P(r"\bwhat you (?:actually|really) want is\b|\bso what you (?:actually |really )?"
+                   r"want\b|\bthe real (?:reason|problem|issue) (?:is|being)\b|"
+                   r"\bis the real (?:reason|problem|issue)\b")),
+    ("leading", _P(r"^is it because\b|^is it that you\b|^is that because\b")),
+    ("leading", _P(r"^(?:would|could|might|should|will|can|do|does|did|is|are) "
+                   r"(?:a|an|the|some|more) (?:job|role|move|startup|career|course|degree|change|"
+                   r"position|promotion|transfer|certification|mentor|coach|salary)\b")),
+    ("leading", _P(r"\bsound (?:more|less) (?:exciting|interesting|fulfilling|appealing)\b|"
+                   r"\bmore (?:exciting|fulfilling|rewarding|appealing) than\b|\bsuit you better\b|"
+                   r"\b(?:happier|more fulfilled|better off|more satisfied) (?:in|as|with|at|if)\b")),
+)
+
+# "You could try ..." suggests; "What could you try?" asks. In an open question this only
+# counts when a concrete action follows (a gerund, "to", or an object).
+_YOU_COULD = _P(
+    r"\byou (?:could|might|may|can) (?:also |always |perhaps |maybe |just )?"
+    r"(?:want to|wish to|like to|try|consider|think about|look|ask|talk|speak|start|"
+    r"go|get|take|join|apply|move|find|use|see if|volunteer|reach)\b"
+)
+_CONCRETE = _P(r"\s*(?:\w+ing\b|to\b|a\b|an\b|the\b|some\b|your\b|for\b|into\b|at\b|with\b)")
+_WH_QUESTION = _P(r"^(?:(?:and|so|then|now|but)[, ]+)?(?:what|which|who|whose|whom|where|when|why|how)\b")
+
+# "Would you say that's right?" asks for the mentee's judgement; it does not give one.
+_ASKS_THEIR_VIEW = _P(r"\b(?:you|you'd|you would) (?:say|think|feel|find|call|agree)(?: that)?\s*$")
+
+# A negation just before an evaluative word or "advice" says what is *not* the case.
+_NEGATED = _P(r"\b(?:not|no|never|nor|without|from|won't|will not)(?: \w+){0,3} $")
+# "... so you can speak freely" states a purpose; it does not suggest an action.
+_PURPOSE = _P(r"\b(?:so|so that|where|in which|that) $")
+
+_YESNO_START = re.compile(
+    r"^(?:could|should|would|might|will|can|shall|may) (?:you|we) (?:also |perhaps |maybe |not |"
+    r"really |ever |still )?(.*)"
+)
+_YESNO_OK = re.compile(
+    rf"^(?:{REFLECTIVE}|like to (?:{REFLECTIVE}|add|change|carry on|continue|go on|keep going|pause|"
+    r"stop|move on|talk|say|tell|share|explore|come back|look back)|want to (?:{REFLECTIVE}|add|"
+    r"change|carry on|continue|go on|explore|come back)|be |feel|describe|say|call|sum|"
+    r"put|add|change|imagine|picture|recall|remember|think|tell|share|explain|expand|clarify|"
+    r"elaborate|walk|talk me|help me|give (?:me|an)|go on|carry on|continue|keep going|begin|start"
+    r" (?:now|here)|move on|pause)"
+)
+_IMPERATIVE = re.compile(
+    rf"^(?:(?:so|then|now|first|just|maybe|perhaps|and|please|also|next|finally|honestly)"
+    rf"[, ]+)*(?:don't |do not |never |always )?(?:{ACTION}|go and|be more|stop|focus)\b"
+)
+_IMPERATIVE_OK = re.compile(
+    rf"^(?:(?:so|then|now|first|just|and|please|also)[, ]+)*(?:{REFLECTIVE}|think of|think about "
+    r"(?:what|who|where|when|why|how|which|the|a|your|it|that|this)|look back|take a moment|"
+    r"take your time|be honest with yourself|have a think|picture|imagine|keep in mind that "
+    r"there's no|(?:do|does|did|have|has|had|is|are|was|were|will|would|could|can|should|shall|may|"
+    r"might|am) (?:i|we|you|it|that|this|they|there|he|she|anything|anyone|something|someone))\b"
+)
+
+# A question that opens with a negated auxiliary ("Isn't stability what you're after?", "Deep
+# down, don't you know?") already holds the answer it wants. Matched on the text with its
+# contractions kept: "Is not knowing the hard part?" (spelt out, a gerund after it) asks.
+_AUX = r"(?:do|does|did|is|are|was|were|have|has|had|would|could|should|will|can|might|must|may|shall)"
+_NEGATED_OPENING = re.compile(
+    rf"^{_PREAMBLE}(?:[a-z]+n't|cannot|{_AUX} not(?! \w+ing\b)|{_AUX} (?:you|it|that|this|they|there|we|"
+    r"he|she) not)\b"
+)
+
+# Phrases that put an option up for a yes in a yes/no question or a statement ("Would a course
+# be the sensible route?", "Has asking for more crossed your mind?"), but ask the mentee to
+# name one in an open question ("What would be a good first step?", "What crossed your mind?").
+PROPOSAL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("suggestion", _P(r"\b(?:a|an|the) (?:good|great|sensible|smart|wise|natural|logical|obvious|useful|"
+                      r"helpful|reasonable|better|easy|quick|safe|clever|realistic|practical) (?:first |next |"
+                      r"initial )?(?:step|route|move|option|path|way forward|way in|place to start|"
+                      r"starting point|bet|idea|choice)\b")),
+    ("suggestion", _P(r"\bcross(?:ed|es)? your mind\b|\boccur(?:red|s)? to you\b")),
+)
+# The match sits in a clause that opens with a question word (no clause break since), or after
+# "is there": the mentee is asked to name the option.
+_ASKS_TO_NAME = _P(r"(?:(?:^|[;:,\-\"] )(?:(?:and|so|then|now|but) )?(?:what|which|who|whose|whom|where|when|"
+                   r"why|how)\b[^;:,\-]*|\b(?:is|are) there (?:\w+ )?)$")
+# "What would help you ...?", "Who could help?": the question word is what would help, so the
+# mentee is asked to name it; "Would it help ...?" names it for them, and so does a cleft
+# ("What would help you is a mentor?").
+_WH_SUBJECT = _P(r"^(?:(?:and|so|then|now|but)[, ]+)?(?:what|who|which)(?: else| \w+)? $")
+_CLEFT = _P(r"\b(?:is|are|was|would be|might be|could be|will be) (?:to|a|an|the|some|more|\w+ing)\b")
+# "... when you think about leaving" reflects on a thought the mentee has; it proposes nothing.
+_WHEN_YOU = _P(r"\b(?:when|whenever|while|as) you (?:\w+ )?$")
+# "How would you know you'd made the right choice?" asks about the mentee's own decision.
+_THEIR_CHOICE = _P(r"\byou(?:'d|'ve| would have| have| had)? (?:made|found|picked|chose|chosen|took|taken|"
+                   r"did|done) $")
+
+
+def advice_reasons(text: str) -> list[str]:
+    """Why ``text`` advises, suggests, instructs, judges, informs or promises; empty if it doesn't."""
+    reasons: list[str] = []
+    seen: set[str] = set()
+
+    def add(kind: str, found: str) -> None:
+        reason = f"{kind}: {found.strip(' ,?')!r}"
+        if reason not in seen:
+            seen.add(reason)
+            reasons.append(reason)
+
+    for sentence in _sentences(text):
+        norm = _norm(sentence)
+        question = norm.endswith("?")
+        # Imperatives open a sentence or a clause after a colon, semicolon or dash; a verb after
+        # a comma usually continues a list ("I'll ask, listen, and check").
+        for clause in re.split(r"(?:[;:]| - )\s*", norm):
+            clause = clause.strip()
+            if not clause:
+                continue
+            if _IMPERATIVE.match(clause) and not _IMPERATIVE_OK.match(clause):
+                add("instruction", " ".join(clause.split()[:4]))
+        for kind, pattern in ADVICE_PATTERNS:
+            m = pattern.search(norm)
+            if not m:
+                continue
+            before = norm[: m.start()]
+            found = m.group(0)
+            if kind == "judgement" and (_ASKS_THEIR_VIEW.search(before) or _NEGATED.search(before)):
+                continue
+            if kind == "advice" and found.startswith(("advi", "recommend")) and _NEGATED.search(before):
+                continue  # "not an adviser", "hold back from advice": saying what it won't do
+            if kind == "advice" and found.startswith("the ") and question and _WH_QUESTION.match(norm) \
+                    and _THEIR_CHOICE.search(before):
+                continue
+            if kind == "suggestion" and question and found.startswith(("might", "may", "could", "would")) \
+                    and _WH_SUBJECT.match(before) and not _CLEFT.search(norm[m.end():]):
+                continue
+            if kind == "suggestion" and found.startswith(("think", "thought", "look")) and _WHEN_YOU.search(before):
+                continue
+            add(kind, found)
+        for kind, pattern in PROPOSAL_PATTERNS:
+            m = pattern.search(norm)
+            if m and not _ASKS_TO_NAME.search(norm[: m.start()]):
+                add(kind, m.group(0))
+        m = _NEGATED_OPENING.match(" ".join(sentence.lower().replace("\u2019", "'").split()))
+        if m and question and not any(r.startswith("leading") for r in reasons):
+            add("leading", m.group(0))
+        m = _YOU_COULD.search(norm)
+        if m and not (
+            norm.endswith("?") and _WH_QUESTION.match(norm) and not _CONCRETE.match(norm[m.end():])
+        ) and not _PURPOSE.search(norm[: m.start()]):
+            add("suggestion", m.group(0))
+        m = _YESNO_START.match(norm)
+        if m and not _YESNO_OK.match(m.group(1)):
+            add("suggestion", m.group(0))
+    return reasons
