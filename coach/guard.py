@@ -33,11 +33,20 @@ class Verdict:
 
 # A quoted statement joined by a semicolon to the question about it ('You said "x"; what ...?').
 _QUOTE_THEN_SEMICOLON = re.compile(r"[\"\u201d'];$")
+# A scene set for the question and joined to it by a semicolon ("Picture your ideal day; what's
+# in it?", "Say you got the job; what changes?").
+_SCENE_THEN_SEMICOLON = re.compile(
+    r"^(?:picture|imagine|suppose|pretend|(?:remember|recall) (?!to\b)|think (?:of|about|back)|look back|"
+    r"say (?:you|that|it|the|this|your))\b[^;]*;$", re.IGNORECASE)
+# A question judged on its own may be a short open prompt ("Why?", "What else?", "And then?");
+# a rewording of the flow's question must keep more than that.
+_SHORT_OPEN = re.compile(r"^(?:and |so |but )?(?:(?:what|which|who|where|when|why|how)(?: (?:else|now|then|so|that|"
+                         r"this|not|exactly))?|anything else|then what|and then)\?$")
 
 
 def _sentence_count(text: str) -> int:
-    """Sentences as a reader counts them: a quote joined by a semicolon to its question is one."""
-    return sum(not _QUOTE_THEN_SEMICOLON.search(s) for s in _sentences(text))
+    """Sentences as a reader counts them: a quote or a scene joined by a semicolon to its question is one."""
+    return sum(not (_QUOTE_THEN_SEMICOLON.search(s) or _SCENE_THEN_SEMICOLON.match(s)) for s in _sentences(text))
 
 
 def _without_tail(text: str, original: str | None) -> str:
@@ -61,7 +70,7 @@ def check(
     if not text:
         return Verdict(False, ["empty"])
     words = _words(text)
-    if len(words) < MIN_WORDS:
+    if len(words) < MIN_WORDS and (original or not _SHORT_OPEN.match(_norm(text))):
         reasons.append(f"too short: {len(words)} words (at least {MIN_WORDS})")
     limit = MAX_WORDS
     if original:

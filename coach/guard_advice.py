@@ -31,6 +31,14 @@ ACTION = (
     "work on|sign up|put yourself|raise|bring up|tell your|say yes|say no|use|have"
 )
 
+# What the mentee thinks, feels or wants: "Why don't you want the promotion?" asks about them;
+# any other verb after "why don't you" ("Why don't you draft a proposal?") proposes an action.
+STATE = (
+    "want|like|love|enjoy|feel|think|know|believe|see|care|mind|trust|agree|understand|need|wish|"
+    "hope|expect|mean|remember|recall|notice|seem|fit|find it|imagine|picture|belong|deserve|qualify|"
+    "matter|count"
+)
+
 _P = re.compile  # shorthand; all patterns run on _norm() text
 
 # A short lead-in before the question proper: "Deep down, ", "Be honest, ", "So, ".
@@ -53,10 +61,30 @@ ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advice", _P(r"\byour next (?:step|move) (?:should|is|would be|could be)\b")),
     ("advice", _P(r"\bwhat you (?:really |actually )?(?:need|should|must|have to)\b")),
     ("advice", _P(r"\b(?:recommend\w*|advis\w*|advice)\b")),
+    # A reminder is an instruction: "Remember to ask for the band - how does that sound?"
+    ("instruction", _P(r"(?:^|[;:,] |- )(?:(?:so|then|now|and|just|please|but)[, ]+)*(?:remember|do not forget|"
+                       r"never forget) to \w+")),
     ("suggestion", _P(r"\bhave you (?:ever )?(?:thought about|thought of|considered|tried|looked at|"
                       r"looked into|explored|asked|talked|spoken)\b")),
+    # "Have you had a look at ...?", "Have you reached out to ...?": an errand, asked after.
+    ("suggestion", _P(r"\bhave you (?:ever |already |yet )?(?:(?:had|taken|given (?:it|that|them)) a (?:quick |"
+                      r"proper |closer )?(?:look|go|chat|word|try|crack|stab|peek|shot)|"
+                      r"reached out|checked out|approached|contacted|enquired|sounded out)\b")),
     ("suggestion", _P(r"\bwhy (?:not|don't you|do not you|wouldn't you|would you not) "
                       rf"(?:just )?(?:{ACTION})\b")),
+    # "Why don't you draft a proposal?": any verb but a state of mind ("Why don't you want it?").
+    ("suggestion", _P(r"\bwhy (?:do not you|do you not|would not you|would you not) (?:just |simply )?"
+                      rf"(?!(?:{STATE}|(?:say|tell|talk|walk) (?:more|me|us)|describe|explain|expand|"
+                      r"elaborate|sum)\b)[a-z]{2,}\b")),
+    # "Any reason not to apply?", "Is there any mileage in asking?", "No harm in trying?"
+    ("suggestion", _P(r"\b(?:any|no|a good) reason (?:not to|why not|why you (?:should|could|would|can) not|"
+                      r"you (?:should|could|would|can) not)\b|\b(?:any|some|much|no) (?:mileage|point|harm) in "
+                      r"\w+ing\b")),
+    # "How would you feel about applying for the scheme?" puts a step, with its object, up for a
+    # yes; "How would you feel about leaving?" or "... about being a manager?" asks how it sits.
+    ("suggestion", _P(r"\bhow (?:would|might) you feel about (?!being\b|having\b|"
+                      r"doing\b|getting\b|not\b|feeling\b)\w+ing (?:for|to|a|an|the|your|some|with|into|up|"
+                      r"on|out|at|in|more|less|part)\b")),
     ("suggestion", _P(r"\b(?:how|what) about (?:\w+ing|a |an |the |some |your |going|asking)")),
     ("suggestion", _P(r"\bwhat if you (?!had\b|could\b|were\b|did not\b|didn't\b)\w+")),
     ("suggestion", _P(r"\bif you (?:tried|asked|talked|applied|took|started|moved|went|spoke|looked|"
@@ -171,10 +199,23 @@ ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                    r"leading|money|there)\b")),
     ("leading", _P(r"\b(?:wouldn't|would not|isn't|is not|aren't|are not|don't|do not|doesn't|"
                    r"does not|shouldn't|should not|didn't|did not|surely)\s*\?$|"
-                   r", (?:right|correct|yes|no|ok|okay)\s*\?$")),
+                   r"(?:,| -) (?:right|correct|yes|no|ok|okay|yeah|true|agreed|eh)\s*\?$")),
+    # A tag after a statement asks for a yes: "..., haven't you?", "... - am I right?", "..., isn't
+    # that it?". "..., do you think?" and "..., would you say?" ask for the mentee's view.
     ("leading", _P(r"\b(?:wouldn't|isn't|don't|doesn't|aren't|couldn't|shouldn't) (?:you|it|they|"
-                   r"he|she)\s*\?$|, (?:would|is|do|does|are|could|should|will|can) (?:not )?"
-                   r"(?:you|it|they)\s*\?$")),
+                   r"he|she)\s*\?$|(?:,| -) (?:would|is|do|does|did|are|was|were|could|should|will|can|have|"
+                   r"has|had|am|might) (?:not )?(?:you|it|they|we|he|she|i|that|this)(?: not)?(?: (?:it|so|"
+                   r"right|wrong|true|fair|the case))?\s*\?$")),
+    # The coach's guess put for agreement: "Is it fair to say it's the money?", "I'm guessing it's
+    # the pay?". (The flow's own check-back, "Am I right in thinking that X matters to you?",
+    # plays back what the mentee said, so "am I right in thinking" is not on this list.)
+    ("leading", _P(r"\b(?:is it|would it be|is that) (?:fair|safe|true|accurate) to "
+                   r"(?:say|assume|conclude)\b|\b(?:correct|tell|stop) me if i'm wrong\b|\b(?:i'm|i am) "
+                   r"(?:guessing|betting|assuming)\b|\bmy (?:guess|hunch|bet) is\b|\bi (?:bet|suspect)\b")),
+    # A preference said for the mentee ("So you'd rather stay?", "... you'd prefer to stay
+    # technical?"); "What would you rather do?" asks, "if you'd rather not say" offers a way out.
+    ("leading", _P(r"\byou(?:'d| would) (?:much |really |actually |secretly |probably )?(?:rather|prefer)\b"
+                   r"(?! not\b)")),
     ("leading", _P(r"\bsurely\b|\bobviously\b|\bclearly you\b|\bisn't it obvious\b|"
                    r"\bis it not obvious\b|\bare you sure you\b")),
     ("leading", _P(r"\b(?:do|don't) you (?:think|agree|feel) (?:that )?(?:you|it|a|an|the) "
@@ -183,6 +224,11 @@ ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("leading", _P(r"\bwhat you (?:actually|really) want is\b|\bso what you (?:actually |really )?"
                    r"want\b|\bthe real (?:reason|problem|issue) (?:is|being)\b|"
                    r"\bis the real (?:reason|problem|issue)\b")),
+    # A cleft that supplies the answer: "What's really stopping you is confidence", "... is
+    # what's really driving this". "What's really stopping you?" asks.
+    ("leading", _P(r"\bwhat(?:'s| is) (?:really |actually |truly )?\w+ing (?:you|this|it|that)(?: back| on| up)? "
+                   r"is (?!it\b|what\b|that\b|this\b)\w+|\b(?:is|'s) what(?:'s| is) (?:really|actually|truly) "
+                   r"\w+ing\b")),
     ("leading", _P(r"^is it because\b|^is it that you\b|^is that because\b")),
     ("leading", _P(r"^(?:would|could|might|should|will|can|do|does|did|is|are) "
                    r"(?:a|an|the|some|more) (?:job|role|move|startup|career|course|degree|change|"
@@ -201,6 +247,9 @@ _YOU_COULD = _P(
 )
 _CONCRETE = _P(r"\s*(?:\w+ing\b|to\b|a\b|an\b|the\b|some\b|your\b|for\b|into\b|at\b|with\b)")
 _WH_QUESTION = _P(r"^(?:(?:and|so|then|now|but)[, ]+)?(?:what|which|who|whose|whom|where|when|why|how)\b")
+# "If you could ask anyone, who would it be?": an open question after a condition (one clause).
+_WH_AFTER_CONDITION = _P(r"^(?:if|when|whenever|once|suppose|say)\b[^,?]*, (?:and |so )?(?:what|which|who|whose|"
+                         r"whom|where|when|why|how)\b")
 
 # "Would you say that's right?" asks for the mentee's judgement; it does not give one.
 _ASKS_THEIR_VIEW = _P(r"\b(?:you|you'd|you would) (?:say|think|feel|find|call|agree)(?: that)?\s*$")
@@ -267,6 +316,56 @@ _WHEN_YOU = _P(r"\b(?:when|whenever|while|as) you (?:\w+ )?$")
 # "How would you know you'd made the right choice?" asks about the mentee's own decision.
 _THEIR_CHOICE = _P(r"\byou(?:'d|'ve| would have| have| had)? (?:made|found|picked|chose|chosen|took|taken|"
                    r"did|done) $")
+# "What would you need to feel confident?": the auxiliary before "you" makes "you need to" a
+# question about the mentee's needs, not an instruction.
+_INVERTED = _P(r"\b(?:would|do|did|does|will|might|could|may) $")
+# Advice the mentee seeks, gives or trusts ("Whose advice do you trust?", "Who would you ask for
+# advice?", "What advice would you give a friend?") is asked about, not given.
+_THEIR_ADVICE_BEFORE = _P(r"\b(?:for|whose) $")
+_THEIR_ADVICE_AFTER = _P(r"^ (?:(?:would|do|did|have|has|might|could|will) (?:you|they|people) (?!like\b|want\b)|"
+                         r"(?:you|they|people)(?:'ve|'d| have| had)? (?:\w+ ){0,2}(?:got|get|gave|give|given|took|"
+                         r"take|taken|heard|trust|received|ignored|followed))")
+# "If you could ask anyone ..., who would it be?": a wish over an open choice names no option;
+# "If you could ask your manager for a raise, ..." names one.
+_OPEN_WISH_BEFORE = _P(r"\bif $")
+_OPEN_WISH_AFTER = _P(r"^ (?:\w+ ){0,2}(?:any|anyone|anybody|anything|anywhere|whoever|whatever|wherever|one)\b")
+# Words quoted after "you said", "you mentioned", "you called it" are the mentee's own, played
+# back; the coach is not saying them ('You said you'd "try anything once" - what first?').
+_REPORTED = _P(r"\b(?:you(?:'ve| have)? (?:said|say|mentioned|told me|called|call|described|put it|wrote|"
+               r"used|keep saying)|your (?:own )?words)\b(?: [\w']+){0,4} ?$")
+
+
+def _their_words(norm: str) -> list[tuple[int, int]]:
+    """Spans of ``norm`` in double quotes that report what the mentee said."""
+    return [(m.start(), m.end()) for m in re.finditer(r'"[^"]*"', norm) if _REPORTED.search(norm[: m.start()])]
+
+
+def _inside(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(start < m.start() and m.end() < end for start, end in spans)
+
+
+def _exempt(kind: str, m: re.Match[str], norm: str, question: bool, wh_question: bool, open_question: bool) -> bool:
+    """Whether the match ``m`` of a ``kind`` pattern asks about the mentee rather than advising."""
+    before, after, found = norm[: m.start()], norm[m.end():], m.group(0)
+    if kind == "judgement":
+        return bool(_ASKS_THEIR_VIEW.search(before) or _NEGATED.search(before))
+    if kind == "advice" and found.startswith(("advi", "recommend")):
+        if _NEGATED.search(before):
+            return True  # "not an adviser", "hold back from advice": saying what it won't do
+        return found == "advice" and open_question and bool(
+            _THEIR_ADVICE_BEFORE.search(before) or _THEIR_ADVICE_AFTER.match(after))
+    if kind == "advice" and found.startswith("the "):
+        return wh_question and bool(_THEIR_CHOICE.search(before))
+    if kind == "advice" and found.startswith("you ") and found.endswith((" need to", " have to", " need more",
+                                                                          " need a", " need an", " need some")):
+        return open_question and bool(_INVERTED.search(before))
+    if kind == "leading" and found.startswith("you") and found.endswith(("rather", "prefer")):
+        return open_question
+    if kind == "suggestion" and found.startswith(("might", "may", "could", "would")):
+        return question and bool(_WH_SUBJECT.match(before)) and not _CLEFT.search(after)
+    if kind == "suggestion" and found.startswith(("think", "thought", "look")):
+        return bool(_WHEN_YOU.search(before))
+    return False
 
 
 def advice_reasons(text: str) -> list[str]:
@@ -291,36 +390,29 @@ def advice_reasons(text: str) -> list[str]:
                 continue
             if _IMPERATIVE.match(clause) and not _IMPERATIVE_OK.match(clause):
                 add("instruction", " ".join(clause.split()[:4]))
+        quoted = _their_words(norm)
+        wh_question = question and _WH_QUESTION.match(norm) is not None
+        # The exemptions added with the dev3 set also take an open question after a condition.
+        open_question = wh_question or (question and _WH_AFTER_CONDITION.match(norm) is not None)
         for kind, pattern in ADVICE_PATTERNS:
-            m = pattern.search(norm)
-            if not m:
-                continue
-            before = norm[: m.start()]
-            found = m.group(0)
-            if kind == "judgement" and (_ASKS_THEIR_VIEW.search(before) or _NEGATED.search(before)):
-                continue
-            if kind == "advice" and found.startswith(("advi", "recommend")) and _NEGATED.search(before):
-                continue  # "not an adviser", "hold back from advice": saying what it won't do
-            if kind == "advice" and found.startswith("the ") and question and _WH_QUESTION.match(norm) \
-                    and _THEIR_CHOICE.search(before):
-                continue
-            if kind == "suggestion" and question and found.startswith(("might", "may", "could", "would")) \
-                    and _WH_SUBJECT.match(before) and not _CLEFT.search(norm[m.end():]):
-                continue
-            if kind == "suggestion" and found.startswith(("think", "thought", "look")) and _WHEN_YOU.search(before):
-                continue
-            add(kind, found)
+            for found in pattern.finditer(norm):
+                if not _inside(found, quoted) and not _exempt(kind, found, norm, question, wh_question,
+                                                              open_question):
+                    add(kind, found.group(0))
+                    break
         for kind, pattern in PROPOSAL_PATTERNS:
             m = pattern.search(norm)
-            if m and not _ASKS_TO_NAME.search(norm[: m.start()]):
+            if m and not _inside(m, quoted) and not _ASKS_TO_NAME.search(norm[: m.start()]):
                 add(kind, m.group(0))
         m = _NEGATED_OPENING.match(" ".join(sentence.lower().replace("\u2019", "'").split()))
         if m and question and not any(r.startswith("leading") for r in reasons):
             add("leading", m.group(0))
         m = _YOU_COULD.search(norm)
         if m and not (
-            norm.endswith("?") and _WH_QUESTION.match(norm) and not _CONCRETE.match(norm[m.end():])
-        ) and not _PURPOSE.search(norm[: m.start()]):
+            wh_question and not _CONCRETE.match(norm[m.end():])
+        ) and not _PURPOSE.search(norm[: m.start()]) and not (
+            question and _OPEN_WISH_BEFORE.search(norm[: m.start()]) and _OPEN_WISH_AFTER.match(norm[m.end():])
+        ) and not _inside(m, quoted):
             add("suggestion", m.group(0))
         m = _YESNO_START.match(norm)
         if m and not _YESNO_OK.match(m.group(1)):

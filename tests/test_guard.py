@@ -113,6 +113,110 @@ def test_open_and_reflective_questions_near_those_rules_pass(text: str) -> None:
     assert check(text) == Verdict(True, [])
 
 
+def test_dev3_tuning_set_is_caught_and_keeps_its_clean_questions() -> None:
+    """guard_dev3.tsv (502 lines, written blind) is a development set for tuning, not a held-out
+    figure. First measured before any change it prompted: 334/346 unwanted caught (96.5%; 5
+    suggestions and 7 leading questions missed) and 146/156 clean passed (93.6%; five short
+    prompts, a scene set before a semicolon, two quotes of the mentee's words, "what would you
+    need to" and advice the mentee would seek were refused). The rules below were tuned on it."""
+    rows = corpus("guard_dev3.tsv")
+    missed = [text for label, text in rows if label != "clean" and check(text).ok]
+    refused = [text for label, text in rows if label == "clean" and not check(text).ok]
+    assert len(rows) == 502 and sum(label != "clean" for label, _ in rows) == 346
+    assert missed == [] and refused == [], (missed, refused)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # An errand asked after: "have you had a look / a word", "reached out".
+    pytest.param("Have you had a word with the head of marketing yet?", "suggestion", id="had-a-word"),
+    pytest.param("Have you reached out to the alumni network at all?", "suggestion", id="reached-out"),
+    # "Why don't you <act>?" for any act that is not a state of mind.
+    pytest.param("Why don't you ring the recruiter back today?", "suggestion", id="why-dont-you-act"),
+    pytest.param("Why wouldn't you put your name forward for the panel?", "suggestion", id="why-wouldnt-you"),
+    # A reason not to, mileage or harm in doing it.
+    pytest.param("Is there a good reason not to go for the bigger role?", "suggestion", id="reason-not-to"),
+    pytest.param("Is there any point in waiting for the restructure?", "suggestion", id="point-in"),
+    pytest.param("There's no harm in asking, is there?", "suggestion", id="no-harm-in"),
+    # A step with its object, offered as something to feel about.
+    pytest.param("How would you feel about signing up for the mentoring scheme?", "suggestion", id="feel-about-step"),
+    # Tag questions after a statement.
+    pytest.param("You've outgrown this team, haven't you?", "leading", id="tag-havent-you"),
+    pytest.param("You'd be happy freelancing - yeah?", "leading", id="tag-dash-yeah"),
+    pytest.param("It's the recognition you're after, is that not so?", "leading", id="tag-is-that-not-so"),
+    pytest.param("Travel is the real draw, am I right?", "leading", id="tag-am-i-right"),
+    # The coach's guess put for agreement.
+    pytest.param("Would it be fair to say you're bored with the work?", "leading", id="fair-to-say"),
+    pytest.param("My guess is you're ready for more responsibility?", "leading", id="my-guess"),
+    pytest.param("I bet you'd love a bigger team?", "leading", id="i-bet"),
+    # A cleft that supplies the answer.
+    pytest.param("What's really holding you back is fear?", "leading", id="cleft-what-is"),
+    pytest.param("Pride is what's really driving this?", "leading", id="cleft-is-what"),
+    # A preference said for the mentee.
+    pytest.param("So you'd rather keep your head down for a year?", "leading", id="you-would-rather"),
+    pytest.param("Do you think you'd prefer a smaller company?", "leading", id="you-would-prefer"),
+    # Just outside the new exemptions.
+    pytest.param('You said "I\'ll think about it" - you should try something new?', "advice", id="outside-quote"),
+    pytest.param("If you could ask your manager for a raise, what would you say?", "suggestion", id="named-wish"),
+    pytest.param("What advice would you like from me today?", "advice", id="advice-offered"),
+    pytest.param("Do you need to ask permission first?", "advice", id="need-to-yes-no"),
+    # A reminder, wherever the clause starts.
+    pytest.param("Remember to ask for the salary band - how does that sound?", "instruction", id="remember-to"),
+])
+def test_dev3_kinds_of_phrasing_are_caught(text: str, kind: str) -> None:
+    reasons = advice_reasons(text)
+    assert any(r.startswith(kind) for r in reasons), reasons
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Why don't you want the promotion?", id="why-dont-you-want"),
+    pytest.param("Why don't you tell me more about that?", id="why-dont-you-tell-me"),
+    pytest.param("How would you feel about being a manager?", id="feel-about-being"),
+    pytest.param("How would you feel about leaving?", id="feel-about-leaving"),
+    pytest.param("Is there any reason you're hesitating?", id="reason-youre-hesitating"),
+    pytest.param("Have you had a chance to think about what you want?", id="had-a-chance"),
+    pytest.param("What's changed, would you say?", id="would-you-say"),
+    pytest.param("Why is that, do you think?", id="do-you-think"),
+    pytest.param("What's really holding you back?", id="what-is-really"),
+    pytest.param("Am I right in thinking that having freedom over how you work matters to you?", id="check-back"),
+    pytest.param("Which do you think you'd prefer?", id="which-prefer"),
+    pytest.param("If you'd rather not say, what feels okay to share?", id="rather-not"),
+    pytest.param("What would you need to see before you decided?", id="would-you-need-to"),
+    pytest.param("Whose advice do you trust most at work?", id="whose-advice"),
+    pytest.param("Who do you go to for advice when things get hard?", id="for-advice"),
+    pytest.param("What advice would you give a friend in the same spot?", id="advice-you-would-give"),
+    pytest.param("If you could go anywhere, where would you go?", id="open-wish"),
+    pytest.param("If you could ask your manager one thing, what would it be?", id="open-wish-one"),
+    pytest.param('You said you want to "try something different" - what would different look like?',
+                 id="quote-try"),
+    pytest.param('You mentioned you "should probably ask for a raise" - where does that come from?',
+                 id="quote-should"),
+    pytest.param("Imagine it's a year from now; what has changed?", id="scene-semicolon"),
+    pytest.param("Say you got the job; what would be different?", id="say-semicolon"),
+    pytest.param("Remember the last time you felt proud; what were you doing?", id="remember-semicolon"),
+    pytest.param("What helps you remember to take breaks?", id="remember-to-mid-clause"),
+    pytest.param("Do you see much value in having a title?", id="value-in"),
+    pytest.param("Have you had a conversation like this before?", id="had-a-conversation"),
+    pytest.param("Who else?", id="short-who-else"),
+    pytest.param("How so?", id="short-how-so"),
+])
+def test_open_and_reflective_questions_near_the_dev3_rules_pass(text: str) -> None:
+    assert check(text) == Verdict(True, [])
+
+
+@pytest.mark.parametrize(("text", "original", "reason"), [
+    pytest.param("Good idea?", None, "too short", id="short-not-a-question-word"),
+    pytest.param("Why wait?", None, "too short", id="short-why-verb"),
+    pytest.param("Why now?", "What makes this the moment for you?", "too short", id="short-rewording"),
+    pytest.param("Say no to the project; how would that feel?", None, "more than one sentence",
+                 id="instruction-before-semicolon"),
+    pytest.param("Change teams; what would that give you?", None, "more than one sentence",
+                 id="act-before-semicolon"),
+])
+def test_short_prompts_and_scenes_are_refused_outside_their_forms(text: str, original: str | None,
+                                                                    reason: str) -> None:
+    assert any(r.startswith(reason) for r in check(text, original=original).reasons)
+
+
 def test_a_quote_joined_by_a_semicolon_is_one_sentence_but_a_second_statement_is_not() -> None:
     assert "more than one sentence: 2" in check('You said "I want out"; that\'s brave. Why now?').reasons
     assert "more than one sentence: 2" in check("You want out; why now?").reasons
