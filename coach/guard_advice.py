@@ -44,6 +44,13 @@ _P = re.compile  # shorthand; all patterns run on _norm() text
 # A short lead-in before the question proper: "Deep down, ", "Be honest, ", "So, ".
 _PREAMBLE = r"(?:[a-z']+(?: [a-z']+){0,2}, )?"
 
+# "Right" as a place or a moment ("where you are right now", "it's right there", "right in the
+# middle of it") is no verdict; "you're right", "you're right about that" and "that's right on the
+# money" are.
+_RIGHT = (r"right(?! (?:now|then|here|there|away|after|before|back|up|down|into|through|next|by|beside|behind|"
+          r"where|when|across|around|over|under|outside|inside|off|out|along|ahead|in (?:the|a|an|your|front|between)|"
+          r"at (?:the|a|an|your)|on (?:the (?!money\b|mark\b|button\b|nose\b)|a|an|your))\b)")
+
 ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advice", _P(r"\byou (?:really |probably |definitely |certainly |clearly |just )?"
                   r"(?:should|ought to|must|need to|have to|had better|'d better|better(?! than))\b")),
@@ -108,7 +115,7 @@ ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suggestion", _P(r"^(?:would|could|might|should|will|can|may) (?:a|an|some|more|another) \w+")),
     ("suggestion", _P(r"\bsomething to (?:consider|think about|try|look into)\b")),
     # "Maybe it's time to look elsewhere?" proposes a move while sounding like a question.
-    ("suggestion", _P(r"\b(?:it's|it is|is it|might it be|could it be|would it be|isn't it|is now the) "
+    ("suggestion", _P(r"\b(?:it's|it is|is it|might it be|could it be|would it be|is not it|is it not|is now the) "
                       r"(?:high |about |finally |perhaps |maybe )?time (?:to|for)\b")),
     ("suggestion", _P(r"\b(?:is|would|might) it (?:be )?worth\b|\bworth (?:a try|trying|asking|"
                       r"considering|looking|exploring)\b|\bworth (?:a|another|a closer|a second) "
@@ -143,7 +150,7 @@ ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                      r" pretty| so| too| not a| not very| not)*(?: \w+ly)? (?:great|good|excellent|"
                      r"wonderful|fantastic|brilliant|smart|wise|sensible|bad|poor|terrible|awful|"
                      r"unrealistic|realistic|naive|na\u00efve|admirable|impressive|strange|odd|silly|"
-                     r"selfish|shallow|wrong|right|perfect|amazing|awesome|noble|lovely|nice|"
+                     rf"selfish|shallow|wrong|{_RIGHT}|perfect|amazing|awesome|noble|lovely|nice|"
                      r"mistake|shame|pity|fit|unusual|weird|ambitious|risky|sound|reasonable|"
                      r"understandable|valid|healthy|unhealthy|mature|immature|worrying)\b")),
     ("judgement", _P(r"\b(?:great|good|excellent|wonderful|fantastic|brilliant|smart|wise|sensible|"
@@ -156,7 +163,7 @@ ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                      r"indeed|correct|wow)\b")),
     ("judgement", _P(r"\bwhat an? (?:\w+ )?(?:great|good|excellent|wonderful|brilliant|shame|pity|"
                      r"lovely|nice|idea|thing|challenge|goal|answer)\b")),
-    ("judgement", _P(r"\byou(?:'re| are) (?:absolutely |quite |so |clearly |being |just )*(?:right|"
+    ("judgement", _P(rf"\byou(?:'re| are) (?:absolutely |quite |so |clearly |being |just )*(?:{_RIGHT}|"
                      r"wrong|correct|mistaken|a natural|clearly|too|being too|so good|talented|"
                      r"gifted|brave|courageous|lucky)\b")),
     ("judgement", _P(r"\byou (?:seem|sound|look|appear) (?:\w+ )?(?:too|very|so|really|quite|a bit)\b")),
@@ -292,6 +299,20 @@ _NEGATED_OPENING = re.compile(
     r"he|she) not)\b"
 )
 
+# Being of help: "helpful", "useful", "of help", "a help", "any use".
+_OF_HELP = (r"(?:(?:(?:really|very|more|most|particularly|especially|at all) )?"
+            r"(?:helpful|useful|beneficial|valuable)\b|(?:of |a |any |much |some )"
+            r"(?:(?:any|some|much|real|more|great|big) )?(?:help|use|benefit|assistance|value)\b)")
+# Subjects that name no help: pronouns ("Would that be helpful?" asks about what was said), an open
+# "anyone"/"anything" (the mentee is to name one) and the mentee's own qualities ("Would your skills
+# be useful in product?" asks how they see themselves).
+_PRONOUN = r"you|we|i|it|that|this|these|those|they|he|she|there|them"
+_OPEN_SUBJECT = r"(?:(?:any|no|every)(?:one|body|thing)?(?: else)?(?: of (?:this|that|these|those|it|them))?|no one)"
+_THEIR_OWN = (r"(?:skills?|experience|strengths?|background|knowledge|expertise|talents?|abilities|ability|"
+              r"qualities|perspective|ideas?|input|insights?|contribution|voice)")
+_NOT_A_HELPER = (rf"(?:{_PRONOUN}|{_OPEN_SUBJECT}|{_THEIR_OWN}|what|which|who|whom|whatever|whichever|whoever|one|"
+                 r"else|think|reckon|feel|guess|imagine|say|know|believe|suppose|expect)")
+
 # Phrases that put an option up for a yes in a yes/no question or a statement ("Would a course
 # be the sensible route?", "Has asking for more crossed your mind?"), but ask the mentee to
 # name one in an open question ("What would be a good first step?", "What crossed your mind?").
@@ -301,6 +322,14 @@ PROPOSAL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                       r"initial )?(?:step|route|move|option|path|way forward|way in|place to start|"
                       r"starting point|bet|idea|choice)\b")),
     ("suggestion", _P(r"\bcross(?:ed|es)? your mind\b|\boccur(?:red|s)? to you\b")),
+    # A person or resource put up as a help, asked inverted ("Might one of the coaches from the HR
+    # pool be helpful here?", "Could someone in finance be of help?") or not ("Do you think a mentor
+    # would be useful?"). "What would be helpful?" and "Who could be of help?" ask the mentee to name
+    # one; "Was your mentor helpful?" and "How helpful was that?" ask about what happened.
+    ("suggestion", _P(rf"\b(?:would|could|might|will|can|may|should) (?!{_OPEN_SUBJECT} be\b)"
+                      rf"(?!(?:{_PRONOUN}|your (?:[\w'-]+ )?{_THEIR_OWN})\b)[\w'-]+(?: [\w'-]+){{0,8}}? "
+                      rf"be {_OF_HELP}|\b(?!{_NOT_A_HELPER}\b)[\w'-]+ (?:would|could|might|may|will|can) "
+                      rf"(?:really |also |perhaps |maybe |possibly |actually |definitely |probably )?be {_OF_HELP}")),
 )
 # The match sits in a clause that opens with a question word (no clause break since), or after
 # "is there": the mentee is asked to name the option.
@@ -311,6 +340,21 @@ _ASKS_TO_NAME = _P(r"(?:(?:^|[;:,\-\"] )(?:(?:and|so|then|now|but) )?(?:what|whi
 # ("What would help you is a mentor?").
 _WH_SUBJECT = _P(r"^(?:(?:and|so|then|now|but)[, ]+)?(?:what|who|which)(?: else| \w+)? $")
 _CLEFT = _P(r"\b(?:is|are|was|would be|might be|could be|will be) (?:to|a|an|the|some|more|\w+ing)\b")
+# "What about your team would you take with you?", "What about the role appeals to you?": "what
+# about X" is the thing asked about when the clause goes on to a verb before any break or relative
+# word; "What about your network?" and "What about asking HR, would that work?" offer X.
+_ASPECT_OF = _P(r"^(?:(?! - |\b(?:that|which|who|whom|where|when|if|whether|because|so)\b)[^,;:?])*?\b(?:"
+                r"(?:do|does|did|would|could|can|will|might|should|is|are|was|were|has|have|had) (?:you|it|they|we|"
+                r"he|she|that|this|there)|(?:makes?|made|appeals?|appealed|matters?|mattered|draws?|drew|attracts?|"
+                r"excites?|interests?|worries|worried|bothers?|frustrates?|scares?|frightens?|pulls?|drives?|drains?|"
+                r"energises?|stands? out|stood out|sits?|feels?|felt|gives?|gave|keeps?|kept|stops?|holds?|held|"
+                r"struck|strikes)\b)")
+# "How will you know when it's time to move on?", "What would tell you it's time?": the mentee's own
+# judgement of the moment, asked in an open question; "Isn't it time to move on?" puts it for them.
+_THEIR_JUDGEMENT = _P(r"\b(?:know|knew|tell|tells|told|decide|decides|decided|judge|sense|realise|realised|"
+                      r"recognise|recognised|notice|noticed|feel|felt|think|thought|believe|signal|"
+                      r"signals|show|shows|suggest|suggests|say|said|see|saw)(?: (?:you|me|yourself|us))?"
+                      r"(?: (?:when|whether|if|that))? $")
 # "... when you think about leaving" reflects on a thought the mentee has; it proposes nothing.
 _WHEN_YOU = _P(r"\b(?:when|whenever|while|as) you (?:\w+ )?$")
 # "How would you know you'd made the right choice?" asks about the mentee's own decision.
@@ -363,6 +407,10 @@ def _exempt(kind: str, m: re.Match[str], norm: str, question: bool, wh_question:
         return open_question
     if kind == "suggestion" and found.startswith(("might", "may", "could", "would")):
         return question and bool(_WH_SUBJECT.match(before)) and not _CLEFT.search(after)
+    if kind == "suggestion" and found.startswith("what about"):
+        return question and bool(_ASPECT_OF.match(after))
+    if kind == "suggestion" and found.startswith(("it's", "it is")):
+        return open_question and bool(_THEIR_JUDGEMENT.search(before))
     if kind == "suggestion" and found.startswith(("think", "thought", "look")):
         return bool(_WHEN_YOU.search(before))
     return False

@@ -203,6 +203,93 @@ def test_open_and_reflective_questions_near_the_dev3_rules_pass(text: str) -> No
     assert check(text) == Verdict(True, [])
 
 
+def test_fourth_holdout_is_caught_and_keeps_its_clean_questions() -> None:
+    """guard_holdout4.tsv (232 sentences, written blind) was measured once, after all round-3 guard
+    changes and before any fix it prompted: 153/154 unwanted caught (99.4%; "Might one of the coaches
+    from the HR pool be helpful here?" missed) and 73/78 clean passed (93.6%; "what about your X would
+    you", "when it's time to" and "where you are right now" refused, and two without a '?'). Those are
+    its honest figures; the rules for help put up by a yes/no question, "what about X <verb>", the
+    mentee's own "it's time" and "right now" came from them, so the figures below are not blind."""
+    rows = corpus("guard_holdout4.tsv")
+    missed = [text for label, text in rows if label != "clean" and check(text).ok]
+    refused = {text for label, text in rows if label == "clean" and not check(text).ok}
+    no_question_mark = {
+        "Say more about that if you like.",
+        "what would you do differently if you were starting your career again",
+    }
+    assert len(rows) == 232 and sum(label != "clean" for label, _ in rows) == 154
+    assert missed == [], missed
+    # A shown rephrasing must end in '?', so these stay refused; every other clean question passes.
+    assert refused == no_question_mark, refused
+    assert all("not a question: does not end with '?'" in check(text).reasons for text in no_question_mark)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # A person or resource put up as a help in a yes/no question, inverted or not.
+    pytest.param("Might one of the coaches from the HR pool be helpful here?", "suggestion", id="help-might-one-of"),
+    pytest.param("Could someone in finance be of help?", "suggestion", id="help-of-help"),
+    pytest.param("Would your manager be helpful here?", "suggestion", id="help-your-manager"),
+    pytest.param("Could the careers service be any use?", "suggestion", id="help-any-use"),
+    pytest.param("Would someone from your old team be a big help?", "suggestion", id="help-a-big-help"),
+    pytest.param("Would anyone in finance be helpful?", "suggestion", id="help-anyone-named"),
+    pytest.param("Do you think a mentor would be useful?", "suggestion", id="help-do-you-think"),
+    pytest.param("Is there anyone you know? Someone in finance might be helpful.", "suggestion",
+                 id="help-statement"),
+    # "What about X" with no verb to follow offers X, and so does "how about X" whatever follows.
+    pytest.param("What about your network?", "suggestion", id="what-about-no-verb"),
+    pytest.param("What about your manager, would she help?", "suggestion", id="what-about-comma"),
+    pytest.param("What about a role that would stretch you?", "suggestion", id="what-about-relative"),
+    pytest.param("How about your current team would you take with you?", "suggestion", id="how-about-verb"),
+    # "It's time" said for the mentee, or outside an open question about their judgement.
+    pytest.param("Isn't it time to move on?", "suggestion", id="time-isnt-it"),
+    pytest.param("Do you think it's time to move on?", "suggestion", id="time-yes-no-think"),
+    pytest.param("What's stopping you, now it's time to move on?", "suggestion", id="time-now-its"),
+    pytest.param("What would it take, if it's time to go?", "suggestion", id="time-if-its"),
+    # "Right" as a verdict, not a place or a moment.
+    pytest.param("You're right about that, so what next?", "judgement", id="right-about"),
+    pytest.param("You're right to be worried - what now?", "judgement", id="right-to"),
+    pytest.param("You are right in thinking it's hard?", "judgement", id="right-in-thinking"),
+    pytest.param("That's right on the money, what else?", "judgement", id="right-on-the-money"),
+])
+def test_holdout4_kinds_of_phrasing_are_caught(text: str, kind: str) -> None:
+    reasons = advice_reasons(text)
+    assert any(r.startswith(kind) for r in reasons), reasons
+
+
+@pytest.mark.parametrize("text", [
+    # Help the mentee is asked to name, or help that already happened.
+    pytest.param("What would be helpful?", id="help-what-would"),
+    pytest.param("Who has been helpful to you?", id="help-who-has-been"),
+    pytest.param("How helpful was that?", id="help-how-helpful"),
+    pytest.param("Who could be of help?", id="help-who-could"),
+    pytest.param("What do you think would be most useful?", id="help-what-do-you-think"),
+    pytest.param("Which of them would be most helpful to you?", id="help-which-of-them"),
+    pytest.param("Is there anyone who might be helpful here?", id="help-is-there-anyone"),
+    pytest.param("Would anyone be helpful to talk to?", id="help-open-anyone"),
+    pytest.param("Would that be helpful?", id="help-would-that"),
+    pytest.param("Was your mentor helpful?", id="help-past"),
+    pytest.param("Would your manager have been helpful?", id="help-would-have-been"),
+    pytest.param("Would your skills be useful in product?", id="help-their-skills"),
+    pytest.param("Where would you be most useful?", id="help-where-would-you"),
+    # "What about X" as the thing asked about.
+    pytest.param("What about the role appeals to you?", id="what-about-appeals"),
+    pytest.param("What about your job do you enjoy most?", id="what-about-do-you"),
+    pytest.param("What about talking to HR feels risky?", id="what-about-gerund-feels"),
+    pytest.param("What about your part-time role do you enjoy?", id="what-about-hyphen"),
+    # The mentee's own judgement of the moment.
+    pytest.param("What would tell you it's time for a change?", id="time-tell-you"),
+    pytest.param("How do you decide whether it's time to leave?", id="time-decide-whether"),
+    pytest.param("Why do you feel it's time to move on?", id="time-why-feel"),
+    pytest.param("When will you know it's time to leave?", id="time-when-know"),
+    # "Right" as a place or a moment.
+    pytest.param("What matters most to you, as you are right now?", id="right-now"),
+    pytest.param("What's the thing that's right in front of you?", id="right-in-front"),
+    pytest.param("What's it like, now that you're right in the middle of a reorg?", id="right-in-the-middle"),
+])
+def test_open_and_reflective_questions_near_the_holdout4_rules_pass(text: str) -> None:
+    assert check(text) == Verdict(True, [])
+
+
 @pytest.mark.parametrize(("text", "original", "reason"), [
     pytest.param("Good idea?", None, "too short", id="short-not-a-question-word"),
     pytest.param("Why wait?", None, "too short", id="short-why-verb"),
