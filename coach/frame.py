@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from coach.guard_text import question_end
 from coach.template import render
 
 MARKERS = ("[X]", "[Y]", "[Z]", "[W]")
@@ -51,10 +52,10 @@ def split_tail(frame: Frame) -> tuple[Frame, str]:
     """The part of ``frame`` the model rewords (up to and including its first question) and the
     tail shown word for word: a hint, a reassurance or a second question after it ("Any of them
     is fair to name."). A small model garbles these, and they carry the flow author's care."""
-    m = re.search(r"\?(?=\s+\S)", frame.text)
-    if m is None:
+    end = question_end(frame.text)
+    if end is None:
         return frame, ""
-    head, tail = frame.text[: m.end()], frame.text[m.end():]
+    head, tail = frame.text[:end], frame.text[end:]
     n = sum(marker in head for marker in frame.markers)
     return Frame(head, frame.values[:n]), tail
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from coach.guard_advice import advice_reasons
 from coach.guard_meaning import _has_phrase, meaning_reasons
-from coach.guard_text import _norm, _sentences, _words
+from coach.guard_text import _norm, _sentences, _words, question_end
 
 __all__ = ["Verdict", "_norm", "_words", "advice_reasons", "check"]
 
@@ -51,10 +51,10 @@ def _sentence_count(text: str) -> int:
 
 def _without_tail(text: str, original: str | None) -> str:
     """``text`` less the flow's own words after its first question, if it ends with them."""
-    m = re.search(r"\?(?=\s+\S)", original or "")
-    if original is None or m is None:
+    end = question_end(original) if original else None
+    if original is None or end is None:
         return text
-    tail = " ".join(original[m.end():].split())
+    tail = " ".join(original[end:].split())
     return text[: -len(tail)].rstrip() if text.endswith(" " + tail) else text
 
 
@@ -96,7 +96,6 @@ def check(
             reasons.append(f"drops must-keep term: {term.strip()!r}")
     if original:
         # With the flow's tail kept word for word, the meaning checks compare the part reworded.
-        head = _without_tail(original, original)
-        reasons += meaning_reasons(asked, head, keep, context) if asked != text else meaning_reasons(
-            text, original, keep, context)
+        head = _without_tail(original, original) if asked != text else original
+        reasons += meaning_reasons(asked, head, keep, context)
     return Verdict(not reasons, reasons)

@@ -67,3 +67,10 @@ def _sentences(text: str) -> list[str]:
 
 
 GENERIC_STEMS = frozenset(_stem(w) for w in GENERIC)
+
+
+def question_end(text: str) -> int | None:
+    """Where the first question of ``text`` ends, if more text follows it (a hint, a reassurance,
+    a second question): everything after is the flow's tail, shown word for word."""
+    m = re.search(r"\?(?=\s+\S)", text)
+    return m.end() if m else None
