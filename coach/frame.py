@@ -60,6 +60,47 @@ def split_tail(frame: Frame) -> tuple[Frame, str]:
     return Frame(head, frame.values[:n]), tail
 
 
+# How a reply may start, for the model to say the rest: "Can you tell me what makes that
+# important to you?". From a free start the default model mostly copied the question or changed
+# its meaning; started this way it keeps to the question far more often (README, "Rephrasing").
+OPENERS = ("Can you tell me", "What would you say")
+_WH = r"(?:what|how|why|where|which|whose|who)\b"
+_WH_START = re.compile(rf"^(and )?({_WH})", re.IGNORECASE)
+# A sentence before the question ("You said [X]. "), or a lead-in before its question word.
+_BEFORE = re.compile(rf"^(.*?[.?!:]\s+)(?=(?:and )?{_WH})|^(.*[.?!]\s+)", re.IGNORECASE)
+_LEAD_IN = re.compile(rf"^(.*,\s+)(?={_WH})", re.IGNORECASE)
+
+
+def openings(frame: Frame) -> list[str]:
+    """Starts a reply to ``frame`` may be given: whatever comes before the question word as it
+    is, then an opener ("You said [X]. Can you tell me", "When you say [X], can you tell me").
+    None if the question word is not found where a question starts."""
+    text = frame.text.strip()
+    m = _BEFORE.match(text)
+    before = (m.group(1) or m.group(2)) if m else ""
+    question = text[len(before):]
+    if not _WH_START.match(question):
+        lead = _LEAD_IN.match(question)
+        if lead is None:
+            return []
+        before, question = before + lead.group(1), question[len(lead.group(1)):]
+    wh = _WH_START.match(question)
+    if wh is None:
+        return []
+    out = []
+    for opener in OPENERS:
+        verb = "tell" if "tell" in opener else "say"
+        if re.search(rf"\b{verb}s?\b", text, re.IGNORECASE) or (
+                opener.startswith("What") and wh.group(2).lower() != "what"):
+            continue  # "Before I tell you ...: can you tell me", "What would you say why ...?"
+        if wh.group(1):
+            opener = wh.group(1) + opener[0].lower() + opener[1:]  # "And can you tell me ..."
+        elif before and not before.rstrip().endswith((".", "?", "!")):
+            opener = opener[0].lower() + opener[1:]
+        out.append(before + opener)
+    return out
+
+
 def plain(canonical: str) -> Frame:
     """A frame without slots: the whole question is reworded (no template to go by)."""
     return Frame(canonical)

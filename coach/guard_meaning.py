@@ -41,6 +41,9 @@ _WHY = re.compile(
 )
 
 
+_WOULD_LIKE = re.compile(r"\b(would(?: you)?|'d) like to\b", re.IGNORECASE)
+
+
 def _question_clause(text: str) -> str:
     """The last clause of the last question: what is actually being asked."""
     questions = [s for s in _sentences(text) if s.endswith("?")] or [text]
@@ -79,6 +82,10 @@ def _numbers(text: str) -> set[str]:
 def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str | None) -> list[str]:
     """Reasons the candidate asks something other than ``original`` does."""
     reasons: list[str] = []
+    form = form_reasons(text, original)
+    # "What would you like to be doing?" asks what the mentee wants, not what they enjoy:
+    # "what would you say you enjoy most about yourself?" must not keep it through "like" ~ "enjoy".
+    text, original = _WOULD_LIKE.sub(r"\1 want to", text), _WOULD_LIKE.sub(r"\1 want to", original)
     source = " ".join([original, *keep, context or ""])
     known = {_concept(w) for w in _words(source)}
     cand_words = _words(text)
@@ -149,6 +156,9 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
         reasons.append("no longer asks why")
     elif "whose" in asked and not (got & {"whose", "which"}):
         reasons.append("no longer asks whose")
+    elif "where" in asked and "where" not in got:
+        # "Where do the things you love ... overlap?" -> "Can you tell me about the things you love ...?"
+        reasons.append("no longer asks where")
     if not asked and got and got <= {"why"}:
         reasons.append("asks why where the question did not")
 
@@ -183,14 +193,17 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
 
     first_person = {"i", "i'm", "i'd", "i've", "i'll", "me", "my", "mine", "myself"}
     # The mentee's own "I" is theirs; the coach speaking as "I" offers, promises or opines.
-    # "what drives all this for you?" -> "... for me?" in a question that itself says "I tell you":
-    # any first-person word the question did not use turns it round.
-    if (first_person & set(cand_words)) - set(_words(original)):
+    # "what drives all this for you?" -> "... for me?", or "Before I tell you ...: what would you
+    # say I think drives all this?": a first-person word the question did not say (as often) turns
+    # it round. "Can you tell me what ...?" is the one first-person turn a clean question takes.
+    own = _words(re.sub(r"\b(?:can|could|would) you (?:tell|show) me\b", "", _norm(text)))
+    said = _words(original)
+    if any(own.count(w) > said.count(w) for w in first_person):
         reasons.append("speaks about itself (first person)")
     second_person = {"you", "your", "you're", "you'd", "you've", "you'll", "yourself"}
     if second_person & set(_words(original)) and not second_person & set(cand_words):
         reasons.append("no longer asks about the mentee ('you')")
-    return reasons + form_reasons(text, original)
+    return reasons + form
 
 
 _WHICH_THING = re.compile(r"\b(?:what|which)(?: is|'s| was| would be)?(?: the| your| a| an| that)? ([a-z]+)\b")

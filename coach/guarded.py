@@ -17,7 +17,16 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from coach import guard
-from coach.frame import MARKERS, Frame, flow_frames, grammar, keeps_lead_ins, plain, split_tail
+from coach.frame import (
+    MARKERS,
+    Frame,
+    flow_frames,
+    grammar,
+    keeps_lead_ins,
+    openings,
+    plain,
+    split_tail,
+)
 from coach.home import PROJECT_ROOT
 from coach.llm import DEADLINE_S, MAX_TOKENS, PROMPT, TEMPERATURE, Backend, BackendError, Request
 from coach.rephrase import Rephrasing
@@ -198,16 +207,20 @@ class GuardedRephraser:
         does not: grammar-constrained sampling is 2-3 times slower per character with this
         model and missed the deadline a third of the time, for no better acceptance. The same
         conditions (each slot once, with its lead-in; keep-terms) are checked on the reply."""
+        head, tail = split_tail(frame)
+        starts = openings(head) if getattr(self.backend, "prefills", False) else []
         with self._seed_lock:
             # A fixed --seed makes a whole conversation reproducible, yet each call still differs.
             seed = self._rng.randrange(2**31) if self.seed is not None else None
-        head, tail = split_tail(frame)
+            prefix = self._rng.choice(starts) if starts else ""
         keep = [k for k in keep if k.lower() in head.text.lower()]
+        # A started reply is not decoded under the frame's grammar: it has put the slots it
+        # holds in place already, and the checks on the reply below still apply.
         request = Request(
             messages=prompt_messages(head.text, [], None, self.prompt), max_tokens=self.max_tokens,
-            temperature=temperature, seed=seed, grammar=grammar(head, keep) if strict else None,
-            deadline=deadline,
-            cancel=cancel,
+            temperature=temperature, seed=seed,
+            grammar=grammar(head, keep) if strict and not prefix else None, deadline=deadline,
+            cancel=cancel, prefix=prefix,
         )
         return clean_reply(self.backend.complete(request)) + tail
 

@@ -18,7 +18,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -183,6 +183,9 @@ class Request:
     temperature: float = TEMPERATURE
     seed: int | None = None
     grammar: str | None = GRAMMAR
+    # The start of the reply, for the model to continue ("Can you tell me"); the reply returned
+    # includes it. Backends that cannot continue a reply (``prefills`` false) are not given one.
+    prefix: str = ""
     deadline: float = field(default_factory=lambda: time.monotonic() + DEADLINE_S)
     # Background work passes an event a live turn sets: generation then stops at the next token.
     cancel: threading.Event | None = None
@@ -263,6 +266,7 @@ class LlamaBackend:
         self.error: str | None = None
         self.ready = threading.Event()
         self._model: Any = None
+        self._format: Any = None  # the model's own chat template, to continue a started reply
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._load, name="coach-model-load", daemon=True)
         self._thread.start()
@@ -272,6 +276,7 @@ class LlamaBackend:
     def _load(self) -> None:
         try:
             self._model = _load_llama(self.path, self.n_threads)
+            self._format = _chat_format(self._model)
             self.sha256 = sha256(self.path)
         except Exception as e:  # any failure means: no model, flow wording
             self.error = f"model {self.path} could not be loaded ({type(e).__name__}: {e})"
@@ -285,6 +290,11 @@ class LlamaBackend:
         self.ready.wait(timeout)
         return self._model is not None
 
+    @property
+    def prefills(self) -> bool:
+        """Whether a reply can be started for the model (it needs the model's chat template)."""
+        return self._format is not None
+
     def complete(self, request: Request) -> str:
         """Generate one reply, streaming so generation stops at the deadline."""
         if not self.ready.is_set():
@@ -293,23 +303,51 @@ class LlamaBackend:
             raise BackendError(self.error or "model not loaded")
         grammar = _grammar(request.grammar) if request.grammar else None
         with self._lock:  # llama.cpp contexts are not safe to share between threads
-            stream: Iterator[Any] = self._model.create_chat_completion(
-                messages=request.messages, max_tokens=request.max_tokens,
-                temperature=request.temperature, seed=request.seed, grammar=grammar, stream=True,
-            )
+            stream = self._stream(request, grammar)
             parts: list[str] = []
-            for chunk in stream:
-                parts.append(chunk["choices"][0]["delta"].get("content") or "")
-                if not grammar and _finished("".join(parts)):
-                    stream.close()  # type: ignore[attr-defined]
-                    break
-                if time.monotonic() > request.deadline:
-                    stream.close()  # type: ignore[attr-defined]
-                    raise BackendError("deadline passed")
-                if request.cancel is not None and request.cancel.is_set():
-                    stream.close()  # type: ignore[attr-defined]
-                    raise BackendError("cancelled for a live turn")
+            try:
+                for piece in stream:
+                    parts.append(piece)
+                    if not grammar and _finished("".join(parts)):
+                        break
+                    if time.monotonic() > request.deadline:
+                        raise BackendError("deadline passed")
+                    if request.cancel is not None and request.cancel.is_set():
+                        raise BackendError("cancelled for a live turn")
+            finally:
+                stream.close()
         return "".join(parts)
+
+    def _stream(self, request: Request, grammar: Any) -> Generator[str, None, None]:
+        """The reply's text as it is generated: after the prefix, if the request starts one."""
+        decoding = {"max_tokens": request.max_tokens, "temperature": request.temperature,
+                    "seed": request.seed, "grammar": grammar, "stream": True}
+        if request.prefix and self._format is not None:
+            prompt = self._format(messages=request.messages).prompt + request.prefix
+            tokens = self._model.tokenize(prompt.encode(), add_bos=False, special=True)
+            chunks = self._model.create_completion(prompt=tokens, **decoding)
+            yield request.prefix
+        else:
+            chunks = self._model.create_chat_completion(messages=request.messages, **decoding)
+        try:
+            for chunk in chunks:
+                choice = chunk["choices"][0]
+                yield choice["text"] if "text" in choice else (choice["delta"].get("content") or "")
+        finally:
+            chunks.close()
+
+
+def _chat_format(model: Any) -> Any:
+    """The formatter for the model's own chat template (None if the file carries none)."""
+    template = model.metadata.get("tokenizer.chat_template")
+    if not template:
+        return None
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    def text(token: int) -> str:
+        return "" if token < 0 else model.detokenize([token], special=True).decode("utf-8", "replace")
+
+    return Jinja2ChatFormatter(template, eos_token=text(model.token_eos()), bos_token=text(model.token_bos()))
 
 
 def _finished(text: str) -> bool:
@@ -338,6 +376,7 @@ class OpenAIBackend:
         self.model = model or os.environ.get("COACH_REMOTE_MODEL") or "default"
         self.api_key = api_key if api_key is not None else os.environ.get("COACH_API_KEY")
         self.sha256: str | None = None  # the file lives on the server; we cannot vouch for it
+        self.prefills = False  # servers differ in whether they continue a started reply
 
     def complete(self, request: Request) -> str:
         """POST one chat completion; the socket timeout is whatever is left of the deadline."""

@@ -446,6 +446,18 @@ def test_a_good_rephrasing_passes() -> None:
     ("You said you want more say in how things are done was important to you, but that's not the same as "
      "how you?", "You said you want more say in how things are done. What makes that important to you?",
      ["you want more say in how things are done"], "adds a negation"),
+    # Passed in round 4, replies started with an opener: "would like to" is wanting, not enjoying.
+    ("Picture yourself three to five years from now. What would you say you enjoy most about yourself?",
+     "Picture yourself three to five years from now. What would you like to be doing?",
+     ["three to five years"], "the question part loses want"),
+    # The question's own "I" does not license the coach another one.
+    ("Before I tell you what I noticed: what would you say I think drives all this for you?",
+     "Before I tell you what I noticed: what do you think drives all this for you?", [], "first person"),
+    ("Can you tell me about the things you love, the things you're good at, and what your organisation needs?",
+     "Where do the things you love, the things you're good at and what your organisation needs overlap?",
+     ["organisation"], "no longer asks where"),
+    ("Can you tell me what you're good at, so I can help you find a role?", "What are you good at?", [],
+     "first person"),
 ])
 def test_meaning_changes_are_rejected_with_a_reason(
     candidate: str, original: str, keep: list[str], reason: str
@@ -462,6 +474,20 @@ def test_meaning_changes_are_rejected_with_a_reason(
 def test_day_to_day_rewordings_that_keep_the_question_pass(candidate: str) -> None:
     original = "When you picture the job you'd want (your director's), what do you think it involves from day to day?"
     assert check(candidate, original=original, keep=["day to day"]).ok
+
+
+@pytest.mark.parametrize(("candidate", "original"), [
+    ("Can you tell me what you're good at?", "What are you good at?"),
+    ("Could you tell me what makes that important to you?", "What makes that important to you?"),
+    ("Before I tell you what I noticed: what would you say drives all this for you?",
+     "Before I tell you what I noticed: what do you think drives all this for you?"),
+    ("Picture yourself three to five years from now. What would you say you want to be doing?",
+     "Picture yourself three to five years from now. What would you like to be doing?"),
+    ("When you say you want more say, can you tell me what's underneath that for you?",
+     "When you say you want more say, what's underneath that for you?"),
+])
+def test_a_question_put_after_an_opener_keeps_its_meaning_and_passes(candidate: str, original: str) -> None:
+    assert check(candidate, original=original).ok
 
 
 def test_the_mentees_own_words_may_be_played_back() -> None:

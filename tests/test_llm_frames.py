@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 from coach.flow import Flow
-from coach.frame import Frame, flow_frames, frame_of, grammar, plain
+from coach.frame import Frame, flow_frames, frame_of, grammar, openings, plain
 from coach.guarded import GuardedRephraser
 from coach.session import Conversation
 from coach.store import Store
@@ -147,3 +149,63 @@ def test_a_live_rewording_that_moves_the_mentees_words_is_not_shown(fake_backend
     shown = rephraser.rephrase(canonical, [RUNG], None, frame)
     assert shown.text == canonical and not shown.rephrased and shown.guard_ok is False
     assert shown.reasons[0].startswith("does not keep the mentee's words once, after their lead-in")
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    ("What are you good at?", ["Can you tell me", "What would you say"]),
+    ("How do you know that's what it's like?", ["Can you tell me"]),
+    # A sentence before the question stays as it is; so does a lead-in clause before the question word.
+    ("You said [X]. What makes that important to you?",
+     ["You said [X]. Can you tell me", "You said [X]. What would you say"]),
+    ("When you say [X], what's underneath that for you?", ["When you say [X], can you tell me"]),
+    ("And why does that matter to you: [X]?", ["And can you tell me"]),
+    # No second "tell" or "say" in one question.
+    ("Before I tell you what I noticed: what do you think drives all this for you?",
+     ["Before I tell you what I noticed: what would you say"]),
+    ("What would you change, so that it says what you mean?", ["Can you tell me"]),
+    # Not a question word where a question starts: no start is offered.
+    ("Is that what you want?", []),
+    ("Tell me more.", []),
+])
+def test_a_reply_is_started_only_where_the_question_word_can_follow_an_opener(
+    text: str, starts: list[str]
+) -> None:
+    values = tuple("x" for m in ("[X]",) if m in text)
+    assert openings(Frame(text, values)) == starts
+
+
+class PrefillingBackend:
+    """A scripted backend that, like llama.cpp, continues the reply it was started with."""
+
+    sha256 = "e" * 64
+    prefills = True
+
+    def __init__(self, endings: dict[str, str]) -> None:
+        self.endings = endings  # by the opener the reply was started with
+        self.calls: list[Any] = []
+
+    def complete(self, request: Any) -> str:
+        self.calls.append(request)
+        opener = next(o for o in self.endings if request.prefix.endswith(o))
+        return request.prefix + " " + self.endings[opener]
+
+
+def test_a_started_reply_is_continued_and_shown_once_it_passes_the_guard() -> None:
+    frame = Frame("You said [X]. What makes that important to you?", (RUNG,))
+    canonical = frame.fill(frame.text) or ""
+    backend = PrefillingBackend({"Can you tell me": "what makes that important to you?",
+                                 "What would you say": "makes that important to you?"})
+    rephraser = GuardedRephraser(backend, seed=1, cache=False)
+    shown = [rephraser.rephrase(canonical, [RUNG], None, frame) for _ in range(6)]
+    assert {c.prefix for c in backend.calls} == {"You said [X]. Can you tell me", "You said [X]. What would you say"}
+    assert all(c.grammar is None for c in backend.calls)  # the slot is in place: no grammar forcing it again
+    assert {s.text for s in shown if s.rephrased} == {
+        f"You said {RUNG}. Can you tell me what makes that important to you?",
+        f"You said {RUNG}. What would you say makes that important to you?",
+    }
+
+
+def test_a_backend_that_cannot_continue_a_reply_is_not_given_one(fake_backend: FakeBackend) -> None:
+    rephraser = GuardedRephraser(fake_backend.queue("Can you tell me what you are good at?"), cache=False)
+    assert rephraser.rephrase("What are you good at?", [], None).rephrased
+    assert fake_backend.calls[0].prefix == ""

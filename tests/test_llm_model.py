@@ -72,6 +72,18 @@ def test_output_is_one_sentence_ending_in_a_question_mark(llama_backend: Any) ->
         assert text.endswith("?") and text.count("?") == 1 and "." not in text and "\n" not in text
 
 
+def test_a_started_reply_is_continued_by_the_model(llama_backend: Any) -> None:
+    assert llama_backend.prefills  # the default model carries its chat template
+    question = "You said [X]. What makes that important to you?"
+    for seed in range(3):
+        text = llama_backend.complete(Request(
+            messages=prompt_messages(question, [], None), seed=seed, grammar=None,
+            prefix="You said [X]. Can you tell me", deadline=time.monotonic() + SLOW_OK,
+        ))
+        assert text.startswith("You said [X]. Can you tell me ") and text.endswith("?")
+        assert text.count("?") == 1 and "Can you tell me" not in text[len("You said [X]. Can you tell me"):]
+
+
 def test_a_fixed_seed_reproduces_the_same_rephrasing(llama_backend: Any) -> None:
     first = GuardedRephraser(llama_backend, seed=9, deadline_s=SLOW_OK)
     second = GuardedRephraser(llama_backend, seed=9, deadline_s=SLOW_OK)
