@@ -49,15 +49,28 @@ def _strip(text: str, markers: tuple[str, ...]) -> str:
 
 
 def split_tail(frame: Frame) -> tuple[Frame, str]:
-    """The part of ``frame`` the model rewords (up to and including its first question) and the
-    tail shown word for word: a hint, a reassurance or a second question after it ("Any of them
-    is fair to name."). A small model garbles these, and they carry the flow author's care."""
+    """The part of ``frame`` the model rewords (its first question) and the tail shown word for
+    word: a hint, a reassurance or a second question after it ("Any of them is fair to name."),
+    or a closing ", and why?". A small model garbles or drops these, and they carry the flow
+    author's care. A tail that starts with a comma goes in place of the reworded question's "?"."""
     end = question_end(frame.text)
-    if end is None:
-        return frame, ""
-    head, tail = frame.text[:end], frame.text[end:]
+    head, tail = (frame.text[:end], frame.text[end:]) if end is not None else (frame.text, "")
+    why = _WHY_TAIL.search(head)
+    if why:
+        head, tail = head[: why.start()] + "?", head[why.start():] + tail
     n = sum(marker in head for marker in frame.markers)
     return Frame(head, frame.values[:n]), tail
+
+
+def join_tail(reworded: str, tail: str) -> str:
+    """A reworded question with the tail ``split_tail`` kept back put after it."""
+    if tail.startswith(","):
+        return reworded.rstrip(" ?") + tail
+    return reworded + tail
+
+
+# "Whose job would you want, and why?": the model rewords "Whose job would you want?".
+_WHY_TAIL = re.compile(r",\s*and why(?: not)?\?$", re.IGNORECASE)
 
 
 # How a reply may start, for the model to say the rest: "Can you tell me what makes that
@@ -97,6 +110,9 @@ def openings(frame: Frame) -> list[str]:
             opener = wh.group(1) + opener[0].lower() + opener[1:]  # "And can you tell me ..."
         elif before and not before.rstrip().endswith((".", "?", "!")):
             opener = opener[0].lower() + opener[1:]
+        if "tell" in opener and wh.group(2).lower() in ("whose", "why"):
+            # The words the model most often loses ("whose" became "who"): given, as the grammar does.
+            opener += " " + wh.group(2).lower()
         out.append(before + opener)
     return out
 

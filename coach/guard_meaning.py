@@ -191,6 +191,11 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     if swapped:
         reasons.append(f"asks which {swapped} instead of what the question asks")
 
+    wanted_to = re.search(r"\bwant to (?!(?:have|hold|take|get|do)\b)(?:\w+ ?){1,3}", _norm(text))
+    if wanted_to and re.search(r"\bwant\b", _norm(original)) and not re.search(r"\bwant to\b", _norm(original)):
+        # "Whose job would you want?" -> "... whose job you would want to work for?": another wish.
+        reasons.append(f"changes what is wanted: {wanted_to.group(0).strip()!r}")
+
     first_person = {"i", "i'm", "i'd", "i've", "i'll", "me", "my", "mine", "myself"}
     # The mentee's own "I" is theirs; the coach speaking as "I" offers, promises or opines.
     # "what drives all this for you?" -> "... for me?", or "Before I tell you ...: what would you

@@ -22,6 +22,7 @@ from coach.frame import (
     Frame,
     flow_frames,
     grammar,
+    join_tail,
     keeps_lead_ins,
     openings,
     plain,
@@ -222,7 +223,7 @@ class GuardedRephraser:
             grammar=grammar(head, keep) if strict and not prefix else None, deadline=deadline,
             cancel=cancel, prefix=prefix,
         )
-        return clean_reply(self.backend.complete(request)) + tail
+        return join_tail(clean_reply(self.backend.complete(request)), tail)
 
     def _remember(self, frame_text: str, keep: list[str]) -> None:
         """A frame asked live is worth topping up too (with its fixed keep-terms)."""

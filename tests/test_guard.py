@@ -458,6 +458,8 @@ def test_a_good_rephrasing_passes() -> None:
      ["organisation"], "no longer asks where"),
     ("Can you tell me what you're good at, so I can help you find a role?", "What are you good at?", [],
      "first person"),
+    ("Can you tell me whose job you would want to work for, and why?", "Whose job would you want, and why?",
+     ["job"], "changes what is wanted: 'want to work for'"),
 ])
 def test_meaning_changes_are_rejected_with_a_reason(
     candidate: str, original: str, keep: list[str], reason: str
@@ -485,6 +487,7 @@ def test_day_to_day_rewordings_that_keep_the_question_pass(candidate: str) -> No
      "Picture yourself three to five years from now. What would you like to be doing?"),
     ("When you say you want more say, can you tell me what's underneath that for you?",
      "When you say you want more say, what's underneath that for you?"),
+    ("Can you tell me whose job you would most want to have, and why?", "Whose job would you want, and why?"),
 ])
 def test_a_question_put_after_an_opener_keeps_its_meaning_and_passes(candidate: str, original: str) -> None:
     assert check(candidate, original=original).ok

@@ -105,7 +105,8 @@ def test_the_request_is_constrained_and_its_prefix_stays_the_same(fake_backend: 
     assert first.deadline > time.monotonic() - 60
     assert first.messages[:-1] == second.messages[:-1], "the few-shot prefix must not vary (cache reuse)"
     assert first.messages[-1] == {"role": "user", "content": CANONICAL}
-    assert second.messages[-1]["content"] == "Whose job would you want, and why?"
+    # A closing ", and why?" is kept back and put after the reworded question.
+    assert second.messages[-1]["content"] == "Whose job would you want?"
 
 
 def test_a_fixed_seed_gives_the_same_seeds_every_run(fake_backend: FakeBackend) -> None:

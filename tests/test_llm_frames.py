@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from coach.flow import Flow
-from coach.frame import Frame, flow_frames, frame_of, grammar, openings, plain
+from coach.frame import Frame, flow_frames, frame_of, grammar, join_tail, openings, plain, split_tail
 from coach.guarded import GuardedRephraser
 from coach.session import Conversation
 from coach.store import Store
@@ -158,7 +158,9 @@ def test_a_live_rewording_that_moves_the_mentees_words_is_not_shown(fake_backend
     ("You said [X]. What makes that important to you?",
      ["You said [X]. Can you tell me", "You said [X]. What would you say"]),
     ("When you say [X], what's underneath that for you?", ["When you say [X], can you tell me"]),
-    ("And why does that matter to you: [X]?", ["And can you tell me"]),
+    # "whose" and "why", which the model loses most, come with the opener.
+    ("And why does that matter to you: [X]?", ["And can you tell me why"]),
+    ("Whose job would you want?", ["Can you tell me whose"]),
     # No second "tell" or "say" in one question.
     ("Before I tell you what I noticed: what do you think drives all this for you?",
      ["Before I tell you what I noticed: what would you say"]),
@@ -203,6 +205,16 @@ def test_a_started_reply_is_continued_and_shown_once_it_passes_the_guard() -> No
         f"You said {RUNG}. Can you tell me what makes that important to you?",
         f"You said {RUNG}. What would you say makes that important to you?",
     }
+
+
+def test_a_closing_and_why_is_kept_back_and_put_after_the_reworded_question() -> None:
+    head, tail = split_tail(Frame("Whose job would you want, and why?"))
+    assert (head.text, tail) == ("Whose job would you want?", ", and why?")
+    assert join_tail("Can you tell me whose job you would want?", tail) == (
+        "Can you tell me whose job you would want, and why?")
+    head, tail = split_tail(Frame("What are you good at? Think of the things people come to you for."))
+    assert join_tail("Can you tell me what you are good at?", tail) == (
+        "Can you tell me what you are good at? Think of the things people come to you for.")
 
 
 def test_a_backend_that_cannot_continue_a_reply_is_not_given_one(fake_backend: FakeBackend) -> None:
