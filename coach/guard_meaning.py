@@ -191,6 +191,10 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     if swapped:
         reasons.append(f"asks which {swapped} instead of what the question asks")
 
+    like_to = re.search(r"\bit(?:'s| is) like to (?:\w+ ?){1,3}", _norm(text))
+    if like_to and re.search(r"\bit(?:'s| is) like\s*\?", _norm(original)):
+        # "How do you know that's what it's like?" -> "... what it is like to feel that way?"
+        reasons.append(f"changes what it is like: {like_to.group(0).strip()!r}")
     wanted_to = re.search(r"\bwant to (?!(?:have|hold|take|get|do)\b)(?:\w+ ?){1,3}", _norm(text))
     if wanted_to and re.search(r"\bwant\b", _norm(original)) and not re.search(r"\bwant to\b", _norm(original)):
         # "Whose job would you want?" -> "... whose job you would want to work for?": another wish.

@@ -458,6 +458,8 @@ def test_a_good_rephrasing_passes() -> None:
      ["organisation"], "no longer asks where"),
     ("Can you tell me what you're good at, so I can help you find a role?", "What are you good at?", [],
      "first person"),
+    ("Can you tell me how you know that's what it is like to feel that way?",
+     "How do you know that's what it's like?", [], "changes what it is like"),
     ("Can you tell me whose job you would want to work for, and why?", "Whose job would you want, and why?",
      ["job"], "changes what is wanted: 'want to work for'"),
 ])
