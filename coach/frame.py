@@ -76,7 +76,7 @@ _WHY_TAIL = re.compile(r",\s*and why(?: not)?\?$", re.IGNORECASE)
 # How a reply may start, for the model to say the rest: "Can you tell me what makes that
 # important to you?". From a free start the default model mostly copied the question or changed
 # its meaning; started this way it keeps to the question far more often (README, "Rephrasing").
-OPENERS = ("Can you tell me", "What would you say")
+OPENERS = ("Can you tell me", "Could you say", "What would you say")
 _WH = r"(?:what|how|why|where|which|whose|who)\b"
 _WH_START = re.compile(rf"^(and )?({_WH})", re.IGNORECASE)
 # A sentence before the question ("You said [X]. "), or a lead-in before its question word.
@@ -102,7 +102,7 @@ def openings(frame: Frame) -> list[str]:
         return []
     out = []
     for opener in OPENERS:
-        verb = "tell" if "tell" in opener else "say"
+        verb = opener.split()[-1] if opener.startswith("What") else opener.split()[2]
         if re.search(rf"\b{verb}s?\b", text, re.IGNORECASE) or (
                 opener.startswith("What") and wh.group(2).lower() != "what"):
             continue  # "Before I tell you ...: can you tell me", "What would you say why ...?"
@@ -110,11 +110,17 @@ def openings(frame: Frame) -> list[str]:
             opener = wh.group(1) + opener[0].lower() + opener[1:]  # "And can you tell me ..."
         elif before and not before.rstrip().endswith((".", "?", "!")):
             opener = opener[0].lower() + opener[1:]
-        if "tell" in opener and wh.group(2).lower() in ("whose", "why"):
+        if not opener.lower().startswith("what") and wh.group(2).lower() in ("whose", "why"):
             # The words the model most often loses ("whose" became "who"): given, as the grammar does.
             opener += " " + wh.group(2).lower()
         out.append(before + opener)
     return out
+
+
+def opener_of(text: str) -> str | None:
+    """Which of OPENERS ``text`` uses, if any: two questions in a row should not open alike."""
+    lower = text.lower()
+    return next((o for o in OPENERS if re.search(rf"(?:^|[.:,?] |\band ){o.lower()}\b", lower)), None)
 
 
 def plain(canonical: str) -> Frame:

@@ -24,6 +24,7 @@ from coach.frame import (
     grammar,
     join_tail,
     keeps_lead_ins,
+    opener_of,
     openings,
     plain,
     split_tail,
@@ -95,6 +96,7 @@ class GuardedRephraser:
         self.generations: list[tuple[str, bool]] = []  # (frame, accepted): every model output
         self._keep: dict[str, tuple[str, ...]] = {}
         self._rng = random.Random(seed)
+        self._last_opener: str | None = None  # of the question shown last: the next opens otherwise
         self._seed_lock = threading.Lock()
 
     # --- per turn -----------------------------------------------------------------------
@@ -107,6 +109,7 @@ class GuardedRephraser:
         shown = self._rephrase(canonical, keep, context, frame)
         if not shown.rephrased:
             self.cache.shown(frame.text, None)  # the flow's words were shown: any rewording may follow
+        self._last_opener = opener_of(shown.text) if shown.rephrased else None
         return shown
 
     def _rephrase(self, canonical: str, keep: list[str], context: str | None, frame: Frame) -> Rephrasing:
@@ -115,6 +118,8 @@ class GuardedRephraser:
         if self.use_cache:
             self._remember(frame.text, keep)
             for reworded in self.cache.candidates(frame.text):
+                if self._last_opener is not None and opener_of(reworded) == self._last_opener:
+                    continue  # "Can you tell me ...?" twice in a row sounds as mechanical as no rewording
                 text = frame.fill(reworded)
                 if text and not _same(text, canonical) and guard.check(text, canonical, keep, context).ok:
                     self.cache.shown(frame.text, reworded)
@@ -127,7 +132,7 @@ class GuardedRephraser:
             busy.set()
         try:
             reworded = self._generate(frame, keep, time.monotonic() + self.deadline_s, self.temperature,
-                                      strict=False)
+                                      strict=False, avoid=self._last_opener)
         except BackendError as e:
             return Rephrasing(canonical, False, None, [f"no rephrasing: {e}"], sha, self.prompt)
         finally:
@@ -202,14 +207,17 @@ class GuardedRephraser:
 
     def _generate(
         self, frame: Frame, keep: list[str], deadline: float, temperature: float,
-        cancel: threading.Event | None = None, strict: bool = True,
+        cancel: threading.Event | None = None, strict: bool = True, avoid: str | None = None,
     ) -> str:
-        """One rewording of the frame. ``strict`` decodes under the frame's grammar; a live turn
-        does not: grammar-constrained sampling is 2-3 times slower per character with this
-        model and missed the deadline a third of the time, for no better acceptance. The same
-        conditions (each slot once, with its lead-in; keep-terms) are checked on the reply."""
+        """One rewording of the frame. A backend that can continue a started reply is given one
+        of the frame's openings (not the opener ``avoid``, the one the question before used).
+        ``strict`` decodes an unstarted reply under the frame's grammar; a live turn does not:
+        grammar-constrained sampling is 2-3 times slower per character with this model and
+        missed the deadline a third of the time, for no better acceptance. The same conditions
+        (each slot once, with its lead-in; keep-terms) are checked on the reply."""
         head, tail = split_tail(frame)
         starts = openings(head) if getattr(self.backend, "prefills", False) else []
+        starts = [s for s in starts if avoid is None or opener_of(s) != avoid]
         with self._seed_lock:
             # A fixed --seed makes a whole conversation reproducible, yet each call still differs.
             seed = self._rng.randrange(2**31) if self.seed is not None else None

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
 import pytest
 
 from coach.flow import Flow
-from coach.frame import Frame, flow_frames, frame_of, grammar, join_tail, openings, plain, split_tail
+from coach.frame import (
+    Frame,
+    flow_frames,
+    frame_of,
+    grammar,
+    join_tail,
+    opener_of,
+    openings,
+    plain,
+    split_tail,
+)
 from coach.guarded import GuardedRephraser
 from coach.session import Conversation
 from coach.store import Store
@@ -152,18 +163,18 @@ def test_a_live_rewording_that_moves_the_mentees_words_is_not_shown(fake_backend
 
 
 @pytest.mark.parametrize(("text", "starts"), [
-    ("What are you good at?", ["Can you tell me", "What would you say"]),
-    ("How do you know that's what it's like?", ["Can you tell me"]),
+    ("What are you good at?", ["Can you tell me", "Could you say", "What would you say"]),
+    ("How do you know that's what it's like?", ["Can you tell me", "Could you say"]),
     # A sentence before the question stays as it is; so does a lead-in clause before the question word.
     ("You said [X]. What makes that important to you?",
-     ["You said [X]. Can you tell me", "You said [X]. What would you say"]),
+     ["You said [X]. Can you tell me", "You said [X]. Could you say", "You said [X]. What would you say"]),
     ("When you say [X], what's underneath that for you?", ["When you say [X], can you tell me"]),
     # "whose" and "why", which the model loses most, come with the opener.
-    ("And why does that matter to you: [X]?", ["And can you tell me why"]),
-    ("Whose job would you want?", ["Can you tell me whose"]),
+    ("And why does that matter to you: [X]?", ["And can you tell me why", "And could you say why"]),
+    ("Whose job would you want?", ["Can you tell me whose", "Could you say whose"]),
     # No second "tell" or "say" in one question.
     ("Before I tell you what I noticed: what do you think drives all this for you?",
-     ["Before I tell you what I noticed: what would you say"]),
+     ["Before I tell you what I noticed: could you say", "Before I tell you what I noticed: what would you say"]),
     ("What would you change, so that it says what you mean?", ["Can you tell me"]),
     # Not a question word where a question starts: no start is offered.
     ("Is that what you want?", []),
@@ -196,15 +207,41 @@ def test_a_started_reply_is_continued_and_shown_once_it_passes_the_guard() -> No
     frame = Frame("You said [X]. What makes that important to you?", (RUNG,))
     canonical = frame.fill(frame.text) or ""
     backend = PrefillingBackend({"Can you tell me": "what makes that important to you?",
+                                 "Could you say": "what makes that important to you?",
                                  "What would you say": "makes that important to you?"})
     rephraser = GuardedRephraser(backend, seed=1, cache=False)
     shown = [rephraser.rephrase(canonical, [RUNG], None, frame) for _ in range(6)]
-    assert {c.prefix for c in backend.calls} == {"You said [X]. Can you tell me", "You said [X]. What would you say"}
+    assert {c.prefix for c in backend.calls} == {
+        "You said [X]. Can you tell me", "You said [X]. Could you say", "You said [X]. What would you say"}
     assert all(c.grammar is None for c in backend.calls)  # the slot is in place: no grammar forcing it again
     assert {s.text for s in shown if s.rephrased} == {
         f"You said {RUNG}. Can you tell me what makes that important to you?",
+        f"You said {RUNG}. Could you say what makes that important to you?",
         f"You said {RUNG}. What would you say makes that important to you?",
     }
+
+
+def test_two_questions_in_a_row_do_not_open_alike() -> None:
+    backend = PrefillingBackend({"Can you tell me": "what you are good at?", "Could you say": "what you are good at?",
+                                 "What would you say": "you are good at?"})
+    rephraser = GuardedRephraser(backend, seed=4, cache=False)
+    shown = [rephraser.rephrase("What are you good at?", [], None) for _ in range(12)]
+    assert all(s.rephrased for s in shown)
+    openers = [opener_of(s.text) for s in shown]
+    assert len(set(openers)) == 3 and all(a != b for a, b in itertools.pairwise(openers))
+
+
+def test_a_prepared_rewording_with_the_opener_just_used_waits_its_turn(fake_backend: FakeBackend) -> None:
+    rephraser = GuardedRephraser(fake_backend)
+    rephraser.cache.register(["What are you good at?", "What could you happily talk about for hours?"])
+    rephraser.cache.add("What are you good at?", "Can you tell me what you are good at?")
+    rephraser.cache.add("What could you happily talk about for hours?",
+                        "Can you tell me what you could happily talk about for hours?")
+    first = rephraser.rephrase("What are you good at?", [], None)
+    assert first.text == "Can you tell me what you are good at?"
+    fake_backend.queue("What would you say you could happily talk about for hours?")
+    second = rephraser.rephrase("What could you happily talk about for hours?", [], None)
+    assert second.text == "What would you say you could happily talk about for hours?"
 
 
 def test_a_closing_and_why_is_kept_back_and_put_after_the_reworded_question() -> None:
