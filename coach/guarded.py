@@ -127,6 +127,11 @@ class GuardedRephraser:
         if self.use_cache and self.cache.hopeless(frame.text):
             reason = f"no rephrasing: none of {MAX_ATTEMPTS} rewordings of this question passed the guard"
             return Rephrasing(canonical, False, None, [reason], sha, self.prompt)
+        head = split_tail(frame)[0]
+        if self._starts(head, None) and not self._starts(head, self._last_opener):
+            # Its only opener opened the question before: the flow's words read better than either.
+            reason = "no rephrasing: the opener this question takes opened the question before"
+            return Rephrasing(canonical, False, None, [reason], sha, self.prompt)
         busy = self.filler.busy if self.filler else None
         if busy is not None:
             busy.set()
@@ -216,8 +221,7 @@ class GuardedRephraser:
         missed the deadline a third of the time, for no better acceptance. The same conditions
         (each slot once, with its lead-in; keep-terms) are checked on the reply."""
         head, tail = split_tail(frame)
-        starts = openings(head) if getattr(self.backend, "prefills", False) else []
-        starts = [s for s in starts if avoid is None or opener_of(s) != avoid]
+        starts = self._starts(head, avoid)
         with self._seed_lock:
             # A fixed --seed makes a whole conversation reproducible, yet each call still differs.
             seed = self._rng.randrange(2**31) if self.seed is not None else None
@@ -232,6 +236,13 @@ class GuardedRephraser:
             cancel=cancel, prefix=prefix,
         )
         return join_tail(clean_reply(self.backend.complete(request)), tail)
+
+    def _starts(self, head: Frame, avoid: str | None) -> list[str]:
+        """The openings the model may be started with for ``head``: none unless the backend can
+        continue a started reply, and none with the opener ``avoid``."""
+        if not getattr(self.backend, "prefills", False):
+            return []
+        return [s for s in openings(head) if avoid is None or opener_of(s) != avoid]
 
     def _remember(self, frame_text: str, keep: list[str]) -> None:
         """A frame asked live is worth topping up too (with its fixed keep-terms)."""

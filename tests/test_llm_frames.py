@@ -199,7 +199,7 @@ class PrefillingBackend:
 
     def complete(self, request: Any) -> str:
         self.calls.append(request)
-        opener = next(o for o in self.endings if request.prefix.endswith(o))
+        opener = next(o for o in self.endings if request.prefix.lower().endswith(o.lower()))
         return request.prefix + " " + self.endings[opener]
 
 
@@ -229,6 +229,19 @@ def test_two_questions_in_a_row_do_not_open_alike() -> None:
     assert all(s.rephrased for s in shown)
     openers = [opener_of(s.text) for s in shown]
     assert len(set(openers)) == 3 and all(a != b for a, b in itertools.pairwise(openers))
+
+
+def test_a_question_whose_one_opener_was_just_used_keeps_the_flows_words_without_asking_the_model() -> None:
+    frame = Frame("When you say [X], what's underneath that for you?", (RUNG,))
+    canonical = frame.fill(frame.text) or ""
+    backend = PrefillingBackend({"Can you tell me": "what's underneath that for you?"})
+    rephraser = GuardedRephraser(backend, cache=False)
+    first = rephraser.rephrase(canonical, [], None, frame)
+    assert first.text == f"When you say {RUNG}, can you tell me what's underneath that for you?"
+    second = rephraser.rephrase(canonical, [], None, frame)
+    assert second.text == canonical and len(backend.calls) == 1
+    assert second.reasons == ["no rephrasing: the opener this question takes opened the question before"]
+    assert rephraser.rephrase(canonical, [], None, frame).rephrased  # after the flow's words, it may again
 
 
 def test_a_prepared_rewording_with_the_opener_just_used_waits_its_turn(fake_backend: FakeBackend) -> None:

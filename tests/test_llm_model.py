@@ -60,7 +60,10 @@ def test_every_shown_text_passes_the_guard_whatever_the_answer(career_flow: Flow
             assert advice_reasons(shown.text) == []
             assert shown.model_sha256 == sha256(llama_backend.path)
     assert any(r.rephrased for r in results), "the model never produced a usable rephrasing"
-    assert all(r.guard_ok is not None for r in results), [r.reasons for r in results if r.guard_ok is None]
+    # The model answered every time, but where a question's one opener had opened the question before.
+    unasked = [r.reasons for r in results if r.guard_ok is None]
+    assert all(reasons == ["no rephrasing: the opener this question takes opened the question before"]
+               for reasons in unasked), unasked
 
 
 def test_output_is_one_sentence_ending_in_a_question_mark(llama_backend: Any) -> None:
