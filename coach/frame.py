@@ -103,18 +103,38 @@ def openings(frame: Frame) -> list[str]:
     out = []
     for opener in OPENERS:
         verb = opener.split()[-1] if opener.startswith("What") else opener.split()[2]
-        if re.search(rf"\b{verb}s?\b", text, re.IGNORECASE) or (
-                opener.startswith("What") and wh.group(2).lower() != "what"):
-            continue  # "Before I tell you ...: can you tell me", "What would you say why ...?"
+        if re.search(rf"\b{verb}s?\b", text, re.IGNORECASE):
+            continue  # "Before I tell you ...: can you tell me": one "tell" or "say" to a question
+        # The question word, and for "What would you say" the word after it, come with the opener:
+        # left to the model, "whose" became "who", "where ..." a question about something else.
+        follows = wh.group(2).lower() if not opener.startswith("What") else _after_what(question[wh.end():])
+        if follows is None or (opener.startswith("What") and wh.group(2).lower() != "what"):
+            continue  # "What would you say why ...?", "What would you say small thing ...?"
         if wh.group(1):
             opener = wh.group(1) + opener[0].lower() + opener[1:]  # "And can you tell me ..."
         elif before and not before.rstrip().endswith((".", "?", "!")):
             opener = opener[0].lower() + opener[1:]
-        if not opener.lower().startswith("what") and wh.group(2).lower() in ("whose", "why"):
-            # The words the model most often loses ("whose" became "who"): given, as the grammar does.
-            opener += " " + wh.group(2).lower()
-        out.append(before + opener)
+        out.append(f"{before}{opener} {follows}")
     return out
+
+
+_AUX = frozenset({"is", "are", "was", "were", "do", "does", "did", "would", "could", "can", "will", "has",
+                  "have", "had", "might"})
+_SUBJECTS = frozenset({"you", "it", "that", "this", "they"})
+
+
+def _after_what(rest: str) -> str | None:
+    """What "What would you say" takes from a what-question, given the words after its "what":
+    its subject ("What are you good at?" -> "you"), else a verb ("What makes ..." -> "makes");
+    None for "what" with a noun ("What small thing ..."), which the opener does not fit."""
+    if rest.startswith("'s"):
+        return "is"
+    words: list[str] = re.findall(r"[\w']+", rest.lower())[:2]
+    if not words:
+        return None
+    if words[0] in _AUX:
+        return words[1] if len(words) > 1 and words[1] in _SUBJECTS else words[0]
+    return words[0] if words[0].endswith("s") and not words[0].endswith("ss") else None
 
 
 def opener_of(text: str) -> str | None:

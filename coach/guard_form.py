@@ -45,6 +45,12 @@ _LOOSE_CLAUSE = re.compile(
 # Words a question cannot end on ("... and what did you notice about it, and?").
 _NO_END = _wordset("and or but so the a an your my their our very if than is are was were")
 
+# "Can you tell me what it is?", "... who you are?": a question put after an opener ends on its verb.
+_EMBEDDED_END = re.compile(
+    r"\b(?:tell me|say|know|think) (?:what|who|where|how|which) (?:it|that|this|you|they|he|she) "
+    r"(?:is|are|was|were)\W*$"
+)
+
 # Small words a garbled rewording piles up ("your things you love, your good things, and your ...").
 _FILLERS = _wordset("your the and")
 
@@ -79,7 +85,7 @@ def form_reasons(text: str, original: str) -> list[str]:
     last = next((w for w in reversed(_words(asked[-1]))), "") if asked else ""
     orig_asked = _asked_part(original)
     orig_last = _words(orig_asked[-1])[-1] if orig_asked and _words(orig_asked[-1]) else ""
-    if last in _NO_END and last != orig_last:
+    if last in _NO_END and last != orig_last and not _EMBEDDED_END.search(_norm(asked[-1])):
         reasons.append(f"not a well-formed question: ends on {last!r}")
 
     orig_words = _words(original)

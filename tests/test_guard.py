@@ -490,6 +490,9 @@ def test_day_to_day_rewordings_that_keep_the_question_pass(candidate: str) -> No
     ("When you say you want more say, can you tell me what's underneath that for you?",
      "When you say you want more say, what's underneath that for you?"),
     ("Can you tell me whose job you would most want to have, and why?", "Whose job would you want, and why?"),
+    # Put after an opener, a question may end on its verb.
+    ("If you put it into one plain sentence, can you tell me what it is?",
+     "If you put it into one plain sentence, what would it be?"),
 ])
 def test_a_question_put_after_an_opener_keeps_its_meaning_and_passes(candidate: str, original: str) -> None:
     assert check(candidate, original=original).ok

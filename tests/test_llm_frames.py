@@ -163,19 +163,24 @@ def test_a_live_rewording_that_moves_the_mentees_words_is_not_shown(fake_backend
 
 
 @pytest.mark.parametrize(("text", "starts"), [
-    ("What are you good at?", ["Can you tell me", "Could you say", "What would you say"]),
-    ("How do you know that's what it's like?", ["Can you tell me", "Could you say"]),
+    # The question word comes with the opener; "What would you say" takes the subject or verb after it.
+    ("What are you good at?", ["Can you tell me what", "Could you say what", "What would you say you"]),
+    ("What has shifted since then?", ["Can you tell me what", "Could you say what", "What would you say has"]),
+    ("How do you know that's what it's like?", ["Can you tell me how", "Could you say how"]),
+    # "What would you say small thing ...?" is not English: that opener is left out.
+    ("What small thing would you like to try?", ["Can you tell me what", "Could you say what"]),
     # A sentence before the question stays as it is; so does a lead-in clause before the question word.
     ("You said [X]. What makes that important to you?",
-     ["You said [X]. Can you tell me", "You said [X]. Could you say", "You said [X]. What would you say"]),
-    ("When you say [X], what's underneath that for you?", ["When you say [X], can you tell me"]),
-    # "whose" and "why", which the model loses most, come with the opener.
+     ["You said [X]. Can you tell me what", "You said [X]. Could you say what",
+      "You said [X]. What would you say makes"]),
+    ("When you say [X], what's underneath that for you?", ["When you say [X], can you tell me what"]),
     ("And why does that matter to you: [X]?", ["And can you tell me why", "And could you say why"]),
     ("Whose job would you want?", ["Can you tell me whose", "Could you say whose"]),
     # No second "tell" or "say" in one question.
     ("Before I tell you what I noticed: what do you think drives all this for you?",
-     ["Before I tell you what I noticed: could you say", "Before I tell you what I noticed: what would you say"]),
-    ("What would you change, so that it says what you mean?", ["Can you tell me"]),
+     ["Before I tell you what I noticed: could you say what",
+      "Before I tell you what I noticed: what would you say you"]),
+    ("What would you change, so that it says what you mean?", ["Can you tell me what"]),
     # Not a question word where a question starts: no start is offered.
     ("Is that what you want?", []),
     ("Tell me more.", []),
@@ -206,13 +211,14 @@ class PrefillingBackend:
 def test_a_started_reply_is_continued_and_shown_once_it_passes_the_guard() -> None:
     frame = Frame("You said [X]. What makes that important to you?", (RUNG,))
     canonical = frame.fill(frame.text) or ""
-    backend = PrefillingBackend({"Can you tell me": "what makes that important to you?",
-                                 "Could you say": "what makes that important to you?",
-                                 "What would you say": "makes that important to you?"})
+    backend = PrefillingBackend({"Can you tell me what": "makes that important to you?",
+                                 "Could you say what": "makes that important to you?",
+                                 "What would you say makes": "that important to you?"})
     rephraser = GuardedRephraser(backend, seed=1, cache=False)
     shown = [rephraser.rephrase(canonical, [RUNG], None, frame) for _ in range(6)]
     assert {c.prefix for c in backend.calls} == {
-        "You said [X]. Can you tell me", "You said [X]. Could you say", "You said [X]. What would you say"}
+        "You said [X]. Can you tell me what", "You said [X]. Could you say what",
+        "You said [X]. What would you say makes"}
     assert all(c.grammar is None for c in backend.calls)  # the slot is in place: no grammar forcing it again
     assert {s.text for s in shown if s.rephrased} == {
         f"You said {RUNG}. Can you tell me what makes that important to you?",
@@ -222,8 +228,8 @@ def test_a_started_reply_is_continued_and_shown_once_it_passes_the_guard() -> No
 
 
 def test_two_questions_in_a_row_do_not_open_alike() -> None:
-    backend = PrefillingBackend({"Can you tell me": "what you are good at?", "Could you say": "what you are good at?",
-                                 "What would you say": "you are good at?"})
+    backend = PrefillingBackend({"Can you tell me what": "you are good at?", "Could you say what": "you are good at?",
+                                 "What would you say you": "are good at?"})
     rephraser = GuardedRephraser(backend, seed=4, cache=False)
     shown = [rephraser.rephrase("What are you good at?", [], None) for _ in range(12)]
     assert all(s.rephrased for s in shown)
@@ -234,10 +240,10 @@ def test_two_questions_in_a_row_do_not_open_alike() -> None:
 def test_a_question_whose_one_opener_was_just_used_keeps_the_flows_words_without_asking_the_model() -> None:
     frame = Frame("When you say [X], what's underneath that for you?", (RUNG,))
     canonical = frame.fill(frame.text) or ""
-    backend = PrefillingBackend({"Can you tell me": "what's underneath that for you?"})
+    backend = PrefillingBackend({"Can you tell me what": "is underneath that for you?"})
     rephraser = GuardedRephraser(backend, cache=False)
     first = rephraser.rephrase(canonical, [], None, frame)
-    assert first.text == f"When you say {RUNG}, can you tell me what's underneath that for you?"
+    assert first.text == f"When you say {RUNG}, can you tell me what is underneath that for you?"
     second = rephraser.rephrase(canonical, [], None, frame)
     assert second.text == canonical and len(backend.calls) == 1
     assert second.reasons == ["no rephrasing: the opener this question takes opened the question before"]

@@ -81,9 +81,9 @@ def test_a_started_reply_is_continued_by_the_model(llama_backend: Any) -> None:
     for seed in range(3):
         text = llama_backend.complete(Request(
             messages=prompt_messages(question, [], None), seed=seed, grammar=None,
-            prefix="You said [X]. Can you tell me", deadline=time.monotonic() + SLOW_OK,
+            prefix="You said [X]. Can you tell me what", deadline=time.monotonic() + SLOW_OK,
         ))
-        assert text.startswith("You said [X]. Can you tell me ") and text.endswith("?")
+        assert text.startswith("You said [X]. Can you tell me what ") and text.endswith("?")
         assert text.count("?") == 1 and "Can you tell me" not in text[len("You said [X]. Can you tell me"):]
 
 
