@@ -126,14 +126,20 @@ _SUBJECTS = frozenset({"you", "it", "that", "this", "they"})
 def _after_what(rest: str) -> str | None:
     """What "What would you say" takes from a what-question, given the words after its "what":
     its subject ("What are you good at?" -> "you"), else a verb ("What makes ..." -> "makes");
-    None for "what" with a noun ("What small thing ..."), which the opener does not fit."""
+    "do you think" it says itself. None for "what" with a noun ("What small thing ..."), which
+    the opener does not fit."""
     if rest.startswith("'s"):
         return "is"
+    thinks = re.match(r"\s+do you think\b", rest, re.IGNORECASE)
+    if thinks:  # "What do you think drives ...?" -> "What would you say drives ...?": the same question
+        rest = rest[thinks.end():]
     words: list[str] = re.findall(r"[\w']+", rest.lower())[:2]
     if not words:
         return None
     if words[0] in _AUX:
         return words[1] if len(words) > 1 and words[1] in _SUBJECTS else words[0]
+    if thinks and words[0] in _SUBJECTS:
+        return words[0]  # "What do you think it involves?" -> "What would you say it involves?"
     return words[0] if words[0].endswith("s") and not words[0].endswith("ss") else None
 
 

@@ -38,6 +38,9 @@ from coach.variants import MAX_ATTEMPTS, Filler, VariantCache
 # temperature for variety (every one still has to pass the guard).
 BACKGROUND_DEADLINE_S = 2.0
 BACKGROUND_TEMPERATURE = 0.7
+# Words a rewording may not add, as the guard would refuse them: the coach speaking as "I"
+# ("what drives all this for me?") and "you'd rather" for "you'd happily" (leading).
+NEVER_ADDED = ("i", "me", "my", "mine", "myself", "rather")
 # `coach chat` starts rewording this long after start-up: the first question comes first.
 START_DELAY_S = 1.0
 # What a slot holds while a rewording is checked in the background, before any real answer.
@@ -233,7 +236,7 @@ class GuardedRephraser:
             messages=prompt_messages(head.text, [], None, self.prompt), max_tokens=self.max_tokens,
             temperature=temperature, seed=seed,
             grammar=grammar(head, keep) if strict and not prefix else None, deadline=deadline,
-            cancel=cancel, prefix=prefix,
+            cancel=cancel, prefix=prefix, avoid=_placed(NEVER_ADDED, head.text, prefix),
         )
         return join_tail(clean_reply(self.backend.complete(request)), tail)
 
@@ -252,6 +255,12 @@ class GuardedRephraser:
     def _count(self, frame_text: str, reworded: str | None) -> None:
         self.generations.append((frame_text, reworded is not None))
         self.cache.add(frame_text, reworded)
+
+
+def _placed(words: tuple[str, ...], question: str, prefix: str) -> tuple[str, ...]:
+    """Those of ``words`` the reply has no more of to say: as many in ``prefix`` as in ``question``."""
+    asked, said = guard._words(question), guard._words(prefix)
+    return tuple(w for w in words if asked.count(w) == said.count(w))
 
 
 def _same(a: str, b: str) -> bool:

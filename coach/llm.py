@@ -186,6 +186,9 @@ class Request:
     # The start of the reply, for the model to continue ("Can you tell me"); the reply returned
     # includes it. Backends that cannot continue a reply (``prefills`` false) are not given one.
     prefix: str = ""
+    # Words the reply may not add (whole words, any case): ones the guard would refuse anyway.
+    # A backend that cannot steer its decoding ignores this; the guard still checks the reply.
+    avoid: tuple[str, ...] = ()
     deadline: float = field(default_factory=lambda: time.monotonic() + DEADLINE_S)
     # Background work passes an event a live turn sets: generation then stops at the next token.
     cancel: threading.Event | None = None
@@ -267,6 +270,7 @@ class LlamaBackend:
         self.ready = threading.Event()
         self._model: Any = None
         self._format: Any = None  # the model's own chat template, to continue a started reply
+        self._words: dict[str, list[int]] = {}  # whole-word tokens (" me", " Me") by lower-case word
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._load, name="coach-model-load", daemon=True)
         self._thread.start()
@@ -277,6 +281,7 @@ class LlamaBackend:
         try:
             self._model = _load_llama(self.path, self.n_threads)
             self._format = _chat_format(self._model)
+            self._words = _word_tokens(self._model)
             self.sha256 = sha256(self.path)
         except Exception as e:  # any failure means: no model, flow wording
             self.error = f"model {self.path} could not be loaded ({type(e).__name__}: {e})"
@@ -320,8 +325,9 @@ class LlamaBackend:
 
     def _stream(self, request: Request, grammar: Any) -> Generator[str, None, None]:
         """The reply's text as it is generated: after the prefix, if the request starts one."""
+        banned = {t: -100.0 for w in request.avoid for t in self._words.get(w.lower(), ())}
         decoding = {"max_tokens": request.max_tokens, "temperature": request.temperature,
-                    "seed": request.seed, "grammar": grammar, "stream": True}
+                    "seed": request.seed, "grammar": grammar, "stream": True, "logit_bias": banned or None}
         if request.prefix and self._format is not None:
             prompt = self._format(messages=request.messages).prompt + request.prefix
             tokens = self._model.tokenize(prompt.encode(), add_bos=False, special=True)
@@ -335,6 +341,16 @@ class LlamaBackend:
                 yield choice["text"] if "text" in choice else (choice["delta"].get("content") or "")
         finally:
             chunks.close()
+
+
+def _word_tokens(model: Any) -> dict[str, list[int]]:
+    """Every token that is a whole word after a space, by its lower-case text (0.1 s, at load)."""
+    out: dict[str, list[int]] = {}
+    for token in range(model.n_vocab()):
+        text = model.detokenize([token]).decode("utf-8", "ignore")
+        if text.startswith(" ") and text[1:].isalpha():
+            out.setdefault(text[1:].lower(), []).append(token)
+    return out
 
 
 def _chat_format(model: Any) -> Any:

@@ -20,7 +20,7 @@ from coach.frame import (
     plain,
     split_tail,
 )
-from coach.guarded import GuardedRephraser
+from coach.guarded import NEVER_ADDED, GuardedRephraser
 from coach.session import Conversation
 from coach.store import Store
 from coach.variants import VariantCache
@@ -176,10 +176,13 @@ def test_a_live_rewording_that_moves_the_mentees_words_is_not_shown(fake_backend
     ("When you say [X], what's underneath that for you?", ["When you say [X], can you tell me what"]),
     ("And why does that matter to you: [X]?", ["And can you tell me why", "And could you say why"]),
     ("Whose job would you want?", ["Can you tell me whose", "Could you say whose"]),
-    # No second "tell" or "say" in one question.
+    # No second "tell" or "say" in one question; "what would you say" is what "what do you think" asks.
     ("Before I tell you what I noticed: what do you think drives all this for you?",
      ["Before I tell you what I noticed: could you say what",
-      "Before I tell you what I noticed: what would you say you"]),
+      "Before I tell you what I noticed: what would you say drives"]),
+    ("When you picture it, what do you think it involves?",
+     ["When you picture it, can you tell me what", "When you picture it, could you say what",
+      "When you picture it, what would you say it"]),
     ("What would you change, so that it says what you mean?", ["Can you tell me what"]),
     # Not a question word where a question starts: no start is offered.
     ("Is that what you want?", []),
@@ -271,6 +274,20 @@ def test_a_closing_and_why_is_kept_back_and_put_after_the_reworded_question() ->
     head, tail = split_tail(Frame("What are you good at? Think of the things people come to you for."))
     assert join_tail("Can you tell me what you are good at?", tail) == (
         "Can you tell me what you are good at? Think of the things people come to you for.")
+
+
+def test_the_model_may_not_add_a_first_person_word_or_rather_once_the_question_has_said_its_own() -> None:
+    backend = PrefillingBackend({"say what": "drives all this for you?", "say drives": "all this for you?"})
+    question = "Before I tell you what I noticed: what do you think drives all this for you?"
+    GuardedRephraser(backend, seed=2, cache=False).rephrase(question, [], None)
+    # Both of the question's "I"s are in the started reply: no more may come.
+    assert backend.calls[0].avoid == NEVER_ADDED and "i" in NEVER_ADDED and "rather" in NEVER_ADDED
+
+
+def test_a_reply_that_still_has_to_say_the_questions_own_i_may_say_it(fake_backend: FakeBackend) -> None:
+    question = "Before I tell you what I noticed: what do you think drives all this for you?"
+    GuardedRephraser(fake_backend.queue("x"), cache=False).rephrase(question, [], None)
+    assert "i" not in fake_backend.calls[0].avoid and "me" in fake_backend.calls[0].avoid
 
 
 def test_a_backend_that_cannot_continue_a_reply_is_not_given_one(fake_backend: FakeBackend) -> None:

@@ -87,6 +87,19 @@ def test_a_started_reply_is_continued_by_the_model(llama_backend: Any) -> None:
         assert text.count("?") == 1 and "Can you tell me" not in text[len("You said [X]. Can you tell me"):]
 
 
+def test_words_the_guard_would_refuse_are_not_generated(llama_backend: Any) -> None:
+    # Left free, the default model turned "for you" into "for me" here, and the guard refused it.
+    start = "Before I tell you what I noticed: could you say what"
+    question = "Before I tell you what I noticed: what do you think drives all this for you?"
+    for seed in range(4):
+        text = llama_backend.complete(Request(
+            messages=prompt_messages(question, [], None), seed=seed, grammar=None, prefix=start,
+            avoid=("i", "me", "my", "myself"), deadline=time.monotonic() + SLOW_OK,
+        ))
+        said = re.findall(r"[a-z']+", text[len(start):].lower())
+        assert not {"i", "i'm", "me", "my", "myself"} & set(said), text
+
+
 def test_a_fixed_seed_reproduces_the_same_rephrasing(llama_backend: Any) -> None:
     first = GuardedRephraser(llama_backend, seed=9, deadline_s=SLOW_OK)
     second = GuardedRephraser(llama_backend, seed=9, deadline_s=SLOW_OK)
