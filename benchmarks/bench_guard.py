@@ -43,7 +43,7 @@ def report(name: str) -> None:
 
 def main() -> None:
     for name in ("guard_corpus.tsv", "guard_holdout.tsv", "guard_holdout2.tsv", "guard_holdout3.tsv",
-                 "guard_dev3.tsv", "guard_holdout4.tsv"):
+                 "guard_dev3.tsv", "guard_holdout4.tsv", "guard_holdout5.tsv"):
         report(name)
     texts = [text for _, text in load("guard_corpus.tsv")]
     t = time.perf_counter()

@@ -58,7 +58,7 @@ ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advice", _P(r"\b(?:i|i'd|i would|we) (?:strongly )?(?:recommend|advise|advice|suggest|urge)\w*")),
     ("advice", _P(r"\b(?:my|our) (?:advice|recommendation|suggestion|tip)\b")),
     ("advice", _P(r"\bif i were you\b|\bin your (?:position|shoes|place)\b|\bif i was you\b")),
-    ("advice", _P(r"\bthe (?:best|smart|smartest|right|wise|only|obvious) "
+    ("advice", _P(r"(?<!\bon )\bthe (?:best|smart|smartest|right|wise|only|obvious) "
                   r"(?:thing|move|way|option|choice|step|path|answer|approach|plan)\b")),
     ("advice", _P(r"\bthe (?:key|answer|trick|secret|solution) is\b")),
     ("advice", _P(r"\b(?:it's|it is|it'd be|it would be|it will be) "
@@ -114,6 +114,8 @@ ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # proposes that thing.
     ("suggestion", _P(r"^(?:would|could|might|should|will|can|may) (?:a|an|some|more|another) \w+")),
     ("suggestion", _P(r"\bsomething to (?:consider|think about|try|look into)\b")),
+    # A proposal put to the mentee: "What would you say to taking the course?", "... to me calling?"
+    ("suggestion", _P(r"\bwhat would you say to (?:me |us |\w+ing\b)")),
     # "Maybe it's time to look elsewhere?" proposes a move while sounding like a question.
     ("suggestion", _P(r"\b(?:it's|it is|is it|might it be|could it be|would it be|is not it|is it not|is now the) "
                       r"(?:high |about |finally |perhaps |maybe )?time (?:to|for)\b")),
@@ -145,14 +147,17 @@ ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("promise", _P(r"\b(?:your|the) (?:manager|boss|director|mentor|team) will (?:definitely |"
                    r"certainly |surely )?(?:support|say yes|agree|help|promote)\b")),
     ("promise", _P(r"\bin no time\b")),
-    ("judgement", _P(r"\b(?:that|this|it|which|your \w+)(?:'s| is| was| seems| sounds| looks| feels)"
+    # Asking for a commitment is setting a task: "Can you tell me you'll update your CV this week?"
+    ("instruction", _P(r"\b(?:tell|promise|assure) me (?:that )?you(?:'ll| will| are going to|'re going to)\b")),
+    ("judgement", _P(r"\blet (?:that|the|this|an?|your) (?:\w+ )?(?:chance|opportunity|offer) (?:slip|pass|go)\b")),
+    ("judgement", _P(r"\b(?:that|this|it|which|your \w+(?: there| here)?)(?:'s| is| was| seems| sounds| looks| feels)"
                      r"(?: like)?(?: a| an| such a| such an)?(?: really| very| quite| rather| bit| a bit|"
                      r" pretty| so| too| not a| not very| not)*(?: \w+ly)? (?:great|good|excellent|"
                      r"wonderful|fantastic|brilliant|smart|wise|sensible|bad|poor|terrible|awful|"
                      r"unrealistic|realistic|naive|na\u00efve|admirable|impressive|strange|odd|silly|"
                      rf"selfish|shallow|wrong|{_RIGHT}|perfect|amazing|awesome|noble|lovely|nice|"
                      r"mistake|shame|pity|fit|unusual|weird|ambitious|risky|sound|reasonable|"
-                     r"understandable|valid|healthy|unhealthy|mature|immature|worrying)\b")),
+                     r"understandable|valid|healthy|unhealthy|mature|immature|worrying|solid)\b")),
     ("judgement", _P(r"\b(?:great|good|excellent|wonderful|fantastic|brilliant|smart|wise|sensible|"
                      r"bad|poor|terrible|awful|admirable|impressive|lovely|nice|interesting|"
                      r"unrealistic|ambitious|noble|worthy) (?:idea|goal|goals|choice|answer|plan|"
@@ -161,8 +166,12 @@ ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("judgement", _P(r"^(?:great|good|excellent|wonderful|fantastic|brilliant|nice|perfect|lovely|"
                      r"impressive|awesome|amazing|well done|good for you|bravo|exactly|absolutely|"
                      r"indeed|correct|wow)\b")),
+    # "What a great idea!" judges; "what a great day looks like for you" asks.
     ("judgement", _P(r"\bwhat an? (?:\w+ )?(?:great|good|excellent|wonderful|brilliant|shame|pity|"
-                     r"lovely|nice|idea|thing|challenge|goal|answer)\b")),
+                     r"lovely|nice|idea|thing|challenge|goal|answer)\b(?!(?: \w+){0,5} (?:looks?|would look) like\b)")),
+    # "You're on the right path" judges; "How would you know you're on the right path?" asks.
+    ("judgement", _P(r"(?<!\bknow )(?<!\bknow if )(?<!\bwhether )\byou(?:'re| are) (?:still |really |definitely |"
+                     r"clearly |so |now )?on the (?:right|wrong) (?:path|track|lines)\b")),
     ("judgement", _P(rf"\byou(?:'re| are) (?:absolutely |quite |so |clearly |being |just )*(?:{_RIGHT}|"
                      r"wrong|correct|mistaken|a natural|clearly|too|being too|so good|talented|"
                      r"gifted|brave|courageous|lucky)\b")),
@@ -237,6 +246,13 @@ ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                    r"is (?!it\b|what\b|that\b|this\b)\w+|\b(?:is|'s) what(?:'s| is) (?:really|actually|truly) "
                    r"\w+ing\b")),
     ("leading", _P(r"^is it because\b|^is it that you\b|^is that because\b")),
+    # The answer put in the question: "how much better you'd feel if you finally left", "your
+    # current job is holding you back", "what's actually making you so unhappy".
+    ("leading", _P(r"\bhow much (?:better|happier|freer|more fulfilled|more satisfied|less stressed) "
+                   r"(?:you(?:'d| would)|would you)\b|\bif you finally\b")),
+    ("leading", _P(r"\byour (?:\w+ ){0,2}(?:is|are|'s) holding you back\b")),
+    ("leading", _P(r"\b(?:actually|really) making you (?:so |this |that |feel )?(?:unhappy|miserable|stressed|"
+                   r"anxious|angry|sad|frustrated|upset)\b")),
     ("leading", _P(r"^(?:would|could|might|should|will|can|do|does|did|is|are) "
                    r"(?:a|an|the|some|more) (?:job|role|move|startup|career|course|degree|change|"
                    r"position|promotion|transfer|certification|mentor|coach|salary)\b")),

@@ -290,6 +290,58 @@ def test_open_and_reflective_questions_near_the_holdout4_rules_pass(text: str) -
     assert check(text) == Verdict(True, [])
 
 
+def test_fifth_holdout_is_caught_and_keeps_its_one_sentence_questions() -> None:
+    """guard_holdout5.tsv (234 sentences, written blind, a quarter of them put after request openers
+    such as "Can you tell me ...") was measured once, after all round-4 guard changes and before any
+    fix it prompted: 146/154 unwanted caught (94.8%) and 69/80 clean passed (86.2%). The misses were
+    opener forms ("What would you say to taking the course?", "Can you tell me you'll update your
+    CV?", "how much better you'd feel if you finally left", ...); the rules for them came from this
+    set, so the figures below are not blind."""
+    rows = corpus("guard_holdout5.tsv")
+    missed = [text for label, text in rows if label != "clean" and check(text).ok]
+    refused = {text for label, text in rows if label == "clean" and not check(text).ok}
+    assert len(rows) == 234 and sum(label != "clean" for label, _ in rows) == 154
+    assert missed == [], missed
+    # Asked on its own (no flow question to compare with), a candidate is one question: a sentence
+    # before it, a second question or no '?' is refused. Every other clean question passes.
+    assert len(refused) == 9, refused
+    assert all(any(r.startswith(("more than one sentence", "not a question")) for r in check(text).reasons)
+               for text in refused)
+    # Compared with a flow question of the same shape, a sentence before the question is fine.
+    assert check("You mentioned your team. Can you tell me what you value about them?",
+                 original="You mentioned your team. What do you value about them?").ok
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param("What would you say to taking the leadership course next month?", "suggestion", id="say-to-gerund"),
+    pytest.param("What would you say to me setting up a call with the VP?", "suggestion", id="say-to-me"),
+    pytest.param("Can you tell me you'll update your CV this week?", "instruction", id="tell-me-you-will"),
+    pytest.param("Could you say more about why you let that chance slip away?", "judgement", id="let-chance-slip"),
+    pytest.param("Can I say that your reasoning there is really solid?", "judgement", id="reasoning-solid"),
+    pytest.param("You are on the right track with this, aren't you?", "judgement", id="right-track"),
+    pytest.param("Can you tell me how much better you'd feel if you finally left?", "leading", id="how-much-better"),
+    pytest.param("What would you say is the main reason your current job is holding you back?", "leading",
+                 id="holding-you-back"),
+    pytest.param("When you say you're fine, can you tell me what's actually making you so unhappy?", "leading",
+                 id="actually-making-you"),
+])
+def test_holdout5_kinds_of_phrasing_are_caught(text: str, kind: str) -> None:
+    reasons = advice_reasons(text)
+    assert any(r.startswith(kind) for r in reasons), reasons
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("What would you say to your younger self about this?", id="say-to-younger-self"),
+    pytest.param("Can you tell me what you'll remember about this year?", id="tell-me-what-you-will"),
+    pytest.param("How would you know you're on the right path?", id="know-right-path"),
+    pytest.param("Can you walk me through what a great day at work looks like for you?", id="great-day-looks-like"),
+    pytest.param("What is holding you back, if anything?", id="what-holds-you-back"),
+    pytest.param("What would make you feel better about it?", id="feel-better"),
+])
+def test_open_questions_near_the_holdout5_rules_pass(text: str) -> None:
+    assert check(text) == Verdict(True, [])
+
+
 @pytest.mark.parametrize(("text", "original", "reason"), [
     pytest.param("Good idea?", None, "too short", id="short-not-a-question-word"),
     pytest.param("Why wait?", None, "too short", id="short-why-verb"),
