@@ -182,7 +182,8 @@ def main() -> None:
     parser.add_argument("--rejects", type=int, default=15, help="print this many rejections")
     parser.add_argument("--no-startup", action="store_true")
     parser.add_argument("--json", type=Path, help="also append every sample here (JSON lines)")
-    parser.add_argument("--modes", default="live,cold,warm", help="comma-separated: live, cold, warm (none: start-up only)")
+    parser.add_argument("--modes", default="live,cold,warm",
+                        help="comma-separated: live, cold, warm (none: start-up only)")
     args = parser.parse_args()
 
     models = find_models()
