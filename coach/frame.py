@@ -282,7 +282,13 @@ def _anchors(frame: Frame) -> list[tuple[int, str]]:
 def keeps_lead_ins(frame: Frame, reworded: str) -> bool:
     """True if ``reworded`` has every slot with its lead-in word (quotes aside), as the grammar forces."""
     plain_text = reworded.replace('"', "").lower()
-    return all(anchor.replace('"', "").lower() in plain_text for _, anchor in _anchors(frame))
+    return all(re.search(_loosely(anchor.replace('"', "").lower()), plain_text) for _, anchor in _anchors(frame))
+
+
+def _loosely(anchor: str) -> str:
+    """A lead-in as a pattern that lets one word in between its words: "what is it about [X]" put
+    in statement order after an opener reads "what it is about [X]", the same lead-in."""
+    return r"(?: [\w']+)? ".join(re.escape(word) for word in anchor.split(" "))
 
 
 def grammar(frame: Frame, keep: list[str] | tuple[str, ...] = ()) -> str:

@@ -51,6 +51,12 @@ _EMBEDDED_END = re.compile(
     r"(?:is|are|was|were)\W*$"
 )
 
+_INVERTED = re.compile(
+    r"\b(?:tell me|say) (?:what|how|why|where|whose|which|who|when)\b(?: [\w']+){0,2}? "
+    r"(?:do|does|did|would|could|can|will|should|is|are|was|were|has|have|might) "
+    r"(?:you|it|they|that|this|he|she|the|your|there)\b"
+)
+
 # Small words a garbled rewording piles up ("your things you love, your good things, and your ...").
 _FILLERS = _wordset("your the and")
 
@@ -80,6 +86,11 @@ def form_reasons(text: str, original: str) -> list[str]:
     loose = _LOOSE_CLAUSE.search(_norm(text))
     if loose and not _LOOSE_CLAUSE.search(_norm(original)):
         reasons.append(f"not a well-formed question: {loose.group(0)!r} has no auxiliary")
+
+    # "Can you tell me how do you know ...?": after an opener the question takes statement order.
+    inverted = _INVERTED.search(_norm(text))
+    if inverted and not _INVERTED.search(_norm(original)):
+        reasons.append(f"not a well-formed question: {inverted.group(0)!r} keeps the question's word order")
 
     words = _words(text)
     last = next((w for w in reversed(_words(asked[-1]))), "") if asked else ""

@@ -510,6 +510,13 @@ def test_a_good_rephrasing_passes() -> None:
      ["organisation"], "no longer asks where"),
     ("Can you tell me what you're good at, so I can help you find a role?", "What are you good at?", [],
      "first person"),
+    # After an opener a question takes statement order; the question's own order is broken English.
+    ("Could you say whose job would you want, and why?", "Whose job would you want, and why?", [],
+     "keeps the question's word order"),
+    ("Can you tell me how do you know that's what it's like?", "How do you know that's what it's like?", [],
+     "keeps the question's word order"),
+    ("Could you say what is it about the role that matters to you?",
+     "What is it about the role that matters to you?", [], "keeps the question's word order"),
     ("Can you tell me how you know that's what it is like to feel that way?",
      "How do you know that's what it's like?", [], "changes what it is like"),
     ("Can you tell me whose job you would want to work for, and why?", "Whose job would you want, and why?",
@@ -542,6 +549,8 @@ def test_day_to_day_rewordings_that_keep_the_question_pass(candidate: str) -> No
     ("When you say you want more say, can you tell me what's underneath that for you?",
      "When you say you want more say, what's underneath that for you?"),
     ("Can you tell me whose job you would most want to have, and why?", "Whose job would you want, and why?"),
+    ("Could you say what it is about the role that matters to you?", "What is it about the role that matters to you?"),
+    ("Can you tell me what would make it better?", "What would make it better?"),
     # Put after an opener, a question may end on its verb.
     ("If you put it into one plain sentence, can you tell me what it is?",
      "If you put it into one plain sentence, what would it be?"),

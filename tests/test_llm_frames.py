@@ -15,6 +15,7 @@ from coach.frame import (
     frame_of,
     grammar,
     join_tail,
+    keeps_lead_ins,
     opener_of,
     openings,
     plain,
@@ -54,6 +55,13 @@ def test_a_rewording_that_drops_or_repeats_a_slot_cannot_be_filled() -> None:
     assert frame.fill("Why does that matter?") is None
     assert frame.fill("You said [X], and [X], why?") is None
     assert frame.fill("You said [Y], why?") is None
+
+
+def test_a_lead_in_put_in_statement_order_still_leads_into_the_slot() -> None:
+    frame = Frame('What is it about "[X]" that matters to you?', (RUNG,))
+    assert keeps_lead_ins(frame, 'Could you say what it is about "[X]" that matters to you?')
+    assert not keeps_lead_ins(frame, "Could you say what matters to you about [X]?")
+    assert not keeps_lead_ins(Frame("You said [X]. Why?", (RUNG,)), "[X] is what you said. Why?")
 
 
 def test_text_the_frame_cannot_explain_gives_a_plain_frame() -> None:
