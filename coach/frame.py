@@ -107,7 +107,8 @@ def openings(frame: Frame) -> list[str]:
             continue  # "Before I tell you ...: can you tell me": one "tell" or "say" to a question
         # The question word, and for "What would you say" the word after it, come with the opener:
         # left to the model, "whose" became "who", "where ..." a question about something else.
-        follows = wh.group(2).lower() if not opener.startswith("What") else _after_what(question[wh.end():])
+        rest = question[wh.end():]
+        follows = _statement_start(wh.group(2), rest) if not opener.startswith("What") else _after_what(rest)
         if follows is None or (opener.startswith("What") and wh.group(2).lower() != "what"):
             continue  # "What would you say why ...?", "What would you say small thing ...?"
         if wh.group(1):
@@ -121,6 +122,21 @@ def openings(frame: Frame) -> list[str]:
 _AUX = frozenset({"is", "are", "was", "were", "do", "does", "did", "would", "could", "can", "will", "has",
                   "have", "had", "might"})
 _SUBJECTS = frozenset({"you", "it", "that", "this", "they"})
+
+
+_INVERTED_START = re.compile(
+    r"^((?: [\w']+)?) (?:is|are|was|were|do|does|did|would|could|can|will|has|have|had|might) "
+    r"(you|it|that|this|they|the)\b", re.IGNORECASE)
+
+
+def _statement_start(wh: str, rest: str) -> str:
+    """The question word put after "Can you tell me", with its subject in statement order when
+    the question inverts them: "how would that sit" -> "how that", "whose job would you" ->
+    "whose job you"; the model goes on from there."""
+    m = _INVERTED_START.match(rest)
+    if m is None:
+        return wh.lower()
+    return f"{wh.lower()}{m.group(1)} {m.group(2).lower()}"
 
 
 def _after_what(rest: str) -> str | None:
@@ -282,7 +298,11 @@ def _anchors(frame: Frame) -> list[tuple[int, str]]:
 def keeps_lead_ins(frame: Frame, reworded: str) -> bool:
     """True if ``reworded`` has every slot with its lead-in word (quotes aside), as the grammar forces."""
     plain_text = reworded.replace('"', "").lower()
-    return all(re.search(_loosely(anchor.replace('"', "").lower()), plain_text) for _, anchor in _anchors(frame))
+    # Words the flow quotes stay quoted: 'what is it about autonomy is what keeps you going that
+    # matters' cannot be read without the quotation marks.
+    quoted = all(f'"{m}"' in reworded for m in frame.markers if f'"{m}"' in frame.text)
+    return quoted and all(re.search(_loosely(anchor.replace('"', "").lower()), plain_text)
+                          for _, anchor in _anchors(frame))
 
 
 def _loosely(anchor: str) -> str:

@@ -62,6 +62,8 @@ def test_a_lead_in_put_in_statement_order_still_leads_into_the_slot() -> None:
     assert keeps_lead_ins(frame, 'Could you say what it is about "[X]" that matters to you?')
     assert not keeps_lead_ins(frame, "Could you say what matters to you about [X]?")
     assert not keeps_lead_ins(Frame("You said [X]. Why?", (RUNG,)), "[X] is what you said. Why?")
+    # Words the flow quotes stay quoted, or a clause in the middle of a question cannot be read.
+    assert not keeps_lead_ins(frame, "Could you say what it is about [X] that matters to you?")
 
 
 def test_text_the_frame_cannot_explain_gives_a_plain_frame() -> None:
@@ -171,10 +173,13 @@ def test_a_live_rewording_that_moves_the_mentees_words_is_not_shown(fake_backend
 
 
 @pytest.mark.parametrize(("text", "starts"), [
-    # The question word comes with the opener; "What would you say" takes the subject or verb after it.
-    ("What are you good at?", ["Can you tell me what", "Could you say what", "What would you say you"]),
+    # The question word comes with the opener, with its subject in statement order where the
+    # question inverts them; "What would you say" takes the subject or the verb after "what".
+    ("What are you good at?", ["Can you tell me what you", "Could you say what you", "What would you say you"]),
     ("What has shifted since then?", ["Can you tell me what", "Could you say what", "What would you say has"]),
-    ("How do you know that's what it's like?", ["Can you tell me how", "Could you say how"]),
+    ("How do you know that's what it's like?", ["Can you tell me how you", "Could you say how you"]),
+    ("How would that sit with you?", ["Can you tell me how that", "Could you say how that"]),
+    ("Where do the things you love overlap?", ["Can you tell me where the", "Could you say where the"]),
     # "What would you say small thing ...?" is not English: that opener is left out.
     ("What small thing would you like to try?", ["Can you tell me what", "Could you say what"]),
     # A sentence before the question stays as it is; so does a lead-in clause before the question word.
@@ -182,16 +187,16 @@ def test_a_live_rewording_that_moves_the_mentees_words_is_not_shown(fake_backend
      ["You said [X]. Can you tell me what", "You said [X]. Could you say what",
       "You said [X]. What would you say makes"]),
     ("When you say [X], what's underneath that for you?", ["When you say [X], can you tell me what"]),
-    ("And why does that matter to you: [X]?", ["And can you tell me why", "And could you say why"]),
-    ("Whose job would you want?", ["Can you tell me whose", "Could you say whose"]),
+    ("And why does that matter to you: [X]?", ["And can you tell me why that", "And could you say why that"]),
+    ("Whose job would you want?", ["Can you tell me whose job you", "Could you say whose job you"]),
     # No second "tell" or "say" in one question; "what would you say" is what "what do you think" asks.
     ("Before I tell you what I noticed: what do you think drives all this for you?",
-     ["Before I tell you what I noticed: could you say what",
+     ["Before I tell you what I noticed: could you say what you",
       "Before I tell you what I noticed: what would you say drives"]),
     ("When you picture it, what do you think it involves?",
-     ["When you picture it, can you tell me what", "When you picture it, could you say what",
+     ["When you picture it, can you tell me what you", "When you picture it, could you say what you",
       "When you picture it, what would you say it"]),
-    ("What would you change, so that it says what you mean?", ["Can you tell me what"]),
+    ("What would you change, so that it says what you mean?", ["Can you tell me what you"]),
     # Not a question word where a question starts: no start is offered.
     ("Is that what you want?", []),
     ("Tell me more.", []),
@@ -239,7 +244,7 @@ def test_a_started_reply_is_continued_and_shown_once_it_passes_the_guard() -> No
 
 
 def test_two_questions_in_a_row_do_not_open_alike() -> None:
-    backend = PrefillingBackend({"Can you tell me what": "you are good at?", "Could you say what": "you are good at?",
+    backend = PrefillingBackend({"Can you tell me what you": "are good at?", "Could you say what you": "are good at?",
                                  "What would you say you": "are good at?"})
     rephraser = GuardedRephraser(backend, seed=4, cache=False)
     shown = [rephraser.rephrase("What are you good at?", [], None) for _ in range(12)]
@@ -285,7 +290,7 @@ def test_a_closing_and_why_is_kept_back_and_put_after_the_reworded_question() ->
 
 
 def test_the_model_may_not_add_a_first_person_word_or_rather_once_the_question_has_said_its_own() -> None:
-    backend = PrefillingBackend({"say what": "drives all this for you?", "say drives": "all this for you?"})
+    backend = PrefillingBackend({"say what you": "think drives all this for you?", "say drives": "all this for you?"})
     question = "Before I tell you what I noticed: what do you think drives all this for you?"
     GuardedRephraser(backend, seed=2, cache=False).rephrase(question, [], None)
     # Both of the question's "I"s are in the started reply: no more may come.
