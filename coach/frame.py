@@ -160,9 +160,12 @@ def _after_what(rest: str) -> str | None:
 
 
 def opener_of(text: str) -> str | None:
-    """Which of OPENERS ``text`` uses, if any: two questions in a row should not open alike."""
-    lower = text.lower()
-    return next((o for o in OPENERS if re.search(rf"(?:^|[.:,?] |\band ){o.lower()}\b", lower)), None)
+    """Which of OPENERS ``text`` uses first, if any: two questions in a row should not open alike."""
+    found = _OPENER.search(text)
+    return next(o for o in OPENERS if o.lower() == found.group(1).lower()) if found else None
+
+
+_OPENER = re.compile(rf"(?:^|[.:,?] |\band )({'|'.join(OPENERS)})\b", re.IGNORECASE)
 
 
 def plain(canonical: str) -> Frame:

@@ -58,7 +58,8 @@ ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advice", _P(r"\b(?:i|i'd|i would|we) (?:strongly )?(?:recommend|advise|advice|suggest|urge)\w*")),
     ("advice", _P(r"\b(?:my|our) (?:advice|recommendation|suggestion|tip)\b")),
     ("advice", _P(r"\bif i were you\b|\bin your (?:position|shoes|place)\b|\bif i was you\b")),
-    ("advice", _P(r"(?<!\bon )\bthe (?:best|smart|smartest|right|wise|only|obvious) "
+    ("advice", _P(r"(?<!\bknow you're on )(?<!\bknow you are on )(?<!\bknow if you're on )"
+                  r"(?<!\bwhether you're on )\bthe (?:best|smart|smartest|right|wise|only|obvious) "
                   r"(?:thing|move|way|option|choice|step|path|answer|approach|plan)\b")),
     ("advice", _P(r"\bthe (?:key|answer|trick|secret|solution) is\b")),
     ("advice", _P(r"\b(?:it's|it is|it'd be|it would be|it will be) "
@@ -115,7 +116,12 @@ ADVICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suggestion", _P(r"^(?:would|could|might|should|will|can|may) (?:a|an|some|more|another) \w+")),
     ("suggestion", _P(r"\bsomething to (?:consider|think about|try|look into)\b")),
     # A proposal put to the mentee: "What would you say to taking the course?", "... to me calling?"
-    ("suggestion", _P(r"\bwhat would you say to (?:me |us |\w+ing\b)")),
+    # ... unless it is said to a person: "What would you say to a friend in the same situation?"
+    ("suggestion", _P(r"\bwhat would you say to (?:me |us |\w+ing\b|(?:a|an|one|some) (?!(?:friend|colleague|"
+                      r"person|peer|mentee|stranger|child|younger|new (?:hire|joiner|starter)|of)\b))")),
+    # Something to do with someone else: "Can you tell your manager ...?", "say it to your boss".
+    ("suggestion", _P(r"\b(?:can|could|would|will) you (?:tell|ask|email|message|show|call|write to) "
+                      r"(?:your|the) \w+|\bsay (?:it|that|this|so|what [^?]{0,40}?) to (?:your|the) \w+")),
     # "Maybe it's time to look elsewhere?" proposes a move while sounding like a question.
     ("suggestion", _P(r"\b(?:it's|it is|is it|might it be|could it be|would it be|is not it|is it not|is now the) "
                       r"(?:high |about |finally |perhaps |maybe )?time (?:to|for)\b")),

@@ -52,7 +52,8 @@ _EMBEDDED_END = re.compile(
 )
 
 _INVERTED = re.compile(
-    r"\b(?:tell me|say) (?:what|how|why|where|whose|which|who|when)\b(?: [\w']+){0,2}? "
+    r"\b(?:tell me|say) (?:what|how|why|where|whose|which|who|when)\b"
+    r"(?: (?!(?:you|it|that|this|they|he|she|i)\b)[\w']+){0,2}? "
     r"(?:do|does|did|would|could|can|will|should|is|are|was|were|has|have|might) "
     r"(?:you|it|they|that|this|he|she|the|your|there)\b"
 )

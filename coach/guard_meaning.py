@@ -195,6 +195,10 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     if like_to and re.search(r"\bit(?:'s| is) like\s*\?", _norm(original)):
         # "How do you know that's what it's like?" -> "... what it is like to feel that way?"
         reasons.append(f"changes what it is like: {like_to.group(0).strip()!r}")
+    promised = re.search(r"\byou(?:'ll| will| are going to|'re going to)\b", _norm(text))
+    if promised and not re.search(r"\byou(?:'ll| will| are going to|'re going to)\b", _norm(original)):
+        # "What would you like to try?" -> "Can you tell me what you'll try first?": a wish made a commitment.
+        reasons.append(f"turns the question into a commitment: {promised.group(0)!r}")
     wanted_to = re.search(r"\bwant to (?!(?:have|hold|take|get|do)\b)(?:\w+ ?){1,3}", _norm(text))
     if wanted_to and re.search(r"\bwant\b", _norm(original)) and not re.search(r"\bwant to\b", _norm(original)):
         # "Whose job would you want?" -> "... whose job you would want to work for?": another wish.
@@ -205,8 +209,8 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     # "what drives all this for you?" -> "... for me?", or "Before I tell you ...: what would you
     # say I think drives all this?": a first-person word the question did not say (as often) turns
     # it round. "Can you tell me what ...?" is the one first-person turn a clean question takes.
-    own = _words(re.sub(r"\b(?:can|could|would) you (?:tell|show) me\b", "", _norm(text)))
-    said = _words(original)
+    own, said = (_words(re.sub(r"\b(?:can|could|would) you (?:tell|show) me\b", "", _norm(t)))
+                 for t in (text, original))
     if any(own.count(w) > said.count(w) for w in first_person):
         reasons.append("speaks about itself (first person)")
     second_person = {"you", "your", "you're", "you'd", "you've", "you'll", "yourself"}

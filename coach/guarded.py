@@ -109,29 +109,31 @@ class GuardedRephraser:
     ) -> Rephrasing:
         """A guarded rewording of ``canonical``, or ``canonical`` itself with the reasons why."""
         frame = frame if frame is not None and frame.fill(frame.text) == canonical else plain(canonical)
-        shown = self._rephrase(canonical, keep, context, frame)
+        last, self._last_opener = self._last_opener, None  # set again by _shown if one is shown
+        shown = self._rephrase(canonical, keep, context, frame, last)
         if not shown.rephrased:
             self.cache.shown(frame.text, None)  # the flow's words were shown: any rewording may follow
-        self._last_opener = opener_of(shown.text) if shown.rephrased else None
         return shown
 
-    def _rephrase(self, canonical: str, keep: list[str], context: str | None, frame: Frame) -> Rephrasing:
+    def _rephrase(
+        self, canonical: str, keep: list[str], context: str | None, frame: Frame, last: str | None
+    ) -> Rephrasing:
+        """``rephrase``; ``last`` is the opener of the question shown before, not to be used twice."""
         frame = frame if frame is not None and frame.fill(frame.text) == canonical else plain(canonical)
         sha = getattr(self.backend, "sha256", None)
         if self.use_cache:
             self._remember(frame.text, keep)
             for reworded in self.cache.candidates(frame.text):
-                if self._last_opener is not None and opener_of(reworded) == self._last_opener:
+                if last is not None and opener_of(reworded) == last:
                     continue  # "Can you tell me ...?" twice in a row sounds as mechanical as no rewording
                 text = frame.fill(reworded)
                 if text and not _same(text, canonical) and guard.check(text, canonical, keep, context).ok:
-                    self.cache.shown(frame.text, reworded)
-                    return Rephrasing(text, True, True, [], sha, self.prompt)
+                    return self._shown(frame, reworded, text, sha)
         if self.use_cache and self.cache.hopeless(frame.text):
             reason = f"no rephrasing: none of {MAX_ATTEMPTS} rewordings of this question passed the guard"
             return Rephrasing(canonical, False, None, [reason], sha, self.prompt)
         head = split_tail(frame)[0]
-        if self._starts(head, None) and not self._starts(head, self._last_opener):
+        if self._starts(head, None) and not self._starts(head, last):
             # Its only opener opened the question before: the flow's words read better than either.
             reason = "no rephrasing: the opener this question takes opened the question before"
             return Rephrasing(canonical, False, None, [reason], sha, self.prompt)
@@ -140,7 +142,7 @@ class GuardedRephraser:
             busy.set()
         try:
             reworded = self._generate(frame, keep, time.monotonic() + self.deadline_s, self.temperature,
-                                      strict=False, avoid=self._last_opener)
+                                      strict=False, avoid=last)
         except BackendError as e:
             return Rephrasing(canonical, False, None, [f"no rephrasing: {e}"], sha, self.prompt)
         finally:
@@ -161,7 +163,13 @@ class GuardedRephraser:
         if not verdict.ok:
             return Rephrasing(canonical, False, False, [*verdict.reasons, f"rejected: {text!r}"], sha,
                               self.prompt)
+        return self._shown(frame, reworded, text, sha)
+
+    def _shown(self, frame: Frame, reworded: str, text: str, sha: str | None) -> Rephrasing:
+        """Show ``text``, the rewording ``reworded`` of ``frame`` filled in; remember its opener
+        (read from the frame's rewording: the mentee's words may say anything)."""
         self.cache.shown(frame.text, reworded)
+        self._last_opener = opener_of(reworded)
         return Rephrasing(text, True, True, [], sha, self.prompt)
 
     # --- preparing rewordings in the background ---------------------------------------------
@@ -238,12 +246,14 @@ class GuardedRephraser:
             grammar=grammar(head, keep) if strict and not prefix else None, deadline=deadline,
             cancel=cancel, prefix=prefix, avoid=_placed(NEVER_ADDED, head.text, prefix),
         )
-        return join_tail(clean_reply(self.backend.complete(request)), tail)
+        reply = clean_reply(self.backend.complete(request))
+        # A reply cut off before its "?" gets no tail: the guard refuses it as it is.
+        return join_tail(reply, tail) if reply.endswith("?") else reply
 
     def _starts(self, head: Frame, avoid: str | None) -> list[str]:
         """The openings the model may be started with for ``head``: none unless the backend can
         continue a started reply, and none with the opener ``avoid``."""
-        if not getattr(self.backend, "prefills", False):
+        if not self.backend.prefills:
             return []
         return [s for s in openings(head) if avoid is None or opener_of(s) != avoid]
 
@@ -258,9 +268,12 @@ class GuardedRephraser:
 
 
 def _placed(words: tuple[str, ...], question: str, prefix: str) -> tuple[str, ...]:
-    """Those of ``words`` the reply has no more of to say: as many in ``prefix`` as in ``question``."""
-    asked, said = guard._words(question), guard._words(prefix)
-    return tuple(w for w in words if asked.count(w) == said.count(w))
+    """Those of ``words`` the reply has no more of to say: as many of the question's own in
+    ``prefix`` as in ``question`` (the "me" of "Can you tell me" is the opener's, not the question's)."""
+    opener = opener_of(prefix)
+    own = re.sub(re.escape(opener), "", prefix, flags=re.IGNORECASE) if opener else prefix
+    asked, said = guard._words(question), guard._words(own)
+    return tuple(w for w in words if said.count(w) >= asked.count(w))
 
 
 def _same(a: str, b: str) -> bool:

@@ -197,6 +197,11 @@ class Request:
 class Backend(Protocol):
     """The one seam in front of a model: a request in, text out, or BackendError."""
 
+    @property
+    def prefills(self) -> bool:
+        """Whether ``Request.prefix`` can be given: the model then continues a started reply."""
+        ...
+
     def complete(self, request: Request) -> str: ...
 
 
@@ -280,9 +285,12 @@ class LlamaBackend:
     def _load(self) -> None:
         try:
             self._model = _load_llama(self.path, self.n_threads)
-            self._format = _chat_format(self._model)
-            self._words = _word_tokens(self._model)
             self.sha256 = sha256(self.path)
+            try:
+                self._format = _chat_format(self._model)
+                self._words = _word_tokens(self._model)
+            except Exception:  # a template we cannot use: the model words replies from the start
+                self._format, self._words = None, {}
         except Exception as e:  # any failure means: no model, flow wording
             self.error = f"model {self.path} could not be loaded ({type(e).__name__}: {e})"
             sys.stderr.write(f"coach: {self.error}; using the flow's own wording\n")
@@ -306,6 +314,8 @@ class LlamaBackend:
             raise BackendError("model still loading")
         if self._model is None:
             raise BackendError(self.error or "model not loaded")
+        if request.prefix and not self.prefills:
+            raise BackendError("this model cannot be given the start of a reply")
         grammar = _grammar(request.grammar) if request.grammar else None
         with self._lock:  # llama.cpp contexts are not safe to share between threads
             stream = self._stream(request, grammar)
@@ -313,12 +323,15 @@ class LlamaBackend:
             try:
                 for piece in stream:
                     parts.append(piece)
-                    if not grammar and _finished("".join(parts)):
+                    # Only what the model said can finish the reply: the prefix may hold a "?".
+                    if not grammar and _finished("".join(parts)[len(request.prefix):]):
                         break
                     if time.monotonic() > request.deadline:
                         raise BackendError("deadline passed")
                     if request.cancel is not None and request.cancel.is_set():
                         raise BackendError("cancelled for a live turn")
+            except (ValueError, RuntimeError) as e:  # a prompt too long for the context, a template error
+                raise BackendError(f"the model failed: {e}") from None
             finally:
                 stream.close()
         return "".join(parts)
@@ -328,14 +341,15 @@ class LlamaBackend:
         banned = {t: -100.0 for w in request.avoid for t in self._words.get(w.lower(), ())}
         decoding = {"max_tokens": request.max_tokens, "temperature": request.temperature,
                     "seed": request.seed, "grammar": grammar, "stream": True, "logit_bias": banned or None}
-        if request.prefix and self._format is not None:
+        if request.prefix:
             prompt = self._format(messages=request.messages).prompt + request.prefix
             tokens = self._model.tokenize(prompt.encode(), add_bos=False, special=True)
             chunks = self._model.create_completion(prompt=tokens, **decoding)
-            yield request.prefix
         else:
             chunks = self._model.create_chat_completion(messages=request.messages, **decoding)
         try:
+            if request.prefix:
+                yield request.prefix
             for chunk in chunks:
                 choice = chunk["choices"][0]
                 yield choice["text"] if "text" in choice else (choice["delta"].get("content") or "")
@@ -392,10 +406,14 @@ class OpenAIBackend:
         self.model = model or os.environ.get("COACH_REMOTE_MODEL") or "default"
         self.api_key = api_key if api_key is not None else os.environ.get("COACH_API_KEY")
         self.sha256: str | None = None  # the file lives on the server; we cannot vouch for it
-        self.prefills = False  # servers differ in whether they continue a started reply
+        # Servers differ in whether (and how) they continue a started reply, and token ids for
+        # ``Request.avoid`` are the server's own: this backend offers neither.
+        self.prefills = False
 
     def complete(self, request: Request) -> str:
         """POST one chat completion; the socket timeout is whatever is left of the deadline."""
+        if request.prefix:
+            raise BackendError("an HTTP backend cannot be given the start of a reply")
         body: dict[str, Any] = {
             "model": self.model, "messages": request.messages, "max_tokens": request.max_tokens,
             "temperature": request.temperature, "stop": ["\n"], "stream": False,

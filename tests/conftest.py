@@ -61,6 +61,7 @@ class FakeBackend:
     """A scripted model backend: queued replies (text, or an exception to raise), calls recorded."""
 
     sha256 = "f" * 64
+    prefills = False  # it cannot continue a started reply (see PrefillingBackend in test_llm_frames)
 
     def __init__(self) -> None:
         self.replies: list[Any] = []

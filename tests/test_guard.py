@@ -324,6 +324,11 @@ def test_fifth_holdout_is_caught_and_keeps_its_one_sentence_questions() -> None:
                  id="holding-you-back"),
     pytest.param("When you say you're fine, can you tell me what's actually making you so unhappy?", "leading",
                  id="actually-making-you"),
+    pytest.param("What would you say to a small experiment?", "suggestion", id="say-to-a"),
+    pytest.param("Can you tell your manager what you would like to be doing?", "suggestion", id="tell-your-manager"),
+    pytest.param("Could you say what you want to your manager?", "suggestion", id="say-what-to-your"),
+    pytest.param("What would you say is a small thing to try, to get on the right path?", "advice",
+                 id="on-the-right-path"),
 ])
 def test_holdout5_kinds_of_phrasing_are_caught(text: str, kind: str) -> None:
     reasons = advice_reasons(text)
@@ -332,6 +337,7 @@ def test_holdout5_kinds_of_phrasing_are_caught(text: str, kind: str) -> None:
 
 @pytest.mark.parametrize("text", [
     pytest.param("What would you say to your younger self about this?", id="say-to-younger-self"),
+    pytest.param("What would you say to a friend in the same situation?", id="say-to-a-friend"),
     pytest.param("Can you tell me what you'll remember about this year?", id="tell-me-what-you-will"),
     pytest.param("How would you know you're on the right path?", id="know-right-path"),
     pytest.param("Can you walk me through what a great day at work looks like for you?", id="great-day-looks-like"),
@@ -519,6 +525,11 @@ def test_a_good_rephrasing_passes() -> None:
      "What is it about the role that matters to you?", [], "keeps the question's word order"),
     ("Can you tell me how you know that's what it is like to feel that way?",
      "How do you know that's what it's like?", [], "changes what it is like"),
+    # Found in review of round 4: a wish made a commitment, a slot saying "can you tell me".
+    ("Can you tell me what small thing you'll try first?", "What small thing would you like to try?", [],
+     "turns the question into a commitment"),
+    ("You said can you tell me more. What would you say makes that important to me?",
+     "You said can you tell me more. What makes that important to you?", [], "first person"),
     ("Can you tell me whose job you would want to work for, and why?", "Whose job would you want, and why?",
      ["job"], "changes what is wanted: 'want to work for'"),
 ])
@@ -551,6 +562,8 @@ def test_day_to_day_rewordings_that_keep_the_question_pass(candidate: str) -> No
     ("Can you tell me whose job you would most want to have, and why?", "Whose job would you want, and why?"),
     ("Could you say what it is about the role that matters to you?", "What is it about the role that matters to you?"),
     ("Can you tell me what would make it better?", "What would make it better?"),
+    ("Can you tell me what it is that matters to you about the role?",
+     "What is it that matters to you about the role?"),
     # Put after an opener, a question may end on its verb.
     ("If you put it into one plain sentence, can you tell me what it is?",
      "If you put it into one plain sentence, what would it be?"),

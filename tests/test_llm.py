@@ -249,3 +249,10 @@ def test_openai_backend_reports_an_unreachable_server_as_backend_error() -> None
         backend.complete(Request(messages=[{"role": "user", "content": "hi"}], deadline=time.monotonic() + 5))
     shown = GuardedRephraser(backend).rephrase(CANONICAL, KEEP, None)
     assert shown.text == CANONICAL and shown.guard_ok is None
+
+
+def test_an_http_backend_is_never_handed_the_start_of_a_reply() -> None:
+    backend = llm.OpenAIBackend("http://127.0.0.1:9")
+    assert backend.prefills is False
+    with pytest.raises(llm.BackendError, match="start of a reply"):
+        backend.complete(llm.Request(messages=[], prefix="Can you tell me what"))

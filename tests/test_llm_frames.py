@@ -297,6 +297,27 @@ def test_the_model_may_not_add_a_first_person_word_or_rather_once_the_question_h
     assert backend.calls[0].avoid == NEVER_ADDED and "i" in NEVER_ADDED and "rather" in NEVER_ADDED
 
 
+def test_the_me_of_can_you_tell_me_does_not_let_the_model_add_another() -> None:
+    backend = PrefillingBackend({"tell me what you": "are good at?", "say what you": "are good at?",
+                                 "say you": "are good at?"})
+    rephraser = GuardedRephraser(backend, seed=3, cache=False)
+    for _ in range(4):
+        rephraser.rephrase("What are you good at?", [], None)
+    assert all(call.avoid == NEVER_ADDED for call in backend.calls)
+    assert any(call.prefix.startswith("Can you tell me") for call in backend.calls)
+
+
+def test_a_reply_cut_off_before_its_question_mark_gets_no_tail() -> None:
+    backend = PrefillingBackend({"you": "would want to have in the"})
+    shown = GuardedRephraser(backend, cache=False).rephrase("Whose job would you want, and why?", [], None)
+    assert not shown.rephrased and "and why" not in shown.reasons[-1]
+
+
+def test_the_opener_first_used_is_the_one_remembered() -> None:
+    assert opener_of("When you say [X], can you tell me what could you say") == "Can you tell me"
+    assert opener_of("You said could you say more. What makes that?") is None
+
+
 def test_a_reply_that_still_has_to_say_the_questions_own_i_may_say_it(fake_backend: FakeBackend) -> None:
     question = "Before I tell you what I noticed: what do you think drives all this for you?"
     GuardedRephraser(fake_backend.queue("x"), cache=False).rephrase(question, [], None)

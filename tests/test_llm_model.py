@@ -87,6 +87,15 @@ def test_a_started_reply_is_continued_by_the_model(llama_backend: Any) -> None:
         assert text.count("?") == 1 and "Can you tell me" not in text[len("You said [X]. Can you tell me"):]
 
 
+def test_a_question_mark_in_the_started_reply_does_not_end_it(llama_backend: Any) -> None:
+    start = 'You said "why not?". Can you tell me what'
+    text = llama_backend.complete(Request(
+        messages=prompt_messages('You said "why not?". What makes that important to you?', [], None), seed=1,
+        grammar=None, prefix=start, deadline=time.monotonic() + SLOW_OK,
+    ))
+    assert text.startswith(start) and len(text) > len(start) + 3 and text.endswith("?")
+
+
 def test_words_the_guard_would_refuse_are_not_generated(llama_backend: Any) -> None:
     # Left free, the default model turned "for you" into "for me" here, and the guard refused it.
     start = "Before I tell you what I noticed: could you say what"
