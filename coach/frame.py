@@ -105,8 +105,9 @@ def openings(frame: Frame) -> list[str]:
         verb = opener.split()[-1] if opener.startswith("What") else opener.split()[2]
         if re.search(rf"\b{verb}s?\b", text, re.IGNORECASE):
             continue  # "Before I tell you ...: can you tell me": one "tell" or "say" to a question
-        # The question word, and for "What would you say" the word after it, come with the opener:
-        # left to the model, "whose" became "who", "where ..." a question about something else.
+        # The question word (and its subject, or for "What would you say" the word after "what")
+        # comes with the opener: left to the model, "whose" became "who", "where ..." a question
+        # about something else, and "how do you know" kept its question order.
         rest = question[wh.end():]
         follows = _statement_start(wh.group(2), rest) if not opener.startswith("What") else _after_what(rest)
         if follows is None or (opener.startswith("What") and wh.group(2).lower() != "what"):
@@ -122,11 +123,9 @@ def openings(frame: Frame) -> list[str]:
 _AUX = frozenset({"is", "are", "was", "were", "do", "does", "did", "would", "could", "can", "will", "has",
                   "have", "had", "might"})
 _SUBJECTS = frozenset({"you", "it", "that", "this", "they"})
-
-
+# After the question word: at most one word of it ("whose job"), an auxiliary, then the subject.
 _INVERTED_START = re.compile(
-    r"^((?: [\w']+)?) (?:is|are|was|were|do|does|did|would|could|can|will|has|have|had|might) "
-    r"(you|it|that|this|they|the)\b", re.IGNORECASE)
+    rf"^((?: [\w']+)?) (?:{'|'.join(sorted(_AUX))}) ({'|'.join(sorted(_SUBJECTS | {'the'}))})\b", re.IGNORECASE)
 
 
 def _statement_start(wh: str, rest: str) -> str:
