@@ -51,11 +51,9 @@ _EMBEDDED_END = re.compile(
     r"(?:is|are|was|were)\W*$"
 )
 
+# "... tell me how do you know": after an opener, a question word, then an auxiliary before its subject.
 _INVERTED = re.compile(
-    r"\b(?:tell me|say) (?:what|how|why|where|whose|which|who|when)\b"
-    r"(?: (?!(?:you|it|that|this|they|he|she|i)\b)[\w']+){0,2}? "
-    r"(?:do|does|did|would|could|can|will|should|is|are|was|were|has|have|might) "
-    r"(?:you|it|they|that|this|he|she|the|your|there)\b"
+    rf"\b(?:tell me|say) (?:{_WH})\b(?: (?!(?:{_SUBJECT})\b)[\w']+){{0,2}}? (?:{_AUX}) (?:{_SUBJECT})\b"
 )
 
 # Small words a garbled rewording piles up ("your things you love, your good things, and your ...").

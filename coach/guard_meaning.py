@@ -42,6 +42,7 @@ _WHY = re.compile(
 
 
 _WOULD_LIKE = re.compile(r"\b(would(?: you)?|'d) like to\b", re.IGNORECASE)
+_COMMITMENT = re.compile(r"\byou(?:'ll| will| are going to|'re going to)\b")
 
 
 def _question_clause(text: str) -> str:
@@ -195,8 +196,8 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     if like_to and re.search(r"\bit(?:'s| is) like\s*\?", _norm(original)):
         # "How do you know that's what it's like?" -> "... what it is like to feel that way?"
         reasons.append(f"changes what it is like: {like_to.group(0).strip()!r}")
-    promised = re.search(r"\byou(?:'ll| will| are going to|'re going to)\b", _norm(text))
-    if promised and not re.search(r"\byou(?:'ll| will| are going to|'re going to)\b", _norm(original)):
+    promised = _COMMITMENT.search(_norm(text))
+    if promised and not _COMMITMENT.search(_norm(original)):
         # "What would you like to try?" -> "Can you tell me what you'll try first?": a wish made a commitment.
         reasons.append(f"turns the question into a commitment: {promised.group(0)!r}")
     wanted_to = re.search(r"\bwant to (?!(?:have|hold|take|get|do)\b)(?:\w+ ?){1,3}", _norm(text))
