@@ -18,10 +18,10 @@ from pathlib import Path
 from nacl.public import PrivateKey
 from nacl.signing import SigningKey
 
-from coach.consent import ShareRequest, create_share, draft_share
-from coach.keys import MentorPublic
-from coach.review import read_bundle, review_files
-from coach.store import Store, Turn, open_db
+from coach.share.consent import ShareRequest, create_share, draft_share
+from coach.share.keys import MentorPublic
+from coach.share.review import read_bundle, review_files
+from coach.store.database import Store, Turn, open_db
 
 TEXT = "I want to lead a team that builds the platform because solving hard problems with people matters"
 WORDS = TEXT.split(" ")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from coach.guard import check
+from coach.guard.check import check
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 

@@ -26,14 +26,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.flow import load_flow
-from coach.frame import Frame, flow_frames
-from coach.guarded import GuardedRephraser
-from coach.home import PROJECT_ROOT, default_flow
-from coach.llm import LlamaBackend, find_models
-from coach.rephrase import Rephrasing
-from coach.session import Conversation
-from coach.store import Store, memory_db
+from coach.conversation.engine import Conversation
+from coach.flow.spec import load_flow
+from coach.rephrase.backends import LlamaBackend
+from coach.rephrase.frame import Frame, flow_frames
+from coach.rephrase.models import find_models
+from coach.rephrase.protocol import Rephrasing
+from coach.rephrase.rephraser import GuardedRephraser
+from coach.resources import default_flow
+from coach.store.database import Store, memory_db
 
 # Each persona answers by step name; why_ladder takes its answers in turn. Yes/no steps get "yes".
 PERSONAS: list[dict[str, object]] = [
@@ -296,5 +297,5 @@ def _cpu() -> str:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(PROJECT_ROOT))
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     main()

@@ -19,10 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from coach.flow import load_flow
-from coach.home import default_flow
-from coach.session import Conversation
-from coach.store import Store
+from coach.conversation.engine import Conversation
+from coach.flow.spec import load_flow
+from coach.resources import default_flow
+from coach.store.database import Store
 
 ANSWERS = [
     "yes", "I want to lead a small product team", "My manager's job, she shapes what we build",

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from coach.validate import validate_file  # noqa: E402
+from coach.flow.validate import validate_file  # noqa: E402
 
 PHASES = ("trust", "goal", "why", "motivation", "passion", "sweet_spot", "close")
 

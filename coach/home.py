@@ -7,8 +7,6 @@ from pathlib import Path
 
 import platformdirs
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
 
 def home() -> Path:
     """The coach home directory (``COACH_HOME`` or the platform's user data dir), created 0700."""
@@ -21,11 +19,6 @@ def default_db() -> Path:
     """The transcript database: ``COACH_DB`` or ``$COACH_HOME/coach.db``."""
     env = os.environ.get("COACH_DB")
     return Path(env) if env else home() / "coach.db"
-
-
-def default_flow() -> Path:
-    """The default career-conversation flow shipped with the project."""
-    return PROJECT_ROOT / "flows" / "career.yaml"
 
 
 def mentee_name() -> str:

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from coach.cli import cli
-from coach.flow import Flow, load_flow
-from coach.home import default_flow
-from coach.store import Store, memory_db
+from coach.flow.spec import Flow, load_flow
+from coach.resources import default_flow
+from coach.store.database import Store, memory_db
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,7 +74,7 @@ class FakeBackend:
 
     def complete(self, request: Any) -> str:
         """Record the request; return the next scripted reply."""
-        from coach.llm import BackendError
+        from coach.rephrase.backends import BackendError
 
         self.calls.append(request)
         if not self.replies:
@@ -94,7 +94,8 @@ def fake_backend() -> FakeBackend:
 @pytest.fixture(scope="session")
 def llama_backend() -> Any:
     """The default model, loaded once for every model test (llama.cpp in-process)."""
-    from coach.llm import LlamaBackend, packaged_model
+    from coach.rephrase.backends import LlamaBackend
+    from coach.rephrase.models import packaged_model
 
     path = packaged_model()
     if path is None or not path.exists():

@@ -11,10 +11,10 @@ from typing import Any
 from click.testing import CliRunner
 
 from coach.cli import cli
-from coach.flow import Flow, load_flow
-from coach.home import default_flow
-from coach.session import Conversation
-from coach.store import Store, memory_db
+from coach.conversation.engine import Conversation
+from coach.flow.spec import Flow, load_flow
+from coach.resources import default_flow
+from coach.store.database import Store, memory_db
 
 PHASES = ["trust", "goal", "why", "motivation", "passion", "sweet_spot", "close"]
 

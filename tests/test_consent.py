@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 import coach.cli.share as share_cli
 from coach.cli import cli
-from coach.keys import load_mentor, mentor_key_path, parse_public, signing_key_path
-from coach.store import Store
+from coach.share.keys import load_mentor, mentor_key_path, parse_public, signing_key_path
+from coach.store.database import Store
 
 ANSWERS = [
     "yes",

@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from nacl.public import PrivateKey
 from nacl.signing import SigningKey
 
-from coach.bundle import open_bundle, seal
-from coach.consent import ShareRequest, draft_share
 from coach.errors import BundleError
-from coach.keys import MentorPublic
-from coach.store import Store, Turn, memory_db
+from coach.share.bundle import open_bundle, seal
+from coach.share.consent import ShareRequest, draft_share
+from coach.share.keys import MentorPublic
+from coach.store.database import Store, Turn, memory_db
 
 MENTOR = PrivateKey.generate()
 OTHER = PrivateKey.generate()

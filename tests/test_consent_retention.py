@@ -10,7 +10,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from coach.cli import cli
-from coach.store import Store
+from coach.store.database import Store
 
 
 def run(*args: str) -> Any:

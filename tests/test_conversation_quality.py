@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from coach.cli import cli
-from coach.flow import Flow
-from coach.rules import MOTIVATIONS
-from coach.session import Conversation, Message
-from coach.store import Store
+from coach.conversation.engine import Conversation, Message
+from coach.flow.spec import Flow
+from coach.listening.rules import MOTIVATIONS
+from coach.store.database import Store
 
 # A sensible answer for every step; a test overrides the steps it is about.
 DEFAULT = {

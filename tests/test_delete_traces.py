@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from coach.cli import cli
-from coach.store import Store
+from coach.store.database import Store
 
 GONE = [
     "yes",
@@ -80,8 +80,8 @@ def test_retention_purge_on_chat_start_leaves_no_trace_and_says_so(db: Path, cha
 def test_expired_bundles_leave_no_trace_in_the_mentors_store(tmp_path: Path, db: Path) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from coach import review
-    from coach.keys import load_mentor
+    from coach.share import review
+    from coach.share.keys import load_mentor
 
     mentor_db = tmp_path / "mentor.db"
     kept = Store.open(mentor_db)

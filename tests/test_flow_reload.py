@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 
-from coach.flow import load_flow
-from coach.flowtest import start_conversation
-from coach.home import PROJECT_ROOT
-from coach.repl import run_jsonl
-from coach.session import Conversation
-from coach.store import Store
+from coach.authoring.flowtest import start_conversation
+from coach.cli.repl import run_jsonl
+from coach.conversation.engine import Conversation
+from coach.flow.spec import load_flow
+from coach.store.database import Store
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 FLOW = """\
 flow: live

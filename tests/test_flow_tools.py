@@ -9,16 +9,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from coach.authoring.flowtest import run_tests
+from coach.authoring.fuzz import fuzz_flow
+from coach.authoring.graph import render_graph
+from coach.authoring.scaffold import scaffold
+from coach.authoring.testfile import load_test_file
 from coach.cli import cli
 from coach.errors import FlowError, UsageError
-from coach.flow import Flow, build_flow, load_flow
-from coach.flowtest import run_tests
-from coach.fuzz import fuzz_flow
-from coach.graph import render_graph
-from coach.home import PROJECT_ROOT
-from coach.scaffold import scaffold
-from coach.testfile import load_test_file
-from coach.yamlio import parse_yaml
+from coach.flow.spec import Flow, build_flow, load_flow
+from coach.yaml_lines import parse_yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # --- graph ---------------------------------------------------------------------------------
 
@@ -309,7 +310,7 @@ def test_fuzz_command_exit_codes(tmp_path: Path) -> None:
 
 
 def test_rules_command_lists_every_rule_with_help() -> None:
-    from coach.rules import rule_names
+    from coach.listening.rules import rule_names
 
     result = CliRunner().invoke(cli, ["flow", "rules"])
     assert result.exit_code == 0

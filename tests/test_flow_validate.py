@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 
 from coach.cli import cli
 from coach.errors import FlowError
-from coach.flow import load_flow
-from coach.home import PROJECT_ROOT
-from coach.schema import SCHEMA_PATH
-from coach.validate import check_document, validate_bytes, validate_file
-from coach.yamlio import load_yaml
+from coach.flow.spec import load_flow
+from coach.flow.validate import check_document, validate_bytes, validate_file
+from coach.resources import schema_path
+from coach.yaml_lines import load_yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 BROKEN = Path(__file__).parent / "flows_broken"
 CORPUS = sorted(BROKEN.glob("*.yaml"))
@@ -92,7 +93,7 @@ def test_project_flows_are_clean() -> None:
 def test_project_flows_validate_against_the_published_schema() -> None:
     import jsonschema
 
-    schema = json.loads(SCHEMA_PATH.read_text())
+    schema = json.loads(schema_path().read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
     for path in sorted((PROJECT_ROOT / "flows").glob("*.yaml")):
         if path.name != "lexicon.yaml":
@@ -102,9 +103,9 @@ def test_project_flows_validate_against_the_published_schema() -> None:
 def test_every_schema_step_key_is_understood_by_the_loader() -> None:
     import dataclasses
 
-    from coach.flow import Step
+    from coach.flow.spec import Step
 
-    step_keys = set(json.loads(SCHEMA_PATH.read_text())["$defs"]["step"]["properties"])
+    step_keys = set(json.loads(schema_path().read_text())["$defs"]["step"]["properties"])
     fields = {f.name for f in dataclasses.fields(Step)}
     assert step_keys <= fields
 

@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coach.cli import cli
-from coach.flow import Flow
-from coach.guard import Verdict, advice_reasons, check
+from coach.flow.spec import Flow
+from coach.guard.advice import advice_reasons
+from coach.guard.check import Verdict, check
 
 DATA = Path(__file__).parent / "data"
 

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from coach.flow import Flow
-from coach.frame import Frame, split_tail
-from coach.guard import check
-from coach.guarded import GuardedRephraser
-from coach.template import render
+from coach.flow.spec import Flow
+from coach.flow.template import render
+from coach.guard.check import check
+from coach.rephrase.frame import Frame, split_tail
+from coach.rephrase.rephraser import GuardedRephraser
 
 FakeBackend = Any
 

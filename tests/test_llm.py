@@ -12,23 +12,17 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from coach import guarded, llm
 from coach.cli import cli
+from coach.conversation.engine import Conversation
 from coach.errors import ModelError, UsageError
-from coach.flow import Flow
-from coach.guarded import GuardedRephraser, prompt_messages
-from coach.llm import (
-    BackendError,
-    LlamaBackend,
-    OpenAIBackend,
-    Request,
-    build_rephraser,
-    check_model_file,
-    find_models,
-    sha256,
-)
-from coach.session import Conversation
-from coach.store import Store
+from coach.flow.spec import Flow
+from coach.rephrase import backends as llm
+from coach.rephrase import models
+from coach.rephrase import rephraser as guarded
+from coach.rephrase.backends import BackendError, LlamaBackend, OpenAIBackend, Request
+from coach.rephrase.models import check_model_file, find_models, sha256
+from coach.rephrase.rephraser import GuardedRephraser, build_rephraser, prompt_messages
+from coach.store.database import Store
 
 # The scripted backend (tests/conftest.py); typed loosely since tests/ is not a package.
 FakeBackend = Any
@@ -128,7 +122,8 @@ def test_prompt_template_fails_loudly_on_a_missing_variable(tmp_path: Path, monk
 
     (tmp_path / "prompts").mkdir()
     (tmp_path / "prompts" / "bad.j2").write_text("### user\n{{ nonsense }}\n")
-    monkeypatch.setattr(guarded, "PROJECT_ROOT", tmp_path)
+    monkeypatch.setattr(guarded, "prompts_dir", lambda: tmp_path / "prompts")
+    guarded.prompt_template.cache_clear()
     with pytest.raises(jinja2.UndefinedError):
         prompt_messages(CANONICAL, KEEP, None, template="bad.j2")
 
@@ -165,7 +160,7 @@ def test_questions_the_flow_marks_fixed_never_reach_the_model(
 def test_the_default_model_is_found_through_package_metadata() -> None:
     found = find_models()
     assert found and found[0].default and found[0].source == "package"
-    assert found[0].path.name == llm.DEFAULT_FILE
+    assert found[0].path.name == models.DEFAULT_FILE
 
 
 def test_models_dir_and_explicit_model_are_listed_explicit_first(coach_home: Path) -> None:

@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
-from coach.flow import Flow
-from coach.frame import (
+from coach.conversation.engine import Conversation
+from coach.flow.spec import Flow
+from coach.rephrase.cache import VariantCache
+from coach.rephrase.frame import (
     Frame,
     flow_frames,
     frame_of,
@@ -21,10 +23,8 @@ from coach.frame import (
     plain,
     split_tail,
 )
-from coach.guarded import NEVER_ADDED, GuardedRephraser
-from coach.session import Conversation
-from coach.store import Store
-from coach.variants import VariantCache
+from coach.rephrase.rephraser import NEVER_ADDED, GuardedRephraser
+from coach.store.database import Store
 
 FakeBackend = Any
 
@@ -151,7 +151,7 @@ def test_a_ladder_conversation_records_the_shown_and_canonical_wording(
 
 
 def test_a_question_the_model_never_rewords_acceptably_stops_costing_time(fake_backend: FakeBackend) -> None:
-    from coach.variants import MAX_ATTEMPTS
+    from coach.rephrase.cache import MAX_ATTEMPTS
 
     question = "Whose job would you want, and why?"
     rephraser = GuardedRephraser(fake_backend.queue(*["Who would you want to work for?"] * MAX_ATTEMPTS))

@@ -8,14 +8,16 @@ from typing import Any
 
 import pytest
 
-from coach.flow import Flow
-from coach.frame import Frame, grammar, plain
-from coach.guard import advice_reasons, check
-from coach.guarded import GuardedRephraser, prompt_messages
-from coach.llm import BackendError, LlamaBackend, Request, sha256
-from coach.session import Conversation
-from coach.store import Store
-from coach.template import render
+from coach.conversation.engine import Conversation
+from coach.flow.spec import Flow
+from coach.flow.template import render
+from coach.guard.advice import advice_reasons
+from coach.guard.check import check
+from coach.rephrase.backends import BackendError, LlamaBackend, Request
+from coach.rephrase.frame import Frame, grammar, plain
+from coach.rephrase.models import sha256
+from coach.rephrase.rephraser import GuardedRephraser, prompt_messages
+from coach.store.database import Store
 
 pytestmark = pytest.mark.model
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from coach.guard import check
-from coach.guarded import GuardedRephraser, prompt_messages
-from coach.llm import OpenAIBackend, Request, build_rephraser, packaged_model
+from coach.guard.check import check
+from coach.rephrase.backends import OpenAIBackend, Request
+from coach.rephrase.models import packaged_model
+from coach.rephrase.rephraser import GuardedRephraser, build_rephraser, prompt_messages
 
 pytestmark = [pytest.mark.model, pytest.mark.server]
 

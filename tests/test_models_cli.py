@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from coach import llm
 from coach.cli import cli
+from coach.rephrase import models as llm
 
 
 def test_lists_the_bundled_model_as_default_with_size_and_sha() -> None:

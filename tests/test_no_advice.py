@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from coach.flow import Flow, load_flow
-from coach.guard import advice_reasons
-from coach.home import default_flow
-from coach.template import render
+from coach.flow.spec import Flow, load_flow
+from coach.flow.template import render
+from coach.guard.advice import advice_reasons
+from coach.resources import default_flow
 
 # Values a conversation could hold, so every template renders with the mentee's words in it.
 SAMPLE: dict[str, Any] = {

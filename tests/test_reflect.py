@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.reflect import key_phrase, play_back, play_back_chain, reason, swap_pronouns
+from coach.listening.playback import key_phrase, play_back, play_back_chain, reason, swap_pronouns
 
 SWAPS = {
     "manager_job": ("I want my manager's job", "You want your manager's job"),

@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner
 from nacl.public import PublicKey, SealedBox
 
-from coach.bundle import MAGIC
 from coach.cli import cli
-from coach.consent import ShareRequest, create_share, draft_share
-from coach.keys import load_mentor, parse_public, signing_key
-from coach.store import Store, now
+from coach.share.bundle import MAGIC
+from coach.share.consent import ShareRequest, create_share, draft_share
+from coach.share.keys import load_mentor, parse_public, signing_key
+from coach.store.database import Store, now
 
 SESSION_1 = [
     "yes",
@@ -206,7 +206,7 @@ def test_search_finds_passages_across_held_bundles_and_never_redacted_ones(world
 def test_expired_bundles_leave_the_mentors_store(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     world.review(str(world.share(str(world.session(SESSION_1)), "--scope", "full", "--expires", "2")))
     assert "narwhalworks" in world.review("--search", "narwhalworks").output
-    import coach.review as review
+    import coach.share.review as review
 
     later = datetime.now(UTC) + timedelta(days=3)
     world.be("alex-home")

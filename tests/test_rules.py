@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from coach.rules import (
+from coach.listening.rules import (
     MOTIVATIONS,
     Context,
     detect_motivations,

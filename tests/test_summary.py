@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.summary import summarise
+from coach.conversation.summary import summarise
 
 MAPPING = {"goals": ["goal"], "motivations": ["motivations"], "bedrock": ["bedrock"],
            "passions": ["passions"], "experiment": "experiment"}

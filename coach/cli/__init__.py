@@ -39,7 +39,7 @@ def db_option(f: Any) -> Any:
 def open_store(db_path: Path | None) -> Any:
     """The Store for --db (or the default)."""
     from coach.home import default_db
-    from coach.store import Store
+    from coach.store.database import Store
 
     return Store.open(db_path or default_db())
 
@@ -72,7 +72,7 @@ def chat(flow_path: Path | None, db_path: Path | None, mentee: str | None, resum
          jsonl: bool, no_llm: bool, model_path: Path | None, backend: str, base_url: str | None,
          seed: int | None, watch: bool) -> None:
     """Start (or --resume) a career conversation."""
-    from coach.chat import ChatOptions, run_chat
+    from coach.cli.chat import ChatOptions, run_chat
 
     status = run_chat(ChatOptions(
         flow_path=flow_path, db_path=db_path, mentee=mentee, resume=resume, jsonl=jsonl,
@@ -108,13 +108,13 @@ def sessions(db_path: Path | None, as_json: bool, mentee: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True)
 def show(session_id: int, db_path: Path | None, fmt: str) -> None:
     """Print one session: summary first, then the transcript."""
-    from coach.export import render_text, session_document
+    from coach.share.export import render_text, session_document
 
     doc = session_document(open_store(db_path), session_id)
     if fmt == "json":
         click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
-        from coach.repl import printable
+        from coach.cli.repl import printable
 
         click.echo(printable(render_text(doc, markdown=fmt == "md")).replace("\ufffd\n", "\n"), nl=False)
 

@@ -23,7 +23,7 @@ def flow() -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 def validate(files: tuple[Path, ...], strict: bool) -> None:
     """Check flow files; print every problem as file:line:col: level: message (hint)."""
-    from coach.validate import validate_file
+    from coach.flow.validate import validate_file
 
     errors = warnings = 0
     for path in files:
@@ -49,8 +49,8 @@ def validate(files: tuple[Path, ...], strict: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True)
 def graph(file: Path, fmt: str) -> None:
     """Print the flow as a diagram (Mermaid renders on GitHub; dot for Graphviz)."""
-    from coach.flow import load_flow
-    from coach.graph import render_graph
+    from coach.authoring.graph import render_graph
+    from coach.flow.spec import load_flow
 
     click.echo(render_graph(load_flow(file), fmt), nl=False)
 
@@ -62,7 +62,7 @@ def graph(file: Path, fmt: str) -> None:
 )
 def test_(paths: tuple[Path, ...], coverage: bool) -> None:
     """Run conversation tests (*.test.yaml; default: all under the project's flows/)."""
-    from coach.flowtest import run_tests
+    from coach.authoring.flowtest import run_tests
 
     report = run_tests(paths)
     for p in report.problems:
@@ -87,8 +87,8 @@ def test_(paths: tuple[Path, ...], coverage: bool) -> None:
 )
 def fuzz(file: Path, runs: int, seed: int, max_turns: int | None) -> None:
     """Play random seeded conversations; report crashes, dead ends, endless loops, unreached steps."""
-    from coach.flow import load_flow
-    from coach.fuzz import fuzz_flow
+    from coach.authoring.fuzz import fuzz_flow
+    from coach.flow.spec import load_flow
 
     report = fuzz_flow(load_flow(file), runs=runs, seed=seed, max_turns=max_turns)
     click.echo(report.render())
@@ -107,7 +107,7 @@ def fuzz(file: Path, runs: int, seed: int, max_turns: int | None) -> None:
 )
 def new(name: str, directory: Path) -> None:
     """Create a minimal valid flow NAME and a conversation test that passes."""
-    from coach.scaffold import scaffold
+    from coach.authoring.scaffold import scaffold
 
     created = scaffold(name, directory)
     for path in created:
@@ -119,7 +119,7 @@ def new(name: str, directory: Path) -> None:
 @flow.command()
 def rules() -> None:
     """List the rules a flow's edges and reflections can name (prefix 'not ' to negate)."""
-    from coach.rules import RULE_HELP, rule_names
+    from coach.listening.rules import RULE_HELP, rule_names
 
     width = max(map(len, rule_names()))
     for name in rule_names():
@@ -129,6 +129,6 @@ def rules() -> None:
 @flow.command()
 def schema() -> None:
     """Print the path of the flow JSON Schema (for editors)."""
-    from coach.schema import SCHEMA_PATH
+    from coach.resources import schema_path
 
-    click.echo(str(SCHEMA_PATH))
+    click.echo(str(schema_path()))

@@ -21,7 +21,7 @@ def register(cli: click.Group) -> None:
 @click.option("--context", help="The mentee's last answer (its words may appear in a candidate).")
 def guard_command(original: str | None, keep: tuple[str, ...], context: str | None) -> None:
     """Check candidate texts, one per line on stdin; print one JSON verdict per line."""
-    from coach.guard import check
+    from coach.guard.check import check
 
     for raw in sys.stdin:
         line = raw.rstrip("\n").rstrip("\r")
@@ -37,7 +37,7 @@ def guard_command(original: str | None, keep: tuple[str, ...], context: str | No
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 def models_command(model_path: Path | None, as_json: bool) -> None:
     """List the GGUF models coach can use: size, sha256 prefix, and which is the default."""
-    from coach.llm import describe_models
+    from coach.rephrase.models import describe_models
 
     rows = describe_models(model_path)
     if as_json:

@@ -29,8 +29,8 @@ def _group(cli: click.Group, name: str, help_text: str) -> click.Group:
 def mentor_init(name: str | None) -> None:
     """Create your mentor key pair and print the public key to give to mentees."""
     from coach.home import mentee_name
-    from coach.keys import init_mentor, mentor_key_path, mentor_pub_path
-    from coach.store import now
+    from coach.share.keys import init_mentor, mentor_key_path, mentor_pub_path
+    from coach.store.database import now
 
     key, new = init_mentor(name or mentee_name(), now())
     if new:
@@ -93,11 +93,11 @@ def share_cmd(
     db_path: Path | None,
 ) -> None:
     """Share sessions with one mentor: encrypted to their key, signed by you, logged here."""
-    from coach import consent
-    from coach.keys import parse_public, read_public_file, signing_key
-    from coach.review import preview as preview_review
-    from coach.review_render import render_text
-    from coach.store import now
+    from coach.share import consent
+    from coach.share.keys import parse_public, read_public_file, signing_key
+    from coach.share.render import render_text
+    from coach.share.review import preview as preview_review
+    from coach.store.database import now
 
     store = open_store(db_path)
     if again is not None:
@@ -143,7 +143,7 @@ def share_cmd(
 
 
 def _signer(signing_key: Any, created_at: str | None = None) -> Any:
-    from coach.store import now
+    from coach.store.database import now
 
     return signing_key(created_at or now())
 
@@ -168,10 +168,10 @@ def _confirm(yes: bool, lines: list[str]) -> None:
 @db_option
 def shares_cmd(share_id: int | None, as_json: bool, db_path: Path | None) -> None:
     """List what you have shared, with whom and when; with SHARE, show exactly what left."""
-    from coach import consent
-    from coach.keys import fingerprint, signing_key
-    from coach.review import preview
-    from coach.review_render import render_text
+    from coach.share import consent
+    from coach.share.keys import fingerprint, signing_key
+    from coach.share.render import render_text
+    from coach.share.review import preview
 
     store = open_store(db_path)
     if share_id is not None:
@@ -212,7 +212,7 @@ def shares_cmd(share_id: int | None, as_json: bool, db_path: Path | None) -> Non
 @db_option
 def revoke_cmd(share_id: int, db_path: Path | None) -> None:
     """Withdraw a share: it is marked revoked and can no longer be re-issued."""
-    from coach.consent import revoke
+    from coach.share.consent import revoke
 
     row = revoke(open_store(db_path), share_id)
     click.echo(
@@ -231,9 +231,9 @@ def revoke_cmd(share_id: int, db_path: Path | None) -> None:
 @db_option
 def review_cmd(files: tuple[Path, ...], fmt: str, search_text: str | None, db_path: Path | None) -> None:
     """Open share bundles made for you: summary first, then the transcript if shared."""
-    from coach.keys import load_mentor
-    from coach.review import review_files, search
-    from coach.review_render import render, render_search
+    from coach.share.keys import load_mentor
+    from coach.share.render import render, render_search
+    from coach.share.review import review_files, search
 
     if not files and search_text is None:
         raise UsageError("name the bundle files to open (or --search TEXT across those you hold)")
@@ -255,8 +255,7 @@ def review_cmd(files: tuple[Path, ...], fmt: str, search_text: str | None, db_pa
 @db_option
 def retention_cmd(days: str | None, db_path: Path | None) -> None:
     """Keep sessions DAYS days after their last activity ('off': until deleted); no DAYS: show it."""
-    from coach import retention
-
+    from coach.share import retention
     store = open_store(db_path)
     if days is None:
         current = retention.get_days(store)
