@@ -196,7 +196,7 @@ def play(
         conv = start_conversation(flow, "fuzz", previous=previous, store=store)
         if coverage is not None:
             track(conv, coverage)
-            coverage.steps.add(conv.step)  # type: ignore[attr-defined]
+            coverage.steps.add(conv.step)
         conv.open()
         while len(answers) < max_turns:
             if conv.status == "paused":
@@ -211,7 +211,7 @@ def play(
             msgs = conv.reply(text)
             if coverage is not None:
                 coverage.steps.update(m.step for m in msgs)
-            recent = ([*recent, conv.step])[-30:]  # type: ignore[attr-defined]
+            recent = ([*recent, conv.step])[-30:]
         loop = sorted(set(recent), key=recent.index)
         return (
             conv,

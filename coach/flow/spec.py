@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -200,28 +201,27 @@ def _step(name: str, node: Any) -> Step:
     )
 
 
-def nearest_step(old: Flow, new: Flow, here: str) -> str:
+def nearest_step(old: Mapping[str, Sequence[str]], new: Flow, here: str) -> str:
     """Where to continue when step ``here`` is gone from the edited flow.
 
-    A step that replaced it (new after one of its predecessors) first; otherwise the closest
-    surviving step in the old flow, earlier steps before later ones, so nothing is skipped;
-    otherwise the new flow's start.
+    ``old`` is the old flow's edges (each step's successors). A step that replaced ``here`` (new
+    after one of its predecessors) first; otherwise the closest surviving step in the old flow,
+    earlier steps before later ones, so nothing is skipped; otherwise the new flow's start.
     """
-    preds: dict[str, list[str]] = {n: [] for n in old.steps}
-    for s in old.steps.values():
-        for e in s.next:
-            preds.setdefault(e.to, []).append(s.name)
+    preds: dict[str, list[str]] = {n: [] for n in old}
+    for name, succs in old.items():
+        for to in succs:
+            preds.setdefault(to, []).append(name)
     for p in preds.get(here, []):
         if p in new.steps:
-            fresh = [e.to for e in new.steps[p].next if e.to not in old.steps and e.to in new.steps]
+            fresh = [e.to for e in new.steps[p].next if e.to not in old and e.to in new.steps]
             if fresh:
                 return fresh[0]
     seen = {here}
     queue = deque([here])
     while queue:
         name = queue.popleft()
-        succs = [e.to for e in old.steps[name].next] if name in old.steps else []
-        for nxt in preds.get(name, []) + succs:
+        for nxt in preds.get(name, []) + list(old.get(name, ())):
             if nxt in seen:
                 continue
             if nxt in new.steps:

@@ -16,13 +16,13 @@ import threading
 import time
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from coach import guard
 from coach.errors import ModelError, UsageError
+from coach.flow.spec import Flow
 from coach.guard.text import _words
 from coach.rephrase.backends import (
     DEADLINE_S,
@@ -209,18 +209,12 @@ class GuardedRephraser:
             self.filler = Filler(self.cache, self._attempt, self._ready, delay)
         self.filler.poke()
 
-    def prepare_flow(self, flow_path: Path | None) -> None:
-        """Prepare every rephrasable question of a flow, loaded off the start-up path."""
+    def prepare_flow(self, flow: Flow) -> None:
+        """Prepare every rephrasable question of this flow, off the start-up path."""
 
         def load() -> None:
-            time.sleep(START_DELAY_S)  # parsing the flow again would slow the first question
-            from coach.flow.spec import load_flow
-            from coach.resources import default_flow
-
-            try:
-                self.prepare(flow_frames(load_flow(flow_path or default_flow())), delay=START_DELAY_S)
-            except Exception:  # the chat reports a broken flow itself
-                return
+            time.sleep(START_DELAY_S)  # the first question comes first
+            self.prepare(flow_frames(flow), delay=START_DELAY_S)
 
         threading.Thread(target=load, name="coach-frames", daemon=True).start()
 
@@ -327,6 +321,4 @@ def build_rephraser(opts: Any) -> Rephraser | None:
         sys.stderr.write(f"coach: {e}; using the flow's own wording\n")
         sys.stderr.flush()
         return None
-    rephraser = GuardedRephraser(backend, seed=getattr(opts, "seed", None), background=True)
-    rephraser.prepare_flow(getattr(opts, "flow_path", None))
-    return rephraser
+    return GuardedRephraser(backend, seed=getattr(opts, "seed", None), background=True)
