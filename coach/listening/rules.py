@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from coach.errors import FlowError, Problem
-from coach.resources import default_lexicon
+from coach.listening.lexicon import Lexicon, Motivation, Phrases, load_lexicon, normalise
+
+__all__ = [
+    "MOTIVATIONS", "RULES", "RULE_HELP", "Context", "Lexicon", "Motivation", "Phrases", "affirmed",
+    "detect_motivations", "evaluate", "is_advice_request", "is_bedrock", "is_distress", "is_energised",
+    "is_off_topic", "is_question", "is_similar", "is_unsure", "is_why_asking", "load_lexicon",
+    "motivation_scores", "normalise", "rule_exists", "rule_names", "words", "yes_no",
+]
 
 MOTIVATIONS = (
     "influence",
@@ -23,136 +26,6 @@ MOTIVATIONS = (
     "compensation",
     "next_rung",
 )
-
-
-def normalise(text: str) -> str:
-    """Lower-case, straight quotes, single spaces: the form every lexicon match runs on."""
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
-    return " ".join(text.lower().split())
-
-
-class Phrases:
-    """A compiled list of whole-word phrases; ``word*`` matches any ending."""
-
-    def __init__(self, phrases: Iterable[str]) -> None:
-        self.phrases = [str(p) for p in phrases]
-        parts = []
-        for p in sorted(self.phrases, key=len, reverse=True):
-            p = normalise(p)
-            if p.endswith("*"):
-                parts.append(re.escape(p[:-1]) + r"[\w'-]*")
-            else:
-                parts.append(re.escape(p))
-        body = "|".join(parts) or r"(?!x)x"
-        self._re = re.compile(rf"(?<![\w'])(?:{body})(?![\w'])")
-
-    def find(self, text: str) -> list[str]:
-        """Every phrase occurrence in already-normalised text."""
-        return self._re.findall(text)
-
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Where each phrase occurs in already-normalised text."""
-        return [m.span() for m in self._re.finditer(text)]
-
-    def __contains__(self, text: str) -> bool:
-        return self._re.search(text) is not None
-
-
-@dataclass(frozen=True)
-class Motivation:
-    """One motivation from the essay, as the coach names it back."""
-
-    id: str
-    label: str
-    words: Phrases
-    note: str = ""
-
-
-@dataclass
-class Lexicon:
-    """Every word list behind the rules, loaded from YAML."""
-
-    raw: dict[str, Any]
-    yes: Phrases = field(init=False)
-    no: Phrases = field(init=False)
-    unsure: Phrases = field(init=False)
-    advice: Phrases = field(init=False)
-    advice_question: Phrases = field(init=False)
-    off_topic: Phrases = field(init=False)
-    why_asking: Phrases = field(init=False)
-    distress: Phrases = field(init=False)
-    distress_not: Phrases = field(init=False)
-    energy_words: Phrases = field(init=False)
-    bedrock_core: Phrases = field(init=False)
-    bedrock_themes: Phrases = field(init=False)
-    bedrock_specific: Phrases = field(init=False)
-    ambition: Phrases = field(init=False)
-    outside: Phrases = field(init=False)
-    motivations: dict[str, Motivation] = field(init=False)
-
-    def __post_init__(self) -> None:
-        r = self.raw
-        self.yes = Phrases(r.get("yes", []))
-        self.no = Phrases(r.get("no", []))
-        self.unsure = Phrases(r.get("unsure", []))
-        self.advice = Phrases(r.get("advice", []))
-        self.advice_question = Phrases(r.get("advice_question", []))
-        self.off_topic = Phrases(r.get("off_topic", []))
-        self.why_asking = Phrases(r.get("why_asking", []))
-        self.distress = Phrases(r.get("distress", []))
-        self.distress_not = Phrases(r.get("distress_not", []))
-        energy = r.get("energy", {})
-        self.energy_words = Phrases(energy.get("words", []))
-        self.energy_min_words = int(energy.get("min_words", 45))
-        self.energy_exclamations = int(energy.get("exclamations", 1))
-        bedrock = r.get("bedrock", {})
-        self.bedrock_core = Phrases(bedrock.get("core", []))
-        self.bedrock_themes = Phrases(bedrock.get("themes", []))
-        self.bedrock_specific = Phrases(bedrock.get("specific", []))
-        self.bedrock_min_words = int(bedrock.get("min_words", 3))
-        self.ambition = Phrases(r.get("ambition", []))
-        self.outside = Phrases(r.get("outside", []))
-        self.ambition_note = str(r.get("ambition_note", ""))
-        self.outside_note = str(r.get("outside_note", ""))
-        self.motivations = {
-            mid: Motivation(
-                id=mid,
-                label=str(spec.get("label", mid)),
-                words=Phrases(spec.get("words", [])),
-                note=str(spec.get("note", "")),
-            )
-            for mid, spec in (r.get("motivations") or {}).items()
-        }
-
-
-
-
-def load_lexicon(path: Path | None = None) -> Lexicon:
-    """Load a lexicon file (the shipped one by default); errors carry file:line."""
-    path = path or default_lexicon()
-    return _load_lexicon_cached(str(path))
-
-
-@lru_cache(maxsize=8)
-def _load_lexicon_cached(path: str) -> Lexicon:
-    from coach.yaml_lines import load_yaml, plain
-
-    data = load_yaml(Path(path))
-    if not isinstance(data, dict):
-        raise FlowError([Problem(path, 1, 1, "error", "a lexicon must be a mapping of word lists")])
-    merged: dict[str, Any] = {}
-    if Path(path).resolve() != default_lexicon().resolve():
-        merged = plain(load_yaml(default_lexicon()))
-        for key, value in plain(data).items():
-            if isinstance(value, list) and isinstance(merged.get(key), list):
-                merged[key] = merged[key] + value
-            elif isinstance(value, dict) and isinstance(merged.get(key), dict):
-                merged[key] = {**merged[key], **value}
-            else:
-                merged[key] = value
-    else:
-        merged = plain(data)
-    return Lexicon(merged)
 
 
 # --- intents that hold in every step -------------------------------------------------

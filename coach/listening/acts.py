@@ -1,0 +1,373 @@
+"""Dialogue acts: what a reply does (yes, hedge, correction, question, content, ...), read by rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from coach.listening.lexicon import Lexicon
+from coach.listening.patterns import Rule, Table, table
+from coach.listening.text import Piece, Reply, bare, trim, words
+
+KINDS = (
+    "yes", "no", "hedge", "correction", "question", "advice_request", "meta", "non_answer", "distress",
+    "content", "feeling",
+)
+# Kinds whose words win over an opener that would swallow them ("not sure I understand").
+_FIRST = ("advice_request", "question", "meta", "correction")
+# Kinds after which a plain remark belongs to them ("Which experiment? I don't remember that.").
+_LEADS = ("question", "advice_request", "meta")
+# An opener must end at a separator: "no, I..." opens with "no"; "nobody" does not.
+_AFTER_OPENER = re.compile(r"[\s,.!?:]+|$")
+# Where one clause of a sentence may end and another begin.
+_CLAUSE = re.compile(r",\s+(?:and |but |which |so |though |because )?|\s+(?:and|but) (?=(?:that|it|this|i|i'm|i've)\b)")
+_ADDRESSED = re.compile(r"\b(?:you|your|u|ur)\b")
+_QUESTION_START = re.compile(
+    r"^(?:(?:so|but|and|also|wait|ok|okay|oh|btw|sorry|then|hang on|before i answer|anyway|erm|hmm|um)[, ]+)*"
+    r"(?:(?:is|are|am|do|does|did|can|could|will|would|should|shall|was|were|have|has|isn't|aren't|doesn't|"
+    r"don't|won't|wouldn't|shouldn't|can't|may|might|must)\s+(?:i|you|u|it|this|that|my|we|there|they|he|she|"
+    r"anyone|anybody|someone|somebody|the|these|those|all|being|everyone|most|people|two|three|mine|our|a|an)\b"
+    r"|(?:who|whose|whom|what's|whats|what|why|how|where|when|which|whre|wat)\b(?!\s+(?:i|we|my)\s+\w+\s+\w+))"
+)
+
+
+@dataclass(frozen=True)
+class Act:
+    """One thing a reply does; ``text`` is the part of the reply it was read from."""
+
+    kind: str
+    text: str
+    topic: str | None = None
+    content: str | None = None
+    rule: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The act as JSON-ready data (empty fields left out)."""
+        out: dict[str, Any] = {"kind": self.kind, "text": self.text}
+        for key in ("topic", "content", "rule"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        return out
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Every act found in one reply, in the order they were said."""
+
+    reply: str
+    acts: tuple[Act, ...] = ()
+
+    @property
+    def kinds(self) -> list[str]:
+        """The kinds of act found, in order, each once."""
+        return list(dict.fromkeys(a.kind for a in self.acts))
+
+    def has(self, kind: str) -> bool:
+        """Does the reply do ``kind``?"""
+        return any(a.kind == kind for a in self.acts)
+
+    def first(self, kind: str) -> Act | None:
+        """The first act of ``kind``, if any."""
+        return next((a for a in self.acts if a.kind == kind), None)
+
+    def topic(self, kind: str) -> str | None:
+        """The topic of the first act of ``kind`` (a question's, a feeling's, distress's)."""
+        act = self.first(kind)
+        return act.topic if act else None
+
+    @property
+    def content(self) -> str:
+        """What the mentee said, trimmed to its content ("" if nothing was)."""
+        return " ".join(_sentence(a.content or a.text) for a in self.acts if a.kind == "content").strip()
+
+    @property
+    def correction(self) -> str | None:
+        """The corrected thought of a correction ("it's more about X" -> X), if one was given."""
+        found = [a.content for a in self.acts if a.kind == "correction" and a.content]
+        return " ".join(_sentence(f) for f in found) if found else None
+
+    @property
+    def confirm(self) -> bool | None:
+        """True for a clear yes, False for a clear no, None for anything less clear."""
+        if self.has("distress"):
+            return None
+        if self.has("yes") and not (self.has("no") or self.has("hedge") or self.has("correction")):
+            return True
+        if self.has("no") and not (self.has("yes") or self.has("hedge")):
+            return False
+        return None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The reading as JSON-ready data."""
+        return {"acts": [a.as_dict() for a in self.acts], "kinds": self.kinds, "content": self.content,
+                "confirm": self.confirm}
+
+
+@dataclass
+class _Tables:
+    open: Table
+    close: Table
+    rules: Table
+
+
+def _tables(lex: Lexicon) -> _Tables:
+    return lex.compiled("acts", lambda lx: _Tables(
+        table(lx.raw, "act_open"), table(lx.raw, "act_close"), table(lx.raw, "act_rules")))
+
+
+@dataclass
+class _Found:
+    kind: str
+    piece: Piece
+    topic: str | None = None
+    content: str | None = None
+    rule: str | None = None
+    also_content: bool = False
+
+
+@dataclass
+class _Context:
+    reply: Reply
+    tables: _Tables
+    expect: str
+    question: str
+    found: list[_Found] = field(default_factory=list)
+
+    def kinds(self) -> list[str]:
+        return [f.kind for f in self.found]
+
+
+def expects_yes_no(question: str | None) -> bool:
+    """Does a question ask for a yes or a no ("Does that sound right?"), not for one of two things?"""
+    if not question:
+        return False
+    parts = [p for p in re.split(r"(?<=[.?!])\s+", question.strip()) if p.endswith("?")]
+    return any(re.match(r"(?i)(?:is|are|does|do|did|shall|should|would|will|can|could|have|has|was|were)\b", p)
+               and not re.search(r"(?i)\bor\b", p) for p in parts)
+
+
+def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str | None = None) -> Reading:
+    """Every dialogue act in ``reply``, in order.
+
+    ``expect`` is "yes_no" after a yes/no question, "text" after an open one, and anything
+    else ("auto") to tell from ``question``.
+    """
+    from coach.listening.distress import distress_level
+
+    if expect not in ("text", "yes_no"):
+        expect = "yes_no" if expects_yes_no(question) else "text"
+    r = Reply(reply)
+    cx = _Context(r, _tables(lex), expect, (question or "").lower())
+    level = distress_level(r.text, lex)
+    for sentence in r.sentences():
+        piece_level = distress_level(r.text[sentence.start:sentence.end], lex) if level else None
+        if piece_level:
+            cx.found.append(_Found("distress", sentence, topic=piece_level, rule="distress"))
+        else:
+            _read_sentence(cx, sentence)
+    if level and "distress" not in cx.kinds():
+        cx.found.insert(0, _Found("distress", Piece(0, len(r.text)), topic=level, rule="distress"))
+    return Reading(reply, tuple(_assemble(cx)))
+
+
+def _read_sentence(cx: _Context, s: Piece) -> None:
+    r, t = cx.reply, cx.tables
+    low = r.low[s.start:s.end]
+    whole = _match_whole(cx, low)
+    if whole:
+        cx.found.append(_Found(whole.kind, s, topic=whole.topic, rule=whole.id))
+        return
+    # Where the first question, advice request, meta remark or correction starts, if any:
+    # an opener may not swallow it ("I'm not sure I understand the question").
+    first = min((m.start() for rule, m in t.rules.all(low, expect=cx.expect, before=cx.kinds())
+                 if rule.kind in _FIRST), default=len(low))
+    opened: list[_Found] = []
+    pos = 0
+    while pos < len(low):
+        best: tuple[Rule, int] | None = None
+        for rule in t.open.rules:
+            if rule.expect and rule.expect != cx.expect:
+                continue
+            m = rule.regex.match(low[pos:])
+            if not m or m.end() == 0 or not _AFTER_OPENER.match(low, pos + m.end()):
+                continue
+            if pos + m.end() > first and rule.kind != "correction":
+                continue
+            if best is None or m.end() > best[1]:
+                best = (rule, m.end())
+        if best is None:
+            break
+        rule, length = best
+        opened.append(_Found(rule.kind, Piece(s.start + pos, s.start + pos + length), topic=rule.topic, rule=rule.id))
+        sep = _AFTER_OPENER.match(low, pos + length)
+        pos = sep.end() if sep else pos + length
+    core, tail = _peel_closers(cx, trim(r, Piece(s.start + pos, s.end)))
+    read = _read_core(cx, core) if core.end > core.start else []
+    # "idk, maybe finance": not knowing, then an answer, is a hedge on that answer.
+    if any(f.kind == "content" for f in read):
+        for f in opened:
+            if f.kind == "non_answer":
+                f.kind = "hedge"
+    cx.found.extend(opened + read + tail)
+
+
+def _match_whole(cx: _Context, low: str) -> Rule | None:
+    """A rule that reads the whole sentence (an aside, a non-answer, an echo of the question)."""
+    text = bare(low)
+    if not text and low.strip():
+        return Rule("non_answer.punctuation", "non_answer", re.compile(""))
+    # An echo of the question ("5 years?", "free day?") says nothing yet.
+    ws = words(text)
+    if low.rstrip().endswith("?") and 0 < len(ws) <= 3 and cx.question and all(w in cx.question for w in ws):
+        return Rule("filler.echo", "filler", re.compile(""))
+    for rule in cx.tables.rules.rules:
+        if rule.where == "whole" and rule.kind in ("non_answer", "filler") and _usable(cx, rule):
+            if rule.regex.search(text):
+                return rule
+    return None
+
+
+def _usable(cx: _Context, rule: Rule) -> bool:
+    if rule.expect and rule.expect != cx.expect:
+        return False
+    return not rule.after or bool(set(rule.after) & set(cx.kinds()))
+
+
+def _peel_closers(cx: _Context, core: Piece) -> tuple[Piece, list[_Found]]:
+    r = cx.reply
+    tail: list[_Found] = []
+    while core.end > core.start:
+        low = r.low[core.start:core.end].rstrip(" .!?,")
+        hit = None
+        for rule in cx.tables.close.rules:
+            m = rule.regex.search(low)
+            if m and m.start() > 0 and low[m.start() - 1] in " ,":
+                hit = (rule, m)
+                break
+        if hit is None:
+            break
+        rule, m = hit
+        tail.insert(0, _Found(rule.kind, Piece(core.start + m.start(), core.start + m.end()), rule=rule.id))
+        core = trim(r, Piece(core.start, core.start + m.start()))
+    return core, tail
+
+
+def _read_core(cx: _Context, core: Piece) -> list[_Found]:
+    """What the rest of a sentence is, clause by clause when its clauses do different things."""
+    whole = _classify(cx, core)
+    clauses = _clauses(cx.reply, core)
+    if len(clauses) < 2:
+        return [whole]
+    parts = [_classify(cx, c) for c in clauses]
+    if all(p.kind == "content" and not p.also_content for p in parts):
+        return [whole]
+    return parts
+
+
+def _clauses(r: Reply, core: Piece) -> list[Piece]:
+    low = r.low[core.start:core.end]
+    out, start = [], 0
+    for m in _CLAUSE.finditer(low):
+        if len(words(low[start:m.start()])) >= 2:
+            out.append(Piece(core.start + start, core.start + m.start()))
+            start = m.end()
+    out.append(Piece(core.start + start, core.end))
+    return [p for p in (trim(r, p) for p in out) if p.end > p.start]
+
+
+def _classify(cx: _Context, core: Piece) -> _Found:
+    low = cx.reply.low[core.start:core.end]
+    text = bare(low)
+    shaped = _question_shaped(low)
+    for rule in cx.tables.rules.rules:
+        if not _usable(cx, rule) or (rule.shape == "question" and not shaped):
+            continue
+        m = rule.regex.search(text if rule.where == "whole" else low)
+        if not m:
+            continue
+        found = _Found(rule.kind, core, topic=rule.topic, rule=rule.id)
+        if rule.kind == "correction":
+            found.content = _corrected(cx.reply, core, m)
+        found.also_content = rule.keep_content and cx.expect == "text"
+        return found
+    if shaped and _ADDRESSED.search(low):
+        return _Found("question", core, topic="other", rule="question.addressed")
+    return _Found("content", core, rule="content")
+
+
+def _question_shaped(low: str) -> bool:
+    return low.rstrip().endswith("?") or _QUESTION_START.match(low) is not None
+
+
+def _corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
+    """The corrected thought: from the rule's ``x`` mark, else after a marker, else the piece."""
+    marks = [m.start(k) for k, v in m.groupdict().items() if k.startswith("x") and v is not None]
+    if marks:
+        start = core.start + marks[0]
+    elif re.search(r"(?:like|about|that|differently|meant|with|:)\s*$", m.group(0)) and m.end() < core.end - core.start:
+        start = core.start + m.end()
+    else:
+        start = core.start
+    return bare(r.text[start:core.end]) or None
+
+
+def _assemble(cx: _Context) -> list[Act]:
+    """Acts from what each piece was read as: fillers dropped, neighbours of one kind joined."""
+    r = cx.reply
+    acts: list[_Found] = []
+    for f in cx.found:
+        for kind in [f.kind] + (["content"] if f.also_content else []):
+            if kind in ("filler", "consent") or (kind in ("yes", "no") and cx.expect != "yes_no"):
+                continue
+            g = _Found(kind, f.piece, f.topic, f.content if kind == f.kind else None, f.rule)
+            if kind == "content":
+                g.content = _clean_content(bare(r.text[f.piece.start:f.piece.end]))
+                if not g.content:
+                    continue
+            prev = acts[-1] if acts else None
+            if prev and kind == "content" and _absorbs(prev, g, r):
+                if prev.kind == "correction":
+                    prev.content = _join(prev.content, g.content)
+                continue
+            if prev and prev.kind == kind and kind in ("content", "yes", "no", "hedge", "non_answer", "correction"):
+                prev.piece = Piece(prev.piece.start, f.piece.end)
+                prev.content = _join(prev.content, g.content)
+                continue
+            acts.append(g)
+    if not acts and r.text.strip(" "):
+        only_yes_no = cx.expect != "yes_no" and any(f.kind in ("yes", "no") for f in cx.found)
+        acts = [_Found("non_answer", Piece(0, len(r.text)), rule="bare-yes-no" if only_yes_no else "only-fillers")]
+    if not r.text.strip():
+        acts = [_Found("non_answer", Piece(0, 0), rule="empty")]
+    return [Act(a.kind, bare(r.text[a.piece.start:a.piece.end]), a.topic, a.content, a.rule) for a in acts]
+
+
+def _absorbs(prev: _Found, g: _Found, r: Reply) -> bool:
+    """Does ``prev`` take this content in: a correction its corrected thought, a question its context?"""
+    if prev.kind == "correction":
+        return prev.content is None or bool(prev.rule and prev.rule.startswith("open"))
+    if prev.kind in _LEADS:
+        # A short remark after a question is its context; "because ..." after one is an answer.
+        between = r.low[prev.piece.end:g.piece.end]
+        return len(words(g.content or "")) <= 8 and not re.search(r"\b(?:because|cause|cos|cuz|bc|becuase)\b", between)
+    return False
+
+
+def _join(a: str | None, b: str | None) -> str | None:
+    if not a:
+        return b
+    if not b:
+        return a
+    return f"{_sentence(a)} {b}"
+
+
+def _sentence(text: str) -> str:
+    """A piece of content ready to stand beside another: it ends like a sentence."""
+    return text if not text or text[-1] in ".!?" else text + "."
+
+
+def _clean_content(text: str) -> str:
+    """Content as it will be quoted: no dangling punctuation, no leading connector."""
+    text = re.sub(r"^(?:and|but|so|also|plus|then)\s+", "", text, flags=re.I)
+    return bare(text)

@@ -1,0 +1,71 @@
+"""A reply as the reader sees it: cleaned text, its lower-case twin, and its sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Pictographs and the joiners between them: never words, never part of a quote.
+_EMOJI = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
+# Where one piece of a reply ends and the next begins: after . ! ? (and runs of them), at
+# ; or a spaced dash, at an ellipsis, at a colon before a new clause, at a line break.
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[.!?]*\s+|\.{2,}\s*|\u2026\s*|\s*;\s*|\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|:\s+|\n+"
+)
+_EDGE = " ,.;:!?-\u2013\u2014'\"()*"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A span of the reply: [start, end) into :attr:`Reply.text`."""
+
+    start: int
+    end: int
+
+
+class Reply:
+    """A reply cleaned once; every span the reader keeps indexes both texts alike."""
+
+    def __init__(self, raw: str) -> None:
+        text = unicodedata.normalize("NFKC", raw)
+        text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+        text = _EMOJI.sub(" ", text)
+        lines = [" ".join(line.split()) for line in text.splitlines()]
+        self.text = "\n".join(line for line in lines if line)
+        # Lower case without changing any length, so spans index both texts.
+        self.low = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
+
+    def sentences(self) -> list[Piece]:
+        """The reply cut at sentence-like boundaries, each piece keeping its own end mark."""
+        out: list[Piece] = []
+        start = 0
+        for m in _BOUNDARY.finditer(self.low):
+            # A "?" or "!" stays with its sentence: it says what the sentence is.
+            end = m.start()
+            while end < m.end() and self.low[end] in "?!":
+                end += 1
+            out.append(Piece(start, end))
+            start = m.end()
+        out.append(Piece(start, len(self.low)))
+        return [p for p in (trim(self, p) for p in out) if p.end > p.start]
+
+
+def trim(reply: Reply, piece: Piece, edge: str = " ,;:-\u2013\u2014") -> Piece:
+    """``piece`` without spaces and separators at either end."""
+    start, end = piece.start, piece.end
+    while start < end and reply.low[start] in edge:
+        start += 1
+    while end > start and reply.low[end - 1] in edge:
+        end -= 1
+    return Piece(start, end)
+
+
+def bare(text: str) -> str:
+    """Text without the punctuation at its ends (what a ``whole`` rule must match)."""
+    return text.strip(_EDGE)
+
+
+def words(text: str) -> list[str]:
+    """The words of some text (letters, digits, apostrophes)."""
+    return re.findall(r"[\w']+", text.lower())
