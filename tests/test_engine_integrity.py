@@ -49,8 +49,8 @@ def test_the_answer_and_the_next_step_are_stored_before_the_model_is_asked(caree
     assert step == "lottery_want"  # decided and stored: a resume continues at the next question
     assert typed == ["yes", "I'd like to be running a small design studio"]
     resumed = Conversation.resume(career_flow, store, conv.id)
-    shown = [m.text for m in resumed.open()]
-    assert any("Whose job would you want" in t for t in shown)
+    shown = resumed.open()
+    assert resumed.step == "lottery_want" and shown[-1].kind == "ask" and "job" in shown[-1].text
     assert resumed.values["goal"] == "I'd like to be running a small design studio"
 
 
@@ -80,7 +80,7 @@ def test_resume_after_the_paused_step_was_renamed_continues_at_the_nearest_and_s
     said = [m.text for m in resumed.open()]
     assert resumed.step == "lottery_avoid"
     assert any("edited since you paused" in t for t in said)
-    assert "And whose job would you not want" in said[-1]
+    assert "job" in said[-1] and said[-1].endswith("?")
     stored = [t["text"] for t in store.turns(conv.id)]
     assert any("edited since you paused" in t for t in stored)  # the move is recorded
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from coach.conversation.answering import Answering
+from coach.conversation.asking import Asking, Pending
 from coach.conversation.machine import EdgeObserver, Position, edges, position
-from coach.conversation.state import LastQuestion, SessionState, Undo
+from coach.conversation.state import SessionState
 from coach.conversation.words import Provenance
-from coach.errors import CoachError, FlowError, UsageError
+from coach.errors import FlowError, UsageError
 from coach.flow.spec import Flow, Step, load_flow, nearest_step
-from coach.listening import rules
-from coach.listening.playback import play_back, reason
-from coach.rephrase.frame import frame_of
 from coach.rephrase.protocol import Rephraser, Rephrasing, Verbatim
 from coach.store.database import RESUMABLE, Store, Turn
 
@@ -30,7 +29,6 @@ COMMANDS = {
     "/pause": "pause; continue later with coach chat --resume",
     "/quit": "end this conversation (the transcript is kept)",
 }
-MAX_FOREACH = 4
 # The longest answer taken in one turn (about 700 words). A longer one is kept in the
 # transcript as typed, and the mentee is asked for a shorter one: nothing is silently cut.
 MAX_ANSWER_CHARS = 4000
@@ -48,17 +46,7 @@ class Message:
     rephrased: bool = False
 
 
-@dataclass(frozen=True)
-class _Pending:
-    """A question decided on but not yet worded: rewording waits until the turn is stored."""
-
-    step: Step
-    canonical: str
-    frame_source: str
-    sources: list[str]
-
-
-class Conversation:
+class Conversation(Answering, Asking):
     """Drives one session: answers in, coach messages out, every answer stored before model work."""
 
     def __init__(
@@ -75,7 +63,8 @@ class Conversation:
         self.state = SessionState.from_json(row["state"])
         self.words = Provenance(self.state, self.values, session_id, store)
         self._turns: list[Turn] = []
-        self._question: _Pending | None = None
+        self._question: Pending | None = None
+        self._corrected = ""  # what a correction this turn put in place (the template's ``corrected``)
         self._opening: list[Message] = []  # said first on open(), e.g. that a resume moved step
         self._next_n = store.next_turn_number(session_id)
         self._observers: list[EdgeObserver] = []
@@ -281,247 +270,13 @@ class Conversation:
         self._position = position(self.flow, undo.step, self._edge_taken)
         return [self._rule("Going back.")] + self._enter(self.step, fresh=False)
 
-    # --- answering ---------------------------------------------------------------------
-
-    def _answer(self, text: str) -> list[Message]:
-        lex = self.flow.lexicon
-        step = self.current
-        ref = self._record_mentee(text)
-        if rules.is_distress(text, lex):
-            self.status = "stopped"
-            return [self._rule(self.flow.replies["distress"], kind="end")]
-        if step.ask is None:  # nothing was asked; should not happen with a validated flow
-            return self._advance(answer=text, ref=ref)
-        if rules.is_advice_request(text, lex):
-            return [self._rule(self.flow.replies["advice"])] + self._reask()
-        if rules.is_why_asking(text, lex):
-            purpose = self.flow.purpose(step.name)
-            return [self._rule(f"{self.flow.replies['why_asking']} {purpose}".strip())] + self._reask()
-        if step.expect == "yes_no" and rules.yes_no(text, lex) is None:
-            return self._bounded_reask(self.flow.replies["yes_no"])
-        if step.expect == "text" and (
-            len(rules.words(text)) < step.min_words or (step.min_words and rules.is_off_topic(text, lex))
-        ):
-            return self._bounded_reask(None)
-        return self._advance(answer=text, ref=ref)
-
-    def _bounded_reask(self, prompt: str | None) -> list[Message]:
-        count = self.state.reasks
-        if count >= self.flow.reasks:
-            return [self._rule(self.flow.replies["move_on"])] + self._advance(answer="", skipped=True)
-        self.state.reasks = count + 1
-        if prompt is None:
-            options = self.flow.replies["reask"]
-            prompt = options[count % len(options)]
-        return [self._rule(prompt)] + self._reask()
-
-    def _reask(self) -> list[Message]:
-        q = self.state.last_question
-        if q is None:
-            return self._enter(self.step, fresh=False)
-        return [self._say(q.shown, kind="ask", canonical=q.canonical, rephrased=q.rephrased)]
-
-    def _advance(self, answer: str, skipped: bool = False, ref: str | None = None) -> list[Message]:
-        """Keep the answer, say any reflection, and move along the first edge whose rule holds."""
-        step = self.current
-        lex = self.flow.lexicon
-        undo = Undo(step=step.name, counters=self.state.counters())
-        self.words.begin(undo)
-        self.words.answer(answer, ref)
-        if not skipped and ref is not None:
-            self.state.said.append(ref)
-        if step.save_as:
-            self.words.set(step.save_as, answer, [ref] if ref and answer else [])
-        if step.append_to and answer:
-            self.words.append(step.append_to, answer, [ref] if ref else [])
-        ctx = rules.Context(answer=answer, values=self.values, lex=lex, skipped=skipped)
-        if step.ladder:
-            if answer:
-                self.words.append(step.ladder.chain, answer, [ref] if ref else [])
-            chain = self.values.setdefault(step.ladder.chain, [])
-            self.state.depth += 1
-            short = len(rules.words(answer)) <= 2
-            self.state.short_streak = self.state.short_streak + 1 if short else 0
-            ctx.depth, ctx.max_depth = self.state.depth, step.ladder.max_depth
-            ctx.chain, ctx.short_streak = chain, self.state.short_streak
-            if not skipped and rules.is_bedrock(answer, lex) and answer not in (self.values.get("bedrock") or []):
-                self.words.append("bedrock", answer, [ref] if ref else [])
-        msgs: list[Message] = []
-        if step.foreach:
-            items = self.state.items or []
-            index = self.state.item_index
-            if index < len(items) and step.collect_yes and rules.yes_no(answer, lex) is True:
-                evidence = list(items[index].get("evidence") or []) + ([ref] if ref else [])
-                self.words.append(step.collect_yes, items[index]["id"], evidence)
-            self.state.item_index = index + 1
-            if index + 1 < len(items):
-                self.state.push(undo)
-                return self._enter(step.name, fresh=False)
-        for reflection in step.after:
-            if not skipped and rules.evaluate(reflection.when, ctx):
-                msgs.append(self._say(self._render(reflection.say), sources=self.words.sources_of(reflection.say)))
-                break
-        self.state.push(undo)
-        return msgs + self._move(ctx)
-
-    def _move(self, ctx: rules.Context) -> list[Message]:
-        target = self._next_step(ctx)
-        if target is None:
-            return self._finish(self.current)
-        before = self.step
-        return self._enter(target, fresh=target != before or not self.flow.steps[target].ladder)
-
-    def _next_step(self, ctx: rules.Context) -> str | None:
-        """Follow the first edge whose rule holds; None at a step with no ``next``."""
-        before = self.step
-        if not self.current.next:
-            return None
-        if not self._position.advance(ctx=ctx):
-            raise CoachError(f"flow {self.flow.path}: no edge of step '{before}' matched; add one without 'when'")
-        return self.step
-
-    # --- entering a step ---------------------------------------------------------------
-
-    def _enter(self, name: str, fresh: bool = True) -> list[Message]:
-        """Say what the steps from ``name`` say until one asks a question or ends the flow.
-
-        A loop, not recursion: a flow of a thousand say-only steps is walked, not stacked; a
-        loop of steps that never asks anything is an error (the validator reports it first)."""
-        msgs: list[Message] = []
-        for _ in range(len(self.flow.steps) * 2 + 2):
-            step = self.flow.steps[name]
-            self.state.reasks = 0
-            if fresh:
-                self.state.depth = self.state.short_streak = self.state.item_index = 0
-                self.state.items = None
-            if step.forget:
-                self._forget()
-            if step.foreach and self.state.items is None:
-                self.state.items = self._items(step.foreach)
-                self.state.item_index = 0
-            done = step.foreach and self.state.item_index >= len(self.state.items or [])
-            if not done:
-                if step.say and (said := self._render(step.say)):
-                    msgs.append(self._say(said, sources=self.words.sources_of(step.say, self._item())))
-                if step.ask:
-                    self._ask(step)
-                    return msgs
-                if step.end:
-                    return msgs + self._finish(step)
-            ctx = rules.Context(answer="", values=self.values, lex=self.flow.lexicon, skipped=bool(done))
-            target = self._next_step(ctx)
-            if target is None:
-                return msgs + self._finish(step)
-            fresh = target != name or not self.flow.steps[target].ladder
-            name = target
-        raise CoachError(f"flow {self.flow.path}: steps from '{name}' loop without asking anything")
-
     def _forget(self) -> None:
         """A declined consent: nothing typed in this session is kept."""
         self.store.forget_turns(self.id)
         self._turns.clear()
         self._next_n = 1
-        self.values.clear()
-        self.state = SessionState(opened=True, summary_map=self.flow.summary, graph=edges(self.flow))
+        self._reset()
         self.words = Provenance(self.state, self.values, self.id, self.store)
-
-    def _finish(self, step: Step) -> list[Message]:
-        self.status = step.end or "completed"
-        return []
-
-    def _ask(self, step: Step) -> None:
-        """Decide the question's wording from the flow; it is reworded once the turn is stored."""
-        wordings = step.wordings
-        index = self.state.visits.get(step.name, 0) % len(wordings)
-        canonical = self._render(wordings[index])
-        last = self.state.last_question
-        if last is not None and canonical == last.canonical and len(wordings) > 1:
-            index = (index + 1) % len(wordings)
-            canonical = self._render(wordings[index])
-        self.state.visits[step.name] = index + 1
-        sources = self.words.sources_of(wordings[index], self._item(), self._rung_sources())
-        self._question = _Pending(step, canonical, wordings[index], sources)
-
-    def _word_question(self, pending: _Pending) -> Message:
-        """The decided question, reworded by the model if the flow allows (the model may fail)."""
-        step = pending.step
-        if step.rephrase:
-            keep = [self._render(k) for k in step.keep]
-            # The mentee's words as slots, so the model rewords only the flow's frame around them.
-            frame = frame_of(pending.frame_source, self._template_values(), pending.canonical)
-            shown = self.rephraser.rephrase(pending.canonical, keep, self.words.last_answer or None, frame)
-        else:
-            shown = Rephrasing(text=pending.canonical)
-        self.state.last_question = LastQuestion(
-            canonical=pending.canonical, shown=shown.text, step=step.name, rephrased=shown.rephrased
-        )
-        return self._say(shown.text, kind="ask", canonical=pending.canonical, rephrased=shown.rephrased,
-                         meta=shown, sources=pending.sources)
-
-    def _items(self, detector: str) -> list[dict[str, Any]]:
-        if detector != "motivations":
-            return []
-        lex = self.flow.lexicon
-        said = self.words.texts(self.state.said)
-        found = rules.detect_motivations([text for _, text in said], lex)[:MAX_FOREACH]
-        items = []
-        for m in found:
-            words = lex.motivations[m].words
-            evidence = [ref for ref, text in said if rules.affirmed(words, text)]
-            items.append({"id": m, "label": lex.motivations[m].label, "note": lex.motivations[m].note,
-                          "evidence": evidence})
-        return items
-
-    def _item(self) -> dict[str, Any]:
-        items = self.state.items or []
-        index = self.state.item_index
-        return items[index] if index < len(items) else {}
-
-    def _render(self, source: str) -> str:
-        from coach.flow.template import render
-
-        return render(source, self._template_values())
-
-    def _template_values(self) -> dict[str, Any]:
-        answer = self.words.last_answer
-        item = {k: v for k, v in self._item().items() if k != "evidence"}
-        return {
-            **self.values,
-            "mentee": self.mentee,
-            "answer": answer,
-            "last": play_back(answer) if answer else "",
-            "item": item,
-            "depth": self.state.depth,
-            "summary": self.summary(),
-            "previous": self.values.get("previous") or {},
-            "rung": self._rung(),
-        }
-
-    def _rung_sources(self) -> list[str]:
-        """Where the words ``_rung`` plays back came from (the same choice, followed by ids)."""
-        ladder = self.current.ladder
-        if ladder is None:
-            return []
-        if self.state.depth > 0 and self.values.get(ladder.chain):
-            return self.words.last_item(ladder.chain)
-        seed = self.values.get(ladder.seed or "") if ladder.seed else ""
-        if isinstance(seed, str) and seed.strip():
-            return self.words.last_item(ladder.seed or "")
-        return self.state.said[-1:]
-
-    def _rung(self) -> str:
-        """What the next why-question asks about: the last rung, or the ladder's seed."""
-        ladder = self.current.ladder
-        if ladder is None:
-            return ""
-        chain = self.values.get(ladder.chain) or []
-        if self.state.depth > 0 and chain:
-            return reason(chain[-1])  # the deepest "because" of the last answer
-        seed = self.values.get(ladder.seed or "") if ladder.seed else ""
-        if isinstance(seed, str) and seed.strip():
-            return play_back(seed)
-        said = [text for _, text in self.words.texts(self.state.said) if text.strip()]
-        return play_back(said[-1]) if said else "this matters to you"
 
     # --- transcript --------------------------------------------------------------------
 
@@ -559,6 +314,7 @@ class Conversation:
     def _finish_turn(self, msgs: list[Message]) -> list[Message]:
         """Store the turn so far; then word the pending question (model work), store it, show all."""
         pending, self._question = self._question, None
+        self._corrected = ""
         if pending is not None and pending.step.rephrase and not isinstance(self.rephraser, Verbatim):
             self._commit()  # the answer and the decision are durable before the model is asked
         if pending is not None:

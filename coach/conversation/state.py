@@ -62,6 +62,8 @@ class SessionState:
     answer_turn: int | None = None  # the mentee turn the current answer came from
     graph: dict[str, list[str]] = field(default_factory=dict)  # the flow's edges, to resume after edits
     replies: dict[str, int] = field(default_factory=dict)  # how often each global reply was said
+    check_in: bool = False  # "Are you safe right now?" was asked and awaits its answer
+    follow_up: str | None = None  # the step whose "which part of it fits?" awaits its answer
 
     # --- counters that /back restores ------------------------------------------------------
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from coach.listening import rules
 
-KEYS = ("goals", "motivations", "bedrock", "passions", "experiment")
+KEYS = ("goals", "motivations", "bedrock", "passions", "strengths", "sweet_spot", "experiment")
 
 
 def summarise(values: dict[str, Any], mapping: dict[str, Any]) -> dict[str, Any]:
@@ -60,7 +60,8 @@ def non_answer(text: str) -> bool:
     if n == 0:
         return True
     t = rules.normalise(text).strip(" .!?")
-    if t in {"nothing", "none", "n/a", "na", "pass", "nothing really", "not really"}:
+    if t in {"nothing", "none", "n/a", "na", "pass", "nothing really", "not really", "not much", "nothing much",
+             "no idea", "dunno", "idk", "nope", "nah"}:
         return True
     # Only a whole answer that is just a yes or a no ("Football, mostly" is a passion).
     if t in lex.yes.find(t) or t in lex.no.find(t):

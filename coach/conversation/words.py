@@ -29,12 +29,14 @@ class Provenance:
         self._texts: dict[str, str] = {}
         self._undo: Undo | None = None
         self._answer: str | None = None
+        self.latest_ref: str | None = None  # the mentee turn recorded last
 
     # --- what the mentee said ------------------------------------------------------------
 
     def remember(self, ref: str, text: str) -> None:
         """Keep the text of a mentee turn at hand (its reference is "session:n")."""
         self._texts[ref] = text
+        self.latest_ref = ref
 
     def texts(self, refs: list[str]) -> list[tuple[str, str]]:
         """The texts of these mentee turns of this session, read from the store once if need be."""
@@ -89,10 +91,30 @@ class Provenance:
         items.append(item)
         self.state.sources[var] = [*known, sorted(set(refs))]
 
+    def replace(self, var: str, index: int, item: str, refs: list[str]) -> None:
+        """Put a corrected item in place of a list value's item ``index``, with its own sources."""
+        items = self.values.get(var)
+        if not isinstance(items, list) or not 0 <= index < len(items):
+            return
+        known = self.state.sources.get(var)
+        if not isinstance(known, list) or len(known) != len(items):
+            known = [[] for _ in items]
+        if self._undo is not None and var not in self._undo.texts and var not in self._undo.lengths:
+            # A replaced item is undone by putting the whole (short) list back.
+            self._undo.texts[var] = None
+            self._undo.sources[var] = {"items": list(items), "sources": [list(k) for k in known]}
+        items[index] = item
+        known[index] = sorted(set(refs))
+        self.state.sources[var] = known
+
     def undo(self, undo: Undo) -> None:
         """Put back what one step changed (/back)."""
         for var, old in undo.texts.items():
-            if old is None:
+            saved = undo.sources.get(var)
+            if old is None and isinstance(saved, dict) and "items" in saved:  # a replaced list item
+                self.values[var] = list(saved["items"])
+                self.state.sources[var] = saved["sources"]
+            elif old is None:
                 self.values.pop(var, None)
                 self.state.sources.pop(var, None)
             else:

@@ -64,6 +64,10 @@ class Step:
     forget: bool = False
     end: str | None = None
     next: tuple[Edge, ...] = ()
+    # Values a correction at this step may replace ("no, it's more about X"), in order of likelihood.
+    corrects: tuple[str, ...] = ()
+    # On a clear yes to "is that still true?": value <- the first item of the previous summary's key.
+    keep_previous: tuple[tuple[str, str], ...] = ()
 
     @property
     def wordings(self) -> tuple[str, ...]:
@@ -117,6 +121,20 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "help": "Type an answer, or /skip, /back, /pause, /quit, /orig.",
     "paused": "Paused. Come back any time.",
     "resumed": "Welcome back. Let's carry on where we stopped.",
+    "privacy": (
+        "What you type stays in a file on this computer that only you can read. Nobody sees it unless you "
+        "share it with coach share; coach delete erases a conversation completely."
+    ),
+    "clarify": "Whichever you have in mind; take the question the way that makes sense to you.",
+    "judgement": "There are no good or bad answers here. What matters is that it's true for you.",
+    "other": "I'm a simple program that asks questions and plays back what you say; I don't judge or advise.",
+    "meta": "That has come up before, I know. Saying the same again is fine, and so is what's different now.",
+    "hedge": "It doesn't have to be all or nothing. Which part of it fits you, and which part fits less well?",
+    "unclear": "I'm not sure I followed that. Could you put it another way?",
+    "check_in": "That sounds really heavy. Are you safe right now?",
+    "check_in_safe": "Thank you for telling me. We can carry on whenever you're ready, or /pause at any point.",
+    "partly": "Partly, then: {words}. I'll leave it off the main list.",
+    "put_right": "Thanks for putting me right: {words}.",
 }
 
 
@@ -198,6 +216,8 @@ def _step(name: str, node: Any) -> Step:
         forget=bool(node.get("forget", False)),
         end=node.get("end"),
         next=edges_of(node),
+        corrects=tuple(str(v) for v in node.get("corrects") or ()),
+        keep_previous=tuple((str(k), str(v)) for k, v in (node.get("keep_previous") or {}).items()),
     )
 
 

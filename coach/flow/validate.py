@@ -178,7 +178,8 @@ def check_document(doc: Any, path: Path) -> list[Problem]:
                 f"step '{sname}' ends the conversation, so its 'next' is never used",
                 value=False,
             )
-        if not any(k in node for k in ("say", "ask", "end", "forget")):
+        routes = isinstance(node.get("next"), list) and any(isinstance(e, dict) and e.get("when") for e in node["next"])
+        if not any(k in node for k in ("say", "ask", "end", "forget")) and not routes:
             add(
                 steps,
                 sname,
