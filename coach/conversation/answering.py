@@ -153,7 +153,8 @@ class Answering:
 
     def _yes_no(self, text: str, reading: Reading, ref: str, answered: bool) -> list[Message]:
         step = self.current
-        if reading.has("correction") and step.corrects and self._correct(_correction(reading) or _content(reading), text):
+        fix = _correction(reading) or _content(reading)
+        if reading.has("correction") and step.corrects and self._correct(fix, text):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
         if reading.confirm is not None:
             return self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm)
