@@ -163,16 +163,17 @@ class _Reader:
             self.error(first + source.count("\n", 0, unknown.start()), f"{what}: unknown part {unknown.group(0)}",
                        "parts: " + ", ".join(sorted(self.parts)))
             return None
-        try:  # the pattern's own text first, so an error's line is the line in the file
+        try:
+            return re.compile(_PART.sub(lambda m: self.parts[m.group(1)], source), re.VERBOSE)
+        except re.error as e:
+            whole = e.msg
+        try:  # the pattern's own text alone, so an error's line is the line in the file
             re.compile(_PART.sub("(?:)", source), re.VERBOSE)
         except re.error as e:
             self.error(first + (e.lineno or 1) - 1, f"{what}: bad regex: {e.msg}")
             return None
-        try:
-            return re.compile(_PART.sub(lambda m: self.parts[m.group(1)], source), re.VERBOSE)
-        except re.error as e:
-            self.error(first, f"{what}: bad regex once its parts are put in: {e.msg}")
-            return None
+        self.error(first, f"{what}: bad regex once its parts are put in: {whole}")
+        return None
 
 
 def _node(raw: yaml.Node, key_line: int, reader: _Reader) -> _Node:
