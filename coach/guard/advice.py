@@ -85,14 +85,6 @@ def _holds(exemption: Exemption, unit: _Unit, m: re.Match[str]) -> bool:
         start < m.start() and m.end() < end for start, end in unit.quotes(exemption))
 
 
-def _first(rule: Rule, unit: _Unit) -> re.Match[str] | None:
-    """The first match of ``rule`` that no exemption of its excuses."""
-    for m in rule.pattern.finditer(unit.text):
-        if not any(_holds(e, unit, m) for e in rule.exempt):
-            return m
-    return None
-
-
 def _reported(rule: Rule, unit: _Unit, m: re.Match[str]) -> str:
     if rule.report == "to-end":
         return unit.text[m.start():]
@@ -101,12 +93,25 @@ def _reported(rule: Rule, unit: _Unit, m: re.Match[str]) -> str:
     return m.group(0)
 
 
-def _units(rule: Rule, sentence: str, norm: str, forms: dict[str, bool]) -> list[_Unit]:
-    if rule.scope == "clause":
-        return [_Unit(c.strip(), forms) for c in _CLAUSE_BREAK.split(norm) if c.strip()]
-    if rule.text == "as-written":  # contractions kept: "isn't" is not "is not knowing ..."
-        return [_Unit(" ".join(sentence.lower().replace("\u2019", "'").split()), forms)]
-    return [_Unit(norm, forms)]
+class _Sentence:
+    """One sentence as the rules read it: normalised, as written, or clause by clause; each made once."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.norm = _norm(sentence)
+        self.forms = _forms(self.norm)
+        self.made: dict[str, list[_Unit]] = {}
+
+    def units(self, reads: str) -> list[_Unit]:
+        """The texts a rule that ``reads`` this way is matched against."""
+        if reads == "clause":
+            texts = [c.strip() for c in _CLAUSE_BREAK.split(self.norm) if c.strip()]
+        elif reads == "as-written":  # contractions kept: "isn't" is not "is not knowing ..."
+            texts = [" ".join(self.sentence.lower().replace("\u2019", "'").split())]
+        else:
+            texts = [self.norm]
+        self.made[reads] = [_Unit(t, self.forms) for t in texts]
+        return self.made[reads]
 
 
 def _add(found: list[Finding], rule: Rule, words: str) -> None:
@@ -121,18 +126,18 @@ def _add(found: list[Finding], rule: Rule, words: str) -> None:
 def findings(text: str, table: RuleTable = RULES) -> list[Finding]:
     """Every kind of unwanted phrasing in ``text``, in the order the table's rules found them."""
     found: list[Finding] = []
-    for sentence in _sentences(text):
-        norm = _norm(sentence)
-        forms = _forms(norm)
+    for raw in _sentences(text):
+        sentence = _Sentence(raw)
         for rule in table.rules:
-            if rule.when and not forms[rule.when]:
+            if rule.when and not sentence.forms[rule.when]:
                 continue
             if rule.fallback and any(f.kind == rule.kind for f in found):
                 continue  # a fallback speaks only when no rule of its kind has
-            for unit in _units(rule, sentence, norm, forms):
-                m = _first(rule, unit)
-                if m is not None:
-                    _add(found, rule, _reported(rule, unit, m).strip(" ,?"))
+            for unit in sentence.made.get(rule.reads) or sentence.units(rule.reads):
+                for m in rule.pattern.finditer(unit.text):  # the first match no exemption excuses
+                    if not any(_holds(e, unit, m) for e in rule.exempt):
+                        _add(found, rule, _reported(rule, unit, m).strip(" ,?"))
+                        break
     return found
 
 

@@ -79,6 +79,10 @@ class Rule:
     fires: tuple[str, ...]
     silent: tuple[str, ...]
     line: int
+    reads: str = ""  # what it is matched against: "clause", "as-written" or "normalised" (set on load)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reads", "clause" if self.scope == "clause" else self.text)
 
 
 @dataclass(frozen=True)
