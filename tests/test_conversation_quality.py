@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from coach.cli import cli
-from coach.conversation.engine import Conversation, Message
+from coach.conversation.engine import Conversation
+from coach.conversation.message import Message
 from coach.flow.spec import Flow
 from coach.listening.rules import MOTIVATIONS
 from coach.store.database import Store

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from coach.authoring.testfile import MAX_REPEAT, SUFFIX, Case, Turn, check_against_flow, load_test_file
-from coach.conversation.engine import Conversation, Message
+from coach.conversation.engine import Conversation
+from coach.conversation.message import Message
 from coach.conversation.summary import KEYS as SUMMARY_KEYS
 from coach.errors import CoachError, FlowError, Problem
 from coach.flow.spec import Flow, load_flow

@@ -12,7 +12,7 @@ from coach.authoring.flowtest import Coverage, start_conversation, track
 from coach.conversation.engine import Conversation
 from coach.errors import CoachError
 from coach.flow.spec import Flow
-from coach.listening.rules import Phrases
+from coach.listening.lexicon import Phrases
 from coach.store.database import Store, memory_db
 
 WORDS = (

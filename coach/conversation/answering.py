@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from coach.conversation.message import Message
 from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
 from coach.listening import rules
@@ -20,7 +21,6 @@ from coach.listening.distress import distress_level
 from coach.listening.playback import play_back
 
 if TYPE_CHECKING:
-    from coach.conversation.engine import Message
     from coach.conversation.words import Provenance
     from coach.flow.spec import Flow, Step
     from coach.rephrase.protocol import Rephrasing

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from coach.conversation.machine import Position, edges
+from coach.conversation.message import Message
 from coach.conversation.state import LastQuestion, SessionState
 from coach.errors import CoachError
 from coach.flow.spec import Flow, Step
@@ -20,7 +21,6 @@ from coach.rephrase.protocol import Rephraser, Rephrasing
 from coach.store.database import Store
 
 if TYPE_CHECKING:
-    from coach.conversation.engine import Message
     from coach.conversation.words import Provenance
 
 

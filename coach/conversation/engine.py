@@ -8,12 +8,12 @@ worker), stored, and shown. A process killed at any point loses nothing the ment
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from coach.conversation.answering import Answering
 from coach.conversation.asking import Asking, Pending
 from coach.conversation.machine import EdgeObserver, Position, edges, position
+from coach.conversation.message import Message
 from coach.conversation.state import SessionState
 from coach.conversation.words import Provenance
 from coach.errors import FlowError, UsageError
@@ -32,18 +32,6 @@ COMMANDS = {
 # The longest answer taken in one turn (about 700 words). A longer one is kept in the
 # transcript as typed, and the mentee is asked for a shorter one: nothing is silently cut.
 MAX_ANSWER_CHARS = 4000
-
-
-@dataclass(frozen=True)
-class Message:
-    """Something the coach says."""
-
-    text: str
-    step: str
-    phase: str
-    kind: str = "say"  # say | ask | rule | end
-    canonical: str | None = None
-    rephrased: bool = False
 
 
 class Conversation(Answering, Asking):

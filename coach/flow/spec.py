@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.errors import FlowError
-from coach.listening.rules import Lexicon, load_lexicon
+from coach.listening.lexicon import Lexicon, load_lexicon
 from coach.yaml_lines import load_yaml, position
 
 PHASES = ("trust", "goal", "why", "motivation", "passion", "sweet_spot", "close")

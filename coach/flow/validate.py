@@ -393,7 +393,7 @@ def _lexicon_problems(doc: dict[str, Any], path: Path) -> list[Problem]:
                 "the path is relative to this flow file",
             )
         ]
-    from coach.listening.rules import load_lexicon
+    from coach.listening.lexicon import load_lexicon
 
     try:
         load_lexicon(target)

@@ -196,7 +196,8 @@ def _same(a: str, b: str) -> bool:
 
 def chain_phrases(rungs: Iterable[str]) -> list[str]:
     """Each rung as its reason(s), second person, leaving out repeats and "I don't know"s."""
-    from coach.listening.rules import is_unsure, load_lexicon
+    from coach.listening.lexicon import load_lexicon
+    from coach.listening.rules import is_unsure
 
     lex = load_lexicon()
     out: list[str] = []
