@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coach.authoring.flowtest import Coverage, start_conversation, track
+from coach.authoring.messy import HEDGES
 from coach.conversation.engine import Conversation
 from coach.errors import CoachError
 from coach.flow.spec import Flow
@@ -119,7 +120,7 @@ class Mentee:
         """The next thing the mentee types (mostly a yes or no where one is expected)."""
         r = self.rng
         if expect == "yes_no" and r.random() < 0.6:
-            return r.choice(self.yes if r.random() < 0.8 else self.no)
+            return r.choice(self.yes if r.random() < 0.7 else (self.no if r.random() < 0.6 else HEDGES))
         kind = r.choices(
             [
                 "words",

@@ -129,7 +129,12 @@ class Answering:
 
     def _aside(self, key: str) -> str:
         if key == "purpose":
-            return f"{self._reply_text('why_asking')} {self.flow.purpose(self.step)}".strip()
+            # Asked again in the same phase, the purpose is not said the same way twice running.
+            phase = self.current.phase
+            n = self.state.replies.get(f"purpose:{phase}", 0)
+            self.state.replies[f"purpose:{phase}"] = n + 1
+            lead = self._reply_text("why_asking") if n % 2 == 0 else "Same reason as before:"
+            return f"{lead} {self.flow.purpose(self.step)}".strip()
         if key == "advice_request":
             return self._advice()
         return self._reply(key) if key in self.flow.replies else self._reply("clarify")
@@ -169,8 +174,7 @@ class Answering:
                 return self._advance(answer=text, ref=ref, reading=reading, confirm=plain)
         if answered:  # a question or remark, answered above: now the question again
             return self._reask()
-        key = "yes_no" if self.state.reasks == 0 else "unclear"
-        return self._bounded_reask(self._reply(key) if key in self.flow.replies else None)
+        return self._bounded_reask(self._reply("unclear"))
 
     def _hedge(self, text: str, reading: Reading, ref: str) -> list[Message]:
         """"Kind of", "partly", "not sure": never a yes. The flow may route it; else ask what fits."""
@@ -194,8 +198,6 @@ class Answering:
                 step.name, fresh=False
             )
         content = correction or _content(reading)
-        if not content and any(reading.has(k) for k in ("yes", "no", "hedge")) and not reading.has("non_answer"):
-            content = reading.reply.strip()  # "Fine, I suppose" answers "how would that sit with you?"
         if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content)):
             content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
         # A step that keeps no answer of its own asks for a correction: all it hears is one.
