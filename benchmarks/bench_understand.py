@@ -43,9 +43,9 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 def expect_of(row: dict[str, Any], expects: dict[str, str]) -> str:
     """What the question asked for: the flow's own step setting, else read off the question."""
-    if row.get("step") in expects:
-        return expects[row["step"]]
-    return "auto"
+    if expects.get(row.get("step", "")) == "yes_no":
+        return "yes_no"
+    return "auto"  # read off the question: "Does that sound like you? ..." asks for a yes too
 
 
 def tokens(text: str | None) -> list[str]:
@@ -157,15 +157,18 @@ def pct(x: float | None) -> str:
 
 def markdown(results: dict[str, Any]) -> str:
     """The figures as a small Markdown report."""
-    lines = ["# Reply reader: measured figures", "", "Written by `benchmarks/bench_understand.py`; do not edit by hand.", ""]
+    lines = ["# Reply reader: measured figures", "",
+             "Written by `benchmarks/bench_understand.py`; do not edit by hand.", ""]
     for split, res in results["splits"].items():
         a, d = res["acts"], res["distress"]
-        lines += [f"## {split}", "", f"{a['replies']} labelled replies; every act exactly right in {pct(a['exact'])}.", "",
+        lines += [f"## {split}", "",
+                  f"{a['replies']} labelled replies; every act exactly right in {pct(a['exact'])}.", "",
                   "| act | n | precision | recall |", "|---|---:|---:|---:|"]
         for k, v in a["per_act"].items():
             lines.append(f"| {k} | {v['n']} | {pct(v['precision'])} | {pct(v['recall'])} |")
         lines += ["", f"Question/distress topic right: {pct(a['topic_accuracy'])}. "
-                  f"Content token F1: {pct(a['content_token_f1'])}. Corrected thought token F1: {pct(a['correction_token_f1'])}.",
+                  f"Content token F1: {pct(a['content_token_f1'])}. "
+                  f"Corrected thought token F1: {pct(a['correction_token_f1'])}.",
                   "", f"Distress ({d['n']}): signs caught {pct(d['recall'])} (crisis caught {pct(d['crisis_caught'])}, "
                   f"read as crisis {pct(d['crisis_as_crisis'])}; check caught {pct(d['check_caught'])}); "
                   f"idioms left alone {pct(d['idiom_passed'])}; plain lines left alone {pct(d['none_passed'])}.", ""]

@@ -11,6 +11,10 @@ from coach.listening.text import Reply
 
 # Sentences for the last-resort check: where one ends.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
+# Said about oneself ("i'm so tired of it all"), not about someone else ("he looks exhausted").
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|myself)\b")
+# "not feeling trapped", "never lonely": the despair word is denied.
+_NEGATED = re.compile(r"\b(?:not|never|no longer|without|n't)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$")
 
 
 @dataclass
@@ -105,10 +109,18 @@ def explain(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
         for rule in tab.rules:
             if rule.search(low) and not (rule.soft and defused):
                 return level, rule.id
+    # The lexicon's plain phrase list (a flow's own lexicon may add to it), idioms taken out.
+    plain = low
+    for miss in sorted(lex.distress_not.find(plain), key=len, reverse=True):
+        plain = plain.replace(miss, " ")
+    if plain in lex.distress:
+        return "crisis", "distress.phrases"
     # Despair said about everything, or next to life and death, in a sentence not about work.
     for sentence in _SENTENCE.split(low):
-        if t.work.search(sentence) or not t.despair.search(sentence):
+        if t.work.search(sentence) or not _FIRST_PERSON.search(sentence):
             continue
-        if t.total.search(sentence) or t.finality.search(sentence):
+        despair = [m for m in t.despair.finditer(sentence)
+                   if not _NEGATED.search(sentence[max(0, m.start() - 16):m.start()])]
+        if despair and (t.total.search(sentence) or t.finality.search(sentence)):
             return "check", "check.despair"
     return None, None
