@@ -30,7 +30,10 @@ _QUESTION_START = re.compile(
     r"(?:(?:is|are|am|do|does|did|can|could|will|would|should|shud|shld|shall|was|were|have|has|isn't|aren't|doesn't|"
     r"don't|won't|wouldn't|shouldn't|can't|may|might|must)\s+(?:i|you|u|it|this|that|my|we|there|they|he|she|"
     r"anyone|anybody|someone|somebody|the|these|those|all|being|everyone|most|people|two|three|mine|our|a|an)\b"
-    r"|(?:who|whose|whom|what's|whats|what|why|how|where|when|which|whre|wat)\b(?!\s+(?:i|we|my)\s+\w+\s+\w+))"
+    r"|(?:what|why|how|where|when|which|whose|whom|whre|wat)(?:'s|s)?\s+(?:is|are|was|were|do|does|did|can|could|will|"
+    r"would|should|has|have|had|am|much|many|long|often|about|else|exactly|kind|sort|part|one|bit|if|the|this|that|"
+    r"these|those|you|your|it|job|way|happens|counts|now|then)\b|what's|whats|who\s+\w+"
+    r"|(?:what|why|how|where|when|which|who|whose)\W*$)"
 )
 
 
@@ -190,8 +193,8 @@ def _read_sentence(cx: _Context, s: Piece) -> None:
         return
     # Where the first question, advice request, meta remark or correction starts, if any:
     # an opener may not swallow it ("I'm not sure I understand the question").
-    first = min((m.start() for rule, m in t.rules.all(low, expect=cx.expect, before=cx.kinds())
-                 if rule.kind in _FIRST), default=len(low))
+    first = min((m.start() for rule in t.rules.rules if rule.kind in _FIRST
+                 for m in [_match(cx, rule, low)] if m), default=len(low))
     opened: list[_Found] = []
     pos = 0
     while pos < len(low):
@@ -305,7 +308,6 @@ def _clauses(r: Reply, core: Piece) -> list[Piece]:
 def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
     low = cx.reply.low[core.start:core.end]
     text = bare(low)
-    body = low.rstrip(" .!,")
     # A later clause is a question only if it opens like one: "..., product lead or engineering lead?"
     shaped = _question_shaped(low) if first else _QUESTION_START.match(low) is not None
     for rule in cx.tables.open.rules:  # a clause that is only a yes, no or hedge ("honestly scared to, but yes")
@@ -314,9 +316,7 @@ def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
             if m and m.end() == len(text):
                 return _Found(rule.kind, core, rule=rule.id)
     for rule in cx.tables.rules.rules:
-        if not _usable(cx, rule) or (rule.shape == "question" and not shaped):
-            continue
-        m = rule.regex.search(text if rule.where == "whole" else body)
+        m = _match(cx, rule, low, shaped)
         if not m:
             continue
         found = _Found(rule.kind, core, topic=rule.topic, rule=rule.id)
@@ -329,6 +329,17 @@ def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
     # "freedom?", "something with data?": an answer offered as a question is a tentative one.
     tentative = low.rstrip().endswith("?") and not _QUESTION_START.match(low)
     return _Found("content", core, rule="content.tentative" if tentative else "content")
+
+
+def _match(cx: _Context, rule: Rule, low: str, shaped: bool | None = None) -> re.Match[str] | None:
+    """Where ``rule`` matches this piece, if its conditions (expect, after, shape) hold."""
+    if not _usable(cx, rule):
+        return None
+    if rule.shape == "question" and not (_question_shaped(low) if shaped is None else shaped):
+        return None
+    if rule.shape == "opened" and not _QUESTION_START.match(low):
+        return None
+    return rule.regex.search(bare(low) if rule.where == "whole" else low.rstrip(" .!,"))
 
 
 def _question_shaped(low: str) -> bool:
@@ -361,8 +372,6 @@ def _assemble(cx: _Context) -> list[Act]:
         for kind in [f.kind] + (["content"] if f.also_content else []):
             if kind in ("filler", "consent") or (kind in ("yes", "no") and cx.expect != "yes_no"):
                 continue
-            if kind == "content" and f.rule == "content.tentative" and not any(a.kind == "hedge" for a in acts):
-                acts.append(_Found("hedge", f.piece, rule="content.tentative"))
             g = _Found(kind, f.piece, f.topic, f.content if kind == f.kind else None, f.rule)
             if kind == "content":
                 g.content = _clean_content(bare(r.text[f.piece.start:f.piece.end]))
@@ -373,6 +382,9 @@ def _assemble(cx: _Context) -> list[Act]:
                 if prev.kind == "correction":
                     prev.content = _join(prev.content, g.content)
                 continue
+            if kind == "content" and f.rule == "content.tentative" and not any(a.kind == "hedge" for a in acts):
+                acts.append(_Found("hedge", f.piece, rule="content.tentative"))
+                prev = acts[-1]
             if prev and prev.kind == kind and kind in ("content", "yes", "no", "hedge", "non_answer", "correction"):
                 prev.piece = Piece(prev.piece.start, f.piece.end)
                 prev.content = _join(prev.content, g.content)

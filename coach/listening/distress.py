@@ -82,7 +82,9 @@ def evened(text: str, lex: Lexicon) -> str:
                 token = t.spelling[key]
             elif len(key) >= 6 and key.isalpha():
                 for n in (len(key) - 1, len(key), len(key) + 1):
-                    hit = next((w for w in t.fuzzy.get(n, []) if _near(key, w)), None)
+                    # A plural is a word of its own ("goodbye" is not a typo of "goodbyes").
+                    near = [w for w in t.fuzzy.get(n, []) if _near(key, w) and w not in (key + "s", key[:-1])]
+                    hit = near[0] if near else None
                     if hit:
                         token = hit
                         break
