@@ -50,8 +50,8 @@ def _build(lex: Lexicon) -> _Tables:
         fuzzy=fuzzy,
         strong=compile_pattern("{strong}", "any", cues),
         state=compile_pattern(
-            "(?:i'm|i am|i feel|feel|feeling|i've been|been|i get|i got) (?:so |just |such |really |completely |totally "
-            "|like |a bit |kind of |very |quite |pretty )*(?:{state})", "any", cues),
+            "(?:i'm|i am|i feel|feel|feeling|i've been|been|i get|i got) (?:so |just |such |really |completely "
+            "|totally |like |a bit |kind of |very |quite |pretty )*(?:{state})", "any", cues),
         despair=compile_pattern("{despair}", "any", cues),
         total=compile_pattern("{total}", "any", cues),
         things=compile_pattern(
