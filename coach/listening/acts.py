@@ -238,7 +238,7 @@ def _match_whole(cx: _Context, low: str) -> Rule | None:
         return Rule("filler.echo", "filler", re.compile(""))
     # A bare "right." or "I think so" is a yes (or no, or hedge) to be peeled, not an aside.
     for rule in cx.tables.open.rules:
-        if rule.kind in ("yes", "no", "hedge") and _usable(cx, rule):
+        if rule.kind in ("yes", "no", "hedge", "feeling") and _usable(cx, rule):
             m = rule.regex.match(text)
             if m and m.end() == len(text):
                 return None
@@ -312,8 +312,10 @@ def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
     text = bare(low)
     # A later clause is a question only if it opens like one: "..., product lead or engineering lead?"
     shaped = _question_shaped(low) if first else _QUESTION_START.match(low) is not None
-    for rule in cx.tables.open.rules:  # a clause that is only a yes, no or hedge ("honestly scared to, but yes")
-        if rule.kind in ("yes", "no", "hedge") and _usable(cx, rule):
+    # A clause that is only a yes, no or hedge ("honestly scared to, but yes"), where one is asked for.
+    kinds = ("yes", "no", "hedge") if cx.expect == "yes_no" else ("hedge",)
+    for rule in cx.tables.open.rules:
+        if rule.kind in kinds and _usable(cx, rule):
             m = rule.regex.match(text)
             if m and m.end() == len(text):
                 return _Found(rule.kind, core, rule=rule.id)
