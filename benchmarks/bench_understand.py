@@ -21,9 +21,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from coach.flow.spec import load_flow  # noqa: E402
-from coach.listening.acts import KINDS, read_reply  # noqa: E402
+from coach.listening.acts import KINDS, expects_yes_no, read_reply  # noqa: E402
 from coach.listening.distress import distress_level  # noqa: E402
 from coach.listening.lexicon import Lexicon  # noqa: E402
 from coach.resources import default_flow  # noqa: E402
@@ -43,9 +44,9 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 def expect_of(row: dict[str, Any], expects: dict[str, str]) -> str:
     """What the question asked for: the flow's own step setting, else read off the question."""
-    if row.get("step") in expects:
-        return expects[row["step"]]
-    return "auto"
+    if expects.get(row.get("step", "")) == "yes_no":
+        return "yes_no"
+    return "auto"  # read off the question: "Does that sound like you? ..." asks for a yes too
 
 
 def tokens(text: str | None) -> list[str]:
@@ -109,6 +110,30 @@ def measure_acts(rows: list[dict[str, Any]], lex: Lexicon, expects: dict[str, st
     }
 
 
+def measure_classifier(train: list[dict[str, Any]], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The learned baseline, trained on tune, read on ``rows``: per-act precision and recall."""
+    from act_classifier import ActClassifier
+
+    def expect(row: dict[str, Any]) -> str:
+        return "yes_no" if expects_yes_no(row.get("question")) else "text"
+
+    clf = ActClassifier(KINDS).fit([(r["reply"], expect(r)) for r in train], [set(r["acts"]) for r in train])
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    exact = 0
+    for row in rows:
+        said, truth = clf.predict(row["reply"], expect(row)), set(row["acts"])
+        exact += said == truth
+        for k in KINDS:
+            tp[k] += k in said and k in truth
+            fp[k] += k in said and k not in truth
+            fn[k] += k not in said and k in truth
+    per_act = {k: {"precision": tp[k] / (tp[k] + fp[k]) if tp[k] + fp[k] else None,
+                   "recall": tp[k] / (tp[k] + fn[k]) if tp[k] + fn[k] else None} for k in KINDS}
+    return {"exact": exact / len(rows) if rows else None, "per_act": per_act}
+
+
 def measure_distress(rows: list[dict[str, Any]], lex: Lexicon, show: bool = False) -> dict[str, Any]:
     """Caught (crisis or check) per label; crisis read as crisis; idioms and plain lines let through."""
     by: dict[str, list[str | None]] = {}
@@ -157,15 +182,24 @@ def pct(x: float | None) -> str:
 
 def markdown(results: dict[str, Any]) -> str:
     """The figures as a small Markdown report."""
-    lines = ["# Reply reader: measured figures", "", "Written by `benchmarks/bench_understand.py`; do not edit by hand.", ""]
+    lines = ["# Reply reader: measured figures", "",
+             "Written by `benchmarks/bench_understand.py`; do not edit by hand.", ""]
     for split, res in results["splits"].items():
         a, d = res["acts"], res["distress"]
-        lines += [f"## {split}", "", f"{a['replies']} labelled replies; every act exactly right in {pct(a['exact'])}.", "",
+        lines += [f"## {split}", "",
+                  f"{a['replies']} labelled replies; every act exactly right in {pct(a['exact'])}.", "",
                   "| act | n | precision | recall |", "|---|---:|---:|---:|"]
         for k, v in a["per_act"].items():
             lines.append(f"| {k} | {v['n']} | {pct(v['precision'])} | {pct(v['recall'])} |")
+        if "classifier" in res:
+            c = res["classifier"]
+            lines += ["", f"Learned baseline (logistic regression on n-grams, trained on tune): every act right in "
+                      f"{pct(c['exact'])}; precision/recall per act: "
+                      + ", ".join(f"{k} {pct(v['precision'])}/{pct(v['recall'])}" for k, v in c["per_act"].items())
+                      + "."]
         lines += ["", f"Question/distress topic right: {pct(a['topic_accuracy'])}. "
-                  f"Content token F1: {pct(a['content_token_f1'])}. Corrected thought token F1: {pct(a['correction_token_f1'])}.",
+                  f"Content token F1: {pct(a['content_token_f1'])}. "
+                  f"Corrected thought token F1: {pct(a['correction_token_f1'])}.",
                   "", f"Distress ({d['n']}): signs caught {pct(d['recall'])} (crisis caught {pct(d['crisis_caught'])}, "
                   f"read as crisis {pct(d['crisis_as_crisis'])}; check caught {pct(d['check_caught'])}); "
                   f"idioms left alone {pct(d['idiom_passed'])}; plain lines left alone {pct(d['none_passed'])}.", ""]
@@ -192,6 +226,8 @@ def main() -> None:
             "acts": measure_acts(rows, lex, expects, show),
             "distress": measure_distress(load(distress_path), lex, show),
         }
+        if split == "holdout":  # the learned baseline, on replies neither it nor the rules have seen
+            results["splits"][split]["classifier"] = measure_classifier(load(FILES["tune"][0]), rows)
     results["median_ms"] = speed(load(FILES["tune"][0]), lex)
     report = markdown(results)
     print(report)

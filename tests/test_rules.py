@@ -157,7 +157,7 @@ YES_NO: dict[str, tuple[str, bool | None]] = {
     "no_then_yes_word": ("Not really, yes it was fun", False),
     "not_right": ("not right", False),
     "right": ("right", True),
-    "sort_of": ("sort of", None),  # a partial answer is never taken as a yes
+    "sort_of": ("sort of", None),  # a hedge is never a yes
     "it_is_not": ("It is not", False),
     "think_so": ("I think so", True),
     "dont_think_so": ("I don't think so", False),

@@ -142,7 +142,7 @@ def _register_optional() -> None:
     """Commands that live in their own modules (one concept each)."""
     import importlib
 
-    for name in ("coach.cli.flow", "coach.cli.model", "coach.cli.share"):
+    for name in ("coach.cli.flow", "coach.cli.model", "coach.cli.share", "coach.cli.understand"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as e:

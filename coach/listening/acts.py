@@ -15,20 +15,27 @@ KINDS = (
     "content", "feeling",
 )
 # Kinds whose words win over an opener that would swallow them ("not sure I understand").
-_FIRST = ("advice_request", "question", "meta", "correction")
+_FIRST = ("advice_request", "question", "meta", "correction", "feeling")
 # Kinds after which a plain remark belongs to them ("Which experiment? I don't remember that.").
-_LEADS = ("question", "advice_request", "meta")
+_LEADS = ("question", "advice_request")
 # An opener must end at a separator: "no, I..." opens with "no"; "nobody" does not.
 _AFTER_OPENER = re.compile(r"[\s,.!?:]+|$")
 # Where one clause of a sentence may end and another begin.
 _CLAUSE = re.compile(r",\s+(?:and |but |which |so |though |because )?|\s+(?:and|but) (?=(?:that|it|this|i|i'm|i've)\b)")
+# Questions that ask for a correction ("What would you change, so that it says what you mean?").
+_CORRECTION_QUESTION = re.compile(r"\bwhat would you (?:change|correct)\b|\bso that it says what you mean\b")
 _ADDRESSED = re.compile(r"\b(?:you|your|u|ur)\b")
 _QUESTION_START = re.compile(
     r"^(?:(?:so|but|and|also|wait|ok|okay|oh|btw|sorry|then|hang on|before i answer|anyway|erm|hmm|um)[, ]+)*"
-    r"(?:(?:is|are|am|do|does|did|can|could|will|would|should|shall|was|were|have|has|isn't|aren't|doesn't|"
+    r"(?:(?:is|are|am|do|does|did|can|could|will|would|should|shud|shld|shall|was|were|have|has|isn't|aren't|doesn't|"
     r"don't|won't|wouldn't|shouldn't|can't|may|might|must)\s+(?:i|you|u|it|this|that|my|we|there|they|he|she|"
     r"anyone|anybody|someone|somebody|the|these|those|all|being|everyone|most|people|two|three|mine|our|a|an)\b"
-    r"|(?:who|whose|whom|what's|whats|what|why|how|where|when|which|whre|wat)\b(?!\s+(?:i|we|my)\s+\w+\s+\w+))"
+    r"|which\s+(?:one|part|bit|of|way|job|role|team|company|organi[sz]ation|experiment|place|would|should"
+    r"|is (?:better|best))\b"
+    r"|(?:what|why|how|where|when|whose|whom|whre|wat)(?:'s|s)?\s+(?:is|are|was|were|do|does|did|can|could|will|"
+    r"would|should|has|have|had|am|much|many|long|often|about|else|exactly|kind|sort|part|one|bit|if|the|this|that|"
+    r"these|those|you|your|it|job|way|happens|counts|now|then)\b|what's|whats|who\s+\w+"
+    r"|(?:what|why|how|where|when|which|who|whose)\W*$)"
 )
 
 
@@ -94,7 +101,9 @@ class Reading:
             return None
         if self.has("yes") and not (self.has("no") or self.has("hedge") or self.has("correction")):
             return True
-        if self.has("no") and not (self.has("yes") or self.has("hedge")):
+        # A no that opens the reply decides it ("not really, yes it was fun"); a hedge never does.
+        opening = next((a.kind for a in self.acts if a.kind in ("yes", "no")), None)
+        if self.has("no") and opening == "no" and not self.has("hedge"):
             return False
         return None
 
@@ -168,6 +177,12 @@ def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str 
             _read_sentence(cx, sentence)
     if level and "distress" not in cx.kinds():
         cx.found.insert(0, _Found("distress", Piece(0, len(r.text)), topic=level, rule="distress"))
+    if level == "crisis":  # the conversation stops here: nothing else said is to be played back
+        cx.found = [f for f in cx.found if f.kind != "content" and not f.also_content]
+    elif _CORRECTION_QUESTION.search(cx.question):
+        for f in cx.found:  # asked what to change, what they say is the corrected thought
+            if f.kind == "content":
+                f.kind, f.content, f.rule = "correction", bare(r.text[f.piece.start:f.piece.end]), "correction.asked"
     return Reading(reply, tuple(_assemble(cx)))
 
 
@@ -180,8 +195,8 @@ def _read_sentence(cx: _Context, s: Piece) -> None:
         return
     # Where the first question, advice request, meta remark or correction starts, if any:
     # an opener may not swallow it ("I'm not sure I understand the question").
-    first = min((m.start() for rule, m in t.rules.all(low, expect=cx.expect, before=cx.kinds())
-                 if rule.kind in _FIRST), default=len(low))
+    first = min((m.start() for rule in t.rules.rules if rule.kind in _FIRST
+                 for m in [_match(cx, rule, low)] if m), default=len(low))
     opened: list[_Found] = []
     pos = 0
     while pos < len(low):
@@ -214,17 +229,23 @@ def _read_sentence(cx: _Context, s: Piece) -> None:
 
 def _match_whole(cx: _Context, low: str) -> Rule | None:
     """A rule that reads the whole sentence (an aside, a non-answer, an echo of the question)."""
-    text = bare(low)
+    text = re.sub(r"(?:[\s,]+(?:lol|haha+|lmao|tbh))+$", "", bare(low))
     if not text and low.strip():
         return Rule("non_answer.punctuation", "non_answer", re.compile(""))
     # An echo of the question ("5 years?", "free day?") says nothing yet.
     ws = words(text)
     if low.rstrip().endswith("?") and 0 < len(ws) <= 3 and cx.question and all(w in cx.question for w in ws):
         return Rule("filler.echo", "filler", re.compile(""))
+    # A bare "right." or "I think so" is a yes (or no, or hedge) to be peeled, not an aside.
+    for rule in cx.tables.open.rules:
+        if rule.kind in ("yes", "no", "hedge", "feeling") and _usable(cx, rule):
+            m = rule.regex.match(text)
+            if m and m.end() == len(text):
+                return None
     for rule in cx.tables.rules.rules:
-        if rule.where == "whole" and rule.kind in ("non_answer", "filler") and _usable(cx, rule):
-            if rule.regex.search(text):
-                return rule
+        whole = rule.where == "whole" and rule.kind in ("non_answer", "filler")
+        if whole and _usable(cx, rule) and rule.regex.search(text):
+            return rule
     return None
 
 
@@ -238,12 +259,14 @@ def _peel_closers(cx: _Context, core: Piece) -> tuple[Piece, list[_Found]]:
     r = cx.reply
     tail: list[_Found] = []
     while core.end > core.start:
-        low = r.low[core.start:core.end].rstrip(" .!?,")
         hit = None
-        for rule in cx.tables.close.rules:
-            m = rule.regex.search(low)
-            if m and m.start() > 0 and low[m.start() - 1] in " ,":
-                hit = (rule, m)
+        for low in (r.low[core.start:core.end].rstrip(" .!,"), r.low[core.start:core.end].rstrip(" .!?,")):
+            for rule in cx.tables.close.rules:
+                m = rule.regex.search(low)
+                if m and m.start() > 0 and low[m.start() - 1] in " ,":
+                    hit = (rule, m)
+                    break
+            if hit:
                 break
         if hit is None:
             break
@@ -259,10 +282,18 @@ def _read_core(cx: _Context, core: Piece) -> list[_Found]:
     clauses = _clauses(cx.reply, core)
     if len(clauses) < 2:
         return [whole]
-    parts = [_classify(cx, c) for c in clauses]
+    parts = [_classify(cx, c, first=i == 0) for i, c in enumerate(clauses)]
     if all(p.kind == "content" and not p.also_content for p in parts):
         return [whole]
-    return parts
+    merged: list[_Found] = []
+    for p in parts:
+        prev = merged[-1] if merged else None
+        if prev and prev.kind == "correction" and p.kind == "content":  # "it's not X, it's Y": one thought
+            prev.piece = Piece(prev.piece.start, p.piece.end)
+            prev.content = _join(prev.content, bare(cx.reply.text[p.piece.start:p.piece.end]))
+            continue
+        merged.append(p)
+    return merged
 
 
 def _clauses(r: Reply, core: Piece) -> list[Piece]:
@@ -276,14 +307,20 @@ def _clauses(r: Reply, core: Piece) -> list[Piece]:
     return [p for p in (trim(r, p) for p in out) if p.end > p.start]
 
 
-def _classify(cx: _Context, core: Piece) -> _Found:
+def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
     low = cx.reply.low[core.start:core.end]
     text = bare(low)
-    shaped = _question_shaped(low)
+    # A later clause is a question only if it opens like one: "..., product lead or engineering lead?"
+    shaped = _question_shaped(low) if first else _QUESTION_START.match(low) is not None
+    # A clause that is only a yes, no or hedge ("honestly scared to, but yes"), where one is asked for.
+    kinds = ("yes", "no", "hedge") if cx.expect == "yes_no" else ("hedge",)
+    for rule in cx.tables.open.rules:
+        if rule.kind in kinds and _usable(cx, rule):
+            m = rule.regex.match(text)
+            if m and m.end() == len(text):
+                return _Found(rule.kind, core, rule=rule.id)
     for rule in cx.tables.rules.rules:
-        if not _usable(cx, rule) or (rule.shape == "question" and not shaped):
-            continue
-        m = rule.regex.search(text if rule.where == "whole" else low)
+        m = _match(cx, rule, low, shaped)
         if not m:
             continue
         found = _Found(rule.kind, core, topic=rule.topic, rule=rule.id)
@@ -293,7 +330,20 @@ def _classify(cx: _Context, core: Piece) -> _Found:
         return found
     if shaped and _ADDRESSED.search(low):
         return _Found("question", core, topic="other", rule="question.addressed")
-    return _Found("content", core, rule="content")
+    # "freedom?", "something with data?": an answer offered as a question is a tentative one.
+    tentative = low.rstrip().endswith("?") and not _QUESTION_START.match(low)
+    return _Found("content", core, rule="content.tentative" if tentative else "content")
+
+
+def _match(cx: _Context, rule: Rule, low: str, shaped: bool | None = None) -> re.Match[str] | None:
+    """Where ``rule`` matches this piece, if its conditions (expect, after, shape) hold."""
+    if not _usable(cx, rule):
+        return None
+    if rule.shape == "question" and not (_question_shaped(low) if shaped is None else shaped):
+        return None
+    if rule.shape == "opened" and not _QUESTION_START.match(low):
+        return None
+    return rule.regex.search(bare(low) if rule.where == "whole" else low.rstrip(" .!,"))
 
 
 def _question_shaped(low: str) -> bool:
@@ -302,11 +352,17 @@ def _question_shaped(low: str) -> bool:
 
 def _corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
     """The corrected thought: from the rule's ``x`` mark, else after a marker, else the piece."""
-    marks = [m.start(k) for k, v in m.groupdict().items() if k.startswith("x") and v is not None]
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    if "xnone" in groups:  # "scratch the freedom part": what it becomes comes next
+        return None
+    marks = [m.start(k) for k in groups if k.startswith("x")]
+    rest = r.low[core.start + m.end():core.end]
     if marks:
         start = core.start + marks[0]
-    elif re.search(r"(?:like|about|that|differently|meant|with|:)\s*$", m.group(0)) and m.end() < core.end - core.start:
+    elif re.search(r"(?:like|about|that|differently|meant|with|:)\s*$", m.group(0)) and words(rest):
         start = core.start + m.end()
+    elif m.start() == 0 and len(words(rest)) < 2:  # the marker alone: the thought follows
+        return None
     else:
         start = core.start
     return bare(r.text[start:core.end]) or None
@@ -330,6 +386,9 @@ def _assemble(cx: _Context) -> list[Act]:
                 if prev.kind == "correction":
                     prev.content = _join(prev.content, g.content)
                 continue
+            if kind == "content" and f.rule == "content.tentative" and not any(a.kind == "hedge" for a in acts):
+                acts.append(_Found("hedge", f.piece, rule="content.tentative"))
+                prev = acts[-1]
             if prev and prev.kind == kind and kind in ("content", "yes", "no", "hedge", "non_answer", "correction"):
                 prev.piece = Piece(prev.piece.start, f.piece.end)
                 prev.content = _join(prev.content, g.content)

@@ -11,6 +11,10 @@ from coach.listening.text import Reply
 
 # Sentences for the last-resort check: where one ends.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
+# Said about oneself ("i'm so tired of it all"), not about someone else ("he looks exhausted").
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|myself)\b")
+# Work named only to be set aside ("not in work, in everything").
+_NOT_WORK = re.compile(r"\bnot (?:in|at|about|with|from|just) (?:\w+ )?\w+")
 
 
 @dataclass
@@ -21,9 +25,11 @@ class _Tables:
     check: Table
     spelling: dict[str, str]
     fuzzy: dict[int, list[str]]
+    strong: re.Pattern[str]
+    state: re.Pattern[str]
     despair: re.Pattern[str]
     total: re.Pattern[str]
-    finality: re.Pattern[str]
+    things: re.Pattern[str]
     work: re.Pattern[str]
 
 
@@ -34,6 +40,7 @@ def _build(lex: Lexicon) -> _Tables:
         return Table([r for r in rules.rules if r.kind == kind])
 
     words = lex.raw.get("distress_words") or {}
+    cues = lex.raw.get("distress_cues") or {}
     fuzzy: dict[int, list[str]] = {}
     for w in lex.raw.get("distress_fuzzy") or []:
         fuzzy.setdefault(len(str(w)), []).append(str(w))
@@ -41,9 +48,15 @@ def _build(lex: Lexicon) -> _Tables:
         idioms=of("idiom"), defuse=of("defuse"), crisis=of("crisis"), check=of("check"),
         spelling={str(k): str(v or "") for k, v in (lex.raw.get("distress_spelling") or {}).items()},
         fuzzy=fuzzy,
-        despair=compile_pattern("{despair}", "any", words),
-        total=compile_pattern("{total}", "any", words),
-        finality=compile_pattern("{finality}", "any", words),
+        strong=compile_pattern("{strong}", "any", cues),
+        state=compile_pattern(
+            "(?:i'm|i am|i feel|feel|feeling|i've been|been|i get|i got) (?:so |just |such |really |completely "
+            "|totally |like |a bit |kind of |very |quite |pretty )*(?:{state})", "any", cues),
+        despair=compile_pattern("{despair}", "any", cues),
+        total=compile_pattern("{total}", "any", cues),
+        things=compile_pattern(
+            "(?:my|the|our|this|that|a|an) (?:\\w+ )?(?:{things})(?: \\w+){0,3} (?:died|dead|is dead|was dead|"
+            "dying|is over|is gone|ended|end)", "any", cues),
         work=compile_pattern("{work}", "any", words),
     )
 
@@ -78,12 +91,21 @@ def evened(text: str, lex: Lexicon) -> str:
                 token = t.spelling[key]
             elif len(key) >= 6 and key.isalpha():
                 for n in (len(key) - 1, len(key), len(key) + 1):
-                    hit = next((w for w in t.fuzzy.get(n, []) if _near(key, w)), None)
+                    # A plural is a word of its own ("goodbye" is not a typo of "goodbyes").
+                    near = [w for w in t.fuzzy.get(n, []) if _near(key, w) and w not in (key + "s", key[:-1])]
+                    hit = near[0] if near else None
                     if hit:
                         token = hit
                         break
         out.append(token)
     return " ".join("".join(out).split())
+
+
+def _about_work(t: _Tables, low: str, at: int) -> bool:
+    """Is the sentence around position ``at`` about work?"""
+    start = max((m.end() for m in _SENTENCE.finditer(low, 0, at)), default=0)
+    end = next((m.start() for m in _SENTENCE.finditer(low, at)), len(low))
+    return t.work.search(_NOT_WORK.sub(" ", low[start:end])) is not None
 
 
 def distress_level(text: str, lex: Lexicon) -> str | None:
@@ -103,12 +125,40 @@ def explain(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
     defused = t.defuse.first(low) is not None
     for level, tab in (("crisis", t.crisis), ("check", t.check)):
         for rule in tab.rules:
-            if rule.search(low) and not (rule.soft and defused):
-                return level, rule.id
-    # Despair said about everything, or next to life and death, in a sentence not about work.
+            m = rule.search(low)
+            if not m or (rule.soft and defused):
+                continue
+            if rule.soft and _about_work(t, low, m.start()):
+                # Beside work words only, a soft sign may be about the job: ask, don't alarm.
+                if level == "crisis":
+                    return "check", rule.id
+                continue
+            return level, rule.id
+    # The lexicon's plain phrase list (a flow's own lexicon may add to it), idioms taken out.
+    plain = low
+    for miss in sorted(lex.distress_not.find(plain), key=len, reverse=True):
+        plain = plain.replace(miss, " ")
+    if plain in lex.distress:
+        return "crisis", "distress.phrases"
+    # The last resort: cues said of oneself, in a sentence not about work.
     for sentence in _SENTENCE.split(low):
-        if t.work.search(sentence) or not t.despair.search(sentence):
-            continue
-        if t.total.search(sentence) or t.finality.search(sentence):
-            return "check", "check.despair"
+        found = _cues(t, sentence)
+        if found:
+            return "check", found
     return None, None
+
+
+def _cues(t: _Tables, sentence: str) -> str | None:
+    """Which cue rule a sentence trips, if any (None for work talk and talk about others)."""
+    if t.work.search(_NOT_WORK.sub(" ", sentence)):  # "drowning, not in work, in everything" is not work
+        return None
+    sentence = t.things.sub(" ~ ", sentence)  # "my laptop died": a thing, not the person
+    if t.strong.search(sentence):
+        return "check.cue_strong"
+    mine = _FIRST_PERSON.search(sentence) is not None
+    if mine and t.state.search(sentence):
+        return "check.cue_state"
+    # Negation is no comfort here: "don't enjoy anything anymore" is a despair and a totality cue.
+    despair = {m.group(0) for m in t.despair.finditer(sentence)}
+    total = {m.group(0) for m in t.total.finditer(sentence)}
+    return "check.cue_pair" if total and len(despair) >= (1 if mine else 2) else None

@@ -98,11 +98,19 @@ def expand(pattern: str, words: Mapping[str, Any], _depth: int = 0) -> str:
             raise ValueError(f"unknown word list {{{name}}}")
         alts = words[name]
         alts = [alts] if isinstance(alts, str) else [str(a) for a in alts]
-        alts = sorted(alts, key=len, reverse=True)  # the longest alternative wins
+        alts = sorted(alts, key=_reach, reverse=True)  # the longest alternative wins
         return "(?:" + "|".join(expand(a, words, _depth + 1) for a in alts) + ")"
 
     out = _MACRO.sub(one, pattern)
     return out if _depth else out.replace("'?", "'").replace("'", "'?")
+
+
+def _reach(alt: str) -> int:
+    """About how long a match of ``alt`` can be: a group of options counts as its longest one."""
+    m = re.fullmatch(r"\(\?:(.*)\)(?:\(\?[=!].*\))?", alt)
+    if m and "(" not in m.group(1):
+        return max(len(o) for o in m.group(1).split("|"))
+    return len(re.sub(r"\(\?[=!<][^)]*\)", "", alt))
 
 
 def compile_pattern(pattern: str, where: str, words: Mapping[str, Any]) -> re.Pattern[str]:
@@ -168,7 +176,7 @@ def check_tables(data: Any, path: str, words: Mapping[str, Any] | None = None) -
         for i, item in enumerate(items):
             line, col = position(items, i)
             if not isinstance(item, Mapping):
-                problems.append(Problem(path, line, col, "error", f"{key}[{i}] must be a mapping with id, kind, pattern"))
+                problems.append(Problem(path, line, col, "error", f"{key}[{i}] must be a mapping (id, kind, pattern)"))
                 continue
             rid = str(item.get("id", f"{key}[{i}]"))
             missing = [k for k in ("id", "kind", "pattern") if not item.get(k)]
@@ -187,7 +195,8 @@ def check_tables(data: Any, path: str, words: Mapping[str, Any] | None = None) -
                                         f"one of: {', '.join(sorted(kinds))}"))
             where = str(item.get("where", "any"))
             if where not in WHERE:
-                problems.append(Problem(path, line, col, "error", f"rule {rid}: where must be one of {', '.join(WHERE)}"))
+                message = f"rule {rid}: where must be one of {', '.join(WHERE)}"
+                problems.append(Problem(path, line, col, "error", message))
                 continue
             try:
                 compile_pattern(str(item["pattern"]), where, known)

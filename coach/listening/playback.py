@@ -1,9 +1,14 @@
-"""Playback of the mentee's own words, pronouns swapped ("I want my job" -> "you want your job")."""
+"""Playback of the mentee's own words: whole thoughts, fillers left out, pronouns swapped."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coach.listening.acts import Reading
+    from coach.listening.lexicon import Lexicon
 
 # First person -> second person. Whole tokens only; contractions are single tokens.
 _FIRST_TO_SECOND = {
@@ -73,19 +78,37 @@ def _swap_you(tokens: list[str], i: int) -> str:
     return "me" if _prev_word(tokens, i) in _OBJECT_BEFORE else "I"
 
 
+# Words that report what someone else says: after them, "you" is the mentee still.
+_REPORTING = {"says", "said", "say", "tell", "thinks", "thought", "reckons", "claims", "tells", "told", "asks", "asked",
+              "keeps saying", "goes", "complains", "insists", "believes", "feels"}
+_SPEAKERS = {"i", "you", "we"}
+
+
 def swap_pronouns(text: str) -> str:
-    """Swap first and second person so the coach can say the mentee's words back to them."""
+    """Swap first and second person so the coach can say the mentee's words back to them.
+
+    Reported speech keeps its "you": "my boss says you never listen" -> "your boss says you never listen".
+    """
     tokens = _TOKEN.findall(text)
     out: list[str] = []
     subject = ""  # "i" or "you" (in the mentee's words) when the previous word was that subject
+    reported = False  # inside what someone else said ("... says you never listen")
     for i, tok in enumerate(tokens):
         if not tok.strip() or not tok[0].isalpha():
             out.append(tok)
             if tok.strip():
                 subject = ""
+                reported = reported and not any(c in tok for c in ".;!?")
             continue
         low = tok.lower().replace("\u2019", "'")
         nxt = _next_word(tokens, i)
+        if reported and low in ("you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll"):
+            out.append(tok)  # the mentee, as the other person spoke to them
+            subject = ""
+            continue
+        if low in _REPORTING and _prev_word(tokens, i) not in _SPEAKERS and nxt in (
+                "you", "your", "that", "you're", "you've", "you'd", "you'll", "me", "i"):
+            reported = True
         if subject in ("i", "we") and low in _AGREE_WITH_YOU:
             rep = _AGREE_WITH_YOU[low]
         elif subject == "you" and low in _AGREE_WITH_I:
@@ -114,46 +137,109 @@ def swap_pronouns(text: str) -> str:
 
 MAX_CHARS = 120
 
-_CLAUSE_END = re.compile(r"(?:[.!?;]\s|[.!?;]$|\s[-\u2013\u2014]\s|,\s*(?:because|but|and|so)\b)")
-_LEADING = re.compile(
-    r"^(?:(?:well|so|um+|uh+|hmm+|honestly|i think|i guess|i suppose|probably|maybe|because|"
-    r"cause|'cause|it's because|it is because|yeah|yes|oh|i'm not sure|im not sure|not sure|"
-    r"i don't know|i dont know|dunno|no idea)[,.\s]+)+",
+# Where the first clause of the content ends: "I want to lead, because I like people".
+_CLAUSE_END = re.compile(r"(?:[.!?;]\s|[.!?;]$|\s[-\u2013\u2014]\s|,\s*(?:because|but|and|so|though|which)\b)")
+# Where a reason starts inside an answer ("I want X because Y" -> Y).
+_BECAUSE = re.compile(r"(?:^|[\s,;:(-])(?:because|'cause|cos|cuz|becuase|so that)\s+", re.IGNORECASE)
+# A long phrase may be cut before one of these words, never after it ("a tech lead on a,").
+_BREAK_BEFORE = {
+    "with", "because", "and", "but", "so", "when", "where", "which", "who", "while", "whereas", "although",
+    "though", "if", "unless", "until", "since", "for", "in", "at", "on", "from", "by", "than", "like", "as",
+    "or", "then", "after", "before", "to",
+}
+_NO_END = {
+    "a", "an", "the", "my", "your", "our", "their", "his", "her", "its", "to", "of", "on", "in", "at", "for", "with",
+    "and", "or", "but", "so", "because", "is", "are", "was", "were", "be", "been", "am", "i", "you", "we", "they",
+    "that", "this", "these", "those", "very", "really", "more", "most", "some", "any", "by", "from", "as", "than",
+    "not", "no", "if", "when", "which", "who", "it's", "i'm", "i'd", "i've", "would", "could", "should", "will",
+    "can", "do", "does", "did", "have", "has", "had", "into", "onto", "about", "like", "just", "also", "then",
+}
+# Asides inside a thought: "(ugh)", ", honestly,", ", to be honest,".
+_ASIDE = re.compile(
+    r"\s*\((?:ugh|lol|haha|sorry|honestly|i know|i guess|i think|tbh|sigh)[^)]*\)|"
+    r",\s*(?:honestly|to be honest|tbh|i guess|i think|i suppose|like|you know|lol|sort of|kind of),(?=\s)",
     re.IGNORECASE,
 )
-# Where a reason starts inside an answer ("I want X because Y" -> Y).
-_BECAUSE = re.compile(r"(?:^|[\s,;:(-])(?:because|'cause|cos|so that)\s+", re.IGNORECASE)
+
+
+def _lexicon() -> Lexicon:
+    from coach.listening.lexicon import load_lexicon
+
+    return load_lexicon()
+
+
+def _reading(answer: str, lex: Lexicon | None = None) -> Reading:
+    from coach.listening.acts import read_reply
+
+    return read_reply(answer, lex or _lexicon())
+
+
+def content_of(reply: str, lex: Lexicon | None = None) -> str:
+    """The reply trimmed to what it says, for summaries ("" for a non-answer)."""
+    reading = _reading(reply, lex)
+    return _ASIDE.sub("", reading.content).strip()
+
+
+def is_non_answer(reply: str, lex: Lexicon | None = None) -> bool:
+    """Nothing to play back or summarise: empty, "idk", "pass", a bare "ok", a hedge on its own."""
+    reading = _reading(reply, lex)
+    return not reading.content and reading.correction is None
+
+
+def _said(answer: str, lex: Lexicon | None = None) -> str:
+    """What an answer says: its content, or the corrected thought a correction gives."""
+    reading = _reading(answer, lex)
+    if reading.content:
+        return _ASIDE.sub("", reading.content).strip()
+    corrections = [a for a in reading.acts if a.kind == "correction" and a.content]
+    if not corrections:
+        return ""
+    thought = corrections[-1].content or ""
+    if len(thought.split()) <= 2:
+        # "It's less about fame": the corrected clause reads better than the bare "fame".
+        last = re.split(r"(?<=[.!?;:\u2014])\s+", corrections[-1].text)[-1]
+        thought = last if thought.lower() in last.lower() else thought
+    return _ASIDE.sub("", thought).strip()
+
+
+def _cut(words: list[str], max_words: int) -> list[str]:
+    """At most ``max_words`` words, ending where a phrase may end (none if nowhere fits)."""
+    for end in range(min(max_words, len(words) - 1), 1, -1):
+        nxt = words[end].lower().strip(",;:")
+        last = words[end - 1].lower().rstrip(",;:.!?")
+        if nxt in _BREAK_BEFORE and last not in _NO_END:
+            return words[:end]
+    return []
 
 
 def key_phrase(answer: str, max_words: int = 12) -> str:
-    """The first clause of an answer, trimmed, ready to be played back."""
-    text = " ".join(answer.split())
-    text = _LEADING.sub("", text)
+    """The first whole clause of what an answer says, or a well-formed part of it; "" if none fits."""
+    text = " ".join(_said(answer).split())
     m = _CLAUSE_END.search(text)
     if m:
         text = text[: m.start()]
     words = text.split()
     if len(words) > max_words:
-        words = words[:max_words]
-        # Prefer ending at a comma over ending mid-clause, if that keeps a fair part.
-        commas = [i for i, w in enumerate(words[:-1]) if w.endswith(",") and i >= max_words // 2]
-        if commas:
+        commas = [i for i, w in enumerate(words[: max_words - 1]) if w.endswith(",") and i >= 1]
+        if commas and words[commas[-1]].rstrip(",").lower() not in _NO_END:
             words = words[: commas[-1] + 1]
+        else:
+            words = _cut(words, max_words)
     phrase = " ".join(words).rstrip(" ,;:.!?")
-    if len(phrase) > MAX_CHARS:  # one enormous "word" must not become an enormous question
-        phrase = phrase[:MAX_CHARS].rstrip() + "..."
-    return phrase
+    # One enormous "word" is no phrase to quote: say it without a quote instead.
+    return "" if len(phrase) > MAX_CHARS else phrase
 
 
 def play_back(answer: str, max_words: int = 12) -> str:
-    """The mentee's key phrase in the second person ("I love puzzles" -> "you love puzzles")."""
+    """The mentee's key phrase in the second person ("I love puzzles" -> "you love puzzles"); "" if none."""
     return _second_person(key_phrase(answer, max_words))
 
 
 def _second_person(phrase: str) -> str:
+    if not phrase:
+        return ""
     first = phrase.split(" ", 1)[0].lower().replace("\u2019", "'")
     swapped = swap_pronouns(phrase)
-    # Played back mid-sentence: "You love puzzles" would read oddly after "so ".
     # Played back mid-sentence, a capital that only opened the answer goes ("Freedom matters"
     # -> "freedom matters"); "I", acronyms ("CTO") and possessive names ("Maria's job") stay.
     name = first.endswith("'s") and first not in _CONTRACTED_IS
@@ -168,7 +254,9 @@ _CONTRACTED_IS = {"it's", "that's", "what's", "there's", "here's", "who's", "he'
 
 
 def reasons(answer: str) -> list[str]:
-    """The reasons an answer gives: what follows each "because", or the answer itself if none."""
+    """The reasons an answer gives: what follows each "because", or what it says if none."""
+    if is_non_answer(answer):
+        return []
     text = " ".join(answer.split())
     parts = _BECAUSE.split(text)
     if len(parts) > 1:
@@ -196,13 +284,9 @@ def _same(a: str, b: str) -> bool:
 
 def chain_phrases(rungs: Iterable[str]) -> list[str]:
     """Each rung as its reason(s), second person, leaving out repeats and "I don't know"s."""
-    from coach.listening.lexicon import load_lexicon
-    from coach.listening.rules import is_unsure
-
-    lex = load_lexicon()
     out: list[str] = []
     for i, rung in enumerate(r for r in rungs if r and r.strip()):
-        if is_unsure(rung, lex):  # saturation answers end the ladder; they are not reasons
+        if is_non_answer(rung):  # "I don't know" ends the ladder; it is no reason
             continue
         # The first rung is the goal itself: played back whole. Later rungs: their reasons.
         phrases = [play_back(rung)] if i == 0 else [_second_person(r) for r in reasons(rung)]

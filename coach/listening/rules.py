@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from coach.listening.acts import Reading, read_reply
 from coach.listening.lexicon import Lexicon, Motivation, Phrases, load_lexicon, normalise
 
 __all__ = [
@@ -32,14 +33,10 @@ MOTIVATIONS = (
 
 
 def is_distress(text: str, lex: Lexicon) -> bool:
-    """Crisis or distress language: the flow stops with a fixed message."""
-    t = normalise(text)
-    if t not in lex.distress:
-        return False
-    # Remove near-miss idioms, then look again.
-    for miss in sorted(lex.distress_not.find(t), key=len, reverse=True):
-        t = t.replace(miss, " ")
-    return t in lex.distress
+    """Crisis or distress language (a clear or a possible sign): the flow stops for it."""
+    from coach.listening.distress import distress_level
+
+    return distress_level(text, lex) is not None
 
 
 _QUESTION_START = re.compile(
@@ -54,38 +51,35 @@ def is_question(text: str) -> bool:
     return "?" in t or _QUESTION_START.match(t) is not None
 
 
+def _reading(text: str, lex: Lexicon, expect: str = "text") -> Reading:
+    return read_reply(text, lex, expect=expect)
+
+
 def is_advice_request(text: str, lex: Lexicon) -> bool:
     """The mentee asks the coach to advise, decide or play an adviser."""
-    t = normalise(text)
-    if t in lex.advice:
+    if _reading(text, lex).has("advice_request"):
         return True
-    # "should I ..." is advice only when asked: "I wonder if I should quit" is the mentee thinking.
-    return t in lex.advice_question and is_question(t)
+    # The lexicon's own phrase lists still count (a flow's lexicon may add to them);
+    # "should I ..." only when asked: "I wonder if I should quit" is the mentee thinking.
+    t = normalise(text)
+    return t in lex.advice or (t in lex.advice_question and is_question(t))
 
 
 def is_why_asking(text: str, lex: Lexicon) -> bool:
     """The mentee asks why the coach is asking."""
-    return normalise(text) in lex.why_asking
-
-
-def _leading(phrases: Phrases, t: str) -> int:
-    """Length of the longest phrase at the very start of ``t`` (0 if none)."""
-    return max((end for start, end in phrases.spans(t) if start == 0), default=0)
+    return _reading(text, lex).topic("question") == "purpose" or normalise(text) in lex.why_asking
 
 
 def yes_no(text: str, lex: Lexicon) -> bool | None:
-    """True for a yes, False for a no, None when it is neither (or a muddle of both)."""
-    t = normalise(text).strip(" .!?,")
-    if not t or is_unsure(t, lex):  # "yes and no", "not sure": ask again rather than guess
-        return None
-    # How an answer opens decides it: "yes, I don't want a boss" is a yes; "not really, yes" a no.
-    lead_yes, lead_no = _leading(lex.yes, t), _leading(lex.no, t)
-    if lead_yes or lead_no:
-        return lead_yes > lead_no
-    yes, no = t in lex.yes, t in lex.no
-    if yes != no:
-        return yes
-    return None
+    """True for a clear yes, False for a no, None for a hedge, a muddle or no answer.
+
+    A correction with no yes ("not quite", "no wait, it's more about X") counts as a no here:
+    what was said back is not right, and the flow's "no" branch asks what to change.
+    """
+    reading = _reading(text, lex, "yes_no")
+    if reading.confirm is None and reading.has("correction") and not (reading.has("yes") or reading.has("hedge")):
+        return False
+    return reading.confirm
 
 
 def words(text: str) -> list[str]:
@@ -93,17 +87,19 @@ def words(text: str) -> list[str]:
     return re.findall(r"[\w']+", normalise(text))
 
 
+def is_unsure(text: str, lex: Lexicon) -> bool:
+    """"I don't know", "not sure", "maybe" and friends, said with nothing else to go on."""
+    reading = _reading(text, lex)
+    if reading.has("content") or not (reading.has("hedge") or reading.has("non_answer")):
+        return False
+    return not is_off_topic(text, lex)  # "lol", "asdf": off topic, not unsure
+
+
 def _rest(phrases: Phrases, t: str) -> list[str]:
     """The words of ``t`` left once every phrase occurrence is taken out."""
     for start, end in sorted(phrases.spans(t), reverse=True):
         t = t[:start] + " " + t[end:]
     return words(t)
-
-
-def is_unsure(text: str, lex: Lexicon) -> bool:
-    """"I don't know" and friends, said on their own (not "I don't know, maybe because ...")."""
-    t = normalise(text)
-    return t in lex.unsure and len(_rest(lex.unsure, t)) <= 3
 
 
 _MASH = re.compile(r"^(?:[bcdfghjklmnpqrstvwxz]{4,}|(\w)\1{3,}|(?:asdf|qwer|zxcv|hjkl|sdfg|jkl)\w*)$")

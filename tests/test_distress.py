@@ -1,0 +1,100 @@
+"""Distress caught the way people say it: crisis, a gentle check, or an everyday idiom left alone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coach.listening.distress import distress_level, explain
+from coach.listening.lexicon import load_lexicon
+from coach.listening.rules import is_distress
+
+LEX = load_lexicon()
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _rule_examples() -> list[Any]:
+    out = []
+    for item in LEX.raw["distress_rules"]:
+        for i, ex in enumerate(item.get("examples") or []):
+            out.append(pytest.param(item, ex, True, id=f"{item['id']}-ex{i}"))
+        for i, ex in enumerate(item.get("not") or []):
+            out.append(pytest.param(item, ex, False, id=f"{item['id']}-not{i}"))
+    return out
+
+
+@pytest.mark.parametrize(("rule", "example", "own"), _rule_examples())
+def test_each_rule_reads_its_own_examples(rule: dict[str, Any], example: str, own: bool) -> None:
+    level, rid = explain(example, LEX)
+    sign = rule["kind"] in ("crisis", "check")
+    if own:
+        assert (level is not None) == sign  # a sign is caught; an idiom or another reason lets it go
+    else:
+        assert rid != rule["id"]
+        if rule["kind"] == "idiom":
+            assert level is not None  # what the idiom must not swallow is still a sign
+
+
+# Said to the coach by someone who never saw the lexicon (issue 12): each was missed before.
+ISSUE_SIGNS = [
+    "I want to go to sleep and not wake up",
+    "i'm so done with life",
+    "what's the point. nothing ever gets better for me, i feel completely hopeless",
+    "nothing. i just want to disappear tbh",
+    "I won't be around in 5 years. I've kind of made peace with that.",
+    "I don't really see myself still being here in 5 years. What's the point of any of it.",
+]
+
+
+@pytest.mark.parametrize("text", ISSUE_SIGNS)
+def test_signs_from_the_issue_are_caught(text: str) -> None:
+    assert distress_level(text, LEX) is not None
+    assert is_distress(text, LEX)
+
+
+@pytest.mark.parametrize("text", [
+    "i wnat to dye", "im gonna kil myslef", "suicdal again", "dont wanna b here anymore", "id rather b dead",
+    "I WANT TO END IT ALL", "i'm thinking to finish my life", "Ich will nicht mehr leben",
+])
+def test_typos_case_and_other_voices_are_caught(text: str) -> None:
+    assert distress_level(text, LEX) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "i won't need a pension, put it that way", "nobody would notice if i stopped existing",
+    "i've put my affairs in order", "they'd all be happier without me", "i wouldn't mind not waking up",
+])
+def test_understatement_is_caught(text: str) -> None:
+    assert distress_level(text, LEX) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "this deadline is killing me", "I'd kill for a coffee", "I'm dying to lead a project", "I'd rather die than do sales",
+    "my laptop died again", "kill me now, another all-hands", "that launch was a suicide mission lol",
+    "I won't be here much longer, I've accepted an offer elsewhere", "I'm done with management",
+    "I want to disappear into a deep technical problem for a week", "i'm drowning in tickets this sprint lol",
+])
+def test_everyday_idioms_and_plans_pass(text: str) -> None:
+    assert distress_level(text, LEX) is None
+
+
+def test_a_clear_sign_is_a_crisis_and_a_vague_one_a_check() -> None:
+    assert distress_level("I keep thinking about killing myself", LEX) == "crisis"
+    assert distress_level("I've been really low", LEX) == "check"
+
+
+def test_a_soft_sign_beside_work_words_is_asked_about_not_dropped() -> None:
+    # "won't be around" could be about a job; with nothing but work words beside it, coach asks.
+    assert distress_level("i won't be around to see the next planning review, trust me", LEX) == "check"
+
+
+TUNE = [json.loads(line) for line in (DATA / "distress" / "tune.jsonl").read_text().splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("row", TUNE, ids=lambda r: r["id"])
+def test_the_tune_lines(row: dict[str, Any]) -> None:
+    level = distress_level(row["text"], LEX)
+    assert (level is not None) == (row["label"] in ("crisis", "check"))

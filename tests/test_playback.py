@@ -1,0 +1,93 @@
+"""Playing back whole thoughts: never a phrase cut mid-way, never a filler, non-answers left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.listening.acknowledge import acknowledgement, acknowledgements
+from coach.listening.acts import read_reply
+from coach.listening.lexicon import load_lexicon
+from coach.listening.playback import content_of, is_non_answer, key_phrase, play_back, play_back_chain, swap_pronouns
+
+LEX = load_lexicon()
+FUNCTION_WORDS = {"a", "an", "the", "my", "your", "to", "of", "on", "in", "at", "for", "with", "and", "or", "but"}
+
+
+@pytest.mark.parametrize("answer", [
+    "I'd like to be a tech lead on a, like, platform team, probably in two years or so when I have more experience",
+    "In five years I would love to be running a small design studio of my own with three or four people who care",
+    "leading the mobile team and maybe one day the whole of engineering, if they let me, which they might not",
+])
+def test_a_long_answer_is_never_cut_mid_phrase(answer: str) -> None:
+    phrase = play_back(answer)
+    assert phrase == "" or phrase.split()[-1].lower().strip(",") not in FUNCTION_WORDS
+    assert not phrase.endswith(",")
+
+
+@pytest.mark.parametrize(("answer", "played"), [
+    ("honestly? i'd like to be a tech lead", "you'd like to be a tech lead"),
+    ("to be honest, I think it's about being trusted", "it's about being trusted"),
+    ("ugh. I want my work to matter", "you want your work to matter"),
+    ("I guess I want to lead (ugh) a team", "you want to lead a team"),
+    ("sorry, that's a lot. I want to be trusted. lol", "you want to be trusted"),
+    ("this sounds shallow but I want money", "you want money"),
+])
+def test_fillers_and_asides_are_not_played_back(answer: str, played: str) -> None:
+    assert play_back(answer) == played
+
+
+@pytest.mark.parametrize("answer", ["honestly", "ugh", "idk", "No, that's not quite it", "You asked me this last time.",
+                                    "let you think about it", "", "pass", "ok"])
+def test_nothing_is_quoted_from_a_non_answer(answer: str) -> None:
+    assert play_back(answer) == ""
+    assert content_of(answer) == ""
+    assert is_non_answer(answer)
+
+
+def test_a_correction_is_played_back_as_the_corrected_thought() -> None:
+    assert play_back("No, that's not quite it — it's more about wanting my taste to count") == (
+        "wanting your taste to count")
+
+
+def test_reported_speech_keeps_its_you() -> None:
+    assert swap_pronouns("my boss says you never listen") == "your boss says you never listen"
+    assert swap_pronouns("my boss told me I'm good at it") == "your boss told you you're good at it"
+
+
+def test_the_summary_gets_the_content_not_the_asides() -> None:
+    assert content_of("sorry, that's a lot lol. I want to be trusted with the big stuff") == (
+        "I want to be trusted with the big stuff.")
+    assert not is_non_answer("Climbing! I love it")
+
+
+def test_the_chain_skips_meta_remarks_and_non_answers() -> None:
+    rungs = ["I want to lead a team", "you asked me this already", "because I like helping people grow", "idk"]
+    assert play_back_chain(rungs) == "you want to lead a team, because you like helping people grow"
+
+
+def test_key_phrase_of_a_huge_word_is_no_quote() -> None:
+    assert key_phrase("a" * 5000) == ""
+
+
+# --- acknowledgements -------------------------------------------------------------------------
+
+
+def test_a_realisation_and_a_worry_get_a_short_fixed_reflection_that_rotates() -> None:
+    insight = read_reply("Huh, that's not management exactly.", LEX)
+    first = acknowledgement(insight, LEX)
+    assert first in acknowledgements("insight", LEX)
+    second = acknowledgement(insight, LEX, said=[first or ""])
+    assert second and second != first
+    worry = read_reply("I lie awake worrying about it.", LEX)
+    assert acknowledgement(worry, LEX) in acknowledgements("worry", LEX)
+    assert acknowledgement(read_reply("I want to lead a team", LEX), LEX) is None
+    assert acknowledgement(read_reply("I want to die", LEX), LEX) is None
+
+
+@pytest.mark.parametrize("wording", acknowledgements("insight") + acknowledgements("worry"))
+def test_acknowledgements_are_short_and_never_advice(wording: str) -> None:
+    from coach.guard.advice import advice_reasons
+
+    assert len(wording.split()) <= 10
+    assert "?" not in wording
+    assert advice_reasons(wording) == []
