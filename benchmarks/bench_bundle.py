@@ -22,19 +22,21 @@ from nacl.public import PrivateKey
 from nacl.signing import SigningKey
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results import machine, write  # noqa: E402
+from results import machine, write
 
-from coach.share.consent import ShareRequest, create_share, draft_share  # noqa: E402
-from coach.share.keys import MentorPublic  # noqa: E402
-from coach.share.review import read_bundle, review_files  # noqa: E402
-from coach.store.database import Store, Turn, open_db  # noqa: E402
+from coach.share.consent import ShareRequest, create_share, draft_share
+from coach.share.keys import MentorPublic
+from coach.share.review import read_bundle, review_files
+from coach.store.database import Store, Turn, open_db
 
 VOCAB = (
-    "team lead build product people growth learn money freedom design data customers quiet family travel code "
-    "music garden writing research teach mentor craft impact decide trust hard problems meetings roadmap "
-    "planning ship users feedback salary promotion senior staff manager director studio startup bank remote "
-    "hours weekend energy bored curious proud recognised useful fair honest calm messy tangled simple"
-).split()
+    "team", "lead", "build", "product", "people", "growth", "learn", "money", "freedom", "design", "data",
+    "customers", "quiet", "family", "travel", "code", "music", "garden", "writing", "research", "teach",
+    "mentor", "craft", "impact", "decide", "trust", "hard", "problems", "meetings", "roadmap", "planning",
+    "ship", "users", "feedback", "salary", "promotion", "senior", "staff", "manager", "director", "studio",
+    "startup", "bank", "remote", "hours", "weekend", "energy", "bored", "curious", "proud", "recognised",
+    "useful", "fair", "honest", "calm", "messy", "tangled", "simple",
+)
 
 
 def sentence(rng: random.Random, n: int) -> str:
@@ -115,12 +117,15 @@ def main() -> None:
     data = {
         "draft_big": {"turns": args.turns, "redactions": args.redactions, "coach_turns_withheld": withheld,
                       "median_ms": statistics.median(drafts), "max_ms": max(drafts)},
-        "small": {"turns": args.small, "bundle_kib": round(size / 1024), "create_median_ms": statistics.median(create_ms),
-                  "open_median_ms": statistics.median(open_ms), "decrypt_median_ms": statistics.median(decrypt_ms)},
+        "small": {"turns": args.small, "bundle_kib": round(size / 1024),
+                  "create_median_ms": statistics.median(create_ms), "open_median_ms": statistics.median(open_ms),
+                  "decrypt_median_ms": statistics.median(decrypt_ms)},
     }
+    big_line = (f"draft a share of {args.turns:,} turns with {args.redactions:,} redactions "
+                f"({withheld:,} coach turns withheld by provenance)")
     md = f"""| what | figure |
 |---|---|
-| draft a share of {args.turns:,} turns with {args.redactions:,} redactions ({withheld:,} coach turns withheld by provenance) | {ms(drafts)} |
+| {big_line} | {ms(drafts)} |
 | create a {args.small}-turn share (draft, sign, seal, write, log; {size / 1024:.0f} KiB) | {ms(create_ms)} |
 | open, keep and index it (coach review) | {ms(open_ms)} |
 | open only (checks, decrypt, verify) | {ms(decrypt_ms)} |
