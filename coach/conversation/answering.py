@@ -56,10 +56,11 @@ class Answering:
         def current(self) -> Step: ...
         @property
         def step(self) -> str: ...
-        def _rule(self, text: str, kind: str = "rule", store: bool = True) -> Message: ...
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
         def _say(
             self, text: str, kind: str = "say", canonical: str | None = None, rephrased: bool = False,
             meta: Rephrasing | None = None, store: bool = True, sources: list[str] | None = None,
+            stored_as: str | None = None,
         ) -> Message: ...
         def _record_mentee(self, text: str) -> str: ...
         def _reask(self) -> list[Message]: ...
@@ -223,11 +224,11 @@ class Answering:
         count = self.state.reasks
         if count >= self.flow.reasks:
             # At a yes/no question the flow's own edges say what "no answer" means (at consent: stop).
-            said = [] if self.current.expect == "yes_no" else [self._rule(self._reply("move_on"))]
+            said = [] if self.current.expect == "yes_no" else [self._rule(self._reply("move_on"), stored_as="move_on")]
             return said + self._advance(answer="", skipped=True)
         self.state.reasks = count + 1
         lead = self._reply("reask") if prompt is None else prompt
-        return ([self._rule(lead)] if lead else []) + self._reask()
+        return ([self._rule(lead, stored_as="reask")] if lead else []) + self._reask()
 
     # --- corrections -------------------------------------------------------------------------
 

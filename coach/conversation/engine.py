@@ -271,7 +271,10 @@ class Conversation(Answering, Asking):
     def _say(
         self, text: str, kind: str = "say", canonical: str | None = None, rephrased: bool = False,
         meta: Rephrasing | None = None, store: bool = True, sources: list[str] | None = None,
+        stored_as: str | None = None,
     ) -> Message:
+        """A coach message, added to the transcript as ``stored_as`` (its kind unless said otherwise:
+        "reask" marks the line that asks again, which flow statistics count)."""
         step = self.current
         if store:
             self._turns.append(Turn(
@@ -279,18 +282,18 @@ class Conversation(Answering, Asking):
                 canonical=canonical if canonical is not None else text, rephrased=rephrased,
                 guard_ok=meta.guard_ok if meta else None, guard_reasons=list(meta.reasons) if meta else [],
                 model_sha256=meta.model_sha256 if meta else None, prompt=meta.prompt if meta else None,
-                n=self._number(), sources=sorted(sources or []),
+                n=self._number(), sources=sorted(sources or []), kind=stored_as or kind,
             ))
         return Message(text=text, step=step.name, phase=step.phase, kind=kind, canonical=canonical, rephrased=rephrased)
 
-    def _rule(self, text: str, kind: str = "rule", store: bool = True) -> Message:
-        return self._say(text, kind=kind, store=store)
+    def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message:
+        return self._say(text, kind=kind, store=store, stored_as=stored_as)
 
     def _record_mentee(self, text: str) -> str:
         """Add what the mentee typed to the turn; return its reference ("session:n")."""
         step = self.current
         n = self._number()
-        self._turns.append(Turn(role="mentee", text=text, step=step.name, phase=step.phase, n=n))
+        self._turns.append(Turn(role="mentee", text=text, step=step.name, phase=step.phase, n=n, kind="answer"))
         ref = f"{self.id}:{n}"
         self.words.remember(ref, text)
         return ref

@@ -13,7 +13,7 @@ SESSION_KEYS = (
 )
 TURN_KEYS = (
     "n", "role", "text", "step", "phase", "at", "canonical", "rephrased",
-    "guard_ok", "guard_reasons", "model_sha256", "prompt", "sources",
+    "guard_ok", "guard_reasons", "model_sha256", "prompt", "sources", "kind",
 )
 
 

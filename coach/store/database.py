@@ -44,6 +44,8 @@ class Turn:
     # mentee turns ("session:n") whose words it repeats: redaction and deletion follow these.
     n: int | None = None
     sources: list[str] = field(default_factory=list)
+    # What the turn is: answer (mentee); say, ask, rule, reask, move_on or end (coach).
+    kind: str | None = None
 
 
 def open_db(path: Path | str) -> Database:
@@ -174,12 +176,12 @@ class Store:
                 n = turn.n if turn.n is not None else n
                 self.db.execute(
                     "INSERT INTO turns (session_id, n, role, text, step, phase, at, canonical, rephrased,"
-                    " guard_ok, guard_reasons, model_sha256, prompt, sources)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " guard_ok, guard_reasons, model_sha256, prompt, sources, kind)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [session_id, n, turn.role, turn.text, turn.step, turn.phase, t, turn.canonical,
                      int(turn.rephrased), None if turn.guard_ok is None else int(turn.guard_ok),
                      json.dumps(turn.guard_reasons) if turn.guard_reasons else None,
-                     turn.model_sha256, turn.prompt, json.dumps(turn.sources) if turn.sources else None],
+                     turn.model_sha256, turn.prompt, json.dumps(turn.sources) if turn.sources else None, turn.kind],
                 )
                 n += 1
             ended = t if status in ("completed", "stopped") else None

@@ -236,3 +236,12 @@ def _state_with_provenance(
 
 
 MIGRATIONS.append(("003_provenance", _m003_provenance))
+
+
+def _m004_turn_kinds(db: Database) -> None:
+    # What each turn is (answer; say, ask, rule, reask, move_on, end), for flow statistics and the
+    # mentor's brief. Turns from before are left NULL: their kind can only be guessed.
+    db.execute("ALTER TABLE turns ADD COLUMN kind TEXT")
+
+
+MIGRATIONS.append(("004_turn_kinds", _m004_turn_kinds))
