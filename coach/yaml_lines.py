@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+if TYPE_CHECKING:
+    from ruamel.yaml.nodes import Node
 
 from coach.errors import FlowError, Problem
 
@@ -45,6 +44,10 @@ def parse_yaml(raw: bytes, name: str) -> Any:
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise _problem(name, "not valid UTF-8 text", line=line) from None
+    # ruamel is imported here, not at start-up: a cached flow never needs it.
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = False
     try:
@@ -117,6 +120,8 @@ def value_position(node: Any, key: Any) -> tuple[int, int]:
 
 def duplicate_keys(text: str, name: str) -> list[Problem]:
     """Every key that appears twice in one mapping (ruamel stops at the first)."""
+    from ruamel.yaml import YAML, nodes
+
     try:
         root = YAML(typ="rt", pure=True).compose(text)
     except Exception:  # the first parse already reported what is wrong
@@ -129,7 +134,7 @@ def duplicate_keys(text: str, name: str) -> list[Problem]:
         if id(node) in seen:  # aliases share nodes; walk each once
             continue
         seen.add(id(node))
-        if isinstance(node, MappingNode):
+        if isinstance(node, nodes.MappingNode):
             first: dict[str, int] = {}
             for key, value in node.value:
                 k = str(key.value) if not isinstance(key.value, list) else repr(key.value)
@@ -148,13 +153,15 @@ def duplicate_keys(text: str, name: str) -> list[Problem]:
                 else:
                     first[k] = key.start_mark.line + 1
                 stack.append(value)
-        elif isinstance(node, SequenceNode):
+        elif isinstance(node, nodes.SequenceNode):
             stack.extend(node.value)
     return sorted(problems, key=lambda p: (p.line, p.col))
 
 
 def load_allowing_duplicates(raw: bytes, name: str) -> Any:
     """Parse YAML keeping the last of duplicate keys (so the rest can be checked), or None."""
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = True
     try:

@@ -10,7 +10,7 @@ from typing import Any
 
 from coach.errors import FlowError
 from coach.listening.lexicon import Lexicon, load_lexicon
-from coach.yaml_lines import load_yaml, position
+from coach.yaml_lines import load_yaml, plain, position
 
 PHASES = ("trust", "goal", "why", "motivation", "passion", "sweet_spot", "close")
 
@@ -139,10 +139,17 @@ DEFAULT_REPLIES: dict[str, Any] = {
 
 
 def load_flow(path: Path | str) -> Flow:
-    """Load and validate a flow; raise FlowError listing every error with file:line:col."""
-    from coach.flow.validate import check_document, validate_bytes
+    """Load and validate a flow; raise FlowError listing every error with file:line:col.
+
+    A flow validated before, whose files have not changed since, comes from the cache."""
+    from coach.flow import cache
 
     path = Path(path)
+    hit = cache.get(path)
+    if hit is not None:
+        return build_flow(hit["doc"], path, Lexicon(hit["lexicon"]), hit["lines"])
+    from coach.flow.validate import check_document, validate_bytes  # jsonschema: only when validating
+
     try:
         doc = load_yaml(path)
     except FlowError as e:
@@ -153,13 +160,16 @@ def load_flow(path: Path | str) -> Flow:
     problems = check_document(doc, path)
     if any(p.level == "error" for p in problems):
         raise FlowError(problems)
-    return build_flow(doc, path)
+    flow = build_flow(doc, path)
+    cache.put(path, plain(doc), {name: step.line for name, step in flow.steps.items()}, flow.lexicon.raw)
+    return flow
 
 
-def build_flow(doc: Any, path: Path) -> Flow:
+def build_flow(doc: Any, path: Path, lexicon: Lexicon | None = None, lines: dict[str, int] | None = None) -> Flow:
     """Turn a validated document into a Flow."""
-    lexicon = load_lexicon(path.parent / doc["lexicon"] if doc.get("lexicon") else None)
-    steps = {name: _step(name, node) for name, node in doc["steps"].items()}
+    if lexicon is None:
+        lexicon = load_lexicon(path.parent / doc["lexicon"] if doc.get("lexicon") else None)
+    steps = {name: _step(name, node, (lines or {}).get(str(name))) for name, node in doc["steps"].items()}
     replies = dict(DEFAULT_REPLIES)
     replies.update({k: (list(v) if isinstance(v, list) else str(v)) for k, v in (doc.get("replies") or {}).items()})
     return Flow(
@@ -187,12 +197,12 @@ def edges_of(node: Any) -> tuple[Edge, ...]:
     return tuple(Edge(to=str(e["to"]), when=str(e["when"]) if e.get("when") else None) for e in nxt)
 
 
-def _step(name: str, node: Any) -> Step:
+def _step(name: str, node: Any, line: int | None = None) -> Step:
     ladder = node.get("ladder")
     return Step(
         name=str(name),
         phase=str(node["phase"]),
-        line=position(node)[0],
+        line=line if line is not None else position(node)[0],
         say=node.get("say"),
         ask=node.get("ask"),
         variants=tuple(str(v) for v in node.get("variants") or ()),

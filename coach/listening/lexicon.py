@@ -27,15 +27,19 @@ class Phrases:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = [str(p) for p in phrases]
-        parts = []
-        for p in sorted(self.phrases, key=len, reverse=True):
-            p = normalise(p)
-            if p.endswith("*"):
-                parts.append(re.escape(p[:-1]) + r"[\w'-]*")
-            else:
-                parts.append(re.escape(p))
-        body = "|".join(parts) or r"(?!x)x"
-        self._re = re.compile(rf"(?<![\w'])(?:{body})(?![\w'])")
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def _re(self) -> re.Pattern[str]:
+        """Compiled on first use: most lists are never needed in a short conversation."""
+        if self._compiled is None:
+            parts = []
+            for p in sorted(self.phrases, key=len, reverse=True):
+                p = normalise(p)
+                parts.append(re.escape(p[:-1]) + r"[\w'-]*" if p.endswith("*") else re.escape(p))
+            body = "|".join(parts) or r"(?!x)x"
+            self._compiled = re.compile(rf"(?<![\w'])(?:{body})(?![\w'])")
+        return self._compiled
 
     def find(self, text: str) -> list[str]:
         """Every phrase occurrence in already-normalised text."""
@@ -125,9 +129,23 @@ class Lexicon:
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
-    """Load a lexicon file (the shipped one by default); errors carry file:line."""
+    """Load a lexicon file (the shipped one by default); errors carry file:line.
+
+    Kept per process until one of the YAML files beside it (or the shipped ones) changes."""
     path = path or default_lexicon()
-    return _load_lexicon_cached(str(path))
+    return _load_lexicon_cached(str(path), _stamp(path))
+
+
+def _stamp(path: Path) -> tuple[tuple[str, int, int], ...]:
+    out = []
+    for root in {path.parent, default_lexicon().parent}:
+        for p in sorted(root.glob("*.yaml")) + sorted(root.glob("*/*.yaml")):
+            try:
+                st = p.stat()
+            except OSError:
+                continue
+            out.append((str(p), st.st_size, st.st_mtime_ns))
+    return tuple(sorted(out))
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -180,7 +198,7 @@ def _read(path: Path, base: dict[str, Any] | None = None, seen: tuple[Path, ...]
 
 
 @lru_cache(maxsize=8)
-def _load_lexicon_cached(path: str) -> Lexicon:
+def _load_lexicon_cached(path: str, stamp: tuple[tuple[str, int, int], ...]) -> Lexicon:
     if Path(path).resolve() == default_lexicon().resolve():
         return Lexicon(_read(Path(path)))
     base = _read(default_lexicon())
