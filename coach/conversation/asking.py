@@ -152,7 +152,8 @@ class Asking:
         else:
             shown = Rephrasing(text=pending.canonical)
         self.state.last_question = LastQuestion(
-            canonical=pending.canonical, shown=shown.text, step=step.name, rephrased=shown.rephrased
+            canonical=pending.canonical, shown=shown.text, step=step.name, rephrased=shown.rephrased,
+            sources=pending.sources,
         )
         return self._say(shown.text, kind="ask", canonical=pending.canonical, rephrased=shown.rephrased,
                          meta=shown, sources=pending.sources)

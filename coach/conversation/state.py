@@ -29,6 +29,7 @@ class LastQuestion:
     shown: str
     step: str
     rephrased: bool = False
+    sources: list[str] = field(default_factory=list)  # the mentee turns its words came from
 
 
 @dataclass
@@ -103,6 +104,7 @@ class SessionState:
             state.last_question = LastQuestion(
                 canonical=str(q["canonical"]), shown=str(q.get("shown", q["canonical"])),
                 step=str(q.get("step", "")), rephrased=bool(q.get("rephrased", False)),
+                sources=[str(r) for r in q.get("sources") or []],
             )
         said = data.get("said") or []
         state.said = [s for s in said if isinstance(s, str) and ":" in s]  # 0.1 kept texts, not references

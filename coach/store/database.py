@@ -15,6 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from coach.errors import NotFound, StoreError
+from coach.store import search
 from coach.store.migrations import MIGRATIONS
 
 STATUSES = ("active", "paused", "completed", "stopped")
@@ -238,6 +239,7 @@ class Store:
         """Erase a session's transcript, keeping the session row (a declined consent)."""
         with self.db.atomic():
             self.db.execute("DELETE FROM turns WHERE session_id = ?", [session_id])
+            search.forget(self.db)
             self.db.execute("UPDATE sessions SET vals='{}', state='{}' WHERE id = ?", [session_id])
 
     def delete_session(self, session_id: int) -> None:
@@ -250,6 +252,7 @@ class Store:
             self.db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
             for hook in DELETE_HOOKS:
                 hook(self.db, session_id)
+            search.forget(self.db)
         self.compact()
 
     def _forget_quotes_of(self, session_id: int) -> None:
@@ -281,6 +284,9 @@ class Store:
             for undo in state.get("history") or []:
                 if _mentions(undo.get("sources"), prefix):
                     undo["texts"], undo["sources"] = {}, {}
+            asked = state.get("last_question") or {}
+            if _mentions(asked.get("sources"), prefix) or previous_id == session_id:
+                state["last_question"] = None  # its words may quote the deleted session
             self.db.execute(
                 "UPDATE sessions SET vals = ?, state = ? WHERE id = ?", [json.dumps(values), json.dumps(state), sid]
             )

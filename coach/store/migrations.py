@@ -245,3 +245,29 @@ def _m004_turn_kinds(db: Database) -> None:
 
 
 MIGRATIONS.append(("004_turn_kinds", _m004_turn_kinds))
+
+
+def _m005_search_index(db: Database) -> None:
+    # The mentee's own search (coach search): an FTS5 index over the transcript, kept in step by
+    # triggers. It is external-content (the words live once, in turns), and deleting a session
+    # merges the index (store.search.forget) so no deleted word stays in it.
+    db.execute(
+        "CREATE VIRTUAL TABLE turns_fts USING fts5(text, content='turns', content_rowid='id', tokenize='unicode61')"
+    )
+    db.execute(
+        "CREATE TRIGGER turns_fts_insert AFTER INSERT ON turns BEGIN"
+        " INSERT INTO turns_fts (rowid, text) VALUES (new.id, new.text); END"
+    )
+    db.execute(
+        "CREATE TRIGGER turns_fts_delete AFTER DELETE ON turns BEGIN"
+        " INSERT INTO turns_fts (turns_fts, rowid, text) VALUES ('delete', old.id, old.text); END"
+    )
+    db.execute(
+        "CREATE TRIGGER turns_fts_update AFTER UPDATE OF text ON turns BEGIN"
+        " INSERT INTO turns_fts (turns_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+        " INSERT INTO turns_fts (rowid, text) VALUES (new.id, new.text); END"
+    )
+    db.execute("INSERT INTO turns_fts (turns_fts) VALUES ('rebuild')")
+
+
+MIGRATIONS.append(("005_search_index", _m005_search_index))
