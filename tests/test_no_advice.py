@@ -18,7 +18,6 @@ SAMPLE: dict[str, Any] = {
     "last": "you want your manager's job",
     "depth": 1,
     "rung": "you want to shape what gets built",
-    "db_path": "/home/sam/.local/share/coach/coach.db",
     "goal": "I want to lead a team",
     "want_job": "My manager's job, because she shapes what we build",
     "why_chain": ["Because I like helping people grow", "I love helping people"],
