@@ -88,7 +88,9 @@ def test_validate_reports_a_template_reaching_outside_the_sandbox_at_its_line(tm
     assert not marker.exists()
 
 
-@pytest.mark.parametrize("command", [["chat", "--no-llm", "--jsonl"], ["flow", "fuzz", "--runs", "3"], ["flow", "graph"]])
+@pytest.mark.parametrize(
+    "command", [["chat", "--no-llm", "--jsonl"], ["flow", "fuzz", "--runs", "3"], ["flow", "graph"]]
+)
 def test_no_command_runs_a_hostile_flow(tmp_path: Path, command: list[str]) -> None:
     marker = tmp_path / "pwned"
     path = flow_file(tmp_path, repr(ATTACKS["cycler_globals"].format(marker=marker)))
@@ -164,7 +166,14 @@ def say_only_flow(tmp_path: Path, n: int, loop: bool = False) -> Path:
     for i in range(n):
         nxt = f"s{i + 1}" if i < n - 1 else ("s0" if loop else "fin")
         lines += [f"  s{i}:", "    phase: trust", "    purpose: hi", f"    say: 'Step {i}'", f"    next: {nxt}"]
-    lines += ["  fin:", "    phase: close", "    purpose: bye", "    say: bye", "    ask: 'Done?'", "    end: completed"]
+    lines += [
+        "  fin:",
+        "    phase: close",
+        "    purpose: bye",
+        "    say: bye",
+        "    ask: 'Done?'",
+        "    end: completed",
+    ]
     path = tmp_path / "big.yaml"
     path.write_text("\n".join(lines) + "\n")
     return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,15 @@ class CoachGroup(click.Group):
         except BrokenPipeError:  # `coach show 1 | head`
             sys.stderr.close()
             ctx.exit(0)
+        except sqlite3.Error as e:  # a row that fails as it is read, past the store's own wrapping
+            from coach.store.connection import describe
+
+            click.echo(f"coach: error: {describe(e)}", err=True)
+            ctx.exit(1)
+        except OSError as e:  # a full disk or a read-only home, wherever it is met
+            where = f"{e.filename}: " if e.filename else ""
+            click.echo(f"coach: error: {where}{e.strerror or e}", err=True)
+            ctx.exit(1)
 
 
 def db_option(f: Any) -> Any:
@@ -126,7 +136,11 @@ def show(session_id: int, db_path: Path | None, fmt: str) -> None:
 def delete(session_id: int, db_path: Path | None, yes: bool) -> None:
     """Erase a session completely: turns, summary, and any trace in the database file."""
     store = open_store(db_path)
-    row = store.session(session_id)
+    row = store.listing(session_id)  # not its saved state: a damaged session can still be deleted
+    if store.in_use(session_id):
+        from coach.store.locks import busy
+
+        raise busy(session_id, "then delete it")
     if not yes:
         if not sys.stdin.isatty():
             raise CoachError("refusing to delete without confirmation; pass --yes")
