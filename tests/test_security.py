@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import resource
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -210,3 +217,223 @@ def test_a_deeply_nested_template_is_an_error_not_a_recursion_error(tmp_path: Pa
     result = run("flow", "validate", str(path))
     assert result.exit_code == 1
     assert f"{path}:14:" in result.output and "nested too deeply" in result.output
+
+
+# --- 6. every I/O failure is one line and leaves the database as it was --------------------------
+
+ROOT_BYPASSES_PERMISSIONS = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def coach_process(
+    *args: str, home: Path, stdin: str = "", unprivileged: bool = False, max_file_bytes: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run coach in its own process: without root's power over permissions, or with a file-size limit."""
+    prefix: list[str] = []
+    if unprivileged and ROOT_BYPASSES_PERMISSIONS:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: cannot make a file read-only for the test")
+        prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+
+    def limit() -> None:
+        if max_file_bytes is not None:  # the disk is "full" once a file would grow past this
+            resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_bytes, max_file_bytes))
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+    env = {**os.environ, "COACH_HOME": str(home), "COACH_REPHRASE": "off"}
+    env.pop("COACH_DB", None)
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "coach", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        preexec_fn=limit,
+        timeout=120,
+        check=False,
+    )
+
+
+def one_line(done: subprocess.CompletedProcess[str], *needles: str) -> None:
+    assert done.returncode != 0, done.stdout
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("coach: error: "), done.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+def snapshot(db: Path) -> dict[str, Any]:
+    """Everything a user could lose: sessions, turns, config, shares (read with plain sqlite3)."""
+    # Without a WAL beside it the file is everything (and opening it must not create one).
+    immutable = "" if Path(str(db) + "-wal").exists() else "&immutable=1"
+    conn = sqlite3.connect(f"file:{db}?mode=ro{immutable}", uri=True)
+    conn.text_factory = bytes
+    try:
+        return {
+            table: conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            for table in ("sessions", "turns", "config", "shares")
+        }
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def mentee_db(tmp_path: Path) -> Path:
+    """Session 1 finished, session 2 paused, a retention setting, a mentor key."""
+    home = tmp_path / "home"
+    db = tmp_path / "coach.db"
+    for answers in (["yes", "Lead the platform team", "My manager's job"], ["yes", "Teach"]):
+        done = coach_process(
+            "chat",
+            "--jsonl",
+            "--no-llm",
+            "--db",
+            str(db),
+            "--mentee",
+            "sam",
+            home=home,
+            stdin="".join(a + "\n" for a in answers),
+        )
+        assert done.returncode == 0, done.stderr
+    assert coach_process("config", "retention", "365", "--db", str(db), home=home).returncode == 0
+    assert coach_process("mentor", "init", "--name", "alex", home=home).returncode == 0
+    conn = sqlite3.connect(db)  # the last connection to close removes the -wal and -shm files
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    assert not any(Path(str(db) + side).exists() for side in ("-wal", "-shm"))
+    return db
+
+
+def mentor_key(home: Path) -> str:
+    return (home / "keys" / "mentor.pub").read_text().splitlines()[-1]
+
+
+def commands(db: Path, home: Path, tmp_path: Path) -> dict[str, list[str]]:
+    """One of every command that writes to the database."""
+    return {
+        "chat": ["chat", "--jsonl", "--no-llm", "--db", str(db), "--mentee", "sam"],
+        "resume": ["chat", "--jsonl", "--no-llm", "--db", str(db), "--resume", "2"],
+        "delete": ["delete", "1", "--yes", "--db", str(db)],
+        "retention": ["config", "retention", "30", "--db", str(db)],
+        "share": [
+            "share",
+            "1",
+            "--to",
+            mentor_key(home),
+            "--scope",
+            "full",
+            "--out",
+            str(tmp_path / "s.bundle"),
+            "--yes",
+            "--db",
+            str(db),
+        ],
+    }
+
+
+@pytest.mark.parametrize("command", ["chat", "resume", "delete", "retention", "share"])
+def test_a_full_disk_is_one_line_and_changes_nothing(tmp_path: Path, mentee_db: Path, command: str) -> None:
+    home = tmp_path / "home"
+    before = snapshot(mentee_db)
+    args = commands(mentee_db, home, tmp_path)[command]
+    # No file may grow past the database's own size: the first page written to the WAL fails.
+    done = coach_process(*args, home=home, stdin="yes\nMore words\n", max_file_bytes=4096)
+    one_line(done, "(is it full?)", "nothing was changed")
+    assert snapshot(mentee_db) == before
+    assert not (tmp_path / "s.bundle").exists()
+
+
+@pytest.mark.parametrize("command", ["chat", "resume", "delete", "retention", "share"])
+def test_a_read_only_database_is_one_line_changes_nothing_and_leaves_no_wal(
+    tmp_path: Path, mentee_db: Path, command: str
+) -> None:
+    home = tmp_path / "home"
+    before = snapshot(mentee_db)
+    mentee_db.chmod(0o444)
+    done = coach_process(*commands(mentee_db, home, tmp_path)[command], home=home, stdin="yes\n", unprivileged=True)
+    one_line(done, "read-only", "nothing was changed")
+    assert snapshot(mentee_db) == before
+    assert not any(Path(str(mentee_db) + side).exists() for side in ("-wal", "-shm"))
+
+
+def test_a_read_only_database_can_still_be_read(tmp_path: Path, mentee_db: Path) -> None:
+    home = tmp_path / "home"
+    mentee_db.chmod(0o444)
+    listed = coach_process("sessions", "--db", str(mentee_db), home=home, unprivileged=True)
+    assert listed.returncode == 0 and "sam" in listed.stdout, listed.stderr
+    shown = coach_process("show", "1", "--db", str(mentee_db), home=home, unprivileged=True)
+    assert shown.returncode == 0 and "Lead the platform team" in shown.stdout, shown.stderr
+
+
+def damage(db: Path, sql: str) -> None:
+    conn = sqlite3.connect(db)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    "column, sql",
+    [
+        ("state", "UPDATE sessions SET state = CAST(x'7b22ff223a317d' AS TEXT) WHERE id = 1"),
+        ("text", "UPDATE turns SET text = CAST(x'4c656164ff' AS TEXT) WHERE session_id = 1 AND role = 'mentee'"),
+    ],
+)
+def test_a_damaged_row_is_one_line_and_can_still_be_deleted(
+    tmp_path: Path, mentee_db: Path, column: str, sql: str
+) -> None:
+    home = tmp_path / "home"
+    damage(mentee_db, sql)
+    before = snapshot(mentee_db)
+    share = ["share", "1", "--to", mentor_key(home), "--scope", "full", "--out", str(tmp_path / "s.bundle"), "--yes"]
+    readers = [["show", "1"], share]
+    if column == "state":  # resuming reads the state (a damaged answer in the transcript is not needed)
+        readers.append(["chat", "--jsonl", "--no-llm", "--resume", "1"])
+    for args in readers:
+        done = coach_process(*args, "--db", str(mentee_db), home=home, stdin="yes\n")
+        one_line(done, "damaged")
+        assert "\ufffd" not in done.stderr  # the damaged text itself is not echoed
+    assert snapshot(mentee_db) == before
+    listed = coach_process("sessions", "--db", str(mentee_db), home=home)
+    assert listed.returncode == 0 and "sam" in listed.stdout
+    deleted = coach_process("delete", "1", "--yes", "--db", str(mentee_db), home=home)
+    assert deleted.returncode == 0, deleted.stderr
+    assert [row[0] for row in snapshot(mentee_db)["sessions"]] == [2]
+
+
+@pytest.mark.parametrize("how", ["user_version", "migration_log"])
+def test_a_database_from_a_newer_coach_is_refused_before_anything_is_written(
+    tmp_path: Path, mentee_db: Path, how: str
+) -> None:
+    from coach.store.connection import SCHEMA_VERSION
+
+    newer = SCHEMA_VERSION + 7
+    if how == "user_version":
+        damage(mentee_db, f"PRAGMA user_version = {newer}")
+    else:  # a coach from before user_version, but with a migration this one does not know
+        damage(mentee_db, "PRAGMA user_version = 0")
+        for i in range(SCHEMA_VERSION, newer):
+            damage(mentee_db, f"INSERT INTO _migrations VALUES ('{i:03d}_from_the_future', '2030-01-01')")
+    raw = mentee_db.read_bytes()
+    home = tmp_path / "home"
+    for args in (["sessions"], ["chat", "--jsonl", "--no-llm"], ["delete", "1", "--yes"], ["config", "retention"]):
+        done = coach_process(*args, "--db", str(mentee_db), home=home, stdin="yes\n")
+        one_line(done, f"made by a newer coach, version {newer}; upgrade coach")
+    assert mentee_db.read_bytes() == raw
+
+
+def test_a_database_that_is_not_coachs_is_not_written_into(tmp_path: Path) -> None:
+    other = tmp_path / "places.sqlite"
+    damage(other, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    raw = other.read_bytes()
+    done = coach_process("sessions", "--db", str(other), home=tmp_path / "home")
+    one_line(done, "not a coach one")
+    assert other.read_bytes() == raw
+
+
+def test_mentor_init_with_a_read_only_home_is_one_line(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir(mode=0o500)
+    done = coach_process("mentor", "init", "--name", "alex", home=home, unprivileged=True)
+    one_line(done, str(home / "keys"))
+    assert not (home / "keys").exists()

@@ -50,7 +50,7 @@ def describe(e: sqlite3.Error, where: str = "") -> str:
     if code.startswith("SQLITE_BUSY") or "database is locked" in text:
         return f"{at}the database stayed busy (another coach is writing to it); nothing was changed, try again"
     if code.startswith("SQLITE_IOERR") or "disk I/O error" in text:
-        return f"{at}the disk could not be written or read (disk I/O error); nothing was changed"
+        return f"{at}the disk could not be written (is it full?) or read; nothing was changed"
     if "Could not decode" in text:
         column = re.search(r"column '([^']*)'", text)
         name = f" in column '{column.group(1)}'" if column else ""
