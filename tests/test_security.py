@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -437,3 +439,271 @@ def test_mentor_init_with_a_read_only_home_is_one_line(tmp_path: Path) -> None:
     done = coach_process("mentor", "init", "--name", "alex", home=home, unprivileged=True)
     one_line(done, str(home / "keys"))
     assert not (home / "keys").exists()
+
+
+# --- 7. hostile bundles and names never reach a terminal or a page as markup ----------------------
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202egnp.exe"
+MARKUP = "<script>alert(1)</script><img src=x onerror=alert(2)><a href='http://evil.example'>x</a>"
+
+
+def crafted_bundle(tmp_path: Path, session: dict[str, Any], name: str = "sam") -> Path:
+    """A bundle made and validly signed by a (malicious) mentee, for the mentor of this COACH_HOME."""
+    from nacl.signing import SigningKey
+
+    from coach.share.bundle import seal
+    from coach.share.keys import b64, init_mentor
+
+    mentor, _ = init_mentor("alex", "2026-01-01T00:00:00Z")
+    payload = {
+        "share": "ab" * 16,
+        "created_at": "2026-01-01T00:00:00Z",
+        "expires_at": "2999-01-01T00:00:00Z",
+        "from": {"name": name},
+        "to": {"name": "alex", "key": b64(bytes(mentor.private.public_key))},
+        "scope": "full",
+        "sessions": [session],
+    }
+    path = tmp_path / "crafted.bundle"
+    path.write_bytes(seal(payload, SigningKey.generate(), bytes(mentor.private.public_key)))
+    return path
+
+
+def good_session(**changes: Any) -> dict[str, Any]:
+    session: dict[str, Any] = {
+        "id": 1,
+        "flow": "career-conversation",
+        "flow_version": 1,
+        "status": "completed",
+        "started_at": "2026-01-01T00:00:00.000Z",
+        "ended_at": None,
+        "summary": {"goals": ["Lead"], "motivations": [], "bedrock": [], "passions": [], "experiment": None},
+        "summary_withheld": 0,
+        "turns": [{"n": 1, "role": "coach", "phase": "goal", "text": "Where?"}, {"withheld": [2]}],
+    }
+    session.update(changes)
+    return session
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"id": MARKUP},
+        {"summary_withheld": MARKUP},
+        {"turns": [{"withheld": [MARKUP]}]},
+        {"turns": [{"n": 1, "role": MARKUP, "phase": "goal", "text": "x"}]},
+        {"turns": [{"n": 1, "role": "coach", "phase": ESCAPES, "text": "x"}]},
+        {"status": ESCAPES},
+        {"started_at": MARKUP},
+    ],
+    ids=["session_id", "summary_withheld", "withheld_turns", "role", "phase", "status", "timestamp"],
+)
+def test_a_signed_bundle_with_markup_where_numbers_go_is_refused_in_one_line(
+    tmp_path: Path, changes: dict[str, Any]
+) -> None:
+    bundle = crafted_bundle(tmp_path, good_session(**changes))
+    result = run("review", str(bundle), "--format", "html", "--db", str(tmp_path / "mentor.db"))
+    one_line_error(result, "not a well-formed coach bundle")
+    assert "<" not in result.stderr and "\x1b" not in result.stderr
+
+
+HOSTILE_TEXT = f"{MARKUP} {ESCAPES} # not a heading **bold** [link](http://evil.example)"
+
+
+@pytest.fixture
+def hostile_review(tmp_path: Path) -> dict[str, str]:
+    """A well-formed, signed bundle whose every word is hostile, reviewed in every format."""
+    session = good_session(
+        summary={
+            "goals": [HOSTILE_TEXT],
+            "motivations": [HOSTILE_TEXT],
+            "bedrock": [],
+            "passions": [],
+            "experiment": HOSTILE_TEXT,
+        },
+        summary_withheld=2,
+        turns=[
+            {"n": 1, "role": "coach", "phase": "goal", "text": HOSTILE_TEXT},
+            {"n": 2, "role": "mentee", "phase": "goal", "text": HOSTILE_TEXT},
+            {"withheld": [3, 4]},
+        ],
+        flow=HOSTILE_TEXT[:200],
+    )
+    bundle = crafted_bundle(tmp_path, session, name=("sam" + ESCAPES + MARKUP)[:200])
+    out = {}
+    for fmt in ("text", "md", "html", "json"):
+        result = run("review", str(bundle), "--format", fmt, "--db", str(tmp_path / "mentor.db"))
+        assert result.exit_code == 0, result.output
+        out[fmt] = result.output
+    search = run("review", "--search", "script", "--format", "html", "--db", str(tmp_path / "mentor.db"))
+    out["search_html"] = search.output
+    out["search_text"] = run("review", "--search", "script", "--db", str(tmp_path / "mentor.db")).output
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "json", "search_text"])
+def test_no_terminal_escape_leaves_a_review_in_any_format(hostile_review: dict[str, str], fmt: str) -> None:
+    out = hostile_review[fmt]
+    assert "Lead" in out or "script" in out  # the review did show something
+    for bad in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert bad not in out, (fmt, bad)
+
+
+def test_markdown_review_escapes_markup_in_every_word(hostile_review: dict[str, str]) -> None:
+    md = hostile_review["md"]
+    assert not re.search(r"(?<!\\)[<>]", md)  # no raw HTML
+    assert not re.search(r"(?<!\\)\]\(", md)  # no link
+    assert "\\<script\\>" in md and "\\# not a heading \\*\\*bold\\*\\*" in md
+    assert "\n# not a heading" not in md
+
+
+@pytest.mark.parametrize("fmt", ["html", "search_html"])
+def test_html_review_has_no_markup_from_the_bundle_and_a_policy_against_scripts_forms_and_navigation(
+    hostile_review: dict[str, str], fmt: str
+) -> None:
+    page = hostile_review[fmt]
+    assert "&lt;script&gt;" in page
+    assert tags(page) <= OUR_TAGS, tags(page) - OUR_TAGS
+    assert "\x1b" not in page and "\u202e" not in page
+    policy = page.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]
+    for directive in (
+        "default-src 'none'",
+        "script-src 'none'",
+        "form-action 'none'",
+        "base-uri 'none'",
+        "navigate-to 'none'",
+    ):
+        assert directive in policy
+    assert "unsafe-inline" not in policy
+
+
+OUR_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "h1",
+    "h2",
+    "h3",
+    "ul",
+    "li",
+    "span",
+    "table",
+    "tr",
+    "th",
+    "td",
+    "br",
+    "section",
+    "p",
+    "dl",
+    "dt",
+    "dd",
+    "div",
+}
+
+
+def tags(page: str) -> set[str]:
+    """Every tag in the page, and any attribute but the few the page itself uses."""
+    from html.parser import HTMLParser
+
+    found: set[str] = set()
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.add(tag)
+            found.update(
+                f"{tag}[{k}]"
+                for k, _ in attrs
+                if k not in ("class", "lang", "charset", "http-equiv", "content", "name")
+            )
+
+    Parser().feed(page)
+    return found
+
+
+def test_html_renderer_escapes_fields_even_from_a_bundle_kept_before_validation() -> None:
+    """Defence in depth: bundles already in a mentor's store were never checked field by field."""
+    from coach.share.render import render
+    from coach.share.review import Review
+
+    hostile_session = {
+        **good_session(),
+        "id": MARKUP,
+        "status": MARKUP,
+        "summary_withheld": MARKUP,
+        "turns": [{"withheld": [MARKUP, MARKUP]}, {"n": MARKUP, "role": "mentee", "phase": MARKUP, "text": MARKUP}],
+    }
+    review = Review(
+        bundles=[
+            {
+                "file": MARKUP,
+                "share": MARKUP,
+                "mentee": MARKUP,
+                "mentee_key": MARKUP,
+                "scope": MARKUP,
+                "sessions": [MARKUP],
+                "created_at": MARKUP,
+                "expires_at": MARKUP,
+            }
+        ],
+        mentees=[
+            {
+                "name": MARKUP,
+                "key": "",
+                "fingerprint": MARKUP,
+                "sessions": [hostile_session],
+                "trajectory": [
+                    {
+                        "session": MARKUP,
+                        "started_at": MARKUP,
+                        "goals": [MARKUP],
+                        "motivations": [],
+                        "bedrock": [],
+                        "in_these_files": True,
+                    }
+                ],
+            }
+        ],
+    )
+    page = render(review, "html")
+    assert tags(page) <= OUR_TAGS, tags(page) - OUR_TAGS
+    for fmt in ("text", "md"):
+        assert "\x1b" not in render(Review(review.bundles, [{**review.mentees[0], "name": ESCAPES}]), fmt)
+
+
+def test_a_mentee_name_with_an_osc_escape_does_not_retitle_the_terminal(chat_jsonl: Any, tmp_path: Path) -> None:
+    db = tmp_path / "coach.db"
+    result = run("chat", "--jsonl", "--no-llm", "--db", str(db), "--mentee", "sam" + ESCAPES, input="yes\nLead\n")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x9b" not in result.output
+    for args in (
+        ["sessions"],
+        ["sessions", "--json"],
+        ["show", "1"],
+        ["show", "1", "--format", "md"],
+        ["show", "1", "--format", "json"],
+    ):
+        out = run(*args, "--db", str(db)).output
+        assert "sam" in out
+        for bad in ("\x1b", "\x07", "\x9b", "\u202e"):
+            assert bad not in out, (args, bad)
+    listing = run("sessions", "--json", "--db", str(db)).output
+    assert json.loads(listing)[0]["mentee"] == "sam" + ESCAPES  # JSON keeps the value, escaped
+
+
+def test_coach_show_md_escapes_answers(chat_jsonl: Any, tmp_path: Path) -> None:
+    db = tmp_path / "coach.db"
+    answer = "# Big <b>news</b> [click](http://evil.example) ![x](http://evil.example/p.png)"
+    assert chat_jsonl(["yes", answer], db=db)[1].exit_code == 0
+    md = run("show", "1", "--format", "md", "--db", str(db)).output
+    assert "\\# Big \\<b\\>news\\</b\\> \\[click\\]\\(http://evil.example\\)" in md
+    assert "<b>" not in md and "](http" not in md
+
+
+def test_flow_errors_quoting_the_file_carry_no_terminal_escapes(tmp_path: Path) -> None:
+    path = flow_file(tmp_path, '"Hello"', extra='lexicon: "\\e]0;pwned\\a.yaml"\n')
+    result = run("flow", "validate", str(path))
+    assert result.exit_code == 1 and "pwned" in result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
