@@ -707,3 +707,98 @@ def test_flow_errors_quoting_the_file_carry_no_terminal_escapes(tmp_path: Path) 
     result = run("flow", "validate", str(path))
     assert result.exit_code == 1 and "pwned" in result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+# --- deletion leaves no words in the WAL or the search index -----------------------------------
+
+SECRET = "zyxwardenquill"
+
+
+def file_bytes(db: Path) -> bytes:
+    """The database and everything beside it (-wal, -shm, -journal, -lock)."""
+    return b"".join(p.read_bytes() for p in sorted(db.parent.glob(db.name + "*")))
+
+
+def test_delete_while_another_chat_has_the_database_open_leaves_no_words_in_the_wal(tmp_path: Path) -> None:
+    home, db = tmp_path / "home", tmp_path / "coach.db"
+    for answers in ([f"yes\nBecome the {SECRET} keeper\n"], ["yes\nOpen a bakery\n"]):
+        done = coach_process(
+            "chat", "--jsonl", "--no-llm", "--db", str(db), "--mentee", "sam", home=home, stdin=answers[0]
+        )
+        assert done.returncode == 0, done.stderr
+    env = {**os.environ, "COACH_HOME": str(home), "COACH_REPHRASE": "off"}
+    other = subprocess.Popen(
+        [sys.executable, "-m", "coach", "chat", "--jsonl", "--no-llm", "--db", str(db), "--resume", "2"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert other.stdout is not None
+        while json.loads(other.stdout.readline())["type"] != "await":
+            pass
+        assert SECRET.encode() in file_bytes(db)
+        deleted = coach_process("delete", "1", "--yes", "--db", str(db), home=home)
+        assert deleted.returncode == 0, deleted.stderr
+        raw = file_bytes(db)  # the other chat still has the file open
+        assert SECRET.encode() not in raw and SECRET.encode("utf-16-le") not in raw
+    finally:
+        other.communicate("yes\n", timeout=60)
+    assert other.returncode == 0
+
+
+def test_forgotten_turns_leave_no_words_in_the_wal(tmp_path: Path) -> None:
+    from coach.store.database import Store, Turn
+
+    db = tmp_path / "coach.db"
+    store = Store.open(db)
+    sid = store.create_session(
+        mentee="sam",
+        flow="f",
+        flow_version=1,
+        flow_path="f.yaml",
+        step="a",
+        phase="trust",
+        values={"goal": SECRET},
+        state={"said": [SECRET]},
+    )
+    store.save(
+        sid,
+        step="a",
+        phase="trust",
+        values={"goal": SECRET},
+        state={"said": [SECRET]},
+        turns=[Turn("mentee", f"I want the {SECRET}", "a", "trust")],
+    )
+    assert SECRET.encode() in file_bytes(db)
+    store.forget_turns(sid)
+    assert SECRET.encode() not in file_bytes(db)
+
+
+def test_a_bundle_opened_again_or_expired_leaves_no_old_words_in_the_search_index(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from coach.share import review
+    from coach.share.bundle import Opened
+    from coach.store.database import Store
+
+    store = Store.open(tmp_path / "mentor.db")
+    payload = {
+        "share": "cd" * 16,
+        "created_at": "2026-01-01T00:00:00Z",
+        "expires_at": "2030-01-01T00:00:00Z",
+        "from": {"name": "sam", "key": "k"},
+        "to": {"name": "alex", "key": "k"},
+        "scope": "full",
+        "sessions": [good_session(turns=[{"n": 1, "role": "mentee", "phase": "goal", "text": f"the {SECRET}"}])],
+    }
+    review.keep(store, Opened(payload, "0" * 64))
+    assert SECRET.encode() in file_bytes(tmp_path / "mentor.db")
+    # The same share kept again with other words (a mentor re-opening a re-issued file).
+    payload["sessions"][0]["turns"][0]["text"] = "a bakery"
+    review.keep(store, Opened(payload, "0" * 64))
+    assert SECRET.encode() not in file_bytes(tmp_path / "mentor.db")
+    assert review.purge_expired(store, at=datetime(2030, 1, 1, tzinfo=UTC) + timedelta(days=1)) == 1
+    assert b"bakery" not in file_bytes(tmp_path / "mentor.db")

@@ -195,6 +195,7 @@ class Store:
         with self.db.atomic():
             self.db.execute("DELETE FROM turns WHERE session_id = ?", [session_id])
             self.db.execute("UPDATE sessions SET vals='{}', state='{}' WHERE id = ?", [session_id])
+        self.compact()  # the words leave the WAL too, not only the database pages
 
     def delete_session(self, session_id: int) -> None:
         """Erase a session completely, so no text lingers on disk; refused while a chat has it open."""
