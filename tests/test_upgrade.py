@@ -96,3 +96,13 @@ def test_the_paused_session_resumes_and_the_returning_mentee_gets_a_recap(
     assert result.exit_code == 0, result.output
     first = next(e for e in events if e["type"] == "coach")
     assert "quokkaplatform" in first["text"]  # a new session for sam recaps the finished one
+
+
+def test_opening_records_the_schema_version_and_keeps_the_migration_log(legacy: Path) -> None:
+    from coach.store.connection import SCHEMA_VERSION
+
+    store = Store.open(legacy)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    names = [r[0] for r in store.db.execute("SELECT name FROM _migrations ORDER BY name")]
+    assert names[: len(MANIFEST["migrations"])] == MANIFEST["migrations"]
+    assert len(names) == SCHEMA_VERSION
