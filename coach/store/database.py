@@ -102,7 +102,8 @@ class Store:
 
     def idle_since(self, stamp: str) -> list[int]:
         """Ids of sessions with no activity since ``stamp`` (for the retention period)."""
-        return [int(r[0]) for r in self.db.execute("SELECT id FROM sessions WHERE updated_at < ? ORDER BY id", [stamp])]
+        rows = self.db.execute("SELECT id FROM sessions WHERE updated_at < ?", [stamp]).fetchall()
+        return sorted(int(r[0]) for r in rows)
 
     def listing(self, session_id: int) -> dict[str, Any]:
         """One session's listing columns (NotFound if there is none); its saved state is not read."""

@@ -115,3 +115,19 @@ def _m002_shares_config_review(db: Database) -> None:
 
 
 MIGRATIONS.append(("002_shares_config_review", _m002_shares_config_review))
+
+
+def _m003_sessions_listing_index(db: Database) -> None:
+    # `coach sessions` and the retention purge read only these columns. From the table they sit
+    # after the large saved values and state, so every row's overflow pages were read (and the
+    # listing grew with what was said); from a covering index they cost a few pages.
+    db.execute(
+        "CREATE INDEX sessions_listing ON sessions (id, mentee, flow, flow_version, status, phase, step,"
+        " started_at, updated_at, ended_at, previous_id)"
+    )
+    db.execute("CREATE INDEX sessions_updated ON sessions (updated_at)")
+    # Deleting a session looks for the sessions that recap it (the foreign key, and unlinking them).
+    db.execute("CREATE INDEX sessions_previous ON sessions (previous_id)")
+
+
+MIGRATIONS.append(("003_sessions_listing_index", _m003_sessions_listing_index))
