@@ -802,3 +802,12 @@ def test_a_bundle_opened_again_or_expired_leaves_no_old_words_in_the_search_inde
     assert SECRET.encode() not in file_bytes(tmp_path / "mentor.db")
     assert review.purge_expired(store, at=datetime(2030, 1, 1, tzinfo=UTC) + timedelta(days=1)) == 1
     assert b"bakery" not in file_bytes(tmp_path / "mentor.db")
+
+
+def test_mentor_init_on_a_full_disk_is_one_line_and_leaves_no_half_key(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    done = coach_process("mentor", "init", "--name", "alex", home=home, max_file_bytes=16)
+    one_line(done, "no key was made")
+    assert not list((home / "keys").glob("mentor*"))
+    again = coach_process("mentor", "init", "--name", "alex", home=home)
+    assert again.returncode == 0 and "Created your mentor key pair" in again.stdout
