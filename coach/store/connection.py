@@ -174,11 +174,11 @@ def _writable(path: Path) -> bool:
 def _connect(path: Path, writable: bool) -> sqlite3.Connection:
     uri = "file:" + quote(str(path.resolve()))
     if writable:
-        return sqlite3.connect(uri + "?mode=rw", uri=True, check_same_thread=False)
+        return sqlite3.connect(uri + "?mode=rw", uri=True)
     # Read-only: never create -wal/-shm (they would be made read-only too, and break the next
     # writer). With no WAL beside it, the file is all there is: open it as immutable.
     has_wal = path.with_name(path.name + "-wal").exists() and path.with_name(path.name + "-shm").exists()
-    return sqlite3.connect(uri + ("?mode=ro" if has_wal else "?mode=ro&immutable=1"), uri=True, check_same_thread=False)
+    return sqlite3.connect(uri + ("?mode=ro" if has_wal else "?mode=ro&immutable=1"), uri=True)
 
 
 def memory_db() -> CoachDatabase:
