@@ -196,3 +196,18 @@ def test_a_killed_chat_leaves_its_session_free(tmp_path: Path, paused: Path) -> 
     code, _out, err = finish(coach(home, "chat", "--jsonl", "--no-llm", "--db", str(paused), "--resume", "1"), "Hi\n")
     assert code == 0, err
     assert mentee_answers(paused, 1)[-1] == "Hi"
+
+
+def test_a_refused_resume_does_not_leave_the_session_locked_in_this_process(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from coach.cli import cli
+
+    db = tmp_path / "coach.db"
+    runner = CliRunner()
+    done = runner.invoke(cli, ["chat", "--jsonl", "--no-llm", "--db", str(db), "--mentee", "sam"], input="no\n")
+    assert done.exit_code == 0
+    refused = runner.invoke(cli, ["chat", "--jsonl", "--no-llm", "--db", str(db), "--resume", "1"])
+    assert refused.exit_code != 0 and "open in another" not in refused.output
+    deleted = runner.invoke(cli, ["delete", "1", "--yes", "--db", str(db)])
+    assert deleted.exit_code == 0, deleted.output

@@ -56,11 +56,15 @@ def open_conversation(opts: ChatOptions, rephraser: Rephraser | None = None) -> 
         except ValueError:
             raise UsageError(f"--resume takes a session id (a number), not {opts.resume!r}") from None
     store.hold_session(sid)  # one chat per session, refused before anything is written
-    if flow is None:
-        # Resume with the flow the session was held with, if it is still there.
-        held = Path(store.session(sid)["flow_path"])
-        flow = load_flow(held if held.exists() else default_flow())
-    return Conversation.resume(flow, store, sid, rephraser)
+    try:
+        if flow is None:
+            # Resume with the flow the session was held with, if it is still there.
+            held = Path(store.session(sid)["flow_path"])
+            flow = load_flow(held if held.exists() else default_flow())
+        return Conversation.resume(flow, store, sid, rephraser)
+    except BaseException:
+        store.release_sessions()
+        raise
 
 
 def run_chat(opts: ChatOptions) -> str:
