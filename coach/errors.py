@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach.terminal import printable
+
 
 class CoachError(Exception):
     """Base for every error a user can act on."""
@@ -31,7 +33,8 @@ class Problem:
     def render(self) -> str:
         """``file:line:col: level: message (hint)``, the format editors jump to."""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.path}:{self.line}:{self.col}: {self.level}: {self.message}{hint}"
+        # A message can quote the file's own text: no terminal escapes from a hostile flow.
+        return printable(f"{self.path}:{self.line}:{self.col}: {self.level}: {self.message}{hint}")
 
 
 class FlowError(CoachError):

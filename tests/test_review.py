@@ -219,7 +219,7 @@ def test_html_is_one_self_contained_page_with_everything_escaped(world: World) -
     hostile = ["yes", "<script>alert('x')</script> <img src=http://evil.example/x.png> & more", "boss"]
     out = world.review(str(world.share(str(world.session(hostile)), "--scope", "full")), "--format", "html").output
     assert out.startswith("<!DOCTYPE html>")
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in out
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in out
     assert "<script" not in out and "<img" not in out
     assert "src=" not in out.replace("&lt;img src=", "") and "href=" not in out and "@import" not in out
     assert "default-src 'none'" in out and "@media print" in out

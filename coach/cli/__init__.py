@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,6 +11,7 @@ import click
 
 from coach import __version__
 from coach.errors import CoachError
+from coach.terminal import json_text, one_line, printable
 
 
 class CoachGroup(click.Group):
@@ -21,11 +22,21 @@ class CoachGroup(click.Group):
         try:
             return super().invoke(ctx)
         except CoachError as e:
-            click.echo(f"coach: error: {e}", err=True)
+            # Messages can quote data (a path, a name, a flow file's text): never a terminal escape.
+            click.echo(f"coach: error: {printable(e)}", err=True)
             ctx.exit(e.exit_code)
         except BrokenPipeError:  # `coach show 1 | head`
             sys.stderr.close()
             ctx.exit(0)
+        except sqlite3.Error as e:  # a row that fails as it is read, past the store's own wrapping
+            from coach.store.connection import describe
+
+            click.echo(f"coach: error: {printable(describe(e))}", err=True)
+            ctx.exit(1)
+        except OSError as e:  # a full disk or a read-only home, wherever it is met
+            where = f"{e.filename}: " if e.filename else ""
+            click.echo(f"coach: error: {printable(where)}{printable(e.strerror or e)}", err=True)
+            ctx.exit(1)
 
 
 def db_option(f: Any) -> Any:
@@ -92,14 +103,15 @@ def sessions(db_path: Path | None, as_json: bool, mentee: str | None) -> None:
     keys = ("id", "mentee", "status", "phase", "step", "flow", "started_at", "updated_at", "previous_id")
     listing = [{k: r[k] for k in keys} for r in rows]
     if as_json:
-        click.echo(json.dumps(listing, indent=2, ensure_ascii=False))
+        click.echo(json_text(listing))
         return
     if not listing:
         click.echo("No sessions yet. Start one with: coach chat")
         return
     click.echo(f"{'ID':>4}  {'MENTEE':<16} {'STATUS':<10} {'PHASE':<11} STARTED")
     for r in listing:
-        click.echo(f"{r['id']:>4}  {r['mentee'][:16]:<16} {r['status']:<10} {r['phase']:<11} {r['started_at']}")
+        name, status, phase, started = (one_line(r[k]) for k in ("mentee", "status", "phase", "started_at"))
+        click.echo(f"{r['id']:>4}  {name[:16]:<16} {status:<10} {phase:<11} {started}")
 
 
 @cli.command()
@@ -112,11 +124,9 @@ def show(session_id: int, db_path: Path | None, fmt: str) -> None:
 
     doc = session_document(open_store(db_path), session_id)
     if fmt == "json":
-        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        click.echo(json_text(doc))
     else:
-        from coach.cli.repl import printable
-
-        click.echo(printable(render_text(doc, markdown=fmt == "md")).replace("\ufffd\n", "\n"), nl=False)
+        click.echo(render_text(doc, markdown=fmt == "md"), nl=False)
 
 
 @cli.command()
@@ -126,12 +136,16 @@ def show(session_id: int, db_path: Path | None, fmt: str) -> None:
 def delete(session_id: int, db_path: Path | None, yes: bool) -> None:
     """Erase a session completely: turns, summary, and any trace in the database file."""
     store = open_store(db_path)
-    row = store.session(session_id)
+    row = store.listing(session_id)  # not its saved state: a damaged session can still be deleted
+    if store.in_use(session_id):
+        from coach.store.locks import busy
+
+        raise busy(session_id, "then delete it")
     if not yes:
         if not sys.stdin.isatty():
             raise CoachError("refusing to delete without confirmation; pass --yes")
         click.confirm(
-            f"Erase session {session_id} ({row['mentee']}, {row['status']}, started {row['started_at']})"
+            f"Erase session {session_id} ({one_line(row['mentee'])}, {row['status']}, started {row['started_at']})"
             " for good?", abort=True,
         )
     store.delete_session(session_id)

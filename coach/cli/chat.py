@@ -43,7 +43,9 @@ def open_conversation(opts: ChatOptions, rephraser: Rephraser | None = None) -> 
     store = Store.open(opts.db_path or default_db())
     _apply_retention(store)
     if opts.resume is None:
-        return Conversation.start(flow or load_flow(default_flow()), store, mentee, rephraser)
+        conv = Conversation.start(flow or load_flow(default_flow()), store, mentee, rephraser)
+        store.hold_session(conv.id)
+        return conv
     if opts.resume == "latest":
         sid = store.latest_resumable(mentee)
         if sid is None:
@@ -53,11 +55,16 @@ def open_conversation(opts: ChatOptions, rephraser: Rephraser | None = None) -> 
             sid = int(opts.resume)
         except ValueError:
             raise UsageError(f"--resume takes a session id (a number), not {opts.resume!r}") from None
-    if flow is None:
-        # Resume with the flow the session was held with, if it is still there.
-        held = Path(store.session(sid)["flow_path"])
-        flow = load_flow(held if held.exists() else default_flow())
-    return Conversation.resume(flow, store, sid, rephraser)
+    store.hold_session(sid)  # one chat per session, refused before anything is written
+    try:
+        if flow is None:
+            # Resume with the flow the session was held with, if it is still there.
+            held = Path(store.session(sid)["flow_path"])
+            flow = load_flow(held if held.exists() else default_flow())
+        return Conversation.resume(flow, store, sid, rephraser)
+    except BaseException:
+        store.release_sessions()
+        raise
 
 
 def run_chat(opts: ChatOptions) -> str:
@@ -72,11 +79,14 @@ def run_chat(opts: ChatOptions) -> str:
         sys.stdout.write(line + "\n")
         sys.stdout.flush()
 
-    if opts.jsonl:
-        return repl.run_jsonl(conv, sys.stdin.buffer, out, watch=opts.watch)
-    if sys.stdin.isatty() and sys.stdout.isatty():
-        return repl.run_terminal(conv, watch=opts.watch)
-    return repl.run_plain(conv, sys.stdin.buffer, out, watch=opts.watch)
+    try:
+        if opts.jsonl:
+            return repl.run_jsonl(conv, sys.stdin.buffer, out, watch=opts.watch)
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            return repl.run_terminal(conv, watch=opts.watch)
+        return repl.run_plain(conv, sys.stdin.buffer, out, watch=opts.watch)
+    finally:
+        conv.store.release_sessions()
 
 
 def _rephraser(opts: ChatOptions) -> Rephraser | None:

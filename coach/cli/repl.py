@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
-import re
 import signal
 import textwrap
 from collections.abc import Callable
@@ -13,14 +11,9 @@ from typing import IO, Any
 from coach.authoring.reload import FlowWatcher, watched_reply
 from coach.conversation.engine import Conversation
 from coach.conversation.message import Message
+from coach.terminal import json_text, printable
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 BAD_UTF8 = "That line wasn't valid text (UTF-8), so I couldn't read it. Could you type it again?"
-
-
-def printable(text: str) -> str:
-    """Text safe for a terminal: no control characters or bidi overrides from stored answers."""
-    return _CONTROL.sub("\ufffd", text)
 
 
 class _Terminate(Exception):
@@ -41,7 +34,7 @@ def run_jsonl(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], 
     watcher = _watcher(conv, watch)
 
     def emit(obj: dict[str, Any]) -> None:
-        out(json.dumps(obj, ensure_ascii=False))
+        out(json_text(obj, indent=None))
 
     def say(msgs: list[Message]) -> None:
         for m in msgs:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +11,7 @@ import click
 
 from coach.cli import db_option, open_store
 from coach.errors import ConsentError, UsageError
+from coach.terminal import json_text, one_line, printable
 
 
 def _group(cli: click.Group, name: str, help_text: str) -> click.Group:
@@ -127,7 +127,7 @@ def share_cmd(
     )
     draft = consent.draft_share(store, request)
     if preview:
-        click.echo("\n".join(consent.describe(draft)))
+        click.echo(printable("\n".join(consent.describe(draft))))
         click.echo("Nothing was written. This is exactly what the mentor will see:")
         click.echo("")
         click.echo(render_text(preview_review(draft.payload, "(preview)")), nl=False)
@@ -135,7 +135,9 @@ def share_cmd(
     if out is None:
         raise UsageError("--out FILE is needed to write the bundle (or --preview to only look)")
     _confirm(
-        yes, [*consent.describe(draft), f"Write the bundle to {out}? (--preview shows exactly what they will see)"]
+        yes,
+        [*map(printable, consent.describe(draft)),
+         f"Write the bundle to {printable(out)}? (--preview shows exactly what they will see)"],
     )
     rec = consent.create_share(store, draft, out, _signer(signing_key, now()))
     click.echo(f"Share {rec.id}: wrote {out} for {mentor.name}. Send them the file; only their key opens it.")
@@ -177,7 +179,7 @@ def shares_cmd(share_id: int | None, as_json: bool, db_path: Path | None) -> Non
     if share_id is not None:
         row = consent.share(store, share_id)
         if as_json:
-            click.echo(json.dumps(row, indent=2, ensure_ascii=False))
+            click.echo(json_text(row))
         elif row["payload"] is None:
             click.echo(f"Share {share_id}: its content was erased here with its session on {row['erased_at'][:10]}.")
         else:
@@ -185,7 +187,7 @@ def shares_cmd(share_id: int | None, as_json: bool, db_path: Path | None) -> Non
         return
     rows = consent.shares(store)
     if as_json:
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(json_text(rows))
         return
     key = signing_key("", create=False)
     if key is not None:
@@ -202,7 +204,7 @@ def shares_cmd(share_id: int | None, as_json: bool, db_path: Path | None) -> Non
         status = "revoked" if r["revoked_at"] else "expired" if r["expires_at"] < now else "valid"
         status += ", content erased" if r["erased_at"] else ""
         click.echo(
-            f"{r['id']:>3}  {r['created_at'][:16].replace('T', ' '):<16} {r['mentor_name'][:14]:<14} "
+            f"{r['id']:>3}  {r['created_at'][:16].replace('T', ' '):<16} {one_line(r['mentor_name'])[:14]:<14} "
             f"{r['scope']:<7} {','.join(map(str, r['session_ids'])):<9} {held:<12} {r['expires_at'][:10]:<10} {status}"
         )
 
@@ -219,7 +221,7 @@ def revoke_cmd(share_id: int, db_path: Path | None) -> None:
         f"Share {share_id} is revoked (as of {row['revoked_at'][:16].replace('T', ' ')}); it will not be written again."
     )
     click.echo(
-        f"A file already sent to {row['mentor_name']} cannot be recalled: it keeps opening for them until it"
+        f"A file already sent to {one_line(row['mentor_name'])} cannot be recalled: it keeps opening for them until it"
         f" expires on {row['expires_at'][:10]}. Tell them if you want them to delete it."
     )
 
@@ -241,7 +243,7 @@ def review_cmd(files: tuple[Path, ...], fmt: str, search_text: str | None, db_pa
     store = open_store(db_path)
     review = review_files(store, list(files), mentor.private)
     for line in review.refused:
-        click.echo(f"coach: error: {line}", err=True)
+        click.echo(f"coach: error: {printable(line)}", err=True)
     if search_text is not None:
         click.echo(render_search(search(store, search_text), fmt), nl=False)
     elif review.bundles:

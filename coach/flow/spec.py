@@ -165,10 +165,21 @@ def load_flow(path: Path | str) -> Flow:
     return flow
 
 
+def lexicon_path(flow_path: Path, name: str) -> Path:
+    """Where a flow's ``lexicon:`` points; ValueError unless inside the flow's folder or coach's flows."""
+    from coach.resources import flows_dir
+
+    target = (flow_path.parent / name).resolve()
+    folders = (flow_path.parent.resolve(), flows_dir().resolve())
+    if not any(target.is_relative_to(folder) for folder in folders):
+        raise ValueError(f"lexicon '{name}' is outside the flow's folder ({folders[0]})")
+    return target
+
+
 def build_flow(doc: Any, path: Path, lexicon: Lexicon | None = None, lines: dict[str, int] | None = None) -> Flow:
     """Turn a validated document into a Flow."""
     if lexicon is None:
-        lexicon = load_lexicon(path.parent / doc["lexicon"] if doc.get("lexicon") else None)
+        lexicon = load_lexicon(lexicon_path(path, doc["lexicon"]) if doc.get("lexicon") else None)
     steps = {name: _step(name, node, (lines or {}).get(str(name))) for name, node in doc["steps"].items()}
     replies = dict(DEFAULT_REPLIES)
     replies.update({k: (list(v) if isinstance(v, list) else str(v)) for k, v in (doc.get("replies") or {}).items()})

@@ -7,11 +7,11 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from coach.errors import FlowError, Problem
+from coach.flow.bounds import loop_problems, size_problems
 from coach.flow.schema import schema_problems
-from coach.flow.template import BUILTINS, compile_template, variables
+from coach.flow.template import BUILTINS
+from coach.flow.template_checks import template_problems, values_set_by
 from coach.listening.rules import rule_exists, rule_names
 from coach.yaml_lines import (
     MAX_BYTES,
@@ -24,8 +24,6 @@ from coach.yaml_lines import (
 
 # Rules that bound a ladder: without one of them on an exit, a ladder can repeat forever.
 DEPTH_RULES = {"depth_reached", "ladder_done"}
-# Built-ins that only make sense in some steps (elsewhere they are empty, and `item.x` fails).
-FOREACH_ONLY = {"item"}
 
 
 def validate_file(path: Path | str) -> list[Problem]:
@@ -90,6 +88,8 @@ def check_document(doc: Any, path: Path) -> list[Problem]:
     steps = doc.get("steps")
     if not isinstance(steps, dict) or any(not isinstance(s, dict) for s in steps.values()):
         return sorted(problems, key=lambda p: (p.line, p.col))  # the schema problems say what is wrong
+    if too_big := size_problems(doc, steps, name):
+        return sorted(problems + too_big, key=lambda p: (p.line, p.col))
     names = set(steps)
 
     def suggest(target: str) -> str:
@@ -224,9 +224,12 @@ def check_document(doc: Any, path: Path) -> list[Problem]:
             _ladder_problems(sname, node, edges, add)
         _keep_problems(sname, node, add)
 
+    problems += loop_problems(steps, graph, name)
     problems += _phase_problems(doc, steps, name)
     problems += _summary_problems(doc, steps, name)
-    problems += _template_problems(steps, graph, name)
+    summary = doc.get("summary")
+    summary_keys = {str(k) for k in summary} if isinstance(summary, dict) else set()
+    problems += template_problems(steps, graph, name, summary_keys)
 
     # Reachability from the start (and the returning start).
     roots = [r for r in (doc.get("start"), doc.get("returning")) if isinstance(r, str) and r in names]
@@ -355,7 +358,7 @@ def _summary_problems(doc: dict[str, Any], steps: dict[str, Any], name: str) -> 
     summary = doc.get("summary")
     if not isinstance(summary, dict):
         return []
-    captured = set().union(*(_sets(n) for n in steps.values())) | {"bedrock"}
+    captured = set().union(*(values_set_by(n) for n in steps.values())) | {"bedrock"}
     problems = []
     for field, value in summary.items():
         names = value if isinstance(value, list) else [value]
@@ -380,7 +383,14 @@ def _lexicon_problems(doc: dict[str, Any], path: Path) -> list[Problem]:
     lex = doc.get("lexicon")
     if not isinstance(lex, str):
         return []
-    target = path.parent / lex
+    from coach.flow.spec import lexicon_path
+
+    try:
+        target = lexicon_path(path, lex)
+    except (ValueError, OSError) as e:
+        line, col = value_position(doc, "lexicon")
+        hint = "a lexicon lives beside its flow (or in a folder below it)"
+        return [Problem(str(path), line, col, "error", str(e), hint)]
     if not target.is_file():
         line, col = value_position(doc, "lexicon")
         return [
@@ -422,95 +432,3 @@ def _reverse(graph: dict[str, list[str]]) -> dict[str, list[str]]:
         for t in targets:
             reverse[t].append(src)
     return reverse
-
-
-def _sets(node: dict[str, Any]) -> set[str]:
-    out = {node[k] for k in ("save_as", "append_to", "collect_yes") if isinstance(node.get(k), str)}
-    ladder = node.get("ladder")
-    if isinstance(ladder, dict):
-        out.add(str(ladder.get("chain", "why_chain")))
-        out.add("bedrock")  # a ladder keeps the bedrock statements it hears
-    return out
-
-
-def _available(steps: dict[str, Any], graph: dict[str, list[str]]) -> dict[str, set[str]]:
-    """For each step, the values some step before it (on some path) can have set: a may-analysis."""
-    sets = {n: _sets(node) for n, node in steps.items()}
-    avail: dict[str, set[str]] = {n: set() for n in steps}
-    queue = deque(steps)
-    queued = set(steps)
-    while queue:
-        src = queue.popleft()
-        queued.discard(src)
-        out = avail[src] | sets[src]
-        for dst in graph[src]:
-            if not out <= avail[dst]:
-                avail[dst] |= out
-                if dst not in queued:
-                    queued.add(dst)
-                    queue.append(dst)
-    return avail
-
-
-def _template_problems(steps: dict[str, Any], graph: dict[str, list[str]], name: str) -> list[Problem]:
-    problems: list[Problem] = []
-    all_vars = set().union(*(_sets(n) for n in steps.values()))
-    avail = _available(steps, graph)
-    for sname, node in steps.items():
-        known = set(BUILTINS) | avail[sname]
-        if "foreach" not in node:
-            known -= FOREACH_ONLY
-        fields: list[tuple[Any, Any, str]] = []
-        for key in ("say", "ask", "purpose"):
-            if isinstance(node.get(key), str):
-                fields.append((node, key, node[key]))
-        for key in ("variants", "keep"):
-            items = node.get(key)
-            for i, text in enumerate(items if isinstance(items, list) else []):
-                if isinstance(text, str):
-                    fields.append((items, i, text))
-        for after in node.get("after") or []:
-            if isinstance(after, dict) and isinstance(after.get("say"), str):
-                fields.append((after, "say", after["say"]))
-        for parent, key, text in fields:
-            line, col = value_position(parent, key) if isinstance(key, str) else position(parent, key)
-            if "{" not in text:
-                continue
-            try:
-                used = variables(text)
-                compile_template(text)  # unknown filters only fail at compile time
-            except jinja2.TemplateSyntaxError as e:
-                hint = (
-                    "known filters: "
-                    + ", ".join(sorted(("reflect", "swap", "chain", "listing", "capitalize", "lower", "upper")))
-                    if "filter" in (e.message or "")
-                    else "check the {{ }} and {% %} pairs"
-                )
-                problems.append(
-                    Problem(
-                        name,
-                        line + max(0, (e.lineno or 1) - 1),
-                        col,
-                        "error",
-                        f"template syntax in step '{sname}': {e.message}",
-                        hint,
-                    )
-                )
-                continue
-            for var in sorted(used - known):
-                if var in FOREACH_ONLY:
-                    msg, hint = (
-                        f"'{var}' is used in step '{sname}', but only foreach steps have it",
-                        "use it only in a step with foreach:",
-                    )
-                elif var in all_vars:
-                    msg, hint = (
-                        f"'{var}' is used in step '{sname}' before any step can have set it",
-                        "reorder the steps or guard it with {% if %}",
-                    )
-                else:
-                    close = difflib.get_close_matches(var, sorted(all_vars | set(BUILTINS)), n=1)
-                    msg = f"template variable '{var}' in step '{sname}' is never set"
-                    hint = f"did you mean '{close[0]}'?" if close else "set it with save_as in an earlier step"
-                problems.append(Problem(name, line, col, "error", msg, hint))
-    return problems

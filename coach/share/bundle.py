@@ -29,6 +29,7 @@ from nacl.signing import SigningKey, VerifyKey
 
 from coach.errors import BundleError
 from coach.share.keys import b64, fingerprint, unb64
+from coach.share.payload import check_payload
 
 FORMAT = 1
 _MAGIC_STEM = b"COACHSHARE"
@@ -100,6 +101,7 @@ def open_bundle(data: bytes, mentor: PrivateKey, label: str, at: datetime | None
         consistent = False
     if not consistent:
         raise BundleError(f"{label}: tampered with (contents do not match the signature)")
+    check_payload(payload, label)
     if not for_me:
         # Sealed to us but signed for someone else: a forwarded copy, not the mentee's consent.
         raise BundleError(f"{label}: the mentee made this for another mentor ({payload['to']['name']}); not opened")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from coach.conversation.summary import summarise_with_sources
 from coach.store.database import Store
+from coach.terminal import one_line, printable
 
 SESSION_KEYS = (
     "id", "mentee", "flow", "flow_version", "status", "step", "phase",
@@ -43,12 +45,18 @@ DEFAULT_SUMMARY_MAP: dict[str, Any] = {
 }
 
 
+def markdown(text: Any) -> str:
+    """Words from data as inline Markdown: one line, no control characters, no markup or raw HTML."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|~&])", r"\\\1", one_line(text))
+
+
 def render_text(doc: dict[str, Any], markdown: bool = False) -> str:
-    """A readable transcript, summary first."""
+    """A readable transcript, summary first; in Markdown every stored word is escaped."""
+    q = _markdown if markdown else printable
     s, summary = doc["session"], doc["summary"]
     h1, h2, bullet = ("# ", "## ", "- ") if markdown else ("", "", "  - ")
     lines = [
-        f"{h1}Session {s['id']}: {s['mentee']} ({s['status']}, {s['flow']} v{s['flow_version']})",
+        f"{h1}Session {s['id']}: {q(s['mentee'])} ({q(s['status'])}, {q(s['flow'])} v{s['flow_version']})",
         f"Started {s['started_at']}" + (f", ended {s['ended_at']}" if s.get("ended_at") else ""),
         "",
         f"{h2}Summary",
@@ -56,20 +64,22 @@ def render_text(doc: dict[str, Any], markdown: bool = False) -> str:
     for key in ("goals", "motivations", "bedrock", "passions"):
         items = summary.get(key) or []
         lines.append(f"{key.capitalize()}:" + ("" if items else " (none yet)"))
-        lines += [f"{bullet}{item}" for item in items]
-    lines.append(f"Experiment: {summary.get('experiment') or '(none yet)'}")
+        lines += [f"{bullet}{q(item)}" for item in items]
+    lines.append(f"Experiment: {q(summary.get('experiment')) if summary.get('experiment') else '(none yet)'}")
     lines += ["", f"{h2}Transcript"]
     phase = None
     for t in doc["turns"]:
         if t["phase"] != phase:
             phase = t["phase"]
-            lines += ["", f"[{phase}]" if not markdown else f"### {phase}"]
+            lines += ["", f"[{q(phase)}]" if not markdown else f"### {q(phase)}"]
         who = "Coach" if t["role"] == "coach" else s["mentee"]
-        text = t["text"]
         if markdown:
-            lines.append(f"**{who}:** {text}  ")
+            lines.append(f"**{q(who)}:** {q(t['text'])}  ")
         else:
-            lines.append(f"{who}: {text}")
+            lines.append(f"{q(who)}: {q(t['text'])}")
         if t["role"] == "coach" and t.get("rephrased"):
-            lines.append(f"{'  ' if not markdown else '> '}(flow wording: {t['canonical']})")
+            lines.append(f"{'  ' if not markdown else '> '}(flow wording: {q(t['canonical'])})")
     return "\n".join(lines) + "\n"
+
+
+_markdown = markdown

@@ -158,12 +158,19 @@ def init_mentor(name: str, created_at: str) -> tuple[MentorKey, bool]:
         # Never replace a key silently: bundles already made for it would become unreadable.
         return load_mentor(), False
     key = MentorKey(check_name(name), PrivateKey.generate(), created_at)
-    _write_private(
-        path,
-        {"version": 1, "kind": "mentor", "name": key.name, "secret": b64(bytes(key.private)), "created_at": created_at},
-    )
     pub = mentor_pub_path()
-    pub.write_text(f"# coach mentor public key: give this to mentees (coach share --to-file)\n{key.public}\n")
+    try:
+        _write_private(
+            path,
+            {"version": 1, "kind": "mentor", "name": key.name, "secret": b64(bytes(key.private)),
+             "created_at": created_at},
+        )
+        pub.write_text(f"# coach mentor public key: give this to mentees (coach share --to-file)\n{key.public}\n")
+    except OSError as e:
+        # Half a key pair would block the next try ("you already have a key") and open nothing.
+        path.unlink(missing_ok=True)
+        pub.unlink(missing_ok=True)
+        raise UsageError(f"{e.filename or path}: {e.strerror or e} (no key was made; nothing changed)") from None
     return key, True
 
 
@@ -184,7 +191,13 @@ def signing_key(created_at: str, create: bool = True) -> SigningKey | None:
     if not create:
         return None
     key = SigningKey.generate()
-    _write_private(path, {"version": 1, "kind": "mentee-signing", "secret": b64(bytes(key)), "created_at": created_at})
+    try:
+        _write_private(
+            path, {"version": 1, "kind": "mentee-signing", "secret": b64(bytes(key)), "created_at": created_at}
+        )
+    except OSError as e:
+        path.unlink(missing_ok=True)
+        raise UsageError(f"{e.filename or path}: {e.strerror or e} (no signing key was made)") from None
     return key
 
 

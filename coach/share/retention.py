@@ -34,22 +34,22 @@ def set_days(store: Store, days: int | None) -> list[dict[str, Any]]:
 
 
 def due(store: Store, at: datetime | None = None) -> list[dict[str, Any]]:
-    """Sessions whose last activity is older than the retention period."""
+    """Sessions (their ids) whose last activity is older than the retention period."""
     days = get_days(store)
     if days is None:
         return []
     # Last activity, not start: a conversation resumed yesterday is not purged mid-use.
     cutoff = (at or datetime.now(UTC)) - timedelta(days=days)
     stamp = cutoff.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    return [s for s in store.sessions() if s["updated_at"] < stamp]
+    return [{"id": sid} for sid in store.idle_since(stamp)]
 
 
 def purge(store: Store, at: datetime | None = None) -> list[int]:
-    """Erase every session past the retention period completely; return their ids."""
-    ids = [s["id"] for s in due(store, at)]
-    for sid in ids:
-        store.delete_session(sid)
-    return ids
+    """Erase every session past the retention period completely; return their ids.
+
+    A session open in another chat is left for the next purge rather than pulled from under it.
+    """
+    return store.delete_sessions([s["id"] for s in due(store, at)], skip_in_use=True)
 
 
 def notice(ids: list[int], days: int | None) -> str:

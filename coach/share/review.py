@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -134,7 +135,7 @@ def keep(store: Store, opened: Opened) -> None:
     """Store an opened bundle (replacing an earlier copy of the same share) and index its text."""
     p = opened.payload
     with store.db.atomic():
-        _forget(store, [p["share"]])
+        replaced = _forget(store, [p["share"]])
         store.db.execute(
             "INSERT INTO review_bundles (share, mentee_name, mentee_key, scope, created_at, expires_at,"
             " opened_at, sha256, payload) VALUES (?,?,?,?,?,?,?,?,?)",
@@ -159,12 +160,29 @@ def keep(store: Store, opened: Opened) -> None:
                 if "text" in t:
                     rows.append([t["text"], p["share"], s["id"], t["n"], t["role"]])
         store.db.conn.executemany("INSERT INTO review_fts (text, share, session, n, role) VALUES (?,?,?,?,?)", rows)
+    if replaced:
+        store.compact()
 
 
-def _forget(store: Store, shares: list[str]) -> None:
+def _forget(store: Store, shares: list[str]) -> bool:
+    """Delete these bundles and their index rows; whether there was anything to delete."""
+    found = False
     for share in shares:
-        store.db.execute("DELETE FROM review_bundles WHERE share = ?", [share])
+        found |= store.db.execute("DELETE FROM review_bundles WHERE share = ?", [share]).rowcount > 0
         store.db.execute("DELETE FROM review_fts WHERE share = ?", [share])
+    if found and not _fts_secure_delete(store):
+        # FTS5 keeps deleted terms in its index segments until they are merged; without its
+        # secure-delete option (SQLite 3.42+) a rebuild is what really removes them.
+        store.db.execute("INSERT INTO review_fts (review_fts) VALUES ('rebuild')")
+    return found
+
+
+def _fts_secure_delete(store: Store) -> bool:
+    """Turn on FTS5's secure-delete (deleted terms leave the index at once) where SQLite has it."""
+    if sqlite3.sqlite_version_info < (3, 42, 0):
+        return False
+    store.db.execute("INSERT INTO review_fts (review_fts, rank) VALUES ('secure-delete', 1)")
+    return True
 
 
 def purge_expired(store: Store, at: datetime | None = None) -> int:
@@ -179,10 +197,7 @@ def purge_expired(store: Store, at: datetime | None = None) -> int:
     if gone:
         with store.db.atomic():
             _forget(store, gone)
-            # FTS5 keeps deleted terms in its index segments until they are rewritten; rebuild so
-            # the words are really gone, then VACUUM (secure_delete zeroes the freed pages).
-            store.db.execute("INSERT INTO review_fts (review_fts) VALUES ('rebuild')")
-        store.compact()
+        store.compact()  # secure_delete zeroed the pages; now the WAL copy of the old ones goes too
     return len(gone)
 
 

@@ -3,28 +3,26 @@
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from coach.errors import NotFound, StoreError
-from coach.store import search
-from coach.store.migrations import MIGRATIONS
+from coach.store import locks, search
+from coach.store.connection import SCHEMA_VERSION, memory_db, migrate, now, open_db
+
+__all__ = [
+    "DELETE_HOOKS", "RESUMABLE", "SCHEMA_VERSION", "STATUSES", "Store", "Turn", "memory_db", "migrate", "now",
+    "open_db",
+]
 
 STATUSES = ("active", "paused", "completed", "stopped")
 RESUMABLE = ("active", "paused")
-
-
-def now() -> str:
-    """UTC timestamp, ISO 8601 with milliseconds."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass
@@ -49,62 +47,21 @@ class Turn:
     kind: str | None = None
 
 
-def open_db(path: Path | str) -> Database:
-    """Open (creating 0600) a transcript database in WAL mode, migrated to the latest schema."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not path.exists():
-            # Create it private before SQLite does; -wal/-shm files inherit this mode.
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-        db = Database(path)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")
-        db.execute("PRAGMA foreign_keys=ON")
-        db.execute("PRAGMA secure_delete=ON")
-        db.execute("PRAGMA busy_timeout=5000")
-        migrate(db)
-    except sqlite3.DatabaseError as e:
-        raise StoreError(f"{path}: cannot use this file as a coach database ({e})") from None
-    except OSError as e:
-        raise StoreError(f"{path}: {e.strerror or e}") from None
-    return db
-
-
-def memory_db() -> Database:
-    """An in-memory database with the full schema (for tests and benchmarks)."""
-    db = Database(memory=True)
-    db.execute("PRAGMA foreign_keys=ON")
-    migrate(db)
-    return db
-
-
-def migrate(db: Database) -> list[str]:
-    """Apply pending migrations in order; return the names applied."""
-    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    done = {r[0] for r in db.execute("SELECT name FROM _migrations").fetchall()}
-    applied = []
-    for name, fn in MIGRATIONS:
-        if name in done:
-            continue
-        with db.atomic():
-            fn(db)
-            db.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", [name, now()])
-        applied.append(name)
-    return applied
-
-
 class Store:
     """Reads and writes sessions and turns. Takes a Database so tests can pass an in-memory one."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._held: set[int] = set()  # sessions this Store owns (hold_session)
+        self._path: str | None = None
 
     @property
     def path(self) -> str:
         """The database file (':memory:' for an in-memory one)."""
-        row = self.db.execute("PRAGMA database_list").fetchone()
-        return str(row[2]) if row and row[2] else ":memory:"
+        if self._path is None:
+            row = self.db.execute("PRAGMA database_list").fetchone()
+            self._path = str(row[2]) if row and row[2] else ":memory:"
+        return self._path
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
@@ -141,13 +98,38 @@ class Store:
         return _decode(rows[0])
 
     def sessions(self, mentee: str | None = None) -> list[dict[str, Any]]:
-        """Every session, newest first."""
-        sql = "SELECT * FROM sessions"
+        """Every session's listing columns (not its saved values or state), newest first."""
+        sql = f"SELECT {', '.join(LISTED)} FROM sessions"
         params: list[Any] = []
         if mentee is not None:
             sql += " WHERE mentee = ?"
             params.append(mentee)
-        return [_decode(r) for r in self.db.query(sql + " ORDER BY id DESC", params)]
+        return list(self.db.query(sql + " ORDER BY id DESC", params))
+
+    def idle_since(self, stamp: str) -> list[int]:
+        """Ids of sessions with no activity since ``stamp`` (for the retention period)."""
+        rows = self.db.execute("SELECT id FROM sessions WHERE updated_at < ?", [stamp]).fetchall()
+        return sorted(int(r[0]) for r in rows)
+
+    def listing(self, session_id: int) -> dict[str, Any]:
+        """One session's listing columns (NotFound if there is none); its saved state is not read."""
+        rows = list(self.db.query(f"SELECT {', '.join(LISTED)} FROM sessions WHERE id = ?", [session_id]))
+        if not rows:
+            raise NotFound(f"no session {session_id} (see: coach sessions)")
+        return rows[0]
+
+    def in_use(self, session_id: int) -> bool:
+        """Whether another chat has the session open."""
+        if self.holds(session_id) or self.path == ":memory:":
+            return False
+        if not locks.acquire(self.path, session_id):
+            return True
+        locks.release(self.path, session_id)
+        return False
+
+    def exists(self, session_id: int) -> bool:
+        """Whether session ``session_id`` is stored (reads nothing else of it)."""
+        return self.db.execute("SELECT 1 FROM sessions WHERE id = ?", [session_id]).fetchone() is not None
 
     def latest_resumable(self, mentee: str) -> int | None:
         """The newest active or paused session of a mentee."""
@@ -241,19 +223,43 @@ class Store:
             self.db.execute("DELETE FROM turns WHERE session_id = ?", [session_id])
             search.forget(self.db)
             self.db.execute("UPDATE sessions SET vals='{}', state='{}' WHERE id = ?", [session_id])
+        self.compact()  # the words leave the WAL too, not only the database pages
 
     def delete_session(self, session_id: int) -> None:
-        """Erase a session completely and compact the file so no text lingers on disk."""
-        self.session(session_id)
-        with self.db.atomic():
-            self._forget_quotes_of(session_id)
-            self.db.execute("UPDATE sessions SET previous_id = NULL WHERE previous_id = ?", [session_id])
-            self.db.execute("DELETE FROM turns WHERE session_id = ?", [session_id])
-            self.db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
-            for hook in DELETE_HOOKS:
-                hook(self.db, session_id)
-            search.forget(self.db)
+        """Erase a session completely, so no text lingers on disk; refused while a chat has it open."""
+        if not self.exists(session_id):
+            raise NotFound(f"no session {session_id} (see: coach sessions)")
+        self.delete_sessions([session_id])
+
+    def delete_sessions(self, session_ids: list[int], skip_in_use: bool = False) -> list[int]:
+        """Erase sessions in one transaction and compact once; return the ids erased.
+
+        A session open in another chat is refused (SessionBusy), or with ``skip_in_use`` left alone.
+        """
+        taken: list[int] = []
+        try:
+            for sid in session_ids:
+                if self.holds(sid) or self._take(sid):
+                    taken.append(sid)
+                elif not skip_in_use:
+                    raise locks.busy(sid, "then delete it")
+            if not taken:
+                return []
+            with self.db.atomic():
+                for sid in taken:
+                    self._forget_quotes_of(sid)
+                    self.db.execute("UPDATE sessions SET previous_id = NULL WHERE previous_id = ?", [sid])
+                    self.db.execute("DELETE FROM turns WHERE session_id = ?", [sid])
+                    self.db.execute("DELETE FROM sessions WHERE id = ?", [sid])
+                    for hook in DELETE_HOOKS:
+                        hook(self.db, sid)
+                search.forget(self.db)
+        finally:
+            for sid in taken:
+                if sid not in self._held:
+                    locks.release(self.path, sid)
         self.compact()
+        return taken
 
     def _forget_quotes_of(self, session_id: int) -> None:
         """Everything other sessions copied from this one goes with it, found by provenance: a
@@ -292,11 +298,46 @@ class Store:
             )
 
     def compact(self) -> None:
-        """Checkpoint the WAL and VACUUM, so deleted text is gone from the file's bytes."""
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.db.execute("VACUUM")
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        """Copy the WAL into the file and truncate it, so deleted text is gone from the file's bytes.
 
+        secure_delete has already zeroed the deleted text in the new pages; the old ones live on in
+        the WAL until it is checkpointed. A chat reading at that moment can hold the checkpoint
+        back, so it is retried for a while; VACUUM is not needed (and costs the whole file).
+        """
+        if self.path == ":memory:":
+            return
+        for _ in range(50):
+            busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if not busy or not busy[0]:
+                return
+            time.sleep(0.1)
+
+    # --- sessions held by this process ------------------------------------------------------
+
+    def holds(self, session_id: int) -> bool:
+        """Whether this Store has session ``session_id`` open (see hold_session)."""
+        return session_id in self._held
+
+    def hold_session(self, session_id: int) -> None:
+        """Own the session until release (or the process ends); SessionBusy if another chat has it."""
+        if session_id in self._held or self.path == ":memory:":
+            return
+        locks.hold(self.path, session_id)
+        self._held.add(session_id)
+
+    def release_sessions(self) -> None:
+        """Let other chats open the sessions this Store holds."""
+        for sid in sorted(self._held):
+            locks.release(self.path, sid)
+        self._held.clear()
+
+    def _take(self, session_id: int) -> bool:
+        return self.path == ":memory:" or locks.acquire(self.path, session_id)
+
+
+# The columns `coach sessions` lists: reading them never decodes a session's saved state.
+LISTED = ("id", "mentee", "flow", "flow_version", "status", "phase", "step", "started_at", "updated_at",
+          "ended_at", "previous_id")
 
 # What a coach turn that quoted a deleted conversation says instead.
 QUOTE_REMOVED = "(Removed: this repeated words from a conversation that was deleted.)"
@@ -319,6 +360,9 @@ DELETE_HOOKS: list[Any] = []
 
 def _decode(row: dict[str, Any]) -> dict[str, Any]:
     row = dict(row)
-    row["values"] = json.loads(row.pop("vals") or "{}")
-    row["state"] = json.loads(row["state"] or "{}")
+    try:
+        row["values"] = json.loads(row.pop("vals") or "{}")
+        row["state"] = json.loads(row["state"] or "{}")
+    except ValueError:
+        raise StoreError(f"session {row.get('id')} is damaged: its saved state is not readable") from None
     return row

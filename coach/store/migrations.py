@@ -120,7 +120,23 @@ def _m002_shares_config_review(db: Database) -> None:
 MIGRATIONS.append(("002_shares_config_review", _m002_shares_config_review))
 
 
-# --- 003: provenance ids, and history without copies ------------------------------------------
+def _m003_sessions_listing_index(db: Database) -> None:
+    # `coach sessions` and the retention purge read only these columns. From the table they sit
+    # after the large saved values and state, so every row's overflow pages were read (and the
+    # listing grew with what was said); from a covering index they cost a few pages.
+    db.execute(
+        "CREATE INDEX sessions_listing ON sessions (id, mentee, flow, flow_version, status, phase, step,"
+        " started_at, updated_at, ended_at, previous_id)"
+    )
+    db.execute("CREATE INDEX sessions_updated ON sessions (updated_at)")
+    # Deleting a session looks for the sessions that recap it (the foreign key, and unlinking them).
+    db.execute("CREATE INDEX sessions_previous ON sessions (previous_id)")
+
+
+MIGRATIONS.append(("003_sessions_listing_index", _m003_sessions_listing_index))
+
+
+# --- 004: provenance ids, and history without copies ------------------------------------------
 #
 # coach 0.1 kept a deep copy of every value in each history entry and no record of where a
 # copied word came from. This rewrites each session's state into the new form and derives what
@@ -172,7 +188,7 @@ def _undo_from_copies(history: list[dict[str, Any]], current: dict[str, Any]) ->
     return out
 
 
-def _m003_provenance(db: Database) -> None:
+def _m004_provenance(db: Database) -> None:
     db.execute("ALTER TABLE turns ADD COLUMN sources TEXT")
     said: dict[int, list[tuple[int, str]]] = {}
     for sid, n, text in db.execute("SELECT session_id, n, text FROM turns WHERE role = 'mentee' ORDER BY n"):
@@ -235,19 +251,19 @@ def _state_with_provenance(
     return new_state
 
 
-MIGRATIONS.append(("003_provenance", _m003_provenance))
+MIGRATIONS.append(("004_provenance", _m004_provenance))
 
 
-def _m004_turn_kinds(db: Database) -> None:
+def _m005_turn_kinds(db: Database) -> None:
     # What each turn is (answer; say, ask, rule, reask, move_on, end), for flow statistics and the
     # mentor's brief. Turns from before are left NULL: their kind can only be guessed.
     db.execute("ALTER TABLE turns ADD COLUMN kind TEXT")
 
 
-MIGRATIONS.append(("004_turn_kinds", _m004_turn_kinds))
+MIGRATIONS.append(("005_turn_kinds", _m005_turn_kinds))
 
 
-def _m005_search_index(db: Database) -> None:
+def _m006_search_index(db: Database) -> None:
     # The mentee's own search (coach search): an FTS5 index over the transcript, kept in step by
     # triggers. It is external-content (the words live once, in turns), and deleting a session
     # merges the index (store.search.forget) so no deleted word stays in it.
@@ -270,4 +286,4 @@ def _m005_search_index(db: Database) -> None:
     db.execute("INSERT INTO turns_fts (turns_fts) VALUES ('rebuild')")
 
 
-MIGRATIONS.append(("005_search_index", _m005_search_index))
+MIGRATIONS.append(("006_search_index", _m006_search_index))
