@@ -44,14 +44,17 @@ def test_sessions_keep_status_step_chain_and_values(legacy: Path) -> None:
     )
     store = Store.open(legacy)
     for sid, values in MANIFEST["values"].items():
-        assert store.session(int(sid))["values"] == values
+        # "answer" (the last answer, copied) is no longer kept: it is read from its turn.
+        assert store.session(int(sid))["values"] == {k: v for k, v in values.items() if k != "answer"}
 
 
 @pytest.mark.parametrize("sid", ["1", "2", "4"])
 def test_summaries_are_the_same(legacy: Path, sid: str) -> None:
     result = run("show", sid, "--format", "json", "--db", str(legacy))
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["summary"] == MANIFEST["summaries"][sid]
+    summary = json.loads(result.output)["summary"]
+    # Strengths and the sweet spot joined the summary since; those sessions did not map them.
+    assert {k: v for k, v in summary.items() if k not in ("strengths", "sweet_spot")} == MANIFEST["summaries"][sid]
 
 
 def test_share_log_and_settings_are_intact(legacy: Path) -> None:
@@ -106,3 +109,31 @@ def test_opening_records_the_schema_version_and_keeps_the_migration_log(legacy: 
     names = [r[0] for r in store.db.execute("SELECT name FROM _migrations ORDER BY name")]
     assert names[: len(MANIFEST["migrations"])] == MANIFEST["migrations"]
     assert len(names) == SCHEMA_VERSION
+
+
+def test_provenance_is_filled_in_where_it_can_be_derived(legacy: Path) -> None:
+    """Values and coach turns that repeat an answer get that answer's turn as their source."""
+    doc = json.loads(run("show", "1", "--format", "json", "--db", str(legacy)).output)
+    typed = {f"1:{t['n']}": t["text"] for t in doc["turns"] if t["role"] == "mentee"}
+    goals = doc["summary"]["goals"]
+    assert goals and all(refs for refs in doc["summary_sources"]["goals"])
+    for goal, refs in zip(goals, doc["summary_sources"]["goals"], strict=True):
+        assert all(typed[r].strip() == goal for r in refs)
+    quoting = [t for t in doc["turns"] if t["role"] == "coach" and t.get("sources")]
+    assert quoting, "no coach turn was found to repeat an answer"
+    assert all(r in typed for t in quoting for r in t["sources"])
+
+
+def test_a_redacted_answer_of_an_upgraded_session_stays_out_of_a_new_share(legacy: Path, tmp_path: Path) -> None:
+    """The legacy share redacted turn 4 ('Sourdough baking'); shared again after the upgrade, the
+    provenance derived by the migration keeps its echoes out too."""
+    key = run("mentor", "init", "--name", "alex").output.split("\n")[3].strip()
+    out = tmp_path / "again.bundle"
+    shown = run("show", "1", "--format", "json", "--db", str(legacy)).output
+    turn = next(t["n"] for t in json.loads(shown)["turns"] if t["role"] == "mentee" and "Sourdough" in t["text"])
+    result = run("share", "1", "--to", key, "--scope", "full", "--redact", str(turn), "--out", str(out), "--yes",
+                 "--db", str(legacy))
+    assert result.exit_code == 0, result.output
+    preview = run("share", "1", "--to", key, "--scope", "full", "--redact", str(turn), "--preview", "--db",
+                  str(legacy)).output
+    assert "Sourdough" not in preview

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.errors import FlowError
+from coach.flow.paths import lexicon_path
 from coach.listening.lexicon import Lexicon, load_lexicon
 from coach.yaml_lines import load_yaml, plain, position
 
@@ -163,17 +164,6 @@ def load_flow(path: Path | str) -> Flow:
     flow = build_flow(doc, path)
     cache.put(path, plain(doc), {name: step.line for name, step in flow.steps.items()}, flow.lexicon.raw)
     return flow
-
-
-def lexicon_path(flow_path: Path, name: str) -> Path:
-    """Where a flow's ``lexicon:`` points; ValueError unless inside the flow's folder or coach's flows."""
-    from coach.resources import flows_dir
-
-    target = (flow_path.parent / name).resolve()
-    folders = (flow_path.parent.resolve(), flows_dir().resolve())
-    if not any(target.is_relative_to(folder) for folder in folders):
-        raise ValueError(f"lexicon '{name}' is outside the flow's folder ({folders[0]})")
-    return target
 
 
 def build_flow(doc: Any, path: Path, lexicon: Lexicon | None = None, lines: dict[str, int] | None = None) -> Flow:

@@ -383,7 +383,7 @@ def _lexicon_problems(doc: dict[str, Any], path: Path) -> list[Problem]:
     lex = doc.get("lexicon")
     if not isinstance(lex, str):
         return []
-    from coach.flow.spec import lexicon_path
+    from coach.flow.paths import lexicon_path
 
     try:
         target = lexicon_path(path, lex)
