@@ -230,26 +230,55 @@ def revoke_cmd(share_id: int, db_path: Path | None) -> None:
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "json", "html"]), default="text", show_default=True)
 @click.option("--search", "search_text", metavar="TEXT", help="Find passages across the bundles you hold.")
+@click.option("--note", nargs=2, type=(int, str), metavar="SESSION TEXT",
+              help="Keep a note on a shared session, in your own database (never sent to the mentee).")
+@click.option("--mentee", metavar="NAME", help="With --note: whose session, when several mentees have one of that id.")
+@click.option("--notes", "list_notes", is_flag=True, help="List every note you keep (--format json exports them).")
 @db_option
-def review_cmd(files: tuple[Path, ...], fmt: str, search_text: str | None, db_path: Path | None) -> None:
-    """Open share bundles made for you: summary first, then the transcript if shared."""
+def review_cmd(files: tuple[Path, ...], fmt: str, search_text: str | None, note: tuple[int, str] | None,
+               mentee: str | None, list_notes: bool, db_path: Path | None) -> None:
+    """Open share bundles made for you: a brief in their words first, then the conversation if shared."""
+    from coach.share import review as reviewing
     from coach.share.keys import load_mentor
     from coach.share.render import render, render_search
-    from coach.share.review import review_files, search
 
+    if note is not None or list_notes:
+        if files or search_text is not None:
+            raise UsageError("--note and --notes work on their own; open bundles in a separate coach review")
+        _notes(open_store(db_path), note, mentee, list_notes, fmt)
+        return
     if not files and search_text is None:
         raise UsageError("name the bundle files to open (or --search TEXT across those you hold)")
     mentor = load_mentor()
     store = open_store(db_path)
-    review = review_files(store, list(files), mentor.private)
+    review = reviewing.review_files(store, list(files), mentor.private)
     for line in review.refused:
         click.echo(f"coach: error: {printable(line)}", err=True)
     if search_text is not None:
-        click.echo(render_search(search(store, search_text), fmt), nl=False)
+        click.echo(render_search(reviewing.search(store, search_text), fmt), nl=False)
     elif review.bundles:
         click.echo(render(review, fmt), nl=False)
     if review.refused:
         sys.exit(1)
+
+
+def _notes(store: Any, note: tuple[int, str] | None, mentee: str | None, list_all: bool, fmt: str) -> None:
+    from coach.share import review as reviewing
+
+    if note is not None:
+        row = reviewing.add_note(store, note[0], note[1], mentee)
+        click.echo(f"Note {row['id']} kept on {one_line(row['mentee_name'])}'s session {row['session']}, in your own"
+                   " database only; it shows with that session in coach review.")
+        return
+    rows = reviewing.all_notes(store)
+    if fmt == "json":
+        click.echo(json_text(rows))
+        return
+    if not rows:
+        click.echo('No notes yet. Keep one with: coach review --note SESSION "text"')
+    for r in rows:
+        click.echo(f"{r['id']:>3}  {r['created_at'][:16].replace('T', ' ')}  {one_line(r['mentee_name'])}, session"
+                   f" {r['session']}: {one_line(r['text'])}")
 
 
 @click.command("retention")

@@ -14,9 +14,9 @@ from typing import Any
 
 from nacl.signing import SigningKey
 
-from coach.conversation.summary import KEYS as SUMMARY_KEYS
 from coach.errors import ConsentError, NotFound, UsageError
 from coach.share.bundle import seal
+from coach.share.entry import Scope, session_entry
 from coach.share.export import session_document
 from coach.share.keys import MentorPublic, b64, unb64
 from coach.store.database import Store, now
@@ -24,7 +24,6 @@ from coach.store.database import Store, now
 SCOPES = ("summary", "full")
 DEFAULT_EXPIRY_DAYS = 30
 MAX_EXPIRY_DAYS = 3650
-SESSION_FIELDS = ("id", "flow", "flow_version", "status", "started_at", "ended_at")
 
 
 @dataclass(frozen=True)
@@ -125,56 +124,14 @@ def _session_entry(
     doc: dict[str, Any], req: ShareRequest, ids: tuple[int, ...], redacted: set[str]
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     sid = doc["session"]["id"]
-    turns = doc["turns"]
-    numbers = {t["n"] for t in turns}
+    numbers = {t["n"] for t in doc["turns"]}
     asked = set(req.redact.get(sid, frozenset()))
     if missing := sorted(asked - numbers):
         have = f"turns 1-{max(numbers)}" if numbers else "no turns"
         raise UsageError(f"session {sid} has no turn {missing[0]} (it has {have}; see: coach show {sid})")
-    shared = {str(i) for i in ids}
-    echoed: dict[int, str] = {}
-    for t in turns:
-        why = _held_back(t.get("sources") or [], redacted, shared) if t["role"] == "coach" else ""
-        if why and t["n"] not in asked:
-            echoed[t["n"]] = why
-    summary, summary_held = {}, 0
-    for key in SUMMARY_KEYS:
-        value = doc["summary"].get(key)
-        items = value if isinstance(value, list) else ([value] if value else [])
-        where = doc.get("summary_sources", {}).get(key) or []
-        refs = where if isinstance(value, list) else [where]
-        kept = [v for i, v in enumerate(items) if not _held_back(refs[i] if i < len(refs) else [], redacted, shared)]
-        summary_held += len(items) - len(kept)
-        summary[key] = kept if isinstance(value, list) or key != "experiment" else (kept[0] if kept else None)
-    entry: dict[str, Any] = {k: doc["session"][k] for k in SESSION_FIELDS}
-    entry["summary"] = summary
-    entry["summary_withheld"] = summary_held
-    if req.scope == "full":
-        gone = asked | set(echoed)
-        out: list[dict[str, Any]] = []
-        for t in turns:
-            if t["n"] in gone:
-                if out and "withheld" in out[-1]:
-                    out[-1]["withheld"].append(t["n"])
-                else:
-                    out.append({"withheld": [t["n"]]})
-            else:
-                out.append({"n": t["n"], "role": t["role"], "phase": t["phase"], "text": t["text"]})
-        entry["turns"] = out
-    held = {"turns": sorted(asked), "echoes": echoed, "summary": summary_held}
-    return entry, held
-
-
-def _held_back(sources: list[str], redacted: set[str], shared: set[str]) -> str:
-    """Why words from these mentee turns may not leave ("" if they may)."""
-    for ref in sorted(sources):
-        if ref in redacted:
-            return f"repeats turn {ref.partition(':')[2]}" if ref.partition(":")[0] in shared else f"repeats {ref}"
-    for ref in sorted(sources):
-        owner = ref.partition(":")[0]
-        if owner not in shared:
-            return f"quotes session {owner}, not in this share"
-    return ""
+    scope = Scope(full=req.scope == "full", redacted=frozenset(redacted), asked=frozenset(asked),
+                  shared=frozenset(str(i) for i in ids))
+    return session_entry(doc, scope)
 
 
 def _ts(at: datetime) -> str:
@@ -188,22 +145,26 @@ def describe(draft: Draft) -> list[str]:
     what = "the summary only" if req.scope == "summary" else "the summary and the transcript"
     lines = [
         f"To: {req.mentor.name} (key {req.mentor.fingerprint}); only this key can open the file.",
-        f"What: {what} of session{'s' if len(p['sessions']) > 1 else ''} {ids}, from {p['from']['name']}.",
+        f"What: {what} of session{'s' if len(p['sessions']) > 1 else ''} {ids}, from {p['from']['name']}"
+        " (the summary is your words: goals, the why-chain to bedrock, confirmed motivations, passions,"
+        " strengths, sweet spot and experiment).",
         f"Expires: {p['expires_at'][:10]} (coach review refuses it after that).",
     ]
     for sid, held in draft.withheld.items():
         parts = []
-        if held["turns"]:
+        if held["turns"] and req.scope == "full":
             parts.append(f"turn{'s' if len(held['turns']) > 1 else ''} {_ranges(held['turns'])} as you asked")
-        for n, why in sorted(held["echoes"].items()):
-            parts.append(f"turn {n} ({why})")
+        if req.scope == "full":
+            parts += [f"turn {n} ({why})" for n, why in sorted(held["echoes"].items())]
         if held["summary"]:
             n = held["summary"]
             parts.append(f"{n} summary item{'s that repeat' if n > 1 else ' that repeats'} a withheld turn")
-        if parts and req.scope == "full":
+        if held.get("chain"):
+            n = held["chain"]
+            parts.append(f"{n} link{'s' if n > 1 else ''} of the why-chain that repeat{'' if n > 1 else 's'}"
+                         " a withheld turn")
+        if parts:
             lines.append(f"Withheld from session {sid}: " + "; ".join(parts) + ".")
-        elif held["summary"]:
-            lines.append(f"Withheld from session {sid}: {parts[-1]}.")
     lines.append("Once sent, a file cannot be recalled: revoking only stops you re-issuing it.")
     return lines
 

@@ -10,7 +10,7 @@ from coach.store.database import Store
 from coach.terminal import one_line, printable
 
 SESSION_KEYS = (
-    "id", "mentee", "flow", "flow_version", "status", "step", "phase",
+    "id", "mentee", "flow", "flow_version", "flow_path", "status", "step", "phase",
     "started_at", "updated_at", "ended_at", "previous_id",
 )
 TURN_KEYS = (
@@ -32,8 +32,16 @@ def session_document(store: Store, session_id: int, summary_map: dict[str, Any] 
                 turn.pop(k)
         turns.append(turn)
     mapping = summary_map if summary_map is not None else row["state"].get("summary_map") or DEFAULT_SUMMARY_MAP
-    summary, where = summarise_with_sources(row["values"], row["state"].get("sources") or {}, mapping)
-    return {"session": session, "turns": turns, "summary": summary, "summary_sources": where}
+    sources = row["state"].get("sources") or {}
+    summary, where = summarise_with_sources(row["values"], sources, mapping)
+    return {
+        "session": session, "turns": turns, "summary": summary, "summary_sources": where,
+        # For the brief: where each value's words came from, and the earlier session's summary
+        # this one opened with (its experiment, to ask how it went).
+        "value_sources": {k: v for k, v in sources.items() if k != "previous"},
+        "previous": row["values"].get("previous") or {},
+        "previous_sources": sources.get("previous") or {},
+    }
 
 
 DEFAULT_SUMMARY_MAP: dict[str, Any] = {

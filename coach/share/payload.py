@@ -17,6 +17,8 @@ _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z")
 _SHARE = re.compile(r"[0-9a-f]{32}")
 _PHASE = re.compile(r"[a-z][a-z0-9_]{0,39}")
 STATUSES = frozenset({"active", "paused", "completed", "stopped"})
+KINDS = frozenset({"answer", "say", "ask", "rule", "reask", "move_on", "end"})
+LINKS = frozenset({"goal", "why", "bedrock"})
 MAX_TEXT = 1_000_000
 MAX_ITEMS = 10_000
 
@@ -57,14 +59,50 @@ def _check_turn(turn: Any, where: tuple[object, ...]) -> None:
     _need(isinstance(turn, dict), *where)
     if "withheld" in turn:
         ns = turn["withheld"]
-        _need(set(turn) == {"withheld"} and isinstance(ns, list) and bool(ns) and all(_int(n, 1) for n in ns),
+        _need(set(turn) <= {"withheld", "phase"} and isinstance(ns, list) and bool(ns) and all(_int(n, 1) for n in ns),
               *where, "withheld")
+        _need("phase" not in turn or _phase(turn["phase"]), *where, "phase")
         return
-    _need(set(turn) == {"n", "role", "phase", "text"}, *where)
+    # "kind" came with coach 0.2; bundles from before have none and still open.
+    _need({"n", "role", "phase", "text"} <= set(turn) <= {"n", "role", "phase", "text", "kind"}, *where)
     _need(_int(turn["n"], 1), *where, "n")
     _need(turn["role"] in ("coach", "mentee"), *where, "role")
-    _need(isinstance(turn["phase"], str) and _PHASE.fullmatch(turn["phase"]) is not None, *where, "phase")
+    _need(_phase(turn["phase"]), *where, "phase")
     _need(_text(turn["text"]), *where, "text")
+    _need(turn.get("kind") is None or turn["kind"] in KINDS, *where, "kind")
+
+
+def _phase(value: Any) -> bool:
+    return isinstance(value, str) and _PHASE.fullmatch(value) is not None
+
+
+def _check_names(names: Any, where: tuple[object, ...], key: Any) -> None:
+    """Phase titles or motivation labels: short ids to short text."""
+    _need(isinstance(names, dict) and len(names) <= 200, *where)
+    for k, v in names.items():
+        _need(key(k) and _text(v, 500), *where, k)
+
+
+def _check_chain(chain: Any, where: tuple[object, ...]) -> None:
+    _need(isinstance(chain, list) and len(chain) <= MAX_ITEMS, *where)
+    for i, link in enumerate(chain):
+        here = (*where, i)
+        _need(isinstance(link, dict) and link.get("kind") in LINKS, *here)
+        if "withheld" in link:
+            _need(set(link) == {"kind", "withheld"} and link["withheld"] is True, *here)
+            continue
+        _need(set(link) == {"kind", "text", "turns", "corrected_at", "was"}, *here)
+        _need(_text(link["text"]), *here, "text")
+        turns = link["turns"]
+        _need(isinstance(turns, list) and len(turns) <= MAX_ITEMS and all(_int(n, 1) for n in turns), *here, "turns")
+        _need(link["corrected_at"] is None or _int(link["corrected_at"], 1), *here, "corrected_at")
+        _need(link["was"] is None or _text(link["was"]), *here, "was")
+
+
+def _check_last(last: Any, where: tuple[object, ...]) -> None:
+    _need(isinstance(last, dict) and set(last) == {"experiment", "review"}, *where)
+    for k in ("experiment", "review"):
+        _need(last[k] is None or _text(last[k]), *where, k)
 
 
 def _check_session(s: Any, where: tuple[object, ...]) -> None:
@@ -79,6 +117,15 @@ def _check_session(s: Any, where: tuple[object, ...]) -> None:
     _need(s["ended_at"] is None or _stamp(s["ended_at"]), *where, "ended_at")
     _check_summary(s["summary"], (*where, "summary"))
     _need(_int(s["summary_withheld"], 0), *where, "summary_withheld")
+    # The brief's parts (coach 0.2): optional, so earlier bundles still open.
+    if "titles" in s:
+        _check_names(s["titles"], (*where, "titles"), _phase)
+    if "labels" in s:
+        _check_names(s["labels"], (*where, "labels"), lambda k: _text(k, 100) and bool(k))
+    if "chain" in s:
+        _check_chain(s["chain"], (*where, "chain"))
+    if "last_experiment" in s:
+        _check_last(s["last_experiment"], (*where, "last_experiment"))
     if "turns" in s:
         turns = s["turns"]
         _need(isinstance(turns, list), *where, "turns")

@@ -14,6 +14,7 @@ from nacl.public import PrivateKey
 from coach.errors import BundleError, UsageError
 from coach.share.bundle import Opened, open_bundle
 from coach.share.keys import fingerprint, unb64
+from coach.store import notes
 from coach.store.database import Store, now
 
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024  # far above a 500-turn session; stops reading a stray disk image
@@ -66,6 +67,7 @@ def review_files(store: Store, paths: list[Path], mentor: PrivateKey, at: dateti
             }
         )
     review.mentees = _mentees(store, [o.payload for o in opened])
+    attach_notes(store, review.mentees)
     return review
 
 
@@ -117,6 +119,7 @@ def _mentees(store: Store | None, payloads: list[dict[str, Any]]) -> list[dict[s
                     "started_at": s["started_at"],
                     "goals": s["summary"].get("goals", []),
                     "motivations": s["summary"].get("motivations", []),
+                    "labels": [_label(s, m) for m in s["summary"].get("motivations", [])],
                     "bedrock": s["summary"].get("bedrock", []),
                     "in_these_files": s["id"] in here,
                 }
@@ -126,6 +129,50 @@ def _mentees(store: Store | None, payloads: list[dict[str, Any]]) -> list[dict[s
             else []
         )
     return list(out.values())
+
+
+def _label(s: dict[str, Any], motivation: Any) -> str:
+    labels = s.get("labels") if isinstance(s.get("labels"), dict) else {}
+    return str(labels.get(motivation) or str(motivation).replace("_", " "))
+
+
+# --- the mentor's notes ------------------------------------------------------------------------
+
+
+def attach_notes(store: Store, mentees: list[dict[str, Any]]) -> None:
+    """Put the mentor's own notes beside each session (they come from the mentor's database only)."""
+    for m in mentees:
+        for s in m["sessions"]:
+            s["notes"] = notes.notes(store.db, m["key"], s["id"])
+
+
+def add_note(store: Store, session: int, text: str, mentee: str | None = None) -> dict[str, Any]:
+    """Keep a note on a session a mentee shared with you (named by session id, and mentee if need be)."""
+    text = text.strip()
+    if not text:
+        raise UsageError("--note SESSION TEXT needs some text")
+    if len(text) > notes.MAX_NOTE:
+        raise UsageError(f"a note takes up to {notes.MAX_NOTE:,} characters; this one has {len(text):,}")
+    found: dict[str, str] = {}
+    for r in store.db.execute("SELECT mentee_key, mentee_name, payload FROM review_bundles ORDER BY created_at"):
+        if (mentee is None or r[1] == mentee) and any(s["id"] == session for s in json.loads(r[2])["sessions"]):
+            found[r[0]] = r[1]
+    for r in store.db.execute("SELECT DISTINCT mentee_key, mentee_name FROM review_notes WHERE session = ?", [session]):
+        if mentee is None or r[1] == mentee:
+            found.setdefault(r[0], r[1])  # a session whose bundle has expired keeps its notes
+    if not found:
+        who = f" from {mentee}" if mentee else ""
+        raise UsageError(f"no bundle you hold{who} has session {session} (see: coach review --notes, or open the bundle)")
+    if len(found) > 1:
+        names = ", ".join(sorted(set(found.values())))
+        raise UsageError(f"several mentees shared a session {session} ({names}); say whose with --mentee NAME")
+    [(key, name)] = found.items()
+    return notes.add_note(store.db, key, name, session, text)
+
+
+def all_notes(store: Store) -> list[dict[str, Any]]:
+    """Every note the mentor keeps, oldest first, with the mentee's key fingerprint."""
+    return [{**n, "mentee_key": fingerprint(unb64(n["mentee_key"]))} for n in notes.notes(store.db)]
 
 
 # --- the mentor's store ---------------------------------------------------------------------

@@ -287,3 +287,25 @@ def _m006_search_index(db: Database) -> None:
 
 
 MIGRATIONS.append(("006_search_index", _m006_search_index))
+
+
+def _m007_review_notes(db: Database) -> None:
+    # Mentor side: notes a mentor keeps on a shared session (coach review --note). They live only
+    # in the mentor's own database, keyed by the mentee's signing key and session id, and nothing
+    # that writes a bundle reads this table: they are never sent back to the mentee.
+    db.execute(
+        """
+        CREATE TABLE review_notes (
+            id INTEGER PRIMARY KEY,
+            mentee_key TEXT NOT NULL,
+            mentee_name TEXT NOT NULL,
+            session INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX review_notes_session ON review_notes (mentee_key, session)")
+
+
+MIGRATIONS.append(("007_review_notes", _m007_review_notes))
