@@ -119,7 +119,8 @@ def test_show_json_has_session_turns_and_summary(chat_jsonl: Any, tmp_path: Path
     result = CliRunner().invoke(cli, ["show", str(events[0]["id"]), "--db", str(db), "--format", "json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
-    assert set(doc) == {"session", "turns", "summary", "summary_sources"}
+    assert set(doc) == {"session", "turns", "summary", "summary_sources", "value_sources", "previous",
+                        "previous_sources"}
     # Each summary item names the turn it came from ("session:n"): the mentee's own answer.
     typed = {f"{doc['session']['id']}:{t['n']}": t["text"] for t in doc["turns"] if t["role"] == "mentee"}
     for key, goal in zip(doc["summary_sources"]["goals"], doc["summary"]["goals"], strict=True):

@@ -109,7 +109,7 @@ def test_preview_prints_what_the_mentor_sees_and_writes_nothing(db: Path, mentor
     assert result.exit_code == 0, result.output
     assert "Lead the quokkaplatform team in five years" in result.output
     assert "Sourdough" not in result.output
-    assert f"[turn {n} withheld by sam]" in result.output
+    assert f"[Turn {n} withheld by sam]" in result.output
     assert "cannot be recalled" in result.output
     assert not out.exists()
     assert not signing_key_path().exists()
@@ -245,7 +245,7 @@ def test_with_several_sessions_redactions_must_name_the_session(db: Path, mentor
         "share", "1", "2", "--to", mentor_key, "--scope", "full", "--redact", f"2:{n}", "--preview", "--db", str(db)
     )
     assert ok.exit_code == 0, ok.output
-    assert f"[turn {n} withheld by sam]" in ok.output
+    assert f"[Turn {n} withheld by sam]" in ok.output
 
 
 def test_revoke_records_it_and_stops_the_share_being_issued_again(db: Path, mentor_key: str, tmp_path: Path) -> None:

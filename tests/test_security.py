@@ -601,6 +601,14 @@ OUR_TAGS = {
     "dt",
     "dd",
     "div",
+    # the brief's structure (landmarks, headings, numbered turns, the over-time table and chart);
+    # ids and sizes are the renderer's own (loop counters, computed numbers), never a bundle's
+    "header", "main", "footer", "article", "h4", "h5", "ol", "caption", "thead", "tbody", "figure", "figcaption",
+    "section[aria-labelledby]", "article[aria-labelledby]", "div[aria-hidden]", "th[scope]",
+    *(f"{t}[id]" for t in ("h2", "h3", "h4", "title")),
+    "svg", "svg[role]", "svg[aria-labelledby]", "svg[viewbox]", "svg[width]", "svg[height]",
+    "text", "text[x]", "text[y]", "text[text-anchor]", "line", "line[x1]", "line[x2]", "line[y1]", "line[y2]",
+    "circle", "circle[cx]", "circle[cy]", "circle[r]",
 }
 
 

@@ -152,14 +152,14 @@ def _chart(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
     names = list(dict.fromkeys(m for r in rows for m in r["motivations"]))
     if not names:
         return None
-    left, top, col, line = 260, 34, 70, 26
+    left, top, col, line = 300, 44, 84, 26
     width = left + col * len(rows) + 10
     height = top + line * len(names) + 8
-    columns = [{"x": left + col * i + col // 2, "label": f"{r['when']}", "session": r["session"]}
+    columns = [{"x": left + col * i + col // 2, "label": f"session {r['session']}", "when": r["when"]}
                for i, r in enumerate(rows)]
     lines = []
     for j, name in enumerate(names):
         y = top + line * j + line // 2
         dots = [{"x": c["x"], "on": name in r["motivations"]} for c, r in zip(columns, rows, strict=True)]
-        lines.append({"y": y, "label": name if len(name) <= 38 else name[:37] + "…", "full": name, "dots": dots})
+        lines.append({"y": y, "label": name if len(name) <= 44 else name[:43] + "…", "full": name, "dots": dots})
     return {"width": width, "height": height, "columns": columns, "lines": lines, "left": left}

@@ -31,8 +31,9 @@ h4{font-size:1rem;margin:1.4rem 0 .4rem}
 h5{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:#4a4a4a;margin:1.1rem 0 .3rem}
 .meta{color:#4d4d4d;font-size:.9rem}
 ul.bundles{padding-left:1.2rem;margin:.3rem 0}
-dl.words dt{font-weight:bold;font-size:.9rem;margin-top:.7rem}
-dl.words dd{margin:.1rem 0 0 1rem}
+dl.words{display:grid;grid-template-columns:11rem minmax(0,1fr);gap:.55rem 1rem;margin:.5rem 0}
+dl.words dt{font-weight:bold;font-size:.85rem;padding-top:.15rem}
+dl.words dd{margin:0}
 dd ul{margin:0;padding-left:1.1rem}
 ol.chain{list-style:none;padding:0;margin:.2rem 0}
 ol.chain li{border-left:3px solid #1f4e79;padding:.1rem .5rem}
@@ -53,6 +54,7 @@ li.turn.withheld{border:0;padding:0}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border:1px solid #bbb;padding:.3rem .4rem;text-align:left;vertical-align:top}
 caption{text-align:left;padding:.2rem 0}
+tbody th{white-space:nowrap;font-weight:normal}table{overflow-wrap:break-word}
 figure{margin:1rem 0}
 svg.chart{max-width:100%;height:auto}
 svg .axis{font:12px Helvetica,Arial,"DejaVu Sans",sans-serif;fill:#333}
