@@ -117,11 +117,16 @@ def sessions(db_path: Path | None, as_json: bool, mentee: str | None) -> None:
 @cli.command()
 @click.argument("session_id", type=int)
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "json", "html"]), default="text", show_default=True)
 def show(session_id: int, db_path: Path | None, fmt: str) -> None:
-    """Print one session: summary first, then the transcript."""
+    """Print one session: summary first, then the transcript (html: the readable page a mentor gets)."""
     from coach.share.export import render_text, session_document
 
+    if fmt == "html":
+        from coach.share.history import own_page
+
+        click.echo(own_page(open_store(db_path), session_id), nl=False)
+        return
     doc = session_document(open_store(db_path), session_id)
     if fmt == "json":
         click.echo(json_text(doc))
@@ -156,7 +161,7 @@ def _register_optional() -> None:
     """Commands that live in their own modules (one concept each)."""
     import importlib
 
-    for name in ("coach.cli.flow", "coach.cli.model", "coach.cli.share", "coach.cli.understand"):
+    for name in ("coach.cli.flow", "coach.cli.model", "coach.cli.share", "coach.cli.understand", "coach.cli.history"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as e:

@@ -57,11 +57,16 @@ def brief(bundles: list[dict[str, Any]], mentees: list[dict[str, Any]]) -> dict[
 def _bundle(b: dict[str, Any]) -> dict[str, Any]:
     sessions = b["sessions"] if isinstance(b.get("sessions"), list) else []
     return {
-        "file": b["file"], "mentee": b["mentee"], "key": b["mentee_key"],
+        "file": _name(b["file"]), "mentee": b["mentee"], "key": b["mentee_key"],
         "scope": "summary only" if b.get("scope") == "summary" else "summary and transcript",
         "sessions": ("session " if len(sessions) == 1 else "sessions ") + ", ".join(map(str, sessions)),
         "shared": local_time(b["created_at"], with_time=False), "expires": local_time(b["expires_at"], False),
     }
+
+
+def _name(path: Any) -> str:
+    """A bundle file by its name: the mentor knows where they keep it."""
+    return str(path).replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _mentee(m: dict[str, Any]) -> dict[str, Any]:
