@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from coach.authoring.stats import band
 from coach.flow.spec import PHASES, Flow, Step
 
 FORMATS = ("mermaid", "dot")
@@ -22,12 +24,22 @@ _MERMAID_RESERVED = {
 }
 
 
-def render_graph(flow: Flow, fmt: str = "mermaid") -> str:
-    """The flow as diagram source in ``fmt`` (mermaid or dot)."""
+# Drop-off bands (coach.authoring.stats.band): fill and border, dark text on each (contrast >= 7:1).
+BANDS = {
+    "low": ("#e3f1e4", "#2e7d32"),
+    "some": ("#fff1c2", "#a86b00"),
+    "high": ("#f9d6d5", "#b3261e"),
+    "unreached": ("#eeeeee", "#767676"),
+}
+
+
+def render_graph(flow: Flow, fmt: str = "mermaid", stats: dict[str, Any] | None = None) -> str:
+    """The flow as diagram source in ``fmt`` (mermaid or dot); with ``stats`` ({step: StepStats}),
+    each step shows its figures and is coloured by drop-off."""
     if fmt == "mermaid":
-        return mermaid(flow)
+        return mermaid(flow, stats)
     if fmt == "dot":
-        return dot(flow)
+        return dot(flow, stats)
     raise ValueError(f"unknown graph format {fmt!r}; one of {', '.join(FORMATS)}")
 
 
@@ -42,6 +54,24 @@ def _phases(flow: Flow) -> list[tuple[str, list[Step]]]:
 
 def _title(flow: Flow, phase: str) -> str:
     return flow.phases.get(phase, {}).get("title") or phase.replace("_", " ")
+
+
+def _figures(step: Step, stats: dict[str, Any] | None) -> str:
+    if stats is None:
+        return ""
+    s = stats.get(step.name)
+    if s is not None and s.routing and not s.reached:
+        return ""
+    if s is None or not s.reached:
+        return "\nnot reached"
+    extra = "".join(f" · {n} {what}" for n, what in ((s.reasks, "re-asks"), (s.skipped, "skips"), (s.back, "back"),
+                                                    (s.paused, "pauses")) if n)
+    return f"\nreached {s.reached} · drop {s.drop_rate:.0%}{extra}"
+
+
+def _band(step: Step, stats: dict[str, Any]) -> str:
+    s = stats.get(step.name)
+    return band(s) if s is not None else "unreached"
 
 
 def _label(step: Step, width: int = 36) -> str:
@@ -74,7 +104,7 @@ def _mtext(text: str) -> str:
     return text.replace('"', "#quot;").replace("\n", "<br/>")
 
 
-def mermaid(flow: Flow) -> str:
+def mermaid(flow: Flow, stats: dict[str, Any] | None = None) -> str:
     """Mermaid flowchart source: one subgraph per phase, edges labelled with their rule."""
     lines = ["flowchart TD"]
     lines.append('  start_(("start"))')
@@ -83,7 +113,7 @@ def mermaid(flow: Flow) -> str:
     for phase, steps in _phases(flow):
         lines.append(f'  subgraph phase_{phase}["{_mtext(_title(flow, phase))}"]')
         for s in steps:
-            label = _mtext(_label(s))
+            label = _mtext(_label(s) + _figures(s, stats))
             shape = f'(["{label}"])' if s.end else (f'{{{{"{label}"}}}}' if s.ladder or s.foreach else f'["{label}"]')
             lines.append(f"    {_mid(s.name)}{shape}")
         lines.append("  end")
@@ -96,6 +126,13 @@ def mermaid(flow: Flow) -> str:
                 lines.append(f'  {_mid(s.name)} -->|"{_mtext(edge.when)}"| {_mid(edge.to)}')
             else:
                 lines.append(f"  {_mid(s.name)} --> {_mid(edge.to)}")
+    if stats is not None:
+        for name, (fill, stroke) in BANDS.items():
+            lines.append(f"  classDef {name} fill:{fill},stroke:{stroke},color:#111")
+        for name in BANDS:
+            members = [_mid(s.name) for s in flow.steps.values() if _band(s, stats) == name]
+            if members:
+                lines.append(f"  class {','.join(members)} {name}")
     return "\n".join(lines) + "\n"
 
 
@@ -106,7 +143,7 @@ def _dtext(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
-def dot(flow: Flow) -> str:
+def dot(flow: Flow, stats: dict[str, Any] | None = None) -> str:
     """Graphviz dot source: one cluster per phase, edges labelled with their rule."""
     lines = [
         f'digraph "{_dtext(flow.name)}" {{',
@@ -122,7 +159,11 @@ def dot(flow: Flow) -> str:
         lines.append(f'    label="{_dtext(_title(flow, phase))}";')
         for s in steps:
             shape = "doubleoctagon" if s.end else ("hexagon" if s.ladder or s.foreach else "box")
-            lines.append(f'    "{s.name}" [label="{_dtext(_label(s))}", shape={shape}];')
+            colour = ""
+            if stats is not None:
+                fill, stroke = BANDS[_band(s, stats)]
+                colour = f', style="rounded,filled", fillcolor="{fill}", color="{stroke}"'
+            lines.append(f'    "{s.name}" [label="{_dtext(_label(s) + _figures(s, stats))}", shape={shape}{colour}];')
         lines.append("  }")
     lines.append(f'  "start_" -> "{flow.start}";')
     if flow.returning:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from coach.cli import db_option, open_store
+
 
 def register(cli: click.Group) -> None:
     """Add the `coach flow` group to the CLI."""
@@ -47,12 +49,45 @@ def validate(files: tuple[Path, ...], strict: bool) -> None:
 @flow.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True)
-def graph(file: Path, fmt: str) -> None:
+@click.option("--stats", "with_stats", is_flag=True,
+              help="Show each step's figures from the local database and colour steps by drop-off.")
+@db_option
+def graph(file: Path, fmt: str, with_stats: bool, db_path: Path | None) -> None:
     """Print the flow as a diagram (Mermaid renders on GitHub; dot for Graphviz)."""
     from coach.authoring.graph import render_graph
     from coach.flow.spec import load_flow
 
-    click.echo(render_graph(load_flow(file), fmt), nl=False)
+    loaded = load_flow(file)
+    figures = None
+    if with_stats:
+        from coach.authoring.stats import flow_stats, lookup
+
+        figures = lookup(flow_stats(open_store(db_path), {loaded.name: loaded}, only=loaded.name), loaded.name)
+    click.echo(render_graph(loaded, fmt, figures), nl=False)
+
+
+@flow.command()
+@click.option("--flow", "flow_path", type=click.Path(path_type=Path),
+              help="Only this flow's conversations, steps in its order (default: every flow in the database).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
+@db_option
+def stats(flow_path: Path | None, fmt: str, db_path: Path | None) -> None:
+    """Where conversations stall: per step, reached, re-asked, skipped, gone back from, paused, ended.
+
+    Read from the local database only; nothing leaves this machine."""
+    from coach.authoring import stats as report
+    from coach.flow.spec import load_flow
+    from coach.resources import default_flow
+
+    if flow_path is not None:
+        loaded = load_flow(flow_path)
+        flows, only = {loaded.name: loaded}, loaded.name
+    else:
+        shipped = load_flow(default_flow())
+        flows, only = {shipped.name: shipped}, None
+    figures = report.flow_stats(open_store(db_path), flows, only)
+    render = {"json": report.to_json, "md": report.render_md}.get(fmt, report.render_text)
+    click.echo(render(figures), nl=False)
 
 
 @flow.command(name="test")
