@@ -9,6 +9,7 @@ own scripts stay blocked), emulate print media, take a screenshot, print to PDF.
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
 import json
 import os
@@ -50,7 +51,7 @@ class Browser:
                 "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars",
                 "--font-render-hinting=none", f"--user-data-dir={self.profile}", "about:blank"]
         self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, pass_fds=(3, 4), preexec_fn=fds)  # noqa: PLW1509
+                                     stderr=subprocess.DEVNULL, pass_fds=(3, 4), preexec_fn=fds)
         os.close(to_child)
         os.close(from_child)
         self._buf = b""
@@ -131,10 +132,8 @@ class Browser:
 
     def close(self) -> None:
         """End Chromium and remove its profile."""
-        try:
+        with contextlib.suppress(Exception):
             self.call("Browser.close")
-        except Exception:
-            pass
         try:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:

@@ -126,7 +126,7 @@ def test_withheld_turns_sit_in_their_own_phase(world: World) -> None:
 
 
 def test_wording_has_no_slips(world: World) -> None:
-    first, second = two_sessions(world)
+    first, _ = two_sessions(world)
     bundle = world.share(str(first), "--scope", "full", "--redact", "6,9,12")
     out = world.review(str(bundle)).output
     assert "item(s)" not in out and "sessions 1" not in out
@@ -224,6 +224,9 @@ def test_notes_are_kept_listed_with_the_session_and_exported(world: World) -> No
     assert [n["text"] for n in session["notes"]] == ["Ask how the cross-team project is going"]
     exported = json.loads(world.review("--notes", "--format", "json").output)
     assert [(n["session"], n["mentee_name"]) for n in exported] == [(first, "sam")]
+    assert world.review("--delete-note", "1").output == "Note 1 erased.\n"
+    assert "cross-team project is going" not in world.review(str(bundle)).output
+    assert world.review("--delete-note", "1").exit_code == 2
 
 
 def test_notes_never_leave_the_mentors_database(world: World) -> None:
@@ -244,6 +247,8 @@ def test_a_note_needs_a_session_the_mentor_holds(world: World) -> None:
     world.review(str(world.share(str(first), "--scope", "summary")))
     missing = world.review("--note", "99", "hello")
     assert missing.exit_code == 2
-    assert missing.output == "coach: error: no bundle you hold has session 99 (see: coach review --notes, or open the bundle)\n"
+    assert missing.output == (
+        "coach: error: no bundle you hold has session 99 (see: coach review --notes, or open the bundle)\n"
+    )
     empty = world.review("--note", str(first), "   ")
     assert empty.exit_code == 2 and "needs some text" in empty.output

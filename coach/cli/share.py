@@ -234,18 +234,19 @@ def revoke_cmd(share_id: int, db_path: Path | None) -> None:
               help="Keep a note on a shared session, in your own database (never sent to the mentee).")
 @click.option("--mentee", metavar="NAME", help="With --note: whose session, when several mentees have one of that id.")
 @click.option("--notes", "list_notes", is_flag=True, help="List every note you keep (--format json exports them).")
+@click.option("--delete-note", "delete_note", type=int, metavar="NOTE", help="Erase one of your notes.")
 @db_option
 def review_cmd(files: tuple[Path, ...], fmt: str, search_text: str | None, note: tuple[int, str] | None,
-               mentee: str | None, list_notes: bool, db_path: Path | None) -> None:
+               mentee: str | None, list_notes: bool, delete_note: int | None, db_path: Path | None) -> None:
     """Open share bundles made for you: a brief in their words first, then the conversation if shared."""
     from coach.share import review as reviewing
     from coach.share.keys import load_mentor
     from coach.share.render import render, render_search
 
-    if note is not None or list_notes:
+    if note is not None or list_notes or delete_note is not None:
         if files or search_text is not None:
-            raise UsageError("--note and --notes work on their own; open bundles in a separate coach review")
-        _notes(open_store(db_path), note, mentee, list_notes, fmt)
+            raise UsageError("--note, --notes and --delete-note work on their own; open bundles separately")
+        _notes(open_store(db_path), note, mentee, delete_note, fmt)
         return
     if not files and search_text is None:
         raise UsageError("name the bundle files to open (or --search TEXT across those you hold)")
@@ -262,9 +263,15 @@ def review_cmd(files: tuple[Path, ...], fmt: str, search_text: str | None, note:
         sys.exit(1)
 
 
-def _notes(store: Any, note: tuple[int, str] | None, mentee: str | None, list_all: bool, fmt: str) -> None:
+def _notes(store: Any, note: tuple[int, str] | None, mentee: str | None, delete: int | None, fmt: str) -> None:
     from coach.share import review as reviewing
+    from coach.store import notes
 
+    if delete is not None:
+        if not notes.delete_note(store.db, delete):
+            raise UsageError(f"no note {delete} (see: coach review --notes)")
+        click.echo(f"Note {delete} erased.")
+        return
     if note is not None:
         row = reviewing.add_note(store, note[0], note[1], mentee)
         click.echo(f"Note {row['id']} kept on {one_line(row['mentee_name'])}'s session {row['session']}, in your own"

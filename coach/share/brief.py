@@ -78,7 +78,7 @@ def _mentee(m: dict[str, Any]) -> dict[str, Any]:
 
 
 def _labels(s: dict[str, Any], ids: Any) -> list[str]:
-    labels = s.get("labels") if isinstance(s.get("labels"), dict) else {}
+    labels = s["labels"] if isinstance(s.get("labels"), dict) else {}
     return [str(labels.get(m) or str(m).replace("_", " ")) for m in ids or []]
 
 
@@ -97,7 +97,8 @@ def _session(s: dict[str, Any], name: str) -> dict[str, Any]:
         "experiment": summary.get("experiment"),
         "last": s.get("last_experiment") or {},
         "withheld": f"{plural(held, 'summary item')} withheld by {name}" if held else "",
-        "notes": [{"id": n["id"], "when": local_time(n["created_at"]), "text": n["text"]} for n in s.get("notes") or []],
+        "notes": [{"id": n["id"], "when": local_time(n["created_at"]), "text": n["text"]}
+                  for n in s.get("notes") or []],
         "scope": s.get("scope"),
     }
     out["transcript"] = _transcript(s, name) if "turns" in s else None
@@ -115,7 +116,7 @@ def _link(link: dict[str, Any]) -> dict[str, Any]:
 
 def _transcript(s: dict[str, Any], name: str) -> list[dict[str, Any]]:
     """The turns in phase blocks, each titled; withheld runs placed in their own phase."""
-    titles = s.get("titles") if isinstance(s.get("titles"), dict) else {}
+    titles = s["titles"] if isinstance(s.get("titles"), dict) else {}
     blocks: list[dict[str, Any]] = []
     for t in s["turns"]:
         phase = t.get("phase") or (blocks[-1]["phase"] if blocks else "")

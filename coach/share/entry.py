@@ -45,7 +45,9 @@ def held_back(sources: list[str], scope: Scope) -> str:
     return ""
 
 
-def session_entry(doc: dict[str, Any], scope: Scope, info: FlowInfo | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+def session_entry(
+    doc: dict[str, Any], scope: Scope, info: FlowInfo | None = None
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """The session as the bundle carries it, and what was held back: {"turns", "echoes", "summary", "chain"}."""
     s = doc["session"]
     info = info or flow_info(str(s["flow"]), str(s.get("flow_path") or ""))
@@ -96,7 +98,8 @@ def _chain(doc: dict[str, Any], scope: Scope, info: FlowInfo) -> tuple[list[dict
             continue
         # What a correction replaced is a transcript turn: it leaves only with the transcript.
         was = link.was if scope.full and link.was_ref and not held_back([link.was_ref], scope) else None
-        turns = sorted({int(r.partition(":")[2]) for r in link.refs if r.partition(":")[0] == str(doc["session"]["id"])})
+        sid = str(doc["session"]["id"])
+        turns = sorted({int(r.partition(":")[2]) for r in link.refs if r.partition(":")[0] == sid})
         out.append({"kind": link.kind, "text": link.text, "turns": turns, "corrected_at": link.corrected_at,
                     "was": was})
     return out, held

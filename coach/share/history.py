@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from coach.errors import StoreError
 from coach.share.brief import local_time
 from coach.store import search as index
 from coach.store.database import Store
@@ -35,7 +36,7 @@ def history(store: Store, mentee: str | None = None) -> list[dict[str, Any]]:
     for row in reversed(store.sessions(mentee)):
         try:
             s = store.session(row["id"])
-        except Exception:  # a damaged session still gets its line  # noqa: BLE001
+        except StoreError:  # a damaged session still gets its line
             out.append({**_listing(row), "summary": {}, "damaged": True})
             continue
         mapping = s["state"].get("summary_map") or DEFAULT_SUMMARY_MAP
@@ -100,7 +101,7 @@ def render_search(hits: list[dict[str, Any]], fmt: str) -> str:
     if not hits:
         return "No passages found in your sessions.\n"
     return "".join(
-        f"session {h['session']}, turn {h['turn']} ({local_time(h['at'])}, {'you' if h['role'] == 'mentee' else 'coach'}):"
-        f" {one_line(h['snippet'])}\n"
+        f"session {h['session']}, turn {h['turn']} ({local_time(h['at'])},"
+        f" {'you' if h['role'] == 'mentee' else 'coach'}): {one_line(h['snippet'])}\n"
         for h in hits
     )

@@ -128,7 +128,8 @@ def _turn(t: dict[str, Any], q: Quote, markdown: bool) -> str:
     if t["cls"] == "withheld":
         return f"{q(t['n']):>3}. [{q(t['text'])}]{end}"
     if t["cls"] == "quiet":  # re-asks, rule replies, /commands: set apart from real answers
-        return f"{q(t['n']):>3}.   {'*' if markdown else '('}{q(t['who'])}: {q(t['text'])}{'*' if markdown else ')'}{end}"
+        left, right = ("*", "*") if markdown else ("(", ")")
+        return f"{q(t['n']):>3}.   {left}{q(t['who'])}: {q(t['text'])}{right}{end}"
     who = f"**{q(t['who'])}:**" if markdown else f"{q(t['who'])}:"
     return f"{q(t['n']):>3}. {who} {q(t['text'])}{end}"
 

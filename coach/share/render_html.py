@@ -97,7 +97,8 @@ def brief_page(view: dict[str, Any], *, own: bool = False) -> str:
         heading = f"Brief for your one-to-one with {names}"
         intro = (f"In their own words first, then the conversation as shared. Times are this computer's local time. "
                  f"Your notes stay in your own database and are never sent to {names}.")
-        footer = "Made by coach review on this computer from bundles shared with you. This page loads nothing from anywhere else."
+        footer = ("Made by coach review on this computer from bundles shared with you. "
+                  "This page loads nothing from anywhere else.")
     return _ENV.get_template("brief.html.j2").render(
         bundles=view["bundles"], mentees=view["mentees"], own=own, heading=heading, intro=intro,
         footer=footer, title=heading, csp=Markup(CSP), css=Markup(CSS),

@@ -132,7 +132,7 @@ def _mentees(store: Store | None, payloads: list[dict[str, Any]]) -> list[dict[s
 
 
 def _label(s: dict[str, Any], motivation: Any) -> str:
-    labels = s.get("labels") if isinstance(s.get("labels"), dict) else {}
+    labels = s["labels"] if isinstance(s.get("labels"), dict) else {}
     return str(labels.get(motivation) or str(motivation).replace("_", " "))
 
 
@@ -162,7 +162,9 @@ def add_note(store: Store, session: int, text: str, mentee: str | None = None) -
             found.setdefault(r[0], r[1])  # a session whose bundle has expired keeps its notes
     if not found:
         who = f" from {mentee}" if mentee else ""
-        raise UsageError(f"no bundle you hold{who} has session {session} (see: coach review --notes, or open the bundle)")
+        raise UsageError(
+            f"no bundle you hold{who} has session {session} (see: coach review --notes, or open the bundle)"
+        )
     if len(found) > 1:
         names = ", ".join(sorted(set(found.values())))
         raise UsageError(f"several mentees shared a session {session} ({names}); say whose with --mentee NAME")

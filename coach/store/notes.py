@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from coach.store.connection import CoachDatabase as Database
+from sqlite_utils import Database
+
 from coach.store.connection import now
 
 MAX_NOTE = 20_000  # characters: a page of notes, not a document
@@ -12,11 +13,10 @@ MAX_NOTE = 20_000  # characters: a page of notes, not a document
 
 def add_note(db: Database, mentee_key: str, mentee_name: str, session: int, text: str) -> dict[str, Any]:
     """Keep a note on session ``session`` of the mentee with signing key ``mentee_key``."""
-    with db.atomic():
-        cur = db.execute(
-            "INSERT INTO review_notes (mentee_key, mentee_name, session, text, created_at) VALUES (?,?,?,?,?)",
-            [mentee_key, mentee_name, session, text, now()],
-        )
+    cur = db.execute(
+        "INSERT INTO review_notes (mentee_key, mentee_name, session, text, created_at) VALUES (?,?,?,?,?)",
+        [mentee_key, mentee_name, session, text, now()],
+    )
     return note(db, int(cur.lastrowid or 0)) or {}
 
 
@@ -40,6 +40,4 @@ def notes(db: Database, mentee_key: str | None = None, session: int | None = Non
 
 def delete_note(db: Database, note_id: int) -> bool:
     """Erase a note; whether there was one."""
-    with db.atomic():
-        gone = db.execute("DELETE FROM review_notes WHERE id = ?", [note_id]).rowcount > 0
-    return bool(gone)
+    return bool(db.execute("DELETE FROM review_notes WHERE id = ?", [note_id]).rowcount > 0)
