@@ -111,6 +111,7 @@ def test_preview_prints_what_the_mentor_sees_and_writes_nothing(db: Path, mentor
     assert "Sourdough" not in result.output
     assert f"[Turn {n} withheld by sam]" in result.output
     assert "cannot be recalled" in result.output
+    assert "Your notes" not in result.output  # the mentor's notes are theirs: no such part in a mentee's preview
     assert not out.exists()
     assert not signing_key_path().exists()
     assert run("shares", "--json", "--db", str(db)).output.strip() == "[]"

@@ -97,8 +97,9 @@ def _session(s: dict[str, Any], name: str) -> dict[str, Any]:
         "experiment": summary.get("experiment"),
         "last": s.get("last_experiment") or {},
         "withheld": f"{plural(held, 'summary item')} withheld by {name}" if held else "",
+        # None: not the mentor's own review (a mentee's preview of a share), so no notes part at all
         "notes": [{"id": n["id"], "when": local_time(n["created_at"]), "text": n["text"]}
-                  for n in s.get("notes") or []],
+                  for n in s["notes"] or []] if "notes" in s else None,
         "scope": s.get("scope"),
     }
     out["transcript"] = _transcript(s, name) if "turns" in s else None

@@ -109,7 +109,7 @@ def _session(s: dict[str, Any], name: str, q: Quote, markdown: bool, own: bool) 
         lines.append(f"Last time's experiment: {chosen}{how}")
     if s["withheld"]:
         lines.append(f"({q(s['withheld'])})")
-    if not own:
+    if not own and s["notes"] is not None:
         lines += ["", f"{h3}Your notes"]
         lines += [f"{bullet}{q(n['when'])}, note {q(n['id'])}: {q(n['text'])}" for n in s["notes"]] or [
             f"(none yet; add one with: coach review --note {q(s['id'])} \"...\")"]
