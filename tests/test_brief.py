@@ -93,8 +93,6 @@ def test_a_redacted_correction_takes_its_chain_link_with_it(world: World) -> Non
     assert "-> Why: (withheld by sam)" in words
 
 
-@pytest.mark.xfail(strict=True, reason="engine gap for the lead: the put_right (and partly) replies repeat the "
-                   "mentee's words but are stored without sources, so redacting the correction does not withhold them")
 def test_a_redacted_correction_leaves_no_word_of_it_in_the_transcript(world: World) -> None:
     first, _ = two_sessions(world)
     out = world.review(str(world.share(str(first), "--scope", "full", "--redact", str(CORRECTION)))).output

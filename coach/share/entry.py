@@ -51,11 +51,7 @@ def session_entry(
     """The session as the bundle carries it, and what was held back: {"turns", "echoes", "summary", "chain"}."""
     s = doc["session"]
     info = info or flow_info(str(s["flow"]), str(s.get("flow_path") or ""))
-    echoed: dict[int, str] = {}
-    for t in doc["turns"]:
-        why = held_back(t.get("sources") or [], scope) if t["role"] == "coach" else ""
-        if why and t["n"] not in scope.asked:
-            echoed[t["n"]] = why
+    echoed = _echoes(doc, scope)
     summary, summary_held = _summary(doc, scope)
     chain, chain_held = _chain(doc, scope, info)
     entry: dict[str, Any] = {k: s[k] for k in SESSION_FIELDS}
@@ -72,6 +68,27 @@ def session_entry(
         entry["turns"] = _turns(doc["turns"], set(scope.asked) | set(echoed))
     held = {"turns": sorted(scope.asked), "echoes": echoed, "summary": summary_held, "chain": chain_held}
     return entry, held
+
+
+def _echoes(doc: dict[str, Any], scope: Scope) -> dict[int, str]:
+    """Coach turns that repeat withheld words, and why.
+
+    A rule reply right after an answer can play that answer back ("Thanks for putting me right:
+    ...", "Partly, then: ...") with no sources recorded; after a redacted answer it is withheld
+    too, whatever it says: a boilerplate line lost costs less than a redacted word leaked."""
+    sid = str(doc["session"]["id"])
+    echoed: dict[int, str] = {}
+    after: int | None = None  # the redacted answer the coach is replying to, if any
+    for t in doc["turns"]:
+        if t["role"] == "mentee":
+            after = t["n"] if t["n"] in scope.asked or f"{sid}:{t['n']}" in scope.redacted else None
+            continue
+        why = held_back(t.get("sources") or [], scope)
+        if not why and after is not None and t.get("kind") == "rule" and not t.get("sources"):
+            why = f"replies to turn {after}"
+        if why and t["n"] not in scope.asked:
+            echoed[t["n"]] = why
+    return echoed
 
 
 def _summary(doc: dict[str, Any], scope: Scope) -> tuple[dict[str, Any], int]:
