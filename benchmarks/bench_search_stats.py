@@ -37,7 +37,7 @@ VOCAB = (
     "ship", "users", "feedback", "salary", "promotion", "senior", "staff", "manager", "director", "studio",
     "startup", "bank", "remote", "hours", "weekend", "energy", "bored", "curious", "proud", "recognised",
 )
-QUERIES = ("roadmap", "helping people", "money freedom", "quokka", "team lead growth")
+QUERIES = ("roadmap", "people growth", "money freedom", "quokka", "team lead growth")  # quokka: no match
 
 
 def make_sessions(store: Store, n: int, seed: int = 11) -> int:
@@ -115,6 +115,8 @@ def main() -> None:
         stats_ms = timed(lambda: flow_stats(store, flows), a.runs)
         cli_search = command(["search", "roadmap", "--db", str(db)], max(3, a.runs // 2))
         cli_stats = command(["flow", "stats", "--db", str(db)], max(3, a.runs // 2))
+        # The floor: the same command on an empty database is Python's and the imports' start-up.
+        cli_empty = command(["search", "roadmap", "--db", str(Path(tmp) / "empty.db")], max(3, a.runs // 2))
     worst_search = max(statistics.median(v) for v in search_ms.values())
     data = {
         "sessions": a.sessions, "turns": turns, "build_s": round(built, 1), "runs": a.runs,
@@ -123,6 +125,7 @@ def main() -> None:
         "stats_median_ms": round(statistics.median(stats_ms), 1),
         "cli_search_median_ms": round(statistics.median(cli_search), 1),
         "cli_stats_median_ms": round(statistics.median(cli_stats), 1),
+        "cli_search_empty_db_median_ms": round(statistics.median(cli_empty), 1),
         "targets": {"search_ms": 100, "stats_ms": 1000},
     }
     rows = "\n".join(f"| `coach search {q}` (the query) | {ms} ms |" for q, ms in data["search_median_ms"].items())
@@ -135,9 +138,11 @@ and conversations left open among them), medians of {a.runs} runs.
 | `coach flow stats` (the whole report) | {data['stats_median_ms']} ms |
 | `coach search roadmap`, the command end to end (a new Python process) | {data['cli_search_median_ms']} ms |
 | `coach flow stats`, the command end to end (a new Python process) | {data['cli_stats_median_ms']} ms |
+| `coach search roadmap` on a new, empty database (start-up, and making the database) | {data['cli_search_empty_db_median_ms']} ms |
 
 Targets: search under 100 ms (worst query here: {data['search_worst_median_ms']} ms), statistics under 1 s
-({data['stats_median_ms']} ms).
+({data['stats_median_ms']} ms). End to end, a command is mostly Python's start-up and imports (the
+empty-database line): the search itself adds a few milliseconds to it.
 """
     print(write("search_stats", data, md, started).read_text())
 
