@@ -250,3 +250,21 @@ def test_a_note_needs_a_session_the_mentor_holds(world: World) -> None:
     )
     empty = world.review("--note", str(first), "   ")
     assert empty.exit_code == 2 and "needs some text" in empty.output
+
+
+def test_a_bundle_from_before_the_brief_renders_with_readable_phases() -> None:
+    from coach.share.render import render
+    from coach.share.review import preview
+
+    payload = _valid()
+    payload["sessions"][0]["turns"] = [
+        {"n": 1, "role": "coach", "phase": "sweet_spot", "text": "Where do they overlap?"},
+        {"n": 2, "role": "mentee", "phase": "sweet_spot", "text": "Platform work"},
+        {"withheld": [3, 4]},
+    ]
+    payload["sessions"][0]["summary"] = {"goals": ["x"], "motivations": ["next_rung"]}
+    out = render(preview(payload, "old.bundle"), "text")
+    assert "[Sweet spot]" in out and "  2. sam: Platform work" in out and "  3. [Turns 3-4 withheld by sam]" in out
+    assert "  - next rung" in out  # no label carried: the id made readable
+    page = render(preview(payload, "old.bundle"), "html")
+    assert "<h5>Sweet spot</h5>" in page
