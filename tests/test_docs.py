@@ -137,3 +137,36 @@ def test_each_figure_is_shown_with_the_machine_it_came_from(tmp_path: Path) -> N
     assert "### Details" in page  # a results file's own headings sit below the page's
     assert "(This run did not record its machine.)" in page
     assert "- `benchmarks/bench_new.py`" in page and "- `benchmarks/bench_old.py`" not in page
+
+
+def _commands(group: Any, prefix: str = "coach") -> list[str]:
+    """Every command line the CLI offers, e.g. "coach flow validate"."""
+    import click
+
+    out = []
+    for name, command in sorted(group.commands.items()):
+        out.append(f"{prefix} {name}")
+        if isinstance(command, click.Group):
+            out += _commands(command, f"{prefix} {name}")
+    return out
+
+
+def test_every_command_is_in_the_manual() -> None:
+    from coach.cli import cli
+
+    manual = "\n".join(p.read_text(encoding="utf-8") for p in DOCS.glob("*.md"))
+    missing = [c for c in _commands(cli) if c not in manual]
+    assert not missing, f"commands the manual in docs/ never mentions: {missing}"
+
+
+def test_every_migration_and_table_is_in_the_database_page() -> None:
+    from coach.store.database import memory_db
+    from coach.store.migrations import MIGRATIONS
+
+    page = (DOCS / "database.md").read_text(encoding="utf-8")
+    tables = [r[0] for r in memory_db().execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger', 'index') AND sql IS NOT NULL"
+        " AND name NOT LIKE 'review_fts_%'").fetchall()]
+    missing = [f"migration {name}" for name, _ in MIGRATIONS if f"`{name}`" not in page]
+    missing += [f"table {t}" for t in tables if f"`{t}`" not in page]
+    assert not missing, f"docs/database.md does not describe: {missing}"
