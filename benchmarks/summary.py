@@ -69,7 +69,7 @@ def readme_block(results: list[Result]) -> str:
     lines = [START, NOTICE, "", "| what | figure | measured on |", "|---|---|---|"]
     for r in results:
         where = machine_line(r.machine)
-        rows = r.headline or [(f"{r.name}", f"see [{r.name}](docs/performance.md#{r.name})")]
+        rows = r.headline or [(f"`{r.script}` ({r.name})", f"[on the performance page](docs/performance.md#{r.name})")]
         lines += [f"| {what} | {figure} | {where} |" for what, figure in rows]
     if not results:
         lines.append("| (no benchmark has written results yet) | | |")

@@ -129,7 +129,7 @@ def test_each_figure_is_shown_with_the_machine_it_came_from(tmp_path: Path) -> N
 
     block = summary.readme_block(results)
     assert "| one turn | 3 ms | 8 cores (Test CPU), 2026-01-02, load 0.5 |" in block
-    assert "| old | see [old](docs/performance.md#old) | not recorded |" in block
+    assert "| `bench_old.py` (old) | [on the performance page](docs/performance.md#old) | not recorded |" in block
     assert block.startswith(summary.START) and block.endswith(summary.END)
 
     page = summary.performance_page(results, ["bench_speed.py", "bench_old.py", "bench_new.py"])
