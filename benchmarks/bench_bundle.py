@@ -130,7 +130,12 @@ def main() -> None:
 | open, keep and index it (coach review) | {ms(open_ms)} |
 | open only (checks, decrypt, verify) | {ms(decrypt_ms)} |
 """
-    print(write("bundle", data, md, started).read_text())
+    headline = [
+        (f"draft a share of {args.turns:,} turns with {args.redactions:,} redactions", ms(drafts)),
+        (f"create a {args.small}-turn share / open it with `coach review`",
+         f"{statistics.median(create_ms):.0f} / {statistics.median(open_ms):.0f} ms median"),
+    ]
+    print(write("bundle", data, md, started, headline).read_text())
 
 
 if __name__ == "__main__":

@@ -65,7 +65,7 @@ steps:
 
 TEST = """\
 # Conversation tests for {name}. Run them with: coach flow test {test_file}
-# (plain `pytest` runs them too). The format is described in the README.
+# (plain `pytest` runs them too). The format is described in docs/authoring.md.
 flow: {flow_rel}
 tests:
   - name: a yes leads through to the end

@@ -75,7 +75,7 @@ _WHY_TAIL = re.compile(r",\s*and why(?: not)?\?$", re.IGNORECASE)
 
 # How a reply may start, for the model to say the rest: "Can you tell me what makes that
 # important to you?". From a free start the default model mostly copied the question or changed
-# its meaning; started this way it keeps to the question far more often (README, "Rephrasing").
+# its meaning; started this way it keeps to the question far more often (docs/rephrasing.md).
 OPENERS = ("Can you tell me", "Could you say", "What would you say")
 _WH = r"(?:what|how|why|where|which|whose|who)\b"
 _WH_START = re.compile(rf"^(and )?({_WH})", re.IGNORECASE)
