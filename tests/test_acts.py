@@ -200,6 +200,8 @@ KNOWN_MISSES = {
     "u0561", "u0565", "u0570", "u0585", "u0587", "u0591", "u0592", "u0610", "u0627", "u0641", "u0651", "u0652",
     "u0657", "u0662", "u0663", "u0665", "u0675", "u0678", "u0713", "u0715", "u0719", "u0730", "u0744", "u0756",
     "u0762", "u0774", "u0777",
+    # "X, not Y" after a hedge reads as a correction; these two are labelled content.
+    "u0373", "u0463",
 }
 
 
