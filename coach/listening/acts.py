@@ -321,7 +321,7 @@ def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
     # A later clause is a question only if it opens like one: "..., product lead or engineering lead?"
     shaped = _question_shaped(low) if first else _QUESTION_START.match(low) is not None
     # A clause that is only a yes, no or hedge ("honestly scared to, but yes"), where one is asked for.
-    kinds = ("yes", "no", "hedge") if cx.expect == "yes_no" else ("hedge",)
+    kinds: tuple[str, ...] = ("yes", "no", "hedge") if cx.expect == "yes_no" else ("hedge",)
     if not first:  # after a comma only a bare word counts: "scared to, but yes"; not "..., not for me"
         kinds = kinds if _BARE_WORD.match(text) else ()
     for rule in cx.tables.open.rules:
