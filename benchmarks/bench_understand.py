@@ -5,7 +5,8 @@ Run: .venv/bin/python benchmarks/bench_understand.py [--split tune|holdout|both]
 tests/data/acts/tune.jsonl and tests/data/distress/tune.jsonl are what the rules were tuned on.
 tests/data/holdout/*.jsonl were written by someone who never saw the lexicon; their sentences
 are never printed (--show-misses works on the tune split only) and they should be measured
-rarely, so that the figure stays honest. Results go to benchmarks/results/understand.json/.md.
+rarely, so that the figure stays honest. --split both (tune and held-out) writes the results to
+benchmarks/results/understand.json and understand.md; a tune-only run just prints.
 """
 
 from __future__ import annotations
@@ -231,10 +232,10 @@ def main() -> None:
     results["median_ms"] = speed(load(FILES["tune"][0]), lex)
     report = markdown(results)
     print(report)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    name = "understand" if args.split == "both" else f"understand-{args.split}"
-    (RESULTS / f"{name}.json").write_text(json.dumps(results, indent=2) + "\n")
-    (RESULTS / f"{name}.md").write_text(report)
+    if args.split == "both":  # the full measurement is the one kept
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "understand.json").write_text(json.dumps(results, indent=2) + "\n")
+        (RESULTS / "understand.md").write_text(report)
 
 
 if __name__ == "__main__":

@@ -220,4 +220,4 @@ def test_tune_hard_cases_are_read_as_labelled(row: dict[str, Any]) -> None:
 def test_most_of_the_tune_corpus_is_read_exactly() -> None:
     right = sum(set(read_reply(r["reply"], LEX, expect=_expect(r), question=r["question"]).kinds) == set(r["acts"])
                 for r in TUNE)
-    assert right / len(TUNE) >= 0.90  # measured 92.3%
+    assert right / len(TUNE) >= 0.90  # measured 92.0%
