@@ -1,16 +1,19 @@
-"""Create and open a share bundle of a 500-turn session; print median and p95 timings.
+"""Share bundles: drafting with redactions at scale, and creating/opening a realistic one.
 
-Run: .venv/bin/python benchmarks/bench_bundle.py [--turns 500] [--runs 30]
-Creation = draft (scope, redactions, echo checks) + sign + seal + write the file + log it.
-Opening  = read + checksum + decrypt + verify + expiry check + store and index it for search.
+Run: .venv/bin/python benchmarks/bench_bundle.py [--turns 10000] [--redactions 1000] [--runs 5]
+
+Varied text (seeded sentences from a vocabulary, every turn different), coach turns that quote
+earlier answers with their provenance, as the engine records it. Redaction follows provenance
+(ids), so drafting is linear in turns + redactions, not turns x redactions as echo matching was.
+Writes benchmarks/results/bundle.{json,md}.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import platform
+import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -18,57 +21,89 @@ from pathlib import Path
 from nacl.public import PrivateKey
 from nacl.signing import SigningKey
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from results import machine, write
+
 from coach.share.consent import ShareRequest, create_share, draft_share
 from coach.share.keys import MentorPublic
 from coach.share.review import read_bundle, review_files
 from coach.store.database import Store, Turn, open_db
 
-TEXT = "I want to lead a team that builds the platform because solving hard problems with people matters"
-WORDS = TEXT.split(" ")
+VOCAB = (
+    "team", "lead", "build", "product", "people", "growth", "learn", "money", "freedom", "design", "data",
+    "customers", "quiet", "family", "travel", "code", "music", "garden", "writing", "research", "teach",
+    "mentor", "craft", "impact", "decide", "trust", "hard", "problems", "meetings", "roadmap", "planning",
+    "ship", "users", "feedback", "salary", "promotion", "senior", "staff", "manager", "director", "studio",
+    "startup", "bank", "remote", "hours", "weekend", "energy", "bored", "curious", "proud", "recognised",
+    "useful", "fair", "honest", "calm", "messy", "tangled", "simple",
+)
 
 
-def make_session(store: Store, turns: int) -> int:
-    """A completed session with ``turns`` turns of realistic length and a filled summary."""
+def sentence(rng: random.Random, n: int) -> str:
+    return "I " + " ".join(rng.choice(VOCAB) for _ in range(n))
+
+
+def make_session(store: Store, turns: int, seed: int = 7) -> int:
+    """A completed session of ``turns`` turns: answers of 8-30 varied words; every coach turn after
+    the first quotes one or two earlier answers, with their provenance."""
+    rng = random.Random(seed)
     sid = store.create_session(
         mentee="sam", flow="career", flow_version=1, flow_path="f.yaml", step="a", phase="goal", values={}, state={}
     )
-    batch = []
-    for n in range(turns):
-        words = " ".join(WORDS[(n + i) % len(WORDS)] for i in range(25))
-        role = "coach" if n % 2 == 0 else "mentee"
-        batch.append(Turn(role, f"{words} ({n})?" if role == "coach" else f"{words} number {n}.", "a", "goal"))
-    values = {
-        "goal": "lead the platform team",
-        "bedrock": ["I love solving the hardest problems"],
-        "passions": ["hiking"],
-        "motivations": ["growth"],
-        "experiment": "lead a small piece of work",
-    }
-    store.save(sid, step="a", phase="goal", values=values, state={}, status="completed", turns=batch)
+    batch: list[Turn] = []
+    answers: list[int] = []
+    for n in range(1, turns + 1):
+        if n % 2:  # coach
+            quoted = rng.sample(answers, min(len(answers), rng.randint(1, 2))) if answers else []
+            text = "You said " + ", and ".join(batch[q - 1].text[:60] for q in quoted) + ". What makes that matter?"
+            batch.append(Turn("coach", text, "a", "goal", n=n, sources=[f"{sid}:{q}" for q in quoted]))
+        else:
+            batch.append(Turn("mentee", sentence(rng, rng.randint(8, 30)), "a", "goal", n=n))
+            answers.append(n)
+    values = {"goal": batch[1].text, "bedrock": [batch[3].text], "passions": [batch[5].text],
+              "motivations": ["growth"], "experiment": batch[7].text}
+    state = {"sources": {"goal": [f"{sid}:2"], "bedrock": [[f"{sid}:4"]], "passions": [[f"{sid}:6"]],
+                         "motivations": [[]], "experiment": [f"{sid}:8"]}}
+    store.save(sid, step="a", phase="goal", values=values, state=state, status="completed", turns=batch)
     return sid
 
 
-def pct(xs: list[float], q: float) -> float:
-    return sorted(xs)[min(len(xs) - 1, round(q * (len(xs) - 1)))]
+def ms(xs: list[float]) -> str:
+    return f"median {statistics.median(xs):.0f} ms, max {max(xs):.0f} ms"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--turns", type=int, default=500)
-    ap.add_argument("--runs", type=int, default=30)
+    ap.add_argument("--turns", type=int, default=10_000)
+    ap.add_argument("--redactions", type=int, default=1_000)
+    ap.add_argument("--small", type=int, default=500, help="turns of the session created and opened end to end")
+    ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
+    started = machine()
     tmp = Path(tempfile.mkdtemp())
     mentee = Store(open_db(tmp / "mentee.db"))
     mentor_store = Store(open_db(tmp / "mentor.db"))
-    sid = make_session(mentee, args.turns)
     mentor, signer = PrivateKey.generate(), SigningKey.generate()
-    redact = frozenset(range(2, args.turns, 10))  # every tenth answer withheld: the echo checks do real work
-    req = ShareRequest((sid,), MentorPublic("alex", bytes(mentor.public_key)), "full", {sid: redact}, 30)
+    public = MentorPublic("alex", bytes(mentor.public_key))
+
+    big = make_session(mentee, args.turns)
+    rng = random.Random(3)
+    redact = frozenset(rng.sample(range(2, args.turns + 1, 2), args.redactions))
+    drafts, withheld = [], 0
+    for _ in range(args.runs):
+        t0 = time.perf_counter()
+        draft = draft_share(mentee, ShareRequest((big,), public, "full", {big: redact}, 30))
+        drafts.append((time.perf_counter() - t0) * 1000)
+        withheld = len(draft.withheld[big]["echoes"])
+
+    small = make_session(mentee, args.small, seed=11)
+    small_redact = frozenset(range(2, args.small, 10))
     create_ms, open_ms, decrypt_ms, size = [], [], [], 0
     for i in range(args.runs):
         out = tmp / f"b{i}.bundle"
         t0 = time.perf_counter()
-        create_share(mentee, draft_share(mentee, req), out, signer)
+        create_share(mentee, draft_share(mentee, ShareRequest((small,), public, "full", {small: small_redact}, 30)),
+                     out, signer)
         t1 = time.perf_counter()
         review = review_files(mentor_store, [out], mentor)
         t2 = time.perf_counter()
@@ -79,26 +114,23 @@ def main() -> None:
         open_ms.append((t2 - t1) * 1000)
         decrypt_ms.append((t3 - t2) * 1000)
         size = out.stat().st_size
-    cpu = (
-        next(
-            (
-                line.split(":", 1)[1].strip()
-                for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")
-            ),
-            platform.processor(),
-        )
-        if Path("/proc/cpuinfo").exists()
-        else ""
-    )
-    print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}")
-    print(f"session: {args.turns} turns, {len(redact)} redacted, bundle {size / 1024:.0f} KiB, {args.runs} runs")
-    for label, xs in (
-        ("create (draft+sign+seal+write+log)", create_ms),
-        ("open + keep + index (coach review)", open_ms),
-        ("open only (checks + decrypt + verify)", decrypt_ms),
-    ):
-        print(f"{label:<40} median {statistics.median(xs):6.1f} ms   p95 {pct(xs, 0.95):6.1f} ms")
+    data = {
+        "draft_big": {"turns": args.turns, "redactions": args.redactions, "coach_turns_withheld": withheld,
+                      "median_ms": statistics.median(drafts), "max_ms": max(drafts)},
+        "small": {"turns": args.small, "bundle_kib": round(size / 1024),
+                  "create_median_ms": statistics.median(create_ms), "open_median_ms": statistics.median(open_ms),
+                  "decrypt_median_ms": statistics.median(decrypt_ms)},
+    }
+    big_line = (f"draft a share of {args.turns:,} turns with {args.redactions:,} redactions "
+                f"({withheld:,} coach turns withheld by provenance)")
+    md = f"""| what | figure |
+|---|---|
+| {big_line} | {ms(drafts)} |
+| create a {args.small}-turn share (draft, sign, seal, write, log; {size / 1024:.0f} KiB) | {ms(create_ms)} |
+| open, keep and index it (coach review) | {ms(open_ms)} |
+| open only (checks, decrypt, verify) | {ms(decrypt_ms)} |
+"""
+    print(write("bundle", data, md, started).read_text())
 
 
 if __name__ == "__main__":

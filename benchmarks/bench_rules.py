@@ -20,7 +20,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from test_rules import ADVICE, DISTRESS, NEAR_MISSES, THINKING_ALOUD  # noqa: E402
 
-from coach.listening.rules import Lexicon, is_advice_request, is_bedrock, is_distress, load_lexicon  # noqa: E402
+from coach.listening.lexicon import Lexicon, load_lexicon
+
+from coach.listening.rules import is_advice_request, is_bedrock, is_distress# noqa: E402
 
 
 def confusion(examples: list[dict[str, object]], lex: Lexicon) -> tuple[int, int, int, int]:

@@ -43,6 +43,10 @@ class FlowError(CoachError):
         super().__init__("\n".join(p.render() for p in errors))
 
 
+class RulesError(FlowError):
+    """The guard's table of rules is malformed; carries every problem found, with positions."""
+
+
 class StoreError(CoachError):
     """The transcript database cannot be used."""
 

@@ -119,13 +119,18 @@ def test_show_json_has_session_turns_and_summary(chat_jsonl: Any, tmp_path: Path
     result = CliRunner().invoke(cli, ["show", str(events[0]["id"]), "--db", str(db), "--format", "json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
-    assert set(doc) == {"session", "turns", "summary"}
+    assert set(doc) == {"session", "turns", "summary", "summary_sources"}
+    # Each summary item names the turn it came from ("session:n"): the mentee's own answer.
+    typed = {f"{doc['session']['id']}:{t['n']}": t["text"] for t in doc["turns"] if t["role"] == "mentee"}
+    for key, goal in zip(doc["summary_sources"]["goals"], doc["summary"]["goals"], strict=True):
+        assert key and all(goal in typed[ref] for ref in key)  # the answer, trimmed to its content
     assert doc["session"]["status"] == "completed"
     assert set(doc["turns"][0]) >= {"n", "role", "text", "step", "phase", "at", "canonical", "rephrased"}
     summary = doc["summary"]
-    assert set(summary) == {"goals", "motivations", "bedrock", "passions", "experiment"}
+    assert set(summary) == {"goals", "motivations", "bedrock", "passions", "strengths", "sweet_spot", "experiment"}
     assert "I want to lead a small product team" in " ".join(summary["goals"])
-    assert summary["bedrock"] and set(summary["bedrock"]) <= set(SCRIPTED["why_ladder"])
+    # Each bedrock statement is one of the answers, fillers ("Because ...") left out.
+    assert summary["bedrock"] and all(any(b in said for said in SCRIPTED["why_ladder"]) for b in summary["bedrock"])
     assert summary["experiment"] == SCRIPTED["experiment"][0]
     allowed = {"influence", "authority", "recognition", "growth", "autonomy", "meaning", "compensation", "next_rung"}
     assert set(summary["motivations"]) <= allowed

@@ -48,7 +48,8 @@ def worlds(draw: Any) -> dict[str, Any]:
 
 
 def build(world: dict[str, Any]) -> tuple[Store, dict[int, dict[str, Any]]]:
-    """Write the world into an in-memory store; return per-session turn texts and their summary sources."""
+    """Write the world into an in-memory store as the engine would, provenance included; return
+    per-session turn texts and their summary sources."""
     store = Store(memory_db())
     info: dict[int, dict[str, Any]] = {}
     last: dict[str, int] = {}
@@ -66,31 +67,41 @@ def build(world: dict[str, Any]) -> tuple[Store, dict[int, dict[str, Any]]]:
             previous_id=prev,
         )
         turns: list[Turn] = []
-        answers: list[str] = []
+        answers: list[tuple[str, str]] = []  # (text, "session:n")
         if prev is not None:
             # A recap quotes the previous session's goal, as the real flow does.
-            turns.append(Turn("coach", f"Last time you said {info[prev]['goal']}", "recap", "trust"))
+            turns.append(Turn("coach", f"Last time you said {info[prev]['goal']}", "recap", "trust",
+                              sources=info[prev]["goal_refs"]))
         for words, echo in s["pairs"]:
             n = len(turns) + 1
             ask = f"{marker('coach', sid, n)} question"
             answer = " ".join([marker("mentee", sid, n + 1), *words])
             turns += [Turn("coach", ask, "a", "goal"), Turn("mentee", answer, "a", "goal")]
-            answers.append(answer)
+            answers.append((answer, f"{sid}:{n + 1}"))
             if echo:
-                turns.append(Turn("coach", f"You said: {answer}. Is that right?", "a", "goal"))
+                turns.append(Turn("coach", f"You said: {answer}. Is that right?", "a", "goal",
+                                  sources=[f"{sid}:{n + 1}"]))
         pick = [answers[i] if answers else None for i in s["picks"]]
         values = {
-            "goal": pick[0],
-            "bedrock": [pick[1]] if pick[1] else [],
-            "passions": [pick[2]] if pick[2] else [],
-            "experiment": pick[3],
+            "goal": pick[0][0] if pick[0] else None,
+            "bedrock": [pick[1][0]] if pick[1] else [],
+            "passions": [pick[2][0]] if pick[2] else [],
+            "experiment": pick[3][0] if pick[3] else None,
         }
-        store.save(sid, step="a", phase="goal", values=values, state={}, status="completed", turns=turns)
+        sources = {
+            "goal": [pick[0][1]] if pick[0] else [],
+            "bedrock": [[pick[1][1]]] if pick[1] else [],
+            "passions": [[pick[2][1]]] if pick[2] else [],
+            "experiment": [pick[3][1]] if pick[3] else [],
+        }
+        store.save(sid, step="a", phase="goal", values=values, state={"sources": sources}, status="completed",
+                   turns=turns)
         info[sid] = {
             "mentee": s["mentee"],
-            "goal": pick[0] or "nothing yet",
+            "goal": pick[0][0] if pick[0] else "nothing yet",
+            "goal_refs": [pick[0][1]] if pick[0] else [],
             "turns": store.turns(sid),
-            "summary_texts": [p for p in pick if p],
+            "summary_texts": [p[0] for p in pick if p],
         }
         last[s["mentee"]] = sid
     return store, info

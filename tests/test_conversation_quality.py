@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from coach.cli import cli
-from coach.conversation.engine import Conversation, Message
+from coach.conversation.engine import Conversation
+from coach.conversation.message import Message
 from coach.flow.spec import Flow
 from coach.listening.rules import MOTIVATIONS
 from coach.store.database import Store
@@ -21,6 +22,10 @@ DEFAULT = {
     "welcome": "yes",
     "welcome_back": "yes",
     "recap": "yes",
+    "goal_revisit": "yes",
+    "consent_unsure": "I just want to know who sees this",
+    "consent_again": "yes",
+    "experiment_maybe": "Maybe ask to run one meeting",
     "recap_shift": "I care less about titles now",
     "recap_experiment": "It went well, I liked it more than I expected",
     "goal_horizon": "I'd like to be doing thoughtful work with a good team",
@@ -102,8 +107,10 @@ def test_the_playback_can_be_corrected(career_flow: Flow, store: Store) -> None:
     conv = Conversation.start(career_flow, store, "sam")
     turns = drive(conv, {"why_playback": "Not quite", "why_correct": "It's less the puzzles, more the people"})
     assert asked(turns, "why_correct") == ["What would you change, so that it says what you mean?"]
-    assert conv.values["why_correction"] == "It's less the puzzles, more the people"
-    assert "So, in your words: It's less the puzzles, more the people" in coach_text(turns)
+    # The correction replaces the rung it corrects, and the chain is played back with it.
+    assert conv.values["why_chain"][-1] == "It's less the puzzles, more the people"
+    assert "So, in your words:" in coach_text(turns)
+    assert "because it's less the puzzles, more the people" in coach_text(turns)
 
 
 # --- motivations --------------------------------------------------------------------------------
@@ -183,11 +190,13 @@ def test_an_advice_request_is_declined_openly_and_the_question_comes_back(
 ) -> None:
     conv = Conversation.start(career_flow, store, "sam")
     run_until(conv, step)
-    question = conv.last_question()["shown"]
     msgs = conv.reply("Just tell me what to do")
-    assert msgs[0].text == career_flow.replies["advice"]
-    assert msgs[-1].text == question and msgs[-1].kind == "ask"
+    assert msgs[0].text == career_flow.replies["advice"][0]  # the whole explanation, the first time
+    assert msgs[-1].kind == "ask" and msgs[-1].step == step
     assert conv.current.name == step
+    again = conv.reply("what would you do in my place?")
+    assert again[0].text in career_flow.replies["advice"][1:]  # after that, a short one
+    assert len(again[0].text) < len(msgs[0].text) // 3 and again[-1].kind == "ask"
 
 
 @pytest.mark.parametrize("step", STEPS_BY_PHASE)
@@ -212,7 +221,8 @@ def test_off_topic_answers_are_re_asked_twice_then_the_coach_moves_on(career_flo
     conv = Conversation.start(career_flow, store, "sam")
     run_until(conv, "goal_horizon")
     replies = [conv.reply(text) for text in ("asdfgh", "lol", "whatever")]
-    assert [r[0].text for r in replies] == [*career_flow.replies["reask"], career_flow.replies["move_on"]]
+    assert [r[0].text for r in replies] == [*career_flow.replies["reask"][:2], career_flow.replies["move_on"][0]]
+    assert replies[0][-1].text != replies[1][-1].text  # the question comes back in other words
     assert conv.current.name == "lottery_want"
 
 
@@ -243,7 +253,10 @@ def test_a_returning_mentee_gets_a_recap_and_is_asked_if_it_still_holds(chat_jso
     assert events[-1]["status"] == "completed"
     events2, _ = chat_jsonl(["no", "I care less about titles now", "It went well", "yes", "/pause"], db=db)
     steps = [e["step"] for e in events2 if e["type"] == "await"]
-    assert steps == ["recap", "recap_shift", "recap_experiment", "welcome_back", "goal_horizon"]
+    # Last time's goal comes back as "is that still true?", not as the same question again.
+    assert steps == ["recap", "recap_shift", "recap_experiment", "welcome_back", "goal_revisit"]
+    revisit = [e["text"] for e in events2 if e["type"] == "coach" and e["kind"] == "ask"][-1]
+    assert "Last time you said" in revisit and "thoughtful work with a good team" in revisit
     recap = next(e["text"] for e in events2 if e["type"] == "coach" and e["step"] == "recap")
     assert "Where you were heading: you'd like to be doing thoughtful work with a good team" in recap
     assert "Underneath it: you love solving puzzles with people" in recap

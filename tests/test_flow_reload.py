@@ -67,7 +67,7 @@ def _at_job(flow_file: Path, store: Store) -> Conversation:
     conv.open()
     conv.reply("yes")
     conv.reply("Lead a small team")
-    assert conv.step == "job"  # type: ignore[attr-defined]
+    assert conv.step == "job"
     return conv
 
 
@@ -75,7 +75,7 @@ def test_reload_keeps_answers_and_shows_the_new_wording(flow_file: Path, store: 
     conv = _at_job(flow_file, store)
     _edit(flow_file, "Whose job would you want?", "Whose job would you love to have?")
     msgs = conv.reply("/reload")
-    assert conv.step == "job"  # type: ignore[attr-defined]
+    assert conv.step == "job"
     assert conv.values["goal"] == "Lead a small team"
     assert "continuing at 'job'" in msgs[0].text
     assert msgs[-1].text == "Whose job would you love to have?" and msgs[-1].kind == "ask"
@@ -87,7 +87,7 @@ def test_a_renamed_step_continues_at_its_replacement(flow_file: Path, store: Sto
     conv = _at_job(flow_file, store)
     _edit(flow_file, "next: job\n  job:", "next: dream_job\n  dream_job:")
     msgs = conv.reply("/reload")
-    assert conv.step == "dream_job"  # type: ignore[attr-defined]
+    assert conv.step == "dream_job"
     assert "Step 'job' no longer exists, so we continue at 'dream_job'" in msgs[0].text
     assert conv.values["goal"] == "Lead a small team"
 
@@ -98,10 +98,10 @@ def test_a_removed_step_goes_to_the_nearest_earlier_step_and_back_still_works(fl
     start = text.index("  job:\n")
     flow_file.write_text(text[:start].replace("next: job", "next: bye") + text[text.index("  bye:\n") :])
     msgs = conv.reply("/reload")
-    assert conv.step == "goal"  # type: ignore[attr-defined]
+    assert conv.step == "goal"
     assert "'job' no longer exists" in msgs[0].text
     conv.reply("/back")
-    assert conv.step == "hello"  # type: ignore[attr-defined]
+    assert conv.step == "hello"
 
 
 def test_a_broken_edit_keeps_the_running_flow_and_says_where_it_is_wrong(flow_file: Path, store: Store) -> None:
@@ -109,7 +109,7 @@ def test_a_broken_edit_keeps_the_running_flow_and_says_where_it_is_wrong(flow_fi
     _edit(flow_file, "next: bye\n  bye:", "next: by\n  bye:")
     msgs = conv.reply("/reload")
     assert f"{flow_file}:" in msgs[0].text and "undefined step 'by'" in msgs[0].text
-    assert conv.step == "job"  # type: ignore[attr-defined]
+    assert conv.step == "job"
     conv.reply("The CTO")
     assert conv.status == "completed"
 
@@ -120,7 +120,7 @@ def test_reloading_the_default_flow_unchanged_keeps_everything(career_flow: Any,
     conv.reply("yes")
     before = dict(conv.values)
     conv.reload(load_flow(PROJECT_ROOT / "flows" / "career.yaml"))
-    assert conv.step == "goal_horizon" and conv.values == before  # type: ignore[attr-defined]
+    assert conv.step == "goal_horizon" and conv.values == before
 
 
 class EditingStdin:

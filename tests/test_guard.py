@@ -610,3 +610,13 @@ def test_coach_guard_prints_one_json_verdict_per_line() -> None:
         ("You could try leading a project.", False),
     ]
     assert "not a question: does not end with '?'" in lines[1]["reasons"]
+    # What the rule table found names its rules, in the reason and in the list of rules that fired.
+    assert "suggestion: 'you could try' [you-could]" in lines[1]["reasons"]
+    assert lines[1]["rules"] == ["try-doing", "you-could"] and lines[0]["rules"] == []
+
+
+def test_coach_guard_lists_the_rules_it_applies() -> None:
+    result = CliRunner().invoke(cli, ["guard", "--rules"])
+    assert result.exit_code == 0, result.output
+    assert any(line.split()[:2] == ["you-should", "advice"] for line in result.output.splitlines())
+    assert len(result.output.splitlines()) >= 90

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -27,4 +28,43 @@ def test_mypy_strict_passes_on_the_package() -> None:
 
 def test_ruff_passes() -> None:
     result = subprocess.run([_tool("ruff"), "check", "coach", "tests"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    """``lint-imports`` on the ``coach`` package found under ``root``, with the contracts in pyproject.toml."""
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run([_tool("lint-imports"), "--no-cache", str(ROOT / "pyproject.toml")], cwd=root,
+                          capture_output=True, text=True, env=env)
+
+
+def test_imports_point_down_the_layers_without_cycles() -> None:
+    result = _lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 kept, 0 broken" in result.stdout
+
+
+@pytest.mark.parametrize(("module", "line", "broken"), [
+    pytest.param("store/__init__.py", "import coach.guard.check", "coach.store is not allowed to import coach.guard",
+                 id="upward"),
+    pytest.param("guard/__init__.py", "import coach.listening", "coach.guard is not allowed to import coach.listening",
+                 id="sideways"),
+    pytest.param("guard/words.py", "import coach.guard.text", "- .words -> .text", id="cycle"),
+])
+def test_the_import_contract_fails_on_a_bad_import(tmp_path: Path, module: str, line: str, broken: str) -> None:
+    """A copy of the package with one bad import added breaks a contract, naming the import."""
+    shutil.copytree(ROOT / "coach", tmp_path / "coach", ignore=shutil.ignore_patterns("__pycache__"))
+    target = tmp_path / "coach" / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{line}  # added by the test\n", encoding="utf-8")
+    result = _lint_imports(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "1 broken" in result.stdout and broken in result.stdout, result.stdout
+
+
+def test_guard_modules_stay_small_and_simple() -> None:
+    """Each coach/guard module is one idea (under ~400 lines); no function there is over complexity 15."""
+    lengths = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in (ROOT / "coach" / "guard").glob("*.py")}
+    assert max(lengths.values()) <= 400, lengths
+    result = subprocess.run([_tool("ruff"), "check", "--select", "C901", "--config", "lint.mccabe.max-complexity=15",
+                             "coach/guard"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

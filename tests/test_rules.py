@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
+from coach.listening.lexicon import load_lexicon
 from coach.listening.rules import (
     MOTIVATIONS,
     Context,
@@ -20,7 +21,6 @@ from coach.listening.rules import (
     is_off_topic,
     is_unsure,
     is_why_asking,
-    load_lexicon,
     yes_no,
 )
 

@@ -21,9 +21,12 @@ def test_summary_keeps_answers_in_their_words_and_drops_non_answers() -> None:
         "motivations": ["growth", "meaning"],
         "bedrock": ["I love helping people learn"],
         "passions": ["Climbing with friends!"],
+        "strengths": [],
+        "sweet_spot": [],
         "experiment": None,
     }
 
 
 def test_empty_values_give_an_empty_summary() -> None:
-    assert summarise({}, MAPPING) == {"goals": [], "motivations": [], "bedrock": [], "passions": [], "experiment": None}
+    assert summarise({}, MAPPING) == {"goals": [], "motivations": [], "bedrock": [], "passions": [], "strengths": [],
+                                      "sweet_spot": [], "experiment": None}

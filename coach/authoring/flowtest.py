@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from coach.authoring.testfile import MAX_REPEAT, SUFFIX, Case, Turn, check_against_flow, load_test_file
-from coach.conversation.engine import Conversation, Message
+from coach.conversation.engine import Conversation
+from coach.conversation.message import Message
 from coach.conversation.summary import KEYS as SUMMARY_KEYS
 from coach.errors import CoachError, FlowError, Problem
 from coach.flow.spec import Flow, load_flow
@@ -135,24 +136,18 @@ def start_conversation(
         at = at or flow.returning
     conv.values.update(values or {})
     if at:
-        conv.machine.set_state(at)
+        conv.place(at)
     return conv
 
 
 def track(conv: Conversation, cov: Coverage) -> None:
     """Record every step entered and every transition taken into ``cov``."""
-    advance = conv.machine.events.get("advance")
-    if advance is None:
-        return
-    for step in conv.flow.steps.values():
-        for i, transition in enumerate(advance.transitions.get(step.name, [])):
-            key = (step.name, i)
-            transition.after.append(lambda event, key=key: _hit(cov, key, event))
 
+    def hit(source: str, index: int, dest: str) -> None:
+        cov.edges.add((source, index))
+        cov.steps.add(dest)
 
-def _hit(cov: Coverage, key: tuple[str, int], event: Any) -> None:
-    cov.edges.add(key)
-    cov.steps.add(event.transition.dest)
+    conv.observe(hit)
 
 
 def run_case(
@@ -164,7 +159,7 @@ def run_case(
     try:
         conv = start_conversation(flow, mentee, case.start, case.values, case.previous)
         track(conv, cov)
-        cov.steps.add(conv.step)  # type: ignore[attr-defined]
+        cov.steps.add(conv.step)
         said = conv.open()
     except Exception as e:
         return CaseResult(where, case, False, _crash("opening the conversation", e))
@@ -188,8 +183,8 @@ def run_case(
                 except Exception as e:
                     return CaseResult(where, case, False, _where(n, turn, answer) + "\n" + _crash("answering", e))
                 cov.steps.update(m.step for m in said)
-                cov.steps.add(conv.step)  # type: ignore[attr-defined]
-                if turn.until and (conv.step == turn.until or conv.finished):  # type: ignore[attr-defined]
+                cov.steps.add(conv.step)
+                if turn.until and (conv.step == turn.until or conv.finished):
                     break
                 if not script and turn.until:
                     rounds += 1
@@ -213,7 +208,7 @@ def run_case(
 
 
 def _at(conv: Conversation) -> str:
-    return str(conv.step)  # type: ignore[attr-defined]
+    return str(conv.step)
 
 
 def _where(n: int, turn: Turn, answer: str | None) -> str:
@@ -243,7 +238,7 @@ def _norm(text: str) -> str:
 
 def _compare(conv: Conversation, said: list[Message], checks: dict[str, Any]) -> list[str]:
     diffs: list[str] = []
-    actual: dict[str, Any] = {"step": conv.step, "phase": conv.current.phase, "status": conv.status}  # type: ignore[attr-defined]
+    actual: dict[str, Any] = {"step": conv.step, "phase": conv.current.phase, "status": conv.status}
     for key in ("step", "phase", "status"):
         if key in checks and checks[key] != actual[key]:
             diffs.append(_diff(key, checks[key], actual[key]))

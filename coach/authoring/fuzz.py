@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coach.authoring.flowtest import Coverage, start_conversation, track
+from coach.authoring.messy import HEDGES
 from coach.conversation.engine import Conversation
 from coach.errors import CoachError
 from coach.flow.spec import Flow
-from coach.listening.rules import Phrases
+from coach.listening.lexicon import Phrases
 from coach.store.database import Store, memory_db
 
 WORDS = (
@@ -119,7 +120,7 @@ class Mentee:
         """The next thing the mentee types (mostly a yes or no where one is expected)."""
         r = self.rng
         if expect == "yes_no" and r.random() < 0.6:
-            return r.choice(self.yes if r.random() < 0.8 else self.no)
+            return r.choice(self.yes if r.random() < 0.7 else (self.no if r.random() < 0.6 else HEDGES))
         kind = r.choices(
             [
                 "words",
@@ -196,7 +197,7 @@ def play(
         conv = start_conversation(flow, "fuzz", previous=previous, store=store)
         if coverage is not None:
             track(conv, coverage)
-            coverage.steps.add(conv.step)  # type: ignore[attr-defined]
+            coverage.steps.add(conv.step)
         conv.open()
         while len(answers) < max_turns:
             if conv.status == "paused":
@@ -211,7 +212,7 @@ def play(
             msgs = conv.reply(text)
             if coverage is not None:
                 coverage.steps.update(m.step for m in msgs)
-            recent = ([*recent, conv.step])[-30:]  # type: ignore[attr-defined]
+            recent = ([*recent, conv.step])[-30:]
         loop = sorted(set(recent), key=recent.index)
         return (
             conv,

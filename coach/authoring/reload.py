@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from coach.conversation.engine import Conversation, Message, broken_flow_message
+from coach.conversation.engine import Conversation, broken_flow_message
+from coach.conversation.message import Message
 from coach.errors import FlowError
 from coach.flow.spec import load_flow
 

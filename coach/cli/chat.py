@@ -63,8 +63,10 @@ def open_conversation(opts: ChatOptions, rephraser: Rephraser | None = None) -> 
 def run_chat(opts: ChatOptions) -> str:
     """Run a whole conversation on stdin/stdout; return its final status."""
     from coach.cli import repl
+
     rephraser = None if opts.no_llm or os.environ.get("COACH_REPHRASE") == "off" else _rephraser(opts)
     conv = open_conversation(opts, rephraser)
+    conv.rephraser.prepare_flow(conv.flow)
 
     def out(line: str) -> None:
         sys.stdout.write(line + "\n")

@@ -15,7 +15,7 @@ def register(cli: click.Group) -> None:
 
 @click.group()
 def flow() -> None:
-    """Author flows: validate, draw, test, fuzz, scaffold."""
+    """Author flows: validate, draw, test, fuzz, listen, scaffold."""
 
 
 @flow.command()
@@ -93,6 +93,23 @@ def fuzz(file: Path, runs: int, seed: int, max_turns: int | None) -> None:
     report = fuzz_flow(load_flow(file), runs=runs, seed=seed, max_turns=max_turns)
     click.echo(report.render())
     sys.exit(0 if report.ok else 1)
+
+
+@flow.command()
+@click.argument("file", type=click.Path(path_type=Path), required=False)
+@click.option("--runs", type=click.IntRange(1, 100_000), default=500, show_default=True, help="Conversations to play.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the first run (run i uses seed+i).")
+def listen(file: Path | None, runs: int, seed: int) -> None:
+    """Play messy mentees (hedges, corrections, questions back, typos) and count replies that would
+    sound robotic or broken: cut playbacks, quoted fillers or non-answers, a line said three times,
+    "yes or no?" after a hedge, questions left unanswered, announced-but-unsaid. Exit 1 if any."""
+    from coach.authoring.naturalness import listen as play
+    from coach.flow.spec import load_flow
+    from coach.resources import default_flow
+
+    findings = play(load_flow(file or default_flow()), runs=runs, seed=seed)
+    click.echo(findings.render())
+    sys.exit(1 if sum(findings.counts.values()) else 0)
 
 
 @flow.command()

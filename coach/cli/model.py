@@ -19,16 +19,24 @@ def register(cli: click.Group) -> None:
 @click.option("--original", help="The canonical question the candidates rephrase (checks meaning kept).")
 @click.option("--keep", "keep", multiple=True, metavar="TERM", help="A term every candidate must keep (repeatable).")
 @click.option("--context", help="The mentee's last answer (its words may appear in a candidate).")
-def guard_command(original: str | None, keep: tuple[str, ...], context: str | None) -> None:
-    """Check candidate texts, one per line on stdin; print one JSON verdict per line."""
+@click.option("--rules", "list_rules", is_flag=True, help="List the guard's rules (id, kind, reason) and exit.")
+def guard_command(original: str | None, keep: tuple[str, ...], context: str | None, list_rules: bool) -> None:
+    """Check candidate texts, one per line on stdin; print one JSON verdict per line, naming the rules that fired."""
     from coach.guard.check import check
 
+    if list_rules:
+        from coach.guard.advice import RULES
+
+        for rule in RULES.rules:
+            click.echo(f"{rule.id:<26} {rule.kind:<12} {rule.why}")
+        return
     for raw in sys.stdin:
         line = raw.rstrip("\n").rstrip("\r")
         if not line.strip():
             continue
         verdict = check(line, original=original, keep=keep, context=context)
-        click.echo(json.dumps({"text": line, "ok": verdict.ok, "reasons": verdict.reasons}, ensure_ascii=False))
+        click.echo(json.dumps({"text": line, "ok": verdict.ok, "reasons": verdict.reasons, "rules": verdict.rules},
+                              ensure_ascii=False))
 
 
 @click.command("models")

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from typing import IO, Any
 
 from coach.authoring.reload import FlowWatcher, watched_reply
-from coach.conversation.engine import Conversation, Message
+from coach.conversation.engine import Conversation
+from coach.conversation.message import Message
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 BAD_UTF8 = "That line wasn't valid text (UTF-8), so I couldn't read it. Could you type it again?"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from coach.errors import FlowError
-from coach.listening.rules import Lexicon, load_lexicon
+from coach.listening.lexicon import Lexicon, load_lexicon
 from coach.yaml_lines import load_yaml, position
 
 PHASES = ("trust", "goal", "why", "motivation", "passion", "sweet_spot", "close")
@@ -63,6 +64,10 @@ class Step:
     forget: bool = False
     end: str | None = None
     next: tuple[Edge, ...] = ()
+    # Values a correction at this step may replace ("no, it's more about X"), in order of likelihood.
+    corrects: tuple[str, ...] = ()
+    # On a clear yes to "is that still true?": value <- the first item of the previous summary's key.
+    keep_previous: tuple[tuple[str, str], ...] = ()
 
     @property
     def wordings(self) -> tuple[str, ...]:
@@ -116,6 +121,20 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "help": "Type an answer, or /skip, /back, /pause, /quit, /orig.",
     "paused": "Paused. Come back any time.",
     "resumed": "Welcome back. Let's carry on where we stopped.",
+    "privacy": (
+        "What you type stays in a file on this computer that only you can read. Nobody sees it unless you "
+        "share it with coach share; coach delete erases a conversation completely."
+    ),
+    "clarify": "Whichever you have in mind; take the question the way that makes sense to you.",
+    "judgement": "There are no good or bad answers here. What matters is that it's true for you.",
+    "other": "I'm a simple program that asks questions and plays back what you say; I don't judge or advise.",
+    "meta": "That has come up before, I know. Saying the same again is fine, and so is what's different now.",
+    "hedge": "It doesn't have to be all or nothing. Which part of it fits you, and which part fits less well?",
+    "unclear": "I'm not sure I followed that. Could you put it another way?",
+    "check_in": "That sounds really heavy. Are you safe right now?",
+    "check_in_safe": "Thank you for telling me. We can carry on whenever you're ready, or /pause at any point.",
+    "partly": "Partly, then: {words}. I'll leave it off the main list.",
+    "put_right": "Thanks for putting me right: {words}.",
 }
 
 
@@ -197,31 +216,32 @@ def _step(name: str, node: Any) -> Step:
         forget=bool(node.get("forget", False)),
         end=node.get("end"),
         next=edges_of(node),
+        corrects=tuple(str(v) for v in node.get("corrects") or ()),
+        keep_previous=tuple((str(k), str(v)) for k, v in (node.get("keep_previous") or {}).items()),
     )
 
 
-def nearest_step(old: Flow, new: Flow, here: str) -> str:
+def nearest_step(old: Mapping[str, Sequence[str]], new: Flow, here: str) -> str:
     """Where to continue when step ``here`` is gone from the edited flow.
 
-    A step that replaced it (new after one of its predecessors) first; otherwise the closest
-    surviving step in the old flow, earlier steps before later ones, so nothing is skipped;
-    otherwise the new flow's start.
+    ``old`` is the old flow's edges (each step's successors). A step that replaced ``here`` (new
+    after one of its predecessors) first; otherwise the closest surviving step in the old flow,
+    earlier steps before later ones, so nothing is skipped; otherwise the new flow's start.
     """
-    preds: dict[str, list[str]] = {n: [] for n in old.steps}
-    for s in old.steps.values():
-        for e in s.next:
-            preds.setdefault(e.to, []).append(s.name)
+    preds: dict[str, list[str]] = {n: [] for n in old}
+    for name, succs in old.items():
+        for to in succs:
+            preds.setdefault(to, []).append(name)
     for p in preds.get(here, []):
         if p in new.steps:
-            fresh = [e.to for e in new.steps[p].next if e.to not in old.steps and e.to in new.steps]
+            fresh = [e.to for e in new.steps[p].next if e.to not in old and e.to in new.steps]
             if fresh:
                 return fresh[0]
     seen = {here}
     queue = deque([here])
     while queue:
         name = queue.popleft()
-        succs = [e.to for e in old.steps[name].next] if name in old.steps else []
-        for nxt in preds.get(name, []) + succs:
+        for nxt in preds.get(name, []) + list(old.get(name, ())):
             if nxt in seen:
                 continue
             if nxt in new.steps:

@@ -20,7 +20,7 @@ BUILTINS = {
     "depth": "in a ladder: how many rungs so far",
     "summary": "the summary so far: goals, motivations, bedrock, passions, experiment",
     "rung": "in a ladder: the last rung (or the seed), played back",
-    "db_path": "where the transcript is stored",
+    "corrected": "after a correction (rule 'corrected'): the mentee's corrected words",
 }
 
 

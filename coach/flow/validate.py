@@ -178,7 +178,8 @@ def check_document(doc: Any, path: Path) -> list[Problem]:
                 f"step '{sname}' ends the conversation, so its 'next' is never used",
                 value=False,
             )
-        if not any(k in node for k in ("say", "ask", "end", "forget")):
+        routes = isinstance(node.get("next"), list) and any(isinstance(e, dict) and e.get("when") for e in node["next"])
+        if not any(k in node for k in ("say", "ask", "end", "forget")) and not routes:
             add(
                 steps,
                 sname,
@@ -392,7 +393,7 @@ def _lexicon_problems(doc: dict[str, Any], path: Path) -> list[Problem]:
                 "the path is relative to this flow file",
             )
         ]
-    from coach.listening.rules import load_lexicon
+    from coach.listening.lexicon import load_lexicon
 
     try:
         load_lexicon(target)

@@ -3,7 +3,9 @@
 A candidate passes only if it is one question; gives no advice, suggestion, instruction,
 judgement, information or promise; keeps every must-keep term and enough of the canonical
 question's content; brings in no names, numbers or topics from nowhere; and is of sane length.
-Every rejection names its reasons, so the transcript says why the flow's wording was shown.
+Every rejection names its reasons, so the transcript says why the flow's wording was shown; a
+reason found by the rule table (rules.yaml) ends with the ids of the rules that fired, and the
+verdict lists those ids. Length, form and meaning are checked in code.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from coach.guard.advice import advice_reasons
+from coach.guard.advice import advice_reasons, findings
 from coach.guard.meaning import _has_phrase, meaning_reasons
 from coach.guard.text import _norm, _sentences, _words, question_end
 
@@ -25,10 +27,11 @@ MAX_CHARS = 280
 
 @dataclass(frozen=True)
 class Verdict:
-    """The guard's decision on one candidate: ``ok``, and if not, every reason why."""
+    """The guard's decision on one candidate: ``ok``, and if not, every reason why and the rules that fired."""
 
     ok: bool
     reasons: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
 
 
 # A quoted statement joined by a semicolon to the question about it ('You said "x"; what ...?').
@@ -88,7 +91,9 @@ def check(
     allowed = _sentence_count(original) if original else 1
     if sentences > max(1, allowed):
         reasons.append(f"more than one sentence: {sentences}")
-    reasons += advice_reasons(text)
+    found = findings(text)
+    reasons += [f.reason for f in found]
+    rules = list(dict.fromkeys(rule for f in found for rule in f.rules))
 
     norm = _norm(text)
     for term in keep:
@@ -98,4 +103,4 @@ def check(
         # With the flow's tail kept word for word, the meaning checks compare the part reworded.
         head = _without_tail(original, original) if asked != text else original
         reasons += meaning_reasons(asked, head, keep, context)
-    return Verdict(not reasons, reasons)
+    return Verdict(not reasons, reasons, rules)

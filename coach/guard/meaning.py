@@ -82,16 +82,23 @@ def _numbers(text: str) -> set[str]:
 
 def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str | None) -> list[str]:
     """Reasons the candidate asks something other than ``original`` does."""
-    reasons: list[str] = []
     form = form_reasons(text, original)
     # "What would you like to be doing?" asks what the mentee wants, not what they enjoy:
     # "what would you say you enjoy most about yourself?" must not keep it through "like" ~ "enjoy".
     text, original = _WOULD_LIKE.sub(r"\1 want to", text), _WOULD_LIKE.sub(r"\1 want to", original)
     source = " ".join([original, *keep, context or ""])
-    known = {_concept(w) for w in _words(source)}
     cand_words = _words(text)
-    cand = {_concept(w) for w in cand_words}
+    asked, got = _question_words(original), _question_words(text)
+    return (_keeps_content(text, original, cand_words) + _adds_words(text, original, source, cand_words)
+            + _asks_alike(text, asked, got) + _keeps_frame(text, original, cand_words)
+            + _asks_no_more(text, original, cand_words, asked, got) + _keeps_wish(text, original)
+            + _keeps_person(text, original, cand_words) + form)
 
+
+def _keeps_content(text: str, original: str, cand_words: list[str]) -> list[str]:
+    """The question's content words, and those of its question part, are still there."""
+    reasons: list[str] = []
+    cand = {_concept(w) for w in cand_words}
     wanted = {_concept(w) for w in _content(original)}
     if wanted:
         kept = len(wanted & cand) / len(wanted)
@@ -119,7 +126,12 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
         if core and len(core & cand) < need:
             missing = sorted(w for w in set(_content(tail)) if _concept(w) in core - cand)
             reasons.append(f"asks something else: the question part loses {', '.join(missing[:6])}")
+    return reasons
 
+
+def _adds_words(text: str, original: str, source: str, cand_words: list[str]) -> list[str]:
+    """No negation lost or added, no doubt, no repeats, nothing new: topics, names, numbers."""
+    reasons: list[str] = []
     negations = {"not", "no", "never", "nothing", "nobody", "none"}
     if negations & set(_words(original)) and not negations & set(cand_words):
         reasons.append("drops a negation ('not')")
@@ -134,6 +146,7 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     if repeated:
         reasons.append(f"repeats itself: {repeated!r}")
 
+    known = {_concept(w) for w in _words(source)}
     new = sorted({
         w for w in _content(text)
         if _concept(w) not in known and _stem(w) not in GENERIC_STEMS and w not in NUMBER_WORDS
@@ -148,9 +161,12 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     numbers = sorted(_numbers(text) - _numbers(source))
     if numbers:
         reasons.append(f"brings in numbers: {', '.join(numbers)}")
+    return reasons
 
-    asked = _question_words(original)
-    got = _question_words(text)
+
+def _asks_alike(text: str, asked: set[str], got: set[str]) -> list[str]:
+    """An open question stays open, and a why, whose or where question keeps asking it."""
+    reasons: list[str] = []
     if asked and not got:
         reasons.append("open question became a closed one")
     elif "why" in asked and not _WHY.search(_norm(text)):
@@ -162,7 +178,12 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
         reasons.append("no longer asks where")
     if not asked and got and got <= {"why"}:
         reasons.append("asks why where the question did not")
+    return reasons
 
+
+def _keeps_frame(text: str, original: str, cand_words: list[str]) -> list[str]:
+    """The question's condition kept and none added; nothing tacked on; nothing said for the mentee."""
+    reasons: list[str] = []
     orig_words, cand_set = _words(original), set(cand_words)
     asked_part = [w for q in _sentences(original) if q.endswith("?") for w in _words(q)] or orig_words
     cand_asked = [w for q in _sentences(text) if q.endswith("?") for w in _words(q)] or cand_words
@@ -180,6 +201,13 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     claim = _claim(text, original)
     if claim:
         reasons.append(f"states something about the mentee: {claim!r}")
+    return reasons
+
+
+def _asks_no_more(text: str, original: str, cand_words: list[str], asked: set[str], got: set[str]) -> list[str]:
+    """No second question, no new question word, no 'which X' where the question asked about X."""
+    reasons: list[str] = []
+    orig_words = _words(original)
     if _wh_count(cand_words) > _wh_count(orig_words) or any(
             cand_words.count(wh) > orig_words.count(wh) > 0 for wh in WH_WORDS):
         # "Where do ... overlap?" -> "Where do ..., and where do you find yourself?": two questions.
@@ -191,7 +219,12 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     swapped = _asks_which_instead(text, original)
     if swapped:
         reasons.append(f"asks which {swapped} instead of what the question asks")
+    return reasons
 
+
+def _keeps_wish(text: str, original: str) -> list[str]:
+    """What it is like, what is wanted, and a wish not turned into a commitment."""
+    reasons: list[str] = []
     like_to = re.search(r"\bit(?:'s| is) like to (?:\w+ ?){1,3}", _norm(text))
     if like_to and re.search(r"\bit(?:'s| is) like\s*\?", _norm(original)):
         # "How do you know that's what it's like?" -> "... what it is like to feel that way?"
@@ -204,7 +237,12 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     if wanted_to and re.search(r"\bwant\b", _norm(original)) and not re.search(r"\bwant to\b", _norm(original)):
         # "Whose job would you want?" -> "... whose job you would want to work for?": another wish.
         reasons.append(f"changes what is wanted: {wanted_to.group(0).strip()!r}")
+    return reasons
 
+
+def _keeps_person(text: str, original: str, cand_words: list[str]) -> list[str]:
+    """The coach does not speak as "I", and the question still asks about the mentee."""
+    reasons: list[str] = []
     first_person = {"i", "i'm", "i'd", "i've", "i'll", "me", "my", "mine", "myself"}
     # The mentee's own "I" is theirs; the coach speaking as "I" offers, promises or opines.
     # "what drives all this for you?" -> "... for me?", or "Before I tell you ...: what would you
@@ -217,7 +255,7 @@ def meaning_reasons(text: str, original: str, keep: Sequence[str], context: str 
     second_person = {"you", "your", "you're", "you'd", "you've", "you'll", "yourself"}
     if second_person & set(_words(original)) and not second_person & set(cand_words):
         reasons.append("no longer asks about the mentee ('you')")
-    return reasons + form
+    return reasons
 
 
 _WHICH_THING = re.compile(r"\b(?:what|which)(?: is|'s| was| would be)?(?: the| your| a| an| that)? ([a-z]+)\b")

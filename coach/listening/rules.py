@@ -226,6 +226,12 @@ class Context:
     chain: list[str] = field(default_factory=list)
     skipped: bool = False
     short_streak: int = 0
+    # How the reply was read: True for a clear yes, False for a clear no, None otherwise (set by
+    # the conversation from its dialogue acts); and whether it was a partial answer or corrected.
+    confirm: bool | None = None
+    hedged: bool = False
+    corrected: bool = False
+    read: bool = False
 
 
 def _saturated(c: Context) -> bool:
@@ -250,8 +256,10 @@ def _mentions(mid: str) -> Callable[[Context], bool]:
 
 RULES: dict[str, Callable[[Context], bool]] = {
     "always": lambda c: True,
-    "yes": lambda c: yes_no(c.answer, c.lex) is True,
-    "no": lambda c: yes_no(c.answer, c.lex) is False,
+    "yes": lambda c: (c.confirm if c.read else yes_no(c.answer, c.lex)) is True,
+    "no": lambda c: (c.confirm if c.read else yes_no(c.answer, c.lex)) is False,
+    "hedge": lambda c: c.hedged and c.confirm is None,
+    "corrected": lambda c: c.corrected,
     "skipped": lambda c: c.skipped,
     "unsure": lambda c: is_unsure(c.answer, c.lex),
     "bedrock": lambda c: not c.skipped and is_bedrock(c.answer, c.lex),
@@ -269,6 +277,7 @@ RULES: dict[str, Callable[[Context], bool]] = {
     ),
     "returning": lambda c: bool(c.values.get("previous")),
     "had_experiment": lambda c: bool((c.values.get("previous") or {}).get("experiment")),
+    "had_goal": lambda c: bool((c.values.get("previous") or {}).get("goals")),
     "has_motivations": lambda c: bool(c.values.get("motivations")),
     "has_bedrock": lambda c: bool(c.values.get("bedrock")),
 }
@@ -277,6 +286,8 @@ RULE_HELP: dict[str, str] = {
     "always": "always true (a default edge)",
     "yes": "the answer is a yes",
     "no": "the answer is a no",
+    "hedge": "a partial answer: 'kind of', 'partly', 'not sure' (never taken as a yes)",
+    "corrected": "the mentee corrected what was played back, and the correction was applied",
     "skipped": "the mentee skipped the question (/skip)",
     "unsure": "the answer is 'I don't know' or similar",
     "bedrock": "the answer is a bedrock statement (core need, belief or interest)",
@@ -297,6 +308,7 @@ RULE_HELP: dict[str, str] = {
     "wants_say": "something said so far is about influence or authority",
     "returning": "the mentee has an earlier finished session",
     "had_experiment": "the earlier session ended with an experiment",
+    "had_goal": "the earlier session named a goal",
     "has_motivations": "at least one motivation was confirmed",
     "has_bedrock": "a bedrock statement was captured",
 }

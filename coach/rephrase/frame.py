@@ -17,7 +17,7 @@ from coach.guard.text import question_end
 
 MARKERS = ("[X]", "[Y]", "[Z]", "[W]")
 # Template values that are not the mentee's words: left in the frame as they are.
-FIXED = frozenset({"mentee", "item", "depth", "db_path"})
+FIXED = frozenset({"mentee", "item", "depth"})
 _SENTINEL = re.compile(r"qslot(\d+)q", re.IGNORECASE)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from coach.flow.spec import Flow
     from coach.rephrase.frame import Frame
 
 
@@ -31,6 +32,10 @@ class Rephraser(Protocol):
         self, canonical: str, keep: list[str], context: str | None, frame: Frame | None = None
     ) -> Rephrasing: ...
 
+    def prepare_flow(self, flow: Flow) -> None:
+        """Get ready to reword this flow's questions (e.g. in the background)."""
+        ...
+
 
 class Verbatim:
     """The no-model rephraser: always the flow's own wording."""
@@ -40,3 +45,6 @@ class Verbatim:
     ) -> Rephrasing:
         """Return the canonical wording unchanged."""
         return Rephrasing(text=canonical)
+
+    def prepare_flow(self, flow: Flow) -> None:
+        """Nothing to prepare."""

@@ -16,13 +16,13 @@ import threading
 import time
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from coach import guard
 from coach.errors import ModelError, UsageError
+from coach.flow.spec import Flow
+from coach.guard.check import check
 from coach.guard.text import _words
 from coach.rephrase.backends import (
     DEADLINE_S,
@@ -148,7 +148,7 @@ class GuardedRephraser:
                 if last is not None and opener_of(reworded) == last:
                     continue  # "Can you tell me ...?" twice in a row sounds as mechanical as no rewording
                 text = frame.fill(reworded)
-                if text and not _same(text, canonical) and guard.check(text, canonical, keep, context).ok:
+                if text and not _same(text, canonical) and check(text, canonical, keep, context).ok:
                     return self._shown(frame, reworded, text, sha)
         if self.use_cache and self.cache.hopeless(frame.text):
             reason = f"no rephrasing: none of {MAX_ATTEMPTS} rewordings of this question passed the guard"
@@ -179,7 +179,7 @@ class GuardedRephraser:
         if _same(text, canonical):
             self._count(frame.text, None)
             return Rephrasing(canonical, False, True, ["verbatim copy"], sha, self.prompt)
-        verdict = guard.check(text, original=canonical, keep=keep, context=context)
+        verdict = check(text, original=canonical, keep=keep, context=context)
         self._count(frame.text, reworded if verdict.ok else None)
         if not verdict.ok:
             return Rephrasing(canonical, False, False, [*verdict.reasons, f"rejected: {text!r}"], sha,
@@ -209,18 +209,12 @@ class GuardedRephraser:
             self.filler = Filler(self.cache, self._attempt, self._ready, delay)
         self.filler.poke()
 
-    def prepare_flow(self, flow_path: Path | None) -> None:
-        """Prepare every rephrasable question of a flow, loaded off the start-up path."""
+    def prepare_flow(self, flow: Flow) -> None:
+        """Prepare every rephrasable question of this flow, off the start-up path."""
 
         def load() -> None:
-            time.sleep(START_DELAY_S)  # parsing the flow again would slow the first question
-            from coach.flow.spec import load_flow
-            from coach.resources import default_flow
-
-            try:
-                self.prepare(flow_frames(load_flow(flow_path or default_flow())), delay=START_DELAY_S)
-            except Exception:  # the chat reports a broken flow itself
-                return
+            time.sleep(START_DELAY_S)  # the first question comes first
+            self.prepare(flow_frames(flow), delay=START_DELAY_S)
 
         threading.Thread(target=load, name="coach-frames", daemon=True).start()
 
@@ -238,7 +232,7 @@ class GuardedRephraser:
                                   BACKGROUND_TEMPERATURE, cancel)
         canonical = frame.fill(frame.text) or frame.text
         text = frame.fill(reworded) if keeps_lead_ins(frame, reworded) else None
-        ok = text is not None and not _same(text, canonical) and guard.check(text, canonical, keep).ok
+        ok = text is not None and not _same(text, canonical) and check(text, canonical, keep).ok
         self.generations.append((frame_text, ok))
         return reworded if ok else None
 
@@ -327,6 +321,4 @@ def build_rephraser(opts: Any) -> Rephraser | None:
         sys.stderr.write(f"coach: {e}; using the flow's own wording\n")
         sys.stderr.flush()
         return None
-    rephraser = GuardedRephraser(backend, seed=getattr(opts, "seed", None), background=True)
-    rephraser.prepare_flow(getattr(opts, "flow_path", None))
-    return rephraser
+    return GuardedRephraser(backend, seed=getattr(opts, "seed", None), background=True)

@@ -25,10 +25,6 @@ SCOPES = ("summary", "full")
 DEFAULT_EXPIRY_DAYS = 30
 MAX_EXPIRY_DAYS = 3650
 SESSION_FIELDS = ("id", "flow", "flow_version", "status", "started_at", "ended_at")
-# Short answers are matched word by word; these words are too common to count as an echo.
-_WORDS = """yes yeah nope maybe okay sure fine dont know not really that this with have what about
-just like would could some thing things think there their they them then than very"""
-_COMMON = frozenset(_WORDS.split())
 
 
 @dataclass(frozen=True)
@@ -86,26 +82,12 @@ def _turn_numbers(text: str, spec: str) -> set[int]:
     return numbers
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
-
-
-def echoes(secret: str, other: str) -> bool:
-    """Whether ``other`` repeats words of ``secret`` (3 words in a row, or a short answer's key words)."""
-    sw, ow = _words(secret), _words(other)
-    if len(sw) >= 3 and len(ow) >= 3:
-        grams = {tuple(sw[i : i + 3]) for i in range(len(sw) - 2)}
-        if any(tuple(ow[i : i + 3]) in grams for i in range(len(ow) - 2)):
-            return True
-    short, long_ = (sw, ow) if len(sw) <= len(ow) else (ow, sw)
-    if len(short) < 3:
-        key = [w for w in short if len(w) >= 4 and w not in _COMMON]
-        return bool(key) and all(w in long_ for w in key)
-    return False
-
-
 def draft_share(store: Store, req: ShareRequest, at: datetime | None = None) -> Draft:
-    """Build exactly what the mentor will get, applying scope and redactions (plus their echoes)."""
+    """Build exactly what the mentor will get, applying scope and redactions.
+
+    Redaction and scope follow provenance, never text: a coach turn or summary item is held
+    back when any mentee turn its words came from is redacted, or belongs to a session that is
+    not in this share (a recap quoting an earlier conversation)."""
     if req.scope not in SCOPES:
         raise UsageError(f"--scope must be one of {', '.join(SCOPES)}")
     if not req.session_ids:
@@ -120,17 +102,11 @@ def draft_share(store: Store, req: ShareRequest, at: datetime | None = None) -> 
         raise ConsentError(
             f"these sessions belong to different mentees ({', '.join(mentees)}); share one person's at a time"
         )
-    # A later session can quote an earlier one (a recap), so every session's redactions are
-    # secrets for every other session in the share too.
-    redacted: dict[int, list[tuple[int, str]]] = {}
-    for d in docs:
-        asked = req.redact.get(d["session"]["id"], frozenset())
-        redacted[d["session"]["id"]] = [(t["n"], t["text"]) for t in d["turns"] if t["n"] in asked]
+    # A later session can quote an earlier one (a recap): every redaction counts in every session.
+    redacted = {f"{sid}:{n}" for sid, ns in req.redact.items() for n in ns}
     sessions, withheld = [], {}
     for doc in docs:
-        sid = doc["session"]["id"]
-        others = [(f"session {o}, turn {n}", text) for o, items in redacted.items() if o != sid for n, text in items]
-        entry, held = _session_entry(store, doc, req, ids, others)
+        entry, held = _session_entry(doc, req, ids, redacted)
         sessions.append(entry)
         withheld[doc["session"]["id"]] = held
     payload = {
@@ -146,7 +122,7 @@ def draft_share(store: Store, req: ShareRequest, at: datetime | None = None) -> 
 
 
 def _session_entry(
-    store: Store, doc: dict[str, Any], req: ShareRequest, ids: tuple[int, ...], others: list[tuple[str, str]]
+    doc: dict[str, Any], req: ShareRequest, ids: tuple[int, ...], redacted: set[str]
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     sid = doc["session"]["id"]
     turns = doc["turns"]
@@ -155,33 +131,19 @@ def _session_entry(
     if missing := sorted(asked - numbers):
         have = f"turns 1-{max(numbers)}" if numbers else "no turns"
         raise UsageError(f"session {sid} has no turn {missing[0]} (it has {have}; see: coach show {sid})")
-    secrets = [(f"turn {t['n']}", t["text"]) for t in turns if t["n"] in asked] + others
-    # A recap quotes the previous session; unless that one is shared too, its words stay home.
-    prev = doc["session"].get("previous_id")
-    outside = []
-    if prev is not None and prev not in ids:
-        try:
-            prev_summary = session_document(store, prev)["summary"]
-        except NotFound:
-            prev_summary = {}
-        for key in SUMMARY_KEYS:
-            value = prev_summary.get(key)
-            outside += [
-                (f"session {prev}, not in this share", v) for v in (value if isinstance(value, list) else [value]) if v
-            ]
+    shared = {str(i) for i in ids}
     echoed: dict[int, str] = {}
     for t in turns:
-        if t["n"] in asked or t["role"] != "coach":
-            continue
-        for why, text in secrets + outside:
-            if echoes(text, t["text"]):
-                echoed[t["n"]] = f"repeats {why}"
-                break
+        why = _held_back(t.get("sources") or [], redacted, shared) if t["role"] == "coach" else ""
+        if why and t["n"] not in asked:
+            echoed[t["n"]] = why
     summary, summary_held = {}, 0
     for key in SUMMARY_KEYS:
         value = doc["summary"].get(key)
         items = value if isinstance(value, list) else ([value] if value else [])
-        kept = [v for v in items if not any(echoes(text, v) for _, text in secrets)]
+        where = doc.get("summary_sources", {}).get(key) or []
+        refs = where if isinstance(value, list) else [where]
+        kept = [v for i, v in enumerate(items) if not _held_back(refs[i] if i < len(refs) else [], redacted, shared)]
         summary_held += len(items) - len(kept)
         summary[key] = kept if isinstance(value, list) or key != "experiment" else (kept[0] if kept else None)
     entry: dict[str, Any] = {k: doc["session"][k] for k in SESSION_FIELDS}
@@ -201,6 +163,18 @@ def _session_entry(
         entry["turns"] = out
     held = {"turns": sorted(asked), "echoes": echoed, "summary": summary_held}
     return entry, held
+
+
+def _held_back(sources: list[str], redacted: set[str], shared: set[str]) -> str:
+    """Why words from these mentee turns may not leave ("" if they may)."""
+    for ref in sorted(sources):
+        if ref in redacted:
+            return f"repeats turn {ref.partition(':')[2]}" if ref.partition(":")[0] in shared else f"repeats {ref}"
+    for ref in sorted(sources):
+        owner = ref.partition(":")[0]
+        if owner not in shared:
+            return f"quotes session {owner}, not in this share"
+    return ""
 
 
 def _ts(at: datetime) -> str:

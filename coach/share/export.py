@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from coach.conversation.summary import summarise
+from coach.conversation.summary import summarise_with_sources
 from coach.store.database import Store
 
 SESSION_KEYS = (
@@ -13,7 +13,7 @@ SESSION_KEYS = (
 )
 TURN_KEYS = (
     "n", "role", "text", "step", "phase", "at", "canonical", "rephrased",
-    "guard_ok", "guard_reasons", "model_sha256", "prompt",
+    "guard_ok", "guard_reasons", "model_sha256", "prompt", "sources", "kind",
 )
 
 
@@ -26,11 +26,12 @@ def session_document(store: Store, session_id: int, summary_map: dict[str, Any] 
     for t in store.turns(session_id):
         turn = {k: t[k] for k in TURN_KEYS}
         if t["role"] == "mentee":
-            for k in ("canonical", "rephrased", "guard_ok", "guard_reasons", "model_sha256", "prompt"):
+            for k in ("canonical", "rephrased", "guard_ok", "guard_reasons", "model_sha256", "prompt", "sources"):
                 turn.pop(k)
         turns.append(turn)
     mapping = summary_map if summary_map is not None else row["state"].get("summary_map") or DEFAULT_SUMMARY_MAP
-    return {"session": session, "turns": turns, "summary": summarise(row["values"], mapping)}
+    summary, where = summarise_with_sources(row["values"], row["state"].get("sources") or {}, mapping)
+    return {"session": session, "turns": turns, "summary": summary, "summary_sources": where}
 
 
 DEFAULT_SUMMARY_MAP: dict[str, Any] = {

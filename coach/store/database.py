@@ -40,6 +40,12 @@ class Turn:
     guard_reasons: list[str] = field(default_factory=list)
     model_sha256: str | None = None
     prompt: str | None = None
+    # The turn's number in its session (the store numbers it if None), and for a coach turn the
+    # mentee turns ("session:n") whose words it repeats: redaction and deletion follow these.
+    n: int | None = None
+    sources: list[str] = field(default_factory=list)
+    # What the turn is: answer (mentee); say, ask, rule, reask, move_on or end (coach).
+    kind: str | None = None
 
 
 def open_db(path: Path | str) -> Database:
@@ -167,13 +173,15 @@ class Store:
         with self.db.atomic():
             n = self._next_n(session_id)
             for turn in turns:
+                n = turn.n if turn.n is not None else n
                 self.db.execute(
                     "INSERT INTO turns (session_id, n, role, text, step, phase, at, canonical, rephrased,"
-                    " guard_ok, guard_reasons, model_sha256, prompt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " guard_ok, guard_reasons, model_sha256, prompt, sources, kind)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [session_id, n, turn.role, turn.text, turn.step, turn.phase, t, turn.canonical,
                      int(turn.rephrased), None if turn.guard_ok is None else int(turn.guard_ok),
                      json.dumps(turn.guard_reasons) if turn.guard_reasons else None,
-                     turn.model_sha256, turn.prompt],
+                     turn.model_sha256, turn.prompt, json.dumps(turn.sources) if turn.sources else None, turn.kind],
                 )
                 n += 1
             ended = t if status in ("completed", "stopped") else None
@@ -183,6 +191,12 @@ class Store:
                 [step, phase, json.dumps(values), json.dumps(state), status, t, ended, session_id],
             )
 
+    def move_session(self, session_id: int, *, step: str, phase: str) -> None:
+        """Put a session at another step (its own was edited out of the flow)."""
+        self.db.execute(
+            "UPDATE sessions SET step=?, phase=?, updated_at=? WHERE id=?", [step, phase, now(), session_id]
+        )
+
     def set_status(self, session_id: int, status: str) -> None:
         """Change a session's status (pause, stop)."""
         ended = now() if status in ("completed", "stopped") else None
@@ -190,6 +204,10 @@ class Store:
             "UPDATE sessions SET status=?, updated_at=?, ended_at=COALESCE(?, ended_at) WHERE id=?",
             [status, now(), ended, session_id],
         )
+
+    def next_turn_number(self, session_id: int) -> int:
+        """The number the session's next turn will get."""
+        return self._next_n(session_id)
 
     def _next_n(self, session_id: int) -> int:
         row = self.db.execute("SELECT COALESCE(MAX(n), 0) FROM turns WHERE session_id = ?", [session_id]).fetchone()
@@ -205,8 +223,16 @@ class Store:
             r["rephrased"] = bool(r["rephrased"])
             r["guard_ok"] = None if r["guard_ok"] is None else bool(r["guard_ok"])
             r["guard_reasons"] = json.loads(r["guard_reasons"]) if r["guard_reasons"] else []
+            r["sources"] = json.loads(r["sources"]) if r.get("sources") else []
             out.append(r)
         return out
+
+    def mentee_texts(self, session_id: int) -> dict[int, str]:
+        """What the mentee typed in a session, by turn number."""
+        rows = self.db.execute(
+            "SELECT n, text FROM turns WHERE session_id = ? AND role = 'mentee' ORDER BY n", [session_id]
+        ).fetchall()
+        return {int(n): str(text) for n, text in rows}
 
     def forget_turns(self, session_id: int) -> None:
         """Erase a session's transcript, keeping the session row (a declined consent)."""
@@ -218,6 +244,7 @@ class Store:
         """Erase a session completely and compact the file so no text lingers on disk."""
         self.session(session_id)
         with self.db.atomic():
+            self._forget_quotes_of(session_id)
             self.db.execute("UPDATE sessions SET previous_id = NULL WHERE previous_id = ?", [session_id])
             self.db.execute("DELETE FROM turns WHERE session_id = ?", [session_id])
             self.db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
@@ -225,11 +252,59 @@ class Store:
                 hook(self.db, session_id)
         self.compact()
 
+    def _forget_quotes_of(self, session_id: int) -> None:
+        """Everything other sessions copied from this one goes with it, found by provenance: a
+        recap turn quoting it is blanked, and its summary is taken out of their ``previous``."""
+        prefix = f"{session_id}:"
+        quoting = self.db.execute(
+            "SELECT id, sources FROM turns WHERE session_id != ? AND sources LIKE ?", [session_id, f'%"{prefix}%']
+        ).fetchall()
+        for turn_id, sources in quoting:
+            if any(str(r).startswith(prefix) for r in json.loads(sources)):
+                self.db.execute(
+                    "UPDATE turns SET text = ?, canonical = ?, prompt = NULL, sources = NULL WHERE id = ?",
+                    [QUOTE_REMOVED, QUOTE_REMOVED, turn_id],
+                )
+        rows = self.db.execute(
+            "SELECT id, vals, state, previous_id FROM sessions WHERE id != ? AND (previous_id = ? OR state LIKE ?)",
+            [session_id, session_id, f'%"{prefix}%'],
+        ).fetchall()
+        for sid, vals, state_text, previous_id in rows:
+            values, state = json.loads(vals or "{}"), json.loads(state_text or "{}")
+            sources = state.get("sources") or {}
+            for var in [v for v, refs in sources.items() if _mentions(refs, prefix)]:
+                values[var] = {} if var == "previous" else ([] if isinstance(values.get(var), list) else "")
+                sources.pop(var)
+            if previous_id == session_id:
+                values["previous"] = {}
+                sources.pop("previous", None)
+            for undo in state.get("history") or []:
+                if _mentions(undo.get("sources"), prefix):
+                    undo["texts"], undo["sources"] = {}, {}
+            self.db.execute(
+                "UPDATE sessions SET vals = ?, state = ? WHERE id = ?", [json.dumps(values), json.dumps(state), sid]
+            )
+
     def compact(self) -> None:
         """Checkpoint the WAL and VACUUM, so deleted text is gone from the file's bytes."""
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.execute("VACUUM")
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+# What a coach turn that quoted a deleted conversation says instead.
+QUOTE_REMOVED = "(Removed: this repeated words from a conversation that was deleted.)"
+
+
+def _mentions(sources: Any, prefix: str) -> bool:
+    """Whether a (nested) sources entry names a turn of the session ``prefix`` ("7:") stands for."""
+    if isinstance(sources, str):
+        return sources.startswith(prefix)
+    if isinstance(sources, dict):
+        return any(_mentions(v, prefix) for v in sources.values())
+    if isinstance(sources, list):
+        return any(_mentions(v, prefix) for v in sources)
+    return False
 
 
 # Other modules (shares, search) register cleanup here so deletion really deletes.

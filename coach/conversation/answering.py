@@ -1,0 +1,390 @@
+"""Listening to an answer: what the reply does decides what the coach does next.
+
+Every reply is read as dialogue acts first (coach.listening). Questions to the coach are
+answered, an advice request is turned back, a worry or a realisation gets one short line, and
+only then does the step use what is left: a clear yes or no, a partial answer (asked about,
+never taken as a yes), a correction (applied to what it corrects), or the content itself,
+trimmed of fillers. Non-answers are re-asked gently and never stored as answers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from coach.conversation.message import Message
+from coach.conversation.state import Undo
+from coach.conversation.summary import non_answer
+from coach.listening import rules
+from coach.listening.acts import Reading, read_reply
+from coach.listening.distress import distress_level
+from coach.listening.playback import play_back
+
+if TYPE_CHECKING:
+    from coach.conversation.words import Provenance
+    from coach.flow.spec import Flow, Step
+    from coach.rephrase.protocol import Rephrasing
+
+# A motivation said in the same breath as one of these was played down, not named.
+_PLAYED_DOWN = re.compile(
+    r"\b(?:would be nice|nice to have|nice bonus|a bonus|not the main|isn'?t the main|not that important|"
+    r"not (?:really )?what (?:drives|matters)|doesn'?t matter (?:much|that much)|not a big deal|secondary|"
+    r"not really about|less about|not about)\b"
+)
+_CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
+_POINTS_BACK = re.compile(r"^(?:it|that|this|they|which)\b")
+_TOPICS = {"privacy": "privacy", "clarify": "clarify", "judgement": "judgement", "other": "other"}
+
+
+class Answering:
+    """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
+
+    flow: Flow
+    values: dict[str, Any]
+    words: Provenance
+    status: str
+    _corrected: str
+
+    # --- provided by the conversation -----------------------------------------------------
+
+    if TYPE_CHECKING:
+        from coach.conversation.state import SessionState
+
+        state: SessionState
+
+        @property
+        def current(self) -> Step: ...
+        @property
+        def step(self) -> str: ...
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
+        def _say(
+            self, text: str, kind: str = "say", canonical: str | None = None, rephrased: bool = False,
+            meta: Rephrasing | None = None, store: bool = True, sources: list[str] | None = None,
+            stored_as: str | None = None,
+        ) -> Message: ...
+        def _record_mentee(self, text: str) -> str: ...
+        def _reask(self) -> list[Message]: ...
+        def _reply(self, key: str) -> str: ...
+        def _move(self, ctx: rules.Context) -> list[Message]: ...
+        def _enter(self, name: str, fresh: bool = True) -> list[Message]: ...
+        def _render(self, source: str) -> str: ...
+        def _asked(self) -> str | None: ...
+
+    # --- one answer ---------------------------------------------------------------------
+
+    def _answer(self, text: str) -> list[Message]:
+        lex = self.flow.lexicon
+        step = self.current
+        ref = self._record_mentee(text)
+        if self.state.check_in:
+            return self._after_check_in(text)
+        level = distress_level(text, lex)
+        if level == "crisis":
+            return self._stop_for_distress()
+        if level == "check":
+            self.state.check_in = True
+            return [self._rule(self._reply("check_in"))]
+        if step.ask is None:  # nothing was asked; should not happen with a validated flow
+            return self._advance(answer=text, ref=ref)
+        reading = read_reply(text, lex, expect=step.expect, question=self._asked())
+        said = self._asides(reading)
+        if self.state.follow_up == step.name:  # the answer to "which part of it fits?"
+            self.state.follow_up = None
+            return said + self._advance(answer="", ref=ref, reading=reading, confirm=None)
+        if step.expect == "yes_no":
+            return said + self._yes_no(text, reading, ref, answered=bool(said))
+        return said + self._text(reading, ref, answered=bool(said))
+
+    def _after_check_in(self, text: str) -> list[Message]:
+        """The answer to "Are you safe right now?": only a clear yes carries on."""
+        self.state.check_in = False
+        reading = read_reply(text, self.flow.lexicon, expect="yes_no", question=self._reply_text("check_in"))
+        if distress_level(text, self.flow.lexicon) is None and reading.confirm is True:
+            return [self._rule(self._reply("check_in_safe"))] + self._reask()
+        return self._stop_for_distress()
+
+    def _stop_for_distress(self) -> list[Message]:
+        self.status = "stopped"
+        return [self._rule(self._reply_text("distress"), kind="end")]
+
+    def _asides(self, reading: Reading) -> list[Message]:
+        """Answers to questions put to the coach, the advice reply, and a short acknowledgement."""
+        out: list[Message] = []
+        done: set[str] = set()
+        for act in reading.acts:
+            key = ""
+            if act.kind == "question":
+                key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
+            elif act.kind in ("advice_request", "meta"):
+                key = act.kind
+            if not key or key in done:
+                continue
+            done.add(key)
+            out.append(self._rule(self._aside(key)))
+        feeling = reading.first("feeling")
+        if feeling is not None:
+            key = "acknowledge_worry" if feeling.topic == "worry" else "acknowledge_insight"
+            if key in self.flow.replies:
+                out.append(self._rule(self._reply(key)))
+        return out
+
+    def _aside(self, key: str) -> str:
+        if key == "purpose":
+            # Asked again in the same phase, the purpose is not said the same way twice running.
+            phase = self.current.phase
+            n = self.state.replies.get(f"purpose:{phase}", 0)
+            self.state.replies[f"purpose:{phase}"] = n + 1
+            lead = self._reply_text("why_asking") if n % 2 == 0 else "Same reason as before:"
+            return f"{lead} {self.flow.purpose(self.step)}".strip()
+        if key == "advice_request":
+            return self._advice()
+        return self._reply(key) if key in self.flow.replies else self._reply("clarify")
+
+    def _advice(self) -> str:
+        """The whole no-advice explanation once per conversation; after that, short ones in turn."""
+        options = self.flow.replies["advice"]
+        if not isinstance(options, list):
+            return str(options)
+        said = self.state.replies.get("advice", 0)
+        self.state.replies["advice"] = said + 1
+        if said == 0 or len(options) == 1:
+            return str(options[0])
+        return str(options[1 + (said - 1) % (len(options) - 1)])
+
+    def _reply_text(self, key: str) -> str:
+        value = self.flow.replies.get(key, "")
+        return str(value[0]) if isinstance(value, list) else str(value)
+
+    # --- what the step makes of it ----------------------------------------------------------
+
+    def _yes_no(self, text: str, reading: Reading, ref: str, answered: bool) -> list[Message]:
+        step = self.current
+        fix = _correction(reading) or _content(reading)
+        if reading.has("correction") and step.corrects and self._correct(fix, text):
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
+        if reading.confirm is not None:
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm)
+        if reading.has("correction") and not reading.has("hedge"):  # "not quite", with nothing more: a no
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=False)
+        if reading.has("hedge"):
+            return self._hedge(text, reading, ref)
+        if not answered and set(reading.kinds) <= {"non_answer", "content"}:
+            # "ok", "alright then": the lexicon's plain yes and no words, read by how the answer opens.
+            plain = rules.yes_no(text, self.flow.lexicon)
+            if plain is not None:
+                return self._advance(answer=text, ref=ref, reading=reading, confirm=plain)
+        if answered:  # a question or remark, answered above: now the question again
+            return self._reask()
+        return self._bounded_reask(self._reply("unclear"))
+
+    def _hedge(self, text: str, reading: Reading, ref: str) -> list[Message]:
+        """"Kind of", "partly", "not sure": never a yes. The flow may route it; else ask what fits."""
+        step = self.current
+        if any(e.when and "hedge" in e.when for e in step.next):
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
+        if step.foreach:
+            if _content(reading):
+                line = self._reply("partly").replace("{words}", play_back(_content(reading)))
+                return [self._rule(line)] + self._advance(answer="", ref=ref, reading=reading, confirm=None)
+            self.state.follow_up = step.name
+            return [self._rule(self._reply("hedge"))]
+        return self._bounded_reask(self._reply("hedge"))
+
+    def _text(self, reading: Reading, ref: str, answered: bool) -> list[Message]:
+        step = self.current
+        correction = _correction(reading)
+        if correction and step.ladder and self._correct(correction, reading.reply):
+            # The rung is replaced, not added: the next why asks about the corrected words.
+            return [self._rule(self._reply("put_right").replace("{words}", play_back(correction)))] + self._enter(
+                step.name, fresh=False
+            )
+        content = correction or _content(reading)
+        if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content)):
+            content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
+        # A step that keeps no answer of its own asks for a correction: all it hears is one.
+        asks_for_one = not (step.save_as or step.append_to)
+        if step.corrects and not step.ladder and (correction or (asks_for_one and content)) and self._correct(
+            content, reading.reply
+        ):
+            return self._advance(answer=content, ref=ref, reading=reading, corrected=True)
+        if step.ladder and not content and reading.has("non_answer"):
+            return self._advance(answer="", skipped=True)  # running dry ends a why-ladder
+        if not content and step.min_words == 0 and not answered:
+            return self._advance(answer="", ref=ref, reading=reading)  # "nothing comes to mind" is fine here
+        if not content and answered and not reading.has("non_answer"):
+            return self._reask()  # a question or remark, answered above: now the question again
+        if not content:
+            return self._bounded_reask(None)
+        if len(rules.words(content)) < step.min_words:
+            return self._bounded_reask(None)
+        return self._advance(answer=content, ref=ref, reading=reading)
+
+    def _bounded_reask(self, prompt: str | None) -> list[Message]:
+        """Ask again, a bounded number of times, then move on. ``""``: no lead-in line."""
+        count = self.state.reasks
+        if count >= self.flow.reasks:
+            # At a yes/no question the flow's own edges say what "no answer" means (at consent: stop).
+            said = [] if self.current.expect == "yes_no" else [self._rule(self._reply("move_on"), stored_as="move_on")]
+            return said + self._advance(answer="", skipped=True)
+        self.state.reasks = count + 1
+        lead = self._reply("reask") if prompt is None else prompt
+        return ([self._rule(lead, stored_as="reask")] if lead else []) + self._reask()
+
+    # --- corrections -------------------------------------------------------------------------
+
+    def _correct(self, new: str | None, reply: str) -> bool:
+        """Put ``new`` in place of what it corrects among the step's ``corrects`` values."""
+        step = self.current
+        if not new or not new.strip():
+            return False
+        best: tuple[float, str, int | None] | None = None
+        for var in step.corrects:
+            value = self.values.get(var)
+            items = value if isinstance(value, list) else [value]
+            for i, item in enumerate(items):
+                if isinstance(item, str) and item.strip():
+                    score = _overlap(reply, item) + (0.001 * i)  # ties: the latest one
+                    if best is None or score > best[0]:
+                        best = (score, var, i if isinstance(value, list) else None)
+        if best is None or best[0] < 0.1:  # nothing named: the last item of the first value listed
+            var = step.corrects[0]
+            value = self.values.get(var)
+            index = (len(value) - 1 if value else -1) if isinstance(value, list) else None
+        else:
+            _, var, index = best
+        ref = [self.words.latest_ref] if self.words.latest_ref else []
+        old = self.values.get(var)
+        if index is None:
+            self.words.set(var, new.strip(), ref)
+        elif index < 0:
+            self.words.append(var, new.strip(), ref)
+        else:
+            replaced = old[index] if isinstance(old, list) else None
+            self.words.replace(var, index, new.strip(), ref)
+            bedrock = self.values.get("bedrock")
+            if var != "bedrock" and isinstance(bedrock, list) and replaced in bedrock:
+                self.words.replace("bedrock", bedrock.index(replaced), new.strip(), ref)
+        self._corrected = new.strip()
+        return True
+
+    # --- keeping an answer and moving on --------------------------------------------------
+
+    def _advance(
+        self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
+        confirm: bool | None = None, corrected: bool = False,
+    ) -> list[Message]:
+        """Keep the answer, say any reflection, and move along the first edge whose rule holds."""
+        step = self.current
+        lex = self.flow.lexicon
+        undo = Undo(step=step.name, counters=self.state.counters())
+        self.words.begin(undo)
+        self.words.answer(answer, ref)
+        yes_no = step.expect == "yes_no"
+        kept = "" if yes_no or corrected else answer
+        if kept and ref is not None:
+            self.state.said.append(ref)
+        if step.save_as:
+            self.words.set(step.save_as, answer if yes_no or corrected else kept, [ref] if ref and answer else [])
+        if step.append_to and kept:
+            self.words.append(step.append_to, kept, [ref] if ref else [])
+        ctx = rules.Context(answer=answer, values=self.values, lex=lex, skipped=skipped, confirm=confirm,
+                            hedged=bool(reading and reading.has("hedge")), corrected=corrected,
+                            read=reading is not None)
+        if step.ladder:
+            self._climb(step, kept, ref, ctx, skipped)
+        if confirm is True and step.keep_previous:
+            self._keep_previous(step)
+        if step.foreach:
+            items = self.state.items or []
+            index = self.state.item_index
+            if index < len(items) and step.collect_yes and confirm is True:
+                evidence = list(items[index].get("evidence") or []) + ([ref] if ref else [])
+                self.words.append(step.collect_yes, items[index]["id"], evidence)
+            self.state.item_index = index + 1
+            if index + 1 < len(items):
+                self.state.push(undo)
+                return self._enter(step.name, fresh=False)
+        msgs: list[Message] = []
+        for reflection in step.after:
+            if not skipped and rules.evaluate(reflection.when, ctx):
+                msgs.append(self._say(self._render(reflection.say), sources=self.words.sources_of(reflection.say)))
+                break
+        self.state.push(undo)
+        return msgs + self._move(ctx)
+
+    def _climb(self, step: Step, kept: str, ref: str | None, ctx: rules.Context, skipped: bool) -> None:
+        """One rung of a why-ladder: keep it, count it, and note a bedrock statement."""
+        assert step.ladder is not None
+        if kept:
+            self.words.append(step.ladder.chain, kept, [ref] if ref else [])
+        chain = self.values.setdefault(step.ladder.chain, [])
+        self.state.depth += 1
+        short = len(rules.words(kept)) <= 2
+        self.state.short_streak = self.state.short_streak + 1 if short else 0
+        ctx.depth, ctx.max_depth = self.state.depth, step.ladder.max_depth
+        ctx.chain, ctx.short_streak = chain, self.state.short_streak
+        lex = self.flow.lexicon
+        if not skipped and kept and rules.is_bedrock(kept, lex) and kept not in (self.values.get("bedrock") or []):
+            self.words.append("bedrock", kept, [ref] if ref else [])
+
+    def _keep_previous(self, step: Step) -> None:
+        """A clear yes to "is that still true?": last time's words become this session's, ids and all."""
+        previous = self.values.get("previous") or {}
+        where = self.state.sources.get("previous") or {}
+        for var, key in step.keep_previous:
+            items = previous.get(key)
+            first = items[0] if isinstance(items, list) and items else items
+            if isinstance(first, str) and first.strip():
+                refs = where.get(key) or [[]]
+                self.words.set(var, first, list(refs[0]) if isinstance(refs, list) and refs else [])
+
+    # --- motivations by evidence ----------------------------------------------------------
+
+    def _items(self, detector: str) -> list[dict[str, Any]]:
+        """Every motivation with evidence in what was said, most first, none played down."""
+        if detector != "motivations":
+            return []
+        lex = self.flow.lexicon
+        said = self.words.texts(self.state.said)
+        down = {m for m, spec in lex.motivations.items() for _, text in said if _played_down(spec.words, text)}
+        found = [m for m in rules.detect_motivations([text for _, text in said], lex) if m not in down]
+        items = []
+        for i, m in enumerate(found):
+            evidence = [ref for ref, text in said if rules.affirmed(lex.motivations[m].words, text)]
+            items.append({"id": m, "label": lex.motivations[m].label, "note": lex.motivations[m].note,
+                          "evidence": evidence, "first": i == 0})
+        return items
+
+
+def _played_down(words: rules.Phrases, text: str) -> bool:
+    """"The money would be nice but it's not the main thing": named, then played down, in the
+    same clause or the next one when that one points back at it ("it's not the main thing")."""
+    clauses = [c.strip() for c in _CLAUSES.split(rules.normalise(text))]
+    for i, clause in enumerate(clauses):
+        if not words.find(clause):
+            continue
+        after = clauses[i + 1] if i + 1 < len(clauses) else ""
+        if _PLAYED_DOWN.search(clause) or (_POINTS_BACK.match(after) and _PLAYED_DOWN.search(after)):
+            return True
+    return False
+
+
+def _content(reading: Reading) -> str:
+    """What the reply says, in the mentee's words, fillers and asides left out (no full stop added)."""
+    parts = [(a.content or a.text).strip() for a in reading.acts if a.kind == "content"]
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    return ". ".join(p.rstrip(".!?;, ") for p in parts)
+
+
+def _correction(reading: Reading) -> str:
+    """The corrected thought ("no, it's more about X" -> X), as said ("" if none was given)."""
+    parts = [a.content.strip() for a in reading.acts if a.kind == "correction" and a.content and a.content.strip()]
+    return ". ".join(p.rstrip(".!?;, ") for p in parts) if len(parts) > 1 else (parts[0] if parts else "")
+
+
+def _overlap(a: str, b: str) -> float:
+    wa = {w for w in rules.words(a) if len(w) > 3}
+    wb = {w for w in rules.words(b) if len(w) > 3}
+    return len(wa & wb) / len(wb) if wb else 0.0

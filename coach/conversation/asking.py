@@ -1,0 +1,229 @@
+"""Moving through the flow: entering steps, saying what they say, deciding the next question.
+
+The question is only decided here (its wording from the flow, rotating through the step's
+variants); it is reworded by the model after the turn has been stored (see the engine).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from coach.conversation.machine import Position, edges
+from coach.conversation.message import Message
+from coach.conversation.state import LastQuestion, SessionState
+from coach.errors import CoachError
+from coach.flow.spec import Flow, Step
+from coach.listening import rules
+from coach.listening.playback import play_back, reason
+from coach.rephrase.frame import frame_of
+from coach.rephrase.protocol import Rephraser, Rephrasing
+from coach.store.database import Store
+
+if TYPE_CHECKING:
+    from coach.conversation.words import Provenance
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A question decided on but not yet worded: rewording waits until the turn is stored."""
+
+    step: Step
+    canonical: str
+    frame_source: str
+    sources: list[str]
+
+
+class Asking:
+    """The part of a conversation that walks the flow (mixed into Conversation)."""
+
+    flow: Flow
+    store: Store
+    id: int
+    mentee: str
+    status: str
+    values: dict[str, Any]
+    state: SessionState
+    words: Provenance
+    rephraser: Rephraser
+    _position: Position
+    _question: Pending | None
+    _corrected: str
+
+    if TYPE_CHECKING:
+
+        @property
+        def current(self) -> Step: ...
+        @property
+        def step(self) -> str: ...
+        def _say(
+            self, text: str, kind: str = "say", canonical: str | None = None, rephrased: bool = False,
+            meta: Rephrasing | None = None, store: bool = True, sources: list[str] | None = None,
+            stored_as: str | None = None,
+        ) -> Message: ...
+        def _items(self, detector: str) -> list[dict[str, Any]]: ...
+        def _forget(self) -> None: ...
+        def summary(self) -> dict[str, Any]: ...
+
+    def _move(self, ctx: rules.Context) -> list[Message]:
+        target = self._next_step(ctx)
+        if target is None:
+            return self._finish(self.current)
+        before = self.step
+        return self._enter(target, fresh=target != before or not self.flow.steps[target].ladder)
+
+    def _next_step(self, ctx: rules.Context) -> str | None:
+        """Follow the first edge whose rule holds; None at a step with no ``next``."""
+        before = self.step
+        if not self.current.next:
+            return None
+        if not self._position.advance(ctx=ctx):
+            raise CoachError(f"flow {self.flow.path}: no edge of step '{before}' matched; add one without 'when'")
+        return self.step
+
+    def _enter(self, name: str, fresh: bool = True) -> list[Message]:
+        """Say what the steps from ``name`` say until one asks a question or ends the flow.
+
+        A loop, not recursion: a flow of a thousand say-only steps is walked, not stacked; a
+        loop of steps that never asks anything is an error (the validator reports it first)."""
+        msgs: list[Message] = []
+        for _ in range(len(self.flow.steps) * 2 + 2):
+            step = self.flow.steps[name]
+            self.state.reasks = 0
+            if fresh:
+                self.state.depth = self.state.short_streak = self.state.item_index = 0
+                self.state.items = None
+            if step.forget:
+                self._forget()
+            if step.foreach and self.state.items is None:
+                self.state.items = self._items(step.foreach)
+                self.state.item_index = 0
+            done = step.foreach and self.state.item_index >= len(self.state.items or [])
+            if not done:
+                if step.say and (said := self._render(step.say)):
+                    msgs.append(self._say(said, sources=self.words.sources_of(step.say, self._item())))
+                if step.ask:
+                    self._ask(step)
+                    return msgs
+                if step.end:
+                    return msgs + self._finish(step)
+            ctx = rules.Context(answer="", values=self.values, lex=self.flow.lexicon, skipped=bool(done))
+            target = self._next_step(ctx)
+            if target is None:
+                return msgs + self._finish(step)
+            fresh = target != name or not self.flow.steps[target].ladder
+            name = target
+        raise CoachError(f"flow {self.flow.path}: steps from '{name}' loop without asking anything")
+
+    def _finish(self, step: Step) -> list[Message]:
+        self.status = step.end or "completed"
+        return []
+
+    def _reask(self) -> list[Message]:
+        """The question again: in the step's next wording when it has several, else as shown."""
+        q = self.state.last_question
+        step = self.current
+        if q is None or len(step.wordings) > 1:
+            self._ask(step)
+            return []
+        return [self._say(q.shown, kind="ask", canonical=q.canonical, rephrased=q.rephrased)]
+
+    def _ask(self, step: Step) -> None:
+        """Decide the question's wording from the flow; it is reworded once the turn is stored."""
+        wordings = step.wordings
+        index = self.state.visits.get(step.name, 0) % len(wordings)
+        canonical = self._render(wordings[index])
+        last = self.state.last_question
+        if last is not None and canonical == last.canonical and len(wordings) > 1:
+            index = (index + 1) % len(wordings)
+            canonical = self._render(wordings[index])
+        self.state.visits[step.name] = index + 1
+        sources = self.words.sources_of(wordings[index], self._item(), self._rung_sources())
+        self._question = Pending(step, canonical, wordings[index], sources)
+
+    def _word_question(self, pending: Pending) -> Message:
+        """The decided question, reworded by the model if the flow allows (the model may fail)."""
+        step = pending.step
+        if step.rephrase:
+            keep = [self._render(k) for k in step.keep]
+            # The mentee's words as slots, so the model rewords only the flow's frame around them.
+            frame = frame_of(pending.frame_source, self._template_values(), pending.canonical)
+            shown = self.rephraser.rephrase(pending.canonical, keep, self.words.last_answer or None, frame)
+        else:
+            shown = Rephrasing(text=pending.canonical)
+        self.state.last_question = LastQuestion(
+            canonical=pending.canonical, shown=shown.text, step=step.name, rephrased=shown.rephrased
+        )
+        return self._say(shown.text, kind="ask", canonical=pending.canonical, rephrased=shown.rephrased,
+                         meta=shown, sources=pending.sources)
+
+    def _asked(self) -> str | None:
+        """The question the mentee is answering, in the flow's words."""
+        q = self.state.last_question
+        return q.canonical if q else None
+
+    def _reply(self, key: str) -> str:
+        """One of the flow's global replies; a list of wordings is said in turn, never twice running."""
+        value = self.flow.replies.get(key, "")
+        if not isinstance(value, list):
+            return str(value)
+        said = self.state.replies.get(key, 0)
+        self.state.replies[key] = said + 1
+        return str(value[said % len(value)]) if value else ""
+
+    def _item(self) -> dict[str, Any]:
+        items = self.state.items or []
+        index = self.state.item_index
+        return items[index] if index < len(items) else {}
+
+    def _render(self, source: str) -> str:
+        from coach.flow.template import render
+
+        return render(source, self._template_values())
+
+    def _template_values(self) -> dict[str, Any]:
+        answer = self.words.last_answer
+        item = {k: v for k, v in self._item().items() if k != "evidence"}
+        return {
+            **self.values,
+            "mentee": self.mentee,
+            "answer": answer,
+            "last": play_back(answer) if answer else "",
+            "item": item,
+            "depth": self.state.depth,
+            "summary": self.summary(),
+            "previous": self.values.get("previous") or {},
+            "rung": self._rung(),
+            "corrected": self._corrected,
+        }
+
+    def _rung_sources(self) -> list[str]:
+        """Where the words ``_rung`` plays back came from (the same choice, followed by ids)."""
+        ladder = self.current.ladder
+        if ladder is None:
+            return []
+        if self.state.depth > 0 and self.values.get(ladder.chain):
+            return self.words.last_item(ladder.chain)
+        seed = self.values.get(ladder.seed or "") if ladder.seed else ""
+        if isinstance(seed, str) and seed.strip():
+            return self.words.last_item(ladder.seed or "")
+        return self.state.said[-1:]
+
+    def _rung(self) -> str:
+        """What the next why-question asks about: the last rung, or the ladder's seed."""
+        ladder = self.current.ladder
+        if ladder is None:
+            return ""
+        chain = self.values.get(ladder.chain) or []
+        if self.state.depth > 0 and chain:
+            return reason(chain[-1])  # the deepest "because" of the last answer
+        seed = self.values.get(ladder.seed or "") if ladder.seed else ""
+        if isinstance(seed, str) and seed.strip():
+            return play_back(seed)
+        said = [text for _, text in self.words.texts(self.state.said) if text.strip()]
+        return play_back(said[-1]) if said else ""
+
+    def _reset(self) -> None:
+        """A declined consent: nothing typed in this session is kept."""
+        self.values.clear()
+        self.state = SessionState(opened=True, summary_map=self.flow.summary, graph=edges(self.flow))
