@@ -367,6 +367,12 @@ def _corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
         return None
     marks = [m.start(k) for k in groups if k.startswith("x")]
     rest = r.low[core.start + m.end():core.end]
+    if re.search(r"\b(?:less|not)\b", m.group(0)):
+        # "less about fame, more about X" / "less about fame, I want X": what follows is the thought.
+        more = re.search(r"\bmore (?:about|like|that|of)\s+", rest)
+        if more:
+            return bare(r.text[core.start + m.end() + more.end():core.end]) or None
+        return None
     if marks:
         start = core.start + marks[0]
     elif re.search(r"(?:like|about|that|differently|meant|with|:)\s*$", m.group(0)) and words(rest):
