@@ -24,6 +24,7 @@ _AFTER_OPENER = re.compile(r"[\s,.!?:]+|$")
 _CLAUSE = re.compile(r",\s+(?:and |but |which |so |though |because )?|\s+(?:and|but) (?=(?:that|it|this|i|i'm|i've)\b)")
 # Questions that ask for a correction ("What would you change, so that it says what you mean?").
 _CORRECTION_QUESTION = re.compile(r"\bwhat would you (?:change|correct)\b|\bso that it says what you mean\b")
+_BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|nope|nah|maybe)$")
 _ADDRESSED = re.compile(r"\b(?:you|your|u|ur)\b")
 _QUESTION_START = re.compile(
     r"^(?:(?:so|but|and|also|wait|ok|okay|oh|btw|sorry|then|hang on|before i answer|anyway|erm|hmm|um)[, ]+)*"
@@ -218,13 +219,14 @@ def _read_sentence(cx: _Context, s: Piece) -> None:
         sep = _AFTER_OPENER.match(low, pos + length)
         pos = sep.end() if sep else pos + length
     core, tail = _peel_closers(cx, trim(r, Piece(s.start + pos, s.end)))
+    cx.found.extend(opened)  # what opened the sentence is what the rest comes after ("no, it's more about X")
     read = _read_core(cx, core) if core.end > core.start else []
     # "idk, maybe finance": not knowing, then an answer, is a hedge on that answer.
     if any(f.kind == "content" for f in read):
         for f in opened:
             if f.kind == "non_answer":
                 f.kind = "hedge"
-    cx.found.extend(opened + read + tail)
+    cx.found.extend(read + tail)
 
 
 def _match_whole(cx: _Context, low: str) -> Rule | None:
@@ -292,6 +294,12 @@ def _read_core(cx: _Context, core: Piece) -> list[_Found]:
             prev.piece = Piece(prev.piece.start, p.piece.end)
             prev.content = _join(prev.content, bare(cx.reply.text[p.piece.start:p.piece.end]))
             continue
+        if prev and prev.kind == "content" and p.kind == "correction" and p.rule == "correction.contrast":
+            # "X, not Y": the contrast makes the whole clause the corrected thought
+            prev.kind, prev.rule = "correction", p.rule
+            prev.piece = Piece(prev.piece.start, p.piece.end)
+            prev.content = bare(cx.reply.text[prev.piece.start:prev.piece.end])
+            continue
         merged.append(p)
     return merged
 
@@ -313,7 +321,9 @@ def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
     # A later clause is a question only if it opens like one: "..., product lead or engineering lead?"
     shaped = _question_shaped(low) if first else _QUESTION_START.match(low) is not None
     # A clause that is only a yes, no or hedge ("honestly scared to, but yes"), where one is asked for.
-    kinds = ("yes", "no", "hedge") if cx.expect == "yes_no" else ("hedge",)
+    kinds: tuple[str, ...] = ("yes", "no", "hedge") if cx.expect == "yes_no" else ("hedge",)
+    if not first:  # after a comma only a bare word counts: "scared to, but yes"; not "..., not for me"
+        kinds = kinds if _BARE_WORD.match(text) else ()
     for rule in cx.tables.open.rules:
         if rule.kind in kinds and _usable(cx, rule):
             m = rule.regex.match(text)
@@ -357,6 +367,12 @@ def _corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
         return None
     marks = [m.start(k) for k in groups if k.startswith("x")]
     rest = r.low[core.start + m.end():core.end]
+    if re.search(r"\b(?:less|not)\b", m.group(0)):
+        # "less about fame, more about X" / "less about fame, I want X": what follows is the thought.
+        more = re.search(r"\bmore (?:about|like|that|of)\s+", rest)
+        if more:
+            return bare(r.text[core.start + m.end() + more.end():core.end]) or None
+        return None
     if marks:
         start = core.start + marks[0]
     elif re.search(r"(?:like|about|that|differently|meant|with|:)\s*$", m.group(0)) and words(rest):

@@ -193,7 +193,9 @@ def _said(answer: str, lex: Lexicon | None = None) -> str:
         return _ASIDE.sub("", reading.content).strip()
     corrections = [a for a in reading.acts if a.kind == "correction" and a.content]
     if not corrections:
-        return ""
+        # "It's less about fame": no new thought given, but the clause itself says something.
+        said = [a for a in reading.acts if a.kind == "correction" and not (a.rule or "").startswith("open")]
+        return _ASIDE.sub("", said[-1].text).strip() if said and len(said[-1].text.split()) >= 3 else ""
     thought = corrections[-1].content or ""
     if len(thought.split()) <= 2:
         # "It's less about fame": the corrected clause reads better than the bare "fame".
