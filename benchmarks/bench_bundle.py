@@ -27,7 +27,8 @@ from results import machine, write
 from coach.share.consent import ShareRequest, create_share, draft_share
 from coach.share.keys import MentorPublic
 from coach.share.review import read_bundle, review_files
-from coach.store.database import Store, Turn, open_db
+from coach.store.connection import open_db
+from coach.store.database import Store, Turn
 
 VOCAB = (
     "team", "lead", "build", "product", "people", "growth", "learn", "money", "freedom", "design", "data",

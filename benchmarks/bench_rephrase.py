@@ -34,7 +34,8 @@ from coach.rephrase.models import find_models
 from coach.rephrase.protocol import Rephrasing
 from coach.rephrase.rephraser import GuardedRephraser
 from coach.resources import default_flow
-from coach.store.database import Store, memory_db
+from coach.store.database import Store
+from coach.store.connection import memory_db
 
 # Each persona answers by step name; why_ladder takes its answers in turn. Yes/no steps get "yes".
 PERSONAS: list[dict[str, object]] = [

@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from results import machine, write  # noqa: E402
 
 from coach.flow.spec import load_flow  # noqa: E402
-from coach.listening.acts import KINDS, expects_yes_no, read_reply  # noqa: E402
+from coach.listening.reading import KINDS
+from coach.listening.acts import expects_yes_no, read_reply# noqa: E402
 from coach.listening.distress import distress_level  # noqa: E402
 from coach.listening.lexicon import Lexicon  # noqa: E402
 from coach.resources import default_flow  # noqa: E402

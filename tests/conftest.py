@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from coach.cli import cli
 from coach.flow.spec import Flow, load_flow
 from coach.resources import default_flow
-from coach.store.database import Store, memory_db
+from coach.store.connection import memory_db
+from coach.store.database import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from coach.errors import FlowError
-from coach.listening.acts import KINDS, expects_yes_no, read_reply
+from coach.listening.acts import expects_yes_no, read_reply
 from coach.listening.lexicon import load_lexicon
+from coach.listening.reading import KINDS
 
 LEX = load_lexicon()
 DATA = Path(__file__).resolve().parent / "data"

@@ -160,7 +160,7 @@ def test_every_command_is_in_the_manual() -> None:
 
 
 def test_every_migration_and_table_is_in_the_database_page() -> None:
-    from coach.store.database import memory_db
+    from coach.store.connection import memory_db
     from coach.store.migrations import MIGRATIONS
 
     page = (DOCS / "database.md").read_text(encoding="utf-8")

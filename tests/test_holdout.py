@@ -15,9 +15,10 @@ from typing import Any
 
 import pytest
 
-from coach.listening.acts import KINDS, read_reply
+from coach.listening.acts import read_reply
 from coach.listening.distress import distress_level
 from coach.listening.lexicon import load_lexicon
+from coach.listening.reading import KINDS
 
 HOLDOUT = Path(__file__).resolve().parent / "data" / "holdout"
 YES_NO_STEPS = {"welcome", "welcome_back", "recap", "why_playback", "motivation_check", "experiment_offer"}

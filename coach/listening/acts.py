@@ -1,19 +1,18 @@
-"""Dialogue acts: what a reply does (yes, hedge, correction, question, content, ...), read by rules."""
+"""Dialogue acts: what a reply does (yes, hedge, correction, question, content, ...), read by rules.
+
+The value objects (Act, Reading) are in coach.listening.reading; this module reads replies.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from coach.listening.lexicon import Lexicon
 from coach.listening.patterns import Rule, Table, table
+from coach.listening.reading import Act, Reading, sentence
 from coach.listening.text import Piece, Reply, bare, trim, words
 
-KINDS = (
-    "yes", "no", "hedge", "correction", "question", "advice_request", "meta", "non_answer", "distress",
-    "content", "feeling",
-)
 # Kinds whose words win over an opener that would swallow them ("not sure I understand").
 _FIRST = ("advice_request", "question", "meta", "correction", "feeling")
 # Kinds after which a plain remark belongs to them ("Which experiment? I don't remember that.").
@@ -38,80 +37,6 @@ _QUESTION_START = re.compile(
     r"these|those|you|your|it|job|way|happens|counts|now|then)\b|what's|whats|who\s+\w+"
     r"|(?:what|why|how|where|when|which|who|whose)\W*$)"
 )
-
-
-@dataclass(frozen=True)
-class Act:
-    """One thing a reply does; ``text`` is the part of the reply it was read from."""
-
-    kind: str
-    text: str
-    topic: str | None = None
-    content: str | None = None
-    rule: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        """The act as JSON-ready data (empty fields left out)."""
-        out: dict[str, Any] = {"kind": self.kind, "text": self.text}
-        for key in ("topic", "content", "rule"):
-            if getattr(self, key):
-                out[key] = getattr(self, key)
-        return out
-
-
-@dataclass(frozen=True)
-class Reading:
-    """Every act found in one reply, in the order they were said."""
-
-    reply: str
-    acts: tuple[Act, ...] = ()
-
-    @property
-    def kinds(self) -> list[str]:
-        """The kinds of act found, in order, each once."""
-        return list(dict.fromkeys(a.kind for a in self.acts))
-
-    def has(self, kind: str) -> bool:
-        """Does the reply do ``kind``?"""
-        return any(a.kind == kind for a in self.acts)
-
-    def first(self, kind: str) -> Act | None:
-        """The first act of ``kind``, if any."""
-        return next((a for a in self.acts if a.kind == kind), None)
-
-    def topic(self, kind: str) -> str | None:
-        """The topic of the first act of ``kind`` (a question's, a feeling's, distress's)."""
-        act = self.first(kind)
-        return act.topic if act else None
-
-    @property
-    def content(self) -> str:
-        """What the mentee said, trimmed to its content ("" if nothing was)."""
-        return " ".join(_sentence(a.content or a.text) for a in self.acts if a.kind == "content").strip()
-
-    @property
-    def correction(self) -> str | None:
-        """The corrected thought of a correction ("it's more about X" -> X), if one was given."""
-        found = [a.content for a in self.acts if a.kind == "correction" and a.content]
-        return " ".join(_sentence(f) for f in found) if found else None
-
-    @property
-    def confirm(self) -> bool | None:
-        """True for a clear yes, False for a clear no, None for anything less clear."""
-        if self.has("distress"):
-            return None
-        if self.has("yes") and not (self.has("no") or self.has("hedge") or self.has("correction")):
-            return True
-        # A no that opens the reply decides it ("not really, yes it was fun"); a hedge never does.
-        opening = next((a.kind for a in self.acts if a.kind in ("yes", "no")), None)
-        if self.has("no") and opening == "no" and not self.has("hedge"):
-            return False
-        return None
-
-    def as_dict(self) -> dict[str, Any]:
-        """The reading as JSON-ready data."""
-        return {"acts": [a.as_dict() for a in self.acts], "kinds": self.kinds, "content": self.content,
-                "confirm": self.confirm}
 
 
 @dataclass
@@ -170,12 +95,12 @@ def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str 
     r = Reply(reply)
     cx = _Context(r, _tables(lex), expect, (question or "").lower())
     level = distress_level(r.text, lex)
-    for sentence in r.sentences():
-        piece_level = distress_level(r.text[sentence.start:sentence.end], lex) if level else None
+    for part in r.sentences():
+        piece_level = distress_level(r.text[part.start:part.end], lex) if level else None
         if piece_level:
-            cx.found.append(_Found("distress", sentence, topic=piece_level, rule="distress"))
+            cx.found.append(_Found("distress", part, topic=piece_level, rule="distress"))
         else:
-            _read_sentence(cx, sentence)
+            _read_sentence(cx, part)
     if level and "distress" not in cx.kinds():
         cx.found.insert(0, _Found("distress", Piece(0, len(r.text)), topic=level, rule="distress"))
     if level == "crisis":  # the conversation stops here: nothing else said is to be played back
@@ -434,12 +359,7 @@ def _join(a: str | None, b: str | None) -> str | None:
         return b
     if not b:
         return a
-    return f"{_sentence(a)} {b}"
-
-
-def _sentence(text: str) -> str:
-    """A piece of content ready to stand beside another: it ends like a sentence."""
-    return text if not text or text[-1] in ".!?" else text + "."
+    return f"{sentence(a)} {b}"
 
 
 def _clean_content(text: str) -> str:

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from coach.listening.acts import Reading
     from coach.listening.lexicon import Lexicon
+    from coach.listening.reading import Reading
 
 # First person -> second person. Whole tokens only; contractions are single tokens.
 _FIRST_TO_SECOND = {
