@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from coach.flow.spec import Flow
     from coach.rephrase.frame import Frame
 
 
@@ -31,6 +32,18 @@ class Rephraser(Protocol):
         self, canonical: str, keep: list[str], context: str | None, frame: Frame | None = None
     ) -> Rephrasing: ...
 
+    def prepare_flow(self, flow: Flow) -> None:
+        """Get rewordings of this flow's questions ready in the background (after open or reload)."""
+        ...
+
+    def notices(self) -> list[str]:
+        """Lines for the mentee not shown yet (e.g. rewording has gone off for now)."""
+        ...
+
+    def close(self) -> None:
+        """Cancel and join background work and stop the model; the chat is ending."""
+        ...
+
 
 class Verbatim:
     """The no-model rephraser: always the flow's own wording."""
@@ -40,3 +53,13 @@ class Verbatim:
     ) -> Rephrasing:
         """Return the canonical wording unchanged."""
         return Rephrasing(text=canonical)
+
+    def prepare_flow(self, flow: Flow) -> None:
+        """Nothing to prepare."""
+
+    def notices(self) -> list[str]:
+        """Nothing to tell."""
+        return []
+
+    def close(self) -> None:
+        """Nothing to stop."""

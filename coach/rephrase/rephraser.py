@@ -16,8 +16,7 @@ import threading
 import time
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -49,6 +48,9 @@ from coach.rephrase.frame import (
 )
 from coach.rephrase.protocol import Rephraser, Rephrasing
 from coach.resources import prompts_dir
+
+if TYPE_CHECKING:
+    from coach.flow.spec import Flow
 
 # Background rewordings have no mentee waiting on them: a longer deadline and a little more
 # temperature for variety (every one still has to pass the guard).
@@ -122,6 +124,8 @@ class GuardedRephraser:
         self._rng = random.Random(seed)
         self._last_opener: str | None = None  # of the question shown last: the next opens otherwise
         self._seed_lock = threading.Lock()
+        self._closing = threading.Event()
+        self._frame_threads: list[threading.Thread] = []
 
     # --- per turn -----------------------------------------------------------------------
 
@@ -129,8 +133,13 @@ class GuardedRephraser:
         self, canonical: str, keep: list[str], context: str | None, frame: Frame | None = None
     ) -> Rephrasing:
         """A guarded rewording of ``canonical``, or ``canonical`` itself with the reasons why."""
-        frame = frame if frame is not None and frame.fill(frame.text) == canonical else plain(canonical)
+        frame = frame if frame is not None else plain(canonical)
         last, self._last_opener = self._last_opener, None  # set again by _shown if one is shown
+        if frame.mentee_words or frame.fill(frame.text) != canonical:
+            # The mentee's words could not be cut out as slots: they never go into a prompt.
+            self.cache.shown(frame.text, None)
+            reason = "no rephrasing: the mentee's words could not be kept out of the prompt"
+            return Rephrasing(canonical, False, None, [reason], getattr(self.backend, "sha256", None), self.prompt)
         shown = self._rephrase(canonical, keep, context, frame, last)
         if not shown.rephrased:
             self.cache.shown(frame.text, None)  # the flow's words were shown: any rewording may follow
@@ -140,7 +149,6 @@ class GuardedRephraser:
         self, canonical: str, keep: list[str], context: str | None, frame: Frame, last: str | None
     ) -> Rephrasing:
         """``rephrase``; ``last`` is the opener of the question shown before, not to be used twice."""
-        frame = frame if frame is not None and frame.fill(frame.text) == canonical else plain(canonical)
         sha = getattr(self.backend, "sha256", None)
         if self.use_cache:
             self._remember(frame.text, keep)
@@ -205,24 +213,49 @@ class GuardedRephraser:
         self.cache.register(text for text, _ in frames)
         if not self.background:
             return
-        if self.filler is None:
+        if self.filler is None and not self._closing.is_set():
             self.filler = Filler(self.cache, self._attempt, self._ready, delay)
+        if self.filler is None:
+            return
         self.filler.poke()
 
-    def prepare_flow(self, flow_path: Path | None) -> None:
-        """Prepare every rephrasable question of a flow, loaded off the start-up path."""
+    def prepare_flow(self, flow: Flow) -> None:
+        """Prepare rewordings of every rephrasable question of ``flow`` (this object: after a
+        resume or a reload it is the flow the conversation runs), off the start-up path."""
+        if not self.use_cache:
+            return
+        if not self.background:
+            self.prepare(flow_frames(flow))
+            return
+        delay = 0.0 if self._frame_threads else START_DELAY_S
 
         def load() -> None:
-            time.sleep(START_DELAY_S)  # parsing the flow again would slow the first question
-            from coach.flow.spec import load_flow
-            from coach.resources import default_flow
-
+            if self._closing.wait(delay):  # the first question comes first
+                return
             try:
-                self.prepare(flow_frames(load_flow(flow_path or default_flow())), delay=START_DELAY_S)
-            except Exception:  # the chat reports a broken flow itself
+                self.prepare(flow_frames(flow))
+            except Exception:  # a frame that cannot be worked out is only not prepared
                 return
 
-        threading.Thread(target=load, name="coach-frames", daemon=True).start()
+        thread = threading.Thread(target=load, name="coach-frames", daemon=True)
+        self._frame_threads.append(thread)
+        thread.start()
+
+    def notices(self) -> list[str]:
+        """Lines for the mentee not shown yet (rewording has gone off for now)."""
+        pending = getattr(self.backend, "notices", None)
+        return list(pending()) if callable(pending) else []
+
+    def close(self) -> None:
+        """Call off and join the background work, then stop the model worker (the chat is ending)."""
+        self._closing.set()
+        for thread in self._frame_threads:
+            thread.join(2.0)
+        if self.filler is not None:
+            self.filler.close()
+        stop = getattr(self.backend, "close", None)
+        if callable(stop):
+            stop()
 
     def _ready(self) -> bool:
         ready = getattr(self.backend, "ready", None)
@@ -327,6 +360,4 @@ def build_rephraser(opts: Any) -> Rephraser | None:
         sys.stderr.write(f"coach: {e}; using the flow's own wording\n")
         sys.stderr.flush()
         return None
-    rephraser = GuardedRephraser(backend, seed=getattr(opts, "seed", None), background=True)
-    rephraser.prepare_flow(getattr(opts, "flow_path", None))
-    return rephraser
+    return GuardedRephraser(backend, seed=getattr(opts, "seed", None), background=True)
