@@ -57,7 +57,7 @@ class _Call:
 
     background: bool
     done: threading.Event = field(default_factory=threading.Event)
-    text: str | None = None
+    reply: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
 
 
@@ -66,13 +66,14 @@ class WorkerBackend:
 
     def __init__(
         self, path: Path, n_threads: int | None = None, command: list[str] | None = None,
-        wait: bool = False, max_restarts: int = MAX_RESTARTS, hang_s: float = HANG_S,
+        wait: bool = False, max_restarts: int = MAX_RESTARTS, hang_s: float = HANG_S, quiet: bool = False,
     ) -> None:
         self.path = path
         self.n_threads = n_threads or model_threads()
         self.command = command or worker_command()
         self.max_restarts = max_restarts
         self.hang_s = hang_s
+        self.quiet = quiet  # no line on stderr when the model cannot load (the caller reports it)
         self.sha256: str | None = None
         self.info: dict[str, Any] = {}
         self.error: str | None = None  # set once rewording is off for good
@@ -108,6 +109,10 @@ class WorkerBackend:
 
     def complete(self, request: Request) -> str:
         """One reply, or BackendError the moment the deadline passes (a late reply is dropped)."""
+        return str(self.generate(request)["text"])
+
+    def generate(self, request: Request) -> dict[str, Any]:
+        """``complete``, with the worker's whole answer: text, tokens generated, milliseconds."""
         if request.prefix and self.ready.is_set() and not self.prefills:
             raise BackendError("this model cannot be given the start of a reply")
         background = request.cancel is not None
@@ -134,7 +139,7 @@ class WorkerBackend:
             raise BackendError(reason)
         if call.error is not None:
             raise BackendError(call.error)
-        return call.text or ""
+        return call.reply
 
     def _wait(self, call: _Call, request: Request) -> str | None:
         """Wait for the answer until the deadline (or the cancel event); why not, if it did not come."""
@@ -259,7 +264,10 @@ class WorkerBackend:
             self._unanswered.pop(ident, None)
             call = self._calls.get(ident)
             if call is not None:  # else it came too late: the caller has moved on
-                call.text, call.error = msg.get("text"), (None if kind == "reply" else str(msg.get("error")))
+                if kind == "reply":
+                    call.reply = msg
+                else:
+                    call.error = str(msg.get("error"))
                 call.done.set()
         return None
 
@@ -302,7 +310,7 @@ class WorkerBackend:
         self.ready.clear()
         self._settled.set()
         self._fail_calls(reason)
-        if tell:  # a model that cannot load: one line, as for a missing model file
+        if tell and not self.quiet:  # a model that cannot load: one line, as for a missing model file
             sys.stderr.write(f"coach: {reason}; using the flow's own wording\n")
             sys.stderr.flush()
 

@@ -1,0 +1,1 @@
+"""Tools for flow authors: graphs, conversation tests, fuzzing, scaffolding, live reload."""

@@ -1,0 +1,169 @@
+"""Front ends for a conversation: a terminal REPL, plain piped lines, and a JSON-lines protocol."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import signal
+import textwrap
+from collections.abc import Callable
+from typing import IO, Any
+
+from coach.authoring.reload import FlowWatcher, watched_reply
+from coach.conversation.engine import Conversation, Message
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+BAD_UTF8 = "That line wasn't valid text (UTF-8), so I couldn't read it. Could you type it again?"
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: no control characters or bidi overrides from stored answers."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+class Terminate(Exception):
+    """SIGTERM: pause and save, like Ctrl-C."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminate
+
+
+def install_sigterm() -> None:
+    """Make SIGTERM pause and save the conversation (raised as Terminate in the main thread)."""
+    with contextlib.suppress(ValueError):  # not the main thread (e.g. some test runners)
+        signal.signal(signal.SIGTERM, _on_sigterm)
+
+
+def notices(conv: Conversation) -> list[str]:
+    """Lines for the mentee from the rephraser (rewording has gone off for now), each shown once."""
+    return [printable(n) for n in conv.rephraser.notices()]
+
+
+def run_jsonl(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], watch: bool = False) -> str:
+    """One JSON object per coach message; one answer per input line. Returns the final status."""
+    watcher = _watcher(conv, watch)
+
+    def emit(obj: dict[str, Any]) -> None:
+        out(json.dumps(obj, ensure_ascii=False))
+
+    def say(msgs: list[Message]) -> None:
+        for text in notices(conv):
+            emit({"type": "notice", "text": text})
+        for m in msgs:
+            emit({"type": "coach", "text": m.text, "phase": m.phase, "step": m.step, "kind": m.kind,
+                  "canonical": m.canonical, "rephrased": m.rephrased})
+
+    install_sigterm()
+    try:
+        emit({"type": "session", "id": conv.id, "mentee": conv.mentee, "flow": conv.flow.name})
+        say(conv.open())
+        while not conv.finished:
+            emit({"type": "await", "step": conv.current.name, "phase": conv.current.phase})
+            line = _next(stdin)
+            if line is StopIteration:
+                conv.pause()
+                break
+            if line is None:
+                emit({"type": "error", "text": BAD_UTF8})
+                continue
+            say(watched_reply(conv, watcher, str(line)))
+    except (KeyboardInterrupt, Terminate):
+        conv.pause()
+    emit({"type": "end", "status": conv.status, "id": conv.id})
+    return conv.status
+
+
+def _watcher(conv: Conversation, watch: bool) -> FlowWatcher | None:
+    """With --watch, notice edits to the flow file between turns."""
+    return FlowWatcher(conv.flow.path) if watch else None
+
+
+def _next(stdin: IO[bytes]) -> Any:
+    """The next answer line; None if it is not valid UTF-8; StopIteration at end of input."""
+    raw = stdin.readline()
+    if not raw:
+        return StopIteration
+    line = raw.rstrip(b"\n").rstrip(b"\r")
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _format(m: Message, width: int = 78) -> str:
+    text = printable(m.text)
+    paragraphs = [textwrap.fill(p, width=width) if len(p) < 10_000 else p for p in text.split("\n")]
+    return "\n".join(paragraphs)
+
+
+def _goodbye(conv: Conversation) -> str:
+    if conv.status == "paused":
+        return f"(Paused and saved. Continue with: coach chat --resume {conv.id})"
+    if conv.status == "completed":
+        return f"(Conversation {conv.id} finished and saved. See it with: coach show {conv.id})"
+    return f"(Conversation {conv.id} {conv.status}.)"
+
+
+def run_plain(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], watch: bool = False) -> str:
+    """Human-readable output, answers read one per line from a pipe."""
+    watcher = _watcher(conv, watch)
+    install_sigterm()
+    def say(msgs: list[Message]) -> None:
+        for text in notices(conv):
+            out(text + "\n")
+        for m in msgs:
+            out(_format(m) + "\n")
+
+    try:
+        say(conv.open())
+        while not conv.finished:
+            line = _next(stdin)
+            if line is StopIteration:
+                conv.pause()
+                break
+            if line is None:
+                out(BAD_UTF8 + "\n")
+                continue
+            out(f"> {printable(str(line))[:200]}")
+            say(watched_reply(conv, watcher, str(line)))
+    except (KeyboardInterrupt, Terminate):
+        conv.pause()
+    out(_goodbye(conv))
+    return conv.status
+
+
+def run_terminal(conv: Conversation, watch: bool = False) -> str:
+    """The interactive REPL: line editing and in-session history (prompt_toolkit)."""
+    watcher = _watcher(conv, watch)
+    from prompt_toolkit import PromptSession, print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+    from prompt_toolkit.history import InMemoryHistory
+
+    # History stays in memory: a history file would keep answers after `coach delete`.
+    session: PromptSession[str] = PromptSession(history=InMemoryHistory())
+
+    def show(msgs: list[Message]) -> None:
+        for text in notices(conv):
+            print_formatted_text(FormattedText([("italic", text)]))
+            print_formatted_text("")
+        for m in msgs:
+            style = "bold" if m.kind == "ask" else ("italic" if m.kind == "rule" else "")
+            print_formatted_text(FormattedText([(style, _format(m))]))
+            print_formatted_text("")
+
+    install_sigterm()
+    try:
+        show(conv.open())
+        while not conv.finished:
+            try:
+                line = session.prompt("you> ")
+            except (EOFError, KeyboardInterrupt):
+                conv.pause()
+                break
+            show(watched_reply(conv, watcher, line))
+    except (KeyboardInterrupt, Terminate):
+        conv.pause()
+    print_formatted_text(_goodbye(conv))
+    return conv.status

@@ -1,0 +1,1 @@
+"""A conversation: the flow's machine driving one stored session, turn by turn."""

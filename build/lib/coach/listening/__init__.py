@@ -1,0 +1,1 @@
+"""Reading what the mentee said (lexicon, rules, signals) and saying their words back."""

@@ -1,0 +1,1 @@
+"""Saying a flow's question in other words: frames, the rewording cache, model backends."""
