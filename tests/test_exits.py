@@ -117,3 +117,23 @@ def test_the_chat_process_never_imports_llama_cpp(tmp_path: Path) -> None:
     imported = [line.split("|")[-1].strip() for line in stderr.splitlines() if line.startswith("import time:")]
     assert "coach.rephrase.supervisor" in imported, "the model was not used at all"
     assert not [m for m in imported if m.startswith("llama_cpp") or m == "coach.rephrase.llama"]
+
+
+def test_a_killed_chat_leaves_no_worker_behind(tmp_path: Path) -> None:
+    """kill -9 gives the chat no chance to stop its worker: the worker notices its input close."""
+    proc = start(tmp_path)
+    assert proc.stdin and proc.stdout
+    for line in proc.stdout:
+        if json.loads(line)["type"] == "await":
+            break
+    end = time.monotonic() + 30
+    while not workers_of(tmp_path / "home") and time.monotonic() < end:
+        time.sleep(0.1)
+    assert workers_of(tmp_path / "home"), "no worker started"
+    time.sleep(2.0)  # loading or generating by now
+    proc.kill()
+    proc.wait(timeout=10)
+    end = time.monotonic() + 30
+    while workers_of(tmp_path / "home") and time.monotonic() < end:
+        time.sleep(0.1)
+    assert workers_of(tmp_path / "home") == []

@@ -204,3 +204,17 @@ def test_a_worker_that_cannot_be_started_is_one_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "could not be started" in err
     backend.close()
+
+
+def test_models_check_reports_a_worker_that_crashes(
+    tmp_path: Path, fake_worker: Command, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from coach.cli import cli
+
+    monkeypatch.setenv(WORKER_ENV, " ".join(fake_worker("segv")))
+    result = CliRunner().invoke(cli, ["models", "--check", "--model", str(fake_model(tmp_path))])
+    assert result.exit_code == 1
+    assert "generation   FAILED: the model worker stopped (SIGSEGV)" in result.output
+    assert "build        fake" in result.output

@@ -32,7 +32,7 @@ MAX_RESTARTS = 2
 # A worker that has answered nothing for this long is stuck (a healthy one stops at its deadline).
 HANG_S = 20.0
 LOAD_TIMEOUT_S = 60.0
-CLOSE_WAIT_S = 1.0
+CLOSE_WAIT_S = 0.5
 MAX_LINE = 1 << 20
 _GARBAGE = "the model worker wrote something that is not the protocol"
 NOTICE = "(Rewording is off for now, so questions come in the conversation's own words. Nothing you say is lost.)"
@@ -316,13 +316,14 @@ class WorkerBackend:
 
     def _fail_calls(self, reason: str) -> None:
         for call in self._calls.values():
-            call.error = reason
-            call.done.set()
+            if not call.done.is_set():  # the first reason given is the one that happened
+                call.error = reason
+                call.done.set()
         self._unanswered.clear()
 
     def _send(self, proc: subprocess.Popen[bytes], lines: list[dict[str, Any]], ident: int | None = None) -> None:
         """Write whole lines to the worker without ever blocking; a full or broken pipe stops it."""
-        data = b"".join(json.dumps(m, ensure_ascii=False).encode() + b"\n" for m in lines)
+        data = b"".join(json.dumps(m).encode("ascii") + b"\n" for m in lines)  # ASCII: any locale reads it
         with self._write_lock:
             try:
                 written = os.write(proc.stdin.fileno(), data) if proc.stdin is not None else -1
