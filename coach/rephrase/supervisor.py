@@ -67,6 +67,7 @@ class WorkerBackend:
     def __init__(
         self, path: Path, n_threads: int | None = None, command: list[str] | None = None,
         wait: bool = False, max_restarts: int = MAX_RESTARTS, hang_s: float = HANG_S, quiet: bool = False,
+        start: bool = True,
     ) -> None:
         self.path = path
         self.n_threads = n_threads or model_threads()
@@ -94,11 +95,21 @@ class WorkerBackend:
         self._notices_given = False
         self._stderr: collections.deque[bytes] = collections.deque(maxlen=40)
         self._stopping = threading.Event()
-        with self._lock:
-            self._spawn()
-        threading.Thread(target=self._watch, name="coach-worker-watch", daemon=True).start()
+        self._started = False
+        if start or wait:
+            self.start()
         if wait:
             self.wait()
+
+    def start(self) -> None:
+        """Start the worker, if not yet (`coach chat` does once its first question is shown: loading
+        llama.cpp takes a core for a second, which the chat's own start-up should not share)."""
+        with self._lock:
+            if self._started or self._closed:
+                return
+            self._started = True
+            self._spawn()
+        threading.Thread(target=self._watch, name="coach-worker-watch", daemon=True).start()
 
     # --- the seam ---------------------------------------------------------------------------
 
@@ -116,6 +127,7 @@ class WorkerBackend:
         if request.prefix and self.ready.is_set() and not self.prefills:
             raise BackendError("this model cannot be given the start of a reply")
         background = request.cancel is not None
+        self.start()
         with self._lock:
             proc = self._proc
             if self._closed:
@@ -159,6 +171,7 @@ class WorkerBackend:
 
     def wait(self, timeout: float | None = LOAD_TIMEOUT_S) -> bool:
         """Block until a worker is ready or rewording is off for good; True if it is ready."""
+        self.start()
         self._settled.wait(timeout)
         return self.ready.is_set()
 
