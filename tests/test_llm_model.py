@@ -27,7 +27,7 @@ from coach.store.database import Store
 pytestmark = pytest.mark.model
 
 # Generous: these tests check behaviour, not speed, on machines that may be busy.
-SLOW_OK = 10.0
+SLOW_OK = 60.0
 
 CONTEXTS = [
     None,

@@ -72,7 +72,6 @@ def run_chat(opts: ChatOptions) -> str:
     try:
         rephraser = None if opts.no_llm or os.environ.get("COACH_REPHRASE") == "off" else _rephraser(opts)
         conv = open_conversation(opts, rephraser)
-        conv.rephraser.prepare_flow(conv.flow)
         return _front_end(opts, conv)
     except (KeyboardInterrupt, repl.Terminate):  # before the front end took over
         if conv is None:
@@ -91,11 +90,16 @@ def _front_end(opts: ChatOptions, conv: Conversation) -> str:
         sys.stdout.write(line + "\n")
         sys.stdout.flush()
 
+    def opened() -> None:
+        # Rewordings are prepared for this conversation's flow (after --resume, the one it was
+        # held with); the model worker starts now, so it never slows the first question.
+        conv.rephraser.prepare_flow(conv.flow)
+
     if opts.jsonl:
-        return repl.run_jsonl(conv, sys.stdin.buffer, out, watch=opts.watch)
+        return repl.run_jsonl(conv, sys.stdin.buffer, out, watch=opts.watch, opened=opened)
     if sys.stdin.isatty() and sys.stdout.isatty():
-        return repl.run_terminal(conv, watch=opts.watch)
-    return repl.run_plain(conv, sys.stdin.buffer, out, watch=opts.watch)
+        return repl.run_terminal(conv, watch=opts.watch, opened=opened)
+    return repl.run_plain(conv, sys.stdin.buffer, out, watch=opts.watch, opened=opened)
 
 
 def _close_quietly(rephraser: Rephraser) -> None:

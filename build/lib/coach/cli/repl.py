@@ -41,8 +41,12 @@ def notices(conv: Conversation) -> list[str]:
     return [printable(n) for n in conv.rephraser.notices()]
 
 
-def run_jsonl(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], watch: bool = False) -> str:
-    """One JSON object per coach message; one answer per input line. Returns the final status."""
+def run_jsonl(
+    conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], watch: bool = False,
+    opened: Callable[[], None] | None = None,
+) -> str:
+    """One JSON object per coach message; one answer per input line. Returns the final status.
+    ``opened`` is called once the opening messages are out (background work starts then)."""
     watcher = _watcher(conv, watch)
 
     def emit(obj: dict[str, Any]) -> None:
@@ -59,6 +63,7 @@ def run_jsonl(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], 
     try:
         emit({"type": "session", "id": conv.id, "mentee": conv.mentee, "flow": conv.flow.name})
         say(conv.open())
+        _opened(opened)
         while not conv.finished:
             emit({"type": "await", "step": conv.current.name, "phase": conv.current.phase})
             line = _next(stdin)
@@ -73,6 +78,11 @@ def run_jsonl(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], 
         conv.pause()
     emit({"type": "end", "status": conv.status, "id": conv.id})
     return conv.status
+
+
+def _opened(opened: Callable[[], None] | None) -> None:
+    if opened is not None:
+        opened()
 
 
 def _watcher(conv: Conversation, watch: bool) -> FlowWatcher | None:
@@ -106,7 +116,10 @@ def _goodbye(conv: Conversation) -> str:
     return f"(Conversation {conv.id} {conv.status}.)"
 
 
-def run_plain(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], watch: bool = False) -> str:
+def run_plain(
+    conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], watch: bool = False,
+    opened: Callable[[], None] | None = None,
+) -> str:
     """Human-readable output, answers read one per line from a pipe."""
     watcher = _watcher(conv, watch)
     install_sigterm()
@@ -118,6 +131,7 @@ def run_plain(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], 
 
     try:
         say(conv.open())
+        _opened(opened)
         while not conv.finished:
             line = _next(stdin)
             if line is StopIteration:
@@ -134,7 +148,7 @@ def run_plain(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], 
     return conv.status
 
 
-def run_terminal(conv: Conversation, watch: bool = False) -> str:
+def run_terminal(conv: Conversation, watch: bool = False, opened: Callable[[], None] | None = None) -> str:
     """The interactive REPL: line editing and in-session history (prompt_toolkit)."""
     watcher = _watcher(conv, watch)
     from prompt_toolkit import PromptSession, print_formatted_text
@@ -156,6 +170,7 @@ def run_terminal(conv: Conversation, watch: bool = False) -> str:
     install_sigterm()
     try:
         show(conv.open())
+        _opened(opened)
         while not conv.finished:
             try:
                 line = session.prompt("you> ")

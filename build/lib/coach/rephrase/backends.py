@@ -132,6 +132,6 @@ def build_backend(opts: Any) -> Backend:
     check_model_file(path)
     from coach.rephrase.supervisor import WorkerBackend
 
-    return WorkerBackend(path)
+    return WorkerBackend(path, start=False)  # started by the rephraser's prepare_flow
 
 

@@ -222,6 +222,9 @@ class GuardedRephraser:
     def prepare_flow(self, flow: Flow) -> None:
         """Prepare rewordings of every rephrasable question of ``flow`` (this object: after a
         resume or a reload it is the flow the conversation runs), off the start-up path."""
+        start = getattr(self.backend, "start", None)
+        if callable(start):  # a model worker not started yet starts now
+            start()
         if not self.use_cache:
             return
         if not self.background:

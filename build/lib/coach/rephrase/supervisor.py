@@ -32,7 +32,7 @@ MAX_RESTARTS = 2
 # A worker that has answered nothing for this long is stuck (a healthy one stops at its deadline).
 HANG_S = 20.0
 LOAD_TIMEOUT_S = 60.0
-CLOSE_WAIT_S = 1.0
+CLOSE_WAIT_S = 0.5
 MAX_LINE = 1 << 20
 _GARBAGE = "the model worker wrote something that is not the protocol"
 NOTICE = "(Rewording is off for now, so questions come in the conversation's own words. Nothing you say is lost.)"
@@ -67,6 +67,7 @@ class WorkerBackend:
     def __init__(
         self, path: Path, n_threads: int | None = None, command: list[str] | None = None,
         wait: bool = False, max_restarts: int = MAX_RESTARTS, hang_s: float = HANG_S, quiet: bool = False,
+        start: bool = True,
     ) -> None:
         self.path = path
         self.n_threads = n_threads or model_threads()
@@ -94,11 +95,21 @@ class WorkerBackend:
         self._notices_given = False
         self._stderr: collections.deque[bytes] = collections.deque(maxlen=40)
         self._stopping = threading.Event()
-        with self._lock:
-            self._spawn()
-        threading.Thread(target=self._watch, name="coach-worker-watch", daemon=True).start()
+        self._started = False
+        if start or wait:
+            self.start()
         if wait:
             self.wait()
+
+    def start(self) -> None:
+        """Start the worker, if not yet (`coach chat` does once its first question is shown: loading
+        llama.cpp takes a core for a second, which the chat's own start-up should not share)."""
+        with self._lock:
+            if self._started or self._closed:
+                return
+            self._started = True
+            self._spawn()
+        threading.Thread(target=self._watch, name="coach-worker-watch", daemon=True).start()
 
     # --- the seam ---------------------------------------------------------------------------
 
@@ -116,6 +127,7 @@ class WorkerBackend:
         if request.prefix and self.ready.is_set() and not self.prefills:
             raise BackendError("this model cannot be given the start of a reply")
         background = request.cancel is not None
+        self.start()
         with self._lock:
             proc = self._proc
             if self._closed:
@@ -159,6 +171,7 @@ class WorkerBackend:
 
     def wait(self, timeout: float | None = LOAD_TIMEOUT_S) -> bool:
         """Block until a worker is ready or rewording is off for good; True if it is ready."""
+        self.start()
         self._settled.wait(timeout)
         return self.ready.is_set()
 
@@ -316,13 +329,14 @@ class WorkerBackend:
 
     def _fail_calls(self, reason: str) -> None:
         for call in self._calls.values():
-            call.error = reason
-            call.done.set()
+            if not call.done.is_set():  # the first reason given is the one that happened
+                call.error = reason
+                call.done.set()
         self._unanswered.clear()
 
     def _send(self, proc: subprocess.Popen[bytes], lines: list[dict[str, Any]], ident: int | None = None) -> None:
         """Write whole lines to the worker without ever blocking; a full or broken pipe stops it."""
-        data = b"".join(json.dumps(m, ensure_ascii=False).encode() + b"\n" for m in lines)
+        data = b"".join(json.dumps(m).encode("ascii") + b"\n" for m in lines)  # ASCII: any locale reads it
         with self._write_lock:
             try:
                 written = os.write(proc.stdin.fileno(), data) if proc.stdin is not None else -1

@@ -19,7 +19,9 @@ End of input (the chat closing, or dying) makes the worker exit.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
+import io
 import json
 import os
 import queue
@@ -116,6 +118,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     # Ctrl-C in the terminal is the chat's to handle; the chat ends the worker by closing its input.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # If memory runs out, Linux should kill the worker (a rewording lost) before the chat.
+    with contextlib.suppress(OSError):
+        Path("/proc/self/oom_score_adj").write_text("500")
     # The protocol gets its own copy of stdout; fd 1 then points at stderr, so anything native
     # code prints can never be mistaken for (or corrupt) a reply.
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
@@ -134,7 +139,8 @@ def main(argv: list[str] | None = None) -> None:
                                                   f"({type(e).__name__}: {e})"})
         os._exit(1)
     worker.send(ready)
-    reader = threading.Thread(target=worker.read, args=(sys.stdin,), name="coach-worker-read", daemon=True)
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    reader = threading.Thread(target=worker.read, args=(stdin,), name="coach-worker-read", daemon=True)
     reader.start()
     worker.serve(model)
     out.flush()
