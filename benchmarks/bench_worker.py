@@ -27,7 +27,8 @@ from results import machine, write
 from coach.rephrase.backends import OpenAIBackend, Request
 from coach.rephrase.models import find_models
 from coach.rephrase.rephraser import prompt_messages
-from coach.rephrase.supervisor import WorkerBackend, model_threads
+from coach.rephrase.supervisor import WorkerBackend
+from coach.rephrase.worker import model_threads
 
 QUESTION = "What could you happily talk about for hours?"
 

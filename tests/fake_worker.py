@@ -3,7 +3,8 @@
     python tests/fake_worker.py MODE --model PATH --threads N
 
 MODE is one of:
-  echo      answers every request with FAKE_WORKER_REPLY, or the start it was given plus "... ?"
+  echo      answers every request with FAKE_WORKER_REPLY, or the start it was given plus "... ?",
+            saying it took FAKE_WORKER_MS milliseconds
   segv      segfaults in the middle of writing its first reply
   hang      reads its first request and never answers (nor reads again)
   exit      exits (status 3) on its first request, before replying
@@ -74,7 +75,8 @@ def main() -> None:
             sys.stdout.flush()
             continue
         text = os.environ.get("FAKE_WORKER_REPLY") or (request.get("prefix") or "What") + " ... ?"
-        send({"type": "reply", "id": ident, "text": text, "tokens": 3, "ms": 1.0})
+        send({"type": "reply", "id": ident, "text": text, "tokens": 3,
+              "ms": float(os.environ.get("FAKE_WORKER_MS", "1"))})
 
 
 if __name__ == "__main__":

@@ -216,9 +216,7 @@ def test_until_the_model_has_loaded_questions_are_not_delayed(
     monkeypatch.setenv("FAKE_WORKER_GO", str(go))
     backend = WorkerBackend(tmp_path / "m.gguf", command=fake_worker("slow"))
     try:
-        t = time.monotonic()
-        shown = GuardedRephraser(backend).rephrase(CANONICAL, KEEP, None)
-        assert time.monotonic() - t < 5  # no waiting on the load (generous: machines are busy)
+        shown = GuardedRephraser(backend).rephrase(CANONICAL, KEEP, None)  # the worker waits for "go"
         assert (shown.text, shown.reasons) == (CANONICAL, ["no rephrasing: model still loading"])
         go.touch()
         assert backend.wait(30) is True

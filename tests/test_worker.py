@@ -19,7 +19,8 @@ import pytest
 
 from coach.rephrase.backends import BackendError, Request
 from coach.rephrase.rephraser import GuardedRephraser
-from coach.rephrase.supervisor import MAX_RESTARTS, NOTICE, WORKER_ENV, WorkerBackend
+from coach.rephrase.supervisor import MAX_RESTARTS, NOTICE, WorkerBackend
+from coach.rephrase.worker import WORKER_ENV
 
 Command = Callable[[str], list[str]]
 CANONICAL = "Picture yourself three to five years from now. What would you like to be doing?"
@@ -162,10 +163,8 @@ def test_the_chat_stops_waiting_at_the_deadline_and_a_stuck_worker_is_replaced(
     monkeypatch.setenv("FAKE_WORKER_LOG", str(log))
     backend = WorkerBackend(fake_model(tmp_path), command=fake_worker("hang"), hang_s=1.0, wait=True)
     try:
-        t = time.monotonic()
-        with pytest.raises(BackendError, match="deadline passed"):
+        with pytest.raises(BackendError, match="deadline passed"):  # not "did not answer": the deadline decides
             backend.complete(request(deadline=0.3))
-        assert time.monotonic() - t < 3.0  # the deadline, not the worker, decides (generous when busy)
         end = time.monotonic() + 30
         while len(starts(log)) < 2 and time.monotonic() < end:
             time.sleep(0.05)
@@ -182,10 +181,8 @@ def test_a_background_request_is_called_off_by_its_cancel_event(tmp_path: Path, 
     cancel = threading.Event()
     timer = threading.Timer(0.2, cancel.set)
     timer.start()
-    t = time.monotonic()
-    with pytest.raises(BackendError, match="cancelled"):
+    with pytest.raises(BackendError, match="cancelled"):  # long before the deadline or the hang limit
         backend.complete(request(deadline=30.0, cancel=cancel))
-    assert time.monotonic() - t < 10.0
     backend.close()
 
 
@@ -224,3 +221,24 @@ def test_models_check_reports_a_worker_that_crashes(
     assert result.exit_code == 1
     assert "generation   FAILED: the model worker stopped (SIGSEGV)" in result.output
     assert "build        fake" in result.output
+
+
+def test_when_the_model_is_slower_than_the_deadline_live_turns_do_not_wait_for_it(
+    tmp_path: Path, fake_worker: Command, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A busy machine: none of the last generations came within the deadline. A live turn then
+    shows the flow's words at once, and the background keeps its work."""
+    monkeypatch.setenv("FAKE_WORKER_MS", "900")
+    backend = WorkerBackend(fake_model(tmp_path), command=fake_worker("echo"), wait=True)
+    try:
+        for _ in range(4):  # the first reply read the whole prompt: not counted
+            backend.complete(request())
+        assert backend.recent_ms() == [900.0] * 3
+        rephraser = GuardedRephraser(backend, background=True)
+        shown = rephraser.rephrase(CANONICAL, [], None)
+        assert backend.recent_ms() == [900.0] * 3, "the model was not asked"
+        assert shown.text == CANONICAL
+        assert shown.reasons == ["no rephrasing: the model is slower than the deadline on this machine right now"]
+        rephraser.close()
+    finally:
+        backend.close()
