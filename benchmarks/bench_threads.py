@@ -6,6 +6,8 @@ worker rewords every question frame of the default flow through the chat's own l
 figures are raw speed. Writes benchmarks/results/threads.{json,md}.
 
     .venv/bin/python benchmarks/bench_threads.py [--threads 1,2] [--rounds 2] [--bufts off,on]
+    .venv/bin/python benchmarks/bench_threads.py --threads 2 --bufts off --load idle --wait passive,active \
+        --name threads-wait
 """
 
 from __future__ import annotations
@@ -73,9 +75,10 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def one(path: Path, threads: int, bufts: bool, hog: bool, rounds: int) -> dict[str, Any]:
+def one(path: Path, threads: int, bufts: bool, hog: bool, rounds: int, wait: str) -> dict[str, Any]:
     """One set-up: a fresh worker, then every frame ``rounds`` times through the live path."""
     os.environ[EXTRA_BUFTS_ENV] = "1" if bufts else "0"
+    os.environ["OMP_WAIT_POLICY"] = wait.upper()  # how ggml's threads wait for each other
     frames = flow_frames(load_flow(default_flow()))
     with cpu_hog(hog):
         t = time.perf_counter()
@@ -100,7 +103,7 @@ def one(path: Path, threads: int, bufts: bool, hog: bool, rounds: int) -> dict[s
     tokens = sum(int(r.get("tokens") or 0) for r in timed.replies[1:])
     gen_ms = sum(float(r.get("ms") or 0) for r in timed.replies[1:])
     ok = sum(ok for _, ok in rephraser.generations)
-    return {"threads": threads, "extra_bufts": bufts, "hog": hog, "ready_s": round(ready, 2),
+    return {"threads": threads, "extra_bufts": bufts, "hog": hog, "wait": wait, "ready_s": round(ready, 2),
             "first_ms": round(first), "median_ms": round(statistics.median(ms)), "p95_ms": round(pct(ms, 0.95)),
             "max_ms": round(max(ms)), "tokens_per_s": round(tokens / (gen_ms / 1000), 1) if gen_ms else None,
             "generations": len(rephraser.generations), "accepted": ok}
@@ -112,6 +115,8 @@ def main() -> None:
     parser.add_argument("--bufts", default="off,on")
     parser.add_argument("--load", default="idle,hog")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--wait", default="passive", help="OMP_WAIT_POLICY values to try: passive,active")
+    parser.add_argument("--name", default="threads", help="results file name")
     args = parser.parse_args()
     models = find_models()
     if not models:
@@ -120,17 +125,21 @@ def main() -> None:
     rows = []
     for hog in [h == "hog" for h in args.load.split(",")]:
         for bufts in [b == "on" for b in args.bufts.split(",")]:
-            for threads in [int(n) for n in args.threads.split(",")]:
-                row = one(models[0].path, threads, bufts, hog, args.rounds)
-                print(row, flush=True)
-                rows.append(row)
-    table = ["| load | threads | extra bufts | worker ready | first reply (reads the prompt) | "
-             "per rewording median / p95 / max | tokens/s |", "|---|---|---|---|---|---|---|"]
+            for wait in args.wait.split(","):
+                for threads in [int(n) for n in args.threads.split(",")]:
+                    row = one(models[0].path, threads, bufts, hog, args.rounds, wait)
+                    print(row, flush=True)
+                    rows.append(row)
+    table = ["| load | threads | extra bufts | threads wait | worker ready | first reply (reads the prompt) | "
+             "per rewording median / p95 / max | tokens/s (with reading each question) |",
+             "|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        table.append(f"| {'CPU hog on every core' if r['hog'] else 'idle'} | {r['threads']} | "
-                     f"{'on' if r['extra_bufts'] else 'off'} | {r['ready_s']:.2f} s | {r['first_ms']} ms | "
-                     f"{r['median_ms']} / {r['p95_ms']} / {r['max_ms']} ms | {r['tokens_per_s']} |")
-    md = write("threads", {"rows": rows, "rounds": args.rounds, "model": models[0].path.name},
+        load = "CPU hog on every core" if r["hog"] else "no hog (the machine as it was)"
+        table.append(f"| {load} | {r['threads']} | {'on' if r['extra_bufts'] else 'off'} | {r['wait']} | "
+                     f"{r['ready_s']:.2f} s | "
+                     f"{r['first_ms']} ms | {r['median_ms']} / {r['p95_ms']} / {r['max_ms']} ms | "
+                     f"{r['tokens_per_s']} |")
+    md = write(args.name, {"rows": rows, "rounds": args.rounds, "model": models[0].path.name},
                "Raw speed of the model worker per set-up (no deadline cut-offs), over every question "
                "frame of the default flow.\n\n" + "\n".join(table), started)
     print(md.read_text())

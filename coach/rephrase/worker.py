@@ -97,11 +97,11 @@ class Worker:
         """Why generation for ``ident`` should stop now, if it should."""
         if self.quitting:
             return "the chat has closed"
+        if time.monotonic() > deadline:  # first: the chat also calls off what it stopped waiting for
+            return "deadline passed"
         with self._lock:
             if ident in self.cancelled:
                 return "cancelled"
-        if time.monotonic() > deadline:
-            return "deadline passed"
         return None
 
     def serve(self, model: Any) -> None:
