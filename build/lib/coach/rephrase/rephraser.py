@@ -125,6 +125,7 @@ class GuardedRephraser:
         self._last_opener: str | None = None  # of the question shown last: the next opens otherwise
         self._seed_lock = threading.Lock()
         self._closing = threading.Event()
+        self._slow_turns = 0  # live turns that found the model slower than the deadline
         self._frame_threads: list[threading.Thread] = []
 
     # --- per turn -----------------------------------------------------------------------
@@ -166,6 +167,11 @@ class GuardedRephraser:
             # Its only opener opened the question before: the flow's words read better than either.
             reason = "no rephrasing: the opener this question takes opened the question before"
             return Rephrasing(canonical, False, None, [reason], sha, self.prompt)
+        if self._too_slow():
+            # Waiting would only add the deadline to the turn, and calling off the background
+            # would lose rewordings it is making for later turns.
+            reason = "no rephrasing: the model is slower than the deadline on this machine right now"
+            return Rephrasing(canonical, False, None, [reason], sha, self.prompt)
         busy = self.filler.busy if self.filler else None
         if busy is not None:
             busy.set()
@@ -193,6 +199,16 @@ class GuardedRephraser:
             return Rephrasing(canonical, False, False, [*verdict.reasons, f"rejected: {text!r}"], sha,
                               self.prompt)
         return self._shown(frame, reworded, text, sha)
+
+    def _too_slow(self) -> bool:
+        """True when none of the model's last few generations (at least 3) came within the deadline;
+        every fourth such turn asks anyway, so a machine that has calmed down is noticed."""
+        recent = getattr(self.backend, "recent_ms", None)
+        ms = list(recent()) if callable(recent) else []
+        if len(ms) < 3 or min(ms) <= self.deadline_s * 1000:
+            return False
+        self._slow_turns += 1
+        return self._slow_turns % 4 != 0
 
     def _shown(self, frame: Frame, reworded: str, text: str, sha: str | None) -> Rephrasing:
         """Show ``text``, the rewording ``reworded`` of ``frame`` filled in; remember its opener

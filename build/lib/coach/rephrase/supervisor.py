@@ -13,7 +13,6 @@ import contextlib
 import itertools
 import json
 import os
-import shlex
 import signal
 import subprocess
 import sys
@@ -24,10 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from coach.rephrase.backends import BackendError, Request
+from coach.rephrase.worker import model_threads, wire, worker_command
 
-# Set to a command (e.g. "python my_worker.py") to run instead of the real worker; tests use it
-# to put a worker that crashes, hangs or writes garbage behind a real `coach chat`.
-WORKER_ENV = "COACH_WORKER"
 MAX_RESTARTS = 2
 # A worker that has answered nothing for this long is stuck (a healthy one stops at its deadline).
 HANG_S = 20.0
@@ -36,19 +33,6 @@ CLOSE_WAIT_S = 0.5
 MAX_LINE = 1 << 20
 _GARBAGE = "the model worker wrote something that is not the protocol"
 NOTICE = "(Rewording is off for now, so questions come in the conversation's own words. Nothing you say is lost.)"
-
-
-def worker_command() -> list[str]:
-    """The command that starts a worker: COACH_WORKER, or this Python running the worker module."""
-    custom = os.environ.get(WORKER_ENV, "").strip()
-    return shlex.split(custom) if custom else [sys.executable, "-m", "coach.rephrase.worker"]
-
-
-def model_threads() -> int:
-    """Threads for generation: all cores but one for the chat, 1 to 2 (benchmarks/bench_threads.py).
-
-    On 2 cores, 1 thread was as fast as 2 when idle and far steadier when the machine is busy."""
-    return max(1, min(2, (os.cpu_count() or 1) - 1))
 
 
 @dataclass
@@ -94,6 +78,8 @@ class WorkerBackend:
         self._notices: list[str] = []
         self._notices_given = False
         self._stderr: collections.deque[bytes] = collections.deque(maxlen=40)
+        self._recent: collections.deque[float] = collections.deque(maxlen=5)
+        self._answered: dict[int, int] = {}  # worker pid -> answers with a duration so far
         self._stopping = threading.Event()
         self._started = False
         if start or wait:
@@ -139,7 +125,7 @@ class WorkerBackend:
             # A live turn goes first: background requests in the worker's queue are called off.
             others = [] if background else [i for i, c in self._calls.items() if c.background and i != ident]
         lines = [{"type": "cancel", "id": i} for i in others]
-        lines.append({"type": "complete", "id": ident, "request": _wire(request)})
+        lines.append({"type": "complete", "id": ident, "request": wire(request)})
         try:
             self._send(proc, lines, ident)
             reason = self._wait(call, request)
@@ -275,6 +261,7 @@ class WorkerBackend:
             return garbage
         with self._lock:
             self._unanswered.pop(ident, None)
+            self._timing(proc, kind, msg)
             call = self._calls.get(ident)
             if call is not None:  # else it came too late: the caller has moved on
                 if kind == "reply":
@@ -283,6 +270,23 @@ class WorkerBackend:
                     call.error = str(msg.get("error"))
                 call.done.set()
         return None
+
+    def _timing(self, proc: subprocess.Popen[bytes], kind: str, msg: dict[str, Any]) -> None:
+        """Keep how long the worker's recent generations took (late ones included: they say the
+        most); not a worker's first, which reads the whole prompt. Called with the lock held."""
+        ms = msg.get("ms")
+        if not isinstance(ms, (int, float)) or (kind == "error" and msg.get("error") != "deadline passed"):
+            return
+        seen = self._answered.get(proc.pid, 0)
+        self._answered[proc.pid] = seen + 1
+        if seen:
+            self._recent.append(float(ms))
+
+    def recent_ms(self) -> list[float]:
+        """How long recent generations took in the worker, in ms (at least that long, for those the
+        deadline cut off). A live turn is not worth asking for when none of them was in time."""
+        with self._lock:
+            return list(self._recent)
 
     def _drain(self, proc: subprocess.Popen[bytes]) -> None:
         """Keep the tail of the worker's stderr; nothing it writes reaches the mentee's terminal."""
@@ -370,13 +374,6 @@ class WorkerBackend:
                 self._kill(proc, f"the model worker did not answer for {self.hang_s:.0f} s")
             elif loading and proc is not None:
                 self._kill(proc, f"the model worker did not load in {LOAD_TIMEOUT_S:.0f} s")
-
-
-def _wire(request: Request) -> dict[str, Any]:
-    """What the worker needs of a request (its cancel event stays here: cancelling is a message)."""
-    return {"messages": request.messages, "max_tokens": request.max_tokens, "temperature": request.temperature,
-            "seed": request.seed, "grammar": request.grammar, "prefix": request.prefix,
-            "avoid": list(request.avoid), "deadline": request.deadline}
 
 
 def _exit_reason(code: int) -> str:

@@ -9,7 +9,7 @@ a crash, hang or out-of-memory here costs a rewording, never the conversation. M
                      "build", "system"}  or  {"type": "failed", "error"} (then it exits)
     chat -> worker  {"type": "complete", "id", "request": {messages, max_tokens, temperature, seed,
                      grammar, prefix, avoid, deadline}}  and  {"type": "cancel", "id"}
-    worker -> chat  {"type": "reply", "id", "text", "tokens", "ms"}  or  {"type": "error", "id", "error"}
+    worker -> chat  {"type": "reply", "id", "text", "tokens", "ms"}  or  {"type": "error", "id", "error", "ms"}
 
 ``deadline`` is on the shared monotonic clock (``time.monotonic()``, system-wide on Linux and
 macOS). Requests are answered in order; one whose deadline passed before its turn is skipped.
@@ -25,19 +25,41 @@ import io
 import json
 import os
 import queue
+import shlex
 import signal
 import sys
 import threading
 import time
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-# ggml's OpenMP threads spin while they wait for each other. On a busy machine a spinning thread
-# holds a core its partner needs: 2-thread generation went from ~0.55 s to 1.4 s median (p95 6 s)
-# per rewording with other work running. Passive waiting costs nothing measurable when idle.
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+if TYPE_CHECKING:
+    from coach.rephrase.backends import Request
 
+# Set to a command (e.g. "python my_worker.py") to run instead of this module; tests use it to
+# put a worker that crashes, hangs or writes garbage behind a real `coach chat`.
+WORKER_ENV = "COACH_WORKER"
 _QUIT = -1
+
+
+def worker_command() -> list[str]:
+    """The command that starts a worker: COACH_WORKER, or this Python running this module."""
+    custom = os.environ.get(WORKER_ENV, "").strip()
+    return shlex.split(custom) if custom else [sys.executable, "-m", "coach.rephrase.worker"]
+
+
+def model_threads() -> int:
+    """Threads for generation: all cores but one for the chat, 1 to 2 (benchmarks/bench_threads.py).
+
+    On 2 cores, 1 thread was as fast as 2 when idle and far steadier when the machine is busy."""
+    return max(1, min(2, (os.cpu_count() or 1) - 1))
+
+
+def wire(request: Request) -> dict[str, Any]:
+    """What the worker needs of a request (its cancel event stays in the chat: cancelling is a message)."""
+    return {"messages": request.messages, "max_tokens": request.max_tokens, "temperature": request.temperature,
+            "seed": request.seed, "grammar": request.grammar, "prefix": request.prefix,
+            "avoid": list(request.avoid), "deadline": request.deadline}
 
 
 class Worker:
@@ -75,11 +97,11 @@ class Worker:
         """Why generation for ``ident`` should stop now, if it should."""
         if self.quitting:
             return "the chat has closed"
+        if time.monotonic() > deadline:  # first: the chat also calls off what it stopped waiting for
+            return "deadline passed"
         with self._lock:
             if ident in self.cancelled:
                 return "cancelled"
-        if time.monotonic() > deadline:
-            return "deadline passed"
         return None
 
     def serve(self, model: Any) -> None:
@@ -101,7 +123,8 @@ class Worker:
             try:
                 text, tokens = model.generate(request, functools.partial(self.stop_reason, ident, deadline))
             except GenerationError as e:
-                self.send({"type": "error", "id": ident, "error": str(e)})
+                ms = round((time.perf_counter() - t) * 1000, 1)
+                self.send({"type": "error", "id": ident, "error": str(e), "ms": ms})
                 continue
             finally:
                 with self._lock:
@@ -116,6 +139,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", type=Path, required=True)
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args(argv)
+    # ggml's OpenMP threads spin while they wait for each other. On a busy machine a spinning thread
+    # holds a core its partner needs: 2-thread generation went from ~0.55 s to 1.4 s median (p95 6 s)
+    # per rewording with other work running. Passive waiting costs nothing measurable when idle.
+    # (Read when llama.cpp's library loads, so it is set before the import below.)
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     # Ctrl-C in the terminal is the chat's to handle; the chat ends the worker by closing its input.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # If memory runs out, Linux should kill the worker (a rewording lost) before the chat.
