@@ -358,3 +358,20 @@ def test_a_backend_that_cannot_continue_a_reply_is_not_given_one(fake_backend: F
     rephraser = GuardedRephraser(fake_backend.queue("Can you tell me what you are good at?"), cache=False)
     assert rephraser.rephrase("What are you good at?", [], None).rephrased
     assert fake_backend.calls[0].prefix == ""
+
+
+def test_prepare_flow_prepares_the_flow_it_is_given(
+    tmp_path: Any, fake_backend: FakeBackend, career_flow: Flow
+) -> None:
+    """After --resume or a reload the conversation runs a flow other than the CLI options name:
+    rewordings are prepared for the flow object the conversation holds."""
+    from coach.authoring.scaffold import scaffold
+    from coach.flow.spec import load_flow
+
+    demo = load_flow(scaffold("demo", tmp_path / "flows")[0])
+    rephraser = GuardedRephraser(fake_backend)
+    rephraser.prepare_flow(demo)
+    prepared = set(rephraser.cache.stats())
+    assert prepared == {text for text, _ in flow_frames(demo)} and prepared
+    assert not prepared & {text for text, _ in flow_frames(career_flow)}
+    assert fake_backend.calls == []  # preparing in the foreground only registers the frames

@@ -123,6 +123,7 @@ def run_plain(
     """Human-readable output, answers read one per line from a pipe."""
     watcher = _watcher(conv, watch)
     install_sigterm()
+
     def say(msgs: list[Message]) -> None:
         for text in notices(conv):
             out(text + "\n")

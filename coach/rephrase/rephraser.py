@@ -106,7 +106,7 @@ class GuardedRephraser:
     def __init__(
         self, backend: Backend, seed: int | None = None, deadline_s: float = DEADLINE_S,
         temperature: float = TEMPERATURE, max_tokens: int = MAX_TOKENS, cache: bool = True,
-        background: bool = False, prompt: str = PROMPT,
+        background: bool = False, prompt: str = PROMPT, skip_when_slow: bool = True,
     ) -> None:
         self.backend = backend
         self.seed = seed
@@ -126,6 +126,7 @@ class GuardedRephraser:
         self._seed_lock = threading.Lock()
         self._closing = threading.Event()
         self._slow_turns = 0  # live turns that found the model slower than the deadline
+        self.skip_when_slow = skip_when_slow  # off: every live turn asks the model (benchmarks)
         self._frame_threads: list[threading.Thread] = []
 
     # --- per turn -----------------------------------------------------------------------
@@ -204,7 +205,7 @@ class GuardedRephraser:
         """True when none of the model's last few generations (at least 3) came within the deadline;
         every fourth such turn asks anyway, so a machine that has calmed down is noticed."""
         recent = getattr(self.backend, "recent_ms", None)
-        ms = list(recent()) if callable(recent) else []
+        ms = list(recent()) if callable(recent) and self.skip_when_slow else []
         if len(ms) < 3 or min(ms) <= self.deadline_s * 1000:
             return False
         self._slow_turns += 1
