@@ -11,8 +11,6 @@ import json
 import os
 import threading
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -81,6 +79,9 @@ class OpenAIBackend:
 
     def complete(self, request: Request) -> str:
         """POST one chat completion; the socket timeout is whatever is left of the deadline."""
+        import urllib.error  # here: the chat with a local model never needs HTTP (0.1 s of start-up)
+        import urllib.request
+
         if request.prefix:
             raise BackendError("an HTTP backend cannot be given the start of a reply")
         body: dict[str, Any] = {
