@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -24,8 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh venv with coach installed from a freshly built wheel."""
     tmp = tmp_path_factory.mktemp("package")
+    # Built from a copy of what the wheel is made of: setuptools writes build/ beside the sources.
+    source = tmp / "source"
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        source.mkdir(exist_ok=True)
+        shutil.copy(ROOT / name, source / name)
+    for name in ("coach", "flows", "prompts"):
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     dist = tmp / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist), str(ROOT)],
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist), str(source)],
                    check=True, cwd=tmp, timeout=600, capture_output=True)
     wheel = next(dist.glob("coach-*.whl"))
     env = tmp / "venv"

@@ -1,3 +1,0 @@
-"""coach: a local, rule-driven career-conversation coach."""
-
-__version__ = "0.1.0"

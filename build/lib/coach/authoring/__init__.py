@@ -1,1 +1,0 @@
-"""Tools for flow authors: graphs, conversation tests, fuzzing, scaffolding, live reload."""

@@ -1,1 +1,0 @@
-"""A conversation: the flow's machine driving one stored session, turn by turn."""

@@ -1,1 +1,0 @@
-"""Flow files: YAML loaded with line numbers, validated, and turned into the spec a machine runs."""

@@ -1,1 +1,0 @@
-"""Reading what the mentee said (lexicon, rules, signals) and saying their words back."""

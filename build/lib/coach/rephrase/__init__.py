@@ -1,1 +1,0 @@
-"""Saying a flow's question in other words: frames, the rewording cache, model backends."""

@@ -1,1 +1,0 @@
-"""Transcripts in SQLite: every SQL statement coach runs, and the schema's migrations."""
