@@ -27,7 +27,8 @@ from results import machine, write
 from coach.share.consent import ShareRequest, create_share, draft_share
 from coach.share.keys import MentorPublic
 from coach.share.review import read_bundle, review_files
-from coach.store.database import Store, Turn, open_db
+from coach.store.connection import open_db
+from coach.store.database import Store, Turn
 
 VOCAB = (
     "team", "lead", "build", "product", "people", "growth", "learn", "money", "freedom", "design", "data",
@@ -130,7 +131,12 @@ def main() -> None:
 | open, keep and index it (coach review) | {ms(open_ms)} |
 | open only (checks, decrypt, verify) | {ms(decrypt_ms)} |
 """
-    print(write("bundle", data, md, started).read_text())
+    headline = [
+        (f"draft a share of {args.turns:,} turns with {args.redactions:,} redactions", ms(drafts)),
+        (f"create a {args.small}-turn share / open it with `coach review`",
+         f"{statistics.median(create_ms):.0f} / {statistics.median(open_ms):.0f} ms median"),
+    ]
+    print(write("bundle", data, md, started, headline).read_text())
 
 
 if __name__ == "__main__":

@@ -2,14 +2,17 @@
 
 Drives whole conversations through the default flow with varied mentee answers, so every
 rephrasable question is asked with exactly the canonical wording, keep-terms and context the
-chat passes. Prints figures; asserts nothing.
+chat passes. The model runs in its worker process, as in `coach chat`. Prints figures, asserts
+nothing, and writes benchmarks/results/rephrase.{json,md} (rephrase-hog.* with --hog).
 
 Three set-ups, each over the same conversations:
   live    every turn asks the model (no reuse): the per-generation acceptance of issue 5;
   cold    rewordings that passed are reused, nothing prepared in advance;
   warm    as `coach chat` runs: the flow's frames reworded in the background first (timed).
 
-    .venv/bin/python benchmarks/bench_rephrase.py [--min 200] [--seed 7] [--show 40]
+--hog keeps one busy process per core running throughout: the deadline must still hold.
+
+    .venv/bin/python benchmarks/bench_rephrase.py [--min 200] [--seed 7] [--show 40] [--hog]
 """
 
 from __future__ import annotations
@@ -25,16 +28,22 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from bench_threads import cpu_hog
+from results import machine, write
 
 from coach.conversation.engine import Conversation
 from coach.flow.spec import load_flow
-from coach.rephrase.backends import LlamaBackend
+from coach.rephrase.backends import DEADLINE_S
 from coach.rephrase.frame import Frame, flow_frames
 from coach.rephrase.models import find_models
 from coach.rephrase.protocol import Rephrasing
 from coach.rephrase.rephraser import GuardedRephraser
+from coach.rephrase.supervisor import WorkerBackend
 from coach.resources import default_flow
-from coach.store.database import Store, memory_db
+from coach.store.database import Store
+from coach.store.connection import memory_db
 
 # Each persona answers by step name; why_ladder takes its answers in turn. Yes/no steps get "yes".
 PERSONAS: list[dict[str, object]] = [
@@ -121,6 +130,15 @@ class Recording:
         self.samples.append(Sample(step, canonical, list(keep), context, result, ms))
         return result
 
+    def prepare_flow(self, flow: Any) -> None:
+        self.inner.prepare_flow(flow)
+
+    def notices(self) -> list[str]:
+        return self.inner.notices()
+
+    def close(self) -> None:
+        self.inner.close()
+
 
 def converse(rephraser: Recording, persona: dict[str, object], mentee: str) -> None:
     flow = load_flow(default_flow())
@@ -146,8 +164,9 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def startup(db: Path, with_model: bool) -> tuple[float, float]:
-    """Seconds from spawning `coach chat --jsonl` to the first question; the child's peak RSS in MB."""
+def startup(db: Path, with_model: bool) -> tuple[float, float, float]:
+    """Seconds from spawning `coach chat --jsonl` to the first question, and the peak memory of
+    the chat and its model worker together (sum of RSS, and sum of PSS, in MB)."""
     coach = Path(sys.executable).parent / "coach"
     env = {**os.environ, "COACH_HOME": str(db.parent), "COACH_REPHRASE": "on"}
     args = [str(coach), "chat", "--jsonl", "--db", str(db), "--mentee", "bench"]
@@ -157,22 +176,52 @@ def startup(db: Path, with_model: bool) -> tuple[float, float]:
     proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True)
     assert proc.stdout and proc.stdin
     first = 0.0
+    peak = [0.0, 0.0]
     answers = iter(["yes", "leading a team of my own", "my director's", "the auditor's", "planning",
                     "I want to shape things", "I love making things", "yes", "/quit"])
     for line in proc.stdout:
         event = json.loads(line)
         if event.get("kind") == "ask" and not first:
             first = time.perf_counter() - t
-            if with_model:
-                time.sleep(4)  # the model loads and rewords in the background: its memory counts too
+            if with_model:  # the model loads and rewords in the background: its memory counts too
+                end = time.monotonic() + 6
+                while time.monotonic() < end:
+                    rss, pss = family_memory(proc.pid)
+                    peak = [max(peak[0], rss), max(peak[1], pss)]
+                    time.sleep(0.1)
         if event["type"] == "await":
+            rss, pss = family_memory(proc.pid)
+            peak = [max(peak[0], rss), max(peak[1], pss)]
             proc.stdin.write(next(answers, "/quit") + "\n")
             proc.stdin.flush()
         if event["type"] == "end":
             break
     proc.stdin.close()
     proc.wait(timeout=60)
-    return first, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return first, peak[0], peak[1]
+
+
+def family_memory(pid: int) -> tuple[float, float]:
+    """RSS and PSS in MB of a process and its children (the chat and its model worker)."""
+    pids = [pid] + [int(p.name) for p in Path("/proc").glob("[0-9]*") if _ppid(p) == pid]
+    rss = pss = 0.0
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1]) / 1024
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1]) / 1024
+        except OSError:
+            continue
+    return rss, pss
+
+
+def _ppid(proc_dir: Path) -> int:
+    try:
+        return int((proc_dir / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return -1
 
 
 def main() -> None:
@@ -182,34 +231,82 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=30, help="print this many passed rephrasings")
     parser.add_argument("--rejects", type=int, default=15, help="print this many rejections")
     parser.add_argument("--no-startup", action="store_true")
+    parser.add_argument("--startups", type=int, default=5, help="start-ups measured, with and without the model")
     parser.add_argument("--json", type=Path, help="also append every sample here (JSON lines)")
     parser.add_argument("--modes", default="live,cold,warm",
                         help="comma-separated: live, cold, warm (none: start-up only)")
+    parser.add_argument("--hog", action="store_true", help="a busy process on every core throughout")
+    parser.add_argument("--threads", type=int, default=None, help="model threads (default: as coach chat)")
+    parser.add_argument("--deadline", type=float, default=DEADLINE_S,
+                        help="seconds a live turn waits (a long one measures acceptance apart from speed)")
     args = parser.parse_args()
 
     models = find_models()
     if not models:
         sys.exit("no model found; run ./scripts/setup")
-    print(f"machine: {os.cpu_count()} cores; {_cpu()}; model {models[0].path.name}")
+    started = machine()
+    print(f"machine: {os.cpu_count()} cores; {_cpu()}; model {models[0].path.name}; load {started['loadavg_at_start']}")
+    figures: dict[str, object] = {"seed": args.seed, "hog": args.hog, "model": models[0].path.name,
+                                  "deadline_ms": args.deadline * 1000}
+    with cpu_hog(args.hog):
+        if not args.no_startup:
+            with tempfile.TemporaryDirectory() as tmp:
+                plains, firsts, rss, pss = [], [], 0.0, 0.0
+                for i in range(args.startups):  # interleaved: a busy moment hurts both alike
+                    plains.append(startup(Path(tmp) / f"a{i}.db", with_model=False)[0])
+                    first, r, p = startup(Path(tmp) / f"b{i}.db", with_model=True)
+                    firsts.append(first)
+                    rss, pss = max(rss, r), max(pss, p)
+            plain = statistics.median(plains)
+            print(f"start-up to first question: {statistics.median(firsts):.2f} s with the model "
+                  f"({min(firsts):.2f} to {max(firsts):.2f} s over {len(firsts)} runs; --no-llm: {plain:.2f} s)")
+            print(f"peak memory of a chat and its model worker: {rss:.0f} MB RSS, {pss:.0f} MB PSS")
+            figures["startup"] = {"median_s": round(statistics.median(firsts), 2),
+                                  "runs_s": [round(f, 2) for f in firsts], "no_llm_s": round(plain, 2),
+                                  "peak_rss_mb": round(rss), "peak_pss_mb": round(pss)}
 
-    if not args.no_startup:
-        with tempfile.TemporaryDirectory() as tmp:
-            plain, _ = startup(Path(tmp) / "a.db", with_model=False)
-            first, _ = startup(Path(tmp) / "b.db", with_model=True)
-            rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"start-up to first question: {first:.2f} s with the model (--no-llm: {plain:.2f} s)")
-        print(f"peak RSS of a chat with the model: {rss:.0f} MB")
+        t = time.perf_counter()
+        backend = WorkerBackend(models[0].path, n_threads=args.threads, wait=True)
+        print(f"model worker ready (timed here): {time.perf_counter() - t:.2f} s; {backend.n_threads} threads")
+        figures["threads"] = backend.n_threads
+        for mode in [m for m in args.modes.split(",") if m not in ("", "none")]:
+            figures[mode] = run(mode, backend, args)
+        backend.close()
+    name = "rephrase-hog" if args.hog else "rephrase"
+    if args.deadline != DEADLINE_S:
+        name += f"-deadline{args.deadline:g}s"
+    md = write(name, figures, _markdown(figures), started)
+    print(f"\nwrote {md} and .json")
 
-    t = time.perf_counter()
-    backend = LlamaBackend(models[0].path, wait=True)
-    print(f"model load (background thread, timed here): {time.perf_counter() - t:.2f} s")
-    for mode in [m for m in args.modes.split(",") if m not in ("", "none")]:
-        run(mode, backend, args)
+
+def _markdown(f: dict[str, Any]) -> str:
+    """The figures as a table."""
+    rows = ["| | result |", "|---|---|"]
+    if "startup" in f:
+        s = f["startup"]
+        rows.append(f"| start-up to first question (model configured) | {s['median_s']:.2f} s "
+                    f"(runs {', '.join(f'{x:.2f}' for x in s['runs_s'])}; --no-llm, interleaved, median "
+                    f"{s['no_llm_s']:.2f} s) |")
+        rows.append(f"| peak memory, chat + model worker | {s['peak_rss_mb']} MB RSS ({s['peak_pss_mb']} MB PSS) |")
+    for mode, label in (("live", "every turn asks the model"), ("cold", "reuse, nothing prepared"),
+                        ("warm", "as coach chat runs")):
+        m = f.get(mode)
+        if not isinstance(m, dict):
+            continue
+        rows.append(f"| {label}: model outputs passing the guard (per generation) | {m['accepted_pct']}% "
+                    f"({m['accepted']}/{m['generations']}) |")
+        rows.append(f"| {label}: questions shown reworded | {m['shown_pct']}% ({m['shown']}/{m['questions']}) |")
+        rows.append(f"| {label}: added time per turn, median / p95 / max | {m['median_ms']} / {m['p95_ms']} / "
+                    f"{m['max_ms']} ms (deadline {f['deadline_ms']:.0f} ms; {m['late']} cut off by it) |")
+    hog = "with a busy process on every core" if f.get("hog") else "with no CPU hog of its own (see the load above)"
+    return (f"bench_rephrase, seed {f['seed']}, {f.get('threads')} model thread(s), {hog}.\n\n" + "\n".join(rows))
 
 
-def run(mode: str, backend: LlamaBackend, args: argparse.Namespace) -> None:
+def run(mode: str, backend: WorkerBackend, args: argparse.Namespace) -> dict[str, Any]:
     """One set-up (live, cold or warm) over enough conversations for --min generations or turns."""
-    inner = GuardedRephraser(backend, seed=args.seed, cache=mode != "live", background=mode == "warm")
+    # live and cold ask the model on every turn they cannot serve from the cache, however slow it is.
+    inner = GuardedRephraser(backend, seed=args.seed, cache=mode != "live", background=mode == "warm",
+                             deadline_s=args.deadline, skip_when_slow=mode == "warm")
     print(f"\n=== {mode} ===")
     if mode == "warm":
         t = time.perf_counter()
@@ -229,13 +326,19 @@ def run(mode: str, backend: LlamaBackend, args: argparse.Namespace) -> None:
     if inner.filler is not None:
         inner.filler.stop()
     samples = recorder.samples
-    gens = inner.generations
+    gens = list(inner.generations)
     late = sum(any("deadline passed" in r for r in s.result.reasons) for s in samples)
     ok = sum(ok for _, ok in gens)
     print(f"per generation: {ok}/{len(gens)} = {ok / max(1, len(gens)):.1%} of model outputs passed the guard "
           f"({ok}/{len(gens) + late} = {ok / max(1, len(gens) + late):.1%} counting {late} live calls "
           "cut off by the deadline)")
     report(samples, args)
+    ms = [s.ms for s in samples]
+    shown = sum(s.result.rephrased for s in samples)
+    return {"generations": len(gens), "accepted": ok, "accepted_pct": round(100 * ok / max(1, len(gens)), 1),
+            "questions": len(samples), "shown": shown, "shown_pct": round(100 * shown / max(1, len(samples)), 1),
+            "late": late, "median_ms": round(statistics.median(ms)), "p95_ms": round(pct(ms, 0.95)),
+            "max_ms": round(max(ms))}
 
 
 def report(samples: list[Sample], args: argparse.Namespace) -> None:
@@ -297,5 +400,4 @@ def _cpu() -> str:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     main()

@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python benchmarks/bench_rules.py [--lexicon PATH] [--show-misses]
 Bedrock examples live in tests/data/bedrock.yaml; "dev" ones were used to tune the lexicon,
-"holdout" ones were not, so the holdout figure is the honest one.
+"holdout" ones were not, so the holdout figure is the honest one. With the shipped lexicon,
+writes benchmarks/results/rules.{json,md}.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from results import machine, write  # noqa: E402
 from test_rules import ADVICE, DISTRESS, NEAR_MISSES, THINKING_ALOUD  # noqa: E402
 
-from coach.listening.lexicon import Lexicon, load_lexicon
-
-from coach.listening.rules import is_advice_request, is_bedrock, is_distress# noqa: E402
+from coach.listening.lexicon import Lexicon, load_lexicon  # noqa: E402
+from coach.listening.rules import is_advice_request, is_bedrock, is_distress  # noqa: E402
 
 
 def confusion(examples: list[dict[str, object]], lex: Lexicon) -> tuple[int, int, int, int]:
@@ -43,7 +45,10 @@ def main() -> None:
     parser.add_argument("--lexicon", type=Path, default=None)
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
+    started = machine()
     lex = load_lexicon(args.lexicon)
+    md = ["| bedrock detection | n | accuracy | precision | recall |", "|---|---:|---:|---:|---:|"]
+    figures: dict[str, object] = {}
     examples = yaml.safe_load((ROOT / "tests" / "data" / "bedrock.yaml").read_text())["examples"]
 
     print("bedrock detection (labelled why-answers)")
@@ -56,6 +61,8 @@ def main() -> None:
         rec = tp / (tp + fn) if tp + fn else 1.0
         counts = f"{tp:>2} {fp:>2} {tn:>2} {fn:>2}"
         print(f"{split or 'all':<9}{len(subset):>4}{acc:>8.1%}{prec:>8.1%}{rec:>8.1%}   {counts}")
+        md.append(f"| {split or 'all'} | {len(subset)} | {acc:.1%} | {prec:.1%} | {rec:.1%} |")
+        figures[f"bedrock_{split or 'all'}"] = {"n": len(subset), "accuracy": acc, "precision": prec, "recall": rec}
         if args.show_misses and split:
             for e in subset:
                 if is_bedrock(e["text"], lex) != e["bedrock"]:
@@ -69,8 +76,11 @@ def main() -> None:
         ("distress recognised", sum(is_distress(t, lex) for t in DISTRESS), len(DISTRESS)),
         ("near-misses left alone", sum(not is_distress(t, lex) for t in NEAR_MISSES), len(NEAR_MISSES)),
     ]
+    md += ["", "| lists written alongside the lexicon (not held out) | right |", "|---|---:|"]
     for label, ok, n in rows:
         print(f"{label:<28}{ok:>3}/{n:<3}")
+        md.append(f"| {label} | {ok}/{n} |")
+        figures[label] = {"right": ok, "n": n}
 
     texts = [str(e["text"]) for e in examples] * 20
     times = []
@@ -81,7 +91,18 @@ def main() -> None:
         is_distress(text, lex)
         times.append((time.perf_counter() - start) * 1e6)
     times.sort()
-    print(f"\nrules per answer: median {statistics.median(times):.0f} us, p95 {times[int(len(times) * 0.95)]:.0f} us")
+    median, p95 = statistics.median(times), times[int(len(times) * 0.95)]
+    print(f"\nrules per answer: median {median:.0f} us, p95 {p95:.0f} us")
+    if args.lexicon is not None:
+        return  # figures for a trial lexicon are not the project's
+    md += ["", f"Bedrock, advice-request and distress rules together: median {median:.0f} us per answer, "
+           f"p95 {p95:.0f} us. Dev examples tuned the lexicon; holdout ones were not looked at while tuning."]
+    figures["us_per_answer"] = {"median": median, "p95": p95}
+    holdout = figures["bedrock_holdout"]
+    assert isinstance(holdout, dict)
+    headline = [("bedrock statements recognised, held-out examples",
+                 f"{holdout['accuracy']:.0%} accuracy, {holdout['precision']:.0%} precision")]
+    write("rules", figures, "\n".join(md), started, headline)
 
 
 if __name__ == "__main__":

@@ -5,19 +5,23 @@ around Conversation.reply() on a real database file. Start-up = spawning `coach 
 until its first question is on stdout.
 
     .venv/bin/python benchmarks/bench_turn.py [--conversations 20] [--startups 10]
+
+Writes benchmarks/results/turn.{json,md}.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from results import machine, write
 
 from coach.conversation.engine import Conversation
 from coach.flow.spec import load_flow
@@ -77,18 +81,30 @@ def bench_startup(n: int) -> list[float]:
 
 
 def main() -> None:
+    """Print the figures and write benchmarks/results/turn.*."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--conversations", type=int, default=20)
     ap.add_argument("--startups", type=int, default=10)
     args = ap.parse_args()
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
-    print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}")
+    started = machine()
     turns = bench_turns(args.conversations)
-    print(f"per turn (no model, durable write): n={len(turns)} median {statistics.median(turns):.2f} ms, "
-          f"p95 {percentile(turns, 95):.2f} ms, max {max(turns):.2f} ms   (target: median < 5 ms)")
+    turn_line = (f"median {statistics.median(turns):.2f} ms, p95 {percentile(turns, 95):.2f} ms, "
+                 f"max {max(turns):.2f} ms")
+    print(f"per turn (no model, durable write): n={len(turns)} {turn_line}   (target: median < 5 ms)")
     starts = bench_startup(args.startups)
-    print(f"start-up to first question: n={len(starts)} median {statistics.median(starts):.0f} ms, "
-          f"p95 {percentile(starts, 95):.0f} ms   (target: < 1000 ms)")
+    start_line = f"median {statistics.median(starts):.0f} ms, p95 {percentile(starts, 95):.0f} ms"
+    print(f"start-up to first question: n={len(starts)} {start_line}   (target: < 1000 ms)")
+    md = f"""| what | n | figure |
+|---|---:|---|
+| one turn, no model: reading the reply, the machine, the template, the durable write | {len(turns)} | {turn_line} |
+| start-up to the first question (`coach chat --jsonl --no-llm`, a new process) | {len(starts)} | {start_line} |
+"""
+    data = {"turn_ms": {"n": len(turns), "median": statistics.median(turns), "p95": percentile(turns, 95),
+                        "max": max(turns)},
+            "startup_ms": {"n": len(starts), "median": statistics.median(starts), "p95": percentile(starts, 95)}}
+    headline = [("one turn without the model (durable write included)", f"{statistics.median(turns):.1f} ms median"),
+                ("start-up to the first question, `--no-llm`", f"{statistics.median(starts):.0f} ms median")]
+    write("turn", data, md, started, headline)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ Run: .venv/bin/python benchmarks/bench_understand.py [--split tune|holdout|both]
 tests/data/acts/tune.jsonl and tests/data/distress/tune.jsonl are what the rules were tuned on.
 tests/data/holdout/*.jsonl were written by someone who never saw the lexicon; their sentences
 are never printed (--show-misses works on the tune split only) and they should be measured
-rarely, so that the figure stays honest. Results go to benchmarks/results/understand.json/.md.
+rarely, so that the figure stays honest. Results go to benchmarks/results/understand-<split>.json/.md
+(understand.json/.md for --split both).
 """
 
 from __future__ import annotations
@@ -23,8 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from results import machine, write  # noqa: E402
+
 from coach.flow.spec import load_flow  # noqa: E402
-from coach.listening.acts import KINDS, expects_yes_no, read_reply  # noqa: E402
+from coach.listening.reading import KINDS
+from coach.listening.acts import expects_yes_no, read_reply# noqa: E402
 from coach.listening.distress import distress_level  # noqa: E402
 from coach.listening.lexicon import Lexicon  # noqa: E402
 from coach.resources import default_flow  # noqa: E402
@@ -217,6 +221,7 @@ def main() -> None:
     lex = flow.lexicon
     expects = {name: step.expect for name, step in flow.steps.items()}
     splits = ["tune", "holdout"] if args.split == "both" else [args.split]
+    started = machine()
     results: dict[str, Any] = {"splits": {}}
     for split in splits:
         acts_path, distress_path = FILES[split]
@@ -231,10 +236,21 @@ def main() -> None:
     results["median_ms"] = speed(load(FILES["tune"][0]), lex)
     report = markdown(results)
     print(report)
-    RESULTS.mkdir(parents=True, exist_ok=True)
     name = "understand" if args.split == "both" else f"understand-{args.split}"
-    (RESULTS / f"{name}.json").write_text(json.dumps(results, indent=2) + "\n")
-    (RESULTS / f"{name}.md").write_text(report)
+    write(name, results, report, started, headline(results))
+
+
+def headline(results: dict[str, Any]) -> list[tuple[str, str]]:
+    """The README's lines for this run: replies read exactly right, distress signs caught."""
+    out = []
+    for split, res in results["splits"].items():
+        a, d = res["acts"], res["distress"]
+        which = "tuning set" if split == "tune" else "held-out set"
+        out.append((f"reply reader, {which}: every act of a reply right",
+                    f"{a['exact']:.1%} of {a['replies']}"))
+        out.append((f"distress signs caught, {which}", f"{d['recall']:.1%} (everyday idioms left alone "
+                                                        f"{d['idiom_passed']:.1%})"))
+    return out
 
 
 if __name__ == "__main__":

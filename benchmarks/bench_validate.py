@@ -1,13 +1,12 @@
 """How long `coach flow validate` takes: the default flow, and a generated 1,000-step flow.
 
 Run: .venv/bin/python benchmarks/bench_validate.py
-Targets (issue 3): default flow under 200 ms; 1,000 steps under 2 s. Prints figures, asserts nothing.
+Targets (issue 3): default flow under 200 ms; 1,000 steps under 2 s. Prints figures, asserts nothing;
+writes benchmarks/results/validate.{json,md}.
 """
 
 from __future__ import annotations
 
-import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -16,6 +15,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from results import machine, write  # noqa: E402
 
 from coach.flow.validate import validate_file  # noqa: E402
 
@@ -61,35 +63,38 @@ def timed(path: Path, repeat: int) -> tuple[float, float, int]:
     return statistics.median(times), max(times), len(problems)
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
 def main() -> None:
-    print(f"machine: {cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    """Print the figures and write benchmarks/results/validate.*."""
+    started = machine()
     t = time.perf_counter()
     validate_file(ROOT / "flows" / "career.yaml")
-    print(f"default flow, first (cold) validation: {(time.perf_counter() - t) * 1000:.0f} ms")
+    cold = (time.perf_counter() - t) * 1000
+    print(f"default flow, first (cold) validation: {cold:.0f} ms")
     med, worst, n = timed(ROOT / "flows" / "career.yaml", 20)
     print(
         f"default flow (flows/career.yaml): median {med:.0f} ms, max {worst:.0f} ms, {n} problems   (target < 200 ms)"
     )
+    rows = [f"| `flows/career.yaml` (first, cold run: {cold:.0f} ms) | {med:.0f} ms | {worst:.0f} ms | < 200 ms |"]
+    figures = {"career": {"cold_ms": cold, "median_ms": med, "max_ms": worst, "problems": n}}
     with tempfile.TemporaryDirectory() as d:
         for steps in (100, 1000):
             path = Path(d) / f"gen{steps}.yaml"
             path.write_text(generated_flow(steps))
             med, worst, n = timed(path, 5 if steps == 1000 else 10)
             target = "   (target < 2000 ms)" if steps == 1000 else ""
+            kib = path.stat().st_size // 1024
             print(
-                f"generated {steps:,}-step flow ({path.stat().st_size // 1024} KiB): median {med:.0f} ms, "
+                f"generated {steps:,}-step flow ({kib} KiB): median {med:.0f} ms, "
                 f"max {worst:.0f} ms, {n} problems{target}"
             )
+            rows.append(f"| generated, {steps:,} steps ({kib} KiB) | {med:.0f} ms | {worst:.0f} ms | "
+                        f"{'< 2 s' if steps == 1000 else ''} |")
+            figures[f"generated_{steps}"] = {"kib": kib, "median_ms": med, "max_ms": worst, "problems": n}
+    md = ("Each figure is the whole of `coach flow validate`: read, parse, schema, meaning.\n\n"
+          "| flow | median | max | target |\n|---|---:|---:|---|\n" + "\n".join(rows) + "\n")
+    headline = [("`coach flow validate`: the default flow / a 1,000-step flow",
+                 f"{figures['career']['median_ms']:.0f} ms / {figures['generated_1000']['median_ms']:.0f} ms median")]
+    write("validate", figures, md, started, headline)
 
 
 if __name__ == "__main__":

@@ -16,13 +16,13 @@ _SOURCE_ROOT = Path(__file__).resolve().parent.parent
 
 @cache
 def _data_dir(name: str) -> Path:
-    try:
-        found = Path(str(resources.files(f"coach.{name}")))
-        if found.is_dir():
-            return found
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return _SOURCE_ROOT / name  # a source checkout run without installing
+    # ``coach/flows`` has no __init__.py (it is data), so it is looked up as a folder of the
+    # ``coach`` package: asking importlib.resources for "coach.flows" itself gives a namespace
+    # package's MultiplexedPath, which is not a filesystem path.
+    found = Path(str(resources.files("coach") / name))
+    if found.is_dir():
+        return found
+    return _SOURCE_ROOT / name  # a source checkout (run in place or installed editable)
 
 
 def flows_dir() -> Path:

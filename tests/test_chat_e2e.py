@@ -14,7 +14,8 @@ from coach.cli import cli
 from coach.conversation.engine import Conversation
 from coach.flow.spec import Flow, load_flow
 from coach.resources import default_flow
-from coach.store.database import Store, memory_db
+from coach.store.connection import memory_db
+from coach.store.database import Store
 
 PHASES = ["trust", "goal", "why", "motivation", "passion", "sweet_spot", "close"]
 

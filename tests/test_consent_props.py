@@ -16,7 +16,8 @@ from coach.errors import BundleError
 from coach.share.bundle import open_bundle, seal
 from coach.share.consent import ShareRequest, draft_share
 from coach.share.keys import MentorPublic
-from coach.store.database import Store, Turn, memory_db
+from coach.store.connection import memory_db
+from coach.store.database import Store, Turn
 
 MENTOR = PrivateKey.generate()
 OTHER = PrivateKey.generate()

@@ -72,7 +72,8 @@ def test_understatement_is_caught(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "this deadline is killing me", "I'd kill for a coffee", "I'm dying to lead a project", "I'd rather die than do sales",
+    "this deadline is killing me", "I'd kill for a coffee", "I'm dying to lead a project",
+    "I'd rather die than do sales",
     "my laptop died again", "kill me now, another all-hands", "that launch was a suicide mission lol",
     "I won't be here much longer, I've accepted an offer elsewhere", "I'm done with management",
     "I want to disappear into a deep technical problem for a week", "i'm drowning in tickets this sprint lol",

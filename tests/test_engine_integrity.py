@@ -14,7 +14,8 @@ from coach.errors import FlowError
 from coach.flow.spec import Flow, build_flow, load_flow
 from coach.rephrase.frame import Frame
 from coach.rephrase.protocol import Rephrasing
-from coach.store.database import Store, memory_db
+from coach.store.connection import memory_db
+from coach.store.database import Store
 
 
 class Watching:

@@ -17,6 +17,7 @@ from coach.authoring.testfile import load_test_file
 from coach.cli import cli
 from coach.errors import FlowError, UsageError
 from coach.flow.spec import Flow, build_flow, load_flow
+from coach.resources import schema_path
 from coach.yaml_lines import parse_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -79,13 +80,38 @@ def demo(tmp_path: Path) -> tuple[Path, Path]:
     return scaffold("demo", tmp_path / "flows")
 
 
+def schema_target(flow_file: Path) -> Path:
+    """The file a scaffolded flow's ``$schema`` comment points at."""
+    from urllib.parse import unquote, urlparse
+
+    ref = flow_file.read_text().splitlines()[0].split("$schema=", 1)[1]
+    return Path(unquote(urlparse(ref).path)) if ref.startswith("file:") else flow_file.parent / ref
+
+
 def test_scaffolded_flow_is_valid_and_its_test_passes(demo: tuple[Path, Path]) -> None:
     flow_file, test_file = demo
     assert flow_file.read_text().startswith("# yaml-language-server: $schema=")
+    assert schema_target(flow_file).resolve() == schema_path().resolve()
     assert CliRunner().invoke(cli, ["flow", "validate", str(flow_file)]).output.strip() == f"{flow_file}: ok"
     report = run_tests([test_file])
     assert report.ok and len(report.results) == 3
     assert "steps 4/4 (100%)" in next(iter(report.coverage.values())).report()
+
+
+@pytest.mark.parametrize(("inside", "ref"), [(True, "../schema.json"), (False, "file://")],
+                         ids=["in-the-tree-that-holds-the-schema", "anywhere-else"])
+def test_the_schema_is_found_from_wherever_the_flow_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, inside: bool, ref: str
+) -> None:
+    from coach.authoring import scaffold as module
+
+    schema = tmp_path / "site" / "coach" / "flows" / "schema.json"  # as a wheel installs it
+    schema.parent.mkdir(parents=True)
+    schema.write_text("{}")
+    monkeypatch.setattr(module, "schema_path", lambda: schema)
+    flow_file, _ = scaffold("demo", schema.parent / "mine" if inside else tmp_path / "elsewhere")
+    assert ref in flow_file.read_text().splitlines()[0]
+    assert schema_target(flow_file).resolve() == schema.resolve()
 
 
 def test_scaffold_refuses_to_overwrite_and_bad_names(demo: tuple[Path, Path], tmp_path: Path) -> None:

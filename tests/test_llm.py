@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import socket
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -19,9 +18,10 @@ from coach.flow.spec import Flow
 from coach.rephrase import backends as llm
 from coach.rephrase import models
 from coach.rephrase import rephraser as guarded
-from coach.rephrase.backends import BackendError, LlamaBackend, OpenAIBackend, Request
+from coach.rephrase.backends import BackendError, OpenAIBackend, Request
 from coach.rephrase.models import check_model_file, find_models, sha256
 from coach.rephrase.rephraser import GuardedRephraser, build_rephraser, prompt_messages
+from coach.rephrase.supervisor import WorkerBackend
 from coach.store.database import Store
 
 # The scripted backend (tests/conftest.py); typed loosely since tests/ is not a package.
@@ -210,22 +210,31 @@ def test_chat_goes_on_with_flow_wording_when_the_model_is_missing(
 
 
 def test_until_the_model_has_loaded_questions_are_not_delayed(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_worker: Any
 ) -> None:
-    release = threading.Event()
+    go = tmp_path / "go"
+    monkeypatch.setenv("FAKE_WORKER_GO", str(go))
+    backend = WorkerBackend(tmp_path / "m.gguf", command=fake_worker("slow"))
+    try:
+        shown = GuardedRephraser(backend).rephrase(CANONICAL, KEEP, None)  # the worker waits for "go"
+        assert (shown.text, shown.reasons) == (CANONICAL, ["no rephrasing: model still loading"])
+        go.touch()
+        assert backend.wait(30) is True
+    finally:
+        backend.close()
 
-    def slow_load(path: Path, n_threads: int) -> object:
-        release.wait(10)
-        raise RuntimeError("never mind")
 
-    monkeypatch.setattr(llm, "_load_llama", slow_load)
-    backend = LlamaBackend(tmp_path / "m.gguf")
+def test_a_model_that_cannot_load_is_said_in_one_line_and_not_retried(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, fake_worker: Any
+) -> None:
+    monkeypatch.setenv("FAKE_WORKER_LOG", str(tmp_path / "starts"))
+    backend = WorkerBackend(tmp_path / "m.gguf", command=fake_worker("fail"), wait=True)
     shown = GuardedRephraser(backend).rephrase(CANONICAL, KEEP, None)
-    assert (shown.text, shown.reasons) == (CANONICAL, ["no rephrasing: model still loading"])
-    release.set()
-    assert backend.wait(10) is False
-    shown = GuardedRephraser(backend).rephrase(CANONICAL, KEEP, None)
-    assert "could not be loaded" in shown.reasons[0]
+    backend.close()
+    assert "could not be loaded" in shown.reasons[0] and shown.text == CANONICAL
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "using the flow's own wording" in err
+    assert len((tmp_path / "starts").read_text().splitlines()) == 1
 
 
 def test_sha256_is_the_files_digest_and_is_cached(tmp_path: Path) -> None:

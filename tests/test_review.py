@@ -17,7 +17,8 @@ from coach.cli import cli
 from coach.share.bundle import MAGIC
 from coach.share.consent import ShareRequest, create_share, draft_share
 from coach.share.keys import load_mentor, parse_public, signing_key
-from coach.store.database import Store, now
+from coach.store.connection import now
+from coach.store.database import Store
 
 SESSION_1 = [
     "yes",

@@ -30,12 +30,12 @@ def test_plain_lines_and_json_lines_each_get_their_acts() -> None:
 
 
 def test_a_yes_no_question_makes_a_typo_yes_a_yes() -> None:
-    code, out = run("ye\nnope\nkind of\n", "--question", "Does that sound right?")
+    _, out = run("ye\nnope\nkind of\n", "--question", "Does that sound right?")
     assert [o["confirm"] for o in out] == [True, False, None]
 
 
 def test_distress_is_reported_with_its_level_and_rule() -> None:
-    code, out = run("i want to sleep and never wake up\nthis deadline is killing me\n")
+    _, out = run("i want to sleep and never wake up\nthis deadline is killing me\n")
     assert out[0]["distress"]["level"] == "crisis"
     assert out[0]["kinds"] == ["distress"]
     assert out[1]["distress"] is None

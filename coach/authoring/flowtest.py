@@ -17,7 +17,8 @@ from coach.conversation.summary import KEYS as SUMMARY_KEYS
 from coach.errors import CoachError, FlowError, Problem
 from coach.flow.spec import Flow, load_flow
 from coach.resources import flows_dir
-from coach.store.database import Store, memory_db
+from coach.store.connection import memory_db
+from coach.store.database import Store
 
 
 @dataclass

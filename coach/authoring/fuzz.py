@@ -14,7 +14,8 @@ from coach.conversation.engine import Conversation
 from coach.errors import CoachError
 from coach.flow.spec import Flow
 from coach.listening.lexicon import Phrases
-from coach.store.database import Store, memory_db
+from coach.store.connection import memory_db
+from coach.store.database import Store
 
 WORDS = (
     "team",

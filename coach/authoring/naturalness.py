@@ -24,8 +24,10 @@ from coach.authoring.messy import MessyMentee
 from coach.conversation.engine import Conversation
 from coach.conversation.message import Message
 from coach.flow.spec import Flow
-from coach.listening.acts import Reading, read_reply
-from coach.store.database import Store, memory_db
+from coach.listening.acts import read_reply
+from coach.listening.reading import Reading
+from coach.store.connection import memory_db
+from coach.store.database import Store
 
 DEFECTS = ("cut_playback", "quoted_filler", "quoted_non_answer", "same_line_thrice", "yes_or_no_after_hedge",
            "question_unanswered", "announced_unsaid")

@@ -65,7 +65,7 @@ steps:
 
 TEST = """\
 # Conversation tests for {name}. Run them with: coach flow test {test_file}
-# (plain `pytest` runs them too). The format is described in the README.
+# (plain `pytest` runs them too). The format is described in docs/authoring.md.
 flow: {flow_rel}
 tests:
   - name: a yes leads through to the end
@@ -98,6 +98,16 @@ tests:
 """
 
 
+def schema_ref(directory: Path) -> str:
+    """Where a flow in ``directory`` finds the schema: a relative path inside the tree that holds
+    it (a source checkout: the flow moves with it), else the installed file's absolute URI."""
+    schema = schema_path().resolve()
+    home = schema.parent.parent  # the checkout, or the installed coach package
+    if directory.resolve().is_relative_to(home):
+        return os.path.relpath(schema, directory.resolve())
+    return schema.as_uri()
+
+
 def scaffold(name: str, directory: Path | str = "flows") -> tuple[Path, Path]:
     """Write ``DIR/NAME.yaml`` and ``DIR/tests/NAME.test.yaml``; refuse to overwrite."""
     if not NAME.match(name):
@@ -109,7 +119,7 @@ def scaffold(name: str, directory: Path | str = "flows") -> tuple[Path, Path]:
         if path.exists():
             raise UsageError(f"{path} already exists; pick another name or remove it")
     test_file.parent.mkdir(parents=True, exist_ok=True)
-    schema = os.path.relpath(schema_path(), directory.resolve())
+    schema = schema_ref(directory)
     flow_rel = os.path.relpath(flow_file.resolve(), test_file.parent.resolve())
     fields = {"name": name, "schema": schema, "flow_file": flow_file, "test_file": test_file, "flow_rel": flow_rel}
     flow_file.write_text(FLOW.format(**fields))

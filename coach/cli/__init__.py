@@ -157,6 +157,30 @@ def delete(session_id: int, db_path: Path | None, yes: bool) -> None:
     click.echo(f"Session {session_id} erased.")
 
 
+@cli.command()
+@db_option
+@click.option("--model", "model_path", type=click.Path(path_type=Path), envvar="COACH_MODEL",
+              help="A GGUF model file (shown as the model coach chat would use).")
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+def where(db_path: Path | None, model_path: Path | None, as_json: bool) -> None:
+    """Print where coach keeps things: its home, the transcript database, flows and models."""
+    from coach.home import default_db, home
+    from coach.rephrase.models import find_models, model_dirs
+    from coach.resources import flows_dir
+
+    models = find_models(model_path)
+    places = {
+        "home": str(home()), "database": str(db_path or default_db()), "flows": str(flows_dir()),
+        "models": [str(d) for d in model_dirs()], "model": str(models[0].path) if models else None,
+    }
+    if as_json:
+        click.echo(json_text(places))
+        return
+    for key, value in places.items():
+        shown = ", ".join(value) if isinstance(value, list) else (value or "(none found)")
+        click.echo(f"{key:<9} {shown}")
+
+
 def _register_optional() -> None:
     """Commands that live in their own modules (one concept each)."""
     import importlib

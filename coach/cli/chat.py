@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,22 +72,54 @@ def run_chat(opts: ChatOptions) -> str:
     """Run a whole conversation on stdin/stdout; return its final status."""
     from coach.cli import repl
 
-    rephraser = None if opts.no_llm or os.environ.get("COACH_REPHRASE") == "off" else _rephraser(opts)
-    conv = open_conversation(opts, rephraser)
-    conv.rephraser.prepare_flow(conv.flow)
+    # Ctrl-C and SIGTERM pause and save from the very start, not only once the front end runs.
+    repl.install_sigterm()
+    rephraser: Rephraser | None = None
+    conv: Conversation | None = None
+    try:
+        rephraser = None if opts.no_llm or os.environ.get("COACH_REPHRASE") == "off" else _rephraser(opts)
+        conv = open_conversation(opts, rephraser)
+        return _front_end(opts, conv)
+    except (KeyboardInterrupt, repl.Terminate):  # before the front end took over
+        if conv is None:
+            return "paused"
+        conv.pause()
+        return conv.status
+    finally:
+        if rephraser is not None:
+            _close_quietly(rephraser)
+        if conv is not None:
+            conv.store.release_sessions()  # another chat may open this session now
+
+
+def _front_end(opts: ChatOptions, conv: Conversation) -> str:
+    from coach.cli import repl
 
     def out(line: str) -> None:
         sys.stdout.write(line + "\n")
         sys.stdout.flush()
 
+    def opened() -> None:
+        # Rewordings are prepared for this conversation's flow (after --resume, the one it was
+        # held with); the model worker starts now, so it never slows the first question.
+        conv.rephraser.prepare_flow(conv.flow)
+
+    if opts.jsonl:
+        return repl.run_jsonl(conv, sys.stdin.buffer, out, watch=opts.watch, opened=opened)
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return repl.run_terminal(conv, watch=opts.watch, opened=opened)
+    return repl.run_plain(conv, sys.stdin.buffer, out, watch=opts.watch, opened=opened)
+
+
+def _close_quietly(rephraser: Rephraser) -> None:
+    """Stop background rewording and the model worker; a second Ctrl-C or SIGTERM cannot cut it short
+    (it takes at most a couple of seconds, and the conversation is already saved)."""
+    previous = [(s, signal.signal(s, signal.SIG_IGN)) for s in (signal.SIGINT, signal.SIGTERM)]
     try:
-        if opts.jsonl:
-            return repl.run_jsonl(conv, sys.stdin.buffer, out, watch=opts.watch)
-        if sys.stdin.isatty() and sys.stdout.isatty():
-            return repl.run_terminal(conv, watch=opts.watch)
-        return repl.run_plain(conv, sys.stdin.buffer, out, watch=opts.watch)
+        rephraser.close()
     finally:
-        conv.store.release_sessions()
+        for sig, handler in previous:
+            signal.signal(sig, handler)
 
 
 def _rephraser(opts: ChatOptions) -> Rephraser | None:

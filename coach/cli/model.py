@@ -43,9 +43,15 @@ def guard_command(original: str | None, keep: tuple[str, ...], context: str | No
 @click.option("--model", "model_path", type=click.Path(path_type=Path), envvar="COACH_MODEL",
               help="Also list this GGUF file (it becomes the default).")
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
-def models_command(model_path: Path | None, as_json: bool) -> None:
+@click.option("--check", is_flag=True,
+              help="Load the default model in a throwaway worker, generate once, and report what happened.")
+def models_command(model_path: Path | None, as_json: bool, check: bool) -> None:
     """List the GGUF models coach can use: size, sha256 prefix, and which is the default."""
     from coach.rephrase.models import describe_models
+
+    if check:
+        _check(model_path, as_json)
+        return
 
     rows = describe_models(model_path)
     if as_json:
@@ -60,3 +66,22 @@ def models_command(model_path: Path | None, as_json: bool) -> None:
         sha = (r["sha256"] or "")[:12] or r["problem"]
         click.echo(f"{mark} {size:>8}  {sha:<12}  {r['source']:<8} {r['path']}")
     click.echo("(* = used by coach chat unless --model is given)")
+
+
+def _check(model_path: Path | None, as_json: bool) -> None:
+    """`coach models --check`: exit status 1 if the model does not generate."""
+    from coach.errors import ModelError
+    from coach.rephrase.check import check_model
+    from coach.rephrase.models import check_model_file, find_models
+
+    models = find_models(model_path)
+    if not models:
+        raise ModelError("no model found; run ./scripts/setup, put a .gguf in models/, or pass --model PATH")
+    check_model_file(models[0].path)
+    result = check_model(models[0].path)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), indent=2))
+    else:
+        click.echo("\n".join(result.lines()))
+    if not result.works:
+        sys.exit(1)

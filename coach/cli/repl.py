@@ -16,35 +16,48 @@ from coach.terminal import json_text, printable
 BAD_UTF8 = "That line wasn't valid text (UTF-8), so I couldn't read it. Could you type it again?"
 
 
-class _Terminate(Exception):
+class Terminate(Exception):
     """SIGTERM: pause and save, like Ctrl-C."""
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
-    raise _Terminate
+    raise Terminate
 
 
-def _install_sigterm() -> None:
+def install_sigterm() -> None:
+    """Make SIGTERM pause and save the conversation (raised as Terminate in the main thread)."""
     with contextlib.suppress(ValueError):  # not the main thread (e.g. some test runners)
         signal.signal(signal.SIGTERM, _on_sigterm)
 
 
-def run_jsonl(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], watch: bool = False) -> str:
-    """One JSON object per coach message; one answer per input line. Returns the final status."""
+def notices(conv: Conversation) -> list[str]:
+    """Lines for the mentee from the rephraser (rewording has gone off for now), each shown once."""
+    return [printable(n) for n in conv.rephraser.notices()]
+
+
+def run_jsonl(
+    conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], watch: bool = False,
+    opened: Callable[[], None] | None = None,
+) -> str:
+    """One JSON object per coach message; one answer per input line. Returns the final status.
+    ``opened`` is called once the opening messages are out (background work starts then)."""
     watcher = _watcher(conv, watch)
 
     def emit(obj: dict[str, Any]) -> None:
         out(json_text(obj, indent=None))
 
     def say(msgs: list[Message]) -> None:
+        for text in notices(conv):
+            emit({"type": "notice", "text": text})
         for m in msgs:
             emit({"type": "coach", "text": m.text, "phase": m.phase, "step": m.step, "kind": m.kind,
                   "canonical": m.canonical, "rephrased": m.rephrased})
 
-    _install_sigterm()
+    install_sigterm()
     try:
         emit({"type": "session", "id": conv.id, "mentee": conv.mentee, "flow": conv.flow.name})
         say(conv.open())
+        _opened(opened)
         while not conv.finished:
             emit({"type": "await", "step": conv.current.name, "phase": conv.current.phase})
             line = _next(stdin)
@@ -55,10 +68,15 @@ def run_jsonl(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], 
                 emit({"type": "error", "text": BAD_UTF8})
                 continue
             say(watched_reply(conv, watcher, str(line)))
-    except (KeyboardInterrupt, _Terminate):
+    except (KeyboardInterrupt, Terminate):
         conv.pause()
     emit({"type": "end", "status": conv.status, "id": conv.id})
     return conv.status
+
+
+def _opened(opened: Callable[[], None] | None) -> None:
+    if opened is not None:
+        opened()
 
 
 def _watcher(conv: Conversation, watch: bool) -> FlowWatcher | None:
@@ -92,13 +110,23 @@ def _goodbye(conv: Conversation) -> str:
     return f"(Conversation {conv.id} {conv.status}.)"
 
 
-def run_plain(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], watch: bool = False) -> str:
+def run_plain(
+    conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], watch: bool = False,
+    opened: Callable[[], None] | None = None,
+) -> str:
     """Human-readable output, answers read one per line from a pipe."""
     watcher = _watcher(conv, watch)
-    _install_sigterm()
-    try:
-        for m in conv.open():
+    install_sigterm()
+
+    def say(msgs: list[Message]) -> None:
+        for text in notices(conv):
+            out(text + "\n")
+        for m in msgs:
             out(_format(m) + "\n")
+
+    try:
+        say(conv.open())
+        _opened(opened)
         while not conv.finished:
             line = _next(stdin)
             if line is StopIteration:
@@ -108,15 +136,14 @@ def run_plain(conv: Conversation, stdin: IO[bytes], out: Callable[[str], None], 
                 out(BAD_UTF8 + "\n")
                 continue
             out(f"> {printable(str(line))[:200]}")
-            for m in watched_reply(conv, watcher, str(line)):
-                out(_format(m) + "\n")
-    except (KeyboardInterrupt, _Terminate):
+            say(watched_reply(conv, watcher, str(line)))
+    except (KeyboardInterrupt, Terminate):
         conv.pause()
     out(_goodbye(conv))
     return conv.status
 
 
-def run_terminal(conv: Conversation, watch: bool = False) -> str:
+def run_terminal(conv: Conversation, watch: bool = False, opened: Callable[[], None] | None = None) -> str:
     """The interactive REPL: line editing and in-session history (prompt_toolkit)."""
     watcher = _watcher(conv, watch)
     from prompt_toolkit import PromptSession, print_formatted_text
@@ -127,14 +154,18 @@ def run_terminal(conv: Conversation, watch: bool = False) -> str:
     session: PromptSession[str] = PromptSession(history=InMemoryHistory())
 
     def show(msgs: list[Message]) -> None:
+        for text in notices(conv):
+            print_formatted_text(FormattedText([("italic", text)]))
+            print_formatted_text("")
         for m in msgs:
             style = "bold" if m.kind == "ask" else ("italic" if m.kind == "rule" else "")
             print_formatted_text(FormattedText([(style, _format(m))]))
             print_formatted_text("")
 
-    _install_sigterm()
+    install_sigterm()
     try:
         show(conv.open())
+        _opened(opened)
         while not conv.finished:
             try:
                 line = session.prompt("you> ")
@@ -142,7 +173,7 @@ def run_terminal(conv: Conversation, watch: bool = False) -> str:
                 conv.pause()
                 break
             show(watched_reply(conv, watcher, line))
-    except (KeyboardInterrupt, _Terminate):
+    except (KeyboardInterrupt, Terminate):
         conv.pause()
     print_formatted_text(_goodbye(conv))
     return conv.status

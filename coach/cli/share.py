@@ -30,7 +30,7 @@ def mentor_init(name: str | None) -> None:
     """Create your mentor key pair and print the public key to give to mentees."""
     from coach.home import mentee_name
     from coach.share.keys import init_mentor, mentor_key_path, mentor_pub_path
-    from coach.store.database import now
+    from coach.store.connection import now
 
     key, new = init_mentor(name or mentee_name(), now())
     if new:
@@ -97,7 +97,7 @@ def share_cmd(
     from coach.share.keys import parse_public, read_public_file, signing_key
     from coach.share.render import render_text
     from coach.share.review import preview as preview_review
-    from coach.store.database import now
+    from coach.store.connection import now
 
     store = open_store(db_path)
     if again is not None:
@@ -145,7 +145,7 @@ def share_cmd(
 
 
 def _signer(signing_key: Any, created_at: str | None = None) -> Any:
-    from coach.store.database import now
+    from coach.store.connection import now
 
     return signing_key(created_at or now())
 

@@ -16,9 +16,10 @@ from coach.conversation.message import Message
 from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
 from coach.listening import rules
-from coach.listening.acts import Reading, read_reply
+from coach.listening.acts import read_reply
 from coach.listening.distress import distress_level
 from coach.listening.playback import play_back
+from coach.listening.reading import Reading
 
 if TYPE_CHECKING:
     from coach.conversation.words import Provenance
@@ -289,7 +290,7 @@ class Answering:
             self.words.append(step.append_to, kept, [ref] if ref else [])
         ctx = rules.Context(answer=answer, values=self.values, lex=lex, skipped=skipped, confirm=confirm,
                             hedged=bool(reading and reading.has("hedge")), corrected=corrected,
-                            read=reading is not None)
+                            read=reading is not None, reply=reading.reply if reading else answer)
         if step.ladder:
             self._climb(step, kept, ref, ctx, skipped)
         if confirm is True and step.keep_previous:

@@ -56,62 +56,59 @@ def template_problems(
         known = set(BUILTINS) | avail[sname]
         if "foreach" not in node:
             known -= FOREACH_ONLY
-        fields: list[tuple[Any, Any, str]] = []
-        for key in ("say", "ask", "purpose"):
-            if isinstance(node.get(key), str):
-                fields.append((node, key, node[key]))
-        for key in ("variants", "keep"):
-            items = node.get(key)
-            for i, text in enumerate(items if isinstance(items, list) else []):
-                if isinstance(text, str):
-                    fields.append((items, i, text))
-        for after in node.get("after") or []:
-            if isinstance(after, dict) and isinstance(after.get("say"), str):
-                fields.append((after, "say", after["say"]))
-        for parent, key, text in fields:
+        for parent, key, text in _templates(node):
             line, col = value_position(parent, key) if isinstance(key, str) else position(parent, key)
-            if "{" not in text:
-                continue
-            try:
-                used = variables(text)
-                refused = refusals(parse(text), summary_keys)
-                if refused:
-                    for r in refused:
-                        msg = f"template in step '{sname}' {r.message}, which flows may not do"
-                        problems.append(Problem(name, line + r.line - 1, col, "error", msg, r.hint))
-                    continue
-                compile_template(text)  # unknown filters only fail at compile time
-            except jinja2.TemplateSyntaxError as e:
-                hint = (
-                    "known filters: " + ", ".join(sorted(FILTERS))
-                    if "filter" in (e.message or "")
-                    else "check the {{ }} and {% %} pairs"
-                )
-                problems.append(
-                    Problem(
-                        name,
-                        line + max(0, (e.lineno or 1) - 1),
-                        col,
-                        "error",
-                        f"template syntax in step '{sname}': {e.message}",
-                        hint,
-                    )
-                )
-                continue
-            for var in sorted(used - known):
-                if var in FOREACH_ONLY:
-                    msg, hint = (
-                        f"'{var}' is used in step '{sname}', but only foreach steps have it",
-                        "use it only in a step with foreach:",
-                    )
-                elif var in all_vars:
-                    msg, hint = (
-                        f"'{var}' is used in step '{sname}' before any step can have set it",
-                        "reorder the steps or guard it with {% if %}",
-                    )
-                else:
-                    close = difflib.get_close_matches(var, sorted(all_vars | set(BUILTINS)), n=1)
-                    msg = f"template variable '{var}' in step '{sname}' is never set"
-                    hint = f"did you mean '{close[0]}'?" if close else "set it with save_as in an earlier step"
-                problems.append(Problem(name, line, col, "error", msg, hint))
+            if "{" in text:
+                problems += _check_one(text, sname, name, line, col, summary_keys, known, all_vars)
     return problems
+
+
+def _templates(node: dict[str, Any]) -> list[tuple[Any, Any, str]]:
+    """Every template text of a step, with where it sits (parent node and key or index)."""
+    fields: list[tuple[Any, Any, str]] = []
+    for key in ("say", "ask", "purpose"):
+        if isinstance(node.get(key), str):
+            fields.append((node, key, node[key]))
+    for key in ("variants", "keep"):
+        items = node.get(key)
+        for i, text in enumerate(items if isinstance(items, list) else []):
+            if isinstance(text, str):
+                fields.append((items, i, text))
+    for after in node.get("after") or []:
+        if isinstance(after, dict) and isinstance(after.get("say"), str):
+            fields.append((after, "say", after["say"]))
+    return fields
+
+
+def _check_one(
+    text: str, sname: str, name: str, line: int, col: int, summary_keys: set[str], known: set[str],
+    all_vars: set[str],
+) -> list[Problem]:
+    """The problems of one template: outside the sandbox, bad syntax, or values never set."""
+    try:
+        used = variables(text)
+        refused = refusals(parse(text), summary_keys)
+        if refused:
+            return [Problem(name, line + r.line - 1, col, "error",
+                            f"template in step '{sname}' {r.message}, which flows may not do", r.hint) for r in refused]
+        compile_template(text)  # unknown filters only fail at compile time
+    except jinja2.TemplateSyntaxError as e:
+        hint = ("known filters: " + ", ".join(sorted(FILTERS)) if "filter" in (e.message or "")
+                else "check the {{ }} and {% %} pairs")
+        return [Problem(name, line + max(0, (e.lineno or 1) - 1), col, "error",
+                        f"template syntax in step '{sname}': {e.message}", hint)]
+    return [_undefined(var, sname, name, line, col, all_vars) for var in sorted(used - known)]
+
+
+def _undefined(var: str, sname: str, name: str, line: int, col: int, all_vars: set[str]) -> Problem:
+    if var in FOREACH_ONLY:
+        msg, hint = (f"'{var}' is used in step '{sname}', but only foreach steps have it",
+                     "use it only in a step with foreach:")
+    elif var in all_vars:
+        msg, hint = (f"'{var}' is used in step '{sname}' before any step can have set it",
+                     "reorder the steps or guard it with {% if %}")
+    else:
+        close = difflib.get_close_matches(var, sorted(all_vars | set(BUILTINS)), n=1)
+        msg = f"template variable '{var}' in step '{sname}' is never set"
+        hint = f"did you mean '{close[0]}'?" if close else "set it with save_as in an earlier step"
+    return Problem(name, line, col, "error", msg, hint)

@@ -75,201 +75,150 @@ def check_document(doc: Any, path: Path) -> list[Problem]:
     name = str(path)
     if not isinstance(doc, dict):
         what = "empty" if doc is None else ("a list" if isinstance(doc, list) else f"a single value ({doc!r:.40})")
-        return [
-            Problem(
-                name,
-                1,
-                1,
-                "error",
-                f"a flow must be a mapping with flow, version, start and steps; this file is {what}",
-            )
-        ]
+        message = f"a flow must be a mapping with flow, version, start and steps; this file is {what}"
+        return [Problem(name, 1, 1, "error", message)]
     problems = schema_problems(doc, name)
     steps = doc.get("steps")
     if not isinstance(steps, dict) or any(not isinstance(s, dict) for s in steps.values()):
         return sorted(problems, key=lambda p: (p.line, p.col))  # the schema problems say what is wrong
     if too_big := size_problems(doc, steps, name):
         return sorted(problems + too_big, key=lambda p: (p.line, p.col))
-    names = set(steps)
+    check = _Checker(doc, steps, name, problems)
+    check.starts()
+    check.problems += _lexicon_problems(doc, path)
+    for sname, node in steps.items():
+        check.step(sname, node)
+    check.problems += loop_problems(steps, check.graph, name)
+    check.problems += _phase_problems(doc, steps, name)
+    check.problems += _summary_problems(doc, steps, name)
+    summary = doc.get("summary")
+    summary_keys = {str(k) for k in summary} if isinstance(summary, dict) else set()
+    check.problems += template_problems(steps, check.graph, name, summary_keys)
+    check.reachability()
+    return sorted(check.problems, key=lambda p: (p.line, p.col))
 
-    def suggest(target: str) -> str:
-        close = difflib.get_close_matches(target, sorted(names), n=1, cutoff=0.6)
+
+class _Checker:
+    """The meaning checks of one flow document, collecting problems with their positions."""
+
+    def __init__(self, doc: dict[str, Any], steps: dict[str, Any], name: str, problems: list[Problem]) -> None:
+        self.doc, self.steps, self.name, self.problems = doc, steps, name, problems
+        self.names = set(steps)
+        self.graph: dict[str, list[str]] = {n: [] for n in self.names}
+        self.broken: set[str] = set()  # steps with an undefined target: reported, so not a dead end too
+
+    def suggest(self, target: str) -> str:
+        close = difflib.get_close_matches(target, sorted(self.names), n=1, cutoff=0.6)
         return f"did you mean '{close[0]}'?" if close else "define the step or fix the name"
 
-    def add(node: Any, key: Any, level: str, message: str, hint: str = "", value: bool = True) -> None:
+    def add(self, node: Any, key: Any, level: str, message: str, hint: str = "", value: bool = True) -> None:
         if value and isinstance(node, dict) and key in node:
             line, col = value_position(node, key)
         else:
             line, col = position(node, key)
-        problems.append(Problem(name, line, col, level, message, hint))
+        self.problems.append(Problem(self.name, line, col, level, message, hint))
 
-    for key in ("start", "returning"):
-        target = doc.get(key)
-        if isinstance(target, str) and target not in names:
-            add(doc, key, "error", f"{key} step '{target}' is not defined", suggest(target))
+    def starts(self) -> None:
+        for key in ("start", "returning"):
+            target = self.doc.get(key)
+            if isinstance(target, str) and target not in self.names:
+                self.add(self.doc, key, "error", f"{key} step '{target}' is not defined", self.suggest(target))
 
-    problems += _lexicon_problems(doc, path)
-
-    graph: dict[str, list[str]] = {n: [] for n in names}
-    broken: set[str] = set()  # steps with an undefined target: already reported, so not a dead end too
-    for sname, node in steps.items():
+    def step(self, sname: str, node: dict[str, Any]) -> None:
         nxt = node.get("next")
         edges = [{"to": nxt}] if isinstance(nxt, str) else (nxt if isinstance(nxt, list) else [])
         edges = [e for e in edges if isinstance(e, dict)]
         for i, edge in enumerate(edges):
-            target = edge.get("to")
-            if isinstance(target, str):
-                if target in names:
-                    graph[sname].append(target)
-                else:
-                    # Follow an obvious typo for the rest of the analysis, so one misspelt name
-                    # does not also make every later step "unreachable".
-                    close = difflib.get_close_matches(target, sorted(names), n=1, cutoff=0.8)
-                    graph[sname].extend(close)
-                    broken.add(sname)
-                    where = (node, "next") if isinstance(nxt, str) else (edge, "to")
-                    add(*where, "error", f"step '{sname}' goes to undefined step '{target}'", suggest(target))
-            when = edge.get("when")
-            if isinstance(when, str):
-                _check_rule(when, edge, add)
-                bare = when.strip().removeprefix("not ").strip()
-                if bare in ("yes", "no") and node.get("expect", "text") != "yes_no":
-                    add(
-                        edge,
-                        "when",
-                        "warning",
-                        f"step '{sname}' branches on '{when}' but does not expect a yes or no",
-                        "add expect: yes_no so the answer is re-asked until it is one",
-                    )
-            if isinstance(nxt, list) and "when" not in edge and i != len(edges) - 1:
-                add(
-                    nxt,
-                    i + 1,
-                    "warning",
-                    f"step '{sname}': edges after an unconditional edge are never taken",
-                    "put the edge without 'when' last",
-                )
+            self.edge(sname, node, nxt, edges, i, edge)
         if isinstance(nxt, list) and edges and not _exhaustive(edges):
-            add(
-                node,
-                "next",
-                "error",
-                f"step '{sname}': every edge has a 'when'; if none holds the conversation has nowhere to go",
-                "end the list with an edge without 'when'",
-                value=False,
-            )
+            self.add(node, "next", "error",
+                     f"step '{sname}': every edge has a 'when'; if none holds the conversation has nowhere to go",
+                     "end the list with an edge without 'when'", value=False)
         for after in node.get("after") or []:
             if isinstance(after, dict) and isinstance(after.get("when"), str):
-                _check_rule(after["when"], after, add)
+                _check_rule(after["when"], after, self.add)
+        self.ends(sname, node, nxt)
+        self.shape(sname, node)
+        if isinstance(node.get("ladder"), dict):
+            _ladder_problems(sname, node, edges, self.add)
+        _keep_problems(sname, node, self.add)
+
+    def edge(self, sname: str, node: dict[str, Any], nxt: Any, edges: list[Any], i: int, edge: dict[str, Any]) -> None:
+        target = edge.get("to")
+        if isinstance(target, str):
+            if target in self.names:
+                self.graph[sname].append(target)
+            else:
+                # Follow an obvious typo for the rest of the analysis, so one misspelt name
+                # does not also make every later step "unreachable".
+                self.graph[sname].extend(difflib.get_close_matches(target, sorted(self.names), n=1, cutoff=0.8))
+                self.broken.add(sname)
+                where = (node, "next") if isinstance(nxt, str) else (edge, "to")
+                self.add(*where, "error", f"step '{sname}' goes to undefined step '{target}'", self.suggest(target))
+        when = edge.get("when")
+        if isinstance(when, str):
+            _check_rule(when, edge, self.add)
+            bare = when.strip().removeprefix("not ").strip()
+            if bare in ("yes", "no") and node.get("expect", "text") != "yes_no":
+                message = f"step '{sname}' branches on '{when}' but does not expect a yes or no"
+                hint = "add expect: yes_no so the answer is re-asked until it is one"
+                self.add(edge, "when", "warning", message, hint)
+        if isinstance(nxt, list) and "when" not in edge and i != len(edges) - 1:
+            self.add(nxt, i + 1, "warning", f"step '{sname}': edges after an unconditional edge are never taken",
+                     "put the edge without 'when' last")
+
+    def ends(self, sname: str, node: dict[str, Any], nxt: Any) -> None:
         if "end" not in node and not nxt:
-            add(
-                steps,
-                sname,
-                "error",
-                f"step '{sname}' has neither 'next' nor 'end': the conversation would stop here",
-                "add next: <step> or end: completed",
-                value=False,
-            )
+            self.add(self.steps, sname, "error",
+                     f"step '{sname}' has neither 'next' nor 'end': the conversation would stop here",
+                     "add next: <step> or end: completed", value=False)
         if "end" in node and nxt:
-            add(
-                node,
-                "next",
-                "warning",
-                f"step '{sname}' ends the conversation, so its 'next' is never used",
-                value=False,
-            )
+            self.add(node, "next", "warning", f"step '{sname}' ends the conversation, so its 'next' is never used",
+                     value=False)
+
+    def shape(self, sname: str, node: dict[str, Any]) -> None:
+        """Keys that do nothing where they are."""
         routes = isinstance(node.get("next"), list) and any(isinstance(e, dict) and e.get("when") for e in node["next"])
         if not any(k in node for k in ("say", "ask", "end", "forget")) and not routes:
-            add(
-                steps,
-                sname,
-                "warning",
-                f"step '{sname}' neither says nor asks anything",
-                "add ask: or say:, or remove it",
-                value=False,
-            )
+            self.add(self.steps, sname, "warning", f"step '{sname}' neither says nor asks anything",
+                     "add ask: or say:, or remove it", value=False)
         if "ask" not in node:
             for k in ("save_as", "append_to", "collect_yes", "ladder", "foreach"):
                 if k in node:
-                    add(
-                        node,
-                        k,
-                        "warning",
-                        f"step '{sname}' asks nothing, so its '{k}' never gets an answer",
-                        "add ask: or remove it",
-                        value=False,
-                    )
+                    self.add(node, k, "warning", f"step '{sname}' asks nothing, so its '{k}' never gets an answer",
+                             "add ask: or remove it", value=False)
         if "collect_yes" in node and "foreach" not in node:
-            add(node, "collect_yes", "warning", f"step '{sname}': collect_yes only works with foreach", value=False)
+            self.add(node, "collect_yes", "warning", f"step '{sname}': collect_yes only works with foreach",
+                     value=False)
         if "foreach" in node and node.get("expect") != "yes_no":
-            add(
-                node,
-                "foreach",
-                "warning",
-                f"step '{sname}' asks about each item but does not expect a yes or no",
-                "add expect: yes_no",
-                value=False,
-            )
+            self.add(node, "foreach", "warning", f"step '{sname}' asks about each item but does not expect a yes or no",
+                     "add expect: yes_no", value=False)
         for k in ("save_as", "append_to", "collect_yes"):
             var = node.get(k)
             if isinstance(var, str) and var in BUILTINS:
-                add(
-                    node,
-                    k,
-                    "warning",
-                    f"'{var}' is a built-in template value; templates will see the built-in, not this answer",
-                    "choose another name",
-                )
-        if isinstance(node.get("ladder"), dict):
-            _ladder_problems(sname, node, edges, add)
-        _keep_problems(sname, node, add)
+                self.add(node, k, "warning",
+                         f"'{var}' is a built-in template value; templates will see the built-in, not this answer",
+                         "choose another name")
 
-    problems += loop_problems(steps, graph, name)
-    problems += _phase_problems(doc, steps, name)
-    problems += _summary_problems(doc, steps, name)
-    summary = doc.get("summary")
-    summary_keys = {str(k) for k in summary} if isinstance(summary, dict) else set()
-    problems += template_problems(steps, graph, name, summary_keys)
-
-    # Reachability from the start (and the returning start).
-    roots = [r for r in (doc.get("start"), doc.get("returning")) if isinstance(r, str) and r in names]
-    seen = _reach(roots, graph)
-    for sname in sorted(names - seen, key=lambda n: position(steps, n)):
-        add(
-            steps,
-            sname,
-            "warning" if not roots else "error",
-            f"step '{sname}' is unreachable from the start",
-            "connect it with a 'next' or remove it",
-            value=False,
-        )
-
-    # Every reachable step must be able to reach an end.
-    ends = {n for n, node in steps.items() if "end" in node}
-    can_end = _reach(list(ends | broken), _reverse(graph))
-    for sname in sorted(seen - can_end, key=lambda n: position(steps, n)):
-        if "end" in steps[sname] or not steps[sname].get("next"):
-            continue
-        add(
-            steps,
-            sname,
-            "error",
-            f"step '{sname}' has no way to an end (a dead end or a loop with no exit)",
-            "add an edge towards a step with 'end'",
-            value=False,
-        )
-    if roots and not ends:
-        problems.append(
-            Problem(
-                name,
-                1,
-                1,
-                "error",
-                "no step has 'end': the conversation can never finish",
-                "add a step with end: completed",
-            )
-        )
-    return sorted(problems, key=lambda p: (p.line, p.col))
+    def reachability(self) -> None:
+        """Every step reachable from a start, and every reachable step able to reach an end."""
+        steps = self.steps
+        starts = (self.doc.get("start"), self.doc.get("returning"))
+        roots = [r for r in starts if isinstance(r, str) and r in self.names]
+        seen = _reach(roots, self.graph)
+        for sname in sorted(self.names - seen, key=lambda n: position(steps, n)):
+            self.add(steps, sname, "warning" if not roots else "error", f"step '{sname}' is unreachable from the start",
+                     "connect it with a 'next' or remove it", value=False)
+        ends = {n for n, node in steps.items() if "end" in node}
+        can_end = _reach(list(ends | self.broken), _reverse(self.graph))
+        for sname in sorted(seen - can_end, key=lambda n: position(steps, n)):
+            if "end" in steps[sname] or not steps[sname].get("next"):
+                continue
+            message = f"step '{sname}' has no way to an end (a dead end or a loop with no exit)"
+            self.add(steps, sname, "error", message, "add an edge towards a step with 'end'", value=False)
+        if roots and not ends:
+            message = "no step has 'end': the conversation can never finish"
+            self.problems.append(Problem(self.name, 1, 1, "error", message, "add a step with end: completed"))
 
 
 def _check_rule(when: str, node: Any, add: Any) -> None:

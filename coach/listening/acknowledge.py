@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from coach.listening.acts import Reading
 from coach.listening.lexicon import Lexicon, load_lexicon
+from coach.listening.reading import Reading
 
 
 def acknowledgements(topic: str, lex: Lexicon | None = None) -> list[str]:

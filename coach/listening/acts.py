@@ -1,19 +1,18 @@
-"""Dialogue acts: what a reply does (yes, hedge, correction, question, content, ...), read by rules."""
+"""Dialogue acts: what a reply does (yes, hedge, correction, question, content, ...), read by rules.
+
+The value objects (Act, Reading) are in coach.listening.reading; this module reads replies.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from coach.listening.lexicon import Lexicon
 from coach.listening.patterns import Rule, Table, table
+from coach.listening.reading import Act, Reading, sentence
 from coach.listening.text import Piece, Reply, bare, trim, words
 
-KINDS = (
-    "yes", "no", "hedge", "correction", "question", "advice_request", "meta", "non_answer", "distress",
-    "content", "feeling",
-)
 # Kinds whose words win over an opener that would swallow them ("not sure I understand").
 _FIRST = ("advice_request", "question", "meta", "correction", "feeling")
 # Kinds after which a plain remark belongs to them ("Which experiment? I don't remember that.").
@@ -24,6 +23,7 @@ _AFTER_OPENER = re.compile(r"[\s,.!?:]+|$")
 _CLAUSE = re.compile(r",\s+(?:and |but |which |so |though |because )?|\s+(?:and|but) (?=(?:that|it|this|i|i'm|i've)\b)")
 # Questions that ask for a correction ("What would you change, so that it says what you mean?").
 _CORRECTION_QUESTION = re.compile(r"\bwhat would you (?:change|correct)\b|\bso that it says what you mean\b")
+_BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|nope|nah|maybe)$")
 _ADDRESSED = re.compile(r"\b(?:you|your|u|ur)\b")
 _QUESTION_START = re.compile(
     r"^(?:(?:so|but|and|also|wait|ok|okay|oh|btw|sorry|then|hang on|before i answer|anyway|erm|hmm|um)[, ]+)*"
@@ -37,80 +37,6 @@ _QUESTION_START = re.compile(
     r"these|those|you|your|it|job|way|happens|counts|now|then)\b|what's|whats|who\s+\w+"
     r"|(?:what|why|how|where|when|which|who|whose)\W*$)"
 )
-
-
-@dataclass(frozen=True)
-class Act:
-    """One thing a reply does; ``text`` is the part of the reply it was read from."""
-
-    kind: str
-    text: str
-    topic: str | None = None
-    content: str | None = None
-    rule: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        """The act as JSON-ready data (empty fields left out)."""
-        out: dict[str, Any] = {"kind": self.kind, "text": self.text}
-        for key in ("topic", "content", "rule"):
-            if getattr(self, key):
-                out[key] = getattr(self, key)
-        return out
-
-
-@dataclass(frozen=True)
-class Reading:
-    """Every act found in one reply, in the order they were said."""
-
-    reply: str
-    acts: tuple[Act, ...] = ()
-
-    @property
-    def kinds(self) -> list[str]:
-        """The kinds of act found, in order, each once."""
-        return list(dict.fromkeys(a.kind for a in self.acts))
-
-    def has(self, kind: str) -> bool:
-        """Does the reply do ``kind``?"""
-        return any(a.kind == kind for a in self.acts)
-
-    def first(self, kind: str) -> Act | None:
-        """The first act of ``kind``, if any."""
-        return next((a for a in self.acts if a.kind == kind), None)
-
-    def topic(self, kind: str) -> str | None:
-        """The topic of the first act of ``kind`` (a question's, a feeling's, distress's)."""
-        act = self.first(kind)
-        return act.topic if act else None
-
-    @property
-    def content(self) -> str:
-        """What the mentee said, trimmed to its content ("" if nothing was)."""
-        return " ".join(_sentence(a.content or a.text) for a in self.acts if a.kind == "content").strip()
-
-    @property
-    def correction(self) -> str | None:
-        """The corrected thought of a correction ("it's more about X" -> X), if one was given."""
-        found = [a.content for a in self.acts if a.kind == "correction" and a.content]
-        return " ".join(_sentence(f) for f in found) if found else None
-
-    @property
-    def confirm(self) -> bool | None:
-        """True for a clear yes, False for a clear no, None for anything less clear."""
-        if self.has("distress"):
-            return None
-        if self.has("yes") and not (self.has("no") or self.has("hedge") or self.has("correction")):
-            return True
-        # A no that opens the reply decides it ("not really, yes it was fun"); a hedge never does.
-        opening = next((a.kind for a in self.acts if a.kind in ("yes", "no")), None)
-        if self.has("no") and opening == "no" and not self.has("hedge"):
-            return False
-        return None
-
-    def as_dict(self) -> dict[str, Any]:
-        """The reading as JSON-ready data."""
-        return {"acts": [a.as_dict() for a in self.acts], "kinds": self.kinds, "content": self.content,
-                "confirm": self.confirm}
 
 
 @dataclass
@@ -169,12 +95,12 @@ def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str 
     r = Reply(reply)
     cx = _Context(r, _tables(lex), expect, (question or "").lower())
     level = distress_level(r.text, lex)
-    for sentence in r.sentences():
-        piece_level = distress_level(r.text[sentence.start:sentence.end], lex) if level else None
+    for part in r.sentences():
+        piece_level = distress_level(r.text[part.start:part.end], lex) if level else None
         if piece_level:
-            cx.found.append(_Found("distress", sentence, topic=piece_level, rule="distress"))
+            cx.found.append(_Found("distress", part, topic=piece_level, rule="distress"))
         else:
-            _read_sentence(cx, sentence)
+            _read_sentence(cx, part)
     if level and "distress" not in cx.kinds():
         cx.found.insert(0, _Found("distress", Piece(0, len(r.text)), topic=level, rule="distress"))
     if level == "crisis":  # the conversation stops here: nothing else said is to be played back
@@ -218,13 +144,14 @@ def _read_sentence(cx: _Context, s: Piece) -> None:
         sep = _AFTER_OPENER.match(low, pos + length)
         pos = sep.end() if sep else pos + length
     core, tail = _peel_closers(cx, trim(r, Piece(s.start + pos, s.end)))
+    cx.found.extend(opened)  # what opened the sentence is what the rest comes after ("no, it's more about X")
     read = _read_core(cx, core) if core.end > core.start else []
     # "idk, maybe finance": not knowing, then an answer, is a hedge on that answer.
     if any(f.kind == "content" for f in read):
         for f in opened:
             if f.kind == "non_answer":
                 f.kind = "hedge"
-    cx.found.extend(opened + read + tail)
+    cx.found.extend(read + tail)
 
 
 def _match_whole(cx: _Context, low: str) -> Rule | None:
@@ -292,6 +219,12 @@ def _read_core(cx: _Context, core: Piece) -> list[_Found]:
             prev.piece = Piece(prev.piece.start, p.piece.end)
             prev.content = _join(prev.content, bare(cx.reply.text[p.piece.start:p.piece.end]))
             continue
+        if prev and prev.kind == "content" and p.kind == "correction" and p.rule == "correction.contrast":
+            # "X, not Y": the contrast makes the whole clause the corrected thought
+            prev.kind, prev.rule = "correction", p.rule
+            prev.piece = Piece(prev.piece.start, p.piece.end)
+            prev.content = bare(cx.reply.text[prev.piece.start:prev.piece.end])
+            continue
         merged.append(p)
     return merged
 
@@ -313,7 +246,9 @@ def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
     # A later clause is a question only if it opens like one: "..., product lead or engineering lead?"
     shaped = _question_shaped(low) if first else _QUESTION_START.match(low) is not None
     # A clause that is only a yes, no or hedge ("honestly scared to, but yes"), where one is asked for.
-    kinds = ("yes", "no", "hedge") if cx.expect == "yes_no" else ("hedge",)
+    kinds: tuple[str, ...] = ("yes", "no", "hedge") if cx.expect == "yes_no" else ("hedge",)
+    if not first:  # after a comma only a bare word counts: "scared to, but yes"; not "..., not for me"
+        kinds = kinds if _BARE_WORD.match(text) else ()
     for rule in cx.tables.open.rules:
         if rule.kind in kinds and _usable(cx, rule):
             m = rule.regex.match(text)
@@ -357,6 +292,12 @@ def _corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
         return None
     marks = [m.start(k) for k in groups if k.startswith("x")]
     rest = r.low[core.start + m.end():core.end]
+    if re.search(r"\b(?:less|not)\b", m.group(0)):
+        # "less about fame, more about X" / "less about fame, I want X": what follows is the thought.
+        more = re.search(r"\bmore (?:about|like|that|of)\s+", rest)
+        if more:
+            return bare(r.text[core.start + m.end() + more.end():core.end]) or None
+        return None
     if marks:
         start = core.start + marks[0]
     elif re.search(r"(?:like|about|that|differently|meant|with|:)\s*$", m.group(0)) and words(rest):
@@ -418,12 +359,7 @@ def _join(a: str | None, b: str | None) -> str | None:
         return b
     if not b:
         return a
-    return f"{_sentence(a)} {b}"
-
-
-def _sentence(text: str) -> str:
-    """A piece of content ready to stand beside another: it ends like a sentence."""
-    return text if not text or text[-1] in ".!?" else text + "."
+    return f"{sentence(a)} {b}"
 
 
 def _clean_content(text: str) -> str:

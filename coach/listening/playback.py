@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from coach.listening.acts import Reading
     from coach.listening.lexicon import Lexicon
+    from coach.listening.reading import Reading
 
 # First person -> second person. Whole tokens only; contractions are single tokens.
 _FIRST_TO_SECOND = {
@@ -193,7 +193,9 @@ def _said(answer: str, lex: Lexicon | None = None) -> str:
         return _ASIDE.sub("", reading.content).strip()
     corrections = [a for a in reading.acts if a.kind == "correction" and a.content]
     if not corrections:
-        return ""
+        # "It's less about fame": no new thought given, but the clause itself says something.
+        said = [a for a in reading.acts if a.kind == "correction" and not (a.rule or "").startswith("open")]
+        return _ASIDE.sub("", said[-1].text).strip() if said and len(said[-1].text.split()) >= 3 else ""
     thought = corrections[-1].content or ""
     if len(thought.split()) <= 2:
         # "It's less about fame": the corrected clause reads better than the bare "fame".

@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from coach.listening.acts import Reading, read_reply
+from coach.listening.acts import read_reply
 from coach.listening.lexicon import Lexicon, Motivation, Phrases, load_lexicon, normalise
+from coach.listening.reading import Reading
 
 __all__ = [
     "MOTIVATIONS", "RULES", "RULE_HELP", "Context", "Lexicon", "Motivation", "Phrases", "affirmed",
@@ -232,6 +233,9 @@ class Context:
     hedged: bool = False
     corrected: bool = False
     read: bool = False
+    # The reply as typed (``answer`` is its content, fillers left out): how it was said matters
+    # for energy ("Science fiction! I could go on forever").
+    reply: str = ""
 
 
 def _saturated(c: Context) -> bool:
@@ -268,7 +272,7 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "ladder_done": lambda c: (
         (not c.skipped and is_bedrock(c.answer, c.lex)) or _saturated(c) or _depth_reached(c)
     ),
-    "energised": lambda c: not c.skipped and is_energised(c.answer, c.lex),
+    "energised": lambda c: not c.skipped and is_energised(c.reply or c.answer, c.lex),
     **{mid: _mentions(mid) for mid in MOTIVATIONS},
     "ambition": lambda c: not c.skipped and affirmed(c.lex.ambition, c.answer) > 0,
     "outside": lambda c: not c.skipped and affirmed(c.lex.outside, c.answer) > 0,

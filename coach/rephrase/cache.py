@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 import threading
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -112,6 +111,7 @@ class Filler:
         self.idle = threading.Event()  # set when there is nothing left to fill
         self._wake = threading.Event()
         self._stop = False
+        self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._run, name="coach-rewordings", daemon=True)
         self._thread.start()
 
@@ -123,11 +123,19 @@ class Filler:
     def stop(self) -> None:
         """Stop after the current attempt."""
         self._stop = True
+        self._stopped.set()
         self._wake.set()
+
+    def close(self, timeout: float = 2.0) -> None:
+        """Call off the current attempt and wait for the thread to end (the chat is closing)."""
+        self.busy.set()  # generate() gives up at once when busy is set
+        self.stop()
+        self._thread.join(timeout)
 
     def _run(self) -> None:
         # Both cores go to generation once it starts; let the chat show its first question first.
-        time.sleep(self.delay)
+        if self._stopped.wait(self.delay):
+            return
         while not self._stop:
             frame = self.cache.next_to_fill() if self.ready() else None
             if frame is None or self.busy.is_set():

@@ -27,6 +27,8 @@ class Frame:
 
     text: str
     values: tuple[str, ...] = ()
+    # True when the mentee's words could not be cut out of ``text``: it must never reach a model.
+    mentee_words: bool = False
 
     @property
     def markers(self) -> tuple[str, ...]:
@@ -75,7 +77,7 @@ _WHY_TAIL = re.compile(r",\s*and why(?: not)?\?$", re.IGNORECASE)
 
 # How a reply may start, for the model to say the rest: "Can you tell me what makes that
 # important to you?". From a free start the default model mostly copied the question or changed
-# its meaning; started this way it keeps to the question far more often (README, "Rephrasing").
+# its meaning; started this way it keeps to the question far more often (docs/rephrasing.md).
 OPENERS = ("Can you tell me", "Could you say", "What would you say")
 _WH = r"(?:what|how|why|where|which|whose|who)\b"
 _WH_START = re.compile(rf"^(and )?({_WH})", re.IGNORECASE)
@@ -168,8 +170,13 @@ _OPENER = re.compile(rf"(?:^|[.:,?] |\band )({'|'.join(OPENERS)})\b", re.IGNOREC
 
 
 def plain(canonical: str) -> Frame:
-    """A frame without slots: the whole question is reworded (no template to go by)."""
+    """A frame without slots: the whole question is reworded (it holds none of the mentee's words)."""
     return Frame(canonical)
+
+
+def uncut(canonical: str) -> Frame:
+    """A question whose mentee's words could not be cut out as slots: it is not reworded at all."""
+    return Frame(canonical, mentee_words=True)
 
 
 def frame_of(source: str, values: Mapping[str, Any], canonical: str) -> Frame:
@@ -177,24 +184,25 @@ def frame_of(source: str, values: Mapping[str, Any], canonical: str) -> Frame:
 
     The template is rendered again with each of the mentee's words replaced by a sentinel; the
     text between sentinels must then match ``canonical`` exactly, which gives each slot's
-    rendered value (after filters such as ``reflect``). Anything unexpected gives a plain frame.
+    rendered value (after filters such as ``reflect``). Anything unexpected gives an ``uncut``
+    frame, which is not reworded: the mentee's words never go into a prompt.
     """
     counter = [0]
     stand_in = {k: (v if k in FIXED else _sentinels(v, counter)) for k, v in values.items()}
     try:
         slotted = render(source, stand_in)
-    except Exception:  # a filter that cannot take a sentinel: no slots, still a valid frame
-        return plain(canonical)
+    except Exception:  # a filter that cannot take a sentinel: the words cannot be cut out
+        return uncut(canonical)
     pieces = _SENTINEL.split(slotted)
     literals = pieces[::2]
-    if len(literals) == 1:
-        return plain(canonical)
+    if len(literals) == 1:  # none of the mentee's words in this question, if it renders the same
+        return plain(canonical) if slotted == canonical else uncut(canonical)
     if len(literals) - 1 > len(MARKERS) or any(m in canonical for m in MARKERS):
-        return plain(canonical)
+        return uncut(canonical)
     pattern = "(.+?)".join(re.escape(lit) for lit in literals)
     m = re.fullmatch(pattern, canonical, re.DOTALL)
     if m is None or not all(g.strip() for g in m.groups()):
-        return plain(canonical)
+        return uncut(canonical)
     return Frame(_join(literals), tuple(m.groups()))
 
 

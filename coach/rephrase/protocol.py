@@ -33,7 +33,15 @@ class Rephraser(Protocol):
     ) -> Rephrasing: ...
 
     def prepare_flow(self, flow: Flow) -> None:
-        """Get ready to reword this flow's questions (e.g. in the background)."""
+        """Get rewordings of this flow's questions ready in the background (after open or reload)."""
+        ...
+
+    def notices(self) -> list[str]:
+        """Lines for the mentee not shown yet (e.g. rewording has gone off for now)."""
+        ...
+
+    def close(self) -> None:
+        """Cancel and join background work and stop the model; the chat is ending."""
         ...
 
 
@@ -48,3 +56,10 @@ class Verbatim:
 
     def prepare_flow(self, flow: Flow) -> None:
         """Nothing to prepare."""
+
+    def notices(self) -> list[str]:
+        """Nothing to tell."""
+        return []
+
+    def close(self) -> None:
+        """Nothing to stop."""

@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -49,6 +49,9 @@ from coach.rephrase.frame import (
 )
 from coach.rephrase.protocol import Rephraser, Rephrasing
 from coach.resources import prompts_dir
+
+if TYPE_CHECKING:
+    from coach.flow.spec import Flow
 
 # Background rewordings have no mentee waiting on them: a longer deadline and a little more
 # temperature for variety (every one still has to pass the guard).
@@ -104,7 +107,7 @@ class GuardedRephraser:
     def __init__(
         self, backend: Backend, seed: int | None = None, deadline_s: float = DEADLINE_S,
         temperature: float = TEMPERATURE, max_tokens: int = MAX_TOKENS, cache: bool = True,
-        background: bool = False, prompt: str = PROMPT,
+        background: bool = False, prompt: str = PROMPT, skip_when_slow: bool = True,
     ) -> None:
         self.backend = backend
         self.seed = seed
@@ -122,6 +125,10 @@ class GuardedRephraser:
         self._rng = random.Random(seed)
         self._last_opener: str | None = None  # of the question shown last: the next opens otherwise
         self._seed_lock = threading.Lock()
+        self._closing = threading.Event()
+        self._slow_turns = 0  # live turns that found the model slower than the deadline
+        self.skip_when_slow = skip_when_slow  # off: every live turn asks the model (benchmarks)
+        self._frame_threads: list[threading.Thread] = []
 
     # --- per turn -----------------------------------------------------------------------
 
@@ -129,8 +136,13 @@ class GuardedRephraser:
         self, canonical: str, keep: list[str], context: str | None, frame: Frame | None = None
     ) -> Rephrasing:
         """A guarded rewording of ``canonical``, or ``canonical`` itself with the reasons why."""
-        frame = frame if frame is not None and frame.fill(frame.text) == canonical else plain(canonical)
+        frame = frame if frame is not None else plain(canonical)
         last, self._last_opener = self._last_opener, None  # set again by _shown if one is shown
+        if frame.mentee_words or frame.fill(frame.text) != canonical:
+            # The mentee's words could not be cut out as slots: they never go into a prompt.
+            self.cache.shown(frame.text, None)
+            reason = "no rephrasing: the mentee's words could not be kept out of the prompt"
+            return Rephrasing(canonical, False, None, [reason], getattr(self.backend, "sha256", None), self.prompt)
         shown = self._rephrase(canonical, keep, context, frame, last)
         if not shown.rephrased:
             self.cache.shown(frame.text, None)  # the flow's words were shown: any rewording may follow
@@ -140,7 +152,6 @@ class GuardedRephraser:
         self, canonical: str, keep: list[str], context: str | None, frame: Frame, last: str | None
     ) -> Rephrasing:
         """``rephrase``; ``last`` is the opener of the question shown before, not to be used twice."""
-        frame = frame if frame is not None and frame.fill(frame.text) == canonical else plain(canonical)
         sha = getattr(self.backend, "sha256", None)
         if self.use_cache:
             self._remember(frame.text, keep)
@@ -157,6 +168,11 @@ class GuardedRephraser:
         if self._starts(head, None) and not self._starts(head, last):
             # Its only opener opened the question before: the flow's words read better than either.
             reason = "no rephrasing: the opener this question takes opened the question before"
+            return Rephrasing(canonical, False, None, [reason], sha, self.prompt)
+        if self._too_slow():
+            # Waiting would only add the deadline to the turn, and calling off the background
+            # would lose rewordings it is making for later turns.
+            reason = "no rephrasing: the model is slower than the deadline on this machine right now"
             return Rephrasing(canonical, False, None, [reason], sha, self.prompt)
         busy = self.filler.busy if self.filler else None
         if busy is not None:
@@ -186,6 +202,16 @@ class GuardedRephraser:
                               self.prompt)
         return self._shown(frame, reworded, text, sha)
 
+    def _too_slow(self) -> bool:
+        """True when none of the model's last few generations (at least 3) came within the deadline;
+        every fourth such turn asks anyway, so a machine that has calmed down is noticed."""
+        recent = getattr(self.backend, "recent_ms", None)
+        ms = list(recent()) if callable(recent) and self.skip_when_slow else []
+        if len(ms) < 3 or min(ms) <= self.deadline_s * 1000:
+            return False
+        self._slow_turns += 1
+        return self._slow_turns % 4 != 0
+
     def _shown(self, frame: Frame, reworded: str, text: str, sha: str | None) -> Rephrasing:
         """Show ``text``, the rewording ``reworded`` of ``frame`` filled in; remember its opener
         (read from the frame's rewording: the mentee's words may say anything)."""
@@ -205,18 +231,52 @@ class GuardedRephraser:
         self.cache.register(text for text, _ in frames)
         if not self.background:
             return
-        if self.filler is None:
+        if self.filler is None and not self._closing.is_set():
             self.filler = Filler(self.cache, self._attempt, self._ready, delay)
+        if self.filler is None:
+            return
         self.filler.poke()
 
     def prepare_flow(self, flow: Flow) -> None:
-        """Prepare every rephrasable question of this flow, off the start-up path."""
+        """Prepare rewordings of every rephrasable question of ``flow`` (this object: after a
+        resume or a reload it is the flow the conversation runs), off the start-up path."""
+        start = getattr(self.backend, "start", None)
+        if callable(start):  # a model worker not started yet starts now
+            start()
+        if not self.use_cache:
+            return
+        if not self.background:
+            self.prepare(flow_frames(flow))
+            return
+        delay = 0.0 if self._frame_threads else START_DELAY_S
 
         def load() -> None:
-            time.sleep(START_DELAY_S)  # the first question comes first
-            self.prepare(flow_frames(flow), delay=START_DELAY_S)
+            if self._closing.wait(delay):  # the first question comes first
+                return
+            try:
+                self.prepare(flow_frames(flow))
+            except Exception:  # a frame that cannot be worked out is only not prepared
+                return
 
-        threading.Thread(target=load, name="coach-frames", daemon=True).start()
+        thread = threading.Thread(target=load, name="coach-frames", daemon=True)
+        self._frame_threads.append(thread)
+        thread.start()
+
+    def notices(self) -> list[str]:
+        """Lines for the mentee not shown yet (rewording has gone off for now)."""
+        pending = getattr(self.backend, "notices", None)
+        return list(pending()) if callable(pending) else []
+
+    def close(self) -> None:
+        """Call off and join the background work, then stop the model worker (the chat is ending)."""
+        self._closing.set()
+        for thread in self._frame_threads:
+            thread.join(2.0)
+        if self.filler is not None:
+            self.filler.close()
+        stop = getattr(self.backend, "close", None)
+        if callable(stop):
+            stop()
 
     def _ready(self) -> bool:
         ready = getattr(self.backend, "ready", None)

@@ -19,7 +19,8 @@ from coach.share.bundle import seal
 from coach.share.entry import Scope, session_entry
 from coach.share.export import session_document
 from coach.share.keys import MentorPublic, b64, unb64
-from coach.store.database import Store, now
+from coach.store.connection import now
+from coach.store.database import Store
 
 SCOPES = ("summary", "full")
 DEFAULT_EXPIRY_DAYS = 30

@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from coach.errors import UsageError
-from coach.store.database import Store, now
+from coach.store.connection import now
+from coach.store.database import Store
 
 KEY = "retention_days"
 MAX_DAYS = 36500

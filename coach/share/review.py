@@ -15,7 +15,8 @@ from coach.errors import BundleError, UsageError
 from coach.share.bundle import Opened, open_bundle
 from coach.share.keys import fingerprint, unb64
 from coach.store import notes
-from coach.store.database import Store, now
+from coach.store.connection import now
+from coach.store.database import Store
 
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024  # far above a 500-turn session; stops reading a stray disk image
 

@@ -1,0 +1,92 @@
+"""What a reply does, as read: its dialogue acts (value objects; coach.listening.acts reads them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+KINDS = (
+    "yes", "no", "hedge", "correction", "question", "advice_request", "meta", "non_answer", "distress",
+    "content", "feeling",
+)
+
+
+@dataclass(frozen=True)
+class Act:
+    """One thing a reply does; ``text`` is the part of the reply it was read from."""
+
+    kind: str
+    text: str
+    topic: str | None = None
+    content: str | None = None
+    rule: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The act as JSON-ready data (empty fields left out)."""
+        out: dict[str, Any] = {"kind": self.kind, "text": self.text}
+        for key in ("topic", "content", "rule"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        return out
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Every act found in one reply, in the order they were said."""
+
+    reply: str
+    acts: tuple[Act, ...] = ()
+
+    @property
+    def kinds(self) -> list[str]:
+        """The kinds of act found, in order, each once."""
+        return list(dict.fromkeys(a.kind for a in self.acts))
+
+    def has(self, kind: str) -> bool:
+        """Does the reply do ``kind``?"""
+        return any(a.kind == kind for a in self.acts)
+
+    def first(self, kind: str) -> Act | None:
+        """The first act of ``kind``, if any."""
+        return next((a for a in self.acts if a.kind == kind), None)
+
+    def topic(self, kind: str) -> str | None:
+        """The topic of the first act of ``kind`` (a question's, a feeling's, distress's)."""
+        act = self.first(kind)
+        return act.topic if act else None
+
+    @property
+    def content(self) -> str:
+        """What the mentee said, trimmed to its content ("" if nothing was)."""
+        return " ".join(sentence(a.content or a.text) for a in self.acts if a.kind == "content").strip()
+
+    @property
+    def correction(self) -> str | None:
+        """The corrected thought of a correction ("it's more about X" -> X), if one was given."""
+        found = [a.content for a in self.acts if a.kind == "correction" and a.content]
+        return " ".join(sentence(f) for f in found) if found else None
+
+    @property
+    def confirm(self) -> bool | None:
+        """True for a clear yes, False for a clear no, None for anything less clear."""
+        if self.has("distress"):
+            return None
+        if self.has("yes") and not (self.has("no") or self.has("hedge") or self.has("correction")):
+            return True
+        # A no that opens the reply decides it ("not really, yes it was fun"); a hedge never does.
+        opening = next((a.kind for a in self.acts if a.kind in ("yes", "no")), None)
+        if self.has("no") and opening == "no" and not self.has("hedge"):
+            return False
+        return None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The reading as JSON-ready data."""
+        return {"acts": [a.as_dict() for a in self.acts], "kinds": self.kinds, "content": self.content,
+                "confirm": self.confirm}
+
+
+def sentence(text: str) -> str:
+    """A piece of content ready to stand beside another: it ends like a sentence."""
+    return text if not text or text[-1] in ".!?" else text + "."
+
+
