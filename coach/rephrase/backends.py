@@ -14,8 +14,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from coach.errors import ModelError, UsageError
-from coach.rephrase.models import check_model_file, find_models
+from coach.errors import ModelError
 
 PROMPT = "reword.j2"
 # One sentence ending in "?": no full stops, exclamations, line breaks, quotes or brackets.
@@ -115,24 +114,3 @@ class OpenAIBackend:
             return str(data["choices"][0]["message"]["content"] or "")
         except (KeyError, IndexError, TypeError):
             raise BackendError("server reply had no message") from None
-
-
-# --- choosing a backend ----------------------------------------------------------------
-
-
-def build_backend(opts: Any) -> Backend:
-    """The backend ``opts`` asks for (ChatOptions-like); ModelError if the model cannot be used."""
-    if getattr(opts, "backend", "llama") == "openai":
-        if not getattr(opts, "base_url", None):
-            raise UsageError("--backend openai needs --base-url URL (e.g. http://127.0.0.1:8080)")
-        return OpenAIBackend(opts.base_url)
-    models = find_models(getattr(opts, "model_path", None))
-    if not models:
-        raise ModelError("no model found; run ./scripts/setup, put a .gguf in models/, or pass --model PATH")
-    path = models[0].path
-    check_model_file(path)
-    from coach.rephrase.supervisor import WorkerBackend
-
-    return WorkerBackend(path, start=False)  # started by the rephraser's prepare_flow
-
-

@@ -32,9 +32,9 @@ from coach.rephrase.backends import (
     Backend,
     BackendError,
     Request,
-    build_backend,
 )
 from coach.rephrase.cache import MAX_ATTEMPTS, Filler, VariantCache
+from coach.rephrase.choice import build_backend
 from coach.rephrase.frame import (
     MARKERS,
     Frame,

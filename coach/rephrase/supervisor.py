@@ -13,7 +13,6 @@ import contextlib
 import itertools
 import json
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -23,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.rephrase.backends import BackendError, Request
-from coach.rephrase.worker import model_threads, wire, worker_command
+from coach.rephrase.worker import exit_reason, model_threads, wire, worker_command
 
 MAX_RESTARTS = 2
 # A worker that has answered nothing for this long is stuck (a healthy one stops at its deadline).
@@ -232,7 +231,7 @@ class WorkerBackend:
         if reason:
             self._kill(proc, reason)
         code = proc.wait()
-        self._died(proc, self._kill_reason.pop(proc.pid, None) or _exit_reason(code))
+        self._died(proc, self._kill_reason.pop(proc.pid, None) or exit_reason(code))
 
     def _take(self, proc: subprocess.Popen[bytes], line: bytes) -> str | None:
         """Act on one line from the worker; a reason to stop it if the line is not the protocol."""
@@ -374,16 +373,6 @@ class WorkerBackend:
                 self._kill(proc, f"the model worker did not answer for {self.hang_s:.0f} s")
             elif loading and proc is not None:
                 self._kill(proc, f"the model worker did not load in {LOAD_TIMEOUT_S:.0f} s")
-
-
-def _exit_reason(code: int) -> str:
-    if code < 0:
-        try:
-            name = signal.Signals(-code).name
-        except ValueError:
-            name = f"signal {-code}"
-        return f"the model worker stopped ({name})"
-    return "the model worker exited" + (f" with status {code}" if code else "")
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:

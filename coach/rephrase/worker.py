@@ -42,6 +42,17 @@ WORKER_ENV = "COACH_WORKER"
 _QUIT = -1
 
 
+def exit_reason(code: int) -> str:
+    """How a worker that exited with ``code`` (negative: the signal) went, in words."""
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"the model worker stopped ({name})"
+    return "the model worker exited" + (f" with status {code}" if code else "")
+
+
 def worker_command() -> list[str]:
     """The command that starts a worker: COACH_WORKER, or this Python running this module."""
     custom = os.environ.get(WORKER_ENV, "").strip()
