@@ -34,15 +34,18 @@ from coach.listening.lexicon import Lexicon  # noqa: E402
 from coach.resources import default_flow  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
+# The tuning split's distress lines are every file in tests/data/distress (one per writer).
 FILES = {
-    "tune": (DATA / "acts" / "tune.jsonl", DATA / "distress" / "tune.jsonl"),
+    "tune": (DATA / "acts" / "tune.jsonl", DATA / "distress"),
     "holdout": (DATA / "holdout" / "acts.jsonl", DATA / "holdout" / "distress.jsonl"),
 }
 RESULTS = ROOT / "benchmarks" / "results"
 
 
 def load(path: Path) -> list[dict[str, Any]]:
-    """The rows of a JSON-lines file."""
+    """The rows of a JSON-lines file (of every one in ``path``, if it is a folder)."""
+    if path.is_dir():
+        return [row for p in sorted(path.glob("*.jsonl")) for row in load(p)]
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -248,8 +251,14 @@ def headline(results: dict[str, Any]) -> list[tuple[str, str]]:
         which = "tuning set" if split == "tune" else "held-out set"
         out.append((f"reply reader, {which}: every act of a reply right",
                     f"{a['exact']:.1%} of {a['replies']}"))
-        out.append((f"distress signs caught, {which}", f"{d['recall']:.1%} (everyday idioms left alone "
-                                                        f"{d['idiom_passed']:.1%})"))
+        n = sum(d["n"].values())
+        out.append((f"distress, {which} ({n} lines): crisis caught / all signs caught",
+                    f"{d['crisis_caught']:.1%} / {d['recall']:.1%} (everyday idioms left alone {d['idiom_passed']:.1%}, "
+                    f"plain lines {d['none_passed']:.1%})"))
+        if split == "holdout":
+            out.append(("reply reader, held-out set: precision / recall per act", ", ".join(
+                f"{k} {v['precision']:.0%}/{v['recall']:.0%}" for k, v in a["per_act"].items()
+                if v["precision"] is not None and v["recall"] is not None)))
     return out
 
 
