@@ -23,21 +23,13 @@ from nacl.signing import SigningKey
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results import machine, write
+from vocab import VOCAB
 
 from coach.share.consent import ShareRequest, create_share, draft_share
 from coach.share.keys import MentorPublic
 from coach.share.review import read_bundle, review_files
 from coach.store.connection import open_db
 from coach.store.database import Store, Turn
-
-VOCAB = (
-    "team", "lead", "build", "product", "people", "growth", "learn", "money", "freedom", "design", "data",
-    "customers", "quiet", "family", "travel", "code", "music", "garden", "writing", "research", "teach",
-    "mentor", "craft", "impact", "decide", "trust", "hard", "problems", "meetings", "roadmap", "planning",
-    "ship", "users", "feedback", "salary", "promotion", "senior", "staff", "manager", "director", "studio",
-    "startup", "bank", "remote", "hours", "weekend", "energy", "bored", "curious", "proud", "recognised",
-    "useful", "fair", "honest", "calm", "messy", "tangled", "simple",
-)
 
 
 def sentence(rng: random.Random, n: int) -> str:

@@ -42,8 +42,8 @@ from coach.rephrase.protocol import Rephrasing
 from coach.rephrase.rephraser import GuardedRephraser
 from coach.rephrase.supervisor import WorkerBackend
 from coach.resources import default_flow
-from coach.store.database import Store
 from coach.store.connection import memory_db
+from coach.store.database import Store
 
 # Each persona answers by step name; why_ladder takes its answers in turn. Yes/no steps get "yes".
 PERSONAS: list[dict[str, object]] = [

@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results import machine, write
+from vocab import VOCAB
 
 from coach.authoring.stats import flow_stats
 from coach.flow.spec import load_flow
@@ -30,13 +31,6 @@ from coach.resources import default_flow
 from coach.share.history import search
 from coach.store.database import Store, Turn, open_db
 
-VOCAB = (
-    "team", "lead", "build", "product", "people", "growth", "learn", "money", "freedom", "design", "data",
-    "customers", "quiet", "family", "travel", "code", "music", "garden", "writing", "research", "teach",
-    "mentor", "craft", "impact", "decide", "trust", "hard", "problems", "meetings", "roadmap", "planning",
-    "ship", "users", "feedback", "salary", "promotion", "senior", "staff", "manager", "director", "studio",
-    "startup", "bank", "remote", "hours", "weekend", "energy", "bored", "curious", "proud", "recognised",
-)
 QUERIES = ("roadmap", "people growth", "money freedom", "quokka", "team lead growth")  # quokka: no match
 
 

@@ -27,10 +27,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from results import machine, write  # noqa: E402
 
 from coach.flow.spec import load_flow  # noqa: E402
-from coach.listening.reading import KINDS
-from coach.listening.acts import expects_yes_no, read_reply# noqa: E402
+from coach.listening.acts import expects_yes_no, read_reply  # noqa: E402
 from coach.listening.distress import distress_level  # noqa: E402
 from coach.listening.lexicon import Lexicon  # noqa: E402
+from coach.listening.reading import KINDS  # noqa: E402
 from coach.resources import default_flow  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
@@ -253,8 +253,8 @@ def headline(results: dict[str, Any]) -> list[tuple[str, str]]:
                     f"{a['exact']:.1%} of {a['replies']}"))
         n = sum(d["n"].values())
         out.append((f"distress, {which} ({n} lines): crisis caught / all signs caught",
-                    f"{d['crisis_caught']:.1%} / {d['recall']:.1%} (everyday idioms left alone {d['idiom_passed']:.1%}, "
-                    f"plain lines {d['none_passed']:.1%})"))
+                    f"{d['crisis_caught']:.1%} / {d['recall']:.1%} (everyday idioms left alone "
+                    f"{d['idiom_passed']:.1%}, plain lines {d['none_passed']:.1%})"))
         if split == "holdout":
             out.append(("reply reader, held-out set: precision / recall per act", ", ".join(
                 f"{k} {v['precision']:.0%}/{v['recall']:.0%}" for k, v in a["per_act"].items()
