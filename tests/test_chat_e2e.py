@@ -30,6 +30,7 @@ SCRIPTED = {
         "I love helping people grow, it makes me feel useful",
     ],
     "experiment": ["Lead the next small project and see how it feels"],
+    "experiment_offer": ["Lead the next small project and see how it feels"],  # named straight away
 }
 
 

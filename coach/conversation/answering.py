@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.message import Message
 from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
@@ -20,6 +21,7 @@ from coach.listening.acts import read_reply
 from coach.listening.distress import distress_level
 from coach.listening.playback import play_back
 from coach.listening.reading import Reading
+from coach.listening.safety import said_safe
 
 if TYPE_CHECKING:
     from coach.conversation.words import Provenance
@@ -87,7 +89,8 @@ class Answering:
             return [self._rule(self._reply("check_in"))]
         if step.ask is None:  # nothing was asked; should not happen with a validated flow
             return self._advance(answer=text, ref=ref)
-        reading = read_reply(text, lex, expect=step.expect, question=self._asked())
+        reading = read_reply(text, lex, expect="auto" if step.expect == "either" else step.expect,
+                             question=self._asked())
         said = self._asides(reading)
         if self.state.follow_up == step.name:  # the answer to "which part of it fits?"
             self.state.follow_up = None
@@ -97,10 +100,11 @@ class Answering:
         return said + self._text(reading, ref, answered=bool(said))
 
     def _after_check_in(self, text: str) -> list[Message]:
-        """The answer to "Are you safe right now?": only a clear yes carries on."""
+        """The answer to "Are you safe right now?": a clear yes, or safe in other words, carries on."""
         self.state.check_in = False
-        reading = read_reply(text, self.flow.lexicon, expect="yes_no", question=self._reply_text("check_in"))
-        if distress_level(text, self.flow.lexicon) is None and reading.confirm is True:
+        lex = self.flow.lexicon
+        reading = read_reply(text, lex, expect="yes_no", question=self._reply_text("check_in"))
+        if distress_level(text, lex) is None and (reading.confirm is True or said_safe(text, lex)):
             return [self._rule(self._reply("check_in_safe"))] + self._reask()
         return self._stop_for_distress()
 
@@ -124,7 +128,8 @@ class Answering:
             out.append(self._rule(self._aside(key)))
         feeling = reading.first("feeling")
         if feeling is not None:
-            key = "acknowledge_worry" if feeling.topic == "worry" else "acknowledge_insight"
+            key = {"worry": "acknowledge_worry", "insight": "acknowledge_insight"}.get(
+                feeling.topic or "", "acknowledge_feeling")
             if key in self.flow.replies:
                 out.append(self._rule(self._reply(key)))
         return out
@@ -160,7 +165,7 @@ class Answering:
 
     def _yes_no(self, text: str, reading: Reading, ref: str, answered: bool) -> list[Message]:
         step = self.current
-        fix = _correction(reading) or _content(reading)
+        fix = corrected_to(reading) or said_content(reading)
         if reading.has("correction") and step.corrects and self._correct(fix, text):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
         if reading.confirm is not None:
@@ -184,8 +189,8 @@ class Answering:
         if any(e.when and "hedge" in e.when for e in step.next):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
         if step.foreach:
-            if _content(reading):
-                line = self._reply("partly").replace("{words}", play_back(_content(reading)))
+            if said_content(reading):
+                line = self._reply("partly").replace("{words}", play_back(said_content(reading)))
                 return [self._rule(line)] + self._advance(answer="", ref=ref, reading=reading, confirm=None)
             self.state.follow_up = step.name
             return [self._rule(self._reply("hedge"))]
@@ -193,13 +198,13 @@ class Answering:
 
     def _text(self, reading: Reading, ref: str, answered: bool) -> list[Message]:
         step = self.current
-        correction = _correction(reading)
+        correction = corrected_to(reading)
         if correction and step.ladder and self._correct(correction, reading.reply):
             # The rung is replaced, not added: the next why asks about the corrected words.
             return [self._rule(self._reply("put_right").replace("{words}", play_back(correction)))] + self._enter(
                 step.name, fresh=False
             )
-        content = correction or _content(reading)
+        content = correction or said_content(reading)
         if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content)):
             content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
         # A step that keeps no answer of its own asks for a correction: all it hears is one.
@@ -211,7 +216,8 @@ class Answering:
         if step.ladder and not content and reading.has("non_answer"):
             return self._advance(answer="", skipped=True)  # running dry ends a why-ladder
         if not content and step.min_words == 0 and not answered:
-            return self._advance(answer="", ref=ref, reading=reading)  # "nothing comes to mind" is fine here
+            # "nothing comes to mind" is fine here; a bare yes or maybe still routes as one
+            return self._advance(answer="", ref=ref, reading=reading, confirm=reading.confirm)
         if not content and answered and not reading.has("non_answer"):
             return self._reask()  # a question or remark, answered above: now the question again
         if not content:
@@ -368,21 +374,6 @@ def _played_down(words: rules.Phrases, text: str) -> bool:
         if _PLAYED_DOWN.search(clause) or (_POINTS_BACK.match(after) and _PLAYED_DOWN.search(after)):
             return True
     return False
-
-
-def _content(reading: Reading) -> str:
-    """What the reply says, in the mentee's words, fillers and asides left out (no full stop added)."""
-    parts = [(a.content or a.text).strip() for a in reading.acts if a.kind == "content"]
-    parts = [p for p in parts if p]
-    if len(parts) <= 1:
-        return parts[0] if parts else ""
-    return ". ".join(p.rstrip(".!?;, ") for p in parts)
-
-
-def _correction(reading: Reading) -> str:
-    """The corrected thought ("no, it's more about X" -> X), as said ("" if none was given)."""
-    parts = [a.content.strip() for a in reading.acts if a.kind == "correction" and a.content and a.content.strip()]
-    return ". ".join(p.rstrip(".!?;, ") for p in parts) if len(parts) > 1 else (parts[0] if parts else "")
 
 
 def _overlap(a: str, b: str) -> float:

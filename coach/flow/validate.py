@@ -159,7 +159,7 @@ class _Checker:
         if isinstance(when, str):
             _check_rule(when, edge, self.add)
             bare = when.strip().removeprefix("not ").strip()
-            if bare in ("yes", "no") and node.get("expect", "text") != "yes_no":
+            if bare in ("yes", "no") and node.get("expect", "text") not in ("yes_no", "either"):
                 message = f"step '{sname}' branches on '{when}' but does not expect a yes or no"
                 hint = "add expect: yes_no so the answer is re-asked until it is one"
                 self.add(edge, "when", "warning", message, hint)
