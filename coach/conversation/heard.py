@@ -19,6 +19,8 @@ def said_content(reading: Reading) -> str:
 # What was not meant ("it's not about the analyst job"): the thought that follows is the correction.
 _DENIED = re.compile(r"^(?:it's |its |it is |that's |thats |it was )?(?:not|never) (?:about |really |just |the )?",
                      re.I)
+# "the research part, not sr designer": what it is not stays out of the corrected words.
+_NOT_THAT = re.compile(r"[.,;]?\s*(?:and |but )?not (?:the |a |an )?[^.,;]*[.!]?$", re.I)
 _ABOUT = re.compile(r"^(?:but )?(?:it's |its |it is |it was )(?:really |actually |more |much more )?(?:about )?", re.I)
 
 
@@ -32,4 +34,6 @@ def corrected_to(reading: Reading) -> str:
                  if a.kind == "content" and (a.content or a.text).strip()]
         if after:
             return _ABOUT.sub("", (after[0].content or after[0].text).strip())
-    return ". ".join(p.rstrip(".!?;, ") for p in parts) if len(parts) > 1 else (parts[0] if parts else "")
+    said = ". ".join(p.rstrip(".!?;, ") for p in parts) if len(parts) > 1 else (parts[0] if parts else "")
+    kept = _NOT_THAT.sub("", said).strip()
+    return kept if kept and not _DENIED.match(said) else said
