@@ -63,7 +63,7 @@ def _build(lex: Lexicon) -> _Tables:
         despair=compile_pattern("{despair}", "any", cues),
         total=compile_pattern("{total}", "any", cues),
         things=compile_pattern(
-            "(?:my|the|our|this|that|a|an) (?:\\w+ )?(?:{things})(?: \\w+){0,3} (?:died|dead|is dead|was dead|"
+            "(?:my|the|our|this|that|a|an) (?:\\w+ )?(?:{things})(?:'s)?(?: \\w+){0,3} (?:died|dead|is dead|was dead|"
             "dying|is over|is gone|ended|end)", "any", cues),
         work=compile_pattern("{work}", "any", words),
         emoji={str(e): " lol " for e in cues.get("joke_emoji") or []},
@@ -131,6 +131,13 @@ def _unjoke(t: _Tables, sentence: str) -> str:
     return t.hyperbole.sub(" ~ ", sentence)
 
 
+def _defused(t: _Tables, low: str, at: int) -> bool:
+    """Does another reason sit beside position ``at`` (its sentence or a neighbour), not elsewhere in a long reply?"""
+    cuts = [0, *(m.end() for m in _SENTENCE.finditer(low)), len(low) + 1]
+    i = max(k for k, c in enumerate(cuts[:-1]) if c <= at)
+    return t.defuse.first(low[cuts[max(i - 1, 0)]:cuts[min(i + 2, len(cuts) - 1)]]) is not None
+
+
 def _about_work(t: _Tables, low: str, at: int) -> bool:
     """Is the sentence around position ``at`` about work?"""
     start = max((m.end() for m in _SENTENCE.finditer(low, 0, at)), default=0)
@@ -157,11 +164,10 @@ def explain(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
             low = rule.regex.sub(" ~ ", low)
     if not earnest:
         low = _SENTENCE_KEEP.sub(lambda m: _unjoke(t, m.group(0)), low)
-    defused = not earnest and t.defuse.first(low) is not None
     for level, tab in (("crisis", t.crisis), ("check", t.check)):
         for rule in tab.rules:
             m = rule.search(low)
-            if not m or (rule.soft and defused):
+            if not m or (rule.soft and not earnest and _defused(t, low, m.start())):
                 continue
             if rule.soft and _about_work(t, low, m.start()):
                 # Beside work words only, a soft sign may be about the job: ask, don't alarm.
