@@ -99,3 +99,39 @@ TUNE = [json.loads(line) for line in (DATA / "distress" / "tune.jsonl").read_tex
 def test_the_tune_lines(row: dict[str, Any]) -> None:
     level = distress_level(row["text"], LEX)
     assert (level is not None) == (row["label"] in ("crisis", "check"))
+
+
+@pytest.mark.parametrize("text", [
+    "kms the client changed the brief for the 4th time 🙃", "my will to live left during the compliance training 💀",
+    "the hiring process is so long i'll be dead before they reply lol",
+    "linkedin influencers make me want to walk into the sea lmao",
+    "tbh cold brew is the only thing keeping me alive during crunch lol",
+])
+def test_joking_hyperbole_about_something_passes(text: str) -> None:
+    assert distress_level(text, LEX) is None
+
+
+@pytest.mark.parametrize("text", [
+    "gonna yeet myself off the bridge fr fr not a joke", "i bit my arm till it bled lol", "i want to die lol",
+    "i keep saying 'jk' after i say i wanna die but i'm not jk",
+])
+def test_a_joke_marker_does_not_excuse_a_plan_means_or_a_bare_wish(text: str) -> None:
+    assert distress_level(text, LEX) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "I'm an ER nurse and I've treated a lot of overdoses, I want to move into addiction counselling",
+    "My thesis was on suicide prevention policy, I want to work in public health",
+    "I'm checking out of the company at the end of the quarter, new role lined up.",
+    "i'm leaving the city for good, moving back home and working remote",
+])
+def test_others_dying_at_work_and_leaving_a_job_pass(text: str) -> None:
+    assert distress_level(text, LEX) is None
+
+
+def test_another_reason_excuses_only_the_sign_beside_it() -> None:
+    # "got the job" three sentences earlier is no reason for the note.
+    text = ("so yeah i did the bootcamp, got the job, the tech lead is nice. we do two week sprints. "
+            "i like the people. anyway i wrote a note and its in my drafts folder")
+    assert distress_level(text, LEX) is not None
+    assert distress_level("I won't be here much longer, I've accepted an offer elsewhere", LEX) is None

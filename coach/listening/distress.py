@@ -11,6 +11,8 @@ from coach.listening.text import Reply
 
 # Sentences for the last-resort check: where one ends.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
+# A sentence and the space after it (kept, so sentences can be rewritten one by one).
+_SENTENCE_KEEP = re.compile(r"[^.!?;\n]+[.!?;\n]*\s*")
 # Said about oneself ("i'm so tired of it all"), not about someone else ("he looks exhausted").
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|myself)\b")
 # Work named only to be set aside ("not in work, in everything").
@@ -31,6 +33,12 @@ class _Tables:
     total: re.Pattern[str]
     things: re.Pattern[str]
     work: re.Pattern[str]
+    emoji: dict[str, str]
+    phrases: dict[str, str]
+    joke: re.Pattern[str]
+    earnest: re.Pattern[str]
+    hyperbole: re.Pattern[str]
+    cause: re.Pattern[str]
 
 
 def _build(lex: Lexicon) -> _Tables:
@@ -55,9 +63,15 @@ def _build(lex: Lexicon) -> _Tables:
         despair=compile_pattern("{despair}", "any", cues),
         total=compile_pattern("{total}", "any", cues),
         things=compile_pattern(
-            "(?:my|the|our|this|that|a|an) (?:\\w+ )?(?:{things})(?: \\w+){0,3} (?:died|dead|is dead|was dead|"
+            "(?:my|the|our|this|that|a|an) (?:\\w+ )?(?:{things})(?:'s)?(?: \\w+){0,3} (?:died|dead|is dead|was dead|"
             "dying|is over|is gone|ended|end)", "any", cues),
         work=compile_pattern("{work}", "any", words),
+        emoji={str(e): " lol " for e in cues.get("joke_emoji") or []},
+        phrases={str(k): str(v or "") for k, v in (lex.raw.get("distress_phrasing") or {}).items()},
+        joke=compile_pattern("{joke}", "any", cues),
+        earnest=compile_pattern("{earnest}", "any", cues),
+        hyperbole=compile_pattern("{hyperbole}", "any", cues),
+        cause=compile_pattern("{joke_cause}|{work}", "any", {**words, **cues}),
     )
 
 
@@ -82,7 +96,11 @@ def _near(a: str, b: str) -> bool:
 def evened(text: str, lex: Lexicon) -> str:
     """Lower case with spelling evened out: "im gonna", "suicdal" -> "i'm going to", "suicidal"."""
     t = _tables(lex)
+    for emoji, word in t.emoji.items():  # a laughing face is a word here: "kms 💀" is a joke
+        text = text.replace(emoji, word)
     low = Reply(text).low.replace("\n", ". ")
+    for phrase, meant in t.phrases.items():  # spellings with inner punctuation: "w/o" -> without
+        low = low.replace(phrase, meant)
     out = []
     for token in re.findall(r"[\w']+|[^\w']+", low):
         if token[0].isalnum() or token[0] == "'":
@@ -98,7 +116,26 @@ def evened(text: str, lex: Lexicon) -> str:
                         token = hit
                         break
         out.append(token)
-    return " ".join("".join(out).split())
+    # A word spelled away ("tbh") leaves no gap before the stop after it: "not ok tbh." -> "not ok."
+    return re.sub(r" (?=[.,!?])", "", " ".join("".join(out).split()))
+
+
+def _unjoke(t: _Tables, sentence: str) -> str:
+    """A sentence with its joking hyperbole taken out ("kms the client changed the brief lol")."""
+    if not t.joke.search(sentence) or not t.hyperbole.search(sentence):
+        return sentence
+    rest = t.joke.sub(" ", t.hyperbole.sub(" ", sentence))
+    # A joke is about something ("... every time i hear my voice lol"); "i want to die lol" alone is not one.
+    if len(re.findall(r"[a-z']+", rest)) < 3 or not t.cause.search(rest):
+        return sentence
+    return t.hyperbole.sub(" ~ ", sentence)
+
+
+def _defused(t: _Tables, low: str, at: int) -> bool:
+    """Does another reason sit beside position ``at`` (its sentence or a neighbour), not elsewhere in a long reply?"""
+    cuts = [0, *(m.end() for m in _SENTENCE.finditer(low)), len(low) + 1]
+    i = max(k for k, c in enumerate(cuts[:-1]) if c <= at)
+    return t.defuse.first(low[cuts[max(i - 1, 0)]:cuts[min(i + 2, len(cuts) - 1)]]) is not None
 
 
 def _about_work(t: _Tables, low: str, at: int) -> bool:
@@ -119,14 +156,18 @@ def explain(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
     low = evened(text, lex)
     if not low:
         return None, None
+    # Said in earnest ("not a joke", "i don't mean another company"): no joke or other reason excuses it.
+    earnest = t.earnest.search(low) is not None
     # Idioms out first: what is left of "I'd kill for a coffee" is no sign of anything.
     for rule in t.idioms.rules:
-        low = rule.regex.sub(" ~ ", low)
-    defused = t.defuse.first(low) is not None
+        if not (rule.soft and earnest):
+            low = rule.regex.sub(" ~ ", low)
+    if not earnest:
+        low = _SENTENCE_KEEP.sub(lambda m: _unjoke(t, m.group(0)), low)
     for level, tab in (("crisis", t.crisis), ("check", t.check)):
         for rule in tab.rules:
             m = rule.search(low)
-            if not m or (rule.soft and defused):
+            if not m or (rule.soft and not earnest and _defused(t, low, m.start())):
                 continue
             if rule.soft and _about_work(t, low, m.start()):
                 # Beside work words only, a soft sign may be about the job: ask, don't alarm.
