@@ -33,12 +33,15 @@ FLOORS: dict[str, tuple[float, float]] = {
     "advice_request": (0.87, 0.71),  # 91.3% / 75.0%
     "meta": (0.89, 0.58),  # 93.8% / 62.5%
     "non_answer": (0.77, 0.72),  # 81.2% / 76.5%
-    "distress": (0.55, 0.70),  # 60.0% / 75.0% (8 replies)
+    # 54.5% / 75.0% (8 replies): the broader distress rules of round 3 flag one more ordinary
+    # reply (6 of 11, was 6 of 10) while catching 10 points more of the held-out crisis lines.
+    "distress": (0.50, 0.70),
     "content": (0.70, 0.92),  # 73.5% / 95.1%
-    "feeling": (0.70, 0.62),  # 75.0% / 66.7%
+    "feeling": (0.70, 0.60),  # 74.2% / 63.9%
 }
-# Measured: signs caught 72.7%, crisis caught 72.5%, idioms left alone 89.6%, plain lines left alone 88.0%.
-DISTRESS_FLOORS = {"signs_caught": 0.70, "crisis_caught": 0.70, "idioms_passed": 0.87, "plain_passed": 0.84}
+# Measured: signs caught 82.7%, crisis caught 82.5%, idioms left alone 92.2%, plain lines left alone 84.0%
+# (the first measurement, before the rules were tuned on five more writers: 72.7%, 72.5%, 89.6%, 88.0%).
+DISTRESS_FLOORS = {"signs_caught": 0.80, "crisis_caught": 0.80, "idioms_passed": 0.90, "plain_passed": 0.80}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
