@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -298,15 +299,22 @@ class Store:
             )
 
     def compact(self) -> None:
-        """Copy the WAL into the file and truncate it, so deleted text is gone from the file's bytes.
+        """Rewrite the file without the deleted text: VACUUM, then copy the WAL in and truncate it.
 
-        secure_delete has already zeroed the deleted text in the new pages; the old ones live on in
-        the WAL until it is checkpointed. A chat reading at that moment can hold the checkpoint
-        back, so it is retried for a while; VACUUM is not needed (and costs the whole file).
+        secure_delete zeroes a deleted row where it stood, but SQLite moves rows between pages as
+        tables grow and shrink, and a stale copy can survive in a page's unused space (a property
+        test found deleted words that way). VACUUM rebuilds every page from the live rows only;
+        it costs a copy of the file, which is small. A chat reading at that moment can hold it
+        back, so it is retried for a while.
         """
         if self.path == ":memory:":
             return
         for _ in range(50):
+            try:
+                self.db.execute("VACUUM")
+            except sqlite3.OperationalError:  # another connection is reading: try again shortly
+                time.sleep(0.1)
+                continue
             busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             if not busy or not busy[0]:
                 return
