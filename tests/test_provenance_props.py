@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from nacl.public import PrivateKey
 from nacl.signing import SigningKey
@@ -110,6 +110,9 @@ def test_redacted_and_unshared_words_never_reach_a_bundle(first: list[int], seco
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(first=plans, second=plans, gone=st.sampled_from([0, 1]))
+# Found by this test: a row moved between pages left a stale copy in a page's free space, which
+# secure_delete does not reach (fixed by vacuuming after a delete).
+@example(first=[0, 1, 20, 1, 5, 0, 0, 0], second=[0] * 9, gone=0)
 def test_a_deleted_conversation_leaves_no_word_in_the_database_bytes(
     first: list[int], second: list[int], gone: int
 ) -> None:
