@@ -222,8 +222,8 @@ class Answering:
             return self._reask()  # a question or remark, answered above: now the question again
         if not content:
             return self._bounded_reask(None)
-        if len(rules.words(content)) < step.min_words:
-            return self._bounded_reask(None)
+        if len(rules.words(content)) < step.min_words and not self.state.reasks:
+            return self._bounded_reask(None)  # asked for more once; a short answer said again is the answer
         return self._advance(answer=content, ref=ref, reading=reading)
 
     def _bounded_reask(self, prompt: str | None) -> list[Message]:
