@@ -245,7 +245,9 @@ class Answering:
         if not new or not new.strip():
             return False
         best: tuple[float, str, int | None] | None = None
-        for var in step.corrects:
+        if "goal" in step.corrects and _ABOUT_GOAL.search(reply):
+            best = (1.0, "goal", None)  # "that's not my goal, that's my job": the goal is what is put right
+        for var in [] if best else step.corrects:
             value = self.values.get(var)
             items = value if isinstance(value, list) else [value]
             for i, item in enumerate(items):
@@ -361,6 +363,10 @@ class Answering:
             items.append({"id": m, "label": lex.motivations[m].label, "note": lex.motivations[m].note,
                           "evidence": evidence, "first": i == 0})
         return items
+
+
+_ABOUT_GOAL = re.compile(r"(?i)\b(?:(?:my|the|a) goal|goal (?:part|bit|is)|(?:that's|thats|that is|it's|its) "
+                         r"(?:just )?my (?:current )?(?:job|role)|current (?:job|role)|where i'?m heading)\b")
 
 
 def _played_down(words: rules.Phrases, text: str) -> bool:

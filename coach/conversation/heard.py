@@ -20,7 +20,7 @@ def said_content(reading: Reading) -> str:
 _DENIED = re.compile(r"^(?:it's |its |it is |that's |thats |it was )?(?:not|never) (?:about |really |just |the )?",
                      re.I)
 # "the research part, not sr designer": what it is not stays out of the corrected words.
-_NOT_THAT = re.compile(r"[.,;]?\s*(?:and |but )?not (?:the |a |an )?[^.,;]*[.!]?$", re.I)
+_NOT_THAT = re.compile(r"[.,;]\s*not (?:the |a |an )?[^.,;]*[.!]?$", re.I)
 _ABOUT = re.compile(r"^(?:but )?(?:it's |its |it is |it was )(?:really |actually |more |much more )?(?:about )?", re.I)
 
 
