@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.heard import corrected_to, said_content
+from coach.conversation.heard import corrected_to, heading, said_content
 from coach.conversation.message import Message
 from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 _PLAYED_DOWN = re.compile(
     r"\b(?:would be nice|nice to have|nice bonus|a bonus|not the main|isn'?t the main|not that important|"
     r"not (?:really )?what (?:drives|matters)|doesn'?t matter (?:much|that much)|not a big deal|secondary|"
-    r"not really about|less about|not about)\b"
+    r"not really about|less about|not about|(?:maybe|probably|possibly)(?: \w+){1,3} (?:a bit|a little|too)|"
+    r"a (?:little )?bit(?:,? (?:i guess|not gonna lie|ngl|tbh))?$|i guess$)\b"
 )
 _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 _POINTS_BACK = re.compile(r"^(?:it|that|this|they|which)\b")
@@ -207,6 +208,8 @@ class Answering:
         content = correction or said_content(reading)
         if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content)):
             content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
+        if content and step.save_as == "goal":
+            content = heading(content)  # "im a designer rn, and i want to lead": the wish, not the job
         # A step that keeps no answer of its own asks for a correction: all it hears is one.
         asks_for_one = not (step.save_as or step.append_to)
         if step.corrects and not step.ladder and (correction or (asks_for_one and content)) and self._correct(
