@@ -90,7 +90,8 @@ class Answering:
             return [self._rule(self._reply("check_in"))]
         if step.ask is None:  # nothing was asked; should not happen with a validated flow
             return self._advance(answer=text, ref=ref)
-        reading = read_reply(text, lex, expect="auto" if step.expect == "either" else step.expect,
+        # "either": a yes or no is heard as one, and words are kept as the answer.
+        reading = read_reply(text, lex, expect="yes_no" if step.expect == "either" else step.expect,
                              question=self._asked())
         said = self._asides(reading)
         if self.state.follow_up == step.name:  # the answer to "which part of it fits?"
@@ -227,7 +228,8 @@ class Answering:
             return self._bounded_reask(None)
         if len(rules.words(content)) < step.min_words and not self.state.reasks:
             return self._bounded_reask(None)  # asked for more once; a short answer said again is the answer
-        return self._advance(answer=content, ref=ref, reading=reading)
+        return self._advance(answer=content, ref=ref, reading=reading,
+                             confirm=reading.confirm if step.expect == "either" else None)
 
     def _bounded_reask(self, prompt: str | None) -> list[Message]:
         """Ask again, a bounded number of times, then move on. ``""``: no lead-in line."""
