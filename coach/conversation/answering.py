@@ -37,6 +37,7 @@ _PLAYED_DOWN = re.compile(
 )
 _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 _POINTS_BACK = re.compile(r"^(?:it|that|this|they|which)\b")
+_ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "judgement": "judgement", "other": "other"}
 
 
@@ -209,6 +210,9 @@ class Answering:
         content = correction or said_content(reading)
         if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content)):
             content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
+        feeling = reading.first("feeling")
+        if not content and feeling is not None and _ASKS_FEELING.search(self._asked() or ""):
+            content = feeling.text  # "how would you feel?" "scary but ok": the feeling is the answer
         if content and step.save_as == "goal":
             content = heading(content)  # "im a designer rn, and i want to lead": the wish, not the job
         # A step that keeps no answer of its own asks for a correction: all it hears is one.
