@@ -184,7 +184,7 @@ def test_content_leaves_out_fillers_and_asides(reply: str, content: str) -> None
 @pytest.mark.parametrize(("reply", "topic"), [
     ("Huh, that's not management exactly.", "insight"),
     ("I just want to be somewhere stable. I lie awake worrying about it.", "worry"),
-    ("kind of nervous about this but ok, yes", "worry"),
+    ("kind of nervous about this but ok, yes", "feeling"),  # mixed: noticed plainly, not as a worry
 ])
 def test_a_realisation_or_a_worry_is_a_feeling(reply: str, topic: str) -> None:
     assert read_reply(reply, LEX).topic("feeling") == topic

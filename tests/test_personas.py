@@ -256,7 +256,7 @@ PERSONAS = {
     "gus_terse": Persona(
         answers=[
             "ok",
-            "", "manager", "dunno",
+            "", "manager",  # asked for more once, a short goal is the goal
             "boss's", "HR job",
             "meetings all day",
             "guess", "no idea", "guess",
@@ -274,7 +274,7 @@ PERSONAS = {
             "no",
             "no",
         ],
-        path=["welcome", "goal_horizon", "goal_horizon", "goal_horizon", "lottery_want", "lottery_want",
+        path=["welcome", "goal_horizon", "goal_horizon", "lottery_want", "lottery_want",
               "lottery_not", "day_to_day", "day_to_day", "day_to_day", "day_to_day_source",
               "why_ladder", "why_ladder", "why_playback", "why_playback", "why_playback",
               "bedrock_ask", "bedrock_ask", "bedrock_ask", "motivation_open",
@@ -283,13 +283,13 @@ PERSONAS = {
               "passion_free_day", "strengths", "strengths", "strengths", "sweet_spot", "sweet_spot", "sweet_spot",
               "elsewhere", "playback", "experiment_offer"],
         # Nothing that was not an answer ("not much", "fine", "yes" to an open question) is kept.
-        summary={"goals": ["HR job"], "motivations": [], "bedrock": [], "passions": [], "strengths": [],
+        summary={"goals": ["manager", "HR job"], "motivations": [], "bedrock": [], "passions": [], "strengths": [],
                  "experiment": None},
         says=["Take your time. Could you say a little more?",
               "There's no right answer here. Even a few words of your own would help.",
               "That's fine, we can leave that one. Let's move on.",
-              "You said money. What makes that important to you?",
-              "Let me play that back: security. Does that sound right?"],
+              "You said manager. What makes that important to you?",
+              "Let me play that back: manager, because security. Does that sound right?"],
         never=["Just so I understand you: is that a yes or a no?\nJust so I understand you: is that a yes or a no?"],
     ),
     # Disagrees with the playback and corrects it.

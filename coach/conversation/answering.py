@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.heard import corrected_to, said_content
+from coach.conversation.heard import corrected_to, heading, said_content
 from coach.conversation.message import Message
 from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
@@ -32,10 +32,12 @@ if TYPE_CHECKING:
 _PLAYED_DOWN = re.compile(
     r"\b(?:would be nice|nice to have|nice bonus|a bonus|not the main|isn'?t the main|not that important|"
     r"not (?:really )?what (?:drives|matters)|doesn'?t matter (?:much|that much)|not a big deal|secondary|"
-    r"not really about|less about|not about)\b"
+    r"not really about|less about|not about|(?:maybe|probably|possibly)(?: \w+){1,3} (?:a bit|a little|too)|"
+    r"a (?:little )?bit(?:,? (?:i guess|not gonna lie|ngl|tbh))?$|i guess$)\b"
 )
 _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 _POINTS_BACK = re.compile(r"^(?:it|that|this|they|which)\b")
+_ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "judgement": "judgement", "other": "other"}
 
 
@@ -89,7 +91,8 @@ class Answering:
             return [self._rule(self._reply("check_in"))]
         if step.ask is None:  # nothing was asked; should not happen with a validated flow
             return self._advance(answer=text, ref=ref)
-        reading = read_reply(text, lex, expect="auto" if step.expect == "either" else step.expect,
+        # "either": a yes or no is heard as one, and words are kept as the answer.
+        reading = read_reply(text, lex, expect="yes_no" if step.expect == "either" else step.expect,
                              question=self._asked())
         said = self._asides(reading)
         if self.state.follow_up == step.name:  # the answer to "which part of it fits?"
@@ -207,6 +210,11 @@ class Answering:
         content = correction or said_content(reading)
         if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content)):
             content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
+        feeling = reading.first("feeling")
+        if not content and feeling is not None and _ASKS_FEELING.search(self._asked() or ""):
+            content = feeling.text  # "how would you feel?" "scary but ok": the feeling is the answer
+        if content and step.save_as == "goal":
+            content = heading(content)  # "im a designer rn, and i want to lead": the wish, not the job
         # A step that keeps no answer of its own asks for a correction: all it hears is one.
         asks_for_one = not (step.save_as or step.append_to)
         if step.corrects and not step.ladder and (correction or (asks_for_one and content)) and self._correct(
@@ -222,9 +230,10 @@ class Answering:
             return self._reask()  # a question or remark, answered above: now the question again
         if not content:
             return self._bounded_reask(None)
-        if len(rules.words(content)) < step.min_words:
-            return self._bounded_reask(None)
-        return self._advance(answer=content, ref=ref, reading=reading)
+        if len(rules.words(content)) < step.min_words and not self.state.reasks:
+            return self._bounded_reask(None)  # asked for more once; a short answer said again is the answer
+        return self._advance(answer=content, ref=ref, reading=reading,
+                             confirm=reading.confirm if step.expect == "either" else None)
 
     def _bounded_reask(self, prompt: str | None) -> list[Message]:
         """Ask again, a bounded number of times, then move on. ``""``: no lead-in line."""
@@ -245,7 +254,9 @@ class Answering:
         if not new or not new.strip():
             return False
         best: tuple[float, str, int | None] | None = None
-        for var in step.corrects:
+        if "goal" in step.corrects and _ABOUT_GOAL.search(reply):
+            best = (1.0, "goal", None)  # "that's not my goal, that's my job": the goal is what is put right
+        for var in [] if best else step.corrects:
             value = self.values.get(var)
             items = value if isinstance(value, list) else [value]
             for i, item in enumerate(items):
@@ -361,6 +372,10 @@ class Answering:
             items.append({"id": m, "label": lex.motivations[m].label, "note": lex.motivations[m].note,
                           "evidence": evidence, "first": i == 0})
         return items
+
+
+_ABOUT_GOAL = re.compile(r"(?i)\b(?:(?:my|the|a) goal|goal (?:part|bit|is)|(?:that's|thats|that is|it's|its) "
+                         r"(?:just )?my (?:current )?(?:job|role)|current (?:job|role)|where i'?m heading)\b")
 
 
 def _played_down(words: rules.Phrases, text: str) -> bool:

@@ -20,7 +20,7 @@ def said_content(reading: Reading) -> str:
 _DENIED = re.compile(r"^(?:it's |its |it is |that's |thats |it was )?(?:not|never) (?:about |really |just |the )?",
                      re.I)
 # "the research part, not sr designer": what it is not stays out of the corrected words.
-_NOT_THAT = re.compile(r"[.,;]?\s*(?:and |but )?not (?:the |a |an )?[^.,;]*[.!]?$", re.I)
+_NOT_THAT = re.compile(r"[.,;]\s*not (?:the |a |an )?[^.,;]*[.!]?$", re.I)
 _ABOUT = re.compile(r"^(?:but )?(?:it's |its |it is |it was )(?:really |actually |more |much more )?(?:about )?", re.I)
 
 
@@ -37,3 +37,32 @@ def corrected_to(reading: Reading) -> str:
     said = ". ".join(p.rstrip(".!?;, ") for p in parts) if len(parts) > 1 else (parts[0] if parts else "")
     kept = _NOT_THAT.sub("", said).strip()
     return kept if kept and not _DENIED.match(said) else said
+
+
+# Where someone is now, said on the way to where they're heading: "im a research technician rn",
+# "i work as a dispatcher", "been here like 4 yrs", and the run-up "this is going to be long".
+_NOW = re.compile(
+    r"^(?:so |and |but |well |ok |okay )*(?:(?:i'?m|i am|im) (?:a|an|the|currently|now|still|working|on)\b"
+    r"|(?:i )?(?:currently )?work(?:ing)? (?:as|at|in|for|on)\b|(?:right now|currently|at the moment|rn|these days)\b"
+    r"|(?:i'?ve|ive|i have)? ?been (?:here|there|doing (?:it|this|that)|working|at|in this)\b|(?:nights|days) mostly\b"
+    r"|this (?:is|will be|is going to be|might be) (?:long|a lot|a mess|messy|all over)"
+    r"|(?:\d+|a few|two|three|four|five|six) (?:yrs|years)\b)", re.I)
+# Where they'd like to be: a wish, a plan, a maybe, a role to become.
+_HEADING = re.compile(
+    r"\b(?:want|wants|wanna|would like|'d like|id like|hope|goal|aim|dream|see myself|picture myself|plan|maybe|"
+    r"move into|moving into|switch|become|be a|be an|running|lead|leading|go freelance|start my own)\b", re.I)
+_CLAUSES = re.compile(r"(?<=[.!?;])\s+|,\s+(?=(?:and|but|so)\b)|\s+-+\s+")
+
+
+def heading(content: str) -> str:
+    """The part of a goal answer that says where the mentee is heading, not where they are now.
+
+    "im a junior ux designer at a fintech, and i kind of want to be a design lead" keeps the
+    wish; an answer with no wish in it is kept whole."""
+    clauses = [c.strip(" ,") for c in _CLAUSES.split(content) if c.strip(" ,.")]
+    if len(clauses) < 2 or not any(_HEADING.search(c) and not _NOW.match(c) for c in clauses):
+        return content
+    kept = [c for c in clauses if not _NOW.match(c)]
+    kept[0] = re.sub(r"^(?:and|but|so)\s+", "", kept[0], flags=re.I)
+    joined = [c if c[-1] in ".!?" else c + "." for c in kept[:-1]] + [kept[-1].rstrip(".")]
+    return " ".join(joined)
