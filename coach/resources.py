@@ -8,18 +8,18 @@ them in a checkout, an editable install and a plain ``pip install``.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
+_SOURCE_ROOT = _PACKAGE.parent
 
 
 @cache
 def _data_dir(name: str) -> Path:
-    # ``coach/flows`` has no __init__.py (it is data), so it is looked up as a folder of the
-    # ``coach`` package: asking importlib.resources for "coach.flows" itself gives a namespace
-    # package's MultiplexedPath, which is not a filesystem path.
-    found = Path(str(resources.files("coach") / name))
+    # An installed wheel has the data beside the code, as folders of the ``coach`` package (it is
+    # always installed unzipped, so a path is all it takes; importlib.resources would import
+    # zipfile into every start-up to say the same).
+    found = _PACKAGE / name
     if found.is_dir():
         return found
     return _SOURCE_ROOT / name  # a source checkout (run in place or installed editable)

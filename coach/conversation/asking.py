@@ -16,8 +16,7 @@ from coach.errors import CoachError
 from coach.flow.spec import Flow, Step
 from coach.listening import rules
 from coach.listening.playback import play_back, reason
-from coach.rephrase.frame import frame_of
-from coach.rephrase.protocol import Rephraser, Rephrasing
+from coach.rephrase.protocol import Rephraser, Rephrasing, Verbatim
 from coach.store.database import Store
 
 if TYPE_CHECKING:
@@ -144,7 +143,9 @@ class Asking:
     def _word_question(self, pending: Pending) -> Message:
         """The decided question, reworded by the model if the flow allows (the model may fail)."""
         step = pending.step
-        if step.rephrase:
+        if step.rephrase and not isinstance(self.rephraser, Verbatim):
+            from coach.rephrase.frame import frame_of  # only with a model: start-up without one skips it
+
             keep = [self._render(k) for k in step.keep]
             # The mentee's words as slots, so the model rewords only the flow's frame around them.
             frame = frame_of(pending.frame_source, self._template_values(), pending.canonical)

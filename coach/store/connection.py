@@ -63,9 +63,17 @@ def describe(e: sqlite3.Error, where: str = "") -> str:
 
 
 class CoachDatabase(Database):
-    """sqlite-utils' Database with ``BEGIN IMMEDIATE`` transactions and one-line errors."""
+    """sqlite-utils' Database with ``BEGIN IMMEDIATE`` transactions and one-line errors.
+
+    sqlite-utils plugins are never loaded: any installed package could register one and be
+    handed the mentee's connection, and finding them reads every package's metadata (a good
+    part of the chat's start-up)."""
 
     where = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["execute_plugins"] = False
+        super().__init__(*args, **kwargs)
 
     def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
         """Run one statement (a write outside a transaction gets its own); failures are StoreErrors."""
