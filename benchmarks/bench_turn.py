@@ -63,8 +63,12 @@ def bench_turns(n: int) -> list[float]:
 def bench_startup(n: int) -> list[float]:
     times = []
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "COACH_HOME": tmp, "COACH_REPHRASE": "off"}
-        for _ in range(n):
+        # As on a user's machine: Python keeps the compiled bytecode of coach's modules (a shell
+        # that sets PYTHONDONTWRITEBYTECODE recompiles them at every start, ~70 ms here), and the
+        # first start, which writes it and the flow cache, is not counted.
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env.update({"COACH_HOME": tmp, "COACH_REPHRASE": "off"})
+        for i in range(n + 1):
             t0 = time.perf_counter()
             proc = subprocess.Popen(
                 [sys.executable, "-m", "coach", "chat", "--jsonl", "--no-llm", "--mentee", "bench"],
@@ -74,7 +78,8 @@ def bench_startup(n: int) -> list[float]:
             for line in proc.stdout:
                 if b'"await"' in line:
                     break
-            times.append((time.perf_counter() - t0) * 1000)
+            if i:
+                times.append((time.perf_counter() - t0) * 1000)
             proc.kill()
             proc.wait()
     return times
@@ -93,7 +98,7 @@ def main() -> None:
     print(f"per turn (no model, durable write): n={len(turns)} {turn_line}   (target: median < 5 ms)")
     starts = bench_startup(args.startups)
     start_line = f"median {statistics.median(starts):.0f} ms, p95 {percentile(starts, 95):.0f} ms"
-    print(f"start-up to first question: n={len(starts)} {start_line}   (target: < 1000 ms)")
+    print(f"start-up to first question: n={len(starts)} {start_line}   (target: ≤ 250 ms)")
     md = f"""| what | n | figure |
 |---|---:|---|
 | one turn, no model: reading the reply, the machine, the template, the durable write | {len(turns)} | {turn_line} |
