@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.heard import corrected_to, heading, said_content
+from coach.conversation.heard import corrected_to, goal_named, heading, said_content
 from coach.conversation.message import Message
 from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
@@ -202,6 +202,8 @@ class Answering:
     def _text(self, reading: Reading, ref: str, answered: bool) -> list[Message]:
         step = self.current
         correction = corrected_to(reading)
+        if not correction and step.ladder and "goal" in step.corrects:
+            correction = goal_named(reading.reply)  # "that's my current job. the goal is X": X
         if correction and step.ladder and self._correct(correction, reading.reply):
             # The rung is replaced, not added: the next why asks about the corrected words.
             return [self._rule(self._reply("put_right").replace("{words}", play_back(correction)))] + self._enter(

@@ -21,6 +21,9 @@ _DENIED = re.compile(r"^(?:it's |its |it is |that's |thats |it was )?(?:not|neve
                      re.I)
 # "the research part, not sr designer": what it is not stays out of the corrected words.
 _NOT_THAT = re.compile(r"[.,;]\s*not (?:the |a |an )?[^.,;]*[.!]?$", re.I)
+# "you missed what motivates me": a pointer at what was left out, not the words themselves.
+_MISSED = re.compile(r"(?i)^(?:you |u )?(?:missed|forgot|left out|skipped|didn't (?:say|mention|include))"
+                     r"(?: out)?(?: (?:what|the part|the bit|that)\b[^:]*$|\s+)")
 _ABOUT = re.compile(r"^(?:but )?(?:it's |its |it is |it was )(?:really |actually |more |much more )?(?:about )?", re.I)
 
 
@@ -34,6 +37,10 @@ def corrected_to(reading: Reading) -> str:
                  if a.kind == "content" and (a.content or a.text).strip()]
         if after:
             return _ABOUT.sub("", (after[0].content or after[0].text).strip())
+    parts = [_MISSED.sub("", p) for p in parts]
+    if parts and not any(parts):  # "you missed what motivates me: growth": what follows the colon
+        rest = [(a.content or a.text).strip() for a in reading.acts if a.kind == "content"]
+        parts = rest[:1]
     said = ". ".join(p.rstrip(".!?;, ") for p in parts) if len(parts) > 1 else (parts[0] if parts else "")
     kept = _NOT_THAT.sub("", said).strip()
     return kept if kept and not _DENIED.match(said) else said
@@ -66,3 +73,14 @@ def heading(content: str) -> str:
     kept[0] = re.sub(r"^(?:and|but|so)\s+", "", kept[0], flags=re.I)
     joined = [c if c[-1] in ".!?" else c + "." for c in kept[:-1]] + [kept[-1].rstrip(".")]
     return " ".join(joined)
+
+
+_GOAL_IS = re.compile(
+    r"(?i)\b(?:the |my |actual |real )*goal(?: part| bit)? (?:is|=|would be|was|:)\s*(?:more like|really|actually|to)?"
+    r"[\s.]*(?P<goal>[^.!?]+)")
+
+
+def goal_named(reply: str) -> str:
+    """The goal a mentee names while putting the coach right: "the goal is safety coordinator"."""
+    m = _GOAL_IS.search(reply)
+    return m.group("goal").strip(" ,") if m else ""

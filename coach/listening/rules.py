@@ -258,6 +258,12 @@ def _mentions(mid: str) -> Callable[[Context], bool]:
     return rule
 
 
+def _go_ahead(c: Context) -> bool:
+    """A yes that says to start ("ok yeah go on then", "lets go"), not only that something helped."""
+    phrases = c.lex.compiled("go_ahead", lambda lex: Phrases(lex.raw.get("go_ahead") or []))
+    return c.confirm is True and bool(phrases.find(normalise(c.reply or c.answer)))
+
+
 RULES: dict[str, Callable[[Context], bool]] = {
     "always": lambda c: True,
     "yes": lambda c: (c.confirm if c.read else yes_no(c.answer, c.lex)) is True,
@@ -265,6 +271,7 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "hedge": lambda c: c.hedged and c.confirm is None,
     "corrected": lambda c: c.corrected,
     "answered": lambda c: not c.skipped and bool(c.answer.strip()),
+    "go_ahead": _go_ahead,
     "skipped": lambda c: c.skipped,
     "unsure": lambda c: is_unsure(c.answer, c.lex),
     "bedrock": lambda c: not c.skipped and is_bedrock(c.answer, c.lex),
@@ -294,6 +301,7 @@ RULE_HELP: dict[str, str] = {
     "hedge": "a partial answer: 'kind of', 'partly', 'not sure' (never taken as a yes)",
     "corrected": "the mentee corrected what was played back, and the correction was applied",
     "answered": "the step kept an answer with content (not a bare yes, a no or a non-answer)",
+    "go_ahead": "a clear yes that says to start ('lets go', 'go on then'), from the lexicon's go_ahead list",
     "skipped": "the mentee skipped the question (/skip)",
     "unsure": "the answer is 'I don't know' or similar",
     "bedrock": "the answer is a bedrock statement (core need, belief or interest)",
