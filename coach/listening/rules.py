@@ -258,10 +258,15 @@ def _mentions(mid: str) -> Callable[[Context], bool]:
     return rule
 
 
+def _listed(c: Context, key: str) -> bool:
+    """Does the reply hold a phrase of the lexicon's list ``key``?"""
+    phrases = c.lex.compiled(key, lambda lex: Phrases(lex.raw.get(key) or []))
+    return bool(phrases.find(normalise(c.reply or c.answer)))
+
+
 def _go_ahead(c: Context) -> bool:
     """A yes that says to start ("ok yeah go on then", "lets go"), not only that something helped."""
-    phrases = c.lex.compiled("go_ahead", lambda lex: Phrases(lex.raw.get("go_ahead") or []))
-    return c.confirm is True and bool(phrases.find(normalise(c.reply or c.answer)))
+    return c.confirm is True and _listed(c, "go_ahead")
 
 
 RULES: dict[str, Callable[[Context], bool]] = {
@@ -272,6 +277,7 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "corrected": lambda c: c.corrected,
     "answered": lambda c: not c.skipped and bool(c.answer.strip()),
     "go_ahead": _go_ahead,
+    "first_hand": lambda c: not c.skipped and _listed(c, "first_hand"),
     "skipped": lambda c: c.skipped,
     "unsure": lambda c: is_unsure(c.answer, c.lex),
     "bedrock": lambda c: not c.skipped and is_bedrock(c.answer, c.lex),
@@ -302,6 +308,7 @@ RULE_HELP: dict[str, str] = {
     "corrected": "the mentee corrected what was played back, and the correction was applied",
     "answered": "the step kept an answer with content (not a bare yes, a no or a non-answer)",
     "go_ahead": "a clear yes that says to start ('lets go', 'go on then'), from the lexicon's go_ahead list",
+    "first_hand": "the answer says it was seen up close ('i've covered for her'), from the lexicon's first_hand list",
     "skipped": "the mentee skipped the question (/skip)",
     "unsure": "the answer is 'I don't know' or similar",
     "bedrock": "the answer is a bedrock statement (core need, belief or interest)",
