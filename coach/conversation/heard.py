@@ -58,6 +58,8 @@ _NOW = re.compile(
 _HEADING = re.compile(
     r"\b(?:want|wants|wanna|would like|'d like|id like|hope|goal|aim|dream|see myself|picture myself|plan|maybe|"
     r"move into|moving into|switch|become|be a|be an|running|lead|leading|go freelance|start my own)\b", re.I)
+_GOAL_LABEL = re.compile(r"(?i)^(?:so |well |ok |okay )*(?:the |my )?(?:main |real |big )?goal(?: is|:|=)\s*"
+                         r"(?:more like |really |basically |probably |kind of )?(?:to )?")
 _CLAUSES = re.compile(r"(?<=[.!?;])\s+|,\s+(?=(?:and|but|so)\b)|\s+-+\s+")
 
 
@@ -66,6 +68,7 @@ def heading(content: str) -> str:
 
     "im a junior ux designer at a fintech, and i kind of want to be a design lead" keeps the
     wish; an answer with no wish in it is kept whole."""
+    content = _GOAL_LABEL.sub("", content) or content  # "goal is to open a food truck": the goal itself
     clauses = [c.strip(" ,") for c in _CLAUSES.split(content) if c.strip(" ,.")]
     if len(clauses) < 2 or not any(_HEADING.search(c) and not _NOW.match(c) for c in clauses):
         return content
