@@ -13,29 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scripted import WHOLE_CONVERSATION
 
 from coach.store.database import Store
 
-ANSWERS = [
-    "yes",
-    "Lead the platform team in five years",
-    "My manager's job because she shapes the roadmap",
-    "Not the sales director, far too much travel",
-    "Planning, hiring and roadmaps",
-    "Because building things with people matters",
-    "Because I love solving the hardest problems",
-    "yes",
-    "yes",
-    "no",
-    "impact",
-    "Sourdough baking and mountain hiking!",
-    "A long walk in the hills",
-    "Systems thinking",
-    "Platform work",
-    "Fine with that",
-    "yes",
-    "Lead one small project",
-]
+ANSWERS = WHOLE_CONVERSATION
 
 
 def env(home: Path) -> dict[str, str]:

@@ -10,32 +10,14 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from scripted import WHOLE_CONVERSATION
 
 import coach.cli.share as share_cli
 from coach.cli import cli
 from coach.share.keys import load_mentor, mentor_key_path, parse_public, signing_key_path
 from coach.store.database import Store
 
-ANSWERS = [
-    "yes",
-    "Lead the quokkaplatform team in five years",
-    "My manager's job because she shapes the roadmap",
-    "Not the sales director, far too much travel",
-    "Planning, hiring and roadmaps",
-    "Because building things with people matters",
-    "Because I love solving the hardest problems",
-    "yes",
-    "yes",
-    "no",
-    "impact",
-    "Sourdough baking and mountain hiking!",
-    "A long walk in the hills",
-    "Systems thinking",
-    "Platform work",
-    "Fine with that",
-    "yes",
-    "Lead one small project",
-]
+ANSWERS = WHOLE_CONVERSATION
 
 
 def run(*args: str, input: str | None = None) -> Any:

@@ -1,0 +1,23 @@
+"""One whole conversation through the default flow, answer by answer, for tests that need a
+finished session (the words are unusual on purpose, so a test can look for them in files)."""
+
+WHOLE_CONVERSATION = [
+    "yes",
+    "Lead the quokkaplatform team in five years",
+    "My manager's job because she shapes the roadmap",
+    "Not the sales director, far too much travel",
+    "Planning, hiring and roadmaps",
+    "Because building things with people matters",
+    "Because I love solving the hardest problems",
+    "yes",
+    "yes",
+    "no",
+    "impact",
+    "Sourdough baking and mountain hiking!",
+    "A long walk in the hills",
+    "Systems thinking",
+    "Platform work",
+    "Fine with that",
+    "yes",
+    "Lead one small project",
+]
