@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -309,15 +308,19 @@ class Store:
         """
         if self.path == ":memory:":
             return
-        for _ in range(50):
+        vacuumed = False
+        for attempt in range(50):
             try:
-                self.db.execute("VACUUM")
-            except sqlite3.OperationalError:  # another connection is reading: try again shortly
-                time.sleep(0.1)
-                continue
-            busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            if not busy or not busy[0]:
-                return
+                if not vacuumed:
+                    self.db.execute("VACUUM")
+                    vacuumed = True
+            except StoreError:  # another connection holds a lock: try again shortly
+                if attempt == 49:
+                    raise
+            else:
+                busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                if not busy or not busy[0]:
+                    return
             time.sleep(0.1)
 
     # --- sessions held by this process ------------------------------------------------------
