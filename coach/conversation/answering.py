@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.heard import corrected_to, goal_named, heading, said_content
+from coach.conversation.heard import about_the_goal, corrected_to, goal_named, heading, said_content
 from coach.conversation.message import Message
 from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
@@ -256,7 +256,7 @@ class Answering:
         if not new or not new.strip():
             return False
         best: tuple[float, str, int | None] | None = None
-        if "goal" in step.corrects and _ABOUT_GOAL.search(reply):
+        if "goal" in step.corrects and about_the_goal(reply):
             best = (1.0, "goal", None)  # "that's not my goal, that's my job": the goal is what is put right
         for var in [] if best else step.corrects:
             value = self.values.get(var)
@@ -374,10 +374,6 @@ class Answering:
             items.append({"id": m, "label": lex.motivations[m].label, "note": lex.motivations[m].note,
                           "evidence": evidence, "first": i == 0})
         return items
-
-
-_ABOUT_GOAL = re.compile(r"(?i)\b(?:(?:my|the|a) goal|goal (?:part|bit|is)|(?:that's|thats|that is|it's|its) "
-                         r"(?:just )?my (?:current )?(?:job|role)|current (?:job|role)|where i'?m heading)\b")
 
 
 def _played_down(words: rules.Phrases, text: str) -> bool:

@@ -87,3 +87,12 @@ def goal_named(reply: str) -> str:
     """The goal a mentee names while putting the coach right: "the goal is safety coordinator"."""
     m = _GOAL_IS.search(reply)
     return m.group("goal").strip(" ,") if m else ""
+
+
+_ABOUT_GOAL = re.compile(r"(?i)\b(?:(?:my|the|a) goal|goal (?:part|bit|is)|(?:that's|thats|that is|it's|its) "
+                         r"(?:just )?my (?:current )?(?:job|role)|current (?:job|role)|where i'?m heading)\b")
+
+
+def about_the_goal(reply: str) -> bool:
+    """Does the reply talk about the goal itself ("that's my current job, not my goal")?"""
+    return _ABOUT_GOAL.search(reply) is not None
