@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.heard import about_the_goal, corrected_to, goal_named, heading, said_content
+from coach.conversation.correcting import Correcting
+from coach.conversation.heard import corrected_to, goal_named, heading, said_content
 from coach.conversation.message import Message
 from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.acts import read_reply
 from coach.listening.distress import distress_level
+from coach.listening.edits import read_edits
 from coach.listening.playback import play_back
 from coach.listening.reading import Reading
 from coach.listening.safety import said_safe
@@ -41,7 +43,7 @@ _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:t
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "judgement": "judgement", "other": "other"}
 
 
-class Answering:
+class Answering(Correcting):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
 
     flow: Flow
@@ -94,6 +96,16 @@ class Answering:
         # "either": a yes or no is heard as one, and words are kept as the answer.
         reading = read_reply(text, lex, expect="yes_no" if step.expect == "either" else step.expect,
                              question=self._asked())
+        edits = read_edits(text) if step.corrects and self.state.follow_up != step.name else []
+        if edits and self._edit(edits):  # "drop the money bit": applied wherever it was kept
+            # "can you take out the part about my boss?" asks for the edit: no question to answer.
+            said = self._asides(reading, questions=False)
+            if step.ladder:  # the rung is put right, and the next why asks about it
+                self._change = None
+                line = self._reply("put_right").replace("{words}", play_back(self._corrected))
+                return said + [self._rule(line)] + self._enter(step.name, fresh=False)
+            kept = "" if step.expect == "yes_no" else said_content(reading) or text
+            return said + self._advance(answer=kept or text, ref=ref, reading=reading, corrected=True)
         said = self._asides(reading)
         if self.state.follow_up == step.name:  # the answer to "which part of it fits?"
             self.state.follow_up = None
@@ -115,13 +127,13 @@ class Answering:
         self.status = "stopped"
         return [self._rule(self._reply_text("distress"), kind="end")]
 
-    def _asides(self, reading: Reading) -> list[Message]:
+    def _asides(self, reading: Reading, questions: bool = True) -> list[Message]:
         """Answers to questions put to the coach, the advice reply, and a short acknowledgement."""
         out: list[Message] = []
         done: set[str] = set()
         for act in reading.acts:
             key = ""
-            if act.kind == "question":
+            if act.kind == "question" and questions:
                 key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
             elif act.kind in ("advice_request", "meta"):
                 key = act.kind
@@ -205,6 +217,7 @@ class Answering:
         if not correction and step.ladder and "goal" in step.corrects:
             correction = goal_named(reading.reply)  # "that's my current job. the goal is X": X
         if correction and step.ladder and self._correct(correction, reading.reply):
+            self._change = None  # the step is asked again: nothing to push for /back yet
             # The rung is replaced, not added: the next why asks about the corrected words.
             return [self._rule(self._reply("put_right").replace("{words}", play_back(correction)))] + self._enter(
                 step.name, fresh=False
@@ -248,45 +261,6 @@ class Answering:
         lead = self._reply("reask") if prompt is None else prompt
         return ([self._rule(lead, stored_as="reask")] if lead else []) + self._reask()
 
-    # --- corrections -------------------------------------------------------------------------
-
-    def _correct(self, new: str | None, reply: str) -> bool:
-        """Put ``new`` in place of what it corrects among the step's ``corrects`` values."""
-        step = self.current
-        if not new or not new.strip():
-            return False
-        best: tuple[float, str, int | None] | None = None
-        if "goal" in step.corrects and about_the_goal(reply):
-            best = (1.0, "goal", None)  # "that's not my goal, that's my job": the goal is what is put right
-        for var in [] if best else step.corrects:
-            value = self.values.get(var)
-            items = value if isinstance(value, list) else [value]
-            for i, item in enumerate(items):
-                if isinstance(item, str) and item.strip():
-                    score = _overlap(reply, item) + (0.001 * i)  # ties: the latest one
-                    if best is None or score > best[0]:
-                        best = (score, var, i if isinstance(value, list) else None)
-        if best is None or best[0] < 0.1:  # nothing named: the last item of the first value listed
-            var = step.corrects[0]
-            value = self.values.get(var)
-            index = (len(value) - 1 if value else -1) if isinstance(value, list) else None
-        else:
-            _, var, index = best
-        ref = [self.words.latest_ref] if self.words.latest_ref else []
-        old = self.values.get(var)
-        if index is None:
-            self.words.set(var, new.strip(), ref)
-        elif index < 0:
-            self.words.append(var, new.strip(), ref)
-        else:
-            replaced = old[index] if isinstance(old, list) else None
-            self.words.replace(var, index, new.strip(), ref)
-            bedrock = self.values.get("bedrock")
-            if var != "bedrock" and isinstance(bedrock, list) and replaced in bedrock:
-                self.words.replace("bedrock", bedrock.index(replaced), new.strip(), ref)
-        self._corrected = new.strip()
-        return True
-
     # --- keeping an answer and moving on --------------------------------------------------
 
     def _advance(
@@ -296,7 +270,7 @@ class Answering:
         """Keep the answer, say any reflection, and move along the first edge whose rule holds."""
         step = self.current
         lex = self.flow.lexicon
-        undo = Undo(step=step.name, counters=self.state.counters())
+        undo, self._change = self._change or Undo(step=step.name, counters=self.state.counters()), None
         self.words.begin(undo)
         self.words.answer(answer, ref)
         yes_no = step.expect == "yes_no"
@@ -387,9 +361,3 @@ def _played_down(words: rules.Phrases, text: str) -> bool:
         if _PLAYED_DOWN.search(clause) or (_POINTS_BACK.match(after) and _PLAYED_DOWN.search(after)):
             return True
     return False
-
-
-def _overlap(a: str, b: str) -> float:
-    wa = {w for w in rules.words(a) if len(w) > 3}
-    wb = {w for w in rules.words(b) if len(w) > 3}
-    return len(wa & wb) / len(wb) if wb else 0.0

@@ -93,19 +93,37 @@ class Provenance:
 
     def replace(self, var: str, index: int, item: str, refs: list[str]) -> None:
         """Put a corrected item in place of a list value's item ``index``, with its own sources."""
+        found = self._list_item(var, index)
+        if found is None:
+            return
+        items, known = found
+        items[index] = item
+        known[index] = sorted(set(refs))
+        self.state.sources[var] = known
+
+    def remove(self, var: str, index: int) -> None:
+        """Take item ``index`` out of a list value ("drop the money bit"), with its sources."""
+        found = self._list_item(var, index)
+        if found is None:
+            return
+        items, known = found
+        del items[index]
+        del known[index]
+        self.state.sources[var] = known
+
+    def _list_item(self, var: str, index: int) -> tuple[list[Any], list[Any]] | None:
+        """The list value and its sources, the whole list kept for /back before it changes."""
         items = self.values.get(var)
         if not isinstance(items, list) or not 0 <= index < len(items):
-            return
+            return None
         known = self.state.sources.get(var)
         if not isinstance(known, list) or len(known) != len(items):
             known = [[] for _ in items]
         if self._undo is not None and var not in self._undo.texts and var not in self._undo.lengths:
-            # A replaced item is undone by putting the whole (short) list back.
+            # A changed item is undone by putting the whole (short) list back.
             self._undo.texts[var] = None
             self._undo.sources[var] = {"items": list(items), "sources": [list(k) for k in known]}
-        items[index] = item
-        known[index] = sorted(set(refs))
-        self.state.sources[var] = known
+        return items, known
 
     def undo(self, undo: Undo) -> None:
         """Put back what one step changed (/back)."""

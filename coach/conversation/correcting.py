@@ -1,0 +1,230 @@
+"""Putting right what was played back: a correction, or an edit ("drop the money bit").
+
+A correction or an edit changes the stored words themselves, so every later copy (the chain
+played back, the summary, the goodbye, the next session's recap) says the corrected version.
+Words copied from one value into another (a rung that was also bedrock) change together.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from coach.conversation.heard import about_the_goal
+from coach.conversation.state import SessionState, Undo
+from coach.listening import rules
+from coach.listening.edits import Edit
+from coach.listening.playback import swap_pronouns
+
+if TYPE_CHECKING:
+    from coach.conversation.words import Provenance
+    from coach.flow.spec import Flow, Step
+
+# Where one clause of a kept answer ends, so a part can go without taking the rest with it.
+_CLAUSE = re.compile(r"\s*[,;]\s*|\.\s+|\s+(?=(?:and|but|because|so|or|while|though|although|plus)\b)", re.I)
+_JOINER = re.compile(r"^(?:and|but|because|so|or|while|though|although|plus)\s+", re.I)
+_DETERMINER = r"(?:the|a|an|my|our|your|that|this|his|her|their)"
+_HAS_DETERMINER = re.compile(rf"^{_DETERMINER}\s+", re.I)
+
+
+class Correcting:
+    """The part of a conversation that applies corrections and edits (mixed into Conversation)."""
+
+    flow: Flow
+    values: dict[str, Any]
+    words: Provenance
+    state: SessionState
+    _corrected: str
+    _change: Undo | None = None  # what a correction this turn replaced, for /back (see _advance)
+
+    if TYPE_CHECKING:
+
+        @property
+        def current(self) -> Step: ...
+
+    def _begin_change(self) -> None:
+        """Changes from here on are undone by /back along with the answer that made them."""
+        if self._change is None:
+            self._change = Undo(step=self.current.name, counters=self.state.counters())
+            self.words.begin(self._change)
+
+    def _correct(self, new: str | None, reply: str) -> bool:
+        """Put ``new`` in place of what it corrects among the step's ``corrects`` values."""
+        step = self.current
+        if not new or not new.strip():
+            return False
+        self._begin_change()
+        best: tuple[float, str, int | None] | None = None
+        if "goal" in step.corrects and about_the_goal(reply):
+            best = (1.0, "goal", None)  # "that's not my goal, that's my job": the goal is what is put right
+        for var in [] if best else step.corrects:
+            value = self.values.get(var)
+            items = value if isinstance(value, list) else [value]
+            for i, item in enumerate(items):
+                if isinstance(item, str) and item.strip() and not self._motivation_ids(value):
+                    score = _overlap(reply, item) + (0.001 * i)  # ties: the latest one
+                    if best is None or score > best[0]:
+                        best = (score, var, i if isinstance(value, list) else None)
+        if best is None or best[0] < 0.1:  # nothing named: the last item of the first value listed
+            var = step.corrects[0]
+            value = self.values.get(var)
+            index = (len(value) - 1 if value else -1) if isinstance(value, list) else None
+        else:
+            _, var, index = best
+        ref = self._refs()
+        old = self.values.get(var)
+        if index is None:
+            replaced = old if isinstance(old, str) else None
+            self.words.set(var, new.strip(), ref)
+        elif index < 0:
+            replaced = None
+            self.words.append(var, new.strip(), ref)
+        else:
+            replaced = old[index] if isinstance(old, list) else None
+            self.words.replace(var, index, new.strip(), ref)
+        if replaced:
+            self._copies(replaced, new.strip(), ref, done=(var, index))
+        self._corrected = new.strip()
+        return True
+
+    def _edit(self, edits: list[Edit]) -> bool:
+        """Take out each edit's part (or put its new words in place) wherever the step's values hold it."""
+        heard = [said for said in (self._edit_one(edit) for edit in edits) if said]
+        if heard:
+            self._corrected = " and ".join(heard)
+        return bool(heard)
+
+    def _edit_one(self, edit: Edit) -> str:
+        """One edit applied; how it is said back ("without the money bit"), or "" if nothing held the part."""
+        changed: list[str] = []
+        ref = self._refs()
+        for var in self.current.corrects:
+            value = self.values.get(var)
+            if self._motivation_ids(value):
+                changed += self._edit_motivations(var, edit, ref)
+                continue
+            items = value if isinstance(value, list) else [value]
+            for i in reversed(range(len(items))):
+                item = items[i]
+                if not isinstance(item, str) or _find(edit.part, item) is None:
+                    continue
+                new = _without(item, edit.part) if edit.removes else _swapped(item, edit.part, edit.put)
+                index = i if isinstance(value, list) else None
+                self._put(var, index, new, ref)
+                self._copies(item, new, ref, done=(var, index))
+                changed.append(new)
+        if not changed:
+            return ""
+        # The change as heard, not the whole item again.
+        return f"without {edit.said}" if edit.removes else f"{edit.put}, not {edit.said}"
+
+    def _edit_motivations(self, var: str, edit: Edit, ref: list[str]) -> list[str]:
+        """"Drop the money bit": a confirmed motivation the part names goes; one the new words name comes."""
+        lex = self.flow.lexicon
+        ids = list(self.values.get(var) or [])
+        named = [m for m in ids if m in lex.motivations and _names(lex.motivations[m], edit.part)]
+        for m in named:
+            self._put(var, ids.index(m), "", ref)
+            ids.remove(m)
+        if named and edit.put:
+            new = [m for m, spec in lex.motivations.items() if _names(spec, edit.put) and m not in ids]
+            for m in new[:1]:
+                self.words.append(var, m, ref)
+        return [lex.motivations[m].label for m in named]
+
+    def _put(self, var: str, index: int | None, new: str, ref: list[str]) -> None:
+        """Set a text value, or replace (or, when ``new`` is empty, take out) a list item."""
+        self._begin_change()
+        if index is None:
+            self.words.set(var, new, ref if new else [])
+        elif new:
+            self.words.replace(var, index, new, ref)
+        else:
+            self.words.remove(var, index)
+
+    def _copies(self, old: str, new: str, ref: list[str], done: tuple[str, int | None]) -> None:
+        """The same words kept elsewhere (a rung that is also bedrock) change with them."""
+        for var in self.flow.variables():
+            value = self.values.get(var)
+            if isinstance(value, str) and value == old and (var, None) != done:
+                self._put(var, None, new, ref)
+            elif isinstance(value, list) and not self._motivation_ids(value):
+                for i in reversed(range(len(value))):
+                    if value[i] == old and (var, i) != done:
+                        self._put(var, i, new, ref)
+
+    def _motivation_ids(self, value: Any) -> bool:
+        """Is ``value`` a list of confirmed motivations (their ids, not the mentee's words)?"""
+        return isinstance(value, list) and bool(value) and all(v in self.flow.lexicon.motivations for v in value)
+
+    def _refs(self) -> list[str]:
+        return [self.words.latest_ref] if self.words.latest_ref else []
+
+
+def _names(spec: Any, words: str) -> bool:
+    low = words.lower()
+    return bool(spec.words.find(low)) or low in (spec.id, spec.label.lower())
+
+
+def _find(part: str, item: str) -> re.Match[str] | None:
+    """Where ``part`` is in ``item`` (said in the mentee's words or as played back), with its determiner."""
+    for said in dict.fromkeys((part, swap_pronouns(part))):
+        m = re.search(rf"(?:\b{_DETERMINER}\s+)?\b{re.escape(said)}\b", item, re.I)
+        if m:
+            return m
+    # "the listening thing" for "people listen to me": a one-word part found by its stem.
+    stem = _stem(part) if len(part.split()) == 1 else ""
+    return re.search(rf"\b{re.escape(stem)}\w*", item, re.I) if len(stem) >= 4 else None
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(?:ing|ed|es|s|er|ers)$", "", word.lower())
+
+
+def _without(item: str, part: str) -> str:
+    """``item`` without the clause that holds ``part`` ("" when that clause was all of it)."""
+    m = _find(part, item)
+    if m is None:
+        return item
+    spans = [(0, len(item))]
+    for sep in _CLAUSE.finditer(item):
+        spans[-1] = (spans[-1][0], sep.start())
+        spans.append((sep.end(), len(item)))
+    k = next(i for i, (a, b) in enumerate(spans) if a <= m.start() <= b)
+    if len(spans) == 1:
+        return ""
+    # The clause goes with the separator before it (or, for the first, the one after it).
+    cut = (spans[k - 1][1], spans[k][1]) if k else (0, spans[1][0])
+    return _JOINER.sub("", (item[: cut[0]] + item[cut[1]:]).strip(" ,;.")).strip(" ,;.")
+
+
+def _swapped(item: str, part: str, put: str) -> str:
+    """``item`` with ``put`` in the place of ``part``, keeping one determiner ("the team" -> "the craft")."""
+    m = _find(part, item)
+    if m is None:
+        return item
+    if not re.fullmatch(rf"(?:{_DETERMINER}\s+)?{re.escape(part)}", m.group(0), re.I):
+        # Found by its stem only: the clause that holds it is what the new words replace.
+        return _clause_put(item, m, put)
+    had = _HAS_DETERMINER.match(m.group(0))
+    if not had and _HAS_DETERMINER.match(put):
+        put = _HAS_DETERMINER.sub("", put)
+    elif had and not _HAS_DETERMINER.match(put):
+        put = had.group(0) + put
+    return (item[: m.start()] + put + item[m.end():]).strip()
+
+
+def _clause_put(item: str, m: re.Match[str], put: str) -> str:
+    """``item`` with the clause holding ``m`` said as ``put`` instead."""
+    spans = [(0, len(item))]
+    for sep in _CLAUSE.finditer(item):
+        spans[-1] = (spans[-1][0], sep.start())
+        spans.append((sep.end(), len(item)))
+    a, b = next((a, b) for a, b in spans if a <= m.start() <= b)
+    return (item[:a] + put + item[b:]).strip()
+
+
+def _overlap(a: str, b: str) -> float:
+    wa = {w for w in rules.words(a) if len(w) > 3}
+    wb = {w for w in rules.words(b) if len(w) > 3}
+    return len(wa & wb) / len(wb) if wb else 0.0

@@ -1,0 +1,137 @@
+"""Edits to what was played back: "drop the money bit", "not the team, the craft", "X rather than Y".
+
+A mentee who hears their words played back may ask for a part to go ("take out the part about
+my boss") or for one thing to stand in for another ("it's more about climbing than hiking").
+This module only reads such an instruction; the conversation finds the part in what it keeps
+and applies it everywhere the words were copied (coach.conversation.correcting).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coach.listening.text import Reply
+
+# Said before the instruction itself: "hmm no,", "oh and", "can you please", "i'd".
+_LEAD = (r"^(?:(?:no+|nope|nah|hmm+|um+|uh+|er+m?|well|oh|ok(?:ay)?|and|also|actually|wait|so|just|yeah|yes|"
+         r"mostly yes|sorry|but|like|one thing|apart from that|otherwise|other than that)[,.!]?\s+)*"
+         r"(?:(?:can|could|would) (?:you|u) (?:please |pls |maybe |just )?|(?:please|pls|maybe|just) |"
+         r"(?:i'?d|i would|i'?ll|let's|lets) (?:like to |rather |prefer to |want to )?|you can |u can |)")
+_REMOVE_VERB = (r"(?:drop|remove|delete|cut|lose|ditch|scrap|scratch|strike|bin|skip|get rid of|take out|leave out|"
+                r"cross out|take off|knock off|leave off)")
+_PART = r"(?:part|bit|thing|stuff|line|piece|one|point|detail)s?"
+# "drop the money bit", "take out the part about my boss", "leave the boss stuff out".
+_REMOVE = re.compile(
+    _LEAD + r"(?:" + _REMOVE_VERB + r"\s+(?P<said>(?:the |that |this )?(?:" + _PART
+    + r" (?:about|abt|bout|on|with|re|where i (?:said|say|mention(?:ed)?)) )?(?P<x>[^,.;!?]+?))(?:\s+(?:out|off))?"
+    + r"|(?:leave|take|cross|cut|keep) (?P<x2>[^,.;!?]+?) (?:out|off)(?: of (?:it|there|that))?)"
+    + r"(?:\s+(?:please|pls|thanks|tbh|lol))?(?:$|[,;] )")
+# "not the team, the craft", "not hiking but climbing", "no not respect - trust".
+_NOT_X_Y = re.compile(_LEAD + r"(?:it'?s |its |it is |that'?s |thats )?not (?:really |so much |about |the bit about )*"
+                      r"(?P<x>[^,.;!?]+?)(?:[,;.]\s+|\s+(?=but |rather |instead ))"
+                      r"(?:but |it'?s |its |it is |more |rather |instead )*(?:about |like )?(?P<y>[^,.;!?]+?)$")
+# "the craft, not the team", "climbing rather than hiking", "trust instead of respect".
+_Y_NOT_X = re.compile(_LEAD + r"(?:it'?s |its |it is |that'?s |thats )?"
+                      r"(?P<y>[^,.;!?]+?)(?:,? not|,? rather than|,? instead of)\s+(?:about |the bit about )?"
+                      r"(?P<x>[^,.;!?]+?)$")
+# "it's more about the research part, not sr designer" says the whole thought again: a correction.
+_RESTATES = re.compile(r"^(?:(?:really|actually|much|a lot|probably) )*(?:more|really|mostly) (?:about|like)\b")
+# "it's more about climbing than hiking".
+_MORE_Y_THAN_X = re.compile(_LEAD + r"(?:it'?s |its |it is |that'?s |thats )?"
+                            r"(?:really |actually |much |a lot |probably )*more (?:about |like )?(?P<y>[^,.;!?]+?)"
+                            r" than (?:about )?(?P<x>[^,.;!?]+?)$")
+# "replace respect with trust", "swap hiking for climbing", "change team to craft".
+_SWAP = re.compile(_LEAD + r"(?:replace|swap|switch|change) (?P<x>[^,.;!?]+?) (?:with|for|to|into) (?P<y>[^,.;!?]+?)$")
+
+# What a mention of a part may carry that is not the part itself: "the money bit" -> "money".
+_DETERMINER = re.compile(r"^(?:the|a|an|that|this|those|these|my|your|our|all the|any|some)\s+", re.I)
+_TRAILING = re.compile(r"\s+(?:" + _PART + r"|about it|again|too|as well|really|please|pls|tbh|lol|then)$", re.I)
+_NOT_A_PART = re.compile(r"^(?:it|that|this|them|all|everything|something|anything|out|up|off|me|you|i|in|on|"
+                         r"no+|nope|nah|yes|yeah|yep|ok|okay|sure|quite|exactly|really|much|right|true|like|fine|"
+                         r"well|so)$", re.I)
+# What says who thinks the words, not the words: "i said impact, not influence" -> "impact".
+_SAYS = re.compile(r"^(?:i (?:said|meant|mean|want|wanted|care about|like|love|need)|i'?d (?:say|rather)|"
+                   r"(?:it'?s|its|it is|more|really|actually|about|like)) ", re.I)
+_CLAUSES = re.compile(r"(?<=[.!?;])\s+|\n+")
+_FILLER_END = re.compile(r"(?:\s+(?:about it|again|too|as well|really|please|pls|tbh|lol|then))+$", re.I)
+_CLAUSE_START = re.compile(r",\s+|\bbut\s+")
+_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """An instruction about played-back words: ``part`` goes; ``put`` (if any) stands in its place."""
+
+    part: str
+    put: str = ""
+    said: str = ""  # the part as the mentee named it ("the bit about my boss")
+
+    @property
+    def removes(self) -> bool:
+        """Is the part to go without anything in its place?"""
+        return not self.put
+
+
+def core(mention: str) -> str:
+    """The words a mention of a part names: "the money bit" -> "money", "that thing about X" -> "X"."""
+    text = " ".join(mention.strip(" '\"").split())
+    text = re.sub(r"^(?:(?:the|that|this) )?" + _PART + r" (?:about|abt|bout|on|with|re) ", "", text, flags=re.I)
+    for _ in range(2):
+        text = _TRAILING.sub("", _DETERMINER.sub("", text)).strip(" '\"")
+    return text
+
+
+def read_edit(reply: str) -> Edit | None:
+    """The first edit ``reply`` asks for, or None when it asks for none."""
+    found = read_edits(reply)
+    return found[0] if found else None
+
+
+def read_edits(reply: str) -> list[Edit]:
+    """Every edit ``reply`` asks for, one a sentence ("take out X. and drop the money bit")."""
+    found: list[Edit] = []
+    for sentence in _CLAUSES.split(_DASH.sub(", ", Reply(reply).low)):
+        text = sentence.strip(" .!?")
+        # "its ok but like, not the team, the craft": the instruction may start mid-sentence.
+        for start in [0] + [m.end() for m in _CLAUSE_START.finditer(text)]:
+            edit = _one(text[start:])
+            if edit is not None:
+                found.append(edit)
+                break
+    return found
+
+
+def _one(text: str) -> Edit | None:
+    for pattern in (_SWAP, _MORE_Y_THAN_X, _NOT_X_Y, _Y_NOT_X):
+        m = pattern.match(text)
+        if pattern is _Y_NOT_X and m and _RESTATES.match(m.group("y")):
+            continue
+        if m and _fits(m.group("x")) and _fits(m.group("y")):
+            return Edit(core(m.group("x")), _put(m.group("y")), _mention(m.group("x")))
+    m = _REMOVE.match(text)
+    if m is None:
+        return None
+    part = m.group("x") or m.group("x2")
+    return Edit(core(part), said=_mention(m.group("said") or part)) if _fits(part) else None
+
+
+def _put(words: str) -> str:
+    """What stands in the part's place, without a "part"/"bit" of its own ("the craft bit" -> "the craft")."""
+    text = " ".join(words.split())
+    while _SAYS.match(text):
+        text = _SAYS.sub("", text, count=1)
+    return _TRAILING.sub("", text).strip(" '\"")
+
+
+def _mention(words: str) -> str:
+    """The part as named, with a determiner so it reads on its own ("money bit" -> "the money bit")."""
+    text = re.sub(r"\b(?:abt|bout)\b", "about", " ".join(words.split())).strip(" '\"")
+    text = _FILLER_END.sub("", text)
+    return f"the {text}" if re.search(_PART + "$", text) and not _DETERMINER.match(text) else text
+
+
+def _fits(mention: str) -> bool:
+    """A part must name something, in a few words: not "it", not half a sentence."""
+    named = core(mention)
+    return bool(named) and not _NOT_A_PART.match(named) and len(named.split()) <= 6

@@ -1,0 +1,102 @@
+"""Corrections and edits of played-back words reach every copy: chain, summary, goodbye, recap."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.authoring.flowtest import start_conversation
+from coach.conversation.correcting import _swapped, _without
+from coach.conversation.engine import Conversation
+from coach.flow.spec import Flow
+from coach.listening.edits import Edit, read_edit
+from coach.store.database import Store
+
+
+@pytest.mark.parametrize(
+    ("reply", "edit"),
+    [
+        ("drop the money bit", Edit("money", "", "the money bit")),
+        ("yeah ok but can u take out the part abt my boss pls", Edit("boss", "", "the part about my boss")),
+        ("leave the boss stuff out", Edit("boss", "", "the boss stuff")),
+        ("its ok but like, not the team, the craft", Edit("team", "the craft", "the team")),
+        ("no, it's more about climbing than hiking", Edit("hiking", "climbing", "hiking")),
+        ("hmm no, not respect really, it's more about trust", Edit("respect", "trust", "respect")),
+        ("freedom rather than money tbh", Edit("money", "freedom", "money")),
+        ("swap hiking for climbing", Edit("hiking", "climbing", "hiking")),
+    ],
+    ids=["drop", "take-out", "leave-out", "not-x-y", "more-than", "not-x-its-y", "rather-than", "swap"],
+)
+def test_edits_are_read(reply: str, edit: Edit) -> None:
+    assert read_edit(reply) == edit
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["i want to drop out of school", "yes", "no, not really", "not sure", "not for me",
+     "it's more about the research part, not sr designer", "no, it's more about wanting my taste to count"],
+)
+def test_no_edit_where_none_is_asked_for(reply: str) -> None:
+    assert read_edit(reply) is None
+
+
+def test_a_part_goes_with_its_clause_and_new_words_keep_one_determiner() -> None:
+    assert _without("hiking and the money honestly", "money") == "hiking"
+    assert _without("lead a small design team, away from my boss", "boss") == "lead a small design team"
+    assert _without("cooking, baking and hiking", "baking") == "cooking and hiking"
+    assert _without("money", "money") == ""
+    assert _swapped("i care about the team doing well", "team", "the craft") == "i care about the craft doing well"
+    assert _swapped("building furniture with my dad", "dad", "grandad") == "building furniture with my grandad"
+
+
+def test_an_edit_is_undone_by_back(career_flow: Flow) -> None:
+    conv = start_conversation(career_flow, at="playback",
+                              values={"goal": "lead a team", "passions": ["cooking", "money honestly"]})
+    conv.open()
+    conv.reply("drop the money bit")
+    assert conv.summary()["passions"] == ["cooking"]
+    conv.reply("/back")
+    assert conv.summary()["passions"] == ["cooking", "money honestly"]
+
+
+WHOLE = [
+    "yes",
+    "lead a small design team, away from my boss",
+    "my manager's job, she decides what we build",
+    "finance, too many spreadsheets",
+    "planning, talking to people, unblocking the team",
+    "i've covered for her a few times",
+    "because i want people to listen to me",
+    "cos i want respect, like real respect",
+    "hmm no not realy, its more about wanting my taste to count tbh",
+    "recognition mostly, and the money honestly",
+    "yes",
+    "yes",
+    "cooking for friends",
+    "hiking all day and not checking my phone",
+    "explaining tricky stuff to juniors",
+    "design reviews where i can teach",
+    "fine i think",
+    "mostly yes, but take out the part about my boss. and drop the money bit",
+    "yes",
+    "run one design crit myself",
+]
+
+
+def test_a_playback_edit_never_reaches_the_goodbye_or_the_next_recap(career_flow: Flow, store: Store) -> None:
+    conv = Conversation.start(career_flow, store, "sam")
+    said = [m.text for m in conv.open()]
+    for answer in WHOLE:
+        said += [m.text for m in conv.reply(answer)]
+    assert conv.status == "completed"
+    thanks = next(s for s in said if "I've put that right" in s)
+    assert "without the part about your boss and without the money bit" in thanks
+    after_edit = " ".join(said[said.index(thanks) + 1:])
+    assert "boss" not in after_edit and "money" not in after_edit
+    summary = conv.summary()
+    assert summary["goals"][0] == "lead a small design team"
+    assert summary["motivations"] == ["recognition"]
+    assert summary["bedrock"] == ["wanting my taste to count"]
+    recap = " ".join(m.text for m in Conversation.start(career_flow, store, "sam").open())
+    assert "lead a small design team" in recap and "taste to count" in recap
+    for old in ("boss", "respect", "earning well", "listen to you"):
+        assert old not in recap
