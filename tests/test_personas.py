@@ -289,7 +289,7 @@ PERSONAS = {
               "There's no right answer here. Even a few words of your own would help.",
               "That's fine, we can leave that one. Let's move on.",
               "You said manager. What makes that important to you?",
-              "Let me play that back: manager, because security. Does that sound right?"],
+              "Let me play that back: manager, because security matters to you. Does that sound right?"],
         never=["Just so I understand you: is that a yes or a no?\nJust so I understand you: is that a yes or a no?"],
     ),
     # Disagrees with the playback and corrects it.

@@ -7,7 +7,15 @@ import pytest
 from coach.listening.acknowledge import acknowledgement, acknowledgements
 from coach.listening.acts import read_reply
 from coach.listening.lexicon import load_lexicon
-from coach.listening.playback import content_of, is_non_answer, key_phrase, play_back, play_back_chain, swap_pronouns
+from coach.listening.playback import (
+    because,
+    content_of,
+    is_non_answer,
+    key_phrase,
+    play_back,
+    play_back_chain,
+    swap_pronouns,
+)
 
 LEX = load_lexicon()
 FUNCTION_WORDS = {"a", "an", "the", "my", "your", "to", "of", "on", "in", "at", "for", "with", "and", "or", "but"}
@@ -91,3 +99,23 @@ def test_acknowledgements_are_short_and_never_advice(wording: str) -> None:
     assert len(wording.split()) <= 10
     assert "?" not in wording
     assert advice_reasons(wording) == []
+
+
+@pytest.mark.parametrize(("reason", "said"), [
+    ("respect", "because respect matters to you"),
+    ("your kids", "because your kids matter to you"),
+    ("time with my kids", "because time with my kids matters to you"),
+    ("wanting your taste to count", "because it's about wanting your taste to count"),
+    ("to be trusted", "because you want to be trusted"),
+    ("you want people to listen to you", "because you want people to listen to you"),
+    ("directors run the org", "because directors run the org"),
+    ("your manager trusts you", "because your manager trusts you"),
+    ("so you can feel proud", "so you can feel proud"),
+])
+def test_a_reason_after_because_reads_as_a_sentence(reason: str, said: str) -> None:
+    assert because(reason) == said
+
+
+def test_a_bare_noun_in_the_chain_is_never_left_after_because() -> None:
+    chain = play_back_chain(["lead a small design team", "because i want people to listen to me", "cos respect"])
+    assert chain == "lead a small design team, because you want people to listen to you, because respect matters to you"

@@ -300,4 +300,44 @@ def chain_phrases(rungs: Iterable[str]) -> list[str]:
 
 def play_back_chain(rungs: Iterable[str]) -> str:
     """"you want X, because Y, because Z": the why-ladder said back, one reason per rung."""
-    return ", because ".join(chain_phrases(rungs))
+    phrases = chain_phrases(rungs)
+    return ", ".join(phrases[:1] + [because(p) for p in phrases[1:]])
+
+
+# A clause has a subject and a verb of its own: "you want respect", "it's fun", "your work matters".
+_FILLER = r"(?:(?:and|but|also|just|really|then|still|mostly|maybe|probably|honestly) )*"
+_PRONOUN = re.compile(
+    rf"^{_FILLER}(?:(?:i|you|we|they|he|she|it|there|people|everyone|everybody|nobody|no one|someone) [a-z']+"
+    r"|(?:you're|you've|you'd|you'll|i'm|i've|i'd|it's|that's|there's|they're|we're|he's|she's|nothing|that) )", re.I)
+_NOT_DET = r"(?!(?:the|your|my|our|their|his|her|a|an|this|that)\b)"
+_NOUN_THEN_VERB = re.compile(
+    rf"^{_FILLER}(?:(?:the|your|my|our|their|his|her|a|an|this|that) )?(?:{_NOT_DET}[a-z'-]+ ){{1,3}}?"
+    r"(?:am|are|is|was|were|can|could|will|would|should|might|must|do|does|did|don't|doesn't|didn't|won't|can't|"
+    r"has|have|had|get|gets|got|feel|feels|want|wants|need|needs|matter|matters|mean|means|count|counts|"
+    r"(?:[a-z]+(?:s|ed)|run|make|decide|build|lead|pay|help|listen|work|grow|learn|see|take|give|go|say|tell|"
+    r"know|think|trust|care|love|like|hate|use|keep|let|own|value|respect|notice|depend|rely|look)(?= [a-z]))\b", re.I)
+_LATER_SUBJECT = re.compile(r"\b(?:you|we|they|people|i) (?!and\b|or\b)[a-z']+", re.I)
+_PLURAL = {"people", "children", "kids", "men", "women", "folks", "staff", "colleagues"}
+_SINGULAR_S = re.compile(r"(?:ss|us|is|ics)$", re.I)
+
+
+def because(phrase: str) -> str:
+    """A reason after "because", in a form that reads: "because you want respect", "because respect
+    matters to you", "because it's about wanting your taste to count", "because you want to be trusted"."""
+    low = phrase.lower()
+    if re.match(r"so\b", low):
+        return phrase  # "so you can feel proud" joins the chain by itself
+    if _PRONOUN.match(low):
+        return f"because {phrase}"
+    if re.match(r"to [a-z]", low):
+        return f"because you want {phrase}"  # "to be trusted"
+    if re.match(r"(?:[a-z]+ing|not)\b", low):
+        return f"because it's about {phrase}"  # "wanting your taste to count"
+    if _NOUN_THEN_VERB.match(low) or _LATER_SUBJECT.search(low):
+        return f"because {phrase}"  # "your manager trusts you", "that way you learn"
+    if len(phrase.split()) > 4:
+        return f"because it's about {phrase}"
+    head = re.split(r" (?:with|from|on|for|of|in|at|to|by|about) ", low)[0]  # "time with my kids": time
+    last = head.split()[-1] if head.split() else ""
+    plural = " and " in head or last in _PLURAL or (last.endswith("s") and not _SINGULAR_S.search(last))
+    return f"because {phrase} {'matter' if plural else 'matters'} to you"  # "respect", "the craft"
