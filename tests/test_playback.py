@@ -119,3 +119,20 @@ def test_a_reason_after_because_reads_as_a_sentence(reason: str, said: str) -> N
 def test_a_bare_noun_in_the_chain_is_never_left_after_because() -> None:
     chain = play_back_chain(["lead a small design team", "because i want people to listen to me", "cos respect"])
     assert chain == "lead a small design team, because you want people to listen to you, because respect matters to you"
+
+
+@pytest.mark.parametrize(("said", "heard"), [
+    ("i want us to ship faster", "you want all of you to ship faster"),
+    ("i want us all to win", "you want all of you to win"),
+    ("i would love for us to build it", "you would love for all of you to build it"),
+    ("i want them to trust us", "you want them to trust you"),
+    ("it is good for us", "it is good for you"),
+    ("my boss says you never listen", "your boss says you never listen"),
+    ("my boss says i never listen", "your boss says you never listen"),
+    ("my manager keeps saying you need to speak up more", "your manager keeps saying you need to speak up more"),
+    ("he tells everyone you are lazy", "he tells everyone you are lazy"),
+    ("my manager said to me, you need more visibility", "your manager said to you, you need more visibility"),
+    ("you told me that", "I told you that"),
+])
+def test_pronouns_keep_who_is_who(said: str, heard: str) -> None:
+    assert swap_pronouns(said) == heard

@@ -1,0 +1,190 @@
+"""Swapping first and second person, so the coach can say the mentee's words back to them."""
+
+from __future__ import annotations
+
+import re
+
+# First person -> second person. Whole tokens only; contractions are single tokens.
+_FIRST_TO_SECOND = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "i'm": "you're",
+    "i've": "you've",
+    "i'd": "you'd",
+    "i'll": "you'll",
+    "im": "you're",
+    "ive": "you've",
+    "we": "you",
+    "us": "you",
+    "our": "your",
+    "ours": "yours",
+    "ourselves": "yourselves",
+    "we're": "you're",
+    "we've": "you've",
+    "we'd": "you'd",
+    "we'll": "you'll",
+}
+_SECOND_TO_FIRST = {
+    "your": "my",
+    "yours": "mine",
+    "yourself": "myself",
+    "you're": "I'm",
+    "you've": "I've",
+    "you'd": "I'd",
+    "you'll": "I'll",
+}
+# Verbs that agree with the subject and must change with it ("I am" -> "you are").
+_AGREE_WITH_YOU = {"am": "are", "was": "were", "wasn't": "weren't"}
+_AGREE_WITH_I = {"are": "am", "were": "was", "weren't": "wasn't", "aren't": "am not"}
+# After these words "you" is an object ("told you" -> "told me"); elsewhere it is a subject.
+_OBJECT_BEFORE = {
+    "to", "for", "with", "at", "about", "from", "of", "by", "like", "than", "into", "onto",
+    "without", "behind", "beside", "between", "around", "against", "towards", "toward", "near",
+    "told", "tell", "tells", "help", "helped", "helps", "gave", "give", "gives", "show", "showed",
+    "ask", "asked", "thank", "thanked", "let", "make", "made", "makes", "see", "saw", "hear",
+    "heard", "pay", "paid", "call", "called", "need", "needs", "want", "wants", "love", "loves",
+    "trust", "trusts", "teach", "taught", "know", "knows", "meet", "met", "bother", "bothers",
+    "understand", "understands", "get", "got", "mean", "means", "remind", "reminds", "keep", "keeps",
+}
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?|[^A-Za-z]+")
+
+
+def _next_word(tokens: list[str], i: int) -> str:
+    for t in tokens[i + 1 :]:
+        if t.strip():
+            return t.lower().replace("\u2019", "'") if t[0].isalpha() else ""
+    return ""
+
+
+def _prev_word(tokens: list[str], i: int) -> str:
+    for t in reversed(tokens[:i]):
+        if t.strip():
+            return t.lower().replace("\u2019", "'") if t[0].isalpha() else ""
+    return ""
+
+
+def _swap_you(tokens: list[str], i: int) -> str:
+    """'you' is 'I' as a subject and 'me' as an object; guess from the word before it."""
+    return "me" if _prev_word(tokens, i) in _OBJECT_BEFORE else "I"
+
+
+# Words that report what someone else says: after them, "you" is the mentee still.
+_REPORTING = {"says", "said", "say", "saying", "tell", "tells", "told", "telling", "thinks", "thought", "reckons",
+              "claims", "asks", "asked", "goes", "complains", "insists", "believes", "feels", "keeps", "yells",
+              "shouts", "writes", "wrote", "reminds", "reminded"}
+_SPEAKERS = {"i", "you", "we"}
+# Who a reporting verb may be said to before the words themselves: "told everyone you are lazy".
+_TOLD = {"to", "me", "us", "him", "her", "them", "everyone", "everybody", "people", "the", "team", "that", "saying"}
+_YOU = ("you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll")
+# Words before which "us" is not the object of the mentee's own verb ("for us" stays "for you").
+_BEFORE_US = {"for", "with", "to", "about", "of", "from", "like", "between", "among", "around", "behind", "at"}
+
+
+def _reports_you(tokens: list[str], i: int) -> bool:
+    """Do the words after a reporting verb at ``i`` quote someone speaking to the mentee?"""
+    seen = 0
+    for t in tokens[i + 1:]:
+        low = t.strip().lower().replace("\u2019", "'")
+        if not low or low in {",", ":", '"', "'", ', "', ': "', ": '"}:
+            continue
+        if not low[0].isalpha():
+            return False
+        if low in ("me", "i", "that") and seen == 0:
+            return True  # "says i never listen", "says that ...": the mentee's own words, swapped as ever
+        if low in _YOU:
+            return True
+        if low not in _TOLD or seen >= 3:
+            return False
+        seen += 1
+    return False
+
+
+class _Swap:
+    """What the swap has seen so far in one text (who is speaking, whose clause it is)."""
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens = tokens
+        self.out: list[str] = []
+        self.subject = ""  # "i" or "you" (in the mentee's words) when the previous word was that subject
+        self.reported = False  # inside what someone else said ("... says you never listen")
+        self.mentee_subject = False  # the clause so far is about what "I" do ("i want us to ...")
+        self.drop_all = False  # "us all" said as "all of you": the "all" is not said twice
+
+    def punctuation(self, tok: str) -> None:
+        self.out.append(tok)
+        if tok.strip():
+            self.subject = ""
+            self.reported = self.reported and not any(c in tok for c in ".;!?")
+            self.mentee_subject = self.mentee_subject and not any(c in tok for c in ".;!?,")
+
+    def word(self, i: int, tok: str) -> None:
+        low = tok.lower().replace("\u2019", "'")
+        if self.drop_all and low == "all":
+            self.drop_all = False
+            if self.out and not self.out[-1].strip():
+                self.out.pop()
+            return
+        if self.reported and low in _YOU:
+            self.out.append(tok)  # the mentee, as the other person spoke to them
+            self.subject = ""
+            return
+        if low in _REPORTING and _prev_word(self.tokens, i) not in _SPEAKERS and _reports_you(self.tokens, i):
+            self.reported = True
+        if low in _MENTEE_SUBJECTS:
+            self.mentee_subject = True
+        elif low in _OTHER_PEOPLE:
+            self.mentee_subject = False
+        rep = self.replacement(i, tok, low)
+        if rep != tok and rep != "I" and not rep.startswith("I'") and tok[0].isupper() and i == 0:
+            rep = rep[0].upper() + rep[1:]
+        elif rep != tok and tok.isupper() and len(tok) > 1:
+            rep = rep.upper()
+        self.out.append(rep)
+        self.subject = low if low in ("i", "we") else ("you" if low == "you" and rep == "I" else "")
+
+    def replacement(self, i: int, tok: str, low: str) -> str:
+        nxt = _next_word(self.tokens, i)
+        if self.subject in ("i", "we") and low in _AGREE_WITH_YOU:
+            return _AGREE_WITH_YOU[low]
+        if self.subject == "you" and low in _AGREE_WITH_I:
+            return _AGREE_WITH_I[low]
+        if low in _AGREE_WITH_YOU and nxt in ("i", "we"):  # "am I ready" -> "are you ready"
+            return _AGREE_WITH_YOU[low]
+        if low in _AGREE_WITH_I and nxt == "you":  # "are you sure" -> "am I sure"
+            return _AGREE_WITH_I[low]
+        prev = _prev_word(self.tokens, i)
+        if low == "us" and self.mentee_subject and (prev not in _BEFORE_US or (prev == "for" and nxt == "to")):
+            self.drop_all = nxt == "all"  # "i want us all to win": "all of you", said once
+            return "all of you"  # "i want us to ship faster": not "you want you to"
+        if low in _FIRST_TO_SECOND:
+            return _FIRST_TO_SECOND[low]
+        if low in _SECOND_TO_FIRST:
+            return _SECOND_TO_FIRST[low]
+        if low == "you":
+            return _swap_you(self.tokens, i)
+        return tok
+
+
+_MENTEE_SUBJECTS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "im", "ive"})
+_OTHER_PEOPLE = frozenset({"he", "she", "they", "it", "we", "you", "them", "him", "her", "people", "everyone"})
+
+
+def swap_pronouns(text: str) -> str:
+    """Swap first and second person so the coach can say the mentee's words back to them.
+
+    Reported speech keeps its "you": "my boss says you never listen" -> "your boss says you never listen";
+    "i want us to ship faster" -> "you want all of you to ship faster", never "you want you to".
+    """
+    tokens = _TOKEN.findall(text)
+    swap = _Swap(tokens)
+    for i, tok in enumerate(tokens):
+        if not tok.strip() or not tok[0].isalpha():
+            swap.punctuation(tok)
+        else:
+            swap.word(i, tok)
+    swapped = "".join(swap.out)
+    return swapped.upper() if text.isupper() else swapped  # keep an all-caps answer all caps
