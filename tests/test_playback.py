@@ -136,3 +136,27 @@ def test_a_bare_noun_in_the_chain_is_never_left_after_because() -> None:
 ])
 def test_pronouns_keep_who_is_who(said: str, heard: str) -> None:
     assert swap_pronouns(said) == heard
+
+
+@pytest.mark.parametrize(("answer", "heard"), [
+    ("um i guess in like five years i'd want to be leading a small team, maybe a design team",
+     "you'd want to be leading a small team, maybe a design team"),
+    ("i would like to, if it works out, which it might not, run my own studio",
+     "you would like to run your own studio"),
+    ("my manager's job i guess because, well, she gets to decide what we build and i think i'd be good at it",
+     "your manager's job because she gets to decide what you build"),
+    ("I'd say that, if I'm honest, the part I care about is making things simpler for people",
+     "the part you care about is making things simpler for people"),
+    ("in 5 years? wow. ok. hopefully leading a team of like 4-5 people, building stuff that matters",
+     "hopefully leading a team of like 4-5 people, building stuff that matters"),
+    ("i love cooking, sorry this is random", "you love cooking"),
+    ("five years is a long time", "five years is a long time"),
+])
+def test_a_rambling_answer_is_played_back_without_its_run_up_or_asides(answer: str, heard: str) -> None:
+    assert play_back(answer) == heard
+
+
+def test_a_later_clause_that_goes_on_with_the_sentence_is_no_question() -> None:
+    reading = read_reply("i would like to, if it works out, which it might not, have a say in what we build", LEX)
+    assert reading.kinds == ["content"]
+    assert read_reply("ok, can my manager see this", LEX).has("question")

@@ -23,6 +23,9 @@ _AFTER_OPENER = re.compile(r"[\s,.!?:]+|$")
 _CLAUSE = re.compile(r",\s+(?:and |but |which |so |though |because )?|\s+(?:and|but) (?=(?:that|it|this|i|i'm|i've)\b)")
 # Questions that ask for a correction ("What would you change, so that it says what you mean?").
 _CORRECTION_QUESTION = re.compile(r"\bwhat would you (?:change|correct)\b|\bso that it says what you mean\b")
+# A later clause that goes on with the sentence's verb, no "?": "..., have a say in what we build".
+_GOES_ON = re.compile(r"(?:have|has|had|be)\s+"
+                      r"(?:a|an|the|all|being|two|three|most|these|those|some|more|less|my|our)\b")
 _BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|nope|nah|maybe)$")
 _ADDRESSED = re.compile(r"\b(?:you|your|u|ur)\b")
 _QUESTION_START = re.compile(
@@ -245,6 +248,7 @@ def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
     text = bare(low)
     # A later clause is a question only if it opens like one: "..., product lead or engineering lead?"
     shaped = _question_shaped(low) if first else _QUESTION_START.match(low) is not None
+    goes_on = not first and "?" not in low and _GOES_ON.match(low) is not None
     # A clause that is only a yes, no or hedge ("honestly scared to, but yes"), where one is asked for.
     kinds: tuple[str, ...] = ("yes", "no", "hedge") if cx.expect == "yes_no" else ("hedge",)
     if not first:  # after a comma only a bare word counts: "scared to, but yes"; not "..., not for me"
@@ -255,6 +259,8 @@ def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
             if m and m.end() == len(text):
                 return _Found(rule.kind, core, rule=rule.id)
     for rule in cx.tables.rules.rules:
+        if goes_on and rule.kind == "question":
+            continue
         m = _match(cx, rule, low, shaped)
         if not m:
             continue

@@ -39,6 +39,38 @@ _ASIDE = re.compile(
     r",\s*(?:honestly|to be honest|tbh|i guess|i think|i suppose|like|you know|lol|sort of|kind of),(?=\s)",
     re.IGNORECASE,
 )
+# Asides a rambling answer carries inside a thought: ", and sorry this is a lot,", ", if i'm honest,",
+# ", which it might not,", ", well,"; and at its end: "sorry this is random", ", you know?".
+_ASIDES = (r"(?:and |but )?(?:sorry,? )?(?:this|that|it)(?:'s| is|s)(?: going to be| gonna be)? "
+           r"(?:a lot|long|hard to say|a mess|messy|weird|silly|dumb|shallow|random)|if i'?m (?:being )?honest|"
+           r"(?:which|though|although) (?:it|they|that|i) (?:might|may|probably) (?:not|won't)(?: \w+)?|"
+           r"if (?:it|that|things|all) (?:works?|goes|go) (?:out|well|to plan)|well|i mean|like|you know")
+_INNER_ASIDE = re.compile(r",\x00?\s*(?:" + _ASIDES + r"),", re.IGNORECASE)
+_END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")|,?\s*(?:you know|i guess|lol|haha|idk))\W*$", re.IGNORECASE)
+_GUESS = re.compile(r"\s+i (?:guess|suppose)(?= because\b| but\b| and\b)", re.IGNORECASE)
+# How a rambling answer may start before it says anything: "well, i mean, the thing is,", "so basically,",
+# "I'd say that,", and the question's own frame said back ("in like five years", "in 5 years?").
+_FRAME = re.compile(
+    r"^(?:(?:well|so|ok|okay|um+|uh+|erm|hmm+|basically|honestly|anyway|i mean|right|yeah|to be honest|tbh|"
+    r"the thing is|thing is|the truth is|if i'?m (?:being )?honest|i'?d say(?: that)?|like(?=,)|that(?=,)|"
+    r"(?:in |within )?(?:like |about |maybe |probably |roughly )?(?:\d+|a few|few|two|three|four|five|ten|a couple of)"
+    r"(?:\s*(?:-|to|or)\s*\d+)? ?(?:years?|yrs?)(?: from now| time)?(?=[?.!,]| (?:i|i'?d|i'?m|id|im|hopefully|maybe|"
+    r"probably|ideally|leading|running|doing|being|working)\b))[?.!,]*\s+)+",
+    re.IGNORECASE,
+)
+
+
+def _clean(text: str) -> str:
+    """A thought without its asides and the run-up before it (nothing left: the text as it was)."""
+    bare = _GUESS.sub("", _FRAME.sub("", _ASIDE.sub("", text)))
+    while _INNER_ASIDE.search(bare):  # one after another: ", if it works out, which it might not,"
+        bare = _INNER_ASIDE.sub(",\x00", bare, count=1)
+    # Where an aside was, a comma stays between two whole pieces ("teaching, actual teaching"),
+    # not inside one ("i would like to run").
+    bare = re.sub(r"([\w']+),\x00\s*", lambda m: m.group(1) + (" " if m.group(1).lower() in _NO_END else ", "),
+                  _END_ASIDE.sub("", bare)).strip()
+    framed = _FRAME.sub("", bare).strip()
+    return framed if len(framed.split()) >= 2 else bare
 
 
 def _lexicon() -> Lexicon:
@@ -69,7 +101,7 @@ def _said(answer: str, lex: Lexicon | None = None) -> str:
     """What an answer says: its content, or the corrected thought a correction gives."""
     reading = _reading(answer, lex)
     if reading.content:
-        return _ASIDE.sub("", reading.content).strip()
+        return _clean(reading.content)
     corrections = [a for a in reading.acts if a.kind == "correction" and a.content]
     if not corrections:
         # "It's less about fame": no new thought given, but the clause itself says something.
