@@ -142,7 +142,7 @@ PERSONAS = {
         path=[*OPENING, "why_ladder", "why_ladder", "why_playback", "motivation_open", "motivation_check",
               *PASSION_TO_CLOSE, "experiment"],
         summary={
-            "goals": ["Running my own design studio", "Nobody's, honestly, I'd rather start my own business"],
+            "goals": ["Running my own design studio", "Nobody's, I'd rather start my own business"],
             "motivations": ["autonomy"],
             "bedrock": ["Freedom matters to me more than anything"],
             "experiment": "Take on one freelance client on the side",

@@ -21,7 +21,7 @@ from coach.listening import rules
 from coach.listening.acts import read_reply
 from coach.listening.distress import distress_level
 from coach.listening.edits import read_edits
-from coach.listening.playback import play_back
+from coach.listening.playback import play_back, trimmed
 from coach.listening.reading import Reading
 from coach.listening.safety import said_safe
 
@@ -222,7 +222,7 @@ class Answering(Correcting):
             return [self._rule(self._reply("put_right").replace("{words}", play_back(correction)))] + self._enter(
                 step.name, fresh=False
             )
-        content = correction or said_content(reading)
+        content = correction or trimmed(said_content(reading))  # kept without its run-up and asides
         if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content)):
             content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
         feeling = reading.first("feeling")

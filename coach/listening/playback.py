@@ -33,18 +33,15 @@ _NO_END = {
     "not", "no", "if", "when", "which", "who", "it's", "i'm", "i'd", "i've", "would", "could", "should", "will",
     "can", "do", "does", "did", "have", "has", "had", "into", "onto", "about", "like", "just", "also", "then",
 }
-# Asides inside a thought: "(ugh)", ", honestly,", ", to be honest,".
-_ASIDE = re.compile(
-    r"\s*\((?:ugh|lol|haha|sorry|honestly|i know|i guess|i think|tbh|sigh)[^)]*\)|"
-    r",\s*(?:honestly|to be honest|tbh|i guess|i think|i suppose|like|you know|lol|sort of|kind of),(?=\s)",
-    re.IGNORECASE,
-)
+# Asides in brackets: "(ugh)", "(lol, if they ever promote anyone)".
+_ASIDE = re.compile(r"\s*\((?:ugh|lol|haha|sorry|honestly|i know|i guess|i think|tbh|sigh)[^)]*\)", re.IGNORECASE)
 # Asides a rambling answer carries inside a thought: ", and sorry this is a lot,", ", if i'm honest,",
 # ", which it might not,", ", well,"; and at its end: "sorry this is random", ", you know?".
 _ASIDES = (r"(?:and |but )?(?:sorry,? )?(?:this|that|it)(?:'s| is|s)(?: going to be| gonna be)? "
            r"(?:a lot|long|hard to say|a mess|messy|weird|silly|dumb|shallow|random)|if i'?m (?:being )?honest|"
            r"(?:which|though|although) (?:it|they|that|i) (?:might|may|probably) (?:not|won't)(?: \w+)?|"
-           r"if (?:it|that|things|all) (?:works?|goes|go) (?:out|well|to plan)|well|i mean|like|you know")
+           r"if (?:it|that|things|all) (?:works?|goes|go) (?:out|well|to plan)|well|i mean|like|you know|honestly|"
+           r"to be honest|tbh|i guess|i think|i suppose|lol|sort of|kind of")
 _INNER_ASIDE = re.compile(r",\x00?\s*(?:" + _ASIDES + r"),", re.IGNORECASE)
 _END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")|,?\s*(?:you know|i guess|lol|haha|idk))\W*$", re.IGNORECASE)
 _GUESS = re.compile(r"\s+i (?:guess|suppose)(?= because\b| but\b| and\b)", re.IGNORECASE)
@@ -58,6 +55,11 @@ _FRAME = re.compile(
     r"probably|ideally|leading|running|doing|being|working)\b))[?.!,]*\s+)+",
     re.IGNORECASE,
 )
+
+
+def trimmed(text: str) -> str:
+    """A thought without its run-up and asides ("lol", ", if it works out,"), in the mentee's words."""
+    return _clean(text)
 
 
 def _clean(text: str) -> str:
@@ -88,7 +90,7 @@ def _reading(answer: str, lex: Lexicon | None = None) -> Reading:
 def content_of(reply: str, lex: Lexicon | None = None) -> str:
     """The reply trimmed to what it says, for summaries ("" for a non-answer)."""
     reading = _reading(reply, lex)
-    return _ASIDE.sub("", reading.content).strip()
+    return _clean(reading.content)
 
 
 def is_non_answer(reply: str, lex: Lexicon | None = None) -> bool:
@@ -106,13 +108,13 @@ def _said(answer: str, lex: Lexicon | None = None) -> str:
     if not corrections:
         # "It's less about fame": no new thought given, but the clause itself says something.
         said = [a for a in reading.acts if a.kind == "correction" and not (a.rule or "").startswith("open")]
-        return _ASIDE.sub("", said[-1].text).strip() if said and len(said[-1].text.split()) >= 3 else ""
+        return _clean(said[-1].text) if said and len(said[-1].text.split()) >= 3 else ""
     thought = corrections[-1].content or ""
     if len(thought.split()) <= 2:
         # "It's less about fame": the corrected clause reads better than the bare "fame".
         last = re.split(r"(?<=[.!?;:\u2014])\s+", corrections[-1].text)[-1]
         thought = last if thought.lower() in last.lower() else thought
-    return _ASIDE.sub("", thought).strip()
+    return _clean(thought)
 
 
 def _cut(words: list[str], max_words: int) -> list[str]:
