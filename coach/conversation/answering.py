@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from coach.conversation.correcting import Correcting
 from coach.conversation.heard import corrected_to, goal_named, heading, said_content
 from coach.conversation.message import Message
+from coach.conversation.recalling import Recalling
 from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
 from coach.listening import rules
@@ -43,7 +44,7 @@ _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:t
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "judgement": "judgement", "other": "other"}
 
 
-class Answering(Correcting):
+class Answering(Correcting, Recalling):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
 
     flow: Flow
@@ -107,6 +108,8 @@ class Answering(Correcting):
             kept = "" if step.expect == "yes_no" else said_content(reading) or text
             return said + self._advance(answer=kept or text, ref=ref, reading=reading, corrected=True)
         said = self._asides(reading)
+        if self.state.heard and self.state.heard.get("step") == step.name:  # "Earlier you said X. Is that it?"
+            return said + self._recalled_answer(text, ref)
         if self.state.follow_up == step.name:  # the answer to "which part of it fits?"
             self.state.follow_up = None
             return said + self._advance(answer="", ref=ref, reading=reading, confirm=None)
@@ -265,9 +268,11 @@ class Answering(Correcting):
 
     def _advance(
         self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
-        confirm: bool | None = None, corrected: bool = False,
+        confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
     ) -> list[Message]:
-        """Keep the answer, say any reflection, and move along the first edge whose rule holds."""
+        """Keep the answer, say any reflection, and move along the first edge whose rule holds.
+
+        ``sources``: the mentee turns the kept words came from, when not (only) this answer."""
         step = self.current
         lex = self.flow.lexicon
         undo, self._change = self._change or Undo(step=step.name, counters=self.state.counters()), None
@@ -277,10 +282,11 @@ class Answering(Correcting):
         kept = "" if yes_no or corrected else answer
         if kept and ref is not None:
             self.state.said.append(ref)
+        refs = sources if sources is not None else [ref] if ref else []
         if step.save_as:
-            self.words.set(step.save_as, answer if yes_no or corrected else kept, [ref] if ref and answer else [])
+            self.words.set(step.save_as, answer if yes_no or corrected else kept, refs if answer else [])
         if step.append_to and kept:
-            self.words.append(step.append_to, kept, [ref] if ref else [])
+            self.words.append(step.append_to, kept, refs)
         ctx = rules.Context(answer=answer, values=self.values, lex=lex, skipped=skipped, confirm=confirm,
                             hedged=bool(reading and reading.has("hedge")), corrected=corrected,
                             read=reading is not None, reply=reading.reply if reading else answer)

@@ -31,6 +31,7 @@ class Pending:
     canonical: str
     frame_source: str
     sources: list[str]
+    rephrase: bool = True  # False: the flow's fixed wording (a reply, never reworded)
 
 
 class Asking:
@@ -61,6 +62,7 @@ class Asking:
             stored_as: str | None = None,
         ) -> Message: ...
         def _items(self, detector: str) -> list[dict[str, Any]]: ...
+        def _offer_recalled(self, step: Step) -> bool: ...
         def _forget(self) -> None: ...
         def summary(self) -> dict[str, Any]: ...
 
@@ -102,7 +104,8 @@ class Asking:
                 if step.say and (said := self._render(step.say)):
                     msgs.append(self._say(said, sources=self.words.sources_of(step.say, self._item())))
                 if step.ask:
-                    self._ask(step)
+                    if not self._offer_recalled(step):  # said already, in passing: played back instead
+                        self._ask(step)
                     return msgs
                 if step.end:
                     return msgs + self._finish(step)
@@ -143,7 +146,7 @@ class Asking:
     def _word_question(self, pending: Pending) -> Message:
         """The decided question, reworded by the model if the flow allows (the model may fail)."""
         step = pending.step
-        if step.rephrase and not isinstance(self.rephraser, Verbatim):
+        if step.rephrase and pending.rephrase and not isinstance(self.rephraser, Verbatim):
             from coach.rephrase.frame import frame_of  # only with a model: start-up without one skips it
 
             keep = [self._render(k) for k in step.keep]

@@ -306,7 +306,8 @@ class Conversation(Answering, Asking):
         """Store the turn so far; then word the pending question (model work), store it, show all."""
         pending, self._question = self._question, None
         self._corrected = ""
-        if pending is not None and pending.step.rephrase and not isinstance(self.rephraser, Verbatim):
+        if pending is not None and pending.step.rephrase and pending.rephrase and not isinstance(
+                self.rephraser, Verbatim):
             self._commit()  # the answer and the decision are durable before the model is asked
         if pending is not None:
             msgs = [*msgs, self._word_question(pending)]

@@ -65,6 +65,7 @@ class SessionState:
     replies: dict[str, int] = field(default_factory=dict)  # how often each global reply was said
     check_in: bool = False  # "Are you safe right now?" was asked and awaits its answer
     follow_up: str | None = None  # the step whose "which part of it fits?" awaits its answer
+    heard: dict[str, str] | None = None  # words said earlier, offered as the answer to this step
 
     # --- counters that /back restores ------------------------------------------------------
 

@@ -160,6 +160,8 @@ class _Swap:
         if low == "us" and self.mentee_subject and (prev not in _BEFORE_US or (prev == "for" and nxt == "to")):
             self.drop_all = nxt == "all"  # "i want us all to win": "all of you", said once
             return "all of you"  # "i want us to ship faster": not "you want you to"
+        if low == "id" and prev not in _NOT_I_D and nxt not in ("card", "badge", "number", "check"):
+            return "you'd"  # "id bake bread": typed without the apostrophe; "my id card" stays
         if low in _FIRST_TO_SECOND:
             return _FIRST_TO_SECOND[low]
         if low in _SECOND_TO_FIRST:
@@ -169,6 +171,7 @@ class _Swap:
         return tok
 
 
+_NOT_I_D = frozenset({"my", "your", "the", "an", "a", "his", "her", "their", "our", "photo", "staff", "user"})
 _MENTEE_SUBJECTS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "im", "ive"})
 _OTHER_PEOPLE = frozenset({"he", "she", "they", "it", "we", "you", "them", "him", "her", "people", "everyone"})
 

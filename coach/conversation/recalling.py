@@ -1,0 +1,119 @@
+"""A question already answered in passing is not asked as if it had not been.
+
+When an earlier, longer answer already says what a step asks ("...and on sundays i go hiking
+all day with my dog" before "how would you spend a free day?"), the coach plays it back and
+asks whether that is it (the flow's ``heard_before`` reply). A yes keeps those words, with the
+turn they came from; more words are kept with them; a no or nothing asks the question itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from coach.conversation.heard import said_content
+from coach.conversation.message import Message
+from coach.listening.acts import read_reply
+from coach.listening.playback import play_back, swap_pronouns, trimmed
+from coach.listening.recall import recall, recalls
+
+if TYPE_CHECKING:
+    from coach.conversation.asking import Pending
+    from coach.conversation.state import SessionState
+    from coach.conversation.words import Provenance
+    from coach.flow.spec import Flow, Step
+    from coach.listening.reading import Reading
+
+
+class Recalling:
+    """The part of a conversation that recalls answers given early (mixed into Conversation)."""
+
+    flow: Flow
+    values: dict[str, Any]
+    words: Provenance
+    state: SessionState
+    _question: Pending | None
+
+    if TYPE_CHECKING:
+
+        @property
+        def current(self) -> Step: ...
+        def _ask(self, step: Step) -> None: ...
+        def _reply_text(self, key: str) -> str: ...
+        def _text(self, reading: Reading, ref: str, answered: bool) -> list[Message]: ...
+        def _advance(self, answer: str, skipped: bool = False, ref: str | None = None,
+                     reading: Reading | None = None, confirm: bool | None = None, corrected: bool = False,
+                     sources: list[str] | None = None) -> list[Message]: ...
+
+    def _offer_recalled(self, step: Step) -> bool:
+        """Ask "Earlier you said X. Is that ...?" instead of ``step``'s question, when X was said."""
+        from coach.conversation.asking import Pending
+
+        lex = self.flow.lexicon
+        if "heard_before" not in self.flow.replies or not recalls(step.name, lex):
+            return False
+        heard = self.state.heard
+        if heard and heard.get("step") == step.name and heard.get("line"):
+            line = str(heard["line"])  # resumed while it waited for its answer: the same line again
+            self._question = Pending(step, line, line, [str(heard.get("ref"))], rephrase=False)
+            return True
+        self.state.heard = None
+        if self.state.visits.get(step.name, 0):
+            return False  # asked before (a /back, a re-ask): the question itself
+        found = recall(step.name, self.words.texts(self.state.said), lex)
+        if found is None:
+            return False
+        kept = trimmed(found.words)
+        # A recalled clause is whole by construction: said back as it was, unless it is long.
+        words = _second_person(kept) if len(kept.split()) <= 16 else play_back(kept)
+        if not words:
+            return False
+        line = self._reply_text("heard_before").replace("{words}", words).replace("{about}", found.about)
+        self.state.heard = {"step": step.name, "words": kept, "ref": found.ref, "line": line}
+        self._question = Pending(step, line, line, [found.ref], rephrase=False)
+        return True
+
+    def _kept_already(self, words: str) -> bool:
+        """Is ``words`` already part of what the step keeps (said in an answer to this same list)?"""
+        step = self.current
+        value = self.values.get(step.append_to or step.save_as or "")
+        items = value if isinstance(value, list) else [value]
+        return any(isinstance(i, str) and words.lower() in i.lower() for i in items)
+
+    def _recalled_answer(self, text: str, ref: str) -> list[Message]:
+        """The answer to "Earlier you said X. Is that ...?": yes keeps X, more words join it, no asks."""
+        heard, self.state.heard = self.state.heard or {}, None
+        lex = self.flow.lexicon
+        reading = read_reply(text, lex, expect="yes_no", question=self._reply_text("heard_before"))
+        more = said_content(reading)
+        if reading.confirm is True:
+            words = str(heard.get("words", ""))
+            if self._kept_already(words):
+                words = ""  # the earlier answer is already kept whole: not a second time
+            extra = _joined(more) if more and not _only_agrees(more) else ""
+            answer = ", and ".join(w for w in (words, extra) if w)
+            refs = ([str(heard.get("ref"))] if words else []) + ([ref] if extra else [])
+            return self._advance(answer=answer, ref=ref, reading=reading, sources=refs)
+        if more and not reading.has("hedge"):
+            # "no, i'd sleep in": the answer to the question itself
+            return self._text(read_reply(text, lex, question=self.current.ask), ref, answered=False)
+        self._ask(self.current)
+        return []
+
+
+def _second_person(words: str) -> str:
+    swapped = swap_pronouns(words)
+    return swapped if swapped.startswith(("I ", "I'")) else swapped[:1].lower() + swapped[1:]
+
+
+def _only_agrees(words: str) -> bool:
+    """"pretty much", "that's it": words that only say yes."""
+    return words.lower().strip(" .!") in {"pretty much", "that's it", "thats it", "that's right", "exactly", "mostly"}
+
+
+def _joined(words: str) -> str:
+    """More words added to what was recalled, without their own "and also"."""
+    low = words.lower()
+    for lead in ("and also ", "also ", "and ", "plus ", "that and ", "but also "):
+        if low.startswith(lead):
+            return words[len(lead):]
+    return words

@@ -1,0 +1,46 @@
+"""A question already answered in passing is played back and checked, not asked again."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.authoring.flowtest import start_conversation
+from coach.conversation.engine import Conversation
+from coach.flow.spec import Flow
+from coach.listening.lexicon import load_lexicon
+from coach.listening.recall import recall
+from coach.store.database import Store
+
+
+@pytest.mark.parametrize(("step", "earlier", "words"), [
+    ("passion_free_day", "cooking mostly, and on sundays i go hiking all day with my dog",
+     "on sundays i go hiking all day with my dog"),
+    ("passion_free_day", "if i had a free day id bake bread all morning",
+     "if i had a free day id bake bread all morning"),
+    ("passion_free_day", "my perfect day would be climbing then pizza", "my perfect day would be climbing then pizza"),
+    ("strengths", "honestly people always come to me when the build breaks, which is annoying lol",
+     "people always come to me when the build breaks"),
+    ("strengths", "im pretty good at explaining tricky stuff to new people",
+     "im pretty good at explaining tricky stuff to new people"),
+])
+def test_an_answer_given_in_passing_is_recalled_for_its_question(step: str, earlier: str, words: str) -> None:
+    found = recall(step, [("1:3", "i want to lead"), ("1:4", earlier)], load_lexicon())
+    assert found is not None and (found.words, found.ref) == (words, "1:4")
+
+
+@pytest.mark.parametrize("earlier", ["i love my weekends", "people are the hard part", "good question"])
+def test_nothing_is_recalled_that_does_not_answer(earlier: str) -> None:
+    assert recall("passion_free_day", [("1:4", earlier)], load_lexicon()) is None
+    assert recall("strengths", [("1:4", earlier)], load_lexicon()) is None
+
+
+def test_a_recalled_answer_survives_a_pause(career_flow: Flow, store: Store) -> None:
+    conv = start_conversation(career_flow, at="passion_talk", store=store)
+    conv.open()
+    asked = conv.reply("cooking, and on sundays i go hiking all day with my dog")[-1].text
+    assert asked.startswith("Earlier you said on sundays you go hiking")
+    conv.pause()
+    again = Conversation.resume(career_flow, store, conv.id)
+    assert again.open()[-1].text == asked
+    again.reply("yes")
+    assert again.step == "strengths"
