@@ -100,3 +100,8 @@ def test_a_playback_edit_never_reaches_the_goodbye_or_the_next_recap(career_flow
     assert "lead a small design team" in recap and "taste to count" in recap
     for old in ("boss", "respect", "earning well", "listen to you"):
         assert old not in recap
+
+
+@pytest.mark.parametrize("reply", ["not bad, sounds like me", "yes, not bad", "not sure, maybe"])
+def test_a_verdict_on_the_playback_is_no_edit(reply: str) -> None:
+    assert read_edit(reply) is None

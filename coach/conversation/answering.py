@@ -98,6 +98,9 @@ class Answering(Correcting, Recalling):
         reading = read_reply(text, lex, expect="yes_no" if step.expect == "either" else step.expect,
                              question=self._asked())
         edits = read_edits(text) if step.corrects and self.state.follow_up != step.name else []
+        if step.ladder and not (reading.has("correction") or reading.has("no")):
+            # A why-answer is a reason ("i'd drop everything to build"): only a part named is an edit.
+            edits = [e for e in edits if e.names_a_part]
         if edits and self._edit(edits):  # "drop the money bit": applied wherever it was kept
             # "can you take out the part about my boss?" asks for the edit: no question to answer.
             said = self._asides(reading, questions=False)

@@ -49,7 +49,10 @@ _DETERMINER = re.compile(r"^(?:the|a|an|that|this|those|these|my|your|our|all th
 _TRAILING = re.compile(r"\s+(?:" + _PART + r"|about it|again|too|as well|really|please|pls|tbh|lol|then)$", re.I)
 _NOT_A_PART = re.compile(r"^(?:it|that|this|them|all|everything|something|anything|out|up|off|me|you|i|in|on|"
                          r"no+|nope|nah|yes|yeah|yep|ok|okay|sure|quite|exactly|really|much|right|true|like|fine|"
-                         r"well|so)$", re.I)
+                         r"well|so|bad|great|perfect|wrong|ready|yet|now|today|anymore|for me|at all|entirely|"
+                         r"totally|completely|a problem|an issue|too sure|that bad|so bad|really me)$", re.I)
+# New words that are a verdict on the playback, not words to put in: "not bad, sounds like me".
+_VERDICT = re.compile(r"^(?:sounds|looks|seems|feels|works|fits|reads|is|that's|thats)\b", re.I)
 # What says who thinks the words, not the words: "i said impact, not influence" -> "impact".
 _SAYS = re.compile(r"^(?:i (?:said|meant|mean|want|wanted|care about|like|love|need)|i'?d (?:say|rather)|"
                    r"(?:it'?s|its|it is|more|really|actually|about|like)) ", re.I)
@@ -66,6 +69,11 @@ class Edit:
     part: str
     put: str = ""
     said: str = ""  # the part as the mentee named it ("the bit about my boss")
+
+    @property
+    def names_a_part(self) -> bool:
+        """Does it point at a part of what was said ("the money bit"), not only at words?"""
+        return re.search(r"\b" + _PART + r"\b", self.said) is not None
 
     @property
     def removes(self) -> bool:
@@ -107,7 +115,7 @@ def _one(text: str) -> Edit | None:
         m = pattern.match(text)
         if pattern is _Y_NOT_X and m and _RESTATES.match(m.group("y")):
             continue
-        if m and _fits(m.group("x")) and _fits(m.group("y")):
+        if m and _fits(m.group("x")) and _fits(m.group("y")) and not _VERDICT.match(_put(m.group("y"))):
             return Edit(core(m.group("x")), _put(m.group("y")), _mention(m.group("x")))
     m = _REMOVE.match(text)
     if m is None:
