@@ -24,6 +24,9 @@ _NOT_THAT = re.compile(r"[.,;]\s*not (?:the |a |an )?[^.,;]*[.!]?$", re.I)
 # "you missed what motivates me": a pointer at what was left out, not the words themselves.
 _MISSED = re.compile(r"(?i)^(?:you |u )?(?:missed|forgot|left out|skipped|didn't (?:say|mention|include))"
                      r"(?: out)?(?: (?:what|the part|the bit|that)\b[^:]*$|\s+)")
+# "no wait, make it a design review": the new words, not the instruction around them.
+_MAKE_IT = re.compile(r"(?i)^(?:let'?s |lets |can we |could we )?(?:make (?:it|that)|change (?:it|that) to|say|call it)"
+                      r"\s+")
 _ABOUT = re.compile(r"^(?:but )?(?:it's |its |it is |it was )(?:really |actually |more |much more )?(?:about )?", re.I)
 
 
@@ -42,6 +45,7 @@ def corrected_to(reading: Reading) -> str:
         rest = [(a.content or a.text).strip() for a in reading.acts if a.kind == "content"]
         parts = rest[:1]
     said = ". ".join(p.rstrip(".!?;, ") for p in parts) if len(parts) > 1 else (parts[0] if parts else "")
+    said = _MAKE_IT.sub("", said) or said  # "no wait, make it a design review": the design review
     kept = _NOT_THAT.sub("", said).strip()
     return kept if kept and not _DENIED.match(said) else said
 
