@@ -44,3 +44,12 @@ def test_a_recalled_answer_survives_a_pause(career_flow: Flow, store: Store) -> 
     assert again.open()[-1].text == asked
     again.reply("yes")
     assert again.step == "strengths"
+
+
+@pytest.mark.parametrize("earlier", [
+    "because honestly i could talk about type design for hours, nobody at work cares",
+    "im kinda obsessed with old synthesisers",
+    "i nerd out about train timetables lol",
+])
+def test_what_lights_the_mentee_up_said_early_is_recalled(earlier: str) -> None:
+    assert recall("passion_talk", [("1:2", earlier)], load_lexicon()) is not None
