@@ -62,7 +62,7 @@ class Correcting:
             items = value if isinstance(value, list) else [value]
             for i, item in enumerate(items):
                 if isinstance(item, str) and item.strip() and not self._motivation_ids(value):
-                    score = _overlap(reply, item) + (0.001 * i)  # ties: the latest one
+                    score = _overlap(reply, item) + self._denied_in(reply, item) + (0.001 * i)  # ties: the latest
                     if best is None or score > best[0]:
                         best = (score, var, i if isinstance(value, list) else None)
         if best is None or best[0] < 0.1:  # nothing named: the last item of the first value listed
@@ -153,6 +153,20 @@ class Correcting:
                     if value[i] == old and (var, i) != done:
                         self._put(var, i, new, ref)
 
+    def _denied_in(self, reply: str, item: str) -> float:
+        """Does ``item`` say what the reply says it is less (or not) about? "less about fame": a rung
+        about being recognised is the one corrected, named directly or by the same motivation."""
+        m = _DENIED_PART.search(reply.lower())
+        if m is None:
+            return 0.0
+        part = m.group("x").strip()
+        # What was said to be wrong outweighs any word the new thought shares with another item.
+        if re.search(rf"\b{re.escape(part)}", item, re.I):
+            return 2.0
+        lex = self.flow.lexicon
+        same = [s for s in lex.motivations.values() if s.words.find(part) and s.words.find(item.lower())]
+        return 1.0 if same else 0.0
+
     def _motivation_ids(self, value: Any) -> bool:
         """Is ``value`` a list of confirmed motivations (their ids, not the mentee's words)?"""
         return isinstance(value, list) and bool(value) and all(v in self.flow.lexicon.motivations for v in value)
@@ -224,7 +238,17 @@ def _clause_put(item: str, m: re.Match[str], put: str) -> str:
     return (item[:a] + put + item[b:]).strip()
 
 
+# "it's less about fame", "not the money": what the reply says was wrong.
+_DENIED_PART = re.compile(r"\b(?:less|not) (?:really |so much |just |only )?(?:about |for |the )?"
+                          r"(?P<x>[a-z][\w' -]{1,30}?)(?=[,.;!?]|$| (?:and|but|more|it's|its|i)\b)")
+# Words too common to say which item a correction is about ("it's more about...", "i want...").
+_COMMON = frozenset({"about", "more", "less", "because", "want", "wants", "really", "just", "like", "that", "this",
+                     "with", "would", "could", "should", "what", "when", "have", "been", "being", "things", "thing",
+                     "much", "very", "also", "then", "than", "there", "their", "they", "them", "it's", "that's",
+                     "i'm", "i'd", "don't", "actually", "maybe", "some", "from", "into", "your", "mine"})
+
+
 def _overlap(a: str, b: str) -> float:
-    wa = {w for w in rules.words(a) if len(w) > 3}
-    wb = {w for w in rules.words(b) if len(w) > 3}
+    wa = {w for w in rules.words(a) if len(w) > 3 and w not in _COMMON}
+    wb = {w for w in rules.words(b) if len(w) > 3 and w not in _COMMON}
     return len(wa & wb) / len(wb) if wb else 0.0
