@@ -154,7 +154,7 @@ class Correcting:
                         self._put(var, i, new, ref)
 
     def _denied_in(self, reply: str, item: str) -> float:
-        """Does ``item`` say what the reply says it is less (or not) about? "less about fame": a rung
+        """Does ``item`` say what the reply says it is less (or not) about? "less about status": a rung
         about being recognised is the one corrected, named directly or by the same motivation."""
         m = _DENIED_PART.search(reply.lower())
         if m is None:
@@ -238,7 +238,7 @@ def _clause_put(item: str, m: re.Match[str], put: str) -> str:
     return (item[:a] + put + item[b:]).strip()
 
 
-# "it's less about fame", "not the money": what the reply says was wrong.
+# "it's less about status", "not the money": what the reply says was wrong.
 _DENIED_PART = re.compile(r"\b(?:less|not) (?:really |so much |just |only )?(?:about |for |the )?"
                           r"(?P<x>[a-z][\w' -]{1,30}?)(?=[,.;!?]|$| (?:and|but|more|it's|its|i)\b)")
 # Words too common to say which item a correction is about ("it's more about...", "i want...").
