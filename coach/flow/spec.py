@@ -133,6 +133,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "hedge": "It doesn't have to be all or nothing. Which part of it fits you, and which part fits less well?",
     "unclear": "I'm not sure I followed that. Could you put it another way?",
     "check_in": "That sounds really heavy. Are you safe right now?",
+    "check_in_again": "Before we go on, I'd like to be sure: are you safe right now? A yes or no is enough.",
     "check_in_safe": "Thank you for telling me. We can carry on whenever you're ready, or /pause at any point.",
     "partly": "Partly, then: {words}. I'll leave it off the main list.",
     "put_right": "Thanks for putting me right: {words}.",
