@@ -242,6 +242,20 @@ def test_the_close_plays_back_in_the_second_person_and_offers_to_come_back(
     assert conv.status == "completed"
 
 
+@pytest.mark.parametrize(("login", "hello", "thanks"), [
+    ("root", "Hello. This is", "Thank you."),
+    ("ubuntu", "Hello. This is", "Thank you."),
+    ("sam", "Hello sam. This is", "Thank you, sam."),
+])
+def test_the_mentee_is_greeted_by_name_but_never_as_a_role_account(
+    career_flow: Flow, store: Store, login: str, hello: str, thanks: str
+) -> None:
+    conv = Conversation.start(career_flow, store, login)
+    text = coach_text(drive(conv, {}))
+    assert hello in text and thanks in text
+    assert login == "sam" or login not in text
+
+
 def test_a_returning_mentee_gets_a_recap_and_is_asked_if_it_still_holds(chat_jsonl: Any, tmp_path: Path) -> None:
     db = tmp_path / "coach.db"
     first = [DEFAULT[s] for s in (

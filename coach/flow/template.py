@@ -18,7 +18,7 @@ from coach.listening.playback import play_back, play_back_chain, swap_pronouns
 
 # Values every template may use without a step setting them.
 BUILTINS = {
-    "mentee": "the mentee's name",
+    "mentee": "the name to greet the mentee by (empty for a role account such as root)",
     "answer": "the answer just given",
     "last": "the key phrase of the last answer, played back in the second person",
     "previous": "the summary of the mentee's last finished session (empty if none)",
