@@ -38,7 +38,7 @@ _PLAYED_DOWN = re.compile(
 _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 _POINTS_BACK = re.compile(r"^(?:it|that|this|they|which)\b")
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
-_TOPICS = {"privacy": "privacy", "clarify": "clarify", "judgement": "judgement", "other": "other"}
+_TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other"}
 
 
 class Answering:
@@ -130,7 +130,7 @@ class Answering:
                 key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
             elif act.kind in ("advice_request", "meta"):
                 key = act.kind
-            if not key or key in done:
+            if not key or key in done or (key == "clarify" and "simpler" in done):
                 continue
             done.add(key)
             out.append(self._rule(self._aside(key)))

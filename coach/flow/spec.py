@@ -127,6 +127,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
         "share it with coach share; coach delete erases a conversation completely."
     ),
     "clarify": "Whichever you have in mind; take the question the way that makes sense to you.",
+    "simpler": "Sorry, that wasn't very clear. Let me ask it another way.",
     "judgement": "There are no good or bad answers here. What matters is that it's true for you.",
     "other": "I'm a simple program that asks questions and plays back what you say; I don't judge or advise.",
     "meta": "That has come up before, I know. Saying the same again is fine, and so is what's different now.",
