@@ -24,7 +24,7 @@ from coach.errors import CoachError
 
 WEIGHTS = Path(__file__).resolve().parent / "distress_weights.json"
 DIM = 1 << 16
-FEATURES = "words+bigrams+chars+concepts/1"
+FEATURES = "words+bigrams+chars+concepts/2"
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Words grouped by the idea they carry, so a new wording of a known thought shares features with it
@@ -48,7 +48,18 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
              "meetings", "career", "promotion", "client", "sprint", "office", "salary", "position", "interview",
              "tickets", "code", "quarter", "review", "offer", "startup", "product", "engineer", "lead"),
     "LAUGH": ("lol", "lmao", "haha", "jk", "lolol", "rofl", "xd", "kidding", "joking"),
+    "RESOLVE": ("decided", "decide", "plan", "planned", "planning", "ready", "arranged", "prepared", "sure", "final",
+                "last", "soon", "tonight", "tomorrow", "intend", "intends", "going", "gonna", "already", "means",
+                "thought", "thinking", "how", "when", "after", "once"),
+    "MEANS": ("knife", "blade", "pills", "tablets", "bottle", "gun", "rope", "bridge", "train", "cliff", "cliffs",
+              "balcony", "river", "wire", "tylenol", "meds", "dose", "jump", "jumped", "jumping", "cuts", "scars",
+              "wounds", "stitches", "sh", "od", "overdose", "lethal", "medication", "roof", "tracks", "car", "hose",
+              "noose", "razor", "bathtub", "sea", "ocean", "drown", "swerving", "crash"),
+    "BYE": ("letters", "letter", "note", "goodbye", "goodbyes", "forgive", "sorry", "gone", "away", "given", "giving",
+            "cat", "dog", "insurance", "will", "affairs", "belongings", "miss", "remember"),
+    "NEVER": ("never", "anymore", "again", "ever", "forever", "permanently", "good"),
 }
+# A word in two lists takes the later one ("pills": a means, not an ending).
 _TAG = {w: tag for tag, words in _CONCEPTS.items() for w in words}
 
 
