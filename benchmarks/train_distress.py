@@ -304,7 +304,8 @@ def main() -> None:
     model = p >= t
     combo = c.rules | model
     out = [f"threshold {t:.2f} (LOWO, pooled: ordinary flagged <= 1%, idioms passed >= 95%)",
-           "", "rules alone", table(c, c.rules), "", "model alone", table(c, model), "", "rules + model", table(c, combo)]
+           "", "rules alone", table(c, c.rules), "", "model alone", table(c, model),
+           "", "rules + model", table(c, combo)]
     print("\n".join(out))
     if args.show_misses:
         for i in np.flatnonzero(c.group_arr == args.show_misses):

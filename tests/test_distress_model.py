@@ -131,8 +131,8 @@ def test_training_is_deterministic() -> None:
     (None, "unreadable (FileNotFoundError"),
     ("not json", "unreadable (JSONDecodeError"),
     ('{"features": "something else", "dim": 65536}', "made for other features; retrain"),
-    ('{"features": "%s", "dim": 65536, "bias": 0, "threshold": 0.5, "data_hash": "x", "weights": "AAAAAA=="}'
-     % distress_model.FEATURES, "unreadable (ValueError: 1 weights"),
+    (json.dumps({"features": distress_model.FEATURES, "dim": 65536, "bias": 0, "threshold": 0.5, "data_hash": "x",
+                 "weights": "AAAAAA=="}), "unreadable (ValueError: 1 weights"),
 ])
 def test_a_bad_weights_file_is_one_clear_line(tmp_path: Path, content: str | None, says: str) -> None:
     path = tmp_path / "weights.json"
@@ -145,12 +145,13 @@ def test_a_bad_weights_file_is_one_clear_line(tmp_path: Path, content: str | Non
 
 def test_without_usable_weights_the_rules_still_read_distress(tmp_path: Path) -> None:
     # A broken install warns once on stderr and goes on with the rules only: the conversation never stops for it.
+    missing = str(tmp_path / "missing.json")
     code = (
-        "import coach.listening.distress_model as m, pathlib; m.WEIGHTS = pathlib.Path(%r); "
+        f"import coach.listening.distress_model as m, pathlib; m.WEIGHTS = pathlib.Path({missing!r}); "
         "from coach.listening.distress import distress_level; from coach.listening.lexicon import load_lexicon; "
         "lex = load_lexicon(); print(distress_level('I keep thinking about killing myself', lex)); "
         "print(distress_level('this deadline is killing me', lex)); print(distress_level('im so done with life', lex))"
-    ) % str(tmp_path / "missing.json")
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0
     assert out.stdout.split() == ["crisis", "None", "crisis"]

@@ -10,6 +10,7 @@ with one line on stderr saying so (a broken install must not stop a conversation
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import math
 import re
@@ -71,7 +72,7 @@ def features(low: str) -> list[int]:
     """Hashed features of evened, lower-case text: words, word pairs, letter trigrams, idea pairs."""
     ws = _WORD.findall(low)
     feats = [f"w:{w}" for w in ws]
-    feats += [f"b:{a} {b}" for a, b in zip(ws, ws[1:], strict=False)]
+    feats += [f"b:{a} {b}" for a, b in itertools.pairwise(ws)]
     for w in ws:  # letter trigrams: typos and new word forms still share most of them
         padded = f"#{w}#"
         feats += [f"c:{padded[i:i + 3]}" for i in range(len(padded) - 2)]
