@@ -25,6 +25,8 @@ from coach.errors import CoachError
 
 WEIGHTS = Path(__file__).resolve().parent / "distress_weights.json"
 DIM = 1 << 16
+# Fewer words than this are too little to go on ("I'm not ready"): short signs are the rules' to catch.
+MIN_WORDS = 5
 FEATURES = "words+bigrams+chars+concepts/2"
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -62,6 +64,11 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
 }
 # A word in two lists takes the later one ("pills": a means, not an ending).
 _TAG = {w: tag for tag, words in _CONCEPTS.items() for w in words}
+
+
+def word_count(low: str) -> int:
+    """How many words the model sees in evened text."""
+    return len(_WORD.findall(low))
 
 
 class DistressModelError(CoachError):
@@ -108,8 +115,8 @@ class DistressModel:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def flags(self, low: str) -> bool:
-        """Is the evened text likely enough a sign to ask about?"""
-        return self.probability(low) >= self.threshold
+        """Is the evened text long enough to judge, and likely enough a sign to ask about?"""
+        return word_count(low) >= MIN_WORDS and self.probability(low) >= self.threshold
 
 
 def read_model(path: Path) -> DistressModel:
