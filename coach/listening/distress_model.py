@@ -27,7 +27,7 @@ WEIGHTS = Path(__file__).resolve().parent / "distress_weights.json"
 DIM = 1 << 16
 # Fewer words than this are too little to go on ("I'm not ready"): short signs are the rules' to catch.
 MIN_WORDS = 5
-FEATURES = "words+bigrams+chars34+concepts/3"
+FEATURES = "words+bigrams+chars3+concepts/4"
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Words grouped by the idea they carry, so a new wording of a known thought shares features with it
@@ -76,14 +76,13 @@ class DistressModelError(CoachError):
 
 
 def features(low: str) -> list[int]:
-    """Hashed features of evened, lower-case text: words, word pairs, letter 3- and 4-grams, idea pairs."""
+    """Hashed features of evened, lower-case text: words, word pairs, letter trigrams, idea pairs."""
     ws = _WORD.findall(low)
     feats = [f"w:{w}" for w in ws]
     feats += [f"b:{a} {b}" for a, b in itertools.pairwise(ws)]
-    for w in ws:  # letter 3- and 4-grams: typos and new word forms still share most of them
+    for w in ws:  # letter trigrams: typos and new word forms still share most of them
         padded = f"#{w}#"
         feats += [f"c:{padded[i:i + 3]}" for i in range(len(padded) - 2)]
-        feats += [f"4:{padded[i:i + 4]}" for i in range(len(padded) - 3)]
     tags = [_TAG.get(w, "") for w in ws]
     # Ideas near each other (within four words): "not ... here", "my ... end", "kill ... lol".
     for i, a in enumerate(tags):
