@@ -21,6 +21,19 @@ def default_db() -> Path:
     return Path(env) if env else home() / "coach.db"
 
 
+# Accounts that name a machine's role, not a person: "Thank you, root." is no way to greet anyone.
+_ROLE_ACCOUNTS = frozenset({
+    "root", "admin", "administrator", "user", "users", "guest", "ubuntu", "debian", "fedora", "centos",
+    "ec2-user", "vagrant", "runner", "docker", "pi", "dev", "developer", "test", "mentee", "nobody", "codespace",
+})
+
+
+def addressed(name: str) -> str:
+    """The name to greet someone by: empty for a role account ("root", "ubuntu") or a blank name."""
+    name = " ".join(name.split())
+    return "" if name.lower() in _ROLE_ACCOUNTS else name
+
+
 def mentee_name() -> str:
     """The default mentee name: the OS user."""
     import getpass

@@ -236,10 +236,25 @@ def test_the_close_plays_back_in_the_second_person_and_offers_to_come_back(
     turns = drive(conv, {"goal_horizon": "I want my manager's job"})
     text = coach_text(turns)
     assert "Where you're heading: you want your manager's job." in text
+    assert "Where those meet: teaching the new joiners what you know." in text
     assert "I want my manager's job." not in text.split("Here's what I heard")[1]
     assert 'The experiment you chose is "run one teaching session for the new joiners".' in text
     assert "Come back whenever you like with coach chat" in text
     assert conv.status == "completed"
+
+
+@pytest.mark.parametrize(("login", "hello", "thanks"), [
+    ("root", "Hello. This is", "Thank you."),
+    ("ubuntu", "Hello. This is", "Thank you."),
+    ("sam", "Hello sam. This is", "Thank you, sam."),
+])
+def test_the_mentee_is_greeted_by_name_but_never_as_a_role_account(
+    career_flow: Flow, store: Store, login: str, hello: str, thanks: str
+) -> None:
+    conv = Conversation.start(career_flow, store, login)
+    text = coach_text(drive(conv, {}))
+    assert hello in text and thanks in text
+    assert login == "sam" or login not in text
 
 
 def test_a_returning_mentee_gets_a_recap_and_is_asked_if_it_still_holds(chat_jsonl: Any, tmp_path: Path) -> None:

@@ -38,6 +38,12 @@ BROKEN = [
                  "When you say you like people, what's underneath that for you?", "ends on 'is'", id="dangling-is"),
     pytest.param("What has shifted since now?", "What has shifted since then?", "'then' became 'now'",
                  id="then-became-now"),
+    # Both seen four times and twice from the default model in the real terminal.
+    pytest.param("And could you say whose job you would not want to do it, and why not?",
+                 "And whose job would you not want, and why not?", "object twice", id="resumptive-it"),
+    pytest.param("Could you say where the things you love, good at, and your organisation needs overlap?",
+                 "Where do the things you love, the things you're good at and what your organisation needs overlap?",
+                 "no subject", id="headless-list-item"),
     pytest.param('How did that go, and what did you notice about the experiment you chose, Chose was "run one '
                  'meeting"?', EXPERIMENT, "capital in mid-sentence", id="stray-capital"),
     pytest.param("What would you like to be doing, three three to five years from now?", YEARS, "word twice",

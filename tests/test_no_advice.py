@@ -39,8 +39,7 @@ DIRECTIVE_BY_DESIGN = {"reply:distress"}
 
 # Clean wording the guard flags; reported to the lead as guard false positives. strict xfail,
 # so this list fails loudly once the guard is fixed and the entry can go.
-GUARD_FALSE_POSITIVES = {
-    "why_asking:goal": "negation by 'none' ('none that are too big or too small') read as a judgement",
+GUARD_FALSE_POSITIVES: dict[str, str] = {
 }
 
 

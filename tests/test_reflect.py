@@ -135,3 +135,15 @@ def test_the_chain_drops_a_reason_said_again_in_other_order() -> None:
 def test_a_hedge_at_the_start_is_not_played_back(answer: str, played: str) -> None:
     # "You said not sure, maybe teaching" would play the hedge back instead of the content.
     assert play_back(answer) == played
+
+
+@pytest.mark.parametrize(("items", "said"), [
+    (["board games", "behavioural economics"], "board games and behavioural economics"),
+    (["climbing", "cooking", "climbing in the morning"], "climbing in the morning and cooking"),
+    (["typography", "a letterpress workshop, or hiking"], "typography; a letterpress workshop, or hiking"),
+    (["art", "starting a company"], "art and starting a company"),  # "art" is not inside "starting"
+])
+def test_a_list_in_a_summary_reads_as_a_person_would_say_it(items: list[str], said: str) -> None:
+    from coach.flow.template import render
+
+    assert render("{{ xs | listing }}", {"xs": items}) == said

@@ -38,7 +38,7 @@ _PLAYED_DOWN = re.compile(
 _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 _POINTS_BACK = re.compile(r"^(?:it|that|this|they|which)\b")
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
-_TOPICS = {"privacy": "privacy", "clarify": "clarify", "judgement": "judgement", "other": "other"}
+_TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other"}
 
 
 class Answering:
@@ -103,12 +103,17 @@ class Answering:
         return said + self._text(reading, ref, answered=bool(said))
 
     def _after_check_in(self, text: str) -> list[Message]:
-        """The answer to "Are you safe right now?": a clear yes, or safe in other words, carries on."""
+        """"Are you safe right now?": yes (or safe in other words) goes on; talk passing it by gets it again."""
         self.state.check_in = False
         lex = self.flow.lexicon
         reading = read_reply(text, lex, expect="yes_no", question=self._reply_text("check_in"))
-        if distress_level(text, lex) is None and (reading.confirm is True or said_safe(text, lex)):
+        calm, again = distress_level(text, lex) is None, self.state.check_in_again
+        self.state.check_in_again = False
+        if calm and (reading.confirm is True or said_safe(text, lex)):
             return [self._rule(self._reply("check_in_safe"))] + self._reask()
+        if calm and reading.confirm is None and not reading.has("hedge") and not again:
+            self.state.check_in = self.state.check_in_again = True
+            return [self._rule(self._reply("check_in_again"))]
         return self._stop_for_distress()
 
     def _stop_for_distress(self) -> list[Message]:
@@ -125,7 +130,7 @@ class Answering:
                 key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
             elif act.kind in ("advice_request", "meta"):
                 key = act.kind
-            if not key or key in done:
+            if not key or key in done or (key == "clarify" and "simpler" in done):
                 continue
             done.add(key)
             out.append(self._rule(self._aside(key)))

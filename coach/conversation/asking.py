@@ -14,6 +14,7 @@ from coach.conversation.message import Message
 from coach.conversation.state import LastQuestion, SessionState
 from coach.errors import CoachError
 from coach.flow.spec import Flow, Step
+from coach.home import addressed
 from coach.listening import rules
 from coach.listening.playback import play_back, reason
 from coach.rephrase.protocol import Rephraser, Rephrasing, Verbatim
@@ -188,7 +189,7 @@ class Asking:
         item = {k: v for k, v in self._item().items() if k != "evidence"}
         return {
             **self.values,
-            "mentee": self.mentee,
+            "mentee": addressed(self.mentee),
             "answer": answer,
             "last": play_back(answer) if answer else "",
             "item": item,

@@ -64,6 +64,7 @@ class SessionState:
     graph: dict[str, list[str]] = field(default_factory=dict)  # the flow's edges, to resume after edits
     replies: dict[str, int] = field(default_factory=dict)  # how often each global reply was said
     check_in: bool = False  # "Are you safe right now?" was asked and awaits its answer
+    check_in_again: bool = False  # ... and was asked a second time, the first answer having passed it by
     follow_up: str | None = None  # the step whose "which part of it fits?" awaits its answer
 
     # --- counters that /back restores ------------------------------------------------------

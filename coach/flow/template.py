@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from coach.listening.playback import play_back, play_back_chain, swap_pronouns
 
 # Values every template may use without a step setting them.
 BUILTINS = {
-    "mentee": "the mentee's name",
+    "mentee": "the name to greet the mentee by (empty for a role account such as root)",
     "answer": "the answer just given",
     "last": "the key phrase of the last answer, played back in the second person",
     "previous": "the summary of the mentee's last finished session (empty if none)",
@@ -67,9 +68,21 @@ def _chain(values: list[str]) -> str:
 
 
 def _listing(values: list[str]) -> str:
-    items = [v for v in values if v]
+    """'X, Y and Z'; an item said again inside a longer one once; '; ' when items have commas of their own."""
+    def within(short: str, long: str) -> bool:
+        return re.search(rf"\b{re.escape(short.lower())}\b", long.lower()) is not None
+
+    items: list[str] = []
+    for v in (str(v).strip() for v in values if v):
+        if any(within(v, o) for o in items):  # "climbing" beside "climbing in the morning"
+            continue
+        items = [v if within(o, v) else o for o in items]
+        if v not in items:
+            items.append(v)
     if len(items) <= 1:
         return "".join(items)
+    if any(re.search(r",|\b(?:and|or)\b", i) for i in items):  # "typography; a letterpress workshop, or hiking"
+        return "; ".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 

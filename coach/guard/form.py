@@ -56,6 +56,17 @@ _INVERTED = re.compile(
     rf"\b(?:tell me|say) (?:{_WH})\b(?: (?!(?:{_SUBJECT})\b)[\w']+){{0,2}}? (?:{_AUX}) (?:{_SUBJECT})\b"
 )
 
+# "... whose job you would not want to do it?": the question word already is the object; a pronoun
+# for it again after the verb is a sentence gone wrong.
+_RESUMPTIVE = re.compile(
+    r"\b(?:whose|which|what) \w+ (?:[\w']+ ){0,6}?(?:do|want|take|have|like|pick|choose|get|enjoy) (?:it|them)\b"
+)
+# "... the things you love, good at, and ...": a list item that lost its subject.
+_HEADLESS_ITEM = re.compile(r"(?:, |\band )(?:good|great|best|skilled) (?:at|with)\b")
+
+_SHAPES = ((_LOOSE_CLAUSE, "has no auxiliary"), (_INVERTED, "keeps the question's word order"),
+           (_RESUMPTIVE, "says its object twice"), (_HEADLESS_ITEM, "a list item has no subject"))
+
 # Small words a garbled rewording piles up ("your things you love, your good things, and your ...").
 _FILLERS = _wordset("your the and")
 
@@ -81,15 +92,13 @@ def form_reasons(text: str, original: str) -> list[str]:
     if asked and not all(_has_head(s) for s in asked) and all(_has_head(s) for s in _asked_part(original)):
         reasons.append("not a well-formed question: no question word or auxiliary opens a clause")
 
-    # "What's underneath that for you, and why you say you want ...?": a second, headless clause.
-    loose = _LOOSE_CLAUSE.search(_norm(text))
-    if loose and not _LOOSE_CLAUSE.search(_norm(original)):
-        reasons.append(f"not a well-formed question: {loose.group(0)!r} has no auxiliary")
-
-    # "Can you tell me how do you know ...?": after an opener the question takes statement order.
-    inverted = _INVERTED.search(_norm(text))
-    if inverted and not _INVERTED.search(_norm(original)):
-        reasons.append(f"not a well-formed question: {inverted.group(0)!r} keeps the question's word order")
+    # Shapes the flow's own question does not have: "What's underneath that for you, and why you say
+    # ...?" (a second, headless clause); "Can you tell me how do you know ...?" (after an opener the
+    # question takes statement order); "whose job ... do it"; "the things you love, good at".
+    for pattern, what in _SHAPES:
+        found = pattern.search(_norm(text))
+        if found and not pattern.search(_norm(original)):
+            reasons.append(f"not a well-formed question: {found.group(0)!r} {what}")
 
     words = _words(text)
     last = next((w for w in reversed(_words(asked[-1]))), "") if asked else ""
