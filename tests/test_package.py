@@ -84,3 +84,10 @@ def test_a_new_flow_finds_the_installed_schema_and_validates(venv: Path, tmp_pat
     assert run(venv, tmp_path, "flow", "validate", str(flow)).stdout.strip() == f"{flow}: ok"
     where = json.loads(run(venv, tmp_path, "where", "--json").stdout)
     assert where["flows"].startswith(str(venv)) and where["home"] == str(tmp_path / "home")
+
+
+def test_the_learned_distress_reader_ships_in_the_wheel(venv: Path, tmp_path: Path) -> None:
+    # A wording no rule lists is asked about by the model, whose weights must be package data.
+    result = run(venv, tmp_path, "understand", stdin="i'm so tired of carrying myself around every day\n")
+    assert result.returncode == 0 and result.stderr == ""
+    assert json.loads(result.stdout)["distress"] == {"level": "check", "rule": "check.model"}

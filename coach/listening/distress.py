@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coach.listening.distress_model import shipped_model
 from coach.listening.lexicon import Lexicon
 from coach.listening.patterns import Table, compile_pattern, table
 from coach.listening.text import Reply
@@ -153,17 +154,9 @@ def distress_level(text: str, lex: Lexicon) -> str | None:
 def explain(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
     """The level and the id of the rule that decided it."""
     t = _tables(lex)
-    low = evened(text, lex)
+    low, earnest = _prepared(t, text, lex)
     if not low:
         return None, None
-    # Said in earnest ("not a joke", "i don't mean another company"): no joke or other reason excuses it.
-    earnest = t.earnest.search(low) is not None
-    # Idioms out first: what is left of "I'd kill for a coffee" is no sign of anything.
-    for rule in t.idioms.rules:
-        if not (rule.soft and earnest):
-            low = rule.regex.sub(" ~ ", low)
-    if not earnest:
-        low = _SENTENCE_KEEP.sub(lambda m: _unjoke(t, m.group(0)), low)
     for level, tab in (("crisis", t.crisis), ("check", t.check)):
         for rule in tab.rules:
             m = rule.search(low)
@@ -186,7 +179,30 @@ def explain(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
         found = _cues(t, sentence)
         if found:
             return "check", found
+    # Wordings no rule foresaw: the learned reader may ask (a check, never a crisis), never clear.
+    model = shipped_model()
+    if model is not None and model.flags(low):
+        return "check", "check.model"
     return None, None
+
+
+def _prepared(t: _Tables, text: str, lex: Lexicon) -> tuple[str, bool]:
+    """Evened text with idioms and joking hyperbole taken out, and whether it is said in earnest."""
+    low = evened(text, lex)
+    # Said in earnest ("not a joke", "i don't mean another company"): no joke or other reason excuses it.
+    earnest = t.earnest.search(low) is not None
+    # Idioms out first: what is left of "I'd kill for a coffee" is no sign of anything.
+    for rule in t.idioms.rules:
+        if not (rule.soft and earnest):
+            low = rule.regex.sub(" ~ ", low)
+    if not earnest:
+        low = _SENTENCE_KEEP.sub(lambda m: _unjoke(t, m.group(0)), low)
+    return low, earnest
+
+
+def model_text(text: str, lex: Lexicon) -> str:
+    """What the learned reader sees of a reply: evened, idioms and jokes taken out (training uses it too)."""
+    return _prepared(_tables(lex), text, lex)[0]
 
 
 def _cues(t: _Tables, sentence: str) -> str | None:

@@ -1,0 +1,164 @@
+"""The learned second reader of distress: what a mentee would notice, and that its weights are current.
+
+The sentences below were written for these tests, not taken from any training file, in the
+ways people say things the rules did not list (issue 12, item 9).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coach.listening import distress_model
+from coach.listening.distress import distress_level, explain, model_text
+from coach.listening.distress_model import DistressModelError, read_model, shipped_model
+from coach.listening.lexicon import load_lexicon
+
+LEX = load_lexicon()
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _trainer() -> Any:
+    spec = importlib.util.spec_from_file_location("train_distress", ROOT / "benchmarks" / "train_distress.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+UNSEEN_SIGNS = [
+    "honestly i've stopped seeing the point of getting up, every day is the same weight",
+    "i keep thinking everyone would manage fine if i just wasn't part of the picture",
+    "i've been saying quiet goodbyes to people without them knowing",
+    "the thought of not waking up tomorrow is the only thing that calms me down",
+    "I've been sitting in the car in the garage with the engine running longer each time",
+    "there's a bottle of my mum's pills in my room and i keep counting them",
+    "i'm so tired of carrying myself around every day",
+    "nothing I do lands anywhere, I feel like I'm vanishing bit by bit",
+    "to be honest i don't see a point in planning anything anymore, it all feels empty",
+    "I've given my guitar and my books to my brother. I won't be needing them.",
+    "im not ok and havent been for months, i just go through the day numb",
+]
+
+
+@pytest.mark.parametrize("text", UNSEEN_SIGNS)
+def test_signs_said_in_new_words_stop_the_form(text: str) -> None:
+    assert distress_level(text, LEX) is not None
+
+
+@pytest.mark.xfail(strict=True, reason="known misses of rules + model on phrasings written for the tests")
+@pytest.mark.parametrize("text", [
+    "I don't think there's much left of me to put into a five-year plan",
+    "i wrote something for my parents to read in case anything happens to me",
+    "sometimes i wonder if it would be easier to just not be anywhere",
+])
+def test_quiet_signs_still_missed(text: str) -> None:
+    assert distress_level(text, LEX) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "the thought of not waking up tomorrow is the only thing that calms me down",
+    "i'm so tired of carrying myself around every day",
+])
+def test_what_only_the_model_hears_is_asked_about_gently(text: str) -> None:
+    # No rule names these; the learned reader raises the check-in ("Are you safe right now?").
+    assert explain(text, LEX) == ("check", "check.model")
+
+
+@pytest.mark.parametrize("text", [
+    "this sprint is going to be the death of me lol", "my manager would murder me if I missed the demo",
+    "I'd kill for a team that writes tests", "I nearly died laughing at the retro",
+    "we're dead in the water without the new hire", "my phone battery died halfway through the interview",
+    "My knees are dying after a double shift", "if I hear 'synergy' one more time I'm walking into the sea",
+])
+def test_everyday_idioms_are_left_alone(text: str) -> None:
+    assert distress_level(text, LEX) is None
+
+
+@pytest.mark.parametrize("text", [
+    "I want to lead a team where people feel trusted", "Because I like untangling messy problems until they make sense",
+    "money matters, honestly, my rent went up again", "I'd spend a free day hiking and cooking for friends",
+    "I'm not sure, maybe something in design? I lose track of time when I sketch",
+    "I'm tired after a long week but I'd like to try running the planning meeting",
+    "nothing comes to mind right now, can we skip this one?", "honestly I feel stuck in my role and I want to grow",
+    "I'm leaving the company next month for a job at a startup", "yes, i'm safe, just tired",
+])
+def test_ordinary_career_replies_are_not_flagged(text: str) -> None:
+    assert distress_level(text, LEX) is None
+
+
+def test_the_model_never_raises_a_crisis_nor_clears_a_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [json.loads(line) for p in sorted((ROOT / "tests" / "data" / "distress").glob("writer_*.jsonl"))
+            for line in p.read_text().splitlines()[:60] if line.strip()]
+    with_model = [explain(r["text"], LEX) for r in rows]
+    monkeypatch.setattr(distress_model, "shipped_model", lambda: None)
+    import coach.listening.distress as distress
+
+    monkeypatch.setattr(distress, "shipped_model", lambda: None)
+    rules_only = [explain(r["text"], LEX) for r in rows]
+    for (level, rule), ruled in zip(with_model, rules_only, strict=True):
+        if rule == "check.model":
+            assert level == "check" and ruled == (None, None)
+        else:
+            assert (level, rule) == ruled  # whatever a rule found stands, at its own level
+
+
+def test_the_weights_were_trained_on_the_data_in_the_repository() -> None:
+    model = shipped_model()
+    assert model is not None
+    assert model.data_hash == _trainer().data_hash(), (
+        "tests/data/distress changed since the weights were trained: run .venv/bin/python benchmarks/train_distress.py")
+
+
+def test_training_is_deterministic() -> None:
+    trainer = _trainer()
+    texts = [model_text(t, LEX) for t in UNSEEN_SIGNS + ["I want to lead a team", "I'd kill for a coffee"]]
+    x = trainer.Matrix(texts)
+    y = trainer.np.array([1.0] * len(UNSEEN_SIGNS) + [0.0, 0.0])
+    w = trainer.np.ones(len(texts))
+    first, second = trainer.fit(x, y, w), trainer.fit(x, y, w)
+    assert (first[0] == second[0]).all() and first[1] == second[1]
+
+
+@pytest.mark.parametrize(("content", "says"), [
+    (None, "unreadable (FileNotFoundError"),
+    ("not json", "unreadable (JSONDecodeError"),
+    ('{"features": "something else", "dim": 65536}', "made for other features; retrain"),
+    (json.dumps({"features": distress_model.FEATURES, "dim": 65536, "bias": 0, "threshold": 0.5, "data_hash": "x",
+                 "weights": "AAAAAA=="}), "unreadable (ValueError: 1 weights"),
+])
+def test_a_bad_weights_file_is_one_clear_line(tmp_path: Path, content: str | None, says: str) -> None:
+    path = tmp_path / "weights.json"
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(DistressModelError) as e:
+        read_model(path)
+    assert says in str(e.value) and "\n" not in str(e.value)
+
+
+def test_without_usable_weights_the_rules_still_read_distress(tmp_path: Path) -> None:
+    # A broken install warns once on stderr and goes on with the rules only: the conversation never stops for it.
+    missing = str(tmp_path / "missing.json")
+    code = (
+        f"import coach.listening.distress_model as m, pathlib; m.WEIGHTS = pathlib.Path({missing!r}); "
+        "from coach.listening.distress import distress_level; from coach.listening.lexicon import load_lexicon; "
+        "lex = load_lexicon(); print(distress_level('I keep thinking about killing myself', lex)); "
+        "print(distress_level('this deadline is killing me', lex)); print(distress_level('im so done with life', lex))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0
+    assert out.stdout.split() == ["crisis", "None", "crisis"]
+    assert out.stderr.count("\n") == 1 and "distress is read by the rules only" in out.stderr
+
+
+def test_the_weights_load_on_first_use_not_at_start_up() -> None:
+    code = ("import coach.cli, coach.listening.distress, coach.listening.distress_model as m; "
+            "print(m.shipped_model.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "0", out.stderr
