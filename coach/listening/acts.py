@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from coach.listening.lexicon import Lexicon
-from coach.listening.patterns import Rule, Table, table
+from coach.listening.patterns import Rule, Table, compile_pattern, table
 from coach.listening.reading import Act, Reading, sentence
 from coach.listening.text import Piece, Reply, bare, trim, words
 
@@ -44,11 +44,13 @@ class _Tables:
     open: Table
     close: Table
     rules: Table
+    offer: re.Pattern[str]
 
 
 def _tables(lex: Lexicon) -> _Tables:
     return lex.compiled("acts", lambda lx: _Tables(
-        table(lx.raw, "act_open"), table(lx.raw, "act_close"), table(lx.raw, "act_rules")))
+        table(lx.raw, "act_open"), table(lx.raw, "act_close"), table(lx.raw, "act_rules"),
+        compile_pattern("{offer_word}", "any", lx.raw.get("act_words") or {})))
 
 
 @dataclass
@@ -103,6 +105,7 @@ def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str 
             _read_sentence(cx, part)
     if level and "distress" not in cx.kinds():
         cx.found.insert(0, _Found("distress", Piece(0, len(r.text)), topic=level, rule="distress"))
+    _not_knowing(cx)
     if level == "crisis":  # the conversation stops here: nothing else said is to be played back
         cx.found = [f for f in cx.found if f.kind != "content" and not f.also_content]
     elif _CORRECTION_QUESTION.search(cx.question):
@@ -110,6 +113,29 @@ def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str 
             if f.kind == "content":
                 f.kind, f.content, f.rule = "correction", bare(r.text[f.piece.start:f.piece.end]), "correction.asked"
     return Reading(reply, tuple(_assemble(cx)))
+
+
+def _not_knowing(cx: _Context) -> None:
+    """A reply that opens by not knowing: an answer offered after it is hedged, anything else is no answer.
+
+    "idk, maybe finance" is a hedge on finance; "idk, it's hard to explain" and "no idea, I've
+    never seen one up close" say why there is no answer, and are not content to play back.
+    """
+    said = [f for f in cx.found if f.kind == "content" or f.also_content]
+    unknowing = [f for f in cx.found if f.rule == "open.non_answer"]
+    if not said or not unknowing:
+        return
+    offer = cx.tables.offer
+    first = next(f for f in cx.found if f.kind != "filler")
+    if first is not unknowing[0] or any(
+            f.rule == "content.tentative" or offer.search(cx.reply.low[f.piece.start:f.piece.end]) for f in said):
+        for f in unknowing:  # an answer said all the same: the not knowing hedges it
+            f.kind = "hedge"
+        return
+    for f in said:
+        if f.kind == "content":
+            f.kind = "filler"
+        f.also_content = False
 
 
 def _read_sentence(cx: _Context, s: Piece) -> None:
@@ -146,11 +172,6 @@ def _read_sentence(cx: _Context, s: Piece) -> None:
     core, tail = _peel_closers(cx, trim(r, Piece(s.start + pos, s.end)))
     cx.found.extend(opened)  # what opened the sentence is what the rest comes after ("no, it's more about X")
     read = _read_core(cx, core) if core.end > core.start else []
-    # "idk, maybe finance": not knowing, then an answer, is a hedge on that answer.
-    if any(f.kind == "content" for f in read):
-        for f in opened:
-            if f.kind == "non_answer":
-                f.kind = "hedge"
     cx.found.extend(read + tail)
 
 
