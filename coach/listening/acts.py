@@ -45,12 +45,14 @@ class _Tables:
     close: Table
     rules: Table
     offer: re.Pattern[str]
+    consent: re.Pattern[str]
 
 
 def _tables(lex: Lexicon) -> _Tables:
     return lex.compiled("acts", lambda lx: _Tables(
         table(lx.raw, "act_open"), table(lx.raw, "act_close"), table(lx.raw, "act_rules"),
-        compile_pattern("{offer_word}", "any", lx.raw.get("act_words") or {})))
+        compile_pattern("{offer_word}", "any", lx.raw.get("act_words") or {}),
+        compile_pattern("{consent_question}", "any", lx.raw.get("act_words") or {})))
 
 
 @dataclass
@@ -106,6 +108,11 @@ def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str 
     if level and "distress" not in cx.kinds():
         cx.found.insert(0, _Found("distress", Piece(0, len(r.text)), topic=level, rule="distress"))
     _not_knowing(cx)
+    if cx.tables.consent.search(cx.question) and {"yes", "no", "hedge"} & set(cx.kinds()):
+        for f in cx.found:  # "yes, sorry I'm on the train": beside a go-ahead, circumstances are asides
+            if f.kind == "content":
+                f.kind = "consent"
+            f.also_content = False
     if level == "crisis":  # the conversation stops here: nothing else said is to be played back
         cx.found = [f for f in cx.found if f.kind != "content" and not f.also_content]
     elif _CORRECTION_QUESTION.search(cx.question):
