@@ -23,6 +23,8 @@ _AFTER_OPENER = re.compile(r"[\s,.!?:]+|$")
 _CLAUSE = re.compile(r",\s+(?:and |but |which |so |though |because )?|\s+(?:and|but) (?=(?:that|it|this|i|i'm|i've)\b)")
 # Questions that ask for a correction ("What would you change, so that it says what you mean?").
 _CORRECTION_QUESTION = re.compile(r"\bwhat would you (?:change|correct)\b|\bso that it says what you mean\b")
+_TAIL = re.compile(r"(?:[\s,]+(?:lol|haha+|lmao|tbh|sorry|honestly|to be honest|right now|at the moment|atm|for now|"
+                   r"here|man|tho|though))+$")
 _BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|nope|nah|maybe)$")
 _ADDRESSED = re.compile(r"\b(?:you|your|u|ur)\b")
 _QUESTION_START = re.compile(
@@ -184,7 +186,7 @@ def _read_sentence(cx: _Context, s: Piece) -> None:
 
 def _match_whole(cx: _Context, low: str) -> Rule | None:
     """A rule that reads the whole sentence (an aside, a non-answer, an echo of the question)."""
-    text = re.sub(r"(?:[\s,]+(?:lol|haha+|lmao|tbh))+$", "", bare(low))
+    text = _whole_text(low)
     if not text and low.strip():
         return Rule("non_answer.punctuation", "non_answer", re.compile(""))
     # An echo of the question ("5 years?", "free day?") says nothing yet.
@@ -202,6 +204,11 @@ def _match_whole(cx: _Context, low: str) -> Rule | None:
         if whole and _usable(cx, rule) and rule.regex.search(text):
             return rule
     return None
+
+
+def _whole_text(low: str) -> str:
+    """A piece as a whole rule reads it: trailing asides do not change it ("cant think of anything sorry")."""
+    return _TAIL.sub("", bare(low))
 
 
 def _usable(cx: _Context, rule: Rule) -> bool:
@@ -306,7 +313,7 @@ def _match(cx: _Context, rule: Rule, low: str, shaped: bool | None = None) -> re
         return None
     if rule.shape == "opened" and not _QUESTION_START.match(low):
         return None
-    return rule.regex.search(bare(low) if rule.where == "whole" else low.rstrip(" .!,"))
+    return rule.regex.search(_whole_text(low) if rule.where == "whole" else low.rstrip(" .!,"))
 
 
 def _question_shaped(low: str) -> bool:
