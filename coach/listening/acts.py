@@ -130,21 +130,24 @@ def _not_knowing(cx: _Context) -> None:
     "idk, maybe finance" is a hedge on finance; "idk, it's hard to explain" and "no idea, I've
     never seen one up close" say why there is no answer, and are not content to play back.
     """
-    said = [f for f in cx.found if f.kind == "content" or f.also_content]
-    unknowing = [f for f in cx.found if f.rule == "open.non_answer"]
-    if not said or not unknowing:
-        return
-    offer = cx.tables.offer
-    first = next(f for f in cx.found if f.kind != "filler")
-    if first is not unknowing[0] or any(
-            f.rule == "content.tentative" or offer.search(cx.reply.low[f.piece.start:f.piece.end]) for f in said):
-        for f in unknowing:  # an answer said all the same: the not knowing hedges it
-            f.kind = "hedge"
-        return
-    for f in said:
-        if f.kind == "content":
-            f.kind = "filler"
-        f.also_content = False
+    found, low, offer = cx.found, cx.reply.low, cx.tables.offer
+    opener = next((rule for rule in cx.tables.open.rules if rule.id == "open.non_answer"), None)
+    unknowing = [i for i, f in enumerate(found) if f.rule == "open.non_answer" or (
+        f.rule == "non_answer.whole" and opener and opener.regex.match(low[f.piece.start:f.piece.end]))]
+    for at in unknowing:
+        after = [f for f in found[at + 1:] if f.kind == "content" or f.also_content]
+        if not after:
+            continue
+        # Not knowing after something was said ("I want X. not sure why though") hedges it too.
+        offered = (any(f.kind != "filler" and i not in unknowing for i, f in enumerate(found[:at]))
+                   or any(f.kind == "hedge" for f in found[at + 1:])
+                   or any(f.rule == "content.tentative" or offer.search(low[f.piece.start:f.piece.end]) for f in after))
+        if offered:  # an answer said all the same: the not knowing hedges it
+            found[at].kind = "hedge"
+            continue
+        for f in after:
+            f.kind = "filler" if f.kind == "content" else f.kind
+            f.also_content = False
 
 
 def _read_sentence(cx: _Context, s: Piece) -> None:
@@ -268,7 +271,8 @@ def _clauses(r: Reply, core: Piece) -> list[Piece]:
     low = r.low[core.start:core.end]
     out, start = [], 0
     for m in _CLAUSE.finditer(low):
-        if len(words(low[start:m.start()])) >= 2:
+        # One word is a clause of its own only before "and"/"but" ("chess, and i wish ...").
+        if len(words(low[start:m.start()])) >= (1 if re.match(r",\s+(?:and|but) ", m.group(0)) else 2):
             out.append(Piece(core.start + start, core.start + m.start()))
             start = m.end()
     out.append(Piece(core.start + start, core.end))
@@ -332,7 +336,7 @@ def _corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
         more = re.search(r"\bmore (?:about|like|that|of)\s+", rest)
         if more:
             return bare(r.text[core.start + m.end() + more.end():core.end]) or None
-        return None
+        return _contrasted(r, core)
     if marks:
         start = core.start + marks[0]
     elif re.search(r"(?:like|about|that|differently|meant|with|:)\s*$", m.group(0)) and words(rest):
@@ -342,6 +346,23 @@ def _corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
     else:
         start = core.start
     return bare(r.text[start:core.end]) or None
+
+
+def _contrasted(r: Reply, core: Piece) -> str | None:
+    """The kept side of a contrast: "not X, Y" and "less X, more Y" keep Y; "X, not Y" keeps X."""
+    low = r.low[core.start:core.end]
+    more = re.search(r"\bmore\s+(?:about\s+|like\s+|of\s+)?", low)
+    if more and re.search(r"\bless\b", low[:more.start()]):
+        return bare(r.text[core.start + more.end():core.end]) or None
+    lead = re.match(r"(?:actually,?\s+)?not\b[^,]*,\s*(?:(?:but|i think|i'd say|it's|its|it is|more|rather|just)\s+)*",
+                    low)
+    if lead:
+        return bare(r.text[core.start + lead.end():core.end]) or None
+    tail = re.search(r",\s*not\b", low)
+    if tail:
+        head = re.match(r"(?:it's|its|it is|that's|it was)\s+(?:(?:really|more|actually|mostly|just|about)\s+)*", low)
+        return bare(r.text[core.start + (head.end() if head else 0):core.start + tail.start()]) or None
+    return None
 
 
 def _assemble(cx: _Context) -> list[Act]:
