@@ -37,6 +37,9 @@ def kinds(reply: str, question: str = OPEN) -> set[str]:
     ("Football. I miss playing it since the knee thing", {"content", "feeling"}),
     ("chess, and i wish i had more time for it", {"content", "feeling"}),
     ("rust and compilers. which is a weird thing to love i know", {"content", "feeling"}),
+    ("cars. my dad and i used to fix them, i still miss him", {"content", "feeling"}),
+    ("oof. that hit home", {"feeling"}),
+    ("hm. i'm only now seeing that", {"feeling"}),
 ])
 def test_feelings_in_the_first_person_in_their_many_forms(reply: str, expected: set[str]) -> None:
     assert kinds(reply) == expected
@@ -62,6 +65,12 @@ def test_a_feeling_is_not_read_into_a_reason() -> None:
     "this feels a bit like a job interview lol",
     "you sound like a form",
     "that's a weird question",
+    "isn't that what I just said?",
+    "we're going round and round",
+    "you seem to forget what I said",
+    "it's weird talking to a computer about this",
+    "honestly this is starting to feel like therapy",
+    "wow you really like asking why",
 ])
 def test_remarks_about_the_conversation_are_meta(reply: str) -> None:
     assert "meta" in kinds(reply)
@@ -132,7 +141,8 @@ def test_adding_something_is_not_a_correction() -> None:
     assert "correction" not in kinds("yes. add that i like being outside", CONFIRM)
 
 
-@pytest.mark.parametrize("reply", ["kinda?", "somewhat i guess", "i think so? not 100%", "up to a point"])
+@pytest.mark.parametrize("reply", ["kinda?", "somewhat i guess", "i think so? not 100%", "up to a point", "yeah-ish",
+                                   "in some ways yes", "i'd say so, mostly"])
 def test_hedges_at_a_yes_no_question(reply: str) -> None:
     assert kinds(reply, CONFIRM) == {"hedge"}
 
@@ -144,6 +154,11 @@ def test_hedges_at_a_yes_no_question(reply: str) -> None:
 ])
 def test_beside_a_go_ahead_circumstances_are_asides(reply: str, expected: set[str]) -> None:
     assert kinds(reply, CONSENT) == expected
+
+
+@pytest.mark.parametrize("reply", ["naw", "definitely not me", "nah not really", "nope, doesn't fit"])
+def test_a_no_in_its_many_forms(reply: str) -> None:
+    assert kinds(reply, CONFIRM) == {"no"}
 
 
 def test_plain_answers_stay_content() -> None:
