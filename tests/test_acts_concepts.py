@@ -71,6 +71,10 @@ def test_a_feeling_is_not_read_into_a_reason() -> None:
     "it's weird talking to a computer about this",
     "honestly this is starting to feel like therapy",
     "wow you really like asking why",
+    "how many times do I have to say it?",
+    "haven't I answered this?",
+    "are you even listening?",
+    "hello? i answered that",
 ])
 def test_remarks_about_the_conversation_are_meta(reply: str) -> None:
     assert "meta" in kinds(reply)
