@@ -165,6 +165,34 @@ def test_a_no_in_its_many_forms(reply: str) -> None:
     assert kinds(reply, CONFIRM) == {"no"}
 
 
+@pytest.mark.parametrize("reply", ["my manager won't see any of this, right?", "that's normal, no?",
+                                   "i can pause and come back later, correct?"])
+def test_a_statement_with_a_question_tag_is_a_question(reply: str) -> None:
+    assert "question" in kinds(reply)
+
+
+def test_an_exclamation_is_not_a_question() -> None:
+    assert kinds("did it! ran the whole retro myself", "How did that go, and what did you notice?") == {"content"}
+
+
+@pytest.mark.parametrize("reply", ["baking. why do i even like it so much", "hm, do I actually want this?",
+                                   "is that really who I am"])
+def test_wondering_aloud_about_oneself_is_not_a_question_to_the_coach(reply: str) -> None:
+    found = kinds(reply)
+    assert "feeling" in found and "question" not in found
+
+
+@pytest.mark.parametrize("reply", ["ok just tell me, which one fits me best?", "what would you have picked for me?",
+                                   "is that something i should work on?", "so do I take the offer or not?",
+                                   "can you give me a few options to react to"])
+def test_asking_the_coach_to_judge_or_choose_is_an_advice_request(reply: str) -> None:
+    assert "advice_request" in kinds(reply)
+
+
+def test_asking_how_to_answer_is_a_clarifying_question() -> None:
+    assert kinds("should i write about work or about life in general?") == {"question"}
+
+
 def test_plain_answers_stay_content() -> None:
     assert kinds("building tools that other devs actually use") == {"content"}
     assert kinds("woodworking, and old cars") == {"content"}

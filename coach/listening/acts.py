@@ -25,6 +25,7 @@ _CLAUSE = re.compile(r",\s+(?:and |but |which |so |though |because )?|\s+(?:and|
 _CORRECTION_QUESTION = re.compile(r"\bwhat would you (?:change|correct)\b|\bso that it says what you mean\b")
 _TAIL = re.compile(r"(?:[\s,]+(?:lol|haha+|lmao|tbh|sorry|honestly|to be honest|right now|at the moment|atm|for now|"
                    r"here|man|tho|though))+$")
+_TAG = re.compile(r"\w[\s,]+(?:right|no|correct|true|isn't it|is it|don't you think|or not|eh|huh)\?+$")
 _BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|nope|nah|maybe)$")
 _ADDRESSED = re.compile(r"\b(?:you|your|u|ur)\b")
 _QUESTION_START = re.compile(
@@ -245,7 +246,7 @@ def _read_core(cx: _Context, core: Piece) -> list[_Found]:
     """What the rest of a sentence is, clause by clause when its clauses do different things."""
     whole = _classify(cx, core)
     clauses = _clauses(cx.reply, core)
-    if len(clauses) < 2:
+    if len(clauses) < 2 or _TAG.search(cx.reply.low[core.start:core.end]):  # "X, right?" asks about X
         return [whole]
     parts = [_classify(cx, c, first=i == 0) for i, c in enumerate(clauses)]
     if all(p.kind == "content" and not p.also_content for p in parts):
@@ -283,7 +284,7 @@ def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
     low = cx.reply.low[core.start:core.end]
     text = bare(low)
     # A later clause is a question only if it opens like one: "..., product lead or engineering lead?"
-    shaped = _question_shaped(low) if first else _QUESTION_START.match(low) is not None
+    shaped = _question_shaped(low) if first else _opened(low)
     # A clause that is only a yes, no or hedge ("honestly scared to, but yes"), where one is asked for.
     kinds: tuple[str, ...] = ("yes", "no", "hedge") if cx.expect == "yes_no" else ("hedge",)
     if not first:  # after a comma only a bare word counts: "scared to, but yes"; not "..., not for me"
@@ -305,7 +306,7 @@ def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
     if shaped and _ADDRESSED.search(low):
         return _Found("question", core, topic="other", rule="question.addressed")
     # "freedom?", "something with data?": an answer offered as a question is a tentative one.
-    tentative = low.rstrip().endswith("?") and not _QUESTION_START.match(low)
+    tentative = low.rstrip().endswith("?") and not _opened(low)
     return _Found("content", core, rule="content.tentative" if tentative else "content")
 
 
@@ -315,13 +316,21 @@ def _match(cx: _Context, rule: Rule, low: str, shaped: bool | None = None) -> re
         return None
     if rule.shape == "question" and not (_question_shaped(low) if shaped is None else shaped):
         return None
-    if rule.shape == "opened" and not _QUESTION_START.match(low):
+    if rule.shape == "opened" and not _opened(low):
         return None
     return rule.regex.search(_whole_text(low) if rule.where == "whole" else low.rstrip(" .!,"))
 
 
 def _question_shaped(low: str) -> bool:
-    return low.rstrip().endswith("?") or _QUESTION_START.match(low) is not None
+    return low.rstrip().endswith("?") or _opened(low)
+
+
+def _opened(low: str) -> bool:
+    """Phrased as a question: opened like one ("does this get sent anywhere") or ending on a tag
+    ("my company can't see this, right?"); "did it!" is an exclamation."""
+    if _TAG.search(low):
+        return True
+    return _QUESTION_START.match(low) is not None and not low.rstrip().endswith("!")
 
 
 def _corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
