@@ -146,7 +146,9 @@ def test_adding_something_is_not_a_correction() -> None:
 
 
 @pytest.mark.parametrize("reply", ["kinda?", "somewhat i guess", "i think so? not 100%", "up to a point", "yeah-ish",
-                                   "in some ways yes", "i'd say so, mostly"])
+                                   "in some ways yes", "i'd say so, mostly", "partially true", "true-ish", "that's half of it",
+                                   "to an extent yeah", "some days yes some days no", "not as much as it used to",
+                                   "probably yes", "guess so", "i think so, not totally sure", "sometimes yes"])
 def test_hedges_at_a_yes_no_question(reply: str) -> None:
     assert kinds(reply, CONFIRM) == {"hedge"}
 
@@ -191,6 +193,15 @@ def test_asking_the_coach_to_judge_or_choose_is_an_advice_request(reply: str) ->
 
 def test_asking_how_to_answer_is_a_clarifying_question() -> None:
     assert kinds("should i write about work or about life in general?") == {"question"}
+
+
+def test_a_hedge_is_never_also_a_yes() -> None:
+    reading = read_reply("probably yes", LEX, expect="auto", question=CONFIRM)
+    assert reading.kinds == ["hedge"] and reading.confirm is None
+
+
+def test_an_answer_with_doubt_after_it_is_hedged() -> None:
+    assert kinds("something in design, not sure") == {"hedge", "content"}
 
 
 def test_plain_answers_stay_content() -> None:

@@ -185,6 +185,10 @@ def _read_sentence(cx: _Context, s: Piece) -> None:
     core, tail = _peel_closers(cx, trim(r, Piece(s.start + pos, s.end)))
     cx.found.extend(opened)  # what opened the sentence is what the rest comes after ("no, it's more about X")
     read = _read_core(cx, core) if core.end > core.start else []
+    said = opened + read + tail
+    if any(f.kind == "hedge" for f in said):  # "probably yes", "i think so, not totally sure": a hedge, not a yes
+        for f in said:
+            f.kind = "filler" if f.kind in ("yes", "no") else f.kind
     cx.found.extend(read + tail)
 
 
