@@ -162,7 +162,10 @@ def test_beside_a_go_ahead_circumstances_are_asides(reply: str, expected: set[st
     assert kinds(reply, CONSENT) == expected
 
 
-@pytest.mark.parametrize("reply", ["naw", "definitely not me", "nah not really", "nope, doesn't fit"])
+@pytest.mark.parametrize("reply", ["naw", "definitely not me", "nah not really", "nope, doesn't fit",
+                                   "that doesn't really matter to me", "i wouldn't say that", "not particularly",
+                                   "no, money isn't it", "no, not really me anymore", "doesn't ring a bell",
+                                   "i don't care about status"])
 def test_a_no_in_its_many_forms(reply: str) -> None:
     assert kinds(reply, CONFIRM) == {"no"}
 
@@ -202,6 +205,17 @@ def test_a_hedge_is_never_also_a_yes() -> None:
 
 def test_an_answer_with_doubt_after_it_is_hedged() -> None:
     assert kinds("something in design, not sure") == {"hedge", "content"}
+
+
+@pytest.mark.parametrize("reply", ["deffo", "mhm", "uh huh", "totally agree", "sounds like me", "i'd say yes", "100"])
+def test_a_yes_in_its_many_forms(reply: str) -> None:
+    reading = read_reply(reply, LEX, expect="auto", question=CONFIRM)
+    assert reading.kinds == ["yes"] and reading.confirm is True
+
+
+def test_a_no_said_as_a_statement_is_part_of_the_answer_after_an_open_question() -> None:
+    reading = read_reply("I don't care about the title, I want the work", LEX, expect="auto", question=OPEN)
+    assert reading.kinds == ["content"] and "title" in reading.content
 
 
 def test_plain_answers_stay_content() -> None:
