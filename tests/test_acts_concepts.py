@@ -146,8 +146,9 @@ def test_adding_something_is_not_a_correction() -> None:
 
 
 @pytest.mark.parametrize("reply", ["kinda?", "somewhat i guess", "i think so? not 100%", "up to a point", "yeah-ish",
-                                   "in some ways yes", "i'd say so, mostly", "partially true", "true-ish", "that's half of it",
-                                   "to an extent yeah", "some days yes some days no", "not as much as it used to",
+                                   "in some ways yes", "i'd say so, mostly", "partially true", "true-ish",
+                                   "that's half of it", "to an extent yeah", "some days yes some days no",
+                                   "not as much as it used to",
                                    "probably yes", "guess so", "i think so, not totally sure", "sometimes yes"])
 def test_hedges_at_a_yes_no_question(reply: str) -> None:
     assert kinds(reply, CONFIRM) == {"hedge"}
@@ -216,6 +217,18 @@ def test_a_yes_in_its_many_forms(reply: str) -> None:
 def test_a_no_said_as_a_statement_is_part_of_the_answer_after_an_open_question() -> None:
     reading = read_reply("I don't care about the title, I want the work", LEX, expect="auto", question=OPEN)
     assert reading.kinds == ["content"] and "title" in reading.content
+
+
+@pytest.mark.parametrize("reply", ["nothing, it's fine actually", "no, leave it", "all good thanks"])
+def test_asked_what_to_change_declining_is_a_no(reply: str) -> None:
+    reading = read_reply(reply, LEX, expect="auto", question="What would you change, so that it says what you mean?")
+    assert reading.kinds == ["no"] and reading.correction is None
+
+
+def test_asked_what_to_change_a_new_wording_is_a_correction() -> None:
+    reading = read_reply("none of it fits, it's about people", LEX, expect="auto",
+                         question="What would you change, so that it says what you mean?")
+    assert reading.kinds == ["correction"]
 
 
 def test_plain_answers_stay_content() -> None:

@@ -49,13 +49,15 @@ class _Tables:
     rules: Table
     offer: re.Pattern[str]
     consent: re.Pattern[str]
+    keep: re.Pattern[str]
 
 
 def _tables(lex: Lexicon) -> _Tables:
     return lex.compiled("acts", lambda lx: _Tables(
         table(lx.raw, "act_open"), table(lx.raw, "act_close"), table(lx.raw, "act_rules"),
         compile_pattern("{offer_word}", "any", lx.raw.get("act_words") or {}),
-        compile_pattern("{consent_question}", "any", lx.raw.get("act_words") or {})))
+        compile_pattern("{consent_question}", "any", lx.raw.get("act_words") or {}),
+        compile_pattern("{keep_as_is}", "start", lx.raw.get("act_words") or {})))
 
 
 @dataclass
@@ -101,6 +103,8 @@ def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str 
         expect = "yes_no" if expects_yes_no(question) else "text"
     r = Reply(reply)
     cx = _Context(r, _tables(lex), expect, (question or "").lower())
+    correcting = _CORRECTION_QUESTION.search(cx.question) is not None
+    keep = cx.tables.keep.match(r.low) if correcting else None
     level = distress_level(r.text, lex)
     for part in r.sentences():
         piece_level = distress_level(r.text[part.start:part.end], lex) if level else None
@@ -111,6 +115,10 @@ def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str 
     if level and "distress" not in cx.kinds():
         cx.found.insert(0, _Found("distress", Piece(0, len(r.text)), topic=level, rule="distress"))
     _not_knowing(cx)
+    if keep:  # asked what to change, "no, leave it" or "nothing, it's fine" declines any change
+        cx.expect = "yes_no"
+        cx.found = [_Found("no", Piece(0, keep.end()), rule="no.keep_as_is")] + [
+            f for f in cx.found if f.piece.start >= keep.end() and f.kind != "content"]
     if cx.tables.consent.search(cx.question) and {"yes", "no", "hedge"} & set(cx.kinds()):
         for f in cx.found:  # "yes, sorry I'm on the train": beside a go-ahead, circumstances are asides
             if f.kind == "content":
@@ -118,7 +126,7 @@ def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str 
             f.also_content = False
     if level == "crisis":  # the conversation stops here: nothing else said is to be played back
         cx.found = [f for f in cx.found if f.kind != "content" and not f.also_content]
-    elif _CORRECTION_QUESTION.search(cx.question):
+    elif correcting and "no" not in cx.kinds():
         for f in cx.found:  # asked what to change, what they say is the corrected thought
             if f.kind == "content":
                 f.kind, f.content, f.rule = "correction", bare(r.text[f.piece.start:f.piece.end]), "correction.asked"
