@@ -40,6 +40,12 @@ def kinds(reply: str, question: str = OPEN) -> set[str]:
     ("cars. my dad and i used to fix them, i still miss him", {"content", "feeling"}),
     ("oof. that hit home", {"feeling"}),
     ("hm. i'm only now seeing that", {"feeling"}),
+    ("cooking. it calms me down", {"content", "feeling"}),
+    ("argh this is hard to think about", {"feeling"}),
+    ("i'm kinda freaking out now lol", {"feeling"}),
+    ("ugh, guilt", {"feeling"}),
+    ("mixed feelings tbh", {"feeling"}),
+    ("sales. i hate it so much it makes me sick", {"content", "feeling"}),
 ])
 def test_feelings_in_the_first_person_in_their_many_forms(reply: str, expected: set[str]) -> None:
     assert kinds(reply) == expected
