@@ -106,6 +106,12 @@ def test_talk_about_the_past_is_not_meta(reply: str) -> None:
     "idk, it's complicated",
     "no idea, i don't really think about stuff like that",
     "jfkdls",
+    "the usual i guess",
+    "eh same old",
+    "i've honestly got no idea",
+    "i'd have to think about that one",
+    "not sure i have an answer for that",
+    "ask me something easier lol",
 ])
 def test_no_substance_is_a_non_answer_whatever_the_words(reply: str) -> None:
     reading = read_reply(reply, LEX, expect="auto", question=OPEN)
