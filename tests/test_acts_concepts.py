@@ -107,7 +107,6 @@ def test_talk_about_the_past_is_not_meta(reply: str) -> None:
     "no idea, i don't really think about stuff like that",
     "jfkdls",
     "the usual i guess",
-    "eh same old",
     "i've honestly got no idea",
     "i'd have to think about that one",
     "not sure i have an answer for that",

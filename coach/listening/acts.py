@@ -115,10 +115,6 @@ def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str 
     if level and "distress" not in cx.kinds():
         cx.found.insert(0, _Found("distress", Piece(0, len(r.text)), topic=level, rule="distress"))
     _not_knowing(cx)
-    if cx.expect == "text" and "non_answer" in cx.kinds() and not any(
-            f.kind in ("content", "correction") or f.also_content for f in cx.found):
-        for f in cx.found:  # "eh, dunno": a hedge on nothing is no answer either
-            f.kind = "filler" if f.kind == "hedge" else f.kind
     if keep:  # asked what to change, "no, leave it" or "nothing, it's fine" declines any change
         cx.expect = "yes_no"
         cx.found = [_Found("no", Piece(0, keep.end()), rule="no.keep_as_is")] + [
