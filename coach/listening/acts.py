@@ -370,11 +370,10 @@ def _corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
 
 
 def _contrasted(r: Reply, core: Piece) -> str | None:
-    """The kept side of a contrast: "not X, Y" and "less X, more Y" keep Y; "X, not Y" keeps X."""
+    """The kept side of a contrast: "not X, Y" keeps Y; "X, not Y" keeps X; "less X, more Y" is kept whole."""
     low = r.low[core.start:core.end]
-    more = re.search(r"\bmore\s+(?:about\s+|like\s+|of\s+)?", low)
-    if more and re.search(r"\bless\b", low[:more.start()]):
-        return bare(r.text[core.start + more.end():core.end]) or None
+    if re.search(r"\bless\b.*\bmore\b", low):  # "it's less the puzzles, more the people" says itself whole
+        return bare(r.text[core.start:core.end]) or None
     lead = re.match(r"(?:actually,?\s+)?not\b[^,]*,\s*(?:(?:but|i think|i'd say|it's|its|it is|more|rather|just)\s+)*",
                     low)
     if lead:
