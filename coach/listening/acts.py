@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from coach.listening.corrected import corrected
 from coach.listening.lexicon import Lexicon
 from coach.listening.patterns import Rule, Table, compile_pattern, table
 from coach.listening.reading import Act, Reading, sentence
+from coach.listening.shape import TAG, opened, question_shaped
 from coach.listening.text import Piece, Reply, bare, trim, words
 
 # Kinds whose words win over an opener that would swallow them ("not sure I understand").
@@ -25,21 +27,9 @@ _CLAUSE = re.compile(r",\s+(?:and |but |which |so |though |because )?|\s+(?:and|
 _CORRECTION_QUESTION = re.compile(r"\bwhat would you (?:change|correct)\b|\bso that it says what you mean\b")
 _TAIL = re.compile(r"(?:[\s,]+(?:lol|haha+|lmao|tbh|sorry|honestly|to be honest|right now|at the moment|atm|for now|"
                    r"here|man|tho|though))+$")
-_TAG = re.compile(r"\w[\s,]+(?:right|no|correct|true|isn't it|is it|don't you think|or not|eh|huh)\?+$")
 _BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|nope|nah|maybe)$")
 _ADDRESSED = re.compile(r"\b(?:you|your|u|ur)\b")
-_QUESTION_START = re.compile(
-    r"^(?:(?:so|but|and|also|wait|ok|okay|oh|btw|sorry|then|hang on|before i answer|anyway|erm|hmm|um)[, ]+)*"
-    r"(?:(?:is|are|am|do|does|did|can|could|will|would|should|shud|shld|shall|was|were|have|has|isn't|aren't|doesn't|"
-    r"don't|won't|wouldn't|shouldn't|can't|may|might|must)\s+(?:i|you|u|it|this|that|my|we|there|they|he|she|"
-    r"anyone|anybody|someone|somebody|the|these|those|all|being|everyone|most|people|two|three|mine|our|a|an)\b"
-    r"|which\s+(?:one|part|bit|of|way|job|role|team|company|organi[sz]ation|experiment|place|would|should"
-    r"|is (?:better|best))\b"
-    r"|(?:what|why|how|where|when|whose|whom|whre|wat)(?:'s|s)?\s+(?:is|are|was|were|do|does|did|can|could|will|"
-    r"would|should|has|have|had|am|much|many|long|often|about|else|exactly|kind|sort|part|one|bit|if|the|this|that|"
-    r"these|those|you|your|it|job|way|happens|counts|now|then)\b|what's|whats|who\s+\w+"
-    r"|(?:what|why|how|where|when|which|who|whose)\W*$)"
-)
+
 
 
 @dataclass
@@ -258,7 +248,7 @@ def _read_core(cx: _Context, core: Piece) -> list[_Found]:
     """What the rest of a sentence is, clause by clause when its clauses do different things."""
     whole = _classify(cx, core)
     clauses = _clauses(cx.reply, core)
-    if len(clauses) < 2 or _TAG.search(cx.reply.low[core.start:core.end]):  # "X, right?" asks about X
+    if len(clauses) < 2 or TAG.search(cx.reply.low[core.start:core.end]):  # "X, right?" asks about X
         return [whole]
     parts = [_classify(cx, c, first=i == 0) for i, c in enumerate(clauses)]
     if all(p.kind == "content" and not p.also_content for p in parts):
@@ -296,7 +286,7 @@ def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
     low = cx.reply.low[core.start:core.end]
     text = bare(low)
     # A later clause is a question only if it opens like one: "..., product lead or engineering lead?"
-    shaped = _question_shaped(low) if first else _opened(low)
+    shaped = question_shaped(low) if first else opened(low)
     # A clause that is only a yes, no or hedge ("honestly scared to, but yes"), where one is asked for.
     kinds: tuple[str, ...] = ("yes", "no", "hedge") if cx.expect == "yes_no" else ("hedge",)
     if not first:  # after a comma only a bare word counts: "scared to, but yes"; not "..., not for me"
@@ -312,13 +302,13 @@ def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
             continue
         found = _Found(rule.kind, core, topic=rule.topic, rule=rule.id)
         if rule.kind == "correction":
-            found.content = _corrected(cx.reply, core, m)
+            found.content = corrected(cx.reply, core, m)
         found.also_content = rule.keep_content and cx.expect == "text"
         return found
     if shaped and _ADDRESSED.search(low):
         return _Found("question", core, topic="other", rule="question.addressed")
     # "freedom?", "something with data?": an answer offered as a question is a tentative one.
-    tentative = low.rstrip().endswith("?") and not _opened(low)
+    tentative = low.rstrip().endswith("?") and not opened(low)
     return _Found("content", core, rule="content.tentative" if tentative else "content")
 
 
@@ -326,63 +316,11 @@ def _match(cx: _Context, rule: Rule, low: str, shaped: bool | None = None) -> re
     """Where ``rule`` matches this piece, if its conditions (expect, after, shape) hold."""
     if not _usable(cx, rule):
         return None
-    if rule.shape == "question" and not (_question_shaped(low) if shaped is None else shaped):
+    if rule.shape == "question" and not (question_shaped(low) if shaped is None else shaped):
         return None
-    if rule.shape == "opened" and not _opened(low):
+    if rule.shape == "opened" and not opened(low):
         return None
     return rule.regex.search(_whole_text(low) if rule.where == "whole" else low.rstrip(" .!,"))
-
-
-def _question_shaped(low: str) -> bool:
-    return low.rstrip().endswith("?") or _opened(low)
-
-
-def _opened(low: str) -> bool:
-    """Phrased as a question: opened like one ("does this get sent anywhere") or ending on a tag
-    ("my company can't see this, right?"); "did it!" is an exclamation."""
-    if _TAG.search(low):
-        return True
-    return _QUESTION_START.match(low) is not None and not low.rstrip().endswith("!")
-
-
-def _corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
-    """The corrected thought: from the rule's ``x`` mark, else after a marker, else the piece."""
-    groups = {k: v for k, v in m.groupdict().items() if v is not None}
-    if "xnone" in groups:  # "scratch the freedom part": what it becomes comes next
-        return None
-    marks = [m.start(k) for k in groups if k.startswith("x")]
-    rest = r.low[core.start + m.end():core.end]
-    if re.search(r"\b(?:less|not)\b", m.group(0)):
-        # "less about fame, more about X" / "less about fame, I want X": what follows is the thought.
-        more = re.search(r"\bmore (?:about|like|that|of)\s+", rest)
-        if more:
-            return bare(r.text[core.start + m.end() + more.end():core.end]) or None
-        return _contrasted(r, core)
-    if marks:
-        start = core.start + marks[0]
-    elif re.search(r"(?:like|about|that|differently|meant|with|:)\s*$", m.group(0)) and words(rest):
-        start = core.start + m.end()
-    elif m.start() == 0 and len(words(rest)) < 2:  # the marker alone: the thought follows
-        return None
-    else:
-        start = core.start
-    return bare(r.text[start:core.end]) or None
-
-
-def _contrasted(r: Reply, core: Piece) -> str | None:
-    """The kept side of a contrast: "not X, Y" keeps Y; "X, not Y" keeps X; "less X, more Y" is kept whole."""
-    low = r.low[core.start:core.end]
-    if re.search(r"\bless\b.*\bmore\b", low):  # "it's less the puzzles, more the people" says itself whole
-        return bare(r.text[core.start:core.end]) or None
-    lead = re.match(r"(?:actually,?\s+)?not\b[^,]*,\s*(?:(?:but|i think|i'd say|it's|its|it is|more|rather|just)\s+)*",
-                    low)
-    if lead:
-        return bare(r.text[core.start + lead.end():core.end]) or None
-    tail = re.search(r",\s*not\b", low)
-    if tail:
-        head = re.match(r"(?:it's|its|it is|that's|it was)\s+(?:(?:really|more|actually|mostly|just|about)\s+)*", low)
-        return bare(r.text[core.start + (head.end() if head else 0):core.start + tail.start()]) or None
-    return None
 
 
 def _assemble(cx: _Context) -> list[Act]:
