@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from coach.listening.corrected import corrected
 from coach.listening.lexicon import Lexicon
-from coach.listening.patterns import Rule, Table, table
+from coach.listening.patterns import Rule, Table, compile_pattern, table
 from coach.listening.reading import Act, Reading, sentence
+from coach.listening.shape import TAG, opened, question_shaped
 from coach.listening.text import Piece, Reply, bare, trim, words
 
 # Kinds whose words win over an opener that would swallow them ("not sure I understand").
@@ -26,20 +28,11 @@ _CORRECTION_QUESTION = re.compile(r"\bwhat would you (?:change|correct)\b|\bso t
 # A later clause that goes on with the sentence's verb, no "?": "..., have a say in what we build".
 _GOES_ON = re.compile(r"(?:have|has|had|be)\s+"
                       r"(?:a|an|the|all|being|two|three|most|these|those|some|more|less|my|our)\b")
+_TAIL = re.compile(r"(?:[\s,]+(?:lol|haha+|lmao|tbh|sorry|honestly|to be honest|right now|at the moment|atm|for now|"
+                   r"here|man|tho|though))+$")
 _BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|nope|nah|maybe)$")
 _ADDRESSED = re.compile(r"\b(?:you|your|u|ur)\b")
-_QUESTION_START = re.compile(
-    r"^(?:(?:so|but|and|also|wait|ok|okay|oh|btw|sorry|then|hang on|before i answer|anyway|erm|hmm|um)[, ]+)*"
-    r"(?:(?:is|are|am|do|does|did|can|could|will|would|should|shud|shld|shall|was|were|have|has|isn't|aren't|doesn't|"
-    r"don't|won't|wouldn't|shouldn't|can't|may|might|must)\s+(?:i|you|u|it|this|that|my|we|there|they|he|she|"
-    r"anyone|anybody|someone|somebody|the|these|those|all|being|everyone|most|people|two|three|mine|our|a|an)\b"
-    r"|which\s+(?:one|part|bit|of|way|job|role|team|company|organi[sz]ation|experiment|place|would|should"
-    r"|is (?:better|best))\b"
-    r"|(?:what|why|how|where|when|whose|whom|whre|wat)(?:'s|s)?\s+(?:is|are|was|were|do|does|did|can|could|will|"
-    r"would|should|has|have|had|am|much|many|long|often|about|else|exactly|kind|sort|part|one|bit|if|the|this|that|"
-    r"these|those|you|your|it|job|way|happens|counts|now|then)\b|what's|whats|who\s+\w+"
-    r"|(?:what|why|how|where|when|which|who|whose)\W*$)"
-)
+
 
 
 @dataclass
@@ -47,11 +40,17 @@ class _Tables:
     open: Table
     close: Table
     rules: Table
+    offer: re.Pattern[str]
+    consent: re.Pattern[str]
+    keep: re.Pattern[str]
 
 
 def _tables(lex: Lexicon) -> _Tables:
     return lex.compiled("acts", lambda lx: _Tables(
-        table(lx.raw, "act_open"), table(lx.raw, "act_close"), table(lx.raw, "act_rules")))
+        table(lx.raw, "act_open"), table(lx.raw, "act_close"), table(lx.raw, "act_rules"),
+        compile_pattern("{offer_word}", "any", lx.raw.get("act_words") or {}),
+        compile_pattern("{consent_question}", "any", lx.raw.get("act_words") or {}),
+        compile_pattern("{keep_as_is}", "start", lx.raw.get("act_words") or {})))
 
 
 @dataclass
@@ -97,6 +96,8 @@ def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str 
         expect = "yes_no" if expects_yes_no(question) else "text"
     r = Reply(reply)
     cx = _Context(r, _tables(lex), expect, (question or "").lower())
+    correcting = _CORRECTION_QUESTION.search(cx.question) is not None
+    keep = cx.tables.keep.match(r.low) if correcting else None
     level = distress_level(r.text, lex)
     for part in r.sentences():
         piece_level = distress_level(r.text[part.start:part.end], lex) if level else None
@@ -106,13 +107,49 @@ def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str 
             _read_sentence(cx, part)
     if level and "distress" not in cx.kinds():
         cx.found.insert(0, _Found("distress", Piece(0, len(r.text)), topic=level, rule="distress"))
+    _not_knowing(cx)
+    if keep:  # asked what to change, "no, leave it" or "nothing, it's fine" declines any change
+        cx.expect = "yes_no"
+        cx.found = [_Found("no", Piece(0, keep.end()), rule="no.keep_as_is")] + [
+            f for f in cx.found if f.piece.start >= keep.end() and f.kind != "content"]
+    if cx.tables.consent.search(cx.question) and {"yes", "no", "hedge"} & set(cx.kinds()):
+        for f in cx.found:  # "yes, sorry I'm on the train": beside a go-ahead, circumstances are asides
+            if f.kind == "content":
+                f.kind = "consent"
+            f.also_content = False
     if level == "crisis":  # the conversation stops here: nothing else said is to be played back
         cx.found = [f for f in cx.found if f.kind != "content" and not f.also_content]
-    elif _CORRECTION_QUESTION.search(cx.question):
+    elif correcting and "no" not in cx.kinds():
         for f in cx.found:  # asked what to change, what they say is the corrected thought
             if f.kind == "content":
                 f.kind, f.content, f.rule = "correction", bare(r.text[f.piece.start:f.piece.end]), "correction.asked"
     return Reading(reply, tuple(_assemble(cx)))
+
+
+def _not_knowing(cx: _Context) -> None:
+    """A reply that opens by not knowing: an answer offered after it is hedged, anything else is no answer.
+
+    "idk, maybe finance" is a hedge on finance; "idk, it's hard to explain" and "no idea, I've
+    never seen one up close" say why there is no answer, and are not content to play back.
+    """
+    found, low, offer = cx.found, cx.reply.low, cx.tables.offer
+    opener = next((rule for rule in cx.tables.open.rules if rule.id == "open.non_answer"), None)
+    unknowing = [i for i, f in enumerate(found) if f.rule == "open.non_answer" or (
+        f.rule == "non_answer.whole" and opener and opener.regex.match(low[f.piece.start:f.piece.end]))]
+    for at in unknowing:
+        after = [f for f in found[at + 1:] if f.kind == "content" or f.also_content]
+        if not after:
+            continue
+        # Not knowing after something was said ("I want X. not sure why though") hedges it too.
+        offered = (any(f.kind != "filler" and i not in unknowing for i, f in enumerate(found[:at]))
+                   or any(f.kind == "hedge" for f in found[at + 1:])
+                   or any(f.rule == "content.tentative" or offer.search(low[f.piece.start:f.piece.end]) for f in after))
+        if offered:  # an answer said all the same: the not knowing hedges it
+            found[at].kind = "hedge"
+            continue
+        for f in after:
+            f.kind = "filler" if f.kind == "content" else f.kind
+            f.also_content = False
 
 
 def _read_sentence(cx: _Context, s: Piece) -> None:
@@ -149,17 +186,16 @@ def _read_sentence(cx: _Context, s: Piece) -> None:
     core, tail = _peel_closers(cx, trim(r, Piece(s.start + pos, s.end)))
     cx.found.extend(opened)  # what opened the sentence is what the rest comes after ("no, it's more about X")
     read = _read_core(cx, core) if core.end > core.start else []
-    # "idk, maybe finance": not knowing, then an answer, is a hedge on that answer.
-    if any(f.kind == "content" for f in read):
-        for f in opened:
-            if f.kind == "non_answer":
-                f.kind = "hedge"
+    said = opened + read + tail
+    if any(f.kind == "hedge" for f in said):  # "probably yes", "i think so, not totally sure": a hedge, not a yes
+        for f in said:
+            f.kind = "filler" if f.kind in ("yes", "no") else f.kind
     cx.found.extend(read + tail)
 
 
 def _match_whole(cx: _Context, low: str) -> Rule | None:
     """A rule that reads the whole sentence (an aside, a non-answer, an echo of the question)."""
-    text = re.sub(r"(?:[\s,]+(?:lol|haha+|lmao|tbh))+$", "", bare(low))
+    text = _whole_text(low)
     if not text and low.strip():
         return Rule("non_answer.punctuation", "non_answer", re.compile(""))
     # An echo of the question ("5 years?", "free day?") says nothing yet.
@@ -177,6 +213,11 @@ def _match_whole(cx: _Context, low: str) -> Rule | None:
         if whole and _usable(cx, rule) and rule.regex.search(text):
             return rule
     return None
+
+
+def _whole_text(low: str) -> str:
+    """A piece as a whole rule reads it: trailing asides do not change it ("cant think of anything sorry")."""
+    return _TAIL.sub("", bare(low))
 
 
 def _usable(cx: _Context, rule: Rule) -> bool:
@@ -210,7 +251,7 @@ def _read_core(cx: _Context, core: Piece) -> list[_Found]:
     """What the rest of a sentence is, clause by clause when its clauses do different things."""
     whole = _classify(cx, core)
     clauses = _clauses(cx.reply, core)
-    if len(clauses) < 2:
+    if len(clauses) < 2 or TAG.search(cx.reply.low[core.start:core.end]):  # "X, right?" asks about X
         return [whole]
     parts = [_classify(cx, c, first=i == 0) for i, c in enumerate(clauses)]
     if all(p.kind == "content" and not p.also_content for p in parts):
@@ -236,7 +277,8 @@ def _clauses(r: Reply, core: Piece) -> list[Piece]:
     low = r.low[core.start:core.end]
     out, start = [], 0
     for m in _CLAUSE.finditer(low):
-        if len(words(low[start:m.start()])) >= 2:
+        # One word is a clause of its own only before "and"/"but" ("chess, and i wish ...").
+        if len(words(low[start:m.start()])) >= (1 if re.match(r",\s+(?:and|but) ", m.group(0)) else 2):
             out.append(Piece(core.start + start, core.start + m.start()))
             start = m.end()
     out.append(Piece(core.start + start, core.end))
@@ -247,7 +289,7 @@ def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
     low = cx.reply.low[core.start:core.end]
     text = bare(low)
     # A later clause is a question only if it opens like one: "..., product lead or engineering lead?"
-    shaped = _question_shaped(low) if first else _QUESTION_START.match(low) is not None
+    shaped = question_shaped(low) if first else opened(low)
     goes_on = not first and "?" not in low and _GOES_ON.match(low) is not None
     # A clause that is only a yes, no or hedge ("honestly scared to, but yes"), where one is asked for.
     kinds: tuple[str, ...] = ("yes", "no", "hedge") if cx.expect == "yes_no" else ("hedge",)
@@ -266,13 +308,13 @@ def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
             continue
         found = _Found(rule.kind, core, topic=rule.topic, rule=rule.id)
         if rule.kind == "correction":
-            found.content = _corrected(cx.reply, core, m)
+            found.content = corrected(cx.reply, core, m)
         found.also_content = rule.keep_content and cx.expect == "text"
         return found
     if shaped and _ADDRESSED.search(low):
         return _Found("question", core, topic="other", rule="question.addressed")
     # "freedom?", "something with data?": an answer offered as a question is a tentative one.
-    tentative = low.rstrip().endswith("?") and not _QUESTION_START.match(low)
+    tentative = low.rstrip().endswith("?") and not opened(low)
     return _Found("content", core, rule="content.tentative" if tentative else "content")
 
 
@@ -280,39 +322,11 @@ def _match(cx: _Context, rule: Rule, low: str, shaped: bool | None = None) -> re
     """Where ``rule`` matches this piece, if its conditions (expect, after, shape) hold."""
     if not _usable(cx, rule):
         return None
-    if rule.shape == "question" and not (_question_shaped(low) if shaped is None else shaped):
+    if rule.shape == "question" and not (question_shaped(low) if shaped is None else shaped):
         return None
-    if rule.shape == "opened" and not _QUESTION_START.match(low):
+    if rule.shape == "opened" and not opened(low):
         return None
-    return rule.regex.search(bare(low) if rule.where == "whole" else low.rstrip(" .!,"))
-
-
-def _question_shaped(low: str) -> bool:
-    return low.rstrip().endswith("?") or _QUESTION_START.match(low) is not None
-
-
-def _corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
-    """The corrected thought: from the rule's ``x`` mark, else after a marker, else the piece."""
-    groups = {k: v for k, v in m.groupdict().items() if v is not None}
-    if "xnone" in groups:  # "scratch the freedom part": what it becomes comes next
-        return None
-    marks = [m.start(k) for k in groups if k.startswith("x")]
-    rest = r.low[core.start + m.end():core.end]
-    if re.search(r"\b(?:less|not)\b", m.group(0)):
-        # "less about fame, more about X" / "less about fame, I want X": what follows is the thought.
-        more = re.search(r"\bmore (?:about|like|that|of)\s+", rest)
-        if more:
-            return bare(r.text[core.start + m.end() + more.end():core.end]) or None
-        return None
-    if marks:
-        start = core.start + marks[0]
-    elif re.search(r"(?:like|about|that|differently|meant|with|:)\s*$", m.group(0)) and words(rest):
-        start = core.start + m.end()
-    elif m.start() == 0 and len(words(rest)) < 2:  # the marker alone: the thought follows
-        return None
-    else:
-        start = core.start
-    return bare(r.text[start:core.end]) or None
+    return rule.regex.search(_whole_text(low) if rule.where == "whole" else low.rstrip(" .!,"))
 
 
 def _assemble(cx: _Context) -> list[Act]:

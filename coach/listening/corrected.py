@@ -1,0 +1,47 @@
+"""The corrected thought in a correction: "it's more about X" -> X, "not X, Y" -> Y."""
+
+from __future__ import annotations
+
+import re
+
+from coach.listening.text import Piece, Reply, bare, words
+
+
+def corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
+    """The corrected thought: from the rule's ``x`` mark, else after a marker, else the piece."""
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    if "xnone" in groups:  # "scratch the freedom part": what it becomes comes next
+        return None
+    marks = [m.start(k) for k in groups if k.startswith("x")]
+    rest = r.low[core.start + m.end():core.end]
+    if re.search(r"\b(?:less|not)\b", m.group(0)):
+        # "less about fame, more about X" / "less about fame, I want X": what follows is the thought.
+        more = re.search(r"\bmore (?:about|like|that|of)\s+", rest)
+        if more:
+            return bare(r.text[core.start + m.end() + more.end():core.end]) or None
+        return contrasted(r, core)
+    if marks:
+        start = core.start + marks[0]
+    elif re.search(r"(?:like|about|that|differently|meant|with|:)\s*$", m.group(0)) and words(rest):
+        start = core.start + m.end()
+    elif m.start() == 0 and len(words(rest)) < 2:  # the marker alone: the thought follows
+        return None
+    else:
+        start = core.start
+    return bare(r.text[start:core.end]) or None
+
+
+def contrasted(r: Reply, core: Piece) -> str | None:
+    """The kept side of a contrast: "not X, Y" keeps Y; "X, not Y" keeps X; "less X, more Y" is kept whole."""
+    low = r.low[core.start:core.end]
+    if re.search(r"\bless\b.*\bmore\b", low):  # "it's less the puzzles, more the people" says itself whole
+        return bare(r.text[core.start:core.end]) or None
+    lead = re.match(r"(?:actually,?\s+)?not\b[^,]*,\s*(?:(?:but|i think|i'd say|it's|its|it is|more|rather|just)\s+)*",
+                    low)
+    if lead:
+        return bare(r.text[core.start + lead.end():core.end]) or None
+    tail = re.search(r",\s*not\b", low)
+    if tail:
+        head = re.match(r"(?:it's|its|it is|that's|it was)\s+(?:(?:really|more|actually|mostly|just|about)\s+)*", low)
+        return bare(r.text[core.start + (head.end() if head else 0):core.start + tail.start()]) or None
+    return None

@@ -1,0 +1,34 @@
+"""A piece of reply phrased as a question: opened like one, or ending on a question tag."""
+
+from __future__ import annotations
+
+import re
+
+# "my company can't see this, right?", "strange, no?": a statement asking to be confirmed.
+TAG = re.compile(r"\w[\s,]+(?:right|no|correct|true|isn't it|is it|don't you think|or not|eh|huh)\?+$")
+# How a question to the coach opens ("is it ...", "which part ...", "what's ...").
+QUESTION_START = re.compile(
+    r"^(?:(?:so|but|and|also|wait|ok|okay|oh|btw|sorry|then|hang on|before i answer|anyway|erm|hmm|um)[, ]+)*"
+    r"(?:(?:is|are|am|do|does|did|can|could|will|would|should|shud|shld|shall|was|were|have|has|isn't|aren't|doesn't|"
+    r"don't|won't|wouldn't|shouldn't|can't|may|might|must)\s+(?:i|you|u|it|this|that|my|we|there|they|he|she|"
+    r"anyone|anybody|someone|somebody|the|these|those|all|being|everyone|most|people|two|three|mine|our|a|an)\b"
+    r"|which\s+(?:one|part|bit|of|way|job|role|team|company|organi[sz]ation|experiment|place|would|should"
+    r"|is (?:better|best))\b"
+    r"|(?:what|why|how|where|when|whose|whom|whre|wat)(?:'s|s)?\s+(?:is|are|was|were|do|does|did|can|could|will|"
+    r"would|should|has|have|had|am|much|many|long|often|about|else|exactly|kind|sort|part|one|bit|if|the|this|that|"
+    r"these|those|you|your|it|job|way|happens|counts|now|then)\b|what's|whats|who\s+\w+"
+    r"|(?:what|why|how|where|when|which|who|whose)\W*$)"
+)
+
+
+def question_shaped(low: str) -> bool:
+    """Ends on a "?" or is phrased as a question."""
+    return low.rstrip().endswith("?") or opened(low)
+
+
+def opened(low: str) -> bool:
+    """Phrased as a question: opened like one ("does this get sent anywhere") or ending on a tag
+    ("my company can't see this, right?"); "did it!" is an exclamation."""
+    if TAG.search(low):
+        return True
+    return QUESTION_START.match(low) is not None and not low.rstrip().endswith("!")
