@@ -25,23 +25,26 @@ YES_NO_STEPS = {"welcome", "welcome_back", "recap", "why_playback", "motivation_
 
 # Per act: (precision floor, recall floor), a little under the last held-out measurement.
 FLOORS: dict[str, tuple[float, float]] = {
-    "yes": (0.91, 0.93),  # measured 93.6% / 95.7%
-    "no": (0.90, 0.82),  # 95.0% / 86.4%
-    "hedge": (0.80, 0.78),  # 84.1% / 81.7%
-    "correction": (0.80, 0.70),  # 85.2% / 74.2%
-    "question": (0.78, 0.85),  # 82.4% / 88.9%
-    "advice_request": (0.87, 0.71),  # 91.3% / 75.0%
-    "meta": (0.89, 0.58),  # 93.8% / 62.5%
-    "non_answer": (0.77, 0.72),  # 81.2% / 76.5%
-    # 54.5% / 75.0% (8 replies): the broader distress rules of round 3 flag one more ordinary
-    # reply (6 of 11, was 6 of 10) while catching 10 points more of the held-out crisis lines.
-    "distress": (0.50, 0.70),
-    "content": (0.70, 0.92),  # 73.5% / 95.1%
-    "feeling": (0.70, 0.60),  # 74.2% / 63.9%
+    "yes": (0.95, 0.95),  # measured 97.8% / 97.8%
+    "no": (0.92, 0.84),  # 95.0% / 86.4%
+    "hedge": (0.88, 0.76),  # 90.3% / 78.9%
+    "correction": (0.90, 0.75),  # 92.3% / 77.4%
+    "question": (0.81, 0.85),  # 83.3% / 87.3%
+    "advice_request": (0.85, 0.72),  # 87.5% / 75.0%
+    "meta": (0.92, 0.72),  # 94.7% / 75.0%
+    "non_answer": (0.83, 0.86),  # 85.7% / 88.2%
+    # 50.0% / 87.5% (8 replies): the check-in reader asks after one more ordinary reply and
+    # catches one more sign.
+    "distress": (0.45, 0.85),
+    "content": (0.76, 0.92),  # 78.4% / 94.1%
+    # 68.3% / 77.8%: feelings read by concept catch 11 points more of them (was 66.7%) and take
+    # a few remarks for feelings (precision was 72.7%); the floor follows the new trade-off.
+    "feeling": (0.66, 0.75),
 }
-# Measured: signs caught 82.7%, crisis caught 82.5%, idioms left alone 92.2%, plain lines left alone 84.0%
-# (the first measurement, before the rules were tuned on five more writers: 72.7%, 72.5%, 89.6%, 88.0%).
-DISTRESS_FLOORS = {"signs_caught": 0.80, "crisis_caught": 0.80, "idioms_passed": 0.90, "plain_passed": 0.80}
+# Measured: signs caught 89.1%, crisis caught 87.5%, idioms left alone 93.5%, plain lines left alone 84.0%
+# (before the check-in reader and the rules by concept: 82.7%, 82.5%, 92.2%, 84.0%; the first
+# measurement, before any tuning on more writers: 72.7%, 72.5%, 89.6%, 88.0%).
+DISTRESS_FLOORS = {"signs_caught": 0.87, "crisis_caught": 0.85, "idioms_passed": 0.92, "plain_passed": 0.80}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
