@@ -10,7 +10,8 @@ from typing import Any
 
 from coach.errors import FlowError
 from coach.flow.paths import lexicon_path
-from coach.listening.lexicon import Lexicon, load_lexicon
+from coach.listening.lexicon import Lexicon, load_lexicon, prime
+from coach.resources import default_lexicon
 from coach.yaml_lines import load_yaml, plain, position
 
 PHASES = ("trust", "goal", "why", "motivation", "passion", "sweet_spot", "close")
@@ -150,7 +151,11 @@ def load_flow(path: Path | str) -> Flow:
     path = Path(path)
     hit = cache.get(path)
     if hit is not None:
-        return build_flow(hit["doc"], path, Lexicon(hit["lexicon"]), hit["lines"])
+        lexicon = Lexicon(hit["lexicon"])
+        named = hit["doc"].get("lexicon")
+        if not named or lexicon_path(path, str(named)) == default_lexicon().resolve():
+            prime(lexicon)  # the shipped lexicon, which playback and the summary read too
+        return build_flow(hit["doc"], path, lexicon, hit["lines"])
     from coach.flow.validate import check_document, validate_bytes  # jsonschema: only when validating
 
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -128,23 +129,48 @@ class Lexicon:
         return found
 
 
+# Lexicons read elsewhere (the flow cache) for these files as they are now: parsing the YAML
+# again with line numbers would make the mentee's first answer wait most of a second.
+_primed: dict[tuple[str, tuple[tuple[str, int, int], ...]], Lexicon] = {}
+
+
+def prime(lex: Lexicon, path: Path | None = None) -> None:
+    """Hand over the lexicon of ``path`` (the shipped one by default), already read, for load_lexicon."""
+    path = path or default_lexicon()
+    _primed[(str(path), _stamp(path))] = lex
+
+
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """Load a lexicon file (the shipped one by default); errors carry file:line.
 
     Kept per process until one of the YAML files beside it (or the shipped ones) changes."""
     path = path or default_lexicon()
-    return _load_lexicon_cached(str(path), _stamp(path))
+    stamp = _stamp(path)
+    return _primed.get((str(path), stamp)) or _load_lexicon_cached(str(path), stamp)
 
 
 def _stamp(path: Path) -> tuple[tuple[str, int, int], ...]:
-    out = []
-    for root in {path.parent, default_lexicon().parent}:
-        for p in sorted(root.glob("*.yaml")) + sorted(root.glob("*/*.yaml")):
+    """Size and modification time of every YAML file beside ``path`` and the shipped ones (and one
+    folder down). os.scandir, not Path.glob: this runs several times a turn."""
+    out: list[tuple[str, int, int]] = []
+
+    def scan(folder: str, depth: int) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return
+        for e in entries:
             try:
-                st = p.stat()
+                if e.name.endswith(".yaml") and e.is_file():
+                    st = e.stat()
+                    out.append((e.path, st.st_size, st.st_mtime_ns))
+                elif depth and e.is_dir():
+                    scan(e.path, depth - 1)
             except OSError:
                 continue
-            out.append((str(p), st.st_size, st.st_mtime_ns))
+
+    for root in {str(path.parent), str(default_lexicon().parent)}:
+        scan(root, 1)
     return tuple(sorted(out))
 
 
