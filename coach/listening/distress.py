@@ -40,6 +40,7 @@ class _Tables:
     earnest: re.Pattern[str]
     hyperbole: re.Pattern[str]
     cause: re.Pattern[str]
+    nothing: list[re.Pattern[str]]
 
 
 def _build(lex: Lexicon) -> _Tables:
@@ -73,6 +74,9 @@ def _build(lex: Lexicon) -> _Tables:
         earnest=compile_pattern("{earnest}", "any", cues),
         hyperbole=compile_pattern("{hyperbole}", "any", cues),
         cause=compile_pattern("{joke_cause}|{work}", "any", {**words, **cues}),
+        # The reader's whole-reply non-answers ("can't think of anything"): no words for the model.
+        nothing=[r.regex for r in table(lex.raw, "act_rules").rules if r.kind == "non_answer" and r.where == "whole"]
+        if lex.raw.get("act_rules") else [],
     )
 
 
@@ -181,7 +185,7 @@ def explain(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
             return "check", found
     # Wordings no rule foresaw: the learned reader may ask (a check, never a crisis), never clear.
     model = shipped_model()
-    if model is not None and model.flags(low):
+    if model is not None and not _says_nothing(t, low) and model.flags(low):
         return "check", "check.model"
     return None, None
 
@@ -198,6 +202,16 @@ def _prepared(t: _Tables, text: str, lex: Lexicon) -> tuple[str, bool]:
     if not earnest:
         low = _SENTENCE_KEEP.sub(lambda m: _unjoke(t, m.group(0)), low)
     return low, earnest
+
+
+# Apologies and fillers around a non-answer ("cant think of anything sorry").
+_SOFTENERS = re.compile(r"\b(?:sorry|soz|sry|lol|haha+|tbh|honestly|ugh|um+|hmm+|well|really)\b|[~.,!?]")
+
+
+def _says_nothing(t: _Tables, low: str) -> bool:
+    """Is the reply, apologies aside, one of the reader's whole-reply non-answers?"""
+    rest = " ".join(_SOFTENERS.sub(" ", low).split())
+    return any(p.match(rest) for p in t.nothing)
 
 
 def model_text(text: str, lex: Lexicon) -> str:
