@@ -52,3 +52,22 @@ def test_an_edited_lexicon_is_noticed_too(flows: Path) -> None:
     os.utime(lexicon, ns=(lexicon.stat().st_atime_ns, lexicon.stat().st_mtime_ns + 10_000_000))
     after = load_flow(path)
     assert after.lexicon.raw.get("ambition_note") == "A changed note." != before.lexicon.raw.get("ambition_note")
+
+
+def test_the_shipped_lexicon_from_the_cache_is_not_parsed_again_on_the_first_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Playback and the summary read the shipped lexicon; parsing its YAML again made the mentee's
+    # first answer wait most of a second.
+    from coach.listening import lexicon
+    from coach.resources import default_flow
+
+    load_flow(default_flow())  # fills the cache if this run has not
+    flow = load_flow(default_flow())
+    lexicon._load_lexicon_cached.cache_clear()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the lexicon's YAML was parsed again")
+
+    monkeypatch.setattr(lexicon, "_read", refuse)
+    assert lexicon.load_lexicon() is flow.lexicon

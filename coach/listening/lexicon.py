@@ -131,13 +131,14 @@ class Lexicon:
 
 # Lexicons read elsewhere (the flow cache) for these files as they are now: parsing the YAML
 # again with line numbers would make the mentee's first answer wait most of a second.
-_primed: dict[tuple[str, tuple[tuple[str, int, int], ...]], Lexicon] = {}
+# One per lexicon path, with the stamp of the files it was read from (a newer one replaces it).
+_primed: dict[str, tuple[tuple[tuple[str, int, int], ...], Lexicon]] = {}
 
 
 def prime(lex: Lexicon, path: Path | None = None) -> None:
     """Hand over the lexicon of ``path`` (the shipped one by default), already read, for load_lexicon."""
     path = path or default_lexicon()
-    _primed[(str(path), _stamp(path))] = lex
+    _primed[str(path)] = (_stamp(path), lex)
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -146,7 +147,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     Kept per process until one of the YAML files beside it (or the shipped ones) changes."""
     path = path or default_lexicon()
     stamp = _stamp(path)
-    return _primed.get((str(path), stamp)) or _load_lexicon_cached(str(path), stamp)
+    primed = _primed.get(str(path))
+    return primed[1] if primed and primed[0] == stamp else _load_lexicon_cached(str(path), stamp)
 
 
 def _stamp(path: Path) -> tuple[tuple[str, int, int], ...]:
