@@ -180,7 +180,10 @@ def _read_sentence(cx: _Context, s: Piece) -> None:
         if best is None:
             break
         rule, length = best
-        opened.append(_Found(rule.kind, Piece(s.start + pos, s.start + pos + length), topic=rule.topic, rule=rule.id))
+        kind = rule.kind
+        if kind == "filler" and opened and opened[-1].kind in ("yes", "no") and _hedges(t, low[pos:pos + length]):
+            kind = "hedge"  # "ye i guess, who sees this?": the filler qualifies the yes before it
+        opened.append(_Found(kind, Piece(s.start + pos, s.start + pos + length), topic=rule.topic, rule=rule.id))
         sep = _AFTER_OPENER.match(low, pos + length)
         pos = sep.end() if sep else pos + length
     core, tail = _peel_closers(cx, trim(r, Piece(s.start + pos, s.end)))
@@ -191,6 +194,12 @@ def _read_sentence(cx: _Context, s: Piece) -> None:
         for f in said:
             f.kind = "filler" if f.kind in ("yes", "no") else f.kind
     cx.found.extend(read + tail)
+
+
+def _hedges(t: _Tables, text: str) -> bool:
+    """Is ``text`` a whole hedge ("i guess", "i think") by the opening rules?"""
+    return any(r.kind == "hedge" and (m := r.regex.match(text)) is not None and m.end() == len(text)
+               for r in t.open.rules)
 
 
 def _match_whole(cx: _Context, low: str) -> Rule | None:
