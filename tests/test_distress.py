@@ -77,9 +77,18 @@ def test_understatement_is_caught(text: str) -> None:
     "my laptop died again", "kill me now, another all-hands", "that launch was a suicide mission lol",
     "I won't be here much longer, I've accepted an offer elsewhere", "I'm done with management",
     "I want to disappear into a deep technical problem for a week", "i'm drowning in tickets this sprint lol",
+    # Career talk that got "Are you safe right now?" in a real-terminal round: not a sign.
+    "I can't see myself here in five years", "sorry I disappeared for two months, busy quarter",
+    "I'm a bit lost to be honest, too many options",
 ])
 def test_everyday_idioms_and_plans_pass(text: str) -> None:
     assert distress_level(text, LEX) is None
+
+
+def test_a_bit_lost_in_a_me_sense_is_still_asked_about() -> None:
+    # "a bit lost" is career talk, unless the mentee says it is not about work.
+    assert distress_level("I'm a bit lost, to be honest. Not in a career sense. In a me sense.", LEX) == "check"
+    assert distress_level("I don't really see myself still being here in 5 years", LEX) is not None
 
 
 def test_a_clear_sign_is_a_crisis_and_a_vague_one_a_check() -> None:

@@ -194,6 +194,11 @@ class Answering(Correcting, Recalling):
         fix = corrected_to(reading) or said_content(reading)
         if reading.has("correction") and step.corrects and self._correct(fix, text):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
+        changed = self._what_changed(reading)
+        if changed:  # "partly, i've moved to QA since": the answer to "what has changed?", already given
+            line = self._reply("changed").replace("{words}", play_back(changed))
+            return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm,
+                                                      changed=changed)
         if reading.confirm is not None:
             return self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm)
         if reading.has("correction") and not reading.has("hedge"):  # "not quite", with nothing more: a no
@@ -208,6 +213,17 @@ class Answering(Correcting, Recalling):
         if answered:  # a question or remark, answered above: now the question again
             return self._reask()
         return self._bounded_reask(self._reply("unclear"))
+
+    def _what_changed(self, reading: Reading) -> str:
+        """What a no or a partial yes says is different now, on a step that keeps it ("" if none)."""
+        if not self.current.changed or reading.confirm is True:
+            return ""
+        if reading.confirm is None and not reading.has("hedge") and not reading.has("correction"):
+            return ""  # neither a no nor a partial yes: not known to be about a change
+        words = corrected_to(reading) or trimmed(said_content(reading))
+        if not words or non_answer(words) or rules.is_off_topic(words, self.flow.lexicon):
+            return ""
+        return words
 
     def _hedge(self, text: str, reading: Reading, ref: str) -> list[Message]:
         """"Kind of", "partly", "not sure": never a yes. The flow may route it; else ask what fits."""
@@ -277,10 +293,12 @@ class Answering(Correcting, Recalling):
     def _advance(
         self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
         confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
+        changed: str = "",
     ) -> list[Message]:
         """Keep the answer, say any reflection, and move along the first edge whose rule holds.
 
-        ``sources``: the mentee turns the kept words came from, when not (only) this answer."""
+        ``sources``: the mentee turns the kept words came from, when not (only) this answer;
+        ``changed``: what a no or a partial yes said is different (kept in the step's ``changed``)."""
         step = self.current
         lex = self.flow.lexicon
         undo, self._change = self._change or Undo(step=step.name, counters=self.state.counters()), None
@@ -295,8 +313,10 @@ class Answering(Correcting, Recalling):
             self.words.set(step.save_as, answer if yes_no or corrected else kept, refs if answer else [])
         if step.append_to and kept:
             self.words.append(step.append_to, kept, refs)
+        if changed and step.changed:
+            self.words.set(step.changed, changed, [ref] if ref else [])
         ctx = rules.Context(answer=answer, values=self.values, lex=lex, skipped=skipped, confirm=confirm,
-                            hedged=bool(reading and reading.has("hedge")), corrected=corrected,
+                            hedged=bool(reading and reading.has("hedge")), corrected=corrected, changed=bool(changed),
                             read=reading is not None, reply=reading.reply if reading else answer)
         if step.ladder:
             self._climb(step, kept, ref, ctx, skipped)

@@ -70,6 +70,9 @@ class Step:
     corrects: tuple[str, ...] = ()
     # On a clear yes to "is that still true?": value <- the first item of the previous summary's key.
     keep_previous: tuple[tuple[str, str], ...] = ()
+    # On a no or a partial yes that says what is different ("partly, I've moved to QA since"):
+    # those words are kept in this value, and the rule 'changed' holds (no need to ask what changed).
+    changed: str | None = None
 
     @property
     def wordings(self) -> tuple[str, ...]:
@@ -104,6 +107,8 @@ class Flow:
         for s in self.steps.values():
             if s.save_as:
                 out[s.save_as] = "text"
+            if s.changed:
+                out.setdefault(s.changed, "text")
             if s.append_to:
                 out[s.append_to] = "list"
             if s.collect_yes:
@@ -139,6 +144,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "check_in_safe": "Thank you for telling me. We can carry on whenever you're ready, or /pause at any point.",
     "partly": "Partly, then: {words}. I'll leave it off the main list.",
     "put_right": "Thanks for putting me right: {words}.",
+    "changed": "Thank you, I've noted what's different now: {words}.",
 }
 
 
@@ -236,6 +242,7 @@ def _step(name: str, node: Any, line: int | None = None) -> Step:
         next=edges_of(node),
         corrects=tuple(str(v) for v in node.get("corrects") or ()),
         keep_previous=tuple((str(k), str(v)) for k, v in (node.get("keep_previous") or {}).items()),
+        changed=node.get("changed"),
     )
 
 

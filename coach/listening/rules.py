@@ -232,6 +232,7 @@ class Context:
     confirm: bool | None = None
     hedged: bool = False
     corrected: bool = False
+    changed: bool = False
     read: bool = False
     # The reply as typed (``answer`` is its content, fillers left out): how it was said matters
     # for energy ("Science fiction! I could go on forever").
@@ -275,6 +276,7 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "no": lambda c: (c.confirm if c.read else yes_no(c.answer, c.lex)) is False,
     "hedge": lambda c: c.hedged and c.confirm is None,
     "corrected": lambda c: c.corrected,
+    "changed": lambda c: c.changed,
     "answered": lambda c: not c.skipped and bool(c.answer.strip()),
     "go_ahead": _go_ahead,
     "first_hand": lambda c: not c.skipped and _listed(c, "first_hand"),
@@ -306,6 +308,7 @@ RULE_HELP: dict[str, str] = {
     "no": "the answer is a no",
     "hedge": "a partial answer: 'kind of', 'partly', 'not sure' (never taken as a yes)",
     "corrected": "the mentee corrected what was played back, and the correction was applied",
+    "changed": "a no or a partial yes said what is different, and the step's 'changed' value keeps it",
     "answered": "the step kept an answer with content (not a bare yes, a no or a non-answer)",
     "go_ahead": "a clear yes that says to start ('lets go', 'go on then'), from the lexicon's go_ahead list",
     "first_hand": "the answer says it was seen up close ('i've covered for her'), from the lexicon's first_hand list",
