@@ -84,12 +84,28 @@ def expects_yes_no(question: str | None) -> bool:
                and not re.search(r"(?i)\bor\b", p) for p in parts)
 
 
+# Readings kept per lexicon: one turn reads the same reply several times (the step, playback,
+# the summary), and a reading is a frozen value of the reply, the question and the lexicon.
+_MEMO_SIZE = 256
+
+
 def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str | None = None) -> Reading:
     """Every dialogue act in ``reply``, in order.
 
     ``expect`` is "yes_no" after a yes/no question, "text" after an open one, and anything
     else ("auto") to tell from ``question``.
     """
+    memo: dict[tuple[str, str, str | None], Reading] = lex.compiled("read_reply.memo", lambda _: {})
+    key = (reply, expect, question)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[key] = _read(reply, lex, expect, question)
+    return found
+
+
+def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Reading:
     from coach.listening.distress import distress_level
 
     if expect not in ("text", "yes_no"):
