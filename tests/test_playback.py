@@ -39,6 +39,10 @@ def test_a_long_answer_is_never_cut_mid_phrase(answer: str) -> None:
     ("I guess I want to lead (ugh) a team", "you want to lead a team"),
     ("sorry, that's a lot. I want to be trusted. lol", "you want to be trusted"),
     ("this sounds shallow but I want money", "you want money"),
+    # Found in a real-terminal round: "...feeling like your work matters you guess".
+    ("not sure. sort of feeling like my work matters i guess, not just being a pair of hands",
+     "feeling like your work matters, not just being a pair of hands"),
+    ("money lol, and freedom", "money, and freedom"),
 ])
 def test_fillers_and_asides_are_not_played_back(answer: str, played: str) -> None:
     assert play_back(answer) == played

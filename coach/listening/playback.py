@@ -44,7 +44,8 @@ _ASIDES = (r"(?:and |but )?(?:sorry,? )?(?:this|that|it)(?:'s| is|s)(?: going to
            r"to be honest|tbh|i guess|i think|i suppose|lol|sort of|kind of")
 _INNER_ASIDE = re.compile(r",\x00?\s*(?:" + _ASIDES + r"),", re.IGNORECASE)
 _END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")|,?\s*(?:you know|i guess|lol|haha|idk))\W*$", re.IGNORECASE)
-_GUESS = re.compile(r"\s+i (?:guess|suppose)(?= because\b| but\b| and\b)", re.IGNORECASE)
+# ...and in the middle of one: "my work matters i guess, not just being a pair of hands".
+_GUESS = re.compile(r"\s+(?:i (?:guess|suppose)|tbh|lol|lmao|haha)(?= because\b| but\b| and\b|[,;.])", re.IGNORECASE)
 # How a rambling answer may start before it says anything: "well, i mean, the thing is,", "so basically,",
 # "I'd say that,", and the question's own frame said back ("in like five years", "in 5 years?").
 _FRAME = re.compile(
@@ -131,7 +132,10 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     """The first whole clause of what an answer says, or a well-formed part of it; "" if none fits."""
     text = " ".join(_said(answer).split())
     m = _CLAUSE_END.search(text)
-    if m:
+    # Two short things joined by ", and" are one thought, not a clause to drop ("money, and freedom").
+    both = m is not None and re.match(r",\s*and\b", m.group(0)) is not None and len(text.split()) <= max_words \
+        and _CLAUSE_END.search(text.rstrip(".!? "), m.end()) is None
+    if m and not both:
         text = text[: m.start()]
     words = text.split()
     if len(words) > max_words:
