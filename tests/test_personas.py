@@ -112,7 +112,7 @@ PERSONAS = {
         says=[
             "Money is a perfectly good thing to care about, and fine to name here.",
             "Money is a perfectly good thing to care about. It often stands for security",
-            "It sounds like earning well matters a lot to you. Is that right?",
+            "It sounds like earning well matters to you. Is that right?",
         ],
         never=["The experiment you chose", "impact", "Thank you for saying that plainly"],
     ),
@@ -150,7 +150,7 @@ PERSONAS = {
         says=[
             "And if the job you'd want isn't there at all, that's fine to say too.",
             "That's a fair possibility to hold, and fine to say here.",
-            "It sounds like having freedom over how you work matters a lot to you. Is that right?",
+            "It sounds like having freedom over how you work matters to you. Is that right?",
         ],
     ),
     # "I want your job": ambition acknowledged; control over impact; authority confirmed.
@@ -183,7 +183,7 @@ PERSONAS = {
             "Aiming high is fine to say out loud here, even if it's your boss's job.",
             "So for you it leans towards being the one who decides. That's fine to want, and to say.",
             "Wanting to be the one who decides is a perfectly fine thing to want, and to say.",
-            "It sounds like being the one who makes the decisions matters a lot to you. Is that right?",
+            "It sounds like being the one who makes the decisions matters to you. Is that right?",
         ],
     ),
     # Next-rung guessing: runs dry with "I don't know", so is asked for one plain sentence.
