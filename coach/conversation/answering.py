@@ -42,6 +42,8 @@ _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 _POINTS_BACK = re.compile(r"^(?:it|that|this|they|which|not)\b")
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
 _PART_WORDS = 5
+# A non-answer that says to go on: "idk. pass", "skip this one", "next question pls".
+_PASSES = re.compile(r"(?i)\b(?:pass|skip|next (?:question|one)|move on|rather not (?:say|answer))\b")
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other"}
 
 
@@ -274,6 +276,12 @@ class Answering(Correcting, Recalling):
             return self._advance(answer="", ref=ref, reading=reading, confirm=reading.confirm)
         if not content and answered and not reading.has("non_answer"):
             return self._reask()  # a question or remark, answered above: now the question again
+        said_words = bool(rules.words(reading.reply))  # an empty line may be a slip of the Enter key
+        if not content and said_words and reading.has("non_answer") and (
+            self.state.reasks or _PASSES.search(reading.reply)
+        ):
+            # "idk. pass", or "dunno" said twice: the mentee has passed; a third asking would only push.
+            return [self._rule(self._reply("move_on"), stored_as="move_on")] + self._advance(answer="", skipped=True)
         if not content:
             return self._bounded_reask(None)
         if len(rules.words(content)) < step.min_words and not self.state.reasks:
