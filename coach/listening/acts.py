@@ -124,6 +124,8 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
     if level and "distress" not in cx.kinds():
         cx.found.insert(0, _Found("distress", Piece(0, len(r.text)), topic=level, rule="distress"))
     _not_knowing(cx)
+    if cx.expect == "text":
+        _self_repair(cx)
     if keep:  # asked what to change, "no, leave it" or "nothing, it's fine" declines any change
         cx.expect = "yes_no"
         cx.found = [_Found("no", Piece(0, keep.end()), rule="no.keep_as_is")] + [
@@ -140,6 +142,17 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
             if f.kind == "content":
                 f.kind, f.content, f.rule = "correction", bare(r.text[f.piece.start:f.piece.end]), "correction.asked"
     return Reading(reply, tuple(_assemble(cx)))
+
+
+def _self_repair(cx: _Context) -> None:
+    """"the office plant's. no, honestly, one of the senior designers": the mentee takes back
+    what they just said; the thought before the "no" is not the answer, and the "no" is no answer."""
+    found = cx.found
+    for i in range(1, len(found) - 1):
+        if found[i].kind == "no" and found[i - 1].kind == "content" and any(
+            f.kind == "content" for f in found[i + 1:]
+        ):
+            found[i - 1].kind = found[i].kind = "filler"
 
 
 def _not_knowing(cx: _Context) -> None:
