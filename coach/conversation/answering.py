@@ -94,7 +94,14 @@ class Answering(Correcting, Recalling):
             return self._stop_for_distress()
         if level == "check":
             self.state.check_in = True
+            self.state.held = {"text": text, "ref": ref} if step.ask is not None else None
             return [self._rule(self._reply("check_in"))]
+        return self._take(text, ref)
+
+    def _take(self, text: str, ref: str) -> list[Message]:
+        """What the step makes of an answer that is no sign of distress (or was said to be safe)."""
+        lex = self.flow.lexicon
+        step = self.current
         if step.ask is None:  # nothing was asked; should not happen with a validated flow
             return self._advance(answer=text, ref=ref)
         # "either": a yes or no is heard as one, and words are kept as the answer.
@@ -131,11 +138,21 @@ class Answering(Correcting, Recalling):
         calm, again = distress_level(text, lex) is None, self.state.check_in_again
         self.state.check_in_again = False
         if calm and (reading.confirm is True or said_safe(text, lex)):
-            return [self._rule(self._reply("check_in_safe"))] + self._reask()
+            held, self.state.held = self.state.held, None
+            said = [self._rule(self._reply("check_in_safe"))]
+            if held and self._kept_of(held["text"]):  # the answer given with the worry still counts
+                return said + self._take(held["text"], held["ref"])
+            return said + self._reask()
         if calm and reading.confirm is None and not reading.has("hedge") and not again:
             self.state.check_in = self.state.check_in_again = True
             return [self._rule(self._reply("check_in_again"))]
         return self._stop_for_distress()
+
+    def _kept_of(self, text: str) -> bool:
+        """Does ``text`` say something besides the worry (read sentence by sentence)?"""
+        reading = read_reply(text, self.flow.lexicon, expect=self.current.expect, question=self._asked())
+        content = trimmed(said_content(reading))
+        return bool(rules.words(content)) and not non_answer(content)
 
     def _stop_for_distress(self) -> list[Message]:
         self.status = "stopped"
