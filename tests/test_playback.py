@@ -181,3 +181,9 @@ def test_the_job_named_is_found_in_a_messy_answer(answer: str, job: str) -> None
 
 def test_an_answer_that_opens_with_no_and_a_noun_keeps_its_no() -> None:
     assert "no 1:1s" in content_of("she just designs. no 1:1s, no headcount spreadsheets", load_lexicon())
+
+
+def test_a_long_answer_is_never_cut_after_a_verb_that_needs_more() -> None:
+    # Round 5: "When you say ... your parents are not rich and you want, ..." (cut before "to show them").
+    said = play_back("because in my country my parents are not rich and i want to show them that going abroad was worth")
+    assert said == "in your country your parents are not rich"

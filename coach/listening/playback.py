@@ -32,6 +32,9 @@ _NO_END = {
     "that", "this", "these", "those", "very", "really", "more", "most", "some", "any", "by", "from", "as", "than",
     "not", "no", "if", "when", "which", "who", "it's", "i'm", "i'd", "i've", "would", "could", "should", "will",
     "can", "do", "does", "did", "have", "has", "had", "into", "onto", "about", "like", "just", "also", "then",
+    # Verbs that need what follows ("and i want," cut before "to show them"):
+    "want", "wants", "wanted", "need", "needs", "needed", "going", "try", "trying", "tried", "hope", "hoping",
+    "love", "able", "get", "got", "used", "supposed", "trying", "learn", "learning", "plan", "planning",
 }
 # Asides in brackets: "(ugh)", "(lol, if they ever promote anyone)".
 _ASIDE = re.compile(r"\s*\((?:ugh|lol|haha|sorry|honestly|i know|i guess|i think|tbh|sigh)[^)]*\)", re.IGNORECASE)
