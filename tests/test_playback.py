@@ -185,5 +185,5 @@ def test_an_answer_that_opens_with_no_and_a_noun_keeps_its_no() -> None:
 
 def test_a_long_answer_is_never_cut_after_a_verb_that_needs_more() -> None:
     # Round 5: "When you say ... your parents are not rich and you want, ..." (cut before "to show them").
-    said = play_back("because in my country my parents are not rich and i want to show them that going abroad was worth")
+    said = play_back("because in my country my parents are not rich and i want to show them going abroad was worth")
     assert said == "in your country your parents are not rich"

@@ -34,7 +34,7 @@ _NO_END = {
     "can", "do", "does", "did", "have", "has", "had", "into", "onto", "about", "like", "just", "also", "then",
     # Verbs that need what follows ("and i want," cut before "to show them"):
     "want", "wants", "wanted", "need", "needs", "needed", "going", "try", "trying", "tried", "hope", "hoping",
-    "love", "able", "get", "got", "used", "supposed", "trying", "learn", "learning", "plan", "planning",
+    "love", "able", "get", "got", "used", "supposed", "learn", "learning", "plan", "planning",
 }
 # Asides in brackets: "(ugh)", "(lol, if they ever promote anyone)".
 _ASIDE = re.compile(r"\s*\((?:ugh|lol|haha|sorry|honestly|i know|i guess|i think|tbh|sigh)[^)]*\)", re.IGNORECASE)
