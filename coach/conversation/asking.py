@@ -200,7 +200,8 @@ class Asking:
             "summary": self.summary(),
             "previous": self.values.get("previous") or {},
             "rung": self._rung(),
-            "corrected": self._corrected,
+            # Each fix said back in the coach's words ("head of product, not running product").
+            "corrected": " and ".join(play_back(p) or p for p in self._corrected.split("\n") if p.strip()),
         }
 
     def _rung_sources(self) -> list[str]:

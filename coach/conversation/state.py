@@ -67,6 +67,7 @@ class SessionState:
     check_in_again: bool = False  # ... and was asked a second time, the first answer having passed it by
     follow_up: str | None = None  # the step whose "which part of it fits?" awaits its answer
     heard: dict[str, str] | None = None  # words said earlier, offered as the answer to this step
+    fixing: dict[str, Any] | None = None  # a part of a playback asked about ("what would you put in place of X?")
 
     # --- counters that /back restores ------------------------------------------------------
 

@@ -144,6 +144,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "check_in_safe": "Thank you for telling me. We can carry on whenever you're ready, or /pause at any point.",
     "partly": "Partly, then: {words}. I'll leave it off the main list.",
     "put_right": "Thanks for putting me right: {words}.",
+    "fix_ask": "What would you put in place of \"{part}\"?",
+    "fix_add": "What would you like me to add for \"{part}\"?",
     "changed": "Thank you, I've noted what's different now: {words}.",
 }
 
