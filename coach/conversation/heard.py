@@ -7,7 +7,6 @@ import re
 from coach.listening.fixes import is_remark
 from coach.listening.reading import Reading
 
-
 # "one sentence: X", "in a sentence - X": the label a mentee puts before the answer asked for.
 _LABEL = re.compile(r"(?i)^(?:ok(?:ay)?,? )?(?:in )?(?:one|a) (?:plain |simple )?sentence[:.,-]\s+")
 

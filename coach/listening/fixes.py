@@ -126,8 +126,8 @@ def read_fixes(reply: str) -> list[Fix]:
 def is_remark(piece: str) -> bool:
     """Is ``piece`` a remark about the playback ("you didn't add the Priya part", "one sentence:"),
     never words to keep?"""
-    if re.fullmatch(r"(?:ok(?:ay)?,? )?(?:in )?(?:one|a) (?:plain |simple )?sentence|(?:fine|ok|okay),? then", _bare(piece),
-                    re.I):
+    if re.fullmatch(r"(?:ok(?:ay)?,? )?(?:in )?(?:one|a) (?:plain |simple )?sentence|(?:fine|ok|okay),? then",
+                    _bare(piece), re.I):
         return True
     fix = _read(piece)
     return fix is not None and fix.kind in ("keep", "missing")
