@@ -17,7 +17,7 @@ from coach.listening.lexicon import load_lexicon
 
 LEX = load_lexicon()
 OPEN = "What could you happily talk about for hours?"
-CONFIRM = "It sounds like freedom over how you work matters a lot to you. Is that right?"
+CONFIRM = "It sounds like freedom over how you work matters to you. Is that right?"
 CONSENT = "Does that work for you? Shall we begin?"
 
 

@@ -35,12 +35,15 @@ if TYPE_CHECKING:
 _PLAYED_DOWN = re.compile(
     r"\b(?:would be nice|nice to have|nice bonus|a bonus|not the main|isn'?t the main|not that important|"
     r"not (?:really )?what (?:drives|matters)|doesn'?t matter (?:much|that much)|not a big deal|secondary|"
-    r"not really about|less about|not about|(?:maybe|probably|possibly)(?: \w+){1,3} (?:a bit|a little|too)|"
-    r"a (?:little )?bit(?:,? (?:i guess|not gonna lie|ngl|tbh))?$|i guess$)\b"
+    r"not really about|less about|not about|(?:maybe|probably|possibly)(?: \w+){1,3} (?:a bit|a little|too))\b"
 )
 _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
-_POINTS_BACK = re.compile(r"^(?:it|that|this|they|which)\b")
+# "money matters too, but not the main thing": the clause after names no subject, it says it of the one before.
+_POINTS_BACK = re.compile(r"^(?:it|that|this|they|which|not)\b")
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
+_PART_WORDS = 5
+# A non-answer that says to go on: "idk. pass", "skip this one", "next question pls".
+_PASSES = re.compile(r"(?i)\b(?:pass|skip|next (?:question|one)|move on|rather not (?:say|answer))\b")
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other"}
 
 
@@ -235,7 +238,10 @@ class Answering(Fixing, Recalling):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
         if step.foreach:
             if said_content(reading):
-                line = self._reply("partly").replace("{words}", play_back(said_content(reading)))
+                words = play_back(said_content(reading))
+                # "on design calls" says which part fits; a longer story is an example, not a part to quote.
+                line = (self._reply("partly").replace("{words}", words) if len(words.split()) <= _PART_WORDS
+                        else self._reply("partly_plain"))
                 return [self._rule(line)] + self._advance(answer="", ref=ref, reading=reading, confirm=None)
             self.state.follow_up = step.name
             return [self._rule(self._reply("hedge"))]
@@ -273,6 +279,12 @@ class Answering(Fixing, Recalling):
             return self._advance(answer="", ref=ref, reading=reading, confirm=reading.confirm)
         if not content and answered and not reading.has("non_answer"):
             return self._reask()  # a question or remark, answered above: now the question again
+        said_words = bool(rules.words(reading.reply))  # an empty line may be a slip of the Enter key
+        if not content and said_words and reading.has("non_answer") and (
+            self.state.reasks or _PASSES.search(reading.reply)
+        ):
+            # "idk. pass", or "dunno" said twice: the mentee has passed; a third asking would only push.
+            return [self._rule(self._reply("move_on"), stored_as="move_on")] + self._advance(answer="", skipped=True)
         if not content:
             return self._bounded_reask(None)
         if len(rules.words(content)) < step.min_words and not self.state.reasks:

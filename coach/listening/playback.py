@@ -63,8 +63,17 @@ def trimmed(text: str) -> str:
     return _clean(text)
 
 
+# A label the mentee puts before an answer ("experiment: ask to run the next study myself").
+_LABEL = re.compile(
+    r"^(?:(?:my|the|an?|new|ok|okay|so)\s+)?(?:experiment|goal|answer|underneath|drives?|passions?|reason|heading|"
+    r"update|edit|correction|fix|idea|strengths?|overlap|plan)\s*[:.]\s+(?=\S+\s+\S)",
+    re.IGNORECASE,
+)
+
+
 def _clean(text: str) -> str:
     """A thought without its asides and the run-up before it (nothing left: the text as it was)."""
+    text = _LABEL.sub("", text)
     bare = _GUESS.sub("", _FRAME.sub("", _ASIDE.sub("", text)))
     while _INNER_ASIDE.search(bare):  # one after another: ", if it works out, which it might not,"
         bare = _INNER_ASIDE.sub(",\x00", bare, count=1)

@@ -179,12 +179,13 @@ def motivation_scores(text: str, lex: Lexicon) -> dict[str, int]:
 def detect_motivations(texts: Iterable[str], lex: Lexicon) -> list[str]:
     """Motivation ids suggested by what was said, strongest first (ties in the essay's order).
 
-    The last answer counts double: it is usually the mentee naming what drives them when asked.
+    The last answer counts three times: it is usually the mentee naming what drives them when
+    asked, and what they name comes before what the coach only noticed.
     """
     said = [t for t in texts if t and t.strip()]
     scores = dict.fromkeys(lex.motivations, 0)
     for i, text in enumerate(said):
-        weight = 2 if i == len(said) - 1 else 1
+        weight = 3 if i == len(said) - 1 else 1
         for mid, n in motivation_scores(text, lex).items():
             scores[mid] += weight * n
     order = {mid: i for i, mid in enumerate(MOTIVATIONS)}
