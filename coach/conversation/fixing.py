@@ -16,7 +16,7 @@ from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import Edit
-from coach.listening.fixes import Fix, read_fixes
+from coach.listening.fixes import Fix, keeps_as_is, read_fixes
 from coach.listening.playback import play_back, trimmed
 
 if TYPE_CHECKING:
@@ -52,7 +52,9 @@ class Fixing(Correcting):
             self.state.fixing = None
         fixes = read_fixes(text) if step.corrects and self.state.follow_up != step.name else []
         if step.ladder:  # "not the lucky bit, it's knowing it's my doing": a rung's part, named
-            fixes = [f for f in fixes if f.kind == "put" and f.part and f.new and _NAMES_PART.search(f.said)]
+            # ... or pointed at ("replace that bit with X", "the important bit is X").
+            fixes = [f for f in fixes if f.kind == "put" and f.new and f.said and (
+                f.points or (f.part and _NAMES_PART.search(f.said)))]
         if not fixes or not (step.ladder or self.fixes_needed(fixes)):
             return None
         return self._fixed(fixes, text, reading, ref)
@@ -81,7 +83,7 @@ class Fixing(Correcting):
     def _fix_answered(self, reading: Reading, ref: str) -> list[Message]:
         """The answer to a question about a part: its words go there; a no leaves the part as it was."""
         step = self.current
-        new = "" if reading.confirm is False and not reading.has("correction") else (
+        new = "" if keeps_as_is(reading.reply) or (reading.confirm is False and not reading.has("correction")) else (
             corrected_to(reading) or trimmed(said_content(reading)))
         if new and (non_answer(new) or rules.is_off_topic(new, self.flow.lexicon)):
             new = ""
@@ -206,7 +208,8 @@ class Fixing(Correcting):
         self._begin_change()
         value = self.values.get(var)
         if isinstance(value, list):
-            self.words.append(var, fix.new, self._refs())
+            if not any(isinstance(item, str) and _find(fix.new, item) for item in value):  # never twice
+                self.words.append(var, fix.new, self._refs())
         else:
             old = value if isinstance(value, str) else ""
             self.words.set(var, f"{old} and {fix.new}" if old.strip() else fix.new, self._refs())

@@ -123,6 +123,18 @@ def read_fixes(reply: str) -> list[Fix]:
     return out
 
 
+# Asked what goes in a part's place: "leave it", "nah it's fine", "no" alone keep it as it is.
+_KEEP_AS_IS = re.compile(r"^(?:(?:actually|hmm+|um+|oh|ok(?:ay)?|no+|nah|nope|sorry)[,.!]?\s+)*(?:(?:leave|keep) it|"
+                         r"it'?s fine|its fine|fine|all good|as it (?:is|was)|never ?mind|forget it|nothing|none|"
+                         r"no+|nah|nope|same)\b(?:[\s,.!]+(?:as it (?:is|was)|then|thanks|thx|actually|it'?s fine|"
+                         r"(?:it )?(?:was|is) fine|(?:it )?(?:was|is) ok))*[\s.!]*$", re.I)
+
+
+def keeps_as_is(reply: str) -> bool:
+    """Does ``reply`` leave a part as it was ("actually no, leave it as it is")?"""
+    return _KEEP_AS_IS.match(" ".join(reply.split())) is not None
+
+
 def is_remark(piece: str) -> bool:
     """Is ``piece`` a remark about the playback ("you didn't add the Priya part", "one sentence:"),
     never words to keep?"""
@@ -227,10 +239,18 @@ def _pointed(text: str) -> Fix | None:
     m = re.match(rf"^(?:replace|swap|change)\s+{_POINTER}\s+(?:with|for|to)[:,]?\s+(?P<new>.+)$", text, re.I) or \
         re.match(r"^(?:it |that |this )?(?:should (?:just )?(?:say|read|be)|make it|change it to|put)[:,]?\s+"
                  r"(?P<new>.+)$", text, re.I)
-    if not m:
+    if m is None:
+        # "the important bit is not being that guy", "what matters is X": the rung, said again.
+        m = re.match(r"^(?P<said>(?:the |what'?s )?(?:important|main|real|key) (?:bit|part|thing)|"
+                     r"what (?:really )?matters(?: to me)?|the (?:real )?point)\s+(?:is|was)[:,]?\s+(?P<new>.+)$",
+                     text, re.I)
+        said = m.group("said") if m else ""
+    else:
+        said = "that bit" if re.match(r"^(?:replace|swap|change)\b", text, re.I) else ""
+    if m is None:
         return None
     new = _words(m.group("new"))
-    return Fix("put", new=new) if new else None
+    return Fix("put", new=new, said=said) if new else None
 
 
 def _slot_is(text: str) -> Fix | None:
@@ -291,7 +311,8 @@ def _part_remark(text: str) -> Fix | None:
 def _not_x(text: str) -> Fix | None:
     """"not the lucky part. knowing it's my own doing", "not the office plant, that was a joke"."""
     m = re.match(r"^(?:it'?s |its |it is |that'?s |thats )?not (?:about )?(?P<x>'[^']+'|\"[^\"]+\"|[^,.;:]+?)"
-                 r"(?:\s+(?:that (?:matters|counts|is important)|bit|part))?(?:[,;:]\s*(?P<rest>.*))?$", text, re.I)
+                 r"(?P<named>\s+(?:bit|part|thing|stuff)s?)?(?:\s+that (?:matters|counts|is important))?"
+                 r"(?:[,;:]\s*(?P<rest>.*))?$", text, re.I)
     if not m:
         return None
     x = m.group("x")
@@ -305,7 +326,8 @@ def _not_x(text: str) -> Fix | None:
             len(rest.split()) > 8:
         return None  # "not yet, but I'd like to lead a team one day ...": an answer, not a fix
     new = _words(rest)
-    return Fix("put", slot_of(x), _part(x), new, _said(x)) if new else Fix("ask", slot_of(x), _part(x), said=_said(x))
+    said = _said(x + (m.group("named") or ""))
+    return Fix("put", slot_of(x), _part(x), new, said) if new else Fix("ask", slot_of(x), _part(x), said=said)
 
 
 def _y_not_quoted(text: str) -> Fix | None:
