@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coach.conversation.fixing import _put_in
-from coach.listening.fixes import Fix, is_remark, read_fixes
+from coach.listening.fixes import Fix, is_remark, keeps_as_is, read_fixes
 
 
 @pytest.mark.parametrize(
@@ -23,14 +23,27 @@ from coach.listening.fixes import Fix, is_remark, read_fixes
          [Fix("ask", "", "design lead", said="the design lead part"), Fix("keep", "", "craft", said="the craft bit")]),
         ("not the cat's job, that was a joke. my manager's job",
          [Fix("put", "", "cat's job", "my manager's job", "the cat's job")]),
-        ("change that bit to: because i like being trusted", [Fix("put", new="i like being trusted")]),
+        ("change that bit to: because i like being trusted", [Fix("put", new="i like being trusted", said="that bit")]),
         ("nope. more like: my own bakery, because i want to make things, because i like mornings",
          [Fix("restate", new="my own bakery", chain=("i want to make things", "i like mornings"))]),
         ("yeah, and because my dad never got to", [Fix("add", "why_chain", new="my dad never got to")]),
         ("u forgot the mentoring part", [Fix("missing", "", "mentoring", said="the mentoring part")]),
+        ("nope, the goal is wrong. it's not head of sales, it's sales ops",
+         [Fix("put", "goal", "head of sales", "sales ops", "the goal")]),
+        ("couple of things: 'money' should be 'security', and you forgot the freedom",
+         [Fix("put", "", "money", "security", "'money'"), Fix("missing", "", "freedom", said="the freedom")]),
+        ("yeah. i'd like to add one thing: i hate being watched all day. that should be in there",
+         [Fix("add", "", new="i hate being watched all day")]),
+        ("hmm no, lose the last bit", [Fix("drop", "why_chain", said="the last bit")]),
+        ("the 'be in charge' part is off, it's not about control, it's about the team being ok",
+         [Fix("put", "", "be in charge", "the team being ok", "the 'be in charge' part")]),
+        ("the heading is right, the drives feel wrong", [Fix("keep", "goal", said="the heading")]),
+        ("the important thing is not ending up like him", [Fix("put", new="not ending up like him",
+                                                                said="the important thing")]),
     ],
     ids=["place-and-add", "place-reads-odd", "quoted-old", "remark-and-keep", "joke-then-new", "pointed",
-         "restate", "and-because", "missing"],
+         "restate", "and-because", "missing", "slot-wrong-then-not-x", "quoted-should-and-missing", "add-one-thing",
+         "last-bit", "part-wrong-with-words", "slot-right", "important-bit"],
 )
 def test_fixes_are_read(reply: str, fixes: list[Fix]) -> None:
     assert read_fixes(reply) == fixes
@@ -43,6 +56,11 @@ def test_fixes_are_read(reply: str, fixes: list[Fix]) -> None:
 )
 def test_no_fix_where_none_is_asked_for(reply: str) -> None:
     assert read_fixes(reply) == []
+
+
+def test_leave_it_keeps_a_part_as_it_was() -> None:
+    assert all(keeps_as_is(r) for r in ["actually no, leave it as it is", "nah its fine", "no", "keep it, thanks"])
+    assert not any(keeps_as_is(r) for r in ["no, more like senior engineer", "senior engineer"])
 
 
 def test_remarks_are_not_words_to_keep() -> None:

@@ -161,6 +161,10 @@ class Fixing(Correcting):
         if fix.kind == "restate":
             return self._restate(fix)
         if fix.kind == "drop":
+            chain = self.values.get("why_chain")
+            if fix.slot == "why_chain" and "why_chain" in corrects and isinstance(chain, list) and chain:
+                self._put("why_chain", len(chain) - 1, "", self._refs())  # "drop the last bit"
+                return f"without {fix.said}"
             if fix.slot in corrects and not fix.part:
                 self._put(fix.slot, None, "", self._refs()) if isinstance(self.values.get(fix.slot), str) else None
                 return f"without {fix.said}"
@@ -177,7 +181,8 @@ class Fixing(Correcting):
                 if isinstance(old, str):
                     self._set_item(var, index, old, _put_in(old, fix.part, fix.new, whole=_quoted(fix)))
                     return f"{fix.new}, not {fix.said.strip(_QUOTES)}"
-        # Pointed at ("replace that bit with X"), or the part is not found: the nearest item.
+            return ""  # the part named is nowhere in what was kept: no guessing which words it meant
+        # Pointed at ("replace that bit with X"): the item the words are nearest to, else the deepest.
         return fix.new if self._correct(fix.new, reply) else ""
 
     def _put_slot(self, fix: Fix) -> str:
@@ -186,6 +191,8 @@ class Fixing(Correcting):
             return fix.new if self._motivations(fix.new, replace=True) else ""
         if isinstance(value, list):
             found = self._index_of(var, fix.part) if fix.part else None
+            if found is None and var == "why_chain" and value:
+                found = len(value) - 1  # "the reason is more like X": the deepest reason
             if found is not None:
                 self._set_item(var, found, value[found], fix.new)
             else:
@@ -259,6 +266,9 @@ class Fixing(Correcting):
 
     def _restore(self, fix: Fix, heard: list[str]) -> bool:
         """"You dropped the teaching part": the clause that said it, found in an earlier answer, comes back."""
+        if "motivations" in self.current.corrects and fix.part and self._motivations(fix.part, replace=False):
+            heard.append(f"{fix.part} added")  # "you forgot the money": a drive, named
+            return True
         if "why_chain" not in self.current.corrects or not fix.part:
             return False
         chain = self.values.get("why_chain") or []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coach.listening.edits import Edit
 from coach.listening.edits import _one as _edit
 from coach.listening.text import Reply
 
@@ -33,7 +34,7 @@ _SLOT_NAMES: dict[str, str] = {
     "sweet_spot": r"where (?:they|those|it|these|things|the three|all three) (?:all )?(?:meet|overlap)|(?:the )?"
                   r"(?:overlap|sweet spot)(?: bit| part)?|(?:the )?(?:where they meet|meet) (?:bit|part)",
     "motivations": r"what drives (?:me|you)|(?:the )?(?:drives?|drivers?|motivations?)(?: bit| part| line)?",
-    "why_chain": r"(?:the )?(?:reasons?|because|why) (?:bit|part|line)s?|(?:the )?reasons|(?:the )?chain",
+    "why_chain": r"(?:the )?(?:reasons?|because|why) (?:bit|part|line)s?|(?:the )?reasons?|(?:the )?chain",
 }
 _SLOT = {k: re.compile(rf"^['\"]?(?:the |that |this |my )?(?:{v})(?: (?:bit|part|line|one))?['\"]?$", re.I)
          for k, v in _SLOT_NAMES.items()}
@@ -43,7 +44,8 @@ _MENTION = rf"['\"]?(?:the |that |this |my )?(?:{_SLOT_ANY})(?: (?:bit|part|line
 # Said before a fix, not part of it: "no.", "mostly,", "oh dear,", "hang on,".
 _LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hmm+|um+|oh(?: dear)?|also|and|but|plus|"
                    r"then|so|actually|wait|hang on|anyway|ugh|right|well|sorry|lol|haha|mostly yes|not quite|"
-                   r"i dunno|dunno|idk|maybe|i guess|like i said|i just said|i said|i just told you|i told you)"
+                   r"(?:(?:a )?couple of|two|three|a few|several|some) (?:things|changes)|i dunno|dunno|idk|maybe|"
+                   r"i guess|like i said|i just said|i said|i just told you|i told you)"
                    r"(?:[,.!:]+\s*|\s+))+", re.I)
 _TAIL = re.compile(r"(?:[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh|please|pls|too|as well|not sure|"
                    r"maybe|a bit|a little|if that makes sense))+[.!?]*$|[.!?]+$", re.I)
@@ -113,6 +115,11 @@ def read_fixes(reply: str) -> list[Fix]:
                 out.append(Fix("put", waiting.slot, waiting.part, new, waiting.said))
                 waiting = None
                 continue
+            if fix is not None and fix.kind == "put" and waiting.slot and not fix.slot:
+                # "the goal is wrong. it's not team lead, it's staff engineer": the new words for the goal
+                out.append(Fix("put", waiting.slot, fix.part, fix.new, waiting.said))
+                waiting = None
+                continue
             out.append(waiting)
             waiting = None
         if fix is None:
@@ -156,7 +163,9 @@ def _clauses(text: str) -> list[str]:
     masked = re.sub(r"(?<!\w)'[^']*?\w'(?!\w)|(?<!\w)'[^']+?'(?!\w)|\"[^\"]+\"", hide, text)
     parts = re.split(r"(?<=[.!?;])\s+|\n+|,?\s+and\s+(?=(?:add|drop|remove|take|put|underneath|under it|where|what|"
                      r"the (?:job|heading|first|under)|it'?s|its|heading|my|also)\b)|"
-                     r",\s+(?=(?:add|drop|remove|take out|underneath|and)\b)", masked, flags=re.I)
+                     r",\s+(?=(?:add|drop|remove|take out|underneath|and)\b)|"
+                     r",?\s+but\s+(?=(?:the|underneath|where|what|add|drop)\b)",
+                     masked, flags=re.I)
     restore = re.compile(r"\x00(\d+)\x00")
     return [restore.sub(lambda m: quoted[int(m.group(1))], p).strip() for p in parts if p and p.strip(" .,!?")]
 
@@ -196,8 +205,8 @@ def _read(clause: str) -> Fix | None:
     text = _bare(raw)
     if not text:
         return None
-    return (_restate(text) or _add(text) or _missing(text) or _pointed(text) or _slot_is(text) or _isnt(text)
-            or _part_remark(text) or _not_x(text) or _y_not_quoted(text) or _plain_edit(text))
+    return (_restate(text) or _add(text) or _missing(text) or _pointed(text) or _slot_is(text) or _quoted_should(text)
+            or _isnt(text) or _part_remark(text) or _not_x(text) or _y_not_quoted(text) or _plain_edit(text))
 
 
 def _restate(text: str) -> Fix | None:
@@ -212,7 +221,10 @@ def _restate(text: str) -> Fix | None:
 
 def _add(text: str) -> Fix | None:
     """"add sourdough to the lights me up bit", "add that I want to prove I can do it"."""
-    m = re.match(rf"^(?:(?:can|could) you |please |pls )?(?:also )?(?:add|put in|include)(?: back| in)?\s+(?:that\s+)?"
+    m = re.match(rf"^(?:(?:can|could) you |please |pls |(?:i|we)(?: want| wanna| would like|'d like| wanted) to )?"
+                 rf"(?:also )?"
+                 rf"(?:add|put in|include)(?: back| in)?\s+(?:(?:one|one more|another|a) thing:?\s+|this:\s+)?"
+                 rf"(?:that\s+)?"
                  rf"(?P<new>.+?)(?:\s+(?:to|in|into|under|on|for)\s+(?P<slot>{_MENTION}))?$", text, re.I)
     if m is None:
         m = re.match(rf"^(?P<slot>{_MENTION}):?\s+(?:add|also|plus)\s+(?P<new>.+)$", text, re.I)
@@ -220,6 +232,8 @@ def _add(text: str) -> Fix | None:
         return None
     new = _words(m.group("new"))
     new = re.sub(r",\s*(?:a bit|a little|too|as well|i guess)$", "", new, flags=re.I).strip(" ,")
+    # "add that I like teaching, I mentioned it in passing": the words to add, not the aside after them
+    new = re.split(r",\s+(?=(?:i (?:mentioned|said|know|think|guess)|it'?s|that'?s|which)\b)", new, flags=re.I)[0]
     return Fix("add", slot_of(m.group("slot") or ""), new=new) if new else None
 
 
@@ -237,8 +251,8 @@ def _missing(text: str) -> Fix | None:
 def _pointed(text: str) -> Fix | None:
     """"replace that bit with: X", "it should say X", "make it X"."""
     m = re.match(rf"^(?:replace|swap|change)\s+{_POINTER}\s+(?:with|for|to)[:,]?\s+(?P<new>.+)$", text, re.I) or \
-        re.match(r"^(?:it |that |this )?(?:should (?:just )?(?:say|read|be)|make it|change it to|put)[:,]?\s+"
-                 r"(?P<new>.+)$", text, re.I)
+        re.match(r"^(?:(?:it|that|this) (?:should (?:just )?(?:say|read|be))|make it|change it to)[:,]?\s+"
+                 r"(?!(?:in|there|in there|included|added|in it)\b)(?P<new>.+)$", text, re.I)
     if m is None:
         # "the important bit is not being that guy", "what matters is X": the rung, said again.
         m = re.match(r"^(?P<said>(?:the |what'?s )?(?:important|main|real|key) (?:bit|part|thing)|"
@@ -251,6 +265,16 @@ def _pointed(text: str) -> Fix | None:
         return None
     new = _words(m.group("new"))
     return Fix("put", new=new, said=said) if new else None
+
+
+def _quoted_should(text: str) -> Fix | None:
+    """"'freedom' should be 'flexibility'", "the boss part should say my manager"."""
+    m = re.match(r"^(?P<x>'[^']+'|\"[^\"]+\"|(?:the |that )\S.*? (?:bit|part|line))\s+should (?:just |really )?"
+                 r"(?:be|say|read)[:,]?\s+(?P<new>.+)$", text, re.I)
+    if not m or slot_of(m.group("x")):
+        return None
+    new = _words(m.group("new"))
+    return Fix("put", "", _part(m.group("x")), new, _said(m.group("x"))) if new else None
 
 
 def _slot_is(text: str) -> Fix | None:
@@ -271,7 +295,7 @@ def _slot_is(text: str) -> Fix | None:
         after = re.sub(r"^\s*(?:than (?:it|that) (?:sounds|reads|looks)|to me|tbh|now)", "", after, flags=re.I)
         new, old = _split_not(after.strip(" ,.;:"))
         return Fix("put", slot, old, new, said) if new else Fix("ask", slot, said=said)
-    if _RIGHT.match(rest) and len(rest.split()) <= 3:
+    if _RIGHT.match(rest) and (len(rest.split()) <= 3 or re.match(r"^\w+(?: \w+)?,", rest)):
         return Fix("keep", slot, said=said)
     new, old = _split_not(rest)
     return Fix("put", slot, old, new, said) if new else None
@@ -303,8 +327,13 @@ def _part_remark(text: str) -> Fix | None:
         return Fix("keep", slot_of(said), x, said=said)
     if re.match(r"^(?:(?:really|actually|much) )?more (?:about|like)\b", what, re.I):
         return Fix("ask", slot_of(said), x, said=said)  # "the nights bit is more about my kids": which words?
-    if _WRONG.match(what):
-        return Fix("ask", slot_of(said), x, said=said)
+    wrong = _WRONG.match(what)
+    if wrong:
+        # "the 'feels like yours' part is wrong, it's not about ownership, it's about the team": the team
+        rest = re.sub(r"^[\s,.;:]*(?:(?:it'?s |its |it is )?not (?:about )?[^,.;]+[,.;]\s*)?", "",
+                      what[wrong.end():], flags=re.I)
+        new = _words(rest) if not re.match(r"^\s*than\b", what[wrong.end():], re.I) else ""
+        return Fix("put", slot_of(said), x, new, said) if new else Fix("ask", slot_of(said), x, said=said)
     return None
 
 
@@ -347,6 +376,11 @@ def _plain_edit(text: str) -> Fix | None:
     if edit is None:
         return None
     new = _find_case(text, edit.put)
+    part = re.sub(r"\s+(?:bit|part)?\s*(?:entirely|completely|altogether|for good)$", "", edit.part, flags=re.I)
+    if re.fullmatch(r"last|final|end|last one|first|first one", part, re.I):
+        return Fix("drop" if edit.removes else "put", "why_chain" if part.startswith(("last", "final", "end"))
+                   else "goal", "", new, edit.said)
+    edit = Edit(part, edit.put, edit.said)
     return Fix("drop" if edit.removes else "put", slot_of(edit.said), edit.part, new, edit.said)
 
 
