@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 # Fixes the older, single-edit readers already handle alike: anything else takes this path.
 _PLAIN = ("put", "drop")
 _QUOTES = "'\" "
+# The summary's lines, as the coach says them, for saying back which line a fix changed.
+_LINES = {"goal": "where you're heading", "want_job": "the job you'd pick", "bedrock": "underneath it",
+          "passions": "what lights you up", "strengths": "what people come to you for",
+          "sweet_spot": "where those meet", "motivations": "what drives you"}
 _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 
 
@@ -70,7 +74,8 @@ class Fixing(Correcting):
             if not changed:
                 return None
             self._change = None  # the rung is put right, and the next why asks about it
-            line = self._reply("put_right").replace("{words}", play_back(self._corrected.split("\n")[0]))
+            first = self._corrected.split("\n")[0].split("\t")[-1]
+            line = self._reply("put_right").replace("{words}", play_back(first))
             return said + [self._rule(line)] + self._enter(step.name, fresh=False)
         if changed:
             kept = "" if step.expect == "yes_no" else said_content(reading) or text
@@ -201,7 +206,10 @@ class Fixing(Correcting):
                 self.words.append(var, fix.new, self._refs())
         else:
             self._set_item(var, None, value if isinstance(value, str) else "", fix.new)
-        return f"{fix.new}, not {fix.part.strip(_QUOTES)}" if fix.part else fix.new
+        said = f"{fix.new}, not {fix.part.strip(_QUOTES)}" if fix.part else fix.new
+        # Said back with the line it changed ("where you're heading is now: team lead"); the label is
+        # the coach's own words, kept apart so playing back the mentee's words never turns it round.
+        return f"{_LINES[var]}\t{said}" if var in _LINES else said
 
     def _add(self, fix: Fix) -> str:
         corrects = self.current.corrects
@@ -209,7 +217,7 @@ class Fixing(Correcting):
         if not var and "why_chain" in corrects:
             var = "why_chain"
         if var in ("", "motivations") and "motivations" in corrects and self._motivations(fix.new, replace=False):
-            return f"{fix.new} added"
+            return f"+{_LINES['motivations']}\t{fix.new}"
         if not var or var == "motivations":
             return ""
         self._begin_change()
@@ -222,7 +230,7 @@ class Fixing(Correcting):
             self.words.set(var, f"{old} and {fix.new}" if old.strip() else fix.new, self._refs())
         if var == "why_chain" and rules.is_bedrock(fix.new, self.flow.lexicon) and "bedrock" in self.values:
             self.words.append("bedrock", fix.new, self._refs())
-        return f"{fix.new} added"
+        return f"+{_LINES[var]}\t{fix.new}" if var in _LINES else f"{fix.new} added"
 
     def _motivations(self, words: str, replace: bool) -> bool:
         """Motivations named in ``words`` become confirmed ones (all of them, when ``replace``)."""
@@ -267,7 +275,7 @@ class Fixing(Correcting):
     def _restore(self, fix: Fix, heard: list[str]) -> bool:
         """"You dropped the teaching part": the clause that said it, found in an earlier answer, comes back."""
         if "motivations" in self.current.corrects and fix.part and self._motivations(fix.part, replace=False):
-            heard.append(f"{fix.part} added")  # "you forgot the money": a drive, named
+            heard.append(f"+{_LINES['motivations']}\t{fix.part}")  # "you forgot the money": a drive, named
             return True
         if "why_chain" not in self.current.corrects or not fix.part:
             return False
