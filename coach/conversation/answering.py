@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.correcting import Correcting
+from coach.conversation.fixing import Fixing
 from coach.conversation.heard import corrected_to, goal_named, heading, said_content
 from coach.conversation.message import Message
 from coach.conversation.recalling import Recalling
@@ -47,7 +47,7 @@ _PASSES = re.compile(r"(?i)\b(?:pass|skip|next (?:question|one)|move on|rather n
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other"}
 
 
-class Answering(Correcting, Recalling):
+class Answering(Fixing, Recalling):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
 
     flow: Flow
@@ -107,6 +107,9 @@ class Answering(Correcting, Recalling):
         # "either": a yes or no is heard as one, and words are kept as the answer.
         reading = read_reply(text, lex, expect="yes_no" if step.expect == "either" else step.expect,
                              question=self._asked())
+        fixed = self._playback_fixed(text, reading, ref)
+        if fixed is not None:  # "the heading bit is wrong, it's X. and add Y to underneath"
+            return fixed
         edits = read_edits(text) if step.corrects and self.state.follow_up != step.name else []
         if step.ladder and not (reading.has("correction") or reading.has("no")):
             # A why-answer is a reason ("i'd drop everything to build"): only a part named is an edit.

@@ -200,7 +200,7 @@ class Asking:
             "summary": self.summary(),
             "previous": self.values.get("previous") or {},
             "rung": self._rung(),
-            "corrected": self._corrected,
+            "corrected": said_back(self._corrected),
         }
 
     def _rung_sources(self) -> list[str]:
@@ -233,3 +233,17 @@ class Asking:
         """A declined consent: nothing typed in this session is kept."""
         self.values.clear()
         self.state = SessionState(opened=True, summary_map=self.flow.summary, graph=edges(self.flow))
+
+
+def said_back(corrected: str) -> str:
+    """Each fix said back in the coach's words: "where you're heading is now: head of product" (a line the
+    fix named, then the mentee's words, played back), joined; one fix alone reads as it was said."""
+    pieces = []
+    for piece in (p for p in corrected.split("\n") if p.strip()):
+        line, _, words = piece.rpartition("\t")
+        said = play_back(words) or words
+        if line.startswith("+"):  # words added to a line
+            pieces.append(f"{said} added to {line[1:]}")
+        else:
+            pieces.append(f"{line} is now: {said}" if line else said)
+    return ("; " if any("\t" in p for p in corrected.split("\n")) else " and ").join(pieces)

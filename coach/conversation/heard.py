@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import re
 
+from coach.listening.fixes import is_remark
 from coach.listening.reading import Reading
+
+# "one sentence: X", "in a sentence - X": the label a mentee puts before the answer asked for.
+_LABEL = re.compile(r"(?i)^(?:ok(?:ay)?,? )?(?:in )?(?:one|a) (?:plain |simple )?sentence[:.,-]\s+")
 
 
 def said_content(reading: Reading) -> str:
     """What the reply says, in the mentee's words, fillers and asides left out (no full stop added)."""
     parts = [(a.content or a.text).strip() for a in reading.acts if a.kind == "content"]
     parts = [p for p in parts if p]
+    if len(parts) > 1:  # "you didn't add the Priya part. one sentence: X": the remarks are not what was said
+        parts = [p for p in parts if not is_remark(p)] or parts
+    parts = [_LABEL.sub("", p) or p for p in parts]
     if len(parts) <= 1:
         return parts[0] if parts else ""
     return ". ".join(p.rstrip(".!?;, ") for p in parts)

@@ -70,6 +70,7 @@ class SessionState:
     held: dict[str, str] | None = None
     follow_up: str | None = None  # the step whose "which part of it fits?" awaits its answer
     heard: dict[str, str] | None = None  # words said earlier, offered as the answer to this step
+    fixing: dict[str, Any] | None = None  # a part of a playback asked about ("what would you put in place of X?")
 
     # --- counters that /back restores ------------------------------------------------------
 

@@ -145,6 +145,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "partly": "Partly, then: {words}. I'll leave it off the main list.",
     "partly_plain": "Partly, then. I'll leave it off the main list.",
     "put_right": "Thanks for putting me right: {words}.",
+    "fix_ask": "What would you put in place of \"{part}\"?",
+    "fix_add": "What would you like me to add for \"{part}\"?",
     "changed": "Thank you, I've noted what's different now: {words}.",
 }
 

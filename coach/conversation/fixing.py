@@ -1,0 +1,362 @@
+"""Applying fixes to a playback: several in one reply, each to the value or words it names.
+
+coach.listening.fixes reads what a mentee asks for; this puts it into the kept values, so the
+chain played back, the summary and the next session's recap all say the fixed version. A remark
+that names a part but no new words ("the team lead part is less sure than it sounds") is never
+kept as words: the coach asks one short question about that part, and the answer goes there.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from coach.conversation.correcting import Correcting, _clause_put, _find, _names, _swapped
+from coach.conversation.heard import corrected_to, said_content
+from coach.conversation.summary import non_answer
+from coach.listening import rules
+from coach.listening.edits import Edit
+from coach.listening.fixes import Fix, keeps_as_is, read_fixes
+from coach.listening.playback import play_back, trimmed
+
+if TYPE_CHECKING:
+    from coach.conversation.message import Message
+    from coach.listening.reading import Reading
+
+# Fixes the older, single-edit readers already handle alike: anything else takes this path.
+_PLAIN = ("put", "drop")
+_QUOTES = "'\" "
+# The summary's lines, as the coach says them, for saying back which line a fix changed.
+_LINES = {"goal": "where you're heading", "want_job": "the job you'd pick", "bedrock": "underneath it",
+          "passions": "what lights you up", "strengths": "what people come to you for",
+          "sweet_spot": "where those meet", "motivations": "what drives you"}
+_NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
+
+
+class Fixing(Correcting):
+    """The part of a conversation that applies fixes to a playback (mixed into Conversation)."""
+
+    if TYPE_CHECKING:
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
+        def _reply(self, key: str) -> str: ...
+        def _asides(self, reading: Reading, questions: bool = True) -> list[Message]: ...
+        def _enter(self, name: str, fresh: bool = True) -> list[Message]: ...
+        def _advance(
+            self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
+            confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
+            changed: str = "",
+        ) -> list[Message]: ...
+
+    def _playback_fixed(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """A reply read as fixes to a playback, applied (None: the reply is not one, or none applied)."""
+        step = self.current
+        if self.state.fixing is not None:
+            if self.state.fixing.get("step") == step.name:  # "what would you put in place of X?"
+                return self._asides(reading) + self._fix_answered(reading, ref)
+            self.state.fixing = None
+        fixes = read_fixes(text) if step.corrects and self.state.follow_up != step.name else []
+        if step.ladder:  # "not the lucky bit, it's knowing it's my doing": a rung's part, named
+            # ... or pointed at ("replace that bit with X", "the important bit is X").
+            fixes = [f for f in fixes if f.kind == "put" and f.new and f.said and (
+                f.points or (f.part and _NAMES_PART.search(f.said)))]
+        if not fixes or not (step.ladder or self.fixes_needed(fixes)):
+            return None
+        return self._fixed(fixes, text, reading, ref)
+
+    def _fixed(self, fixes: list[Fix], text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """Fixes to a playback applied, then the question about a part or the next step (None: none applied)."""
+        step = self.current
+        changed, question = self._apply_fixes(fixes, text)
+        said = self._asides(reading)
+        if question is not None:
+            return said + [question]  # the answer goes in the part's place (see _fix_answered)
+        if step.ladder:
+            if not changed:
+                return None
+            self._change = None  # the rung is put right, and the next why asks about it
+            first = self._corrected.split("\n")[0].split("\t")[-1]
+            line = self._reply("put_right").replace("{words}", play_back(first))
+            return said + [self._rule(line)] + self._enter(step.name, fresh=False)
+        if changed:
+            kept = "" if step.expect == "yes_no" else said_content(reading) or text
+            return said + self._advance(answer=kept or text, ref=ref, reading=reading, confirm=None, corrected=True)
+        if all(f.kind == "keep" for f in fixes):  # "the mattering bit is right": nothing to change
+            return said + self._advance(answer="" if step.expect == "yes_no" else text, ref=ref, reading=reading,
+                                        confirm=True)
+        return None
+
+    def _fix_answered(self, reading: Reading, ref: str) -> list[Message]:
+        """The answer to a question about a part: its words go there; a no leaves the part as it was."""
+        step = self.current
+        new = "" if keeps_as_is(reading.reply) or (reading.confirm is False and not reading.has("correction")) else (
+            corrected_to(reading) or trimmed(said_content(reading)))
+        if new and (non_answer(new) or rules.is_off_topic(new, self.flow.lexicon)):
+            new = ""
+        changed = self._answer_to_fix(new, reading.reply) if new else False
+        self.state.fixing = None
+        corrected = changed or self._change is not None
+        return self._advance(answer="" if step.expect == "yes_no" else new, ref=ref, reading=reading, confirm=None,
+                             corrected=corrected)
+
+
+    @staticmethod
+    def fixes_needed(fixes: list[Fix]) -> bool:
+        """Do these fixes need this path (a part named by its place, an addition, a remark, several)?"""
+        return len(fixes) > 1 or any(f.kind not in _PLAIN or f.slot or f.points or f.said.startswith(("'", '"'))
+                                     for f in fixes)
+
+    def _apply_fixes(self, fixes: list[Fix], reply: str) -> tuple[bool, Message | None]:
+        """Apply every fix it can; (anything changed, the question to ask about a part, if any)."""
+        heard: list[str] = []
+        question: Message | None = None
+        for fix in fixes:
+            if fix.kind == "keep":
+                continue
+            if fix.kind == "ask" or (fix.kind == "missing" and not self._restore(fix, heard)):
+                if question is None:
+                    question = self._ask_about(fix)
+                continue
+            if fix.kind == "missing":
+                continue
+            said = self._fix_one(fix, reply)
+            if said:
+                heard.append(said)
+        if heard:
+            self._corrected = "\n".join(heard)
+        return bool(heard), question
+
+    def _ask_about(self, fix: Fix) -> Message:
+        """One short question about the part named: its answer goes in that part's place."""
+        var, index = self._locate(fix)
+        self.state.fixing = {"step": self.current.name, "var": var, "index": index, "part": fix.part,
+                             "add": fix.kind == "missing"}
+        key = "fix_add" if fix.kind == "missing" else "fix_ask"
+        part = fix.said or fix.part
+        return self._rule(self._reply(key).replace("{part}", play_back(part) or part))
+
+    def _answer_to_fix(self, new: str, reply: str) -> bool:
+        """The answer to "what would you put in place of X?": put where X was."""
+        fixing = self.state.fixing or {}
+        self.state.fixing = None
+        if not new.strip():
+            return False
+        var, index, part = str(fixing.get("var") or ""), fixing.get("index"), str(fixing.get("part") or "")
+        if fixing.get("add"):
+            target = var or ("why_chain" if "why_chain" in self.current.corrects else "")
+            return bool(target) and bool(self._fix_one(Fix("add", target, new=new), reply))
+        if not var:
+            return bool(self._correct(new, reply))
+        value = self.values.get(var)
+        if isinstance(value, list) and isinstance(index, int) and index < len(value):
+            old = value[index]
+            put = _put_in(old, part, new)
+            self._set_item(var, index, old, put)
+        elif isinstance(value, str):
+            self._set_item(var, None, value, _put_in(value, part, new))
+        else:
+            return self._correct(new, reply)
+        self._corrected = new
+        return True
+
+    # --- one fix ----------------------------------------------------------------------------
+
+    def _fix_one(self, fix: Fix, reply: str) -> str:
+        """Apply one fix; how it is said back (in the mentee's words), or "" if nothing was changed."""
+        corrects = self.current.corrects
+        if fix.kind == "restate":
+            return self._restate(fix)
+        if fix.kind == "drop":
+            chain = self.values.get("why_chain")
+            if fix.slot == "why_chain" and "why_chain" in corrects and isinstance(chain, list) and chain:
+                self._put("why_chain", len(chain) - 1, "", self._refs())  # "drop the last bit"
+                return f"without {fix.said}"
+            if fix.slot in corrects and not fix.part:
+                self._put(fix.slot, None, "", self._refs()) if isinstance(self.values.get(fix.slot), str) else None
+                return f"without {fix.said}"
+            return self._edit_one(Edit(fix.part, "", fix.said))
+        if fix.kind == "add":
+            return self._add(fix)
+        if fix.slot and fix.slot in corrects:
+            return self._put_slot(fix)
+        if fix.part:
+            var, index = self._locate(fix)
+            if var:
+                value = self.values.get(var)
+                old = value[index] if isinstance(value, list) and isinstance(index, int) else value
+                if isinstance(old, str):
+                    self._set_item(var, index, old, _put_in(old, fix.part, fix.new, whole=_quoted(fix)))
+                    return f"{fix.new}, not {fix.said.strip(_QUOTES)}"
+            return ""  # the part named is nowhere in what was kept: no guessing which words it meant
+        # Pointed at ("replace that bit with X"): the item the words are nearest to, else the deepest.
+        return fix.new if self._correct(fix.new, reply) else ""
+
+    def _put_slot(self, fix: Fix) -> str:
+        var, value = fix.slot, self.values.get(fix.slot)
+        if self._motivation_ids(value) or var == "motivations":
+            return fix.new if self._motivations(fix.new, replace=True) else ""
+        if isinstance(value, list):
+            found = self._index_of(var, fix.part) if fix.part else None
+            if found is None and var == "why_chain" and value:
+                found = len(value) - 1  # "the reason is more like X": the deepest reason
+            if found is not None:
+                self._set_item(var, found, value[found], fix.new)
+            else:
+                for i in reversed(range(len(value))):
+                    self._put(var, i, "", self._refs())
+                self.words.append(var, fix.new, self._refs())
+        else:
+            self._set_item(var, None, value if isinstance(value, str) else "", fix.new)
+        said = f"{fix.new}, not {fix.part.strip(_QUOTES)}" if fix.part else fix.new
+        # Said back with the line it changed ("where you're heading is now: team lead"); the label is
+        # the coach's own words, kept apart so playing back the mentee's words never turns it round.
+        return f"{_LINES[var]}\t{said}" if var in _LINES else said
+
+    def _add(self, fix: Fix) -> str:
+        corrects = self.current.corrects
+        var = fix.slot if fix.slot in corrects else ""
+        if not var and "why_chain" in corrects:
+            var = "why_chain"
+        if var in ("", "motivations") and "motivations" in corrects and self._motivations(fix.new, replace=False):
+            return f"+{_LINES['motivations']}\t{fix.new}"
+        if not var or var == "motivations":
+            return ""
+        self._begin_change()
+        value = self.values.get(var)
+        if isinstance(value, list):
+            if not any(isinstance(item, str) and _find(fix.new, item) for item in value):  # never twice
+                self.words.append(var, fix.new, self._refs())
+        else:
+            old = value if isinstance(value, str) else ""
+            self.words.set(var, f"{old} and {fix.new}" if old.strip() else fix.new, self._refs())
+        if var == "why_chain" and rules.is_bedrock(fix.new, self.flow.lexicon) and "bedrock" in self.values:
+            self.words.append("bedrock", fix.new, self._refs())
+        return f"+{_LINES[var]}\t{fix.new}" if var in _LINES else f"{fix.new} added"
+
+    def _motivations(self, words: str, replace: bool) -> bool:
+        """Motivations named in ``words`` become confirmed ones (all of them, when ``replace``)."""
+        lex = self.flow.lexicon
+        named = [m for m, spec in lex.motivations.items() if _names(spec, words)
+                 or any(_names(spec, w) for w in re.split(r",\s*|\s+and\s+", words))]
+        if not named:
+            return False
+        self._begin_change()
+        ids = list(self.values.get("motivations") or [])
+        if replace:
+            for i in reversed(range(len(ids))):
+                self._put("motivations", i, "", self._refs())
+            ids = []
+        for m in named:
+            if m not in ids:
+                self.words.append("motivations", m, self._refs())
+        return True
+
+    def _restate(self, fix: Fix) -> str:
+        """"more like: A, because B, because C": the goal and the whole chain, said again."""
+        corrects = self.current.corrects
+        if "why_chain" not in corrects or not fix.chain:
+            return ""
+        self._begin_change()
+        ref = self._refs()
+        old_chain = list(self.values.get("why_chain") or [])
+        if fix.new and "goal" in corrects and not fix.new.lower().startswith("because"):
+            self.words.set("goal", fix.new, ref)
+        for i in reversed(range(len(old_chain))):
+            self.words.remove("why_chain", i)
+        bedrock = list(self.values.get("bedrock") or [])
+        for i in reversed(range(len(bedrock))):
+            if bedrock[i] in old_chain:
+                self.words.remove("bedrock", i)
+        for reason in fix.chain:
+            self.words.append("why_chain", reason, ref)
+            if rules.is_bedrock(reason, self.flow.lexicon) and "bedrock" in self.values:
+                self.words.append("bedrock", reason, ref)
+        return ", because ".join([fix.new, *fix.chain])
+
+    def _restore(self, fix: Fix, heard: list[str]) -> bool:
+        """"You dropped the teaching part": the clause that said it, found in an earlier answer, comes back."""
+        if "motivations" in self.current.corrects and fix.part and self._motivations(fix.part, replace=False):
+            heard.append(f"+{_LINES['motivations']}\t{fix.part}")  # "you forgot the money": a drive, named
+            return True
+        if "why_chain" not in self.current.corrects or not fix.part:
+            return False
+        chain = self.values.get("why_chain") or []
+        if any(_find(fix.part, item) for item in chain if isinstance(item, str)):
+            return False  # it is there: the remark is about something else
+        for _, text in reversed(self.words.texts(self.state.said)):
+            m = _find(fix.part, text)
+            if m is None:
+                continue
+            clause = _clause_of(text, m.start())
+            self._begin_change()
+            self.words.append("why_chain", clause, self._refs())
+            heard.append(f"{clause}, back in")
+            return True
+        return False
+
+    # --- finding a part ---------------------------------------------------------------------
+
+    def _locate(self, fix: Fix) -> tuple[str, int | None]:
+        """The value (and list index) that holds the part a fix names."""
+        if fix.slot and fix.slot in self.current.corrects and not fix.part:
+            value = self.values.get(fix.slot)
+            return fix.slot, (len(value) - 1 if isinstance(value, list) and value else None)
+        for var in self.current.corrects:
+            value = self.values.get(var)
+            if self._motivation_ids(value):
+                continue
+            if isinstance(value, str) and fix.part and _find(fix.part, value):
+                return var, None
+            if isinstance(value, list):
+                found = self._index_of(var, fix.part)
+                if found is not None:
+                    return var, found
+        return "", None
+
+    def _index_of(self, var: str, part: str) -> int | None:
+        value = self.values.get(var) or []
+        for i in reversed(range(len(value))):
+            if isinstance(value[i], str) and part and _find(part, value[i]):
+                return i
+        return None
+
+    def _set_item(self, var: str, index: int | None, old: str, new: str) -> None:
+        ref = self._refs()
+        self._put(var, index, new, ref)
+        if old:
+            self._copies(old, new, ref, done=(var, index))
+
+
+def _quoted(fix: Fix) -> bool:
+    return fix.said.startswith(("'", '"'))
+
+
+def _put_in(item: str, part: str, new: str, whole: bool = False) -> str:
+    """``item`` with ``new`` in the place of ``part``: the whole item when the part is most of it,
+    the clause holding it when it was named as a part ("the lucky bit"), else the words."""
+    if not part:
+        return new
+    m = _find(part, item)
+    if m is None:
+        return new
+    share = len(rules.words(part)) / max(1, len(rules.words(item)))
+    if whole or share >= 0.5:
+        return new
+    if len(rules.words(part)) > 3:
+        return _swapped(item, part, new)
+    # The clause holding the part says the new words; the word that joined it ("and") stays.
+    joined = _clause_put(item, m, new)
+    head = item[: m.start()]
+    cut = max((j.start() for j in re.finditer(r"[,;.]\s*|\s(?=(?:and|but|so|or|because)\b)", head)), default=-1)
+    joiner = re.match(r"\s*(and|but|so|or|because)\s", head[cut + 1:] if cut >= 0 else "", re.I)
+    return joined.replace(new, f"{joiner.group(1)} {new}", 1) if joiner else joined
+
+
+def _clause_of(text: str, at: int) -> str:
+    """The clause of ``text`` around position ``at`` ("I like teaching the students")."""
+    spans = [(0, len(text))]
+    for sep in re.finditer(r"\s*[,;.!?]\s*|\s+(?=(?:and|but|because|so|or)\b)", text, re.I):
+        spans[-1] = (spans[-1][0], sep.start())
+        spans.append((sep.end(), len(text)))
+    a, b = next(((a, b) for a, b in spans if a <= at <= b), (0, len(text)))
+    return re.sub(r"^(?:and|but|because|so|or)\s+", "", text[a:b].strip(), flags=re.I)
+

@@ -1,0 +1,407 @@
+"""Fixes to a playback, as a person types them: several in one reply, parts named their own way.
+
+"the first part is wrong, it's head of product. and add sourdough to the lights me up bit" holds
+two fixes: new words for the goal, and words added to the passions. A part is named by where it
+sits in the playback ("the heading bit", "underneath", "where they meet"), by its words ("the
+lucky bit", "'that's fun'"), or by pointing ("replace that bit with ..."). A remark about a part
+("the team lead part is less sure than it sounds", "you dropped the teaching part") names no new
+words: it is read as a question to ask back, never as words to keep. This module only reads; the
+conversation applies the fixes to what it keeps (coach.conversation.fixing).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coach.listening.edits import Edit
+from coach.listening.edits import _one as _edit
+from coach.listening.text import Reply
+
+# How a part of the playback is named, by the value it shows. The names follow the summary's
+# own lines ("Where you're heading", "Underneath it", "What lights you up", "Where those meet").
+_SLOT_NAMES: dict[str, str] = {
+    "goal": r"heading|where (?:i'?m|you'?re|i am|you are) (?:heading|going)|(?:my |the )?goal|"
+            r"(?:the )?(?:first|top|1st) (?:part|bit|line|one|thing)",
+    "want_job": r"(?:the )?job (?:i'?d|i would|you'?d|you would) (?:pick|want|take)|(?:the )?(?:lottery|every job) "
+                r"(?:bit|part|one|job)|(?:the )?job (?:bit|part|line)|(?:the )?job i want",
+    "bedrock": r"underneath(?: it| that| all (?:this|that|of it))?|what'?s underneath|(?:the )?bedrock|deep down|"
+               r"(?:the )?under(?:neath)? (?:bit|part|line)|(?:the )?(?:one|plain) sentence",
+    "passions": r"(?:what )?lights? (?:me|you) up|(?:the )?lights? (?:me |you )?up (?:bit|part|line)|(?:my |the )?"
+                r"passions?|(?:the )?hobbies|(?:the )?(?:for hours|free day) (?:bit|part)",
+    "strengths": r"(?:what )?people come to (?:me|you) for|(?:the )?(?:come to (?:me|you) for|strengths?|good at) "
+                 r"(?:bit|part|line)|what i'?m good at|(?:my |the )?strengths?",
+    "sweet_spot": r"where (?:they|those|it|these|things|the three|all three) (?:all )?(?:meet|overlap)|(?:the )?"
+                  r"(?:overlap|sweet spot)(?: bit| part)?|(?:the )?(?:where they meet|meet) (?:bit|part)",
+    "motivations": r"what drives (?:me|you)|(?:the )?(?:drives?|drivers?|motivations?)(?: bit| part| line)?",
+    "why_chain": r"(?:the )?(?:reasons?|because|why) (?:bit|part|line)s?|(?:the )?reasons?|(?:the )?chain",
+}
+_SLOT = {k: re.compile(rf"^['\"]?(?:the |that |this |my )?(?:{v})(?: (?:bit|part|line|one))?['\"]?$", re.I)
+         for k, v in _SLOT_NAMES.items()}
+_SLOT_ANY = "|".join(f"(?:{v})" for v in _SLOT_NAMES.values())
+_MENTION = rf"['\"]?(?:the |that |this |my )?(?:{_SLOT_ANY})(?: (?:bit|part|line|one))?['\"]?"
+
+# Said before a fix, not part of it: "no.", "mostly,", "oh dear,", "hang on,".
+_LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hmm+|um+|oh(?: dear)?|also|and|but|plus|"
+                   r"then|so|actually|wait|hang on|anyway|ugh|right|well|sorry|lol|haha|mostly yes|not quite|"
+                   r"(?:(?:a )?couple of|two|three|a few|several|some) (?:things|changes)|i dunno|dunno|idk|maybe|"
+                   r"i guess|like i said|i just said|i said|i just told you|i told you)"
+                   r"(?:[,.!:]+\s*|\s+))+", re.I)
+_TAIL = re.compile(r"(?:[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh|please|pls|too|as well|not sure|"
+                   r"maybe|a bit|a little|if that makes sense))+[.!?]*$|[.!?]+$", re.I)
+_HEDGE_LEAD = re.compile(r"^(?:maybe|probably|just|like|i guess|i think|prob)\s+", re.I)
+# A clause that says nothing to change: "that was a joke", "whatever that is", "sorry".
+_ASIDE = re.compile(r"^(?:that was (?:a joke|just a joke|me (?:joking|apologising|rambling))|(?:it was )?a joke|"
+                    r"whatever(?: that is| that was)?|sorry|lol|haha|oops|my bad|that's (?:a mess|nonsense|wrong)|"
+                    r"that playback is (?:a mess|nonsense|wrong)|several things|a few things|two things|"
+                    r"(?:i )?just (?:said|told you)|i (?:just )?(?:said|told you)(?: already)?|"
+                    r"not all (?:correct|right)|not quite|almost|close|that'?s (?:the thing|it|the point|all))$", re.I)
+# What is said of a part that keeps it as it is: "the mattering bit is right".
+_RIGHT = re.compile(r"^(?:(?:about|pretty much|mostly|basically|totally|spot) )?"
+                    r"(?:right|fine|ok|okay|good|correct|true|spot on|accurate|perfect|great|it|me)\b", re.I)
+# What is said of a part that is not a new wording: "less sure than it sounds", "reads weird".
+_WRONG = re.compile(r"^(?:(?:a bit|a little|kind of|kinda|really|totally|all|just|maybe|too) )*"
+                    r"(?:wrong|weird|off|odd|strange|not right|not quite right|a mess|nonsense|garbled|incorrect|"
+                    r"confusing|too strong|overstated|less sure|not sure|not true|not me|not it|not what i meant|"
+                    r"made up|too much|less (?:true|right|important)|more (?:complicated|complex|mixed))\b", re.I)
+_SAYS = re.compile(r"^(?:(?:it'?s|its|it is|it should be|should be|i'?d say|i meant|more like|make it|it was|"
+                   r"rather|instead|but|more|really|actually|just|about)[:,]?\s+)+", re.I)
+_DEICTIC = r"that sentence|that line|that bit|that|whatever that (?:is|was)|what you (?:had|wrote|put)|this"
+_POINTER = r"(?:that|this|it|that bit|that part|this bit|this part|the last bit|the last one|that line|that sentence)"
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One fix to a playback.
+
+    ``kind``: ``put`` (new words for a part), ``add`` (words added), ``drop`` (a part taken out),
+    ``ask`` (a part said to be wrong, with nothing in its place), ``missing`` (words said to have
+    been left out), ``keep`` (a part said to be right), ``restate`` (the whole chain said again:
+    ``new`` is where it starts, ``chain`` the reasons). ``slot`` is the value a part is named by
+    ("goal"); ``part`` the words it is named by ("sleep in"); ``said`` the part as named."""
+
+    kind: str
+    slot: str = ""
+    part: str = ""
+    new: str = ""
+    said: str = ""
+    chain: tuple[str, ...] = ()
+
+    @property
+    def points(self) -> bool:
+        """Does it point ("replace that bit with X") rather than name a part?"""
+        return not self.slot and not self.part
+
+
+def slot_of(mention: str) -> str:
+    """The value a mention names ("the heading bit" -> "goal"), or ""."""
+    text = " ".join(mention.strip(" '\"").split())
+    return next((k for k, p in _SLOT.items() if p.match(text)), "")
+
+
+def read_fixes(reply: str) -> list[Fix]:
+    """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
+    out: list[Fix] = []
+    waiting: Fix | None = None  # "not the office plant, that was a joke. the senior designer job."
+    for clause in _clauses(Reply(reply).text):
+        fix = _read(clause)
+        if fix is None and _ASIDE.match(_bare(clause)):
+            continue
+        if waiting is not None:
+            out.remove(waiting)
+            asks = clause.rstrip().endswith("?")
+            new = "" if asks else _words(clause) if fix is None else fix.new if fix.points and fix.kind == "put" else ""
+            if new:
+                out.append(Fix("put", waiting.slot, waiting.part, new, waiting.said))
+                waiting = None
+                continue
+            if fix is not None and fix.kind == "put" and waiting.slot and not fix.slot:
+                # "the goal is wrong. it's not team lead, it's staff engineer": the new words for the goal
+                out.append(Fix("put", waiting.slot, fix.part, fix.new, waiting.said))
+                waiting = None
+                continue
+            out.append(waiting)
+            waiting = None
+        if fix is None:
+            continue
+        out.append(fix)
+        if fix.kind == "ask" and fix.new == "" and (fix.part or fix.slot):
+            waiting = fix
+    return out
+
+
+# Asked what goes in a part's place: "leave it", "nah it's fine", "no" alone keep it as it is.
+_KEEP_AS_IS = re.compile(r"^(?:(?:actually|hmm+|um+|oh|ok(?:ay)?|no+|nah|nope|sorry)[,.!]?\s+)*(?:(?:leave|keep) it|"
+                         r"it'?s fine|its fine|fine|all good|as it (?:is|was)|never ?mind|forget it|nothing|none|"
+                         r"no+|nah|nope|same)\b(?:[\s,.!]+(?:as it (?:is|was)|then|thanks|thx|actually|it'?s fine|"
+                         r"(?:it )?(?:was|is) fine|(?:it )?(?:was|is) ok))*[\s.!]*$", re.I)
+
+
+def keeps_as_is(reply: str) -> bool:
+    """Does ``reply`` leave a part as it was ("actually no, leave it as it is")?"""
+    return _KEEP_AS_IS.match(" ".join(reply.split())) is not None
+
+
+def is_remark(piece: str) -> bool:
+    """Is ``piece`` a remark about the playback ("you didn't add the Priya part", "one sentence:"),
+    never words to keep?"""
+    if re.fullmatch(r"(?:ok(?:ay)?,? )?(?:in )?(?:one|a) (?:plain |simple )?sentence|(?:fine|ok|okay),? then",
+                    _bare(piece), re.I):
+        return True
+    fix = _read(piece)
+    return fix is not None and fix.kind in ("keep", "missing")
+
+
+def _clauses(text: str) -> list[str]:
+    """The reply cut into sentences, then at ", and" / "and" before a new fix; quotes kept whole."""
+    quoted: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        quoted.append(m.group(0))
+        return f"\x00{len(quoted) - 1}\x00"
+
+    masked = re.sub(r"(?<!\w)'[^']*?\w'(?!\w)|(?<!\w)'[^']+?'(?!\w)|\"[^\"]+\"", hide, text)
+    parts = re.split(r"(?<=[.!?;])\s+|\n+|,?\s+and\s+(?=(?:add|drop|remove|take|put|underneath|under it|where|what|"
+                     r"the (?:job|heading|first|under)|it'?s|its|heading|my|also)\b)|"
+                     r",\s+(?=(?:add|drop|remove|take out|underneath|and)\b)|"
+                     r",?\s+but\s+(?=(?:the|underneath|where|what|add|drop)\b)",
+                     masked, flags=re.I)
+    restore = re.compile(r"\x00(\d+)\x00")
+    return [restore.sub(lambda m: quoted[int(m.group(1))], p).strip() for p in parts if p and p.strip(" .,!?")]
+
+
+def _bare(clause: str) -> str:
+    return _TAIL.sub("", _LEAD.sub("", clause.strip())).strip(" ,.!?:")
+
+
+def _words(text: str) -> str:
+    """New words as meant: no run-up ("it's", "i'd say"), hedge, quotes or tail."""
+    text = _TAIL.sub("", _SAYS.sub("", _bare(text))).strip(" ,.!?")
+    text = _HEDGE_LEAD.sub("", text)
+    text = re.sub(r"^because\s+", "", text, flags=re.I)  # "it's because X": X is the new reason
+    return text.strip(" '\"")
+
+
+def _old(text: str) -> str:
+    return text.strip(" '\",.")
+
+
+def _split_not(new: str) -> tuple[str, str]:
+    """"head of product, not running product" -> ("head of product", "running product")."""
+    m = re.match(r"^(?P<new>.+?)(?:,\s*|\s+)not\s+(?P<old>'[^']*'|\"[^\"]*\"|.+)$", new, re.I)
+    if m and not re.match(r"^(?:sure|really|quite|exactly|at all)\b", m.group("old"), re.I):
+        old = _old(_TAIL.sub("", m.group("old")))
+        return _words(m.group("new")), "" if re.fullmatch(_DEICTIC, old, re.I) else old
+    return _words(new), ""
+
+
+def _read(clause: str) -> Fix | None:
+    raw = clause.strip()
+    # "yes, and because I want people like her to be listened to": one more reason.
+    m = re.match(r"^(?:(?:yes|yeah|yep|mostly|right|true)[,.!]?\s+)?(?:and|also|plus)\s+(?:also\s+)?because\s+"
+                 r"(?P<new>.+)$", raw, re.I)
+    if m:
+        return Fix("add", "why_chain", new=_words(m.group("new")))
+    text = _bare(raw)
+    if not text:
+        return None
+    return (_restate(text) or _add(text) or _missing(text) or _pointed(text) or _slot_is(text) or _quoted_should(text)
+            or _isnt(text) or _part_remark(text) or _not_x(text) or _y_not_quoted(text) or _plain_edit(text))
+
+
+def _restate(text: str) -> Fix | None:
+    """"more like: own thing, because i don't want regrets, because i want to have tried"."""
+    m = re.match(r"^(?:(?:it'?s |its |it is )?more like|rather|i'?d say|it should be|should be)[:,]?\s+"
+                 r"(?P<head>[^,]+?),\s+because\s+(?P<rest>.+)$", text, re.I)
+    if not m:
+        return None
+    chain = tuple(_words(r) for r in re.split(r",?\s+because\s+", m.group("rest"), flags=re.I) if _words(r))
+    return Fix("restate", new=_words(m.group("head")), chain=chain)
+
+
+def _add(text: str) -> Fix | None:
+    """"add sourdough to the lights me up bit", "add that I want to prove I can do it"."""
+    m = re.match(rf"^(?:(?:can|could) you |please |pls |(?:i|we)(?: want| wanna| would like|'d like| wanted) to )?"
+                 rf"(?:also )?"
+                 rf"(?:add|put in|include)(?: back| in)?\s+(?:(?:one|one more|another|a) thing:?\s+|this:\s+)?"
+                 rf"(?:that\s+)?"
+                 rf"(?P<new>.+?)(?:\s+(?:to|in|into|under|on|for)\s+(?P<slot>{_MENTION}))?$", text, re.I)
+    if m is None:
+        m = re.match(rf"^(?P<slot>{_MENTION}):?\s+(?:add|also|plus)\s+(?P<new>.+)$", text, re.I)
+    if m is None:
+        return None
+    new = _words(m.group("new"))
+    new = re.sub(r",\s*(?:a bit|a little|too|as well|i guess)$", "", new, flags=re.I).strip(" ,")
+    # "add that I like teaching, I mentioned it in passing": the words to add, not the aside after them
+    new = re.split(r",\s+(?=(?:i (?:mentioned|said|know|think|guess)|it'?s|that'?s|which)\b)", new, flags=re.I)[0]
+    return Fix("add", slot_of(m.group("slot") or ""), new=new) if new else None
+
+
+def _missing(text: str) -> Fix | None:
+    """"you dropped the teaching part", "you didn't add the Priya part": a remark, not words."""
+    m = re.match(r"^(?:you|u)\s+(?:still\s+)?(?:dropped|forgot|left out|missed|lost|skipped|cut|took out|"
+                 r"didn'?t (?:add|include|put in|keep|fix|mention)|did not (?:add|include|put in|keep|fix)|"
+                 r"only fixed (?:one|two|some))\s*(?P<x>.*)$", text, re.I)
+    if not m:
+        return None
+    x = re.sub(r"\s+(?:though|again|either|at all)$", "", m.group("x"), flags=re.I).strip(" ?")
+    return Fix("missing", slot_of(x), _part(x), said=_said(x))
+
+
+def _pointed(text: str) -> Fix | None:
+    """"replace that bit with: X", "it should say X", "make it X"."""
+    m = re.match(rf"^(?:replace|swap|change)\s+{_POINTER}\s+(?:with|for|to)[:,]?\s+(?P<new>.+)$", text, re.I) or \
+        re.match(r"^(?:(?:it|that|this) (?:should (?:just )?(?:say|read|be))|make it|change it to)[:,]?\s+"
+                 r"(?!(?:in|there|in there|included|added|in it)\b)(?P<new>.+)$", text, re.I)
+    if m is None:
+        # "the important bit is not being that guy", "what matters is X": the rung, said again.
+        m = re.match(r"^(?P<said>(?:the |what'?s )?(?:important|main|real|key) (?:bit|part|thing)|"
+                     r"what (?:really )?matters(?: to me)?|the (?:real )?point)\s+(?:is|was)[:,]?\s+(?P<new>.+)$",
+                     text, re.I)
+        said = m.group("said") if m else ""
+    else:
+        said = "that bit" if re.match(r"^(?:replace|swap|change)\b", text, re.I) else ""
+    if m is None:
+        return None
+    new = _words(m.group("new"))
+    return Fix("put", new=new, said=said) if new else None
+
+
+def _quoted_should(text: str) -> Fix | None:
+    """"'freedom' should be 'flexibility'", "the boss part should say my manager"."""
+    m = re.match(r"^(?P<x>'[^']+'|\"[^\"]+\"|(?:the |that )\S.*? (?:bit|part|line))\s+should (?:just |really )?"
+                 r"(?:be|say|read)[:,]?\s+(?P<new>.+)$", text, re.I)
+    if not m or slot_of(m.group("x")):
+        return None
+    new = _words(m.group("new"))
+    return Fix("put", "", _part(m.group("x")), new, _said(m.group("x"))) if new else None
+
+
+def _slot_is(text: str) -> Fix | None:
+    """"the job I'd pick is head of science, not 'that's fun'", "the heading bit reads weird, i'd say X"."""
+    m = re.match(rf"^(?P<slot>{_MENTION})\s+(?:(?:it|that|they)\s+)?(?P<verb>is|are|was|=|:|reads|sounds|looks|seems|"
+                 rf"should (?:just |really )?(?:be|say|read)|would be|needs to be)\s*(?P<rest>.*)$", text, re.I)
+    if not m:
+        return None
+    slot = slot_of(m.group("slot"))
+    if not slot:
+        return None
+    rest = m.group("rest").strip()
+    said = _said(m.group("slot"))
+    wrong = _WRONG.match(rest)
+    if wrong:
+        after = rest[wrong.end():]
+        # "less sure than it sounds": a judgement said whole, not a lead-in to new words.
+        after = re.sub(r"^\s*(?:than (?:it|that) (?:sounds|reads|looks)|to me|tbh|now)", "", after, flags=re.I)
+        new, old = _split_not(after.strip(" ,.;:"))
+        return Fix("put", slot, old, new, said) if new else Fix("ask", slot, said=said)
+    if _RIGHT.match(rest) and (len(rest.split()) <= 3 or re.match(r"^\w+(?: \w+)?,", rest)):
+        return Fix("keep", slot, said=said)
+    new, old = _split_not(rest)
+    return Fix("put", slot, old, new, said) if new else None
+
+
+def _isnt(text: str) -> Fix | None:
+    """"'you kind of just said' isn't a reason. it's because ..." names the part; the words may follow."""
+    m = re.match(r"^(?P<x>'[^']+'|\"[^\"]+\"|(?:the |that )\S.*? (?:bit|part|line|one))\s+(?:isn'?t|is not|wasn'?t|"
+                 r"was not|is no|doesn'?t (?:fit|sound right))\s*(?:a |the |my |what i )?(?:reason|right|it|meant|said|"
+                 r"true|me|the point|important|the thing|the goal)?\b[,.;:]?\s*(?P<rest>.*)$", text, re.I)
+    if not m:
+        return None
+    x = m.group("x")
+    new = _words(m.group("rest"))
+    new = re.sub(r"^because\s+", "", new, flags=re.I)
+    return Fix("put", slot_of(x), _part(x), new, _said(x)) if new else Fix("ask", slot_of(x), _part(x), said=_said(x))
+
+
+def _part_remark(text: str) -> Fix | None:
+    """"the team lead part is less sure than it sounds", "the mattering bit is right"."""
+    m = re.match(r"^(?:the |that |this )?(?P<x>.+?)\s+(?:bit|part|line|thing)s?\s+(?:is|are|was|sounds|seems|reads|"
+                 r"feels|looks)\s+(?P<what>.+)$", text, re.I)
+    if not m or len(m.group("x").split()) > 5:
+        return None
+    x = m.group("x").strip(" '\"")
+    said = _said(text[: m.start("what")].rsplit(" ", 2)[0])
+    what = m.group("what")
+    if _RIGHT.match(what):
+        return Fix("keep", slot_of(said), x, said=said)
+    if re.match(r"^(?:(?:really|actually|much) )?more (?:about|like)\b", what, re.I):
+        return Fix("ask", slot_of(said), x, said=said)  # "the nights bit is more about my kids": which words?
+    wrong = _WRONG.match(what)
+    if wrong:
+        # "the 'feels like yours' part is wrong, it's not about ownership, it's about the team": the team
+        rest = re.sub(r"^[\s,.;:]*(?:(?:it'?s |its |it is )?not (?:about )?[^,.;]+[,.;]\s*)?", "",
+                      what[wrong.end():], flags=re.I)
+        new = _words(rest) if not re.match(r"^\s*than\b", what[wrong.end():], re.I) else ""
+        return Fix("put", slot_of(said), x, new, said) if new else Fix("ask", slot_of(said), x, said=said)
+    return None
+
+
+def _not_x(text: str) -> Fix | None:
+    """"not the lucky part. knowing it's my own doing", "not the office plant, that was a joke"."""
+    m = re.match(r"^(?:it'?s |its |it is |that'?s |thats )?not (?:about )?(?P<x>'[^']+'|\"[^\"]+\"|[^,.;:]+?)"
+                 r"(?P<named>\s+(?:bit|part|thing|stuff)s?)?(?:\s+that (?:matters|counts|is important))?"
+                 r"(?:[,;:]\s*(?P<rest>.*))?$", text, re.I)
+    if not m:
+        return None
+    x = m.group("x")
+    if re.match(r"^(?:sure|real+y|rly|quite|exactly|at all|all|that|much|bad|yet|now|me|true|right|for me|so much)\b",
+                _old(x), re.I):
+        return None
+    rest = (m.group("rest") or "").strip()
+    if rest and _ASIDE.match(_bare(rest)):
+        rest = ""
+    if rest and re.match(r"^(?:but )?(?:it'?s|its|it is|i mean|more|rather|just)\b", rest, re.I) is None and \
+            len(rest.split()) > 8:
+        return None  # "not yet, but I'd like to lead a team one day ...": an answer, not a fix
+    new = _words(rest)
+    said = _said(x + (m.group("named") or ""))
+    return Fix("put", slot_of(x), _part(x), new, said) if new else Fix("ask", slot_of(x), _part(x), said=said)
+
+
+def _y_not_quoted(text: str) -> Fix | None:
+    """"it's insects, not 'god, insects'", "climbing and accessibility stuff, not that sentence"."""
+    m = re.match(r"^(?P<new>.+?),?\s+not\s+(?P<x>'[^']+'|\"[^\"]+\"|that sentence|that line|whatever that (?:is|was)|"
+                 r"that)$", text, re.I)
+    if not m:
+        return None
+    new = _words(m.group("new"))
+    x = m.group("x")
+    return Fix("put", part="" if not x.startswith(("'", '"')) else _old(x), new=new, said=_said(x)) if new else None
+
+
+def _plain_edit(text: str) -> Fix | None:
+    """The edits coach.listening.edits reads ("drop the money bit", "board games not sleep in")."""
+    edit = _edit(text.lower())
+    if edit is None:
+        return None
+    new = _find_case(text, edit.put)
+    part = re.sub(r"\s+(?:bit|part)?\s*(?:entirely|completely|altogether|for good)$", "", edit.part, flags=re.I)
+    if re.fullmatch(r"last|final|end|last one|first|first one", part, re.I):
+        return Fix("drop" if edit.removes else "put", "why_chain" if part.startswith(("last", "final", "end"))
+                   else "goal", "", new, edit.said)
+    edit = Edit(part, edit.put, edit.said)
+    return Fix("drop" if edit.removes else "put", slot_of(edit.said), edit.part, new, edit.said)
+
+
+def _find_case(text: str, words: str) -> str:
+    i = text.lower().find(words.lower()) if words else -1
+    return text[i:i + len(words)] if i >= 0 else words
+
+
+def _part(mention: str) -> str:
+    """The words a mention names: "the lucky bit" -> "lucky", "'that's fun'" -> "that's fun"."""
+    text = mention.strip(" '\"")
+    if slot_of(text):
+        return ""
+    text = re.sub(r"^(?:the|that|this|my|your|all the)\s+", "", text, flags=re.I)
+    text = re.sub(r"\s+(?:bit|part|line|one|thing|stuff)s?$", "", text, flags=re.I)
+    return text.strip()
+
+
+def _said(mention: str) -> str:
+    text = " ".join(mention.split()).strip(" ,.")
+    if re.search(r"(?:bit|part|line|one|thing|stuff)s?$", text, re.I) and not re.match(r"^(?:the|that|this|my)\b", text,
+                                                                                      re.I):
+        text = "the " + text
+    return text

@@ -1,0 +1,76 @@
+"""Fixes to a playback are read as people type them: parts named by place, by words, or pointed at."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.conversation.fixing import _put_in
+from coach.listening.fixes import Fix, is_remark, keeps_as_is, read_fixes
+
+
+@pytest.mark.parametrize(
+    ("reply", "fixes"),
+    [
+        ("the top bit is wrong, it's staff engineer not managing a platform team. and add pottery to the lights me up "
+         "part",
+         [Fix("put", "goal", "managing a platform team", "staff engineer", "the top bit"),
+          Fix("add", "passions", new="pottery")]),
+        ("partly. where i'm heading reads odd, i'd say maybe design lead, not sure",
+         [Fix("put", "goal", "", "design lead", "where i'm heading")]),
+        ("what people come to me for is untangling messy specs, not 'you said it already'",
+         [Fix("put", "strengths", "you said it already", "untangling messy specs", "what people come to me for")]),
+        ("hmm, the design lead part sounds less sure than it is. the craft bit is right",
+         [Fix("ask", "", "design lead", said="the design lead part"), Fix("keep", "", "craft", said="the craft bit")]),
+        ("not the cat's job, that was a joke. my manager's job",
+         [Fix("put", "", "cat's job", "my manager's job", "the cat's job")]),
+        ("change that bit to: because i like being trusted", [Fix("put", new="i like being trusted", said="that bit")]),
+        ("nope. more like: my own bakery, because i want to make things, because i like mornings",
+         [Fix("restate", new="my own bakery", chain=("i want to make things", "i like mornings"))]),
+        ("yeah, and because my dad never got to", [Fix("add", "why_chain", new="my dad never got to")]),
+        ("u forgot the mentoring part", [Fix("missing", "", "mentoring", said="the mentoring part")]),
+        ("nope, the goal is wrong. it's not head of sales, it's sales ops",
+         [Fix("put", "goal", "head of sales", "sales ops", "the goal")]),
+        ("couple of things: 'money' should be 'security', and you forgot the freedom",
+         [Fix("put", "", "money", "security", "'money'"), Fix("missing", "", "freedom", said="the freedom")]),
+        ("yeah. i'd like to add one thing: i hate being watched all day. that should be in there",
+         [Fix("add", "", new="i hate being watched all day")]),
+        ("hmm no, lose the last bit", [Fix("drop", "why_chain", said="the last bit")]),
+        ("the 'be in charge' part is off, it's not about control, it's about the team being ok",
+         [Fix("put", "", "be in charge", "the team being ok", "the 'be in charge' part")]),
+        ("the heading is right, the drives feel wrong", [Fix("keep", "goal", said="the heading")]),
+        ("the important thing is not ending up like him", [Fix("put", new="not ending up like him",
+                                                                said="the important thing")]),
+    ],
+    ids=["place-and-add", "place-reads-odd", "quoted-old", "remark-and-keep", "joke-then-new", "pointed",
+         "restate", "and-because", "missing", "slot-wrong-then-not-x", "quoted-should-and-missing", "add-one-thing",
+         "last-bit", "part-wrong-with-words", "slot-right", "important-bit"],
+)
+def test_fixes_are_read(reply: str, fixes: list[Fix]) -> None:
+    assert read_fixes(reply) == fixes
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["yes", "no, not really", "not sure", "because i want people to listen to me", "i want to lead the team",
+     "not yet, but i would like to lead a team one day and build my own thing", "mostly yes, thanks"],
+)
+def test_no_fix_where_none_is_asked_for(reply: str) -> None:
+    assert read_fixes(reply) == []
+
+
+def test_leave_it_keeps_a_part_as_it_was() -> None:
+    assert all(keeps_as_is(r) for r in ["actually no, leave it as it is", "nah its fine", "no", "keep it, thanks"])
+    assert not any(keeps_as_is(r) for r in ["no, more like senior engineer", "senior engineer"])
+
+
+def test_remarks_are_not_words_to_keep() -> None:
+    assert is_remark("you didn't add the mentoring part")
+    assert is_remark("one sentence:")
+    assert not is_remark("i want quiet people to be heard")
+
+
+def test_a_part_named_as_a_bit_is_replaced_with_its_clause_and_the_joining_word_stays() -> None:
+    item = "I like teaching the students and I'm tired of nights"
+    fixed = _put_in(item, "nights", "being home for my kids")
+    assert fixed == "I like teaching the students and being home for my kids"
+    assert _put_in("the office plant's", "office plant", "the senior designer job") == "the senior designer job"
