@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from coach.conversation.asked_back import AskedBack, plain_aside
 from coach.conversation.correcting import Correcting
 from coach.conversation.heard import corrected_to, goal_named, heading, said_content
 from coach.conversation.message import Message
@@ -41,10 +42,11 @@ _PLAYED_DOWN = re.compile(
 _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 _POINTS_BACK = re.compile(r"^(?:it|that|this|they|which)\b")
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
-_TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other"}
+_TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other",
+           "delete": "delete", "skip": "skip", "kept": "kept", "source": "source"}
 
 
-class Answering(Correcting, Recalling):
+class Answering(Correcting, Recalling, AskedBack):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
 
     flow: Flow
@@ -52,6 +54,7 @@ class Answering(Correcting, Recalling):
     words: Provenance
     status: str
     _corrected: str
+    _plain_next: bool
 
     # --- provided by the conversation -----------------------------------------------------
 
@@ -84,6 +87,7 @@ class Answering(Correcting, Recalling):
         lex = self.flow.lexicon
         step = self.current
         ref = self._record_mentee(text)
+        self._plain_next = False
         if self.state.check_in:
             return self._after_check_in(text)
         level = distress_level(text, lex)
@@ -111,6 +115,8 @@ class Answering(Correcting, Recalling):
             kept = "" if step.expect == "yes_no" else said_content(reading) or text
             return said + self._advance(answer=kept or text, ref=ref, reading=reading, corrected=True)
         said = self._asides(reading)
+        if any(a.kind == "question" and a.topic == "skip" for a in reading.acts):  # "can I skip this one?"
+            return said + [self._rule(self._reply("skip"))] + self._advance(answer="", skipped=True)
         if self.state.heard and self.state.heard.get("step") == step.name:  # "Earlier you said X. Is that it?"
             return said + self._recalled_answer(text, ref)
         if self.state.follow_up == step.name:  # the answer to "which part of it fits?"
@@ -148,10 +154,10 @@ class Answering(Correcting, Recalling):
                 key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
             elif act.kind in ("advice_request", "meta"):
                 key = act.kind
-            if not key or key in done or (key == "clarify" and "simpler" in done):
+            if not key or key == "skip" or key in done or (key == "clarify" and "simpler" in done):
                 continue
             done.add(key)
-            out.append(self._rule(self._aside(key)))
+            out.append(self._rule(self._aside(key, act.text, reading)))
         feeling = reading.first("feeling")
         if feeling is not None:
             key = {"worry": "acknowledge_worry", "insight": "acknowledge_insight"}.get(
@@ -160,16 +166,27 @@ class Answering(Correcting, Recalling):
                 out.append(self._rule(self._reply(key)))
         return out
 
-    def _aside(self, key: str) -> str:
+    def _aside(self, key: str, asked: str = "", reading: Reading | None = None) -> str:
+        step = self.current
         if key == "purpose":
-            # Asked again in the same phase, the purpose is not said the same way twice running.
-            phase = self.current.phase
-            n = self.state.replies.get(f"purpose:{phase}", 0)
-            self.state.replies[f"purpose:{phase}"] = n + 1
+            # Asked again about the same purpose (a step's own, else its phase's), it is not said
+            # the same way twice running; another step's own purpose is never "the same reason".
+            whose = f"step:{step.name}" if step.purpose else step.phase
+            n = self.state.replies.get(f"purpose:{whose}", 0)
+            self.state.replies[f"purpose:{whose}"] = n + 1
             lead = self._reply_text("why_asking") if n % 2 == 0 else "Same reason as before:"
             return f"{lead} {self.flow.purpose(self.step)}".strip()
         if key == "advice_request":
             return self._advice()
+        if key == "simpler" and step.plain:  # "what means 'up close'?": the question in plain words
+            if reading is not None and self._answered_too(reading):
+                which, plain = plain_aside(self._render(step.plain))
+                return self._reply(which).replace("{words}", plain)
+            self._plain_next = True  # the re-ask that follows is the plain wording
+        if key == "kept":
+            return self._kept(asked)
+        if key == "source":
+            return self._source()
         return self._reply(key) if key in self.flow.replies else self._reply("clarify")
 
     def _advice(self) -> str:
