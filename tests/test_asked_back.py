@@ -24,7 +24,8 @@ CONFIRM = "It sounds like freedom over how you work matters a lot to you. Is tha
 
 
 def topics(reply: str, question: str = OPEN) -> set[str | None]:
-    return {a.topic for a in read_reply(reply, LEX, expect="auto", question=question).acts if a.kind == "question"}
+    acts = read_reply(reply, LEX, expect="auto", question=question).acts
+    return {a.topic for a in acts if a.kind in ("question", "meta")}
 
 
 # --- reading ------------------------------------------------------------------------------------

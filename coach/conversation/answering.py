@@ -115,7 +115,7 @@ class Answering(Correcting, Recalling, AskedBack):
             kept = "" if step.expect == "yes_no" else said_content(reading) or text
             return said + self._advance(answer=kept or text, ref=ref, reading=reading, corrected=True)
         said = self._asides(reading)
-        if any(a.kind == "question" and a.topic == "skip" for a in reading.acts):  # "can I skip this one?"
+        if any(a.topic == "skip" for a in reading.acts):  # "can I skip this one?"
             return said + [self._rule(self._reply("skip"))] + self._advance(answer="", skipped=True)
         if self.state.heard and self.state.heard.get("step") == step.name:  # "Earlier you said X. Is that it?"
             return said + self._recalled_answer(text, ref)
@@ -153,7 +153,7 @@ class Answering(Correcting, Recalling, AskedBack):
             if act.kind == "question" and questions:
                 key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
             elif act.kind in ("advice_request", "meta"):
-                key = act.kind
+                key = "skip" if act.topic == "skip" else act.kind
             if not key or key == "skip" or key in done or (key == "clarify" and "simpler" in done):
                 continue
             done.add(key)
