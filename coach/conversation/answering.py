@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.asked_back import AskedBack, plain_aside
+from coach.conversation.asked_back import AskedBack
 from coach.conversation.correcting import Correcting
 from coach.conversation.heard import corrected_to, goal_named, heading, said_content
 from coach.conversation.message import Message
@@ -179,26 +179,12 @@ class Answering(Correcting, Recalling, AskedBack):
         if key == "advice_request":
             return self._advice()
         if key == "simpler" and step.plain:  # "what means 'up close'?": the question in plain words
-            if reading is not None and self._answered_too(reading):
-                which, plain = plain_aside(self._render(step.plain))
-                return self._reply(which).replace("{words}", plain)
-            self._plain_next = True  # the re-ask that follows is the plain wording
+            return self._plainly(reading)
         if key == "kept":
             return self._kept(asked)
         if key == "source":
             return self._source()
         return self._reply(key) if key in self.flow.replies else self._reply("clarify")
-
-    def _advice(self) -> str:
-        """The whole no-advice explanation once per conversation; after that, short ones in turn."""
-        options = self.flow.replies["advice"]
-        if not isinstance(options, list):
-            return str(options)
-        said = self.state.replies.get("advice", 0)
-        self.state.replies["advice"] = said + 1
-        if said == 0 or len(options) == 1:
-            return str(options[0])
-        return str(options[1 + (said - 1) % (len(options) - 1)])
 
     def _reply_text(self, key: str) -> str:
         value = self.flow.replies.get(key, "")

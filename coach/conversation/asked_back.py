@@ -2,7 +2,8 @@
 
 "What means 'up close'?" is answered with the step's plain wording; "did you add sourdough?"
 from what is kept; "where did that come from?" from the answer the last question was built
-on. Every answer is flow text with the mentee's own words in it: never the model, never advice.
+on; a request for advice with the whole explanation once, then short ones. Every answer is flow
+text with the mentee's own words in it: never the model, never advice.
 """
 
 from __future__ import annotations
@@ -97,6 +98,8 @@ class AskedBack:
     words: Provenance
     state: SessionState
 
+    _plain_next: bool
+
     if TYPE_CHECKING:
 
         @property
@@ -105,6 +108,7 @@ class AskedBack:
         def step(self) -> str: ...
         def summary(self) -> dict[str, Any]: ...
         def _reply(self, key: str) -> str: ...
+        def _render(self, source: str) -> str: ...
 
     def _answered_too(self, reading: Reading) -> bool:
         """Did the reply answer the question as well as ask about it?"""
@@ -132,3 +136,23 @@ class AskedBack:
             if words:
                 return self._reply("source").replace("{words}", words)
         return self._reply("source_reading")
+
+    def _plainly(self, reading: Reading | None) -> str:
+        """The step's plain wording: beside an answer, said; else the re-ask that follows is it."""
+        plain = self.current.plain or ""
+        if reading is not None and self._answered_too(reading):
+            which, words = plain_aside(self._render(plain))
+            return self._reply(which).replace("{words}", words)
+        self._plain_next = True
+        return self._reply("simpler")
+
+    def _advice(self) -> str:
+        """The whole no-advice explanation once per conversation; after that, short ones in turn."""
+        options = self.flow.replies["advice"]
+        if not isinstance(options, list):
+            return str(options)
+        said = self.state.replies.get("advice", 0)
+        self.state.replies["advice"] = said + 1
+        if said == 0 or len(options) == 1:
+            return str(options[0])
+        return str(options[1 + (said - 1) % (len(options) - 1)])
