@@ -106,8 +106,8 @@ class Answering(Correcting, Recalling, AskedBack):
             # A why-answer is a reason ("i'd drop everything to build"): only a part named is an edit.
             edits = [e for e in edits if e.names_a_part]
         if edits and self._edit(edits):  # "drop the money bit": applied wherever it was kept
-            # "can you take out the part about my boss?" asks for the edit: no question to answer.
-            said = self._asides(reading, questions=False)
+            # "can you take out the part about my boss?" asks for the edit; "can I delete this?" is answered.
+            said = self._asides(reading, edited=True)
             if step.ladder:  # the rung is put right, and the next why asks about it
                 self._change = None
                 line = self._reply("put_right").replace("{words}", play_back(self._corrected))
@@ -144,13 +144,13 @@ class Answering(Correcting, Recalling, AskedBack):
         self.status = "stopped"
         return [self._rule(self._reply_text("distress"), kind="end")]
 
-    def _asides(self, reading: Reading, questions: bool = True) -> list[Message]:
-        """Answers to questions put to the coach, the advice reply, and a short acknowledgement."""
+    def _asides(self, reading: Reading, edited: bool = False) -> list[Message]:
+        """Answers to questions put to the coach (not one asking for an edit), the advice reply, an acknowledgement."""
         out: list[Message] = []
         done: set[str] = set()
         for act in reading.acts:
             key = ""
-            if act.kind == "question" and questions:
+            if act.kind == "question" and not (edited and read_edits(act.text)):
                 key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
             elif act.kind in ("advice_request", "meta"):
                 key = "skip" if act.topic == "skip" else act.kind
