@@ -57,6 +57,10 @@ def messages(flow: Flow) -> dict[str, str]:
                 out[f"{tag}:say"] = render(step.say, ctx)
             for i, wording in enumerate(step.wordings):
                 out[f"{tag}:ask{i}"] = render(wording, ctx)
+            if step.plain:  # said when the mentee asks what the question means
+                out[f"{tag}:plain"] = render(step.plain, ctx)
+            if step.purpose:
+                out[f"{tag}:purpose"] = f"{flow.replies['why_asking']} {render(step.purpose, ctx)}"
             for i, after in enumerate(step.after):
                 out[f"{tag}:after{i}:{after.when}"] = render(after.say, ctx)
     for key, reply in flow.replies.items():

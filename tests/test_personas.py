@@ -357,7 +357,8 @@ PERSONAS = {
               "motivation_check", "motivation_check", *PASSION_TO_CLOSE],
         summary={"motivations": ["growth", "meaning"], "bedrock": ["I love helping people grow"]},
         says=["I'm going to hold back from giving advice",
-              "Fair question. Talking about where you'd like to be gives us something concrete to explore."],
+              # asked at the lottery question: that question's own reason, not the phase's
+              "Fair question. Picking from every job, with nothing in the way, shows what draws you"],
     ),
     # Declines consent: ends politely, nothing kept but the refusal.
     "jo_declines": Persona(

@@ -137,13 +137,18 @@ def _quoted_parts(text: str) -> str:
 def _answer_texts(flow: Flow) -> dict[str, list[str]]:
     """How each kind of question to the coach is answered, as lines that must appear."""
 
-    def first(key: str) -> list[str]:
-        value = flow.replies.get(key, "")
-        items = value if isinstance(value, list) else [value]
-        return [str(v)[:40] for v in items if v]
+    def first(*keys: str) -> list[str]:
+        out: list[str] = []
+        for key in keys:
+            value = flow.replies.get(key, "")
+            items = value if isinstance(value, list) else [value]
+            out += [str(v).split("{")[0][:40] for v in items if v]  # the fixed words before any {words}
+        return [o for o in out if o]
 
     return {"privacy": first("privacy"), "clarify": first("clarify"), "judgement": first("judgement"),
-            "other": first("other"),
+            "other": first("other"), "simpler": first("simpler", "plain_said", "plain_asked"),
+            "delete": first("delete"), "kept": first("kept_yes", "kept_no", "other"),
+            "source": first("source", "source_reading"),
             "purpose": [str(flow.replies.get("why_asking", "Fair question.")), "Same reason as before"]}
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from coach.conversation.asked_back import AskedBack
 from coach.conversation.fixing import Fixing
 from coach.conversation.heard import corrected_to, goal_named, heading, said_content
 from coach.conversation.message import Message
@@ -44,10 +45,11 @@ _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:t
 _PART_WORDS = 5
 # A non-answer that says to go on: "idk. pass", "skip this one", "next question pls".
 _PASSES = re.compile(r"(?i)\b(?:pass|skip|next (?:question|one)|move on|rather not (?:say|answer))\b")
-_TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other"}
+_TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other",
+           "delete": "delete", "skip": "skip", "kept": "kept", "source": "source"}
 
 
-class Answering(Fixing, Recalling):
+class Answering(Fixing, Recalling, AskedBack):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
 
     flow: Flow
@@ -55,6 +57,7 @@ class Answering(Fixing, Recalling):
     words: Provenance
     status: str
     _corrected: str
+    _plain_next: bool
 
     # --- provided by the conversation -----------------------------------------------------
 
@@ -87,6 +90,7 @@ class Answering(Fixing, Recalling):
         lex = self.flow.lexicon
         step = self.current
         ref = self._record_mentee(text)
+        self._plain_next = False
         if self.state.check_in:
             return self._after_check_in(text)
         level = distress_level(text, lex)
@@ -115,8 +119,8 @@ class Answering(Fixing, Recalling):
             # A why-answer is a reason ("i'd drop everything to build"): only a part named is an edit.
             edits = [e for e in edits if e.names_a_part]
         if edits and self._edit(edits):  # "drop the money bit": applied wherever it was kept
-            # "can you take out the part about my boss?" asks for the edit: no question to answer.
-            said = self._asides(reading, questions=False)
+            # "can you take out the part about my boss?" asks for the edit; "can I delete this?" is answered.
+            said = self._asides(reading, edited=True)
             if step.ladder:  # the rung is put right, and the next why asks about it
                 self._change = None
                 line = self._reply("put_right").replace("{words}", play_back(self._corrected))
@@ -124,6 +128,8 @@ class Answering(Fixing, Recalling):
             kept = "" if step.expect == "yes_no" else said_content(reading) or text
             return said + self._advance(answer=kept or text, ref=ref, reading=reading, corrected=True)
         said = self._asides(reading)
+        if any(a.topic == "skip" for a in reading.acts):  # "can I skip this one?"
+            return said + [self._rule(self._reply("skip"))] + self._advance(answer="", skipped=True)
         if self.state.heard and self.state.heard.get("step") == step.name:  # "Earlier you said X. Is that it?"
             return said + self._recalled_answer(text, ref)
         if self.state.follow_up == step.name:  # the answer to "which part of it fits?"
@@ -161,20 +167,20 @@ class Answering(Fixing, Recalling):
         self.status = "stopped"
         return [self._rule(self._reply_text("distress"), kind="end")]
 
-    def _asides(self, reading: Reading, questions: bool = True) -> list[Message]:
-        """Answers to questions put to the coach, the advice reply, and a short acknowledgement."""
+    def _asides(self, reading: Reading, edited: bool = False) -> list[Message]:
+        """Answers to questions put to the coach (not one asking for an edit), the advice reply, an acknowledgement."""
         out: list[Message] = []
         done: set[str] = set()
         for act in reading.acts:
             key = ""
-            if act.kind == "question" and questions:
+            if act.kind == "question" and not (edited and read_edits(act.text)):
                 key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
             elif act.kind in ("advice_request", "meta"):
-                key = act.kind
-            if not key or key in done or (key == "clarify" and "simpler" in done):
+                key = "skip" if act.topic == "skip" else act.kind
+            if not key or key == "skip" or key in done or (key == "clarify" and "simpler" in done):
                 continue
             done.add(key)
-            out.append(self._rule(self._aside(key)))
+            out.append(self._rule(self._aside(key, act.text, reading)))
         feeling = reading.first("feeling")
         if feeling is not None:
             key = {"worry": "acknowledge_worry", "insight": "acknowledge_insight"}.get(
@@ -183,28 +189,25 @@ class Answering(Fixing, Recalling):
                 out.append(self._rule(self._reply(key)))
         return out
 
-    def _aside(self, key: str) -> str:
+    def _aside(self, key: str, asked: str = "", reading: Reading | None = None) -> str:
+        step = self.current
         if key == "purpose":
-            # Asked again in the same phase, the purpose is not said the same way twice running.
-            phase = self.current.phase
-            n = self.state.replies.get(f"purpose:{phase}", 0)
-            self.state.replies[f"purpose:{phase}"] = n + 1
+            # Asked again about the same purpose (a step's own, else its phase's), it is not said
+            # the same way twice running; another step's own purpose is never "the same reason".
+            whose = f"step:{step.name}" if step.purpose else step.phase
+            n = self.state.replies.get(f"purpose:{whose}", 0)
+            self.state.replies[f"purpose:{whose}"] = n + 1
             lead = self._reply_text("why_asking") if n % 2 == 0 else "Same reason as before:"
             return f"{lead} {self.flow.purpose(self.step)}".strip()
         if key == "advice_request":
             return self._advice()
+        if key == "simpler" and step.plain:  # "what means 'up close'?": the question in plain words
+            return self._plainly(reading)
+        if key == "kept":
+            return self._kept(asked)
+        if key == "source":
+            return self._source()
         return self._reply(key) if key in self.flow.replies else self._reply("clarify")
-
-    def _advice(self) -> str:
-        """The whole no-advice explanation once per conversation; after that, short ones in turn."""
-        options = self.flow.replies["advice"]
-        if not isinstance(options, list):
-            return str(options)
-        said = self.state.replies.get("advice", 0)
-        self.state.replies["advice"] = said + 1
-        if said == 0 or len(options) == 1:
-            return str(options[0])
-        return str(options[1 + (said - 1) % (len(options) - 1)])
 
     def _reply_text(self, key: str) -> str:
         value = self.flow.replies.get(key, "")

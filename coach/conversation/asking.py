@@ -50,6 +50,7 @@ class Asking:
     _position: Position
     _question: Pending | None
     _corrected: str
+    _plain_next: bool = False  # the next re-ask is the step's plain wording ("what means 'up close'?")
 
     if TYPE_CHECKING:
 
@@ -126,6 +127,12 @@ class Asking:
         """The question again: in the step's next wording when it has several, else as shown."""
         q = self.state.last_question
         step = self.current
+        if self._plain_next and step.plain:
+            self._plain_next = False
+            canonical = self._render(step.plain)
+            sources = self.words.sources_of(step.plain, self._item(), self._rung_sources())
+            self._question = Pending(step, canonical, step.plain, sources, rephrase=False)
+            return []
         if q is None or len(step.wordings) > 1:
             self._ask(step)
             return []

@@ -52,6 +52,8 @@ class Step:
     say: str | None = None
     ask: str | None = None
     variants: tuple[str, ...] = ()
+    # The question in plain, short words: said when the mentee asks what it or a word in it means.
+    plain: str | None = None
     rephrase: bool = True
     keep: tuple[str, ...] = ()
     expect: str = "text"
@@ -134,6 +136,17 @@ DEFAULT_REPLIES: dict[str, Any] = {
     ),
     "clarify": "Whichever you have in mind; take the question the way that makes sense to you.",
     "simpler": "Sorry, that wasn't very clear. Let me ask it another way.",
+    "plain_said": "In plain words: {words}",
+    "plain_asked": "In plain words, I was asking: {words}",
+    "delete": "Yes. coach delete erases a conversation completely, whenever you like; coach sessions lists them.",
+    "skip": "Of course, we can leave that one.",
+    "kept_yes": "Yes: what I have now says \"{words}\".",
+    "kept_no": "No, I don't have \"{words}\" in what I've noted.",
+    "kept_add_now": "Tell me what to add and where, and I'll put it in.",
+    "kept_add_later": "I'll read everything back before we finish, and you can add it then.",
+    "kept_add_never": "What you said stays in the transcript in your own words (coach show prints it).",
+    "source": "I took that from what you said: \"{words}\". If I read it wrongly, just say so.",
+    "source_reading": "That was my own reading of your answers, and it may be wrong. If it doesn't fit, just say so.",
     "judgement": "There are no good or bad answers here. What matters is that it's true for you.",
     "other": "I'm a simple program that asks questions and plays back what you say; I don't judge or advise.",
     "meta": "That has come up before, I know. Saying the same again is fine, and so is what's different now.",
@@ -223,6 +236,7 @@ def _step(name: str, node: Any, line: int | None = None) -> Step:
         say=node.get("say"),
         ask=node.get("ask"),
         variants=tuple(str(v) for v in node.get("variants") or ()),
+        plain=str(node["plain"]) if node.get("plain") else None,
         rephrase=bool(node.get("rephrase", True)),
         keep=tuple(str(k) for k in node.get("keep") or ()),
         expect=str(node.get("expect", "text")),

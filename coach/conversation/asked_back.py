@@ -1,0 +1,158 @@
+"""Questions put back to the coach that a fixed line cannot answer on its own.
+
+"What means 'up close'?" is answered with the step's plain wording; "did you add sourdough?"
+from what is kept; "where did that come from?" from the answer the last question was built
+on; a request for advice with the whole explanation once, then short ones. Every answer is flow
+text with the mentee's own words in it: never the model, never advice.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from coach.flow.spec import Flow
+from coach.listening.playback import play_back
+from coach.listening.reading import Reading
+from coach.listening.text import words
+
+if TYPE_CHECKING:
+    from coach.conversation.state import SessionState
+    from coach.conversation.words import Provenance
+    from coach.flow.spec import Step
+
+# "did you add sourdough?", "did u fix the teaching bit though?": the thing asked about follows the verb.
+_DID_YOU = re.compile(
+    r"\bdid (?:you|u) (?:actually |really |already |even |ever )?(?:add|fix|change|put in|put|keep|save|note|"
+    r"include|update|correct|write|swap|replace|take out|drop|remove)\s+(?P<x>.+)$", re.I)
+# "is sourdough in there now?"
+_IS_IN = re.compile(r"\bis (?:the )?(?P<x>[\w' ]{1,30}?) (?:in|on) (?:there|it|the (?:list|summary))\b", re.I)
+# Where the thing ends: "teaching students to underneath", "sourdough, then?"
+_WHERE = re.compile(r"\s+(?:to|into|in|on|onto|from|under|as|for|with)\s+.*$|\s*[,;:.?!].*$")
+_TAIL = re.compile(r"(?:\s+(?:though|tho|then|yet|now|already|too|as well|back|at all|bit|part|thing|stuff|one|"
+                   r"bits|parts|things|please|pls))+$", re.I)
+_HEAD = re.compile(r"^(?:the|that|my|this|those|these|a|an|about)\s+", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Words that say nothing about what was kept ("the bit about my kids": "kids" does).
+_SMALL = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "my", "your", "it", "its",
+                    "that", "this", "bit", "part", "thing", "about", "with"])
+
+
+def plain_aside(plain: str) -> tuple[str, str]:
+    """What to say, beside an answer, of a step's plain wording: its statements, else its question.
+
+    Returns the reply key (``plain_said`` or ``plain_asked``) and the words for ``{words}``."""
+    parts = [p.strip() for p in _SENTENCE_END.split(plain.strip()) if p.strip()]
+    statements = [p for p in parts if not p.endswith("?")]
+    if statements:
+        return "plain_said", " ".join(statements)
+    text = " ".join(parts)
+    return "plain_asked", text[:1].lower() + text[1:] if not text.startswith("I ") else text
+
+
+def asked_about(question: str) -> str:
+    """The thing a "did you add X?" question asks about ("" if it names none)."""
+    m = _DID_YOU.search(question) or _IS_IN.search(question)
+    if not m:
+        return ""
+    thing = _WHERE.sub("", m.group("x").strip())
+    for _ in range(3):
+        thing = _HEAD.sub("", _TAIL.sub("", thing.strip())).strip()
+    return thing
+
+
+def find_kept(thing: str, summary: dict[str, Any]) -> str | None:
+    """The kept item that has every word of ``thing`` in it (by the first letters, so
+    "teaching" finds "teach new nurses"), or None."""
+    stems = [w[:5] for w in words(thing.lower()) if len(w) >= 3 and w not in _SMALL]
+    if not stems:
+        return None
+    for value in summary.values():
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, str):
+                continue
+            have = words(item.lower())
+            if all(any(h.startswith(s) for h in have) for s in stems):
+                return item
+    return None
+
+
+def corrects_later(flow: Flow, here: str) -> bool:
+    """Is there a step after ``here`` that takes corrections (the summary read back)?"""
+    seen, todo = {here}, [e.to for e in flow.steps[here].next]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in flow.steps:
+            continue
+        seen.add(name)
+        if flow.steps[name].corrects:
+            return True
+        todo += [e.to for e in flow.steps[name].next]
+    return False
+
+
+class AskedBack:
+    """Answers to questions about the question and about what was kept (mixed into Conversation)."""
+
+    flow: Flow
+    words: Provenance
+    state: SessionState
+
+    _plain_next: bool
+
+    if TYPE_CHECKING:
+
+        @property
+        def current(self) -> Step: ...
+        @property
+        def step(self) -> str: ...
+        def summary(self) -> dict[str, Any]: ...
+        def _reply(self, key: str) -> str: ...
+        def _render(self, source: str) -> str: ...
+
+    def _answered_too(self, reading: Reading) -> bool:
+        """Did the reply answer the question as well as ask about it?"""
+        if self.current.expect != "text" and reading.confirm is not None:
+            return True
+        return reading.has("content") or reading.has("correction")
+
+    def _kept(self, asked: str) -> str:
+        """"Did you add sourdough?": yes and what it says now, or honestly no, and how to add it."""
+        thing = asked_about(asked)
+        if not thing:
+            return self._reply("other")
+        item = find_kept(thing, self.summary())
+        if item:
+            return self._reply("kept_yes").replace("{words}", play_back(item, 30) or item)
+        hint = ("kept_add_now" if self.current.corrects else
+                "kept_add_later" if corrects_later(self.flow, self.step) else "kept_add_never")
+        return f'{self._reply("kept_no").replace("{words}", play_back(thing) or thing)} {self._reply(hint)}'.strip()
+
+    def _source(self) -> str:
+        """"Where did that come from?": the answer the last question was built on, or that it was a reading."""
+        q = self.state.last_question
+        for _, said in self.words.texts(list(q.sources)) if q else []:
+            words = play_back(said, 30)
+            if words:
+                return self._reply("source").replace("{words}", words)
+        return self._reply("source_reading")
+
+    def _plainly(self, reading: Reading | None) -> str:
+        """The step's plain wording: beside an answer, said; else the re-ask that follows is it."""
+        plain = self.current.plain or ""
+        if reading is not None and self._answered_too(reading):
+            which, words = plain_aside(self._render(plain))
+            return self._reply(which).replace("{words}", words)
+        self._plain_next = True
+        return self._reply("simpler")
+
+    def _advice(self) -> str:
+        """The whole no-advice explanation once per conversation; after that, short ones in turn."""
+        options = self.flow.replies["advice"]
+        if not isinstance(options, list):
+            return str(options)
+        said = self.state.replies.get("advice", 0)
+        self.state.replies["advice"] = said + 1
+        if said == 0 or len(options) == 1:
+            return str(options[0])
+        return str(options[1 + (said - 1) % (len(options) - 1)])
