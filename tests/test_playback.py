@@ -172,7 +172,8 @@ def test_a_later_clause_that_goes_on_with_the_sentence_is_no_question() -> None:
     ("lol, the office plant's. no, honestly, one of the senior designers on my team", "one of the senior designers"),
     ("ha, ok, that's fun. nobody's at school. if i had to pick, maybe the head of science", "the head of science"),
     ("i'd want to be the boss lol", "the boss"),
-    ("mine. seriously", ""),  # no job named: no reminder, rather than a wrong one
+    ("mine. seriously", "mine"),
+    ("lol idk. something with people probably", ""),  # no job named: no reminder, rather than a wrong one
     ("one of the designers. no 1:1s, no headcount spreadsheets", "one of the designers"),
 ])
 def test_the_job_named_is_found_in_a_messy_answer(answer: str, job: str) -> None:

@@ -279,6 +279,8 @@ _SELF_REPAIR = re.compile(
 )
 _CONTRACTION = {"that's", "it's", "what's", "there's", "here's", "who's", "he's", "she's", "let's", "how's",
                 "nobody's", "everybody's", "everyone's", "someone's", "somebody's", "anyone's", "no-one's"}
+_NOT_A_JOB = {"lol", "haha", "ha", "idk", "dunno", "ok", "okay", "hmm", "um", "well", "honestly", "nobody", "none",
+              "no", "yes", "yeah", "maybe", "not", "nothing", "whatever", "pass", "same", "omg", "ugh", "oh"}
 _POSSESSIVE = re.compile(r"(?i)(?:\b(?:the|my|our|a|an|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?([\w-]+(?:'s|s'))(?=\W|$)")
 _ROLE = re.compile(
     r"(?i)\b(?:one of\s+)?(?:(?:the|my|our|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:head|lead|manager|director|ceo|cto|cfo|"
@@ -301,7 +303,11 @@ def job_named(answer: str) -> str:
             return phrase + noun.group(0) if noun else phrase
     role = _ROLE.search(text)
     if not role:
-        return ""
+        # A short answer names the job itself ("product owner", "mine"); an aside does not.
+        first = re.split(r"[.,;!?]", text, maxsplit=1)[0].strip()
+        head = first.split(" ", 1)[0].lower() if first else ""
+        short = 0 < len(first.split()) <= 3 and head not in _CONTRACTION and head not in _NOT_A_JOB
+        return first if short else ""
     phrase = role.group(0).strip()
     det = re.search(r"(?i)\b(?:one of|the|my|our|a|an) ", phrase)  # "be the boss": from "the" on
     return phrase[det.start():] if det else phrase
