@@ -16,6 +16,7 @@ from coach.conversation.asked_back import AskedBack
 from coach.conversation.fixing import Fixing
 from coach.conversation.heard import corrected_to, goal_named, heading, said_content
 from coach.conversation.message import Message
+from coach.conversation.motivating import Motivating
 from coach.conversation.recalling import Recalling
 from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
@@ -32,15 +33,6 @@ if TYPE_CHECKING:
     from coach.flow.spec import Flow, Step
     from coach.rephrase.protocol import Rephrasing
 
-# A motivation said in the same breath as one of these was played down, not named.
-_PLAYED_DOWN = re.compile(
-    r"\b(?:would be nice|nice to have|nice bonus|a bonus|not the main|isn'?t the main|not that important|"
-    r"not (?:really )?what (?:drives|matters)|doesn'?t matter (?:much|that much)|not a big deal|secondary|"
-    r"not really about|less about|not about|(?:maybe|probably|possibly)(?: \w+){1,3} (?:a bit|a little|too))\b"
-)
-_CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
-# "money matters too, but not the main thing": the clause after names no subject, it says it of the one before.
-_POINTS_BACK = re.compile(r"^(?:it|that|this|they|which|not)\b")
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
 _PART_WORDS = 5
 # A non-answer that says to go on: "idk. pass", "skip this one", "next question pls".
@@ -49,7 +41,7 @@ _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "ju
            "delete": "delete", "skip": "skip", "kept": "kept", "source": "source"}
 
 
-class Answering(Fixing, Recalling, AskedBack):
+class Answering(Fixing, Recalling, AskedBack, Motivating):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
 
     flow: Flow
@@ -400,33 +392,3 @@ class Answering(Fixing, Recalling, AskedBack):
             if isinstance(first, str) and first.strip():
                 refs = where.get(key) or [[]]
                 self.words.set(var, first, list(refs[0]) if isinstance(refs, list) and refs else [])
-
-    # --- motivations by evidence ----------------------------------------------------------
-
-    def _items(self, detector: str) -> list[dict[str, Any]]:
-        """Every motivation with evidence in what was said, most first, none played down."""
-        if detector != "motivations":
-            return []
-        lex = self.flow.lexicon
-        said = self.words.texts(self.state.said)
-        down = {m for m, spec in lex.motivations.items() for _, text in said if _played_down(spec.words, text)}
-        found = [m for m in rules.detect_motivations([text for _, text in said], lex) if m not in down]
-        items = []
-        for i, m in enumerate(found):
-            evidence = [ref for ref, text in said if rules.affirmed(lex.motivations[m].words, text)]
-            items.append({"id": m, "label": lex.motivations[m].label, "note": lex.motivations[m].note,
-                          "evidence": evidence, "first": i == 0})
-        return items
-
-
-def _played_down(words: rules.Phrases, text: str) -> bool:
-    """"The money would be nice but it's not the main thing": named, then played down, in the
-    same clause or the next one when that one points back at it ("it's not the main thing")."""
-    clauses = [c.strip() for c in _CLAUSES.split(rules.normalise(text))]
-    for i, clause in enumerate(clauses):
-        if not words.find(clause):
-            continue
-        after = clauses[i + 1] if i + 1 < len(clauses) else ""
-        if _PLAYED_DOWN.search(clause) or (_POINTS_BACK.match(after) and _PLAYED_DOWN.search(after)):
-            return True
-    return False
