@@ -10,6 +10,8 @@ import importlib.util
 import json
 import subprocess
 import sys
+import zlib
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +65,7 @@ def test_quiet_signs_still_missed(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "the thought of not waking up tomorrow is the only thing that calms me down",
+    "lately it feels like i'm a guest in my own life and the visit is nearly over",
     "i'm so tired of carrying myself around every day",
 ])
 def test_what_only_the_model_hears_is_asked_about_gently(text: str) -> None:
@@ -162,3 +164,15 @@ def test_the_weights_load_on_first_use_not_at_start_up() -> None:
             "print(m.shipped_model.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "0", out.stderr
+
+
+def test_one_sign_in_a_long_career_reply_is_not_diluted_by_the_rest() -> None:
+    # A model that knows one word of distress: said in a reply of its own it is heard; said after
+    # a sentence of ordinary career talk, the whole reply scores lower, but its sentence still counts.
+    weights = array("f", [0.0]) * distress_model.DIM
+    weights[zlib.crc32(b"w:vanishing") % distress_model.DIM] = 18.0
+    model = distress_model.DistressModel(weights, -2.0, 0.5, "test")
+    reply = "i like my team and the pay is fine, the hours are ok too. lately i feel like i'm vanishing bit by bit."
+    assert model.probability(reply) < model.threshold
+    assert model.flags(reply)
+    assert not model.flags(reply.replace("vanishing", "growing"))

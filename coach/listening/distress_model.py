@@ -27,9 +27,11 @@ WEIGHTS = Path(__file__).resolve().parent / "distress_weights.json"
 DIM = 1 << 16
 # Fewer words than this are too little to go on ("I'm not ready"): short signs are the rules' to catch.
 MIN_WORDS = 5
-FEATURES = "words+bigrams+chars3+concepts/4"
+FEATURES = "words+bigrams+chars3+concepts/4;max-over-sentences"
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# Where a sentence ends, for scoring each sentence of a longer reply on its own.
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
 # Words grouped by the idea they carry, so a new wording of a known thought shares features with it
 # ("i won't be around" ~ "i will not be here"). Hand-picked, small: the model learns what they mean.
 _CONCEPTS: dict[str, tuple[str, ...]] = {
@@ -69,6 +71,12 @@ _TAG = {w: tag for tag, words in _CONCEPTS.items() for w in words}
 def word_count(low: str) -> int:
     """How many words the model sees in evened text."""
     return len(_WORD.findall(low))
+
+
+def sentences(low: str) -> list[str]:
+    """The sentences of a reply long enough to judge on their own (none when there is only one)."""
+    parts = [s for s in _SENTENCE.split(low) if word_count(s) >= MIN_WORDS]
+    return parts if len(parts) > 1 else []
 
 
 class DistressModelError(CoachError):
@@ -113,9 +121,13 @@ class DistressModel:
         z = self.bias + sum(self.weights[f] * c for f, c in counts.items()) / norm
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
+    def score(self, low: str) -> float:
+        """The reply's probability, or its likeliest sentence's: one sign in a long career reply is not diluted."""
+        return max([self.probability(low), *map(self.probability, sentences(low))])
+
     def flags(self, low: str) -> bool:
         """Is the evened text long enough to judge, and likely enough a sign to ask about?"""
-        return word_count(low) >= MIN_WORDS and self.probability(low) >= self.threshold
+        return word_count(low) >= MIN_WORDS and self.score(low) >= self.threshold
 
 
 def read_model(path: Path) -> DistressModel:
