@@ -11,6 +11,7 @@ from coach.listening.playback import (
     because,
     content_of,
     is_non_answer,
+    job_named,
     key_phrase,
     play_back,
     play_back_chain,
@@ -164,3 +165,25 @@ def test_a_later_clause_that_goes_on_with_the_sentence_is_no_question() -> None:
     reading = read_reply("i would like to, if it works out, which it might not, have a say in what we build", LEX)
     assert reading.kinds == ["content"]
     assert read_reply("ok, can my manager see this", LEX).has("question")
+
+
+@pytest.mark.parametrize(("answer", "job"), [
+    ("My manager's job, she shapes what we build", "My manager's job"),
+    ("lol, the office plant's. no, honestly, one of the senior designers on my team", "one of the senior designers"),
+    ("ha, ok, that's fun. nobody's at school. if i had to pick, maybe the head of science", "the head of science"),
+    ("i'd want to be the boss lol", "the boss"),
+    ("mine. seriously", ""),  # no job named: no reminder, rather than a wrong one
+    ("one of the designers. no 1:1s, no headcount spreadsheets", "one of the designers"),
+])
+def test_the_job_named_is_found_in_a_messy_answer(answer: str, job: str) -> None:
+    assert job_named(answer) == job
+
+
+def test_an_answer_that_opens_with_no_and_a_noun_keeps_its_no() -> None:
+    assert "no 1:1s" in content_of("she just designs. no 1:1s, no headcount spreadsheets", load_lexicon())
+
+
+def test_a_long_answer_is_never_cut_after_a_verb_that_needs_more() -> None:
+    # Round 5: "When you say ... your parents are not rich and you want, ..." (cut before "to show them").
+    said = play_back("because in my country my parents are not rich and i want to show them going abroad was worth")
+    assert said == "in your country your parents are not rich"

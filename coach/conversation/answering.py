@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from coach.conversation.evidence import Evidence
 from coach.conversation.fixing import Fixing
 from coach.conversation.heard import corrected_to, goal_named, heading, said_content
 from coach.conversation.message import Message
@@ -31,15 +32,6 @@ if TYPE_CHECKING:
     from coach.flow.spec import Flow, Step
     from coach.rephrase.protocol import Rephrasing
 
-# A motivation said in the same breath as one of these was played down, not named.
-_PLAYED_DOWN = re.compile(
-    r"\b(?:would be nice|nice to have|nice bonus|a bonus|not the main|isn'?t the main|not that important|"
-    r"not (?:really )?what (?:drives|matters)|doesn'?t matter (?:much|that much)|not a big deal|secondary|"
-    r"not really about|less about|not about|(?:maybe|probably|possibly)(?: \w+){1,3} (?:a bit|a little|too))\b"
-)
-_CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
-# "money matters too, but not the main thing": the clause after names no subject, it says it of the one before.
-_POINTS_BACK = re.compile(r"^(?:it|that|this|they|which|not)\b")
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
 _PART_WORDS = 5
 # A non-answer that says to go on: "idk. pass", "skip this one", "next question pls".
@@ -47,7 +39,7 @@ _PASSES = re.compile(r"(?i)\b(?:pass|skip|next (?:question|one)|move on|rather n
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other"}
 
 
-class Answering(Fixing, Recalling):
+class Answering(Fixing, Recalling, Evidence):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
 
     flow: Flow
@@ -94,7 +86,14 @@ class Answering(Fixing, Recalling):
             return self._stop_for_distress()
         if level == "check":
             self.state.check_in = True
+            self.state.held = {"text": text, "ref": ref} if step.ask is not None else None
             return [self._rule(self._reply("check_in"))]
+        return self._take(text, ref)
+
+    def _take(self, text: str, ref: str) -> list[Message]:
+        """What the step makes of an answer that is no sign of distress (or was said to be safe)."""
+        lex = self.flow.lexicon
+        step = self.current
         if step.ask is None:  # nothing was asked; should not happen with a validated flow
             return self._advance(answer=text, ref=ref)
         # "either": a yes or no is heard as one, and words are kept as the answer.
@@ -134,11 +133,21 @@ class Answering(Fixing, Recalling):
         calm, again = distress_level(text, lex) is None, self.state.check_in_again
         self.state.check_in_again = False
         if calm and (reading.confirm is True or said_safe(text, lex)):
-            return [self._rule(self._reply("check_in_safe"))] + self._reask()
+            held, self.state.held = self.state.held, None
+            said = [self._rule(self._reply("check_in_safe"))]
+            if held and self._kept_of(held["text"]):  # the answer given with the worry still counts
+                return said + self._take(held["text"], held["ref"])
+            return said + self._reask()
         if calm and reading.confirm is None and not reading.has("hedge") and not again:
             self.state.check_in = self.state.check_in_again = True
             return [self._rule(self._reply("check_in_again"))]
         return self._stop_for_distress()
+
+    def _kept_of(self, text: str) -> bool:
+        """Does ``text`` say something besides the worry (read sentence by sentence)?"""
+        reading = read_reply(text, self.flow.lexicon, expect=self.current.expect, question=self._asked())
+        content = trimmed(said_content(reading))
+        return bool(rules.words(content)) and not non_answer(content)
 
     def _stop_for_distress(self) -> list[Message]:
         self.status = "stopped"
@@ -380,33 +389,3 @@ class Answering(Fixing, Recalling):
             if isinstance(first, str) and first.strip():
                 refs = where.get(key) or [[]]
                 self.words.set(var, first, list(refs[0]) if isinstance(refs, list) and refs else [])
-
-    # --- motivations by evidence ----------------------------------------------------------
-
-    def _items(self, detector: str) -> list[dict[str, Any]]:
-        """Every motivation with evidence in what was said, most first, none played down."""
-        if detector != "motivations":
-            return []
-        lex = self.flow.lexicon
-        said = self.words.texts(self.state.said)
-        down = {m for m, spec in lex.motivations.items() for _, text in said if _played_down(spec.words, text)}
-        found = [m for m in rules.detect_motivations([text for _, text in said], lex) if m not in down]
-        items = []
-        for i, m in enumerate(found):
-            evidence = [ref for ref, text in said if rules.affirmed(lex.motivations[m].words, text)]
-            items.append({"id": m, "label": lex.motivations[m].label, "note": lex.motivations[m].note,
-                          "evidence": evidence, "first": i == 0})
-        return items
-
-
-def _played_down(words: rules.Phrases, text: str) -> bool:
-    """"The money would be nice but it's not the main thing": named, then played down, in the
-    same clause or the next one when that one points back at it ("it's not the main thing")."""
-    clauses = [c.strip() for c in _CLAUSES.split(rules.normalise(text))]
-    for i, clause in enumerate(clauses):
-        if not words.find(clause):
-            continue
-        after = clauses[i + 1] if i + 1 < len(clauses) else ""
-        if _PLAYED_DOWN.search(clause) or (_POINTS_BACK.match(after) and _PLAYED_DOWN.search(after)):
-            return True
-    return False

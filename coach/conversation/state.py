@@ -65,6 +65,9 @@ class SessionState:
     replies: dict[str, int] = field(default_factory=dict)  # how often each global reply was said
     check_in: bool = False  # "Are you safe right now?" was asked and awaits its answer
     check_in_again: bool = False  # ... and was asked a second time, the first answer having passed it by
+    # The answer that brought the check-in, and its turn: once the mentee says they are safe it is
+    # taken as the answer, so the question is not asked again as if nothing had been said.
+    held: dict[str, str] | None = None
     follow_up: str | None = None  # the step whose "which part of it fits?" awaits its answer
     heard: dict[str, str] | None = None  # words said earlier, offered as the answer to this step
     fixing: dict[str, Any] | None = None  # a part of a playback asked about ("what would you put in place of X?")

@@ -15,7 +15,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from coach.listening.playback import play_back, play_back_chain, swap_pronouns
+from coach.listening.playback import job_named, play_back, play_back_chain, swap_pronouns
 
 # Values every template may use without a step setting them.
 BUILTINS = {
@@ -142,6 +142,7 @@ ENV.filters["reflect"] = play_back
 ENV.filters["swap"] = swap_pronouns
 ENV.filters["chain"] = _chain
 ENV.filters["listing"] = _listing
+ENV.filters["job"] = job_named
 FILTERS = frozenset(ENV.filters)
 
 

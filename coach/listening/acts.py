@@ -6,19 +6,18 @@ The value objects (Act, Reading) are in coach.listening.reading; this module rea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from coach.listening.assemble import assemble, join, not_knowing, self_repair
 from coach.listening.corrected import corrected
+from coach.listening.found import Context, Found, Tables, tables
 from coach.listening.lexicon import Lexicon
-from coach.listening.patterns import Rule, Table, compile_pattern, table
-from coach.listening.reading import Act, Reading, sentence
+from coach.listening.patterns import Rule
+from coach.listening.reading import Reading
 from coach.listening.shape import TAG, opened, question_shaped
 from coach.listening.text import Piece, Reply, bare, trim, words
 
 # Kinds whose words win over an opener that would swallow them ("not sure I understand").
 _FIRST = ("advice_request", "question", "meta", "correction", "feeling")
-# Kinds after which a plain remark belongs to them ("Which experiment? I don't remember that.").
-_LEADS = ("question", "advice_request")
 # An opener must end at a separator: "no, I..." opens with "no"; "nobody" does not.
 _AFTER_OPENER = re.compile(r"[\s,.!?:]+|$")
 # Where one clause of a sentence may end and another begin.
@@ -33,46 +32,6 @@ _TAIL = re.compile(r"(?:[\s,]+(?:lol|haha+|lmao|tbh|sorry|honestly|to be honest|
 _BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|nope|nah|maybe)$")
 _ADDRESSED = re.compile(r"\b(?:you|your|u|ur)\b")
 
-
-
-@dataclass
-class _Tables:
-    open: Table
-    close: Table
-    rules: Table
-    offer: re.Pattern[str]
-    consent: re.Pattern[str]
-    keep: re.Pattern[str]
-
-
-def _tables(lex: Lexicon) -> _Tables:
-    return lex.compiled("acts", lambda lx: _Tables(
-        table(lx.raw, "act_open"), table(lx.raw, "act_close"), table(lx.raw, "act_rules"),
-        compile_pattern("{offer_word}", "any", lx.raw.get("act_words") or {}),
-        compile_pattern("{consent_question}", "any", lx.raw.get("act_words") or {}),
-        compile_pattern("{keep_as_is}", "start", lx.raw.get("act_words") or {})))
-
-
-@dataclass
-class _Found:
-    kind: str
-    piece: Piece
-    topic: str | None = None
-    content: str | None = None
-    rule: str | None = None
-    also_content: bool = False
-
-
-@dataclass
-class _Context:
-    reply: Reply
-    tables: _Tables
-    expect: str
-    question: str
-    found: list[_Found] = field(default_factory=list)
-
-    def kinds(self) -> list[str]:
-        return [f.kind for f in self.found]
 
 
 def expects_yes_no(question: str | None) -> bool:
@@ -111,22 +70,24 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
     if expect not in ("text", "yes_no"):
         expect = "yes_no" if expects_yes_no(question) else "text"
     r = Reply(reply)
-    cx = _Context(r, _tables(lex), expect, (question or "").lower())
+    cx = Context(r, tables(lex), expect, (question or "").lower())
     correcting = _CORRECTION_QUESTION.search(cx.question) is not None
     keep = cx.tables.keep.match(r.low) if correcting else None
     level = distress_level(r.text, lex)
     for part in r.sentences():
         piece_level = distress_level(r.text[part.start:part.end], lex) if level else None
         if piece_level:
-            cx.found.append(_Found("distress", part, topic=piece_level, rule="distress"))
+            cx.found.append(Found("distress", part, topic=piece_level, rule="distress"))
         else:
             _read_sentence(cx, part)
     if level and "distress" not in cx.kinds():
-        cx.found.insert(0, _Found("distress", Piece(0, len(r.text)), topic=level, rule="distress"))
-    _not_knowing(cx)
+        cx.found.insert(0, Found("distress", Piece(0, len(r.text)), topic=level, rule="distress"))
+    not_knowing(cx)
+    if cx.expect == "text":
+        self_repair(cx)
     if keep:  # asked what to change, "no, leave it" or "nothing, it's fine" declines any change
         cx.expect = "yes_no"
-        cx.found = [_Found("no", Piece(0, keep.end()), rule="no.keep_as_is")] + [
+        cx.found = [Found("no", Piece(0, keep.end()), rule="no.keep_as_is")] + [
             f for f in cx.found if f.piece.start >= keep.end() and f.kind != "content"]
     if cx.tables.consent.search(cx.question) and {"yes", "no", "hedge"} & set(cx.kinds()):
         for f in cx.found:  # "yes, sorry I'm on the train": beside a go-ahead, circumstances are asides
@@ -139,47 +100,21 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
         for f in cx.found:  # asked what to change, what they say is the corrected thought
             if f.kind == "content":
                 f.kind, f.content, f.rule = "correction", bare(r.text[f.piece.start:f.piece.end]), "correction.asked"
-    return Reading(reply, tuple(_assemble(cx)))
+    return Reading(reply, tuple(assemble(cx)))
 
 
-def _not_knowing(cx: _Context) -> None:
-    """A reply that opens by not knowing: an answer offered after it is hedged, anything else is no answer.
-
-    "idk, maybe finance" is a hedge on finance; "idk, it's hard to explain" and "no idea, I've
-    never seen one up close" say why there is no answer, and are not content to play back.
-    """
-    found, low, offer = cx.found, cx.reply.low, cx.tables.offer
-    opener = next((rule for rule in cx.tables.open.rules if rule.id == "open.non_answer"), None)
-    unknowing = [i for i, f in enumerate(found) if f.rule == "open.non_answer" or (
-        f.rule == "non_answer.whole" and opener and opener.regex.match(low[f.piece.start:f.piece.end]))]
-    for at in unknowing:
-        after = [f for f in found[at + 1:] if f.kind == "content" or f.also_content]
-        if not after:
-            continue
-        # Not knowing after something was said ("I want X. not sure why though") hedges it too.
-        offered = (any(f.kind != "filler" and i not in unknowing for i, f in enumerate(found[:at]))
-                   or any(f.kind == "hedge" for f in found[at + 1:])
-                   or any(f.rule == "content.tentative" or offer.search(low[f.piece.start:f.piece.end]) for f in after))
-        if offered:  # an answer said all the same: the not knowing hedges it
-            found[at].kind = "hedge"
-            continue
-        for f in after:
-            f.kind = "filler" if f.kind == "content" else f.kind
-            f.also_content = False
-
-
-def _read_sentence(cx: _Context, s: Piece) -> None:
+def _read_sentence(cx: Context, s: Piece) -> None:
     r, t = cx.reply, cx.tables
     low = r.low[s.start:s.end]
     whole = _match_whole(cx, low)
     if whole:
-        cx.found.append(_Found(whole.kind, s, topic=whole.topic, rule=whole.id))
+        cx.found.append(Found(whole.kind, s, topic=whole.topic, rule=whole.id))
         return
     # Where the first question, advice request, meta remark or correction starts, if any:
     # an opener may not swallow it ("I'm not sure I understand the question").
     first = min((m.start() for rule in t.rules.rules if rule.kind in _FIRST
                  for m in [_match(cx, rule, low)] if m), default=len(low))
-    opened: list[_Found] = []
+    opened: list[Found] = []
     pos = 0
     while pos < len(low):
         best: tuple[Rule, int] | None = None
@@ -199,7 +134,7 @@ def _read_sentence(cx: _Context, s: Piece) -> None:
         kind = rule.kind
         if kind == "filler" and opened and opened[-1].kind in ("yes", "no") and _hedges(t, low[pos:pos + length]):
             kind = "hedge"  # "ye i guess, who sees this?": the filler qualifies the yes before it
-        opened.append(_Found(kind, Piece(s.start + pos, s.start + pos + length), topic=rule.topic, rule=rule.id))
+        opened.append(Found(kind, Piece(s.start + pos, s.start + pos + length), topic=rule.topic, rule=rule.id))
         sep = _AFTER_OPENER.match(low, pos + length)
         pos = sep.end() if sep else pos + length
     core, tail = _peel_closers(cx, trim(r, Piece(s.start + pos, s.end)))
@@ -212,13 +147,13 @@ def _read_sentence(cx: _Context, s: Piece) -> None:
     cx.found.extend(read + tail)
 
 
-def _hedges(t: _Tables, text: str) -> bool:
+def _hedges(t: Tables, text: str) -> bool:
     """Is ``text`` a whole hedge ("i guess", "i think") by the opening rules?"""
     return any(r.kind == "hedge" and (m := r.regex.match(text)) is not None and m.end() == len(text)
                for r in t.open.rules)
 
 
-def _match_whole(cx: _Context, low: str) -> Rule | None:
+def _match_whole(cx: Context, low: str) -> Rule | None:
     """A rule that reads the whole sentence (an aside, a non-answer, an echo of the question)."""
     text = _whole_text(low)
     if not text and low.strip():
@@ -245,15 +180,15 @@ def _whole_text(low: str) -> str:
     return _TAIL.sub("", bare(low))
 
 
-def _usable(cx: _Context, rule: Rule) -> bool:
+def _usable(cx: Context, rule: Rule) -> bool:
     if rule.expect and rule.expect != cx.expect:
         return False
     return not rule.after or bool(set(rule.after) & set(cx.kinds()))
 
 
-def _peel_closers(cx: _Context, core: Piece) -> tuple[Piece, list[_Found]]:
+def _peel_closers(cx: Context, core: Piece) -> tuple[Piece, list[Found]]:
     r = cx.reply
-    tail: list[_Found] = []
+    tail: list[Found] = []
     while core.end > core.start:
         hit = None
         for low in (r.low[core.start:core.end].rstrip(" .!,"), r.low[core.start:core.end].rstrip(" .!?,")):
@@ -267,12 +202,12 @@ def _peel_closers(cx: _Context, core: Piece) -> tuple[Piece, list[_Found]]:
         if hit is None:
             break
         rule, m = hit
-        tail.insert(0, _Found(rule.kind, Piece(core.start + m.start(), core.start + m.end()), rule=rule.id))
+        tail.insert(0, Found(rule.kind, Piece(core.start + m.start(), core.start + m.end()), rule=rule.id))
         core = trim(r, Piece(core.start, core.start + m.start()))
     return core, tail
 
 
-def _read_core(cx: _Context, core: Piece) -> list[_Found]:
+def _read_core(cx: Context, core: Piece) -> list[Found]:
     """What the rest of a sentence is, clause by clause when its clauses do different things."""
     whole = _classify(cx, core)
     clauses = _clauses(cx.reply, core)
@@ -281,12 +216,12 @@ def _read_core(cx: _Context, core: Piece) -> list[_Found]:
     parts = [_classify(cx, c, first=i == 0) for i, c in enumerate(clauses)]
     if all(p.kind == "content" and not p.also_content for p in parts):
         return [whole]
-    merged: list[_Found] = []
+    merged: list[Found] = []
     for p in parts:
         prev = merged[-1] if merged else None
         if prev and prev.kind == "correction" and p.kind == "content":  # "it's not X, it's Y": one thought
             prev.piece = Piece(prev.piece.start, p.piece.end)
-            prev.content = _join(prev.content, bare(cx.reply.text[p.piece.start:p.piece.end]))
+            prev.content = join(prev.content, bare(cx.reply.text[p.piece.start:p.piece.end]))
             continue
         if prev and prev.kind == "content" and p.kind == "correction" and p.rule == "correction.contrast":
             # "X, not Y": the contrast makes the whole clause the corrected thought
@@ -310,7 +245,7 @@ def _clauses(r: Reply, core: Piece) -> list[Piece]:
     return [p for p in (trim(r, p) for p in out) if p.end > p.start]
 
 
-def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
+def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
     low = cx.reply.low[core.start:core.end]
     text = bare(low)
     # A later clause is a question only if it opens like one: "..., product lead or engineering lead?"
@@ -324,26 +259,26 @@ def _classify(cx: _Context, core: Piece, first: bool = True) -> _Found:
         if rule.kind in kinds and _usable(cx, rule):
             m = rule.regex.match(text)
             if m and m.end() == len(text):
-                return _Found(rule.kind, core, rule=rule.id)
+                return Found(rule.kind, core, rule=rule.id)
     for rule in cx.tables.rules.rules:
         if goes_on and rule.kind == "question":
             continue
         m = _match(cx, rule, low, shaped)
         if not m:
             continue
-        found = _Found(rule.kind, core, topic=rule.topic, rule=rule.id)
+        found = Found(rule.kind, core, topic=rule.topic, rule=rule.id)
         if rule.kind == "correction":
             found.content = corrected(cx.reply, core, m)
         found.also_content = rule.keep_content and cx.expect == "text"
         return found
     if shaped and _ADDRESSED.search(low):
-        return _Found("question", core, topic="other", rule="question.addressed")
+        return Found("question", core, topic="other", rule="question.addressed")
     # "freedom?", "something with data?": an answer offered as a question is a tentative one.
     tentative = low.rstrip().endswith("?") and not opened(low)
-    return _Found("content", core, rule="content.tentative" if tentative else "content")
+    return Found("content", core, rule="content.tentative" if tentative else "content")
 
 
-def _match(cx: _Context, rule: Rule, low: str, shaped: bool | None = None) -> re.Match[str] | None:
+def _match(cx: Context, rule: Rule, low: str, shaped: bool | None = None) -> re.Match[str] | None:
     """Where ``rule`` matches this piece, if its conditions (expect, after, shape) hold."""
     if not _usable(cx, rule):
         return None
@@ -354,60 +289,3 @@ def _match(cx: _Context, rule: Rule, low: str, shaped: bool | None = None) -> re
     return rule.regex.search(_whole_text(low) if rule.where == "whole" else low.rstrip(" .!,"))
 
 
-def _assemble(cx: _Context) -> list[Act]:
-    """Acts from what each piece was read as: fillers dropped, neighbours of one kind joined."""
-    r = cx.reply
-    acts: list[_Found] = []
-    for f in cx.found:
-        for kind in [f.kind] + (["content"] if f.also_content else []):
-            if kind in ("filler", "consent") or (kind in ("yes", "no") and cx.expect != "yes_no"):
-                continue
-            g = _Found(kind, f.piece, f.topic, f.content if kind == f.kind else None, f.rule)
-            if kind == "content":
-                g.content = _clean_content(bare(r.text[f.piece.start:f.piece.end]))
-                if not g.content:
-                    continue
-            prev = acts[-1] if acts else None
-            if prev and kind == "content" and _absorbs(prev, g, r):
-                if prev.kind == "correction":
-                    prev.content = _join(prev.content, g.content)
-                continue
-            if kind == "content" and f.rule == "content.tentative" and not any(a.kind == "hedge" for a in acts):
-                acts.append(_Found("hedge", f.piece, rule="content.tentative"))
-                prev = acts[-1]
-            if prev and prev.kind == kind and kind in ("content", "yes", "no", "hedge", "non_answer", "correction"):
-                prev.piece = Piece(prev.piece.start, f.piece.end)
-                prev.content = _join(prev.content, g.content)
-                continue
-            acts.append(g)
-    if not acts and r.text.strip(" "):
-        only_yes_no = cx.expect != "yes_no" and any(f.kind in ("yes", "no") for f in cx.found)
-        acts = [_Found("non_answer", Piece(0, len(r.text)), rule="bare-yes-no" if only_yes_no else "only-fillers")]
-    if not r.text.strip():
-        acts = [_Found("non_answer", Piece(0, 0), rule="empty")]
-    return [Act(a.kind, bare(r.text[a.piece.start:a.piece.end]), a.topic, a.content, a.rule) for a in acts]
-
-
-def _absorbs(prev: _Found, g: _Found, r: Reply) -> bool:
-    """Does ``prev`` take this content in: a correction its corrected thought, a question its context?"""
-    if prev.kind == "correction":
-        return prev.content is None or bool(prev.rule and prev.rule.startswith("open"))
-    if prev.kind in _LEADS:
-        # A short remark after a question is its context; "because ..." after one is an answer.
-        between = r.low[prev.piece.end:g.piece.end]
-        return len(words(g.content or "")) <= 8 and not re.search(r"\b(?:because|cause|cos|cuz|bc|becuase)\b", between)
-    return False
-
-
-def _join(a: str | None, b: str | None) -> str | None:
-    if not a:
-        return b
-    if not b:
-        return a
-    return f"{sentence(a)} {b}"
-
-
-def _clean_content(text: str) -> str:
-    """Content as it will be quoted: no dangling punctuation, no leading connector."""
-    text = re.sub(r"^(?:and|but|so|also|plus|then)\s+", "", text, flags=re.I)
-    return bare(text)

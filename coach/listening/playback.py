@@ -32,6 +32,9 @@ _NO_END = {
     "that", "this", "these", "those", "very", "really", "more", "most", "some", "any", "by", "from", "as", "than",
     "not", "no", "if", "when", "which", "who", "it's", "i'm", "i'd", "i've", "would", "could", "should", "will",
     "can", "do", "does", "did", "have", "has", "had", "into", "onto", "about", "like", "just", "also", "then",
+    # Verbs that need what follows ("and i want," cut before "to show them"):
+    "want", "wants", "wanted", "need", "needs", "needed", "going", "try", "trying", "tried", "hope", "hoping",
+    "love", "able", "get", "got", "used", "supposed", "learn", "learning", "plan", "planning",
 }
 # Asides in brackets: "(ugh)", "(lol, if they ever promote anyone)".
 _ASIDE = re.compile(r"\s*\((?:ugh|lol|haha|sorry|honestly|i know|i guess|i think|tbh|sigh)[^)]*\)", re.IGNORECASE)
@@ -267,3 +270,38 @@ def because(phrase: str) -> str:
     last = head.split()[-1] if head.split() else ""
     plural = " and " in head or last in _PLURAL or (last.endswith("s") and not _SINGULAR_S.search(last))
     return f"because {phrase} {'matter' if plural else 'matters'} to you"  # "respect", "the craft"
+
+
+# "Whose job would you want?": the job named, for a short reminder in a later question.
+_SELF_REPAIR = re.compile(
+    r"(?i)[.!?;]\s+(?:no+[,.!]|no+ wait[,.!]?|actually[,.!]?|wait[,.!]?|or rather|well,? no[,.!]?|"
+    r"ok,? (?:seriously|honestly)[,.!]?)\s+(?:(?:honestly|seriously|really|for real)[,.!]?\s+)?"
+)
+_CONTRACTION = {"that's", "it's", "what's", "there's", "here's", "who's", "he's", "she's", "let's", "how's",
+                "nobody's", "everybody's", "everyone's", "someone's", "somebody's", "anyone's", "no-one's"}
+_POSSESSIVE = re.compile(r"(?i)(?:\b(?:the|my|our|a|an|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?([\w-]+(?:'s|s'))(?=\W|$)")
+_ROLE = re.compile(
+    r"(?i)\b(?:one of\s+)?(?:(?:the|my|our|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:head|lead|manager|director|ceo|cto|cfo|"
+    r"coo|chief|principal|founder|owner|partner|vp|president|boss|engineer|designer|teacher|nurse|"
+    r"editor|chef)s?\b(?:\s+of\s+(?:the\s+)?[\w-]+)?"
+)
+
+
+def job_named(answer: str) -> str:
+    """The job an answer names ("my manager's", "the head of science"), "" when none is clear.
+
+    A self-repair counts ("the office plant's. no, honestly, one of the senior designers"): the
+    job is looked for after it. Reactions and asides ("that's fun", "nobody's at school") are no job."""
+    text = " ".join(_SELF_REPAIR.split(answer)[-1].split())
+    for m in _POSSESSIVE.finditer(text):
+        if m.group(1).lower() not in _CONTRACTION:
+            phrase = m.group(0).strip()
+            phrase = phrase if len(phrase.split()) <= 5 else m.group(1)
+            noun = re.match(r"(?i)\s+(?:job|role|position|seat|chair)\b", text[m.end():])
+            return phrase + noun.group(0) if noun else phrase
+    role = _ROLE.search(text)
+    if not role:
+        return ""
+    phrase = role.group(0).strip()
+    det = re.search(r"(?i)\b(?:one of|the|my|our|a|an) ", phrase)  # "be the boss": from "the" on
+    return phrase[det.start():] if det else phrase

@@ -1,0 +1,60 @@
+"""Motivations by evidence: every drive something said points to, most evidence first, none played down."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from coach.listening import rules
+
+if TYPE_CHECKING:
+    from coach.conversation.state import SessionState
+    from coach.conversation.words import Provenance
+    from coach.flow.spec import Flow
+
+# A motivation said in the same breath as one of these was played down, not named.
+_PLAYED_DOWN = re.compile(
+    r"\b(?:would be nice|nice to have|nice bonus|a bonus|not the main|isn'?t the main|not that important|"
+    r"not (?:really )?what (?:drives|matters)|doesn'?t matter (?:much|that much)|not a big deal|secondary|"
+    r"not really about|less about|not about|(?:maybe|probably|possibly)(?: \w+){1,3} (?:a bit|a little|too))\b"
+)
+_CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
+# "money matters too, but not the main thing": the clause after names no subject, it says it of the one before.
+_POINTS_BACK = re.compile(r"^(?:it|that|this|they|which|not)\b")
+
+
+class Evidence:
+    """The part of a conversation that finds the motivations to check (mixed into Conversation)."""
+
+    flow: Flow
+    words: Provenance
+    state: SessionState
+
+    def _items(self, detector: str) -> list[dict[str, Any]]:
+        """Every motivation with evidence in what was said, most first, none played down."""
+        if detector != "motivations":
+            return []
+        lex = self.flow.lexicon
+        said = self.words.texts(self.state.said)
+        down = {m for m, spec in lex.motivations.items() for _, text in said if _played_down(spec.words, text)}
+        found = [m for m in rules.detect_motivations([text for _, text in said], lex) if m not in down]
+        items = []
+        for i, m in enumerate(found):
+            evidence = [ref for ref, text in said if rules.affirmed(lex.motivations[m].words, text)]
+            items.append({"id": m, "label": lex.motivations[m].label, "note": lex.motivations[m].note,
+                          "evidence": evidence, "first": i == 0})
+        return items
+
+
+
+def _played_down(words: rules.Phrases, text: str) -> bool:
+    """"The money would be nice but it's not the main thing": named, then played down, in the
+    same clause or the next one when that one points back at it ("it's not the main thing")."""
+    clauses = [c.strip() for c in _CLAUSES.split(rules.normalise(text))]
+    for i, clause in enumerate(clauses):
+        if not words.find(clause):
+            continue
+        after = clauses[i + 1] if i + 1 < len(clauses) else ""
+        if _PLAYED_DOWN.search(clause) or (_POINTS_BACK.match(after) and _PLAYED_DOWN.search(after)):
+            return True
+    return False

@@ -1,0 +1,112 @@
+"""After every piece of a reply is read: passes over the whole reply, and the acts they make.
+
+Taking back what was just said ("X. no, honestly, Y"), not knowing that hedges or empties what
+follows ("idk, maybe finance"), and joining neighbours of one kind into the reply's acts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.listening.found import Context, Found
+from coach.listening.reading import Act, sentence
+from coach.listening.text import Piece, Reply, bare, words
+
+# Kinds after which a plain remark belongs to them ("Which experiment? I don't remember that.").
+LEADS = ("question", "advice_request")
+
+
+def self_repair(cx: Context) -> None:
+    """"the office plant's. no, honestly, one of the senior designers": the mentee takes back
+    what they just said; the thought before the "no" is not the answer, and the "no" is no answer."""
+    found = cx.found
+    for i in range(1, len(found) - 1):
+        if found[i].kind == "no" and found[i - 1].kind == "content" and any(
+            f.kind == "content" for f in found[i + 1:]
+        ):
+            found[i - 1].kind = found[i].kind = "filler"
+
+
+def not_knowing(cx: Context) -> None:
+    """A reply that opens by not knowing: an answer offered after it is hedged, anything else is no answer.
+
+    "idk, maybe finance" is a hedge on finance; "idk, it's hard to explain" and "no idea, I've
+    never seen one up close" say why there is no answer, and are not content to play back.
+    """
+    found, low, offer = cx.found, cx.reply.low, cx.tables.offer
+    opener = next((rule for rule in cx.tables.open.rules if rule.id == "open.non_answer"), None)
+    unknowing = [i for i, f in enumerate(found) if f.rule == "open.non_answer" or (
+        f.rule == "non_answer.whole" and opener and opener.regex.match(low[f.piece.start:f.piece.end]))]
+    for at in unknowing:
+        after = [f for f in found[at + 1:] if f.kind == "content" or f.also_content]
+        if not after:
+            continue
+        # Not knowing after something was said ("I want X. not sure why though") hedges it too.
+        offered = (any(f.kind != "filler" and i not in unknowing for i, f in enumerate(found[:at]))
+                   or any(f.kind == "hedge" for f in found[at + 1:])
+                   or any(f.rule == "content.tentative" or offer.search(low[f.piece.start:f.piece.end]) for f in after))
+        if offered:  # an answer said all the same: the not knowing hedges it
+            found[at].kind = "hedge"
+            continue
+        for f in after:
+            f.kind = "filler" if f.kind == "content" else f.kind
+            f.also_content = False
+
+
+def assemble(cx: Context) -> list[Act]:
+    """Acts from what each piece was read as: fillers dropped, neighbours of one kind joined."""
+    r = cx.reply
+    acts: list[Found] = []
+    for f in cx.found:
+        for kind in [f.kind] + (["content"] if f.also_content else []):
+            if kind in ("filler", "consent") or (kind in ("yes", "no") and cx.expect != "yes_no"):
+                continue
+            g = Found(kind, f.piece, f.topic, f.content if kind == f.kind else None, f.rule)
+            if kind == "content":
+                g.content = _clean_content(bare(r.text[f.piece.start:f.piece.end]))
+                if not g.content:
+                    continue
+            prev = acts[-1] if acts else None
+            if prev and kind == "content" and _absorbs(prev, g, r):
+                if prev.kind == "correction":
+                    prev.content = join(prev.content, g.content)
+                continue
+            if kind == "content" and f.rule == "content.tentative" and not any(a.kind == "hedge" for a in acts):
+                acts.append(Found("hedge", f.piece, rule="content.tentative"))
+                prev = acts[-1]
+            if prev and prev.kind == kind and kind in ("content", "yes", "no", "hedge", "non_answer", "correction"):
+                prev.piece = Piece(prev.piece.start, f.piece.end)
+                prev.content = join(prev.content, g.content)
+                continue
+            acts.append(g)
+    if not acts and r.text.strip(" "):
+        only_yes_no = cx.expect != "yes_no" and any(f.kind in ("yes", "no") for f in cx.found)
+        acts = [Found("non_answer", Piece(0, len(r.text)), rule="bare-yes-no" if only_yes_no else "only-fillers")]
+    if not r.text.strip():
+        acts = [Found("non_answer", Piece(0, 0), rule="empty")]
+    return [Act(a.kind, bare(r.text[a.piece.start:a.piece.end]), a.topic, a.content, a.rule) for a in acts]
+
+
+def _absorbs(prev: Found, g: Found, r: Reply) -> bool:
+    """Does ``prev`` take this content in: a correction its corrected thought, a question its context?"""
+    if prev.kind == "correction":
+        return prev.content is None or bool(prev.rule and prev.rule.startswith("open"))
+    if prev.kind in LEADS:
+        # A short remark after a question is its context; "because ..." after one is an answer.
+        between = r.low[prev.piece.end:g.piece.end]
+        return len(words(g.content or "")) <= 8 and not re.search(r"\b(?:because|cause|cos|cuz|bc|becuase)\b", between)
+    return False
+
+
+def join(a: str | None, b: str | None) -> str | None:
+    if not a:
+        return b
+    if not b:
+        return a
+    return f"{sentence(a)} {b}"
+
+
+def _clean_content(text: str) -> str:
+    """Content as it will be quoted: no dangling punctuation, no leading connector."""
+    text = re.sub(r"^(?:and|but|so|also|plus|then)\s+", "", text, flags=re.I)
+    return bare(text)
