@@ -13,10 +13,10 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from coach.conversation.asked_back import AskedBack
+from coach.conversation.evidence import Evidence
 from coach.conversation.fixing import Fixing
 from coach.conversation.heard import corrected_to, goal_named, heading, said_content
 from coach.conversation.message import Message
-from coach.conversation.motivating import Motivating
 from coach.conversation.recalling import Recalling
 from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
@@ -41,7 +41,7 @@ _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "ju
            "delete": "delete", "skip": "skip", "kept": "kept", "source": "source"}
 
 
-class Answering(Fixing, Recalling, AskedBack, Motivating):
+class Answering(Fixing, Recalling, AskedBack, Evidence):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
 
     flow: Flow

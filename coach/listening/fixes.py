@@ -16,30 +16,9 @@ from dataclasses import dataclass
 
 from coach.listening.edits import Edit
 from coach.listening.edits import _one as _edit
+from coach.listening.parts import MENTION as _MENTION
+from coach.listening.parts import slot_of
 from coach.listening.text import Reply
-
-# How a part of the playback is named, by the value it shows. The names follow the summary's
-# own lines ("Where you're heading", "Underneath it", "What lights you up", "Where those meet").
-_SLOT_NAMES: dict[str, str] = {
-    "goal": r"heading|where (?:i'?m|you'?re|i am|you are) (?:heading|going)|(?:my |the )?goal|"
-            r"(?:the )?(?:first|top|1st) (?:part|bit|line|one|thing)",
-    "want_job": r"(?:the )?job (?:i'?d|i would|you'?d|you would) (?:pick|want|take)|(?:the )?(?:lottery|every job) "
-                r"(?:bit|part|one|job)|(?:the )?job (?:bit|part|line)|(?:the )?job i want",
-    "bedrock": r"underneath(?: it| that| all (?:this|that|of it))?|what'?s underneath|(?:the )?bedrock|deep down|"
-               r"(?:the )?under(?:neath)? (?:bit|part|line)|(?:the )?(?:one|plain) sentence",
-    "passions": r"(?:what )?lights? (?:me|you) up|(?:the )?lights? (?:me |you )?up (?:bit|part|line)|(?:my |the )?"
-                r"passions?|(?:the )?hobbies|(?:the )?(?:for hours|free day) (?:bit|part)",
-    "strengths": r"(?:what )?people come to (?:me|you) for|(?:the )?(?:come to (?:me|you) for|strengths?|good at) "
-                 r"(?:bit|part|line)|what i'?m good at|(?:my |the )?strengths?",
-    "sweet_spot": r"where (?:they|those|it|these|things|the three|all three) (?:all )?(?:meet|overlap)|(?:the )?"
-                  r"(?:overlap|sweet spot)(?: bit| part)?|(?:the )?(?:where they meet|meet) (?:bit|part)",
-    "motivations": r"what drives (?:me|you)|(?:the )?(?:drives?|drivers?|motivations?)(?: bit| part| line)?",
-    "why_chain": r"(?:the )?(?:reasons?|because|why) (?:bit|part|line)s?|(?:the )?reasons?|(?:the )?chain",
-}
-_SLOT = {k: re.compile(rf"^['\"]?(?:the |that |this |my )?(?:{v})(?: (?:bit|part|line|one))?['\"]?$", re.I)
-         for k, v in _SLOT_NAMES.items()}
-_SLOT_ANY = "|".join(f"(?:{v})" for v in _SLOT_NAMES.values())
-_MENTION = rf"['\"]?(?:the |that |this |my )?(?:{_SLOT_ANY})(?: (?:bit|part|line|one))?['\"]?"
 
 # Said before a fix, not part of it: "no.", "mostly,", "oh dear,", "hang on,".
 _LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hmm+|um+|oh(?: dear)?|also|and|but|plus|"
@@ -91,12 +70,6 @@ class Fix:
     def points(self) -> bool:
         """Does it point ("replace that bit with X") rather than name a part?"""
         return not self.slot and not self.part
-
-
-def slot_of(mention: str) -> str:
-    """The value a mention names ("the heading bit" -> "goal"), or ""."""
-    text = " ".join(mention.strip(" '\"").split())
-    return next((k for k, p in _SLOT.items() if p.match(text)), "")
 
 
 def read_fixes(reply: str) -> list[Fix]:

@@ -1,4 +1,4 @@
-"""Motivations by evidence: every drive the mentee's words point at, most first, none played down."""
+"""Motivations by evidence: every drive something said points to, most evidence first, none played down."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 _POINTS_BACK = re.compile(r"^(?:it|that|this|they|which|not)\b")
 
 
-class Motivating:
+class Evidence:
     """The part of a conversation that finds the motivations to check (mixed into Conversation)."""
 
     flow: Flow
@@ -44,6 +44,7 @@ class Motivating:
             items.append({"id": m, "label": lex.motivations[m].label, "note": lex.motivations[m].note,
                           "evidence": evidence, "first": i == 0})
         return items
+
 
 
 def _played_down(words: rules.Phrases, text: str) -> bool:
