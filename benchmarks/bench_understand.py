@@ -37,13 +37,16 @@ DATA = ROOT / "tests" / "data"
 # The tuning split's distress lines are every file in tests/data/distress (one per writer).
 FILES = {
     "tune": (DATA / "acts" / "tune.jsonl", DATA / "distress"),
-    "holdout": (DATA / "holdout" / "acts.jsonl", DATA / "holdout" / "distress.jsonl"),
+    # Held-out distress lines: one file per writer who never saw the lexicon (distress*.jsonl).
+    "holdout": (DATA / "holdout" / "acts.jsonl", DATA / "holdout" / "distress*.jsonl"),
 }
 RESULTS = ROOT / "benchmarks" / "results"
 
 
 def load(path: Path) -> list[dict[str, Any]]:
     """The rows of a JSON-lines file (of every one in ``path``, if it is a folder)."""
+    if "*" in path.name:
+        return [row for p in sorted(path.parent.glob(path.name)) for row in load(p)]
     if path.is_dir():
         return [row for p in sorted(path.glob("*.jsonl")) for row in load(p)]
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -210,6 +213,10 @@ def markdown(results: dict[str, Any]) -> str:
                   "", f"Distress ({d['n']}): signs caught {pct(d['recall'])} (crisis caught {pct(d['crisis_caught'])}, "
                   f"read as crisis {pct(d['crisis_as_crisis'])}; check caught {pct(d['check_caught'])}); "
                   f"idioms left alone {pct(d['idiom_passed'])}; plain lines left alone {pct(d['none_passed'])}.", ""]
+        for name, f in res.get("distress_by_file", {}).items():
+            lines += [f"- {name} ({sum(f['n'].values())} lines): crisis caught {pct(f['crisis_caught'])}, "
+                      f"idioms left alone {pct(f['idiom_passed'])}, plain lines left alone {pct(f['none_passed'])}"]
+        lines += [""] if res.get("distress_by_file") else []
     lines.append(f"Median time to read one reply: {results['median_ms']:.2f} ms.")
     return "\n".join(lines) + "\n"
 
@@ -236,6 +243,8 @@ def main() -> None:
         }
         if split == "holdout":  # the learned baseline, on replies neither it nor the rules have seen
             results["splits"][split]["classifier"] = measure_classifier(load(FILES["tune"][0]), rows)
+            results["splits"][split]["distress_by_file"] = {
+                p.name: measure_distress(load(p), lex) for p in sorted(distress_path.parent.glob(distress_path.name))}
     results["median_ms"] = speed(load(FILES["tune"][0]), lex)
     report = markdown(results)
     print(report)

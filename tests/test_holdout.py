@@ -48,10 +48,11 @@ DISTRESS_FLOORS = {"signs_caught": 0.87, "crisis_caught": 0.85, "idioms_passed":
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
-    path = HOLDOUT / name
-    if not path.exists():
-        pytest.skip(f"no held-out set at {path}")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The rows of every held-out file matching ``name`` (one file per writer)."""
+    paths = sorted(HOLDOUT.glob(name))
+    if not paths:
+        pytest.fail(f"no held-out set matching {HOLDOUT / name}: the figures cannot be measured")
+    return [json.loads(line) for p in paths for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @cache
@@ -76,7 +77,7 @@ def distress_figures() -> dict[str, float]:
     """Shares of held-out distress lines read right, by label."""
     lex = load_lexicon()
     by: dict[str, list[bool]] = {}
-    for row in _rows("distress.jsonl"):
+    for row in _rows("distress*.jsonl"):
         by.setdefault(row["label"], []).append(distress_level(row["text"], lex) is not None)
     signs = by.get("crisis", []) + by.get("check", [])
 
