@@ -155,9 +155,15 @@ def _messy_answers(n: int = 600) -> list[str]:
 def collect_ordinary() -> int:
     """Gather the ordinary replies into ORDINARY (deduplicated, in a fixed order); return how many."""
     sources: list[tuple[str, str]] = []
-    for row in _jsonl(ROOT / "tests" / "data" / "acts" / "tune.jsonl"):
-        if "distress" not in row["acts"]:
-            sources.append(("acts", row["reply"]))
+    # Both writers of the act corpus (real answers in two voices), then the act rules' own examples.
+    for name in ("tune.jsonl", "writer_p.jsonl"):
+        for row in _jsonl(ROOT / "tests" / "data" / "acts" / name):
+            if "distress" not in row["acts"]:
+                sources.append(("acts", row["reply"]))
+    lex = load_lexicon()
+    for rule in lex.raw.get("act_rules") or []:
+        if rule.get("kind") != "distress":
+            sources += [("act_examples", str(e)) for e in rule.get("examples") or [] if not _by_rules(str(e), lex)]
     sources += [("flow_tests", a) for a in _flow_test_answers()]
     sources += [("personas", a) for a in _persona_answers()]
     sources += [("messy", a) for a in _messy_answers()]
