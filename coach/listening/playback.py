@@ -277,8 +277,8 @@ _SELF_REPAIR = re.compile(
     r"(?i)[.!?;]\s+(?:no+[,.!]|no+ wait[,.!]?|actually[,.!]?|wait[,.!]?|or rather|well,? no[,.!]?|"
     r"ok,? (?:seriously|honestly)[,.!]?)\s+(?:(?:honestly|seriously|really|for real)[,.!]?\s+)?"
 )
-_CONTRACTION = {"that's", "it's", "what's", "there's", "here's", "who's", "he's", "she's", "let's", "how's",
-                "nobody's", "everybody's", "everyone's", "someone's", "somebody's", "anyone's", "no-one's"}
+_CONTRACTION = _CONTRACTED_IS | {"nobody's", "everybody's", "everyone's", "someone's", "somebody's", "anyone's",
+                                  "no-one's"}
 _NOT_A_JOB = {"lol", "haha", "ha", "idk", "dunno", "ok", "okay", "hmm", "um", "well", "honestly", "nobody", "none",
               "no", "yes", "yeah", "maybe", "not", "nothing", "whatever", "pass", "same", "omg", "ugh", "oh"}
 _POSSESSIVE = re.compile(r"(?i)(?:\b(?:the|my|our|a|an|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?([\w-]+(?:'s|s'))(?=\W|$)")
