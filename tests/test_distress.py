@@ -34,8 +34,8 @@ def test_each_rule_reads_its_own_examples(rule: dict[str, Any], example: str, ow
         assert (level is not None) == sign  # a sign is caught; an idiom or another reason lets it go
     else:
         assert rid != rule["id"]
-        if rule["kind"] == "idiom":
-            assert level is not None  # what the idiom must not swallow is still a sign
+        if rule["kind"] in ("idiom", "over"):
+            assert level is not None  # what the idiom (or the story told as over) must not swallow is still a sign
 
 
 # Said to the coach by someone who never saw the lexicon (issue 12): each was missed before.
@@ -144,3 +144,20 @@ def test_another_reason_excuses_only_the_sign_beside_it() -> None:
             "i like the people. anyway i wrote a note and its in my drafts folder")
     assert distress_level(text, LEX) is not None
     assert distress_level("I won't be here much longer, I've accepted an offer elsewhere", LEX) is None
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # Death slang set off by the small things of a working day: asked about, never a stop.
+    ("im gonna kms if they schedule another meeting at 4:59 on a friday", "check"),
+    ("lowkey want to die every time i open excel", "check"),
+    # A date, a plan or plain words are no petty trigger.
+    ("I'm going to kill myself after the audit finishes.", "crisis"),
+    ("kms", "crisis"),
+    # Letters typed over and over are read as the word.
+    ("i jus want to go to sleep foreverrr not even joking", "crisis"),
+    # A hard time told as over, nothing said of now: no sign; the same with now in it: asked about.
+    ("i used to be in a bad place my freshman year, like really bad, but i got help and im good now", None),
+    ("i used to be in a bad place my freshman year, and lately i'm back there", "check"),
+])
+def test_how_hard_a_reply_is_read(text: str, level: str | None) -> None:
+    assert distress_level(text, LEX) == level

@@ -14,6 +14,10 @@ from coach.listening.text import Reply
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
 # A sentence and the space after it (kept, so sentences can be rewritten one by one).
 _SENTENCE_KEEP = re.compile(r"[^.!?;\n]+[.!?;\n]*\s*")
+# A feeling said not to be there ("when i'm leading i don't feel invisible").
+_NOT_FEELING = re.compile(r"\b(?:don't|do not|didn't|did not|no longer|never|won't|not) (?:ever |really )?(?:feel|felt|feeling)(?: so| as)? \w+")
+# A letter typed three or more times over, for emphasis.
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
 # Said about oneself ("i'm so tired of it all"), not about someone else ("he looks exhausted").
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|myself)\b")
 # Work named only to be set aside ("not in work, in everything").
@@ -24,6 +28,8 @@ _NOT_WORK = re.compile(r"\bnot (?:in|at|about|with|from|just) (?:\w+ )?\w+")
 class _Tables:
     idioms: Table
     defuse: Table
+    over: Table
+    still: re.Pattern[str]
     crisis: Table
     check: Table
     spelling: dict[str, str]
@@ -39,6 +45,7 @@ class _Tables:
     joke: re.Pattern[str]
     earnest: re.Pattern[str]
     hyperbole: re.Pattern[str]
+    petty: re.Pattern[str]
     cause: re.Pattern[str]
     nothing: list[re.Pattern[str]]
 
@@ -55,7 +62,8 @@ def _build(lex: Lexicon) -> _Tables:
     for w in lex.raw.get("distress_fuzzy") or []:
         fuzzy.setdefault(len(str(w)), []).append(str(w))
     return _Tables(
-        idioms=of("idiom"), defuse=of("defuse"), crisis=of("crisis"), check=of("check"),
+        idioms=of("idiom"), defuse=of("defuse"), over=of("over"), crisis=of("crisis"), check=of("check"),
+        still=compile_pattern("\\b(?:{still_now})\\b", "any", words),
         spelling={str(k): str(v or "") for k, v in (lex.raw.get("distress_spelling") or {}).items()},
         fuzzy=fuzzy,
         strong=compile_pattern("{strong}", "any", cues),
@@ -73,6 +81,7 @@ def _build(lex: Lexicon) -> _Tables:
         joke=compile_pattern("{joke}", "any", cues),
         earnest=compile_pattern("{earnest}", "any", cues),
         hyperbole=compile_pattern("{hyperbole}", "any", cues),
+        petty=compile_pattern("{petty_trigger}", "any", cues),
         cause=compile_pattern("{joke_cause}|{work}", "any", {**words, **cues}),
         # The reader's whole-reply non-answers ("can't think of anything"): no words for the model.
         nothing=[r.regex for r in table(lex.raw, "act_rules").rules if r.kind == "non_answer" and r.where == "whole"]
@@ -104,6 +113,7 @@ def evened(text: str, lex: Lexicon) -> str:
     for emoji, word in t.emoji.items():  # a laughing face is a word here: "kms 💀" is a joke
         text = text.replace(emoji, word)
     low = Reply(text).low.replace("\n", ". ")
+    low = _STRETCHED.sub(r"\1", low)  # "foreverrr", "sooo" -> "forever", "so"
     for phrase, meant in t.phrases.items():  # spellings with inner punctuation: "w/o" -> without
         low = low.replace(phrase, meant)
     out = []
@@ -125,15 +135,27 @@ def evened(text: str, lex: Lexicon) -> str:
     return re.sub(r" (?=[.,!?])", "", " ".join("".join(out).split()))
 
 
+def _hyperbole_about(t: _Tables, sentence: str) -> bool:
+    """Is death talk in this sentence about some cause ("kms if this merge conflict doesn't resolve")?"""
+    if not t.hyperbole.search(sentence):
+        return False
+    rest = t.joke.sub(" ", t.hyperbole.sub(" ", sentence))
+    # Hyperbole is about something ("... every time i hear my voice"); "i want to die lol" alone is not.
+    return len(re.findall(r"[a-z']+", rest)) >= 3 and t.cause.search(rest) is not None
+
+
 def _unjoke(t: _Tables, sentence: str) -> str:
     """A sentence with its joking hyperbole taken out ("kms the client changed the brief lol")."""
-    if not t.joke.search(sentence) or not t.hyperbole.search(sentence):
-        return sentence
-    rest = t.joke.sub(" ", t.hyperbole.sub(" ", sentence))
-    # A joke is about something ("... every time i hear my voice lol"); "i want to die lol" alone is not one.
-    if len(re.findall(r"[a-z']+", rest)) < 3 or not t.cause.search(rest):
+    if not t.joke.search(sentence) or not _hyperbole_about(t, sentence):
         return sentence
     return t.hyperbole.sub(" ~ ", sentence)
+
+
+def _sentence_at(low: str, at: int) -> str:
+    """The sentence around position ``at``."""
+    start = max((m.end() for m in _SENTENCE.finditer(low, 0, at)), default=0)
+    end = next((m.start() for m in _SENTENCE.finditer(low, at)), len(low))
+    return low[start:end]
 
 
 def _defused(t: _Tables, low: str, at: int) -> bool:
@@ -143,11 +165,17 @@ def _defused(t: _Tables, low: str, at: int) -> bool:
     return t.defuse.first(low[cuts[max(i - 1, 0)]:cuts[min(i + 2, len(cuts) - 1)]]) is not None
 
 
+def _over(t: _Tables, low: str) -> bool:
+    """Is a heavy time told as past and done ("my first year i cried most weeks, i'm good now"), nothing said of now?
+
+    Only ever lets a check go, never a crisis: "i tried once and lately it's back" still names now.
+    """
+    return t.over.first(low) is not None and t.still.search(low) is None
+
+
 def _about_work(t: _Tables, low: str, at: int) -> bool:
     """Is the sentence around position ``at`` about work?"""
-    start = max((m.end() for m in _SENTENCE.finditer(low, 0, at)), default=0)
-    end = next((m.start() for m in _SENTENCE.finditer(low, at)), len(low))
-    return t.work.search(_NOT_WORK.sub(" ", low[start:end])) is not None
+    return t.work.search(_NOT_WORK.sub(" ", _sentence_at(low, at))) is not None
 
 
 def distress_level(text: str, lex: Lexicon) -> str | None:
@@ -171,6 +199,11 @@ def explain(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
                 if level == "crisis":
                     return "check", rule.id
                 continue
+            if level == "check" and _over(t, low):
+                return None, None
+            if level == "crisis" and not earnest and t.petty.search(_sentence_at(low, m.start())):
+                # Death talk set off by a merge conflict, without a laugh to say it is a joke: ask, don't stop.
+                return "check", rule.id
             return level, rule.id
     # The lexicon's plain phrase list (a flow's own lexicon may add to it), idioms taken out.
     plain = low
@@ -182,10 +215,10 @@ def explain(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
     for sentence in _SENTENCE.split(low):
         found = _cues(t, sentence)
         if found:
-            return "check", found
+            return (None, None) if _over(t, low) else ("check", found)
     # Wordings no rule foresaw: the learned reader may ask (a check, never a crisis), never clear.
     model = shipped_model()
-    if model is not None and not _says_nothing(t, low) and model.flags(low):
+    if model is not None and not _says_nothing(t, low) and not _over(t, low) and model.flags(low):
         return "check", "check.model"
     return None, None
 
@@ -227,7 +260,7 @@ def _cues(t: _Tables, sentence: str) -> str | None:
     if t.strong.search(sentence):
         return "check.cue_strong"
     mine = _FIRST_PERSON.search(sentence) is not None
-    if mine and t.state.search(sentence):
+    if mine and t.state.search(_NOT_FEELING.sub(" ~ ", sentence)):
         return "check.cue_state"
     # Negation is no comfort here: "don't enjoy anything anymore" is a despair and a totality cue.
     despair = {m.group(0) for m in t.despair.finditer(sentence)}

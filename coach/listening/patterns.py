@@ -24,7 +24,7 @@ TABLES: dict[str, tuple[str, frozenset[str]]] = {
         "yes", "no", "hedge", "correction", "question", "advice_request", "meta", "non_answer",
         "content", "feeling", "filler", "consent",
     })),
-    "distress_rules": ("distress_words", frozenset({"crisis", "check", "idiom", "defuse"})),
+    "distress_rules": ("distress_words", frozenset({"crisis", "check", "idiom", "defuse", "over"})),
 }
 WHERE = ("any", "start", "end", "whole")
 _KEYS = {"id", "kind", "pattern", "where", "topic", "expect", "after", "examples", "not", "keep_content", "soft",
