@@ -212,6 +212,11 @@ class Answering(Fixing, Recalling, AskedBack, Evidence):
         fix = corrected_to(reading) or said_content(reading)
         if reading.has("correction") and step.corrects and self._correct(fix, text):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
+        own = self._own_word(reading)
+        if own:  # "not meaningful exactly, useful": the check put right in the mentee's word, kept as said
+            line = self._reply("own_word").replace("{words}", play_back(own))
+            return [self._rule(line[:1].upper() + line[1:])] + self._advance(
+                answer=text, ref=ref, reading=reading, confirm=None, own=own)
         changed = self._what_changed(reading)
         if changed:  # "partly, i've moved to QA since": the answer to "what has changed?", already given
             line = self._reply("changed").replace("{words}", play_back(changed))
@@ -231,6 +236,16 @@ class Answering(Fixing, Recalling, AskedBack, Evidence):
         if answered:  # a question or remark, answered above: now the question again
             return self._reask()
         return self._bounded_reask(self._reply("unclear"))
+
+    def _own_word(self, reading: Reading) -> str:
+        """A check's item put right in other words ("not meaningful exactly, useful" -> useful), else ""."""
+        step = self.current
+        if not (step.foreach and step.collect_yes) or reading.confirm is True or not reading.has("correction"):
+            return ""
+        words = trimmed(corrected_to(reading))
+        if not words or non_answer(words) or len(words.split()) > _PART_WORDS:
+            return ""
+        return words
 
     def _what_changed(self, reading: Reading) -> str:
         """What a no or a partial yes says is different now, on a step that keeps it ("" if none)."""
@@ -320,12 +335,13 @@ class Answering(Fixing, Recalling, AskedBack, Evidence):
     def _advance(
         self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
         confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
-        changed: str = "",
+        changed: str = "", own: str = "",
     ) -> list[Message]:
         """Keep the answer, say any reflection, and move along the first edge whose rule holds.
 
         ``sources``: the mentee turns the kept words came from, when not (only) this answer;
-        ``changed``: what a no or a partial yes said is different (kept in the step's ``changed``)."""
+        ``changed``: what a no or a partial yes said is different (kept in the step's ``changed``);
+        ``own``: a check's item in the mentee's own word, collected as said."""
         step = self.current
         lex = self.flow.lexicon
         undo, self._change = self._change or Undo(step=step.name, counters=self.state.counters()), None
@@ -355,6 +371,8 @@ class Answering(Fixing, Recalling, AskedBack, Evidence):
             if index < len(items) and step.collect_yes and confirm is True:
                 evidence = list(items[index].get("evidence") or []) + ([ref] if ref else [])
                 self.words.append(step.collect_yes, items[index]["id"], evidence)
+            elif step.collect_yes and own:
+                self.words.append(step.collect_yes, own, [ref] if ref else [])
             self.state.item_index = index + 1
             if index + 1 < len(items):
                 self.state.push(undo)

@@ -71,7 +71,11 @@ _HEADING = re.compile(
     r"move into|moving into|switch|become|be a|be an|running|lead|leading|go freelance|start my own)\b", re.I)
 _GOAL_LABEL = re.compile(r"(?i)^(?:so |well |ok |okay )*(?:the |my )?(?:main |real |big )?goal(?: is|:|=)\s*"
                          r"(?:more like |really |basically |probably |kind of )?(?:to )?")
-_CLAUSES = re.compile(r"(?<=[.!?;])\s+|,\s+(?=(?:and|but|so)\b)|\s+-+\s+")
+_CLAUSES = re.compile(
+    r"(?<=[.!?;])\s+|,\s+(?=(?:and|but|so)\b)|\s+-+\s+"
+    # "im a dental hygienist, in 4 years id like to ...": a time ahead opens the wish.
+    r"|,\s+(?=(?:in|by|within|after) (?:\d+|a few|two|three|four|five|ten|the next \w+) (?:yrs|years|months)\b"
+    r"|(?:eventually|someday|one day|long term|long-term|ideally|hopefully)\b)", re.I)
 
 
 def heading(content: str) -> str:

@@ -48,7 +48,8 @@ _ASIDES = (r"(?:and |but )?(?:sorry,? )?(?:this|that|it)(?:'s| is|s)(?: going to
 _INNER_ASIDE = re.compile(r",\x00?\s*(?:" + _ASIDES + r"),", re.IGNORECASE)
 _END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")|,?\s*(?:you know|i guess|lol|haha|idk))\W*$", re.IGNORECASE)
 # ...and in the middle of one: "my work matters i guess, not just being a pair of hands".
-_GUESS = re.compile(r"\s+(?:i (?:guess|suppose)|tbh|lol|lmao|haha)(?= because\b| but\b| and\b|[,;.])", re.IGNORECASE)
+_GUESS = re.compile(r"\s+(?:(?:i (?:guess|suppose)|tbh|lol|lmao|haha)(?= because\b| but\b| and\b|[,;.])"
+                    r"|(?<!what )(?<!how )(?<!that )(?<!who )i think(?=[,;.]))", re.IGNORECASE)
 # How a rambling answer may start before it says anything: "well, i mean, the thing is,", "so basically,",
 # "I'd say that,", and the question's own frame said back ("in like five years", "in 5 years?").
 _FRAME = re.compile(
