@@ -15,7 +15,9 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
 # A sentence and the space after it (kept, so sentences can be rewritten one by one).
 _SENTENCE_KEEP = re.compile(r"[^.!?;\n]+[.!?;\n]*\s*")
 # A feeling said not to be there ("when i'm leading i don't feel invisible").
-_NOT_FEELING = re.compile(r"\b(?:don't|do not|didn't|did not|no longer|never|won't|not) (?:ever |really )?(?:feel|felt|feeling)(?: so| as)? \w+")
+_NOT_FEELING = re.compile(
+    r"\b(?:don't|do not|didn't|did not|no longer|never|won't|not) (?:ever |really )?"
+    r"(?:feel|felt|feeling)(?: so| as)? \w+")
 # A letter typed three or more times over, for emphasis.
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 # Said about oneself ("i'm so tired of it all"), not about someone else ("he looks exhausted").
