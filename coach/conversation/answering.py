@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from coach.conversation.asked_back import AskedBack
 from coach.conversation.evidence import Evidence
 from coach.conversation.fixing import Fixing
-from coach.conversation.heard import corrected_to, goal_named, heading, said_content
+from coach.conversation.heard import corrected_to, goal_named, heading, reason_given, said_content
 from coach.conversation.message import Message
 from coach.conversation.recalling import Recalling
 from coach.conversation.state import Undo
@@ -280,11 +280,13 @@ class Answering(Fixing, Recalling, AskedBack, Evidence):
         if not correction and step.ladder and "goal" in step.corrects:
             correction = goal_named(reading.reply)  # "that's my current job. the goal is X": X
         if correction and step.ladder and self._correct(correction, reading.reply):
+            put_right = self._rule(self._reply("put_right").replace("{words}", play_back(correction)))
+            why = reason_given(reading.reply, correction)
+            if why and not non_answer(why):  # "revenue management is the goal, cause i like numbers": a rung too
+                return [put_right] + self._advance(answer=why, ref=ref, reading=reading)
             self._change = None  # the step is asked again: nothing to push for /back yet
             # The rung is replaced, not added: the next why asks about the corrected words.
-            return [self._rule(self._reply("put_right").replace("{words}", play_back(correction)))] + self._enter(
-                step.name, fresh=False
-            )
+            return [put_right] + self._enter(step.name, fresh=False)
         content = correction or trimmed(said_content(reading))  # kept without its run-up and asides
         if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content)):
             content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer

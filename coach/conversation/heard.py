@@ -61,7 +61,11 @@ def corrected_to(reading: Reading) -> str:
 # "i work as a dispatcher", "been here like 4 yrs", and the run-up "this is going to be long".
 _NOW = re.compile(
     r"^(?:so |and |but |well |ok |okay )*(?:(?:i'?m|i am|im) (?:a|an|the|currently|now|still|working|on)\b"
-    r"|(?:i )?(?:currently )?work(?:ing)? (?:as|at|in|for|on)\b|(?:right now|currently|at the moment|rn|these days)\b"
+    r"|(?:i )?(?:currently )?work(?:ing)? (?:as|at|in|for|on)\b|(?:right now|currently|at the moment|rn|these days|now)\b"
+    # "i do payroll at a uni", "i run the night desk": the job as it is (not "i do want to lead").
+    r"|i (?:do|run|manage|teach|drive|handle|cover|answer|fix|test|clean|cook|sell|nurse|serve)\b"
+    r"(?! (?:want|wanna|like|love|think|hope|wish|see|feel|plan|mean|enjoy)\b)"
+    r"|(?:two|a few|a couple of|couple of|three) (?:things|answers|parts)\b"
     r"|(?:i'?ve|ive|i have)? ?been (?:here|there|doing (?:it|this|that)|working|at|in this)\b|(?:nights|days) mostly\b"
     r"|this (?:is|will be|is going to be|might be) (?:long|a lot|a mess|messy|all over)"
     r"|(?:\d+|a few|two|three|four|five|six) (?:yrs|years)\b)", re.I)
@@ -73,6 +77,7 @@ _GOAL_LABEL = re.compile(r"(?i)^(?:so |well |ok |okay )*(?:the |my )?(?:main |re
                          r"(?:more like |really |basically |probably |kind of )?(?:to )?")
 _CLAUSES = re.compile(
     r"(?<=[.!?;])\s+|,\s+(?=(?:and|but|so)\b)|\s+-+\s+"
+    r"|\s+(?=(?:and|but|so) i(?:'?d| would)? (?:want|wanna|like|love|hope|plan|see myself)\b)"
     # "im a dental hygienist, in 4 years id like to ...": a time ahead opens the wish.
     r"|,\s+(?=(?:in|by|within|after) (?:\d+|a few|two|three|four|five|ten|the next \w+) (?:yrs|years|months)\b"
     r"|(?:eventually|someday|one day|long term|long-term|ideally|hopefully)\b)", re.I)
@@ -95,13 +100,24 @@ def heading(content: str) -> str:
 
 _GOAL_IS = re.compile(
     r"(?i)\b(?:the |my |actual |real )*goal(?: part| bit)? (?:is|=|would be|was|:)\s*(?:more like|really|actually|to)?"
-    r"[\s.]*(?P<goal>[^.!?]+)")
+    r"[\s.]*(?P<goal>[^.!?]+)"
+    # "revenue management is the goal", said the other way round.
+    r"|(?:^|[.!?]\s+)(?:but |and |no,? )?(?P<before>[^.!?]{2,60}?) (?:is|was|would be) (?:the|my) (?:real |actual |main )?goal\b")
+# A reason given in the same breath as the goal: "... is the goal. its important cause i like numbers".
+_REASON = re.compile(r"(?i)\b(?:because|cause|cos|'cause|bc)\b\s*(?P<why>[^.!?]+)")
 
 
 def goal_named(reply: str) -> str:
     """The goal a mentee names while putting the coach right: "the goal is safety coordinator"."""
     m = _GOAL_IS.search(reply)
-    return m.group("goal").strip(" ,") if m else ""
+    return (m.group("goal") or m.group("before")).strip(" ,") if m else ""
+
+
+def reason_given(reply: str, after: str) -> str:
+    """The reason said after ``after`` in the reply ("... cause i like numbers" -> "i like numbers"), or ""."""
+    at = reply.lower().find(after.lower())
+    m = _REASON.search(reply, at + len(after) if at >= 0 else 0)
+    return m.group("why").strip(" ,") if m else ""
 
 
 _ABOUT_GOAL = re.compile(r"(?i)\b(?:(?:my|the|a) goal|goal (?:part|bit|is)|(?:that's|thats|that is|it's|its) "
