@@ -168,7 +168,7 @@ class Answering(Fixing, Recalling, AskedBack, Evidence):
             if act.kind == "question" and not (edited and read_edits(act.text)):
                 key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
             elif act.kind in ("advice_request", "meta"):
-                key = "skip" if act.topic == "skip" else act.kind
+                key = act.topic if act.topic in ("skip", "still_wrong") else act.kind
             if not key or key == "skip" or key in done or (key == "clarify" and "simpler" in done):
                 continue
             done.add(key)

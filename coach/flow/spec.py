@@ -149,6 +149,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "source_reading": "That was my own reading of your answers, and it may be wrong. If it doesn't fit, just say so.",
     "judgement": "There are no good or bad answers here. What matters is that it's true for you.",
     "other": "I'm a simple program that asks questions and plays back what you say; I don't judge or advise.",
+    "still_wrong": "Sorry I still haven't got that right. When I read everything back at the end, you can put it right.",
     "meta": "That has come up before, I know. Saying the same again is fine, and so is what's different now.",
     "hedge": "It doesn't have to be all or nothing. Which part of it fits you, and which part fits less well?",
     "unclear": "I'm not sure I followed that. Could you put it another way?",

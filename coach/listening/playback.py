@@ -70,7 +70,8 @@ def trimmed(text: str) -> str:
 # A label the mentee puts before an answer ("experiment: ask to run the next study myself").
 _LABEL = re.compile(
     r"^(?:(?:my|the|an?|new|ok|okay|so)\s+)?(?:experiment|goal|answer|underneath|drives?|passions?|reason|heading|"
-    r"update|edit|correction|fix|idea|strengths?|overlap|plan)\s*[:.]\s+(?=\S+\s+\S)",
+    r"update|edit|correction|fix|idea|strengths?|overlap|plan|(?:in )?one sentence|in a sentence|short version|"
+    r"tl;?dr|bottom line|in short)\s*[:.]\s+(?=\S+\s+\S)",
     re.IGNORECASE,
 )
 
