@@ -38,7 +38,8 @@ _PART_WORDS = 5
 # A non-answer that says to go on: "idk. pass", "skip this one", "next question pls".
 _PASSES = re.compile(r"(?i)\b(?:pass|skip|next (?:question|one)|move on|rather not (?:say|answer))\b")
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other",
-           "delete": "delete", "skip": "skip", "kept": "kept", "source": "source"}
+           "delete": "delete", "skip": "skip", "kept": "kept", "source": "source", "optional": "optional", "who": "who",
+           "right_word": "right_word", "later": "later"}
 
 
 class Answering(Fixing, Recalling, AskedBack, Evidence):
@@ -169,7 +170,7 @@ class Answering(Fixing, Recalling, AskedBack, Evidence):
                 key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
             elif act.kind in ("advice_request", "meta"):
                 key = act.topic if act.topic in ("skip", "still_wrong") else act.kind
-            if not key or key == "skip" or key in done or (key == "clarify" and "simpler" in done):
+            if not key or key == "skip" or key in done or (key == "clarify" and done & {"simpler", "source"}):
                 continue
             done.add(key)
             out.append(self._rule(self._aside(key, act.text, reading)))

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # "did you add sourdough?", "did u fix the teaching bit though?": the thing asked about follows the verb.
 _DID_YOU = re.compile(
     r"\bdid (?:you|u) (?:actually |really |already |even |ever )?(?:add|fix|change|put in|put|keep|save|note|"
-    r"include|update|correct|write|swap|replace|take out|drop|remove)\s+(?P<x>.+)$", re.I)
+    r"include|update|correct|write|swap|replace|take out|drop|remove|get|catch|hear|notice|take in)\s+(?P<x>.+)$", re.I)
 # "is sourdough in there now?"
 _IS_IN = re.compile(r"\bis (?:the )?(?P<x>[\w' ]{1,30}?) (?:in|on) (?:there|it|the (?:list|summary))\b", re.I)
 # Where the thing ends: "teaching students to underneath", "sourdough, then?"

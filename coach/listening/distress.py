@@ -18,6 +18,9 @@ _SENTENCE_KEEP = re.compile(r"[^.!?;\n]+[.!?;\n]*\s*")
 _NOT_FEELING = re.compile(
     r"\b(?:don't|do not|didn't|did not|no longer|never|won't|not) (?:ever |really )?"
     r"(?:feel|felt|feeling)(?: so| as)? \w+")
+# Something, not someone, that goes: "a mix disappears when the show closes".
+_THING_GOES = re.compile(r"\b(?:a|an|the|my|our|this|that|his|her|their|every) (?!(?:i|me|myself)\b)[a-z]+(?: [a-z]+)? "
+                         r"(?:disappears|vanishes|disappeared|vanished|goes away|went away)\b")
 # A letter typed three or more times over, for emphasis.
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 # Said about oneself ("i'm so tired of it all"), not about someone else ("he looks exhausted").
@@ -259,6 +262,7 @@ def _cues(t: _Tables, sentence: str) -> str | None:
     if t.work.search(_NOT_WORK.sub(" ", sentence)):  # "drowning, not in work, in everything" is not work
         return None
     sentence = t.things.sub(" ~ ", sentence)  # "my laptop died": a thing, not the person
+    sentence = _THING_GOES.sub(" ~ ", sentence)  # "a mix disappears when the show closes"
     if t.strong.search(sentence):
         return "check.cue_strong"
     mine = _FIRST_PERSON.search(sentence) is not None
