@@ -61,7 +61,8 @@ def corrected_to(reading: Reading) -> str:
 # "i work as a dispatcher", "been here like 4 yrs", and the run-up "this is going to be long".
 _NOW = re.compile(
     r"^(?:so |and |but |well |ok |okay )*(?:(?:i'?m|i am|im) (?:a|an|the|currently|now|still|working|on)\b"
-    r"|(?:i )?(?:currently )?work(?:ing)? (?:as|at|in|for|on)\b|(?:right now|currently|at the moment|rn|these days|now)\b"
+    r"|(?:i )?(?:currently )?work(?:ing)? (?:as|at|in|for|on)\b"
+    r"|(?:right now|currently|at the moment|rn|these days|now)\b"
     # "i do payroll at a uni", "i run the night desk": the job as it is (not "i do want to lead").
     r"|i (?:do|run|manage|teach|drive|handle|cover|answer|fix|test|clean|cook|sell|nurse|serve)\b"
     r"(?! (?:want|wanna|like|love|think|hope|wish|see|feel|plan|mean|enjoy)\b)"
@@ -102,7 +103,8 @@ _GOAL_IS = re.compile(
     r"(?i)\b(?:the |my |actual |real )*goal(?: part| bit)? (?:is|=|would be|was|:)\s*(?:more like|really|actually|to)?"
     r"[\s.]*(?P<goal>[^.!?]+)"
     # "revenue management is the goal", said the other way round.
-    r"|(?:^|[.!?]\s+)(?:but |and |no,? )?(?P<before>[^.!?]{2,60}?) (?:is|was|would be) (?:the|my) (?:real |actual |main )?goal\b")
+    r"|(?:^|[.!?]\s+)(?:but |and |no,? )?(?P<before>[^.!?]{2,60}?) (?:is|was|would be) (?:the|my) "
+    r"(?:real |actual |main )?goal\b")
 # A reason given in the same breath as the goal: "... is the goal. its important cause i like numbers".
 _REASON = re.compile(r"(?i)\b(?:because|cause|cos|'cause|bc)\b\s*(?P<why>[^.!?]+)")
 

@@ -149,11 +149,15 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "source_reading": "That was my own reading of your answers, and it may be wrong. If it doesn't fit, just say so.",
     "judgement": "There are no good or bad answers here. What matters is that it's true for you.",
     "optional": "No, nothing here has to be answered. Say 'pass' or type /skip and we'll move on.",
-    "who": "The questions come from a conversation guide people wrote, following a well-known way of talking about careers. I follow it and only put the questions in other words.",
-    "right_word": "The right word is the one that feels true to you. If another fits better, say it and I'll use yours.",
-    "later": "Yes. I read everything back before we finish, and next time we start from this summary, so you can change it then too.",
+    "who": "The questions come from a conversation guide people wrote, following a well-known way of talking "
+           "about careers. I follow it and only put the questions in other words.",
+    "right_word": "The right word is the one that feels true to you. If another fits better, say it and I'll "
+                  "use yours.",
+    "later": "Yes. I read everything back before we finish, and next time we start from this summary, so you can "
+             "change it then too.",
     "other": "I'm a simple program that asks questions and plays back what you say; I don't judge or advise.",
-    "still_wrong": "Sorry I still haven't got that right. When I read everything back at the end, you can put it right.",
+    "still_wrong": "Sorry I still haven't got that right. When I read everything back at the end, you can put it "
+                   "right.",
     "meta": "That has come up before, I know. Saying the same again is fine, and so is what's different now.",
     "hedge": "It doesn't have to be all or nothing. Which part of it fits you, and which part fits less well?",
     "unclear": "I'm not sure I followed that. Could you put it another way?",
