@@ -116,7 +116,7 @@ class Correcting:
         if not changed:
             return ""
         # The change as heard, not the whole item again.
-        return f"without {edit.said}" if edit.removes else f"{edit.put}, not {edit.said}"
+        return f"without {edit.said}" if edit.removes else edit.put
 
     def _edit_motivations(self, var: str, edit: Edit, ref: list[str]) -> list[str]:
         """"Drop the money bit": a confirmed motivation the part names goes; one the new words name comes."""

@@ -185,7 +185,7 @@ class Fixing(Correcting):
                 old = value[index] if isinstance(value, list) and isinstance(index, int) else value
                 if isinstance(old, str):
                     self._set_item(var, index, old, _put_in(old, fix.part, fix.new, whole=_quoted(fix)))
-                    return f"{fix.new}, not {fix.said.strip(_QUOTES)}"
+                    return fix.new  # the new words only: the old ones, said back, read as kept (round 7)
             return ""  # the part named is nowhere in what was kept: no guessing which words it meant
         # Pointed at ("replace that bit with X"): the item the words are nearest to, else the deepest.
         return fix.new if self._correct(fix.new, reply) else ""
@@ -206,7 +206,7 @@ class Fixing(Correcting):
                 self.words.append(var, fix.new, self._refs())
         else:
             self._set_item(var, None, value if isinstance(value, str) else "", fix.new)
-        said = f"{fix.new}, not {fix.part.strip(_QUOTES)}" if fix.part else fix.new
+        said = fix.new  # what it is now; the words it replaced are not said again (round 7 read them as kept)
         # Said back with the line it changed ("where you're heading is now: team lead"); the label is
         # the coach's own words, kept apart so playing back the mentee's words never turns it round.
         return f"{_LINES[var]}\t{said}" if var in _LINES else said
