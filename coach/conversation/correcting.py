@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.heard import about_the_goal
+from coach.conversation.heard import about_the_goal, goal_named
 from coach.conversation.state import SessionState, Undo
 from coach.listening import rules
 from coach.listening.edits import Edit
@@ -57,6 +57,7 @@ class Correcting:
         best: tuple[float, str, int | None] | None = None
         if "goal" in step.corrects and about_the_goal(reply):
             best = (1.0, "goal", None)  # "that's not my goal, that's my job": the goal is what is put right
+            new = goal_named(reply) or new  # "goal is DPO because rules protect people": DPO
         for var in [] if best else step.corrects:
             value = self.values.get(var)
             items = value if isinstance(value, list) else [value]

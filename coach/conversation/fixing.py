@@ -9,6 +9,7 @@ kept as words: the coach asks one short question about that part, and the answer
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from coach.conversation.correcting import Correcting, _clause_put, _find, _names, _swapped
@@ -192,6 +193,8 @@ class Fixing(Correcting):
 
     def _put_slot(self, fix: Fix) -> str:
         var, value = fix.slot, self.values.get(fix.slot)
+        if var == "goal":  # "goal is DPO because rules protect people": the goal, not its reason
+            fix = replace(fix, new=re.split(r"(?i)\s+(?:because|cause|cos|bc)\b", fix.new, maxsplit=1)[0].strip(" ,"))
         if self._motivation_ids(value) or var == "motivations":
             return fix.new if self._motivations(fix.new, replace=True) else ""
         if isinstance(value, list):

@@ -112,7 +112,11 @@ _REASON = re.compile(r"(?i)\b(?:because|cause|cos|'cause|bc)\b\s*(?P<why>[^.!?]+
 def goal_named(reply: str) -> str:
     """The goal a mentee names while putting the coach right: "the goal is safety coordinator"."""
     m = _GOAL_IS.search(reply)
-    return (m.group("goal") or m.group("before")).strip(" ,") if m else ""
+    if not m:
+        return ""
+    goal = (m.group("goal") or m.group("before")).strip(" ,")
+    # "goal is DPO because rules protect people": the goal, not its reason (reason_given finds that).
+    return re.split(r"(?i)\s+(?:because|cause|cos|bc)\b", goal, maxsplit=1)[0].strip(" ,")
 
 
 def reason_given(reply: str, after: str) -> str:

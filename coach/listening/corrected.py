@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from coach.listening.pronouns import own_voice
 from coach.listening.text import Piece, Reply, bare, words
 
 
@@ -28,7 +29,7 @@ def corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
         return None
     else:
         start = core.start
-    return bare(r.text[start:core.end]) or None
+    return own_voice(bare(r.text[start:core.end])) or None
 
 
 def contrasted(r: Reply, core: Piece) -> str | None:

@@ -18,6 +18,7 @@ from coach.listening.edits import Edit
 from coach.listening.edits import _one as _edit
 from coach.listening.parts import MENTION as _MENTION
 from coach.listening.parts import slot_of
+from coach.listening.pronouns import own_voice
 from coach.listening.text import Reply
 
 # Said before a fix, not part of it: "no.", "mostly,", "oh dear,", "hang on,".
@@ -151,8 +152,8 @@ def _words(text: str) -> str:
     """New words as meant: no run-up ("it's", "i'd say"), hedge, quotes or tail."""
     text = _TAIL.sub("", _SAYS.sub("", _bare(text))).strip(" ,.!?")
     text = _HEDGE_LEAD.sub("", text)
-    text = re.sub(r"^because\s+", "", text, flags=re.I)  # "it's because X": X is the new reason
-    return text.strip(" '\"")
+    text = re.sub(r"^because\s+", "", text.strip(" '\""), flags=re.I)  # "it's because X": X is the new reason
+    return own_voice(text).strip(" '\"")  # "replace it with 'you like X'": kept as "i like X"
 
 
 def _old(text: str) -> str:

@@ -239,7 +239,8 @@ def play_back_chain(rungs: Iterable[str]) -> str:
 _FILLER = r"(?:(?:and|but|also|just|really|then|still|mostly|maybe|probably|honestly) )*"
 _PRONOUN = re.compile(
     rf"^{_FILLER}(?:(?:i|you|we|they|he|she|it|there|people|everyone|everybody|nobody|no one|someone) [a-z']+"
-    r"|(?:you're|you've|you'd|you'll|i'm|i've|i'd|it's|that's|there's|they're|we're|he's|she's|nothing|that) )", re.I)
+    r"|(?:you're|you've|you'd|you'll|i'm|i've|i'd|it's|that's|there's|they're|we're|he's|she's|nothing|that) "
+    r"|(?:its|thats|theres|im|ive) (?=the|a|an|not|just|like|so|really|more|about|because|how|what|when|all)\b)", re.I)
 _NOT_DET = r"(?!(?:the|your|my|our|their|his|her|a|an|this|that)\b)"
 _NOUN_THEN_VERB = re.compile(
     rf"^{_FILLER}(?:(?:the|your|my|our|their|his|her|a|an|this|that) )?(?:{_NOT_DET}[a-z'-]+ ){{1,3}}?"

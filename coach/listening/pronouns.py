@@ -176,6 +176,19 @@ _MENTEE_SUBJECTS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "im", "ive"})
 _OTHER_PEOPLE = frozenset({"he", "she", "they", "it", "we", "you", "them", "him", "her", "people", "everyone"})
 
 
+# Words put in the coach's voice ("you like X") rather than the mentee's own ("i like X").
+_COACH_VOICE = re.compile(r"^(?:because )?(?:you|your|you're|you've|you'd)\b", re.I)
+_OWN_VOICE = re.compile(r"\b(?:i|i'm|i've|i'd|me|my|myself)\b", re.I)
+
+
+def own_voice(text: str) -> str:
+    """A correction the mentee wrote as the coach would say it back ("because you like seeing cause and
+    effect") in their own voice ("because i like seeing cause and effect"), so playback turns it round once."""
+    if _COACH_VOICE.search(text.strip(" '\"")) and not _OWN_VOICE.search(text):
+        return swap_pronouns(text)
+    return text
+
+
 def swap_pronouns(text: str) -> str:
     """Swap first and second person so the coach can say the mentee's words back to them.
 
