@@ -221,7 +221,14 @@ class Fixing(Correcting):
             var = "why_chain"
         if var in ("", "motivations") and "motivations" in corrects and self._motivations(fix.new, replace=False):
             return f"+{_LINES['motivations']}\t{fix.new}"
-        if not var or var == "motivations":
+        if var == "motivations":  # "add getting off nights to what drives me": kept in the mentee's words
+            self._begin_change()
+            if fix.new not in (self.values.get("motivations") or []):
+                self.words.append("motivations", fix.new, self._refs())
+            return f"+{_LINES['motivations']}\t{fix.new}"
+        if not var and "goal" in corrects and self.values.get("goal"):
+            var = "goal"  # "add own shop", no line named: where they're heading, said back so it can be moved
+        if not var:
             return ""
         self._begin_change()
         value = self.values.get(var)

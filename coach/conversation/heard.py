@@ -91,6 +91,9 @@ def heading(content: str) -> str:
     wish; an answer with no wish in it is kept whole."""
     content = _GOAL_LABEL.sub("", content) or content  # "goal is to open a food truck": the goal itself
     clauses = [c.strip(" ,") for c in _CLAUSES.split(content) if c.strip(" ,.")]
+    if len(clauses) > 1 and all(len(c.split()) <= 4 for c in clauses) and not any(_NOW.match(c) for c in clauses):
+        # "welding still. own shop maybe": terse fragments of one thought, played back together
+        return ", ".join(c.rstrip(".!") for c in clauses)
     if len(clauses) < 2 or not any(_HEADING.search(c) and not _NOW.match(c) for c in clauses):
         return content
     kept = [c for c in clauses if not _NOW.match(c)]
