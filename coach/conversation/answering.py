@@ -128,9 +128,11 @@ class Answering(Fixing, Recalling, AskedBack, Evidence):
         if self.state.follow_up == step.name:  # the answer to "which part of it fits?"
             self.state.follow_up = None
             return said + self._advance(answer="", ref=ref, reading=reading, confirm=None)
+        # Something the mentee asked or remarked was answered; a thanks for a feeling answers nothing.
+        answered = bool(said) and any(a.kind in ("question", "advice_request", "meta") for a in reading.acts)
         if step.expect == "yes_no":
-            return said + self._yes_no(text, reading, ref, answered=bool(said))
-        return said + self._text(reading, ref, answered=bool(said))
+            return said + self._yes_no(text, reading, ref, answered=answered)
+        return said + self._text(reading, ref, answered=answered)
 
     def _after_check_in(self, text: str) -> list[Message]:
         """"Are you safe right now?": yes (or safe in other words) goes on; talk passing it by gets it again."""

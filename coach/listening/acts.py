@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from coach.listening.assemble import assemble, join, not_knowing, self_repair
+from coach.listening.assemble import assemble, join, not_knowing, self_repair, yes_meant
 from coach.listening.corrected import corrected
 from coach.listening.found import Context, Found, Tables, tables
 from coach.listening.lexicon import Lexicon
@@ -83,6 +83,7 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
     if level and "distress" not in cx.kinds():
         cx.found.insert(0, Found("distress", Piece(0, len(r.text)), topic=level, rule="distress"))
     not_knowing(cx)
+    yes_meant(cx)
     if cx.expect == "text":
         self_repair(cx)
     if keep:  # asked what to change, "no, leave it" or "nothing, it's fine" declines any change

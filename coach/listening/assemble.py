@@ -16,6 +16,33 @@ from coach.listening.text import Piece, Reply, bare, words
 LEADS = ("question", "advice_request")
 
 
+# "no i mean yes, lets start": a no taken back at once. "no nothing. start pls": no questions first,
+# then a plain word to start (the no answered "anything you'd want to know first?").
+_TAKEN_BACK = re.compile(r"^(?:no|nope|nah)[,.!]*\s+(?:i mean|i meant|wait|sorry|actually|oops|oh)[,.!]*\s+"
+                         r"(?:yes|yeah|yep|ya|sure)\b")
+_NONE_THEN_GO = re.compile(
+    r"^(?:no|nope|nah|not really),? (?:nothing|no questions|all good|i'?m good|nothing really)[.,!]*\s+"
+    r"(?:ok |okay |so |then |just )?(?:let'?s |pls |please )?(?:start|begin|go ahead|go|carry on|continue)"
+    r"(?: (?:pls|please|now|then))?[.!]*$")
+
+
+def yes_meant(cx: Context) -> None:
+    """A yes the mentee meant, around a "no" that is not one; a doubt said of a feeling is not about the yes."""
+    found, low = cx.found, cx.reply.low
+    if _NONE_THEN_GO.match(low):
+        for f in found:
+            f.kind = {"no": "filler", "non_answer": "filler", "content": "yes"}.get(f.kind, f.kind)
+        return
+    if found and found[0].kind == "no" and _TAKEN_BACK.match(low) and any(f.kind == "yes" for f in found[1:]):
+        found[0].kind = "filler"
+    if any(f.kind == "yes" for f in found):
+        # "yes, lets start. kind of nervous maybe": the maybe goes with the nerves, not the yes.
+        feelings = [f.piece for f in found if f.kind == "feeling"]
+        for f in found:
+            if f.kind == "hedge" and any(p.start <= f.piece.start < p.end + 8 for p in feelings):
+                f.kind = "filler"
+
+
 def self_repair(cx: Context) -> None:
     """"the office plant's. no, honestly, one of the senior designers": the mentee takes back
     what they just said; the thought before the "no" is not the answer, and the "no" is no answer."""
