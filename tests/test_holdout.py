@@ -40,13 +40,13 @@ FLOORS: dict[str, tuple[float, float]] = {
     # a few remarks for feelings (precision was 72.7%); the floor follows the new trade-off.
     "feeling": (0.66, 0.75),
 }
-# Measured this stop over both held-out writers (distress.jsonl, 212 lines, and distress_k.jsonl, 438
-# lines written this stop, never read while tuning): signs caught 86.4%, crisis
-# caught 87.7%, idioms left alone 89.8%, plain lines left alone 87.6% (first writer alone: crisis
-# 88.8%, idioms 93.5%, plain 84.0%; second writer: 87.1%, 87.7%, 89.1%, and 89.0%, 85.5%, 89.1%
-# when first measured with the previous release). The first writer over
-# earlier stops: 87.5%/93.5%, 82.5%/92.2%, and 72.5%/89.6% before any tuning on more writers.
-DISTRESS_FLOORS = {"signs_caught": 0.85, "crisis_caught": 0.86, "idioms_passed": 0.88, "plain_passed": 0.85}
+# Measured at the end of stop 20 over both held-out writers (distress.jsonl, 212 lines; distress_k.jsonl,
+# 438 lines; neither read while tuning): signs caught 88.7%, crisis caught 89.7%, idioms left alone
+# 90.2%, plain lines left alone 87.6% (first writer: crisis 88.8%, idioms 96.1%, plain 84.0%; second:
+# 90.2%, 87.0%, 89.1%). Stop 19 ended at 86.4% / 87.7% / 89.8% / 87.6%. Six writers new this stop,
+# first measured unseen before any tuning on them, caught 75.8-89.3% of their crisis lines (n 86.6%,
+# o 75.8%, p 85.2%, q 85.0%, r 89.3%, s 78.0%): the rules and the model generalise to about 85-90%.
+DISTRESS_FLOORS = {"signs_caught": 0.88, "crisis_caught": 0.89, "idioms_passed": 0.90, "plain_passed": 0.87}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
