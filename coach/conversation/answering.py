@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
 _PART_WORDS = 5
 # A non-answer that says to go on: "idk. pass", "skip this one", "next question pls".
-_PASSES = re.compile(r"(?i)\b(?:pass|skip|next (?:question|one)|move on|rather not (?:say|answer))\b")
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other",
            "delete": "delete", "skip": "skip", "kept": "kept", "source": "source", "optional": "optional", "who": "who",
            "right_word": "right_word", "later": "later"}
@@ -313,7 +312,7 @@ class Answering(Fixing, Recalling, AskedBack, Evidence):
             return self._reask()  # a question or remark, answered above: now the question again
         said_words = bool(rules.words(reading.reply))  # an empty line may be a slip of the Enter key
         if not content and said_words and reading.has("non_answer") and (
-            self.state.reasks or _PASSES.search(reading.reply)
+            self.state.reasks or rules.says_any(self.flow.lexicon, "passing", reading.reply)
         ):
             # "idk. pass", or "dunno" said twice: the mentee has passed; a third asking would only push.
             return [self._rule(self._reply("move_on"), stored_as="move_on")] + self._advance(answer="", skipped=True)

@@ -262,8 +262,13 @@ def _mentions(mid: str) -> Callable[[Context], bool]:
 
 def _listed(c: Context, key: str) -> bool:
     """Does the reply hold a phrase of the lexicon's list ``key``?"""
-    phrases = c.lex.compiled(key, lambda lex: Phrases(lex.raw.get(key) or []))
-    return bool(phrases.find(normalise(c.reply or c.answer)))
+    return says_any(c.lex, key, c.reply or c.answer)
+
+
+def says_any(lex: Lexicon, key: str, text: str) -> bool:
+    """Does ``text`` hold a phrase of the lexicon's list ``key`` (``passing``, ``go_ahead``)?"""
+    phrases = lex.compiled(key, lambda lx: Phrases(lx.raw.get(key) or []))
+    return bool(phrases.find(normalise(text)))
 
 
 def _go_ahead(c: Context) -> bool:
