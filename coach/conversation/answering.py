@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from coach.conversation.asked_back import AskedBack
+from coach.conversation.confirming import Confirming
 from coach.conversation.evidence import Evidence
 from coach.conversation.fixing import Fixing
 from coach.conversation.heard import corrected_to, goal_named, heading, reason_given, said_content
@@ -34,14 +35,12 @@ if TYPE_CHECKING:
     from coach.rephrase.protocol import Rephrasing
 
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
-_PART_WORDS = 5
-# A non-answer that says to go on: "idk. pass", "skip this one", "next question pls".
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other",
            "delete": "delete", "skip": "skip", "kept": "kept", "source": "source", "optional": "optional", "who": "who",
            "right_word": "right_word", "later": "later"}
 
 
-class Answering(Fixing, Recalling, AskedBack, Evidence):
+class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
 
     flow: Flow
@@ -208,73 +207,6 @@ class Answering(Fixing, Recalling, AskedBack, Evidence):
         return str(value[0]) if isinstance(value, list) else str(value)
 
     # --- what the step makes of it ----------------------------------------------------------
-
-    def _yes_no(self, text: str, reading: Reading, ref: str, answered: bool) -> list[Message]:
-        step = self.current
-        fix = corrected_to(reading) or said_content(reading)
-        if reading.has("correction") and step.corrects and self._correct(fix, text):
-            return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
-        own = self._own_word(reading)
-        if own:  # "not meaningful exactly, useful": the check put right in the mentee's word, kept as said
-            line = self._reply("own_word").replace("{words}", play_back(own))
-            return [self._rule(line[:1].upper() + line[1:])] + self._advance(
-                answer=text, ref=ref, reading=reading, confirm=None, own=own)
-        changed = self._what_changed(reading)
-        if changed:  # "partly, i've moved to QA since": the answer to "what has changed?", already given
-            line = self._reply("changed").replace("{words}", play_back(changed))
-            return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm,
-                                                      changed=changed)
-        if reading.confirm is not None:
-            return self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm)
-        if reading.has("correction") and not reading.has("hedge"):  # "not quite", with nothing more: a no
-            return self._advance(answer=text, ref=ref, reading=reading, confirm=False)
-        if reading.has("hedge"):
-            return self._hedge(text, reading, ref)
-        if not answered and set(reading.kinds) <= {"non_answer", "content"}:
-            # "ok", "alright then": the lexicon's plain yes and no words, read by how the answer opens.
-            plain = rules.yes_no(text, self.flow.lexicon)
-            if plain is not None:
-                return self._advance(answer=text, ref=ref, reading=reading, confirm=plain)
-        if answered:  # a question or remark, answered above: now the question again
-            return self._reask()
-        return self._bounded_reask(self._reply("unclear"))
-
-    def _own_word(self, reading: Reading) -> str:
-        """A check's item put right in other words ("not meaningful exactly, useful" -> useful), else ""."""
-        step = self.current
-        if not (step.foreach and step.collect_yes) or reading.confirm is True or not reading.has("correction"):
-            return ""
-        words = trimmed(corrected_to(reading))
-        if not words or non_answer(words) or len(words.split()) > _PART_WORDS:
-            return ""
-        return words
-
-    def _what_changed(self, reading: Reading) -> str:
-        """What a no or a partial yes says is different now, on a step that keeps it ("" if none)."""
-        if not self.current.changed or reading.confirm is True:
-            return ""
-        if reading.confirm is None and not reading.has("hedge") and not reading.has("correction"):
-            return ""  # neither a no nor a partial yes: not known to be about a change
-        words = corrected_to(reading) or trimmed(said_content(reading))
-        if not words or non_answer(words) or rules.is_off_topic(words, self.flow.lexicon):
-            return ""
-        return words
-
-    def _hedge(self, text: str, reading: Reading, ref: str) -> list[Message]:
-        """"Kind of", "partly", "not sure": never a yes. The flow may route it; else ask what fits."""
-        step = self.current
-        if any(e.when and "hedge" in e.when for e in step.next):
-            return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
-        if step.foreach:
-            if said_content(reading):
-                words = play_back(said_content(reading))
-                # "on design calls" says which part fits; a longer story is an example, not a part to quote.
-                line = (self._reply("partly").replace("{words}", words) if len(words.split()) <= _PART_WORDS
-                        else self._reply("partly_plain"))
-                return [self._rule(line)] + self._advance(answer="", ref=ref, reading=reading, confirm=None)
-            self.state.follow_up = step.name
-            return [self._rule(self._reply("hedge"))]
-        return self._bounded_reask(self._reply("hedge"))
 
     def _text(self, reading: Reading, ref: str, answered: bool) -> list[Message]:
         step = self.current

@@ -21,7 +21,8 @@ LEADS = ("question", "advice_request")
 _TAKEN_BACK = re.compile(r"^(?:no|nope|nah)[,.!]*\s+(?:i mean|i meant|wait|sorry|actually|oops|oh)[,.!]*\s+"
                          r"(?:yes|yeah|yep|ya|sure)\b")
 _NONE_THEN_GO = re.compile(
-    r"^(?:no|nope|nah|not really),? (?:nothing|no questions|all good|i'?m good|nothing really)[.,!]*\s+"
+    r"^(?:no|nope|nah|not really),? (?:nothing|no questions|all good|i'?m good|nothing really|it'?s fine|its ok(?:ay)?|"
+    r"it'?s ok(?:ay)?|i'?m fine)[.,!]*\s+"
     r"(?:ok |okay |so |then |just )?(?:let'?s |pls |please )?(?:start|begin|go ahead|go|carry on|continue)"
     r"(?: (?:pls|please|now|then))?[.!]*$")
 

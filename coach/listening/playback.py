@@ -87,6 +87,8 @@ def _clean(text: str) -> str:
     bare = re.sub(r"([\w']+),\x00\s*", lambda m: m.group(1) + (" " if m.group(1).lower() in _NO_END else ", "),
                   _END_ASIDE.sub("", bare)).strip()
     framed = _FRAME.sub("", bare).strip()
+    # "maybe that nobody gets sick": with the hedge gone, the "that" before a clause goes too.
+    framed = re.sub(r"(?i)^that (?=(?:nobody|no one|people|i|we|they|everyone|someone|my|our)\b)", "", framed)
     return framed if len(framed.split()) >= 2 else bare
 
 

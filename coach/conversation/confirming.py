@@ -1,0 +1,109 @@
+"""Yes/no answers: a clear yes or no, a hedge that gets "which part fits?", a check put right in the mentee's word."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coach.conversation.heard import corrected_to, said_content
+from coach.conversation.summary import non_answer
+from coach.listening import rules
+from coach.listening.playback import play_back, trimmed
+
+if TYPE_CHECKING:
+    from coach.conversation.message import Message
+    from coach.conversation.state import SessionState
+    from coach.flow.spec import Flow, Step
+    from coach.listening.reading import Reading
+
+# At most this many words are played back as "the part that fits"; more is an example or a story.
+_PART_WORDS = 5
+
+
+class Confirming:
+    """The part of a conversation that reads answers to yes/no questions (mixed into Conversation)."""
+
+    flow: Flow
+    state: SessionState
+
+    if TYPE_CHECKING:
+
+        @property
+        def current(self) -> Step: ...
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
+        def _reply(self, key: str) -> str: ...
+        def _reask(self) -> list[Message]: ...
+        def _bounded_reask(self, prompt: str | None) -> list[Message]: ...
+        def _correct(self, new: str | None, reply: str) -> bool: ...
+        def _advance(
+            self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
+            confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
+            changed: str = "", own: str = "",
+        ) -> list[Message]: ...
+
+    def _yes_no(self, text: str, reading: Reading, ref: str, answered: bool) -> list[Message]:
+        step = self.current
+        fix = corrected_to(reading) or said_content(reading)
+        if reading.has("correction") and step.corrects and self._correct(fix, text):
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
+        own = self._own_word(reading)
+        if own:  # "not meaningful exactly, useful": the check put right in the mentee's word, kept as said
+            line = self._reply("own_word").replace("{words}", play_back(own))
+            return [self._rule(line[:1].upper() + line[1:])] + self._advance(
+                answer=text, ref=ref, reading=reading, confirm=None, own=own)
+        changed = self._what_changed(reading)
+        if changed:  # "partly, i've moved to QA since": the answer to "what has changed?", already given
+            line = self._reply("changed").replace("{words}", play_back(changed))
+            return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm,
+                                                      changed=changed)
+        if reading.confirm is not None:
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm)
+        if reading.has("correction") and not reading.has("hedge"):  # "not quite", with nothing more: a no
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=False)
+        if reading.has("hedge"):
+            return self._hedge(text, reading, ref)
+        if not answered and set(reading.kinds) <= {"non_answer", "content"}:
+            # "ok", "alright then": the lexicon's plain yes and no words, read by how the answer opens.
+            plain = rules.yes_no(text, self.flow.lexicon)
+            if plain is not None:
+                return self._advance(answer=text, ref=ref, reading=reading, confirm=plain)
+        if answered:  # a question or remark, answered above: now the question again
+            return self._reask()
+        return self._bounded_reask(self._reply("unclear"))
+
+    def _own_word(self, reading: Reading) -> str:
+        """A check's item put right in other words ("not meaningful exactly, useful" -> useful), else ""."""
+        step = self.current
+        if not (step.foreach and step.collect_yes) or reading.confirm is True or not reading.has("correction"):
+            return ""
+        words = trimmed(corrected_to(reading))
+        if not words or non_answer(words) or len(words.split()) > _PART_WORDS:
+            return ""
+        return words
+
+    def _what_changed(self, reading: Reading) -> str:
+        """What a no or a partial yes says is different now, on a step that keeps it ("" if none)."""
+        if not self.current.changed or reading.confirm is True:
+            return ""
+        if reading.confirm is None and not reading.has("hedge") and not reading.has("correction"):
+            return ""  # neither a no nor a partial yes: not known to be about a change
+        words = corrected_to(reading) or trimmed(said_content(reading))
+        if not words or non_answer(words) or rules.is_off_topic(words, self.flow.lexicon):
+            return ""
+        return words
+
+    def _hedge(self, text: str, reading: Reading, ref: str) -> list[Message]:
+        """"Kind of", "partly", "not sure": never a yes. The flow may route it; else ask what fits."""
+        step = self.current
+        if any(e.when and "hedge" in e.when for e in step.next):
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
+        if step.foreach:
+            if said_content(reading):
+                words = play_back(said_content(reading))
+                # "on design calls" says which part fits; a longer story is an example, not a part to quote.
+                line = (self._reply("partly").replace("{words}", words) if len(words.split()) <= _PART_WORDS
+                        else self._reply("partly_plain"))
+                return [self._rule(line)] + self._advance(answer="", ref=ref, reading=reading, confirm=None)
+            self.state.follow_up = step.name
+            return [self._rule(self._reply("hedge"))]
+        return self._bounded_reask(self._reply("hedge"))
+
