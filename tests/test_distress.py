@@ -161,3 +161,16 @@ def test_another_reason_excuses_only_the_sign_beside_it() -> None:
 ])
 def test_how_hard_a_reply_is_read(text: str, level: str | None) -> None:
     assert distress_level(text, LEX) == level
+
+
+@pytest.mark.parametrize("text", [
+    # Everyday hyperbole and plain career talk that once stopped the conversation as a crisis.
+    "the head of network planning, because she decides where routes go",
+    "Where do I see myself? Not here. Somewhere with a better pension and a shorter commute.",
+    "jira is slowly killing my will to live lol",
+    "I want to leave something behind, like a team that runs fine without me.",
+    "I want to write the final chapter of my career in teaching, I'm 58",
+    "Putting the old server to sleep for good this weekend. Nobody will mourn it.",
+])
+def test_career_talk_is_never_a_stop(text: str) -> None:
+    assert distress_level(text, LEX) != "crisis"

@@ -197,16 +197,20 @@ def explain(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
     for level, tab in (("crisis", t.crisis), ("check", t.check)):
         for rule in tab.rules:
             m = rule.search(low)
-            if not m or (rule.soft and not earnest and _defused(t, low, m.start())):
+            if not m:
                 continue
-            if rule.soft and _about_work(t, low, m.start()):
+            # Where the words start: a match may open on the stop of the sentence before ("myself? not here").
+            at = m.start() + len(m.group(0)) - len(m.group(0).lstrip("?.!;, "))
+            if rule.soft and not earnest and _defused(t, low, at):
+                continue
+            if rule.soft and _about_work(t, low, at):
                 # Beside work words only, a soft sign may be about the job: ask, don't alarm.
                 if level == "crisis":
                     return "check", rule.id
                 continue
             if level == "check" and _over(t, low):
                 return None, None
-            if level == "crisis" and not earnest and t.petty.search(_sentence_at(low, m.start())):
+            if level == "crisis" and not earnest and t.petty.search(_sentence_at(low, at)):
                 # Death talk set off by a merge conflict, without a laugh to say it is a joke: ask, don't stop.
                 return "check", rule.id
             return level, rule.id
