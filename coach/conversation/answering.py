@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from coach.rephrase.protocol import Rephrasing
 
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
+# The mentee saying the ladder has reached the bottom ("thats it really", "that's the bottom of it").
+_BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|under|below|beneath|more)|"
+                     r"just (?:is|does)\b|can'?t go (?:any )?deeper|as deep as")
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other",
            "delete": "delete", "skip": "skip", "kept": "kept", "source": "source", "optional": "optional", "who": "who",
            "right_word": "right_word", "later": "later"}
@@ -252,6 +255,9 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
             return self._bounded_reask(None)
         if len(rules.words(content)) < step.min_words and not self.state.reasks:
             return self._bounded_reask(None)  # asked for more once; a short answer said again is the answer
+        if step.ladder and any(a.kind == "non_answer" and _BOTTOM.search(a.text) for a in reading.acts):
+            # "it wore her out and nobody cared. thats it really": a reason, and the last one.
+            self.state.depth = max(self.state.depth, step.ladder.max_depth - 1)
         return self._advance(answer=content, ref=ref, reading=reading,
                              confirm=reading.confirm if step.expect == "either" else None)
 

@@ -189,7 +189,19 @@ def _find(part: str, item: str) -> re.Match[str] | None:
             return m
     # "the listening thing" for "people listen to me": a one-word part found by its stem.
     stem = _stem(part) if len(part.split()) == 1 else ""
-    return re.search(rf"\b{re.escape(stem)}\w*", item, re.I) if len(stem) >= 4 else None
+    if stem:
+        return re.search(rf"\b{re.escape(stem)}\w*", item, re.I) if len(stem) >= 4 else None
+    # "the leading the team bit" for "maybe leading the small planning team": its words in order,
+    # a few others between them.
+    stems = [_stem(w) for w in re.findall(r"[\w']+", part) if w.lower() not in _FILLER_WORDS and len(w) >= 3]
+    if len(stems) < 2:
+        return None
+    gap = r"\w*(?:\W+\w+){0,3}?\W+"
+    return re.search(r"\b" + gap.join(re.escape(st) for st in stems) + r"\w*", item, re.I)
+
+
+# Words that name no part of a thought ("the leading the team bit").
+_FILLER_WORDS = frozenset(["the", "a", "an", "my", "your", "our", "bit", "part", "thing", "stuff", "about", "and"])
 
 
 def _stem(word: str) -> str:
