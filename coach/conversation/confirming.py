@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from coach.conversation.heard import corrected_to, said_content
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     from coach.flow.spec import Flow, Step
     from coach.listening.reading import Reading
 
+# A word that says what is not so: the corrected words deny, they don't rename.
+_DENIES = re.compile(r"(?i)\b(?:not|no|never|don'?t|doesn'?t|didn'?t|isn'?t|nothing|nobody|care)\b")
 # At most this many words are played back as "the part that fits"; more is an example or a story.
 _PART_WORDS = 5
 
@@ -76,8 +79,8 @@ class Confirming:
         if not (step.foreach and step.collect_yes) or reading.confirm is True or not reading.has("correction"):
             return ""
         words = trimmed(corrected_to(reading))
-        if not words or non_answer(words) or len(words.split()) > _PART_WORDS:
-            return ""
+        if not words or non_answer(words) or len(words.split()) > _PART_WORDS or _DENIES.search(words):
+            return ""  # "i said i dont care who decides": a no said again, not a word of their own
         return words
 
     def _what_changed(self, reading: Reading) -> str:

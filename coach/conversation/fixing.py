@@ -226,8 +226,10 @@ class Fixing(Correcting):
             if fix.new not in (self.values.get("motivations") or []):
                 self.words.append("motivations", fix.new, self._refs())
             return f"+{_LINES['motivations']}\t{fix.new}"
+        if not var:  # "add the shipping containers", no line named: the line whose answers said it
+            var = self._said_under(fix.new, corrects)
         if not var and "goal" in corrects and self.values.get("goal"):
-            var = "goal"  # "add own shop", no line named: where they're heading, said back so it can be moved
+            var = "goal"  # said nowhere before: where they're heading, said back so it can be moved
         if not var:
             return ""
         self._begin_change()
@@ -241,6 +243,17 @@ class Fixing(Correcting):
         if var == "why_chain" and rules.is_bedrock(fix.new, self.flow.lexicon) and "bedrock" in self.values:
             self.words.append("bedrock", fix.new, self._refs())
         return f"+{_LINES[var]}\t{fix.new}" if var in _LINES else f"{fix.new} added"
+
+    def _said_under(self, words: str, corrects: tuple[str, ...] | list[str]) -> str:
+        """The line (of ``corrects``) whose source answers hold ``words`` ("" if none does)."""
+        for var in corrects:
+            if var in ("motivations", "why_chain"):
+                continue
+            known = self.state.sources.get(var) or []
+            refs = [r for item in known for r in (item if isinstance(item, list) else [item])]
+            if any(_find(words, text) for _, text in self.words.texts(refs)):
+                return var
+        return ""
 
     def _motivations(self, words: str, replace: bool) -> bool:
         """Motivations named in ``words`` become confirmed ones (all of them, when ``replace``)."""
