@@ -27,6 +27,9 @@ _NONE_THEN_GO = re.compile(
     r"(?: (?:pls|please|now|then))?[.!]*$")
 
 
+_SAID_YES = re.compile(r"\b(yes|yeah|yep|yup|ya)\b[\s!.]*(?:lol|haha|lmao|obviously|ffs)?[\s!.?]*$")
+
+
 def yes_meant(cx: Context) -> None:
     """A yes the mentee meant, around a "no" that is not one; a doubt said of a feeling is not about the yes."""
     found, low = cx.found, cx.reply.low
@@ -36,6 +39,10 @@ def yes_meant(cx: Context) -> None:
         return
     if found and found[0].kind == "no" and _TAKEN_BACK.match(low) and any(f.kind == "yes" for f in found[1:]):
         found[0].kind = "filler"
+    said_yes = _SAID_YES.search(low)
+    if said_yes and not any(f.kind in ("yes", "no", "hedge") for f in found) and any(f.kind == "meta" for f in found):
+        # "i literally just said impact yes lol": annoyed, and a yes all the same.
+        found.append(Found("yes", Piece(said_yes.start(1), said_yes.end(1)), rule="yes.said_again"))
     if any(f.kind == "yes" for f in found):
         # "yes, lets start. kind of nervous maybe": the maybe goes with the nerves, not the yes.
         feelings = [f.piece for f in found if f.kind == "feeling"]
