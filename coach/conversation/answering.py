@@ -313,7 +313,7 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
             if index < len(items) and step.collect_yes and confirm is True:
                 evidence = list(items[index].get("evidence") or []) + ([ref] if ref else [])
                 self.words.append(step.collect_yes, items[index]["id"], evidence)
-            elif step.collect_yes and own:
+            if step.collect_yes and own:
                 self.words.append(step.collect_yes, own, [ref] if ref else [])
             self.state.item_index = index + 1
             if index + 1 < len(items):

@@ -51,8 +51,10 @@ class Confirming:
         own = self._own_word(reading)
         if own:  # "not meaningful exactly, useful": the check put right in the mentee's word, kept as said
             line = self._reply("own_word").replace("{words}", play_back(own))
+            # "yeah. more like proving it to myself than getting good, but yeah": a yes, in their words too.
+            agreed = True if reading.has("yes") and not reading.has("no") else None
             return [self._rule(line[:1].upper() + line[1:])] + self._advance(
-                answer=text, ref=ref, reading=reading, confirm=None, own=own)
+                answer=text, ref=ref, reading=reading, confirm=agreed, own=own)
         changed = self._what_changed(reading)
         if changed:  # "partly, i've moved to QA since": the answer to "what has changed?", already given
             line = self._reply("changed").replace("{words}", play_back(changed))
@@ -78,7 +80,8 @@ class Confirming:
         step = self.current
         if not (step.foreach and step.collect_yes) or reading.confirm is True or not reading.has("correction"):
             return ""
-        words = trimmed(corrected_to(reading))
+        # "proving it to myself than getting good": what it is, not what it is more than.
+        words = re.sub(r"(?i)\s+(?:than|rather than|instead of|not)\s+.*$", "", trimmed(corrected_to(reading)))
         if not words or non_answer(words) or len(words.split()) > _PART_WORDS or _DENIES.search(words):
             return ""  # "i said i dont care who decides": a no said again, not a word of their own
         return words
