@@ -218,10 +218,12 @@ def _without(item: str, part: str) -> str:
         spans[-1] = (spans[-1][0], sep.start())
         spans.append((sep.end(), len(item)))
     k = next(i for i, (a, b) in enumerate(spans) if a <= m.start() <= b)
-    if len(spans) == 1:
+    # A part may run over more than one clause ("sorry, boring answer"): every clause it touches goes.
+    last = next((i for i, (a, b) in enumerate(spans) if a <= max(m.end() - 1, m.start()) <= b), k)
+    if len(spans) == last - k + 1:
         return ""
-    # The clause goes with the separator before it (or, for the first, the one after it).
-    cut = (spans[k - 1][1], spans[k][1]) if k else (0, spans[1][0])
+    # The clauses go with the separator before them (or, for the first, the one after them).
+    cut = (spans[k - 1][1], spans[last][1]) if k else (0, spans[last + 1][0])
     return _JOINER.sub("", (item[: cut[0]] + item[cut[1]:]).strip(" ,;.")).strip(" ,;.")
 
 

@@ -202,6 +202,9 @@ def _add(text: str) -> Fix | None:
                  rf"(?P<new>.+?)(?:\s+(?:to|in|into|under|on|for)\s+(?P<slot>{_MENTION}))?$", text, re.I)
     if m is None:
         m = re.match(rf"^(?P<slot>{_MENTION}):?\s+(?:add|also|plus)\s+(?P<new>.+)$", text, re.I)
+    if m is None:  # "proving myself should be in the drives bit"
+        m = re.match(rf"^(?:and |also )?(?P<new>.+?)\s+(?:should|could|needs to|has to) (?:be|go) "
+                     rf"(?:in|under|with|on)\s+(?P<slot>{_MENTION})$", text, re.I)
     if m is None:
         return None
     new = _words(m.group("new"))
