@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 # A word that says what is not so: the corrected words deny, they don't rename.
 _DENIES = re.compile(r"(?i)\b(?:not|no|never|don'?t|doesn'?t|didn'?t|isn'?t|nothing|nobody|care)\b")
+# Short replies that are no name for a drive ("no, sorry", "no, i'm fine", "enough").
+_NOT_A_WORD_FOR_IT = re.compile(
+    r"(?i)^(?:i'?m|i am|i|sorry|thanks|thank you|ok|okay|fine|nah|nope|yes|yeah|maybe|idk|lol|haha|enough|same|"
+    r"that|this|it|well|really|honestly|again|obviously|whatever|exactly|correct|right|wrong|why|what)\b")
 # At most this many words are played back as "the part that fits"; more is an example or a story.
 _PART_WORDS = 5
 
@@ -78,8 +82,16 @@ class Confirming:
     def _own_word(self, reading: Reading) -> str:
         """A check's item put right in other words ("not meaningful exactly, useful" -> useful), else ""."""
         step = self.current
-        if not (step.foreach and step.collect_yes) or reading.confirm is True or not reading.has("correction"):
+        if not (step.foreach and step.collect_yes) or reading.confirm is True:
             return ""
+        if not reading.has("correction"):
+            # "no. security. i keep saying": a plain no, then the mentee's own word for it
+            if reading.confirm is not False:
+                return ""
+            pieces = [p.strip(" ,") for p in re.split(r"[.!?;]", trimmed(said_content(reading)))]
+            named = [p for p in pieces if 1 <= len(p.split()) <= 2 and not _DENIES.search(p) and not non_answer(p)
+                     and not _NOT_A_WORD_FOR_IT.match(p)]
+            return named[-1] if named else ""
         # "proving it to myself than getting good": what it is, not what it is more than.
         words = re.sub(r"(?i)\s+(?:than|rather than|instead of|not)\s+.*$", "", trimmed(corrected_to(reading)))
         if not words or non_answer(words) or len(words.split()) > _PART_WORDS or _DENIES.search(words):

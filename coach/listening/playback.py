@@ -35,6 +35,7 @@ _NO_END = {
     # Verbs that need what follows ("and i want," cut before "to show them"):
     "want", "wants", "wanted", "need", "needs", "needed", "going", "try", "trying", "tried", "hope", "hoping",
     "love", "able", "get", "got", "used", "supposed", "learn", "learning", "plan", "planning",
+    "go", "goes", "stay", "join", "become", "start", "make", "take", "keep", "put", "move", "either",
 }
 # Asides in brackets: "(ugh)", "(lol, if they ever promote anyone)".
 _ASIDE = re.compile(r"\s*\((?:ugh|lol|haha|sorry|honestly|i know|i guess|i think|tbh|sigh)[^)]*\)", re.IGNORECASE)
@@ -169,7 +170,10 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
 
 def play_back(answer: str, max_words: int = 12) -> str:
     """The mentee's key phrase in the second person ("I love puzzles" -> "you love puzzles"); "" if none."""
-    return _second_person(key_phrase(answer, max_words))
+    phrase = key_phrase(answer, max_words)
+    if re.match(r"(?i)either\b", phrase) and not re.search(r"(?i)\bor\b", phrase):
+        return ""  # half of an either/or is not what was said: no quote at all
+    return _second_person(phrase)
 
 
 def _second_person(phrase: str) -> str:
