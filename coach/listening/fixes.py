@@ -43,9 +43,9 @@ _RIGHT = re.compile(r"^(?:(?:about|pretty much|mostly|basically|totally|spot) )?
 _WRONG = re.compile(r"^(?:(?:a bit|a little|kind of|kinda|really|totally|all|just|maybe|too) )*"
                     r"(?:wrong|weird|off|odd|strange|not right|not quite right|a mess|nonsense|garbled|incorrect|"
                     r"confusing|too strong|overstated|less sure|not sure|not true|not me|not it|not what i meant|"
-                    r"made up|too much|less (?:true|right|important)|more (?:complicated|complex|mixed)|cut off|cut short|"
-                    r"truncated|incomplete|unfinished|broken|mangled|messed up|half (?:there|of it)|missing (?:the )?"
-                    r"(?:end|rest|last bit))\b", re.I)
+                    r"made up|too much|less (?:true|right|important)|more (?:complicated|complex|mixed)|"
+                    r"cut off|cut short|truncated|incomplete|unfinished|broken|mangled|messed up|half (?:there|of it)|"
+                    r"missing (?:the )?(?:end|rest|last bit))\b", re.I)
 _SAYS = re.compile(r"^(?:(?:it'?s|its|it is|it should be|should be|i'?d say|i meant|i mean|i guess i mean|more like|"
                    r"make it|it was|"
                    r"rather|instead|but|more|really|actually|just|about)[:,]?\s+)+", re.I)
