@@ -22,7 +22,8 @@ _SLOT_NAMES: dict[str, str] = {
                   r"(?:overlap|sweet spot)(?: bit| part)?|(?:the )?(?:where they meet|meet) (?:bit|part)",
     "motivations": r"what drives (?:me|you)|(?:the )?(?:drives?|drivers?|motivations?)(?: bit| part| line)?",
     "why_chain": r"(?:the )?(?:reasons?|because|why) (?:bit|part|line)s?|(?:the )?reasons?|(?:the )?chain|"
-                 r"(?:the )?(?:end|ending|last (?:part|bit|one|reason|because|line|thing)|final (?:part|bit|one|reason))",
+                 r"(?:the )?(?:end|ending|last (?:part|bit|one|reason|because|line|thing)|"
+                 r"final (?:part|bit|one|reason))",
 }
 _SLOT = {k: re.compile(rf"^['\"]?(?:the |that |this |my )?(?:{v})(?: (?:bit|part|line|one))?['\"]?$", re.I)
          for k, v in _SLOT_NAMES.items()}
