@@ -38,6 +38,10 @@ _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:t
 # The mentee saying the ladder has reached the bottom ("thats it really", "that's the bottom of it").
 _BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|under|below|beneath|more)|"
                      r"just (?:is|does)\b|can'?t go (?:any )?deeper|as deep as")
+# One word that names a role ("dispatcher", "foreman", "cto"): a whole answer to "whose job?".
+_ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
+                   r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
+                   r"foreman|supervisor|manager)s?[.!]?$")
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other",
            "delete": "delete", "skip": "skip", "kept": "kept", "source": "source", "optional": "optional", "who": "who",
            "right_word": "right_word", "later": "later"}
@@ -253,7 +257,8 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
             return [self._rule(self._reply("move_on"), stored_as="move_on")] + self._advance(answer="", skipped=True)
         if not content:
             return self._bounded_reask(None)
-        if len(rules.words(content)) < step.min_words and not self.state.reasks:
+        named_role = step.save_as == "want_job" and _ROLE.match(content) is not None  # "dispatcher": whose job
+        if len(rules.words(content)) < step.min_words and not self.state.reasks and not named_role:
             return self._bounded_reask(None)  # asked for more once; a short answer said again is the answer
         if step.ladder and any(a.kind == "non_answer" and _BOTTOM.search(a.text) for a in reading.acts):
             # "it wore her out and nobody cared. thats it really": a reason, and the last one.

@@ -16,7 +16,10 @@ QUESTION_START = re.compile(
     r"|is (?:better|best))\b"
     r"|(?:what|why|how|where|when|whose|whom|whre|wat)(?:'s|s)?\s+(?:is|are|was|were|do|does|did|can|could|will|"
     r"would|should|has|have|had|am|much|many|long|often|about|else|exactly|kind|sort|part|one|bit|if|the|this|that|"
-    r"these|those|you|your|it|job|way|happens|counts|now|then)\b|what's|whats|who\s+\w+"
+    r"these|those|you|your|it|job|way|happens|counts|now|then)\b|what's|whats"
+    # "who can see this", "who decides these questions", not "radio. routes. who goes where" (a duty).
+    r"|who\s+(?:is|are|was|were|can|could|will|would|should|do|does|did|has|have|else|decides|decided|sees|reads|"
+    r"made|wrote|gets|knows|cares|asked|said|picks|chose|gets)\b"
     r"|(?:what|why|how|where|when|which|who|whose)\W*$)"
 )
 
