@@ -42,6 +42,9 @@ _BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|u
 _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
                    r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
                    r"foreman|supervisor|manager)s?[.!]?$")
+# "the meaning part fits", "that bit's right": what fits, said of the item asked about.
+_FITS = re.compile(r"(?i)^(?:the |that |this )?[\w' ]{0,30}?(?:part|bit|one)(?:'s| is)? "
+                   r"(?:fits|is right|is true|is it)\b|^(?:yes|yeah|yep)\b")
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other",
            "delete": "delete", "skip": "skip", "kept": "kept", "source": "source", "optional": "optional", "who": "who",
            "right_word": "right_word", "later": "later"}
@@ -132,7 +135,9 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
             return said + self._recalled_answer(text, ref)
         if self.state.follow_up == step.name:  # the answer to "which part of it fits?"
             self.state.follow_up = None
-            return said + self._advance(answer="", ref=ref, reading=reading, confirm=None)
+            # "the meaning part fits": the part named is the item itself, so it counts as a yes.
+            fits = _FITS.search(reading.reply) is not None and not reading.has("no")
+            return said + self._advance(answer="", ref=ref, reading=reading, confirm=True if fits else None)
         # Something the mentee asked or remarked was answered; a thanks for a feeling answers nothing.
         answered = bool(said) and any(a.kind in ("question", "advice_request", "meta") for a in reading.acts)
         if step.expect == "yes_no":

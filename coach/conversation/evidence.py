@@ -19,7 +19,7 @@ _PLAYED_DOWN = re.compile(
     r"not really about|less about|not about|(?:maybe|probably|possibly)(?: \w+){1,3} (?:a bit|a little|too))\b"
 )
 # The word said only to be denied: "not money", "not really the money", "never about status".
-_DENIED = re.compile(r"\b(?:not|no|never|isn'?t|wasn'?t|nothing to do with|don'?t care (?:much )?about)"
+_DENIED = re.compile(r"\b(?:not|no|never|isn'?t|wasn'?t|nothing to do with|don'?t care (?:much )?(?:about|who|what|if))"
                      r"(?: (?:really|so much|much|about|for|the|that|just|even|in it for|it's|its)){0,3}\s*$")
 _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 # "money matters too, but not the main thing": the clause after names no subject, it says it of the one before.
@@ -30,6 +30,7 @@ class Evidence:
     """The part of a conversation that finds the motivations to check (mixed into Conversation)."""
 
     flow: Flow
+    values: dict[str, Any]
     words: Provenance
     state: SessionState
 
@@ -40,6 +41,7 @@ class Evidence:
         lex = self.flow.lexicon
         said = self.words.texts(self.state.said)
         down = {m for m, spec in lex.motivations.items() for _, text in said if _played_down(spec.words, text)}
+        down |= self._lean()
         found = [m for m in rules.detect_motivations([text for _, text in said], lex) if m not in down]
         items = []
         for i, m in enumerate(found):
@@ -48,6 +50,30 @@ class Evidence:
                           "evidence": evidence, "first": i == 0})
         return items
 
+
+
+    def _lean(self) -> set[str]:
+        """Impact or control, answered clearly ("impact, definitely. i dont care who decides"): the one
+        chosen is kept as confirmed, and neither is asked about again."""
+        lex = self.flow.lexicon
+        answer = str(self.values.get("impact_or_control") or "")
+        if not answer or "influence" not in lex.motivations or "authority" not in lex.motivations:
+            return set()
+        if re.search(r"(?i)\b(?:neither|none|not really|both|mix|a bit of each|either)\b", answer):
+            return set()  # not a clear choice: the checks ask
+        scores = {m: rules.affirmed(lex.motivations[m].words, answer) for m in ("influence", "authority")}
+        if _played_down(lex.motivations["authority"].words, answer):
+            scores["authority"] = 0
+        if _played_down(lex.motivations["influence"].words, answer):
+            scores["influence"] = 0
+        chosen = [m for m, n in scores.items() if n]
+        if len(chosen) != 1:  # a mix, or neither: both stay to be checked by their evidence
+            return set()
+        kept = list(self.values.get("motivations") or [])
+        if chosen[0] not in kept:
+            known = self.state.sources.get("impact_or_control") or []
+            self.words.append("motivations", chosen[0], [r for r in known if isinstance(r, str)])
+        return {"influence", "authority"}
 
 
 def _played_down(words: rules.Phrases, text: str) -> bool:
