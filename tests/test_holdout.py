@@ -42,8 +42,8 @@ FLOORS: dict[str, tuple[float, float]] = {
 }
 # Measured at the end of stop 20 over both held-out writers (distress.jsonl, 212 lines; distress_k.jsonl,
 # 438 lines; neither read while tuning): signs caught 88.7%, crisis caught 89.7%, idioms left alone
-# 90.2%, plain lines left alone 87.6% (first writer: crisis 88.8%, idioms 96.1%, plain 84.0%; second:
-# 90.2%, 87.0%, 89.1%). Stop 19 ended at 86.4% / 87.7% / 89.8% / 87.6%. Six writers new this stop,
+# 90.7%, plain lines left alone 87.6% (first writer: crisis 88.8%, idioms 96.1%, plain 84.0%; second:
+# 90.2%, 87.7%, 89.1%). Stop 19 ended at 86.4% / 87.7% / 89.8% / 87.6%. Six writers new this stop,
 # first measured unseen before any tuning on them, caught 75.8-89.3% of their crisis lines (n 86.6%,
 # o 75.8%, p 85.2%, q 85.0%, r 89.3%, s 78.0%): the rules and the model generalise to about 85-90%.
 DISTRESS_FLOORS = {"signs_caught": 0.88, "crisis_caught": 0.89, "idioms_passed": 0.90, "plain_passed": 0.87}

@@ -19,6 +19,8 @@ _NOT_FEELING = re.compile(
     r"\b(?:don't|do not|didn't|did not|no longer|never|won't|not) (?:ever |really )?"
     r"(?:feel|felt|feeling)(?: so| as)? \w+")
 # Something, not someone, that goes: "a mix disappears when the show closes".
+# Something dead that is not the mentee: "holding a dead hamster", "the dead plant on my desk".
+_DEAD_THING = re.compile(r"\b(?:a|an|the|my|his|her|their|our|some) dead (?!(?:inside|tired|set|serious|on)\b)[a-z]+")
 _THING_GOES = re.compile(r"\b(?:a|an|the|my|our|this|that|his|her|their|every) (?!(?:i|me|myself)\b)[a-z]+(?: [a-z]+)? "
                          r"(?:disappears|vanishes|disappeared|vanished|goes away|went away)\b")
 # A letter typed three or more times over, for emphasis.
@@ -267,6 +269,7 @@ def _cues(t: _Tables, sentence: str) -> str | None:
         return None
     sentence = t.things.sub(" ~ ", sentence)  # "my laptop died": a thing, not the person
     sentence = _THING_GOES.sub(" ~ ", sentence)  # "a mix disappears when the show closes"
+    sentence = _DEAD_THING.sub(" ~ ", sentence)  # "people screaming about bills while holding a dead hamster"
     if t.strong.search(sentence):
         return "check.cue_strong"
     mine = _FIRST_PERSON.search(sentence) is not None
