@@ -178,7 +178,8 @@ def test_career_talk_is_never_a_stop(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     # Round 8's false check-ins: something else that is dead, and an everyday idiom with a time of day.
-    "reception. people screaming about bills while holding a dead hamster. can i skip the next one if its the same kind?",
+    "reception. people screaming about bills while holding a dead hamster. can i skip the next one if its the same"
+    " kind?",
     "quiet. i want to go home and not be dead inside by 6",
 ])
 def test_everyday_talk_gets_no_check_in(text: str) -> None:

@@ -53,8 +53,8 @@ class Evidence:
 
 
     def _lean(self) -> set[str]:
-        """Impact or control, answered clearly ("impact, definitely. i dont care who decides"): the one
-        chosen is kept as confirmed, and neither is asked about again."""
+        """Impact or control, answered clearly ("impact, definitely. i dont care who decides"): the
+        other one is not checked (round 8 was asked about control after saying so)."""
         lex = self.flow.lexicon
         answer = str(self.values.get("impact_or_control") or "")
         if not answer or "influence" not in lex.motivations or "authority" not in lex.motivations:
@@ -69,11 +69,8 @@ class Evidence:
         chosen = [m for m, n in scores.items() if n]
         if len(chosen) != 1:  # a mix, or neither: both stay to be checked by their evidence
             return set()
-        kept = list(self.values.get("motivations") or [])
-        if chosen[0] not in kept:
-            known = self.state.sources.get("impact_or_control") or []
-            self.words.append("motivations", chosen[0], [r for r in known if isinstance(r, str)])
-        return {"influence", "authority"}
+        # The one chosen is still checked (with its note); the other is not offered again.
+        return {"influence", "authority"} - set(chosen)
 
 
 def _played_down(words: rules.Phrases, text: str) -> bool:
