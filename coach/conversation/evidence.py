@@ -18,9 +18,6 @@ _PLAYED_DOWN = re.compile(
     r"not (?:really )?what (?:drives|matters)|doesn'?t matter (?:much|that much)|not a big deal|secondary|"
     r"not really about|less about|not about|(?:maybe|probably|possibly)(?: \w+){1,3} (?:a bit|a little|too))\b"
 )
-# The word said only to be denied: "not money", "not really the money", "never about status".
-_DENIED = re.compile(r"\b(?:not|no|never|isn'?t|wasn'?t|nothing to do with|don'?t care (?:much )?(?:about|who|what|if))"
-                     r"(?: (?:really|so much|much|about|for|the|that|just|even|in it for|it's|its)){0,3}\s*$")
 _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 # "money matters too, but not the main thing": the clause after names no subject, it says it of the one before.
 _POINTS_BACK = re.compile(r"^(?:it|that|this|they|which|not)\b")
@@ -49,8 +46,6 @@ class Evidence:
             items.append({"id": m, "label": lex.motivations[m].label, "note": lex.motivations[m].note,
                           "evidence": evidence, "first": i == 0})
         return items
-
-
 
     def _lean(self) -> set[str]:
         """Impact or control, answered clearly ("impact, definitely. i dont care who decides"): the
@@ -83,12 +78,6 @@ def _played_down(words: rules.Phrases, text: str) -> bool:
         after = clauses[i + 1] if i + 1 < len(clauses) else ""
         if _PLAYED_DOWN.search(clause) or (_POINTS_BACK.match(after) and _PLAYED_DOWN.search(after)):
             return True
-        # "not money, theatre never paid anyway": the word itself denied.
-        if any(_DENIED.search(clause[:at]) for at in _starts(clause, words.find(clause))):
+        if not rules.affirmed(words, clause):  # "not money, theatre never paid anyway": only ever denied
             return True
     return False
-
-
-def _starts(clause: str, found: list[str]) -> list[int]:
-    """Where each found phrase starts in the clause."""
-    return [m.start() for f in found for m in re.finditer(rf"\b{re.escape(f)}\b", clause)]

@@ -159,10 +159,17 @@ _NEGATED_AFTER = re.compile(
 )
 
 
+# The word itself denied: "not money", "not really the money", "nothing to do with status".
+_DENIED_BEFORE = re.compile(
+    r"\b(?:not|never|isn't|wasn't|nothing to do with)(?:\s+(?:really|so much|much|about|for|the|that|just|even|"
+    r"in it for|it's|its))*\s*$"
+)
+
+
 def _negated(t: str, start: int, end: int) -> bool:
     before = re.split(r"[.,;!?]", t[max(0, start - 40) : start])[-1]
     after = re.split(r"[.,;!?]", t[end : end + 40])[0]
-    return bool(_NEGATED_BEFORE.search(before) or _NEGATED_AFTER.match(after))
+    return bool(_NEGATED_BEFORE.search(before) or _DENIED_BEFORE.search(before) or _NEGATED_AFTER.match(after))
 
 
 def affirmed(phrases: Phrases, text: str) -> int:
