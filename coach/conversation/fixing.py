@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from coach.conversation.correcting import Correcting, _clause_put, _find, _names, _swapped
-from coach.conversation.heard import corrected_to, said_content
+from coach.conversation.heard import corrected_to, said_content, without_reason
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import Edit
@@ -194,7 +194,7 @@ class Fixing(Correcting):
     def _put_slot(self, fix: Fix) -> str:
         var, value = fix.slot, self.values.get(fix.slot)
         if var == "goal":  # "goal is DPO because rules protect people": the goal, not its reason
-            fix = replace(fix, new=re.split(r"(?i)\s+(?:because|cause|cos|bc)\b", fix.new, maxsplit=1)[0].strip(" ,"))
+            fix = replace(fix, new=without_reason(fix.new))
         if self._motivation_ids(value) or var == "motivations":
             return fix.new if self._motivations(fix.new, replace=True) else ""
         if isinstance(value, list):

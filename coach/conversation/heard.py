@@ -110,6 +110,7 @@ _GOAL_IS = re.compile(
     r"(?:real |actual |main )?goal\b")
 # A reason given in the same breath as the goal: "... is the goal. its important cause i like numbers".
 _REASON = re.compile(r"(?i)\b(?:because|cause|cos|'cause|bc)\b\s*(?P<why>[^.!?]+)")
+_BECAUSE = re.compile(r"(?i)\s+'?(?:because|cause|cos|bc)\b")
 
 
 def goal_named(reply: str) -> str:
@@ -117,9 +118,12 @@ def goal_named(reply: str) -> str:
     m = _GOAL_IS.search(reply)
     if not m:
         return ""
-    goal = (m.group("goal") or m.group("before")).strip(" ,")
-    # "goal is DPO because rules protect people": the goal, not its reason (reason_given finds that).
-    return re.split(r"(?i)\s+(?:because|cause|cos|bc)\b", goal, maxsplit=1)[0].strip(" ,")
+    return without_reason(m.group("goal") or m.group("before"))
+
+
+def without_reason(goal: str) -> str:
+    """A goal without the reason said with it ("DPO because rules protect people" -> "DPO")."""
+    return _BECAUSE.split(goal, maxsplit=1)[0].strip(" ,")
 
 
 def reason_given(reply: str, after: str) -> str:
