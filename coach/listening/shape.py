@@ -19,7 +19,7 @@ QUESTION_START = re.compile(
     r"these|those|you|your|it|job|way|happens|counts|now|then)\b|what's|whats"
     # "who can see this", "who decides these questions", not "radio. routes. who goes where" (a duty).
     r"|who\s+(?:is|are|was|were|can|could|will|would|should|do|does|did|has|have|else|decides|decided|sees|reads|"
-    r"made|wrote|gets|knows|cares|asked|said|picks|chose|gets)\b"
+    r"made|wrote|gets|knows|cares|asked|said|picks|chose)\b"
     r"|(?:what|why|how|where|when|which|who|whose)\W*$)"
 )
 
