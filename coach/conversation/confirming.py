@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.summary import non_answer
@@ -12,6 +12,7 @@ from coach.listening.playback import play_back, trimmed
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
+    from coach.conversation.words import Provenance
     from coach.conversation.state import SessionState
     from coach.flow.spec import Flow, Step
     from coach.listening.reading import Reading
@@ -22,6 +23,8 @@ _DENIES = re.compile(r"(?i)\b(?:not|no|never|don'?t|doesn'?t|didn'?t|isn'?t|noth
 _NOT_A_WORD_FOR_IT = re.compile(
     r"(?i)^(?:i'?m|i am|i|sorry|thanks|thank you|ok|okay|fine|nah|nope|yes|yeah|maybe|idk|lol|haha|enough|same|"
     r"that|this|it|well|really|honestly|again|obviously|whatever|exactly|correct|right|wrong|why|what)\b")
+# A reply that goes on with one more reason ("because ...", "and also cos ...").
+_REASON_ADDED = re.compile(r"(?i)^\W*(?:(?:and|also|plus|oh and|and also)[, ]+)?(?:because|cause|'cause|cos|coz|cuz|bc|since)\b")
 # At most this many words are played back as "the part that fits"; more is an example or a story.
 _PART_WORDS = 5
 
@@ -31,6 +34,9 @@ class Confirming:
 
     flow: Flow
     state: SessionState
+    values: dict[str, Any]
+    words: Provenance
+    _corrected: str
 
     if TYPE_CHECKING:
 
@@ -41,6 +47,8 @@ class Confirming:
         def _reask(self) -> list[Message]: ...
         def _bounded_reask(self, prompt: str | None) -> list[Message]: ...
         def _correct(self, new: str | None, reply: str) -> bool: ...
+        def _begin_change(self) -> None: ...
+        def _refs(self) -> list[str]: ...
         def _advance(
             self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
             confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
@@ -75,9 +83,25 @@ class Confirming:
             plain = rules.yes_no(text, self.flow.lexicon)
             if plain is not None:
                 return self._advance(answer=text, ref=ref, reading=reading, confirm=plain)
+        if not answered and self._added_reason(text, reading):
+            # "because she made everyone feel at home": no yes or no, one more reason for the chain
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
         if answered:  # a question or remark, answered above: now the question again
             return self._reask()
         return self._bounded_reask(self._reply("unclear"))
+
+    def _added_reason(self, text: str, reading: Reading) -> bool:
+        """A reason added at a chain's playback ("and because I love baking") goes on the chain."""
+        step = self.current
+        chain = next((var for var in step.corrects if isinstance(self.values.get(var), list)), None)
+        words = trimmed(said_content(reading))
+        if (chain is None or not words or not _REASON_ADDED.match(text)
+                or not set(reading.kinds) <= {"content", "non_answer", "feeling"}):
+            return False
+        self._begin_change()
+        self.words.append(chain, words, self._refs())
+        self._corrected = words
+        return True
 
     def _own_word(self, reading: Reading) -> str:
         """A check's item put right in other words ("not meaningful exactly, useful" -> useful), else ""."""

@@ -62,13 +62,18 @@ def self_repair(cx: Context) -> None:
             found[i - 1].kind = found[i].kind = "filler"
 
 
+# Beside not knowing, these say how it feels or ask something back: not an answer offered.
+_NOT_AN_OFFER = frozenset({"feeling", "question", "advice_request", "meta", "distress", "correction", "non_answer"})
+
+
 def not_knowing(cx: Context) -> None:
     """A reply that opens by not knowing: an answer offered after it is hedged, anything else is no answer.
 
-    "idk, maybe finance" is a hedge on finance; "idk, it's hard to explain" and "no idea, I've
-    never seen one up close" say why there is no answer, and are not content to play back.
+    "idk, maybe finance" and "idk. making people happy" are hedged answers; "idk, it's hard to
+    explain" and "no idea, I've never seen one up close" say why there is no answer, and are not
+    content to play back.
     """
-    found, low, offer = cx.found, cx.reply.low, cx.tables.offer
+    found, low, offer, reason = cx.found, cx.reply.low, cx.tables.offer, cx.tables.no_reason
     opener = next((rule for rule in cx.tables.open.rules if rule.id == "open.non_answer"), None)
     unknowing = [i for i, f in enumerate(found) if f.rule == "open.non_answer" or (
         f.rule == "non_answer.whole" and opener and opener.regex.match(low[f.piece.start:f.piece.end]))]
@@ -79,7 +84,10 @@ def not_knowing(cx: Context) -> None:
         # Not knowing after something was said ("I want X. not sure why though") hedges it too.
         offered = (any(f.kind != "filler" and i not in unknowing for i, f in enumerate(found[:at]))
                    or any(f.kind == "hedge" for f in found[at + 1:])
-                   or any(f.rule == "content.tentative" or offer.search(low[f.piece.start:f.piece.end]) for f in after))
+                   or any(f.rule == "content.tentative" or offer.search(low[f.piece.start:f.piece.end]) for f in after)
+                   # "idk. making people happy": said as a sentence of its own, what follows is the answer
+                   or (found[at].rule == "non_answer.whole" and not any(
+                       reason.search(low[f.piece.start:f.piece.end]) or f.kind in _NOT_AN_OFFER for f in found[at + 1:])))
         if offered:  # an answer said all the same: the not knowing hedges it
             found[at].kind = "hedge"
             continue

@@ -20,6 +20,7 @@ class Tables:
     offer: re.Pattern[str]
     consent: re.Pattern[str]
     keep: re.Pattern[str]
+    no_reason: re.Pattern[str]
 
 
 def tables(lex: Lexicon) -> Tables:
@@ -28,7 +29,8 @@ def tables(lex: Lexicon) -> Tables:
         table(lx.raw, "act_open"), table(lx.raw, "act_close"), table(lx.raw, "act_rules"),
         compile_pattern("{offer_word}", "any", lx.raw.get("act_words") or {}),
         compile_pattern("{consent_question}", "any", lx.raw.get("act_words") or {}),
-        compile_pattern("{keep_as_is}", "start", lx.raw.get("act_words") or {})))
+        compile_pattern("{keep_as_is}", "start", lx.raw.get("act_words") or {}),
+        compile_pattern("{no_answer_reason}", "any", lx.raw.get("act_words") or {})))
 
 
 @dataclass

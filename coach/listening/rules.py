@@ -293,6 +293,7 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "answered": lambda c: not c.skipped and bool(c.answer.strip()),
     "go_ahead": _go_ahead,
     "first_hand": lambda c: not c.skipped and _listed(c, "first_hand"),
+    "source_told": lambda c: not c.skipped and (_listed(c, "first_hand") or _listed(c, "outside_view")),
     "skipped": lambda c: c.skipped,
     "unsure": lambda c: is_unsure(c.answer, c.lex),
     "bedrock": lambda c: not c.skipped and is_bedrock(c.answer, c.lex),
@@ -325,6 +326,8 @@ RULE_HELP: dict[str, str] = {
     "answered": "the step kept an answer with content (not a bare yes, a no or a non-answer)",
     "go_ahead": "a clear yes that says to start ('lets go', 'go on then'), from the lexicon's go_ahead list",
     "first_hand": "the answer says it was seen up close ('i've covered for her'), from the lexicon's first_hand list",
+    "source_told": "the answer says how the job is known, up close or from outside ('from outside mostly'), "
+                   "from the lexicon's first_hand and outside_view lists",
     "skipped": "the mentee skipped the question (/skip)",
     "unsure": "the answer is 'I don't know' or similar",
     "bedrock": "the answer is a bedrock statement (core need, belief or interest)",
