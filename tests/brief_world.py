@@ -39,7 +39,7 @@ SECOND = [  # the same mentee, back: recap, how the experiment went, a re-ask at
     "Pairing, reviewing designs, writing guides",
     "From the outside mostly",
     "Because helping people grow matters to me",
-    "Because I like helping people",
+    "Hmm, let me see",  # neither a yes nor a no: re-asked
     "yes",
     "Meaning, and being recognised for it",
     "yes",

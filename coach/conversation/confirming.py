@@ -25,6 +25,10 @@ _NOT_A_WORD_FOR_IT = re.compile(
     r"that|this|it|well|really|honestly|again|obviously|whatever|exactly|correct|right|wrong|why|what)\b")
 # A reply that goes on with one more reason ("because ...", "and also cos ...").
 _REASON_ADDED = re.compile(r"(?i)^\W*(?:(?:and|also|plus|oh and|and also)[, ]+)?(?:because|cause|'cause|cos|coz|cuz|bc|since)\b")
+# After a yes, a reason put beside it ("yeah and also ...", "yes, plus i like ...").
+_ALSO = re.compile(r"(?i)\b(?:and also|also|plus|and because|and cos|and cause|and bc|oh and)\b")
+# Replies that ask, put right or remark are not one more reason.
+_NOT_ADDED = frozenset({"no", "correction", "question", "advice_request", "meta", "distress"})
 # At most this many words are played back as "the part that fits"; more is an example or a story.
 _PART_WORDS = 5
 
@@ -72,6 +76,9 @@ class Confirming:
             line = self._reply("changed").replace("{words}", play_back(changed))
             return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm,
                                                       changed=changed)
+        if not answered and self._added_reason(text, reading):
+            # "because she made everyone feel at home", "yes, and also i like being asked": one more reason
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
         if reading.confirm is not None:
             return self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm)
         if reading.has("correction") and not reading.has("hedge"):  # "not quite", with nothing more: a no
@@ -83,9 +90,6 @@ class Confirming:
             plain = rules.yes_no(text, self.flow.lexicon)
             if plain is not None:
                 return self._advance(answer=text, ref=ref, reading=reading, confirm=plain)
-        if not answered and self._added_reason(text, reading):
-            # "because she made everyone feel at home": no yes or no, one more reason for the chain
-            return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
         if answered:  # a question or remark, answered above: now the question again
             return self._reask()
         return self._bounded_reask(self._reply("unclear"))
@@ -95,8 +99,17 @@ class Confirming:
         step = self.current
         chain = next((var for var in step.corrects if isinstance(self.values.get(var), list)), None)
         words = trimmed(said_content(reading))
-        if (chain is None or not words or not _REASON_ADDED.match(text)
-                or not set(reading.kinds) <= {"content", "non_answer", "feeling"}):
+        kinds = set(reading.kinds)
+        if chain is None or not words or reading.confirm is False or kinds & _NOT_ADDED:
+            return False
+        # The hedge is on the new reason ("idk, being useful?"), not on what was played back.
+        hedges = [a.rule for a in reading.acts if a.kind == "hedge"]
+        own_hedge = bool(hedges) and all(rule in ("open.non_answer", "content.tentative") for rule in hedges)
+        if reading.confirm is True:
+            added = _ALSO.search(text) is not None  # "yeah, and also i like being the one people ask"
+        else:  # "feels good to be the one people count on": a thought, not a word like "banana"
+            added = _REASON_ADDED.match(text) is not None or own_hedge or (not hedges and len(words.split()) >= 4)
+        if not added:
             return False
         self._begin_change()
         self.words.append(chain, words, self._refs())

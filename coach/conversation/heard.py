@@ -61,6 +61,8 @@ def corrected_to(reading: Reading) -> str:
 # "i work as a dispatcher", "been here like 4 yrs", and the run-up "this is going to be long".
 _NOW = re.compile(
     r"^(?:so |and |but |well |ok |okay )*(?:(?:i'?m|i am|im) (?:a|an|the|currently|now|still|working|on)\b"
+    # "probably still in IT support, but id like to ...": staying where they are, said before the wish
+    r"|(?:probably |maybe |likely |prob )?still (?:in|at|doing|working|a|an|the|here|there)\b"
     r"|(?:i )?(?:currently )?work(?:ing)? (?:as|at|in|for|on)\b"
     r"|(?:right now|currently|at the moment|rn|these days|now)\b"
     # "i do payroll at a uni", "i run the night desk": the job as it is (not "i do want to lead").

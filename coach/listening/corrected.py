@@ -29,7 +29,11 @@ def corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
         return None
     else:
         start = core.start
-    return own_voice(bare(r.text[start:core.end])) or None
+    thought = own_voice(bare(r.text[start:core.end]))
+    if re.search(r"\b(?:more|rather)\b", m.group(0)):
+        # "more about being trusted than useful": being trusted, not what it is more than
+        thought = re.sub(r"(?i)\s+(?:than|rather than|instead of)\s+.*$", "", thought)
+    return thought or None
 
 
 def contrasted(r: Reply, core: Piece) -> str | None:

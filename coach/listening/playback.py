@@ -143,8 +143,25 @@ def _cut(words: list[str], max_words: int) -> list[str]:
         nxt = words[end].lower().strip(",;:")
         last = words[end - 1].lower().rstrip(",;:.!?")
         if nxt in _BREAK_BEFORE and last not in _NO_END:
+            head = " ".join(words[:end])
+            if nxt in _RELATIVE and _VAGUE_HEAD.search(head):
+                return []  # "to be the one | who fixes the network": the one is nothing without who
+            if nxt not in _CONJUNCTION and _IN_RELATIVE.search(head):
+                continue  # "the kind of person who people come | to": a preposition may belong to the verb
             return words[:end]
     return []
+
+
+# A head that says nothing without the clause after it: "the one who ...", "someone that ...".
+_RELATIVE = {"who", "that", "which", "where", "when"}
+_VAGUE_HEAD = re.compile(r"(?i)\b(?:the one|someone|somebody|the person|the guy|the girl|the kind|the type|the sort|"
+                         r"one of those|a person|the people|the ones|the place|the thing|(?:kind|type|sort) of (?:person|people|guy|one|place))$")
+_IN_RELATIVE = re.compile(r"(?i)\b(?:the one|someone|somebody|person|guy|girl|kind|type|sort|people|ones|place|thing)"
+                          r" (?:who|that|which|where)\b")
+_CONJUNCTION = {"because", "and", "but", "so", "when", "while", "whereas", "although", "though", "if", "unless",
+                "until", "since", "or", "then"}
+# A contrast at the end of a long phrase: "the one who fixes the network not the printers".
+_CONTRAST_TAIL = re.compile(r"(?i),?\s+(?:not|rather than|instead of)\s+(?:the|a|an|my|those|just|some)\s+[\w'-]+(?:\s+[\w'-]+){0,2}$")
 
 
 def key_phrase(answer: str, max_words: int = 12) -> str:
@@ -157,6 +174,10 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     if m and not both:
         text = text[: m.start()]
     words = text.split()
+    if len(words) > max_words:
+        kept = _CONTRAST_TAIL.sub("", text)
+        if 3 <= len(kept.split()) <= max_words:
+            words = kept.split()
     if len(words) > max_words:
         commas = [i for i, w in enumerate(words[: max_words - 1]) if w.endswith(",") and i >= 1]
         if commas and words[commas[-1]].rstrip(",").lower() not in _NO_END:
@@ -271,6 +292,8 @@ def because(phrase: str) -> str:
         return f"because {phrase}"
     if re.match(r"to [a-z]", low):
         return f"because you want {phrase}"  # "to be trusted"
+    if re.match(r"(?:feels|makes|gives|means|seems|sounds|keeps|lets|helps|is|was)\b", low):
+        return f"because it {phrase}"  # "feels good to be the one people count on"
     if re.match(r"(?:[a-z]+ing|not)\b", low):
         return f"because it's about {phrase}"  # "wanting your taste to count"
     if _NOUN_THEN_VERB.match(low) or _LATER_SUBJECT.search(low):
