@@ -89,13 +89,15 @@ class Fixing(Correcting):
     def _fix_answered(self, reading: Reading, ref: str) -> list[Message]:
         """The answer to a question about a part: its words go there; a no leaves the part as it was."""
         step = self.current
+        before = str((self.state.fixing or {}).get("heard") or "")  # put right with the question, not yet said
         new = "" if keeps_as_is(reading.reply) or (reading.confirm is False and not reading.has("correction")) else (
             corrected_to(reading) or trimmed(said_content(reading)))
         if new and (non_answer(new) or rules.is_off_topic(new, self.flow.lexicon)):
             new = ""
         changed = self._answer_to_fix(new, reading.reply) if new else False
         self.state.fixing = None
-        corrected = changed or self._change is not None
+        self._corrected = "\n".join(w for w in (before, self._corrected if changed else "") if w)
+        corrected = bool(self._corrected)
         return self._advance(answer="" if step.expect == "yes_no" else new, ref=ref, reading=reading, confirm=None,
                              corrected=corrected)
 
@@ -124,6 +126,8 @@ class Fixing(Correcting):
                 heard.append(said)
         if heard:
             self._corrected = "\n".join(heard)
+            if question is not None and self.state.fixing is not None:
+                self.state.fixing["heard"] = self._corrected  # said back with the answer to the question
         return bool(heard), question
 
     def _ask_about(self, fix: Fix) -> Message:

@@ -27,7 +27,7 @@ _LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hm
                    r"(?:(?:a )?couple of|two|three|a few|several|some) (?:things|changes)|i dunno|dunno|idk|maybe|"
                    r"i guess|like i said|i just said|i said|i just told you|i told you)"
                    r"(?:[,.!:]+\s*|\s+))+", re.I)
-_TAIL = re.compile(r"(?:[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh|please|pls|too|as well|not sure|"
+_TAIL = re.compile(r"(?:[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh|honestly|really|please|pls|too|as well|not sure|"
                    r"maybe|a bit|a little|if that makes sense))+[.!?]*$|[.!?]+$", re.I)
 _HEDGE_LEAD = re.compile(r"^(?:maybe|probably|just|like|i guess|i think|prob)\s+", re.I)
 # A clause that says nothing to change: "that was a joke", "whatever that is", "sorry".
@@ -139,7 +139,8 @@ def _clauses(text: str) -> list[str]:
 
     masked = re.sub(r"(?<!\w)'[^']*?\w'(?!\w)|(?<!\w)'[^']+?'(?!\w)|\"[^\"]+\"", hide, text)
     parts = re.split(r"(?<=[.!?;])\s+|\n+|,?\s+and\s+(?=(?:add|drop|remove|take|put|underneath|under it|where|what|"
-                     r"the (?:job|heading|first|under)|it'?s|its|heading|my|also)\b)|"
+                     r"the (?:job|heading|first|under)|it'?s|its|heading|my|also|swap|change|replace|"
+                     r"(?:the |that |this )?[\w' ]{1,30}? (?:bit|part|line) (?:is|are|was|should))\b)|"
                      r",\s+(?=(?:add|drop|remove|take out|underneath|and)\b)|"
                      r",?\s+but\s+(?=(?:the|underneath|where|what|add|drop)\b)",
                      masked, flags=re.I)
@@ -305,6 +306,9 @@ def _part_remark(text: str) -> Fix | None:
     what = m.group("what")
     if _RIGHT.match(what):
         return Fix("keep", slot_of(said), x, said=said)
+    like = re.match(r"^(?:(?:really|actually|much) )?more like\s+(?P<new>.+)$", what, re.I)
+    if like and _words(like.group("new")):  # "the calm bit is more like patience": patience in its place
+        return Fix("put", slot_of(said), x, _words(like.group("new")), said)
     if re.match(r"^(?:(?:really|actually|much) )?more (?:about|like)\b", what, re.I):
         return Fix("ask", slot_of(said), x, said=said)  # "the nights bit is more about my kids": which words?
     wrong = _WRONG.match(what)
