@@ -51,15 +51,34 @@ def yes_meant(cx: Context) -> None:
                 f.kind = "filler"
 
 
+# Taking back a joke or a first go: "no seriously,", "ok but for real", "jk,".
+_TAKEN_BACK_JOKE = re.compile(r"[\s.,!?]*(?:(?:lol|haha|jk)[,.!]?\s+)?(?:(?:no+|nah|ok(?:ay)?|but|ok but)[,.!]?\s+)?"
+                              r"(?:seriously|for real|jk|joking|kidding|j/k|real answer|actual answer)(?: though| tho)?[,.:!]*\s+")
+
+_MEANT_IT = re.compile(r"(?:i mean it|i'?m serious|im serious|no joke|not joking|i'?m not joking|for real)\b")
+
+
 def self_repair(cx: Context) -> None:
     """"the office plant's. no, honestly, one of the senior designers": the mentee takes back
     what they just said; the thought before the "no" is not the answer, and the "no" is no answer."""
-    found = cx.found
+    found, low = cx.found, cx.reply.low
     for i in range(1, len(found) - 1):
         if found[i].kind == "no" and found[i - 1].kind == "content" and any(
             f.kind == "content" for f in found[i + 1:]
         ):
             found[i - 1].kind = found[i].kind = "filler"
+    for i, f in enumerate(found):
+        # "the CEO lol. no seriously, the head of product": the first go taken back
+        before = [j for j in range(i) if found[j].kind == "content"]
+        if f.kind != "content" or not before or any(g.kind not in ("filler", "yes", "no") for g in found[before[-1] + 1:i]):
+            continue
+        taken = _TAKEN_BACK_JOKE.search(low, found[before[-1]].piece.end, f.piece.end)
+        rest = low[taken.end():f.piece.end] if taken else ""
+        if (taken and rest.strip(" .!") and not _MEANT_IT.match(rest)
+                and not low[found[before[-1]].piece.end:taken.start()].strip(" .,!?;")):
+            for g in found[before[-1]:i]:
+                g.kind = "filler"
+            f.piece = Piece(max(f.piece.start, taken.end()), f.piece.end)
 
 
 # Beside not knowing, these say how it feels or ask something back: not an answer offered.
