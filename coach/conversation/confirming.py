@@ -12,8 +12,8 @@ from coach.listening.playback import play_back, trimmed
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
-    from coach.conversation.words import Provenance
     from coach.conversation.state import SessionState
+    from coach.conversation.words import Provenance
     from coach.flow.spec import Flow, Step
     from coach.listening.reading import Reading
 
@@ -24,7 +24,8 @@ _NOT_A_WORD_FOR_IT = re.compile(
     r"(?i)^(?:i'?m|i am|i|sorry|thanks|thank you|ok|okay|fine|nah|nope|yes|yeah|maybe|idk|lol|haha|enough|same|"
     r"that|this|it|well|really|honestly|again|obviously|whatever|exactly|correct|right|wrong|why|what)\b")
 # A reply that goes on with one more reason ("because ...", "and also cos ...").
-_REASON_ADDED = re.compile(r"(?i)^\W*(?:(?:and|also|plus|oh and|and also)[, ]+)?(?:because|cause|'cause|cos|coz|cuz|bc|since)\b")
+_REASON_ADDED = re.compile(
+    r"(?i)^\W*(?:(?:and|also|plus|oh and|and also)[, ]+)?(?:because|cause|'cause|cos|coz|cuz|bc|since)\b")
 # After a yes, a reason put beside it ("yeah and also ...", "yes, plus i like ...").
 _ALSO = re.compile(r"(?i)\b(?:and also|also|plus|and because|and cos|and cause|and bc|oh and)\b")
 # Replies that ask, put right or remark are not one more reason.

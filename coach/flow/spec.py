@@ -125,7 +125,9 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "why_asking": "Fair question.",
     "distress": "Let's stop here.",
     "reask": ["Take your time. Could you say a little more?"],
-    "reask_unsure": ["That's all right, it's a big question. A rough first thought is plenty, and it can change later."],
+    "reask_unsure": [
+        "That's all right, it's a big question. A rough first thought is plenty, and it can change later."
+    ],
     "yes_no": "Just so I'm sure: is that a yes or a no?",
     "move_on": "That's fine, let's move on.",
     "help": "Type an answer, or /skip, /back, /pause, /quit, /orig.",

@@ -52,8 +52,9 @@ def yes_meant(cx: Context) -> None:
 
 
 # Taking back a joke or a first go: "no seriously,", "ok but for real", "jk,".
-_TAKEN_BACK_JOKE = re.compile(r"[\s.,!?]*(?:(?:lol|haha|jk)[,.!]?\s+)?(?:(?:no+|nah|ok(?:ay)?|but|ok but)[,.!]?\s+)?"
-                              r"(?:seriously|for real|jk|joking|kidding|j/k|real answer|actual answer)(?: though| tho)?[,.:!]*\s+")
+_TAKEN_BACK_JOKE = re.compile(
+    r"[\s.,!?]*(?:(?:lol|haha|jk)[,.!]?\s+)?(?:(?:no+|nah|ok(?:ay)?|but|ok but)[,.!]?\s+)?"
+    r"(?:seriously|for real|jk|joking|kidding|j/k|real answer|actual answer)(?: though| tho)?[,.:!]*\s+")
 
 _MEANT_IT = re.compile(r"(?:i mean it|i'?m serious|im serious|no joke|not joking|i'?m not joking|for real)\b")
 
@@ -70,7 +71,8 @@ def self_repair(cx: Context) -> None:
     for i, f in enumerate(found):
         # "the CEO lol. no seriously, the head of product": the first go taken back
         before = [j for j in range(i) if found[j].kind == "content"]
-        if f.kind != "content" or not before or any(g.kind not in ("filler", "yes", "no") for g in found[before[-1] + 1:i]):
+        between = found[before[-1] + 1:i] if before else []
+        if f.kind != "content" or not before or any(g.kind not in ("filler", "yes", "no") for g in between):
             continue
         taken = _TAKEN_BACK_JOKE.search(low, found[before[-1]].piece.end, f.piece.end)
         rest = low[taken.end():f.piece.end] if taken else ""
@@ -106,7 +108,8 @@ def not_knowing(cx: Context) -> None:
                    or any(f.rule == "content.tentative" or offer.search(low[f.piece.start:f.piece.end]) for f in after)
                    # "idk. making people happy": said as a sentence of its own, what follows is the answer
                    or (found[at].rule == "non_answer.whole" and not any(
-                       reason.search(low[f.piece.start:f.piece.end]) or f.kind in _NOT_AN_OFFER for f in found[at + 1:])))
+                       reason.search(low[f.piece.start:f.piece.end]) or f.kind in _NOT_AN_OFFER
+                       for f in found[at + 1:])))
         if offered:  # an answer said all the same: the not knowing hedges it
             found[at].kind = "hedge"
             continue

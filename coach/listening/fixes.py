@@ -27,7 +27,8 @@ _LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hm
                    r"(?:(?:a )?couple of|two|three|a few|several|some) (?:things|changes)|i dunno|dunno|idk|maybe|"
                    r"i guess|like i said|i just said|i said|i just told you|i told you)"
                    r"(?:[,.!:]+\s*|\s+))+", re.I)
-_TAIL = re.compile(r"(?:[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh|honestly|really|please|pls|too|as well|not sure|"
+_TAIL = re.compile(r"(?:[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh|honestly|really|please|pls|too|"
+                   r"as well|not sure|"
                    r"maybe|a bit|a little|if that makes sense))+[.!?]*$|[.!?]+$", re.I)
 _HEDGE_LEAD = re.compile(r"^(?:maybe|probably|just|like|i guess|i think|prob)\s+", re.I)
 # A clause that says nothing to change: "that was a joke", "whatever that is", "sorry".

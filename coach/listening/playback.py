@@ -155,13 +155,15 @@ def _cut(words: list[str], max_words: int) -> list[str]:
 # A head that says nothing without the clause after it: "the one who ...", "someone that ...".
 _RELATIVE = {"who", "that", "which", "where", "when"}
 _VAGUE_HEAD = re.compile(r"(?i)\b(?:the one|someone|somebody|the person|the guy|the girl|the kind|the type|the sort|"
-                         r"one of those|a person|the people|the ones|the place|the thing|(?:kind|type|sort) of (?:person|people|guy|one|place))$")
+                         r"one of those|a person|the people|the ones|the place|the thing|"
+                         r"(?:kind|type|sort) of (?:person|people|guy|one|place))$")
 _IN_RELATIVE = re.compile(r"(?i)\b(?:the one|someone|somebody|person|guy|girl|kind|type|sort|people|ones|place|thing)"
                           r" (?:who|that|which|where)\b")
 _CONJUNCTION = {"because", "and", "but", "so", "when", "while", "whereas", "although", "though", "if", "unless",
                 "until", "since", "or", "then"}
 # A contrast at the end of a long phrase: "the one who fixes the network not the printers".
-_CONTRAST_TAIL = re.compile(r"(?i),?\s+(?:not|rather than|instead of)\s+(?:the|a|an|my|those|just|some)\s+[\w'-]+(?:\s+[\w'-]+){0,2}$")
+_CONTRAST_TAIL = re.compile(
+    r"(?i),?\s+(?:not|rather than|instead of)\s+(?:the|a|an|my|those|just|some)\s+[\w'-]+(?:\s+[\w'-]+){0,2}$")
 
 
 def key_phrase(answer: str, max_words: int = 12) -> str:
