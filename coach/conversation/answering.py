@@ -261,7 +261,9 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
             # "idk. pass", or "dunno" said twice: the mentee has passed; a third asking would only push.
             return [self._rule(self._reply("move_on"), stored_as="move_on")] + self._advance(answer="", skipped=True)
         if not content:  # "idk": nothing to say more of, so a first thought is asked for
-            return self._bounded_reask(self._reply("reask_unsure") if reading.has("non_answer") else None)
+            unsure = any(a.kind == "non_answer" and a.rule not in ("bare-yes-no", "only-fillers", "empty")
+                         for a in reading.acts)
+            return self._bounded_reask(self._reply("reask_unsure") if unsure else None)
         named_role = step.save_as == "want_job" and _ROLE.match(content) is not None  # "dispatcher": whose job
         if len(rules.words(content)) < step.min_words and not self.state.reasks and not named_role:
             return self._bounded_reask(None)  # asked for more once; a short answer said again is the answer
