@@ -61,6 +61,8 @@ def corrected_to(reading: Reading) -> str:
 # "i work as a dispatcher", "been here like 4 yrs", and the run-up "this is going to be long".
 _NOW = re.compile(
     r"^(?:so |and |but |well |ok |okay )*(?:(?:i'?m|i am|im) (?:a|an|the|currently|now|still|working|on)\b"
+    # "i am nurse in hospital since 2 year": the job now, said without an article
+    r"|(?:i'?m|i am|im) \w+ (?:in|at|for) (?:a |an |the )?\w+ (?:since|for)\b"
     # "probably still in IT support, but id like to ...": staying where they are, said before the wish
     r"|(?:probably |maybe |likely |prob )?still (?:in|at|doing|working|a|an|the|here|there)\b"
     r"|(?:i )?(?:currently )?work(?:ing)? (?:as|at|in|for|on)\b"
