@@ -36,6 +36,10 @@ SWAPS = {
     "are_you": ("are you sure?", "am I sure?"),
     "youre": ("you're asking a lot", "I'm asking a lot"),
     "yourself": ("you said it yourself", "I said it myself"),
+    # No "I" anywhere and no "you" opening the words: "you" is anyone, and stays (round 9).
+    "generic_you": ("being senior means people listen to you", "being senior means people listen to you"),
+    "generic_when_you": ("it feels good when you fix something nobody else could",
+                         "it feels good when you fix something nobody else could"),
     "multi_clause": (
         "I think I'm ready, but my manager doesn't see me that way",
         "You think you're ready, but your manager doesn't see you that way",

@@ -84,7 +84,9 @@ _CLAUSES = re.compile(
     r"(?<=[.!?;])\s+|,\s+(?=(?:and|but|so)\b)|\s+-+\s+"
     r"|\s+(?=(?:and|but|so) i(?:'?d| would)? (?:want|wanna|like|love|hope|plan|see myself)\b)"
     # "im a dental hygienist, in 4 years id like to ...": a time ahead opens the wish.
-    r"|,\s+(?=(?:in|by|within|after) (?:\d+|a few|two|three|four|five|ten|the next \w+) (?:yrs|years|months)\b"
+    r"|(?:,\s+|\s+(?=(?:and|but|so) ))"
+    r"(?=(?:(?:and|but|so) )?(?:in|by|within|after) (?:like |about |maybe |around |say )?"
+    r"(?:\d+|a few|two|three|four|five|ten|the next \w+) (?:yrs|years|months)\b"
     r"|(?:eventually|someday|one day|long term|long-term|ideally|hopefully)\b)", re.I)
 
 

@@ -105,7 +105,8 @@ def not_knowing(cx: Context) -> None:
         # Not knowing after something was said ("I want X. not sure why though") hedges it too.
         offered = (any(f.kind != "filler" and i not in unknowing for i, f in enumerate(found[:at]))
                    or any(f.kind == "hedge" for f in found[at + 1:])
-                   or any(f.rule == "content.tentative" or offer.search(low[f.piece.start:f.piece.end]) for f in after)
+                   or any((f.rule == "content.tentative" or offer.search(low[f.piece.start:f.piece.end]))
+                          and not reason.search(low[f.piece.start:f.piece.end]) for f in after)
                    # "idk. making people happy": said as a sentence of its own, what follows is the answer
                    or (found[at].rule == "non_answer.whole" and not any(
                        reason.search(low[f.piece.start:f.piece.end]) or f.kind in _NOT_AN_OFFER

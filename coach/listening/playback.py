@@ -79,9 +79,21 @@ _LABEL = re.compile(
 )
 
 
+# Chat shorthand, said back in full words ("rn nobody does" -> "at the moment nobody does").
+_SHORTHAND = {"rn": "at the moment", "ppl": "people", "u": "you", "ur": "your", "obvs": "obviously",
+              "smth": "something", "sth": "something", "abt": "about", "b4": "before", "bc": "because", "cuz": "because", "coz": "because",
+              "probs": "probably", "tho": "though", "thru": "through", "yrs": "years", "ppls": "people's",
+              "bf": "boyfriend", "gf": "girlfriend", "w/": "with", "w/o": "without", "irl": "in real life"}
+_SHORT_WORD = re.compile(r"(?i)(?<![\w'/])(?:" + "|".join(re.escape(k) for k in _SHORTHAND) + r")(?![\w'/])")
+# "(boring lol)", "(sorry)": a bracketed aside is not part of the thought.
+_BRACKETED = re.compile(r"\s*\([^()]{0,40}(?:\)|$)")
+
+
 def _clean(text: str) -> str:
     """A thought without its asides and the run-up before it (nothing left: the text as it was)."""
     text = _LABEL.sub("", text)
+    unbracketed = _BRACKETED.sub("", text)
+    text = unbracketed if len(unbracketed.split()) >= 2 else text
     bare = _GUESS.sub("", _FRAME.sub("", _ASIDE.sub("", text)))
     while _INNER_ASIDE.search(bare):  # one after another: ", if it works out, which it might not,"
         bare = _INNER_ASIDE.sub(",\x00", bare, count=1)
@@ -92,7 +104,8 @@ def _clean(text: str) -> str:
     framed = _FRAME.sub("", bare).strip()
     # "maybe that nobody gets sick": with the hedge gone, the "that" before a clause goes too.
     framed = re.sub(r"(?i)^that (?=(?:nobody|no one|people|i|we|they|everyone|someone|my|our)\b)", "", framed)
-    return framed if len(framed.split()) >= 2 else bare
+    said = framed if len(framed.split()) >= 2 else bare
+    return _SHORT_WORD.sub(lambda m: _SHORTHAND[m.group(0).lower()], said)
 
 
 def _lexicon() -> Lexicon:
@@ -296,6 +309,9 @@ def because(phrase: str) -> str:
         return f"because you want {phrase}"  # "to be trusted"
     if re.match(r"(?:feels|makes|gives|means|seems|sounds|keeps|lets|helps|is|was)\b", low):
         return f"because it {phrase}"  # "feels good to be the one people count on"
+    if re.match(r"[a-z]+ing(?: [a-z']+){0,3} (?:is|was|means|meant|makes|made|gives|feels|matters|lets|helps|keeps)\b",
+                low):
+        return f"because {phrase}"  # "being senior means people listen to you": a clause of its own
     if re.match(r"(?:[a-z]+ing|not)\b", low):
         return f"because it's about {phrase}"  # "wanting your taste to count"
     if _NOUN_THEN_VERB.match(low) or _LATER_SUBJECT.search(low):

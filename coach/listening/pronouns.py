@@ -113,6 +113,11 @@ class _Swap:
         self.reported = False  # inside what someone else said ("... says you never listen")
         self.mentee_subject = False  # the clause so far is about what "I" do ("i want us to ...")
         self.drop_all = False  # "us all" said as "all of you": the "all" is not said twice
+        # With no "I", "me" or "my" anywhere, a "you" later on is anyone ("being senior means people
+        # listen to you"): kept. One that opens the words ("you're right", "are you sure?") is the coach.
+        said = [t.lower().replace("\u2019", "'") for t in tokens if t[:1].isalpha()]
+        self.generic_you = (not any(w in _FIRST_PERSON for w in said)
+                            and not any(w in _YOU for w in said[:2]))
 
     def punctuation(self, tok: str) -> None:
         self.out.append(tok)
@@ -164,6 +169,8 @@ class _Swap:
             return "you'd"  # "id bake bread": typed without the apostrophe; "my id card" stays
         if low in _FIRST_TO_SECOND:
             return _FIRST_TO_SECOND[low]
+        if self.generic_you and (low in _SECOND_TO_FIRST or low == "you"):
+            return tok
         if low in _SECOND_TO_FIRST:
             return _SECOND_TO_FIRST[low]
         if low == "you":
@@ -171,6 +178,8 @@ class _Swap:
         return tok
 
 
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll", "im", "ive", "we", "us",
+                           "our", "ours", "we're", "we've", "id"})
 _NOT_I_D = frozenset({"my", "your", "the", "an", "a", "his", "her", "their", "our", "photo", "staff", "user"})
 _MENTEE_SUBJECTS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "im", "ive"})
 _OTHER_PEOPLE = frozenset({"he", "she", "they", "it", "we", "you", "them", "him", "her", "people", "everyone"})
