@@ -80,10 +80,12 @@ _LABEL = re.compile(
 
 
 # Chat shorthand, said back in full words ("rn nobody does" -> "at the moment nobody does").
-_SHORTHAND = {"rn": "at the moment", "ppl": "people", "u": "you", "ur": "your", "obvs": "obviously",
-              "smth": "something", "sth": "something", "abt": "about", "b4": "before", "bc": "because", "cuz": "because", "coz": "because",
-              "probs": "probably", "tho": "though", "thru": "through", "yrs": "years", "ppls": "people's",
-              "bf": "boyfriend", "gf": "girlfriend", "w/": "with", "w/o": "without", "irl": "in real life"}
+_SHORTHAND = {
+    "rn": "at the moment", "ppl": "people", "u": "you", "ur": "your", "obvs": "obviously", "smth": "something",
+    "sth": "something", "abt": "about", "b4": "before", "bc": "because", "cuz": "because", "coz": "because",
+    "probs": "probably", "tho": "though", "thru": "through", "yrs": "years", "ppls": "people's",
+    "bf": "boyfriend", "gf": "girlfriend", "w/": "with", "w/o": "without", "irl": "in real life",
+}
 _SHORT_WORD = re.compile(r"(?i)(?<![\w'/])(?:" + "|".join(re.escape(k) for k in _SHORTHAND) + r")(?![\w'/])")
 # "(boring lol)", "(sorry)": a bracketed aside is not part of the thought.
 _BRACKETED = re.compile(r"\s*\([^()]{0,40}(?:\)|$)")
