@@ -147,7 +147,7 @@ def _answer_texts(flow: Flow) -> dict[str, list[str]]:
 
     return {"privacy": first("privacy"), "clarify": first("clarify"), "judgement": first("judgement"),
             "other": first("other"), "simpler": first("simpler", "plain_said", "plain_asked"),
-            "delete": first("delete"), "kept": first("kept_yes", "kept_no", "other"),
+            "delete": first("delete"), "kept": first("kept_yes", "kept_no", "other"), "sense": first("sense"),
             "source": first("source", "source_reading"),
             "purpose": [str(flow.replies.get("why_asking", "Fair question.")), "Same reason as before"]}
 

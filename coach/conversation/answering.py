@@ -47,7 +47,7 @@ _FITS = re.compile(r"(?i)^(?:the |that |this )?[\w' ]{0,30}?(?:part|bit|one)(?:'
                    r"(?:fits|is right|is true|is it)\b|^(?:yes|yeah|yep)\b")
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other",
            "delete": "delete", "skip": "skip", "kept": "kept", "source": "source", "optional": "optional", "who": "who",
-           "right_word": "right_word", "later": "later"}
+           "right_word": "right_word", "later": "later", "sense": "sense"}
 
 
 class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):

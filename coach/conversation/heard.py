@@ -71,8 +71,9 @@ _NOW = re.compile(
     r"|i (?:do|run|manage|teach|drive|handle|cover|answer|fix|test|clean|cook|sell|nurse|serve)\b"
     r"(?! (?:want|wanna|like|love|think|hope|wish|see|feel|plan|mean|enjoy)\b)"
     r"|(?:two|a few|a couple of|couple of|three) (?:things|answers|parts)\b"
-    r"|(?:i'?ve|ive|i have)? ?been (?:here|there|doing (?:it|this|that)|working|at|in this)\b|(?:nights|days) mostly\b"
-    r"|this (?:is|will be|is going to be|might be) (?:long|a lot|a mess|messy|all over)"
+    r"|(?:i'?ve|ive|i have)? ?been (?:a|an|here|there|doing (?:it|this|that)|working|at|in this)\b"
+    r"|(?:nights|days) mostly\b"
+    r"|this (?:is|will be|is going to be|might be|could be) (?:a )?(?:long|a lot|a mess|messy|all over|rambl)"
     r"|(?:\d+|a few|two|three|four|five|six) (?:yrs|years)\b)", re.I)
 # Where they'd like to be: a wish, a plan, a maybe, a role to become.
 _HEADING = re.compile(
@@ -86,8 +87,11 @@ _CLAUSES = re.compile(
     # "im a dental hygienist, in 4 years id like to ...": a time ahead opens the wish.
     r"|(?:,\s+|\s+(?=(?:and|but|so) ))"
     r"(?=(?:(?:and|but|so) )?(?:in|by|within|after) (?:like |about |maybe |around |say )?"
-    r"(?:\d+|a few|two|three|four|five|ten|the next \w+) (?:yrs|years|months)\b"
+    r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) (?:yrs|years|months)\b"
     r"|(?:eventually|someday|one day|long term|long-term|ideally|hopefully)\b)", re.I)
+
+_AHEAD = re.compile(r"(?i)^(?:(?:and|but|so) )?(?:in|by|within|after) (?:like |about |maybe |around |say )?"
+                    r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) (?:yrs|years|months)\b")
 
 
 def heading(content: str) -> str:
@@ -102,7 +106,9 @@ def heading(content: str) -> str:
         return ", ".join(c.rstrip(".!") for c in clauses)
     if len(clauses) < 2 or not any(_HEADING.search(c) and not _NOW.match(c) for c in clauses):
         return content
-    kept = [c for c in clauses if not _NOW.match(c)]
+    ahead = next((i for i, c in enumerate(clauses) if _AHEAD.match(c)), 0)
+    # "i thought i'd be a solicitor by now. in 3-5 years i'd love to qualify": from the time ahead on
+    kept = [c for c in clauses[ahead:] if not _NOW.match(c)] or [c for c in clauses if not _NOW.match(c)]
     kept[0] = re.sub(r"^(?:and|but|so)\s+", "", kept[0], flags=re.I)
     joined = [c if c[-1] in ".!?" else c + "." for c in kept[:-1]] + [kept[-1].rstrip(".")]
     return " ".join(joined)

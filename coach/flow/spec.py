@@ -156,6 +156,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
            "about careers. I follow it and only put the questions in other words.",
     "right_word": "The right word is the one that feels true to you. If another fits better, say it and I'll "
                   "use yours.",
+    "sense": "It does, yes.",
     "later": "Yes. I read everything back before we finish, and next time we start from this summary, so you can "
              "change it then too.",
     "other": "I'm a simple program that asks questions and plays back what you say; I don't judge or advise.",
