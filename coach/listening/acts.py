@@ -104,9 +104,20 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
     return Reading(reply, tuple(assemble(cx)))
 
 
+def _thinking_aloud(cx: Context, s: Piece, low: str) -> bool:
+    """A few words of the question said over while thinking, trailing off ("whose job...", "what drives me..")."""
+    said = words(low)
+    trails = cx.reply.low.startswith(("..", "\u2026"), s.end)
+    asked = set(words(cx.question))
+    return trails and 1 <= len(said) <= 4 and sum(w in asked for w in said) >= max(1, len(said) - 1)
+
+
 def _read_sentence(cx: Context, s: Piece) -> None:
     r, t = cx.reply, cx.tables
     low = r.low[s.start:s.end]
+    if _thinking_aloud(cx, s, low):  # "whose job... the design director": the question said over, trailing off
+        cx.found.append(Found("filler", s, rule="thinking_aloud"))
+        return
     whole = _match_whole(cx, low)
     if whole:
         cx.found.append(Found(whole.kind, s, topic=whole.topic, rule=whole.id))
