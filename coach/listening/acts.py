@@ -26,7 +26,10 @@ _CLAUSE = re.compile(r",\s+(?:and |but |which |so |though |because )?|\s+(?:and|
 _CORRECTION_QUESTION = re.compile(r"\bwhat would you (?:change|correct)\b|\bso that it says what you mean\b")
 # A later clause that goes on with the sentence's verb, no "?": "..., have a say in what we build".
 _GOES_ON = re.compile(r"(?:have|has|had|be)\s+"
-                      r"(?:a|an|the|all|being|two|three|most|these|those|some|more|less|my|our)\b")
+                      r"(?:a|an|the|all|being|two|three|most|these|those|some|more|less|my|our)\b"
+                      # "accessibility audits, where you find the little things": a relative clause goes on
+                      r"|(?:where|which|who|whom|when)\s+(?!(?:do|does|did|is|are|was|were|would|could|should|can|"
+                      r"will|one|of|the)\b)")
 _TAIL = re.compile(r"(?:[\s,]+(?:lol|haha+|lmao|tbh|sorry|honestly|to be honest|right now|at the moment|atm|for now|"
                    r"here|man|tho|though))+$")
 _BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|nope|nah|maybe)$")
@@ -283,7 +286,7 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
             found.content = corrected(cx.reply, core, m)
         found.also_content = rule.keep_content and cx.expect == "text"
         return found
-    if shaped and _ADDRESSED.search(low):
+    if shaped and not goes_on and _ADDRESSED.search(low):
         return Found("question", core, topic="other", rule="question.addressed")
     # "freedom?", "something with data?": an answer offered as a question is a tentative one.
     tentative = low.rstrip().endswith("?") and not opened(low)
