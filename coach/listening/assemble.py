@@ -105,6 +105,10 @@ def not_knowing(cx: Context) -> None:
         # Not knowing after something was said ("I want X. not sure why though") hedges it too.
         offered = (any(f.kind != "filler" and i not in unknowing for i, f in enumerate(found[:at]))
                    or any(f.kind == "hedge" for f in found[at + 1:])
+                   # "idk, i guess i was the kid who noticed": a guess offered, read as a filler
+                   or (found[at + 1].kind == "filler" and offer.fullmatch(low[found[at + 1].piece.start:
+                                                                            found[at + 1].piece.end].strip(" ,."))
+                       and not any(reason.search(low[f.piece.start:f.piece.end]) for f in after))
                    or any((f.rule == "content.tentative" or offer.search(low[f.piece.start:f.piece.end]))
                           and not reason.search(low[f.piece.start:f.piece.end]) for f in after)
                    # "idk. making people happy": said as a sentence of its own, what follows is the answer
