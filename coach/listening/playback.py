@@ -58,6 +58,8 @@ _GUESS = re.compile(r"\s+(?:(?:i (?:guess|suppose)|tbh|lol|lmao|haha)(?= because
 _FRAME = re.compile(
     r"^(?:(?:well|so|ok|okay|um+|uh+|erm|hmm+|basically|honestly|anyway|i mean|right|yeah|to be honest|tbh|"
     r"the thing is|thing is|the truth is|if i'?m (?:being )?honest|i'?d say(?: that)?|like(?=,)|that(?=,)|"
+    # "maybe vet nurse": the hedge is heard, the thought is said back ("maybe not" stays)
+    r"(?:maybe|perhaps|possibly|probably)(?! (?:not|so|yes|no|i|i'?d|i'?m|id|im|that|this|it|we|more|less)\b)|"
     r"(?:in |within )?(?:like |about |maybe |probably |roughly )?(?:\d+|a few|few|two|three|four|five|ten|a couple of)"
     r"(?:\s*(?:-|to|or)\s*\d+)? ?(?:years?|yrs?)(?: from now| time)?(?=[?.!,]| (?:i|i'?d|i'?m|id|im|hopefully|maybe|"
     r"probably|ideally|leading|running|doing|being|working)\b))[?.!,]*\s+)+",
