@@ -16,11 +16,12 @@ if TYPE_CHECKING:
 _PLAYED_DOWN = re.compile(
     r"\b(?:would be nice|nice to have|nice bonus|a bonus|not the main|isn'?t the main|not that important|"
     r"not (?:really )?what (?:drives|matters)|doesn'?t matter (?:much|that much)|not a big deal|secondary|"
-    r"not really about|less about|not about|(?:maybe|probably|possibly)(?: \w+){1,3} (?:a bit|a little|too))\b"
+    r"not really about|less about|not about|(?:maybe|probably|possibly)(?: \w+){1,3} (?:a bit|a little|too)|"
+    r"not (?:really )?(?:the |my )?(?:why|reason|point|driver))\b"  # "money a bit but its not why"
 )
 _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 # "money matters too, but not the main thing": the clause after names no subject, it says it of the one before.
-_POINTS_BACK = re.compile(r"^(?:it|that|this|they|which|not)\b")
+_POINTS_BACK = re.compile(r"^(?:it|its|it's|that|thats|that's|this|they|which|not)\b")
 
 
 class Evidence:
