@@ -53,6 +53,7 @@ class Confirming:
         def _bounded_reask(self, prompt: str | None) -> list[Message]: ...
         def _correct(self, new: str | None, reply: str) -> bool: ...
         def _begin_change(self) -> None: ...
+        def _item(self) -> dict[str, Any]: ...
         def _refs(self) -> list[str]: ...
         def _advance(
             self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
@@ -66,6 +67,10 @@ class Confirming:
         if reading.has("correction") and step.corrects and self._correct(fix, text):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
         own = self._own_word(reading)
+        if own and self._names_item(own):  # "no wait i meant yes to meaning": a yes to this very check
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
+        if own and self._names_confirmed(own):  # at the money check, "i meant yes to meaning, not money": a no
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=False)
         if own:  # "not meaningful exactly, useful": the check put right in the mentee's word, kept as said
             line = self._reply("own_word").replace("{words}", play_back(own))
             # "yeah. more like proving it to myself than getting good, but yeah": a yes, in their words too.
@@ -132,9 +137,23 @@ class Confirming:
             return named[-1] if named else ""
         # "proving it to myself than getting good": what it is, not what it is more than.
         words = re.sub(r"(?i)\s+(?:than|rather than|instead of|not)\s+.*$", "", trimmed(corrected_to(reading)))
+        words = re.sub(r"(?i)^(?:yes|yeah|yep)(?:,?\s+(?:to|for))?[,\s]+", "", words)  # "yes to meaning": meaning
         if not words or non_answer(words) or len(words.split()) > _PART_WORDS or _DENIES.search(words):
             return ""  # "i said i dont care who decides": a no said again, not a word of their own
         return words
+
+    def _names_item(self, words: str) -> bool:
+        """Do the mentee's words name the drive being checked ("meaning" at the meaning check)?"""
+        item = self._item().get("id")
+        spec = self.flow.lexicon.motivations.get(str(item)) if item else None
+        return spec is not None and rules.affirmed(spec.words, words) > 0
+
+    def _names_confirmed(self, words: str) -> bool:
+        """Do the mentee's words name a drive already confirmed (said again, not a new word for this one)?"""
+        step = self.current
+        confirmed = self.values.get(step.collect_yes or "") or []
+        lex = self.flow.lexicon.motivations
+        return any(m in lex and rules.affirmed(lex[m].words, words) > 0 for m in confirmed if isinstance(m, str))
 
     def _what_changed(self, reading: Reading) -> str:
         """What a no or a partial yes says is different now, on a step that keeps it ("" if none)."""
