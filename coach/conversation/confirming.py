@@ -144,16 +144,24 @@ class Confirming:
 
     def _names_item(self, words: str) -> bool:
         """Do the mentee's words name the drive being checked ("meaning" at the meaning check)?"""
-        item = self._item().get("id")
-        spec = self.flow.lexicon.motivations.get(str(item)) if item else None
-        return spec is not None and rules.affirmed(spec.words, words) > 0
+        return self._is_named(str(self._item().get("id") or ""), words)
+
+    def _is_named(self, mid: str, words: str) -> bool:
+        """Is ``words`` the drive's own name ("meaning", "money", "freedom"), not a new word for it ("useful")?"""
+        spec = self.flow.lexicon.motivations.get(mid)
+        if spec is None:
+            return False
+        raw = ((self.flow.lexicon.raw.get("motivations") or {}).get(mid) or {}).get("words") or []
+        names = [mid, *spec.label.split(), *[str(w).rstrip("*") for w in raw[:1]]]
+        stems = {n.lower()[:5] for n in names if len(n) >= 5}
+        said = [w for w in re.findall(r"[a-z]+", words.lower()) if len(w) >= 4]
+        return bool(said) and all(w[:5] in stems for w in said[:2])
 
     def _names_confirmed(self, words: str) -> bool:
         """Do the mentee's words name a drive already confirmed (said again, not a new word for this one)?"""
         step = self.current
         confirmed = self.values.get(step.collect_yes or "") or []
-        lex = self.flow.lexicon.motivations
-        return any(m in lex and rules.affirmed(lex[m].words, words) > 0 for m in confirmed if isinstance(m, str))
+        return any(self._is_named(m, words) for m in confirmed if isinstance(m, str))
 
     def _what_changed(self, reading: Reading) -> str:
         """What a no or a partial yes says is different now, on a step that keeps it ("" if none)."""
