@@ -23,6 +23,12 @@ _NOT_FEELING = re.compile(
 _DEAD_THING = re.compile(r"\b(?:a|an|the|my|his|her|their|our|some) dead (?!(?:inside|tired|set|serious|on)\b)[a-z]+")
 _THING_GOES = re.compile(r"\b(?:a|an|the|my|our|this|that|his|her|their|every) (?!(?:i|me|myself)\b)[a-z]+(?: [a-z]+)? "
                          r"(?:disappears|vanishes|disappeared|vanished|goes away|went away)\b")
+# Someone or something else dying, as part of the work: "when their pet is dying", "patients who are dying".
+_OTHERS_DYING = re.compile(
+    r"\b(?:(?:a|an|the|their|his|her|our|your|some|people's|owners'?|clients'?) )?(?:pet|animal|dog|cat|horse|patient|"
+    r"client|resident|customer|plant|battery|phone|laptop|server|project|startup|company|industry|market|language|"
+    r"trade|high street|shop)s? (?:who |that |which )?(?:is |are |was |were )?(?:dying|dead|died)\b"
+    r"|\bdying (?:patients?|pets?|animals?|residents?|clients?|languages?|trades?|industr\w+|breeds?)\b")
 # A letter typed three or more times over, for emphasis.
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 # Said about oneself ("i'm so tired of it all"), not about someone else ("he looks exhausted").
@@ -270,6 +276,7 @@ def _cues(t: _Tables, sentence: str) -> str | None:
     sentence = t.things.sub(" ~ ", sentence)  # "my laptop died": a thing, not the person
     sentence = _THING_GOES.sub(" ~ ", sentence)  # "a mix disappears when the show closes"
     sentence = _DEAD_THING.sub(" ~ ", sentence)  # "people screaming about bills while holding a dead hamster"
+    sentence = _OTHERS_DYING.sub(" ~ ", sentence)  # "calming people down when their pet is dying"
     if t.strong.search(sentence):
         return "check.cue_strong"
     mine = _FIRST_PERSON.search(sentence) is not None
