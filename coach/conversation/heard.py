@@ -104,11 +104,13 @@ def heading(content: str) -> str:
     if len(clauses) > 1 and all(len(c.split()) <= 4 for c in clauses) and not any(_NOW.match(c) for c in clauses):
         # "welding still. own shop maybe": terse fragments of one thought, played back together
         return ", ".join(c.rstrip(".!") for c in clauses)
-    if len(clauses) < 2 or not any(_HEADING.search(c) and not _NOW.match(c) for c in clauses):
-        return content
     ahead = next((i for i, c in enumerate(clauses) if _AHEAD.match(c)), 0)
+    if len(clauses) < 2 or not (ahead or any(_HEADING.search(c) and not _NOW.match(c) for c in clauses)):
+        return content
     # "i thought i'd be a solicitor by now. in 3-5 years i'd love to qualify": from the time ahead on
     kept = [c for c in clauses[ahead:] if not _NOW.match(c)] or [c for c in clauses if not _NOW.match(c)]
+    if len(kept) > 1 and _AHEAD.match(kept[0]) and len(kept[0].split()) <= 4:
+        kept = kept[1:]  # "teacher for 8 yrs. in 5 years?? out of teaching": the question's frame said back
     kept[0] = re.sub(r"^(?:and|but|so)\s+", "", kept[0], flags=re.I)
     joined = [c if c[-1] in ".!?" else c + "." for c in kept[:-1]] + [kept[-1].rstrip(".")]
     return " ".join(joined)
