@@ -16,7 +16,7 @@ from coach.conversation.asked_back import AskedBack
 from coach.conversation.confirming import Confirming
 from coach.conversation.evidence import Evidence
 from coach.conversation.fixing import Fixing
-from coach.conversation.heard import corrected_to, goal_named, heading, reason_given, said_content
+from coach.conversation.heard import corrected_to, goal_named, heading, reason_given, said_content, start_fixed
 from coach.conversation.message import Message
 from coach.conversation.recalling import Recalling
 from coach.conversation.state import Undo
@@ -115,6 +115,12 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
         fixed = self._playback_fixed(text, reading, ref)
         if fixed is not None:  # "the heading bit is wrong, it's X. and add Y to underneath"
             return fixed
+        start = start_fixed(reading) if step.expect == "yes_no" and "goal" in step.corrects else ""
+        if start:  # "the start is wrong, its not teacher, its getting out of teaching": the goal, put right whole
+            self._begin_change()
+            self.words.set("goal", start, self._refs())
+            self._corrected = start
+            return self._advance(answer=text, ref=ref, reading=reading, corrected=True)
         edits = read_edits(text) if step.corrects and self.state.follow_up != step.name else []
         if step.ladder and not (reading.has("correction") or reading.has("no")):
             # A why-answer is a reason ("i'd drop everything to build"): only a part named is an edit.

@@ -154,3 +154,18 @@ _ABOUT_GOAL = re.compile(r"(?i)\b(?:(?:my|the|a) goal|goal (?:part|bit|is)|(?:th
 def about_the_goal(reply: str) -> bool:
     """Does the reply talk about the goal itself ("that's my current job, not my goal")?"""
     return _ABOUT_GOAL.search(reply) is not None
+
+
+# "the start is wrong, its not teacher, its X": the head of a playback (the goal) put right whole.
+_START_WRONG = re.compile(r"(?i)\b(?:the )?(?:start|beginning|first (?:part|bit|line|thing))(?:'s| is| was)? "
+                          r"(?:wrong|off|not right|not it|not quite right)\b[.,;:!]*\s*")
+
+
+def start_fixed(reading: Reading) -> str:
+    """What the start of a playback should say, when the mentee says the start is wrong ("" if not)."""
+    if not _START_WRONG.search(reading.reply):
+        return ""
+    said = _START_WRONG.sub("", corrected_to(reading)).strip(" .,")
+    said = _ABOUT.sub("", said).strip(" .,")
+    return "" if not said or _DENIED.match(said) else said
+
