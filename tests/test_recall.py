@@ -22,6 +22,8 @@ from coach.store.database import Store
      "people always come to me when the build breaks"),
     ("strengths", "im pretty good at explaining tricky stuff to new people",
      "im pretty good at explaining tricky stuff to new people"),
+    # Round 9: what came after the strength was said back with it.
+    ("strengths", "cause i'm good with numbers and i'm so done with behaviour management", "i'm good with numbers"),
 ])
 def test_an_answer_given_in_passing_is_recalled_for_its_question(step: str, earlier: str, words: str) -> None:
     found = recall(step, [("1:3", "i want to lead"), ("1:4", earlier)], load_lexicon())
