@@ -183,6 +183,24 @@ _CONTRAST_TAIL = re.compile(
     r"(?i),?\s+(?:not|rather than|instead of)\s+(?:the|a|an|my|those|just|some)\s+[\w'-]+(?:\s+[\w'-]+){0,2}$")
 
 
+# A terse fragment: a few words, none of them a person ("cryptic crosswords", not "my kids think im mad").
+_FRAGMENT = re.compile(r"(?i)^(?!.*\b(?:i|i'?m|im|my|me|you|your|we|he|she|they|it'?s|its)\b)[\w' -]{1,30}$")
+
+
+def _fragments(text: str, first_end: re.Match[str]) -> str:
+    """"puzzles. cryptic crosswords. my kids think im mad": the terse fragments, said as one ("" if none)."""
+    if not first_end.group(0).startswith("."):
+        return ""
+    parts = [p.strip(" ,") for p in re.split(r"[.!?;]+\s+", text.rstrip(".!? "))]
+    kept: list[str] = []
+    for part in parts:
+        if len(part.split()) > 3 or not _FRAGMENT.match(part):
+            break
+        if part.lower() not in (k.lower() for k in kept):  # "respect. respect": said once
+            kept.append(part)
+    return ", ".join(kept) if len(kept) >= 2 else ""
+
+
 def key_phrase(answer: str, max_words: int = 12) -> str:
     """The first whole clause of what an answer says, or a well-formed part of it; "" if none fits."""
     text = " ".join(_said(answer).split())
@@ -191,7 +209,7 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     both = m is not None and re.match(r",\s*and\b", m.group(0)) is not None and len(text.split()) <= max_words \
         and _CLAUSE_END.search(text.rstrip(".!? "), m.end()) is None
     if m and not both:
-        text = text[: m.start()]
+        text = _fragments(text, m) or text[: m.start()]
     words = text.split()
     if len(words) > max_words:
         kept = _CONTRAST_TAIL.sub("", text)
