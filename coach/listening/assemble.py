@@ -83,6 +83,15 @@ def self_repair(cx: Context) -> None:
             f.piece = Piece(max(f.piece.start, taken.end()), f.piece.end)
 
 
+# A thing named: "the head of design", "a bakery", "my own shop".
+_NAMED = re.compile(r"(?:the|a|an|my|our|some|their|his|her)\s+\w")
+
+
+def _named(piece: str) -> bool:
+    """A short thing named ("the head of design"), not a clause."""
+    return _NAMED.match(piece) is not None and len(words(piece)) <= 6
+
+
 # Beside not knowing, these say how it feels or ask something back: not an answer offered.
 _NOT_AN_OFFER = frozenset({"feeling", "question", "advice_request", "meta", "distress", "correction", "non_answer"})
 
@@ -111,6 +120,9 @@ def not_knowing(cx: Context) -> None:
                        and not any(reason.search(low[f.piece.start:f.piece.end]) for f in after))
                    or any((f.rule == "content.tentative" or offer.search(low[f.piece.start:f.piece.end]))
                           and not reason.search(low[f.piece.start:f.piece.end]) for f in after)
+                   # "idk the head of design": a short thing named straight after is the answer, hedged
+                   or any(_named(low[f.piece.start:f.piece.end]) and not reason.search(low[f.piece.start:f.piece.end])
+                          for f in after[:1])
                    # "idk. making people happy": said as a sentence of its own, what follows is the answer
                    or (found[at].rule == "non_answer.whole" and not any(
                        reason.search(low[f.piece.start:f.piece.end]) or f.kind in _NOT_AN_OFFER
