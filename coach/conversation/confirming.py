@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.summary import non_answer
 from coach.listening import rules
-from coach.listening.playback import play_back, trimmed
+from coach.listening.playback import play_back, swap_pronouns, trimmed
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
@@ -79,7 +79,7 @@ class Confirming:
                 answer=text, ref=ref, reading=reading, confirm=agreed, own=own)
         changed = self._what_changed(reading)
         if changed:  # "partly, i've moved to QA since": the answer to "what has changed?", already given
-            line = self._reply("changed").replace("{words}", play_back(changed))
+            line = self._reply("changed").replace("{words}", _said_whole(changed))
             return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm,
                                                       changed=changed)
         if not answered and self._added_reason(text, reading):
@@ -189,4 +189,15 @@ class Confirming:
             self.state.follow_up = step.name
             return [self._rule(self._reply("hedge"))]
         return self._bounded_reask(self._reply("hedge"))
+
+
+def _said_whole(words: str) -> str:
+    """What changed, said back whole when short ("you got promoted. now you manage 2 people and hate
+    it"), else its key phrase: the second half is often the news."""
+    kept = re.sub(r"(?i)\s+actually(?=[.!,]|$)", "", trimmed(words)).rstrip(" .!")
+    kept = re.sub(r"[.!;]+\s+(?=[a-z])", ", ", kept)  # one line: "you got promoted, now you manage ..."
+    if not kept or len(kept.split()) > 20:
+        return play_back(words)
+    swapped = swap_pronouns(kept)
+    return swapped if swapped.startswith(("I ", "I'")) else swapped[:1].lower() + swapped[1:]
 
