@@ -85,7 +85,7 @@ _LABEL = re.compile(
 _SHORTHAND = {
     "rn": "at the moment", "ppl": "people", "u": "you", "ur": "your", "obvs": "obviously", "smth": "something",
     "sth": "something", "abt": "about", "b4": "before", "bc": "because", "cuz": "because", "coz": "because",
-    "probs": "probably", "tho": "though", "thru": "through", "yrs": "years", "ppls": "people's",
+    "probs": "probably", "prob": "probably", "tho": "though", "thru": "through", "yrs": "years", "ppls": "people's",
     "bf": "boyfriend", "gf": "girlfriend", "w/": "with", "w/o": "without", "irl": "in real life",
 }
 _SHORT_WORD = re.compile(r"(?i)(?<![\w'/])(?:" + "|".join(re.escape(k) for k in _SHORTHAND) + r")(?![\w'/])")
@@ -386,4 +386,6 @@ def job_named(answer: str) -> str:
         return first if short else ""
     phrase = role.group(0).strip()
     det = re.search(r"(?i)\b(?:one of|the|my|our|a|an) ", phrase)  # "be the boss": from "the" on
+    if det is None and re.fullmatch(r"(?i)(?:line )?(?:boss|manager|supervisor)", phrase):
+        return f"my {phrase}"  # "boss": said back as "your boss"
     return phrase[det.start():] if det else phrase
