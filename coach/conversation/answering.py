@@ -182,16 +182,24 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
         """Answers to questions put to the coach (not one asking for an edit), the advice reply, an acknowledgement."""
         out: list[Message] = []
         done: set[str] = set()
+        keyed: list[tuple[str, str]] = []
         for act in reading.acts:
             key = ""
             if act.kind == "question" and not (edited and read_edits(act.text)):
                 key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
             elif act.kind in ("advice_request", "meta"):
                 key = act.topic if act.topic in ("skip", "still_wrong") else act.kind
-            if not key or key == "skip" or key in done or (key == "clarify" and done & {"simpler", "source"}):
+            if key and key != "skip":
+                keyed.append((key, act.text))
+        # "what is underneath? i dont understand this question": the plain wording answers both; the
+        # catch-all "I'm a simple program" only when nothing else is said.
+        if any(k in ("simpler", "clarify") for k, _ in keyed):
+            keyed = [(k, t) for k, t in keyed if k != "other"]
+        for key, text in keyed:
+            if key in done or (key == "clarify" and done & {"simpler", "source"}):
                 continue
             done.add(key)
-            out.append(self._rule(self._aside(key, act.text, reading)))
+            out.append(self._rule(self._aside(key, text, reading)))
         feeling = reading.first("feeling")
         if feeling is not None:
             key = {"worry": "acknowledge_worry", "insight": "acknowledge_insight"}.get(
