@@ -307,8 +307,8 @@ def _part_remark(text: str) -> Fix | None:
     what = m.group("what")
     if _RIGHT.match(what):
         return Fix("keep", slot_of(said), x, said=said)
-    like = re.match(r"^(?:(?:really|actually|much) )?more like\s+(?P<new>.+)$", what, re.I)
-    if like and _words(like.group("new")):  # "the calm bit is more like patience": patience in its place
+    like = re.match(r"^(?:(?:really|actually|much) )?more (?:like|that|so that)\s+(?P<new>.+)$", what, re.I)
+    if like and _words(like.group("new")):  # "the calm bit is more like patience", "... more that nobody gets hurt"
         return Fix("put", slot_of(said), x, _words(like.group("new")), said)
     if re.match(r"^(?:(?:really|actually|much) )?more (?:about|like)\b", what, re.I):
         return Fix("ask", slot_of(said), x, said=said)  # "the nights bit is more about my kids": which words?
