@@ -44,7 +44,9 @@ _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager
                    r"foreman|supervisor|manager)s?[.!]?$")
 # "the meaning part fits", "that bit's right": what fits, said of the item asked about.
 _FITS = re.compile(r"(?i)^(?:the |that |this )?[\w' ]{0,30}?(?:part|bit|one)(?:'s| is)? "
-                   r"(?:fits|is right|is true|is it)\b|^(?:yes|yeah|yep)\b")
+                   r"(?:fits|is right|is true|is it)\b|^(?:yes|yeah|yep)\b"
+                   # "the not being micromanaged part": the part that fits, named
+                   r"|^(?:the |that )[\w' ]{2,30}? (?:part|bit)(?: (?:mostly|really|definitely|for sure|i guess))?[.!]?$")
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other",
            "delete": "delete", "skip": "skip", "kept": "kept", "source": "source", "optional": "optional", "who": "who",
            "right_word": "right_word", "later": "later", "sense": "sense"}
