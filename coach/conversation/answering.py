@@ -46,7 +46,8 @@ _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager
 _FITS = re.compile(r"(?i)^(?:the |that |this )?[\w' ]{0,30}?(?:part|bit|one)(?:'s| is)? "
                    r"(?:fits|is right|is true|is it)\b|^(?:yes|yeah|yep)\b"
                    # "the not being micromanaged part": the part that fits, named
-                   r"|^(?:the |that )[\w' ]{2,30}? (?:part|bit)(?: (?:mostly|really|definitely|for sure|i guess))?[.!]?$")
+                   r"|^(?:the |that )[\w' ]{2,30}? (?:part|bit)(?: (?:mostly|really|definitely|for sure|i guess))?"
+                   r"[.!]?$")
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other",
            "delete": "delete", "skip": "skip", "kept": "kept", "source": "source", "optional": "optional", "who": "who",
            "right_word": "right_word", "later": "later", "sense": "sense"}
