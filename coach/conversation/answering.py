@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from coach.rephrase.protocol import Rephrasing
 
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
+# A question a yes cannot answer ("What drives all this for you?").
+_BARE_YES = re.compile(r"(?i)^\W*(?:yes|yeah|yep|yup|ye|ya|yea|correct|exactly|right|spot on|that'?s (?:it|right))\b")
+_OPEN_QUESTION = re.compile(r"(?i)^\W*(?:what|where|whose|which|who|how|why)\b(?! about you\b)")
 # The mentee saying the ladder has reached the bottom ("thats it really", "that's the bottom of it").
 _BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|under|below|beneath|more)|"
                      r"just (?:is|does)\b|can'?t go (?:any )?deeper|as deep as")
@@ -266,6 +269,10 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
             return self._advance(answer=content, ref=ref, reading=reading, corrected=True)
         if step.ladder and not content and reading.has("non_answer"):
             return self._advance(answer="", skipped=True)  # running dry ends a why-ladder
+        if not content and step.expect == "text" and not self.state.reasks and _BARE_YES.match(reading.reply) \
+                and any(a.rule == "bare-yes-no" for a in reading.acts) and _OPEN_QUESTION.match(self._asked() or ""):
+            # "yes thats it" to the read-back said just before "what drives all this?": not an answer to it
+            return self._bounded_reask("")
         if not content and step.min_words == 0 and not answered:
             # "nothing comes to mind" is fine here; a bare yes or maybe still routes as one
             return self._advance(answer="", ref=ref, reading=reading, confirm=reading.confirm)

@@ -200,7 +200,9 @@ class Fixing(Correcting):
         if var == "goal":  # "goal is DPO because rules protect people": the goal, not its reason
             fix = replace(fix, new=without_reason(fix.new))
         if self._motivation_ids(value) or var == "motivations":
-            return fix.new if self._motivations(fix.new, replace=True) else ""
+            if self._motivations(fix.new, replace=True):
+                return fix.new
+            return self._own_motivation(fix)
         if isinstance(value, list):
             found = self._index_of(var, fix.part) if fix.part else None
             if found is None and var == "why_chain" and value:
@@ -258,6 +260,23 @@ class Fixing(Correcting):
             if any(_find(words, text) for _, text in self.words.texts(refs)):
                 return var
         return ""
+
+    def _own_motivation(self, fix: Fix) -> str:
+        """"the drives bit is more about fairness than meaning": fairness kept in the mentee's words, in
+        place of the drive named (of all of them when none is named)."""
+        if not fix.new.strip():
+            return ""
+        lex = self.flow.lexicon
+        self._begin_change()
+        kept = list(self.values.get("motivations") or [])
+        for i in reversed(range(len(kept))):
+            item = kept[i]
+            spec = lex.motivations.get(item) if isinstance(item, str) else None
+            named = not fix.part or item == fix.part or (spec is not None and _names(spec, fix.part))
+            if named:
+                self._put("motivations", i, "", self._refs())
+        self.words.append("motivations", fix.new, self._refs())
+        return f"{_LINES['motivations']}\t{fix.new}"
 
     def _motivations(self, words: str, replace: bool) -> bool:
         """Motivations named in ``words`` become confirmed ones (all of them, when ``replace``)."""

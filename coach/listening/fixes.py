@@ -167,6 +167,10 @@ def _old(text: str) -> str:
 
 def _split_not(new: str) -> tuple[str, str]:
     """"head of product, not running product" -> ("head of product", "running product")."""
+    than = re.match(r"^(?:(?:really|actually|much|a lot|probably|more like) )*more (?:about |like |that )?(?P<new>.+?)"
+                    r" (?:than|rather than|not) (?:about )?(?P<old>.+)$", new, re.I)
+    if than:  # "more about fairness than meaning": fairness, in place of meaning
+        return _words(than.group("new")), _old(_TAIL.sub("", than.group("old")))
     m = re.match(r"^(?P<new>.+?)(?:,\s*|\s+)not\s+(?P<old>'[^']*'|\"[^\"]*\"|.+)$", new, re.I)
     if m and not re.match(r"^(?:sure|really|quite|exactly|at all)\b", m.group("old"), re.I):
         old = _old(_TAIL.sub("", m.group("old")))

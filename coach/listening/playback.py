@@ -27,7 +27,7 @@ _BREAK_BEFORE = {
     "or", "then", "after", "before", "to",
 }
 _NO_END = {
-    "a", "an", "the", "my", "your", "our", "their", "his", "her", "its", "to", "of", "on", "in", "at", "for", "with",
+    "rather", "a", "an", "the", "my", "your", "our", "their", "his", "her", "its", "to", "of", "on", "in", "at", "for", "with",
     "and", "or", "but", "so", "because", "is", "are", "was", "were", "be", "been", "am", "i", "you", "we", "they",
     "that", "this", "these", "those", "very", "really", "more", "most", "some", "any", "by", "from", "as", "than",
     "not", "no", "if", "when", "which", "who", "it's", "i'm", "i'd", "i've", "would", "could", "should", "will",
@@ -159,12 +159,16 @@ def _cut(words: list[str], max_words: int) -> list[str]:
     for end in range(min(max_words, len(words) - 1), 1, -1):
         nxt = words[end].lower().strip(",;:")
         last = words[end - 1].lower().rstrip(",;:.!?")
+        if nxt in ("not", "rather", "instead") and last not in _NO_END | _NOT_BEFORE_CONTRAST:
+            return words[:end]  # "look after people | not to fill in forms and ...": the contrast goes
         if nxt in _BREAK_BEFORE and last not in _NO_END:
             head = " ".join(words[:end])
             if nxt in _RELATIVE and _VAGUE_HEAD.search(head):
                 return []  # "to be the one | who fixes the network": the one is nothing without who
             if nxt not in _CONJUNCTION and _IN_RELATIVE.search(head):
                 continue  # "the kind of person who people come | to": a preposition may belong to the verb
+            if nxt not in _CONJUNCTION and re.search(r"(?i)\bnot to \S+$", head):
+                continue  # "look after people not to fill | in forms": the verb wants what follows
             return words[:end]
     return []
 
@@ -179,12 +183,26 @@ _IN_RELATIVE = re.compile(r"(?i)\b(?:the one|someone|somebody|person|guy|girl|ki
 _CONJUNCTION = {"because", "and", "but", "so", "when", "while", "whereas", "although", "though", "if", "unless",
                 "until", "since", "or", "then"}
 # A contrast at the end of a long phrase: "the one who fixes the network not the printers".
+# "to look after people not to fill in forms" too: a contrast after a whole phrase (not after "is", "i'm" ...).
 _CONTRAST_TAIL = re.compile(
-    r"(?i),?\s+(?:not|rather than|instead of)\s+(?:the|a|an|my|those|just|some)\s+[\w'-]+(?:\s+[\w'-]+){0,2}$")
+    r"(?i)(?P<before>[\w']+),?\s+(?:not|rather than|instead of)\s+(?:(?:the|a|an|my|those|just|some|to)\s+)?"
+    r"[\w'-]+(?:\s+[\w'-]+){0,3}$")
+_NOT_BEFORE_CONTRAST = {"am", "is", "are", "was", "were", "be", "been", "do", "does", "did", "i'm", "im", "it's", "its",
+                        "i", "you", "we", "they", "he", "she", "it", "can", "could", "would", "should", "will", "may",
+                        "might", "must", "really", "just", "still", "and", "or", "but", "why", "if", "that", "whether"}
+
+
+def _without_contrast(text: str) -> str:
+    """The phrase before a contrast at its end ("" if there is none, or it is not a whole phrase)."""
+    m = _CONTRAST_TAIL.search(text)
+    if m is None or m.group("before").lower() in _NOT_BEFORE_CONTRAST:
+        return ""
+    return text[: m.end("before")]
 
 
 # A terse fragment: a few words, none of them a person ("cryptic crosswords", not "my kids think im mad").
-_FRAGMENT = re.compile(r"(?i)^(?!.*\b(?:i|i'?m|im|my|me|you|your|we|he|she|they|it'?s|its)\b)[\w' -]{1,30}$")
+_FRAGMENT = re.compile(r"(?i)^(?:(?:my|our) )?(?!.*\b(?:i|i'?m|im|my|me|you|your|we|he|she|they|it'?s|its)\b)"
+                       r"[\w' -]{1,30}$")
 
 
 def _fragments(text: str, first_end: re.Match[str]) -> str:
@@ -212,7 +230,7 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
         text = _fragments(text, m) or text[: m.start()]
     words = text.split()
     if len(words) > max_words:
-        kept = _CONTRAST_TAIL.sub("", text)
+        kept = _without_contrast(text)
         if 3 <= len(kept.split()) <= max_words:
             words = kept.split()
     if len(words) > max_words:
