@@ -256,9 +256,7 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
         content = correction or trimmed(said_content(reading))  # kept without its run-up and asides
         if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content)):
             content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
-        feeling = reading.first("feeling")
-        if not content and feeling is not None and _ASKS_FEELING.search(self._asked() or ""):
-            content = feeling.text  # "how would you feel?" "scary but ok": the feeling is the answer
+        content = content or self._feeling_answer(reading)
         if content and step.save_as == "goal":
             content = heading(content)  # "im a designer rn, and i want to lead": the wish, not the job
         # A step that keeps no answer of its own asks for a correction: all it hears is one.
@@ -269,9 +267,7 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
             return self._advance(answer=content, ref=ref, reading=reading, corrected=True)
         if step.ladder and not content and reading.has("non_answer"):
             return self._advance(answer="", skipped=True)  # running dry ends a why-ladder
-        if not content and step.expect == "text" and not self.state.reasks and _BARE_YES.match(reading.reply) \
-                and any(a.rule == "bare-yes-no" for a in reading.acts) and _OPEN_QUESTION.match(self._asked() or ""):
-            # "yes thats it" to the read-back said just before "what drives all this?": not an answer to it
+        if not content and self._yes_to_what(reading):
             return self._bounded_reask("")
         if not content and step.min_words == 0 and not answered:
             # "nothing comes to mind" is fine here; a bare yes or maybe still routes as one
@@ -296,6 +292,17 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
             self.state.depth = max(self.state.depth, step.ladder.max_depth - 1)
         return self._advance(answer=content, ref=ref, reading=reading,
                              confirm=reading.confirm if step.expect == "either" else None)
+
+    def _feeling_answer(self, reading: Reading) -> str:
+        """"how would you feel?" "scary but ok": the feeling is the answer ("" if not asked one)."""
+        feeling = reading.first("feeling")
+        return feeling.text if feeling is not None and _ASKS_FEELING.search(self._asked() or "") else ""
+
+    def _yes_to_what(self, reading: Reading) -> bool:
+        """"yes thats it" to the read-back said just before "what drives all this?": no answer to it (once)."""
+        return (self.current.expect == "text" and not self.state.reasks and _BARE_YES.match(reading.reply) is not None
+                and any(a.rule == "bare-yes-no" for a in reading.acts)
+                and _OPEN_QUESTION.match(self._asked() or "") is not None)
 
     def _bounded_reask(self, prompt: str | None) -> list[Message]:
         """Ask again, a bounded number of times, then move on. ``""``: no lead-in line."""

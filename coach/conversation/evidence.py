@@ -39,8 +39,15 @@ class Evidence:
         lex = self.flow.lexicon
         said = self.words.texts(self.state.said)
         down = {m for m, spec in lex.motivations.items() for _, text in said if _played_down(spec.words, text)}
-        down |= self._lean()
+        other, chosen = self._lean()
+        down |= other
         found = [m for m in rules.detect_motivations([text for _, text in said], lex) if m not in down]
+        if chosen and chosen not in (self.values.get("motivations") or []):
+            # "impact, definitely" was the answer to a question about exactly this: confirmed, not asked again
+            # (round 10: "It sounds like having an impact matters to you?" right after "impact def").
+            refs = [ref for ref, text in said if text == str(self.values.get("impact_or_control") or "")]
+            self.words.append("motivations", chosen, refs)
+        found = [m for m in found if m != chosen]
         items = []
         for i, m in enumerate(found):
             evidence = [ref for ref, text in said if rules.affirmed(lex.motivations[m].words, text)]
@@ -48,15 +55,16 @@ class Evidence:
                           "evidence": evidence, "first": i == 0})
         return items
 
-    def _lean(self) -> set[str]:
+    def _lean(self) -> tuple[set[str], str]:
         """Impact or control, answered clearly ("impact, definitely. i dont care who decides"): the
-        other one is not checked (round 8 was asked about control after saying so)."""
+        other one is not checked (round 8 was asked about control after saying so) and the chosen one is
+        confirmed by the choice. Returns (the drives not to check, the one chosen or "")."""
         lex = self.flow.lexicon
         answer = str(self.values.get("impact_or_control") or "")
         if not answer or "influence" not in lex.motivations or "authority" not in lex.motivations:
-            return set()
+            return set(), ""
         if re.search(r"(?i)\b(?:neither|none|not really|both|mix|a bit of each|either)\b", answer):
-            return set()  # not a clear choice: the checks ask
+            return set(), ""  # not a clear choice: the checks ask
         scores = {m: rules.affirmed(lex.motivations[m].words, answer) for m in ("influence", "authority")}
         if _played_down(lex.motivations["authority"].words, answer):
             scores["authority"] = 0
@@ -64,9 +72,8 @@ class Evidence:
             scores["influence"] = 0
         chosen = [m for m, n in scores.items() if n]
         if len(chosen) != 1:  # a mix, or neither: both stay to be checked by their evidence
-            return set()
-        # The one chosen is still checked (with its note); the other is not offered again.
-        return {"influence", "authority"} - set(chosen)
+            return set(), ""
+        return {"influence", "authority"} - set(chosen), chosen[0]
 
 
 def _played_down(words: rules.Phrases, text: str) -> bool:

@@ -27,7 +27,8 @@ _BREAK_BEFORE = {
     "or", "then", "after", "before", "to",
 }
 _NO_END = {
-    "rather", "a", "an", "the", "my", "your", "our", "their", "his", "her", "its", "to", "of", "on", "in", "at", "for", "with",
+    "rather",
+    "a", "an", "the", "my", "your", "our", "their", "his", "her", "its", "to", "of", "on", "in", "at", "for", "with",
     "and", "or", "but", "so", "because", "is", "are", "was", "were", "be", "been", "am", "i", "you", "we", "they",
     "that", "this", "these", "those", "very", "really", "more", "most", "some", "any", "by", "from", "as", "than",
     "not", "no", "if", "when", "which", "who", "it's", "i'm", "i'd", "i've", "would", "could", "should", "will",
@@ -87,6 +88,7 @@ _SHORTHAND = {
     "sth": "something", "abt": "about", "b4": "before", "bc": "because", "cuz": "because", "coz": "because",
     "probs": "probably", "prob": "probably", "tho": "though", "thru": "through", "yrs": "years", "ppls": "people's",
     "bf": "boyfriend", "gf": "girlfriend", "w/": "with", "w/o": "without", "irl": "in real life",
+    "esp": "especially", "defo": "definitely",
 }
 _SHORT_WORD = re.compile(r"(?i)(?<![\w'/])(?:" + "|".join(re.escape(k) for k in _SHORTHAND) + r")(?![\w'/])")
 # "(boring lol)", "(sorry)": a bracketed aside is not part of the thought.
