@@ -13,7 +13,7 @@ FIRST = [
     "No, it's more about building something that lasts",  # a correction at the ladder (turn 20)
     "Because I love solving the hardest problems",
     "yes",
-    "impact",
+    "a mix, but mostly impact",  # not a clear choice: impact is still checked with the others
     "Money, honestly, and learning",
     "yes",
     "yes",

@@ -44,7 +44,7 @@ PERSONAS = {
             "yes",
             "Impact, definitely. I don't need to be the boss",
             "Seeing the team have an impact, and growing myself",
-            "yes", "yes", "no",
+            "yes", "no",  # impact was chosen a moment ago: confirmed by that, not checked again
             "Board games! I love designing little games for my friends, I could talk about it all day",
             "Walk by the sea and then cook for friends",
             "Explaining tricky things simply",
@@ -55,7 +55,7 @@ PERSONAS = {
             "Lead the next planning session myself",
         ],
         path=[*OPENING, "why_ladder", "why_ladder", "why_playback", "impact_or_control", "motivation_open",
-              "motivation_check", "motivation_check", "motivation_check", *PASSION_TO_CLOSE, "experiment"],
+              "motivation_check", "motivation_check", *PASSION_TO_CLOSE, "experiment"],
         summary={
             "goals": ["I'd like to be leading a small product team",
                       "My manager's job, because she gets to shape what we build"],
@@ -167,7 +167,6 @@ PERSONAS = {
             "yes",
             "Control, if I'm honest. I like being the one who decides",
             "Being in charge",
-            "yes",
             "Chess, strategy games",
             "Play chess online and read history",
             "Making calls when everyone else is stuck",
@@ -177,14 +176,14 @@ PERSONAS = {
             "no",
         ],
         path=[*OPENING, "why_ladder", "why_ladder", "why_playback", "impact_or_control", "motivation_open",
-              "motivation_check", *PASSION_TO_CLOSE],
+              *PASSION_TO_CLOSE],
         summary={"motivations": ["authority"], "experiment": None},
         says=[
             "Aiming high is fine to say out loud here, even if it's your boss's job.",
             "So for you it leans towards being the one who decides. That's fine to want, and to say.",
-            "Wanting to be the one who decides is a perfectly fine thing to want, and to say.",
-            "It sounds like being the one who makes the decisions matters to you. Is that right?",
         ],
+        # Chosen at impact-or-control, so confirmed by the choice and not asked again straight after.
+        never=["It sounds like being the one who makes the decisions matters to you"],
     ),
     # Next-rung guessing: runs dry with "I don't know", so is asked for one plain sentence.
     "eli_next_rung": Persona(

@@ -20,6 +20,9 @@ def corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
         more = re.search(r"\bmore (?:about|like|that|of)\s+", rest)
         if more:
             return bare(r.text[core.start + m.end() + more.end():core.end]) or None
+        ends_more = re.search(r"\bmore$", m.group(0)) and re.match(r"\s*(?:about|like|that|of)?\s*", rest)
+        if ends_more and len(words(rest)) >= 4:  # "less about being tired and more | about wanting my X to count"
+            return bare(r.text[core.start + m.end() + ends_more.end():core.end]) or None
         return contrasted(r, core)
     if marks:
         start = core.start + marks[0]
@@ -39,7 +42,10 @@ def corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
 def contrasted(r: Reply, core: Piece) -> str | None:
     """The kept side of a contrast: "not X, Y" keeps Y; "X, not Y" keeps X; "less X, more Y" is kept whole."""
     low = r.low[core.start:core.end]
-    if re.search(r"\bless\b.*\bmore\b", low):  # "it's less the puzzles, more the people" says itself whole
+    both = re.search(r"\bless\b.*?\bmore\b\s*(?:about |like |that |of )?", low)
+    if both and len(words(low[both.end():])) >= 3:  # "less about being tired and more about wanting X to count"
+        return bare(r.text[core.start + both.end():core.end]) or None
+    if both:  # "it's less the puzzles, more the people" says itself whole
         return bare(r.text[core.start:core.end]) or None
     lead = re.match(r"(?:actually,?\s+)?not\b[^,]*,\s*(?:(?:but|i think|i'd say|it's|its|it is|more|rather|just)\s+)*",
                     low)
