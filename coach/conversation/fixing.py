@@ -1,10 +1,9 @@
 """Applying fixes to a playback: several in one reply, each to the value or words it names.
 
 coach.listening.fixes reads what a mentee asks for; this puts it into the kept values, so the
-chain played back, the summary and the next session's recap all say the fixed version. A remark
-that names a part but no new words ("the team lead part is less sure than it sounds") is never
-kept as words: the coach asks one short question about that part, and the answer goes there.
-"""
+chain played back, the summary and the next session's recap all say the fixed version. A remark naming
+a part but no new words ("the team lead part is less sure than it sounds") is never kept as words: the
+coach asks one short question about that part, and the answer goes there."""
 
 from __future__ import annotations
 
@@ -97,10 +96,8 @@ class Fixing(Correcting):
         changed = self._answer_to_fix(new, reading.reply) if new else False
         self.state.fixing = None
         self._corrected = "\n".join(w for w in (before, self._corrected if changed else "") if w)
-        corrected = bool(self._corrected)
         return self._advance(answer="" if step.expect == "yes_no" else new, ref=ref, reading=reading, confirm=None,
-                             corrected=corrected)
-
+                             corrected=bool(self._corrected))
 
     @staticmethod
     def fixes_needed(fixes: list[Fix]) -> bool:
@@ -262,19 +259,14 @@ class Fixing(Correcting):
         return ""
 
     def _own_motivation(self, fix: Fix) -> str:
-        """"the drives bit is more about fairness than meaning": fairness kept in the mentee's words, in
-        place of the drive named (of all of them when none is named)."""
+        """"the drives bit is more about fairness than meaning": fairness, in the mentee's words."""
         if not fix.new.strip():
             return ""
-        lex = self.flow.lexicon
         self._begin_change()
-        kept = list(self.values.get("motivations") or [])
-        for i in reversed(range(len(kept))):
-            item = kept[i]
-            spec = lex.motivations.get(item) if isinstance(item, str) else None
-            named = not fix.part or item == fix.part or (spec is not None and _names(spec, fix.part))
-            if named:
-                self._put("motivations", i, "", self._refs())
+        for i, item in reversed(list(enumerate(self.values.get("motivations") or []))):
+            spec = self.flow.lexicon.motivations.get(item) if isinstance(item, str) else None
+            if not fix.part or item == fix.part or (spec is not None and _names(spec, fix.part)):
+                self._put("motivations", i, "", self._refs())  # the drive named, or all when none is
         self.words.append("motivations", fix.new, self._refs())
         return f"{_LINES['motivations']}\t{fix.new}"
 
