@@ -212,6 +212,8 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
                 feeling.topic or "", "acknowledge_feeling")
             if key in self.flow.replies:
                 out.append(self._rule(self._reply(key)))
+        elif "apology" in reading.asides and "acknowledge_apology" in self.flow.replies:
+            out.append(self._rule(self._reply("acknowledge_apology")))  # "sorry, that got personal"
         return out
 
     def _aside(self, key: str, asked: str = "", reading: Reading | None = None) -> str:

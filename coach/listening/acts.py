@@ -104,7 +104,8 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
         for f in cx.found:  # asked what to change, what they say is the corrected thought
             if f.kind == "content":
                 f.kind, f.content, f.rule = "correction", bare(r.text[f.piece.start:f.piece.end]), "correction.asked"
-    return Reading(reply, tuple(assemble(cx)))
+    asides = tuple(sorted({f.topic for f in cx.found if f.kind == "filler" and f.topic}))
+    return Reading(reply, tuple(assemble(cx)), asides)
 
 
 def _thinking_aloud(cx: Context, s: Piece, low: str) -> bool:

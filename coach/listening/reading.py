@@ -36,6 +36,9 @@ class Reading:
 
     reply: str
     acts: tuple[Act, ...] = ()
+    # What asides were dropped as fillers said ("apology" for "sorry, that got personal"): no act, but
+    # the coach may answer it kindly.
+    asides: tuple[str, ...] = ()
 
     @property
     def kinds(self) -> list[str]:
