@@ -17,7 +17,9 @@ _PLAYED_DOWN = re.compile(
     r"\b(?:would be nice|nice to have|nice bonus|a bonus|not the main|isn'?t the main|not that important|"
     r"not (?:really )?what (?:drives|matters)|doesn'?t matter (?:much|that much)|not a big deal|secondary|"
     r"not really about|less about|not about|(?:maybe|probably|possibly)(?: \w+){1,3} (?:a bit|a little|too)|"
-    r"not (?:really )?(?:the |my )?(?:why|reason|point|driver))\b"  # "money a bit but its not why"
+    r"not (?:really )?(?:the |my )?(?:why|reason|point|driver)|"  # "money a bit but its not why"
+    # "Money is fine, I'm paid ok"
+    r"(?:is|'s|are) (?:fine|ok|okay|alright|sorted|covered)(?! to)|paid (?:ok|okay|fine|enough|alright))\b"
 )
 _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 # "money matters too, but not the main thing": the clause after names no subject, it says it of the one before.
@@ -63,7 +65,10 @@ class Evidence:
         answer = str(self.values.get("impact_or_control") or "")
         if not answer or "influence" not in lex.motivations or "authority" not in lex.motivations:
             return set(), ""
-        if re.search(r"(?i)\b(?:neither|none|not really|both|mix|a bit of each|either)\b", answer):
+        refs = [r for item in self.state.sources.get("impact_or_control") or [] for r in (
+            item if isinstance(item, list) else [item])]
+        said = " ".join(text for _, text in self.words.texts(refs)) or answer  # "Both?" is not kept as words
+        if rules.BOTH.search(said):
             return set(), ""  # not a clear choice: the checks ask
         scores = {m: rules.affirmed(lex.motivations[m].words, answer) for m in ("influence", "authority")}
         if _played_down(lex.motivations["authority"].words, answer):

@@ -23,7 +23,8 @@ from coach.listening.text import Reply
 
 # Said before a fix, not part of it: "no.", "mostly,", "oh dear,", "hang on,".
 _LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hmm+|um+|oh(?: dear)?|also|and|but|plus|"
-                   r"then|so|actually|wait|hang on|anyway|ugh|right|well|sorry|lol|haha|mostly yes|not quite|although|though|except|only|"
+                   r"then|so|actually|wait|hang on|anyway|ugh|right|well|sorry|lol|haha|mostly yes|not quite|"
+                   r"although|though|except|only|"
                    r"(?:(?:a )?couple of|two|three|a few|several|some) (?:things|changes)|i dunno|dunno|idk|maybe|"
                    r"i guess|like i said|i just said|i said|i just told you|i told you)"
                    r"(?:[,.!:]+\s*|\s+))+", re.I)
@@ -266,7 +267,8 @@ def _quoted_should(text: str) -> Fix | None:
 def _slot_is(text: str) -> Fix | None:
     """"the job I'd pick is head of science, not 'that's fun'", "the heading bit reads weird, i'd say X"."""
     m = re.match(rf"^(?P<slot>{_MENTION})\s+(?:(?:it|that|they)\s+)?(?P<verb>is|are|was|=|:|reads|sounds|looks|seems|"
-                 rf"should (?:just |really )?(?:be|say|read)|would be|needs to be)(?!n'?t\b)\s*(?P<rest>.*)$", text, re.I)
+                 rf"should (?:just |really )?(?:be|say|read)|would be|needs to be)(?!n'?t\b)\s*(?P<rest>.*)$",
+                 text, re.I)
     if not m:
         return None
     slot = slot_of(m.group("slot"))

@@ -259,9 +259,15 @@ def _depth_reached(c: Context) -> bool:
     return c.max_depth > 0 and c.depth >= c.max_depth
 
 
+# "Both?", "a mix", "neither really": no one side of a choice between two ("impact or control?").
+BOTH = re.compile(r"(?i)\b(?:neither|none|not really|both|mix|mixture|a bit of each|bit of both|either|equally)\b")
+
+
 def _mentions(mid: str) -> Callable[[Context], bool]:
     def rule(c: Context) -> bool:
         m = c.lex.motivations.get(mid)
+        if mid in ("influence", "authority") and BOTH.search(c.reply or ""):
+            return False  # "Both? I want the say but I also want it to make things better": no leaning
         return m is not None and not c.skipped and affirmed(m.words, c.answer) > 0
 
     return rule
