@@ -206,7 +206,9 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
                 continue
             done.add(key)
             out.append(self._rule(self._aside(key, text, reading)))
-        feeling = reading.first("feeling")
+        # "it would be a relief. which surprises me": the realisation is what to acknowledge, not a worry
+        feelings = [a for a in reading.acts if a.kind == "feeling"]
+        feeling = next((a for a in feelings if a.topic == "insight"), feelings[0] if feelings else None)
         if feeling is not None:
             key = {"worry": "acknowledge_worry", "insight": "acknowledge_insight"}.get(
                 feeling.topic or "", "acknowledge_feeling")

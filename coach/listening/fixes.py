@@ -12,7 +12,7 @@ conversation applies the fixes to what it keeps (coach.conversation.fixing).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from coach.listening.edits import Edit
 from coach.listening.edits import _one as _edit
@@ -82,10 +82,18 @@ def read_fixes(reply: str) -> list[Fix]:
     """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
     out: list[Fix] = []
     waiting: Fix | None = None  # "not the office plant, that was a joke. the senior designer job."
+    named = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
     for clause in _clauses(Reply(reply).text):
         fix = _read(clause)
         if fix is None and _ASIDE.match(_bare(clause)):
             continue
+        if fix is None and re.fullmatch(r"(?:in |for |on )?(?:the |that )?[\w' ]{1,30}? (?:bit|part|line)s?",
+                                        _bare(clause), re.I) and slot_of(_bare(clause)):
+            named = slot_of(_bare(clause))
+            continue
+        if fix is not None and named and fix.kind in ("add", "put") and not fix.slot:
+            fix = replace(fix, slot=named)
+        named = ""
         if waiting is not None:
             out.remove(waiting)
             asks = clause.rstrip().endswith("?")

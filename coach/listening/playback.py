@@ -142,6 +142,11 @@ def _said(answer: str, lex: Lexicon | None = None) -> str:
 
 
 
+# An aside at the end of a key phrase: "brands, weirdly", "the money, honestly".
+_LAST_ASIDE = re.compile(r"(?i),\s*(?:weirdly|oddly|strangely|funnily enough|honestly|really|i guess|i suppose|tbh|"
+                         r"lol|haha|if i'?m honest|to be honest)$")
+
+
 def key_phrase(answer: str, max_words: int = 12) -> str:
     """The first whole clause of what an answer says, or a well-formed part of it; "" if none fits."""
     text = " ".join(_said(answer).split())
@@ -163,6 +168,7 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
         else:
             words = cut(words, max_words)
     phrase = " ".join(words).rstrip(" ,;:.!?")
+    phrase = _LAST_ASIDE.sub("", phrase)  # "brands, weirdly": the brands
     # One enormous "word" is no phrase to quote: say it without a quote instead.
     return "" if len(phrase) > MAX_CHARS else phrase
 
