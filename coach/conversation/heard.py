@@ -63,6 +63,8 @@ _NOW = re.compile(
     r"^(?:so |and |but |well |ok |okay )*(?:(?:i'?m|i am|im) (?:a|an|the|currently|now|still|working|on)\b"
     # "i am nurse in hospital since 2 year": the job now, said without an article
     r"|(?:i'?m|i am|im) \w+ (?:in|at|for) (?:a |an |the )?\w+ (?:since|for)\b"
+    # "I am team leader in warehouse now": the job now, said with "now" at its end
+    r"|(?:i'?m|i am|im) (?!(?:not|never)\b)[^.,;]{1,40}\bnow[.!]?$"
     # "probably still in IT support, but id like to ...": staying where they are, said before the wish
     r"|(?:probably |maybe |likely |prob )?still (?:in|at|doing|working|a|an|the|here|there)\b"
     r"|(?:i )?(?:currently )?work(?:ing)? (?:as|at|in|for|on)\b"
@@ -87,11 +89,11 @@ _CLAUSES = re.compile(
     # "im a dental hygienist, in 4 years id like to ...": a time ahead opens the wish.
     r"|(?:,\s+|\s+(?=(?:and|but|so) ))"
     r"(?=(?:(?:and|but|so) )?(?:in|by|within|after) (?:like |about |maybe |around |say )?"
-    r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) (?:yrs|years|months)\b"
+    r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) (?:yrs?|years?|months?)\b"
     r"|(?:eventually|someday|one day|long term|long-term|ideally|hopefully)\b)", re.I)
 
 _AHEAD = re.compile(r"(?i)^(?:(?:and|but|so) )?(?:in|by|within|after) (?:like |about |maybe |around |say )?"
-                    r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) (?:yrs|years|months)\b")
+                    r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) (?:yrs?|years?|months?)\b")
 
 
 def heading(content: str) -> str:
