@@ -4,8 +4,7 @@ Every reply is read as dialogue acts first (coach.listening). Questions to the c
 answered, an advice request is turned back, a worry or a realisation gets one short line, and
 only then does the step use what is left: a clear yes or no, a partial answer (asked about,
 never taken as a yes), a correction (applied to what it corrects), or the content itself,
-trimmed of fillers. Non-answers are re-asked gently and never stored as answers.
-"""
+trimmed of fillers. Non-answers are re-asked gently and never stored as answers."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
 """Applying fixes to a playback: several in one reply, each to the value or words it names.
-
 coach.listening.fixes reads what a mentee asks for; this puts it into the kept values, so the
 chain played back, the summary and the next session's recap all say the fixed version. A remark naming
 a part but no new words ("the team lead part is less sure than it sounds") is never kept as words: the
@@ -16,7 +15,8 @@ from coach.conversation.heard import corrected_to, said_content, without_reason
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import Edit
-from coach.listening.fixes import Fix, keeps_as_is, read_fixes
+from coach.listening.fixes import Fix, read_fixes
+from coach.listening.parts import keeps_as_is
 from coach.listening.playback import play_back, trimmed
 
 if TYPE_CHECKING:

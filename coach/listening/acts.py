@@ -34,6 +34,11 @@ _TAIL = re.compile(r"(?:[\s,]+(?:lol|haha+|lmao|tbh|sorry|honestly|to be honest|
                    r"here|man|tho|though))+$")
 _BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|nope|nah|maybe)$")
 _ADDRESSED = re.compile(r"\b(?:you|your|u|ur)\b")
+# "because you see the same patients over time?", "you get to know them?": a statement said with a rising
+# voice, "you" meaning anyone, not a question put to the coach.
+_GENERIC_YOU = re.compile(r"^(?:(?:i guess|i think|i suppose|maybe|like|because|cos|cause|i dunno|idk|well|and|so|"
+                          r"probably),? )*(?:you|u) (?!(?:think|mean|know|reckon|asked?|want|said|say|sound|are|were|"
+                          r"re|really|just|can|could|would|will|do|did|have|got|agree|see (?:what|why|how))\b)[a-z']+")
 
 
 
@@ -287,7 +292,7 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
             found.content = corrected(cx.reply, core, m)
         found.also_content = rule.keep_content and cx.expect == "text"
         return found
-    if shaped and not goes_on and _ADDRESSED.search(low):
+    if shaped and not goes_on and _ADDRESSED.search(low) and not _GENERIC_YOU.match(bare(low)):
         return Found("question", core, topic="other", rule="question.addressed")
     # "freedom?", "something with data?": an answer offered as a question is a tentative one.
     tentative = low.rstrip().endswith("?") and not opened(low)

@@ -87,13 +87,11 @@ def read_fixes(reply: str) -> list[Fix]:
         fix = _read(clause)
         if fix is None and _ASIDE.match(_bare(clause)):
             continue
-        if fix is None and re.fullmatch(r"(?:in |for |on )?(?:the |that )?[\w' ]{1,30}? (?:bit|part|line)s?",
-                                        _bare(clause), re.I) and slot_of(_bare(clause)):
-            named = slot_of(_bare(clause))
+        if fix is None and slot_of(re.sub(r"^(?:in|for|on) ", "", _bare(clause), flags=re.I)):
+            named = slot_of(re.sub(r"^(?:in|for|on) ", "", _bare(clause), flags=re.I))
             continue
-        if fix is not None and named and fix.kind in ("add", "put") and not fix.slot:
-            fix = replace(fix, slot=named)
-        named = ""
+        fix, named = (replace(fix, slot=named) if fix and named and fix.kind in ("add", "put") and not fix.slot
+                      else fix), ""
         if waiting is not None:
             out.remove(waiting)
             asks = clause.rstrip().endswith("?")
@@ -115,18 +113,6 @@ def read_fixes(reply: str) -> list[Fix]:
         if fix.kind == "ask" and fix.new == "" and (fix.part or fix.slot):
             waiting = fix
     return out
-
-
-# Asked what goes in a part's place: "leave it", "nah it's fine", "no" alone keep it as it is.
-_KEEP_AS_IS = re.compile(r"^(?:(?:actually|hmm+|um+|oh|ok(?:ay)?|no+|nah|nope|sorry)[,.!]?\s+)*(?:(?:leave|keep) it|"
-                         r"it'?s fine|its fine|fine|all good|as it (?:is|was)|never ?mind|forget it|nothing|none|"
-                         r"no+|nah|nope|same)\b(?:[\s,.!]+(?:as it (?:is|was)|then|thanks|thx|actually|it'?s fine|"
-                         r"(?:it )?(?:was|is) fine|(?:it )?(?:was|is) ok))*[\s.!]*$", re.I)
-
-
-def keeps_as_is(reply: str) -> bool:
-    """Does ``reply`` leave a part as it was ("actually no, leave it as it is")?"""
-    return _KEEP_AS_IS.match(" ".join(reply.split())) is not None
 
 
 def is_remark(piece: str) -> bool:

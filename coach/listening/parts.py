@@ -36,3 +36,15 @@ def slot_of(mention: str) -> str:
     """The value a mention names ("the heading bit" -> "goal"), or ""."""
     text = " ".join(mention.strip(" '\"").split())
     return next((k for k, p in _SLOT.items() if p.match(text)), "")
+
+
+# Asked what goes in a part's place: "leave it", "nah it's fine", "no" alone keep it as it is.
+_KEEP_AS_IS = re.compile(r"^(?:(?:actually|hmm+|um+|oh|ok(?:ay)?|no+|nah|nope|sorry)[,.!]?\s+)*(?:(?:leave|keep) it|"
+                         r"it'?s fine|its fine|fine|all good|as it (?:is|was)|never ?mind|forget it|nothing|none|"
+                         r"no+|nah|nope|same)\b(?:[\s,.!]+(?:as it (?:is|was)|then|thanks|thx|actually|it'?s fine|"
+                         r"(?:it )?(?:was|is) fine|(?:it )?(?:was|is) ok))*[\s.!]*$", re.I)
+
+
+def keeps_as_is(reply: str) -> bool:
+    """Does ``reply`` leave a part as it was ("actually no, leave it as it is")?"""
+    return _KEEP_AS_IS.match(" ".join(reply.split())) is not None

@@ -80,6 +80,13 @@ _SPEAKERS = {"i", "you", "we"}
 # Who a reporting verb may be said to before the words themselves: "told everyone you are lazy".
 _TOLD = {"to", "me", "us", "him", "her", "them", "everyone", "everybody", "people", "the", "team", "that", "saying"}
 _YOU = ("you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll")
+_ADVERBS = frozenset({"sort", "kind", "of", "kinda", "sorta", "just", "already", "really", "literally", "basically",
+                      "actually", "never", "always", "totally", "completely", "clearly", "obviously"})
+# What the coach is told when "you" opens the words: "you said", "you're right", "you missed the Lorna one".
+_TO_THE_COACH = frozenset({"are", "were", "said", "asked", "know", "mean", "meant", "think", "sound", "got", "missed",
+                           "forgot", "changed", "keep", "just", "already", "didn't", "don't", "did", "do", "should",
+                           "can", "could", "would", "will", "may", "might", "must", "left", "put", "wrote", "have",
+                           "need", "asking", "repeated", "misheard", "misunderstood", "understand", "heard"})
 # Words before which "us" is not the object of the mentee's own verb ("for us" stays "for you").
 _BEFORE_US = {"for", "with", "to", "about", "of", "from", "like", "between", "among", "around", "behind", "at"}
 
@@ -116,8 +123,11 @@ class _Swap:
         # With no "I", "me" or "my" anywhere, a "you" later on is anyone ("being senior means people
         # listen to you"): kept. One that opens the words ("you're right", "are you sure?") is the coach.
         said = [t.lower().replace("\u2019", "'") for t in tokens if t[:1].isalpha()]
+        # "you see the same patients over time" opens with "you" too, and means anyone.
+        verb = next((w for w in said[1:] if w not in _ADVERBS), "")
+        opens_generic = len(said) > 2 and said[0] == "you" and verb not in _TO_THE_COACH
         self.generic_you = (not any(w in _FIRST_PERSON for w in said)
-                            and not any(w in _YOU for w in said[:2]))
+                            and (opens_generic or not any(w in _YOU for w in said[:2])))
 
     def punctuation(self, tok: str) -> None:
         self.out.append(tok)
