@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from coach.conversation.fixing import _put_in
-from coach.listening.fixes import Fix, is_remark, keeps_as_is, read_fixes
+from coach.listening.fixes import Fix, is_remark, read_fixes
+from coach.listening.parts import keeps_as_is
 
 
 @pytest.mark.parametrize(

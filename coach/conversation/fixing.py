@@ -10,9 +10,10 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from coach.conversation.correcting import Correcting, _clause_put, _find, _names, _swapped
+from coach.conversation.correcting import _clause_put, _find, _swapped
+from coach.conversation.drives import Drives
 from coach.conversation.heard import corrected_to, said_content, without_reason
-from coach.conversation.summary import non_answer
+from coach.conversation.summary import LINES, non_answer
 from coach.listening import rules
 from coach.listening.edits import Edit
 from coach.listening.fixes import Fix, read_fixes
@@ -26,14 +27,10 @@ if TYPE_CHECKING:
 # Fixes the older, single-edit readers already handle alike: anything else takes this path.
 _PLAIN = ("put", "drop")
 _QUOTES = "'\" "
-# The summary's lines, as the coach says them, for saying back which line a fix changed.
-_LINES = {"goal": "where you're heading", "want_job": "the job you'd pick", "bedrock": "underneath it",
-          "passions": "what lights you up", "strengths": "what people come to you for",
-          "sweet_spot": "where those meet", "motivations": "what drives you"}
 _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 
 
-class Fixing(Correcting):
+class Fixing(Drives):
     """The part of a conversation that applies fixes to a playback (mixed into Conversation)."""
 
     if TYPE_CHECKING:
@@ -188,7 +185,7 @@ class Fixing(Correcting):
                 if isinstance(old, str):
                     self._set_item(var, index, old, _put_in(old, fix.part, fix.new, whole=_quoted(fix)))
                     return fix.new  # the new words only: the old ones, said back, read as kept (round 7)
-            return ""  # the part named is nowhere in what was kept: no guessing which words it meant
+            return self._drive_named(fix)  # "it's impact on people, not just impact": a drive, in own words
         # Pointed at ("replace that bit with X"): the item the words are nearest to, else the deepest.
         return fix.new if self._correct(fix.new, reply) else ""
 
@@ -215,7 +212,7 @@ class Fixing(Correcting):
         said = fix.new  # what it is now; the words it replaced are not said again (round 7 read them as kept)
         # Said back with the line it changed ("where you're heading is now: team lead"); the label is
         # the coach's own words, kept apart so playing back the mentee's words never turns it round.
-        return f"{_LINES[var]}\t{said}" if var in _LINES else said
+        return f"{LINES[var]}\t{said}" if var in LINES else said
 
     def _add(self, fix: Fix) -> str:
         corrects = self.current.corrects
@@ -223,12 +220,12 @@ class Fixing(Correcting):
         if not var and "why_chain" in corrects:
             var = "why_chain"
         if var in ("", "motivations") and "motivations" in corrects and self._motivations(fix.new, replace=False):
-            return f"+{_LINES['motivations']}\t{fix.new}"
+            return f"+{LINES['motivations']}\t{fix.new}"
         if var == "motivations":  # "add getting off nights to what drives me": kept in the mentee's words
             self._begin_change()
             if fix.new not in (self.values.get("motivations") or []):
                 self.words.append("motivations", fix.new, self._refs())
-            return f"+{_LINES['motivations']}\t{fix.new}"
+            return f"+{LINES['motivations']}\t{fix.new}"
         if not var:  # "add the shipping containers", no line named: the line whose answers said it
             var = self._said_under(fix.new, corrects)
         if not var and "goal" in corrects and self.values.get("goal"):
@@ -245,7 +242,7 @@ class Fixing(Correcting):
             self.words.set(var, f"{old} and {fix.new}" if old.strip() else fix.new, self._refs())
         if var == "why_chain" and rules.is_bedrock(fix.new, self.flow.lexicon) and "bedrock" in self.values:
             self.words.append("bedrock", fix.new, self._refs())
-        return f"+{_LINES[var]}\t{fix.new}" if var in _LINES else f"{fix.new} added"
+        return f"+{LINES[var]}\t{fix.new}" if var in LINES else f"{fix.new} added"
 
     def _said_under(self, words: str, corrects: tuple[str, ...] | list[str]) -> str:
         """The line (of ``corrects``) whose source answers hold ``words`` ("" if none does)."""
@@ -257,36 +254,6 @@ class Fixing(Correcting):
             if any(_find(words, text) for _, text in self.words.texts(refs)):
                 return var
         return ""
-
-    def _own_motivation(self, fix: Fix) -> str:
-        """"the drives bit is more about fairness than meaning": fairness, in the mentee's words."""
-        if not fix.new.strip():
-            return ""
-        self._begin_change()
-        for i, item in reversed(list(enumerate(self.values.get("motivations") or []))):
-            spec = self.flow.lexicon.motivations.get(item) if isinstance(item, str) else None
-            if not fix.part or item == fix.part or (spec is not None and _names(spec, fix.part)):
-                self._put("motivations", i, "", self._refs())  # the drive named, or all when none is
-        self.words.append("motivations", fix.new, self._refs())
-        return f"{_LINES['motivations']}\t{fix.new}"
-
-    def _motivations(self, words: str, replace: bool) -> bool:
-        """Motivations named in ``words`` become confirmed ones (all of them, when ``replace``)."""
-        lex = self.flow.lexicon
-        named = [m for m, spec in lex.motivations.items() if _names(spec, words)
-                 or any(_names(spec, w) for w in re.split(r",\s*|\s+and\s+", words))]
-        if not named:
-            return False
-        self._begin_change()
-        ids = list(self.values.get("motivations") or [])
-        if replace:
-            for i in reversed(range(len(ids))):
-                self._put("motivations", i, "", self._refs())
-            ids = []
-        for m in named:
-            if m not in ids:
-                self.words.append("motivations", m, self._refs())
-        return True
 
     def _restate(self, fix: Fix) -> str:
         """"more like: A, because B, because C": the goal and the whole chain, said again."""
@@ -313,7 +280,7 @@ class Fixing(Correcting):
     def _restore(self, fix: Fix, heard: list[str]) -> bool:
         """"You dropped the teaching part": the clause that said it, found in an earlier answer, comes back."""
         if "motivations" in self.current.corrects and fix.part and self._motivations(fix.part, replace=False):
-            heard.append(f"+{_LINES['motivations']}\t{fix.part}")  # "you forgot the money": a drive, named
+            heard.append(f"+{LINES['motivations']}\t{fix.part}")  # "you forgot the money": a drive, named
             return True
         if "why_chain" not in self.current.corrects or not fix.part:
             return False

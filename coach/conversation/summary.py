@@ -8,6 +8,11 @@ from coach.listening import rules
 
 KEYS = ("goals", "motivations", "bedrock", "passions", "strengths", "sweet_spot", "experiment")
 
+# The summary's lines, as the coach says them, for saying back which line a fix changed.
+LINES = {"goal": "where you're heading", "want_job": "the job you'd pick", "bedrock": "underneath it",
+          "passions": "what lights you up", "strengths": "what people come to you for",
+          "sweet_spot": "where those meet", "motivations": "what drives you"}
+
 
 def summarise(values: dict[str, Any], mapping: dict[str, Any]) -> dict[str, Any]:
     """Collect the summary fields from captured values, in the mentee's own words."""

@@ -94,6 +94,7 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
     yes_meant(cx)
     if cx.expect == "text":
         self_repair(cx)
+    _answered_anyway(cx)
     if keep:  # asked what to change, "no, leave it" or "nothing, it's fine" declines any change
         cx.expect = "yes_no"
         cx.found = [Found("no", Piece(0, keep.end()), rule="no.keep_as_is")] + [
@@ -111,6 +112,17 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
                 f.kind, f.content, f.rule = "correction", bare(r.text[f.piece.start:f.piece.end]), "correction.asked"
     asides = tuple(sorted({f.topic for f in cx.found if f.kind == "filler" and f.topic}))
     return Reading(reply, tuple(assemble(cx)), asides)
+
+
+# "huh? i mean i want my own place", "wat. because rent": a bare "what?" and then the answer anyway.
+_BARE_WHAT = re.compile(r"(?:sorry,? )?(?:what|wat|wut|wot|huh|eh|pardon|hm+)")
+
+
+def _answered_anyway(cx: Context) -> None:
+    for i, f in enumerate(cx.found):
+        if f.kind == "question" and _BARE_WHAT.fullmatch(bare(cx.reply.low[f.piece.start:f.piece.end]))  \
+                and any(g.kind == "content" for g in cx.found[i + 1:]):
+            f.kind = "filler"
 
 
 def _thinking_aloud(cx: Context, s: Piece, low: str) -> bool:

@@ -189,11 +189,15 @@ def _read(clause: str) -> Fix | None:
 
 def _restate(text: str) -> Fix | None:
     """"more like: own thing, because i don't want regrets, because i want to have tried"."""
+    because = r",?\s+(?:because|bc|cos|cuz|coz|cause)\s+"
     m = re.match(r"^(?:(?:it'?s |its |it is )?more like|rather|i'?d say|it should be|should be)[:,]?\s+"
                  r"(?P<head>[^,]+?),\s+because\s+(?P<rest>.+)$", text, re.I)
+    # "its senior dev bc money bc own place": the whole chain said again, tersely (two reasons at least)
+    m = m or re.match(rf"^(?:(?:it'?s|its|it is|should be)\s+)?(?P<head>[^,.]+?){because}(?P<rest>[^.]+?{because}.+)$",
+                      text, re.I)
     if not m:
         return None
-    chain = tuple(_words(r) for r in re.split(r",?\s+because\s+", m.group("rest"), flags=re.I) if _words(r))
+    chain = tuple(_words(r) for r in re.split(because, m.group("rest"), flags=re.I) if _words(r))
     return Fix("restate", new=_words(m.group("head")), chain=chain)
 
 

@@ -73,7 +73,7 @@ _SHORTHAND = {
     "sth": "something", "abt": "about", "b4": "before", "bc": "because", "cuz": "because", "coz": "because",
     "probs": "probably", "prob": "probably", "tho": "though", "thru": "through", "yrs": "years", "ppls": "people's",
     "bf": "boyfriend", "gf": "girlfriend", "w/": "with", "w/o": "without", "irl": "in real life",
-    "esp": "especially", "defo": "definitely",
+    "esp": "especially", "defo": "definitely", "wanna": "want to",
 }
 _SHORT_WORD = re.compile(r"(?i)(?<![\w'/])(?:" + "|".join(re.escape(k) for k in _SHORTHAND) + r")(?![\w'/])")
 # "(boring lol)", "(sorry)": a bracketed aside is not part of the thought.
@@ -147,9 +147,25 @@ _LAST_ASIDE = re.compile(r"(?i),\s*(?:weirdly|oddly|strangely|funnily enough|hon
                          r"lol|haha|if i'?m honest|to be honest)$")
 
 
+# "rent is insane. i wanna move out of my parents": a remark about the world, then what the mentee wants.
+_WISH = re.compile(r"(?i)(?<=[.!?;])\s+((?:and |but |so )?i (?:really |just )?(?:want|wanna|need|'?d like|would like|"
+                   r"hope)\b.*)$")
+_FIRST = re.compile(r"(?i)\b(?:i|i'?m|im|i'?d|i'?ve|me|my|mine|we|our|us)\b")
+
+
+def _wish_after_remark(text: str) -> str:
+    """The wish, when the answer opens with a remark in which the mentee is not the subject."""
+    wish = _WISH.search(text)
+    remark = text[: wish.start()] if wish else ""
+    said_of_world = re.search(r"(?i)\b(?:is|are|was|were|sucks?|costs?)\b|'s\b", remark)
+    if wish is None or _FIRST.search(remark) or not said_of_world:
+        return text  # "the money. and i want respect": a terse reason, kept
+    return wish.group(1)
+
+
 def key_phrase(answer: str, max_words: int = 12) -> str:
     """The first whole clause of what an answer says, or a well-formed part of it; "" if none fits."""
-    text = " ".join(_said(answer).split())
+    text = _wish_after_remark(" ".join(_said(answer).split()))
     m = _CLAUSE_END.search(text)
     # Two short things joined by ", and" are one thought, not a clause to drop ("money, and freedom").
     both = m is not None and re.match(r",\s*and\b", m.group(0)) is not None and len(text.split()) <= max_words \

@@ -1,0 +1,53 @@
+"""Drives put right in the mentee's own words at a playback ("the drives bit is more about fairness")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from coach.conversation.correcting import Correcting, _names
+from coach.conversation.summary import LINES
+from coach.listening.fixes import Fix
+
+
+class Drives(Correcting):
+    """The part of a conversation that puts fixes to what drives the mentee (mixed into Conversation)."""
+
+    def _drive_named(self, fix: Fix) -> str:
+        """A part that names a kept drive by its word ("impact"), put in the mentee's words ("" if none)."""
+        part = re.sub(r"^(?:just|only|simply|the) ", "", fix.part.strip(" '\""), flags=re.I)
+        kept = self.values.get("motivations") or []
+        specs = [self.flow.lexicon.motivations.get(m) for m in kept if isinstance(m, str)]
+        if "motivations" not in self.current.corrects or not any(s is not None and _names(s, part) for s in specs):
+            return ""  # the part named is nowhere in what was kept: no guessing which words it meant
+        return self._own_motivation(replace(fix, part=part))
+
+    def _own_motivation(self, fix: Fix) -> str:
+        """"the drives bit is more about fairness than meaning": fairness, in the mentee's words."""
+        if not fix.new.strip():
+            return ""
+        self._begin_change()
+        for i, item in reversed(list(enumerate(self.values.get("motivations") or []))):
+            spec = self.flow.lexicon.motivations.get(item) if isinstance(item, str) else None
+            if not fix.part or item == fix.part or (spec is not None and _names(spec, fix.part)):
+                self._put("motivations", i, "", self._refs())  # the drive named, or all when none is
+        self.words.append("motivations", fix.new, self._refs())
+        return f"{LINES['motivations']}\t{fix.new}"
+
+    def _motivations(self, words: str, replace: bool) -> bool:
+        """Motivations named in ``words`` become confirmed ones (all of them, when ``replace``)."""
+        lex = self.flow.lexicon
+        named = [m for m, spec in lex.motivations.items() if _names(spec, words)
+                 or any(_names(spec, w) for w in re.split(r",\s*|\s+and\s+", words))]
+        if not named:
+            return False
+        self._begin_change()
+        ids = list(self.values.get("motivations") or [])
+        if replace:
+            for i in reversed(range(len(ids))):
+                self._put("motivations", i, "", self._refs())
+            ids = []
+        for m in named:
+            if m not in ids:
+                self.words.append("motivations", m, self._refs())
+        return True
