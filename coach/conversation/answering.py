@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from coach.rephrase.protocol import Rephrasing
 
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
+# Questions read only by their shape: answered only when nothing else was said.
+_CATCH_ALL = ("question.other_opened", "question.addressed")
 # A question a yes cannot answer ("What drives all this for you?").
 _BARE_YES = re.compile(r"(?i)^\W*(?:yes|yeah|yep|yup|ye|ya|yea|correct|exactly|right|spot on|that'?s (?:it|right))\b")
 _OPEN_QUESTION = re.compile(r"(?i)^\W*(?:what|where|whose|which|who|how|why)\b(?! about you\b)")
@@ -192,6 +194,8 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
             key = ""
             if act.kind == "question" and not (edited and read_edits(act.text)):
                 key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
+                if act.rule in _CATCH_ALL and reading.content:
+                    key = ""  # "am I rambling?", "isn't it. Huh.": said in passing beside an answer
             elif act.kind in ("advice_request", "meta"):
                 key = act.topic if act.topic in ("skip", "still_wrong") else act.kind
             if key and key != "skip":
@@ -216,30 +220,6 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
         elif "apology" in reading.asides and "acknowledge_apology" in self.flow.replies:
             out.append(self._rule(self._reply("acknowledge_apology")))  # "sorry, that got personal"
         return out
-
-    def _aside(self, key: str, asked: str = "", reading: Reading | None = None) -> str:
-        step = self.current
-        if key == "purpose":
-            # Asked again about the same purpose (a step's own, else its phase's), it is not said
-            # the same way twice running; another step's own purpose is never "the same reason".
-            whose = f"step:{step.name}" if step.purpose else step.phase
-            n = self.state.replies.get(f"purpose:{whose}", 0)
-            self.state.replies[f"purpose:{whose}"] = n + 1
-            lead = self._reply_text("why_asking") if n % 2 == 0 else "Same reason as before:"
-            return f"{lead} {self.flow.purpose(self.step)}".strip()
-        if key == "advice_request":
-            return self._advice()
-        if key == "simpler" and step.plain:  # "what means 'up close'?": the question in plain words
-            return self._plainly(reading)
-        if key == "kept":
-            return self._kept(asked)
-        if key == "source":
-            return self._source()
-        return self._reply(key) if key in self.flow.replies else self._reply("clarify")
-
-    def _reply_text(self, key: str) -> str:
-        value = self.flow.replies.get(key, "")
-        return str(value[0]) if isinstance(value, list) else str(value)
 
     # --- what the step makes of it ----------------------------------------------------------
 

@@ -110,6 +110,30 @@ class AskedBack:
         def _reply(self, key: str) -> str: ...
         def _render(self, source: str) -> str: ...
 
+    def _aside(self, key: str, asked: str = "", reading: Reading | None = None) -> str:
+        step = self.current
+        if key == "purpose":
+            # Asked again about the same purpose (a step's own, else its phase's), it is not said
+            # the same way twice running; another step's own purpose is never "the same reason".
+            whose = f"step:{step.name}" if step.purpose else step.phase
+            n = self.state.replies.get(f"purpose:{whose}", 0)
+            self.state.replies[f"purpose:{whose}"] = n + 1
+            lead = self._reply_text("why_asking") if n % 2 == 0 else "Same reason as before:"
+            return f"{lead} {self.flow.purpose(self.step)}".strip()
+        if key == "advice_request":
+            return self._advice()
+        if key == "simpler" and step.plain:  # "what means 'up close'?": the question in plain words
+            return self._plainly(reading)
+        if key == "kept":
+            return self._kept(asked)
+        if key == "source":
+            return self._source()
+        return self._reply(key) if key in self.flow.replies else self._reply("clarify")
+
+    def _reply_text(self, key: str) -> str:
+        value = self.flow.replies.get(key, "")
+        return str(value[0]) if isinstance(value, list) else str(value)
+
     def _answered_too(self, reading: Reading) -> bool:
         """Did the reply answer the question as well as ask about it?"""
         if self.current.expect != "text" and reading.confirm is not None:

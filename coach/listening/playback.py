@@ -277,7 +277,7 @@ _NOUN_THEN_VERB = re.compile(
     r"has|have|had|get|gets|got|feel|feels|want|wants|need|needs|matter|matters|mean|means|count|counts|"
     r"(?:[a-z]+(?:s|ed)|run|make|decide|build|lead|pay|help|listen|work|grow|learn|see|take|give|go|say|tell|"
     r"know|think|trust|care|love|like|hate|use|keep|let|own|value|respect|notice|depend|rely|look)(?= [a-z]))\b", re.I)
-_LATER_SUBJECT = re.compile(r"\b(?:you|we|they|people|i) (?!and\b|or\b)[a-z']+", re.I)
+_LATER_SUBJECT = re.compile(r"\b(?:(?:you|we|they|people|i) (?!and\b|or\b)[a-z']+|(?:you're|we're|they're|i'm)\b)", re.I)
 _PLURAL = {"people", "children", "kids", "men", "women", "folks", "staff", "colleagues"}
 _SINGULAR_S = re.compile(r"(?:ss|us|is|ics)$", re.I)
 
@@ -312,7 +312,8 @@ def because(phrase: str) -> str:
 # "Whose job would you want?": the job named, for a short reminder in a later question.
 _SELF_REPAIR = re.compile(
     r"(?i)[.!?;]\s+(?:no+[,.!]|no+ wait[,.!]?|actually[,.!]?|wait[,.!]?|or rather|well,? no[,.!]?|"
-    r"ok,? (?:seriously|honestly)[,.!]?)\s+(?:(?:honestly|seriously|really|for real)[,.!]?\s+)?"
+    r"ok,? (?:seriously|honestly)[,.!]?|(?:so |ok |hmm,? )?(?:maybe |actually |probably )?not(?: (?:hers|his|that one|"
+    r"that|them|him|her))?[.!])\s+(?:(?:honestly|seriously|really|for real|hmm+)[,.!]?\s+)?"
 )
 _CONTRACTION = _CONTRACTED_IS | {"nobody's", "everybody's", "everyone's", "someone's", "somebody's", "anyone's",
                                   "no-one's"}
@@ -337,7 +338,8 @@ def job_named(answer: str) -> str:
     text = " ".join(_SELF_REPAIR.split(answer)[-1].split())
     for m in _POSSESSIVE.finditer(text):
         if m.group(1).lower() not in _CONTRACTION:
-            phrase = m.group(0).strip()
+            phrase = re.sub(r"(?i)^(?:(?:maybe|probably|perhaps|possibly|prob|definitely|hmm+|yeah|so|well)\s+)+", "",
+                            m.group(0).strip())  # "Maybe our creative director's": the job, not the hedge
             phrase = phrase if len(phrase.split()) <= 5 else m.group(1)
             noun = re.match(r"(?i)\s+(?:job|role|position|seat|chair)\b", text[m.end():])
             return phrase + noun.group(0) if noun else phrase
