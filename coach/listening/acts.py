@@ -115,13 +115,18 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
 
 
 # "huh? i mean i want my own place", "wat. because rent": a bare "what?" and then the answer anyway.
-_BARE_WHAT = re.compile(r"(?:sorry,? )?(?:what|wat|wut|wot|huh|eh|pardon|hm+)")
+_WHICH_THING = re.compile(r"(?:you mean |do you mean )?(?:the|that|this|my) [\w' ]{1,25} (?:thing|bit|part|one)")
+_BARE_WHAT = re.compile(r"(?:sorry,? )?(?:say )?(?:what|wat|wut|wot|huh|eh|pardon|hm+)")
 
 
 def _answered_anyway(cx: Context) -> None:
+    """"say what? the new starters thing? I want them to ...": a short check on the question, then the answer."""
     for i, f in enumerate(cx.found):
-        if f.kind == "question" and _BARE_WHAT.fullmatch(bare(cx.reply.low[f.piece.start:f.piece.end]))  \
-                and any(g.kind == "content" for g in cx.found[i + 1:]):
+        said = bare(cx.reply.low[f.piece.start:f.piece.end])
+        checked = f.rule == "content.tentative" and _WHICH_THING.fullmatch(said) is not None  # "the new starters thing?"
+        if (f.kind == "question" and _BARE_WHAT.fullmatch(said) or checked) \
+                and any(g.kind == "content" and len(words(cx.reply.low[g.piece.start:g.piece.end])) >= 4
+                        for g in cx.found[i + 1:]):
             f.kind = "filler"
 
 

@@ -167,6 +167,9 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     """The first whole clause of what an answer says, or a well-formed part of it; "" if none fits."""
     text = _wish_after_remark(" ".join(_said(answer).split()))
     m = _CLAUSE_END.search(text)
+    if m and re.match(r"(?i)(?:is|are|was|were)\b", text) and text[m.end():].strip():
+        text = text[m.end():].strip()  # "is important. family is most important thing": no subject, no thought
+        m = _CLAUSE_END.search(text)
     # Two short things joined by ", and" are one thought, not a clause to drop ("money, and freedom").
     both = m is not None and re.match(r",\s*and\b", m.group(0)) is not None and len(text.split()) <= max_words \
         and _CLAUSE_END.search(text.rstrip(".!? "), m.end()) is None
