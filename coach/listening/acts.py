@@ -123,8 +123,9 @@ def _answered_anyway(cx: Context) -> None:
     """"say what? the new starters thing? I want them to ...": a short check on the question, then the answer."""
     for i, f in enumerate(cx.found):
         said = bare(cx.reply.low[f.piece.start:f.piece.end])
-        checked = f.rule == "content.tentative" and _WHICH_THING.fullmatch(said) is not None  # "the new starters thing?"
-        if (f.kind == "question" and _BARE_WHAT.fullmatch(said) or checked) \
+        # "the new starters thing?": which thing was meant, asked in passing
+        checked = f.rule == "content.tentative" and _WHICH_THING.fullmatch(said) is not None
+        if ((f.kind == "question" and _BARE_WHAT.fullmatch(said)) or checked) \
                 and any(g.kind == "content" and len(words(cx.reply.low[g.piece.start:g.piece.end])) >= 4
                         for g in cx.found[i + 1:]):
             f.kind = "filler"

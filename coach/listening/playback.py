@@ -280,7 +280,8 @@ _NOUN_THEN_VERB = re.compile(
     r"has|have|had|get|gets|got|feel|feels|want|wants|need|needs|matter|matters|mean|means|count|counts|"
     r"(?:[a-z]+(?:s|ed)|run|make|decide|build|lead|pay|help|listen|work|grow|learn|see|take|give|go|say|tell|"
     r"know|think|trust|care|love|like|hate|use|keep|let|own|value|respect|notice|depend|rely|look)(?= [a-z]))\b", re.I)
-_LATER_SUBJECT = re.compile(r"\b(?:(?:you|we|they|people|i) (?!and\b|or\b)[a-z']+|(?:you're|we're|they're|i'm)\b)", re.I)
+_LATER_SUBJECT = re.compile(r"\b(?:(?:you|we|they|people|i) (?!and\b|or\b)[a-z']+|(?:you're|we're|they're|i'm)\b)",
+                            re.I)
 _PLURAL = {"people", "children", "kids", "men", "women", "folks", "staff", "colleagues"}
 _SINGULAR_S = re.compile(r"(?:ss|us|is|ics)$", re.I)
 
