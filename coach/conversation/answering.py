@@ -204,6 +204,8 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
         # catch-all "I'm a simple program" only when nothing else is said.
         if any(k in ("simpler", "clarify") for k, _ in keyed):
             keyed = [(k, t) for k, t in keyed if k != "other"]
+        if any(k == "meta" for k, _ in keyed):  # "why do you keep asking about X": owned once, not also explained
+            keyed = [(k, t) for k, t in keyed if not (k == "purpose" and re.search(r"\bkeep|\bagain\b", t))]
         for key, text in keyed:
             if key in done or (key == "clarify" and done & {"simpler", "source"}):
                 continue

@@ -284,6 +284,21 @@ def says_any(lex: Lexicon, key: str, text: str) -> bool:
     return bool(phrases.find(normalise(text)))
 
 
+# "not really the community nursing bit anymore", "I've dropped the nursing idea": last time's goal, let go.
+_LET_GO = re.compile(r"\b(?:not|no longer|never|don'?t|do not|dropped|gave up|given up|changed|moved on from|over)\b")
+
+
+def _goal_dropped(c: Context) -> bool:
+    """Does what the mentee said has changed name last time's goal as no longer theirs?"""
+    said = normalise(" ".join(str(c.values.get(k) or "") for k in ("recap_shift", "recap_check")))
+    goals = (c.values.get("previous") or {}).get("goals") or []
+    goal_words = {w for g in goals[:1] for w in words(normalise(str(g))) if len(w) > 3 and w not in _GOAL_FILLER}
+    return bool(goal_words) and bool(_LET_GO.search(said)) and any(w in words(said) for w in goal_words)
+
+
+_GOAL_FILLER = frozenset({"something", "like", "maybe", "would", "want", "where", "years", "being", "more", "into"})
+
+
 def _go_ahead(c: Context) -> bool:
     """A yes that says to start ("ok yeah go on then", "lets go"), not only that something helped."""
     return c.confirm is True and _listed(c, "go_ahead")
@@ -318,6 +333,7 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "returning": lambda c: bool(c.values.get("previous")),
     "had_experiment": lambda c: bool((c.values.get("previous") or {}).get("experiment")),
     "had_goal": lambda c: bool((c.values.get("previous") or {}).get("goals")),
+    "goal_dropped": _goal_dropped,
     "has_motivations": lambda c: bool(c.values.get("motivations")),
     "has_bedrock": lambda c: bool(c.values.get("bedrock")),
 }
@@ -355,6 +371,7 @@ RULE_HELP: dict[str, str] = {
     "returning": "the mentee has an earlier finished session",
     "had_experiment": "the earlier session ended with an experiment",
     "had_goal": "the earlier session named a goal",
+    "goal_dropped": "what has changed since last time says last time's goal is no longer it",
     "has_motivations": "at least one motivation was confirmed",
     "has_bedrock": "a bedrock statement was captured",
 }
