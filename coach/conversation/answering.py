@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
 # Questions read only by their shape: answered only when nothing else was said.
-_CATCH_ALL = ("question.other_opened", "question.addressed")
+_CATCH_ALL = ("question.other_opened",)
 # A question a yes cannot answer ("What drives all this for you?").
 _BARE_YES = re.compile(r"(?i)^\W*(?:yes|yeah|yep|yup|ye|ya|yea|correct|exactly|right|spot on|that'?s (?:it|right))\b")
 _OPEN_QUESTION = re.compile(r"(?i)^\W*(?:what|where|whose|which|who|how|why)\b(?! about you\b)")
