@@ -92,6 +92,8 @@ _CLAUSES = re.compile(
     r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) (?:yrs?|years?|months?)\b"
     r"|(?:eventually|someday|one day|long term|long-term|ideally|hopefully)\b)", re.I)
 
+# A first go taken back: "being a deputy head. or actually no, maybe ...".
+_TAKEN_BACK = re.compile(r"(?i)[.,;?!]\s*(?:or |but )?(?:actually,? no|no,? wait|wait,? no|scratch that|no,? actually)[,.!]?\s+")
 _AHEAD = re.compile(r"(?i)^(?:(?:and|but|so) )?(?:in|by|within|after) (?:like |about |maybe |around |say )?"
                     r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) "
                     r"(?:yrs?|years?|months?)\b")
@@ -103,6 +105,9 @@ def heading(content: str) -> str:
     "im a junior ux designer at a fintech, and i kind of want to be a design lead" keeps the
     wish; an answer with no wish in it is kept whole."""
     content = _GOAL_LABEL.sub("", content) or content  # "goal is to open a food truck": the goal itself
+    taken_back = _TAKEN_BACK.split(content)
+    if len(taken_back) > 1 and len(taken_back[-1].split()) >= 2:  # "a deputy head? or actually no, X": X
+        content = taken_back[-1].strip()
     clauses = [c.strip(" ,") for c in _CLAUSES.split(content) if c.strip(" ,.")]
     if len(clauses) > 1 and all(len(c.split()) <= 4 for c in clauses) and not any(_NOW.match(c) for c in clauses):
         # "welding still. own shop maybe": terse fragments of one thought, played back together

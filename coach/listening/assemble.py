@@ -43,6 +43,13 @@ def yes_meant(cx: Context) -> None:
     if said_yes and not any(f.kind in ("yes", "no", "hedge") for f in found) and any(f.kind == "meta" for f in found):
         # "i literally just said impact yes lol": annoyed, and a yes all the same.
         found.append(Found("yes", Piece(said_yes.start(1), said_yes.end(1)), rule="yes.said_again"))
+    said = [f for f in found if f.kind in ("yes", "no", "hedge")]
+    if len(said) > 1 and said[-1].kind == "yes" and not any(f.kind == "no" for f in said) \
+            and _ON_ITS_OWN.fullmatch(low[said[-1].piece.start:].strip()) \
+            and low[:said[-1].piece.start].rstrip().endswith((".", "?", "!", "...")):
+        # "um, I guess so? sure", "yeah I think so. probably. yes": thought aloud, then settled on a yes.
+        for f in said[:-1]:
+            f.kind = "filler"
     if any(f.kind == "yes" for f in found):
         # "yes, lets start. kind of nervous maybe": the maybe goes with the nerves, not the yes.
         feelings = [f.piece for f in found if f.kind == "feeling"]
@@ -51,6 +58,8 @@ def yes_meant(cx: Context) -> None:
                 f.kind = "filler"
 
 
+# A last word that is only a yes ("sure", "yes.", "yep!"): nothing after it.
+_ON_ITS_OWN = re.compile(r"(?:yes+|yeah|yep|yup|sure|ok(?:ay)?|definitely|absolutely|correct|exactly)[\s.!]*")
 # Taking back a joke or a first go: "no seriously,", "ok but for real", "jk,".
 _TAKEN_BACK_JOKE = re.compile(
     r"[\s.,!?]*(?:(?:lol|haha|jk)[,.!]?\s+)?(?:(?:no+|nah|ok(?:ay)?|but|ok but)[,.!]?\s+)?"
