@@ -197,7 +197,7 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
                 if act.rule in _CATCH_ALL and reading.content:
                     key = ""  # "am I rambling?", "isn't it. Huh.": said in passing beside an answer
             elif act.kind in ("advice_request", "meta"):
-                key = act.topic if act.topic in ("skip", "still_wrong") else act.kind
+                key = act.topic if act.topic in ("skip", "still_wrong", "missed") else act.kind
             if key and key != "skip":
                 keyed.append((key, act.text))
         # "what is underneath? i dont understand this question": the plain wording answers both; the
@@ -213,7 +213,9 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
             out.append(self._rule(self._aside(key, text, reading)))
         # "it would be a relief. which surprises me": the realisation is what to acknowledge, not a worry
         feelings = [a for a in reading.acts if a.kind == "feeling"]
-        feeling = next((a for a in feelings if a.topic == "insight"), feelings[0] if feelings else None)
+        # "oof. that scares me a bit": the feeling named, not the wince before it
+        named = [a for a in feelings if a.rule != "open.insight"] or feelings
+        feeling = next((a for a in feelings if a.rule == "feeling.insight"), named[0] if named else None)
         if feeling is not None:
             key = {"worry": "acknowledge_worry", "insight": "acknowledge_insight"}.get(
                 feeling.topic or "", "acknowledge_feeling")

@@ -6,6 +6,7 @@ variants); it is reworded by the model after the turn has been stored (see the e
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -248,7 +249,8 @@ def said_back(corrected: str) -> str:
     pieces = []
     for piece in (p for p in corrected.split("\n") if p.strip()):
         line, _, words = piece.rpartition("\t")
-        said = play_back(words) or words
+        quoted = re.match(r"without ['\"\u201c]", words) is not None  # the coach's own line, quoted back: as it was
+        said = words if quoted else play_back(words) or words
         if line.startswith("+"):  # words added to a line
             pieces.append(f"{said} added to {line[1:]}")
         else:

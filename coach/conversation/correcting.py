@@ -181,9 +181,17 @@ def _names(spec: Any, words: str) -> bool:
     return bool(spec.words.find(low)) or low in (spec.id, spec.label.lower())
 
 
+_MIRROR = {"i": "you", "you": "me", "me": "you", "my": "your", "your": "my", "i'm": "you're", "you're": "i'm"}
+
+
+def _mirrored(part: str) -> str:
+    """"I didnt answer you" as the mentee typed it: "you didnt answer me" (the quote turned round whole)."""
+    return re.sub(r"(?i)\b(?:i'm|you're|i|you|me|my|your)\b", lambda m: _MIRROR[m.group(0).lower()], part)
+
+
 def _find(part: str, item: str) -> re.Match[str] | None:
     """Where ``part`` is in ``item`` (said in the mentee's words or as played back), with its determiner."""
-    for said in dict.fromkeys((part, swap_pronouns(part))):
+    for said in dict.fromkeys((part, swap_pronouns(part), _mirrored(part))):
         m = re.search(rf"(?:\b{_DETERMINER}\s+)?\b{re.escape(said)}\b", item, re.I)
         if m:
             return m

@@ -160,6 +160,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "later": "Yes. I read everything back before we finish, and next time we start from this summary, so you can "
              "change it then too.",
     "other": "I'm a simple program that asks questions and plays back what you say; I don't judge or advise.",
+    "missed": "Sorry, I missed your question there.",
     "still_wrong": "Sorry I still haven't got that right. When I read everything back at the end, you can put it "
                    "right.",
     "meta": "That has come up before, I know. Saying the same again is fine, and so is what's different now.",

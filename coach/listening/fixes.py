@@ -16,22 +16,11 @@ from dataclasses import dataclass, replace
 
 from coach.listening.edits import Edit
 from coach.listening.edits import _one as _edit
+from coach.listening.fix_words import _bare, _find_case, _old, _part, _said, _split_not, _words
 from coach.listening.parts import MENTION as _MENTION
 from coach.listening.parts import slot_of
-from coach.listening.pronouns import own_voice
 from coach.listening.text import Reply
 
-# Said before a fix, not part of it: "no.", "mostly,", "oh dear,", "hang on,".
-_LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hmm+|um+|oh(?: dear)?|also|and|but|plus|"
-                   r"then|so|actually|wait|hang on|anyway|ugh|right|well|sorry|lol|haha|mostly yes|not quite|"
-                   r"although|though|except|only|"
-                   r"(?:(?:a )?couple of|two|three|a few|several|some) (?:things|changes)|i dunno|dunno|idk|maybe|"
-                   r"i guess|like i said|i just said|i said|i just told you|i told you)"
-                   r"(?:[,.!:]+\s*|\s+))+", re.I)
-_TAIL = re.compile(r"(?:[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh|honestly|really|please|pls|too|"
-                   r"as well|not sure|"
-                   r"maybe|a bit|a little|if that makes sense))+[.!?]*$|[.!?]+$", re.I)
-_HEDGE_LEAD = re.compile(r"^(?:maybe|probably|just|like|i guess|i think|prob)\s+", re.I)
 # A clause that says nothing to change: "that was a joke", "whatever that is", "sorry".
 _ASIDE = re.compile(r"^(?:that was (?:a joke|just a joke|me (?:joking|apologising|rambling))|(?:it was )?a joke|"
                     r"whatever(?: that is| that was)?|sorry|lol|haha|oops|my bad|that's (?:a mess|nonsense|wrong)|"
@@ -48,10 +37,6 @@ _WRONG = re.compile(r"^(?:(?:a bit|a little|kind of|kinda|really|totally|all|jus
                     r"made up|too much|less (?:true|right|important)|more (?:complicated|complex|mixed)|"
                     r"cut off|cut short|truncated|incomplete|unfinished|broken|mangled|messed up|half (?:there|of it)|"
                     r"missing (?:the )?(?:end|rest|last bit))\b", re.I)
-_SAYS = re.compile(r"^(?:(?:it'?s|its|it is|it should be|should be|i'?d say|i meant|i mean|i guess i mean|more like|"
-                   r"make it|it was|"
-                   r"rather|instead|but|more|really|actually|just|about)[:,]?\s+)+", re.I)
-_DEICTIC = r"that sentence|that line|that bit|that|whatever that (?:is|was)|what you (?:had|wrote|put)|this"
 _POINTER = r"(?:that|this|it|that bit|that part|this bit|this part|the last bit|the last one|that line|that sentence)"
 
 
@@ -142,35 +127,6 @@ def _clauses(text: str) -> list[str]:
                      masked, flags=re.I)
     restore = re.compile(r"\x00(\d+)\x00")
     return [restore.sub(lambda m: quoted[int(m.group(1))], p).strip() for p in parts if p and p.strip(" .,!?")]
-
-
-def _bare(clause: str) -> str:
-    return _TAIL.sub("", _LEAD.sub("", clause.strip())).strip(" ,.!?:")
-
-
-def _words(text: str) -> str:
-    """New words as meant: no run-up ("it's", "i'd say"), hedge, quotes or tail."""
-    text = _TAIL.sub("", _SAYS.sub("", _bare(text))).strip(" ,.!?")
-    text = _HEDGE_LEAD.sub("", text)
-    text = re.sub(r"^because\s+", "", text.strip(" '\""), flags=re.I)  # "it's because X": X is the new reason
-    return own_voice(text).strip(" '\"")  # "replace it with 'you like X'": kept as "i like X"
-
-
-def _old(text: str) -> str:
-    return text.strip(" '\",.")
-
-
-def _split_not(new: str) -> tuple[str, str]:
-    """"head of product, not running product" -> ("head of product", "running product")."""
-    than = re.match(r"^(?:(?:really|actually|much|a lot|probably|more like) )*more (?:about |like |that )?(?P<new>.+?)"
-                    r" (?:than|rather than|not) (?:about )?(?P<old>.+)$", new, re.I)
-    if than:  # "more about fairness than meaning": fairness, in place of meaning
-        return _words(than.group("new")), _old(_TAIL.sub("", than.group("old")))
-    m = re.match(r"^(?P<new>.+?)(?:,\s*|\s+)not\s+(?P<old>'[^']*'|\"[^\"]*\"|.+)$", new, re.I)
-    if m and not re.match(r"^(?:sure|really|quite|exactly|at all)\b", m.group("old"), re.I):
-        old = _old(_TAIL.sub("", m.group("old")))
-        return _words(m.group("new")), "" if re.fullmatch(_DEICTIC, old, re.I) else old
-    return _words(new), ""
 
 
 def _read(clause: str) -> Fix | None:
@@ -287,6 +243,12 @@ def _slot_is(text: str) -> Fix | None:
     return Fix("put", slot, old, new, said) if new else None
 
 
+# What a part is said not to be at all: then it goes, whatever follows ("that was me complaining").
+_NOT_AN_ITEM = re.compile(r"(?i)(?:something|anything) (?:that )?(?:lights? me up|i love|i'?m good at|drives me)|"
+                          r"what (?:lights? me up|i love|drives me)|"
+                          r"an? (?:passion|strength|reason|drive|hobby|answer)\b")
+
+
 def _isnt(text: str) -> Fix | None:
     """"'you kind of just said' isn't a reason. it's because ..." names the part; the words may follow."""
     m = re.match(r"^(?P<x>'[^']+'|\"[^\"]+\"|(?:the |that )\S.*? (?:bit|part|line|one))\s+(?:isn'?t|is not|wasn'?t|"
@@ -295,6 +257,8 @@ def _isnt(text: str) -> Fix | None:
     if not m:
         return None
     x = m.group("x")
+    if _NOT_AN_ITEM.match(m.group("rest")):  # "'I didnt answer you' isnt something that lights me up": out
+        return Fix("drop", "", _part(x), said=_said(x))
     rest = re.sub(r"^(?:exactly|really|quite|at all)\b[,.;]?\s*", "", m.group("rest"), flags=re.I)
     said = re.findall(r"(?:^|[,.;]\s*)(?:it'?s|its|it is)\s+([^,.;]+)", rest, re.I)
     new = _words(said[-1] if said else rest)  # "..., the title doesn't matter, it's the budget": the budget
@@ -318,6 +282,11 @@ def _part_remark(text: str) -> Fix | None:
         return Fix("put", slot_of(said), x, _words(like.group("new")), said)
     if re.match(r"^(?:(?:really|actually|much) )?more (?:about|like)\b", what, re.I):
         return Fix("ask", slot_of(said), x, said=said)  # "the nights bit is more about my kids": which words?
+    joke = re.match(r"^(?:just |only )?(?:a joke|me joking|not serious|a throwaway)\b[,.;]?\s*"
+                    r"(?:(?:it'?s|its|it is|it was)\s+(?P<new>.+))?$", what, re.I)
+    if joke:  # "the displays thing was a joke, its the reading interventions": put in, or out when nothing follows
+        new = _words(joke.group("new") or "")
+        return Fix("put", slot_of(said), x, new, said) if new else Fix("drop", slot_of(said), x, said=said)
     wrong = _WRONG.match(what)
     if wrong:
         # "the 'feels like yours' part is wrong, it's not about ownership, it's about the team": the team
@@ -373,26 +342,3 @@ def _plain_edit(text: str) -> Fix | None:
                    else "goal", "", new, edit.said)
     edit = Edit(part, edit.put, edit.said)
     return Fix("drop" if edit.removes else "put", slot_of(edit.said), edit.part, new, edit.said)
-
-
-def _find_case(text: str, words: str) -> str:
-    i = text.lower().find(words.lower()) if words else -1
-    return text[i:i + len(words)] if i >= 0 else words
-
-
-def _part(mention: str) -> str:
-    """The words a mention names: "the lucky bit" -> "lucky", "'that's fun'" -> "that's fun"."""
-    text = mention.strip(" '\"")
-    if slot_of(text):
-        return ""
-    text = re.sub(r"^(?:the|that|this|my|your|all the)\s+", "", text, flags=re.I)
-    text = re.sub(r"\s+(?:bit|part|line|one|thing|stuff)s?$", "", text, flags=re.I)
-    return text.strip()
-
-
-def _said(mention: str) -> str:
-    text = " ".join(mention.split()).strip(" ,.")
-    if re.search(r"(?:bit|part|line|one|thing|stuff)s?$", text, re.I) and not re.match(r"^(?:the|that|this|my)\b", text,
-                                                                                      re.I):
-        text = "the " + text
-    return text

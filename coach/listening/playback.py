@@ -44,6 +44,7 @@ _FRAME = re.compile(
     r"^(?:(?:well|so|ok|okay|um+|uh+|erm|hmm+|basically|honestly|anyway|i mean|right(?! now\b)|yeah|to be honest|tbh|"
     r"the thing is|thing is|the truth is|if i'?m (?:being )?honest|i'?d say(?: that)?|like(?=,)|that(?=,)|"
     r"i (?:think|guess|suppose)(?= (?:i'?d|id|i would|i want|i wanna|i'?ll|i'?m going|i hope)\b)|"  # said as a wish
+    r"(?:people|they|everyone|folks) (?:come|came|always come) to (?:me|you) for|"  # the question said back
     # "maybe vet nurse": the hedge is heard, the thought is said back ("maybe not" stays)
     r"(?:maybe|perhaps|possibly|probably)(?! (?:not|so|yes|no|i|i'?d|i'?m|id|im|that|this|it|we|more|less)\b)|"
     r"(?:in |within )?(?:like |about |maybe |probably |roughly )?(?:\d+|a few|few|two|three|four|five|ten|a couple of)"

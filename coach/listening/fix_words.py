@@ -1,0 +1,76 @@
+"""The words of a fix as meant: the run-up, hedges and tails taken off, the part a mention names."""
+
+from __future__ import annotations
+
+import re
+
+from coach.listening.parts import slot_of
+from coach.listening.pronouns import own_voice
+
+# Said before a fix, not part of it: "no.", "mostly,", "oh dear,", "hang on,".
+_LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hmm+|um+|oh(?: dear)?|also|and|but|plus|"
+                   r"then|so|actually|wait|hang on|anyway|ugh|right|well|sorry|lol|haha|mostly yes|not quite|"
+                   r"although|though|except|only|"
+                   r"(?:(?:a )?couple of|two|three|a few|several|some) (?:things|changes)|i dunno|dunno|idk|maybe|"
+                   r"i guess|like i said|i just said|i said|i just told you|i told you)"
+                   r"(?:[,.!:]+\s*|\s+))+", re.I)
+_TAIL = re.compile(r"(?:[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh|honestly|really|please|pls|too|"
+                   r"as well|not sure|"
+                   r"maybe|a bit|a little|if that makes sense))+[.!?]*$|[.!?]+$", re.I)
+_HEDGE_LEAD = re.compile(r"^(?:maybe|probably|just|like|i guess|i think|prob)\s+", re.I)
+_SAYS = re.compile(r"^(?:(?:it'?s|its|it is|it should be|should be|i'?d say|i meant|i mean|i guess i mean|more like|"
+                   r"make it|it was|"
+                   r"rather|instead|but|more|really|actually|just|about)[:,]?\s+)+", re.I)
+_DEICTIC = r"that sentence|that line|that bit|that|whatever that (?:is|was)|what you (?:had|wrote|put)|this"
+
+
+def _bare(clause: str) -> str:
+    return _TAIL.sub("", _LEAD.sub("", clause.strip())).strip(" ,.!?:")
+
+
+def _words(text: str) -> str:
+    """New words as meant: no run-up ("it's", "i'd say"), hedge, quotes or tail."""
+    text = _TAIL.sub("", _SAYS.sub("", _bare(text))).strip(" ,.!?")
+    text = _HEDGE_LEAD.sub("", text)
+    text = re.sub(r"^because\s+", "", text.strip(" '\""), flags=re.I)  # "it's because X": X is the new reason
+    return own_voice(text).strip(" '\"")  # "replace it with 'you like X'": kept as "i like X"
+
+
+def _old(text: str) -> str:
+    return text.strip(" '\",.")
+
+
+def _split_not(new: str) -> tuple[str, str]:
+    """"head of product, not running product" -> ("head of product", "running product")."""
+    than = re.match(r"^(?:(?:really|actually|much|a lot|probably|more like) )*more (?:about |like |that )?(?P<new>.+?)"
+                    r" (?:than|rather than|not) (?:about )?(?P<old>.+)$", new, re.I)
+    if than:  # "more about fairness than meaning": fairness, in place of meaning
+        return _words(than.group("new")), _old(_TAIL.sub("", than.group("old")))
+    m = re.match(r"^(?P<new>.+?)(?:,\s*|\s+)not\s+(?P<old>'[^']*'|\"[^\"]*\"|.+)$", new, re.I)
+    if m and not re.match(r"^(?:sure|really|quite|exactly|at all)\b", m.group("old"), re.I):
+        old = _old(_TAIL.sub("", m.group("old")))
+        return _words(m.group("new")), "" if re.fullmatch(_DEICTIC, old, re.I) else old
+    return _words(new), ""
+
+
+def _find_case(text: str, words: str) -> str:
+    i = text.lower().find(words.lower()) if words else -1
+    return text[i:i + len(words)] if i >= 0 else words
+
+
+def _part(mention: str) -> str:
+    """The words a mention names: "the lucky bit" -> "lucky", "'that's fun'" -> "that's fun"."""
+    text = mention.strip(" '\"")
+    if slot_of(text):
+        return ""
+    text = re.sub(r"^(?:the|that|this|my|your|all the)\s+", "", text, flags=re.I)
+    text = re.sub(r"\s+(?:bit|part|line|one|thing|stuff)s?$", "", text, flags=re.I)
+    return text.strip()
+
+
+def _said(mention: str) -> str:
+    text = " ".join(mention.split()).strip(" ,.")
+    if re.search(r"(?:bit|part|line|one|thing|stuff)s?$", text, re.I) and not re.match(r"^(?:the|that|this|my)\b", text,
+                                                                                      re.I):
+        text = "the " + text
+    return text
