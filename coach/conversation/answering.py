@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
 # Questions read only by their shape: answered only when nothing else was said.
 _CATCH_ALL = ("question.other_opened",)
+# "am I rambling?", "isn't it", "right?", "ok?": asked of themselves or for a nod, not of the coach.
+_RHETORICAL = re.compile(r"(?i)^\W*(?:am i|was i|do i|have i|is it|isn'?t it|wasn'?t it|right|ok(?:ay)?|no|yeah|huh|eh|"
+                         r"you know)\b|\b(?:isn'?t it|right|ok(?:ay)?|yeah|no|eh|huh|innit)\W*$")
 # A question a yes cannot answer ("What drives all this for you?").
 _BARE_YES = re.compile(r"(?i)^\W*(?:yes|yeah|yep|yup|ye|ya|yea|correct|exactly|right|spot on|that'?s (?:it|right))\b")
 _OPEN_QUESTION = re.compile(r"(?i)^\W*(?:what|where|whose|which|who|how|why)\b(?! about you\b)")
@@ -194,7 +197,7 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
             key = ""
             if act.kind == "question" and not (edited and read_edits(act.text)):
                 key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
-                if act.rule in _CATCH_ALL and reading.content:
+                if act.rule in _CATCH_ALL and reading.content and _RHETORICAL.search(act.text):
                     key = ""  # "am I rambling?", "isn't it. Huh.": said in passing beside an answer
             elif act.kind in ("advice_request", "meta"):
                 key = act.topic if act.topic in ("skip", "still_wrong", "missed") else act.kind
