@@ -24,7 +24,7 @@ from coach.listening import rules
 from coach.listening.acts import read_reply
 from coach.listening.distress import distress_level
 from coach.listening.edits import read_edits
-from coach.listening.playback import play_back, trimmed
+from coach.listening.playback import play_back, pointed_at, trimmed
 from coach.listening.reading import Reading
 from coach.listening.safety import said_safe
 
@@ -244,6 +244,7 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
             # The rung is replaced, not added: the next why asks about the corrected words.
             return [put_right] + self._enter(step.name, fresh=False)
         content = correction or trimmed(said_content(reading))  # kept without its run-up and asides
+        content = pointed_at(reading.reply, content) if step.ladder else content
         if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content)):
             content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
         content = content or self._feeling_answer(reading)

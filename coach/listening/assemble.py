@@ -44,8 +44,9 @@ def yes_meant(cx: Context) -> None:
         # "i literally just said impact yes lol": annoyed, and a yes all the same.
         found.append(Found("yes", Piece(said_yes.start(1), said_yes.end(1)), rule="yes.said_again"))
     said = [f for f in found if f.kind in ("yes", "no", "hedge")]
-    if len(said) > 1 and said[-1].kind == "yes" and not any(f.kind == "no" for f in said) \
-            and _ON_ITS_OWN.fullmatch(low[said[-1].piece.start:].strip()) \
+    last = low[said[-1].piece.start:].strip() if said else ""
+    if len(said) > 1 and said[-1].kind == "yes" and (_GO_ON.fullmatch(last) or (
+            not any(f.kind == "no" for f in said) and _ON_ITS_OWN.fullmatch(last))) \
             and low[:said[-1].piece.start].rstrip().endswith((".", "?", "!", "...")):
         # "um, I guess so? sure", "yeah I think so. probably. yes": thought aloud, then settled on a yes.
         for f in said[:-1]:
@@ -58,6 +59,9 @@ def yes_meant(cx: Context) -> None:
                 f.kind = "filler"
 
 
+# "not really. HR says I have to. go on then": a go-ahead said last, on its own, settles it.
+_GO_ON = re.compile(r"(?:ok(?:ay)?,? |fine,? |alright,? )?(?:go on(?: then)?|go ahead|"
+                    r"let'?s (?:go|start|begin|do it|do this|get on with it)|fine,? let'?s go)[\s.!]*")
 # A last word that is only a yes ("sure", "yes.", "yep!"): nothing after it.
 _ON_ITS_OWN = re.compile(r"(?:yes+|yeah|yep|yup|sure|ok(?:ay)?|definitely|absolutely|correct|exactly)[\s.!]*")
 # Taking back a joke or a first go: "no seriously,", "ok but for real", "jk,".

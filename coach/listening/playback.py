@@ -154,6 +154,18 @@ _WISH = re.compile(r"(?i)(?<=[.!?;])\s+((?:and |but |so )?i (?:really |just )?(?
 _FIRST = re.compile(r"(?i)\b(?:i|i'?m|im|i'?d|i'?ve|me|my|mine|we|our|us)\b")
 
 
+_POINTS_BACK = re.compile(r"(?i)[.!?]\s*(?:ok,? |so,? |hmm,? )?maybe (?:that'?s|thats|that is) "
+                          r"(?:something|it|the thing)\W*$")
+
+
+def pointed_at(reply: str, content: str) -> str:
+    """"... since 2009. ok maybe thats something": the sentence the realisation points back at (else the content)."""
+    if not _POINTS_BACK.search(reply):
+        return content
+    kept = [p for p in re.split(r"(?<=[.!?])\s+", content.rstrip(".!? ")) if not re.match(r"(?i)that'?s|thats", p)]
+    return kept[-1] if kept else content
+
+
 def _wish_after_remark(text: str) -> str:
     """The wish, when the answer opens with a remark in which the mentee is not the subject."""
     wish = _WISH.search(text)
