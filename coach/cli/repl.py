@@ -102,7 +102,10 @@ def _format(m: Message, width: int = 78) -> str:
     return "\n".join(paragraphs)
 
 
-def _goodbye(conv: Conversation) -> str:
+def _goodbye(conv: Conversation, told: bool = False) -> str:
+    """The last line; a pause the coach has just confirmed with how to come back is not said twice."""
+    if conv.status == "paused" and told:
+        return ""
     if conv.status == "paused":
         return f"(Paused and saved. Continue with: coach chat --resume {conv.id})"
     if conv.status == "completed":
@@ -118,11 +121,14 @@ def run_plain(
     watcher = _watcher(conv, watch)
     install_sigterm()
 
+    told: list[bool] = [False]
+
     def say(msgs: list[Message]) -> None:
         for text in notices(conv):
             out(text + "\n")
         for m in msgs:
             out(_format(m) + "\n")
+        told[0] = any("--resume" in m.text for m in msgs)
 
     try:
         say(conv.open())
@@ -139,7 +145,8 @@ def run_plain(
             say(watched_reply(conv, watcher, str(line)))
     except (KeyboardInterrupt, Terminate):
         conv.pause()
-    out(_goodbye(conv))
+    if goodbye := _goodbye(conv, told[0]):
+        out(goodbye)
     return conv.status
 
 
@@ -153,7 +160,10 @@ def run_terminal(conv: Conversation, watch: bool = False, opened: Callable[[], N
     # History stays in memory: a history file would keep answers after `coach delete`.
     session: PromptSession[str] = PromptSession(history=InMemoryHistory())
 
+    told: list[bool] = [False]
+
     def show(msgs: list[Message]) -> None:
+        told[0] = any("--resume" in m.text for m in msgs)
         for text in notices(conv):
             print_formatted_text(FormattedText([("italic", text)]))
             print_formatted_text("")
@@ -175,5 +185,6 @@ def run_terminal(conv: Conversation, watch: bool = False, opened: Callable[[], N
             show(watched_reply(conv, watcher, line))
     except (KeyboardInterrupt, Terminate):
         conv.pause()
-    print_formatted_text(_goodbye(conv))
+    if goodbye := _goodbye(conv, told[0]):
+        print_formatted_text(goodbye)
     return conv.status

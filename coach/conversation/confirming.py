@@ -66,6 +66,9 @@ class Confirming:
         fix = corrected_to(reading) or said_content(reading)
         if reading.has("correction") and step.corrects and self._correct(fix, text):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
+        if step.foreach and step.collect_yes and self._said_by_name(text, reading):
+            # "yeah partly, but I said freedom too, freedom and meaning both": named, so a yes (and the other too)
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
         own = self._own_word(reading)
         if own and self._names_item(own):  # "no wait i meant yes to meaning": a yes to this very check
             return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
@@ -142,6 +145,24 @@ class Confirming:
             return ""  # "i said i dont care who decides": a no said again, not a word of their own
         return words
 
+    def _said_by_name(self, text: str, reading: Reading) -> bool:
+        """Does the reply name the drive being checked as the mentee's own ("I said freedom too", "meaning
+        is on the list")? Any other drive named so is kept as confirmed beside it."""
+        if reading.confirm is False or self._item().get("id") not in self.flow.lexicon.motivations:
+            return False
+        named = [mid for mid in self.flow.lexicon.motivations
+                 if _OWN_NAMING.search(text) and self._is_named(mid, _name_words(text, mid, self.flow.lexicon))]
+        if self._item().get("id") not in named:
+            return False
+        kept = self.values.get(self.current.collect_yes or "") or []
+        others = [mid for mid in named if mid != self._item().get("id")]
+        for mid in others:
+            if mid not in kept:
+                self.words.append(self.current.collect_yes or "motivations", mid, self._refs())
+        items, at = self.state.items or [], self.state.item_index
+        self.state.items = items[:at + 1] + [i for i in items[at + 1:] if i.get("id") not in others]  # not asked again
+        return True
+
     def _names_item(self, words: str) -> bool:
         """Do the mentee's words name the drive being checked ("meaning" at the meaning check)?"""
         return self._is_named(str(self._item().get("id") or ""), words)
@@ -189,6 +210,23 @@ class Confirming:
             self.state.follow_up = step.name
             return [self._rule(self._reply("hedge"))]
         return self._bounded_reask(self._reply("hedge"))
+
+
+# "I said freedom too", "freedom and meaning both", "meaning is on the list": drives named as one's own.
+_OWN_NAMING = re.compile(r"(?i)\b(?:i (?:said|meant|mean|told you)|both|too|as well|on the list|is (?:on|in) there|"
+                         r"and (?:meaning|freedom|money|growth|recognition|impact))\b")
+
+
+def _name_words(text: str, mid: str, lex: Any) -> str:
+    """The word in ``text`` that names drive ``mid`` by its own name ("" if none), never a negated one."""
+    spec = lex.motivations.get(mid)
+    names = {mid[:5], *(w.lower()[:5] for w in spec.label.split() if len(w) >= 5)} if spec else set()
+    for m in re.finditer(r"[a-z]+", text.lower()):
+        w = m.group(0)
+        if len(w) >= 5 and w[:5] in names and not re.search(r"\b(?:not|no|never|dont|don't)\s+(?:\w+\s+)?$",
+                                                             text.lower()[:m.start()]):
+            return w
+    return ""
 
 
 def _said_whole(words: str) -> str:

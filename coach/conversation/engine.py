@@ -8,6 +8,7 @@ worker), stored, and shown. A process killed at any point loses nothing the ment
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from coach.conversation.answering import Answering
@@ -32,6 +33,13 @@ COMMANDS = {
 # The longest answer taken in one turn (about 700 words). A longer one is kept in the
 # transcript as typed, and the mentee is asked for a shorter one: nothing is silently cut.
 MAX_ANSWER_CHARS = 4000
+
+
+# A pause asked for in words at the end of a reply ("ok now pause", "i have to go, pause pls", "/pause").
+_PAUSE_ASKED = re.compile(r"(?i)(?:(?:^|[.!?;,]\s*)(?:(?:ok(?:ay)?|so|right|sorry),? )*(?:now )?"
+                          r"(?:(?:can we |could we |let'?s |please )?pause"
+                          r"(?: (?:it|this|now|here|please|pls|for now))*|"
+                          r"i (?:need|have|got) to (?:go|pause)(?: now)?,? /?pause(?: pls| please)?)|\s/pause)[\s.!]*$")
 
 
 class Conversation(Answering, Asking):
@@ -166,6 +174,11 @@ class Conversation(Answering, Asking):
             return self._command(command)
         if command.startswith("/") and command[1:].isalpha():
             return [self._rule(f"There is no {command} command. /help lists what you can type.", store=False)]
+        asked = _PAUSE_ASKED.search(text)
+        if asked and self.status == "active":  # "... freedom and meaning, both. ok now pause": answered, then paused
+            rest = text[:asked.start()].strip(" ,;")
+            msgs = self._finish_turn(self._answer(rest)) if re.search(r"\w", rest) else []
+            return msgs if self.finished else msgs + self._command("/pause")
         if len(text) > MAX_ANSWER_CHARS:
             self._record_mentee(text)
             note = (

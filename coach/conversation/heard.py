@@ -53,6 +53,8 @@ def corrected_to(reading: Reading) -> str:
         parts = rest[:1]
     said = ". ".join(p.rstrip(".!?;, ") for p in parts) if len(parts) > 1 else (parts[0] if parts else "")
     said = _MAKE_IT.sub("", said) or said  # "no wait, make it a design review": the design review
+    point = re.search(r"(?i)\b(?:the (?:real |actual |whole )?point is|what i mean is|what matters is)\s+", said)
+    said = said[point.end():] if point else said  # "forget my sister, the point is the commis thing"
     kept = _NOT_THAT.sub("", said).strip()
     return kept if kept and not _DENIED.match(said) else said
 

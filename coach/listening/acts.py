@@ -308,7 +308,11 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
         found = Found(rule.kind, core, topic=rule.topic, rule=rule.id)
         if rule.kind == "correction":
             found.content = corrected(cx.reply, core, m)
-        found.also_content = rule.keep_content and cx.expect == "text"
+        # A long run-on sentence is more than the few words a feeling or a remark was found in: its
+        # content is kept too ("hang on, I said X first, ... I think its because I love ...").
+        run_on = rule.kind in ("feeling", "meta") and len(words(low)) > 20 \
+            and len(words(m.group(0))) * 3 < len(words(low))
+        found.also_content = (rule.keep_content or run_on) and cx.expect == "text"
         return found
     if shaped and not goes_on and _ADDRESSED.search(low) and not _GENERIC_YOU.match(bare(low)):
         return Found("question", core, topic="other", rule="question.addressed")

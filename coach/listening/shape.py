@@ -24,14 +24,18 @@ QUESTION_START = re.compile(
 )
 
 
+# A long statement ending on a rising "?" or a tag ("... teachers finish at 4 right?") is said, not asked.
+_LONG = 20
+
+
 def question_shaped(low: str) -> bool:
     """Ends on a "?" or is phrased as a question."""
-    return low.rstrip().endswith("?") or opened(low)
+    return (low.rstrip().endswith("?") and len(low.split()) <= _LONG) or opened(low)
 
 
 def opened(low: str) -> bool:
     """Phrased as a question: opened like one ("does this get sent anywhere") or ending on a tag
     ("my company can't see this, right?"); "did it!" is an exclamation."""
-    if TAG.search(low):
+    if TAG.search(low) and len(low.split()) <= _LONG:
         return True
     return QUESTION_START.match(low) is not None and not low.rstrip().endswith("!")
