@@ -243,13 +243,7 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
             self._change = None  # the step is asked again: nothing to push for /back yet
             # The rung is replaced, not added: the next why asks about the corrected words.
             return [put_right] + self._enter(step.name, fresh=False)
-        content = correction or trimmed(said_content(reading))  # kept without its run-up and asides
-        content = pointed_at(reading.reply, content) if step.ladder else content
-        if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content)):
-            content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
-        content = content or self._feeling_answer(reading)
-        if content and step.save_as == "goal":
-            content = heading(content)  # "im a designer rn, and i want to lead": the wish, not the job
+        content = self._content(reading, correction)
         # A step that keeps no answer of its own asks for a correction: all it hears is one.
         asks_for_one = not (step.save_as or step.append_to)
         if step.corrects and not step.ladder and (correction or (asks_for_one and content)) and self._correct(
@@ -283,6 +277,21 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
             self.state.depth = max(self.state.depth, step.ladder.max_depth - 1)
         return self._advance(answer=content, ref=ref, reading=reading,
                              confirm=reading.confirm if step.expect == "either" else None)
+
+    def _content(self, reading: Reading, correction: str) -> str:
+        """What the step keeps of a reply: its content without run-up, asides, labels or the job now."""
+        step = self.current
+        content = correction or trimmed(said_content(reading))  # kept without its run-up and asides
+        content = pointed_at(reading.reply, content) if step.ladder else content
+        labelled = re.search(rf"(?i)\b{re.escape(step.save_as or '~')}s?\s*:\s*(?P<rest>\w.+)$", reading.reply)
+        if labelled:  # "what mean 'love'? anyway. experiment: I write 5 tests ...": what follows the label
+            content = trimmed(labelled.group("rest"))
+        if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content)):
+            content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
+        content = content or self._feeling_answer(reading)
+        if content and step.save_as == "goal":
+            content = heading(content)  # "im a designer rn, and i want to lead": the wish, not the job
+        return content
 
     def _feeling_answer(self, reading: Reading) -> str:
         """"how would you feel?" "scary but ok": the feeling is the answer ("" if not asked one)."""

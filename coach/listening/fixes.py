@@ -63,6 +63,12 @@ class Fix:
         return not self.slot and not self.part
 
 
+# What the mentee loves or is good at, said right after taking a wrong item out.
+_INSTEAD = re.compile(r"(?i)^(?:but |because )?(?:i (?:really )?(?:love|like|enjoy)|"
+                      r"i'?m (?:good|great|decent) (?:at|in|with)|i am (?:good|great|decent) (?:at|in|with))"
+                      r"\s+(?P<new>.+)$")
+
+
 def read_fixes(reply: str) -> list[Fix]:
     """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
     out: list[Fix] = []
@@ -77,6 +83,10 @@ def read_fixes(reply: str) -> list[Fix]:
             continue
         fix, named = (replace(fix, slot=named) if fix and named and fix.kind in ("add", "put") and not fix.slot
                       else fix), ""
+        instead = _INSTEAD.match(_bare(clause)) if out and out[-1].kind == "drop" else None
+        if fix is None and instead:  # "'keep it on list' is not what I love. I love mountains": put in its place
+            out[-1] = Fix("put", out[-1].slot, out[-1].part, _words(instead.group("new")), out[-1].said)
+            continue
         if waiting is not None:
             out.remove(waiting)
             asks = clause.rstrip().endswith("?")
@@ -246,7 +256,7 @@ def _slot_is(text: str) -> Fix | None:
 # What a part is said not to be at all: then it goes, whatever follows ("that was me complaining").
 _NOT_AN_ITEM = re.compile(r"(?i)(?:something|anything) (?:that )?(?:lights? me up|i love|i'?m good at|drives me)|"
                           r"what (?:lights? me up|i love|drives me)|"
-                          r"an? (?:passion|strength|reason|drive|hobby|answer)\b")
+                          r"(?:an?|my) (?:passion|strength|skill|drive|hobby)\b")
 
 
 def _isnt(text: str) -> Fix | None:
@@ -257,7 +267,10 @@ def _isnt(text: str) -> Fix | None:
     if not m:
         return None
     x = m.group("x")
-    if _NOT_AN_ITEM.match(m.group("rest")):  # "'I didnt answer you' isnt something that lights me up": out
+    denied = re.sub(r"(?i)^\s*(?:isn'?t|is not|wasn'?t|was not|is no)\s+", "", text[m.end("x"):])
+    replaced = re.search(r"(?i)(?:^|[,.;]\s*)(?:it'?s|its|it is)\s+\w", m.group("rest"))
+    if (_NOT_AN_ITEM.match(denied) or _NOT_AN_ITEM.match(m.group("rest"))) and not replaced:
+        # "'I didnt answer you' isnt something that lights me up", "'forget' is not my skill": out
         return Fix("drop", "", _part(x), said=_said(x))
     rest = re.sub(r"^(?:exactly|really|quite|at all)\b[,.;]?\s*", "", m.group("rest"), flags=re.I)
     said = re.findall(r"(?:^|[,.;]\s*)(?:it'?s|its|it is)\s+([^,.;]+)", rest, re.I)
