@@ -188,3 +188,11 @@ def test_a_long_answer_is_never_cut_after_a_verb_that_needs_more() -> None:
     # Round 5: "When you say ... your parents are not rich and you want, ..." (cut before "to show them").
     said = play_back("because in my country my parents are not rich and i want to show them going abroad was worth")
     assert said == "in your country your parents are not rich"
+
+
+def test_acronyms_and_titles_keep_their_capitals_and_shouting_is_said_back_evenly() -> None:
+    # Round 11: "Thanks for putting me right: sENCo", "mr Okafors job", "You said YOU WERE ONE".
+    assert play_back("SENCo") == "SENCo"
+    assert play_back("Mr Okafors job") == "Mr Okafors job"
+    assert play_back("BECAUSE I WAS ONE") == "you were one"
+    assert play_back("Freedom matters") == "freedom matters"

@@ -310,7 +310,7 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
             found.content = corrected(cx.reply, core, m)
         # A long run-on sentence is more than the few words a feeling or a remark was found in: its
         # content is kept too ("hang on, I said X first, ... I think its because I love ...").
-        run_on = rule.kind in ("feeling", "meta") and len(words(low)) > 20 \
+        run_on = rule.kind in ("feeling", "meta") and len(words(low)) > 12 \
             and len(words(m.group(0))) * 3 < len(words(low))
         found.also_content = (rule.keep_content or run_on) and cx.expect == "text"
         return found

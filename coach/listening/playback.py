@@ -45,6 +45,7 @@ _FRAME = re.compile(
     r"the thing is|thing is|the truth is|if i'?m (?:being )?honest|i'?d say(?: that)?|like(?=,)|that(?=,)|"
     r"i (?:think|guess|suppose)(?= (?:i'?d|id|i would|i want|i wanna|i'?ll|i'?m going|i hope)\b)|"  # said as a wish
     r"(?:people|they|everyone|folks) (?:come|came|always come) to (?:me|you) for|"  # the question said back
+    r"(?:(?:it'?s |its )?(?:the )?same as (?:last time|before)(?: mostly| really| basically| i think)?(?=[,.]))|"
     # "maybe vet nurse": the hedge is heard, the thought is said back ("maybe not" stays)
     r"(?:maybe|perhaps|possibly|probably)(?! (?:not|so|yes|no|i|i'?d|i'?m|id|im|that|this|it|we|more|less)\b)|"
     r"(?:in |within )?(?:like |about |maybe |probably |roughly )?(?:\d+|a few|few|two|three|four|five|ten|a couple of)"
@@ -223,8 +224,13 @@ def _second_person(phrase: str) -> str:
     name = first.endswith("'s") and first not in _CONTRACTED_IS
     keep = swapped.startswith(("I ", "I'")) or swapped == "I" or name
     head = swapped.split(" ", 1)[0]
-    if not keep and not (head.isupper() and len(head) > 1):
+    # "SENCo", "McKinsey", "Mr Okafor's job": a capital inside the word or a title keeps the word as typed.
+    inner = any(c.isupper() for c in head[1:]) or re.fullmatch(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?", head) is not None
+    if not keep and not inner and not (head.isupper() and len(head) > 1):
         swapped = swapped[:1].lower() + swapped[1:]
+    words = swapped.split()
+    if len(words) >= 2 and sum(w.isupper() and len(w) > 1 for w in words) >= 2 and swapped.upper() == swapped:
+        swapped = swapped.lower()  # "YOU WERE ONE": shouted, said back in an even voice
     return swapped
 
 
