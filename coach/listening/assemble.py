@@ -44,12 +44,14 @@ def yes_meant(cx: Context) -> None:
         # "i literally just said impact yes lol": annoyed, and a yes all the same.
         found.append(Found("yes", Piece(said_yes.start(1), said_yes.end(1)), rule="yes.said_again"))
     said = [f for f in found if f.kind in ("yes", "no", "hedge")]
-    last = low[said[-1].piece.start:].strip() if said else ""
-    if len(said) > 1 and said[-1].kind == "yes" and (_GO_ON.fullmatch(last) or (
-            not any(f.kind == "no" for f in said) and _ON_ITS_OWN.fullmatch(last))) \
-            and low[:said[-1].piece.start].rstrip().endswith((".", "?", "!", "...")):
+    run = len(said)
+    while run > 0 and said[run - 1].kind == "yes":
+        run -= 1  # "... yes ok": the yes words said together at the end
+    last = low[said[run].piece.start:].strip() if 0 < run < len(said) else ""
+    if last and (_GO_ON.fullmatch(last) or (not any(f.kind == "no" for f in said) and _ON_ITS_OWN.fullmatch(last))) \
+            and low[:said[run].piece.start].rstrip().endswith((".", "?", "!", "...")):
         # "um, I guess so? sure", "yeah I think so. probably. yes": thought aloud, then settled on a yes.
-        for f in said[:-1]:
+        for f in said[:run]:
             f.kind = "filler"
     if any(f.kind == "yes" for f in found):
         # "yes, lets start. kind of nervous maybe": the maybe goes with the nerves, not the yes.
@@ -63,7 +65,7 @@ def yes_meant(cx: Context) -> None:
 _GO_ON = re.compile(r"(?:ok(?:ay)?,? |fine,? |alright,? )?(?:go on(?: then)?|go ahead|"
                     r"let'?s (?:go|start|begin|do it|do this|get on with it)|fine,? let'?s go)[\s.!]*")
 # A last word that is only a yes ("sure", "yes.", "yep!"): nothing after it.
-_ON_ITS_OWN = re.compile(r"(?:yes+|yeah|yep|yup|sure|ok(?:ay)?|definitely|absolutely|correct|exactly)[\s.!]*")
+_ON_ITS_OWN = re.compile(r"(?:(?:yes+|yeah|yep|yup|sure|ok(?:ay)?|definitely|absolutely|correct|exactly)[\s,.!]*){1,2}")
 # Taking back a joke or a first go: "no seriously,", "ok but for real", "jk,".
 _TAKEN_BACK_JOKE = re.compile(
     r"[\s.,!?]*(?:(?:lol|haha|jk)[,.!]?\s+)?(?:(?:no+|nah|ok(?:ay)?|but|ok but)[,.!]?\s+)?"
