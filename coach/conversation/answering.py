@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from coach.conversation import heard
 from coach.conversation.asked_back import AskedBack
 from coach.conversation.confirming import Confirming
 from coach.conversation.evidence import Evidence
@@ -36,12 +37,6 @@ if TYPE_CHECKING:
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
 # Questions read only by their shape: answered only when nothing else was said.
 _CATCH_ALL = ("question.other_opened",)
-# "am I rambling?", "isn't it", "right?", "ok?": asked of themselves or for a nod, not of the coach.
-_RHETORICAL = re.compile(r"(?i)^\W*(?:am i|was i|do i|have i|is it|isn'?t it|wasn'?t it|right|ok(?:ay)?|no|yeah|huh|eh|"
-                         r"you know)\b|\b(?:isn'?t it|right|ok(?:ay)?|yeah|no|eh|huh|innit)\W*$")
-# A question a yes cannot answer ("What drives all this for you?").
-_BARE_YES = re.compile(r"(?i)^\W*(?:yes|yeah|yep|yup|ye|ya|yea|correct|exactly|right|spot on|that'?s (?:it|right))\b")
-_OPEN_QUESTION = re.compile(r"(?i)^\W*(?:what|where|whose|which|who|how|why)\b(?! about you\b)")
 # The mentee saying the ladder has reached the bottom ("thats it really", "that's the bottom of it").
 _BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|under|below|beneath|more)|"
                      r"just (?:is|does)\b|can'?t go (?:any )?deeper|as deep as")
@@ -198,7 +193,7 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
             key = ""
             if act.kind == "question" and not (edited and read_edits(act.text)):
                 key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
-                if act.rule in _CATCH_ALL and reading.content and _RHETORICAL.search(act.text):
+                if act.rule in _CATCH_ALL and reading.content and heard.rhetorical(act.text):
                     key = ""  # "am I rambling?", "isn't it. Huh.": said in passing beside an answer
             elif act.kind in ("advice_request", "meta"):
                 key = act.topic if act.topic in ("skip", "still_wrong", "missed") else act.kind
@@ -286,6 +281,7 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
         content = pointed_at(reading.reply, content) if step.ladder else content
         rung = re.escape(self._rung().lower().strip(" .!?")) if step.ladder else ""  # "lol SENCo. um. its ...":
         content = re.sub(rf"(?i)^{rung}[.!?]+\s+", "", content) if rung else content  # the word asked about, no reason
+        content = heard.without_bottom(content) if step.ladder else content  # "thats kind of the bottom of it? X": X
         labelled = re.search(rf"(?i)\b{re.escape(step.save_as or '~')}s?\s*:\s*(?P<rest>\w.+)$", reading.reply)
         if labelled:  # "what mean 'love'? anyway. experiment: I write 5 tests ...": what follows the label
             content = trimmed(labelled.group("rest"))
@@ -303,9 +299,8 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
 
     def _yes_to_what(self, reading: Reading) -> bool:
         """"yes thats it" to the read-back said just before "what drives all this?": no answer to it (once)."""
-        return (self.current.expect == "text" and not self.state.reasks and _BARE_YES.match(reading.reply) is not None
-                and any(a.rule == "bare-yes-no" for a in reading.acts)
-                and _OPEN_QUESTION.match(self._asked() or "") is not None)
+        return (self.current.expect == "text" and not self.state.reasks
+                and any(a.rule == "bare-yes-no" for a in reading.acts) and heard.yes_to_open(reading.reply, self._asked()))
 
     def _bounded_reask(self, prompt: str | None) -> list[Message]:
         """Ask again, a bounded number of times, then move on. ``""``: no lead-in line."""

@@ -180,3 +180,29 @@ def start_fixed(reading: Reading) -> str:
     said = _ABOUT.sub("", said).strip(" .,")
     return "" if not said or _DENIED.match(said) else said
 
+
+_AT_BOTTOM = re.compile(r"(?i)\b(?:that'?s|thats|that is|it'?s|its) (?:kind of |probably |about |really )?the bottom "
+                        r"of it\W*(?:like )?")
+# A question a yes cannot answer ("What drives all this for you?"), and a bare yes.
+_BARE_YES = re.compile(r"(?i)^\W*(?:yes|yeah|yep|yup|ye|ya|yea|correct|exactly|right|spot on|that'?s (?:it|right))\b")
+_OPEN_QUESTION = re.compile(r"(?i)^\W*(?:what|where|whose|which|who|how|why)\b(?! about you\b)")
+
+
+def without_bottom(text: str) -> str:
+    """"thats kind of the bottom of it? like respect": the reason, without saying it is the last one."""
+    return _AT_BOTTOM.sub("", text)
+
+
+def yes_to_open(reply: str, asked: str | None) -> bool:
+    """A bare "yes thats it" said to a question a yes cannot answer (the read-back before it was meant)."""
+    return _BARE_YES.match(reply) is not None and _OPEN_QUESTION.match(asked or "") is not None
+
+
+# "am I rambling?", "isn't it", "right?", "ok?": asked of themselves or for a nod, not of the coach.
+_RHETORICAL = re.compile(r"(?i)^\W*(?:am i|was i|do i|have i|is it|isn'?t it|wasn'?t it|right|ok(?:ay)?|no|yeah|huh|eh|"
+                         r"you know)\b|\b(?:isn'?t it|right|ok(?:ay)?|yeah|no|eh|huh|innit)\W*$")
+
+
+def rhetorical(question: str) -> bool:
+    """Is a question asked for a nod or of oneself, not of the coach?"""
+    return _RHETORICAL.search(question) is not None
