@@ -299,8 +299,9 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
 
     def _yes_to_what(self, reading: Reading) -> bool:
         """"yes thats it" to the read-back said just before "what drives all this?": no answer to it (once)."""
-        return (self.current.expect == "text" and not self.state.reasks and heard.yes_to_open(reading.reply, self._asked())
-                and any(a.rule == "bare-yes-no" for a in reading.acts))
+        bare = any(a.rule == "bare-yes-no" for a in reading.acts)
+        return self.current.expect == "text" and not self.state.reasks and bare and heard.yes_to_open(
+            reading.reply, self._asked())
 
     def _bounded_reask(self, prompt: str | None) -> list[Message]:
         """Ask again, a bounded number of times, then move on. ``""``: no lead-in line."""
