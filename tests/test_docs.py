@@ -15,7 +15,8 @@ import pytest
 
 from coach.flow.template import BUILTINS, ENV
 from coach.flow.validate import validate_bytes
-from coach.listening.rules import RULE_HELP, rule_names
+from coach.listening.rule_help import RULE_HELP
+from coach.listening.rules import rule_names
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

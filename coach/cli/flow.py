@@ -171,7 +171,8 @@ def new(name: str, directory: Path) -> None:
 @flow.command()
 def rules() -> None:
     """List the rules a flow's edges and reflections can name (prefix 'not ' to negate)."""
-    from coach.listening.rules import RULE_HELP, rule_names
+    from coach.listening.rule_help import RULE_HELP
+    from coach.listening.rules import rule_names
 
     width = max(map(len, rule_names()))
     for name in rule_names():

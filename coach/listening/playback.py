@@ -353,12 +353,20 @@ _ROLE = re.compile(
 )
 
 
+_NOT_THEIRS = re.compile(r"(?i)\b(?:i'?m|im|i am) (?:the|a|an) [^,.;!?]*?"
+                         r"(?=\s+(?:so|and|but|because|cos|which)\b|[,.;!?]|$)"
+                         r"|[^,.;!?]*\b(?:don'?t|dont|do not|wouldn'?t) (?:really )?want\b[^,.;!?]*")
+
+
 def job_named(answer: str) -> str:
     """The job an answer names ("my manager's", "the head of science"), "" when none is clear.
 
     A self-repair counts ("the office plant's. no, honestly, one of the senior designers"): the
     job is looked for after it. Reactions and asides ("that's fun", "nobody's at school") are no job."""
     text = " ".join(_SELF_REPAIR.split(answer)[-1].split())
+    # "..., or maybe the pastry chef": the later pick
+    text = re.split(r"(?i),?\s+or (?:maybe|perhaps|actually) (?=(?:the|my|our|a|an)\b)", text)[-1]
+    text = _NOT_THEIRS.sub(" ", text)  # "Im the head chef", "I dont want his job": not the job they would pick
     for m in _POSSESSIVE.finditer(text):
         if m.group(1).lower() not in _CONTRACTION:
             phrase = re.sub(r"(?i)^(?:(?:maybe|probably|perhaps|possibly|prob|definitely|hmm+|yeah|so|well)\s+)+", "",

@@ -1,0 +1,42 @@
+"""What each flow rule name means, as `coach flow rules` lists it."""
+
+from __future__ import annotations
+
+RULE_HELP: dict[str, str] = {
+    "always": "always true (a default edge)",
+    "yes": "the answer is a yes",
+    "no": "the answer is a no",
+    "hedge": "a partial answer: 'kind of', 'partly', 'not sure' (never taken as a yes)",
+    "corrected": "the mentee corrected what was played back, and the correction was applied",
+    "changed": "a no or a partial yes said what is different, and the step's 'changed' value keeps it",
+    "answered": "the step kept an answer with content (not a bare yes, a no or a non-answer)",
+    "go_ahead": "a clear yes that says to start ('lets go', 'go on then'), from the lexicon's go_ahead list",
+    "first_hand": "the answer says it was seen up close ('i've covered for her'), from the lexicon's first_hand list",
+    "source_told": "the answer says how the job is known, up close or from outside ('from outside mostly'), "
+                   "from the lexicon's first_hand and outside_view lists",
+    "skipped": "the mentee skipped the question (/skip)",
+    "unsure": "the answer is 'I don't know' or similar",
+    "bedrock": "the answer is a bedrock statement (core need, belief or interest)",
+    "saturated": "the ladder ran dry: unsure, repeated, or short twice",
+    "depth_reached": "the ladder reached its max_depth",
+    "ladder_done": "bedrock, saturated or depth_reached",
+    "energised": "a long, exclamatory or enthusiastic answer",
+    "influence": "the answer talks about impact or having a say",
+    "authority": "the answer talks about being in charge or deciding",
+    "recognition": "the answer talks about recognition, status or credit",
+    "growth": "the answer talks about learning, growing or mastery",
+    "autonomy": "the answer talks about freedom or independence",
+    "meaning": "the answer talks about meaning, purpose or helping",
+    "compensation": "the answer talks about money",
+    "next_rung": "the answer talks about the next step up because it is next",
+    "ambition": "the answer names a big or senior job",
+    "outside": "the answer points outside the organisation",
+    "wants_say": "something said so far is about influence or authority",
+    "returning": "the mentee has an earlier finished session",
+    "had_experiment": "the earlier session ended with an experiment",
+    "had_goal": "the earlier session named a goal",
+    "goal_dropped": "what has changed since last time says last time's goal is no longer it",
+    "said_not_wanted": "the answer already says whose job the mentee would not want (\"I don't want his job\")",
+    "has_motivations": "at least one motivation was confirmed",
+    "has_bedrock": "a bedrock statement was captured",
+}
