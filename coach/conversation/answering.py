@@ -64,6 +64,7 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
     status: str
     _corrected: str
     _plain_next: bool
+    _acked: bool = False  # a feeling was acknowledged this turn
 
     # --- provided by the conversation -----------------------------------------------------
 
@@ -97,7 +98,7 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
         lex = self.flow.lexicon
         step = self.current
         ref = self._record_mentee(text)
-        self._plain_next = False
+        self._plain_next = self._acked = False
         if self.state.check_in:
             return self._after_check_in(text)
         level = distress_level(text, lex)
@@ -220,6 +221,7 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
                 feeling.topic or "", "acknowledge_feeling")
             if key in self.flow.replies:
                 out.append(self._rule(self._reply(key)))
+                self._acked = True  # the step's own reflection is not said beside it
         elif "apology" in reading.asides and "acknowledge_apology" in self.flow.replies:
             out.append(self._rule(self._reply("acknowledge_apology")))  # "sorry, that got personal"
         return out
@@ -363,7 +365,8 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
                 return self._enter(step.name, fresh=False)
         msgs: list[Message] = []
         for reflection in step.after:
-            if not skipped and rules.evaluate(reflection.when, ctx):
+            said_twice = self._acked and reflection.when == "energised"  # one acknowledgement a turn
+            if not skipped and not said_twice and rules.evaluate(reflection.when, ctx):
                 msgs.append(self._say(self._render(reflection.say), sources=self.words.sources_of(reflection.say)))
                 break
         self.state.push(undo)
