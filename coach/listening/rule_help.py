@@ -35,6 +35,7 @@ RULE_HELP: dict[str, str] = {
     "returning": "the mentee has an earlier finished session",
     "had_experiment": "the earlier session ended with an experiment",
     "had_goal": "the earlier session named a goal",
+    "told_experiment": "the returning mentee has already said how last time's experiment went",
     "goal_dropped": "what has changed since last time says last time's goal is no longer it",
     "said_not_wanted": "the answer already says whose job the mentee would not want (\"I don't want his job\")",
     "has_motivations": "at least one motivation was confirmed",

@@ -293,6 +293,15 @@ _NOT_WANTED = re.compile(r"\b(?:i )?(?:don'?t|dont|do not|wouldn'?t|wouldnt|woul
                          r"(?:his|her|their|that|the \w+(?:'s)?) (?:job|role)\b|\bnot (?:hers|his|theirs)\b")
 
 
+def _told_experiment(c: Context) -> bool:
+    """Has the returning mentee already said how last time's experiment went ("I did the shadowing, it was great")?"""
+    said = normalise(" ".join(str(c.values.get(k) or "") for k in ("recap_shift", "recap_check")))
+    tried = str((c.values.get("previous") or {}).get("experiment") or "")
+    key = {w[:6] for w in words(normalise(tried)) if len(w) >= 6}
+    told = re.search(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got)\b", said) is not None
+    return told and any(w[:6] in key for w in words(said) if len(w) >= 6)
+
+
 def _goal_dropped(c: Context) -> bool:
     """Does what the mentee said has changed name last time's goal as no longer theirs?"""
     said = normalise(" ".join(str(c.values.get(k) or "") for k in ("recap_shift", "recap_check")))
@@ -339,6 +348,7 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "had_experiment": lambda c: bool((c.values.get("previous") or {}).get("experiment")),
     "had_goal": lambda c: bool((c.values.get("previous") or {}).get("goals")),
     "goal_dropped": _goal_dropped,
+    "told_experiment": _told_experiment,
     "said_not_wanted": lambda c: _NOT_WANTED.search(normalise(c.reply or c.answer)) is not None,
     "has_motivations": lambda c: bool(c.values.get("motivations")),
     "has_bedrock": lambda c: bool(c.values.get("bedrock")),
