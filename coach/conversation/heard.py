@@ -95,8 +95,8 @@ _CLAUSES = re.compile(
     r"|(?:eventually|someday|one day|long term|long-term|ideally|hopefully)\b)", re.I)
 
 # A first go taken back: "being a deputy head. or actually no, maybe ...".
-_TAKEN_BACK = re.compile(r"(?i)[.,;?!]\s*(?:or |but )?(?:actually,? no|no,? wait|wait,? no|scratch that|no,? actually)"
-                         r"[,.!]?\s+")
+_TAKEN_BACK = re.compile(r"(?i)[.,;?!]\s*(?:or |but )?(?:actually,? no|no,? wait|wait,? no|(?:no,? )?scratch that|"
+                         r"(?:no,? )?scrap that|forget that|on second thoughts?|no,? actually)[,.!]?\s+")
 _AHEAD = re.compile(r"(?i)^(?:(?:and|but|so) )?(?:in|by|within|after) (?:like |about |maybe |around |say )?"
                     r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) "
                     r"(?:yrs?|years?|months?)\b")

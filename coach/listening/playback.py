@@ -36,7 +36,7 @@ _ASIDES = (r"(?:and |but )?(?:sorry,? )?(?:this|that|it)(?:'s| is|s)(?: going to
 _INNER_ASIDE = re.compile(r",\x00?\s*(?:" + _ASIDES + r"),", re.IGNORECASE)
 _END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")|,?\s*(?:you know|i guess|lol|haha|idk))\W*$", re.IGNORECASE)
 # ...and in the middle of one: "my work matters i guess, not just being a pair of hands".
-_GUESS = re.compile(r"\s+(?:(?:i (?:guess|suppose)|tbh|lol|lmao|haha)(?= because\b| but\b| and\b|[,;.])"
+_GUESS = re.compile(r"\s+(?:(?:i (?:guess|suppose|reckon)|tbh|lol|lmao|haha)(?= because\b| but\b| and\b|[,;.])"
                     r"|(?<!what )(?<!how )(?<!that )(?<!who )i think(?=[,;.]))", re.IGNORECASE)
 # How a rambling answer may start before it says anything: "well, i mean, the thing is,", "so basically,",
 # "I'd say that,", and the question's own frame said back ("in like five years", "in 5 years?").
@@ -347,7 +347,8 @@ _ROLE = re.compile(
     r"(?i)\b(?:one of\s+)?(?:(?:the|my|our|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:head|lead|manager|director|ceo|cto|cfo|"
     r"coo|chief|principal|founder|owner|partner|vp|president|boss|engineer|designer|teacher|nurse|"
     r"editor|chef|counsel|lawyer|solicitor|barrister|accountant|pharmacist|architect|doctor|surgeon|"
-    r"consultant|analyst|scientist|librarian|curator|producer|developer|coordinator|officer)s?\b(?:\s+(?:specialist|practitioner|educator|assistant|consultant|officer|coordinator|advisor|"
+    r"consultant|analyst|scientist|librarian|curator|producer|developer|coordinator|officer|buyer|planner|"
+    r"merchandiser|supervisor|trainer|lecturer|tutor|therapist|counsellor|specialist)s?\b(?:\s+(?:specialist|practitioner|educator|assistant|consultant|officer|coordinator|advisor|"
     r"adviser|analyst|architect|scientist|technician|developer|manager|lead|director)s?\b)?(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+(?:ops|operations|engineering|design|product|products|"
     r"sales|marketing|people|services|planning|support|development|research|data|technology|finance|care|"
     r"learning|experience|success|relations|safety|security|strategy|analytics)\b)?)?"
