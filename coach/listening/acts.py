@@ -284,6 +284,12 @@ def _clauses(r: Reply, core: Piece) -> list[Piece]:
     return [p for p in (trim(r, p) for p in out) if p.end > p.start]
 
 
+_OFFERED = re.compile(r"(?:maybe |perhaps |so |or )?(?:could i|can i|i could|what if i|how about i|maybe i could) "
+                      r"(?P<verb>(?!skip|pause|stop|come back|go back|change|answer|say|use|pick|choose|name|list|give|"
+                      r"have a|take a break|ask you|delete|share|see|read)\w+ [^?]{6,})$")
+_ASKS_TO_TRY = re.compile(r"experiment|\btry\b|one small thing")
+
+
 def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
     low = cx.reply.low[core.start:core.end]
     text = bare(low)
@@ -291,6 +297,12 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
     shaped = question_shaped(low) if first else opened(low)
     goes_on = not first and "?" not in low and _GOES_ON.match(low) is not None
     # A clause that is only a yes, no or hedge ("honestly scared to, but yes"), where one is asked for.
+    offered = _OFFERED.match(text)
+    at = low.find(offered.group("verb")) if offered else -1
+    if offered and at >= 0 and _ASKS_TO_TRY.search(cx.question):
+        # "could i ask the buyer if i can sit in on a range review?": an experiment offered, said as a question;
+        # kept from its verb on ("ask the buyer if ...")
+        return Found("content", Piece(core.start + at, core.end), rule="content.tentative")
     kinds: tuple[str, ...] = ("yes", "no", "hedge") if cx.expect == "yes_no" else ("hedge",)
     if not first:  # after a comma only a bare word counts: "scared to, but yes"; not "..., not for me"
         kinds = kinds if _BARE_WORD.match(text) else ()

@@ -176,6 +176,9 @@ def _add(text: str) -> Fix | None:
                  rf"(?P<new>.+?)(?:\s+(?:to|in|into|under|on|for)\s+(?P<slot>{_MENTION}))?$", text, re.I)
     if m is None:
         m = re.match(rf"^(?P<slot>{_MENTION}):?\s+(?:add|also|plus)\s+(?P<new>.+)$", text, re.I)
+    if m is None:  # "the lights me up bit should have vintage markets too"
+        m = re.match(rf"^(?P<slot>{_MENTION})\s+should (?:also )?(?:have|include|mention|list|get)\s+(?P<new>.+?)"
+                     rf"(?:\s+(?:too|as well|also|in it|in there))?$", text, re.I)
     if m is None:  # "proving myself should be in the drives bit"
         m = re.match(rf"^(?:and |also )?(?P<new>.+?)\s+(?:should|could|needs to|has to) (?:be|go) "
                      rf"(?:in|under|with|on)\s+(?P<slot>{_MENTION})$", text, re.I)
