@@ -9,6 +9,7 @@ from typing import Any
 
 from coach.listening.acts import read_reply
 from coach.listening.lexicon import Lexicon, Motivation, Phrases, load_lexicon, normalise
+from coach.listening.playback import play_back
 from coach.listening.reading import Reading
 
 __all__ = [
@@ -345,8 +346,9 @@ RULES: dict[str, Callable[[Context], bool]] = {
         {"influence", "authority"} & set(detect_motivations(_said(c.values), c.lex))
     ),
     "returning": lambda c: bool(c.values.get("previous")),
-    "had_experiment": lambda c: bool((c.values.get("previous") or {}).get("experiment")),
-    "had_goal": lambda c: bool((c.values.get("previous") or {}).get("goals")),
+    # Only what can be said back counts: a quote that would come out empty is never asked about.
+    "had_experiment": lambda c: bool(play_back(str((c.values.get("previous") or {}).get("experiment") or ""))),
+    "had_goal": lambda c: bool(play_back(str(((c.values.get("previous") or {}).get("goals") or [""])[0] or ""))),
     "goal_dropped": _goal_dropped,
     "told_experiment": _told_experiment,
     "said_not_wanted": lambda c: _NOT_WANTED.search(normalise(c.reply or c.answer)) is not None,
