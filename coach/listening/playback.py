@@ -315,7 +315,8 @@ def because(phrase: str) -> str:
         return f"because {phrase}"
     if re.match(r"to [a-z]", low):
         return f"because you want {phrase}"  # "to be trusted"
-    if re.match(r"(?:feels|makes|gives|means|seems|sounds|keeps|lets|helps|is|was)\b", low):
+    if re.match(r"(?:feels|makes|gives|means|seems|sounds|keeps|lets|helps|is|was|pays|puts|brings|gets|takes|"
+                r"covers)\b", low):
         return f"because it {phrase}"  # "feels good to be the one people count on"
     if re.match(r"[a-z]+ing(?: [a-z']+){0,3} (?:is|was|means|meant|makes|made|gives|feels|matters|lets|helps|keeps)\b",
                 low):
