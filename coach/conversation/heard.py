@@ -24,8 +24,12 @@ def said_content(reading: Reading) -> str:
 
 
 # What was not meant ("it's not about the analyst job"): the thought that follows is the correction.
-_DENIED = re.compile(r"^(?:it's |its |it is |that's |thats |it was )?(?:not|never) (?:about |really |just |the )?",
-                     re.I)
+# "forget my sister, the point is the commis thing": what follows is the corrected thought.
+_POINT = re.compile(r"(?i)\b(?:the (?:real |actual |whole )?point is|what i mean is|what matters is|"
+                    r"what i (?:really |actually )?want is|the important (?:thing|bit) is)\s+")
+_DENIED = re.compile(r"^(?:(?:it's |its |it is |that's |thats |it was )?(?:not|never) (?:about |really |just |the )?|"
+                     r"(?:i think )?(?:you'?ve|you have|you|i'?ve|i have) "
+                     r"(?:mis(?:understood|heard|read)|got (?:it|that|me) wrong)\W*$)", re.I)
 # "the research part, not sr designer": what it is not stays out of the corrected words.
 _NOT_THAT = re.compile(r"[.,;]\s*not (?:the |a |an )?[^.,;]*[.!]?$", re.I)
 # "you missed what motivates me": a pointer at what was left out, not the words themselves.
@@ -46,14 +50,16 @@ def corrected_to(reading: Reading) -> str:
         after = [a for a in reading.acts[reading.acts.index(next(a for a in reading.acts if a.kind == "correction")):]
                  if a.kind == "content" and (a.content or a.text).strip()]
         if after:
-            return _ABOUT.sub("", (after[0].content or after[0].text).strip())
+            said = _ABOUT.sub("", (after[0].content or after[0].text).strip())
+            point = _POINT.search(said)
+            return said[point.end():] if point else said
     parts = [_MISSED.sub("", p) for p in parts]
     if parts and not any(parts):  # "you missed what motivates me: growth": what follows the colon
         rest = [(a.content or a.text).strip() for a in reading.acts if a.kind == "content"]
         parts = rest[:1]
     said = ". ".join(p.rstrip(".!?;, ") for p in parts) if len(parts) > 1 else (parts[0] if parts else "")
     said = _MAKE_IT.sub("", said) or said  # "no wait, make it a design review": the design review
-    point = re.search(r"(?i)\b(?:the (?:real |actual |whole )?point is|what i mean is|what matters is)\s+", said)
+    point = _POINT.search(said)
     said = said[point.end():] if point else said  # "forget my sister, the point is the commis thing"
     kept = _NOT_THAT.sub("", said).strip()
     return kept if kept and not _DENIED.match(said) else said

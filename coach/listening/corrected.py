@@ -8,7 +8,7 @@ from coach.listening.pronouns import own_voice
 from coach.listening.text import Piece, Reply, bare, words
 
 _THE_POINT = re.compile(r"\b(?:the (?:real |actual |whole )?point is|what i mean is|what i meant was|what matters is|"
-                        r"it'?s really about)\s+")
+                        r"it'?s really about|what i (?:really |actually )?want is|the important (?:thing|bit) is)\s+")
 
 
 def corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
