@@ -37,7 +37,7 @@ def test_a_second_start_does_not_parse_or_validate_again(flows: Path, monkeypatc
 def test_an_edit_is_noticed_and_its_errors_reported(flows: Path) -> None:
     path = flows / "career.yaml"
     load_flow(path)
-    text = path.read_text().replace("    next: lottery_not\n", "    next: nowhere\n", 1)
+    text = path.read_text().replace("    next: day_to_day\n", "    next: nowhere\n", 1)
     path.write_text(text)
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10_000_000))
     with pytest.raises(FlowError, match="nowhere"):
