@@ -67,7 +67,6 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
     _acked: bool = False  # a feeling was acknowledged this turn
 
     # --- provided by the conversation -----------------------------------------------------
-
     if TYPE_CHECKING:
         from coach.conversation.state import SessionState
 
@@ -288,7 +287,8 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
         labelled = re.search(rf"(?i)\b{re.escape(step.save_as or '~')}s?\s*:\s*(?P<rest>\w.+)$", reading.reply)
         if labelled:  # "what mean 'love'? anyway. experiment: I write 5 tests ...": what follows the label
             content = trimmed(labelled.group("rest"))
-        if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content)):
+        still_wrong = step.save_as == "experiment" and reading.topic("meta") == "still_wrong"  # "you didn't fix X"
+        if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content) or still_wrong):
             content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
         content = content or self._feeling_answer(reading)
         if content and step.save_as == "goal":
