@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from coach.listening.corrected import THE_POINT
 from coach.listening.fixes import is_remark
 from coach.listening.reading import Reading
 
@@ -24,9 +25,6 @@ def said_content(reading: Reading) -> str:
 
 
 # What was not meant ("it's not about the analyst job"): the thought that follows is the correction.
-# "forget my sister, the point is the commis thing": what follows is the corrected thought.
-_POINT = re.compile(r"(?i)\b(?:the (?:real |actual |whole )?point is|what i mean is|what matters is|"
-                    r"what i (?:really |actually )?want is|the important (?:thing|bit) is)\s+")
 _DENIED = re.compile(r"^(?:(?:it's |its |it is |that's |thats |it was )?(?:not|never) (?:about |really |just |the )?|"
                      r"(?:i think )?(?:you'?ve|you have|you|i'?ve|i have) "
                      r"(?:mis(?:understood|heard|read)|got (?:it|that|me) wrong)\W*$)", re.I)
@@ -51,7 +49,7 @@ def corrected_to(reading: Reading) -> str:
                  if a.kind == "content" and (a.content or a.text).strip()]
         if after:
             said = _ABOUT.sub("", (after[0].content or after[0].text).strip())
-            point = _POINT.search(said)
+            point = THE_POINT.search(said)
             return said[point.end():] if point else said
     parts = [_MISSED.sub("", p) for p in parts]
     if parts and not any(parts):  # "you missed what motivates me: growth": what follows the colon
@@ -59,7 +57,7 @@ def corrected_to(reading: Reading) -> str:
         parts = rest[:1]
     said = ". ".join(p.rstrip(".!?;, ") for p in parts) if len(parts) > 1 else (parts[0] if parts else "")
     said = _MAKE_IT.sub("", said) or said  # "no wait, make it a design review": the design review
-    point = _POINT.search(said)
+    point = THE_POINT.search(said)
     said = said[point.end():] if point else said  # "forget my sister, the point is the commis thing"
     kept = _NOT_THAT.sub("", said).strip()
     return kept if kept and not _DENIED.match(said) else said

@@ -44,13 +44,6 @@ def yes_meant(cx: Context) -> None:
         # "i literally just said impact yes lol": annoyed, and a yes all the same.
         found.append(Found("yes", Piece(said_yes.start(1), said_yes.end(1)), rule="yes.said_again"))
     said = [f for f in found if f.kind in ("yes", "no", "hedge")]
-    go = _GO_ON_SAID.search(low)
-    if go and any(f.kind == "yes" for f in said) and all(f.kind != "no" or f.piece.end <= go.start() for f in said) \
-            and not any(f.kind == "hedge" and f.piece.start < go.start() for f in said):
-        # "ye sure lets go i guess lol": a go-ahead with a shrug after it is still a go-ahead
-        for f in said:
-            if f.kind == "hedge":
-                f.kind = "filler"
     run = len(said)
     while run > 0 and said[run - 1].kind == "yes":
         run -= 1  # "... yes ok": the yes words said together at the end
@@ -72,7 +65,6 @@ def yes_meant(cx: Context) -> None:
 _GO_ON = re.compile(r"(?:(?:ok(?:ay)?|fine|alright|yes|yeah|ye)[,.!]? )*(?:go on(?: then)?|go ahead|start|begin|"
                     r"let'?s (?:go|start|begin|do it|do this|get on with it)|fine,? let'?s go)[\s.!]*"
                     r"(?:(?:i guess|i suppose|lol|haha|tbh)[\s.!]*)*")
-_GO_ON_SAID = re.compile(r"\blet'?s (?:go|start|begin|do it|do this)\b")
 # A last word that is only a yes ("sure", "yes.", "yep!"): nothing after it.
 _ON_ITS_OWN = re.compile(r"(?:(?:yes+|yeah|yep|yup|sure|ok(?:ay)?|definitely|absolutely|correct|exactly)[\s,.!]*){1,2}")
 # Taking back a joke or a first go: "no seriously,", "ok but for real", "jk,".

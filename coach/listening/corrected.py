@@ -7,13 +7,13 @@ import re
 from coach.listening.pronouns import own_voice
 from coach.listening.text import Piece, Reply, bare, words
 
-_THE_POINT = re.compile(r"\b(?:the (?:real |actual |whole )?point is|what i mean is|what i meant was|what matters is|"
-                        r"it'?s really about|what i (?:really |actually )?want is|the important (?:thing|bit) is)\s+")
+THE_POINT = re.compile(r"(?i)\b(?:the (?:real |actual |whole )?point is|what i mean is|what i meant was|"
+                       r"what matters is|it'?s really about|what i (?:really |actually )?want is|the important (?:thing|bit) is)\s+")
 
 
 def corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
     """The corrected thought: from the rule's ``x`` mark, else after a marker, else the piece."""
-    point = _THE_POINT.search(r.low, core.start, core.end)
+    point = THE_POINT.search(r.low, core.start, core.end)
     if point:  # "thats not the point, forget my sister, the point is the commis thing": the commis thing
         return own_voice(bare(r.text[point.end():core.end])) or None
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
