@@ -8,7 +8,8 @@ from coach.listening.pronouns import own_voice
 from coach.listening.text import Piece, Reply, bare, words
 
 THE_POINT = re.compile(r"(?i)\b(?:the (?:real |actual |whole )?point is|what i mean is|what i meant was|"
-                       r"what matters is|it'?s really about|what i (?:really |actually )?want is|the important (?:thing|bit) is)\s+")
+                       r"what matters is|it'?s really about|what i (?:really |actually )?want is|"
+                       r"the important (?:thing|bit) is)\s+")
 
 
 def corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
