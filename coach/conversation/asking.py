@@ -209,6 +209,7 @@ class Asking:
             "previous": self.values.get("previous") or {},
             "rung": self._rung(),
             "corrected": said_back(self._corrected),
+            "acknowledged": bool(getattr(self, "_acked", False)),
         }
 
     def _rung_sources(self) -> list[str]:

@@ -27,6 +27,7 @@ BUILTINS = {
     "depth": "in a ladder: how many rungs so far",
     "summary": "the summary so far: goals, motivations, bedrock, passions, experiment",
     "rung": "in a ladder: the last rung (or the seed), played back",
+    "acknowledged": "true when a feeling the mentee shared was just acknowledged (a worry, a realisation)",
     "corrected": "after a correction (rule 'corrected'): the mentee's corrected words",
 }
 
