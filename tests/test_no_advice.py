@@ -26,6 +26,7 @@ SAMPLE: dict[str, Any] = {
     "passions": ["Climbing", "Reading old maps"],
     "experiment": "Lead the next planning meeting",
     "corrected": "wanting my taste to count",
+    "acknowledged": False,  # the lead-ins a feeling just acknowledged leaves out are said
     "summary": {"goals": ["I want to lead a team"], "motivations": ["influence"],
                 "bedrock": ["I love helping people"], "passions": ["Climbing"], "strengths": ["Untangling problems"],
                 "sweet_spot": ["Teaching people the tools"], "experiment": "Lead one meeting"},

@@ -197,7 +197,7 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
                     key = ""  # "am I rambling?", "isn't it. Huh.": said in passing beside an answer
             elif act.kind in ("advice_request", "meta"):
                 key = act.topic if act.topic in ("skip", "still_wrong", "missed") else act.kind
-            if key and key != "skip":
+            if key and key != "skip" and not (edited and key == "still_wrong"):  # put right this turn: no sorry
                 keyed.append((key, act.text))
         # "what is underneath? i dont understand this question": the plain wording answers both; the
         # catch-all "I'm a simple program" only when nothing else is said.

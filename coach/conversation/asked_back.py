@@ -128,6 +128,8 @@ class AskedBack:
             return self._kept(asked)
         if key == "source":
             return self._source()
+        if key == "still_wrong" and step.corrects and not step.ladder:  # at the read-back: nothing later to promise
+            key = "still_wrong_read_back"
         return self._reply(key) if key in self.flow.replies else self._reply("clarify")
 
     def _reply_text(self, key: str) -> str:

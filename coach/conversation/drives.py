@@ -9,6 +9,9 @@ from coach.conversation.correcting import Correcting, _names
 from coach.conversation.summary import LINES
 from coach.listening.fixes import Fix
 
+_FILLER = re.compile(r"(?i)^(?:stuff|things|so on|etc|that|this|everything|all that|the rest|too|as well|also|more|"
+                     r"(?:and )?(?:stuff|things) like that|i guess|i think|maybe|really|not)$")
+
 
 class Drives(Correcting):
     """The part of a conversation that puts fixes to what drives the mentee (mixed into Conversation)."""
@@ -37,17 +40,21 @@ class Drives(Correcting):
     def _motivations(self, words: str, replace: bool) -> bool:
         """Motivations named in ``words`` become confirmed ones (all of them, when ``replace``)."""
         lex = self.flow.lexicon
-        named = [m for m, spec in lex.motivations.items() if _names(spec, words)
-                 or any(_names(spec, w) for w in re.split(r",\s*|\s+and\s+", words))]
+        pieces = [p.strip(" .,!") for p in re.split(r",\s*|\s+and\s+|\s*&\s*", words) if p.strip(" .,!")]
+        named = [m for m, spec in lex.motivations.items()
+                 if _names(spec, words) or any(_names(spec, w) for w in pieces)]
         if not named:
             return False
+        # "meaning and having a voice": a piece that names no drive is kept in the mentee's words
+        own = [p for p in pieces if not any(_names(spec, p) for spec in lex.motivations.values())
+               and not _FILLER.match(p)]
         self._begin_change()
         ids = list(self.values.get("motivations") or [])
         if replace:
             for i in reversed(range(len(ids))):
                 self._put("motivations", i, "", self._refs())
             ids = []
-        for m in named:
+        for m in [*named, *own]:
             if m not in ids:
                 self.words.append("motivations", m, self._refs())
         return True

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from coach.conversation.correcting import _clause_put, _find, _swapped
 from coach.conversation.drives import Drives
 from coach.conversation.heard import corrected_to, said_content, without_reason
+from coach.conversation.machine import Position, position
 from coach.conversation.summary import LINES, non_answer
 from coach.listening import rules
 from coach.listening.edits import Edit
@@ -22,6 +23,7 @@ from coach.listening.playback import play_back, trimmed
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
+    from coach.flow.spec import Flow, Step
     from coach.listening.reading import Reading
 
 # Fixes the older, single-edit readers already handle alike: anything else takes this path.
@@ -33,10 +35,14 @@ _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 class Fixing(Drives):
     """The part of a conversation that applies fixes to a playback (mixed into Conversation)."""
 
+    flow: Flow
+    _position: Position
+
     if TYPE_CHECKING:
+        def _edge_taken(self, source: str, index: int, dest: str) -> None: ...
         def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
         def _reply(self, key: str) -> str: ...
-        def _asides(self, reading: Reading, questions: bool = True) -> list[Message]: ...
+        def _asides(self, reading: Reading, edited: bool = False) -> list[Message]: ...
         def _enter(self, name: str, fresh: bool = True) -> list[Message]: ...
         def _advance(
             self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
@@ -47,6 +53,12 @@ class Fixing(Drives):
     def _playback_fixed(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """A reply read as fixes to a playback, applied (None: the reply is not one, or none applied)."""
         step = self.current
+        back = self._read_back_before(step)
+        if back is not None and (reading.topic("meta") == "still_wrong" or any(
+                f.slot in self.flow.steps[back].corrects and f.kind != "keep" for f in read_fixes(text))):
+            # after the read-back: "you didn't fix the drives part, it should be X" is put right there
+            self._position = position(self.flow, back, self._edge_taken)
+            return self._playback_fixed(text, reading, ref)
         if self.state.fixing is not None:
             if self.state.fixing.get("step") == step.name:  # "what would you put in place of X?"
                 return self._asides(reading) + self._fix_answered(reading, ref)
@@ -60,11 +72,18 @@ class Fixing(Drives):
             return None
         return self._fixed(fixes, text, reading, ref)
 
+    def _read_back_before(self, step: Step) -> str | None:
+        """The read-back just before a step that corrects nothing itself (None if there is none)."""
+        if step.corrects:
+            return None
+        return next((s.name for s in self.flow.steps.values()
+                     if s.corrects and not s.ladder and any(e.to == step.name for e in s.next)), None)
+
     def _fixed(self, fixes: list[Fix], text: str, reading: Reading, ref: str) -> list[Message] | None:
         """Fixes to a playback applied, then the question about a part or the next step (None: none applied)."""
         step = self.current
         changed, question = self._apply_fixes(fixes, text)
-        said = self._asides(reading)
+        said = self._asides(reading, changed)  # put right now: "still wrong" needs no sorry
         if question is not None:
             return said + [question]  # the answer goes in the part's place (see _fix_answered)
         if step.ladder:
@@ -145,6 +164,10 @@ class Fixing(Drives):
             return bool(target) and bool(self._fix_one(Fix("add", target, new=new), reply))
         if not var:
             return bool(self._correct(new, reply))
+        if var == "motivations" and not part:  # "what would you put in place of the drives part?": all of it
+            put = self._put_slot(Fix("put", var, new=new))
+            self._corrected = put and new
+            return bool(put)
         value = self.values.get(var)
         if isinstance(value, list) and isinstance(index, int) and index < len(value):
             old = value[index]

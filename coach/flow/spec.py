@@ -163,6 +163,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "missed": "Sorry, I missed your question there.",
     "still_wrong": "Sorry I still haven't got that right. When I read everything back at the end, you can put it "
                    "right.",
+    "still_wrong_read_back": "Sorry I still haven't got that right.",
     "meta": "That has come up before, I know. Saying the same again is fine, and so is what's different now.",
     "hedge": "It doesn't have to be all or nothing. Which part of it fits you, and which part fits less well?",
     "unclear": "I'm not sure I followed that. Could you put it another way?",

@@ -149,8 +149,11 @@ def _read(clause: str) -> Fix | None:
     text = _bare(raw)
     if not text:
         return None
-    return (_restate(text) or _add(text) or _missing(text) or _pointed(text) or _slot_is(text) or _quoted_should(text)
-            or _isnt(text) or _part_remark(text) or _not_x(text) or _y_not_quoted(text) or _plain_edit(text))
+    fix = (_restate(text) or _add(text) or _missing(text) or _pointed(text) or _slot_is(text) or _quoted_should(text)
+           or _isnt(text) or _part_remark(text) or _not_x(text) or _y_not_quoted(text) or _plain_edit(text))
+    if fix and fix.kind == "put" and fix.slot and not fix.part and re.search(r"(?i)\b(?:too|as well)[.!]*$", raw):
+        return Fix("add", fix.slot, new=fix.new)  # "the lights me up bit: its baking too": one more, not instead
+    return fix
 
 
 def _restate(text: str) -> Fix | None:
@@ -199,7 +202,14 @@ def _missing(text: str) -> Fix | None:
     if not m:
         return None
     x = re.sub(r"\s+(?:though|again|either|at all)$", "", m.group("x"), flags=re.I).strip(" ?")
-    return Fix("missing", slot_of(x), _part(x), said=_said(x))
+    # "you didn't fix the drives part — it should be X, not Y": the remark carries the fix itself
+    said = re.match(r"^(?P<head>[^,\u2014\u2013:]+?)\s*(?:[,\u2014\u2013:]|\s-)\s*"
+                    r"(?:(?:it|that|this|they)\s+(?:should|needs? to|has to)\s+"
+                    r"(?:be|say|read)|it'?s|it is|they'?re|they are|should be)[:,]?\s+(?P<new>\w.+)$", x, re.I)
+    if said and slot_of(said.group("head")):
+        return _read(f"{said.group('head')} should be {said.group('new')}")
+    kind = "ask" if re.match(r"(?i)^(?:you|u)\s+(?:still\s+)?(?:didn'?t|did not) fix\b", text) else "missing"
+    return Fix(kind, slot_of(x), _part(x), said=_said(x))  # "you didn't fix the drives part": what should it say?
 
 
 def _pointed(text: str) -> Fix | None:
