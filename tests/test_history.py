@@ -38,6 +38,19 @@ def test_history_lists_sessions_oldest_first_with_their_summaries(db: Path) -> N
     assert [r["id"] for r in rows] == [1, 2] and rows[1]["summary"]["experiment"] == "Run one workshop for new starters"
 
 
+def test_how_the_experiment_went_told_in_the_recap_is_in_the_history_and_not_asked_again(
+        tmp_path: Path, chat_jsonl: Callable[..., Any]) -> None:
+    path = tmp_path / "told.db"
+    assert chat_jsonl(FIRST, db=path)[1].exit_code == 0
+    told = "partly. i did the cross team project in the end, it was harder than i thought tbh"
+    events, result = chat_jsonl([told, "yes", "no", "Teach platform engineering to new teams"], db=path)
+    assert result.exit_code == 0
+    assert not any("How did that go" in str(e.get("text")) or "What came of last time" in str(e.get("text"))
+                   for e in events)  # said already, so never asked
+    second = run("history", "--db", str(path)).output.split("session 2 (")[1]
+    assert "How last time's went: i did the cross team project in the end" in second
+
+
 def test_search_finds_passages_across_their_sessions_one_line_each(db: Path) -> None:
     out = run("search", "helping people", "--db", str(db)).output
     lines = out.splitlines()

@@ -294,13 +294,23 @@ _NOT_WANTED = re.compile(r"\b(?:i )?(?:don'?t|dont|do not|wouldn'?t|wouldnt|woul
                          r"(?:his|her|their|that|the \w+(?:'s)?) (?:job|role)\b|\bnot (?:hers|his|theirs)\b")
 
 
+def experiment_told(values: dict[str, Any]) -> str:
+    """The recap value in which a returning mentee said how last time's experiment went ("" if none).
+
+    "I did the shadowing, it was great": the mentor's brief shows those words as how it went."""
+    tried = str((values.get("previous") or {}).get("experiment") or "")
+    key = {w[:6] for w in words(normalise(tried)) if len(w) >= 6}
+    for name in ("recap_shift", "recap_check"):
+        said = normalise(str(values.get(name) or ""))
+        told = re.search(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got)\b", said) is not None
+        if told and any(w[:6] in key for w in words(said) if len(w) >= 6):
+            return name
+    return ""
+
+
 def _told_experiment(c: Context) -> bool:
     """Has the returning mentee already said how last time's experiment went ("I did the shadowing, it was great")?"""
-    said = normalise(" ".join(str(c.values.get(k) or "") for k in ("recap_shift", "recap_check")))
-    tried = str((c.values.get("previous") or {}).get("experiment") or "")
-    key = {w[:6] for w in words(normalise(tried)) if len(w) >= 6}
-    told = re.search(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got)\b", said) is not None
-    return told and any(w[:6] in key for w in words(said) if len(w) >= 6)
+    return bool(experiment_told(c.values))
 
 
 def _goal_dropped(c: Context) -> bool:

@@ -127,8 +127,9 @@ def _last_experiment(doc: dict[str, Any], scope: Scope, info: FlowInfo) -> dict[
     chosen = (doc.get("previous") or {}).get("experiment")
     chosen_refs = (doc.get("previous_sources") or {}).get("experiment") or []
     values = doc["session"].get("values") or {}
-    review = values.get(info.review) if info.review else None
-    review_refs = (doc.get("value_sources") or {}).get(info.review or "") or []
+    review_key = info.review_of(values) or ""
+    review = values.get(review_key)
+    review_refs = (doc.get("value_sources") or {}).get(review_key) or []
     out = {
         "experiment": chosen if isinstance(chosen, str) and chosen.strip() and not held_back(
             _strs(chosen_refs), scope) else None,

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from coach.errors import CoachError
 from coach.flow.spec import Flow, load_flow
 from coach.listening.lexicon import Lexicon, load_lexicon
+from coach.listening.rules import experiment_told
 from coach.resources import default_flow
 
 BEDROCK = "bedrock"  # the value the engine adds bedrock statements to, wherever the ladder finds one
@@ -38,6 +40,16 @@ class FlowInfo:
     def title(self, phase: str) -> str:
         """The phase's title in the flow, or its id made readable."""
         return self.titles.get(phase) or phase.replace("_", " ").capitalize()
+
+    def review_of(self, values: dict[str, Any]) -> str | None:
+        """The value holding how last time's experiment went: the review step's answer, else the recap
+        words that told it already ("I did the shadowing and it was great", so it was not asked)."""
+        if not self.review:
+            return None
+        answered = values.get(self.review)
+        if isinstance(answered, str) and answered.strip():
+            return self.review
+        return experiment_told(values) or None
 
 
 def flow_info(flow_name: str, flow_path: str) -> FlowInfo:

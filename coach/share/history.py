@@ -43,7 +43,8 @@ def history(store: Store, mentee: str | None = None) -> list[dict[str, Any]]:
         summary, _ = summarise_with_sources(s["values"], s["state"].get("sources") or {}, mapping)
         info = flow_info(str(s["flow"]), str(s["flow_path"]))
         summary["motivations"] = [info.labels.get(m) or m.replace("_", " ") for m in summary.get("motivations") or []]
-        review = s["values"].get(info.review) if info.review else None
+        review_key = info.review_of(s["values"])
+        review = s["values"].get(review_key) if review_key else None
         out.append({**_listing(row), "summary": summary,
                     "experiment_review": review if isinstance(review, str) and review.strip() else None})
     return out
