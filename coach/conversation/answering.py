@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.conversation import heard
 from coach.conversation.asked_back import AskedBack
+from coach.conversation.checking_in import CheckingIn
 from coach.conversation.confirming import Confirming
 from coach.conversation.evidence import Evidence
 from coach.conversation.fixing import Fixing
@@ -23,11 +24,9 @@ from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.acts import read_reply
-from coach.listening.distress import distress_level
 from coach.listening.edits import read_edits
 from coach.listening.playback import play_back, pointed_at, trimmed
 from coach.listening.reading import Reading
-from coach.listening.safety import said_safe
 
 if TYPE_CHECKING:
     from coach.conversation.words import Provenance
@@ -55,7 +54,7 @@ _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "ju
            "right_word": "right_word", "later": "later", "sense": "sense"}
 
 
-class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
+class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
 
     flow: Flow
@@ -94,20 +93,9 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
     # --- one answer ---------------------------------------------------------------------
 
     def _answer(self, text: str) -> list[Message]:
-        lex = self.flow.lexicon
-        step = self.current
         ref = self._record_mentee(text)
         self._plain_next = self._acked = False
-        if self.state.check_in:
-            return self._after_check_in(text)
-        level = distress_level(text, lex)
-        if level == "crisis":
-            return self._stop_for_distress()
-        if level == "check":
-            self.state.check_in = True
-            self.state.held = {"text": text, "ref": ref} if step.ask is not None else None
-            return [self._rule(self._reply("check_in"))]
-        return self._take(text, ref)
+        return self._distress_first(text, ref) or self._take(text, ref)
 
     def _take(self, text: str, ref: str) -> list[Message]:
         """What the step makes of an answer that is no sign of distress (or was said to be safe)."""
@@ -138,7 +126,7 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
                 self._change = None
                 line = self._reply("put_right").replace("{words}", play_back(self._corrected))
                 return said + [self._rule(line)] + self._enter(step.name, fresh=False)
-            kept = "" if step.expect == "yes_no" else said_content(reading) or text
+            kept = "" if step.expect == "yes_no" else heard.without_edits(said_content(reading), edits)
             return said + self._advance(answer=kept or text, ref=ref, reading=reading, corrected=True)
         said = self._asides(reading)
         if any(a.topic == "skip" for a in reading.acts):  # "can I skip this one?"
@@ -155,34 +143,6 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
         if step.expect == "yes_no":
             return said + self._yes_no(text, reading, ref, answered=answered)
         return said + self._text(reading, ref, answered=answered)
-
-    def _after_check_in(self, text: str) -> list[Message]:
-        """"Are you safe right now?": yes (or safe in other words) goes on; talk passing it by gets it again."""
-        self.state.check_in = False
-        lex = self.flow.lexicon
-        reading = read_reply(text, lex, expect="yes_no", question=self._reply_text("check_in"))
-        calm, again = distress_level(text, lex) is None, self.state.check_in_again
-        self.state.check_in_again = False
-        if calm and (reading.confirm is True or said_safe(text, lex)):
-            held, self.state.held = self.state.held, None
-            said = [self._rule(self._reply("check_in_safe"))]
-            if held and self._kept_of(held["text"]):  # the answer given with the worry still counts
-                return said + self._take(held["text"], held["ref"])
-            return said + self._reask()
-        if calm and reading.confirm is None and not reading.has("hedge") and not again:
-            self.state.check_in = self.state.check_in_again = True
-            return [self._rule(self._reply("check_in_again"))]
-        return self._stop_for_distress()
-
-    def _kept_of(self, text: str) -> bool:
-        """Does ``text`` say something besides the worry (read sentence by sentence)?"""
-        reading = read_reply(text, self.flow.lexicon, expect=self.current.expect, question=self._asked())
-        content = trimmed(said_content(reading))
-        return bool(rules.words(content)) and not non_answer(content)
-
-    def _stop_for_distress(self) -> list[Message]:
-        self.status = "stopped"
-        return [self._rule(self._reply_text("distress"), kind="end")]
 
     def _asides(self, reading: Reading, edited: bool = False) -> list[Message]:
         """Answers to questions put to the coach (not one asking for an edit), the advice reply, an acknowledgement."""
@@ -243,10 +203,15 @@ class Answering(Confirming, Fixing, Recalling, AskedBack, Evidence):
         content = self._content(reading, correction)
         # A step that keeps no answer of its own asks for a correction: all it hears is one.
         asks_for_one = not (step.save_as or step.append_to)
-        if step.corrects and not step.ladder and (correction or (asks_for_one and content)) and self._correct(
-            content, reading.reply
-        ):
-            return self._advance(answer=content, ref=ref, reading=reading, corrected=True)
+        if step.corrects and not step.ladder and (correction or (asks_for_one and content)):
+            # "I meant the head chef actually, she plans menus": the correction, then this step's own answer
+            fix, rest = heard.correction_and_answer(reading, content) if correction and step.save_as else (content,) * 2
+            fixed = self._correct(fix, reading.reply)
+            if fixed and not rest:  # only put right: the question again, about it
+                line = self._reply("put_right").replace("{words}", play_back(fix))
+                return [self._rule(line)] + self._enter(step.name, fresh=False)
+            if fixed:
+                return self._advance(answer=rest, ref=ref, reading=reading, corrected=True)
         if step.ladder and not content and reading.has("non_answer"):
             return self._advance(answer="", skipped=True)  # running dry ends a why-ladder
         if not content and self._yes_to_what(reading):

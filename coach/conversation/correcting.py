@@ -14,7 +14,7 @@ from coach.conversation.heard import about_the_goal, goal_named
 from coach.conversation.state import SessionState, Undo
 from coach.listening import rules
 from coach.listening.edits import Edit
-from coach.listening.playback import swap_pronouns
+from coach.listening.playback import job_named, swap_pronouns
 
 if TYPE_CHECKING:
     from coach.conversation.words import Provenance
@@ -110,6 +110,10 @@ class Correcting:
                 if not isinstance(item, str) or _find(edit.part, item) is None:
                     continue
                 new = _without(item, edit.part) if edit.removes else _swapped(item, edit.part, edit.put)
+                job = job_named(item)
+                if edit.put and job and _find(edit.part, job) is not None and re.match(
+                        rf"(?i){re.escape(job)}\s*(?:[,;:-]|\bbecause\b|\bbc\b|\bcos\b)", item):
+                    new = edit.put  # "not the CMO, the creative director": the CMO's reasons go with the CMO
                 index = i if isinstance(value, list) else None
                 self._put(var, index, new, ref)
                 self._copies(item, new, ref, done=(var, index))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from coach.listening.corrected import THE_POINT
+from coach.listening.edits import Edit
 from coach.listening.fixes import is_remark
 from coach.listening.reading import Reading
 
@@ -210,3 +211,23 @@ _RHETORICAL = re.compile(r"(?i)^\W*(?:am i|was i|do i|have i|is it|isn'?t it|was
 def rhetorical(question: str) -> bool:
     """Is a question asked for a nod or of oneself, not of the coach?"""
     return _RHETORICAL.search(question) is not None
+
+
+def without_edits(content: str, edits: list[Edit]) -> str:
+    """An answer without the words it took back: "not the CMO. She runs the shoots" keeps "She runs the shoots"."""
+    for part in (e.part for e in edits):
+        content = re.sub(rf"(?i)(?:^|(?<=[.,;!?]\s))(?:no,?\s+)?not\s+(?:the\s+|a\s+|my\s+)?{re.escape(part)}"
+                         r"\s*[.,;!?]*\s*", "", content)
+    return content.strip()
+
+
+def correction_and_answer(reading: Reading, correction: str) -> tuple[str, str]:
+    """A correction said with an answer to the question asked: "the head chef actually, she plans menus"
+    corrects to "the head chef", and "she plans menus" is the answer ("" when only the correction was said)."""
+    m = re.match(r"^(?P<fix>[^,.;!?]+?)(?:,?\s+(?:actually|i mean|sorry|obviously|lol))?\s*[,.;!?]+\s+(?P<rest>\w.*)$",
+                 correction, re.I)
+    if m is not None and len(m.group("fix").split()) <= 8 and len(m.group("rest").split()) >= 2:
+        return m.group("fix").strip(), m.group("rest").strip()
+    # "not the CMO, I meant the creative director. She runs the shoots": what is left beside it
+    rest = re.sub(r"(?i)(?:^|(?<=[.!?;]\s))not\s+(?:\w+\s+){0,3}?\w+\s*[.,;!?]+\s*", "", said_content(reading))
+    return correction, rest.strip() if len(rest.split()) >= 2 else ""

@@ -1,0 +1,81 @@
+"""Distress first: a sign of crisis stops the conversation, an unclear one gets a check-in before anything else.
+
+The fixed messages are the flow's replies (never reworded); an answer given beside a worry is
+held, and still counts once the mentee says they are safe."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coach.conversation.heard import said_content
+from coach.conversation.message import Message
+from coach.conversation.summary import non_answer
+from coach.listening import rules
+from coach.listening.acts import read_reply
+from coach.listening.distress import distress_level
+from coach.listening.playback import trimmed
+from coach.listening.safety import said_safe
+
+if TYPE_CHECKING:
+    from coach.conversation.state import SessionState
+    from coach.flow.spec import Flow, Step
+
+
+class CheckingIn:
+    """The part of a conversation that listens for distress before anything else (mixed into Conversation)."""
+
+    flow: Flow
+    status: str
+
+    if TYPE_CHECKING:
+        state: SessionState
+
+        @property
+        def current(self) -> Step: ...
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
+        def _reply(self, key: str) -> str: ...
+        def _reply_text(self, key: str) -> str: ...
+        def _reask(self) -> list[Message]: ...
+        def _asked(self) -> str | None: ...
+        def _take(self, text: str, ref: str) -> list[Message]: ...
+
+    def _distress_first(self, text: str, ref: str) -> list[Message] | None:
+        """What a sign of distress in ``text`` is met with (None when there is none: the step goes on)."""
+        if self.state.check_in:
+            return self._after_check_in(text)
+        level = distress_level(text, self.flow.lexicon)
+        if level == "crisis":
+            return self._stop_for_distress()
+        if level == "check":
+            self.state.check_in = True
+            self.state.held = {"text": text, "ref": ref} if self.current.ask is not None else None
+            return [self._rule(self._reply("check_in"))]
+        return None
+
+    def _after_check_in(self, text: str) -> list[Message]:
+        """"Are you safe right now?": yes (or safe in other words) goes on; talk passing it by gets it again."""
+        self.state.check_in = False
+        lex = self.flow.lexicon
+        reading = read_reply(text, lex, expect="yes_no", question=self._reply_text("check_in"))
+        calm, again = distress_level(text, lex) is None, self.state.check_in_again
+        self.state.check_in_again = False
+        if calm and (reading.confirm is True or said_safe(text, lex)):
+            held, self.state.held = self.state.held, None
+            said = [self._rule(self._reply("check_in_safe"))]
+            if held and self._kept_of(held["text"]):  # the answer given with the worry still counts
+                return said + self._take(held["text"], held["ref"])
+            return said + self._reask()
+        if calm and reading.confirm is None and not reading.has("hedge") and not again:
+            self.state.check_in = self.state.check_in_again = True
+            return [self._rule(self._reply("check_in_again"))]
+        return self._stop_for_distress()
+
+    def _kept_of(self, text: str) -> bool:
+        """Does ``text`` say something besides the worry (read sentence by sentence)?"""
+        reading = read_reply(text, self.flow.lexicon, expect=self.current.expect, question=self._asked())
+        content = trimmed(said_content(reading))
+        return bool(rules.words(content)) and not non_answer(content)
+
+    def _stop_for_distress(self) -> list[Message]:
+        self.status = "stopped"
+        return [self._rule(self._reply_text("distress"), kind="end")]
