@@ -231,3 +231,15 @@ def correction_and_answer(reading: Reading, correction: str) -> tuple[str, str]:
     # "not the CMO, I meant the creative director. She runs the shoots": what is left beside it
     rest = re.sub(r"(?i)(?:^|(?<=[.!?;]\s))not\s+(?:\w+\s+){0,3}?\w+\s*[.,;!?]+\s*", "", said_content(reading))
     return correction, rest.strip() if len(rest.split()) >= 2 else ""
+
+
+def without_worry(content: str, reading: Reading) -> str:
+    """An answer without the worry said beside it (acknowledged, and kept in the transcript): "leading a
+    small team. tbh i'm scared I'll be stuck" keeps "leading a small team". A worry alone stays."""
+    out = content
+    for act in reading.acts:
+        if act.kind == "content" and act.topic == "worry" and act.text:
+            out = re.sub(rf"(?i)[,;]?\s*\b{re.escape(act.text)}[.!?]*", "", out)
+    out = re.sub(r"[\s.,;]+$", "", out).strip()
+    return out if len(out.split()) >= 2 and out != content.strip() else content
+
