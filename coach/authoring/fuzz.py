@@ -121,7 +121,10 @@ class Mentee:
         """The next thing the mentee types (mostly a yes or no where one is expected)."""
         r = self.rng
         if expect == "yes_no" and r.random() < 0.6:
-            return r.choice(self.yes if r.random() < 0.7 else (self.no if r.random() < 0.6 else HEDGES))
+            said = r.choice(self.yes if r.random() < 0.7 else (self.no if r.random() < 0.6 else HEDGES))
+            if r.random() < 0.1:  # "no. I'd rather stay and teach": more said with it
+                said += ". " + " ".join(r.choice(WORDS) for _ in range(r.randint(5, 10)))
+            return said
         kind = r.choices(
             [
                 "words",

@@ -11,6 +11,7 @@ from coach.listening.acts import read_reply
 from coach.listening.lexicon import Lexicon, Motivation, Phrases, load_lexicon, normalise
 from coach.listening.playback import play_back
 from coach.listening.reading import Reading
+from coach.listening.returning import experiment_told, goal_dropped
 
 __all__ = [
     "MOTIVATIONS", "RULES", "Context", "Lexicon", "Motivation", "Phrases", "affirmed",
@@ -285,43 +286,25 @@ def says_any(lex: Lexicon, key: str, text: str) -> bool:
     return bool(phrases.find(normalise(text)))
 
 
-# "not really the community nursing bit anymore", "I've dropped the nursing idea": last time's goal, let go.
-_LET_GO = re.compile(r"\b(?:not|no longer|never|don'?t|do not|dropped|gave up|given up|changed|moved on from|over)\b")
-
-
 # "the owner, but I dont want his job, he just does the books", "the ward manager's? no wait, not hers".
 _NOT_WANTED = re.compile(r"\b(?:i )?(?:don'?t|dont|do not|wouldn'?t|wouldnt|would not|never) (?:really )?want "
                          r"(?:his|her|their|that|the \w+(?:'s)?) (?:job|role)\b|\bnot (?:hers|his|theirs)\b")
 
 
-def experiment_told(values: dict[str, Any]) -> str:
-    """The recap value in which a returning mentee said how last time's experiment went ("" if none).
-
-    "I did the shadowing, it was great": the mentor's brief shows those words as how it went."""
-    tried = str((values.get("previous") or {}).get("experiment") or "")
-    key = {w[:6] for w in words(normalise(tried)) if len(w) >= 6}
-    for name in ("recap_shift", "recap_check"):
-        said = normalise(str(values.get(name) or ""))
-        told = re.search(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got)\b", said) is not None
-        if told and any(w[:6] in key for w in words(said) if len(w) >= 6):
-            return name
-    return ""
+# Saying one is leaving, or not now: a no that means no, however much is said with it.
+_LEAVING = re.compile(r"\b(?:not (?:today|now|right now|yet|in the mood|for me|ready|comfortable)|another (?:time|day)|"
+                      r"later|stop|quit|bye|leave it|rather not|no thanks?|no thank you|(?:don'?t|do not|dont) "
+                      r"(?:want|feel like|wanna)|busy|no time|not interested|waste of time|pointless)\b")
+_NO_FIRST = re.compile(r"^\W*(?:(?:no+|nope|nah|not really|not quite|not exactly|not sure|hmm+|um+|well)\b[\s,.!?]*)+")
 
 
-def _told_experiment(c: Context) -> bool:
-    """Has the returning mentee already said how last time's experiment went ("I did the shadowing, it was great")?"""
-    return bool(experiment_told(c.values))
-
-
-def _goal_dropped(c: Context) -> bool:
-    """Does what the mentee said has changed name last time's goal as no longer theirs?"""
-    said = normalise(" ".join(str(c.values.get(k) or "") for k in ("recap_shift", "recap_check")))
-    goals = (c.values.get("previous") or {}).get("goals") or []
-    goal_words = {w for g in goals[:1] for w in words(normalise(str(g))) if len(w) > 3 and w not in _GOAL_FILLER}
-    return bool(goal_words) and bool(_LET_GO.search(said)) and any(w in words(said) for w in goal_words)
-
-
-_GOAL_FILLER = frozenset({"something", "like", "maybe", "would", "want", "where", "years", "being", "more", "into"})
+def _talks_on(c: Context) -> bool:
+    """A reply that is no clear yes yet goes on about work ("not really no. I'd rather stay and teach"):
+    not a decline, which would throw the conversation away."""
+    text = normalise(c.reply or c.answer)
+    if c.confirm is True or _LEAVING.search(text):
+        return False
+    return len(words(_NO_FIRST.sub("", text))) >= 5
 
 
 def _go_ahead(c: Context) -> bool:
@@ -338,6 +321,7 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "changed": lambda c: c.changed,
     "answered": lambda c: not c.skipped and bool(c.answer.strip()),
     "go_ahead": _go_ahead,
+    "talks_on": _talks_on,
     "first_hand": lambda c: not c.skipped and _listed(c, "first_hand"),
     "source_told": lambda c: not c.skipped and (_listed(c, "first_hand") or _listed(c, "outside_view")),
     "skipped": lambda c: c.skipped,
@@ -359,8 +343,8 @@ RULES: dict[str, Callable[[Context], bool]] = {
     # Only what can be said back counts: a quote that would come out empty is never asked about.
     "had_experiment": lambda c: bool(play_back(str((c.values.get("previous") or {}).get("experiment") or ""))),
     "had_goal": lambda c: bool(play_back(str(((c.values.get("previous") or {}).get("goals") or [""])[0] or ""))),
-    "goal_dropped": _goal_dropped,
-    "told_experiment": _told_experiment,
+    "goal_dropped": lambda c: goal_dropped(c.values),
+    "told_experiment": lambda c: bool(experiment_told(c.values)),
     "said_not_wanted": lambda c: _NOT_WANTED.search(normalise(c.reply or c.answer)) is not None,
     "has_motivations": lambda c: bool(c.values.get("motivations")),
     "has_bedrock": lambda c: bool(c.values.get("bedrock")),

@@ -15,7 +15,7 @@ from typing import Any
 from coach.errors import CoachError
 from coach.flow.spec import Flow, load_flow
 from coach.listening.lexicon import Lexicon, load_lexicon
-from coach.listening.rules import experiment_told
+from coach.listening.returning import experiment_told
 from coach.resources import default_flow
 
 BEDROCK = "bedrock"  # the value the engine adds bedrock statements to, wherever the ladder finds one

@@ -1,0 +1,41 @@
+"""What a returning mentee said in the recap about last time: a goal let go, an experiment told.
+
+Read from the recap's kept values (``recap_check``, ``recap_shift``) and the previous summary,
+so the flow does not ask again what was just said (rules ``goal_dropped``, ``told_experiment``)
+and the mentor's brief shows how the experiment went."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from coach.listening.lexicon import normalise
+from coach.listening.text import words
+
+# "not really the community nursing bit anymore", "I've dropped the nursing idea": last time's goal, let go.
+_LET_GO = re.compile(r"\b(?:not|no longer|never|don'?t|do not|dropped|gave up|given up|changed|moved on from|over)\b")
+
+
+def experiment_told(values: dict[str, Any]) -> str:
+    """The recap value in which a returning mentee said how last time's experiment went ("" if none).
+
+    "I did the shadowing, it was great": the mentor's brief shows those words as how it went."""
+    tried = str((values.get("previous") or {}).get("experiment") or "")
+    key = {w[:6] for w in words(normalise(tried)) if len(w) >= 6}
+    for name in ("recap_shift", "recap_check"):
+        said = normalise(str(values.get(name) or ""))
+        told = re.search(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got)\b", said) is not None
+        if told and any(w[:6] in key for w in words(said) if len(w) >= 6):
+            return name
+    return ""
+
+
+def goal_dropped(values: dict[str, Any]) -> bool:
+    """Does what the returning mentee said has changed name last time's goal as no longer theirs?"""
+    said = normalise(" ".join(str(values.get(k) or "") for k in ("recap_shift", "recap_check")))
+    goals = (values.get("previous") or {}).get("goals") or []
+    goal_words = {w for g in goals[:1] for w in words(normalise(str(g))) if len(w) > 3 and w not in _GOAL_FILLER}
+    return bool(goal_words) and bool(_LET_GO.search(said)) and any(w in words(said) for w in goal_words)
+
+
+_GOAL_FILLER = frozenset({"something", "like", "maybe", "would", "want", "where", "years", "being", "more", "into"})
