@@ -25,7 +25,7 @@ from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.acts import read_reply
 from coach.listening.edits import read_edits
-from coach.listening.playback import play_back, pointed_at, trimmed
+from coach.listening.playback import pointed_at, trimmed
 from coach.listening.reading import Reading
 
 if TYPE_CHECKING:
@@ -89,6 +89,7 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         def _enter(self, name: str, fresh: bool = True) -> list[Message]: ...
         def _render(self, source: str) -> str: ...
         def _asked(self) -> str | None: ...
+        def _put_right(self, said: str) -> Message: ...
 
     # --- one answer ---------------------------------------------------------------------
 
@@ -124,8 +125,7 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             said = self._asides(reading, edited=True)
             if step.ladder:  # the rung is put right, and the next why asks about it
                 self._change = None
-                line = self._reply("put_right").replace("{words}", play_back(self._corrected))
-                return said + [self._rule(line)] + self._enter(step.name, fresh=False)
+                return said + [self._put_right(self._corrected)] + self._enter(step.name, fresh=False)
             kept = "" if step.expect == "yes_no" else heard.without_edits(said_content(reading), edits)
             return said + self._advance(answer=kept or text, ref=ref, reading=reading, corrected=True)
         said = self._asides(reading)
@@ -142,7 +142,7 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         answered = bool(said) and any(a.kind in ("question", "advice_request", "meta") for a in reading.acts)
         if step.expect == "yes_no":
             return said + self._yes_no(text, reading, ref, answered=answered)
-        return said + self._text(reading, ref, answered=answered)
+        return said + (self._misheard(reading) or self._text(reading, ref, answered=answered))
 
     def _asides(self, reading: Reading, edited: bool = False) -> list[Message]:
         """Answers to questions put to the coach (not one asking for an edit), the advice reply, an acknowledgement."""
@@ -193,7 +193,7 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         if not correction and step.ladder and "goal" in step.corrects:
             correction = goal_named(reading.reply)  # "that's my current job. the goal is X": X
         if correction and step.ladder and self._correct(correction, reading.reply):
-            put_right = self._rule(self._reply("put_right").replace("{words}", play_back(correction)))
+            put_right = self._put_right(correction)
             why = reason_given(reading.reply, correction)
             if why and not non_answer(why):  # "revenue management is the goal, cause i like numbers": a rung too
                 return [put_right] + self._advance(answer=why, ref=ref, reading=reading)
@@ -208,8 +208,7 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             fix, rest = heard.correction_and_answer(reading, content) if correction and step.save_as else (content,) * 2
             fixed = self._correct(fix, reading.reply)
             if fixed and not rest:  # only put right: the question again, about it
-                line = self._reply("put_right").replace("{words}", play_back(fix))
-                return [self._rule(line)] + self._enter(step.name, fresh=False)
+                return [self._put_right(fix)] + self._enter(step.name, fresh=False)
             if fixed:
                 return self._advance(answer=rest, ref=ref, reading=reading, corrected=True)
         if step.ladder and not content and reading.has("non_answer"):
@@ -240,6 +239,20 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             self.state.depth = max(self.state.depth, step.ladder.max_depth - 1)
         return self._advance(answer=content, ref=ref, reading=reading,
                              confirm=reading.confirm if step.expect == "either" else None)
+
+    def _misheard(self, reading: Reading) -> list[Message] | None:
+        """Told it got the last answer wrong, with nothing to put instead ("you didnt get me"): in a
+        ladder the rung it heard goes; a sorry, then the question again (None: not that)."""
+        step = self.current
+        if not reading.has_rule("correction.misheard") or corrected_to(reading) or said_content(reading):
+            return None
+        chain = self.values.get(step.ladder.chain) if step.ladder else None
+        if isinstance(chain, list) and chain and self.state.depth:
+            self._begin_change()
+            self._put(step.ladder.chain, len(chain) - 1, "", self._refs())  # type: ignore[union-attr]
+            self.state.depth -= 1
+        self._change = None
+        return [self._rule(self._reply("misheard"))] + self._enter(step.name, fresh=False)
 
     def _content(self, reading: Reading, correction: str) -> str:
         """What the step keeps of a reply: its content without run-up, asides, labels or the job now."""

@@ -64,6 +64,7 @@ class Asking:
             meta: Rephrasing | None = None, store: bool = True, sources: list[str] | None = None,
             stored_as: str | None = None,
         ) -> Message: ...
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
         def _items(self, detector: str) -> list[dict[str, Any]]: ...
         def _offer_recalled(self, step: Step) -> bool: ...
         def _forget(self) -> None: ...
@@ -184,6 +185,13 @@ class Asking:
         said = self.state.replies.get(key, 0)
         self.state.replies[key] = said + 1
         return str(value[said % len(value)]) if value else ""
+
+    def _put_right(self, said: str) -> Message:
+        """"Thanks for putting me right: X." with X played back (up to 20 words), or without it when none fit."""
+        words = play_back(said, 20)
+        line = self._reply("put_right")
+        line = line.replace("{words}", words) if words else re.sub(r"[:,;\s-]*\{words\}", "", line)
+        return self._rule(line)
 
     def _item(self) -> dict[str, Any]:
         items = self.state.items or []

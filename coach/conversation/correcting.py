@@ -68,6 +68,9 @@ class Correcting:
                         best = (score, var, i if isinstance(value, list) else None)
         if best is None or best[0] < 0.1:  # nothing named: the last item of the first value listed
             var = step.corrects[0]
+            seed = step.ladder.seed if step.ladder else None
+            if step.ladder and seed in step.corrects and not [r for r in self.values.get(step.ladder.chain) or [] if r]:
+                var = seed  # no rung yet: the seed is all that was said back ("what I said was X")
             value = self.values.get(var)
             index = (len(value) - 1 if value else -1) if isinstance(value, list) else None
         else:

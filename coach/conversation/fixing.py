@@ -40,6 +40,7 @@ class Fixing(Drives):
 
     if TYPE_CHECKING:
         def _edge_taken(self, source: str, index: int, dest: str) -> None: ...
+        def _put_right(self, said: str) -> Message: ...
         def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
         def _reply(self, key: str) -> str: ...
         def _asides(self, reading: Reading, edited: bool = False) -> list[Message]: ...
@@ -91,8 +92,7 @@ class Fixing(Drives):
                 return None
             self._change = None  # the rung is put right, and the next why asks about it
             first = self._corrected.split("\n")[0].split("\t")[-1]
-            line = self._reply("put_right").replace("{words}", play_back(first))
-            return said + [self._rule(line)] + self._enter(step.name, fresh=False)
+            return said + [self._put_right(first)] + self._enter(step.name, fresh=False)
         if changed:
             kept = "" if step.expect == "yes_no" else said_content(reading) or text
             return said + self._advance(answer=kept or text, ref=ref, reading=reading, confirm=None, corrected=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coach.listening.corrected import THE_POINT
+from coach.listening.corrected import THE_POINT, meant_after
 from coach.listening.edits import Edit
 from coach.listening.fixes import is_remark
 from coach.listening.reading import Reading
@@ -44,6 +44,10 @@ def corrected_to(reading: Reading) -> str:
     """The corrected thought ("no, it's more about X" -> X), as said ("" if none was given).
 
     "It's not about X. It's about Y" corrects to Y: a denial alone names what was wrong."""
+    misheard = [a for a in reading.acts if a.rule == "correction.misheard"]
+    if misheard:  # "you did not understand me. Respect is the thing": what is said after it
+        last = misheard[-1].text
+        return meant_after(reading.reply[reading.reply.find(last) + len(last):].lstrip(" .,!?;:-"))
     parts = [a.content.strip() for a in reading.acts if a.kind == "correction" and a.content and a.content.strip()]
     if len(parts) == 1 and _DENIED.match(parts[0]):
         after = [a for a in reading.acts[reading.acts.index(next(a for a in reading.acts if a.kind == "correction")):]

@@ -63,3 +63,43 @@ def contrasted(r: Reply, core: Piece) -> str | None:
         head = re.match(r"(?:it's|its|it is|that's|it was)\s+(?:(?:really|more|actually|mostly|just|about)\s+)*", low)
         return bare(r.text[core.start + (head.end() if head else 0):core.start + tail.start()]) or None
     return None
+
+
+# What was meant, said after being misheard: "the point is X", "what I said was X", "X is the thing",
+# "X is what I meant", "X. That is what matters", "X. That is the answer", "X. thats the goal".
+_SAID_WAS = re.compile(r"(?i)^(?:but |so |no,? )?(?:(?:the )?point is|what i (?:said|wrote|meant|mean) (?:was|is)|"
+                       r"i (?:said|meant|mean)|the goal(?: is)?:?|my goal(?: is)?:?)\s+")
+_IS_THE_THING = re.compile(r"(?i)^(?P<x>.+?)\s+(?:is|was|are) (?:the (?:thing|point|answer|goal|main thing|real thing)|"
+                           r"what (?:i (?:meant|mean|said|want)|matters|counts))\b[.!]*$")
+_POINTS_BACK = re.compile(r"(?i)^(?:that'?s|that is|this is|thats|it'?s|its|it is) (?:the (?:thing|point|answer|goal|"
+                          r"main thing)|what (?:i (?:meant|mean|said|want)|matters|counts)|all|it)"
+                          r"(?: that matters)?[.!]*$")
+_SENT = re.compile(r"(?<=[.!?;])\s+")
+# Said about the mishearing, not what was meant: "I said that about your framing", "it is not important
+# to me", "ignore the first sentence", "he is just retired".
+_REMARK = re.compile(r"(?i)^(?:i (?:said|meant|wrote) (?:that|it|this) (?:about|for|because|to)|(?:it|that|this) "
+                     r"(?:is|was)(?:n'?t| not)\b|(?:ignore|forget|never ?mind|scratch|skip) |he |she |they |"
+                     r"(?:i|you) (?:already )?(?:said|told)(?: you)? (?:it|that|this)\b|"
+                     r".* what i (?:don'?t|do not|never|didn'?t) )")
+
+
+def meant_after(text: str) -> str:
+    """What a mentee says they meant, in the words after saying they were misheard ("" if it cannot be told).
+
+    "Respect is the thing. Being respected in family" -> Respect; "RESPECT. That is what matters" ->
+    RESPECT; "I said that about X. What I said was Y" -> Y; otherwise the first sentence that is no remark."""
+    sentences = [s.strip() for s in _SENT.split(text.strip()) if s.strip(" .!?;,")]
+    for i, sentence in enumerate(sentences):
+        if _POINTS_BACK.match(sentence):
+            if i:
+                return bare(sentences[i - 1])
+            continue
+        said = _SAID_WAS.match(sentence) or THE_POINT.search(sentence)
+        if said and words(sentence[said.end():]) and not _REMARK.match(sentence):
+            return bare(sentence[said.end():])
+        thing = _IS_THE_THING.match(sentence)
+        if thing:
+            return bare(thing.group("x"))
+    plain = [s for s in sentences if not _REMARK.match(s)]  # the first thing said that is no remark
+    return bare(plain[0]) if plain else ""
+

@@ -24,6 +24,15 @@ NO_END = {
 }
 
 
+# Words whose preposition carries the point ("good at", "proud of", "interested in", "close to").
+_WANTS_PREPOSITION = {
+    "good", "bad", "better", "best", "great", "brilliant", "rubbish", "skilled", "interested", "proud", "keen",
+    "involved", "responsible", "capable", "close", "tired", "sick", "afraid", "scared", "aware", "fond", "ready",
+    "excited", "passionate", "nervous", "worried", "curious", "known", "useful", "stuck", "hooked", "into",
+}
+_PREPOSITIONS = {"at", "in", "for", "on", "with", "to", "from", "by", "like", "as", "about"}
+
+
 def cut(words: list[str], max_words: int) -> list[str]:
     """At most ``max_words`` words, ending where a phrase may end (none if nowhere fits)."""
     for end in range(min(max_words, len(words) - 1), 1, -1):
@@ -32,6 +41,8 @@ def cut(words: list[str], max_words: int) -> list[str]:
         if nxt in ("not", "rather", "instead") and last not in NO_END | _NOT_BEFORE_CONTRAST:
             return words[:end]  # "look after people | not to fill in forms and ...": the contrast goes
         if nxt in BREAK_BEFORE and last not in NO_END:
+            if nxt in _PREPOSITIONS and last in _WANTS_PREPOSITION:
+                continue  # "to be good | at something that is not a fight": good at what, is the point
             head = " ".join(words[:end])
             if nxt in _RELATIVE and _VAGUE_HEAD.search(head):
                 return []  # "to be the one | who fixes the network": the one is nothing without who
@@ -46,7 +57,8 @@ def cut(words: list[str], max_words: int) -> list[str]:
 # A head that says nothing without the clause after it: "the one who ...", "someone that ...".
 _RELATIVE = {"who", "that", "which", "where", "when"}
 _VAGUE_HEAD = re.compile(r"(?i)\b(?:the one|someone|somebody|the person|the guy|the girl|the kind|the type|the sort|"
-                         r"one of those|a person|the people|the ones|the place|the thing|"
+                         r"one of those|a person|the people|the ones|the place|the thing|a job|a role|a place|"
+                         r"a team|a company|something|somewhere|a way|(?:kind|type|sort) of (?:job|role|work)|"
                          r"(?:kind|type|sort) of (?:person|people|guy|one|place))$")
 _IN_RELATIVE = re.compile(r"(?i)\b(?:the one|someone|somebody|person|guy|girl|kind|type|sort|people|ones|place|thing)"
                           r" (?:who|that|which|where)\b")

@@ -67,9 +67,14 @@ def _prev_word(tokens: list[str], i: int) -> str:
     return ""
 
 
+# A clause's verb: "means you have made it", "know you are right": "you" is its subject, not an object.
+_VERB_AFTER = {"have", "has", "are", "were", "will", "would", "can", "could", "should", "must", "do", "did", "don't",
+               "didn't", "can't", "won't", "had", "may", "might", "shall", "aren't", "weren't", "haven't", "hadn't"}
+
+
 def _swap_you(tokens: list[str], i: int) -> str:
-    """'you' is 'I' as a subject and 'me' as an object; guess from the word before it."""
-    return "me" if _prev_word(tokens, i) in _OBJECT_BEFORE else "I"
+    """'you' is 'I' as a subject and 'me' as an object; guess from the words around it."""
+    return "me" if _prev_word(tokens, i) in _OBJECT_BEFORE and _next_word(tokens, i) not in _VERB_AFTER else "I"
 
 
 # Words that report what someone else says: after them, "you" is the mentee still.

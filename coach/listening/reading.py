@@ -49,6 +49,10 @@ class Reading:
         """Does the reply do ``kind``?"""
         return any(a.kind == kind for a in self.acts)
 
+    def has_rule(self, rule: str) -> bool:
+        """Was some part of the reply read by the lexicon rule ``rule`` ("correction.misheard")?"""
+        return any(a.rule == rule for a in self.acts)
+
     def first(self, kind: str) -> Act | None:
         """The first act of ``kind``, if any."""
         return next((a for a in self.acts if a.kind == kind), None)
