@@ -336,7 +336,8 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             if index < len(items) and step.collect_yes and confirm is True:
                 evidence = list(items[index].get("evidence") or []) + ([ref] if ref else [])
                 self.words.append(step.collect_yes, items[index]["id"], evidence)
-            if step.collect_yes and own:
+            collected = [str(k).lower() for k in self.values.get(step.collect_yes or "") or []]
+            if step.collect_yes and own and own.lower() not in collected:  # "security" kept already: not twice
                 self.words.append(step.collect_yes, own, [ref] if ref else [])
             self.state.item_index = index + 1
             if index + 1 < len(items):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from coach.listening import rules
 
 if TYPE_CHECKING:
+    from coach.conversation.message import Message
     from coach.conversation.state import SessionState
     from coach.conversation.words import Provenance
     from coach.flow.spec import Flow
@@ -19,8 +20,24 @@ _PLAYED_DOWN = re.compile(
     r"not really about|less about|not about|(?:maybe|probably|possibly)(?: \w+){1,3} (?:a bit|a little|too)|"
     r"not (?:really )?(?:the |my )?(?:why|reason|point|driver)|"  # "money a bit but its not why"
     # "Money is fine, I'm paid ok"
-    r"(?:is|'s|are) (?:fine|ok|okay|alright|sorted|covered)(?! to)|paid (?:ok|okay|fine|enough|alright))\b"
+    r"(?:is|'s|are) (?:fine|ok|okay|alright|sorted|covered)(?! to)|paid (?:ok|okay|fine|enough|alright)|"
+    # "actually scrap recognition", "meaningful I never confirmed, kindly remove" (round 13)
+    r"scrap|scratch|cross out|strike|take out|remove|never (?:said|confirmed|meant))\b"
 )
+# What drives the mentee, named in their own words at the open question ("security, and respect
+# from peers"): pieces of the answer, each kept when it names no drive of the lexicon's (round 13).
+_PIECES = re.compile(r"[.;!?]+|,|\band\b|\bplus\b|\balso\b|\bas well as\b")
+_LEAD = re.compile(r"^(?:(?:(?:what )?drives me(?: is)?|i think|i guess|i suppose|actually|honestly|mostly|probably|"
+                   r"definitely|maybe|so|well|but|it'?s|its|it is|more about|more|really|just|i'?d say|"
+                   r"(?:which|that) i said first)\W*\s*)+", re.I)
+_INSTEAD = re.compile(r"(?i)^\W*(?:(?:actually|but|no)\W+)*(?:it'?s |its |it is )?(?:more|rather|really)"
+                      r"(?: about| like)?\b")
+_TAIL = re.compile(r"\W*\b(?:i (?:think|guess|suppose)|too|as well|mostly|probably|really|i'?d say|for sure|"
+                   r"definitely|which i said first|first|i told already|i said)\W*$", re.I)
+_NOT_A_DRIVE = re.compile(r"(?i)^(?:that|this|it|which|although|though|i|i'?m|you|is|are|do|does|what|how|why|who|"
+                          r"where|not|no|nothing|none|idk|dunno|everything|anything|stuff|things|sounds?|for|to|with|"
+                          r"in|at|on|because|cos|cause|bc|like|scrap|forget|drop|(?:a )?(?:little|bit|lot)|kind of|"
+                          r"sort of|only|even|if|when)\b")
 _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 # "money matters too, but not the main thing": the clause after names no subject, it says it of the one before.
 _POINTS_BACK = re.compile(r"^(?:it|its|it's|that|thats|that's|this|they|which|not)\b")
@@ -33,6 +50,19 @@ class Evidence:
     values: dict[str, Any]
     words: Provenance
     state: SessionState
+    _own_kept: list[str]
+
+    if TYPE_CHECKING:
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
+        def _reply(self, key: str) -> str: ...
+
+    def _kept_own(self) -> list[Message]:
+        """"Security and respect from peers: I've kept those as you put them." (none if nothing was kept)."""
+        kept, self._own_kept = getattr(self, "_own_kept", []), []
+        if not kept or "own_drives" not in self.flow.replies:
+            return []
+        words = ", ".join(kept[:-1]) + f" and {kept[-1]}" if len(kept) > 1 else kept[0]
+        return [self._rule(self._reply("own_drives").replace("{words}", words))]
 
     def _items(self, detector: str) -> list[dict[str, Any]]:
         """Every motivation with evidence in what was said, most first, none played down."""
@@ -50,6 +80,13 @@ class Evidence:
             refs = [ref for ref, text in said if text == str(self.values.get("impact_or_control") or "")]
             self.words.append("motivations", chosen, refs)
         found = [m for m in found if m != chosen]
+        refs = [r for item in self.state.sources.get("motivation_named") or [] for r in (
+            item if isinstance(item, list) else [item])]
+        named = self.words.texts(refs)  # the whole reply: what was kept of it may be its last part
+        kept = self.values.get("motivations") or []
+        self._own_kept = [w for _, text in named for w in own_drives(text, lex, down) if w not in kept]
+        for own in self._own_kept:  # named by the mentee, in their words: kept as said, not checked
+            self.words.append("motivations", own, [ref for ref, _ in named])
         items = []
         for i, m in enumerate(found):
             evidence = [ref for ref, text in said if rules.affirmed(lex.motivations[m].words, text)]
@@ -94,3 +131,25 @@ def _played_down(words: rules.Phrases, text: str) -> bool:
         if not rules.affirmed(words, clause):  # "not money, theatre never paid anyway": only ever denied
             return True
     return False
+
+
+def own_drives(text: str, lex: Any, down: set[str]) -> list[str]:
+    """Drives named in ``text`` in the mentee's own words: pieces that name none of the lexicon's
+    drives (or only ones played down beside them: "scrap recognition, it's respect from peers")."""
+    out: list[str] = []
+    for raw in _PIECES.split(text):
+        piece = _TAIL.sub("", _LEAD.sub("", raw.strip())).strip(" :-'\"")
+        n = len(piece.split())
+        if not 1 <= n <= 5 or _NOT_A_DRIVE.match(piece) or not re.search(r"[a-z]", piece, re.I):
+            continue
+        if not lex.own_drives.find(rules.normalise(piece)):
+            continue  # "calling the shots on design", "both": a drive of the eight in other words, or none
+        named = [m for m, spec in lex.motivations.items() if spec.words.find(rules.normalise(piece))]
+        if named and not (set(named) <= down and _INSTEAD.match(raw)):
+            continue  # a drive of the lexicon's: checked by its evidence, unless it stands in for one let go
+        if any(_played_down(spec.words, piece) for spec in lex.motivations.values()):
+            continue
+        if piece.lower() not in (o.lower() for o in out):
+            out.append(piece)
+    return out
+

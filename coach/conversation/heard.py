@@ -48,6 +48,8 @@ def corrected_to(reading: Reading) -> str:
     if misheard:  # "you did not understand me. Respect is the thing": what is said after it
         last = misheard[-1].text
         return meant_after(reading.reply[reading.reply.find(last) + len(last):].lstrip(" .,!?;:-"))
+    if reading.has_rule("correction.meant"):  # "the solar thing is what i meant", "X. thats the goal"
+        return meant_after(reading.reply)
     parts = [a.content.strip() for a in reading.acts if a.kind == "correction" and a.content and a.content.strip()]
     if len(parts) == 1 and _DENIED.match(parts[0]):
         after = [a for a in reading.acts[reading.acts.index(next(a for a in reading.acts if a.kind == "correction")):]
@@ -75,7 +77,7 @@ _NOW = re.compile(
     # "i am nurse in hospital since 2 year": the job now, said without an article
     r"|(?:i'?m|i am|im) \w+ (?:in|at|for) (?:a |an |the )?\w+ (?:since|for)\b"
     # "I am team leader in warehouse now": the job now, said with "now" at its end
-    r"|(?:i'?m|i am|im) (?!(?:not|never)\b)[^.,;]{1,40}\bnow[.!]?$"
+    r"|(?:i'?m|i am|im) (?!(?:not|never)\b)[^.,;]{1,40}\b(?:now|rn|atm|at the moment|currently)[.!]?$"
     # "probably still in IT support, but id like to ...": staying where they are, said before the wish
     r"|(?:probably |maybe |likely |prob )?still (?:in|at|doing|working|a|an|the|here|there)\b"
     r"|(?:i )?(?:currently )?work(?:ing)? (?:as|at|in|for|on)\b"
@@ -91,11 +93,12 @@ _NOW = re.compile(
 # Where they'd like to be: a wish, a plan, a maybe, a role to become.
 _HEADING = re.compile(
     r"\b(?:want|wants|wanna|would like|'d like|id like|hope|goal|aim|dream|see myself|picture myself|plan|maybe|"
-    r"move into|moving into|switch|become|be a|be an|running|lead|leading|go freelance|start my own)\b", re.I)
+    r"move into|moving into|switch|become|be a|be an|running|lead|leading|go freelance|start my own|doing|"
+    r"(?:my|his|her) own|qualified|by then)\b", re.I)
 _GOAL_LABEL = re.compile(r"(?i)^(?:so |well |ok |okay )*(?:the |my )?(?:main |real |big )?goal(?: is|:|=)\s*"
                          r"(?:more like |really |basically |probably |kind of )?(?:to )?")
 _CLAUSES = re.compile(
-    r"(?<=[.!?;])\s+|,\s+(?=(?:and|but|so)\b)|\s+-+\s+"
+    r"(?<=[.!?;])\s+|,\s+(?=(?:and|but|so)\b)|\s+-+\s+|,\s+(?=(?:i'?m|im|i am) )"
     r"|\s+(?=(?:and|but|so) i(?:'?d| would)? (?:want|wanna|like|love|hope|plan|see myself)\b)"
     # "im a dental hygienist, in 4 years id like to ...": a time ahead opens the wish.
     r"|(?:,\s+|\s+(?=(?:and|but|so) ))"
