@@ -34,6 +34,15 @@ _NOT_ADDED = frozenset({"no", "correction", "question", "advice_request", "meta"
 _PART_WORDS = 5
 
 
+# A remark to the coach about what it kept ("you still have X wrong", "you got that wrong").
+_TO_THE_COACH = re.compile(r"(?i)^(?:and |but |also )?(?:you|u) (?:still |also )?"
+                           r"(?:have|got|kept|wrote|put|missed|forgot|left)\b")
+# "a lot has changed since: X", "what has changed: X": the run-up to the news.
+_NEWS_LEAD = re.compile(r"(?i)^(?:(?:also|and|but|so|well)\W+)*"
+                        r"(?:a lot|lots|loads|quite a bit|much|what|something|things?) (?:has |have )?changed"
+                        r"(?: since)?(?: then| last time)?\W*\s*|^since\W+")
+
+
 class Confirming:
     """The part of a conversation that reads answers to yes/no questions (mixed into Conversation)."""
 
@@ -191,6 +200,9 @@ class Confirming:
         if reading.confirm is None and not reading.has("hedge") and not reading.has("correction"):
             return ""  # neither a no nor a partial yes: not known to be about a change
         words = corrected_to(reading) or trimmed(said_content(reading))
+        # "you still have the hobby wrong. a lot has changed since: X": a remark to the coach is not news
+        news = [s for s in re.split(r"(?<=[.!?])\s+", words) if not _TO_THE_COACH.match(s)]
+        words = _NEWS_LEAD.sub("", " ".join(news)).strip() or words
         if not words or non_answer(words) or rules.is_off_topic(words, self.flow.lexicon):
             return ""
         return words

@@ -101,7 +101,7 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
             f for f in cx.found if f.piece.start >= keep.end() and f.kind != "content"]
     if cx.tables.consent.search(cx.question) and {"yes", "no", "hedge"} & set(cx.kinds()):
         for f in cx.found:  # "yes, sorry I'm on the train": beside a go-ahead, circumstances are asides
-            if f.kind == "content":
+            if f.kind in ("content", "correction"):  # "No. That is not what I said ... Yes, carry on": aside
                 f.kind = "consent"
             f.also_content = False
     if level == "crisis":  # the conversation stops here: nothing else said is to be played back
