@@ -51,7 +51,7 @@ _FITS = re.compile(r"(?i)^(?:the |that |this )?[\w' ]{0,30}?(?:part|bit|one)(?:'
                    r"[.!]?$")
 _TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other",
            "delete": "delete", "skip": "skip", "kept": "kept", "source": "source", "optional": "optional", "who": "who",
-           "right_word": "right_word", "later": "later", "sense": "sense"}
+           "right_word": "right_word", "later": "later", "sense": "sense", "progress": "progress"}
 
 
 class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):

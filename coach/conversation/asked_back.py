@@ -128,6 +128,8 @@ class AskedBack:
             return self._kept(asked)
         if key == "source":
             return self._source()
+        if key == "progress":
+            return self._progress()
         if key == "still_wrong" and step.corrects and not step.ladder:  # at the read-back: nothing later to promise
             key = "still_wrong_read_back"
         return self._reply(key) if key in self.flow.replies else self._reply("clarify")
@@ -153,6 +155,16 @@ class AskedBack:
         hint = ("kept_add_now" if self.current.corrects else
                 "kept_add_later" if corrects_later(self.flow, self.step) else "kept_add_never")
         return f'{self._reply("kept_no").replace("{words}", play_back(thing) or thing)} {self._reply(hint)}'.strip()
+
+    def _progress(self) -> str:
+        """"Are we nearly done?": the parts still to come, by their titles (the flow's reply, {left} filled)."""
+        phases = list(self.flow.phases)
+        here = phases.index(self.current.phase) if self.current.phase in phases else len(phases) - 1
+        left = [str(self.flow.phases[p].get("title") or p).lower() for p in phases[here + 1:]]
+        if not left:
+            return self._reply("progress_last")
+        listed = ", ".join(left[:-1]) + f" and {left[-1]}" if len(left) > 1 else left[0]
+        return self._reply("progress").replace("{left}", listed)
 
     def _source(self) -> str:
         """"Where did that come from?": the answer the last question was built on, or that it was a reading."""

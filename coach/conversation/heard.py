@@ -50,6 +50,10 @@ def corrected_to(reading: Reading) -> str:
         return meant_after(reading.reply[reading.reply.find(last) + len(last):].lstrip(" .,!?;:-"))
     if reading.has_rule("correction.meant"):  # "the solar thing is what i meant", "X. thats the goal"
         return meant_after(reading.reply)
+    pointed = [a for a in reading.acts if a.kind in ("correction", "content") and THE_POINT.search(a.text)]
+    if pointed and reading.has("correction"):  # "you skipped the new bit. The new bit is the point: X": X
+        text = pointed[0].text
+        return text[THE_POINT.search(text).end():].strip(" .!")  # type: ignore[union-attr]
     parts = [a.content.strip() for a in reading.acts if a.kind == "correction" and a.content and a.content.strip()]
     if len(parts) == 1 and _DENIED.match(parts[0]):
         after = [a for a in reading.acts[reading.acts.index(next(a for a in reading.acts if a.kind == "correction")):]

@@ -9,7 +9,7 @@ from coach.listening.text import Piece, Reply, bare, words
 
 THE_POINT = re.compile(r"(?i)\b(?:the (?:real |actual |whole )?point is|what i mean is|what i meant was|"
                        r"what matters is|it'?s really about|what i (?:really |actually )?want is|"
-                       r"the important (?:thing|bit) is)\s+")
+                       r"the important (?:thing|bit) is|(?:is|was) the (?:real |whole |main )?point\s*[:\u2014-])\s*")
 
 
 def corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:

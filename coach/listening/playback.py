@@ -177,9 +177,14 @@ def _wish_after_remark(text: str) -> str:
     return wish.group(1)
 
 
+# "i.e." and "e.g." are no sentence ends, and "i" in them is no pronoun: said in words instead.
+_ABBREVIATED = re.compile(r"(?i)\b(i\.e|e\.g)\.?(?=[\s,]|$)")
+_SPELLED = {"i.e": "that is", "e.g": "for example"}
+
+
 def key_phrase(answer: str, max_words: int = 12) -> str:
     """The first whole clause of what an answer says, or a well-formed part of it; "" if none fits."""
-    text = _wish_after_remark(" ".join(_said(answer).split()))
+    text = _wish_after_remark(" ".join(_ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], _said(answer)).split()))
     m = _CLAUSE_END.search(text)
     if m and re.match(r"(?i)(?:is|are|was|were)\b", text) and text[m.end():].strip():
         text = text[m.end():].strip()  # "is important. family is most important thing": no subject, no thought
