@@ -65,7 +65,8 @@ class CheckingIn:
             if held and self._kept_of(held["text"]):  # the answer given with the worry still counts
                 return said + self._take(held["text"], held["ref"])
             return said + self._reask()
-        if calm and reading.confirm is None and not reading.has("hedge") and not again:
+        # "not sure" to "are you safe?" is no answer to go on from; "I suppose, I want X to count" talks on: asked again
+        if calm and reading.confirm is None and (not reading.has("hedge") or said_content(reading)) and not again:
             self.state.check_in = self.state.check_in_again = True
             return [self._rule(self._reply("check_in_again"))]
         return self._stop_for_distress()

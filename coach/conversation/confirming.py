@@ -22,7 +22,8 @@ _DENIES = re.compile(r"(?i)\b(?:not|no|never|don'?t|doesn'?t|didn'?t|isn'?t|noth
 # Short replies that are no name for a drive ("no, sorry", "no, i'm fine", "enough").
 _NOT_A_WORD_FOR_IT = re.compile(
     r"(?i)^(?:i'?m|i am|i|sorry|thanks|thank you|ok|okay|fine|nah|nope|yes|yeah|maybe|idk|lol|haha|enough|same|"
-    r"that|this|it|well|really|honestly|again|obviously|whatever|exactly|correct|right|wrong|why|what)\b")
+    r"that|this|it|well|really|honestly|again|obviously|whatever|exactly|correct|right|wrong|why|what|"
+    r"(?:the )?opposite|evidently|none|nothing|neither|never|not)\b")
 # A reply that goes on with one more reason ("because ...", "and also cos ...").
 _REASON_ADDED = re.compile(
     r"(?i)^\W*(?:(?:and|also|plus|oh and|and also)[, ]+)?(?:because|cause|'cause|cos|coz|cuz|bc|since)\b")

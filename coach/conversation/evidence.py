@@ -22,7 +22,9 @@ _PLAYED_DOWN = re.compile(
     # "Money is fine, I'm paid ok"
     r"(?:is|'s|are) (?:fine|ok|okay|alright|sorted|covered)(?! to)|paid (?:ok|okay|fine|enough|alright)|"
     # "actually scrap recognition", "meaningful I never confirmed, kindly remove" (round 13)
-    r"scrap|scratch|cross out|strike|take out|remove|never (?:said|confirmed|meant))\b"
+    r"scrap|scratch|cross out|strike|take out|remove|never (?:said|confirmed|meant)|"
+    # "recognition matters less now", "it doesn't matter as much anymore"
+    r"matters? less|less (?:now|important|than before)|(?:doesn'?t|does not) matter (?:as much|any ?more))\b"
 )
 # What drives the mentee, named in their own words at the open question ("security, and respect
 # from peers"): pieces of the answer, each kept when it names no drive of the lexicon's (round 13).

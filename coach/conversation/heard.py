@@ -40,6 +40,9 @@ _MAKE_IT = re.compile(r"(?i)^(?:let'?s |lets |can we |could we )?(?:make (?:it|t
 _ABOUT = re.compile(r"^(?:but )?(?:it's |its |it is |it was )(?:really |actually |more |much more )?(?:about )?", re.I)
 
 
+_WRITE = re.compile(r"(?i)(?:^|[.!?]\s+)(?:(?:kindly|please|just)\s+)*(?:write|put|note)(?: it)?(?: down)?\s*:\s*(?P<x>\w.+)$")
+
+
 def corrected_to(reading: Reading) -> str:
     """The corrected thought ("no, it's more about X" -> X), as said ("" if none was given).
 
@@ -48,6 +51,9 @@ def corrected_to(reading: Reading) -> str:
     if misheard:  # "you did not understand me. Respect is the thing": what is said after it
         last = misheard[-1].text
         return meant_after(reading.reply[reading.reply.find(last) + len(last):].lstrip(" .,!?;:-"))
+    dictated = _WRITE.search(reading.reply)
+    if dictated:  # "I give up on the ladder. Write: I want what I have already done to count."
+        return dictated.group("x").strip(" .!")
     if reading.has_rule("correction.meant"):  # "the solar thing is what i meant", "X. thats the goal"
         return meant_after(reading.reply)
     pointed = [a for a in reading.acts if a.kind in ("correction", "content") and THE_POINT.search(a.text)]

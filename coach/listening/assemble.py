@@ -53,6 +53,15 @@ def yes_meant(cx: Context) -> None:
         # "um, I guess so? sure", "yeah I think so. probably. yes": thought aloud, then settled on a yes.
         for f in said[:run]:
             f.kind = "filler"
+    tail = len(said)
+    while tail > 0 and said[tail - 1].kind == "no":
+        tail -= 1  # "... not really, no.": the no words said together at the end
+    if 0 < tail < len(said) and not any(f.kind == "yes" for f in said) and \
+            _NO_ON_ITS_OWN.fullmatch(low[said[tail].piece.start:].strip()) and \
+            low[:said[tail].piece.start].rstrip().endswith((".", "?", "!", "...")):
+        for f in said[:tail]:  # "Less than before, I just said. Not really, no.": settled on a no
+            if f.kind == "hedge":
+                f.kind = "filler"
     if any(f.kind == "yes" for f in found):
         # "yes, lets start. kind of nervous maybe": the maybe goes with the nerves, not the yes.
         feelings = [f.piece for f in found if f.kind == "feeling"]
@@ -68,6 +77,8 @@ _GO_ON = re.compile(r"(?:(?:ok(?:ay)?|fine|alright|yes|yeah|ye)[,.!]? )*(?:go on
                     r"(?:(?:i guess|i suppose|lol|haha|tbh)[\s.!]*)*")
 # A last word that is only a yes ("sure", "yes.", "yep!"): nothing after it.
 _ON_ITS_OWN = re.compile(r"(?:(?:yes+|yeah|yep|yup|sure|ok(?:ay)?|definitely|absolutely|correct|exactly)[\s,.!]*){1,2}")
+# A last word that is only a no ("not really, no.", "nope."): nothing after it.
+_NO_ON_ITS_OWN = re.compile(r"(?:(?:not really|no+|nope|nah|not at all)[\s,.!]*){1,2}")
 # Taking back a joke or a first go: "no seriously,", "ok but for real", "jk,".
 _TAKEN_BACK_JOKE = re.compile(
     r"[\s.,!?]*(?:(?:lol|haha|jk)[,.!]?\s+)?(?:(?:no+|nah|ok(?:ay)?|but|ok but)[,.!]?\s+)?"

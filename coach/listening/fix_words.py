@@ -12,7 +12,10 @@ _LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hm
                    r"then|so|actually|wait|hang on|anyway|ugh|right|well|sorry|lol|haha|mostly yes|not quite|"
                    r"although|though|except|only|"
                    r"(?:(?:a )?couple of|two|three|a few|several|some) (?:things|changes)|i dunno|dunno|idk|maybe|"
-                   r"i guess|like i said|i just said|i said|i just told you|i told you)"
+                   r"i guess|like i said|i just said|i said|i just told you|i told you|"
+                   # "kindly write it like this: X", "just write down: X": dictated (round 13)
+                   r"(?:(?:kindly|please|pls|just|can we|could you|can you)\s+)*(?:write|put|note|type)"
+                   r"(?: (?:it|this|that))?(?: down)?(?: (?:as|like this|like that|instead))?\s*:)"
                    r"(?:[,.!:]+\s*|\s+))+", re.I)
 _TAIL = re.compile(r"(?:[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh|honestly|really|please|pls|too|"
                    r"as well|not sure|"

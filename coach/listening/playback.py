@@ -231,6 +231,8 @@ def _second_person(phrase: str) -> str:
     head = swapped.split(" ", 1)[0]
     # "SENCo", "McKinsey", "Mr Okafor's job": a capital inside the word or a title keeps the word as typed.
     inner = any(c.isupper() for c in head[1:]) or re.fullmatch(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?", head) is not None
+    # "Operations Manager", "Head of Pharmacy": a title typed in capitals keeps them
+    inner = inner or re.match(r"[A-Z][a-z]+ (?:(?:of|and|for|the) )*[A-Z][a-z]+\b", swapped) is not None
     if not keep and not inner and not (head.isupper() and len(head) > 1):
         swapped = swapped[:1].lower() + swapped[1:]
     words = swapped.split()
