@@ -40,7 +40,8 @@ _MAKE_IT = re.compile(r"(?i)^(?:let'?s |lets |can we |could we )?(?:make (?:it|t
 _ABOUT = re.compile(r"^(?:but )?(?:it's |its |it is |it was )(?:really |actually |more |much more )?(?:about )?", re.I)
 
 
-_WRITE = re.compile(r"(?i)(?:^|[.!?]\s+)(?:(?:kindly|please|just)\s+)*(?:write|put|note)(?: it)?(?: down)?\s*:\s*(?P<x>\w.+)$")
+_WRITE = re.compile(r"(?i)(?:^|[.!?]\s+)(?:(?:kindly|please|just)\s+)*(?:write|put|note)(?: it)?(?: down)?"
+                    r"\s*:\s*(?P<x>\w.+)$")
 
 
 def corrected_to(reading: Reading) -> str:

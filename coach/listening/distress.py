@@ -34,7 +34,7 @@ _STRETCHED = re.compile(r"([a-z])\1{2,}")
 # Said about oneself ("i'm so tired of it all"), not about someone else ("he looks exhausted").
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|myself)\b")
 # Work named only to be set aside ("not in work, in everything").
-_NOT_WORK = re.compile(r"\bnot (?:in|at|about|with|from|just) (?:\w+ )?\w+")
+_NOT_WORK = re.compile(r"\bnot (?:(?:in|at|about|with|from|just|the|my|this) (?:\w+ )?\w+|work|the job|my job|a job)\b")
 
 
 @dataclass
@@ -187,8 +187,13 @@ def _over(t: _Tables, low: str) -> bool:
 
 
 def _about_work(t: _Tables, low: str, at: int) -> bool:
-    """Is the sentence around position ``at`` about work?"""
-    return t.work.search(_NOT_WORK.sub(" ", _sentence_at(low, at))) is not None
+    """Is the sentence around position ``at`` about work, or the one right after it ("I've decided to leave.
+    Maybe not, if I could carve out a new role here")?"""
+    here = _sentence_at(low, at)
+    end = low.find(here, max(0, at - len(here))) + len(here)
+    after = next((m.end() for m in _SENTENCE.finditer(low, end)), len(low))
+    following = _sentence_at(low, after) if after < len(low) else ""
+    return any(t.work.search(_NOT_WORK.sub(" ", s)) is not None for s in (here, following) if s)
 
 
 def distress_level(text: str, lex: Lexicon) -> str | None:
