@@ -68,7 +68,9 @@ def contrasted(r: Reply, core: Piece) -> str | None:
 # What was meant, said after being misheard: "the point is X", "what I said was X", "X is the thing",
 # "X is what I meant", "X. That is what matters", "X. That is the answer", "X. thats the goal".
 _SAID_WAS = re.compile(r"(?i)^(?:but |so |no,? )?(?:(?:the )?point is|what i (?:said|wrote|meant|mean) (?:was|is)|"
-                       r"i (?:said|meant|mean)|the goal(?: is)?:?|my goal(?: is)?:?)\s+")
+                       r"i (?:said|meant|mean)|(?:the|my) goals?(?: (?:is|are|was|were))?:?)\s+")
+# "let's go with the first goal: X", "one sentence: X", "the content: X": a label, then what was meant.
+_LABELLED = re.compile(r"(?i)^(?P<label>(?:[\w']+ ){0,7}[\w']+)\s*:\s+(?P<x>\w.+)$")
 _IS_THE_THING = re.compile(r"(?i)^(?P<x>.+?)\s+(?:is|was|are) (?:the (?:thing|point|answer|goal|main thing|real thing)|"
                            r"what (?:i (?:meant|mean|said|want)|matters|counts))\b[.!]*$")
 _POINTS_BACK = re.compile(r"(?i)^(?:that'?s|that is|this is|thats|it'?s|its|it is) (?:the (?:thing|point|answer|goal|"
@@ -80,7 +82,8 @@ _SENT = re.compile(r"(?<=[.!?;])\s+")
 _REMARK = re.compile(r"(?i)^(?:i (?:said|meant|wrote) (?:that|it|this) (?:about|for|because|to)|(?:it|that|this) "
                      r"(?:is|was)(?:n'?t| not)\b|(?:ignore|forget|never ?mind|scratch|skip) |he |she |they |"
                      r"(?:i|you) (?:already )?(?:said|told)(?: you)? (?:it|that|this)\b|"
-                     r".* what i (?:don'?t|do not|never|didn'?t) )")
+                     r".* what i (?:don'?t|do not|never|didn'?t) |it was (?:just )?me (?:saying|correcting|sighing|"
+                     r"joking|being)|nothing(?:'s| is)? (?:underneath|under|below|deeper)|(?:you'?ve|you have) )")
 
 
 def meant_after(text: str) -> str:
@@ -97,6 +100,9 @@ def meant_after(text: str) -> str:
         said = _SAID_WAS.match(sentence) or THE_POINT.search(sentence)
         if said and words(sentence[said.end():]) and not _REMARK.match(sentence):
             return bare(sentence[said.end():])
+        labelled = _LABELLED.match(sentence)
+        if labelled and not _REMARK.match(sentence):
+            return bare(labelled.group("x"))
         thing = _IS_THE_THING.match(sentence)
         if thing:
             return bare(thing.group("x"))

@@ -164,6 +164,9 @@ def _restate(text: str) -> Fix | None:
     # "its senior dev bc money bc own place": the whole chain said again, tersely (two reasons at least)
     m = m or re.match(rf"^(?:(?:it'?s|its|it is|should be)\s+)?(?P<head>[^,.]+?){because}(?P<rest>[^.]+?{because}.+)$",
                       text, re.I)
+    # "It's: Head of People, because X": the colon says the whole chain is said again (round 13)
+    m = m or re.match(rf"^(?:it'?s|its|it is|it should be|should be|so|the chain is)\s*:\s*(?P<head>[^,.]+?){because}"
+                      rf"(?P<rest>.+)$", text, re.I)
     if not m:
         return None
     chain = tuple(_words(r) for r in re.split(because, m.group("rest"), flags=re.I) if _words(r))
