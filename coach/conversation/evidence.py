@@ -24,13 +24,14 @@ _PLAYED_DOWN = re.compile(
     # "actually scrap recognition", "meaningful I never confirmed, kindly remove" (round 13)
     r"scrap|scratch|cross out|strike|take out|remove|never (?:said|confirmed|meant)|"
     # "recognition matters less now", "it doesn't matter as much anymore"
-    r"matters? less|less (?:now|important|than before)|(?:doesn'?t|does not) matter (?:as much|any ?more))\b"
+    r"matters? less|less so|less (?:now|important|than before)|(?:doesn'?t|does not) matter (?:as much|any ?more))\b"
 )
 # What drives the mentee, named in their own words at the open question ("security, and respect
 # from peers"): pieces of the answer, each kept when it names no drive of the lexicon's (round 13).
 _PIECES = re.compile(r"[.;!?]+|,|\band\b|\bplus\b|\balso\b|\bas well as\b")
-_LEAD = re.compile(r"^(?:(?:(?:what )?drives me(?: is)?|i think|i guess|i suppose|actually|honestly|mostly|probably|"
-                   r"definitely|maybe|so|well|but|it'?s|its|it is|more about|more|really|just|i'?d say|"
+_LEAD = re.compile(r"^(?:(?:drivers?(?: are| is)?|(?:what )?drives me(?: is)?|i think|i guess|i suppose|actually|"
+                   r"honestly|mostly|probably|definitely|maybe|so|well|but|it'?s|its|it is|more about|more|really|just|"
+                   r"i'?d say|"
                    r"(?:which|that) i said first)\W*\s*)+", re.I)
 _INSTEAD = re.compile(r"(?i)^\W*(?:(?:actually|but|no)\W+)*(?:it'?s |its |it is )?(?:more|rather|really)"
                       r"(?: about| like)?\b")
@@ -86,9 +87,10 @@ class Evidence:
             item if isinstance(item, list) else [item])]
         named = self.words.texts(refs)  # the whole reply: what was kept of it may be its last part
         kept = self.values.get("motivations") or []
-        self._own_kept = [w for _, text in named for w in own_drives(text, lex, down) if w not in kept]
-        for own in self._own_kept:  # named by the mentee, in their words: kept as said, not checked
+        owns = [w for _, text in named for w in own_drives(text, lex, down) if w not in kept]
+        for own in owns:  # named by the mentee, in their words: kept as said, not checked
             self.words.append("motivations", own, [ref for ref, _ in named])
+        self._own_kept = owns
         items = []
         for i, m in enumerate(found):
             evidence = [ref for ref, text in said if rules.affirmed(lex.motivations[m].words, text)]
