@@ -184,7 +184,7 @@ class Confirming:
             return False
         raw = ((self.flow.lexicon.raw.get("motivations") or {}).get(mid) or {}).get("words") or []
         names = [mid, *spec.label.split(), *[str(w).rstrip("*") for w in raw[:1]]]
-        stems = {n.lower()[:5] for n in names if len(n) >= 5}
+        stems = {n.lower()[:5] for n in names if len(n) >= 5 and n.lower() not in _PLAIN_WORDS}
         said = [w for w in re.findall(r"[a-z]+", words.lower()) if len(w) >= 4]
         return bool(said) and all(w[:5] in stems for w in said[:2])
 
@@ -230,10 +230,16 @@ _OWN_NAMING = re.compile(r"(?i)\b(?:i (?:said|meant|mean|told you)|both|too|as w
                          r"and (?:meaning|freedom|money|growth|recognition|impact))\b")
 
 
+# Words of a drive's label that name no drive ("having freedom", "having an impact": not "having").
+_PLAIN_WORDS = frozenset({"having", "being", "doing", "taking", "getting", "things", "something", "really", "about",
+                          "where", "which", "their", "there", "because", "other", "people", "makes", "matters"})
+
+
 def _name_words(text: str, mid: str, lex: Any) -> str:
     """The word in ``text`` that names drive ``mid`` by its own name ("" if none), never a negated one."""
     spec = lex.motivations.get(mid)
-    names = {mid[:5], *(w.lower()[:5] for w in spec.label.split() if len(w) >= 5)} if spec else set()
+    names = {mid[:5], *(w.lower()[:5] for w in spec.label.split()
+                        if len(w) >= 5 and w.lower() not in _PLAIN_WORDS)} if spec else set()
     for m in re.finditer(r"[a-z]+", text.lower()):
         w = m.group(0)
         if len(w) >= 5 and w[:5] in names and not re.search(r"\b(?:not|no|never|dont|don't)\s+(?:\w+\s+)?$",
