@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 # A word that says what is not so: the corrected words deny, they don't rename.
 _DENIES = re.compile(r"(?i)\b(?:not|no|never|don'?t|doesn'?t|didn'?t|isn'?t|nothing|nobody|care)\b")
+# A drive named as what it spares one ("not being invisible", "not having to ask permission").
+_NOT_BEING = re.compile(r"(?i)^not (?:being|having|feeling|needing|getting)\b(?!.*\b(?:matters?|important|drives?)\b)")
 # Short replies that are no name for a drive ("no, sorry", "no, i'm fine", "enough").
 _NOT_A_WORD_FOR_IT = re.compile(
     r"(?i)^(?:i'?m|i am|i|sorry|thanks|thank you|ok|okay|fine|nah|nope|yes|yeah|maybe|idk|lol|haha|enough|same|"
@@ -149,9 +151,11 @@ class Confirming:
                      and not _NOT_A_WORD_FOR_IT.match(p)]
             return named[-1] if named else ""
         # "proving it to myself than getting good": what it is, not what it is more than.
-        words = re.sub(r"(?i)\s+(?:than|rather than|instead of|not)\s+.*$", "", trimmed(corrected_to(reading)))
+        words = re.sub(r"(?i)^(?:just|simply|really)\s+", "", trimmed(corrected_to(reading)))
+        words = re.sub(r"(?i)\s+(?:than|rather than|instead of|not)\s+.*$", "", words)
         words = re.sub(r"(?i)^(?:yes|yeah|yep)(?:,?\s+(?:to|for))?[,\s]+", "", words)  # "yes to meaning": meaning
-        if not words or non_answer(words) or len(words.split()) > _PART_WORDS or _DENIES.search(words):
+        denied = _DENIES.search(words) and not _NOT_BEING.match(words)  # "not being invisible" is a word for it
+        if not words or non_answer(words) or len(words.split()) > _PART_WORDS or denied:
             return ""  # "i said i dont care who decides": a no said again, not a word of their own
         return words
 
