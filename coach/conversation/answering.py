@@ -262,7 +262,8 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         rung = re.escape(self._rung().lower().strip(" .!?")) if step.ladder else ""  # "lol SENCo. um. its ...":
         content = re.sub(rf"(?i)^{rung}[.!?]+\s+", "", content) if rung else content  # the word asked about, no reason
         content = heard.without_bottom(content) if step.ladder else heard.without_worry(content, reading)
-        labelled = re.search(rf"(?i)\b{re.escape(step.save_as or '~')}s?\s*:\s*(?P<rest>\w.+)$", reading.reply)
+        labelled = re.search(rf"(?i)\b{re.escape(step.save_as or '~')}s?\s*(?::|\.{{2,}}|\u2026)\s*(?P<rest>\w.+)$",
+                             reading.reply)
         if labelled:  # "what mean 'love'? anyway. experiment: I write 5 tests ...": what follows the label
             content = trimmed(labelled.group("rest"))
         still_wrong = step.save_as == "experiment" and reading.topic("meta") == "still_wrong"  # "you didn't fix X"

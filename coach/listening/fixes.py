@@ -69,8 +69,19 @@ _INSTEAD = re.compile(r"(?i)^(?:but |because )?(?:i (?:really )?(?:love|like|enj
                       r"\s+(?P<new>.+)$")
 
 
+# "where meet is not 'the hospital yes'. is validation of new methods": a part denied by its quoted words, then
+# what it is, said without a subject (round 13, a second-language speaker).
+_NOT_QUOTED_IS = re.compile(r"(?i)(?P<slot>[\w' ]{2,30}?) (?:is|are) not (?P<q>'[^']+'|\"[^\"]+\")[.,;]?\s*"
+                            r"(?:(?:but |it |but it )?is|it'?s|its) (?P<new>[^.!?]+)")
+
+
 def read_fixes(reply: str) -> list[Fix]:
     """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
+    denied = _NOT_QUOTED_IS.search(reply)
+    named = re.sub(r"(?i)^.*\bbut\s+", "", denied.group("slot")).strip() if denied else ""
+    if denied and slot_of(named):
+        rest = read_fixes(reply[:denied.start()] + " " + reply[denied.end():])
+        return [Fix("put", slot_of(named), denied.group("q").strip("'\""), _words(denied.group("new")), named), *rest]
     out: list[Fix] = []
     waiting: Fix | None = None  # "not the office plant, that was a joke. the senior designer job."
     named = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it

@@ -18,7 +18,7 @@ _SLOT_NAMES: dict[str, str] = {
                 r"passions?|(?:the )?hobbies|(?:the )?(?:for hours|free day) (?:bit|part)",
     "strengths": r"(?:what )?people come to (?:me|you) for|(?:the )?(?:come to (?:me|you) for|strengths?|good at) "
                  r"(?:bit|part|line)|what i'?m good at|(?:my |the )?strengths?",
-    "sweet_spot": r"where (?:they|those|it|these|things|the three|all three) (?:all )?(?:meet|overlap)|(?:the )?"
+    "sweet_spot": r"where (?:(?:they|those|it|these|things|the three|all three) )?(?:all )?(?:meet|overlap)s?|(?:the )?"
                   r"(?:overlap|sweet spot)(?: bit| part)?|(?:the )?(?:where they meet|meet) (?:bit|part)",
     "motivations": r"what drives (?:me|you)|(?:the )?(?:drives?|drivers?|motivations?)(?: bit| part| line)?",
     "why_chain": r"(?:the )?(?:reasons?|because|why) (?:bit|part|line)s?|(?:the )?reasons?|(?:the )?chain|"
