@@ -151,7 +151,8 @@ def heading(content: str) -> str:
 
 
 _GOAL_IS = re.compile(
-    r"(?i)\b(?:the |my |actual |real )*goal(?: part| bit)? (?:is|=|would be|was|:)\s*(?:more like|really|actually|to)?"
+    r"(?i)\b(?:the |my |actual |real |new )*goal(?: part| bit)?(?:\s*[:=]| (?:is|would be|was|now is|is now))\s*"
+    r"(?:more like|really|actually|to)?"
     r"[\s.]*(?P<goal>[^.!?]+)"
     # "revenue management is the goal", said the other way round.
     r"|(?:^|[.!?]\s+)(?:but |and |no,? )?(?P<before>[^.!?]{2,60}?) (?:is|was|would be) (?:the|my) "
