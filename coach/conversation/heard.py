@@ -106,7 +106,8 @@ _HEADING = re.compile(
     r"\b(?:want|wants|wanna|would like|'d like|id like|hope|goal|aim|dream|see myself|picture myself|plan|maybe|"
     r"move into|moving into|switch|become|be a|be an|running|lead|leading|go freelance|start my own|doing|"
     r"(?:my|his|her) own|qualified|by then)\b", re.I)
-_GOAL_LABEL = re.compile(r"(?i)^(?:so |well |ok |okay )*(?:the |my )?(?:main |real |big )?goal(?: is|:|=)\s*"
+_GOAL_LABEL = re.compile(r"(?i)^(?:so |well |ok |okay )*(?:(?:the |my )?(?:main |real |big )?goal(?: is|:|=)|"
+                         r"realistically[:,.]?|the (?:obvious|honest|real|short) answer is)\s*"
                          r"(?:more like |really |basically |probably |kind of )?(?:to )?")
 _CLAUSES = re.compile(
     r"(?<=[.!?;])\s+|,\s+(?=(?:and|but|so)\b)|\s+-+\s+|,\s+(?=(?:i'?m|im|i am) )"

@@ -11,6 +11,7 @@ RULE_HELP: dict[str, str] = {
     "changed": "a no or a partial yes said what is different, and the step's 'changed' value keeps it",
     "answered": "the step kept an answer with content (not a bare yes, a no or a non-answer)",
     "go_ahead": "a clear yes that says to start ('lets go', 'go on then'), from the lexicon's go_ahead list",
+    "torn": "the answer holds two ways at once, not yet chosen ('partner, or out of it. I do not know which')",
     "talks_on": "no clear yes, but the reply goes on about work ('not really no. I'd rather stay and teach'), "
                 "without saying they are leaving: not a decline",
     "first_hand": "the answer says it was seen up close ('i've covered for her'), from the lexicon's first_hand list",

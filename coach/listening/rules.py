@@ -298,6 +298,11 @@ _LEAVING = re.compile(r"\b(?:not (?:today|now|right now|yet|in the mood|for me|r
 _NO_FIRST = re.compile(r"^\W*(?:(?:no+|nope|nah|not really|not quite|not exactly|not sure|hmm+|um+|well)\b[\s,.!?]*)+")
 
 
+# Two ways at once, not yet chosen: "partner, or out of private practice. I do not know which", "both? neither?".
+_TORN = re.compile(r"\b(?:(?:do not|don'?t|dont) know which|not sure which|torn between|in two minds|two minds|"
+                   r"can'?t (?:decide|choose)|both\? neither|both or neither|either\b[^.?!]*\bor\b)")
+
+
 def _talks_on(c: Context) -> bool:
     """A reply that is no clear yes yet goes on about work ("not really no. I'd rather stay and teach"):
     not a decline, which would throw the conversation away."""
@@ -322,6 +327,7 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "answered": lambda c: not c.skipped and bool(c.answer.strip()),
     "go_ahead": _go_ahead,
     "talks_on": _talks_on,
+    "torn": lambda c: not c.skipped and _TORN.search(normalise(c.reply or c.answer)) is not None,
     "first_hand": lambda c: not c.skipped and _listed(c, "first_hand"),
     "source_told": lambda c: not c.skipped and (_listed(c, "first_hand") or _listed(c, "outside_view")),
     "skipped": lambda c: c.skipped,
