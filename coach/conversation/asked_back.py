@@ -122,6 +122,9 @@ class AskedBack:
             return f"{lead} {self.flow.purpose(self.step)}".strip()
         if key == "advice_request":
             return self._advice()
+        drive = self._drive_asked(asked) if key in ("simpler", "clarify") else ""
+        if drive:  # "what do you mean by meaning anyway?": the drive's own words for it
+            return drive
         if key == "simpler" and step.plain:  # "what means 'up close'?": the question in plain words
             return self._plainly(reading)
         if key == "kept":
@@ -174,6 +177,17 @@ class AskedBack:
             if words:
                 return self._reply("source").replace("{words}", words)
         return self._reply("source_reading")
+
+    def _drive_asked(self, asked: str) -> str:
+        """"What is 'having a say'?", "what do you mean by meaning?": what the drive named means ("" if none is)."""
+        low = " ".join(re.sub(r"(?<!\w)'|'(?!\w)|\"", " ", asked.lower()).split())  # "'having a say'": no quotes
+        if not re.search(r"\bwhat (?:is|are|does|do you mean|means?)\b|\bmeans?\s*\?|\bmeaning of\b", low):
+            return ""
+        if re.search(r"\b(?:difference|between|vs|versus|or)\b", low):
+            return ""  # "what is the difference impact and control?": the step's own plain words say it
+        text = low.replace("meaning of", "").replace("what do you mean", "")
+        named = [(spec, found) for spec in self.flow.lexicon.motivations.values() if (found := spec.words.find(text))]
+        return f'By "{named[0][1][0]}" I mean {named[0][0].label}.' if len(named) == 1 else ""
 
     def _plainly(self, reading: Reading | None) -> str:
         """The step's plain wording: beside an answer, said; else the re-ask that follows is it."""
