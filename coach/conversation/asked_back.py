@@ -119,7 +119,10 @@ class AskedBack:
             n = self.state.replies.get(f"purpose:{whose}", 0)
             self.state.replies[f"purpose:{whose}"] = n + 1
             lead = self._reply_text("why_asking") if n % 2 == 0 else "Same reason as before:"
-            return f"{lead} {self.flow.purpose(self.step)}".strip()
+            purpose = self.flow.purpose(self.step)
+            if lead.endswith(":") and purpose[:2].istitle():  # "Same reason as before: talking about ..."
+                purpose = purpose[:1].lower() + purpose[1:]
+            return f"{lead} {purpose}".strip()
         if key == "advice_request":
             return self._advice()
         drive = self._drive_asked(asked) if key in ("simpler", "clarify") else ""
