@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from coach.rephrase.protocol import Rephrasing
 
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
+# The coach's own question said back on the way to answering it ("Why does it matter? I suppose ...").
+_ECHO = re.compile(r"(?i)^(?:hm+,? |so,? |ok,? )?(?:why(?: does (?:it|that) matter)?|"
+                   r"is (?:it|that) important(?: to me)?|what makes (?:it|that) important(?: to me)?|"
+                   r"why is (?:it|that) important(?: to me)?)\W*$")
 # Questions read only by their shape: answered only when nothing else was said.
 _CATCH_ALL = ("question.other_opened",)
 # The mentee saying the ladder has reached the bottom ("thats it really", "that's the bottom of it").
@@ -155,6 +159,8 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
                 key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
                 if act.rule in _CATCH_ALL and reading.content and heard.rhetorical(act.text):
                     key = ""  # "am I rambling?", "isn't it. Huh.": said in passing beside an answer
+                if key == "purpose" and self.current.ladder and reading.content and _ECHO.match(act.text.strip()):
+                    key = ""  # "Why does it matter? I suppose because ...": the question echoed, then answered
             elif act.kind in ("advice_request", "meta"):
                 key = act.topic if act.topic in ("skip", "still_wrong", "missed") else act.kind
             if key and key != "skip" and not (edited and key == "still_wrong"):  # put right this turn: no sorry
