@@ -381,6 +381,8 @@ def job_named(answer: str) -> str:
         if m.group(1).lower() not in _CONTRACTION:
             phrase = re.sub(r"(?i)^(?:(?:maybe|probably|perhaps|possibly|prob|definitely|hmm+|yeah|so|well)\s+)+", "",
                             m.group(0).strip())  # "Maybe our creative director's": the job, not the hedge
+            det = re.search(r"(?i)\b(?:the|my|our|a|an|his|her|their)\b", phrase)
+            phrase = phrase[det.start():] if det else phrase  # "i'd take the owner's": from "the" on
             phrase = phrase if len(phrase.split()) <= 5 else m.group(1)
             noun = re.match(r"(?i)\s+(?:job|role|position|seat|chair)\b", text[m.end():])
             return phrase + noun.group(0) if noun else phrase
