@@ -118,6 +118,8 @@ _CLAUSES = re.compile(
     r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) (?:yrs?|years?|months?)\b"
     r"|(?:eventually|someday|one day|long term|long-term|ideally|hopefully)\b)", re.I)
 
+_FRAME_ONLY = re.compile(r"(?i)^(?:ha+|hm+|oh|well|so|ok)?\W*(?:(?:three|3) (?:to|or|-) (?:five|5)|\d+|five|"
+                         r"three|a few) (?:yrs?|years)(?: from now| time)?\W*$")
 # A first go taken back: "being a deputy head. or actually no, maybe ...".
 _TAKEN_BACK = re.compile(r"(?i)[.,;?!]\s*(?:or |but )?(?:actually,? no|no,? wait|wait,? no|(?:no,? )?scratch that|"
                          r"(?:no,? )?scrap that|forget that|on second thoughts?|no,? actually)[,.!]?\s+")
@@ -136,6 +138,8 @@ def heading(content: str) -> str:
     if len(taken_back) > 1 and len(taken_back[-1].split()) >= 2:  # "a deputy head? or actually no, X": X
         content = taken_back[-1].strip()
     clauses = [c.strip(" ,") for c in _CLAUSES.split(content) if c.strip(" ,.")]
+    # "ha. three to five years. ...": the question's time frame said back is no part of the goal
+    clauses = [c for c in clauses if not _FRAME_ONLY.match(c)] or clauses
     if len(clauses) > 1 and all(len(c.split()) <= 4 for c in clauses) and not any(_NOW.match(c) for c in clauses):
         # "welding still. own shop maybe": terse fragments of one thought, played back together
         return ", ".join(c.rstrip(".!") for c in clauses)
