@@ -196,9 +196,10 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
     def _text(self, reading: Reading, ref: str, answered: bool) -> list[Message]:
         step = self.current
         correction = corrected_to(reading)
+        own = bool(correction) and heard.repaired_own(reading)  # "X. no wait, Y": Y is the answer, nothing put right
         if not correction and step.ladder and "goal" in step.corrects:
             correction = goal_named(reading.reply)  # "that's my current job. the goal is X": X
-        if correction and step.ladder and self._correct(correction, reading.reply):
+        if correction and step.ladder and not own and self._correct(correction, reading.reply):
             put_right = self._put_right(correction)
             why = reason_given(reading.reply, correction)
             if why and not non_answer(why):  # "revenue management is the goal, cause i like numbers": a rung too
@@ -209,7 +210,7 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         content = self._content(reading, correction)
         # A step that keeps no answer of its own asks for a correction: all it hears is one.
         asks_for_one = not (step.save_as or step.append_to)
-        if step.corrects and not step.ladder and (correction or (asks_for_one and content)):
+        if step.corrects and not step.ladder and not own and (correction or (asks_for_one and content)):
             # "I meant the head chef actually, she plans menus": the correction, then this step's own answer
             fix, rest = heard.correction_and_answer(reading, content) if correction and step.save_as else (content,) * 2
             fixed = self._correct(fix, reading.reply)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from coach.listening.corrected import THE_POINT, meant_after
@@ -38,6 +39,21 @@ _MISSED = re.compile(r"(?i)^(?:you |u )?(?:missed|forgot|left out|skipped|didn't
 _MAKE_IT = re.compile(r"(?i)^(?:let'?s |lets |can we |could we )?(?:make (?:it|that)|change (?:it|that) to|say|call it)"
                       r"\s+")
 _ABOUT = re.compile(r"^(?:but )?(?:it's |its |it is |it was )(?:really |actually |more |much more )?(?:about )?", re.I)
+
+
+# A marker that points at the coach's words ("the last bit: X"), not at the mentee's own first go.
+_AT_THE_COACH = re.compile(r"(?i)^the (?:last|first|second|middle|other) (?:part|bit)\b|.*\b(?:you|u)\b")
+
+
+def repaired_own(reading: Reading) -> bool:
+    """"being trusted. no wait, being trusted with the hard calls": the mentee put their own first go
+    right in the same reply, so what follows the marker is the answer, not a correction of the coach."""
+    acts = [a for a in reading.acts if a.kind != "filler"]
+    for before, act in itertools.pairwise(acts):
+        if act.kind == "correction" and act.rule == "open.correction" and before.kind == "content" \
+                and not _AT_THE_COACH.match(act.text):
+            return not about_the_goal(reading.reply)
+    return False
 
 
 _WRITE = re.compile(r"(?i)(?:^|[.!?]\s+)(?:(?:kindly|please|just)\s+)*(?:write|put|note)(?: it)?(?: down)?"

@@ -85,6 +85,12 @@ _TAKEN_BACK_JOKE = re.compile(
     r"(?:seriously|for real|jk|joking|kidding|j/k|real answer|actual answer)(?: though| tho)?[,.:!]*\s+")
 
 _MEANT_IT = re.compile(r"(?:i mean it|i'?m serious|im serious|no joke|not joking|i'?m not joking|for real)\b")
+# Put right in passing, inside one clause: "helping people grow, no wait, i mean seeing them get better",
+# "the money, sorry i mean the freedom it gives me", "to be heard, or rather to have my ideas count".
+_INLINE_REPAIR = re.compile(
+    r"(?:[,;\u2014\u2013]|\s-+)\s*(?:(?:(?:no+|oh|ok),?\s+wait|wait,?\s+no|actually,?\s+no|no,?\s+actually|"
+    r"scratch that|well,?\s+no|no no|or rather)[,.!\u2014-]*\s+(?:i mean[t]?[,:]?\s+|make (?:that|it)\s+)?|"
+    r"(?:no,?\s+)?sorry,?\s+i mean[t]?[,:]?\s+)")
 
 
 def self_repair(cx: Context) -> None:
@@ -109,6 +115,12 @@ def self_repair(cx: Context) -> None:
             for g in found[before[-1]:i]:
                 g.kind = "filler"
             f.piece = Piece(max(f.piece.start, taken.end()), f.piece.end)
+    for f in found:
+        repairs = list(_INLINE_REPAIR.finditer(low, f.piece.start, f.piece.end)) if f.kind == "content" else []
+        if repairs and words(low[f.piece.start:repairs[-1].start()]) and len(
+                words(low[repairs[-1].end():f.piece.end])) >= 2:  # the first go taken back: what it became
+            f.piece = Piece(repairs[-1].end(), f.piece.end)
+            f.content = None
 
 
 # A thing named: "the head of design", "a bakery", "my own shop".
