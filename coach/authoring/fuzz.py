@@ -196,6 +196,7 @@ def play(
                 "motivations": ["growth"],
                 "bedrock": ["I love learning"],
                 "passions": ["music"],
+                "strengths": ["explaining things simply"],
                 "experiment": "run one meeting",
             }
         conv = start_conversation(flow, "fuzz", previous=previous, store=store)

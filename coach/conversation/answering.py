@@ -139,6 +139,8 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             return said + self._recalled_answer(text, ref)
         if self.state.follow_up == step.name:  # the answer to "which part of it fits?"
             self.state.follow_up = None
+            if step.changed and not step.foreach:  # "the gardening still, not the podcasts": what fits now
+                return said + self._part_that_fits(text, reading, ref)
             # "the meaning part fits": the part named is the item itself, so it counts as a yes.
             fits = _FITS.search(reading.reply) is not None and not reading.has("no")
             return said + self._advance(answer="", ref=ref, reading=reading, confirm=True if fits else None)
@@ -329,8 +331,9 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             self.words.set(step.save_as, answer if yes_no or corrected else kept, refs if answer else [])
         if step.append_to and kept:
             self.words.append(step.append_to, kept, refs)
-        if changed and step.changed:
-            self.words.set(step.changed, changed, [ref] if ref else [])
+        if changed and step.changed:  # "partly, it's climbing now": a list gets the news, a text becomes it
+            keep = self.words.append if isinstance(self.values.get(step.changed), list) else self.words.set
+            keep(step.changed, changed, [ref] if ref else [])
         ctx = rules.Context(answer=answer, values=self.values, lex=lex, skipped=skipped, confirm=confirm,
                             hedged=bool(reading and reading.has("hedge")), corrected=corrected, changed=bool(changed),
                             read=reading is not None, reply=reading.reply if reading else answer)
@@ -381,7 +384,13 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         where = self.state.sources.get("previous") or {}
         for var, key in step.keep_previous:
             items = previous.get(key)
-            first = items[0] if isinstance(items, list) and items else items
-            if isinstance(first, str) and first.strip():
-                refs = where.get(key) or [[]]
-                self.words.set(var, first, list(refs[0]) if isinstance(refs, list) and refs else [])
+            items = items if isinstance(items, list) else [items]
+            refs = where.get(key)
+            refs = refs if isinstance(refs, list) else []
+            kept = [(i, item) for i, item in enumerate(items) if isinstance(item, str) and item.strip()]
+            if isinstance(self.values.get(var), list):  # "gardening and podcasts": every one of them, still true
+                for i, item in kept:
+                    self.words.append(var, item, list(refs[i]) if i < len(refs) else [])
+            elif kept:  # the goal: last time's first goal (the job picked came second)
+                i, item = kept[0]
+                self.words.set(var, item, list(refs[i]) if i < len(refs) else [])

@@ -204,6 +204,8 @@ class Confirming:
             return ""
         if reading.confirm is None and not reading.has("hedge") and not reading.has("correction"):
             return ""  # neither a no nor a partial yes: not known to be about a change
+        if reading.confirm is False and isinstance(self.values.get(self.current.changed), list):
+            return ""  # "no, i quit the garden": what is no longer so is not one of them; the questions are asked
         words = corrected_to(reading) or trimmed(said_content(reading))
         # "you still have the hobby wrong. a lot has changed since: X": a remark to the coach is not news
         news = [s for s in re.split(r"(?<=[.!?])\s+", words) if not _TO_THE_COACH.match(s)]
@@ -226,7 +228,20 @@ class Confirming:
                 return [self._rule(line)] + self._advance(answer="", ref=ref, reading=reading, confirm=None)
             self.state.follow_up = step.name
             return [self._rule(self._reply("hedge"))]
+        if step.changed:  # "is that still true?" "kind of": which part still fits is asked, not the check again
+            self.state.follow_up = step.name
+            return [self._rule(self._reply("hedge"))]
         return self._bounded_reask(self._reply("hedge"))
+
+    def _part_that_fits(self, text: str, reading: Reading, ref: str) -> list[Message]:
+        """The answer to "which part of it fits?" at a "still true?" check: what fits now is the news;
+        nothing said asks the question itself."""
+        words = trimmed(corrected_to(reading) or said_content(reading))
+        if words and not non_answer(words) and not rules.is_off_topic(words, self.flow.lexicon):
+            line = self._reply("changed").replace("{words}", _said_whole(words))
+            return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading, confirm=None,
+                                                      changed=words)
+        return self._advance(answer=text, ref=ref, reading=reading, confirm=True if reading.confirm else None)
 
 
 # "I said freedom too", "freedom and meaning both", "meaning is on the list": drives named as one's own.

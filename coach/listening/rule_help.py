@@ -38,6 +38,8 @@ RULE_HELP: dict[str, str] = {
     "returning": "the mentee has an earlier finished session",
     "had_experiment": "the earlier session ended with an experiment",
     "had_goal": "the earlier session named a goal",
+    "had_passions": "the earlier session named what lights the mentee up",
+    "had_strengths": "the earlier session named what the mentee is good at",
     "told_experiment": "the returning mentee has already said how last time's experiment went",
     "goal_dropped": "what has changed since last time says last time's goal is no longer it",
     "said_not_wanted": "the answer already says whose job the mentee would not want (\"I don't want his job\")",

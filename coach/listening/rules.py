@@ -265,6 +265,12 @@ def _depth_reached(c: Context) -> bool:
 BOTH = re.compile(r"(?i)\b(?:neither|none|not really|both|mix|mixture|a bit of each|bit of both|either|equally)\b")
 
 
+def _had(values: dict[str, Any], key: str) -> bool:
+    """The earlier session's summary holds ``key`` in words that can be said back."""
+    items = (values.get("previous") or {}).get(key) or []
+    return any(play_back(str(i or "")) for i in (items if isinstance(items, list) else [items]))
+
+
 def _mentions(mid: str) -> Callable[[Context], bool]:
     def rule(c: Context) -> bool:
         m = c.lex.motivations.get(mid)
@@ -349,6 +355,8 @@ RULES: dict[str, Callable[[Context], bool]] = {
     # Only what can be said back counts: a quote that would come out empty is never asked about.
     "had_experiment": lambda c: bool(play_back(str((c.values.get("previous") or {}).get("experiment") or ""))),
     "had_goal": lambda c: bool(play_back(str(((c.values.get("previous") or {}).get("goals") or [""])[0] or ""))),
+    "had_passions": lambda c: _had(c.values, "passions"),
+    "had_strengths": lambda c: _had(c.values, "strengths"),
     "goal_dropped": lambda c: goal_dropped(c.values),
     "told_experiment": lambda c: bool(experiment_told(c.values)),
     "said_not_wanted": lambda c: _NOT_WANTED.search(normalise(c.reply or c.answer)) is not None,
