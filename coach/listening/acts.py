@@ -247,7 +247,8 @@ def _peel_closers(cx: Context, core: Piece) -> tuple[Piece, list[Found]]:
         if hit is None:
             break
         rule, m = hit
-        tail.insert(0, Found(rule.kind, Piece(core.start + m.start(), core.start + m.end()), rule=rule.id))
+        tail.insert(0, Found(rule.kind, Piece(core.start + m.start(), core.start + m.end()), topic=rule.topic,
+                                rule=rule.id))
         core = trim(r, Piece(core.start, core.start + m.start()))
     return core, tail
 
