@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from coach.listening.lexicon import normalise
+from coach.listening.playback import play_back
 from coach.listening.text import words
 
 # "not really the community nursing bit anymore", "I've dropped the nursing idea": last time's goal, let go.
@@ -39,3 +40,9 @@ def goal_dropped(values: dict[str, Any]) -> bool:
 
 
 _GOAL_FILLER = frozenset({"something", "like", "maybe", "would", "want", "where", "years", "being", "more", "into"})
+
+
+def had(values: dict[str, Any], key: str) -> bool:
+    """The earlier session's summary holds ``key`` in words that can be said back."""
+    items = (values.get("previous") or {}).get(key) or []
+    return any(play_back(str(i or "")) for i in (items if isinstance(items, list) else [items]))

@@ -14,6 +14,8 @@ RULE_HELP: dict[str, str] = {
     "torn": "the answer holds two ways at once, not yet chosen ('partner, or out of it. I do not know which')",
     "talks_on": "no clear yes, but the reply goes on about work ('not really no. I'd rather stay and teach'), "
                 "without saying they are leaving: not a decline",
+    "asked_after_yes": "a yes, then a question to the coach ('ok sure. wait, who sees this?'): "
+                       "asked again after the answer",
     "first_hand": "the answer says it was seen up close ('i've covered for her'), from the lexicon's first_hand list",
     "source_told": "the answer says how the job is known, up close or from outside ('from outside mostly'), "
                    "from the lexicon's first_hand and outside_view lists",

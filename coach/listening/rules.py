@@ -11,7 +11,7 @@ from coach.listening.acts import read_reply
 from coach.listening.lexicon import Lexicon, Motivation, Phrases, load_lexicon, normalise
 from coach.listening.playback import play_back
 from coach.listening.reading import Reading
-from coach.listening.returning import experiment_told, goal_dropped
+from coach.listening.returning import experiment_told, goal_dropped, had
 
 __all__ = [
     "MOTIVATIONS", "RULES", "Context", "Lexicon", "Motivation", "Phrases", "affirmed",
@@ -265,12 +265,6 @@ def _depth_reached(c: Context) -> bool:
 BOTH = re.compile(r"(?i)\b(?:neither|none|not really|both|mix|mixture|a bit of each|bit of both|either|equally)\b")
 
 
-def _had(values: dict[str, Any], key: str) -> bool:
-    """The earlier session's summary holds ``key`` in words that can be said back."""
-    items = (values.get("previous") or {}).get(key) or []
-    return any(play_back(str(i or "")) for i in (items if isinstance(items, list) else [items]))
-
-
 def _mentions(mid: str) -> Callable[[Context], bool]:
     def rule(c: Context) -> bool:
         m = c.lex.motivations.get(mid)
@@ -318,6 +312,22 @@ def _talks_on(c: Context) -> bool:
     return len(words(_NO_FIRST.sub("", text))) >= 5
 
 
+# Said outright to start ("lets start", "we can begin", "i'm ready"): a question after it does not hold it up.
+_STARTS = re.compile(r"\b(?:(?:let'?s|lets|we can|can we|i'?m|im) (?:go|start|begin|do (?:it|this))|ready|"
+                     r"go (?:ahead|on)|go for it)\b")
+
+
+def _asked_after_yes(c: Context) -> bool:
+    """"ok sure, whatever. wait, who sees this?": a yes, then a question put to the coach, so the yes came
+    before the answer it waited on; the coach answers, then asks again. A yes that says to start
+    outright ("yes lets start. who sees this btw?") has begun."""
+    text = normalise(c.reply or c.answer)
+    if c.confirm is not True or _STARTS.search(text):
+        return False
+    acts = read_reply(c.reply or c.answer, c.lex, expect="yes_no").acts
+    return bool(acts) and acts[-1].kind == "question"
+
+
 def _go_ahead(c: Context) -> bool:
     """A yes that says to start ("ok yeah go on then", "lets go"), not only that something helped."""
     return c.confirm is True and _listed(c, "go_ahead")
@@ -333,6 +343,7 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "answered": lambda c: not c.skipped and bool(c.answer.strip()),
     "go_ahead": _go_ahead,
     "talks_on": _talks_on,
+    "asked_after_yes": _asked_after_yes,
     "torn": lambda c: not c.skipped and _TORN.search(normalise(c.reply or c.answer)) is not None,
     "first_hand": lambda c: not c.skipped and _listed(c, "first_hand"),
     "source_told": lambda c: not c.skipped and (_listed(c, "first_hand") or _listed(c, "outside_view")),
@@ -355,8 +366,8 @@ RULES: dict[str, Callable[[Context], bool]] = {
     # Only what can be said back counts: a quote that would come out empty is never asked about.
     "had_experiment": lambda c: bool(play_back(str((c.values.get("previous") or {}).get("experiment") or ""))),
     "had_goal": lambda c: bool(play_back(str(((c.values.get("previous") or {}).get("goals") or [""])[0] or ""))),
-    "had_passions": lambda c: _had(c.values, "passions"),
-    "had_strengths": lambda c: _had(c.values, "strengths"),
+    "had_passions": lambda c: had(c.values, "passions"),
+    "had_strengths": lambda c: had(c.values, "strengths"),
     "goal_dropped": lambda c: goal_dropped(c.values),
     "told_experiment": lambda c: bool(experiment_told(c.values)),
     "said_not_wanted": lambda c: _NOT_WANTED.search(normalise(c.reply or c.answer)) is not None,
