@@ -43,6 +43,13 @@ _MORE_Y_THAN_X = re.compile(_LEAD + r"(?:it'?s |its |it is |that'?s |thats )?"
                             r" than (?:about )?(?P<x>[^,.;!?]+?)$")
 # "replace respect with trust", "swap hiking for climbing", "change team to craft".
 _SWAP = re.compile(_LEAD + r"(?:replace|swap|switch|change) (?P<x>[^,.;!?]+?) (?:with|for|to|into) (?P<y>[^,.;!?]+?)$")
+# "tho the dad thing is more of a side thing", "the money part isn't the main thing": a part set aside.
+_ASIDE = re.compile(
+    r"^(?:(?:tho|though|but|and|although|yeah|ok|also|well)[,.]?\s+)*(?P<said>(?:the|that|my) [^,.;!?]{1,30}? "
+    + _PART + r")(?:(?: is|'s|s) (?:(?:more|just|really|kind of|kinda|only|probably) )*(?:of )?(?:a |an )?"
+    r"(?:side (?:thing|note|issue|point)|aside|footnote|minor thing|bonus|less important)"
+    r"|(?: isn'?t| is not|'s not| not) (?:really |that |so )?(?:(?:the|that) (?:main|big) (?:thing|bit|part|point)|"
+    r"important))$")
 
 # What a mention of a part may carry that is not the part itself: "the money bit" -> "money".
 _DETERMINER = re.compile(r"^(?:the|a|an|that|this|those|these|my|your|our|all the|any|some)\s+", re.I)
@@ -111,6 +118,9 @@ def read_edits(reply: str) -> list[Edit]:
 
 
 def _one(text: str) -> Edit | None:
+    aside = _ASIDE.match(text)
+    if aside and _fits(aside.group("said")):  # "the dad thing is more of a side thing": it goes
+        return Edit(core(aside.group("said")), said=_mention(aside.group("said")))
     for pattern in (_SWAP, _MORE_Y_THAN_X, _NOT_X_Y, _Y_NOT_X):
         m = pattern.match(text)
         if pattern is _Y_NOT_X and m and _RESTATES.match(m.group("y")):
