@@ -45,6 +45,11 @@ _NEWS_LEAD = re.compile(r"(?i)^(?:(?:also|and|but|so|well)\W+)*"
                         r"(?:a lot|lots|loads|quite a bit|much|what|something|things?) (?:has |have )?changed"
                         r"(?: since)?(?: then| last time)?\W*\s*|^since\W+")
 
+# "the free time bit is wrong": which part is out of date, with the news still to come after it.
+_POINTER = re.compile(r"(?i)^(?:the|that|my) [\w' ]{1,30}? (?:bit|part|thing|one|line|stuff)s? (?:is|was|'s|are) "
+                      r"(?:all )?(?:wrong|off|not right|outdated|out of date|old news|different now|"
+                      r"not true any ?more)$")
+
 
 class Confirming:
     """The part of a conversation that reads answers to yes/no questions (mixed into Conversation)."""
@@ -207,6 +212,9 @@ class Confirming:
         if reading.confirm is False and isinstance(self.values.get(self.current.changed), list):
             return ""  # "no, i quit the garden": what is no longer so is not one of them; the questions are asked
         words = corrected_to(reading) or trimmed(said_content(reading))
+        at = reading.reply.lower().find(words.lower()) if _POINTER.match(words.strip(" .!")) else -1
+        if at >= 0 and rules.words(reading.reply[at + len(words):]):  # "the free time bit is wrong, its climbing now"
+            words = trimmed(reading.reply[at:])
         # "you still have the hobby wrong. a lot has changed since: X": a remark to the coach is not news
         news = [s for s in re.split(r"(?<=[.!?])\s+", words) if not _TO_THE_COACH.match(s)]
         words = _NEWS_LEAD.sub("", " ".join(news)).strip() or words

@@ -42,7 +42,23 @@ def goal_dropped(values: dict[str, Any]) -> bool:
 _GOAL_FILLER = frozenset({"something", "like", "maybe", "would", "want", "where", "years", "being", "more", "into"})
 
 
+# How a mentee points at a part of the recap ("the free time bit is wrong", "my strengths changed").
+_PART_NAMES = {
+    "passions": re.compile(r"\b(?:free (?:time|day)|hobb(?:y|ies)|passions?|lights? me up|outside work|spare time|"
+                           r"weekends?|for fun)\b"),
+    "strengths": re.compile(r"\b(?:strengths?|good at|come to me|known for|skills?)\b"),
+}
+
+
 def had(values: dict[str, Any], key: str) -> bool:
-    """The earlier session's summary holds ``key`` in words that can be said back."""
+    """The earlier session's summary holds ``key`` in words that can be said back, and the mentee did not
+    just say in the recap that it has changed ("the free time bit is wrong, it's climbing now"): a part
+    already put right is asked afresh, not as "is that still true?"."""
     items = (values.get("previous") or {}).get(key) or []
-    return any(play_back(str(i or "")) for i in (items if isinstance(items, list) else [items]))
+    items = items if isinstance(items, list) else [items]
+    if not any(play_back(str(i or "")) for i in items):
+        return False
+    said = normalise(" ".join(str(values.get(k) or "") for k in ("recap_shift", "recap_check")))
+    own = {w for i in items for w in words(normalise(str(i or ""))) if len(w) > 4 and w not in _GOAL_FILLER}
+    named = key in _PART_NAMES and _PART_NAMES[key].search(said) is not None
+    return not (named or any(w in own for w in words(said)))
