@@ -198,7 +198,8 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
     def _text(self, reading: Reading, ref: str, answered: bool) -> list[Message]:
         step = self.current
         correction = corrected_to(reading)
-        own = bool(correction) and heard.repaired_own(reading)  # "X. no wait, Y": Y is the answer, nothing put right
+        own = heard.repaired_own(reading, correction) if correction else ""  # "X. no wait, Y": nothing put right
+        correction = own or correction
         if not correction and step.ladder and "goal" in step.corrects:
             correction = goal_named(reading.reply)  # "that's my current job. the goal is X": X
         if correction and step.ladder and not own and self._correct(correction, reading.reply):

@@ -32,6 +32,14 @@ _QUOTES = "'\" "
 _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 
 
+# What words added with no line named say by their shape: a liking, a strength, a want.
+_SHAPES = (
+    ("passions", re.compile(r"(?i)^(?:that )?i (?:really |also |just )?(?:like|love|enjoy|adore|am into|'?m into)\b")),
+    ("strengths", re.compile(r"(?i)^(?:that )?(?:i'?m|im|i am) (?:really |quite |pretty |also )?good at\b|"
+                             r"^(?:that )?people (?:come to me|ask me)\b")),
+)
+
+
 class Fixing(Drives):
     """The part of a conversation that applies fixes to a playback (mixed into Conversation)."""
 
@@ -251,6 +259,8 @@ class Fixing(Drives):
             return f"+{LINES['motivations']}\t{fix.new}"
         if not var:  # "add the shipping containers", no line named: the line whose answers said it
             var = self._said_under(fix.new, corrects)
+        if not var:  # "add that i like teaching the weekend kids": a liking is what lights them up
+            var = next((v for v, shape in _SHAPES if shape.match(fix.new) and v in corrects), "")
         if not var and "goal" in corrects and self.values.get("goal"):
             var = "goal"  # said nowhere before: where they're heading, said back so it can be moved
         if not var:

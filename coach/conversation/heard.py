@@ -45,15 +45,30 @@ _ABOUT = re.compile(r"^(?:but )?(?:it's |its |it is |it was )(?:really |actually
 _AT_THE_COACH = re.compile(r"(?i)^the (?:last|first|second|middle|other) (?:part|bit)\b|.*\b(?:you|u)\b")
 
 
-def repaired_own(reading: Reading) -> bool:
+def repaired_own(reading: Reading, correction: str) -> str:
     """"being trusted. no wait, being trusted with the hard calls": the mentee put their own first go
-    right in the same reply, so what follows the marker is the answer, not a correction of the coach."""
+    right in the same reply, so the answer is what it became, not a correction of the coach ("" if not so).
+
+    A short repair of the same kind as the first go's last words takes their place ("run the class
+    once. no wait, twice": run the class twice; "lead the platform team. no wait, the data team")."""
     acts = [a for a in reading.acts if a.kind != "filler"]
     for before, act in itertools.pairwise(acts):
         if act.kind == "correction" and act.rule == "open.correction" and before.kind == "content" \
                 and not _AT_THE_COACH.match(act.text):
-            return not about_the_goal(reading.reply)
-    return False
+            if about_the_goal(reading.reply):
+                return ""
+            old, new = (before.content or before.text).strip(" .!").split(), correction.strip(" .!").split()
+            kind = next((k for k in _KINDS if k.match(new[0])), None) if new else None
+            if kind and len(new) <= 3 and len(old) >= len(new) + 3 and kind.match(old[-len(new)]):
+                return " ".join(old[:-len(new)] + new)
+            return correction
+    return ""
+
+
+# Words whose kind says a short repair stands for the same words of the first go: a determiner
+# ("the data team" for "the platform team"), how often or how much ("twice" for "once").
+_KINDS = (re.compile(r"(?i)^(?:the|a|an|my|our|his|her|their)$"),
+          re.compile(r"(?i)^(?:once|twice|\d+|one|two|three|four|five|six|ten|every|each|daily|weekly|monthly)$"))
 
 
 _WRITE = re.compile(r"(?i)(?:^|[.!?]\s+)(?:(?:kindly|please|just)\s+)*(?:write|put|note)(?: it)?(?: down)?"

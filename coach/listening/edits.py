@@ -117,7 +117,18 @@ def read_edits(reply: str) -> list[Edit]:
     return found
 
 
+# "the sleep thing isnt a passion lol just tired", "golf is not really a hobby": a part that is no such thing.
+_NOT_SUCH = re.compile(
+    r"^(?:(?:tho|though|but|and|also|oh|ok|yeah|mostly yeah|mostly|well)[,.]?\s+)*(?P<said>(?:the |that |my )?"
+    r"[^,.;!?]{1,30}?)(?: isn'?t| is not|'s not| aren'?t| are not) (?:really |actually |even )?"
+    r"(?:a |an |my |one of my )?(?:passions?|hobb(?:y|ies)|strengths?|drivers?|thing i love|something i love|"
+    r"thing i'?m good at)\b")
+
+
 def _one(text: str) -> Edit | None:
+    such = _NOT_SUCH.match(text)
+    if such and _fits(such.group("said")):  # "the sleep thing isnt a passion": it goes
+        return Edit(core(such.group("said")), said=_mention(such.group("said")))
     aside = _ASIDE.match(text)
     if aside and _fits(aside.group("said")):  # "the dad thing is more of a side thing": it goes
         return Edit(core(aside.group("said")), said=_mention(aside.group("said")))
