@@ -44,9 +44,8 @@ SECOND = [  # the same mentee, back: recap, how the experiment went, a re-ask at
     "Meaning, and being recognised for it",
     "yes",
     "yes",
-    "Teaching and climbing",
-    "Climbing with friends",
-    "Explaining hard things simply",
+    "Partly. These days it's climbing more than anything",  # last time's passions: what has changed
+    "yes, still explaining hard things simply",  # last time's strengths: still true
     "Onboarding new engineers",
     "Fine",
     "Yes that's me",
