@@ -109,6 +109,9 @@ class Confirming:
             return self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm)
         if reading.has("correction") and not reading.has("hedge"):  # "not quite", with nothing more: a no
             return self._advance(answer=text, ref=ref, reading=reading, confirm=False)
+        if not answered and said_content(reading) and any(e.when and "talks_on" in e.when for e in step.next):
+            # "In 5 years I wish to be reception manager...": talked on instead of a yes; the flow asks plainly
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
         if reading.has("hedge"):
             return self._hedge(text, reading, ref)
         if not answered and set(reading.kinds) <= {"non_answer", "content"}:
