@@ -42,7 +42,8 @@ _ECHO = re.compile(r"(?i)^(?:hm+,? |so,? |ok,? )?(?:why(?: does (?:it|that) matt
 _CATCH_ALL = ("question.other_opened",)
 # The mentee saying the ladder has reached the bottom ("thats it really", "that's the bottom of it").
 _BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|under|below|beneath|more)|"
-                     r"just (?:is|does)\b|can'?t go (?:any )?deeper|as deep as")
+                     r"just (?:is|does|true|a fact|the way it is|how it is)\b|simple as|no (?:deeper |real )?reason|"
+                     r"can'?t go (?:any )?deeper|as deep as")
 # One word that names a role ("dispatcher", "foreman", "cto"): a whole answer to "whose job?".
 _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
                    r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"

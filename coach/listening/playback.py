@@ -328,8 +328,8 @@ def because(phrase: str) -> str:
     if re.match(r"[a-z]+ing(?: [a-z']+){0,3} (?:is|was|means|meant|makes|made|gives|feels|matters|lets|helps|keeps)\b",
                 low):
         return f"because {phrase}"  # "being senior means people listen to you": a clause of its own
-    if re.match(r"(?:[a-z]+ing|not)\b", low):
-        return f"because it's about {phrase}"  # "wanting your taste to count"
+    if re.match(r"(?:(?:less|more|fewer|no|not so much) )?(?:[a-z]+ing|not)\b", low):
+        return f"because it's about {phrase}"  # "wanting your taste to count", "less running into fires"
     if _NOUN_THEN_VERB.match(low) or _LATER_SUBJECT.search(low):
         return f"because {phrase}"  # "your manager trusts you", "that way you learn"
     if len(phrase.split()) > 4:
