@@ -282,3 +282,26 @@ def _overlap(a: str, b: str) -> float:
     wa = {w for w in rules.words(a) if len(w) > 3 and w not in _COMMON}
     wb = {w for w in rules.words(b) if len(w) > 3 and w not in _COMMON}
     return len(wa & wb) / len(wb) if wb else 0.0
+
+
+def _put_in(item: str, part: str, new: str, whole: bool = False) -> str:
+    """``item`` with ``new`` in the place of ``part``: the whole item when the part is most of it,
+    the clause holding it when it was named as a part ("the lucky bit"), else the words."""
+    if not part:
+        return new
+    m = _find(part, item)
+    if m is None:
+        return new
+    share = len(rules.words(part)) / max(1, len(rules.words(item)))
+    if whole and len(rules.words(new)) <= 2 and len(rules.words(part)) <= 2 and share < 0.5:
+        return _swapped(item, part, new)  # "it's not 'decide', it's 'influence'": the word, in its sentence
+    if whole or share >= 0.5:
+        return new
+    if len(rules.words(part)) > 3:
+        return _swapped(item, part, new)
+    # The clause holding the part says the new words; the word that joined it ("and") stays.
+    joined = _clause_put(item, m, new)
+    head = item[: m.start()]
+    cut = max((j.start() for j in re.finditer(r"[,;.]\s*|\s(?=(?:and|but|so|or|because)\b)", head)), default=-1)
+    joiner = re.match(r"\s*(and|but|so|or|because)\s", head[cut + 1:] if cut >= 0 else "", re.I)
+    return joined.replace(new, f"{joiner.group(1)} {new}", 1) if joiner else joined

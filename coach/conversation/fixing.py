@@ -10,13 +10,14 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from coach.conversation.correcting import _clause_put, _find, _swapped
+from coach.conversation.correcting import _find, _put_in
 from coach.conversation.drives import Drives
 from coach.conversation.heard import corrected_to, said_content, without_reason
 from coach.conversation.machine import Position, position
 from coach.conversation.summary import LINES, non_answer
 from coach.listening import rules
 from coach.listening.edits import Edit
+from coach.listening.fix_words import restated
 from coach.listening.fixes import Fix, read_fixes
 from coach.listening.parts import keeps_as_is
 from coach.listening.playback import play_back, trimmed
@@ -213,8 +214,10 @@ class Fixing(Drives):
             if var:
                 value = self.values.get(var)
                 old = value[index] if isinstance(value, list) and isinstance(index, int) else value
-                if isinstance(old, str):
-                    self._set_item(var, index, old, _put_in(old, fix.part, fix.new, whole=_quoted(fix)))
+                if isinstance(old, str):  # a swapped word, or the thought said again whole after it
+                    put = (_quoted(fix) and restated(reply, fix.new)) or _put_in(old, fix.part, fix.new,
+                                                                                   whole=_quoted(fix))
+                    self._set_item(var, index, old, put)
                     return fix.new  # the new words only: the old ones, said back, read as kept (round 7)
             return self._drive_named(fix)  # "it's impact on people, not just impact": a drive, in own words
         # Pointed at ("replace that bit with X"): the item the words are nearest to, else the deepest.
@@ -366,27 +369,6 @@ class Fixing(Drives):
 
 def _quoted(fix: Fix) -> bool:
     return fix.said.startswith(("'", '"'))
-
-
-def _put_in(item: str, part: str, new: str, whole: bool = False) -> str:
-    """``item`` with ``new`` in the place of ``part``: the whole item when the part is most of it,
-    the clause holding it when it was named as a part ("the lucky bit"), else the words."""
-    if not part:
-        return new
-    m = _find(part, item)
-    if m is None:
-        return new
-    share = len(rules.words(part)) / max(1, len(rules.words(item)))
-    if whole or share >= 0.5:
-        return new
-    if len(rules.words(part)) > 3:
-        return _swapped(item, part, new)
-    # The clause holding the part says the new words; the word that joined it ("and") stays.
-    joined = _clause_put(item, m, new)
-    head = item[: m.start()]
-    cut = max((j.start() for j in re.finditer(r"[,;.]\s*|\s(?=(?:and|but|so|or|because)\b)", head)), default=-1)
-    joiner = re.match(r"\s*(and|but|so|or|because)\s", head[cut + 1:] if cut >= 0 else "", re.I)
-    return joined.replace(new, f"{joiner.group(1)} {new}", 1) if joiner else joined
 
 
 def _clause_of(text: str, at: int) -> str:

@@ -77,3 +77,17 @@ def _said(mention: str) -> str:
                                                                                       re.I):
         text = "the " + text
     return text
+
+
+# A sentence that quotes words ("it's 'influence'") is the swap itself, not the thought said again.
+_QUOTES = re.compile(r"['\"\u2018\u2019\u201c\u201d]\W|\W['\"\u2018\u201c]")
+
+
+def restated(reply: str, new: str) -> str:
+    """The thought said again whole after a word was swapped ("It's not 'decide', it's 'influence'. I want
+    to influence which problems get prioritised": the last sentence), or "" when it was not said again."""
+    if len(new.split()) > 2:  # only a word swapped is said again whole; longer new words are the thought
+        return ""
+    said = [t.strip(" .!") for t in re.split(r"(?<=[.!?])\s+", reply.strip())]
+    whole = [t for t in said if new.lower() in t.lower() and not _QUOTES.search(t) and len(t.split()) >= 4]
+    return whole[-1] if whole else ""
