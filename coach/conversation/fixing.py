@@ -54,6 +54,7 @@ class Fixing(Drives):
         def _reply(self, key: str) -> str: ...
         def _asides(self, reading: Reading, edited: bool = False) -> list[Message]: ...
         def _enter(self, name: str, fresh: bool = True) -> list[Message]: ...
+        def _take(self, text: str, ref: str) -> list[Message]: ...
         def _advance(
             self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
             confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
@@ -63,12 +64,15 @@ class Fixing(Drives):
     def _playback_fixed(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """A reply read as fixes to a playback, applied (None: the reply is not one, or none applied)."""
         step = self.current
-        back = self._read_back_before(step)
+        back, routed = self._read_back_before(step), self._read_back_before(step, routed=True)
+        if routed is not None and any(self._names_kept(f, routed, text) for f in read_fixes(text)):
+            back = routed  # "Replace 'prioritised' with 'funded'" at the question after the chain's
         if back is not None and (reading.topic("meta") == "still_wrong" or any(
-                f.slot in self.flow.steps[back].corrects and f.kind != "keep" for f in read_fixes(text))):
+                (f.slot in self.flow.steps[back].corrects and f.kind != "keep") or self._names_kept(f, back, text)
+                for f in read_fixes(text))):
             # after the read-back: "you didn't fix the drives part, it should be X" is put right there
             self._position = position(self.flow, back, self._edge_taken)
-            return self._playback_fixed(text, reading, ref)
+            return self._playback_fixed(text, reading, ref) or self._take(text, ref)  # heard as said there
         if self.state.fixing is not None:
             if self.state.fixing.get("step") == step.name:  # "what would you put in place of X?"
                 return self._asides(reading) + self._fix_answered(reading, ref)
@@ -82,12 +86,26 @@ class Fixing(Drives):
             return None
         return self._fixed(fixes, text, reading, ref)
 
-    def _read_back_before(self, step: Step) -> str | None:
-        """The read-back just before a step that corrects nothing itself (None if there is none)."""
+    def _read_back_before(self, step: Step, routed: bool = False) -> str | None:
+        """The read-back just before a step that corrects nothing itself (None if there is none); ``routed``:
+        also through a step that only routes (why_playback, why_next, bedrock_ask)."""
         if step.corrects:
             return None
-        return next((s.name for s in self.flow.steps.values()
-                     if s.corrects and not s.ladder and any(e.to == step.name for e in s.next)), None)
+        steps = self.flow.steps
+
+        def leads_to(s: Step) -> set[str]:
+            hops = [steps[e.to] for e in s.next if routed and e.to in steps and steps[e.to].ask is None
+                    and not steps[e.to].say]
+            return {e.to for e in s.next} | {e.to for t in hops for e in t.next}
+        return next((s.name for s in steps.values() if s.corrects and not s.ladder and step.name in leads_to(s)), None)
+
+    def _names_kept(self, fix: Fix, back: str, text: str) -> bool:
+        """"Replace 'prioritised' with 'funded'", said at the next question: a swap of words the read-back holds."""
+        if fix.kind != "put" or not fix.part or not (_quoted(fix) or re.search(r"(?i)\b(?:replace|swap)\b", text)):
+            return False
+        held = [self.values.get(var) for var in self.flow.steps[back].corrects]
+        items = [i for v in held for i in (v if isinstance(v, list) else [v]) if isinstance(i, str)]
+        return any(_find(fix.part, item) for item in items)
 
     def _fixed(self, fixes: list[Fix], text: str, reading: Reading, ref: str) -> list[Message] | None:
         """Fixes to a playback applied, then the question about a part or the next step (None: none applied)."""
