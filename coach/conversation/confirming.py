@@ -86,6 +86,9 @@ class Confirming:
         if step.foreach and step.collect_yes and self._said_by_name(text, reading):
             # "yeah partly, but I said freedom too, freedom and meaning both": named, so a yes (and the other too)
             return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
+        elsewhere = self._answered_otherwise(text, reading, ref, answered)
+        if elsewhere is not None:
+            return elsewhere
         own = self._own_word(reading)
         if own and self._names_item(own):  # "no wait i meant yes to meaning": a yes to this very check
             return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
@@ -109,9 +112,6 @@ class Confirming:
             return self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm)
         if reading.has("correction") and not reading.has("hedge"):  # "not quite", with nothing more: a no
             return self._advance(answer=text, ref=ref, reading=reading, confirm=False)
-        if not answered and said_content(reading) and any(e.when and "talks_on" in e.when for e in step.next):
-            # "In 5 years I wish to be reception manager...": talked on instead of a yes; the flow asks plainly
-            return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
         if reading.has("hedge"):
             return self._hedge(text, reading, ref)
         if not answered and set(reading.kinds) <= {"non_answer", "content"}:
@@ -184,6 +184,34 @@ class Confirming:
         items, at = self.state.items or [], self.state.item_index
         self.state.items = items[:at + 1] + [i for i in items[at + 1:] if i.get("id") not in others]  # not asked again
         return True
+
+    def _answered_otherwise(self, text: str, reading: Reading, ref: str, answered: bool) -> list[Message] | None:
+        """No yes or no, but something else said instead (None: not so)."""
+        others = self._others_named(text, reading)
+        if others:  # "recognition, if I'm honest. and growth" at the impact check: kept, and the check again
+            return [self._rule(self._reply("noted_too").replace("{words}", " and ".join(others)))] + self._reask()
+        if reading.confirm is None and not reading.has("correction") and not answered and said_content(reading) \
+                and any(e.when and "talks_on" in e.when for e in self.current.next):
+            # "In 5 years I wish to be reception manager...": talked on instead of a yes; the flow asks plainly
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
+        return None
+
+    def _others_named(self, text: str, reading: Reading) -> list[str]:
+        """Drives other than the one checked, named as the answer with no yes or no to it ("recognition,
+        if I'm honest. and growth"): kept as confirmed and not checked later; the mentee's words for them."""
+        step, lex = self.current, self.flow.lexicon
+        if not (step.foreach and step.collect_yes) or reading.confirm is not None or reading.has("hedge") or \
+                reading.has("correction") or "noted_too" not in self.flow.replies:
+            return []
+        words = {mid: _name_words(text, mid, lex) for mid in lex.motivations if mid != self._item().get("id")}
+        named = {mid: w for mid, w in words.items() if w and self._is_named(mid, w)}
+        kept = self.values.get(step.collect_yes or "") or []
+        for mid in named:
+            if mid not in kept:
+                self.words.append(step.collect_yes or "motivations", mid, self._refs())
+        items, at = self.state.items or [], self.state.item_index
+        self.state.items = items[:at + 1] + [i for i in items[at + 1:] if i.get("id") not in named]
+        return list(named.values())
 
     def _names_item(self, words: str) -> bool:
         """Do the mentee's words name the drive being checked ("meaning" at the meaning check)?"""

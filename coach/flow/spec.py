@@ -177,6 +177,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "partly": "Partly, then: {words}. I'll leave it off the main list.",
     "partly_plain": "Partly, then. I'll leave it off the main list.",
     "own_word": "{words}, then, in your own words. I've noted it that way.",
+    "noted_too": "I've noted {words} too.",
     "put_right": "Thanks for putting me right: {words}.",
     "fix_ask": "What would you put in place of \"{part}\"?",
     "fix_add": "What would you like me to add for \"{part}\"?",
