@@ -241,8 +241,9 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             unsure = any(a.kind == "non_answer" and a.rule not in ("bare-yes-no", "only-fillers", "empty")
                          for a in reading.acts)
             return self._bounded_reask(self._reply("reask_unsure") if unsure else None)
-        named_role = step.save_as == "want_job" and (_ROLE.match(content) is not None or re.match(
-            r"(?i)(?:nobody|no one|none|noone)(?:'?s)?\b", content) is not None)  # "dispatcher", "nobodys": whose job
+        named_role = step.save_as in ("want_job", "not_want_job") and (_ROLE.match(content) is not None or re.match(
+            r"(?i)(?:nobody|no one|none|noone|mine|my own|my job|my current (?:one|job|role))(?:'?s)?\b", content)
+            is not None)  # "dispatcher", "nobodys", "mine lol": whose job
         if len(rules.words(content)) < step.min_words and not self.state.reasks and not named_role:
             return self._bounded_reask(None)  # asked for more once; a short answer said again is the answer
         if step.ladder and any(a.kind == "non_answer" and _BOTTOM.search(a.text) for a in reading.acts):

@@ -27,6 +27,8 @@ _CORRECTION_QUESTION = re.compile(r"\bwhat would you (?:change|correct)\b|\bso t
 # A later clause that goes on with the sentence's verb, no "?": "..., have a say in what we build".
 _GOES_ON = re.compile(r"(?:have|has|had|be)\s+"
                       r"(?:a|an|the|all|being|two|three|most|these|those|some|more|less|my|our)\b"
+                      # "she visits shops, checks stuff, does the numbers": one more thing done, no question
+                      r"|(?:does|do|did)\s+(?:the|a|an|all|some|his|her|their|my|our|most)\s+[\w']+(?:\s+[\w']+)?\W*$"
                       # "accessibility audits, where you find the little things": a relative clause goes on
                       r"|(?:where|which|who|whom|when)\s+(?!(?:do|does|did|is|are|was|were|would|could|should|can|"
                       r"will|one|of|the)\b)")
