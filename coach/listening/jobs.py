@@ -1,0 +1,67 @@
+"""The job a reply names ("my manager's", "the head of science"), for a short reminder in a later question."""
+
+from __future__ import annotations
+
+import re
+
+CONTRACTED_IS = {"it's", "that's", "what's", "there's", "here's", "who's", "he's", "she's", "let's", "how's"}
+
+
+# "Whose job would you want?": the job named, for a short reminder in a later question.
+_SELF_REPAIR = re.compile(
+    r"(?i)[.!?;]\s+(?:no+[,.!]|no+ wait[,.!]?|actually[,.!]?|wait[,.!]?|or rather|well,? no[,.!]?|"
+    r"ok,? (?:seriously|honestly)[,.!]?|(?:so |ok |hmm,? )?(?:maybe |actually |probably )?not(?: (?:hers|his|that one|"
+    r"that|them|him|her))?[.!])\s+(?:(?:honestly|seriously|really|for real|hmm+)[,.!]?\s+)?"
+)
+_CONTRACTION = CONTRACTED_IS | {"nobody's", "everybody's", "everyone's", "someone's", "somebody's", "anyone's",
+                                  "no-one's"}
+_NOT_A_JOB = {"lol", "haha", "ha", "idk", "dunno", "ok", "okay", "hmm", "um", "well", "honestly", "nobody", "none",
+              "no", "yes", "yeah", "maybe", "not", "nothing", "whatever", "pass", "same", "omg", "ugh", "oh"}
+_POSSESSIVE = re.compile(r"(?i)(?:\b(?:the|my|our|a|an|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?([\w-]+(?:'s|s'))(?=\W|$)")
+_ROLE = re.compile(
+    r"(?i)\b(?:one of\s+)?(?:(?:the|my|our|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:head|lead|manager|director|ceo|cto|cfo|"
+    r"coo|chief|principal|founder|owner|partner|vp|president|boss|engineer|designer|teacher|nurse|"
+    r"editor|chef|counsel|lawyer|solicitor|barrister|accountant|pharmacist|architect|doctor|surgeon|"
+    r"consultant|analyst|scientist|librarian|curator|producer|developer|coordinator|officer|buyer|planner|"
+    r"merchandiser|supervisor|trainer|lecturer|tutor|therapist|counsellor|specialist)s?\b(?:\s+(?:specialist|practitioner|educator|assistant|consultant|officer|coordinator|advisor|"
+    r"adviser|analyst|architect|scientist|technician|developer|manager|lead|director)s?\b)?(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+(?:ops|operations|engineering|design|product|products|"
+    r"sales|marketing|people|services|planning|support|development|research|data|technology|finance|care|"
+    r"learning|experience|success|relations|safety|security|strategy|analytics)\b)?)?"
+)
+
+
+_NOT_THEIRS = re.compile(r"(?i)\b(?:i'?m|im|i am) (?:the|a|an) [^,.;!?]*?"
+                         r"(?=\s+(?:so|and|but|because|cos|which)\b|[,.;!?]|$)"
+                         r"|[^,.;!?]*\b(?:don'?t|dont|do not|wouldn'?t) (?:really )?want\b[^,.;!?]*")
+
+
+def job_named(answer: str) -> str:
+    """The job an answer names ("my manager's", "the head of science"), "" when none is clear.
+
+    A self-repair counts ("the office plant's. no, honestly, one of the senior designers"): the
+    job is looked for after it. Reactions and asides ("that's fun", "nobody's at school") are no job."""
+    text = " ".join(_SELF_REPAIR.split(answer)[-1].split())
+    # "..., or maybe the pastry chef": the later pick
+    text = re.split(r"(?i),?\s+or (?:maybe|perhaps|actually) (?=(?:the|my|our|a|an)\b)", text)[-1]
+    text = _NOT_THEIRS.sub(" ", text)  # "Im the head chef", "I dont want his job": not the job they would pick
+    for m in _POSSESSIVE.finditer(text):
+        if m.group(1).lower() not in _CONTRACTION:
+            phrase = re.sub(r"(?i)^(?:(?:maybe|probably|perhaps|possibly|prob|definitely|hmm+|yeah|so|well)\s+)+", "",
+                            m.group(0).strip())  # "Maybe our creative director's": the job, not the hedge
+            det = re.search(r"(?i)\b(?:the|my|our|a|an|his|her|their)\b", phrase)
+            phrase = phrase[det.start():] if det else phrase  # "i'd take the owner's": from "the" on
+            phrase = phrase if len(phrase.split()) <= 5 else m.group(1)
+            noun = re.match(r"(?i)\s+(?:job|role|position|seat|chair)\b", text[m.end():])
+            return phrase + noun.group(0) if noun else phrase
+    role = _ROLE.search(text)
+    if not role:
+        # A short answer names the job itself ("product owner", "mine"); an aside does not.
+        first = re.split(r"[.,;!?]", text, maxsplit=1)[0].strip()
+        head = first.split(" ", 1)[0].lower() if first else ""
+        short = 0 < len(first.split()) <= 3 and head not in _CONTRACTION and head not in _NOT_A_JOB
+        return first if short else ""
+    phrase = role.group(0).strip()
+    det = re.search(r"(?i)\b(?:one of|the|my|our|a|an) ", phrase)  # "be the boss": from "the" on
+    if det is None and re.fullmatch(r"(?i)(?:line )?(?:boss|manager|supervisor)", phrase):
+        return f"my {phrase}"  # "boss": said back as "your boss"
+    return phrase[det.start():] if det else phrase
