@@ -17,6 +17,12 @@ from coach.listening.text import words
 _LET_GO = re.compile(r"\b(?:not|no longer|never|don'?t|do not|dropped|gave up|given up|changed|moved on from|over)\b")
 
 
+# "didnt get round to it", "never did it", "it didn't happen": last time's experiment, not tried.
+_NOT_TRIED = re.compile(r"\b(?:didn'?t|did not|didnt|never|haven'?t|have not|havent|couldn'?t)\s+(?:really\s+)?"
+                        r"(?:get (?:round|around) to|get to|do|did|try|tried|manage)\s+it\b|"
+                        r"\bit (?:didn'?t|never) happen")
+
+
 def experiment_told(values: dict[str, Any]) -> str:
     """The recap value in which a returning mentee said how last time's experiment went ("" if none).
 
@@ -27,6 +33,8 @@ def experiment_told(values: dict[str, Any]) -> str:
         said = normalise(str(values.get(name) or ""))
         told = re.search(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got)\b", said) is not None
         if told and any(w[:6] in key for w in words(said) if len(w) >= 6):
+            return name
+        if _NOT_TRIED.search(said):  # "didnt get round to it tbh, rota chaos": what "it" is goes without saying
             return name
     return ""
 
