@@ -44,6 +44,7 @@ _GUESS = re.compile(r"\s+(?:(?:i (?:guess|suppose|reckon)|tbh|lol|lmao|haha)(?= 
 # "I'd say that,", and the question's own frame said back ("in like five years", "in 5 years?").
 _FRAME = re.compile(
     r"^(?:(?:well|so|ok|okay|um+|uh+|erm|hmm+|basically|honestly|anyway|i mean|right(?! now\b)|yeah|to be honest|tbh|"
+    r"tho|though|"
     r"the thing is|thing is|the truth is|if i'?m (?:being )?honest|i'?d say(?: that)?|like(?=,)|that(?=,)|"
     r"i (?:think|guess|suppose)(?= (?:i'?d|id|i would|i want|i wanna|i'?ll|i'?m going|i hope)\b)|"  # said as a wish
     r"(?:people|they|everyone|folks) (?:come|came|always come) to (?:me|you) for|"  # the question said back
