@@ -85,12 +85,15 @@ _TAKEN_BACK_JOKE = re.compile(
     r"(?:seriously|for real|jk|joking|kidding|j/k|real answer|actual answer)(?: though| tho)?[,.:!]*\s+")
 
 _MEANT_IT = re.compile(r"(?:i mean it|i'?m serious|im serious|no joke|not joking|i'?m not joking|for real)\b")
+# A clause that takes the thought before back: "Or, no, [I mean,] ...".
+_REPAIR_LEAD = re.compile(r"(?:or|well|hmm+),?\s+(?:no+|nah)[,.!]+\s+")
+_REPAIR_START = re.compile(r"(?:or|well|hmm+),?\s+(?:no+|nah|not)[,.!]*")
 # Put right in passing, inside one clause: "helping people grow, no wait, i mean seeing them get better",
 # "the money, sorry i mean the freedom it gives me", "to be heard, or rather to have my ideas count".
 _INLINE_REPAIR = re.compile(
     r"(?:[,;\u2014\u2013]|\s-+)\s*(?:(?:(?:no+|oh|ok),?\s+wait|wait,?\s+no|actually,?\s+no|no,?\s+actually|"
     r"scratch that|well,?\s+no|no no|or rather)[,.!\u2014-]*\s+(?:i mean[t]?[,:]?\s+|make (?:that|it)\s+)?|"
-    r"(?:no,?\s+)?sorry,?\s+i mean[t]?[,:]?\s+)")
+    r"(?:no,?\s+)?sorry,?\s+i mean[t]?[,:]?\s+|(?:or,?\s+)?no,?\s+i mean[t]?[,:]?\s+)")
 
 
 def self_repair(cx: Context) -> None:
@@ -115,6 +118,17 @@ def self_repair(cx: Context) -> None:
             for g in found[before[-1]:i]:
                 g.kind = "filler"
             f.piece = Piece(max(f.piece.start, taken.end()), f.piece.end)
+    for i, f in enumerate(found):
+        # "running the special collections? Or, no, I mean, I'd be happy ...": the sentence before is taken back
+        bare_no = f.kind == "content" and _REPAIR_START.fullmatch(low, f.piece.start, f.piece.end) is not None
+        prior = [g for g in found[:i] if g.kind not in ("filler", "hedge")]
+        later = [g for g in found[i + 1:] if g.kind not in ("filler", "hedge")]
+        if bare_no and prior and later and prior[-1].kind == later[0].kind == "content":
+            prior[-1].kind = f.kind = "filler"
+        lead = _REPAIR_LEAD.match(low, f.piece.start, f.piece.end) if f.kind == "content" else None
+        if lead and prior and prior[-1].kind == "content" and words(low[lead.end():f.piece.end]):
+            prior[-1].kind = "filler"  # "the CEO. or no, the CTO": the CTO
+            f.piece, f.content = Piece(lead.end(), f.piece.end), None
     for f in found:
         repairs = list(_INLINE_REPAIR.finditer(low, f.piece.start, f.piece.end)) if f.kind == "content" else []
         if repairs and words(low[f.piece.start:repairs[-1].start()]) and len(

@@ -26,6 +26,9 @@ _ROLE = re.compile(
     r"merchandiser|supervisor|trainer|lecturer|tutor|therapist|counsellor|specialist)s?\b(?:\s+(?:specialist|practitioner|educator|assistant|consultant|officer|coordinator|advisor|"
     r"adviser|analyst|architect|scientist|technician|developer|manager|lead|director)s?\b)?(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+(?:ops|operations|engineering|design|product|products|"
     r"sales|marketing|people|services|planning|support|development|research|data|technology|finance|care|"
+    r"collections|studies|communications|admissions|events|facilities|programmes|programs|partnerships|logistics|"
+    r"estates|acquisitions|archives|resources|affairs|standards|claims|accounts|payments|compliance|quality|"
+    r"training|content|education|nursing|pharmacy|"
     r"learning|experience|success|relations|safety|security|strategy|analytics)\b)?)?"
 )
 
