@@ -74,7 +74,9 @@ _VERB_AFTER = {"have", "has", "are", "were", "will", "would", "can", "could", "s
 
 def _swap_you(tokens: list[str], i: int) -> str:
     """'you' is 'I' as a subject and 'me' as an object; guess from the words around it."""
-    return "me" if _prev_word(tokens, i) in _OBJECT_BEFORE and _next_word(tokens, i) not in _VERB_AFTER else "I"
+    nxt = _next_word(tokens, i)
+    verb = nxt in _VERB_AFTER or (len(nxt) > 4 and nxt.endswith("ed"))  # "i know you asked": you is its subject
+    return "me" if _prev_word(tokens, i) in _OBJECT_BEFORE and not verb else "I"
 
 
 # Words that report what someone else says: after them, "you" is the mentee still.
@@ -188,9 +190,32 @@ class _Swap:
             return tok
         if low in _SECOND_TO_FIRST:
             return _SECOND_TO_FIRST[low]
+        if low == "you" and _said_of_others(self.tokens, i):
+            return tok  # "i like organising things and people listen to you": anyone, so the mentee too
         if low == "you":
             return _swap_you(self.tokens, i)
         return tok
+
+
+# Who a clause is about when it is not the mentee: "people listen to you", "it makes you feel useful".
+_THIRD = frozenset({"people", "everyone", "everybody", "they", "it", "nobody", "noone", "someone", "somebody", "others",
+                    "patients", "customers", "clients", "kids", "students", "colleagues", "that", "this", "which"})
+_CLAUSE_WORDS = frozenset({"and", "but", "because", "cos", "cause", "so", "when", "if", "where", "while"})
+
+
+def _said_of_others(tokens: list[str], i: int) -> bool:
+    """Is "you" at ``i`` the object of a clause about other people or things ("people listen to you")?"""
+    first = ""
+    for t in reversed(tokens[:i]):
+        if not t[:1].isalpha():
+            if any(c in t for c in ",.;!?:"):
+                break
+            continue
+        low = t.lower()
+        if low in _CLAUSE_WORDS:
+            break
+        first = low
+    return first in _THIRD
 
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll", "im", "ive", "we", "us",
