@@ -60,6 +60,8 @@ def messages(flow: Flow) -> dict[str, str]:
                 out[f"{tag}:ask{i}"] = render(wording, ctx)
             if step.plain:  # said when the mentee asks what the question means
                 out[f"{tag}:plain"] = render(step.plain, ctx)
+            if step.example:  # said when the mentee asks for an example
+                out[f"{tag}:example"] = render(step.example, ctx)
             if step.purpose:
                 out[f"{tag}:purpose"] = f"{flow.replies['why_asking']} {render(step.purpose, ctx)}"
             for i, after in enumerate(step.after):

@@ -54,9 +54,8 @@ _FITS = re.compile(r"(?i)^(?:the |that |this )?[\w' ]{0,30}?(?:part|bit|one)(?:'
                    # "the not being micromanaged part": the part that fits, named
                    r"|^(?:the |that )[\w' ]{2,30}? (?:part|bit)(?: (?:mostly|really|definitely|for sure|i guess))?"
                    r"[.!]?$")
-_TOPICS = {"privacy": "privacy", "clarify": "clarify", "simpler": "simpler", "judgement": "judgement", "other": "other",
-           "delete": "delete", "skip": "skip", "kept": "kept", "source": "source", "optional": "optional", "who": "who",
-           "right_word": "right_word", "later": "later", "sense": "sense", "progress": "progress"}
+_TOPICS = {t: t for t in ("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "source",
+                           "optional", "who", "right_word", "later", "sense", "progress", "example")}
 
 
 class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
@@ -229,8 +228,9 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         if not content and step.min_words == 0 and not answered:
             # "nothing comes to mind" is fine here; a bare yes or maybe still routes as one
             return self._advance(answer="", ref=ref, reading=reading, confirm=reading.confirm)
-        if not content and answered and not reading.has("non_answer"):
-            return self._reask()  # a question or remark, answered above: now the question again
+        if not content and answered and (not reading.has("non_answer") or reading.has("question")) and \
+                not rules.says_any(self.flow.lexicon, "passing", reading.reply):
+            return self._reask()  # a question or remark ("idk, what do most people pick?"), answered above: again
         said_words = bool(rules.words(reading.reply))  # an empty line may be a slip of the Enter key
         if not content and said_words and reading.has("non_answer") and (
             self.state.reasks or rules.says_any(self.flow.lexicon, "passing", reading.reply)

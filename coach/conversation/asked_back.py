@@ -125,6 +125,8 @@ class AskedBack:
             return f"{lead} {purpose}".strip()
         if key == "advice_request":
             return self._advice()
+        if key == "example":  # "like what? give me an example": kinds of answer, else the plain wording
+            return self._render(step.example) if step.example else self._aside("simpler", asked, reading)
         drive = self._drive_asked(asked) if key in ("simpler", "clarify") else ""
         if drive:  # "what do you mean by meaning anyway?": the drive's own words for it
             return drive

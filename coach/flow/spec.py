@@ -65,6 +65,7 @@ class Step:
     collect_yes: str | None = None
     after: tuple[Reflection, ...] = ()
     purpose: str | None = None
+    example: str | None = None  # said when the mentee asks for an example ("like what?")
     forget: bool = False
     end: str | None = None
     next: tuple[Edge, ...] = ()
@@ -275,6 +276,7 @@ def _step(name: str, node: Any, line: int | None = None) -> Step:
         collect_yes=node.get("collect_yes"),
         after=tuple(Reflection(when=str(a["when"]), say=str(a["say"])) for a in node.get("after") or ()),
         purpose=node.get("purpose"),
+        example=node.get("example"),
         forget=bool(node.get("forget", False)),
         end=node.get("end"),
         next=edges_of(node),

@@ -66,7 +66,7 @@ def template_problems(
 def _templates(node: dict[str, Any]) -> list[tuple[Any, Any, str]]:
     """Every template text of a step, with where it sits (parent node and key or index)."""
     fields: list[tuple[Any, Any, str]] = []
-    for key in ("say", "ask", "purpose", "plain"):
+    for key in ("say", "ask", "purpose", "plain", "example"):
         if isinstance(node.get(key), str):
             fields.append((node, key, node[key]))
     for key in ("variants", "keep"):
