@@ -120,7 +120,8 @@ class Mentee:
     def answer(self, expect: str = "text") -> str:
         """The next thing the mentee types (mostly a yes or no where one is expected)."""
         r = self.rng
-        if expect == "yes_no" and r.random() < 0.6:
+        # where either a yes or words will do ("Is there one small experiment...?"), a yes, no or hedge sometimes
+        if r.random() < {"yes_no": 0.6, "either": 0.3}.get(expect, 0.0):
             said = r.choice(self.yes if r.random() < 0.7 else (self.no if r.random() < 0.6 else HEDGES))
             if r.random() < 0.1:  # "no. I'd rather stay and teach": more said with it
                 said += ". " + " ".join(r.choice(WORDS) for _ in range(r.randint(5, 10)))

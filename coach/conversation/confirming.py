@@ -190,7 +190,9 @@ class Confirming:
         others = self._others_named(text, reading)
         if others:  # "recognition, if I'm honest. and growth" at the impact check: kept, and the check again
             return [self._rule(self._reply("noted_too").replace("{words}", " and ".join(others)))] + self._reask()
-        if reading.confirm is None and not reading.has("correction") and not answered and said_content(reading) \
+        talks_on = rules.RULES["talks_on"](rules.Context(answer=text, values=self.values, lex=self.flow.lexicon,
+                                                         reply=text))
+        if reading.confirm is None and not reading.has("correction") and not answered and talks_on \
                 and any(e.when and "talks_on" in e.when for e in self.current.next):
             # "In 5 years I wish to be reception manager...": talked on instead of a yes; the flow asks plainly
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
