@@ -48,15 +48,8 @@ _BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|u
 _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
                    r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
                    r"foreman|supervisor|manager)s?[.!]?$")
-# "the meaning part fits", "that bit's right": what fits, said of the item asked about.
-_FITS = re.compile(r"(?i)^(?:the |that |this )?[\w' ]{0,30}?(?:part|bit|one)(?:'s| is)? "
-                   r"(?:fits|is right|is true|is it)\b|^(?:yes|yeah|yep)\b"
-                   # "the not being micromanaged part": the part that fits, named
-                   r"|^(?:the |that )[\w' ]{2,30}? (?:part|bit)(?: (?:mostly|really|definitely|for sure|i guess))?"
-                   r"[.!]?$")
 _TOPICS = {t: t for t in ("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "source",
                            "optional", "who", "right_word", "later", "sense", "progress", "example")}
-
 
 class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
@@ -141,9 +134,7 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             self.state.follow_up = None
             if step.changed and not step.foreach:  # "the gardening still, not the podcasts": what fits now
                 return said + self._part_that_fits(text, reading, ref)
-            # "the meaning part fits": the part named is the item itself, so it counts as a yes.
-            fits = _FITS.search(reading.reply) is not None and not reading.has("no")
-            return said + self._advance(answer="", ref=ref, reading=reading, confirm=True if fits else None)
+            return said + self._which_part(text, reading, ref)
         # Something the mentee asked or remarked was answered; a thanks for a feeling answers nothing.
         answered = bool(said) and any(a.kind in ("question", "advice_request", "meta") for a in reading.acts)
         if step.expect == "yes_no":

@@ -51,6 +51,14 @@ _POINTER = re.compile(r"(?i)^(?:the|that|my) [\w' ]{1,30}? (?:bit|part|thing|one
                       r"not true any ?more)$")
 
 
+# "the meaning part fits", "that bit's right": what fits, said of the item asked about.
+_FITS = re.compile(r"(?i)^(?:the |that |this )?[\w' ]{0,30}?(?:part|bit|one)(?:'s| is)? "
+                   r"(?:fits|is right|is true|is it)\b|^(?:yes|yeah|yep)\b"
+                   # "the not being micromanaged part": the part that fits, named
+                   r"|^(?:the |that )[\w' ]{2,30}? (?:part|bit)(?: (?:mostly|really|definitely|for sure|i guess))?"
+                   r"[.!]?$")
+
+
 class Confirming:
     """The part of a conversation that reads answers to yes/no questions (mixed into Conversation)."""
 
@@ -205,8 +213,10 @@ class Confirming:
         if not (step.foreach and step.collect_yes) or reading.confirm is not None or reading.has("hedge") or \
                 reading.has("correction") or "noted_too" not in self.flow.replies:
             return []
-        words = {mid: _name_words(text, mid, lex) for mid in lex.motivations if mid != self._item().get("id")}
-        named = {mid: w for mid, w in words.items() if w and self._is_named(mid, w)}
+        low = rules.normalise(text)
+        named = {mid: _with_lead(low, *spans[0]) for mid, spec in lex.motivations.items()
+                 if mid != self._item().get("id") and (spans := spec.words.spans(low))
+                 and rules.affirmed(spec.words, low)}
         kept = self.values.get(step.collect_yes or "") or []
         for mid in named:
             if mid not in kept:
@@ -274,6 +284,14 @@ class Confirming:
             return [self._rule(self._reply("hedge"))]
         return self._bounded_reask(self._reply("hedge"))
 
+    def _which_part(self, text: str, reading: Reading, ref: str) -> list[Message]:
+        """The answer to "which part of it fits?" at a check: "the meaning part fits" is the item itself, so a yes;
+        other drives named ("being appreciated. and money obvs") are kept as well."""
+        fits = _FITS.search(reading.reply) is not None and not reading.has("no")
+        others = self._others_named(text, reading)
+        said = [self._rule(self._reply("noted_too").replace("{words}", " and ".join(others)))] if others else []
+        return said + self._advance(answer="", ref=ref, reading=reading, confirm=True if fits else None)
+
     def _part_that_fits(self, text: str, reading: Reading, ref: str) -> list[Message]:
         """The answer to "which part of it fits?" at a "still true?" check: what fits now is the news;
         nothing said asks the question itself."""
@@ -306,6 +324,12 @@ def _name_words(text: str, mid: str, lex: Any) -> str:
                                                              text.lower()[:m.start()]):
             return w
     return ""
+
+
+def _with_lead(text: str, start: int, end: int) -> str:
+    """A drive's word as the mentee put it, with the word that leads into it ("being appreciated")."""
+    lead = re.search(r"(?:being|feeling|getting|to be|more|the) $", text[:start])
+    return text[lead.start() if lead else start:end]
 
 
 def _said_whole(words: str) -> str:

@@ -185,6 +185,11 @@ _ABBREVIATED = re.compile(r"(?i)\b(i\.e|e\.g)\.?(?=[\s,]|$)")
 _SPELLED = {"i.e": "that is", "e.g": "for example"}
 
 
+# A second short thing named after the first ("love island. my nephews, ..."): one list, not a clause to drop.
+_LISTED = re.compile(r"\s*(?:and\s+|also\s+)?((?:my|our|the|his|her|their)(?:\s+(?!(?:is|are|was|were|would|will|can|"
+                     r"has|have|does|do|did|gets?|makes?)\b)[\w'-]+){1,3})(?=\s*(?:[,.;!?]|$))")
+
+
 def key_phrase(answer: str, max_words: int = 12) -> str:
     """The first whole clause of what an answer says, or a well-formed part of it; "" if none fits."""
     text = _wish_after_remark(" ".join(_ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], _said(answer)).split()))
@@ -195,6 +200,9 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     # Two short things joined by ", and" are one thought, not a clause to drop ("money, and freedom").
     both = m is not None and re.match(r",\s*and\b", m.group(0)) is not None and len(text.split()) <= max_words \
         and _CLAUSE_END.search(text.rstrip(".!? "), m.end()) is None
+    listed = _LISTED.match(text[m.end():]) if m and len(text[:m.start()].split()) <= 3 and "." in m.group(0) else None
+    if m and listed and len(listed.group(1).split()) <= 4:  # "love island. my nephews, i could talk ...": both
+        text, m = f"{text[:m.start()]} and {listed.group(1)}", None
     if m and not both:
         text = fragments(text, m) or text[: m.start()]
     words = text.split()
