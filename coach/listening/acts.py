@@ -32,6 +32,7 @@ _GOES_ON = re.compile(r"(?:have|has|had|be)\s+"
                       # "accessibility audits, where you find the little things": a relative clause goes on
                       r"|(?:where|which|who|whom|when)\s+(?!(?:do|does|did|is|are|was|were|would|could|should|can|"
                       r"will|one|of|the)\b)")
+_PARDON = frozenset({"what", "sorry", "wait", "huh", "pardon", "come", "again"})
 _TAIL = re.compile(r"(?:[\s,]+(?:lol|haha+|lmao|tbh|sorry|honestly|to be honest|right now|at the moment|atm|for now|"
                    r"here|man|tho|though))+$")
 _BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|nope|nah|maybe)$")
@@ -207,7 +208,8 @@ def _match_whole(cx: Context, low: str) -> Rule | None:
         return Rule("non_answer.punctuation", "non_answer", re.compile(""))
     # An echo of the question ("5 years?", "free day?") says nothing yet.
     ws = words(text)
-    if low.rstrip().endswith("?") and 0 < len(ws) <= 3 and cx.question and all(w in cx.question for w in ws):
+    if low.rstrip().endswith("?") and 0 < len(ws) <= 3 and cx.question and all(w in cx.question for w in ws) \
+            and not set(ws) <= _PARDON:  # "what?" is not caught, not the question's "what" said back
         return Rule("filler.echo", "filler", re.compile(""))
     # A bare "right." or "I think so" is a yes (or no, or hedge) to be peeled, not an aside.
     for rule in cx.tables.open.rules:
