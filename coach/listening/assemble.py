@@ -85,6 +85,8 @@ _TAKEN_BACK_JOKE = re.compile(
     r"(?:seriously|for real|jk|joking|kidding|j/k|real answer|actual answer)(?: though| tho)?[,.:!]*\s+")
 
 _MEANT_IT = re.compile(r"(?:i mean it|i'?m serious|im serious|no joke|not joking|i'?m not joking|for real)\b")
+_NOT_SO = re.compile(r"(?:i'?m|im|i am|i'?ve|i) (?:not|never|already|don'?t)\b")
+_WHY_I_ASK = re.compile(r"\b(?:because|cos|cause|coz|bc|since)\b")
 # A clause that takes the thought before back: "Or, no, [I mean,] ...".
 _REPAIR_LEAD = re.compile(r"(?:or|well|hmm+),?\s+(?:no+|nah)[,.!]+\s+")
 _REPAIR_START = re.compile(r"(?:or|well|hmm+),?\s+(?:no+|nah|not)[,.!]*")
@@ -129,6 +131,11 @@ def self_repair(cx: Context) -> None:
         if lead and prior and prior[-1].kind == "content" and words(low[lead.end():f.piece.end]):
             prior[-1].kind = "filler"  # "the CEO. or no, the CTO": the CTO
             f.piece, f.content = Piece(lead.end(), f.piece.end), None
+    asked = [f for f in found[:-1] if f.kind != "filler"]
+    if asked and asked[-1].topic == "purpose" and found[-1].kind == "content" and \
+            _WHY_I_ASK.search(low, asked[-1].piece.end, found[-1].piece.start + 8) and \
+            _NOT_SO.match(low, found[-1].piece.start):
+        found[-1].kind = "filler"  # "is this about leaving? because i'm not leaving": why the question was asked
     for f in found:
         repairs = list(_INLINE_REPAIR.finditer(low, f.piece.start, f.piece.end)) if f.kind == "content" else []
         if repairs and words(low[f.piece.start:repairs[-1].start()]) and len(
