@@ -111,7 +111,7 @@ def self_repair(cx: Context) -> None:
         # "the CEO lol. no seriously, the head of product": the first go taken back
         before = [j for j in range(i) if found[j].kind == "content"]
         between = found[before[-1] + 1:i] if before else []
-        if f.kind != "content" or not before or any(g.kind not in ("filler", "yes", "no") for g in between):
+        if f.kind != "content" or not before or any(g.kind not in ("filler", "yes", "no", "hedge") for g in between):
             continue
         taken = _TAKEN_BACK_JOKE.search(low, found[before[-1]].piece.end, f.piece.end)
         rest = low[taken.end():f.piece.end] if taken else ""
