@@ -237,7 +237,10 @@ def _absorbs(prev: Found, g: Found, r: Reply) -> bool:
     if prev.kind in LEADS:
         # A short remark after a question is its context; "because ..." after one is an answer.
         between = r.low[prev.piece.end:g.piece.end]
-        return len(words(g.content or "")) <= 8 and not re.search(r"\b(?:because|cause|cos|cuz|bc|becuase)\b", between)
+        # "Is this a GROW model thing? Anyway: ...": moved on from the question to the answer
+        moved_on = re.search(r"\b(?:anyway|anyways|anyhow|moving on)\b", r.low[prev.piece.end:g.piece.start])
+        return len(words(g.content or "")) <= 8 and not moved_on and \
+            not re.search(r"\b(?:because|cause|cos|cuz|bc|becuase)\b", between)
     return False
 
 
