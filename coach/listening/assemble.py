@@ -230,10 +230,18 @@ def assemble(cx: Context) -> list[Act]:
     return [Act(a.kind, bare(r.text[a.piece.start:a.piece.end]), a.topic, a.content, a.rule) for a in acts]
 
 
+# Said the way an answer is said: a wish, or a thing named ("i want to be a nurse", "a ward manager").
+_ANSWER_SHAPED = re.compile(r"(?i)(?:(?:and |but |so )?i(?:'d| would)? (?:really )?(?:want|wanna|like|love|hope|"
+                            r"see myself|picture myself)\b|my goal\b|"
+                            r"(?:probably |maybe |prob )?(?:a|an) [\w' -]{2,40}$)")
+
+
 def _absorbs(prev: Found, g: Found, r: Reply) -> bool:
     """Does ``prev`` take this content in: a correction its corrected thought, a question its context?"""
     if prev.kind == "correction":
         return prev.content is None or bool(prev.rule and prev.rule.startswith("open"))
+    if prev.kind == "question" and _ANSWER_SHAPED.match(g.content or ""):
+        return False  # "why do you ask? i want to be a nurse", "who sees this? a ward manager": the answer
     if prev.kind in LEADS:
         # A short remark after a question is its context; "because ..." after one is an answer.
         between = r.low[prev.piece.end:g.piece.end]
