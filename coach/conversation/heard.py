@@ -276,13 +276,20 @@ def without_edits(content: str, edits: list[Edit]) -> str:
     return content.strip()
 
 
+_SUBJECT = re.compile(r"(?i)(?:she|he|they|i|it|we|you|there|people)\b")
+
+
 def correction_and_answer(reading: Reading, correction: str) -> tuple[str, str]:
     """A correction said with an answer to the question asked: "the head chef actually, she plans menus"
     corrects to "the head chef", and "she plans menus" is the answer ("" when only the correction was said)."""
     m = re.match(r"^(?P<fix>[^,.;!?]+?)(?:,?\s+(?:actually|i mean|sorry|obviously|lol))?\s*[,.;!?]+\s+(?P<rest>\w.*)$",
                  correction, re.I)
-    if m is not None and len(m.group("fix").split()) <= 8 and len(m.group("rest").split()) >= 2:
+    # "..., less paperwork" is the correction's own reason; "..., she plans menus" answers the question
+    answers = m is not None and (len(m.group("rest").split()) >= 4 or _SUBJECT.match(m.group("rest")) is not None)
+    if m is not None and len(m.group("fix").split()) <= 8 and len(m.group("rest").split()) >= 2 and answers:
         return m.group("fix").strip(), m.group("rest").strip()
+    if m is not None and not answers:
+        return correction, ""
     # "not the CMO, I meant the creative director. She runs the shoots": what is left beside it
     rest = re.sub(r"(?i)(?:^|(?<=[.!?;]\s))not\s+(?:\w+\s+){0,3}?\w+\s*[.,;!?]+\s*", "", said_content(reading))
     return correction, rest.strip() if len(rest.split()) >= 2 else ""
