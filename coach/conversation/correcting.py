@@ -42,6 +42,24 @@ class Correcting:
         @property
         def current(self) -> Step: ...
 
+    def _read_back_before(self, step: Step, routed: bool = False) -> str | None:
+        """The read-back just before a step that corrects nothing itself (None if there is none); ``routed``:
+        also through a step that only routes (why_playback, why_next, bedrock_ask)."""
+        if step.corrects:
+            return None
+        steps = self.flow.steps
+
+        def leads_to(s: Step) -> set[str]:
+            hops = [steps[e.to] for e in s.next if routed and e.to in steps and steps[e.to].ask is None
+                    and not steps[e.to].say]
+            return {e.to for e in s.next} | {e.to for t in hops for e in t.next}
+        return next((s.name for s in steps.values() if s.corrects and not s.ladder and step.name in leads_to(s)), None)
+
+    def _held(self, step: str) -> list[str]:
+        """Every item kept in the values ``step`` corrects."""
+        held = [self.values.get(var) for var in self.flow.steps[step].corrects]
+        return [i for v in held for i in (v if isinstance(v, list) else [v]) if isinstance(i, str)]
+
     def _begin_change(self) -> None:
         """Changes from here on are undone by /back along with the answer that made them."""
         if self._change is None:

@@ -24,7 +24,7 @@ from coach.listening.playback import play_back, trimmed
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
-    from coach.flow.spec import Flow, Step
+    from coach.flow.spec import Flow
     from coach.listening.reading import Reading
 
 # Fixes the older, single-edit readers already handle alike: anything else takes this path.
@@ -78,6 +78,8 @@ class Fixing(Drives):
                 return self._asides(reading) + self._fix_answered(reading, ref)
             self.state.fixing = None
         fixes = read_fixes(text) if step.corrects and self.state.follow_up != step.name else []
+        if step.save_as and not step.say:  # "not HR tbh" at "whose job would you not want?": an answer, no fix
+            fixes = [f for f in fixes if f.part and any(_find(f.part, i) for i in self._held(step.name))]
         if step.ladder:  # "not the lucky bit, it's knowing it's my doing": a rung's part, named
             # ... or pointed at ("replace that bit with X", "the important bit is X").
             fixes = [f for f in fixes if f.kind == "put" and f.new and f.said and (
@@ -86,26 +88,11 @@ class Fixing(Drives):
             return None
         return self._fixed(fixes, text, reading, ref)
 
-    def _read_back_before(self, step: Step, routed: bool = False) -> str | None:
-        """The read-back just before a step that corrects nothing itself (None if there is none); ``routed``:
-        also through a step that only routes (why_playback, why_next, bedrock_ask)."""
-        if step.corrects:
-            return None
-        steps = self.flow.steps
-
-        def leads_to(s: Step) -> set[str]:
-            hops = [steps[e.to] for e in s.next if routed and e.to in steps and steps[e.to].ask is None
-                    and not steps[e.to].say]
-            return {e.to for e in s.next} | {e.to for t in hops for e in t.next}
-        return next((s.name for s in steps.values() if s.corrects and not s.ladder and step.name in leads_to(s)), None)
-
     def _names_kept(self, fix: Fix, back: str, text: str) -> bool:
         """"Replace 'prioritised' with 'funded'", said at the next question: a swap of words the read-back holds."""
         if fix.kind != "put" or not fix.part or not (_quoted(fix) or re.search(r"(?i)\b(?:replace|swap)\b", text)):
             return False
-        held = [self.values.get(var) for var in self.flow.steps[back].corrects]
-        items = [i for v in held for i in (v if isinstance(v, list) else [v]) if isinstance(i, str)]
-        return any(_find(fix.part, item) for item in items)
+        return any(_find(fix.part, item) for item in self._held(back))
 
     def _fixed(self, fixes: list[Fix], text: str, reading: Reading, ref: str) -> list[Message] | None:
         """Fixes to a playback applied, then the question about a part or the next step (None: none applied)."""
