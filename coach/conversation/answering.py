@@ -318,7 +318,10 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         self.words.answer(answer, ref)
         yes_no = step.expect == "yes_no"
         kept = "" if yes_no or corrected else answer
-        if kept and ref is not None:
+        # "yeah ok. i kind of want to move into UX research" at "shall we begin?": said, so recalled when asked
+        aside = yes_no and not (step.save_as or step.append_to or step.foreach) and confirm is True \
+            and bool(said_content(read_reply(answer, lex)))
+        if (kept or aside) and ref is not None:
             self.state.said.append(ref)
         refs = sources if sources is not None else [ref] if ref else []
         if step.save_as:

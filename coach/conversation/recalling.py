@@ -68,7 +68,7 @@ class Recalling:
         if not words:
             return False
         line = self._reply_text("heard_before").replace("{words}", words).replace("{about}", found.about)
-        self.state.heard = {"step": step.name, "words": kept, "ref": found.ref, "line": line}
+        self.state.heard = {"step": step.name, "words": trimmed(found.kept), "ref": found.ref, "line": line}
         self._question = Pending(step, line, line, [found.ref], rephrase=False)
         return True
 
@@ -93,8 +93,11 @@ class Recalling:
             answer = ", and ".join(w for w in (words, extra) if w)
             refs = ([str(heard.get("ref"))] if words else []) + ([ref] if extra else [])
             return self._advance(answer=answer, ref=ref, reading=reading, sources=refs)
-        if more and not reading.has("hedge"):
-            # "no, i'd sleep in": the answer to the question itself
+        if more and reading.has("hedge") and not reading.has("no"):  # "kind of, also teaching": both kept
+            return self._advance(answer=", and ".join((str(heard.get("words", "")), _joined(more))), ref=ref,
+                                 reading=reading, sources=[str(heard.get("ref")), ref])
+        if more and (reading.has("no") or not reading.has("hedge")):
+            # "no, i'd sleep in", "no, not anymore. maybe events": the answer to the question itself
             return self._text(read_reply(text, lex, question=self.current.ask), ref, answered=False)
         self._ask(self.current)
         return []

@@ -33,6 +33,7 @@ _GOES_ON = re.compile(r"(?:have|has|had|be)\s+"
                       r"|(?:where|which|who|whom|when)\s+(?!(?:do|does|did|is|are|was|were|would|could|should|can|"
                       r"will|one|of|the)\b)")
 _PARDON = frozenset({"what", "sorry", "wait", "huh", "pardon", "come", "again"})
+_PARDON_ONLY = re.compile(r"^\s*(?:sorry|pardon|excuse me)\s*\?+\W*$")
 _TAIL = re.compile(r"(?:[\s,]+(?:lol|haha+|lmao|tbh|sorry|honestly|to be honest|right now|at the moment|atm|for now|"
                    r"here|man|tho|though))+$")
 _BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|nope|nah|maybe)$")
@@ -149,6 +150,9 @@ def _read_sentence(cx: Context, s: Piece) -> None:
     low = r.low[s.start:s.end]
     if _thinking_aloud(cx, s, low):  # "whose job... the design director": the question said over, trailing off
         cx.found.append(Found("filler", s, rule="thinking_aloud"))
+        return
+    if _PARDON_ONLY.match(low):  # "sorry?" asks to hear it again; "sorry." is only an aside
+        cx.found.append(Found("question", s, topic="simpler", rule="question.pardon"))
         return
     whole = _match_whole(cx, low)
     if whole:

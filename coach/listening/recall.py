@@ -21,6 +21,7 @@ class Recalled:
     words: str
     ref: str
     about: str
+    kept: str = ""  # the part kept as the answer ("run my own bakery" of "my goal is to run my own bakery")
 
 
 def _tables(lex: Lexicon) -> dict[str, tuple[str, list[re.Pattern[str]]]]:
@@ -50,6 +51,8 @@ def recall(step: str, answers: list[tuple[str, str]], lex: Lexicon) -> Recalled 
         for pattern in patterns:
             m = pattern.search(low)
             if m:
-                words = Reply(text).text[m.start():m.end()].strip(" ,")
-                return Recalled(words, ref, about)
+                said = Reply(text).text
+                words = said[m.start():m.end()].strip(" ,")
+                core = said[m.start("kept"):m.end("kept")].strip(" ,") if "kept" in pattern.groupindex else ""
+                return Recalled(words, ref, about, core or words)
     return None
