@@ -96,7 +96,7 @@ class Recalling:
         if more and reading.has("hedge") and not reading.has("no"):  # "kind of, also teaching": both kept
             return self._advance(answer=", and ".join((str(heard.get("words", "")), _joined(more))), ref=ref,
                                  reading=reading, sources=[str(heard.get("ref")), ref])
-        if more and (reading.has("no") or not reading.has("hedge")):
+        if more:
             # "no, i'd sleep in", "no, not anymore. maybe events": the answer to the question itself
             return self._text(read_reply(text, lex, question=self.current.ask), ref, answered=False)
         self._ask(self.current)

@@ -47,11 +47,11 @@ def recall(step: str, answers: list[tuple[str, str]], lex: Lexicon) -> Recalled 
         return None
     about, patterns = found
     for ref, text in reversed(answers):
-        low = Reply(text).low
+        reply = Reply(text)
         for pattern in patterns:
-            m = pattern.search(low)
+            m = pattern.search(reply.low)
             if m:
-                said = Reply(text).text
+                said = reply.text
                 words = said[m.start():m.end()].strip(" ,")
                 core = said[m.start("kept"):m.end("kept")].strip(" ,") if "kept" in pattern.groupindex else ""
                 return Recalled(words, ref, about, core or words)
