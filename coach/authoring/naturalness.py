@@ -146,7 +146,9 @@ def _answer_texts(flow: Flow) -> dict[str, list[str]]:
         return [o for o in out if o]
 
     return {"privacy": first("privacy"), "clarify": first("clarify"), "judgement": first("judgement"),
-            "other": first("other"), "simpler": first("simpler", "plain_said", "plain_asked"),
+            # "what's the piont of this question?": read as anything, it is answered by what the question is for
+            "other": first("other") + [str(flow.replies.get("why_asking", "Fair question.")), "Same reason as before"],
+            "simpler": first("simpler", "plain_said", "plain_asked"),
             "delete": first("delete"), "kept": first("kept_yes", "kept_no", "other"), "sense": first("sense"),
             "source": first("source", "source_reading"),
             "purpose": [str(flow.replies.get("why_asking", "Fair question.")), "Same reason as before"]}

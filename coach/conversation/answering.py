@@ -40,6 +40,9 @@ _ECHO = re.compile(r"(?i)^(?:hm+,? |so,? |ok,? )?(?:why(?: does (?:it|that) matt
                    r"why is (?:it|that) important(?: to me)?)\W*$")
 # Questions read only by their shape: answered only when nothing else was said.
 _CATCH_ALL = ("question.other_opened",)
+# A question put to the coach, or about its question: answered even beside an answer.
+_TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where|who|how)\s+(?:this|it)\b")
+_OF_THE_QUESTION = re.compile(r"(?i)^(?:what|why)\W*s?\b.*\b(?:this|that|the|these) questions?\b")
 # The mentee saying the ladder has reached the bottom ("thats it really", "that's the bottom of it").
 _BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|under|below|beneath|more)|"
                      r"just (?:is|does|true|a fact|the way it is|how it is)\b|simple as|no (?:deeper |real )?reason|"
@@ -49,7 +52,7 @@ _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager
                    r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
                    r"foreman|supervisor|manager)s?[.!]?$")
 _TOPICS = {t: t for t in ("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "source",
-                           "optional", "who", "right_word", "later", "sense", "progress", "example")}
+                           "optional", "who", "right_word", "later", "sense", "progress", "example", "memory")}
 
 class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
@@ -150,8 +153,12 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             key = ""
             if act.kind == "question" and not (edited and read_edits(act.text)):
                 key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
-                if act.rule in _CATCH_ALL and reading.content and heard.rhetorical(act.text):
-                    key = ""  # "am I rambling?", "isn't it. Huh.": said in passing beside an answer
+                if act.rule in _CATCH_ALL and _OF_THE_QUESTION.search(act.text):
+                    key = "purpose"  # "what's the piont of this question?": what it is for, typo and all
+                elif act.rule in _CATCH_ALL and reading.content and not _TO_COACH.search(act.text):
+                    # "am I rambling?", "Can we change?" beside an answer: the answer is heard; a stock line
+                    # about what coach is would answer nothing they asked (round 14)
+                    key = ""
                 if key == "purpose" and self.current.ladder and reading.content and _ECHO.match(act.text.strip()):
                     key = ""  # "Why does it matter? I suppose because ...": the question echoed, then answered
             elif act.kind in ("advice_request", "meta"):
@@ -160,7 +167,7 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
                 keyed.append((key, act.text))
         # "what is underneath? i dont understand this question": the plain wording answers both; the
         # catch-all "I'm a simple program" only when nothing else is said.
-        if any(k in ("simpler", "clarify") for k, _ in keyed):
+        if any(k != "other" for k, _ in keyed):  # "can you just answer: do you remember last time?"
             keyed = [(k, t) for k, t in keyed if k != "other"]
         if any(k == "meta" for k, _ in keyed):  # "why do you keep asking about X": owned once, not also explained
             keyed = [(k, t) for k, t in keyed if not (k == "purpose" and re.search(r"\bkeep|\bagain\b", t))]

@@ -14,7 +14,7 @@ from coach.listening import rules
 from coach.listening.acts import read_reply
 from coach.listening.distress import distress_level
 from coach.listening.playback import trimmed
-from coach.listening.safety import said_safe
+from coach.listening.safety import explained, said_safe
 
 if TYPE_CHECKING:
     from coach.conversation.state import SessionState
@@ -57,16 +57,22 @@ class CheckingIn:
         self.state.check_in = False
         lex = self.flow.lexicon
         reading = read_reply(text, lex, expect="yes_no", question=self._reply_text("check_in"))
-        calm, again = distress_level(text, lex) is None, self.state.check_in_again
+        level, again = distress_level(text, lex), self.state.check_in_again
         self.state.check_in_again = False
-        if calm and (reading.confirm is True or said_safe(text, lex)):
+        # A yes beside something heavy reads as neither yes nor no ("yes. been feeling empty for months").
+        yes = reading.confirm is True or (level == "check" and reading.has("yes") and not reading.has("no"))
+        safe = yes or said_safe(text, lex)
+        # "yes, I'm fine, 'settled' I meant settled for less": safe, and the word that worried us explained,
+        # goes on; safe beside a word that only might be a sign is asked once more; a clear sign always stops.
+        if level != "crisis" and safe and (level is None or again or explained(text, lex)):
             held, self.state.held = self.state.held, None
             said = [self._rule(self._reply("check_in_safe"))]
             if held and self._kept_of(held["text"]):  # the answer given with the worry still counts
                 return said + self._take(held["text"], held["ref"])
             return said + self._reask()
         # "not sure" to "are you safe?" is no answer to go on from; "I suppose, I want X to count" talks on: asked again
-        if calm and reading.confirm is None and (not reading.has("hedge") or said_content(reading)) and not again:
+        talks_on = level is None and reading.confirm is None and (not reading.has("hedge") or said_content(reading))
+        if (talks_on or (level == "check" and safe)) and not again:
             self.state.check_in = self.state.check_in_again = True
             return [self._rule(self._reply("check_in_again"))]
         return self._stop_for_distress()

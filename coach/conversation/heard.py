@@ -36,8 +36,10 @@ _NOT_THAT = re.compile(r"[.,;]\s*not (?:the |a |an )?[^.,;]*[.!]?$", re.I)
 _MISSED = re.compile(r"(?i)^(?:you |u )?(?:missed|forgot|left out|skipped|didn't (?:say|mention|include))"
                      r"(?: out)?(?: (?:what|the part|the bit|that)\b[^:]*$|\s+)")
 # "no wait, make it a design review": the new words, not the instruction around them.
-_MAKE_IT = re.compile(r"(?i)^(?:let'?s |lets |can we |could we )?(?:make (?:it|that)|change (?:it|that) to|say|call it)"
-                      r"\s+")
+_MAKE_IT = re.compile(r"(?i)^(?:(?:i want to|i'd like to|i would like to|please|let'?s|lets|can we|could we|can you|"
+                      r"could you|pls)\s+)*(?:make (?:it|that)|change (?:it |that |this )?to|say|call it|put)\s+"
+                      # "I think it should be: revenue manager"
+                      r"|^(?:i think |i guess |so )?(?:it|that) should (?:be|say|read)\s*:?\s+")
 _ABOUT = re.compile(r"^(?:but )?(?:it's |its |it is |it was )(?:really |actually |more |much more )?(?:about )?", re.I)
 
 
@@ -256,16 +258,6 @@ def without_bottom(text: str) -> str:
 def yes_to_open(reply: str, asked: str | None) -> bool:
     """A bare "yes thats it" said to a question a yes cannot answer (the read-back before it was meant)."""
     return _BARE_YES.match(reply) is not None and _OPEN_QUESTION.match(asked or "") is not None
-
-
-# "am I rambling?", "isn't it", "right?", "ok?": asked of themselves or for a nod, not of the coach.
-_RHETORICAL = re.compile(r"(?i)^\W*(?:am i|was i|do i|have i|is it|isn'?t it|wasn'?t it|right|ok(?:ay)?|no|yeah|huh|eh|"
-                         r"you know)\b|\b(?:isn'?t it|right|ok(?:ay)?|yeah|no|eh|huh|innit)\W*$")
-
-
-def rhetorical(question: str) -> bool:
-    """Is a question asked for a nod or of oneself, not of the coach?"""
-    return _RHETORICAL.search(question) is not None
 
 
 def without_edits(content: str, edits: list[Edit]) -> str:

@@ -158,6 +158,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "right_word": "The right word is the one that feels true to you. If another fits better, say it and I'll "
                   "use yours.",
     "sense": "It does, yes.",
+    "memory": "I keep your earlier conversations on this computer, and each one can start from the last summary. "
+              "coach sessions lists them; coach delete erases one.",
     "later": "Yes. I read everything back before we finish, and next time we start from this summary, so you can "
              "change it then too.",
     "other": "I'm a simple program that asks questions and plays back what you say; I don't judge or advise.",

@@ -31,7 +31,10 @@ _GOES_ON = re.compile(r"(?:have|has|had|be)\s+"
                       r"|(?:does|do|did)\s+(?:the|a|an|all|some|his|her|their|my|our|most)\s+[\w']+(?:\s+[\w']+)?\W*$"
                       # "accessibility audits, where you find the little things": a relative clause goes on
                       r"|(?:where|which|who|whom|when)\s+(?!(?:do|does|did|is|are|was|were|would|could|should|can|"
-                      r"will|one|of|the)\b)")
+                      r"will|one|of|the)\b)"
+                      # "and my cat, who is a menace": said of someone, not asked
+                      r"|(?:who|which)\s+(?:is|was|are|were)\s+(?:a|an|so|such|always|really|very|basically|literally|"
+                      r"honestly|also|still|now|my|our)\b")
 _PARDON = frozenset({"what", "sorry", "wait", "huh", "pardon", "come", "again"})
 _PARDON_ONLY = re.compile(r"^\s*(?:sorry|pardon|excuse me)\s*\?+\W*$")
 _TAIL = re.compile(r"(?:[\s,]+(?:lol|haha+|lmao|tbh|sorry|honestly|to be honest|right now|at the moment|atm|for now|"
@@ -299,6 +302,7 @@ def _clauses(r: Reply, core: Piece) -> list[Piece]:
     return [p for p in (trim(r, p) for p in out) if p.end > p.start]
 
 
+_DENIED_THING = re.compile(r"not (?:my|the|a|an|his|her|their|our|your)\b")
 _OFFERED = re.compile(r"(?:maybe |perhaps |so |or )?(?:could i|can i|i could|what if i|how about i|maybe i could) "
                       r"(?P<verb>(?!skip|pause|stop|come back|go back|change|answer|say|use|pick|choose|name|list|give|"
                       r"have a|take a break|ask you|delete|share|see|read)\w+ [^?]{6,})$")
@@ -326,8 +330,10 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
             m = rule.regex.match(text)
             if m and m.end() == len(text):
                 return Found(rule.kind, core, rule=rule.id)
+    # "Not my question about which organisation.": a thing denied, not asked
+    denied = "?" not in low and _DENIED_THING.match(text) is not None
     for rule in cx.tables.rules.rules:
-        if goes_on and rule.kind == "question":
+        if (goes_on or denied) and rule.kind == "question":
             continue
         m = _match(cx, rule, low, shaped)
         if not m:

@@ -18,9 +18,11 @@ _LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hm
                    r"(?: (?:it|this|that))?(?: down)?(?: (?:as|like this|like that|instead))?\s*:)"
                    r"(?:[,.!:]+\s*|\s+))+", re.I)
 _TAIL = re.compile(r"(?:[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh|honestly|really|please|pls|too|"
+                   r"i (?:told|said to) you(?: (?:twice|already|before|that))*|like i said|as i said|"
                    r"as well|not sure|"
                    r"maybe|a bit|a little|if that makes sense))+[.!?]*$|[.!?]+$", re.I)
-_HEDGE_LEAD = re.compile(r"^(?:maybe|probably|just|like|i guess|i think|prob)\s+", re.I)
+_HEDGE_LEAD = re.compile(r"^(?:(?:and |so |but )?now |and |so )?(?:maybe|probably|just|like|i guess|i think|prob)"
+                         r"(?: (?:it should be|it's|it is|should be)\s*:?)?\s+", re.I)
 _SAYS = re.compile(r"^(?:(?:it'?s|its|it is|it should be|should be|i'?d say|i meant|i mean|i guess i mean|more like|"
                    r"make it|it was|"
                    r"rather|instead|but|more|really|actually|just|about)[:,]?\s+)+", re.I)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from coach.listening.edits import Edit
 from coach.listening.edits import _one as _edit
-from coach.listening.fix_words import _bare, _find_case, _old, _part, _said, _split_not, _words
+from coach.listening.fix_words import _HEDGE_LEAD, _bare, _find_case, _old, _part, _said, _split_not, _words
 from coach.listening.parts import MENTION as _MENTION
 from coach.listening.parts import slot_of
 from coach.listening.text import Reply
@@ -26,7 +26,11 @@ _ASIDE = re.compile(r"^(?:that was (?:a joke|just a joke|me (?:joking|apologisin
                     r"whatever(?: that is| that was)?|sorry|lol|haha|oops|my bad|that's (?:a mess|nonsense|wrong)|"
                     r"that playback is (?:a mess|nonsense|wrong)|several things|a few things|two things|"
                     r"(?:i )?just (?:said|told you)|i (?:just )?(?:said|told you)(?: already)?|"
-                    r"not all (?:correct|right)|not quite|almost|close|that'?s (?:the thing|it|the point|all))$", re.I)
+                    r"not all (?:correct|right)|not quite|almost|close|that'?s (?:the thing|it|the point|all)|"
+                    r"(?:two|three|a few|some) (?:fixes|changes|corrections|things to fix)|"
+                    r"(?:and )?the rest (?:is|are|was|looks|sounds) (?:ok|okay|fine|right|good|correct)"
+                    r"(?:,? (?:thank you|thanks))?)$",
+                    re.I)
 # What is said of a part that keeps it as it is: "the mattering bit is right".
 _RIGHT = re.compile(r"^(?:(?:about|pretty much|mostly|basically|totally|spot) )?"
                     r"(?:right|fine|ok|okay|good|correct|true|spot on|accurate|perfect|great|it|me)\b", re.I)
@@ -115,6 +119,9 @@ def read_fixes(reply: str) -> list[Fix]:
             waiting = None
         if fix is None:
             continue
+        if fix.kind == "ask" and not fix.slot and fix.part and out and out[-1].kind == "put" and out[-1].slot \
+                and not out[-1].part and re.match(r"(?i)^not\b", _bare(clause)):
+            continue  # "where those meet: X. Not my question about which organisation.": what X replaced
         out.append(fix)
         if fix.kind == "ask" and fix.new == "" and (fix.part or fix.slot):
             waiting = fix
@@ -164,6 +171,10 @@ def _read(clause: str) -> Fix | None:
            or _isnt(text) or _part_remark(text) or _not_x(text) or _y_not_quoted(text) or _plain_edit(text))
     if fix and fix.kind == "put" and fix.slot and not fix.part and re.search(r"(?i)\b(?:too|as well)[.!]*$", raw):
         return Fix("add", fix.slot, new=fix.new)  # "the lights me up bit: its baking too": one more, not instead
+    if fix and fix.kind == "put" and fix.slot and raw.endswith("?") and len(fix.new.split()) <= 2:
+        return Fix("ask", fix.slot, said=fix.said)  # "Where I am heading is empty?": asked about, the words come next
+    if fix and fix.new:  # "now i think instructor": what they think, not that they think it
+        fix = replace(fix, new=_HEDGE_LEAD.sub("", fix.new))
     return fix
 
 
@@ -257,7 +268,9 @@ def _quoted_should(text: str) -> Fix | None:
 
 def _slot_is(text: str) -> Fix | None:
     """"the job I'd pick is head of science, not 'that's fun'", "the heading bit reads weird, i'd say X"."""
-    m = re.match(rf"^(?P<slot>{_MENTION})\s+(?:(?:it|that|they)\s+)?(?P<verb>is|are|was|=|:|reads|sounds|looks|seems|"
+    text = re.sub(r"(?i)^(?:and|but|also|so|plus)\s+", "", text)  # "And where those meet: X"
+    m = re.match(rf"^(?P<slot>{_MENTION})(?:\s+(?:(?:it|that|they)\s+)?|\s*(?=[:=]))"
+                 rf"(?P<verb>is|are|was|=|:|reads|sounds|looks|seems|"
                  rf"should (?:just |really )?(?:be|say|read)|would be|needs to be)(?!n'?t\b)\s*(?P<rest>.*)$",
                  text, re.I)
     if not m:
@@ -267,6 +280,9 @@ def _slot_is(text: str) -> Fix | None:
         return None
     rest = m.group("rest").strip()
     said = _said(m.group("slot"))
+    quoted = re.match(r"^[\"\u201c](?P<q>[^\"\u201d]{3,})[\"\u201d]", rest)
+    if quoted and m.group("verb") == ":":  # 'Underneath: "I want X" - no "There."': the quoted words
+        return Fix("put", slot, "", _words(quoted.group("q")), said)
     wrong = _WRONG.match(rest)
     if wrong:
         after = rest[wrong.end():]

@@ -11,7 +11,8 @@ _SLOT_NAMES: dict[str, str] = {
     "goal": r"heading|where (?:i'?m|you'?re|i am|you are) (?:heading|going)|(?:my |the )?goal|"
             r"(?:the )?(?:first|top|1st) (?:part|bit|line|one|thing)",
     "want_job": r"(?:the )?job (?:i'?d|i would|you'?d|you would) (?:pick|want|take)|(?:the )?(?:lottery|every job) "
-                r"(?:bit|part|one|job)|(?:the )?job (?:bit|part|line)|(?:the )?job i want",
+                r"(?:bit|part|one|job)|(?:the )?job (?:bit|part|line)|(?:the )?job i want|"
+                r"(?:the )?job(?: you'?d pick(?: if every job were open)?)?",
     "bedrock": r"underneath(?: it| that| all (?:this|that|of it))?|what'?s underneath|(?:the )?bedrock|deep down|"
                r"(?:the )?under(?:neath)? (?:bit|part|line)|(?:the )?(?:one|plain) sentence",
     "passions": r"(?:what )?lights? (?:me|you) up|(?:the )?lights? (?:me |you )?up (?:bit|part|line)|(?:my |the )?"

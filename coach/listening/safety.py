@@ -18,3 +18,13 @@ def said_safe(text: str, lex: Lexicon) -> bool:
 
     The caller has already made sure nothing in the answer is a sign of distress."""
     return lex.compiled("safe_answers", _pattern).search(normalise(text)) is not None
+
+
+def _explained_pattern(lex: Lexicon) -> re.Pattern[str]:
+    phrases = [str(p) for p in lex.raw.get("explained_answers") or []]
+    return compile_pattern("{explained}", "any", {"explained": phrases or ["(?!x)x"]})
+
+
+def explained(text: str, lex: Lexicon) -> bool:
+    """"i meant settled for less", "it was a joke", "that means the models never shipped": a worrying word explained."""
+    return lex.compiled("explained_answers", _explained_pattern).search(normalise(text)) is not None
