@@ -51,8 +51,8 @@ _BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|u
 _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
                    r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
                    r"foreman|supervisor|manager)s?[.!]?$")
-_TOPICS = {t: t for t in ("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "source",
-                           "optional", "who", "right_word", "later", "sense", "progress", "example", "memory")}
+_TOPICS = frozenset(("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "source", "who",
+                     "optional", "right_word", "later", "sense", "progress", "example", "memory", "feeling_normal"))
 
 class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
@@ -152,7 +152,7 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         for act in reading.acts:
             key = ""
             if act.kind == "question" and not (edited and read_edits(act.text)):
-                key = "purpose" if act.topic == "purpose" else _TOPICS.get(act.topic or "", "other")
+                key = "purpose" if act.topic == "purpose" else (act.topic if act.topic in _TOPICS else "other")
                 if act.rule in _CATCH_ALL and _OF_THE_QUESTION.search(act.text):
                     key = "purpose"  # "what's the piont of this question?": what it is for, typo and all
                 elif act.rule in _CATCH_ALL and reading.content and not _TO_COACH.search(act.text):

@@ -158,6 +158,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "right_word": "The right word is the one that feels true to you. If another fits better, say it and I'll "
                   "use yours.",
     "sense": "It does, yes.",
+    "feeling_normal": "Lots of people feel that, and it makes sense to feel two things at once. It's welcome here, "
+                      "and you can say as much or as little about it as you like.",
     "memory": "I keep your earlier conversations on this computer, and each one can start from the last summary. "
               "coach sessions lists them; coach delete erases one.",
     "later": "Yes. I read everything back before we finish, and next time we start from this summary, so you can "

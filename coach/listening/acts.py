@@ -227,6 +227,8 @@ def _match_whole(cx: Context, low: str) -> Rule | None:
     for rule in cx.tables.rules.rules:
         whole = rule.where == "whole" and rule.kind in ("non_answer", "filler")
         if whole and _usable(cx, rule) and rule.regex.search(text):
+            if _said_alone(cx, rule, text):
+                continue
             return rule
     return None
 
@@ -302,6 +304,8 @@ def _clauses(r: Reply, core: Piece) -> list[Piece]:
     return [p for p in (trim(r, p) for p in out) if p.end > p.start]
 
 
+_NOT_X = re.compile(r"\bnot (?:about |really |just |quite |so much )?(?P<x>[\w' ]{3,40}?)(?: exactly| really)?"
+                    r"(?:,|$| but\b)")
 _DENIED_THING = re.compile(r"not (?:my|the|a|an|his|her|their|our|your)\b")
 _OFFERED = re.compile(r"(?:maybe |perhaps |so |or )?(?:could i|can i|i could|what if i|how about i|maybe i could) "
                       r"(?P<verb>(?!skip|pause|stop|come back|go back|change|answer|say|use|pick|choose|name|list|give|"
@@ -338,6 +342,8 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
         m = _match(cx, rule, low, shaped)
         if not m:
             continue
+        if rule.id == "correction.rather" and _rephrased_own(cx, core):
+            return Found("content", core, rule="content.rephrased")
         found = Found(rule.kind, core, topic=rule.topic, rule=rule.id)
         if rule.kind == "correction":
             found.content = corrected(cx.reply, core, m)
@@ -354,6 +360,23 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
     return Found("content", core, rule="content.tentative" if tentative else "content")
 
 
+def _rephrased_own(cx: Context, core: Piece) -> bool:
+    """"I grew up with that. It feels like, not atonement exactly, more like closing a loop": their own
+    words put better mid-answer, not the coach corrected (what is denied is nowhere in the question)."""
+    low = cx.reply.low
+    start = max((m.end() for m in re.finditer(r"[.!?;]\s", low[:core.start])), default=0)  # this sentence
+    sentence = low[start:core.end]
+    denied = _NOT_X.search(sentence)
+    lead = words(sentence[:denied.start()]) if denied else []
+    # "It feels like, not X, more like Y": the sentence opens on their own words, not on "no" or "actually"
+    if not denied or len(lead) < 2 or lead[0] in ("no", "nah", "nope", "actually", "well", "but", "its", "it's"):
+        return False
+    if not any(f.kind == "content" for f in cx.found):
+        return False
+    said = {w for w in words(denied.group("x")) if len(w) > 3}
+    return bool(said) and not said & set(words(cx.question.lower()))
+
+
 def _match(cx: Context, rule: Rule, low: str, shaped: bool | None = None) -> re.Match[str] | None:
     """Where ``rule`` matches this piece, if its conditions (expect, after, shape) hold."""
     if not _usable(cx, rule):
@@ -362,6 +385,13 @@ def _match(cx: Context, rule: Rule, low: str, shaped: bool | None = None) -> re.
         return None
     if rule.shape == "opened" and not opened(low):
         return None
+    if rule.where == "whole" and _said_alone(cx, rule, _whole_text(low)):
+        return None
     return rule.regex.search(_whole_text(low) if rule.where == "whole" else low.rstrip(" .!,"))
+
+
+def _said_alone(cx: Context, rule: Rule, text: str) -> bool:
+    """"i told you." as the whole reply is a remark about the conversation, not an aside beside an answer."""
+    return rule.id == "filler.about_answer" and text == _whole_text(cx.reply.low)
 
 
