@@ -258,6 +258,19 @@ def test_the_mentee_is_greeted_by_name_but_never_as_a_role_account(
     assert login == "sam" or login not in text
 
 
+def test_a_mentee_whose_last_talk_did_not_finish_is_greeted_again_not_as_a_stranger(
+    career_flow: Flow, store: Store
+) -> None:
+    first = Conversation.start(career_flow, store, "sam")
+    assert "Hello sam. This is" in coach_text([("", first.open())])
+    first.reply("yes")
+    first.reply("i want to go to sleep and not wake up tbh")  # stopped, with the crisis message
+    assert first.status == "stopped"
+    again = coach_text([("", Conversation.start(career_flow, store, "sam").open())])
+    assert again.startswith("Hello again sam.") and "start from the beginning" in again
+    assert "Hello again" not in coach_text([("", Conversation.start(career_flow, store, "alex").open())])
+
+
 def test_a_returning_mentee_gets_a_recap_and_is_asked_if_it_still_holds(chat_jsonl: Any, tmp_path: Path) -> None:
     db = tmp_path / "coach.db"
     first = [DEFAULT[s] for s in (

@@ -78,6 +78,7 @@ class Conversation(Answering, Asking):
         previous = store.last_completed(mentee)
         start = flow.start
         values["previous"] = {}
+        values["met_before"] = bool(store.sessions(mentee))  # "Hello again" even after an unfinished talk
         if previous and flow.returning:
             earlier = SessionState.from_json(previous["state"])
             values["previous"], state.sources["previous"] = Provenance.summary_of(

@@ -23,6 +23,7 @@ BUILTINS = {
     "answer": "the answer just given",
     "last": "the key phrase of the last answer, played back in the second person",
     "previous": "the summary of the mentee's last finished session (empty if none)",
+    "met_before": "true when the mentee has talked with coach before, even if that conversation did not finish",
     "item": "with foreach: the current item (id, label, question, note)",
     "depth": "in a ladder: how many rungs so far",
     "summary": "the summary so far: goals, motivations, bedrock, passions, experiment",

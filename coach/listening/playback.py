@@ -227,7 +227,18 @@ def play_back(answer: str, max_words: int = 12) -> str:
     phrase = key_phrase(answer, max_words)
     if re.match(r"(?i)either\b", phrase) and not re.search(r"(?i)\bor\b", phrase):
         return ""  # half of an either/or is not what was said: no quote at all
+    other = _ALTERNATIVE.search(answer[answer.find(phrase) + len(phrase):]) if phrase and phrase in answer else None
+    if other:  # "front office manager, maybe. Or the revenue department": both options, not the first alone
+        alt = key_phrase(_UNSURE_TAIL.sub("", other.group("alt")), 8)
+        if alt and len(alt.split()) <= 8:
+            return f"{_second_person(phrase)}, or {_second_person(alt)}"
     return _second_person(phrase)
+
+
+# The next sentence offering another option: "... maybe. Or to work in the revenue department, I am not sure."
+_UNSURE_TAIL = re.compile(r"(?i),?\s+(?:(?:but |and )?(?:i'?m|i am|im) not (?:so |really |very )?sure|"
+                          r"i don'?t know|idk|maybe|i think|i guess|not sure)\b.*$")
+_ALTERNATIVE = re.compile(r"^[^.!?]*[.!?]\s+or,?\s+(?:maybe\s+|perhaps\s+)?(?P<alt>[^.!?]+)", re.I)
 
 
 # A first-person verb with its "I" left off ("want to move out", "love the people"), not a noun ("love of X").
