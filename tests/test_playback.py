@@ -116,6 +116,9 @@ def test_acknowledgements_are_short_and_never_advice(wording: str) -> None:
     ("directors run the org", "because directors run the org"),
     ("your manager trusts you", "because your manager trusts you"),
     ("so you can feel proud", "so you can feel proud"),
+    # outside round 14: never "because it's about of your dad", "because it's about In Romania ..."
+    ("of your dad and the coal plant", "because of your dad and the coal plant"),
+    ("In Romania your father was accountant", "because in Romania your father was accountant"),
 ])
 def test_a_reason_after_because_reads_as_a_sentence(reason: str, said: str) -> None:
     assert because(reason) == said

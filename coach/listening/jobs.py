@@ -62,7 +62,9 @@ def job_named(answer: str) -> str:
         first = re.split(r"[.,;!?]", text, maxsplit=1)[0].strip()
         head = first.split(" ", 1)[0].lower() if first else ""
         short = 0 < len(first.split()) <= 3 and head not in _CONTRACTION and head not in _NOT_A_JOB
-        return first if short else ""
+        # "knees are shot": something said about themselves, not a job
+        said = re.search(r"(?i)\b(?:is|are|was|were|am|feel|feels|got|hurts?|aches?|sucks?)\b", first)
+        return first if short and not said else ""
     phrase = role.group(0).strip()
     det = re.search(r"(?i)\b(?:one of|the|my|our|a|an) ", phrase)  # "be the boss": from "the" on
     if det is None and re.fullmatch(r"(?i)(?:line )?(?:boss|manager|supervisor)", phrase):

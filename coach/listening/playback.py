@@ -344,6 +344,10 @@ def because(phrase: str) -> str:
     low = phrase.lower()
     if re.match(r"so\b", low):
         return phrase  # "so you can feel proud" joins the chain by itself
+    if re.match(r"(?:because )?of\b", low):
+        return f"because {phrase[3:] if low.startswith('because ') else phrase}"  # "of my dad": because of your dad
+    if re.match(r"in [A-Z]", phrase) or re.match(r"(?:in|at|when|since|after) (?:\w+ ){0,3}(?:my|your|i|you)\b", low):
+        return f"because {phrase[:1].lower() + phrase[1:]}"  # "In Romania your father was ...": a clause of its own
     if _PRONOUN.match(low):
         return f"because {phrase}"
     if re.match(r"to [a-z]", low):
