@@ -189,7 +189,8 @@ def heading(content: str) -> str:
 
 
 _GOAL_IS = re.compile(
-    r"(?i)\b(?:the |my |actual |real |new )*goal(?: part| bit)?(?:\s*[:=]| (?:is|would be|was|now is|is now))\s*"
+    r"(?i)\b(?:the |my |actual |real |new )*goal(?: part| bit)?(?:,? (?:precisely|exactly|really|then|to be precise))?"
+    r"(?:\s*[:=]| (?:is|would be|was|now is|is now))\s*"
     r"(?:more like|really|actually|to)?"
     r"[\s.]*(?P<goal>[^.!?]+)"
     # "revenue management is the goal", said the other way round.
