@@ -112,7 +112,7 @@ PERSONAS = {
         says=[
             "Money is a perfectly good thing to care about, and fine to name here.",
             "Money is a perfectly good thing to care about. It often stands for security",
-            "It sounds like earning well matters to you. Is that right?",
+            "So earning well matters to you. Is that right?",  # "Money, plain and simple": named, said back as theirs
         ],
         never=["The experiment you chose", "impact", "Thank you for saying that plainly"],
     ),
@@ -150,7 +150,7 @@ PERSONAS = {
         says=[
             "And if the job you'd want isn't there at all, that's fine to say too.",
             "That's a fair possibility to hold, and fine to say here.",
-            "It sounds like having freedom over how you work matters to you. Is that right?",
+            "So having freedom over how you work matters to you. Is that right?",  # "Freedom, and ...": named
         ],
     ),
     # "I want your job": ambition acknowledged; control over impact; authority confirmed.

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 _PLAYED_DOWN = re.compile(
     r"\b(?:would be nice|nice to have|nice bonus|a bonus|not the main|isn'?t the main|not that important|"
     r"not (?:really )?what (?:drives|matters)|doesn'?t matter (?:much|that much)|not a big deal|secondary|"
-    r"not really about|less about|not about|(?:maybe|probably|possibly)(?: \w+){1,3} (?:a bit|a little|too)|"
+    r"not really about|less about|not about|"
     r"not (?:really )?(?:the |my )?(?:why|reason|point|driver)|"  # "money a bit but its not why"
     # "Money is fine, I'm paid ok"
     r"(?:is|'s|are) (?:fine|ok|okay|alright|sorted|covered)(?! to)|paid (?:ok|okay|fine|enough|alright)|"
@@ -94,8 +94,9 @@ class Evidence:
         items = []
         for i, m in enumerate(found):
             evidence = [ref for ref, text in said if rules.affirmed(lex.motivations[m].words, text)]
+            outright = any(_named_here(lex.motivations[m].words, text) for _, text in named)
             items.append({"id": m, "label": lex.motivations[m].label, "note": lex.motivations[m].note,
-                          "evidence": evidence, "first": i == 0})
+                          "evidence": evidence, "first": i == 0, "named": outright})
         return items
 
     def _lean(self) -> tuple[set[str], str]:
@@ -120,6 +121,20 @@ class Evidence:
         if len(chosen) != 1:  # a mix, or neither: both stay to be checked by their evidence
             return set(), ""
         return {"influence", "authority"} - set(chosen), chosen[0]
+
+
+def _named_here(words: rules.Phrases, text: str) -> bool:
+    """Does a clause of this answer open on the drive's word ("meaning, obviously", "maybe freedom a little")?"""
+    for clause in (c.strip() for c in _CLAUSES.split(rules.normalise(text))):
+        opening = _OPENING.sub("", clause)
+        if any(opening.startswith(w) for w in words.find(opening)) and rules.affirmed(words, clause):
+            return True
+    return False
+
+
+# What may come before a drive named outright: "maybe freedom", "and also growth", "obviously meaning".
+_OPENING = re.compile(r"^(?:(?:and|also|plus|maybe|probably|obviously|definitely|mostly|mainly|honestly|i think|"
+                      r"i guess|so|then|oh|hmm|well)[,\s]+)*")
 
 
 def _played_down(words: rules.Phrases, text: str) -> bool:

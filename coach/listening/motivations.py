@@ -1,0 +1,83 @@
+"""Which of the essay's motivations an answer points to: its words, said and not denied."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from coach.listening.lexicon import Lexicon, Phrases, normalise
+
+MOTIVATIONS = (
+    "influence",
+    "authority",
+    "recognition",
+    "growth",
+    "autonomy",
+    "meaning",
+    "compensation",
+    "next_rung",
+)
+
+
+# A wish said the other way round: "it's not about the money", "I don't want to manage people".
+_NEGATED_BEFORE = re.compile(
+    r"(?:\bnot|\bnever|\bno|n't|\bdont|\bdoesnt|\bisnt|\bwithout)\b(?:\s+[\w']+){0,2}\s+"
+    r"(?:care|caring|cares|want|wanting|wants|need|needs|interested|bothered|fussed|about|into|for|"
+    r"after|chasing|motivated|driven|keen|looking)\b[\w' ]*$"
+)
+_NEGATED_AFTER = re.compile(
+    r"^[\w' ]{0,12}\b(?:doesn't|does not|don't|do not|isn't|is not|aren't|are not|never)\s+(?:really\s+)?"
+    r"(?:matter|matters|count|motivate|drive|interest|appeal|bother)"
+)
+
+
+# The word itself denied: "not money", "not really the money", "nothing to do with status".
+_DENIED_BEFORE = re.compile(
+    r"\b(?:not|never|isn't|wasn't|nothing to do with)(?:\s+(?:really|so much|much|about|for|the|that|just|even|"
+    r"in it for|it's|its))*\s*$"
+)
+
+
+def _negated(t: str, start: int, end: int) -> bool:
+    before = re.split(r"[.,;!?]", t[max(0, start - 40) : start])[-1]
+    after = re.split(r"[.,;!?]", t[end : end + 40])[0]
+    return bool(_NEGATED_BEFORE.search(before) or _DENIED_BEFORE.search(before) or _NEGATED_AFTER.match(after))
+
+
+def affirmed(phrases: Phrases, text: str) -> int:
+    """How often the phrases occur in ``text`` other than negated ("not about the money")."""
+    t = normalise(text)
+    return sum(1 for start, end in phrases.spans(t) if not _negated(t, start, end))
+
+
+def motivation_scores(text: str, lex: Lexicon) -> dict[str, int]:
+    """Per motivation id, how many of its words one answer uses (negated mentions left out).
+
+    A word inside another drive's longer phrase is that drive's: "control over my time" is freedom, not
+    authority's "control"."""
+    low = normalise(text)
+    spans = {mid: m.words.spans(low) for mid, m in lex.motivations.items()}
+
+    def inside(mid: str, span: tuple[int, int]) -> bool:
+        return any(o[0] <= span[0] and span[1] <= o[1] and o[1] - o[0] > span[1] - span[0]
+                   for other, found in spans.items() if other != mid for o in found)
+
+    return {mid: max(0, affirmed(m.words, text) - sum(inside(mid, sp) for sp in spans[mid]))
+            for mid, m in lex.motivations.items()}
+
+
+def detect_motivations(texts: Iterable[str], lex: Lexicon) -> list[str]:
+    """Motivation ids suggested by what was said, strongest first (ties in the essay's order).
+
+    The last answer counts three times: it is usually the mentee naming what drives them when
+    asked, and what they name comes before what the coach only noticed.
+    """
+    said = [t for t in texts if t and t.strip()]
+    scores = dict.fromkeys(lex.motivations, 0)
+    for i, text in enumerate(said):
+        weight = 3 if i == len(said) - 1 else 1
+        for mid, n in motivation_scores(text, lex).items():
+            scores[mid] += weight * n
+    order = {mid: i for i, mid in enumerate(MOTIVATIONS)}
+    found = [mid for mid, s in scores.items() if s > 0]
+    return sorted(found, key=lambda m: (-scores[m], order.get(m, 99)))
