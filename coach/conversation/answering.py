@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
 # The coach's own question said back on the way to answering it ("Why does it matter? I suppose ...").
-_ECHO = re.compile(r"(?i)^(?:hm+,? |so,? |ok,? )?(?:why(?: does (?:it|that) matter)?|"
+_ECHO = re.compile(r"(?i)^(?:hm+,? |so,? |ok,? )?(?:why(?: does (?:it|that) matter| (?:it|that|this) matters?)?|"
                    r"is (?:it|that) important(?: to me)?|what makes (?:it|that) important(?: to me)?|"
                    r"why is (?:it|that) important(?: to me)?)\W*$")
 # Questions read only by their shape: answered only when nothing else was said.
