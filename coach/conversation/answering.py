@@ -38,8 +38,7 @@ _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:t
 _ECHO = re.compile(r"(?i)^(?:hm+,? |so,? |ok,? )?(?:why(?: does (?:it|that) matter| (?:it|that|this) matters?)?|"
                    r"is (?:it|that) important(?: to me)?|what makes (?:it|that) important(?: to me)?|"
                    r"why is (?:it|that) important(?: to me)?)\W*$")
-# Questions read only by their shape: answered only when nothing else was said.
-_CATCH_ALL = ("question.other_opened",)
+_CATCH_ALL = ("question.other_opened",)  # read only by their shape: answered only when nothing else was said
 # A question put to the coach, or about its question: answered even beside an answer.
 _TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where|who|how)\s+(?:this|it)\b")
 _OF_THE_QUESTION = re.compile(r"(?i)^(?:what|why)\W*s?\b.*\b(?:this|that|the|these) questions?\b")
@@ -52,7 +51,8 @@ _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager
                    r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
                    r"foreman|supervisor|manager)s?[.!]?$")
 _TOPICS = frozenset(("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "source", "who",
-                     "optional", "right_word", "later", "sense", "progress", "example", "memory", "feeling_normal"))
+                     "optional", "right_word", "later", "sense", "progress", "example", "memory", "feeling_normal",
+                     "imagined"))
 
 class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""

@@ -160,6 +160,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "sense": "It does, yes.",
     "feeling_normal": "Lots of people feel that, and it makes sense to feel two things at once. It's welcome here, "
                       "and you can say as much or as little about it as you like.",
+    "imagined": "Only imagined: nobody has really won or left anything. It's a way to think about what you'd pick if "
+                "nothing stood in the way.",
     "memory": "I keep your earlier conversations on this computer, and each one can start from the last summary. "
               "coach sessions lists them; coach delete erases one.",
     "later": "Yes. I read everything back before we finish, and next time we start from this summary, so you can "
