@@ -188,10 +188,18 @@ class AskedBack:
         low = " ".join(re.sub(r"(?<!\w)'|'(?!\w)|\"", " ", asked.lower()).split())  # "'having a say'": no quotes
         if not re.search(r"\bwhat (?:is|are|does|do you mean|means?)\b|\bmeans?\s*\?|\bmeaning of\b", low):
             return ""
-        if re.search(r"\b(?:difference|between|vs|versus|or)\b", low):
-            return ""  # "what is the difference impact and control?": the step's own plain words say it
         text = low.replace("meaning of", "").replace("what do you mean", "")
+        if re.search(r"\bdifference\b", text):  # "the difference between meaning and growth": "meaning" is a drive
+            text = re.sub(r"^.*?\bdifference\b", "", text)
         named = [(spec, found) for spec in self.flow.lexicon.motivations.values() if (found := spec.words.find(text))]
+        plain = (self.current.plain or "").lower()
+        told = all(found[0] in plain for _, found in named)  # "impact and control": the step's plain words say it
+        if len(named) == 2 and not told and re.search(r"\b(?:difference|between|vs|versus|or)\b", low):
+            # "what is the difference between meaning and growth?": each in its own words
+            (a, wa), (b, wb) = named
+            return f'By "{wa[0]}" I mean {a.label}; by "{wb[0]}", {b.label}.'
+        if re.search(r"\b(?:difference|between|vs|versus|or)\b", low):
+            return ""  # more than two, or none: the step's own plain words say it
         return f'By "{named[0][1][0]}" I mean {named[0][0].label}.' if len(named) == 1 else ""
 
     def _plainly(self, reading: Reading | None) -> str:
