@@ -13,7 +13,7 @@ from coach.listening.found import Context, Found, Tables, tables
 from coach.listening.lexicon import Lexicon
 from coach.listening.patterns import Rule
 from coach.listening.reading import Reading
-from coach.listening.shape import TAG, opened, question_shaped
+from coach.listening.shape import TAG, denies_thing, opened, own_dilemma, question_shaped
 from coach.listening.text import Piece, Reply, bare, trim, words
 
 # Kinds whose words win over an opener that would swallow them ("not sure I understand").
@@ -306,7 +306,6 @@ def _clauses(r: Reply, core: Piece) -> list[Piece]:
 
 _NOT_X = re.compile(r"\bnot (?:about |really |just |quite |so much )?(?P<x>[\w' ]{3,40}?)(?: exactly| really)?"
                     r"(?:,|$| but\b)")
-_DENIED_THING = re.compile(r"not (?:my|the|a|an|his|her|their|our|your)\b")
 _OFFERED = re.compile(r"(?:maybe |perhaps |so |or )?(?:could i|can i|i could|what if i|how about i|maybe i could) "
                       r"(?P<verb>(?!skip|pause|stop|come back|go back|change|answer|say|use|pick|choose|name|list|give|"
                       r"have a|take a break|ask you|delete|share|see|read)\w+ [^?]{6,})$")
@@ -335,7 +334,7 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
             if m and m.end() == len(text):
                 return Found(rule.kind, core, rule=rule.id)
     # "Not my question about which organisation.": a thing denied, not asked
-    denied = "?" not in low and _DENIED_THING.match(text) is not None
+    denied = "?" not in low and denies_thing(text)
     for rule in cx.tables.rules.rules:
         if (goes_on or denied) and rule.kind == "question":
             continue
@@ -344,6 +343,8 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
             continue
         if rule.id == "correction.rather" and _rephrased_own(cx, core):
             return Found("content", core, rule="content.rephrased")
+        if rule.id == "question.clarify_words" and own_dilemma(low):
+            return Found("content", core, rule="content.tentative")  # "Management or IC?": their own choice, said
         found = Found(rule.kind, core, topic=rule.topic, rule=rule.id)
         if rule.kind == "correction":
             found.content = corrected(cx.reply, core, m)

@@ -39,3 +39,21 @@ def opened(low: str) -> bool:
     if TAG.search(low) and len(low.split()) <= _LONG:
         return True
     return QUESTION_START.match(low) is not None and not low.rstrip().endswith("!")
+
+
+# "X or Y?" weighing two options of their own, not asking which way a question is meant.
+_DILEMMA = re.compile(r"^(?!(?:which|whose|what|who|where|when|how|do|does|is|are|can|should|would|like)\b)"
+                      r"[\w' -]{1,30} or [\w' -]{1,30}\?*$")
+_SCOPE = re.compile(r"\b(?:company|work|job|jobs|outside|inside|here|there|anywhere|anyone|anybody|team|current|now|"
+                    r"later|personal|professional|life|years?|general|mean|meant|both|either|this|that|it)\b")
+_DENIED_THING = re.compile(r"not (?:my|the|a|an|his|her|their|our|your)\b")
+
+
+def own_dilemma(low: str) -> bool:
+    """"Management or IC?": two options of their own weighed, not a question about the question."""
+    return _DILEMMA.match(low) is not None and _SCOPE.search(low) is None
+
+
+def denies_thing(text: str) -> bool:
+    """"Not my question about which organisation.": a thing denied, not asked."""
+    return _DENIED_THING.match(text) is not None
