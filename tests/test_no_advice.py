@@ -47,8 +47,8 @@ GUARD_FALSE_POSITIVES: dict[str, str] = {
 def messages(flow: Flow) -> dict[str, str]:
     """Every message the flow can produce, by where it comes from."""
     out: dict[str, str] = {}
-    values = {var: "something I said" for var in flow.variables()} | SAMPLE
-    items = [{"id": m.id, "label": m.label, "note": m.note, "first": i == 0}
+    values = {var: "something I said" for var in flow.variables()} | SAMPLE | {"met_before": True}
+    items = [{"id": m.id, "label": m.label, "note": m.note, "first": i == 0, "named": i % 2 == 1}
              for i, m in enumerate(flow.lexicon.motivations.values())]
     for step in flow.steps.values():
         for item in items if step.foreach else [{}]:

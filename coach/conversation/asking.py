@@ -217,6 +217,7 @@ class Asking:
             "depth": self.state.depth,
             "summary": self.summary(),
             "previous": self.values.get("previous") or {},
+            "met_before": bool(self.values.get("met_before")),  # sessions started before it was kept have none
             "rung": self._rung(),
             "corrected": said_back(self._corrected),
             "acknowledged": bool(getattr(self, "_acked", False)),
