@@ -38,7 +38,13 @@ def opened(low: str) -> bool:
     ("my company can't see this, right?"); "did it!" is an exclamation."""
     if TAG.search(low) and len(low.split()) <= _LONG:
         return True
+    if "?" not in low and _DO_SOMETHING.match(low):
+        return False  # "do a two-week project on grid data": something to do, not asked
     return QUESTION_START.match(low) is not None and not low.rstrip().endswith("!")
+
+
+_DO_SOMETHING = re.compile(r"(?:(?:maybe|probably|i could|i'd|i would|i might|i will|i'll|and|or|then|just)\s+)*"
+                           r"do (?:a|an|the|some|my|one|more|two|three)\b")
 
 
 # "X or Y?" weighing two options of their own, not asking which way a question is meant.
