@@ -8,7 +8,7 @@ import re
 BREAK_BEFORE = {
     "with", "because", "and", "but", "so", "when", "where", "which", "who", "while", "whereas", "although",
     "though", "if", "unless", "until", "since", "for", "in", "at", "on", "from", "by", "than", "like", "as",
-    "or", "then", "after", "before", "to",
+    "or", "then", "after", "before", "to", "without",
 }
 NO_END = {
     "rather",

@@ -280,17 +280,17 @@ def reasons(answer: str) -> list[str]:
         # The part before the first "because" usually restates the rung being asked about.
         parts = parts[1:]
     else:
-        # "My father was an accountant, maybe it is from him. When I find the pattern I feel calm": a guess
-        # first, then what they feel; the feeling is the reason to say back.
+        # "My father was an accountant, maybe it is from him. When I find the pattern I feel calm", "knees. and
+        # i'd like to see my kids graduate": a guess or a word first, then what they feel or want: that is the reason.
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", text) if x.strip()]
-        guess = next((i for i, x in enumerate(sentences) if _GUESSED.search(x)), None)
+        guess = next((i for i, x in enumerate(sentences) if _GUESSED.search(x) or len(x.split()) <= 2), None)
         felt = next((x for x in sentences[guess + 1:] if _FELT.search(x)), "") if guess is not None else ""
         parts = [felt] if felt else parts
     return [p for p in (key_phrase(part) for part in parts) if p]
 
 
 _GUESSED = re.compile(r"(?i)\b(?:maybe|perhaps|probably|i guess|i suppose|i don'?t know|not sure)\b")
-_FELT = re.compile(r"(?i)\bi (?:really )?(?:feel|love|like|need|want|enjoy|care about)\b")
+_FELT = re.compile(r"(?i)\bi(?:'d| would)? (?:really )?(?:feel|love|like|need|want|enjoy|care about)\b")
 
 
 def reason(answer: str) -> str:
