@@ -206,12 +206,14 @@ class Confirming:
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
         return None
 
-    def _others_named(self, text: str, reading: Reading) -> list[str]:
+    def _others_named(self, text: str, reading: Reading, hedged: bool = False) -> list[str]:
         """Drives other than the one checked, named as the answer with no yes or no to it ("recognition,
-        if I'm honest. and growth"): kept as confirmed and not checked later; the mentee's words for them."""
+        if I'm honest. and growth"), or beside a partial yes (``hedged``: "kind of. but also meaning"): kept as
+        confirmed and not checked later; the mentee's words for them."""
         step, lex = self.current, self.flow.lexicon
-        if not (step.foreach and step.collect_yes) or reading.confirm is not None or reading.has("hedge") or \
-                reading.has("correction") or "noted_too" not in self.flow.replies:
+        if not (step.foreach and step.collect_yes) or reading.confirm is not None or \
+                (reading.has("hedge") and not hedged) or reading.has("correction") or \
+                "noted_too" not in self.flow.replies:
             return []
         low = rules.normalise(text)
         named = {mid: _with_lead(low, *spans[0]) for mid, spec in lex.motivations.items()
@@ -271,6 +273,12 @@ class Confirming:
         if any(e.when and "hedge" in e.when for e in step.next):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
         if step.foreach:
+            others = self._others_named(text, reading, hedged=True) if said_content(reading) else []
+            if others:  # "kind of. but also meaning": this one in part, the other kept; "... Both.": both kept
+                both = re.search(r"(?i)\bboth\b|\bkeep (?:them|both)\b", text) is not None
+                noted = self._reply("noted_too").replace("{words}", " and ".join(others))
+                return [self._rule(noted if both else f'{self._reply("partly_plain")} {noted}')] + self._advance(
+                    answer="", ref=ref, reading=reading, confirm=True if both else None)
             if said_content(reading):
                 words = play_back(said_content(reading))
                 # "on design calls" says which part fits; a longer story is an example, not a part to quote.

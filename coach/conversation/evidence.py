@@ -125,7 +125,8 @@ class Evidence:
 
 def _named_here(words: rules.Phrases, text: str) -> bool:
     """Does a clause of this answer open on the drive's word ("meaning, obviously", "maybe freedom a little")?"""
-    for clause in (c.strip() for c in re.split(r",|;", " , ".join(_CLAUSES.split(rules.normalise(text))))):
+    pieces = re.split(r",|;|\band\b|\bplus\b", " , ".join(_CLAUSES.split(rules.normalise(text))))
+    for clause in (c.strip() for c in pieces):
         opening = _OPENING.sub("", clause)
         if any(opening.startswith(w) for w in words.find(opening)) and rules.affirmed(words, clause):
             return True
