@@ -73,7 +73,7 @@ class Correcting:
             return False
         self._begin_change()
         best: tuple[float, str, int | None] | None = None
-        if "goal" in step.corrects and about_the_goal(reply):
+        if "goal" in step.corrects and about_the_goal(reply) and (goal_named(reply) or not _GOAL_DENIED.search(reply)):
             best = (1.0, "goal", None)  # "that's not my goal, that's my job": the goal is what is put right
             new = goal_named(reply) or new  # "goal is DPO because rules protect people": DPO
         for var in [] if best else step.corrects:
@@ -294,6 +294,10 @@ _COMMON = frozenset({"about", "more", "less", "because", "want", "wants", "reall
                      "with", "would", "could", "should", "what", "when", "have", "been", "being", "things", "thing",
                      "much", "very", "also", "then", "than", "there", "their", "they", "them", "it's", "that's",
                      "i'm", "i'd", "don't", "actually", "maybe", "some", "from", "into", "your", "mine"})
+
+
+# "The front office manager is not my goal anymore": the old goal denied; what follows may be a reason.
+_GOAL_DENIED = re.compile(r"(?i)\b(?:is not|isn'?t|was not|wasn'?t|no longer|not) (?:my |the )?goal\b")
 
 
 def _overlap(a: str, b: str) -> float:

@@ -84,8 +84,8 @@ def corrected_to(reading: Reading) -> str:
     misheard = [a for a in reading.acts if a.rule == "correction.misheard"]
     if misheard:  # "you did not understand me. Respect is the thing": what is said after it
         last = misheard[-1].text
-        rest = reading.reply[reading.reply.find(last) + len(last):].lstrip(" .,!?;:-")
-        return meant_after(re.sub(r"(?i)^(?:mate|man|dude|pal|bro|love|hun|lol|tbh)\b[.,!]*\s*", "", rest))
+        told = reading.reply[reading.reply.find(last) + len(last):].lstrip(" .,!?;:-")
+        return meant_after(re.sub(r"(?i)^(?:mate|man|dude|pal|bro|love|hun|lol|tbh)\b[.,!]*\s*", "", told))
     dictated = _WRITE.search(reading.reply)
     if dictated:  # "I give up on the ladder. Write: I want what I have already done to count."
         return dictated.group("x").strip(" .!")

@@ -157,7 +157,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
            "about careers. I follow it and only put the questions in other words.",
     "right_word": "The right word is the one that feels true to you. If another fits better, say it and I'll "
                   "use yours.",
-    "sense": "It does, yes.",
+    "sense": "Yes, that's clear.",
     "feeling_normal": "Lots of people feel that, and it makes sense to feel two things at once. It's welcome here, "
                       "and you can say as much or as little about it as you like.",
     "imagined": "Only imagined: nobody has really won or left anything. It's a way to think about what you'd pick if "
