@@ -167,7 +167,7 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
                 keyed.append((key, act.text))
         # "what is underneath? i dont understand this question": the plain wording answers both; the
         # catch-all "I'm a simple program" only when nothing else is said.
-        if any(k != "other" for k, _ in keyed):  # "can you just answer: do you remember last time?"
+        if any(k != "other" for k, _ in keyed):  # "can you just answer my question: do you remember last time?"
             keyed = [(k, t) for k, t in keyed if k != "other"]
         if any(k == "meta" for k, _ in keyed):  # "why do you keep asking about X": owned once, not also explained
             keyed = [(k, t) for k, t in keyed if not (k == "purpose" and re.search(r"\bkeep|\bagain\b", t))]

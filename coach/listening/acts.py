@@ -333,8 +333,9 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
             m = rule.regex.match(text)
             if m and m.end() == len(text):
                 return Found(rule.kind, core, rule=rule.id)
-    # "Not my question about which organisation.": a thing denied, not asked
-    denied = "?" not in low and denies_thing(text)
+    # "Not my question about which organisation.": a thing denied, not asked; "Whose job would I not want: the
+    # CTO": the question said as a label for the answer after the colon
+    denied = "?" not in low and (denies_thing(text) or cx.reply.low[core.end:core.end + 3].lstrip().startswith(":"))
     for rule in cx.tables.rules.rules:
         if (goes_on or denied) and rule.kind == "question":
             continue

@@ -103,9 +103,17 @@ def read_edit(reply: str) -> Edit | None:
     return found[0] if found else None
 
 
+_INSTEAD_OF = re.compile(r"^(?P<new>[\w' ]{3,40}?),\s*not (?:the |a |an )?(?P<old>[\w' ]{3,40}?)"
+                         r"\s*(?:[-\u2013\u2014,.;]|$)")
+
+
 def read_edits(reply: str) -> list[Edit]:
     """Every edit ``reply`` asks for, one a sentence ("take out X. and drop the money bit")."""
     found: list[Edit] = []
+    instead = _INSTEAD_OF.match(Reply(reply).low.strip())
+    if instead and set(instead.group("new").split()) & set(instead.group("old").split()):
+        # "Head of Data SCIENCE, not Head of Data - those are different roles": the first words replace the second
+        return [Edit(instead.group("old"), reply.strip()[:len(instead.group("new"))], instead.group("old"))]
     for sentence in _CLAUSES.split(_DASH.sub(", ", Reply(reply).low)):
         text = sentence.strip(" .!?")
         # "its ok but like, not the team, the craft": the instruction may start mid-sentence.

@@ -29,7 +29,8 @@ _ROLE = re.compile(
     r"collections|studies|communications|admissions|events|facilities|programmes|programs|partnerships|logistics|"
     r"estates|acquisitions|archives|resources|affairs|standards|claims|accounts|payments|compliance|quality|"
     r"training|content|education|nursing|pharmacy|"
-    r"learning|experience|success|relations|safety|security|strategy|analytics)\b)?)?"
+    r"learning|experience|success|relations|safety|security|strategy|analytics|science|sciences|platform|"
+    r"infrastructure|governance|protection|insight|insights)\b)?)?"
 )
 
 

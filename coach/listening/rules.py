@@ -228,6 +228,7 @@ def says_any(lex: Lexicon, key: str, text: str) -> bool:
 _NOT_WANTED = re.compile(r"\b(?:i )?(?:don'?t|dont|do not|wouldn'?t|wouldnt|would not|never) (?:really )?want "
                          r"(?:his|her|their|that|the \w+(?:'s)?) (?:job|role)\b|\bnot (?:hers|his|theirs)\b"
                          # "the revenue manager. Not the general manager, too much stress": with the reason why not
+                         r"|\b(?:whose job )?(?:would|do) i not want\s*:|\bnot want\s*:"
                          r"|(?:^|[.!;]\s*)not (?:the|my|our) [\w' -]{2,30}?(?:'s)?(?: (?:job|role))?,? "
                          r"(?:too|because|cos|cause|since|as|way too|far too|it's|its|that's|thats|she|he|they)\b")
 
