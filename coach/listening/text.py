@@ -11,7 +11,7 @@ _EMOJI = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 # Where one piece of a reply ends and the next begins: after . ! ? (and runs of them), at
 # ; or a spaced dash, at an ellipsis, at a colon before a new clause, at a line break.
 _BOUNDARY = re.compile(
-    r"(?<=[.!?])[.!?]*\s+|\.{2,}\s*|\u2026\s*|\s*;\s*|\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|:\s+|\n+"
+    r"(?<=[.!?])[.!?]*\s+|(?<=[.!?]\")\s+|\.{2,}\s*|\u2026\s*|\s*;\s*|\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|:\s+|\n+"
 )
 _EDGE = " ,.;:!?-\u2013\u2014'\"()*"
 
