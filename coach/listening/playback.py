@@ -155,6 +155,10 @@ _LAST_ASIDE = re.compile(r"(?i),\s*(?:weirdly|oddly|strangely|funnily enough|hon
 # "rent is insane. i wanna move out of my parents": a remark about the world, then what the mentee wants.
 _WISH = re.compile(r"(?i)(?<=[.!?;])\s+((?:and |but |so )?i (?:really |just )?(?:want|wanna|need|'?d like|would like|"
                    r"hope)\b.*)$")
+_NO_LONGER = re.compile(r"(?i)^[^.!?]*?\b(?:no longer|don'?t|do not|never|not any ?more) (?:really )?want\b"
+                        r"[^.!?]*[.!?]\s+")
+_WANT_TO = re.compile(r"(?i)\bi(?:'d| would)? (?:really |just )?(?:want|like|hope) to (?:be|do|work|move|build|lead|"
+                      r"run|get|go|become|stay|have|make|join)\b.*$")
 _FIRST = re.compile(r"(?i)\b(?:i|i'?m|im|i'?d|i'?ve|me|my|mine|we|our|us)\b")
 
 
@@ -171,7 +175,12 @@ def pointed_at(reply: str, content: str) -> str:
 
 
 def _wish_after_remark(text: str) -> str:
-    """The wish, when the answer opens with a remark in which the mentee is not the subject."""
+    """The wish, when the answer opens with a remark in which the mentee is not the subject, or with what they no
+    longer want ("I no longer want the management track. ... I want to be a senior IC")."""
+    dropped = _NO_LONGER.match(text)
+    later = _WANT_TO.search(text, dropped.end()) if dropped else None
+    if later:
+        return later.group(0)
     wish = _WISH.search(text)
     remark = text[: wish.start()] if wish else ""
     said_of_world = re.search(r"(?i)\b(?:is|are|was|were|sucks?|costs?)\b|'s\b", remark)
