@@ -149,7 +149,13 @@ class Fixing(Drives):
             if fix.kind == "missing":
                 continue
             said = self._fix_one(fix, reply)
-            if said:
+            # "the job was area manager … now i think instructor not area manager": the line as it ends up
+            earlier = next((i for i, h in enumerate(heard) if fix.part and
+                            h.rpartition("\t")[2].strip().lower() == fix.part.strip().lower()), None)
+            if said and earlier is not None:
+                line = heard[earlier].rpartition("\t")[0]
+                heard[earlier] = f"{line}\t{said.rpartition(chr(9))[2]}" if line else said
+            elif said:
                 heard.append(said)
         if heard:
             self._corrected = "\n".join(heard)
