@@ -134,13 +134,13 @@ PERSONAS = {
             "Wander round a museum and sketch",
             "Seeing what's wrong with a layout in a second",
             "Honestly I doubt it's here",
-            "I'd be relieved, I think it is somewhere else",
+            # She said she'd rather start her own business: "what if it were somewhere else?" is not asked.
             "",
             "yes",
             "Take on one freelance client on the side",
         ],
         path=[*OPENING, "why_ladder", "why_ladder", "why_playback", "motivation_open", "motivation_check",
-              *PASSION_TO_CLOSE, "experiment"],
+              *[p for p in PASSION_TO_CLOSE if p != "elsewhere"], "experiment"],
         summary={
             "goals": ["Running my own design studio", "Nobody's, I'd rather start my own business"],
             "motivations": ["autonomy"],
@@ -149,7 +149,7 @@ PERSONAS = {
         },
         says=[
             "And if the job you'd want isn't there at all, that's fine to say too.",
-            "That's a fair possibility to hold, and fine to say here.",
+            "You've already said you may look beyond where you are now",
             "So having freedom over how you work matters to you. Is that right?",  # "Freedom, and ...": named
         ],
     ),

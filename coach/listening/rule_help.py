@@ -36,6 +36,7 @@ RULE_HELP: dict[str, str] = {
     "next_rung": "the answer talks about the next step up because it is next",
     "ambition": "the answer names a big or senior job",
     "outside": "the answer points outside the organisation",
+    "said_outside": "this answer or an earlier one looks beyond where the mentee is now (\"I want to leave\")",
     "wants_say": "something said so far is about influence or authority",
     "returning": "the mentee has an earlier finished session",
     "had_experiment": "the earlier session ended with an experiment",
