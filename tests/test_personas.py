@@ -149,7 +149,7 @@ PERSONAS = {
         },
         says=[
             "And if the job you'd want isn't there at all, that's fine to say too.",
-            "You've already said you may look beyond where you are now",
+            "You've already said you're open to looking beyond where you are now",
             "So having freedom over how you work matters to you. Is that right?",  # "Freedom, and ...": named
         ],
     ),
