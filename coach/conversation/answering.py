@@ -34,14 +34,6 @@ if TYPE_CHECKING:
     from coach.rephrase.protocol import Rephrasing
 
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
-# The coach's own question said back on the way to answering it ("Why does it matter? I suppose ...").
-_ECHO = re.compile(r"(?i)^(?:hm+,? |so,? |ok,? )?(?:why(?: does (?:it|that) matter| (?:it|that|this) matters?)?|"
-                   r"is (?:it|that) important(?: to me)?|what makes (?:it|that) important(?: to me)?|"
-                   r"why is (?:it|that) important(?: to me)?)\W*$")
-_CATCH_ALL = ("question.other_opened",)  # read only by their shape: answered only when nothing else was said
-# A question put to the coach, or about its question: answered even beside an answer.
-_TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where|who|how)\s+(?:this|it)\b")
-_OF_THE_QUESTION = re.compile(r"(?i)^(?:what|why)\W*s?\b.*\b(?:this|that|the|these) questions?\b")
 # The mentee saying the ladder has reached the bottom ("thats it really", "that's the bottom of it").
 _BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|under|below|beneath|more)|"
                      r"just (?:is|does|true|a fact|the way it is|how it is)\b|simple as|no (?:deeper |real )?reason|"
@@ -50,9 +42,7 @@ _BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|u
 _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
                    r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
                    r"foreman|supervisor|manager)s?[.!]?$")
-_TOPICS = frozenset(("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "source", "who",
-                     "optional", "right_word", "later", "sense", "progress", "example", "memory", "feeling_normal",
-                     "imagined"))
+
 
 class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
@@ -63,7 +53,6 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
     status: str
     _corrected: str
     _plain_next: bool
-    _acked: bool = False  # a feeling was acknowledged this turn
 
     # --- provided by the conversation -----------------------------------------------------
     if TYPE_CHECKING:
@@ -143,53 +132,6 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         if step.expect == "yes_no":
             return said + self._yes_no(text, reading, ref, answered=answered)
         return said + (self._misheard(reading) or self._text(reading, ref, answered=answered))
-
-    def _asides(self, reading: Reading, edited: bool = False) -> list[Message]:
-        """Answers to questions put to the coach (not one asking for an edit), the advice reply, an acknowledgement."""
-        out: list[Message] = []
-        done: set[str] = set()
-        keyed: list[tuple[str, str]] = []
-        for act in reading.acts:
-            key = ""
-            if act.kind == "question" and not (edited and read_edits(act.text)):
-                key = "purpose" if act.topic == "purpose" else (act.topic if act.topic in _TOPICS else "other")
-                if act.rule in _CATCH_ALL and _OF_THE_QUESTION.search(act.text):
-                    key = "purpose"  # "what's the piont of this question?": what it is for, typo and all
-                elif act.rule in _CATCH_ALL and reading.content and not _TO_COACH.search(act.text):
-                    # "am I rambling?", "Can we change?" beside an answer: the answer is heard; a stock line
-                    # about what coach is would answer nothing they asked (round 14)
-                    key = ""
-                if key == "purpose" and self.current.ladder and reading.content and _ECHO.match(act.text.strip()):
-                    key = ""  # "Why does it matter? I suppose because ...": the question echoed, then answered
-            elif act.kind in ("advice_request", "meta"):
-                key = act.topic if act.topic in ("skip", "still_wrong", "missed") else act.kind
-            if key and key != "skip" and not (edited and key == "still_wrong"):  # put right this turn: no sorry
-                keyed.append((key, act.text))
-        # "what is underneath? i dont understand this question": the plain wording answers both; the
-        # catch-all "I'm a simple program" only when nothing else is said.
-        if any(k != "other" for k, _ in keyed):  # "can you just answer my question: do you remember last time?"
-            keyed = [(k, t) for k, t in keyed if k != "other"]
-        if any(k == "meta" for k, _ in keyed):  # "why do you keep asking about X": owned once, not also explained
-            keyed = [(k, t) for k, t in keyed if not (k == "purpose" and re.search(r"\bkeep|\bagain\b", t))]
-        for key, text in keyed:
-            if key in done or (key == "clarify" and done & {"simpler", "source"}):
-                continue
-            done.add(key)
-            out.append(self._rule(self._aside(key, text, reading)))
-        # "it would be a relief. which surprises me": the realisation is what to acknowledge, not a worry
-        feelings = [a for a in reading.acts if a.kind == "feeling"]
-        # "oof. that scares me a bit": the feeling named, not the wince before it
-        named = [a for a in feelings if a.rule != "open.insight"] or feelings
-        feeling = next((a for a in feelings if a.rule == "feeling.insight"), named[0] if named else None)
-        if feeling is not None:
-            key = {"worry": "acknowledge_worry", "insight": "acknowledge_insight"}.get(
-                feeling.topic or "", "acknowledge_feeling")
-            if key in self.flow.replies:
-                out.append(self._rule(self._reply(key)))
-                self._acked = True  # the step's own reflection is not said beside it
-        elif "apology" in reading.asides and "acknowledge_apology" in self.flow.replies:
-            out.append(self._rule(self._reply("acknowledge_apology")))  # "sorry, that got personal"
-        return out
 
     # --- what the step makes of it ----------------------------------------------------------
 

@@ -1,4 +1,6 @@
-"""Questions put back to the coach that a fixed line cannot answer on its own.
+"""Questions put back to the coach, advice requests and feelings said beside an answer: one short line each.
+
+_asides picks the lines for a reply; questions a fixed line cannot answer on its own are worked out here too.
 
 "What means 'up close'?" is answered with the step's plain wording; "did you add sourdough?"
 from what is kept; "where did that come from?" from the answer the last question was built
@@ -12,11 +14,13 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from coach.flow.spec import Flow
+from coach.listening.edits import read_edits
 from coach.listening.playback import play_back
 from coach.listening.reading import Reading
 from coach.listening.text import words
 
 if TYPE_CHECKING:
+    from coach.conversation.message import Message
     from coach.conversation.state import SessionState
     from coach.conversation.words import Provenance
     from coach.flow.spec import Step
@@ -36,6 +40,18 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Words that say nothing about what was kept ("the bit about my kids": "kids" does).
 _SMALL = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "my", "your", "it", "its",
                     "that", "this", "bit", "part", "thing", "about", "with"])
+
+# The coach's own question said back on the way to answering it ("Why does it matter? I suppose ...").
+_ECHO = re.compile(r"(?i)^(?:hm+,? |so,? |ok,? )?(?:why(?: does (?:it|that) matter| (?:it|that|this) matters?)?|"
+                   r"is (?:it|that) important(?: to me)?|what makes (?:it|that) important(?: to me)?|"
+                   r"why is (?:it|that) important(?: to me)?)\W*$")
+_CATCH_ALL = ("question.other_opened",)  # read only by their shape: answered only when nothing else was said
+# A question put to the coach, or about its question: answered even beside an answer.
+_TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where|who|how)\s+(?:this|it)\b")
+_OF_THE_QUESTION = re.compile(r"(?i)^(?:what|why)\W*s?\b.*\b(?:this|that|the|these) questions?\b")
+_TOPICS = frozenset(("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "source", "who",
+                     "optional", "right_word", "later", "sense", "progress", "example", "memory", "feeling_normal",
+                     "imagined"))
 
 
 def plain_aside(plain: str) -> tuple[str, str]:
@@ -99,6 +115,7 @@ class AskedBack:
     state: SessionState
 
     _plain_next: bool
+    _acked: bool = False  # a feeling was acknowledged this turn
 
     if TYPE_CHECKING:
 
@@ -109,6 +126,54 @@ class AskedBack:
         def summary(self) -> dict[str, Any]: ...
         def _reply(self, key: str) -> str: ...
         def _render(self, source: str) -> str: ...
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
+
+    def _asides(self, reading: Reading, edited: bool = False) -> list[Message]:
+        """Answers to questions put to the coach (not one asking for an edit), the advice reply, an acknowledgement."""
+        out: list[Message] = []
+        done: set[str] = set()
+        keyed: list[tuple[str, str]] = []
+        for act in reading.acts:
+            key = ""
+            if act.kind == "question" and not (edited and read_edits(act.text)):
+                key = "purpose" if act.topic == "purpose" else (act.topic if act.topic in _TOPICS else "other")
+                if act.rule in _CATCH_ALL and _OF_THE_QUESTION.search(act.text):
+                    key = "purpose"  # "what's the piont of this question?": what it is for, typo and all
+                elif act.rule in _CATCH_ALL and reading.content and not _TO_COACH.search(act.text):
+                    # "am I rambling?", "Can we change?" beside an answer: the answer is heard; a stock line
+                    # about what coach is would answer nothing they asked (round 14)
+                    key = ""
+                if key == "purpose" and self.current.ladder and reading.content and _ECHO.match(act.text.strip()):
+                    key = ""  # "Why does it matter? I suppose because ...": the question echoed, then answered
+            elif act.kind in ("advice_request", "meta"):
+                key = act.topic if act.topic in ("skip", "still_wrong", "missed") else act.kind
+            if key and key != "skip" and not (edited and key == "still_wrong"):  # put right this turn: no sorry
+                keyed.append((key, act.text))
+        # "what is underneath? i dont understand this question": the plain wording answers both; the
+        # catch-all "I'm a simple program" only when nothing else is said.
+        if any(k != "other" for k, _ in keyed):  # "can you just answer my question: do you remember last time?"
+            keyed = [(k, t) for k, t in keyed if k != "other"]
+        if any(k == "meta" for k, _ in keyed):  # "why do you keep asking about X": owned once, not also explained
+            keyed = [(k, t) for k, t in keyed if not (k == "purpose" and re.search(r"\bkeep|\bagain\b", t))]
+        for key, text in keyed:
+            if key in done or (key == "clarify" and done & {"simpler", "source"}):
+                continue
+            done.add(key)
+            out.append(self._rule(self._aside(key, text, reading)))
+        # "it would be a relief. which surprises me": the realisation is what to acknowledge, not a worry
+        feelings = [a for a in reading.acts if a.kind == "feeling"]
+        # "oof. that scares me a bit": the feeling named, not the wince before it
+        named = [a for a in feelings if a.rule != "open.insight"] or feelings
+        feeling = next((a for a in feelings if a.rule == "feeling.insight"), named[0] if named else None)
+        if feeling is not None:
+            key = {"worry": "acknowledge_worry", "insight": "acknowledge_insight"}.get(
+                feeling.topic or "", "acknowledge_feeling")
+            if key in self.flow.replies:
+                out.append(self._rule(self._reply(key)))
+                self._acked = True  # the step's own reflection is not said beside it
+        elif "apology" in reading.asides and "acknowledge_apology" in self.flow.replies:
+            out.append(self._rule(self._reply("acknowledge_apology")))  # "sorry, that got personal"
+        return out
 
     def _aside(self, key: str, asked: str = "", reading: Reading | None = None) -> str:
         step = self.current
