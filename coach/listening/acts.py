@@ -118,9 +118,11 @@ def _answered_anyway(cx: Context) -> None:
 
 
 def _thinking_aloud(cx: Context, s: Piece, low: str) -> bool:
-    """A few words of the question said over while thinking, trailing off ("whose job...", "what drives me..")."""
+    """A few words of the question said over while thinking, trailing off or as a label ("whose job...", "what
+    drives me..", "whose job - the area manager's")."""
     said = words(low)
-    trails = cx.reply.low.startswith(("..", "\u2026"), s.end)
+    after = cx.reply.low[s.end:].lstrip()  # "whose job... X", "whose job - X", "whose job: X"
+    trails = after.startswith(("..", "\u2026", "-", "\u2013", "\u2014", ":"))
     asked = set(words(cx.question))
     return trails and 1 <= len(said) <= 4 and sum(w in asked for w in said) >= max(1, len(said) - 1)
 
