@@ -218,8 +218,11 @@ def assemble(cx: Context) -> list[Act]:
                 acts.append(Found("hedge", f.piece, rule="content.tentative"))
                 prev = acts[-1]
             if prev and prev.kind == kind and kind in ("content", "yes", "no", "hedge", "non_answer", "correction"):
+                # "my dad said i was thick. so proving him wrong": the "so" says how the two go together
+                so = kind == "content" and prev.content and g.content and \
+                    _SO.search(r.low[prev.piece.end - 1:f.piece.start])
                 prev.piece = Piece(prev.piece.start, f.piece.end)
-                prev.content = join(prev.content, g.content)
+                prev.content = join(prev.content, f"so {g.content}" if so else g.content)
                 continue
             acts.append(g)
     if not acts and r.text.strip(" "):
@@ -234,6 +237,9 @@ def assemble(cx: Context) -> list[Act]:
 _ANSWER_SHAPED = re.compile(r"(?i)(?:(?:and |but |so )?i(?:'d| would)? (?:really )?(?:want|wanna|like|love|hope|"
                             r"see myself|picture myself)\b|my goal\b|"
                             r"(?:probably |maybe |prob )?(?:a|an) [\w' -]{2,40}$)")
+
+
+_SO = re.compile(r"[.!?]\s+(?:and )?so\b[\s,]*$")
 
 
 def _absorbs(prev: Found, g: Found, r: Reply) -> bool:

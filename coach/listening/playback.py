@@ -285,9 +285,14 @@ def reasons(answer: str) -> list[str]:
         return []
     text = " ".join(answer.split())
     parts = _BECAUSE.split(text)
+    so_then = _SO_THEN.search(text)
     if len(parts) > 1:
         # The part before the first "because" usually restates the rung being asked about.
         parts = parts[1:]
+    elif so_then and len(so_then.group("r").split()) >= 2:
+        # "my dad always said i was thick. so proving him wrong": what was said first is where it comes from;
+        # what follows "so" is the reason the mentee gives
+        parts = [so_then.group("r")]
     else:
         # "My father was an accountant, maybe it is from him. When I find the pattern I feel calm", "knees. and
         # i'd like to see my kids graduate": a guess or a word first, then what they feel or want: that is the reason.
@@ -298,6 +303,9 @@ def reasons(answer: str) -> list[str]:
     return [p for p in (key_phrase(part) for part in parts) if p]
 
 
+_SO_THEN = re.compile(r"(?i)(?<=[.!?])\s+(?:and )?so,?\s+(?!(?:yeah|yes|ya|yea|yep|ok|okay|idk|i dunno|i guess|"
+                      r"i suppose|that'?s|thats|this|basically|anyway|on|like|much|i don'?t know)\b)"
+                      r"(?P<r>[^.!?]+)[.!?]?\s*$")
 _GUESSED = re.compile(r"(?i)\b(?:maybe|perhaps|probably|i guess|i suppose|i don'?t know|not sure)\b")
 _FELT = re.compile(r"(?i)\bi(?:'d| would)? (?:really )?(?:feel|love|like|need|want|enjoy|care about)\b")
 
