@@ -78,6 +78,13 @@ _NOT_X = re.compile(r"\bnot (?:about |really |just |quite |so much )?(?P<x>[\w' 
 _OFFERED = re.compile(r"(?:maybe |perhaps |so |or )?(?:could i|can i|i could|what if i|how about i|maybe i could) "
                       r"(?P<verb>(?!skip|pause|stop|come back|go back|change|answer|say|use|pick|choose|name|list|give|"
                       r"have a|take a break|ask you|delete|share|see|read)\w+ [^?]{6,})$")
+_REASON = re.compile(r"(?:(?:i guess|i think|i suppose|maybe|probably|prob|mostly|partly|honestly|well|hmm+),? )*"
+                     r"(?:because|cause|cos|coz|cuz|bc|becuase)\b")
+_DEEPER_ASKED = re.compile(r"underneath|behind (?:that|it|this)|why does (?:that|it|this) matter|"
+                           r"what makes (?:that|it|this) important|why is (?:that|it|this) important")
+_MORE_THAT = re.compile(r"(?:(?:i guess|i think|hmm+|well|maybe|probably|honestly|ok),? )*"
+                        r"(?:it'?s|its|it is|i think it'?s) (?:really |actually |probably )?more (?:that|like|about)\b")
+_SAYS_NO = re.compile(r"\b(?:no|nah|nope|not|wrong|didn'?t|never|less|sort of|kind of|kinda|partly|somewhat)\b|n't\b")
 _ASKS_TO_TRY = re.compile(r"experiment|\btry\b|one small thing")
 
 
@@ -111,7 +118,7 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
         m = match(cx, rule, low, shaped)
         if not m:
             continue
-        if rule.id == "correction.rather" and _rephrased_own(cx, core):
+        if rule.id == "correction.rather" and (_rephrased_own(cx, core) or _goes_deeper(cx, low)):
             return Found("content", core, rule="content.rephrased")
         if rule.id == "question.clarify_words" and own_dilemma(low):
             return Found("content", core, rule="content.tentative")  # "Management or IC?": their own choice, said
@@ -122,13 +129,22 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
         # content is kept too ("hang on, I said X first, ... I think its because I love ...").
         run_on = rule.kind in ("feeling", "meta") and len(words(low)) > 12 \
             and len(words(m.group(0))) * 3 < len(words(low))
-        found.also_content = (rule.keep_content or run_on) and cx.expect == "text"
+        # "i guess because i felt stupid a lot as a kid": a feeling given as the reason is the answer too
+        reason = rule.kind == "feeling" and _REASON.match(text) is not None
+        found.also_content = (rule.keep_content or run_on or reason) and cx.expect == "text"
         return found
     if shaped and not goes_on and _ADDRESSED.search(low) and not _GENERIC_YOU.match(bare(low)):
         return Found("question", core, topic="other", rule="question.addressed")
     # "freedom?", "something with data?": an answer offered as a question is a tentative one.
     tentative = low.rstrip().endswith("?") and not opened(low)
     return Found("content", core, rule="content.tentative" if tentative else "content")
+
+
+def _goes_deeper(cx: Context, low: str) -> bool:
+    """Asked what is underneath, "its more that i hate watching people feel stupid" is the next reason, not a
+    correction of the last one (nothing in it says no)."""
+    return _DEEPER_ASKED.search(cx.question) is not None and _MORE_THAT.match(low) is not None \
+        and not _SAYS_NO.search(cx.reply.low)
 
 
 def _rephrased_own(cx: Context, core: Piece) -> bool:

@@ -124,8 +124,8 @@ def content_of(reply: str, lex: Lexicon | None = None) -> str:
 
 def is_non_answer(reply: str, lex: Lexicon | None = None) -> bool:
     """Nothing to play back or summarise: empty, "idk", "pass", a bare "ok", a hedge on its own."""
-    reading = _reading(reply, lex)
-    return not reading.content and reading.correction is None
+    reading = _reading(reply, lex)  # a feeling kept as the answer ("i felt stupid a lot as a kid") is one
+    return not reading.content and reading.correction is None and not reading.has("feeling")
 
 
 def _said(answer: str, lex: Lexicon | None = None) -> str:
@@ -134,6 +134,9 @@ def _said(answer: str, lex: Lexicon | None = None) -> str:
     if reading.content:
         return _clean(reading.content)
     corrections = [a for a in reading.acts if a.kind == "correction" and a.content]
+    felt = [a for a in reading.acts if a.kind == "feeling"]
+    if not corrections and felt and not reading.has("correction"):  # a stored "i felt stupid a lot as a kid"
+        return _clean(felt[-1].text)
     if not corrections:
         # "It's less about fame": no new thought given, but the clause itself says something.
         said = [a for a in reading.acts if a.kind == "correction" and not (a.rule or "").startswith("open")]
