@@ -6,15 +6,14 @@ import pytest
 
 from coach.listening.acknowledge import acknowledgement, acknowledgements
 from coach.listening.acts import read_reply
+from coach.listening.chain import because, play_back_chain
 from coach.listening.lexicon import load_lexicon
 from coach.listening.playback import (
-    because,
     content_of,
     is_non_answer,
     job_named,
     key_phrase,
     play_back,
-    play_back_chain,
     swap_pronouns,
 )
 

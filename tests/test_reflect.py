@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.listening.playback import key_phrase, play_back, play_back_chain, reason, swap_pronouns
+from coach.listening.chain import play_back_chain, reason
+from coach.listening.playback import key_phrase, play_back, swap_pronouns
 
 SWAPS = {
     "manager_job": ("I want my manager's job", "You want your manager's job"),

@@ -17,7 +17,8 @@ from coach.errors import CoachError
 from coach.flow.spec import Flow, Step
 from coach.home import addressed
 from coach.listening import rules
-from coach.listening.playback import play_back, reason
+from coach.listening.chain import reason
+from coach.listening.playback import play_back
 from coach.rephrase.protocol import Rephraser, Rephrasing, Verbatim
 from coach.store.database import Store
 

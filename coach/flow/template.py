@@ -15,7 +15,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from coach.listening.playback import job_named, play_back, play_back_chain, swap_pronouns
+from coach.listening.chain import play_back_chain
+from coach.listening.playback import job_named, play_back, swap_pronouns
 
 # Values every template may use without a step setting them.
 BUILTINS = {

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from coach.listening.cutting import NO_END, cut, fragments, without_contrast
@@ -23,7 +22,6 @@ MAX_CHARS = 120
 # Where the first clause of the content ends: "I want to lead, because I like people".
 _CLAUSE_END = re.compile(r"(?:[.!?;]\s|[.!?;]$|\s[-\u2013\u2014]\s|,\s*(?:because|but|and|so|though|which)\b)")
 # Where a reason starts inside an answer ("I want X because Y" -> Y).
-_BECAUSE = re.compile(r"(?:^|[\s,;:(-])(?:because|'cause|cos|cuz|becuase|so that)\s+", re.IGNORECASE)
 # Asides in brackets: "(ugh)", "(lol, if they ever promote anyone)".
 _ASIDE = re.compile(r"\s*\((?:ugh|lol|haha|sorry|honestly|i know|i guess|i think|tbh|sigh)[^)]*\)", re.IGNORECASE)
 # Asides a rambling answer carries inside a thought: ", and sorry this is a lot,", ", if i'm honest,",
@@ -152,7 +150,8 @@ def _said(answer: str, lex: Lexicon | None = None) -> str:
 
 # An aside at the end of a key phrase: "brands, weirdly", "the money, honestly".
 _LAST_ASIDE = re.compile(r"(?i),\s*(?:weirdly|oddly|strangely|funnily enough|honestly|really|i guess|i suppose|tbh|"
-                         r"lol|haha|if i'?m honest|to be honest)$")
+                         r"lol|haha|if i'?m honest|to be honest)$"
+                         r"|\s+(?:obviously|of course|tbh|lol|haha|i guess|i suppose)$")
 
 
 # "rent is insane. i wanna move out of my parents": a remark about the world, then what the mentee wants.
@@ -243,8 +242,8 @@ def play_back(answer: str, max_words: int = 12) -> str:
     if other:  # "front office manager, maybe. Or the revenue department": both options, not the first alone
         alt = key_phrase(_UNSURE_TAIL.sub("", other.group("alt")), 8)
         if alt and len(alt.split()) <= 8:
-            return f"{_second_person(phrase)}, or {_second_person(alt)}"
-    return _second_person(phrase)
+            return f"{second_person(phrase)}, or {second_person(alt)}"
+    return second_person(phrase)
 
 
 # The next sentence offering another option: "... maybe. Or to work in the revenue department, I am not sure."
@@ -258,7 +257,7 @@ _NO_SUBJECT = re.compile(r"(?:want|need|like|love|hate|enjoy|miss|prefer|hope|ca
                          r"less|it|that|this|being|people|money|time|some|[a-z]+ing)\b")
 
 
-def _second_person(phrase: str) -> str:
+def second_person(phrase: str) -> str:
     if not phrase:
         return ""
     first = phrase.split(" ", 1)[0].lower().replace("\u2019", "'")
@@ -278,124 +277,3 @@ def _second_person(phrase: str) -> str:
     if len(words) >= 2 and sum(w.isupper() and len(w) > 1 for w in words) >= 2 and swapped.upper() == swapped:
         swapped = swapped.lower()  # "YOU WERE ONE": shouted, said back in an even voice
     return f"you {swapped}" if _NO_SUBJECT.match(swapped) else swapped  # "wanna move out": you want to move out
-
-
-
-
-def reasons(answer: str) -> list[str]:
-    """The reasons an answer gives: what follows each "because", or what it says if none."""
-    if is_non_answer(answer):
-        return []
-    text = " ".join(answer.split())
-    parts = _BECAUSE.split(text)
-    so_then = _SO_THEN.search(text)
-    if len(parts) > 1:
-        # The part before the first "because" usually restates the rung being asked about.
-        parts = parts[1:]
-    elif so_then and len(so_then.group("r").split()) >= 2:
-        # "my dad always said i was thick. so proving him wrong": what was said first is where it comes from;
-        # what follows "so" is the reason the mentee gives
-        parts = [so_then.group("r")]
-    else:
-        # "My father was an accountant, maybe it is from him. When I find the pattern I feel calm", "knees. and
-        # i'd like to see my kids graduate": a guess or a word first, then what they feel or want: that is the reason.
-        sentences = [x for x in re.split(r"(?<=[.!?])\s+", text) if x.strip()]
-        guess = next((i for i, x in enumerate(sentences) if _GUESSED.search(x) or len(x.split()) <= 2), None)
-        felt = next((x for x in sentences[guess + 1:] if _FELT.search(x)), "") if guess is not None else ""
-        parts = [felt] if felt else parts
-    return [p for p in (key_phrase(part) for part in parts) if p]
-
-
-_SO_THEN = re.compile(r"(?i)(?<=[.!?])\s+(?:and )?so,?\s+(?!(?:yeah|yes|ya|yea|yep|ok|okay|idk|i dunno|i guess|"
-                      r"i suppose|that'?s|thats|this|basically|anyway|on|like|much|i don'?t know)\b)"
-                      r"(?P<r>[^.!?]+)[.!?]?\s*$")
-_GUESSED = re.compile(r"(?i)\b(?:maybe|perhaps|probably|i guess|i suppose|i don'?t know|not sure)\b")
-_FELT = re.compile(r"(?i)\bi(?:'d| would)? (?:really )?(?:feel|love|like|need|want|enjoy|care about)\b")
-
-
-def reason(answer: str) -> str:
-    """The deepest reason in an answer, played back: what the next why-question asks about."""
-    found = reasons(answer)
-    return _second_person(found[-1]) if found else play_back(answer)
-
-
-def _word_set(text: str) -> set[str]:
-    return set(re.findall(r"[\w']+", text.lower()))
-
-
-def _same(a: str, b: str) -> bool:
-    wa, wb = _word_set(a), _word_set(b)
-    if not wa or not wb:
-        return False
-    return wa == wb or len(wa & wb) / len(wa | wb) >= 0.7
-
-
-def chain_phrases(rungs: Iterable[str]) -> list[str]:
-    """Each rung as its reason(s), second person, leaving out repeats and "I don't know"s."""
-    out: list[str] = []
-    for i, rung in enumerate(r for r in rungs if r and r.strip()):
-        if is_non_answer(rung):  # "I don't know" ends the ladder; it is no reason
-            continue
-        # The first rung is the goal itself: played back whole. Later rungs: their reasons.
-        phrases = [play_back(rung)] if i == 0 else [_second_person(r) for r in reasons(rung)]
-        for phrase in phrases:
-            if phrase and not any(_same(phrase, seen) for seen in out):
-                out.append(phrase)
-    return out
-
-
-def play_back_chain(rungs: Iterable[str]) -> str:
-    """"you want X, because Y, because Z": the why-ladder said back, one reason per rung."""
-    phrases = chain_phrases(rungs)
-    return ", ".join(phrases[:1] + [because(p) for p in phrases[1:]])
-
-
-# A clause has a subject and a verb of its own: "you want respect", "it's fun", "your work matters".
-_FILLER = r"(?:(?:and|but|also|just|really|then|still|mostly|maybe|probably|honestly) )*"
-_PRONOUN = re.compile(
-    rf"^{_FILLER}(?:(?:i|you|we|they|he|she|it|there|people|everyone|everybody|nobody|no one|someone) [a-z']+"
-    r"|(?:you're|you've|you'd|you'll|i'm|i've|i'd|it's|that's|there's|they're|we're|he's|she's|nothing|that) "
-    r"|(?:its|thats|theres|im|ive) (?=the|a|an|not|just|like|so|really|more|about|because|how|what|when|all)\b)", re.I)
-_NOT_DET = r"(?!(?:the|your|my|our|their|his|her|a|an|this|that)\b)"
-_NOUN_THEN_VERB = re.compile(
-    rf"^{_FILLER}(?:(?:the|your|my|our|their|his|her|a|an|this|that) )?(?:{_NOT_DET}[a-z'-]+ ){{1,3}}?"
-    r"(?:am|are|is|was|were|can|could|will|would|should|might|must|do|does|did|don't|doesn't|didn't|won't|can't|"
-    r"has|have|had|get|gets|got|feel|feels|want|wants|need|needs|matter|matters|mean|means|count|counts|"
-    r"(?:[a-z]+(?:s|ed)|run|make|decide|build|lead|pay|help|listen|work|grow|learn|see|take|give|go|say|tell|"
-    r"know|think|trust|care|love|like|hate|use|keep|let|own|value|respect|notice|depend|rely|look)(?= [a-z]))\b", re.I)
-_LATER_SUBJECT = re.compile(r"\b(?:(?:you|we|they|people|i) (?!and\b|or\b)[a-z']+|(?:you're|we're|they're|i'm)\b)",
-                            re.I)
-_PLURAL = {"people", "children", "kids", "men", "women", "folks", "staff", "colleagues"}
-_SINGULAR_S = re.compile(r"(?:ss|us|is|ics)$", re.I)
-
-
-def because(phrase: str) -> str:
-    """A reason after "because", in a form that reads: "because you want respect", "because respect
-    matters to you", "because it's about wanting your taste to count", "because you want to be trusted"."""
-    low = phrase.lower()
-    if re.match(r"so\b", low):
-        return phrase  # "so you can feel proud" joins the chain by itself
-    if re.match(r"(?:because )?of\b", low):
-        return f"because {phrase[3:] if low.startswith('because ') else phrase}"  # "of my dad": because of your dad
-    if re.match(r"in [A-Z]", phrase) or re.match(r"(?:in|at|when|since|after) (?:\w+ ){0,3}(?:my|your|i|you)\b", low):
-        return f"because {phrase[:1].lower() + phrase[1:]}"  # "In Romania your father was ...": a clause of its own
-    if _PRONOUN.match(low):
-        return f"because {phrase}"
-    if re.match(r"to [a-z]", low):
-        return f"because you want {phrase}"  # "to be trusted"
-    if re.match(r"(?:feels|makes|gives|means|seems|sounds|keeps|lets|helps|is|was|pays|puts|brings|gets|takes|"
-                r"covers)\b", low):
-        return f"because it {phrase}"  # "feels good to be the one people count on"
-    if re.match(r"[a-z]+ing(?: [a-z']+){0,3} (?:is|was|means|meant|makes|made|gives|feels|matters|lets|helps|keeps)\b",
-                low):
-        return f"because {phrase}"  # "being senior means people listen to you": a clause of its own
-    if re.match(r"(?:(?:less|more|fewer|no|not so much) )?(?:[a-z]+ing|not)\b", low):
-        return f"because it's about {phrase}"  # "wanting your taste to count", "less running into fires"
-    if _NOUN_THEN_VERB.match(low) or _LATER_SUBJECT.search(low):
-        return f"because {phrase}"  # "your manager trusts you", "that way you learn"
-    if len(phrase.split()) > 4:
-        return f"because it's about {phrase}"
-    head = re.split(r" (?:with|from|on|for|of|in|at|to|by|about) ", low)[0]  # "time with my kids": time
-    last = head.split()[-1] if head.split() else ""
-    plural = " and " in head or last in _PLURAL or (last.endswith("s") and not _SINGULAR_S.search(last))
-    return f"because {phrase} {'matter' if plural else 'matters'} to you"  # "respect", "the craft"
