@@ -17,7 +17,7 @@ from coach.conversation.machine import Position, position
 from coach.conversation.summary import LINES, non_answer
 from coach.listening import rules
 from coach.listening.edits import Edit
-from coach.listening.fix_words import restated
+from coach.listening.fix_words import in_place_of, restated
 from coach.listening.fixes import Fix, read_fixes
 from coach.listening.parts import keeps_as_is
 from coach.listening.playback import play_back, trimmed
@@ -121,9 +121,10 @@ class Fixing(Drives):
         before = str((self.state.fixing or {}).get("heard") or "")  # put right with the question, not yet said
         new = "" if keeps_as_is(reading.reply) or (reading.confirm is False and not reading.has("correction")) else (
             corrected_to(reading) or trimmed(said_content(reading)))
+        new, alone = in_place_of(new, str((self.state.fixing or {}).get("part") or ""), reading.reply)  # "just X"
         if new and (non_answer(new) or rules.is_off_topic(new, self.flow.lexicon)):
             new = ""
-        changed = self._answer_to_fix(new, reading.reply) if new else False
+        changed = self._answer_to_fix(new, reading.reply, alone) if new else False
         self.state.fixing = None
         self._corrected = "\n".join(w for w in (before, self._corrected if changed else "") if w)
         return self._advance(answer="" if step.expect == "yes_no" else new, ref=ref, reading=reading, confirm=None,
@@ -172,7 +173,7 @@ class Fixing(Drives):
         part = fix.said or fix.part
         return self._rule(self._reply(key).replace("{part}", play_back(part) or part))
 
-    def _answer_to_fix(self, new: str, reply: str) -> bool:
+    def _answer_to_fix(self, new: str, reply: str, alone: bool = False) -> bool:
         """The answer to "what would you put in place of X?": put where X was."""
         fixing = self.state.fixing or {}
         self.state.fixing = None
@@ -191,10 +192,9 @@ class Fixing(Drives):
         value = self.values.get(var)
         if isinstance(value, list) and isinstance(index, int) and index < len(value):
             old = value[index]
-            put = _put_in(old, part, new)
-            self._set_item(var, index, old, put)
+            self._set_item(var, index, old, new if alone else _put_in(old, part, new))
         elif isinstance(value, str):
-            self._set_item(var, None, value, _put_in(value, part, new))
+            self._set_item(var, None, value, new if alone else _put_in(value, part, new))
         else:
             return self._correct(new, reply)
         self._corrected = new

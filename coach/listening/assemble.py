@@ -103,10 +103,12 @@ def self_repair(cx: Context) -> None:
     what they just said; the thought before the "no" is not the answer, and the "no" is no answer."""
     found, low = cx.found, cx.reply.low
     for i in range(1, len(found) - 1):
-        if found[i].kind == "no" and found[i - 1].kind == "content" and any(
+        # "barista forever? lol no. maybe something with psychology": a "lol" between is no matter
+        prev = next((f for f in reversed(found[:i]) if f.kind != "filler"), None)
+        if found[i].kind == "no" and prev is not None and prev.kind == "content" and any(
             f.kind == "content" for f in found[i + 1:]
         ):
-            found[i - 1].kind = found[i].kind = "filler"
+            prev.kind = found[i].kind = "filler"
     for i, f in enumerate(found):
         # "the CEO lol. no seriously, the head of product": the first go taken back
         before = [j for j in range(i) if found[j].kind == "content"]

@@ -93,3 +93,19 @@ def restated(reply: str, new: str) -> str:
     said = [t.strip(" .!") for t in re.split(r"(?<=[.!?])\s+", reply.strip())]
     whole = [t for t in said if new.lower() in t.lower() and not _QUOTES.search(t) and len(t.split()) >= 4]
     return whole[-1] if whole else ""
+
+
+# "just psychology. drop forever": an instruction to take the part out, said beside what goes in its place.
+_DROP = r"(?:drop|remove|delete|lose|scrap|cut|ditch|take out|get rid of|forget)(?: the)?(?: word)?"
+
+
+def in_place_of(answer: str, part: str, reply: str = "") -> tuple[str, bool]:
+    """The words an answer to "what would you put in place of X?" puts there, and whether they are to stand
+    alone ("just psychology": only that, not put inside what was there; read off the whole ``reply``)."""
+    dropped = re.compile(rf"(?i)(?:^|(?<=[.!?;,])\s*|\s+(?:and|then)\s+){_DROP}\s+['\"]?{re.escape(part)}['\"]?"
+                         rf"(?:\s+(?:bit|part|word))?(?:\s+(?:lol|pls|please))?\s*[.!?]*") if part else None
+    said = " ".join(answer.split())
+    said = dropped.sub("", said).strip(" ,;") if dropped else said
+    whole = dropped.sub("", " ".join((reply or answer).split())).strip(" ,;") if dropped else reply or answer
+    alone = re.match(r"(?i)(?:just|only|simply)\s+(?P<new>[^.!?]{1,40}?)[.!?]*$", whole)
+    return (alone.group("new"), True) if alone else (said.rstrip(" .!?") if dropped else said, False)

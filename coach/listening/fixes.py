@@ -105,7 +105,8 @@ def read_fixes(reply: str) -> list[Fix]:
         if waiting is not None:
             out.remove(waiting)
             asks = clause.rstrip().endswith("?")
-            new = "" if asks else _words(clause) if fix is None else fix.new if fix.points and fix.kind == "put" else ""
+            same = fix is not None and fix.kind == "put" and (fix.points or fix.part.lower() == waiting.part.lower())
+            new = "" if asks else _words(clause) if fix is None else fix.new if same else ""  # "X is wrong. Y, not X"
             if new:
                 out.append(Fix("put", waiting.slot, waiting.part, new, waiting.said))
                 waiting = None
@@ -129,8 +130,7 @@ def read_fixes(reply: str) -> list[Fix]:
 
 
 def is_remark(piece: str) -> bool:
-    """Is ``piece`` a remark about the playback ("you didn't add the Priya part", "one sentence:"),
-    never words to keep?"""
+    """Is ``piece`` a remark about the playback ("you didn't add the Priya part", "one sentence:"), not words?"""
     if re.fullmatch(r"(?:ok(?:ay)?,? )?(?:in )?(?:one|a) (?:plain |simple )?sentence|(?:fine|ok|okay),? then",
                     _bare(piece), re.I):
         return True
