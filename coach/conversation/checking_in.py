@@ -80,6 +80,8 @@ class CheckingIn:
     def _kept_of(self, text: str) -> bool:
         """Does ``text`` say something besides the worry (read sentence by sentence)?"""
         reading = read_reply(text, self.flow.lexicon, expect=self.current.expect, question=self._asked())
+        if self.current.expect == "yes_no":  # "Does that fit?": only a yes or a no beside the worry answers it
+            return reading.confirm is not None
         content = trimmed(said_content(reading))
         return bool(rules.words(content)) and not non_answer(content)
 

@@ -22,6 +22,7 @@ _FIRST = ("advice_request", "question", "meta", "correction", "feeling")
 _AFTER_OPENER = re.compile(r"[\s,.!?:]+|$")
 # Questions that ask for a correction ("What would you change, so that it says what you mean?").
 _CORRECTION_QUESTION = re.compile(r"\bwhat would you (?:change|correct)\b|\bso that it says what you mean\b")
+_GOES_ON_FROM = re.compile(r"(?:of|and|or|to|like|because|cause|cos|with|about|or just|even)\b")
 _PARDON_ONLY = re.compile(r"^\s*(?:sorry|pardon|excuse me)\s*\?+\W*$")
 
 
@@ -66,8 +67,12 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
     correcting = _CORRECTION_QUESTION.search(cx.question) is not None
     keep = cx.tables.keep.match(r.low) if correcting else None
     level = distress_level(r.text, lex)
+    last: str | None = None
     for part in r.sentences():
         piece_level = distress_level(r.text[part.start:part.end], lex) if level else None
+        # "i dont see the point of any of it. of being here": a fragment that goes on with the sign before it
+        piece_level = piece_level or (last if last and _GOES_ON_FROM.match(r.low, part.start) else None)
+        last = piece_level
         if piece_level:
             cx.found.append(Found("distress", part, topic=piece_level, rule="distress"))
         else:

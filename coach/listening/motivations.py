@@ -38,10 +38,17 @@ _DENIED_BEFORE = re.compile(
 )
 
 
+# Something disliked is no drive: "the money side, which i'd hate tbh", "i hate the politics".
+_DISLIKED_AFTER = re.compile(r"^[\w' ]{0,15}?\b(?:which|that|and)?\s*(?:i'?d|i would|i)\s+(?:really\s+|honestly\s+)?"
+                             r"(?:hate|dread|dislike|can'?t stand|don'?t like|wouldn'?t like|would not like)\b")
+_DISLIKED_BEFORE = re.compile(r"\b(?:hate|hated|hating|dread|dislike|can'?t stand)\b(?:\s+[\w']+){0,3}\s*$")
+
+
 def _negated(t: str, start: int, end: int) -> bool:
     before = re.split(r"[.,;!?]", t[max(0, start - 40) : start])[-1]
     after = re.split(r"[.,;!?]", t[end : end + 40])[0]
-    return bool(_NEGATED_BEFORE.search(before) or _DENIED_BEFORE.search(before) or _NEGATED_AFTER.match(after))
+    return bool(_NEGATED_BEFORE.search(before) or _DENIED_BEFORE.search(before) or _NEGATED_AFTER.match(after)
+                or _DISLIKED_AFTER.match(after) or _DISLIKED_BEFORE.search(before))
 
 
 def affirmed(phrases: Phrases, text: str) -> int:
