@@ -85,6 +85,8 @@ _DEEPER_ASKED = re.compile(r"underneath|behind (?:that|it|this)|why does (?:that
 _MORE_THAT = re.compile(r"(?:(?:i guess|i think|hmm+|well|maybe|probably|honestly|ok),? )*"
                         r"(?:it'?s|its|it is|i think it'?s) (?:really |actually |probably )?more (?:that|like|about)\b")
 _SAYS_NO = re.compile(r"\b(?:no|nah|nope|not|wrong|didn'?t|never|less|sort of|kind of|kinda|partly|somewhat)\b|n't\b")
+_ASKS_STILL = re.compile(r"\bstill\b|\blast time\b|\bsince\b")  # a question about last time's answers
+_AS_LAST_TIME = re.compile(r"\b(?:as|like) i (?:said|told (?:you|u)|mentioned)(?: (?:you|u))? last time\b")
 _ASKS_TO_TRY = re.compile(r"experiment|\btry\b|one small thing")
 
 
@@ -120,6 +122,8 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
             continue
         if rule.id == "correction.rather" and (_rephrased_own(cx, core) or _goes_deeper(cx, low)):
             return Found("content", core, rule="content.rephrased")
+        if rule.id == "meta.repeat" and _AS_LAST_TIME.search(low) and _ASKS_STILL.search(cx.question):
+            return Found("filler", core, rule="filler.as_last_time")  # asked "still true?": "like i told you last time"
         if rule.id == "question.clarify_words" and own_dilemma(low):
             return Found("content", core, rule="content.tentative")  # "Management or IC?": their own choice, said
         found = Found(rule.kind, core, topic=rule.topic, rule=rule.id)
