@@ -70,9 +70,13 @@ def _chain(values: list[str]) -> str:
     return play_back_chain(values)
 
 
+_AGAIN = re.compile(r"(?i)[\s,]+(?:again|too|as well|also|still)\b.*$")
+
+
 def _listing(values: list[str]) -> str:
     """'X, Y and Z'; an item said again inside a longer one once; '; ' when items have commas of their own."""
     def within(short: str, long: str) -> bool:
+        short = _AGAIN.sub("", short).strip() or short  # "fishing again" beside "fishing and the kids' football"
         return re.search(rf"\b{re.escape(short.lower())}\b", long.lower()) is not None
 
     items: list[str] = []
