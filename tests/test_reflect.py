@@ -123,6 +123,12 @@ def test_the_chain_leaves_out_dont_knows_and_blanks() -> None:
     assert play_back_chain(rungs) == "you want to start your own studio, because you need freedom"
 
 
+def test_the_chain_drops_a_reason_said_again_only_stronger() -> None:
+    # a terse mentee: "money", then "more money" is the same reason, not a second one
+    assert play_back_chain(["promotion", "money", "more money", "cos rent"]) == (
+        "promotion, because money matters to you, because rent matters to you")
+
+
 def test_the_chain_drops_a_reason_said_again_in_other_order() -> None:
     rungs = ["I want to teach", "because I love explaining things", "because explaining things, I love it"]
     assert play_back_chain(rungs) == "you want to teach, because you love explaining things"

@@ -48,8 +48,13 @@ def reason(answer: str) -> str:
     return second_person(found[-1]) if found else play_back(answer)
 
 
+# Words that make a reason stronger, not another one: "more money" after "money".
+_MORE = frozenset(("more", "much", "really", "just", "even", "lots", "loads", "a", "lot", "of", "the", "some", "bit",
+                   "better", "again", "also", "too", "still"))
+
+
 def _word_set(text: str) -> set[str]:
-    return set(re.findall(r"[\w']+", text.lower()))
+    return set(re.findall(r"[\w']+", text.lower())) - _MORE
 
 
 def _same(a: str, b: str) -> bool:
