@@ -248,8 +248,10 @@ def start_fixed(reading: Reading) -> str:
 _AT_BOTTOM = re.compile(r"(?i)\b(?:that'?s|thats|that is|it'?s|its) (?:kind of |probably |about |really )?the bottom "
                         r"of it\W*(?:like )?")
 # A question a yes cannot answer ("What drives all this for you?"), and a bare yes.
-_BARE_YES = re.compile(r"(?i)^\W*(?:yes|yeah|yep|yup|ye|ya|yea|correct|exactly|right|spot on|that'?s (?:it|right))\b")
-_OPEN_QUESTION = re.compile(r"(?i)^\W*(?:what|where|whose|which|who|how|why)\b(?! about you\b)")
+_BARE_YES = re.compile(r"(?i)^\W*(?:(?:ok|okay|thanks|thank you|cool|great)\W+)*"  # "ok thank you. Yes"
+                       r"(?:yes|yeah|yep|yup|ye|ya|yea|correct|exactly|right|spot on|that'?s (?:it|right))\b")
+# The question's last sentence ("Picture yourself ... now. What would you like to be doing?")
+_OPEN_QUESTION = re.compile(r"(?i)(?:^|[.!?]\s+)\W*(?:what|where|whose|which|who|how|why)\b(?! about you\b)[^.!?]*\?")
 
 
 def without_bottom(text: str) -> str:
@@ -259,7 +261,7 @@ def without_bottom(text: str) -> str:
 
 def yes_to_open(reply: str, asked: str | None) -> bool:
     """A bare "yes thats it" said to a question a yes cannot answer (the read-back before it was meant)."""
-    return _BARE_YES.match(reply) is not None and _OPEN_QUESTION.match(asked or "") is not None
+    return _BARE_YES.match(reply) is not None and _OPEN_QUESTION.search(asked or "") is not None
 
 
 def without_edits(content: str, edits: list[Edit]) -> str:
