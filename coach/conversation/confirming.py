@@ -52,6 +52,8 @@ _POINTER = re.compile(r"(?i)^(?:the|that|my) [\w' ]{1,30}? (?:bit|part|thing|one
 
 
 # "the meaning part fits", "that bit's right": what fits, said of the item asked about.
+_PART_NAMED = re.compile(r"(?i)(?P<part>(?:the|that|this) [\w' ]{2,30}? (?:part|bit))(?:'s| is)? "
+                         r"(?:fits|is right|is true)\b")  # the part named as it fits, to say back
 _FITS = re.compile(r"(?i)^(?:the |that |this )?[\w' ]{0,30}?(?:part|bit|one)(?:'s| is)? "
                    r"(?:fits|is right|is true|is it)\b|^(?:yes|yeah|yep)\b"
                    # "the not being micromanaged part": the part that fits, named
@@ -298,6 +300,9 @@ class Confirming:
         fits = _FITS.search(reading.reply) is not None and not reading.has("no")
         others = self._others_named(text, reading)
         said = [self._rule(self._reply("noted_too").replace("{words}", " and ".join(others)))] if others else []
+        part = _PART_NAMED.match(reading.reply.strip())
+        if part and not others and "part_fits" in self.flow.replies:  # "the security part fits": said back
+            said.append(self._rule(self._reply("part_fits").replace("{words}", play_back(part.group("part")))))
         return said + self._advance(answer="", ref=ref, reading=reading, confirm=True if fits else None)
 
     def _part_that_fits(self, text: str, reading: Reading, ref: str) -> list[Message]:
