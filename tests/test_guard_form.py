@@ -41,6 +41,10 @@ BROKEN = [
     # Both seen four times and twice from the default model in the real terminal.
     pytest.param("And could you say whose job you would not want to do it, and why not?",
                  "And whose job would you not want, and why not?", "object twice", id="resumptive-it"),
+    # Seen from the default model in the real terminal (round 15).
+    pytest.param("When you say you want your work to actually be seen, can you tell me what that is underneath that?",
+                 "When you say you want your work to actually be seen, what's underneath that for you?",
+                 "subject twice", id="resumptive-what-that"),
     pytest.param("Could you say where the things you love, good at, and your organisation needs overlap?",
                  "Where do the things you love, the things you're good at and what your organisation needs overlap?",
                  "no subject", id="headless-list-item"),

@@ -61,11 +61,16 @@ _INVERTED = re.compile(
 _RESUMPTIVE = re.compile(
     r"\b(?:whose|which|what) \w+ (?:[\w']+ ){0,6}?(?:do|want|take|have|like|pick|choose|get|enjoy) (?:it|them)\b"
 )
+# "... can you tell me what that is underneath that?": the question word's thing named again after it.
+_RESUMPTIVE_WHAT = re.compile(
+    r"\bwhat (?:that|it|this) (?:is|was) (?:\w+ )?(?:underneath|behind|beneath|under|below) (?:that|it|this)\b"
+)
 # "... the things you love, good at, and ...": a list item that lost its subject.
 _HEADLESS_ITEM = re.compile(r"(?:, |\band )(?:good|great|best|skilled) (?:at|with)\b")
 
 _SHAPES = ((_LOOSE_CLAUSE, "has no auxiliary"), (_INVERTED, "keeps the question's word order"),
-           (_RESUMPTIVE, "says its object twice"), (_HEADLESS_ITEM, "a list item has no subject"))
+           (_RESUMPTIVE, "says its object twice"), (_RESUMPTIVE_WHAT, "says its subject twice"),
+           (_HEADLESS_ITEM, "a list item has no subject"))
 
 # Small words a garbled rewording piles up ("your things you love, your good things, and your ...").
 _FILLERS = _wordset("your the and")

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 MAX_CHARS = 120
 
-# Where the first clause of the content ends: "I want to lead, because I like people".
-_CLAUSE_END = re.compile(r"(?:[.!?;]\s|[.!?;]$|\s[-\u2013\u2014]\s|,\s*(?:because|but|and|so|though|which)\b)")
+# Where the first clause of the content ends: "I want to lead, because I like people", "to be seen, now its admin".
+_CLAUSE_END = re.compile(r"(?:[.!?;]\s|[.!?;]$|\s[-\u2013\u2014]\s|,\s*(?:because|but|and|so|though|which)\b"
+                         r"|,\s*(?:now|right now|these days|atm)\s+(?:it'?s|its|i'?m|im|i|all|just)\b)")
 # Where a reason starts inside an answer ("I want X because Y" -> Y).
 # Asides in brackets: "(ugh)", "(lol, if they ever promote anyone)".
 _ASIDE = re.compile(r"\s*\((?:ugh|lol|haha|sorry|honestly|i know|i guess|i think|tbh|sigh)[^)]*\)", re.IGNORECASE)
