@@ -10,6 +10,7 @@ from coach.listening.shape import opened, question_shaped
 from coach.listening.text import bare, words
 
 _PARDON = frozenset({"what", "sorry", "wait", "huh", "pardon", "come", "again"})
+_SOUNDS = re.compile(r"^(?:(?:um+|uh+|erm+|hmm+|hm+|ah+|oh|er)[,.]?\s+)+")
 _TAIL = re.compile(r"(?:[\s,]+(?:lol|haha+|lmao|tbh|sorry|honestly|to be honest|right now|at the moment|atm|for now|"
                    r"here|man|tho|though))+$")
 
@@ -31,11 +32,13 @@ def match_whole(cx: Context, low: str) -> Rule | None:
             and not set(ws) <= _PARDON:  # "what?" is not caught, not the question's "what" said back
         return Rule("filler.echo", "filler", re.compile(""))
     # A bare "right." or "I think so" is a yes (or no, or hedge) to be peeled, not an aside.
+    plain = _SOUNDS.sub("", text)  # "um ok i guess": the sounds before it say nothing
     for rule in cx.tables.open.rules:
         if rule.kind in ("yes", "no", "hedge", "feeling") and usable(cx, rule):
-            m = rule.regex.match(text)
-            if m and m.end() == len(text):
-                return None
+            for said in {text, plain}:
+                m = rule.regex.match(said)
+                if m and m.end() == len(said):
+                    return None
     for rule in cx.tables.rules.rules:
         whole = rule.where == "whole" and rule.kind in ("non_answer", "filler")
         if whole and usable(cx, rule) and rule.regex.search(text):
