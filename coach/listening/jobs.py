@@ -34,6 +34,10 @@ _ROLE = re.compile(
 )
 
 
+_PERSON_NAMED = re.compile(r"(?i)(?:the|my|our) (?:[\w'-]+ ){0,2}[\w'-]+(?: (?:on|in|at|from|for) (?:the )?[\w'-]+"
+                           r"(?: [\w'-]+)?| (?:who|that) (?:runs|leads|manages|heads|owns|does|looks after) "
+                           r"(?:the |our |my )?[\w'-]+(?: [\w'-]+){0,2}(?: (?:at|in|on) [\w'-]+)?)"
+                           r"(?<!\blol)(?<!\bhaha)(?<!\btbh)")
 _NOT_THEIRS = re.compile(r"(?i)\b(?:i'?m|im|i am) (?:the|a|an) [^,.;!?]*?"
                          r"(?=\s+(?:so|and|but|because|cos|which)\b|[,.;!?]|$)"
                          r"|[^,.;!?]*\b(?:don'?t|dont|do not|wouldn'?t) (?:really )?want\b[^,.;!?]*")
@@ -63,6 +67,8 @@ def job_named(answer: str) -> str:
         first = re.split(r"[.,;!?]", text, maxsplit=1)[0].strip()
         head = first.split(" ", 1)[0].lower() if first else ""
         short = 0 < len(first.split()) <= 3 and head not in _CONTRACTION and head not in _NOT_A_JOB
+        # "the staff eng on payments", "the lady who runs the counselling service": a person named at more length
+        short = short or _PERSON_NAMED.fullmatch(first) is not None
         # "knees are shot": something said about themselves, not a job
         said = re.search(r"(?i)\b(?:is|are|was|were|am|feel|feels|got|hurts?|aches?|sucks?)\b", first)
         return first if short and not said else ""
