@@ -51,7 +51,7 @@ _TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where
 _OF_THE_QUESTION = re.compile(r"(?i)^(?:what|why)\W*s?\b.*\b(?:this|that|the|these) questions?\b")
 _TOPICS = frozenset(("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "source", "who",
                      "optional", "right_word", "later", "sense", "progress", "example", "memory", "feeling_normal",
-                     "imagined"))
+                     "imagined", "machine"))
 
 
 def plain_aside(plain: str) -> tuple[str, str]:

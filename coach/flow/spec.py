@@ -160,6 +160,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "sense": "Yes, that's clear.",
     "feeling_normal": "Lots of people feel that, and it makes sense to feel two things at once. It's welcome here, "
                       "and you can say as much or as little about it as you like.",
+    "machine": "I'm a program on your computer, not a person. A small language model may put my questions in other "
+               "words, but what I ask and what I say back come from fixed rules, and I never give advice.",
     "imagined": "Only imagined: nobody has really won or left anything. It's a way to think about what you'd pick if "
                 "nothing stood in the way.",
     "memory": "I keep your earlier conversations on this computer, and each one can start from the last summary. "
