@@ -244,6 +244,9 @@ _ANSWER_SHAPED = re.compile(r"(?i)(?:(?:and |but |so )?i(?:'d| would)? (?:really
 _SO = re.compile(r"[.!?]\s+(?:and )?so\b[\s,]*$")
 
 
+_THEN_NAMED = re.compile(r"\W*(?:then|in that case|if so|if yes),? (?:my|the|a|an|our|his|her|their)\b")
+
+
 def _absorbs(prev: Found, g: Found, r: Reply) -> bool:
     """Does ``prev`` take this content in: a correction its corrected thought, a question its context?"""
     if prev.kind == "correction":
@@ -253,8 +256,9 @@ def _absorbs(prev: Found, g: Found, r: Reply) -> bool:
     if prev.kind in LEADS:
         # A short remark after a question is its context; "because ..." after one is an answer.
         between = r.low[prev.piece.end:g.piece.end]
-        # "Is this a GROW model thing? Anyway: ...": moved on from the question to the answer
-        moved_on = re.search(r"\b(?:anyway|anyways|anyhow|moving on)\b", r.low[prev.piece.end:g.piece.start])
+        # "Is this a GROW model thing? Anyway: ...", "Can I choose my own boss? Then my boss": on to the answer
+        moved_on = re.search(r"\b(?:anyway|anyways|anyhow|moving on)\b", r.low[prev.piece.end:g.piece.start]) \
+            or _THEN_NAMED.match(r.low, prev.piece.end, g.piece.end)
         return len(words(g.content or "")) <= 8 and not moved_on and \
             not re.search(r"\b(?:because|cause|cos|cuz|bc|becuase)\b", between)
     return False
