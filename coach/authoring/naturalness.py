@@ -103,7 +103,8 @@ def check(exchanges: list[Exchange], flow: Flow, findings: Findings) -> None:
             findings.add("yes_or_no_after_hedge", f"{ex.reply!r} -> {_said(ex)}")
         if reading.has("question") and not reading.has("distress"):
             topic = reading.topic("question") or "other"
-            wanted = answers.get(topic, answers["other"])
+            # a topic with a reply of its own ("machine", "memory", "imagined") is answered by that reply
+            wanted = answers.get(topic) or _reply_lines(flow, topic) or answers["other"]
             if not any(any(w in m.text for w in wanted) for m in ex.said) and not _ended(ex):
                 findings.add("question_unanswered", f"{ex.reply!r} -> {_said(ex)}")
         if reading.has("non_answer") and not reading.content and len(ex.reply.strip()) > 2:
@@ -134,16 +135,21 @@ def _quoted_parts(text: str) -> str:
     return " | ".join(p for group in parts for p in group if p)
 
 
+def _reply_lines(flow: Flow, *keys: str) -> list[str]:
+    """The fixed words that open each wording of the flow's replies ``keys`` (before any {words})."""
+    out: list[str] = []
+    for key in keys:
+        value = flow.replies.get(key, "")
+        items = value if isinstance(value, list) else [value]
+        out += [str(v).split("{")[0][:40] for v in items if v]
+    return [o for o in out if o]
+
+
 def _answer_texts(flow: Flow) -> dict[str, list[str]]:
     """How each kind of question to the coach is answered, as lines that must appear."""
 
     def first(*keys: str) -> list[str]:
-        out: list[str] = []
-        for key in keys:
-            value = flow.replies.get(key, "")
-            items = value if isinstance(value, list) else [value]
-            out += [str(v).split("{")[0][:40] for v in items if v]  # the fixed words before any {words}
-        return [o for o in out if o]
+        return _reply_lines(flow, *keys)
 
     return {"privacy": first("privacy"), "clarify": first("clarify"), "judgement": first("judgement"),
             # "what's the piont of this question?": read as anything, it is answered by what the question is for
