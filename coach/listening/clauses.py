@@ -14,7 +14,10 @@ from coach.listening.text import Piece, Reply, bare, trim, words
 # Where one clause of a sentence may end and another begin.
 # "..., which is ironic", "she decides things which is ironic": a remark on what was just said starts a clause
 _CLAUSE = re.compile(r",\s+(?:and |but |so |though |because )?|\s+(?:and|but) (?=(?:that|it|this|i|i'm|i've)\b)"
-                     r"|\s+(?=which (?:\w+ ){0,2}(?:is|was|feels|sounds|says|makes)\b)")
+                     r"|\s+(?=which (?:\w+ ){0,2}(?:is|was|feels|sounds|says|makes)\b)"
+                     # "i can go on about fonts forever its embarassing": a remark on it, a clause of its own
+                     r"|\s+(?=(?:it'?s|its|that'?s|thats) (?:so |kinda |kind of |a bit |pretty |really )?"
+                     r"(?:embar+as+ing|cringe|nerdy|sad)\W*$)")
 # A later clause that goes on with the sentence's verb, no "?": "..., have a say in what we build".
 _GOES_ON = re.compile(r"(?:have|has|had|be)\s+"
                       r"(?:a|an|the|all|being|two|three|most|these|those|some|more|less|my|our)\b"

@@ -23,6 +23,9 @@ _NOT_FEELING = re.compile(
 _DEAD_THING = re.compile(r"\b(?:a|an|the|my|his|her|their|our|some) dead (?!(?:inside|tired|set|serious|on)\b)[a-z]+")
 _THING_GOES = re.compile(r"\b(?:a|an|the|my|our|this|that|his|her|their|every) (?!(?:i|me|myself)\b)[a-z]+(?: [a-z]+)? "
                          r"(?:disappears|vanishes|disappeared|vanished|goes away|went away)\b")
+# Things that are a burden ("fonts are a real burden", "meetings were such a burden"): not the person.
+_THINGS_A_BURDEN = re.compile(r"\b(?!(?:i|me|we|us|people|everyone|they)\b)[a-z]+s (?:are|were) (?:such |a |an |real |"
+                              r"bit |of |kind |really |total |huge )*burden\b")
 # Someone or something else dying, as part of the work: "when their pet is dying", "patients who are dying".
 _OTHERS_DYING = re.compile(
     r"\b(?:(?:a|an|the|their|his|her|our|your|some|people's|owners'?|clients'?) )?(?:pet|animal|dog|cat|horse|patient|"
@@ -282,6 +285,7 @@ def _cues(t: _Tables, sentence: str) -> str | None:
     sentence = _THING_GOES.sub(" ~ ", sentence)  # "a mix disappears when the show closes"
     sentence = _DEAD_THING.sub(" ~ ", sentence)  # "people screaming about bills while holding a dead hamster"
     sentence = _OTHERS_DYING.sub(" ~ ", sentence)  # "calming people down when their pet is dying"
+    sentence = _THINGS_A_BURDEN.sub(" ~ ", sentence)  # "fonts are a real burden, truly tragic": things, sarcastic
     if t.strong.search(sentence):
         return "check.cue_strong"
     mine = _FIRST_PERSON.search(sentence) is not None
