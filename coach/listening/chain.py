@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from coach.listening.playback import is_non_answer, key_phrase, play_back, second_person
 
-_BECAUSE = re.compile(r"(?:^|[\s,;:(-])(?:because|'cause|cos|cuz|becuase|so that)\s+", re.IGNORECASE)
+_BECAUSE = re.compile(r"(?:^|[\s,;:(-])(?:because|'cause|cos|coz|cuz|bc|b/c|becuase|so that)\s+", re.IGNORECASE)
 
 
 def reasons(answer: str) -> list[str]:
@@ -19,7 +19,7 @@ def reasons(answer: str) -> list[str]:
     so_then = _SO_THEN.search(text)
     if len(parts) > 1:
         # The part before the first "because" usually restates the rung being asked about.
-        parts = parts[1:]
+        parts = [_liked_instead(p) for p in parts[1:]]
     elif so_then and len(so_then.group("r").split()) >= 2:
         # "my dad always said i was thick. so proving him wrong": what was said first is where it comes from;
         # what follows "so" is the reason the mentee gives
@@ -30,7 +30,7 @@ def reasons(answer: str) -> list[str]:
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", text) if x.strip()]
         guess = next((i for i, x in enumerate(sentences) if _GUESSED.search(x) or len(x.split()) <= 2), None)
         felt = next((x for x in sentences[guess + 1:] if _FELT.search(x)), "") if guess is not None else ""
-        parts = [felt] if felt else parts
+        parts = [felt] if felt else [_liked_instead(text)]
     return [p for p in (key_phrase(part) for part in parts) if p]
 
 
@@ -40,6 +40,20 @@ _SO_THEN = re.compile(r"(?i)(?<=[.!?])\s+(?:and )?so,?\s+(?!(?:yeah|yes|ya|yea|y
 _GUESSED = re.compile(r"(?i)\b(?:maybe|perhaps|probably|i guess|i suppose|i don'?t know|not sure)\b")
 _FELT = re.compile(r"(?i)\bi(?:'d| would)? (?:really )?(?:feel|love|like|need|want|enjoy|care about|hate)\b|"
                    r"\b(?:i'm|im|i am) (?:so |really |just )?(?:tired|sick|fed up|scared) of\b")
+
+
+# "making coffee all day is not it": what the mentee is away from, said first
+_AWAY = re.compile(r"(?i)\b(?:is not it|isn'?t it|not for me|is not for me|sick of|tired of|fed up with|hate|"
+                   r"can'?t stand)\b")
+_LIKED = re.compile(r"(?i)\bi (?:really |just )?(?:like|love|enjoy|want|need)\b")
+
+
+def _liked_instead(part: str) -> str:
+    """"making coffee all day is not it. ... i like making stuff look good": the liking is the reason given."""
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", part) if x.strip()]
+    if len(sentences) < 2 or not _AWAY.search(sentences[0]) or _LIKED.search(sentences[0]):
+        return part
+    return next((x for x in sentences[1:] if _LIKED.search(x)), part)
 
 
 def reason(answer: str) -> str:

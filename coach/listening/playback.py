@@ -100,6 +100,7 @@ def _clean(text: str) -> str:
     # "maybe that nobody gets sick": with the hedge gone, the "that" before a clause goes too.
     framed = re.sub(r"(?i)^that (?=(?:nobody|no one|people|i|we|they|everyone|someone|my|our)\b)", "", framed)
     said = framed if len(framed.split()) >= 2 else bare
+    said = re.sub(r"(?i)\b(and |but |or )like,\s+", r"\1", said)  # "look good and like, making things easier"
     return _SHORT_WORD.sub(lambda m: _SHORTHAND[m.group(0).lower()], said)
 
 
