@@ -200,7 +200,7 @@ class AskedBack:
         if key == "kept":
             return self._kept(asked)
         if key == "source":
-            return self._source()
+            return self._source(bool(reading and reading.confirm is False and "source_no" in self.flow.replies))
         if key == "progress":
             return self._progress()
         if key == "still_wrong" and step.corrects and not step.ladder:  # at the read-back: nothing later to promise
@@ -239,13 +239,14 @@ class AskedBack:
         listed = ", ".join(left[:-1]) + f" and {left[-1]}" if len(left) > 1 else left[0]
         return self._reply("progress").replace("{left}", listed)
 
-    def _source(self) -> str:
-        """"Where did that come from?": the answer the last question was built on, or that it was a reading."""
+    def _source(self, refused: bool = False) -> str:
+        """"Where did that come from?": the answer the last question was built on, or that it was a reading;
+        ``refused``: asked with a no to the check, so the line says it is left out ("source_no")."""
         q = self.state.last_question
         for _, said in self.words.texts(list(q.sources)) if q else []:
             words = play_back(said, 30)
             if words:
-                return self._reply("source").replace("{words}", words)
+                return self._reply("source_no" if refused else "source").replace("{words}", words)
         return self._reply("source_reading")
 
     def _drive_asked(self, asked: str) -> str:

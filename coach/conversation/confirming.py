@@ -217,6 +217,8 @@ class Confirming:
                 (reading.has("hedge") and not hedged) or reading.has("correction") or \
                 "noted_too" not in self.flow.replies:
             return []
+        for asked in (a.text for a in reading.acts if a.kind == "question"):  # "where did recognition come from?"
+            text = text.replace(asked, " ")
         low = rules.normalise(text)
         named = {mid: _with_lead(low, *spans[0]) for mid, spec in lex.motivations.items()
                  if mid != self._item().get("id") and (spans := spec.words.spans(low))

@@ -150,6 +150,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "kept_add_later": "I'll read everything back before we finish, and you can add it then.",
     "kept_add_never": "What you said stays in the transcript in your own words (coach show prints it).",
     "source": "I took that from what you said: \"{words}\". If I read it wrongly, just say so.",
+    "source_no": "I took that from what you said: \"{words}\". Thanks for putting me right; I'll leave it out.",
     "source_reading": "That was my own reading of your answers, and it may be wrong. If it doesn't fit, just say so.",
     "judgement": "There are no good or bad answers here. What matters is that it's true for you.",
     "optional": "No, nothing here has to be answered. Say 'pass' or type /skip and we'll move on.",

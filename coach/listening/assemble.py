@@ -244,6 +244,7 @@ _ANSWER_SHAPED = re.compile(r"(?i)(?:(?:and |but |so )?i(?:'d| would)? (?:really
 _SO = re.compile(r"[.!?]\s+(?:and )?so\b[\s,]*$")
 
 
+_ENDS_YES_NO = re.compile(r"\b(?:but|so|and)\s+(?:no|nope|nah|yes|yeah)\W*$")
 _THEN_NAMED = re.compile(r"\W*(?:then|in that case|if so|if yes),? (?:my|the|a|an|our|his|her|their)\b")
 
 
@@ -253,6 +254,8 @@ def _absorbs(prev: Found, g: Found, r: Reply) -> bool:
         return prev.content is None or bool(prev.rule and prev.rule.startswith("open"))
     if prev.kind == "question" and _ANSWER_SHAPED.match(g.content or ""):
         return False  # "why do you ask? i want to be a nurse", "who sees this? a ward manager": the answer
+    if prev.kind in LEADS and _ENDS_YES_NO.search(r.low, g.piece.start, g.piece.end):
+        return False  # "where did recognition come from? i guess it would be nice but no": the answer
     if prev.kind in LEADS:
         # A short remark after a question is its context; "because ..." after one is an answer.
         between = r.low[prev.piece.end:g.piece.end]

@@ -15,6 +15,8 @@ from coach.listening.text import Piece, Reply, bare, trim, words
 # "..., which is ironic", "she decides things which is ironic": a remark on what was just said starts a clause
 _CLAUSE = re.compile(r",\s+(?:and |but |so |though |because )?|\s+(?:and|but) (?=(?:that|it|this|i|i'm|i've)\b)"
                      r"|\s+(?=which (?:\w+ ){0,2}(?:is|was|feels|sounds|says|makes)\b)"
+                     # "it would be nice but no": the no at the end is said of it, a clause of its own
+                     r"|\s+but\s+(?=(?:no|nope|nah)\W*$)"
                      # "i can go on about fonts forever its embarassing": a remark on it, a clause of its own
                      r"|\s+(?=(?:it'?s|its|that'?s|thats) (?:so |kinda |kind of |a bit |pretty |really )?"
                      r"(?:embar+as+ing|cringe|nerdy|sad)\W*$)")
