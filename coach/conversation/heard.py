@@ -134,7 +134,10 @@ _NOW = re.compile(
     r"|(?:i'?ve|ive|i have)? ?been (?:a|an|here|there|doing (?:it|this|that)|working|at|in this)\b"
     r"|(?:nights|days) mostly\b"
     r"|this (?:is|will be|is going to be|might be|could be) (?:a )?(?:long|a lot|a mess|messy|all over|rambl)"
-    r"|(?:\d+|a few|two|three|four|five|six) (?:yrs|years)\b)", re.I)
+    r"|(?:\d+|a few|two|three|four|five|six) (?:yrs|years)\b"
+    # "nursing for twenty five", "in retail since 2012": how long, said in passing
+    r"|[a-z]+ing (?:\w+ )?(?:for|since) (?:about |over |almost |nearly |like )?(?:\d+|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|a decade)\b[\w ]*[.!?]?$)", re.I)
 # Where they'd like to be: a wish, a plan, a maybe, a role to become.
 _HEADING = re.compile(
     r"\b(?:want|wants|wanna|would like|'d like|id like|hope|goal|aim|dream|see myself|picture myself|plan|maybe|"
@@ -157,6 +160,11 @@ _FRAME_ONLY = re.compile(r"(?i)^(?:ha+|hm+|oh|well|so|ok)?\W*(?:(?:three|3) (?:t
 # A first go taken back: "being a deputy head. or actually no, maybe ...".
 _TAKEN_BACK = re.compile(r"(?i)[.,;?!]\s*(?:or |but )?(?:actually,? no|no,? wait|wait,? no|(?:no,? )?scratch that|"
                          r"(?:no,? )?scrap that|forget that|on second thoughts?|no,? actually)[,.!]?\s+")
+# A goal said first as what to get away from ("not chasing quota every month"), then the wish ("something in X").
+_AWAY_FROM = re.compile(r"(?i)^(?:(?:and|but|so|just|definitely|honestly) )?(?:not|no more|less|out of|away from)\b")
+_WISHED = re.compile(r"(?i)^(?:(?:and|but|so|maybe|probably|perhaps|ideally|i guess|i think),? )*"
+                     r"(?:something|a |an |i(?:'d| would)? (?:like|love|want)|to (?:be|do|work|run|lead|move)|working|"
+                     r"doing|running|leading)\b")
 _AHEAD = re.compile(r"(?i)^(?:(?:and|but|so) )?(?:in|by|within|after) (?:like |about |maybe |around |say )?"
                     r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) "
                     r"(?:yrs?|years?|months?)\b")
@@ -174,6 +182,9 @@ def heading(content: str) -> str:
     clauses = [c.strip(" ,") for c in _CLAUSES.split(content) if c.strip(" ,.")]
     # "ha. three to five years. ...": the question's time frame said back is no part of the goal
     clauses = [c for c in clauses if not _FRAME_ONLY.match(c)] or clauses
+    wish = next((i for i, c in enumerate(clauses) if i and _WISHED.match(c)), 0)
+    if wish and _AWAY_FROM.match(clauses[0]):  # "not chasing quota every month. ... something in training": the wish
+        return " ".join(clauses[wish:])
     if len(clauses) > 1 and all(len(c.split()) <= 4 for c in clauses) and not any(_NOW.match(c) for c in clauses):
         # "welding still. own shop maybe": terse fragments of one thought, played back together
         return ", ".join(c.rstrip(".!") for c in clauses)

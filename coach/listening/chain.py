@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 from coach.listening.playback import is_non_answer, key_phrase, play_back, second_person
 
-_BECAUSE = re.compile(r"(?:^|[\s,;:(-])(?:because|'cause|cos|coz|cuz|bc|b/c|becuase|so that)\s+", re.IGNORECASE)
+_BECAUSE = re.compile(r"(?:^|[\s,;:(-])(?:because|'cause|cos|coz|cuz|bc|b/c|becuase|so that)\s+"
+                      r"|(?:^|(?<=[.!?,;])\s*)cause\s+", re.IGNORECASE)
 
 
 def reasons(answer: str) -> list[str]:
@@ -31,9 +32,13 @@ def reasons(answer: str) -> list[str]:
         guess = next((i for i, x in enumerate(sentences) if _GUESSED.search(x) or len(x.split()) <= 2), None)
         felt = next((x for x in sentences[guess + 1:] if _FELT.search(x)), "") if guess is not None else ""
         parts = [felt] if felt else [_liked_instead(text)]
+    parts = [piece for part in parts for piece in _ALSO_WANT.split(part) if piece.strip()]
     return [p for p in (key_phrase(part) for part in parts) if p]
 
 
+# "i'd be the first in my family to finish uni. and i want to actually help people": a second reason of its own
+_ALSO_WANT = re.compile(r"(?i)(?<=[.!?;])\s+(?=(?:and |also |plus )?i (?:also |really |just |actually )?"
+                        r"(?:want|wanna|like|love|need)\b)")
 _SO_THEN = re.compile(r"(?i)(?<=[.!?])\s+(?:and )?so,?\s+(?!(?:yeah|yes|ya|yea|yep|ok|okay|idk|i dunno|i guess|"
                       r"i suppose|that'?s|thats|this|basically|anyway|on|like|much|i don'?t know)\b)"
                       r"(?P<r>[^.!?]+)[.!?]?\s*$")

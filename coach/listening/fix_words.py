@@ -20,7 +20,10 @@ _LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hm
 _TAIL = re.compile(r"(?:[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh|honestly|really|please|pls|too|"
                    r"i (?:told|said to) you(?: (?:twice|already|before|that))*|like i said|as i said|"
                    r"as well|not sure|"
-                   r"maybe|a bit|a little|if that makes sense))+[.!?]*$|[.!?]+$", re.I)
+                   r"maybe|a bit|a little|if that makes sense))+[.!?]*$|[.!?]+$"
+                   # "the sales enablement guy, the lottery thing was a joke": what it replaces, said to be a joke
+                   r"|,\s*(?:the|that|my) [\w' ]{1,30}? (?:was|is) (?:just )?(?:a joke|joking|sarcasm|sarcastic)\W*$",
+                   re.I)
 _HEDGE_LEAD = re.compile(r"^(?:(?:and |so |but )?now |and |so )?(?:maybe|probably|just|like|i guess|i think|prob)"
                          r"(?: (?:it should be|it's|it is|should be)\s*:?)?\s+", re.I)
 _SAYS = re.compile(r"^(?:(?:it'?s|its|it is|it should be|should be|i'?d say|i meant|i mean|i guess i mean|more like|"
@@ -109,3 +112,12 @@ def in_place_of(answer: str, part: str, reply: str = "") -> tuple[str, bool]:
     whole = dropped.sub("", " ".join((reply or answer).split())).strip(" ,;") if dropped else reply or answer
     alone = re.match(r"(?i)(?:just|only|simply)\s+(?P<new>[^.!?]{1,40}?)[.!?]*$", whole)
     return (alone.group("new"), True) if alone else (said.rstrip(" .!?") if dropped else said, False)
+
+
+# What the mentee loves or is good at, said right after taking a wrong item out.
+INSTEAD = re.compile(r"(?i)^(?:but |because )?(?:i (?:really )?(?:love|like|enjoy)|"
+                     r"i'?m (?:good|great|decent) (?:at|in|with)|i am (?:good|great|decent) (?:at|in|with))"
+                     r"\s+(?P<new>.+)$")
+# "where I'm heading is NOT X, ... I'm heading out of the ward": what goes in the denied words' place.
+HEADING_NOW = re.compile(r"(?i)^(?:but |so )?(?:i'?m heading|i am heading|i want to (?:go|be|get|move)|"
+                         r"i'?d like to (?:go|be|move)|it'?s)\s+(?P<new>.+)$")

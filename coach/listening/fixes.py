@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from coach.listening import fix_words as fw
 from coach.listening.edits import Edit
 from coach.listening.edits import _one as _edit
 from coach.listening.fix_words import _HEDGE_LEAD, _bare, _find_case, _old, _part, _said, _split_not, _words
@@ -67,10 +68,6 @@ class Fix:
         return not self.slot and not self.part
 
 
-# What the mentee loves or is good at, said right after taking a wrong item out.
-_INSTEAD = re.compile(r"(?i)^(?:but |because )?(?:i (?:really )?(?:love|like|enjoy)|"
-                      r"i'?m (?:good|great|decent) (?:at|in|with)|i am (?:good|great|decent) (?:at|in|with))"
-                      r"\s+(?P<new>.+)$")
 
 
 # "where meet is not 'the hospital yes'. is validation of new methods": a part denied by its quoted words, then
@@ -98,7 +95,9 @@ def read_fixes(reply: str) -> list[Fix]:
             continue
         fix, named = (replace(fix, slot=named) if fix and named and fix.kind in ("add", "put") and not fix.slot
                       else fix), ""
-        instead = _INSTEAD.match(_bare(clause)) if out and out[-1].kind == "drop" else None
+        refuted = bool(out) and out[-1].kind == "put" and out[-1].new.lower().startswith("not ")  # "X is NOT Y ..."
+        instead = (fw.INSTEAD.match(_bare(clause)) if out and out[-1].kind == "drop" else None) or (
+            fw.HEADING_NOW.match(_bare(clause)) if refuted else None)  # "... I'm heading out of the ward": in its place
         if fix is None and instead:  # "'keep it on list' is not what I love. I love mountains": put in its place
             out[-1] = Fix("put", out[-1].slot, out[-1].part, _words(instead.group("new")), out[-1].said)
             continue
