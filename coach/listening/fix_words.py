@@ -121,3 +121,6 @@ INSTEAD = re.compile(r"(?i)^(?:but |because )?(?:i (?:really )?(?:love|like|enjo
 # "where I'm heading is NOT X, ... I'm heading out of the ward": what goes in the denied words' place.
 HEADING_NOW = re.compile(r"(?i)^(?:but |so )?(?:i'?m heading|i am heading|i want to (?:go|be|get|move)|"
                          r"i'?d like to (?:go|be|move)|it'?s)\s+(?P<new>.+)$")
+# "that's not put right at all", "that's nonsense": said of the read-back as a whole, no part named to change.
+NOT_RIGHT = re.compile(r"(?i)^(?:no,? )?(?:(?:that'?s|thats|that is|it'?s|its) (?:not (?:put right|fixed|right)"
+                       r"(?: at all)?|(?:just |total |complete )?(?:nonsense|rubbish|gibberish|garbage))[,.]?\s*)+$")

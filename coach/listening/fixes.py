@@ -87,7 +87,7 @@ def read_fixes(reply: str) -> list[Fix]:
     waiting: Fix | None = None  # "not the office plant, that was a joke. the senior designer job."
     named = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
     for clause in _clauses(Reply(reply).text):
-        fix = _read(clause)
+        fix = None if fw.NOT_RIGHT.match(_bare(clause)) else _read(clause)  # "that's not put right at all"
         if fix is None and _ASIDE.match(_bare(clause)):
             continue
         if fix is None and slot_of(re.sub(r"^(?:in|for|on) ", "", _bare(clause), flags=re.I)):
