@@ -33,12 +33,16 @@ def reasons(answer: str) -> list[str]:
         felt = next((x for x in sentences[guess + 1:] if _FELT.search(x)), "") if guess is not None else ""
         parts = [felt] if felt else [_liked_instead(text)]
     parts = [piece for part in parts for piece in _ALSO_WANT.split(part) if piece.strip()]
+    bigger = _BIGGER.search(text)  # "the shifts are obvious. the bigger one is my mum": that one, named
+    parts = [bigger.group("r")] if bigger else parts
     return [p for p in (key_phrase(part) for part in parts) if p]
 
 
 # "i'd be the first in my family to finish uni. and i want to actually help people": a second reason of its own
-_ALSO_WANT = re.compile(r"(?i)(?<=[.!?;])\s+(?=(?:and |also |plus )?i (?:also |really |just |actually )?"
-                        r"(?:want|wanna|like|love|need)\b)")
+_ALSO_WANT = re.compile(r"(?i)(?<=[.!?;])\s+(?=(?:(?:and |also |plus )?i (?:also |really |just |actually )?"
+                        r"(?:want|wanna|like|love|need)\b|(?:and|also|plus) (?:my|i|i'?m|the)\b))")
+_BIGGER = re.compile(r"(?i)\b(?:the )?(?:bigger|biggest|main|real|more important) (?:one|thing|reason|part) (?:is|was) "
+                     r"(?P<r>[^.!?]+)")
 _SO_THEN = re.compile(r"(?i)(?<=[.!?])\s+(?:and )?so,?\s+(?!(?:yeah|yes|ya|yea|yep|ok|okay|idk|i dunno|i guess|"
                       r"i suppose|that'?s|thats|this|basically|anyway|on|like|much|i don'?t know)\b)"
                       r"(?P<r>[^.!?]+)[.!?]?\s*$")
@@ -118,6 +122,7 @@ _NOUN_THEN_VERB = re.compile(
     r"know|think|trust|care|love|like|hate|use|keep|let|own|value|respect|notice|depend|rely|look)(?= [a-z]))\b", re.I)
 _LATER_SUBJECT = re.compile(r"\b(?:(?:you|we|they|people|i) (?!and\b|or\b)[a-z']+|(?:you're|we're|they're|i'm)\b)",
                             re.I)
+_POSSESSED_IS = re.compile(r"(?:your|my|his|her|their|our|the) [a-z]+'s (?:[a-z]+ing|not|been|always|never|so|too|a)\b")
 _PLURAL = {"people", "children", "kids", "men", "women", "folks", "staff", "colleagues"}
 _SINGULAR_S = re.compile(r"(?:ss|us|is|ics)$", re.I)
 
@@ -132,7 +137,7 @@ def because(phrase: str) -> str:
         return f"because {phrase[3:] if low.startswith('because ') else phrase}"  # "of my dad": because of your dad
     if re.match(r"in [A-Z]", phrase) or re.match(r"(?:in|at|when|since|after) (?:\w+ ){0,3}(?:my|your|i|you)\b", low):
         return f"because {phrase[:1].lower() + phrase[1:]}"  # "In Romania your father was ...": a clause of its own
-    if _PRONOUN.match(low):
+    if _PRONOUN.match(low) or _POSSESSED_IS.match(low):  # "your mum's getting older"
         return f"because {phrase}"
     if re.match(r"to [a-z]", low):
         return f"because you want {phrase}"  # "to be trusted"
