@@ -40,7 +40,7 @@ def reasons(answer: str) -> list[str]:
 
 # "i'd be the first in my family to finish uni. and i want to actually help people": a second reason of its own
 _ALSO_WANT = re.compile(r"(?i)(?<=[.!?;])\s+(?=(?:(?:and |also |plus )?i (?:also |really |just |actually )?"
-                        r"(?:want|wanna|like|love|need)\b|(?:and|also|plus) (?:my|i|i'?m|the)\b))")
+                        r"(?:want|wanna|like|love|need)\b|(?:and|also|plus) (?:my|i|i'?m|the)\b|my [a-z]+'s\b))")
 _BIGGER = re.compile(r"(?i)\b(?:the )?(?:bigger|biggest|main|real|more important) (?:one|thing|reason|part) (?:is|was) "
                      r"(?P<r>[^.!?]+)")
 _SO_THEN = re.compile(r"(?i)(?<=[.!?])\s+(?:and )?so,?\s+(?!(?:yeah|yes|ya|yea|yep|ok|okay|idk|i dunno|i guess|"
