@@ -40,7 +40,7 @@ _TAIL = re.compile(r"\W*\b(?:i (?:think|guess|suppose)|too|as well|mostly|probab
 _NOT_A_DRIVE = re.compile(r"(?i)^(?:that|this|it|which|although|though|i|i'?m|you|is|are|do|does|what|how|why|who|"
                           r"where|not|no|nothing|none|idk|dunno|everything|anything|stuff|things|sounds?|for|to|with|"
                           r"in|at|on|because|cos|cause|bc|like|scrap|forget|drop|(?:a )?(?:little|bit|lot)|kind of|"
-                          r"sort of|only|even|if|when)\b")
+                          r"sort of|only|even|if|when|same|as before|like (?:i said|before|last time))\b")
 _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 # "money matters too, but not the main thing": the clause after names no subject, it says it of the one before.
 _POINTS_BACK = re.compile(r"^(?:it|its|it's|that|thats|that's|this|they|which|not)\b")

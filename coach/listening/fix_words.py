@@ -19,7 +19,7 @@ _LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hm
                    r"(?:[,.!:]+\s*|\s+))+", re.I)
 _TAIL = re.compile(r"(?:[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh|honestly|really|please|pls|too|"
                    r"i (?:told|said to) you(?: (?:twice|already|before|that))*|like i said|as i said|"
-                   r"as well|not sure|"
+                   r"as well|not sure|now|"
                    r"maybe|a bit|a little|if that makes sense))+[.!?]*$|[.!?]+$"
                    # "the sales enablement guy, the lottery thing was a joke": what it replaces, said to be a joke
                    r"|,\s*(?:the|that|my) [\w' ]{1,30}? (?:was|is) (?:just )?(?:a joke|joking|sarcasm|sarcastic)\W*$",
