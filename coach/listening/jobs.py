@@ -38,9 +38,12 @@ _PERSON_NAMED = re.compile(r"(?i)(?:the|my|our) (?:[\w'-]+ ){0,2}[\w'-]+(?: (?:o
                            r"(?: [\w'-]+)?| (?:who|that) (?:runs|leads|manages|heads|owns|does|looks after) "
                            r"(?:the |our |my )?[\w'-]+(?: [\w'-]+){0,2}(?: (?:at|in|on) [\w'-]+)?)"
                            r"(?<!\blol)(?<!\bhaha)(?<!\btbh)")
+_TAKEN_BACK = re.compile(r"(?i)\?\s*(?:but |nah,? |no,? )?not really\b(?![^.!?]*\b(?:actually|maybe|or)\b)")
 _NOT_THEIRS = re.compile(r"(?i)\b(?:i'?m|im|i am) (?:the|a|an) [^,.;!?]*?"
                          r"(?=\s+(?:so|and|but|because|cos|which)\b|[,.;!?]|$)"
-                         r"|[^,.;!?]*\b(?:don'?t|dont|do not|wouldn'?t) (?:really )?want\b[^,.;!?]*")
+                         r"|[^,.;!?]*\b(?:don'?t|dont|do not|wouldn'?t) (?:really )?(?:want|wanna)\b[^,.;!?]*"
+                         # "at my work thats just the manager": what there is, not the pick
+                         r"|\b(?:that'?s|thats|there'?s|theres) (?:just|only) (?:the|a|an|my|one) [^,.;!?]*")
 
 
 def job_named(answer: str) -> str:
@@ -48,6 +51,8 @@ def job_named(answer: str) -> str:
 
     A self-repair counts ("the office plant's. no, honestly, one of the senior designers"): the
     job is looked for after it. Reactions and asides ("that's fun", "nobody's at school") are no job."""
+    if _TAKEN_BACK.search(answer):  # "i guess her job? but not really, i dont wanna run a cafe": no job picked
+        return ""
     text = " ".join(_SELF_REPAIR.split(answer)[-1].split())
     # "..., or maybe the pastry chef": the later pick
     text = re.split(r"(?i),?\s+or (?:maybe|perhaps|actually) (?=(?:the|my|our|a|an)\b)", text)[-1]
@@ -66,7 +71,8 @@ def job_named(answer: str) -> str:
         # A short answer names the job itself ("product owner", "mine"); an aside does not.
         first = re.split(r"[.,;!?]", text, maxsplit=1)[0].strip()
         head = first.split(" ", 1)[0].lower() if first else ""
-        short = 0 < len(first.split()) <= 3 and head not in _CONTRACTION and head not in _NOT_A_JOB
+        short = 0 < len(first.split()) <= 3 and head not in _CONTRACTION and head not in _NOT_A_JOB \
+            and head not in ("at", "in", "on", "for", "from", "with")  # "at my work": where, not whose
         # "the staff eng on payments", "the lady who runs the counselling service": a person named at more length
         short = short or _PERSON_NAMED.fullmatch(first) is not None
         # "knees are shot": something said about themselves, not a job
