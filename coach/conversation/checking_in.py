@@ -74,7 +74,8 @@ class CheckingIn:
         talks_on = level is None and reading.confirm is None and (not reading.has("hedge") or said_content(reading))
         if (talks_on or (level == "check" and safe)) and not again:
             self.state.check_in = self.state.check_in_again = True
-            return [self._rule(self._reply("check_in_again"))]
+            key = "check_in_again_safe" if safe and "check_in_again_safe" in self.flow.replies else "check_in_again"
+            return [self._rule(self._reply(key))]
         return self._stop_for_distress()
 
     def _kept_of(self, text: str) -> bool:

@@ -183,6 +183,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "unclear": "I'm not sure I followed that. Could you put it another way?",
     "check_in": "That sounds really heavy. Are you safe right now?",
     "check_in_again": "Before we go on, I'd like to be sure: are you safe right now? A yes or no is enough.",
+    "check_in_again_safe": "Thanks for saying. I'd still like to be sure, because of the rest of what you wrote: are "
+                           "you safe right now? A yes or no is enough.",
     "check_in_safe": "Thank you for telling me. We can carry on whenever you're ready, or /pause at any point.",
     "partly": "Partly, then: {words}. I'll leave it off the main list.",
     "part_fits": "Noted: {words} fits.",
