@@ -146,18 +146,15 @@ def _reply_lines(flow: Flow, *keys: str) -> list[str]:
 
 
 def _answer_texts(flow: Flow) -> dict[str, list[str]]:
-    """How each kind of question to the coach is answered, as lines that must appear."""
-
-    def first(*keys: str) -> list[str]:
-        return _reply_lines(flow, *keys)
-
-    return {"privacy": first("privacy"), "clarify": first("clarify"), "judgement": first("judgement"),
-            # "what's the piont of this question?": read as anything, it is answered by what the question is for
-            "other": first("other") + [str(flow.replies.get("why_asking", "Fair question.")), "Same reason as before"],
-            "simpler": first("simpler", "plain_said", "plain_asked"),
-            "delete": first("delete"), "kept": first("kept_yes", "kept_no", "other"), "sense": first("sense"),
-            "source": first("source", "source_reading"),
-            "purpose": [str(flow.replies.get("why_asking", "Fair question.")), "Same reason as before"]}
+    """How the kinds of question answered by other replies than their own are answered ("privacy", "sense" ...
+    are answered by the reply of that name: see the check above)."""
+    purpose = [str(flow.replies.get("why_asking", "Fair question.")), "Same reason as before"]
+    # "what's the piont of this question?": read as anything, it is answered by what the question is for
+    return {"other": _reply_lines(flow, "other") + purpose,
+            "simpler": _reply_lines(flow, "simpler", "plain_said", "plain_asked"),
+            "kept": _reply_lines(flow, "kept_yes", "kept_no", "other"),
+            "source": _reply_lines(flow, "source", "source_reading"),
+            "purpose": purpose}
 
 
 def _ended(ex: Exchange) -> bool:
