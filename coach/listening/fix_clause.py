@@ -1,0 +1,323 @@
+"""One clause of a fix to a playback, read on its own: "add sourdough to the lights me up bit".
+
+coach.listening.fixes cuts a reply into clauses and joins what they ask for; this module reads what
+one clause asks for (a ``Fix``), or nothing when it asks for none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from coach.listening.edits import Edit
+from coach.listening.edits import _one as _edit
+from coach.listening.fix_words import _HEDGE_LEAD, _bare, _find_case, _old, _part, _said, _split_not, _words
+from coach.listening.parts import MENTION as _MENTION
+from coach.listening.parts import slot_of
+
+# A clause that says nothing to change: "that was a joke", "whatever that is", "sorry".
+_ASIDE = re.compile(r"^(?:that was (?:a joke|just a joke|me (?:joking|apologising|rambling))|(?:it was )?a joke|"
+                    r"whatever(?: that is| that was)?|sorry|lol|haha|oops|my bad|that's (?:a mess|nonsense|wrong)|"
+                    r"that playback is (?:a mess|nonsense|wrong)|several things|a few things|two things|"
+                    r"(?:i )?just (?:said|told you)|i (?:just )?(?:said|told you)(?: already)?|"
+                    r"not all (?:correct|right)|not quite|almost|close|that'?s (?:the thing|it|the point|all)|"
+                    r"(?:two|three|a few|some) (?:fixes|changes|corrections|things to fix)|"
+                    r"(?:and )?the rest (?:is|are|was|looks|sounds) (?:ok|okay|fine|right|good|correct)"
+                    r"(?:,? (?:thank you|thanks))?)$",
+                    re.I)
+# What is said of a part that keeps it as it is: "the mattering bit is right".
+_RIGHT = re.compile(r"^(?:(?:about|pretty much|mostly|basically|totally|spot) )?"
+                    r"(?:right|fine|ok|okay|good|correct|true|spot on|accurate|perfect|great|it|me)\b", re.I)
+# What is said of a part that is not a new wording: "less sure than it sounds", "reads weird".
+_WRONG = re.compile(r"^(?:(?:a bit|a little|kind of|kinda|really|totally|all|just|maybe|too) )*"
+                    r"(?:wrong|weird|off|odd|strange|not right|not quite right|a mess|nonsense|garbled|incorrect|"
+                    r"confusing|too strong|overstated|less sure|not sure|not true|not me|not it|not what i meant|"
+                    r"made up|too much|less (?:true|right|important)|more (?:complicated|complex|mixed)|"
+                    r"cut off|cut short|truncated|incomplete|unfinished|broken|mangled|messed up|half (?:there|of it)|"
+                    r"missing (?:the )?(?:end|rest|last bit))\b", re.I)
+_POINTER = r"(?:that|this|it|that bit|that part|this bit|this part|the last bit|the last one|that line|that sentence)"
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One fix to a playback.
+
+    ``kind``: ``put`` (new words for a part), ``add`` (words added), ``drop`` (a part taken out),
+    ``ask`` (a part said to be wrong, with nothing in its place), ``missing`` (words said to have
+    been left out), ``keep`` (a part said to be right), ``restate`` (the whole chain said again:
+    ``new`` is where it starts, ``chain`` the reasons). ``slot`` is the value a part is named by
+    ("goal"); ``part`` the words it is named by ("sleep in"); ``said`` the part as named."""
+
+    kind: str
+    slot: str = ""
+    part: str = ""
+    new: str = ""
+    said: str = ""
+    chain: tuple[str, ...] = ()
+
+    @property
+    def points(self) -> bool:
+        """Does it point ("replace that bit with X") rather than name a part?"""
+        return not self.slot and not self.part
+
+
+def _clauses(text: str) -> list[str]:
+    """The reply cut into sentences, then at ", and" / "and" before a new fix; quotes kept whole."""
+    quoted: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        quoted.append(m.group(0))
+        return f"\x00{len(quoted) - 1}\x00"
+
+    masked = re.sub(r"(?<!\w)'[^']*?\w'(?!\w)|(?<!\w)'[^']+?'(?!\w)|\"[^\"]+\"", hide, text)
+    parts = re.split(r"(?<=[.!?;])\s+|\n+|,?\s+and\s+(?=(?:add|drop|remove|take|put|underneath|under it|where|what|"
+                     r"the (?:job|heading|first|under)|it'?s|its|heading|my|also|swap|change|replace|"
+                     r"(?:the |that |this )?[\w' ]{1,30}? (?:bit|part|line) (?:is|are|was|should))\b)|"
+                     r",\s+(?=(?:add|drop|remove|take out|underneath|and)\b)|"
+                     r",?\s+but\s+(?=(?:the|underneath|where|what|add|drop)\b)",
+                     masked, flags=re.I)
+    restore = re.compile(r"\x00(\d+)\x00")
+    return [restore.sub(lambda m: quoted[int(m.group(1))], p).strip() for p in parts if p and p.strip(" .,!?")]
+
+
+def _read(clause: str) -> Fix | None:
+    raw = clause.strip()
+    # "yes, and because I want people like her to be listened to": one more reason.
+    m = re.match(r"^(?:(?:yes|yeah|yep|mostly|right|true)[,.!]?\s+)?(?:and|also|plus)\s+(?:also\s+)?because\s+"
+                 r"(?P<new>.+)$", raw, re.I)
+    if m:
+        return Fix("add", "why_chain", new=_words(m.group("new")))
+    text = _bare(raw)
+    if not text:
+        return None
+    fix = (_restate(text) or _add(text) or _missing(text) or _pointed(text) or _slot_is(text) or _quoted_should(text)
+           or _isnt(text) or _part_remark(text) or _not_x(text) or _y_not_quoted(text) or _plain_edit(text))
+    if fix and fix.kind == "put" and fix.slot and not fix.part and re.search(r"(?i)\b(?:too|as well)[.!]*$", raw):
+        return Fix("add", fix.slot, new=fix.new)  # "the lights me up bit: its baking too": one more, not instead
+    if fix and fix.kind == "put" and fix.slot and raw.endswith("?") and len(fix.new.split()) <= 2:
+        return Fix("ask", fix.slot, said=fix.said)  # "Where I am heading is empty?": asked about, the words come next
+    if fix and fix.new:  # "now i think instructor": what they think, not that they think it
+        fix = replace(fix, new=_HEDGE_LEAD.sub("", fix.new))
+    return fix
+
+
+def _restate(text: str) -> Fix | None:
+    """"more like: own thing, because i don't want regrets, because i want to have tried"."""
+    because = r",?\s+(?:because|bc|cos|cuz|coz|cause)\s+"
+    m = re.match(r"^(?:(?:it'?s |its |it is )?more like|rather|i'?d say|it should be|should be)[:,]?\s+"
+                 r"(?P<head>[^,]+?),\s+because\s+(?P<rest>.+)$", text, re.I)
+    # "its senior dev bc money bc own place": the whole chain said again, tersely (two reasons at least)
+    m = m or re.match(rf"^(?:(?:it'?s|its|it is|should be)\s+)?(?P<head>[^,.]+?){because}(?P<rest>[^.]+?{because}.+)$",
+                      text, re.I)
+    # "It's: Head of People, because X": the colon says the whole chain is said again (round 13)
+    m = m or re.match(rf"^(?:it'?s|its|it is|it should be|should be|so|the chain is)\s*:\s*(?P<head>[^,.]+?){because}"
+                      rf"(?P<rest>.+)$", text, re.I)
+    if not m:
+        return None
+    chain = tuple(_words(r) for r in re.split(because, m.group("rest"), flags=re.I) if _words(r))
+    return Fix("restate", new=_words(m.group("head")), chain=chain)
+
+
+def _add(text: str) -> Fix | None:
+    """"add sourdough to the lights me up bit", "add that I want to prove I can do it"."""
+    m = re.match(rf"^(?:(?:can|could) you |please |pls |(?:i|we)(?: want| wanna| would like|'d like| wanted) to )?"
+                 rf"(?:also )?"
+                 rf"(?:add|put in|include)(?: back| in)?\s+(?:(?:one|one more|another|a) thing:?\s+|this:\s+)?"
+                 rf"(?:that\s+)?"
+                 rf"(?P<new>.+?)(?:\s+(?:to|in|into|under|on|for)\s+(?P<slot>{_MENTION}))?$", text, re.I)
+    if m is None:
+        m = re.match(rf"^(?P<slot>{_MENTION}):?\s+(?:add|also|plus)\s+(?P<new>.+)$", text, re.I)
+    if m is None:  # "the lights me up bit should have vintage markets too"
+        m = re.match(rf"^(?P<slot>{_MENTION})\s+should (?:also )?(?:have|include|mention|list|get)\s+(?P<new>.+?)"
+                     rf"(?:\s+(?:too|as well|also|in it|in there))?$", text, re.I)
+    if m is None:  # "proving myself should be in the drives bit"
+        m = re.match(rf"^(?:and |also )?(?P<new>.+?)\s+(?:should|could|needs to|has to) (?:be|go) "
+                     rf"(?:in|under|with|on)\s+(?P<slot>{_MENTION})$", text, re.I)
+    if m is None:
+        return None
+    new = _words(m.group("new"))
+    new = re.sub(r",\s*(?:a bit|a little|too|as well|i guess)$", "", new, flags=re.I).strip(" ,")
+    # "add that I like teaching, I mentioned it in passing": the words to add, not the aside after them
+    new = re.split(r",\s+(?=(?:i (?:mentioned|said|know|think|guess)|it'?s|that'?s|which)\b)", new, flags=re.I)[0]
+    return Fix("add", slot_of(m.group("slot") or ""), new=new) if new else None
+
+
+def _missing(text: str) -> Fix | None:
+    """"you dropped the teaching part", "you didn't add the Priya part": a remark, not words."""
+    m = re.match(r"^(?:you|u)\s+(?:still\s+)?(?:dropped|forgot|left out|missed|lost|skipped|cut|took out|"
+                 r"didn'?t (?:add|include|put in|keep|fix|mention)|did not (?:add|include|put in|keep|fix)|"
+                 r"only fixed (?:one|two|some))\s*(?P<x>.*)$", text, re.I)
+    if not m:
+        return None
+    x = re.sub(r"\s+(?:though|again|either|at all)$", "", m.group("x"), flags=re.I).strip(" ?")
+    # "you didn't fix the drives part — it should be X, not Y": the remark carries the fix itself
+    said = re.match(r"^(?P<head>[^,\u2014\u2013:]+?)\s*(?:[,\u2014\u2013:]|\s-)\s*"
+                    r"(?:(?:it|that|this|they)\s+(?:should|needs? to|has to)\s+"
+                    r"(?:be|say|read)|it'?s|it is|they'?re|they are|should be)[:,]?\s+(?P<new>\w.+)$", x, re.I)
+    if said and slot_of(said.group("head")):
+        return _read(f"{said.group('head')} should be {said.group('new')}")
+    kind = "ask" if re.match(r"(?i)^(?:you|u)\s+(?:still\s+)?(?:didn'?t|did not) fix\b", text) else "missing"
+    return Fix(kind, slot_of(x), _part(x), said=_said(x))  # "you didn't fix the drives part": what should it say?
+
+
+def _pointed(text: str) -> Fix | None:
+    """"replace that bit with: X", "it should say X", "make it X"."""
+    m = re.match(rf"^(?:replace|swap|change)\s+{_POINTER}\s+(?:with|for|to)[:,]?\s+(?P<new>.+)$", text, re.I) or \
+        re.match(r"^(?:(?:it|that|this) (?:should (?:just )?(?:say|read|be))|make it|change it to)[:,]?\s+"
+                 r"(?!(?:in|there|in there|included|added|in it)\b)(?P<new>.+)$", text, re.I)
+    if m is None:
+        # "the important bit is not being that guy", "what matters is X": the rung, said again.
+        m = re.match(r"^(?P<said>(?:the |what'?s )?(?:important|main|real|key) (?:bit|part|thing)|"
+                     r"what (?:really )?matters(?: to me)?|the (?:real )?point)\s+(?:is|was)[:,]?\s+(?P<new>.+)$",
+                     text, re.I)
+        said = m.group("said") if m else ""
+    else:
+        said = "that bit" if re.match(r"^(?:replace|swap|change)\b", text, re.I) else ""
+    if m is None:
+        return None
+    new = _words(m.group("new"))
+    return Fix("put", new=new, said=said) if new else None
+
+
+def _quoted_should(text: str) -> Fix | None:
+    """"'freedom' should be 'flexibility'", "the boss part should say my manager"."""
+    m = re.match(r"^(?P<x>'[^']+'|\"[^\"]+\"|(?:the |that )\S.*? (?:bit|part|line))\s+should (?:just |really )?"
+                 r"(?:be|say|read)[:,]?\s+(?P<new>.+)$", text, re.I)
+    if not m or slot_of(m.group("x")):
+        return None
+    new = _words(m.group("new"))
+    return Fix("put", "", _part(m.group("x")), new, _said(m.group("x"))) if new else None
+
+
+def _slot_is(text: str) -> Fix | None:
+    """"the job I'd pick is head of science, not 'that's fun'", "the heading bit reads weird, i'd say X"."""
+    text = re.sub(r"(?i)^(?:and|but|also|so|plus)\s+", "", text)  # "And where those meet: X"
+    m = re.match(rf"^(?P<slot>{_MENTION})(?:\s+(?:(?:it|that|they)\s+)?|\s*(?=[:=]))"
+                 rf"(?P<verb>is|are|was|=|:|reads|sounds|looks|seems|"
+                 rf"should (?:just |really )?(?:be|say|read)|would be|needs to be)(?!n'?t\b)\s*(?P<rest>.*)$",
+                 text, re.I)
+    if not m:
+        return None
+    slot = slot_of(m.group("slot"))
+    if not slot:
+        return None
+    rest = m.group("rest").strip()
+    said = _said(m.group("slot"))
+    quoted = re.match(r"^[\"\u201c](?P<q>[^\"\u201d]{3,})[\"\u201d]", rest)
+    if quoted and m.group("verb") == ":":  # 'Underneath: "I want X" - no "There."': the quoted words
+        return Fix("put", slot, "", _words(quoted.group("q")), said)
+    wrong = _WRONG.match(rest)
+    if wrong:
+        after = rest[wrong.end():]
+        # "less sure than it sounds": a judgement said whole, not a lead-in to new words.
+        after = re.sub(r"^\s*(?:than (?:it|that) (?:sounds|reads|looks)|to me|tbh|now)", "", after, flags=re.I)
+        new, old = _split_not(after.strip(" ,.;:"))
+        return Fix("put", slot, old, new, said) if new else Fix("ask", slot, said=said)
+    if _RIGHT.match(rest) and (len(rest.split()) <= 3 or re.match(r"^\w+(?: \w+)?,", rest)):
+        return Fix("keep", slot, said=said)
+    new, old = _split_not(rest)
+    return Fix("put", slot, old, new, said) if new else None
+
+
+# What a part is said not to be at all: then it goes, whatever follows ("that was me complaining").
+_NOT_AN_ITEM = re.compile(r"(?i)(?:something|anything) (?:that )?(?:lights? me up|i love|i'?m good at|drives me)|"
+                          r"what (?:lights? me up|i love|drives me)|"
+                          r"(?:an?|my) (?:passion|strength|skill|drive|hobby)\b")
+
+
+def _isnt(text: str) -> Fix | None:
+    """"'you kind of just said' isn't a reason. it's because ..." names the part; the words may follow."""
+    m = re.match(r"^(?P<x>'[^']+'|\"[^\"]+\"|(?:the |that )\S.*? (?:bit|part|line|one))\s+(?:isn'?t|is not|wasn'?t|"
+                 r"was not|is no|doesn'?t (?:fit|sound right))\s*(?:a |the |my |what i )?(?:reason|right|it|meant|said|"
+                 r"true|me|the point|important|the thing|the goal)?\b[,.;:]?\s*(?P<rest>.*)$", text, re.I)
+    if not m:
+        return None
+    x = m.group("x")
+    denied = re.sub(r"(?i)^\s*(?:isn'?t|is not|wasn'?t|was not|is no)\s+", "", text[m.end("x"):])
+    replaced = re.search(r"(?i)(?:^|[,.;]\s*)(?:it'?s|its|it is)\s+\w", m.group("rest"))
+    if (_NOT_AN_ITEM.match(denied) or _NOT_AN_ITEM.match(m.group("rest"))) and not replaced:
+        # "'I didnt answer you' isnt something that lights me up", "'forget' is not my skill": out
+        return Fix("drop", "", _part(x), said=_said(x))
+    rest = re.sub(r"^(?:exactly|really|quite|at all)\b[,.;]?\s*", "", m.group("rest"), flags=re.I)
+    said = re.findall(r"(?:^|[,.;]\s*)(?:it'?s|its|it is)\s+([^,.;]+)", rest, re.I)
+    new = _words(said[-1] if said else rest)  # "..., the title doesn't matter, it's the budget": the budget
+    new = re.sub(r"^because\s+", "", new, flags=re.I)
+    return Fix("put", slot_of(x), _part(x), new, _said(x)) if new else Fix("ask", slot_of(x), _part(x), said=_said(x))
+
+
+def _part_remark(text: str) -> Fix | None:
+    """"the team lead part is less sure than it sounds", "the mattering bit is right"."""
+    m = re.match(r"^(?:the |that |this )?(?P<x>.+?)\s+(?:bit|part|line|thing)s?\s+(?:is|are|was|sounds|seems|reads|"
+                 r"feels|looks)\s+(?P<what>.+)$", text, re.I)
+    if not m or len(m.group("x").split()) > 5:
+        return None
+    x = m.group("x").strip(" '\"")
+    said = _said(text[: m.start("what")].rsplit(" ", 2)[0])
+    what = m.group("what")
+    if _RIGHT.match(what):
+        return Fix("keep", slot_of(said), x, said=said)
+    like = re.match(r"^(?:(?:really|actually|much) )?more (?:like|that|so that)\s+(?P<new>.+)$", what, re.I)
+    if like and _words(like.group("new")):  # "the calm bit is more like patience", "... more that nobody gets hurt"
+        return Fix("put", slot_of(said), x, _words(like.group("new")), said)
+    if re.match(r"^(?:(?:really|actually|much) )?more (?:about|like)\b", what, re.I):
+        return Fix("ask", slot_of(said), x, said=said)  # "the nights bit is more about my kids": which words?
+    joke = re.match(r"^(?:just |only )?(?:a joke|me joking|not serious|a throwaway)\b[,.;]?\s*"
+                    r"(?:(?:it'?s|its|it is|it was)\s+(?P<new>.+))?$", what, re.I)
+    if joke:  # "the displays thing was a joke, its the reading interventions": put in, or out when nothing follows
+        new = _words(joke.group("new") or "")
+        return Fix("put", slot_of(said), x, new, said) if new else Fix("drop", slot_of(said), x, said=said)
+    wrong = _WRONG.match(what)
+    if wrong:
+        # "the 'feels like yours' part is wrong, it's not about ownership, it's about the team": the team
+        rest = re.sub(r"^[\s,.;:]*(?:(?:it'?s |its |it is )?not (?:about )?[^,.;]+[,.;]\s*)?", "",
+                      what[wrong.end():], flags=re.I)
+        new = _words(rest) if not re.match(r"^\s*than\b", what[wrong.end():], re.I) else ""
+        return Fix("put", slot_of(said), x, new, said) if new else Fix("ask", slot_of(said), x, said=said)
+    return None
+
+
+def _not_x(text: str) -> Fix | None:
+    """"not the lucky part. knowing it's my own doing", "not the office plant, that was a joke"."""
+    m = re.match(r"^(?:it'?s |its |it is |that'?s |thats )?not (?:about )?(?P<x>'[^']+'|\"[^\"]+\"|[^,.;:]+?)"
+                 r"(?P<named>\s+(?:bit|part|thing|stuff)s?)?(?:\s+that (?:matters|counts|is important))?"
+                 r"(?:[,;:]\s*(?P<rest>.*))?$", text, re.I)
+    if not m:
+        return None
+    x = m.group("x")
+    if re.match(r"^(?:sure|real+y|rly|quite|exactly|at all|all|that|much|bad|yet|now|me|true|right|for me|so much)\b",
+                _old(x), re.I):
+        return None
+    rest = (m.group("rest") or "").strip()
+    if rest and _ASIDE.match(_bare(rest)):
+        rest = ""
+    if rest and re.match(r"^(?:but )?(?:it'?s|its|it is|i mean|more|rather|just)\b", rest, re.I) is None and \
+            len(rest.split()) > 8:
+        return None  # "not yet, but I'd like to lead a team one day ...": an answer, not a fix
+    new = _words(rest)
+    said = _said(x + (m.group("named") or ""))
+    return Fix("put", slot_of(x), _part(x), new, said) if new else Fix("ask", slot_of(x), _part(x), said=said)
+
+
+def _y_not_quoted(text: str) -> Fix | None:
+    """"it's insects, not 'god, insects'", "climbing and accessibility stuff, not that sentence"."""
+    m = re.match(r"^(?P<new>.+?),?\s+not\s+(?P<x>'[^']+'|\"[^\"]+\"|that sentence|that line|whatever that (?:is|was)|"
+                 r"that)$", text, re.I)
+    if not m:
+        return None
+    new = _words(m.group("new"))
+    x = m.group("x")
+    return Fix("put", part="" if not x.startswith(("'", '"')) else _old(x), new=new, said=_said(x)) if new else None
+
+
+def _plain_edit(text: str) -> Fix | None:
+    """The edits coach.listening.edits reads ("drop the money bit", "board games not sleep in")."""
+    edit = _edit(text.lower())
+    if edit is None:
+        return None
+    new = _find_case(text, edit.put)
+    part = re.sub(r"\s+(?:bit|part)?\s*(?:entirely|completely|altogether|for good)$", "", edit.part, flags=re.I)
+    if re.fullmatch(r"last|final|end|last one|first|first one", part, re.I):
+        return Fix("drop" if edit.removes else "put", "why_chain" if part.startswith(("last", "final", "end"))
+                   else "goal", "", new, edit.said)
+    edit = Edit(part, edit.put, edit.said)
+    return Fix("drop" if edit.removes else "put", slot_of(edit.said), edit.part, new, edit.said)
