@@ -292,7 +292,8 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             index = self.state.item_index
             if index < len(items) and step.collect_yes and confirm is True:
                 evidence = list(items[index].get("evidence") or []) + ([ref] if ref else [])
-                self.words.append(step.collect_yes, items[index]["id"], evidence)
+                for mid in [items[index]["id"], *items[index].get("with", [])]:  # "freedom and money": both
+                    self.words.append(step.collect_yes, mid, evidence)
             collected = [str(k).lower() for k in self.values.get(step.collect_yes or "") or []]
             if step.collect_yes and own and own.lower() not in collected:  # "security" kept already: not twice
                 self.words.append(step.collect_yes, own, [ref] if ref else [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from coach.conversation.evidence import some_of
 from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.summary import non_answer
 from coach.listening import rules
@@ -33,6 +34,8 @@ _REASON_ADDED = re.compile(
 _ALSO = re.compile(r"(?i)\b(?:and also|also|plus|and because|and cos|and cause|and bc|oh and)\b")
 # Replies that ask, put right or remark are not one more reason.
 _NOT_ADDED = frozenset({"no", "correction", "question", "advice_request", "meta", "distress"})
+# Drives checked together, all said to fit: "yeah both", "all of them", "all three tbh".
+_ALL_OF_THEM = re.compile(r"(?i)\b(?:both|all (?:of (?:them|those|it)|three|two)|each of them)\b")
 # At most this many words are played back as "the part that fits"; more is an example or a story.
 _PART_WORDS = 5
 
@@ -91,12 +94,12 @@ class Confirming:
 
     def _yes_no(self, text: str, reading: Reading, ref: str, answered: bool) -> list[Message]:
         step = self.current
+        together = self._together(text, reading, ref)
+        if together is not None:
+            return together
         fix = corrected_to(reading) or said_content(reading)
         if reading.has("correction") and step.corrects and self._correct(fix, text):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
-        if step.foreach and step.collect_yes and self._said_by_name(text, reading):
-            # "yeah partly, but I said freedom too, freedom and meaning both": named, so a yes (and the other too)
-            return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
         elsewhere = self._answered_otherwise(text, reading, ref, answered)
         if elsewhere is not None:
             return elsewhere
@@ -182,23 +185,52 @@ class Confirming:
             return ""  # "i said i dont care who decides": a no said again, not a word of their own
         return words
 
+    def _together(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """A drive check answered by naming drives: all of those checked together ("freedom and money") said to
+        fit, or some of them, or the one checked named as the mentee's own (None: none of these)."""
+        if not (self.current.foreach and self.current.collect_yes):
+            return None
+        if self._item().get("with") and _ALL_OF_THEM.search(text) and not reading.has("no"):
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # "yeah both": a yes to each
+        fits = some_of(self._item(), text, self.flow.lexicon)
+        if fits:  # "sort of, but more the freedom part" at "freedom and money": freedom kept, money left off
+            for mid in fits:
+                self.words.append(self.current.collect_yes or "motivations", mid, self._refs())
+            self._keep_others(self._named_as_own(text))  # "... but I said meaning and having a say": meaning too
+            labels = [self.flow.lexicon.motivations[m].label for m in fits]
+            line = self._reply("part_fits").replace("{words}", " and ".join(labels))
+            return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading, confirm=None)
+        if self._said_by_name(text, reading):
+            # "yeah partly, but I said freedom too, freedom and meaning both": named, so a yes (and the other too)
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
+        return None
+
     def _said_by_name(self, text: str, reading: Reading) -> bool:
         """Does the reply name the drive being checked as the mentee's own ("I said freedom too", "meaning
         is on the list")? Any other drive named so is kept as confirmed beside it."""
         if reading.confirm is False or self._item().get("id") not in self.flow.lexicon.motivations:
             return False
-        named = [mid for mid in self.flow.lexicon.motivations
-                 if _OWN_NAMING.search(text) and self._is_named(mid, _name_words(text, mid, self.flow.lexicon))]
+        named = self._named_as_own(text)
         if self._item().get("id") not in named:
             return False
+        self._keep_others(named)
+        return True
+
+    def _named_as_own(self, text: str) -> list[str]:
+        """Drives the reply names as the mentee's own ("I said meaning", "freedom too")."""
+        return [mid for mid in self.flow.lexicon.motivations
+                if _OWN_NAMING.search(text) and self._is_named(mid, _name_words(text, mid, self.flow.lexicon))]
+
+    def _keep_others(self, named: list[str]) -> None:
+        """Drives named beside the one checked are kept as confirmed, and not checked later."""
         kept = self.values.get(self.current.collect_yes or "") or []
-        others = [mid for mid in named if mid != self._item().get("id")]
+        item = self._item()
+        others = [mid for mid in named if mid != item.get("id") and mid not in item.get("with", [])]
         for mid in others:
             if mid not in kept:
                 self.words.append(self.current.collect_yes or "motivations", mid, self._refs())
         items, at = self.state.items or [], self.state.item_index
         self.state.items = items[:at + 1] + [i for i in items[at + 1:] if i.get("id") not in others]  # not asked again
-        return True
 
     def _answered_otherwise(self, text: str, reading: Reading, ref: str, answered: bool) -> list[Message] | None:
         """No yes or no, but something else said instead (None: not so)."""

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 _PLAYED_DOWN = re.compile(
     r"\b(?:would be nice|nice to have|nice bonus|a bonus|not the main|isn'?t the main|not that important|"
     r"not (?:really )?what (?:drives|matters)|doesn'?t matter (?:much|that much)|not a big deal|secondary|"
-    r"not really about|less about|not about|"
+    r"not really about|less about|not about|not (?:so|that|as|too) much|"
     r"not (?:really )?(?:the |my )?(?:why|reason|point|driver)|"  # "money a bit but its not why"
     # "Money is fine, I'm paid ok"
     r"(?:is|'s|are) (?:fine|ok|okay|alright|sorted|covered)(?! to)|paid (?:ok|okay|fine|enough|alright)|"
@@ -94,10 +94,13 @@ class Evidence:
         items = []
         for i, m in enumerate(found):
             evidence = [ref for ref, text in said if rules.affirmed(lex.motivations[m].words, text)]
-            outright = any(_named_here(lex.motivations[m].words, text) for _, text in named)
+            outright: bool | str = any(_named_here(lex.motivations[m].words, text) for _, text in named)
+            if outright and all(_named_here(lex.motivations[m].words, text, plainly=True) for _, text in named
+                                if _named_here(lex.motivations[m].words, text)):
+                outright = "plainly"  # truthy: "freedom and money tbh", not "maybe money a bit"
             items.append({"id": m, "label": lex.motivations[m].label, "note": lex.motivations[m].note,
-                          "evidence": evidence, "first": i == 0, "named": outright})
-        return items
+                          "evidence": evidence, "first": i == 0, "named": outright, "many": False})
+        return _together(items)
 
     def _lean(self) -> tuple[set[str], str]:
         """Impact or control, answered clearly ("impact, definitely. i dont care who decides"): the
@@ -123,14 +126,51 @@ class Evidence:
         return {"influence", "authority"} - set(chosen), chosen[0]
 
 
-def _named_here(words: rules.Phrases, text: str) -> bool:
-    """Does a clause of this answer open on the drive's word ("meaning, obviously", "maybe freedom a little")?"""
+def _together(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drives named outright in one answer ("freedom and money tbh") are said back and checked together:
+    one at a time, the mentee hears the second as dropped (round 16). ``with`` holds the others' ids."""
+    named = [item for item in items if item["named"] == "plainly"][:3]
+    if len(named) < 2:
+        return items
+    labels = [str(item["label"]) for item in named]
+    merged = {**named[0], "with": [item["id"] for item in named[1:]], "many": True,
+              "label": ", ".join(labels[:-1]) + f" and {labels[-1]}",
+              "note": " ".join(str(item["note"]) for item in named if item["note"]),
+              "evidence": list(dict.fromkeys(r for item in named for r in item["evidence"]))}
+    out = [merged if item is named[0] else item for item in items if item is named[0] or item not in named]
+    return [{**item, "first": i == 0} for i, item in enumerate(out)]
+
+
+def some_of(item: dict[str, Any], text: str, lex: Any) -> list[str]:
+    """Drives checked together ("freedom and money"), some said to fit ("more the freedom part", "yes freedom,
+    money not so much"): the ids that fit, or [] when the answer is about all of them or names none."""
+    ids = [str(item.get("id") or ""), *item.get("with", [])]
+    if len(ids) < 2:
+        return []
+    pieces = [p for p in re.split(r"[,.;!?]+|\b(?:but|though|and|plus)\b", text) if p.strip()]
+
+    def fits(mid: str) -> bool:  # "yes freedom, money not so much": each drive by the piece that names it
+        said = [p for p in pieces if rules.motivation_scores(p, lex).get(mid) or lex.motivations[mid].words.find(
+            rules.normalise(p))]
+        return bool(said) and not any(_played_down(lex.motivations[mid].words, p) for p in said)
+
+    kept = [m for m in ids if m in lex.motivations and fits(m)]
+    return kept if 0 < len(kept) < len(ids) else []
+
+
+def _named_here(words: rules.Phrases, text: str, plainly: bool = False) -> bool:
+    """Does a clause of this answer open on the drive's word ("meaning, obviously", "maybe freedom a little")?
+    ``plainly``: with no shrug in that clause ("freedom tbh", not "maybe freedom a little")."""
     pieces = re.split(r",|;|\band\b|\bplus\b", " , ".join(_CLAUSES.split(rules.normalise(text))))
     for clause in (c.strip() for c in pieces):
         opening = _OPENING.sub("", clause)
         if any(opening.startswith(w) for w in words.find(opening)) and rules.affirmed(words, clause):
-            return True
+            return not plainly or not _SHRUG.search(clause)
     return False
+
+
+_SHRUG = re.compile(r"\b(?:maybe|probably|prob|i guess|i suppose|i think|kind of|kinda|sort of|sorta|a bit|"
+                    r"a little|somewhat|a tad|not gonna lie|i dunno|idk)\b|\?")
 
 
 # What may come before a drive named outright: "maybe freedom", "and also growth", "obviously meaning".

@@ -25,7 +25,8 @@ BUILTINS = {
     "last": "the key phrase of the last answer, played back in the second person",
     "previous": "the summary of the mentee's last finished session (empty if none)",
     "met_before": "true when the mentee has talked with coach before, even if that conversation did not finish",
-    "item": "with foreach: the current item (id, label, question, note; for drives, named: said outright)",
+    "item": "with foreach: the current item (id, label, question, note; for drives, named: said outright; "
+             "many: several named together)",
     "depth": "in a ladder: how many rungs so far",
     "summary": "the summary so far: goals, motivations, bedrock, passions, experiment",
     "rung": "in a ladder: the last rung (or the seed), played back",
@@ -42,7 +43,7 @@ STR_METHODS = frozenset(
 MAPPING_METHODS = frozenset({"get", "keys", "values", "items"})
 METHODS = STR_METHODS | MAPPING_METHODS
 LOOP_FIELDS = frozenset({"index", "index0", "revindex", "revindex0", "first", "last", "length"})
-ITEM_FIELDS = frozenset({"id", "label", "question", "note", "first", "named"})
+ITEM_FIELDS = frozenset({"id", "label", "question", "note", "first", "named", "many"})
 SUMMARY_FIELDS = frozenset({"goals", "motivations", "bedrock", "passions", "strengths", "sweet_spot", "experiment"})
 FIELDS = METHODS | LOOP_FIELDS | ITEM_FIELDS | SUMMARY_FIELDS
 SAFE_FILTERS = frozenset(
