@@ -48,7 +48,7 @@ def messages(flow: Flow) -> dict[str, str]:
     """Every message the flow can produce, by where it comes from."""
     out: dict[str, str] = {}
     values = {var: "something I said" for var in flow.variables()} | SAMPLE | {"met_before": True}
-    items = [{"id": m.id, "label": m.label, "note": m.note, "first": i == 0, "named": i % 2 == 1}
+    items = [{"id": m.id, "label": m.label, "note": m.note, "first": i == 0, "named": i % 2 == 1, "many": i % 3 == 2}
              for i, m in enumerate(flow.lexicon.motivations.values())]
     for step in flow.steps.values():
         for item in items if step.foreach else [{}]:

@@ -198,3 +198,10 @@ def test_acronyms_and_titles_keep_their_capitals_and_shouting_is_said_back_evenl
     assert play_back("Mr Okafors job") == "Mr Okafors job"
     assert play_back("BECAUSE I WAS ONE") == "you were one"
     assert play_back("Freedom matters") == "freedom matters"
+
+
+def test_a_common_word_stressed_in_capitals_is_said_back_evenly_and_acronyms_stay() -> None:
+    # Round 16: "not really how I work, more WHEN I work" was said back as "WHEN you work".
+    assert play_back("WHEN I work") == "when you work"
+    assert play_back("the HR person is the one i would NOT want") == "the HR person is the one you would not want"
+    assert play_back("moving into QA, that's what I WANT") == "moving into QA, that's what you want"

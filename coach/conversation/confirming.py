@@ -55,7 +55,6 @@ _POINTER = re.compile(r"(?i)^(?:the|that|my) [\w' ]{1,30}? (?:bit|part|thing|one
 
 
 # "the meaning part fits", "that bit's right": what fits, said of the item asked about.
-_MORE_Y = re.compile(r"(?i)^[\w' ]{1,30},?\s+(?:more|rather|it'?s more|its more)\s+(?P<y>[\w' ]{1,30}?)\W*$")
 _PART_NAMED = re.compile(r"(?i)(?P<part>(?:the|that|this) [\w' ]{2,30}? (?:part|bit))(?:'s| is)? "
                          r"(?:fits|is right|is true)\b")  # the part named as it fits, to say back
 _FITS = re.compile(r"(?i)^(?:the |that |this )?[\w' ]{0,30}?(?:part|bit|one)(?:'s| is)? "
@@ -164,10 +163,6 @@ class Confirming:
         step = self.current
         if not (step.foreach and step.collect_yes) or reading.confirm is True:
             return ""
-        more = _MORE_Y.match(trimmed(said_content(reading)))  # "not really how I work, more WHEN I work"
-        if more and reading.has("no"):  # said back evenly: "WHEN I work" is "when you work"
-            return re.sub(r"\b(?:WHEN|HOW|WHAT|WHERE|WHO|WHY|MORE|NOT|WHICH)\b", lambda m: m.group(0).lower(),
-                          more.group("y"))
         if not reading.has("correction"):
             # "no. security. i keep saying": a plain no, then the mentee's own word for it
             if reading.confirm is not False:

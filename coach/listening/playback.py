@@ -255,6 +255,9 @@ _UNSURE_TAIL = re.compile(r"(?i),?\s+(?:(?:but |and )?(?:i'?m|i am|im) not (?:so
 _ALTERNATIVE = re.compile(r"^[^.!?]*[.!?]\s+or,?\s+(?:maybe\s+|perhaps\s+)?(?P<alt>[^.!?]+)", re.I)
 
 
+_STRESSED = re.compile(r"\b(?:WHEN|HOW|WHAT|WHERE|WHO|WHY|WHICH|MORE|LESS|NOT|NEVER|ALWAYS|REALLY|VERY|SO|ALL|"
+                       r"ANY|EVERY|JUST|ONLY|MY|OWN|WANT|NEED|LOVE|HATE|HAVE|CAN|DO|DOES|DID|DON'?T|AM|IS|ARE|"
+                       r"THE|THAT|THIS|AND|OR|BUT|FOR|WITH|WITHOUT|OUT|OF|ANYMORE)\b")
 # A first-person verb with its "I" left off ("want to move out", "love the people"), not a noun ("love of X").
 _NO_SUBJECT = re.compile(r"(?:want|need|like|love|hate|enjoy|miss|prefer|hope|care about) (?:to|the|a|an|my|your|more|"
                          r"less|it|that|this|being|people|money|time|some|[a-z]+ing)\b")
@@ -276,6 +279,8 @@ def second_person(phrase: str) -> str:
     inner = inner or re.match(r"[A-Z][a-z]+ (?:(?:of|and|for|the) )*[A-Z][a-z]+\b", swapped) is not None
     if not keep and not inner and not (head.isupper() and len(head) > 1):
         swapped = swapped[:1].lower() + swapped[1:]
+    # "more WHEN I work": a common word in capitals is stress, said back evenly ("when you work"); "QA" stays
+    swapped = _STRESSED.sub(lambda m: m.group(0).lower(), swapped)
     words = swapped.split()
     if len(words) >= 2 and sum(w.isupper() and len(w) > 1 for w in words) >= 2 and swapped.upper() == swapped:
         swapped = swapped.lower()  # "YOU WERE ONE": shouted, said back in an even voice
