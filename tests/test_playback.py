@@ -205,3 +205,12 @@ def test_a_common_word_stressed_in_capitals_is_said_back_evenly_and_acronyms_sta
     assert play_back("WHEN I work") == "when you work"
     assert play_back("the HR person is the one i would NOT want") == "the HR person is the one you would not want"
     assert play_back("moving into QA, that's what I WANT") == "moving into QA, that's what you want"
+
+
+def test_you_meaning_anyone_is_not_turned_into_the_coach() -> None:
+    # Round 16: "the bit where you make things easier" was said back as "where I make things easier".
+    assert play_back("i love it when you help someone and they come back") == \
+        "you love it when you help someone and they come back"
+    assert play_back("the bit where you make things easier for people") == \
+        "the bit where you make things easier for people"
+    assert play_back("i like it when your work gets seen") == "you like it when your work gets seen"

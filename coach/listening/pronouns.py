@@ -188,6 +188,8 @@ class _Swap:
             return _FIRST_TO_SECOND[low]
         if self.generic_you and (low in _SECOND_TO_FIRST or low == "you"):
             return tok
+        if (low in _SECOND_TO_FIRST or low == "you") and prev in _GENERIC_AFTER:
+            return tok  # "i love it when you help someone", "the bit where you make things easier": anyone
         if low in _SECOND_TO_FIRST:
             return _SECOND_TO_FIRST[low]
         if low == "you" and _said_of_others(self.tokens, i):
@@ -197,6 +199,8 @@ class _Swap:
         return tok
 
 
+# After these, "you" is anyone: "i love it when you finally get it", "the bit where you make things easier".
+_GENERIC_AFTER = frozenset({"when", "whenever", "where", "once"})
 # Who a clause is about when it is not the mentee: "people listen to you", "it makes you feel useful".
 _THIRD = frozenset({"people", "everyone", "everybody", "they", "it", "nobody", "noone", "someone", "somebody", "others",
                     "patients", "customers", "clients", "kids", "students", "colleagues", "that", "this", "which"})

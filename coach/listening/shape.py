@@ -38,13 +38,19 @@ def opened(low: str) -> bool:
     ("my company can't see this, right?"); "did it!" is an exclamation."""
     if TAG.search(low) and len(low.split()) <= _LONG:
         return True
-    if "?" not in low and _DO_SOMETHING.match(low):
-        return False  # "do a two-week project on grid data": something to do, not asked
+    if "?" not in low and (_DO_SOMETHING.match(low) or _WHEN_CLAUSE.match(low)):
+        return False  # "do a two-week project on grid data", "when you see a kid finally get it": said, not asked
     return QUESTION_START.match(low) is not None and not low.rstrip().endswith("!")
 
 
 _DO_SOMETHING = re.compile(r"(?:(?:maybe|probably|i could|i'd|i would|i might|i will|i'll|and|or|then|just)\s+)*"
                            r"do (?:a|an|the|some|my|one|more|two|three)\b")
+
+
+# "when you see a kid finally get it", "where you make things easier": a moment described, with "you" as anyone
+# ("when you say lottery" still asks what a word means).
+_WHEN_CLAUSE = re.compile(r"(?:when|whenever|where|once)\s+(?:you|u|i|we|the|it|they|people|someone|your|my|a|kids?)\s+"
+                          r"(?!(?:say|said|mean|meant|ask|asked|talk about|talking about|want me|need me)\b)")
 
 
 # "X or Y?" weighing two options of their own, not asking which way a question is meant.
