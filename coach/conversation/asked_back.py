@@ -47,6 +47,10 @@ _ECHO = re.compile(r"(?i)^(?:hm+,? |so,? |ok,? )?(?:why(?: does (?:it|that) matt
                    r"why is (?:it|that) important(?: to me)?)\W*$")
 _CATCH_ALL = ("question.other_opened",)  # read only by their shape: answered only when nothing else was said
 # A question put to the coach, or about its question: answered even beside an answer.
+# Pointing back at what was said before, with the answer beside it: no complaint to apologise for (round 16).
+_REFERENCE = re.compile(r"(?i)^(?:(?:like|as) i (?:said|told (?:you|u)|mentioned|put it)|same as (?:last time|before)|"
+                        r"i (?:said|told (?:you|u)|mentioned)(?: (?:that|this|it))?)(?: (?:before|earlier|last time|"
+                        r"last week|the other day|previously))?$")
 _TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where|who|how)\s+(?:this|it)\b")
 _OF_THE_QUESTION = re.compile(r"(?i)^(?:what|why)\W*s?\b.*\b(?:this|that|the|these) questions?\b")
 _TOPICS = frozenset(("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "source", "who",
@@ -147,6 +151,8 @@ class AskedBack:
                     key = ""  # "Why does it matter? I suppose because ...": the question echoed, then answered
             elif act.kind in ("advice_request", "meta"):
                 key = act.topic if act.topic in ("skip", "still_wrong", "missed") else act.kind
+                if key == "meta" and reading.content and _REFERENCE.match(act.text.strip(" ,.")):
+                    key = ""  # "like i said last time, i want to move into data": pointing back, no complaint
             if key and key != "skip" and not (edited and key == "still_wrong"):  # put right this turn: no sorry
                 keyed.append((key, act.text))
         # "what is underneath? i dont understand this question": the plain wording answers both; the
