@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from coach.flow.spec import Flow
 from coach.listening.edits import read_edits
 from coach.listening.playback import play_back
-from coach.listening.reading import Reading
+from coach.listening.reading import Act, Reading
 from coach.listening.text import words
 
 if TYPE_CHECKING:
@@ -138,21 +138,7 @@ class AskedBack:
         done: set[str] = set()
         keyed: list[tuple[str, str]] = []
         for act in reading.acts:
-            key = ""
-            if act.kind == "question" and not (edited and read_edits(act.text)):
-                key = "purpose" if act.topic == "purpose" else (act.topic if act.topic in _TOPICS else "other")
-                if act.rule in _CATCH_ALL and _OF_THE_QUESTION.search(act.text):
-                    key = "purpose"  # "what's the piont of this question?": what it is for, typo and all
-                elif act.rule in _CATCH_ALL and reading.content and not _TO_COACH.search(act.text):
-                    # "am I rambling?", "Can we change?" beside an answer: the answer is heard; a stock line
-                    # about what coach is would answer nothing they asked (round 14)
-                    key = ""
-                if key == "purpose" and self.current.ladder and reading.content and _ECHO.match(act.text.strip()):
-                    key = ""  # "Why does it matter? I suppose because ...": the question echoed, then answered
-            elif act.kind in ("advice_request", "meta"):
-                key = act.topic if act.topic in ("skip", "still_wrong", "missed") else act.kind
-                if key == "meta" and reading.content and _REFERENCE.match(act.text.strip(" ,.")):
-                    key = ""  # "like i said last time, i want to move into data": pointing back, no complaint
+            key = self._aside_key(act, reading, edited)
             if key and key != "skip" and not (edited and key == "still_wrong"):  # put right this turn: no sorry
                 keyed.append((key, act.text))
         # "what is underneath? i dont understand this question": the plain wording answers both; the
@@ -180,6 +166,25 @@ class AskedBack:
         elif "apology" in reading.asides and "acknowledge_apology" in self.flow.replies:
             out.append(self._rule(self._reply("acknowledge_apology")))  # "sorry, that got personal"
         return out
+
+    def _aside_key(self, act: Act, reading: Reading, edited: bool) -> str:
+        """Which reply an act asks for ("" for none): a question's topic, "advice_request", "meta" ..."""
+        key = ""
+        if act.kind == "question" and not (edited and read_edits(act.text)):
+            key = "purpose" if act.topic == "purpose" else (act.topic if act.topic in _TOPICS else "other")
+            if act.rule in _CATCH_ALL and _OF_THE_QUESTION.search(act.text):
+                key = "purpose"  # "what's the piont of this question?": what it is for, typo and all
+            elif act.rule in _CATCH_ALL and reading.content and not _TO_COACH.search(act.text):
+                # "am I rambling?", "Can we change?" beside an answer: the answer is heard; a stock line
+                # about what coach is would answer nothing they asked (round 14)
+                key = ""
+            if key == "purpose" and self.current.ladder and reading.content and _ECHO.match(act.text.strip()):
+                key = ""  # "Why does it matter? I suppose because ...": the question echoed, then answered
+        elif act.kind in ("advice_request", "meta"):
+            key = act.topic if act.topic in ("skip", "still_wrong", "missed") else act.kind
+            if key == "meta" and reading.content and _REFERENCE.match(act.text.strip(" ,.")):
+                key = ""  # "like i said last time, i want to move into data": pointing back, no complaint
+        return key
 
     def _aside(self, key: str, asked: str = "", reading: Reading | None = None) -> str:
         step = self.current
