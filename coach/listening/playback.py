@@ -45,6 +45,7 @@ _FRAME = re.compile(
     r"^(?:(?:well|so|ok|okay|um+|uh+|erm|hmm+|basically|honestly|anyway|i mean|right(?! now\b)|yeah|to be honest|tbh|"
     r"tho|though|"
     r"the thing is|thing is|the truth is|if i'?m (?:being )?honest|i'?d say(?: that)?|like(?=,)|that(?=,)|"
+    r"(?:at the end of the day|when it comes down to it|when all'?s said and done|ultimately|in the end)(?=[, ])|"
     r"i (?:think|guess|suppose)(?= (?:i'?d|id|i would|i want|i wanna|i'?ll|i'?m going|i hope)\b)|"  # said as a wish
     r"(?:people|they|everyone|folks) (?:come|came|always come) to (?:me|you) for|"  # the question said back
     r"(?:(?:it'?s |its )?(?:the )?same as (?:last time|before)(?: mostly| really| basically| i think)?(?=[,.]))|"

@@ -127,6 +127,7 @@ class _Swap:
         self.reported = False  # inside what someone else said ("... says you never listen")
         self.mentee_subject = False  # the clause so far is about what "I" do ("i want us to ...")
         self.drop_all = False  # "us all" said as "all of you": the "all" is not said twice
+        self.anyone = False  # in a clause where "you" is anyone ("when you see a kid get it")
         # With no "I", "me" or "my" anywhere, a "you" later on is anyone ("being senior means people
         # listen to you"): kept. One that opens the words ("you're right", "are you sure?") is the coach.
         said = [t.lower().replace("\u2019", "'") for t in tokens if t[:1].isalpha()]
@@ -142,6 +143,7 @@ class _Swap:
             self.subject = ""
             self.reported = self.reported and not any(c in tok for c in ".;!?")
             self.mentee_subject = self.mentee_subject and not any(c in tok for c in ".;!?,")
+            self.anyone = self.anyone and not any(c in tok for c in ".;!?,")
 
     def word(self, i: int, tok: str) -> None:
         low = tok.lower().replace("\u2019", "'")
@@ -188,7 +190,9 @@ class _Swap:
             return _FIRST_TO_SECOND[low]
         if self.generic_you and (low in _SECOND_TO_FIRST or low == "you"):
             return tok
-        if (low in _SECOND_TO_FIRST or low == "you") and prev in _GENERIC_AFTER:
+        if (low in _SECOND_TO_FIRST or low == "you") and (self.anyone or prev in _GENERIC_AFTER or (
+                prev == "that" and _prev_word(self.tokens, _before(self.tokens, i)) in _SEEING)):
+            self.anyone = True  # "... that you can do work you like": the rest of the clause too
             return tok  # "i love it when you help someone", "the bit where you make things easier": anyone
         if low in _SECOND_TO_FIRST:
             return _SECOND_TO_FIRST[low]
@@ -201,6 +205,18 @@ class _Swap:
 
 # After these, "you" is anyone: "i love it when you finally get it", "the bit where you make things easier".
 _GENERIC_AFTER = frozenset({"when", "whenever", "where", "once"})
+# "my kids to see that you can do work you like": what is seen or known of anyone.
+_SEEING = frozenset({"see", "know", "show", "prove", "learn", "realise", "realize", "understand", "feel", "believe"})
+
+
+def _before(tokens: list[str], i: int) -> int:
+    """The index of the word before the one at ``i`` (0 if none)."""
+    for j in range(i - 1, -1, -1):
+        if tokens[j].strip() and tokens[j][0].isalpha():
+            return j
+    return 0
+
+
 # Who a clause is about when it is not the mentee: "people listen to you", "it makes you feel useful".
 _THIRD = frozenset({"people", "everyone", "everybody", "they", "it", "nobody", "noone", "someone", "somebody", "others",
                     "patients", "customers", "clients", "kids", "students", "colleagues", "that", "this", "which"})
