@@ -342,7 +342,7 @@ PERSONAS = {
             "I love helping people grow",
             "yes",
             "Helping people, and learning",
-            "yes", "yes",
+            "yes",  # named together, so checked together
             "Gardening",
             "Garden all day",
             "Listening to people",
@@ -353,7 +353,7 @@ PERSONAS = {
         ],
         path=[*OPENING[:2], "goal_horizon", "lottery_want", "lottery_want", "lottery_not", "day_to_day",
               "day_to_day", "day_to_day_source", "why_ladder", "why_playback", "motivation_open",
-              "motivation_check", "motivation_check", *PASSION_TO_CLOSE],
+              "motivation_check", *PASSION_TO_CLOSE],
         summary={"motivations": ["growth", "meaning"], "bedrock": ["I love helping people grow"]},
         says=["I'm going to hold back from giving advice",
               # asked at the lottery question: that question's own reason, not the phase's
