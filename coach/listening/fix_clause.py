@@ -139,6 +139,8 @@ def _add(text: str) -> Fix | None:
     new = re.sub(r",\s*(?:a bit|a little|too|as well|i guess)$", "", new, flags=re.I).strip(" ,")
     # "add that I like teaching, I mentioned it in passing": the words to add, not the aside after them
     new = re.split(r",\s+(?=(?:i (?:mentioned|said|know|think|guess)|it'?s|that'?s|which)\b)", new, flags=re.I)[0]
+    # "add the helping people part": the words the part is named by are what to add (round 16)
+    new = re.sub(r"(?i)^(?:the|that|my) (?P<x>[^,]+?) (?:part|bit|thing|stuff)$", r"\g<x>", new)
     return Fix("add", slot_of(m.group("slot") or ""), new=new) if new else None
 
 
