@@ -14,7 +14,7 @@ FIRST = [
     "Because I love solving the hardest problems",
     "yes",
     "a mix, but mostly impact",  # not a clear choice: impact is still checked with the others
-    "Money, honestly, and learning",
+    "Money, honestly, and learning I guess",  # the shrug keeps learning a check of its own
     "yes",
     "yes",
     "yes",
