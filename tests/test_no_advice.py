@@ -30,7 +30,7 @@ SAMPLE: dict[str, Any] = {
     "summary": {"goals": ["I want to lead a team"], "motivations": ["influence"],
                 "bedrock": ["I love helping people"], "passions": ["Climbing"], "strengths": ["Untangling problems"],
                 "sweet_spot": ["Teaching people the tools"], "experiment": "Lead one meeting"},
-    "previous": {"goals": ["I want to lead a team"], "motivations": ["influence", "compensation"],
+    "previous": {"goals": ["I want to lead a team", "My manager's job"], "motivations": ["influence", "compensation"],
                  "bedrock": ["I love helping people"], "passions": ["Climbing"], "strengths": ["Untangling problems"],
                  "sweet_spot": ["Teaching people the tools"], "experiment": "Lead one meeting"},
 }

@@ -193,7 +193,7 @@ def play(
         previous = None
         if flow.returning and rng.random() < 0.2:
             previous = {
-                "goals": ["lead a small team"],
+                "goals": ["lead a small team", "my manager's job"] if rng.random() < 0.5 else ["lead a small team"],
                 "motivations": ["growth"],
                 "bedrock": ["I love learning"],
                 "passions": ["music"],

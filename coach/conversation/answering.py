@@ -338,6 +338,9 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             if isinstance(self.values.get(var), list):  # "gardening and podcasts": every one of them, still true
                 for i, item in kept:
                     self.words.append(var, item, list(refs[i]) if i < len(refs) else [])
-            elif kept:  # the goal: last time's first goal (the job picked came second)
-                i, item = kept[0]
+            elif kept:  # a text: last time's words for the same value ("goals: [goal, want_job]": the job second)
+                mapped = self.flow.summary.get(key)
+                names = mapped if isinstance(mapped, list) else [mapped]
+                at = names.index(var) if var in names and len(kept) == len(names) else 0
+                i, item = kept[at]
                 self.words.set(var, item, list(refs[i]) if i < len(refs) else [])

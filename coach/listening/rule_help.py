@@ -41,6 +41,7 @@ RULE_HELP: dict[str, str] = {
     "returning": "the mentee has an earlier finished session",
     "had_experiment": "the earlier session ended with an experiment",
     "had_goal": "the earlier session named a goal",
+    "had_job": "the earlier session named the job picked with every job open (its second goal)",
     "had_passions": "the earlier session named what lights the mentee up",
     "had_strengths": "the earlier session named what the mentee is good at",
     "told_experiment": "the returning mentee has already said how last time's experiment went",

@@ -309,6 +309,8 @@ RULES: dict[str, Callable[[Context], bool]] = {
     # Only what can be said back counts: a quote that would come out empty is never asked about.
     "had_experiment": lambda c: bool(play_back(str((c.values.get("previous") or {}).get("experiment") or ""))),
     "had_goal": lambda c: bool(play_back(str(((c.values.get("previous") or {}).get("goals") or [""])[0] or ""))),
+    # The goals kept are the goal and then the job picked with every job open: a second one is that job.
+    "had_job": lambda c: bool(play_back(str((((c.values.get("previous") or {}).get("goals") or []) + ["", ""])[1]))),
     "had_passions": lambda c: had(c.values, "passions"),
     "had_strengths": lambda c: had(c.values, "strengths"),
     "goal_dropped": lambda c: goal_dropped(c.values),
