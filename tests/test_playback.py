@@ -214,3 +214,10 @@ def test_you_meaning_anyone_is_not_turned_into_the_coach() -> None:
     assert play_back("the bit where you make things easier for people") == \
         "the bit where you make things easier for people"
     assert play_back("i like it when your work gets seen") == "you like it when your work gets seen"
+
+
+def test_a_tentative_thought_said_again_more_plainly_is_said_back_whole() -> None:
+    # "idk it just feels like mine? like proof i can do it" was said back as "it just feels like yours".
+    assert play_back("idk it just feels like mine? like proof i can do it") == \
+        "it just feels like yours, like proof you can do it"
+    assert play_back("maybe freedom? like i said before") == "freedom"  # pointing back, not saying it again

@@ -239,6 +239,11 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
 
 def play_back(answer: str, max_words: int = 12) -> str:
     """The mentee's key phrase in the second person ("I love puzzles" -> "you love puzzles"); "" if none."""
+    said_as = _SAID_AS.match(answer.strip()) if len(answer.split()) <= max_words else None
+    if said_as:  # "it just feels like mine? like proof i can do it": both halves are one thought
+        first, then = key_phrase(answer, max_words), key_phrase(said_as.group(2), max_words)
+        if first and then and first.lower() in said_as.group(1).lower():
+            return f"{second_person(first)}, like {second_person(then)}"
     phrase = key_phrase(answer, max_words)
     if re.match(r"(?i)either\b", phrase) and not re.search(r"(?i)\bor\b", phrase):
         return ""  # half of an either/or is not what was said: no quote at all
@@ -248,6 +253,10 @@ def play_back(answer: str, max_words: int = 12) -> str:
         if alt and len(alt.split()) <= 8:
             return f"{second_person(phrase)}, or {second_person(alt)}"
     return second_person(phrase)
+
+
+# A tentative thought, then said again more plainly: "it just feels like mine? like proof i can do it".
+_SAID_AS = re.compile(r"(?i)^([^.!?;]+)\?\s+like,?\s+(?!i (?:said|told|mean)\b)([^.!?;]+?)[.!?]*\s*$")
 
 
 # The next sentence offering another option: "... maybe. Or to work in the revenue department, I am not sure."
