@@ -187,7 +187,8 @@ def not_knowing(cx: Context) -> None:
                    or any(_named(low[f.piece.start:f.piece.end]) and not reason.search(low[f.piece.start:f.piece.end])
                           for f in after[:1])
                    # "idk. making people happy": said as a sentence of its own, what follows is the answer
-                   or (found[at].rule == "non_answer.whole" and not any(
+                   or ((found[at].rule == "non_answer.whole" or re.match(r"\s*[.!;]", low[found[at].piece.end:]))
+                       and not any(
                        reason.search(low[f.piece.start:f.piece.end]) or f.kind in _NOT_AN_OFFER
                        for f in found[at + 1:])))
         if offered:  # an answer said all the same: the not knowing hedges it

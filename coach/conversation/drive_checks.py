@@ -1,0 +1,178 @@
+"""Drive checks answered by naming drives: "yeah both", "more the freedom part", "I said meaning too"."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from coach.conversation.evidence import some_of
+from coach.conversation.heard import said_content
+from coach.listening import rules
+from coach.listening.playback import trimmed
+
+if TYPE_CHECKING:
+    from coach.conversation.message import Message
+    from coach.conversation.state import SessionState
+    from coach.conversation.words import Provenance
+    from coach.flow.spec import Flow, Step
+    from coach.listening.reading import Reading
+
+# Drives checked together, all said to fit: "yeah both", "all of them", "all three tbh".
+_ALL_OF_THEM = re.compile(r"(?i)\b(?:both|all (?:of (?:them|those|it)|three|two)|each of them)\b")
+
+
+# "mostly freedom", "def money", "yeah meaning for sure": the drive checked, named as the answer.
+_QUALIFIED = re.compile(r"(?i)^(?:(?:mostly|mainly|definitely|def|deffo|defo|yeah|yes|yep|ya|probably|prob|i guess|"
+                        r"i think|honestly|obviously|obvs|for sure|the|just)[,\s]+)+|[,\s]+(?:for sure|mostly|mainly|"
+                        r"really|definitely|i guess|i think)$")
+_LESS = re.compile(r"(?i)[,\s]+(?:less so|not so much|not really|not much|not as much|less)\W*$")
+_DENIED = re.compile(r"(?i)\b(?:not|no|never|less|nope|nah)\b")
+
+
+class DriveChecks:
+    """The part of a conversation that reads drives named at a drive check (mixed into Conversation)."""
+
+    flow: Flow
+    state: SessionState
+    values: dict[str, Any]
+    words: Provenance
+
+    if TYPE_CHECKING:
+
+        @property
+        def current(self) -> Step: ...
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
+        def _reply(self, key: str) -> str: ...
+        def _item(self) -> dict[str, Any]: ...
+        def _refs(self) -> list[str]: ...
+        def _advance(
+            self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
+            confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
+            changed: str = "", own: str = "",
+        ) -> list[Message]: ...
+
+    def _together(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """A drive check answered by naming drives: all of those checked together ("freedom and money") said to
+        fit, or some of them, or the one checked named as the mentee's own (None: none of these)."""
+        if not (self.current.foreach and self.current.collect_yes):
+            return None
+        if self._item().get("with") and _ALL_OF_THEM.search(text) and not reading.has("no"):
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # "yeah both": a yes to each
+        fits = some_of(self._item(), text, self.flow.lexicon)
+        if fits:  # "sort of, but more the freedom part" at "freedom and money": freedom kept, money left off
+            for mid in fits:
+                self.words.append(self.current.collect_yes or "motivations", mid, self._refs())
+            self._keep_others(self._named_as_own(text))  # "... but I said meaning and having a say": meaning too
+            labels = [self.flow.lexicon.motivations[m].label for m in fits]
+            line = self._reply("part_fits").replace("{words}", " and ".join(labels))
+            return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading, confirm=None)
+        if self._said_by_name(text, reading):
+            # "yeah partly, but I said freedom too, freedom and meaning both": named, so a yes (and the other too)
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
+        said = _QUALIFIED.sub("", trimmed(said_content(reading)))
+        if said and not reading.has("no") and not _DENIED.search(said) and self._names_item(said):
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # "mostly freedom tbh"
+        less = _LESS.search(said)
+        if less and self._names_item(said[:less.start()]):  # "freedom less so": a no to this one
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=False)
+        return None
+
+    def _said_by_name(self, text: str, reading: Reading) -> bool:
+        """Does the reply name the drive being checked as the mentee's own ("I said freedom too", "meaning
+        is on the list")? Any other drive named so is kept as confirmed beside it."""
+        if reading.confirm is False or self._item().get("id") not in self.flow.lexicon.motivations:
+            return False
+        named = self._named_as_own(text)
+        if self._item().get("id") not in named:
+            return False
+        self._keep_others(named)
+        return True
+
+    def _named_as_own(self, text: str) -> list[str]:
+        """Drives the reply names as the mentee's own ("I said meaning", "freedom too")."""
+        return [mid for mid in self.flow.lexicon.motivations
+                if _OWN_NAMING.search(text) and self._is_named(mid, _name_words(text, mid, self.flow.lexicon))]
+
+    def _keep_others(self, named: list[str]) -> None:
+        """Drives named beside the one checked are kept as confirmed, and not checked later."""
+        kept = self.values.get(self.current.collect_yes or "") or []
+        item = self._item()
+        others = [mid for mid in named if mid != item.get("id") and mid not in item.get("with", [])]
+        for mid in others:
+            if mid not in kept:
+                self.words.append(self.current.collect_yes or "motivations", mid, self._refs())
+        items, at = self.state.items or [], self.state.item_index
+        self.state.items = items[:at + 1] + [i for i in items[at + 1:] if i.get("id") not in others]  # not asked again
+
+    def _others_named(self, text: str, reading: Reading, hedged: bool = False) -> list[str]:
+        """Drives other than the one checked, named as the answer with no yes or no to it ("recognition,
+        if I'm honest. and growth"), or beside a partial yes (``hedged``: "kind of. but also meaning"): kept as
+        confirmed and not checked later; the mentee's words for them."""
+        step, lex = self.current, self.flow.lexicon
+        if not (step.foreach and step.collect_yes) or reading.confirm is not None or \
+                (reading.has("hedge") and not hedged) or reading.has("correction") or \
+                "noted_too" not in self.flow.replies:
+            return []
+        for asked in (a.text for a in reading.acts if a.kind == "question"):  # "where did recognition come from?"
+            text = text.replace(asked, " ")
+        low = rules.normalise(text)
+        named = {mid: _with_lead(low, *spans[0]) for mid, spec in lex.motivations.items()
+                 if mid != self._item().get("id") and (spans := spec.words.spans(low))
+                 and rules.affirmed(spec.words, low)}
+        kept = self.values.get(step.collect_yes or "") or []
+        for mid in named:
+            if mid not in kept:
+                self.words.append(step.collect_yes or "motivations", mid, self._refs())
+        items, at = self.state.items or [], self.state.item_index
+        self.state.items = items[:at + 1] + [i for i in items[at + 1:] if i.get("id") not in named]
+        return list(named.values())
+
+    def _names_item(self, words: str) -> bool:
+        """Do the mentee's words name the drive being checked ("meaning" at the meaning check)?"""
+        return self._is_named(str(self._item().get("id") or ""), words)
+
+    def _is_named(self, mid: str, words: str) -> bool:
+        """Is ``words`` the drive's own name ("meaning", "money", "freedom"), not a new word for it ("useful")?"""
+        spec = self.flow.lexicon.motivations.get(mid)
+        if spec is None:
+            return False
+        raw = ((self.flow.lexicon.raw.get("motivations") or {}).get(mid) or {}).get("words") or []
+        names = [mid, *spec.label.split(), *[str(w).rstrip("*") for w in raw[:1]]]
+        stems = {n.lower()[:5] for n in names if len(n) >= 5 and n.lower() not in _PLAIN_WORDS}
+        said = [w for w in re.findall(r"[a-z]+", words.lower()) if len(w) >= 4]
+        return bool(said) and all(w[:5] in stems for w in said[:2])
+
+    def _names_confirmed(self, words: str) -> bool:
+        """Do the mentee's words name a drive already confirmed (said again, not a new word for this one)?"""
+        step = self.current
+        confirmed = self.values.get(step.collect_yes or "") or []
+        return any(self._is_named(m, words) for m in confirmed if isinstance(m, str))
+
+
+# "I said freedom too", "freedom and meaning both", "meaning is on the list": drives named as one's own.
+_OWN_NAMING = re.compile(r"(?i)\b(?:i (?:said|meant|mean|told you)|both|too|as well|on the list|is (?:on|in) there|"
+                         r"and (?:meaning|freedom|money|growth|recognition|impact))\b")
+
+
+# Words of a drive's label that name no drive ("having freedom", "having an impact": not "having").
+_PLAIN_WORDS = frozenset({"having", "being", "doing", "taking", "getting", "things", "something", "really", "about",
+                          "where", "which", "their", "there", "because", "other", "people", "makes", "matters"})
+
+
+def _name_words(text: str, mid: str, lex: Any) -> str:
+    """The word in ``text`` that names drive ``mid`` by its own name ("" if none), never a negated one."""
+    spec = lex.motivations.get(mid)
+    names = {mid[:5], *(w.lower()[:5] for w in spec.label.split()
+                        if len(w) >= 5 and w.lower() not in _PLAIN_WORDS)} if spec else set()
+    for m in re.finditer(r"[a-z]+", text.lower()):
+        w = m.group(0)
+        if len(w) >= 5 and w[:5] in names and not re.search(r"\b(?:not|no|never|dont|don't)\s+(?:\w+\s+)?$",
+                                                             text.lower()[:m.start()]):
+            return w
+    return ""
+
+
+def _with_lead(text: str, start: int, end: int) -> str:
+    """A drive's word as the mentee put it, with the word that leads into it ("being appreciated")."""
+    lead = re.search(r"(?:being|feeling|getting|to be|more|the) $", text[:start])
+    return text[lead.start() if lead else start:end]
