@@ -103,7 +103,7 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
     return Reading(reply, tuple(assemble(cx)), asides)
 
 
-_GO = re.compile(r"\blet'?s (?:go|start|begin|do it|do this)\b|\bgo (?:on|ahead)\b")
+_GO = re.compile(r"\blet'?s (?:go|start|begin|do it|do this)\b|\bgo (?:on|ahead)\b|^(?:just |ok |okay |fine,? )?(?:start|begin)\b")
 _SHRUG = re.compile(r"i guess|i suppose|i think|probably")
 # "huh? i mean i want my own place", "wat. because rent": a bare "what?" and then the answer anyway.
 _WHICH_THING = re.compile(r"(?:you mean |do you mean )?(?:the|that|this|my) [\w' ]{1,25} (?:thing|bit|part|one)")
@@ -178,8 +178,9 @@ def _read_sentence(cx: Context, s: Piece) -> None:
     said = opened + read + tail
     if any(f.kind == "hedge" for f in said):  # "probably yes", "i think so, not totally sure": a hedge, not a yes
         go = next((f for f in said if f.kind == "yes" and _GO.search(r.low[f.piece.start:f.piece.end])), None)
-        shrug = go is not None and all(f.kind != "hedge" or (f.piece.start > go.piece.start and _SHRUG.fullmatch(
-            r.low[f.piece.start:f.piece.end])) for f in said)  # "ye sure lets go i guess lol": a go-ahead all the same
+        # "ye sure lets go i guess lol", "yeah ok i guess, lets go": a go-ahead all the same
+        shrug = go is not None and all(f.kind != "hedge" or _SHRUG.fullmatch(r.low[f.piece.start:f.piece.end]) or
+                                       f.piece.start < go.piece.start for f in said)
         for f in said:
             f.kind = ("filler" if f.kind == "hedge" else f.kind) if shrug else (
                 "filler" if f.kind in ("yes", "no") else f.kind)
