@@ -153,6 +153,7 @@ def _said(answer: str, lex: Lexicon | None = None) -> str:
 
 # An aside at the end of a key phrase: "brands, weirdly", "the money, honestly".
 _LAST_ASIDE = re.compile(r"(?i),\s*(?:weirdly|oddly|strangely|funnily enough|honestly|really|i guess|i suppose|tbh|"
+                         r"i'?m afraid|i am afraid|"
                          r"lol|haha|if i'?m honest|to be honest)$"
                          r"|\s+(?:obviously|of course|tbh|lol|haha|i guess|i suppose|hopefully|for sure|"
                          r"that'?s for sure|thats for sure)$")
