@@ -354,7 +354,7 @@ PERSONAS = {
         path=[*OPENING[:2], "goal_horizon", "lottery_want", "lottery_want", "lottery_not", "day_to_day",
               "day_to_day", "day_to_day_source", "why_ladder", "why_playback", "motivation_open",
               "motivation_check", *PASSION_TO_CLOSE],
-        summary={"motivations": ["growth", "meaning"], "bedrock": ["I love helping people grow"]},
+        summary={"motivations": ["meaning", "growth"], "bedrock": ["I love helping people grow"]},
         says=["I'm going to hold back from giving advice",
               # asked at the lottery question: that question's own reason, not the phase's
               "Fair question. Picking from every job, with nothing in the way, shows what draws you"],

@@ -100,7 +100,14 @@ class Evidence:
                 outright = "plainly"  # truthy: "freedom and money tbh", not "maybe money a bit"
             items.append({"id": m, "label": lex.motivations[m].label, "note": lex.motivations[m].note,
                           "evidence": evidence, "first": i == 0, "named": outright, "many": False})
-        return _together(items)
+        said_first = " ".join(rules.normalise(text) for _, text in named)
+
+        def at(item: dict[str, Any]) -> tuple[int, int]:  # "money lol. and maybe having a say": money, then a say
+            spans = lex.motivations[item["id"]].words.spans(said_first) if item["named"] else []
+            return (0 if item["named"] == "plainly" else 1, min((start for start, _ in spans), default=len(said_first)))
+
+        items = sorted(items, key=at)  # named plainly first, then with a shrug, each in the order named
+        return _together([{**item, "first": i == 0} for i, item in enumerate(items)])
 
     def _lean(self) -> tuple[set[str], str]:
         """Impact or control, answered clearly ("impact, definitely. i dont care who decides"): the
@@ -174,7 +181,7 @@ _SHRUG = re.compile(r"\b(?:maybe|probably|prob|i guess|i suppose|i think|kind of
 
 
 # What may come before a drive named outright: "maybe freedom", "and also growth", "obviously meaning".
-_OPENING = re.compile(r"^(?:(?:and|also|plus|maybe|probably|obviously|definitely|mostly|mainly|honestly|i think|"
+_OPENING = re.compile(r"^(?:(?:and|also|plus|actually|maybe|probably|obviously|definitely|mostly|mainly|honestly|i think|"
                       r"i guess|so|then|oh|hmm|well)[,\s]+)*")
 
 
