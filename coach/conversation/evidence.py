@@ -181,8 +181,8 @@ _SHRUG = re.compile(r"\b(?:maybe|probably|prob|i guess|i suppose|i think|kind of
 
 
 # What may come before a drive named outright: "maybe freedom", "and also growth", "obviously meaning".
-_OPENING = re.compile(r"^(?:(?:and|also|plus|actually|maybe|probably|obviously|definitely|mostly|mainly|honestly|i think|"
-                      r"i guess|so|then|oh|hmm|well)[,\s]+)*")
+_OPENING = re.compile(r"^(?:(?:and|also|plus|actually|maybe|probably|obviously|definitely|mostly|mainly|honestly|"
+                      r"i think|i guess|so|then|oh|hmm|well)[,\s]+)*")
 
 
 def _played_down(words: rules.Phrases, text: str) -> bool:

@@ -103,7 +103,8 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
     return Reading(reply, tuple(assemble(cx)), asides)
 
 
-_GO = re.compile(r"\blet'?s (?:go|start|begin|do it|do this)\b|\bgo (?:on|ahead)\b|^(?:just |ok |okay |fine,? )?(?:start|begin)\b")
+_GO = re.compile(r"\blet'?s (?:go|start|begin|do it|do this)\b|\bgo (?:on|ahead)\b|"
+                 r"^(?:just |ok |okay |fine,? )?(?:start|begin)\b")
 _SHRUG = re.compile(r"i guess|i suppose|i think|probably")
 # "huh? i mean i want my own place", "wat. because rent": a bare "what?" and then the answer anyway.
 _WHICH_THING = re.compile(r"(?:you mean |do you mean )?(?:the|that|this|my) [\w' ]{1,25} (?:thing|bit|part|one)")
