@@ -253,6 +253,8 @@ def _absorbs(prev: Found, g: Found, r: Reply) -> bool:
     """Does ``prev`` take this content in: a correction its corrected thought, a question its context?"""
     if prev.kind == "correction":
         return prev.content is None or bool(prev.rule and prev.rule.startswith("open"))
+    if prev.kind == "question" and prev.topic == "progress":
+        return False  # "i need to go soon. football and puzzles": a hurry, then the answer
     if prev.kind == "question" and _ANSWER_SHAPED.match(g.content or ""):
         return False  # "why do you ask? i want to be a nurse", "who sees this? a ward manager": the answer
     if prev.kind in LEADS and _ENDS_YES_NO.search(r.low, g.piece.start, g.piece.end):

@@ -48,7 +48,7 @@ _FRAME = re.compile(
     r"(?:at the end of the day|when it comes down to it|when all'?s said and done|ultimately|in the end)(?=[, ])|"
     r"i (?:think|guess|suppose)(?= (?:i'?d|id|i would|i want|i wanna|i'?ll|i'?m going|i hope)\b)|"  # said as a wish
     r"(?:people|they|everyone|folks) (?:come|came|always come) to (?:me|you) for|"  # the question said back
-    r"(?:(?:it'?s |its )?(?:the )?same as (?:last time|before)(?: mostly| really| basically| i think)?(?=[,.]))|"
+    r"(?:(?:it'?s |its )?(?:the )?same as (?:last time|before)(?: mostly| really| basically| i think| anyway)?(?=[,.]))|"
     # "maybe vet nurse": the hedge is heard, the thought is said back ("maybe not" stays)
     r"(?:maybe|perhaps|possibly|probably)(?! (?:not|so|yes|no|i|i'?d|i'?m|id|im|that|this|it|we|more|less)\b)|"
     r"(?:in |within )?(?:like |about |maybe |probably |roughly )?(?:\d+|a few|few|two|three|four|five|ten|a couple of)"
