@@ -48,6 +48,7 @@ _FRAME = re.compile(
     r"(?:at the end of the day|when it comes down to it|when all'?s said and done|ultimately|in the end)(?=[, ])|"
     r"i (?:think|guess|suppose)(?= (?:i'?d|id|i would|i want|i wanna|i'?ll|i'?m going|i hope)\b)|"  # said as a wish
     r"(?:people|they|everyone|folks) (?:come|came|always come) to (?:me|you) for|"  # the question said back
+    r"(?:my |the |an? )?experiment(?: (?:idk|i guess|maybe|hmm+|um+|then|would be|is))?(?=\s*(?:[:.\u2026-]|$))|"
     r"(?:(?:it'?s |its )?(?:the )?same as (?:last time|before)(?: mostly| really| basically| i think| anyway)?(?=[,.]))|"
     # "maybe vet nurse": the hedge is heard, the thought is said back ("maybe not" stays)
     r"(?:maybe|perhaps|possibly|probably)(?! (?:not|so|yes|no|i|i'?d|i'?m|id|im|that|this|it|we|more|less)\b)|"
@@ -208,14 +209,19 @@ _LISTED = re.compile(r"\s*(?:and\s+|also\s+)?((?:my|our|the|his|her|their)(?:\s+
 
 def key_phrase(answer: str, max_words: int = 12) -> str:
     """The first whole clause of what an answer says, or a well-formed part of it; "" if none fits."""
+    answer = _POINTING_BACK.sub("", answer)  # "do the shadow day like i said": the pointing back is not said back
     text = _wish_after_remark(" ".join(_ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], _said(answer)).split()))
     m = _CLAUSE_END.search(text)
     if m and re.match(r"(?i)(?:is|are|was|were)\b", text) and text[m.end():].strip():
         text = text[m.end():].strip()  # "is important. family is most important thing": no subject, no thought
         m = _CLAUSE_END.search(text)
     # Two short things joined by ", and" are one thought, not a clause to drop ("money, and freedom").
+    after = _CLAUSE_END.search(text.rstrip(".!? "), m.end()) if m else None
+    if m and after and after.group(0)[:1] in ".!?;" and re.match(r",\s*and\b", m.group(0)):
+        text = text[:after.start()]  # "do the shadow day, and look up jobs. and pls write down X": the two things
+        after = None
     both = m is not None and re.match(r",\s*and\b", m.group(0)) is not None and len(text.split()) <= max_words \
-        and _CLAUSE_END.search(text.rstrip(".!? "), m.end()) is None
+        and after is None
     listed = _LISTED.match(text[m.end():]) if m and len(text[:m.start()].split()) <= 3 and "." in m.group(0) else None
     if m and listed and len(listed.group(1).split()) <= 4:  # "love island. my nephews, i could talk ...": both
         text, m = f"{text[:m.start()]} and {listed.group(1)}", None
@@ -256,6 +262,8 @@ def play_back(answer: str, max_words: int = 12) -> str:
     return second_person(phrase)
 
 
+_POINTING_BACK = re.compile(r"(?i),?\s+(?:like|as) i (?:said|told (?:you|u)|mentioned)(?: (?:before|earlier|last time|"
+                            r"already))?(?=\s*[,.;!?]|\s*$)")
 # A tentative thought, then said again more plainly: "it just feels like mine? like proof i can do it".
 _SAID_AS = re.compile(r"(?i)^([^.!?;]+)\?\s+like,?\s+(?!i (?:said|told|mean)\b)([^.!?;]+?)[.!?]*\s*$")
 
