@@ -49,7 +49,8 @@ _FRAME = re.compile(
     r"i (?:think|guess|suppose)(?= (?:i'?d|id|i would|i want|i wanna|i'?ll|i'?m going|i hope)\b)|"  # said as a wish
     r"(?:people|they|everyone|folks) (?:come|came|always come) to (?:me|you) for|"  # the question said back
     r"(?:my |the |an? )?experiment(?: (?:idk|i guess|maybe|hmm+|um+|then|would be|is))?(?=\s*(?:[:.\u2026-]|$))|"
-    r"(?:(?:it'?s |its )?(?:the )?same as (?:last time|before)(?: mostly| really| basically| i think| anyway)?(?=[,.]))|"
+    r"(?:(?:it'?s |its )?(?:the )?same as (?:last time|before)"
+    r"(?: mostly| really| basically| i think| anyway)?(?=[,.]))|"
     # "maybe vet nurse": the hedge is heard, the thought is said back ("maybe not" stays)
     r"(?:maybe|perhaps|possibly|probably)(?! (?:not|so|yes|no|i|i'?d|i'?m|id|im|that|this|it|we|more|less)\b)|"
     r"(?:in |within )?(?:like |about |maybe |probably |roughly )?(?:\d+|a few|few|two|three|four|five|ten|a couple of)"
