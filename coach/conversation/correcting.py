@@ -130,7 +130,9 @@ class Correcting:
                 item = items[i]
                 if not isinstance(item, str) or _find(edit.part, item) is None:
                     continue
-                new = _without(item, edit.part) if edit.removes else _swapped(item, edit.part, edit.put)
+                # "more about freedom than money" of "freedom and money": freedom is there already, money goes
+                there = bool(edit.put) and _find(edit.put, item) is not None
+                new = _without(item, edit.part) if edit.removes or there else _swapped(item, edit.part, edit.put)
                 job = job_named(item)
                 if edit.put and job and _find(edit.part, job) is not None and re.match(
                         rf"(?i){re.escape(job)}\s*(?:[,;:-]|\bbecause\b|\bbc\b|\bcos\b)", item):
