@@ -39,8 +39,13 @@ _PART_WORDS = 5
 
 
 # A remark to the coach about what it kept ("you still have X wrong", "you got that wrong").
-_TO_THE_COACH = re.compile(r"(?i)^(?:and |but |also )?(?:you|u) (?:still |also )?"
-                           r"(?:have|got|kept|wrote|put|missed|forgot|left)\b")
+_TO_THE_COACH = re.compile(
+    r"(?i)^(?:and |but |also )?(?:you|u) (?:still |also )?(?:have|got|kept|wrote|put|missed|forgot|left)\b"
+    # "bits of that are a bit scrambled tbh but anyway": of the recap, not news (round 17)
+    r"|^(?:(?:hi|hello|hey)(?: again)?\W+)?(?:(?:erm|um|uh|so|and|but)\W+)*"
+    r"(?:(?:bits|parts|some|most|half|a lot|a few bits) of (?:that|it|this)|that'?s|that|it'?s|it) "
+    r"(?:is |are |was |were |sounds? |seems? |looks? |reads? )?(?:a bit |slightly |kind of |kinda |all |quite )?"
+    r"(?:scrambled|garbled|off|wrong|mixed up|muddled|confused|weird)\b")
 # "a lot has changed since: X", "what has changed: X": the run-up to the news.
 _NEWS_LEAD = re.compile(r"(?i)^(?:(?:also|and|but|so|well)\W+)*"
                         r"(?:a lot|lots|loads|quite a bit|much|what|something|things?) (?:has |have )?changed"
@@ -257,13 +262,26 @@ class Confirming(DriveChecks):
         return self._advance(answer=text, ref=ref, reading=reading, confirm=True if reading.confirm else None)
 
 
+_CHANGED = re.compile(r"(?i)\b(?:is|are|was|'s) (?:off|over|gone|done|dead)(?: now)?\b|"
+                      r"\b(?:any ?more|no longer|these days|i'?ve (?:moved|changed|switched|quit|left|started))\b")
+
+
 def _said_whole(words: str) -> str:
     """What changed, said back whole when short ("you got promoted. now you manage 2 people and hate
     it"), else its key phrase: the second half is often the news."""
     kept = re.sub(r"(?i)\s+actually(?=[.!,]|$)", "", trimmed(words)).rstrip(" .!")
     kept = re.sub(r"[.!;]+\s+(?=[a-z])", ", ", kept)  # one line: "you got promoted, now you manage ..."
     if not kept or len(kept.split()) > 20:
-        return play_back(words)
+        pieces = [p for p in re.split(r"(?<=[.!?])\s+|,\s+(?=(?:and|but|so|they|it|which)\b)|\s+and\s+(?=(?:the|my|it|"
+                                      r"that|this|now)\b)", words) if p.strip()]
+        news = [p for p in pieces if _CHANGED.search(p)]  # "... the head of department thing is off now"
+        said = [play_back(p) for p in (news[:1] + [p for p in pieces if p not in news[:1]] if news else pieces)]
+        wish = next((p for p in said[1:] if re.match(r"(?i)(?:you )?(?:want|wanna|'?d like|would like|plan|hope)\b",
+                                                     p) or p.startswith("you want")), "")
+        # "not really the senior dev thing anymore. i think i want to go product management": both halves
+        if said and said[0] and wish and len(f"{said[0]} {wish}".split()) <= 20:
+            return f"{said[0]}; {wish}"
+        return said[0] if news and said[0] else play_back(words)
     swapped = swap_pronouns(kept)
     return swapped if swapped.startswith(("I ", "I'")) else swapped[:1].lower() + swapped[1:]
 
