@@ -31,7 +31,8 @@ def test_history_lists_sessions_oldest_first_with_their_summaries(db: Path) -> N
     assert out.index("session 1 (completed, sam)") < out.index("session 2 (completed, sam)")
     first, second = out.split("session 2 (")
     assert "Heading: Lead the platform team and shape how we build things" in first
-    assert "Drives: earning well; growing and getting really good at something; having an impact on how things turn out" in first
+    assert ("Drives: earning well; growing and getting really good at something; "
+            "having an impact on how things turn out") in first
     assert "Bedrock: helping people grow matters to me" in second
     assert "How last time's went: It went well. I ran the migration project" in second
     rows = json.loads(run("history", "--db", str(db), "--format", "json").output)
