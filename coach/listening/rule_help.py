@@ -35,6 +35,7 @@ RULE_HELP: dict[str, str] = {
     "compensation": "the answer talks about money",
     "next_rung": "the answer talks about the next step up because it is next",
     "ambition": "the answer names a big or senior job",
+    "ambition_new": "the answer names a big or senior job, and no earlier answer did",
     "outside": "the answer points outside the organisation",
     "said_outside": "this answer or an earlier one looks beyond where the mentee is now (\"I want to leave\")",
     "wants_say": "something said so far is about influence or authority",

@@ -242,7 +242,10 @@ _NO_FIRST = re.compile(r"^\W*(?:(?:no+|nope|nah|not really|not quite|not exactly
 
 # Two ways at once, not yet chosen: "partner, or out of private practice. I do not know which", "both? neither?".
 _TORN = re.compile(r"\b(?:(?:do not|don'?t|dont) know which|not sure which|torn between|in two minds|two minds|"
-                   r"can'?t (?:decide|choose)|both\? neither|both or neither|either\b[^.?!]*\bor\b)")
+                   r"can'?t (?:decide|choose)|both\? neither|both or neither|either\b[^.?!]*\bor\b|"
+                   # "part of me wants X, and part of me thinks Y", "two things ... pull against each other"
+                   r"part of me\b.*\bpart of me|pull(?:s|ing)? (?:against each other|in (?:two|different) directions)|"
+                   r"on the one hand\b.*\bon the other)")
 
 
 def _talks_on(c: Context) -> bool:
@@ -286,6 +289,9 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "go_ahead": _go_ahead,
     "talks_on": _talks_on,
     "asked_after_yes": _asked_after_yes,
+    # a big job named now, when no answer before named one: said once, not at every step (round 17)
+    "ambition_new": lambda c: not c.skipped and affirmed(c.lex.ambition, c.answer) > 0 and not any(
+        affirmed(c.lex.ambition, t) > 0 for t in _said(c.values) if t.strip() not in (c.answer or "")),
     "torn": lambda c: not c.skipped and _TORN.search(normalise(c.reply or c.answer)) is not None,
     "first_hand": lambda c: not c.skipped and _listed(c, "first_hand"),
     "source_told": lambda c: not c.skipped and (_listed(c, "first_hand") or _listed(c, "outside_view")),
