@@ -23,6 +23,10 @@ _NOT_FEELING = re.compile(
 _DEAD_THING = re.compile(r"\b(?:a|an|the|my|his|her|their|our|some) dead (?!(?:inside|tired|set|serious|on)\b)[a-z]+")
 _THING_GOES = re.compile(r"\b(?:a|an|the|my|our|this|that|his|her|their|every) (?!(?:i|me|myself)\b)[a-z]+(?: [a-z]+)? "
                          r"(?:disappears|vanishes|disappeared|vanished|goes away|went away)\b")
+# Things, not people, dead or gone: "courgettes are dead now tho, frost", "my tomatoes died" (round 18).
+_THINGS_DEAD = re.compile(r"\b(?!(?:i|we|they|people|kids|children|parents|friends|grandparents|patients|residents|"
+                          r"folks|guys|all|dreams|hopes|feelings|emotions|spirits|souls)\b)[a-z]+(?:es|s) "
+                          r"(?:(?:are|were|have|had|all|just|both|finally|sadly) )*(?:dead|died|dying|gone|done for)\b")
 # Things that are a burden ("fonts are a real burden", "meetings were such a burden"): not the person.
 _THINGS_A_BURDEN = re.compile(r"\b(?!(?:i|me|we|us|people|everyone|they)\b)[a-z]+s (?:are|were) (?:such |a |an |real |"
                               r"bit |of |kind |really |total |huge )*burden\b")
@@ -286,6 +290,7 @@ def _cues(t: _Tables, sentence: str) -> str | None:
     sentence = _DEAD_THING.sub(" ~ ", sentence)  # "people screaming about bills while holding a dead hamster"
     sentence = _OTHERS_DYING.sub(" ~ ", sentence)  # "calming people down when their pet is dying"
     sentence = _THINGS_A_BURDEN.sub(" ~ ", sentence)  # "fonts are a real burden, truly tragic": things, sarcastic
+    sentence = _THINGS_DEAD.sub(" ~ ", sentence)  # "courgettes are dead now tho, frost"
     if t.strong.search(sentence):
         return "check.cue_strong"
     mine = _FIRST_PERSON.search(sentence) is not None

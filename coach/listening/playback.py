@@ -166,8 +166,8 @@ _WISH = re.compile(r"(?i)(?<=[.!?;])\s+((?:and |but |so )?i (?:really |just )?(?
                    r"hope)\b.*)$")
 _NO_LONGER = re.compile(r"(?i)^[^.!?]*?\b(?:no longer|don'?t|do not|never|not any ?more|not sure (?:i|if i|whether i)"
                         r"(?: even| really| still)?) (?:really )?want\b[^.!?]*[.!?]\s+")
-_WANT_TO = re.compile(r"(?i)\bi(?:'d| would)? (?:really |just )?(?:want|like|love|hope) to (?:be|do|work|move|build|lead|"
-                      r"run|get|go|become|stay|have|make|join|teach|try|start|open|train|help)\b.*$")
+_WANT_TO = re.compile(r"(?i)\bi(?:'d| would)? (?:really |just )?(?:want|like|love|hope) to (?:be|do|work|move|build|"
+                      r"lead|run|get|go|become|stay|have|make|join|teach|try|start|open|train|help)\b.*$")
 _FIRST = re.compile(r"(?i)\b(?:i|i'?m|im|i'?d|i'?ve|me|my|mine|we|our|us)\b")
 
 
