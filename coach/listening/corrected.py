@@ -13,7 +13,18 @@ THE_POINT = re.compile(r"(?i)\b(?:the (?:real |actual |whole )?point is|what i m
 
 
 def corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
-    """The corrected thought: from the rule's ``x`` mark, else after a marker, else the piece."""
+    """The corrected thought: from the rule's ``x`` mark, else after a marker, else the piece; a part named as
+    such is its words ("its mostly the being useful bit": being useful)."""
+    thought = _corrected(r, core, m)
+    return _NAMED_PART.sub(r"\g<x>", thought) if thought else thought
+
+
+# "the being useful bit", "being useful bit": the words the part is named by (not "my part", "doing my part").
+_NAMED_PART = re.compile(r"(?i)^(?:the |that )?(?P<x>(?!(?:my|our|your|his|her|their|a|an)\b)[\w' ]{2,40}?) "
+                         r"(?:bit|part|side)$")
+
+
+def _corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
     point = THE_POINT.search(r.low, core.start, core.end)
     if point:  # "thats not the point, forget my sister, the point is the commis thing": the commis thing
         return own_voice(bare(r.text[point.end():core.end])) or None
