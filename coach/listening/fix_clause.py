@@ -214,6 +214,7 @@ def _slot_is(text: str) -> Fix | None:
         # "less sure than it sounds": a judgement said whole, not a lead-in to new words.
         after = re.sub(r"^\s*(?:than (?:it|that) (?:sounds|reads|looks)|to me|tbh|now)", "", after, flags=re.I)
         new, old = _split_not(after.strip(" ,.;:"))
+        new = "" if _ASIDE.match(_bare(new)) else new  # "the job bit is wrong, that was a joke. i said X": X comes next
         return Fix("put", slot, old, new, said) if new else Fix("ask", slot, said=said)
     if _RIGHT.match(rest) and (len(rest.split()) <= 3 or re.match(r"^\w+(?: \w+)?,", rest)):
         return Fix("keep", slot, said=said)
