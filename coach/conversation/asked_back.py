@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.flow.spec import Flow
 from coach.listening.edits import read_edits
+from coach.listening.parts import slot_of
 from coach.listening.playback import play_back
 from coach.listening.reading import Act, Reading
 from coach.listening.text import words
@@ -117,6 +118,7 @@ class AskedBack:
     flow: Flow
     words: Provenance
     state: SessionState
+    values: dict[str, Any]
 
     _plain_next: bool
     _acked: bool = False  # a feeling was acknowledged this turn
@@ -235,6 +237,9 @@ class AskedBack:
         if not thing:
             return self._reply("other")
         item = find_kept(thing, self.summary())
+        line = self.values.get(slot_of(thing)) if slot_of(thing) else None  # "did u fix the heading bit tho"
+        if not item and isinstance(line, str) and line.strip():
+            item = line
         if item:
             return self._reply("kept_yes").replace("{words}", play_back(item, 30) or item)
         hint = ("kept_add_now" if self.current.corrects else
