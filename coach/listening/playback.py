@@ -169,6 +169,10 @@ _NO_LONGER = re.compile(r"(?i)^[^.!?]*?\b(?:no longer|don'?t|do not|never|not an
 _WANT_TO = re.compile(r"(?i)\bi(?:'d| would)? (?:really |just )?(?:want|like|love|hope) to (?:be|do|work|move|build|"
                       r"lead|run|get|go|become|stay|have|make|join|teach|try|start|open|train|help)\b.*$")
 _FIRST = re.compile(r"(?i)\b(?:i|i'?m|im|i'?d|i'?ve|me|my|mine|we|our|us)\b")
+# Where the mentee is now, said before where they want to go: "i am team leader in call centre since 9 year."
+_NOW = re.compile(r"(?i)^(?:(?:so|well|ok|okay|hi|um+|erm)\W+)*(?:i'?m|i am|im|i work|i'?ve been|i have been|currently|"
+                  r"right now|rn|at the moment)\b[^.!?]*(?:\bsince\b|\bfor\b|\byears?\b|\byrs?\b|\bnow\b|\bcurrently\b|"
+                  r"\bat the moment\b|\bat\b)[^.!?]*[.!?]\s*$")
 
 
 _POINTS_BACK = re.compile(r"(?i)[.!?]\s*(?:ok,? |so,? |hmm,? )?maybe (?:that'?s|thats|that is) "
@@ -192,6 +196,8 @@ def _wish_after_remark(text: str) -> str:
         return later.group(0)
     wish = _WISH.search(text)
     remark = text[: wish.start()] if wish else ""
+    if wish and _NOW.match(remark):  # "i am team leader in call centre since 9 year. i want to go in HR"
+        return wish.group(1)
     said_of_world = re.search(r"(?i)\b(?:is|are|was|were|sucks?|costs?)\b|'s\b", remark)
     if wish is None or _FIRST.search(remark) or not said_of_world:
         return text  # "the money. and i want respect": a terse reason, kept
