@@ -133,7 +133,10 @@ class _Swap:
         said = [t.lower().replace("\u2019", "'") for t in tokens if t[:1].isalpha()]
         # "you see the same patients over time" opens with "you" too, and means anyone.
         verb = next((w for w in said[1:] if w not in _ADVERBS), "")
-        opens_generic = len(said) > 2 and said[0] == "you" and verb not in _TO_THE_COACH
+        after = said[said.index(verb) + 1] if verb in said[1:] and said.index(verb) + 1 < len(said) else ""
+        # "you do this job for years": "do" with a thing done is anyone's doing, not "you do?" to the coach
+        done = verb == "do" and after in ("this", "that", "the", "a", "an", "it", "stuff", "things", "something", "work")
+        opens_generic = len(said) > 2 and said[0] == "you" and (verb not in _TO_THE_COACH or done)
         self.generic_you = (not any(w in _FIRST_PERSON for w in said)
                             and (opens_generic or not any(w in _YOU for w in said[:2])))
 
