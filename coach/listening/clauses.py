@@ -37,7 +37,8 @@ _ADDRESSED = re.compile(r"\b(?:you|your|u|ur)\b")
 # voice, "you" meaning anyone, not a question put to the coach.
 _GENERIC_YOU = re.compile(r"^(?:(?:i guess|i think|i suppose|maybe|like|because|cos|cause|i dunno|idk|well|and|so|"
                           r"probably),? )*(?:you|u) (?!(?:think|mean|know|reckon|asked?|want|said|say|sound|are|were|"
-                          r"re|really|just|can|could|would|will|do(?! (?:this|that|the|a|an|it|stuff|things|something|work|all)\b)|did|"
+                          r"re|really|just|can|could|would|will|"
+                          r"do(?! (?:this|that|the|a|an|it|stuff|things|something|work|all)\b)|did|"
                           r"have|got|agree|see (?:what|why|how))\b)[a-z']+")
 
 

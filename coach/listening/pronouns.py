@@ -90,6 +90,7 @@ _YOU = ("you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll
 _ADVERBS = frozenset({"sort", "kind", "of", "kinda", "sorta", "just", "already", "really", "literally", "basically",
                       "actually", "never", "always", "totally", "completely", "clearly", "obviously"})
 # What the coach is told when "you" opens the words: "you said", "you're right", "you missed the Lorna one".
+_DONE = frozenset({"this", "that", "the", "a", "an", "it", "stuff", "things", "something", "work"})
 _TO_THE_COACH = frozenset({"are", "were", "said", "asked", "know", "mean", "meant", "think", "sound", "got", "missed",
                            "forgot", "changed", "keep", "just", "already", "didn't", "don't", "did", "do", "should",
                            "can", "could", "would", "will", "may", "might", "must", "left", "put", "wrote", "have",
@@ -135,7 +136,7 @@ class _Swap:
         verb = next((w for w in said[1:] if w not in _ADVERBS), "")
         after = said[said.index(verb) + 1] if verb in said[1:] and said.index(verb) + 1 < len(said) else ""
         # "you do this job for years": "do" with a thing done is anyone's doing, not "you do?" to the coach
-        done = verb == "do" and after in ("this", "that", "the", "a", "an", "it", "stuff", "things", "something", "work")
+        done = verb == "do" and after in _DONE
         opens_generic = len(said) > 2 and said[0] == "you" and (verb not in _TO_THE_COACH or done)
         self.generic_you = (not any(w in _FIRST_PERSON for w in said)
                             and (opens_generic or not any(w in _YOU for w in said[:2])))
