@@ -122,7 +122,8 @@ class Evidence:
         said = " ".join(text for _, text in self.words.texts(refs)) or answer  # "Both?" is not kept as words
         if rules.BOTH.search(said):
             return set(), ""  # not a clear choice: the checks ask
-        scores = {m: rules.affirmed(lex.motivations[m].words, answer) for m in ("influence", "authority")}
+        leaning = rules.THAN.sub(" ", answer)  # "more control than impact": control
+        scores = {m: rules.affirmed(lex.motivations[m].words, leaning) for m in ("influence", "authority")}
         if _played_down(lex.motivations["authority"].words, answer):
             scores["authority"] = 0
         if _played_down(lex.motivations["influence"].words, answer):

@@ -208,9 +208,14 @@ def _mentions(mid: str) -> Callable[[Context], bool]:
         m = c.lex.motivations.get(mid)
         if mid in ("influence", "authority") and BOTH.search(c.reply or ""):
             return False  # "Both? I want the say but I also want it to make things better": no leaning
-        return m is not None and not c.skipped and affirmed(m.words, c.answer) > 0
+        # "more control than impact tbh": what it is more than is not what they lean to (round 18)
+        answer = THAN.sub(" ", c.answer) if mid in ("influence", "authority") else c.answer
+        return m is not None and not c.skipped and affirmed(m.words, answer) > 0
 
     return rule
+
+
+THAN = re.compile(r"(?i)\b(?:than|rather than|instead of)\s+(?:the\s+|about\s+)?[\w'-]+(?:\s+(?:stuff|bit|part|side))?")
 
 
 def _listed(c: Context, key: str) -> bool:
