@@ -5,6 +5,7 @@ held, and still counts once the mentee says they are safe."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from coach.conversation.heard import said_content
@@ -20,6 +21,10 @@ if TYPE_CHECKING:
     from coach.conversation.state import SessionState
     from coach.flow.spec import Flow, Step
 
+
+# Safety said outright, beside the feeling: "I am sad, not in any danger", "no danger, just tired" (round 19).
+_PLAINLY_SAFE = re.compile(r"(?i)\bnot in (?:any )?danger\b|\bno danger\b|"
+                           r"\bi'?m not (?:going to|gonna) (?:hurt|harm) myself\b|\b(?:safe|fine),? (?:just|only) (?:sad|tired|low|grieving|down|stressed|exhausted)\b")
 
 class CheckingIn:
     """The part of a conversation that listens for distress before anything else (mixed into Conversation)."""
@@ -64,7 +69,8 @@ class CheckingIn:
         safe = yes or said_safe(text, lex)
         # "yes, I'm fine, 'settled' I meant settled for less": safe, and the word that worried us explained,
         # goes on; safe beside a word that only might be a sign is asked once more; a clear sign always stops.
-        if level != "crisis" and safe and (level is None or again or explained(text, lex)):
+        plainly = _PLAINLY_SAFE.search(text) is not None  # "I am sad, not in any danger": safe, and why, said
+        if level != "crisis" and safe and (level is None or again or plainly or explained(text, lex)):
             held, self.state.held = self.state.held, None
             said = [self._rule(self._reply("check_in_safe"))]
             if held and self._kept_of(held["text"]):  # the answer given with the worry still counts
