@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 
 # Safety said outright, beside the feeling: "I am sad, not in any danger", "no danger, just tired" (round 19).
 _PLAINLY_SAFE = re.compile(r"(?i)\bnot in (?:any )?danger\b|\bno danger\b|"
-                           r"\bi'?m not (?:going to|gonna) (?:hurt|harm) myself\b|\b(?:safe|fine),? (?:just|only) (?:sad|tired|low|grieving|down|stressed|exhausted)\b")
+                           r"\bi'?m not (?:going to|gonna) (?:hurt|harm) myself\b|"
+                           r"\b(?:safe|fine),? (?:just|only) (?:sad|tired|low|grieving|down|stressed|exhausted)\b")
+
 
 class CheckingIn:
     """The part of a conversation that listens for distress before anything else (mixed into Conversation)."""
