@@ -29,12 +29,13 @@ _REMOVE = re.compile(
     + r"(?:\s+(?:please|pls|thanks|tbh|lol))?(?:$|[,;] )")
 # "not the team, the craft", "not hiking but climbing", "no not respect - trust".
 _NOT_X_Y = re.compile(_LEAD + r"(?:it'?s |its |it is |that'?s |thats )?not (?:really |so much |about |the bit about )*"
-                      r"(?P<x>[^,.;!?]+?)(?:[,;.]\s+|\s+(?=but |rather |instead ))"
+                      r"(?P<x>[^,.;!?]+?)(?:[,;.]\s+|\s+(?=but |rather |instead |it'?s |its |it is ))"
                       r"(?:but |it'?s |its |it is |more |rather |instead )*(?:about |like )?(?P<y>[^,.;!?]+?)$")
 # "the craft, not the team", "climbing rather than hiking", "trust instead of respect".
 _Y_NOT_X = re.compile(_LEAD + r"(?:it'?s |its |it is |that'?s |thats )?"
                       r"(?P<y>[^,.;!?]+?)(?:,? not|,? rather than|,? instead of)\s+(?:about |the bit about )?"
                       r"(?P<x>[^,.;!?]+?)$")
+_TYPO = re.compile(r"(?i),?\s+(?:(?:my |a )?typo|sorry|oops|my bad)(?:\s+(?:lol|sorry|haha|oops))*$")
 # Words that cannot end a part: what comes before "not" runs on into it ("more the not asking anyone bit").
 _OPEN_END = re.compile(r"\b(?:the|a|an|more|about|my|of|to|for|with|just|really|its|it'?s|is|was|and|or|but)$")
 # "it's more about the research part, not sr designer" says the whole thought again: a correction.
@@ -136,6 +137,7 @@ _NOT_SUCH = re.compile(
 
 
 def _one(text: str) -> Edit | None:
+    text = _TYPO.sub("", text)  # "its not automaton its automation, typo lol": the aside after the fix
     such = _NOT_SUCH.match(text)
     if such and _fits(such.group("said")):  # "the sleep thing isnt a passion": it goes
         return Edit(core(such.group("said")), said=_mention(such.group("said")))

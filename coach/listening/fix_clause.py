@@ -291,6 +291,9 @@ def _not_x(text: str) -> Fix | None:
                 _old(x), re.I):
         return None
     rest = (m.group("rest") or "").strip()
+    inline = re.match(r"(?i)^(?P<x>.+?)\s+(?:it'?s|its|it is)\s+(?P<y>.+)$", x)
+    if inline and not m.group("named"):  # "not automaton its automation, typo lol": the new word is inside
+        x, rest = inline.group("x"), inline.group("y")
     if rest and _ASIDE.match(_bare(rest)):
         rest = ""
     if rest and re.match(r"^(?:but )?(?:it'?s|its|it is|i mean|more|rather|just)\b", rest, re.I) is None and \
