@@ -46,6 +46,12 @@ _TO_THE_COACH = re.compile(
     r"(?:(?:bits|parts|some|most|half|a lot|a few bits) of (?:that|it|this)|that'?s|that|it'?s|it) "
     r"(?:is |are |was |were |sounds? |seems? |looks? |reads? )?(?:a bit |slightly |kind of |kinda |all |quite )?"
     r"(?:scrambled|garbled|off|wrong|mixed up|muddled|confused|weird)\b")
+# Of a part of the recap, that it holds ("the drives bit is same") or came out badly ("... got cut off weird tho, its").
+_PART_SAME = re.compile(r"(?i)^(?:and |but )?(?:the |my )?[\w' ]{1,25} (?:bit|part|one|line)s? (?:is|are|'s) "
+                        r"(?:the |still )*(?:same|the same|true|right|fine|ok|okay|unchanged)\b")
+_PART_REMARK = re.compile(r"(?i)^(?:and |but )?(?:the |my )?[\w' ]{1,25} (?:bit|part|one|line)s? "
+                          r"(?:got |was |is |came out )?(?:cut off|cut short|chopped|garbled|weird)[^,.]*,\s*"
+                          r"(?:(?:it'?s|its|it is)\s+)?")
 # "a lot has changed since: X", "what has changed: X": the run-up to the news.
 _NEWS_LEAD = re.compile(r"(?i)^(?:(?:also|and|but|so|well)\W+)*"
                         r"(?:a lot|lots|loads|quite a bit|much|what|something|things?) (?:has |have )?changed"
@@ -209,7 +215,9 @@ class Confirming(DriveChecks):
         if at >= 0 and rules.words(reading.reply[at + len(words):]):  # "the free time bit is wrong, its climbing now"
             words = trimmed(reading.reply[at:])
         # "you still have the hobby wrong. a lot has changed since: X": a remark to the coach is not news
-        news = [s for s in re.split(r"(?<=[.!?])\s+", words) if not _TO_THE_COACH.match(s)]
+        # "the drives bit is same. the underneath bit got cut off weird tho, its X": X is the news
+        said = [_PART_REMARK.sub("", s) for s in re.split(r"(?<=[.!?])\s+", words) if not _PART_SAME.match(s)]
+        news = [s for s in said if s.strip() and not _TO_THE_COACH.match(s)]
         words = _NEWS_LEAD.sub("", " ".join(news)).strip() or words
         if not words or non_answer(words) or rules.is_off_topic(words, self.flow.lexicon):
             return ""

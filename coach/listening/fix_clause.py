@@ -34,7 +34,7 @@ _WRONG = re.compile(r"^(?:(?:a bit|a little|kind of|kinda|really|totally|all|jus
                     r"confusing|too strong|overstated|less sure|not sure|not true|not me|not it|not what i meant|"
                     r"made up|too much|less (?:true|right|important)|more (?:complicated|complex|mixed)|"
                     r"cut off|cut short|truncated|incomplete|unfinished|broken|mangled|messed up|half (?:there|of it)|"
-                    r"missing (?:the )?(?:end|rest|last bit))\b", re.I)
+                    r"missing (?:the )?(?:end|rest|last bit)|(?:still )?missing|gone|not there|empty|blank)\b", re.I)
 _POINTER = r"(?:that|this|it|that bit|that part|this bit|this part|the last bit|the last one|that line|that sentence)"
 
 
