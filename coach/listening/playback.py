@@ -162,8 +162,8 @@ _LAST_ASIDE = re.compile(r"(?i),\s*(?:weirdly|oddly|strangely|funnily enough|hon
 
 
 # "rent is insane. i wanna move out of my parents": a remark about the world, then what the mentee wants.
-_WISH = re.compile(r"(?i)(?<=[.!?;])\s+((?:and |but |so )?i (?:really |just )?(?:want|wanna|need|'?d like|would like|"
-                   r"hope)\b.*)$")
+_WISH = re.compile(r"(?i)(?<=[.!?;])\s+((?:and |but |so )?i(?:'?d| would)? (?:really |just )?"
+                   r"(?:want|wanna|need|'?d like|would like|like|love|hope)\b.*)$")
 _NO_LONGER = re.compile(r"(?i)^[^.!?]*?\b(?:no longer|don'?t|do not|never|not any ?more|not sure (?:i|if i|whether i)"
                         r"(?: even| really| still)?) (?:really )?want\b[^.!?]*[.!?]\s+")
 _WANT_TO = re.compile(r"(?i)\bi(?:'d| would)? (?:really |just )?(?:want|like|love|hope) to (?:be|do|work|move|build|"
@@ -199,6 +199,9 @@ def _wish_after_remark(text: str) -> str:
     if wish and _NOW.match(remark):  # "i am team leader in call centre since 9 year. i want to go in HR"
         return wish.group(1)
     said_of_world = re.search(r"(?i)\b(?:is|are|was|were|sucks?|costs?)\b|'s\b", remark)
+    would = wish is not None and re.match(r"(?i)(?:and |but |so )?i(?:'?d| would) ", wish.group(1)) is not None
+    if wish is not None and would and len(remark.split()) >= 12:
+        return wish.group(1)  # "i'm tired. ... the wife's been ill ... i'd just like time with her": the wish
     if wish is None or _FIRST.search(remark) or not said_of_world:
         return text  # "the money. and i want respect": a terse reason, kept
     return wish.group(1)
