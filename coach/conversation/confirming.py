@@ -34,6 +34,8 @@ _REASON_ADDED = re.compile(
 _ALSO = re.compile(r"(?i)\b(?:and also|also|plus|and because|and cos|and cause|and bc|oh and)\b")
 # Replies that ask, put right or remark are not one more reason.
 _NOT_ADDED = frozenset({"no", "correction", "question", "advice_request", "meta", "distress"})
+# Words that leave a thought unfinished: "i'd like to" is no word for a drive.
+_OPEN_END = re.compile(r"(?i)\b(?:to|like|a|an|the|and|or|of|for|with|my|be)$")
 # At most this many words are played back as "the part that fits"; more is an example or a story.
 _PART_WORDS = 5
 
@@ -182,10 +184,10 @@ class Confirming(DriveChecks):
             return named[-1] if named else ""
         # "proving it to myself than getting good": what it is, not what it is more than.
         words = re.sub(r"(?i)^(?:just|simply|really)\s+", "", trimmed(corrected_to(reading)))
-        words = re.sub(r"(?i)\s+(?:than|rather than|instead of|not)\s+.*$", "", words)
+        words = re.sub(r"(?i)(?<!\bto)\s+(?:than|rather than|instead of|not)\s+.*$", "", words)  # "to not be": kept
         words = re.sub(r"(?i)^(?:yes|yeah|yep)(?:,?\s+(?:to|for))?[,\s]+", "", words)  # "yes to meaning": meaning
         denied = _DENIES.search(words) and not _NOT_BEING.match(words)  # "not being invisible" is a word for it
-        if not words or non_answer(words) or len(words.split()) > _PART_WORDS or denied:
+        if not words or non_answer(words) or len(words.split()) > _PART_WORDS or denied or _OPEN_END.search(words):
             return ""  # "i said i dont care who decides": a no said again, not a word of their own
         return words
 
