@@ -86,6 +86,12 @@ class Evidence:
         refs = [r for item in self.state.sources.get("motivation_named") or [] for r in (
             item if isinstance(item, list) else [item])]
         named = self.words.texts(refs)  # the whole reply: what was kept of it may be its last part
+        before = [m for m in (self.values.get("previous") or {}).get("motivations") or [] if m in lex.motivations]
+        if before and any(_SAME.match(text) for _, text in named):  # "same. i said that at the start lol"
+            raw = lex.raw.get("motivations") or {}
+            said_again = [str(((raw.get(m) or {}).get("words") or [m])[0]).rstrip("*") for m in before]
+            named = [*named, ("", " and ".join(said_again))]  # said again in the drives' own first words
+            found = list(dict.fromkeys([*before, *found]))
         kept = self.values.get("motivations") or []
         owns = [w for _, text in named for w in own_drives(text, lex, down) if w not in kept]
         for own in owns:  # named by the mentee, in their words: kept as said, not checked
@@ -132,6 +138,11 @@ class Evidence:
         if len(chosen) != 1:  # a mix, or neither: both stay to be checked by their evidence
             return set(), ""
         return {"influence", "authority"} - set(chosen), chosen[0]
+
+
+# "same", "same as last time", "like before": last time's drives, named again.
+_SAME = re.compile(r"(?i)^\W*(?:(?:it'?s|its|the|still|pretty much|basically|much)\s+)*"
+                   r"(?:same|as before|like (?:last time|before))\b")
 
 
 def _together(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
