@@ -158,9 +158,10 @@ class AskedBack:
         feelings = [a for a in reading.acts if a.kind == "feeling"]
         # "oof. that scares me a bit": the feeling named, not the wince before it
         named = [a for a in feelings if a.rule != "open.insight"] or feelings
-        feeling = next((a for a in feelings if a.rule == "feeling.insight"), named[0] if named else None)
+        feeling = next((a for a in feelings if a.topic == "loss"), None) or next(
+            (a for a in feelings if a.rule == "feeling.insight"), named[0] if named else None)
         if feeling is not None:
-            key = {"worry": "acknowledge_worry", "insight": "acknowledge_insight"}.get(
+            key = {"worry": "acknowledge_worry", "insight": "acknowledge_insight", "loss": "acknowledge_loss"}.get(
                 feeling.topic or "", "acknowledge_feeling")
             if key in self.flow.replies:
                 out.append(self._rule(self._reply(key)))
