@@ -221,3 +221,9 @@ def test_a_tentative_thought_said_again_more_plainly_is_said_back_whole() -> Non
     assert play_back("idk it just feels like mine? like proof i can do it") == \
         "it just feels like yours, like proof you can do it"
     assert play_back("maybe freedom? like i said before") == "freedom"  # pointing back, not saying it again
+
+
+def test_a_guess_typed_without_its_i_is_not_said_back() -> None:
+    # Round 19: "because guess you want respect from the devs".
+    assert play_back("guess i want respect from the devs. they treat qa like an afterthought") == \
+        "you want respect from the devs"
