@@ -218,7 +218,8 @@ def _mirrored(part: str) -> str:
 
 def _find(part: str, item: str) -> re.Match[str] | None:
     """Where ``part`` is in ``item`` (said in the mentee's words or as played back), with its determiner."""
-    for said in dict.fromkeys((part, swap_pronouns(part), _mirrored(part))):
+    bare = re.sub(r"(?i)(?<=\w)'s\b", "", part)  # "security pentester's job" for "the security pentester job"
+    for said in dict.fromkeys((part, swap_pronouns(part), _mirrored(part), bare)):
         m = re.search(rf"(?:\b{_DETERMINER}\s+)?\b{re.escape(said)}\b", item, re.I)
         if m:
             return m

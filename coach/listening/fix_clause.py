@@ -120,6 +120,7 @@ def _restate(text: str) -> Fix | None:
 
 def _add(text: str) -> Fix | None:
     """"add sourdough to the lights me up bit", "add that I want to prove I can do it"."""
+    text = re.sub(r"(?i)^(?:and|but|so|plus)\s+(?=[\w' ]{1,30}:)", "", text)  # "and good at: add finding auth bugs"
     m = re.match(rf"^(?:(?:can|could) you |please |pls |(?:i|we)(?: want| wanna| would like|'d like| wanted) to )?"
                  rf"(?:also )?"
                  rf"(?:add|put in|include)(?: back| in)?\s+(?:(?:one|one more|another|a) thing:?\s+|this:\s+)?"

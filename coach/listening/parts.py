@@ -18,7 +18,7 @@ _SLOT_NAMES: dict[str, str] = {
     "passions": r"(?:what )?lights? (?:me|you) up|(?:the )?lights? (?:me |you )?up (?:bit|part|line)|(?:my |the )?"
                 r"passions?|(?:the )?hobbies|(?:the )?(?:for hours|free day) (?:bit|part)",
     "strengths": r"(?:what )?people come to (?:me|you) for|(?:the )?(?:come to (?:me|you) for|strengths?|good at) "
-                 r"(?:bit|part|line)|what i'?m good at|(?:my |the )?strengths?",
+                 r"(?:bit|part|line)|what i'?m good at|(?:my |the )?strengths?|good at(?=\s*:|\s*$)",
     "sweet_spot": r"where (?:(?:they|those|it|these|things|the three|all three) )?(?:all )?(?:meet|overlap)s?|(?:the )?"
                   r"(?:overlap|sweet spot)(?: bit| part)?|(?:the )?(?:where they meet|meet) (?:bit|part)",
     "motivations": r"what drives (?:me|you)|(?:the )?(?:drives?|drivers?|motivations?)(?: bit| part| line)?",
