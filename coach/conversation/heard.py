@@ -112,7 +112,14 @@ def corrected_to(reading: Reading) -> str:
     point = THE_POINT.search(said)
     said = said[point.end():] if point else said  # "forget my sister, the point is the commis thing"
     kept = _NOT_THAT.sub("", said).strip()
+    kept = _NOT_QUITE_IT.sub("", kept).strip() or kept  # "the responsible bit isnt quite it. i want X": X
     return kept if kept and not _DENIED.match(said) else said
+
+
+# A part said not to fit, before what does: "the responsible bit isnt quite it." (round 19 kept it as a reason)
+_NOT_QUITE_IT = re.compile(r"(?i)^(?:but |and )?(?:the |that |this )?[\w' ]{1,30} (?:bit|part|thing|one|word) "
+                           r"(?:is ?n'?t|is not|isnt|'s not|doesn'?t fit)(?: (?:quite|really|exactly))?"
+                           r"(?: (?:it|right|true|the word))?[.!,;]\s+")
 
 
 # Where someone is now, said on the way to where they're heading: "im a research technician rn",
