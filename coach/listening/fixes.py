@@ -71,6 +71,14 @@ def read_fixes(reply: str) -> list[Fix]:
                 continue
             out.append(waiting)
             waiting = None
+        if fix is None and out and out[-1].kind == "add" and len(out[-1].new.split()) <= 2:
+            said = [p for p in re.split(r"(?i)\s+and\s+", _bare(clause)) if out[-1].new.lower() in p.lower()]
+            if said:  # "add the capable part. trust my own brain AND know im capable": the part in full
+                words = _words(said[-1])
+                bare_verb = re.match(r"(?i)(?:know|feel|want|need|trust|believe|love|like)\b", words)
+                words = f"i {words}" if bare_verb else words  # "know im capable": i know i'm capable
+                out[-1] = replace(out[-1], new=words)
+                continue
         if fix is None:
             continue
         if fix.kind == "ask" and not fix.slot and fix.part and out and out[-1].kind == "put" and out[-1].slot \
