@@ -55,7 +55,7 @@ def test_how_the_experiment_went_told_in_the_recap_is_in_the_history_and_not_ask
 def test_search_finds_passages_across_their_sessions_one_line_each(db: Path) -> None:
     out = run("search", "helping people", "--db", str(db)).output
     lines = out.splitlines()
-    assert any(line.startswith("session 2, turn 27 (") and "you): Because [helping] [people] grow" in line
+    assert any(line.startswith("session 2, turn 28 (") and "you): Because [helping] [people] grow" in line
                for line in lines)
     assert all(line.startswith("session ") for line in lines)
     assert run("search", "zebra", "--db", str(db)).output == "No passages found in your sessions.\n"
@@ -69,7 +69,8 @@ def test_search_output_is_escaped_and_deleted_sessions_leave_no_trace(tmp_path: 
     path = tmp_path / "x.db"
     assert chat_jsonl(["yes", "Build \x1b]0;owned\x07quokkaworks \u202eboats"], db=path)[1].exit_code == 0
     out = run("search", "quokkaworks", "--db", str(path)).output
-    assert "quokkaworks" in out and "\x1b" not in out and "\u202e" not in out and len(out.splitlines()) == 1
+    said = [line for line in out.splitlines() if "you):" in line]  # the coach's "So: ..." is found as well
+    assert "quokkaworks" in out and "\x1b" not in out and "\u202e" not in out and len(said) == 1
     assert run("delete", "1", "--yes", "--db", str(path)).exit_code == 0
     assert run("search", "quokkaworks", "--db", str(path)).output == "No passages found in your sessions.\n"
     assert b"quokkaworks" not in path.read_bytes()

@@ -265,6 +265,7 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
 
 def play_back(answer: str, max_words: int = 12) -> str:
     """The mentee's key phrase in the second person ("I love puzzles" -> "you love puzzles"); "" if none."""
+    answer = _UNSAYABLE.sub("", answer)  # a terminal escape or bidi override is never said back
     said_as = _SAID_AS.match(answer.strip()) if len(answer.split()) <= max_words else None
     if said_as:  # "it just feels like mine? like proof i can do it": both halves are one thought
         first, then = key_phrase(answer, max_words), key_phrase(said_as.group(2), max_words)
@@ -283,6 +284,7 @@ def play_back(answer: str, max_words: int = 12) -> str:
 
 _POINTING_BACK = re.compile(r"(?i),?\s+(?:like|as) i (?:said|told (?:you|u)|mentioned)(?: (?:before|earlier|last time|"
                             r"already))?(?=\s*[,.;!?]|\s*$)")
+_UNSAYABLE = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 # A tentative thought, then said again more plainly: "it just feels like mine? like proof i can do it".
 _SAID_AS = re.compile(r"(?i)^([^.!?;]+)\?\s+like,?\s+(?!i (?:said|told|mean)\b)([^.!?;]+?)[.!?]*\s*$")
 
