@@ -83,7 +83,7 @@ def without_contrast(text: str) -> str:
 
 
 # A terse fragment: a few words, none of them a person ("cryptic crosswords", not "my kids think im mad").
-_FRAGMENT = re.compile(r"(?i)^(?:(?:my|our) )?(?!.*\b(?:i|i'?m|im|my|me|you|your|we|he|she|they|it'?s|its)\b)"
+_FRAGMENT = re.compile(r"(?i)^(?!\d+$)(?:(?:my|our) )?(?!.*\b(?:i|i'?m|im|my|me|you|your|we|he|she|they|it'?s|its)\b)"
                        r"[\w' -]{1,30}$")
 
 
