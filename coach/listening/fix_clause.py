@@ -30,8 +30,9 @@ _RIGHT = re.compile(r"^(?:(?:about|pretty much|mostly|basically|totally|spot) )?
                     r"(?:right|fine|ok|okay|good|correct|true|spot on|accurate|perfect|great|it|me)\b", re.I)
 # What is said of a part that is not a new wording: "less sure than it sounds", "reads weird".
 _WRONG = re.compile(r"^(?:(?:a bit|a little|kind of|kinda|really|totally|all|just|maybe|too) )*"
-                    r"(?:wrong|weird|off|odd|strange|not right|not quite right|a mess|nonsense|gibberish|rubbish|garbled|incorrect|"
-                    r"confusing|too strong|overstated|less sure|not sure|not true|not me|not it|not what i meant|"
+                    r"(?:wrong|weird|off|odd|strange|not right|not quite right|a mess|nonsense|gibberish|rubbish|"
+                    r"garbled|incorrect|confusing|too strong|overstated|less sure|not sure|not true|not me|not it|"
+                    r"not what i meant|"
                     r"made up|too much|less (?:true|right|important)|more (?:complicated|complex|mixed)|"
                     r"cut off|cut short|truncated|incomplete|unfinished|broken|mangled|messed up|half (?:there|of it)|"
                     r"missing (?:the )?(?:end|rest|last bit)|(?:still )?missing|gone|not there|empty|blank)\b", re.I)
