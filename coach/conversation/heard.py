@@ -127,7 +127,9 @@ _NOT_QUITE_IT = re.compile(r"(?i)^(?:but |and )?(?:the |that |this )?[\w' ]{1,30
 _NOW = re.compile(
     r"^(?:so |and |but |well |ok |okay )*(?:(?:i'?m|i am|im) (?:a|an|the|currently|now|still|working|on)\b"
     # "i am nurse in hospital since 2 year": the job now, said without an article
-    r"|(?:i'?m|i am|im) \w+ (?:in|at|for) (?:a |an |the )?\w+ (?:since|for)\b"
+    r"|(?:i'?m|i am|im) (?:\w+ ){1,3}(?:in|at|for) (?:a |an |the )?(?:\w+ ){0,2}\w+ (?:since|for)\b"
+    # "I have managed a retail store for eleven years now": what they have done, and for how long
+    r"|(?:i'?ve|ive|i have) (?!been\b)\w+(?:ed|en|un|t)\b[^.!?]*\b(?:for|since) [\w ]{1,20}?(?:years?|yrs?)\b"
     # "I am team leader in warehouse now": the job now, said with "now" at its end
     r"|(?:i'?m|i am|im) (?!(?:not|never)\b)[^.,;]{1,40}\b(?:now|rn|atm|at the moment|currently)[.!]?$"
     # "probably still in IT support, but id like to ...": staying where they are, said before the wish

@@ -169,13 +169,6 @@ _NO_LONGER = re.compile(r"(?i)^[^.!?]*?\b(?:no longer|don'?t|do not|never|not an
 _WANT_TO = re.compile(r"(?i)\bi(?:'d| would)? (?:really |just )?(?:want|like|love|hope) to (?:be|do|work|move|build|"
                       r"lead|run|get|go|become|stay|have|make|join|teach|try|start|open|train|help)\b.*$")
 _FIRST = re.compile(r"(?i)\b(?:i|i'?m|im|i'?d|i'?ve|me|my|mine|we|our|us)\b")
-_NOW_THEN = re.compile(r"(?i)^(?:(?:so|well)\W+)*(?:i'?m|i am|im|i'?ve \w+|i have \w+|i work)\b[^.!?]*?\b(?:for|since) "
-                       r"[\w ]{1,20}?(?:years?|yrs?)(?: now)?,?\s+(?:and|but|so)\s+(?P<rest>.+)$")
-# Where the mentee is now, said before where they want to go: "i am team leader in call centre since 9 year."
-_NOW = re.compile(r"(?i)^(?:(?:so|well|ok|okay|hi|um+|erm)\W+)*(?:i'?m|i am|im|i work|i'?ve \w+(?:ed|en|un)|"
-                  r"i have \w+(?:ed|en|un)|currently|"
-                  r"right now|rn|at the moment)\b[^.!?]*(?:\bsince\b|\bfor\b|\byears?\b|\byrs?\b|\bnow\b|\bcurrently\b|"
-                  r"\bat the moment\b|\bat\b)[^.!?]*[.!?]\s*$")
 
 
 _POINTS_BACK = re.compile(r"(?i)[.!?]\s*(?:ok,? |so,? |hmm,? )?maybe (?:that'?s|thats|that is) "
@@ -197,16 +190,8 @@ def _wish_after_remark(text: str) -> str:
     later = _WANT_TO.search(text, dropped.end()) if dropped else None
     if later:
         return later.group(0)
-    now = _NOW_THEN.match(text)  # "I have managed a store for eleven years now, and ... I would like to be out of X"
-    first = re.match(r"[^.!?]*[.!?]\s+", text)
-    then = _WANT_TO.search(now.group("rest")) if now else (
-        _WANT_TO.search(text, first.end()) if first and _NOW.match(text[:first.end()]) else None)
-    if then:
-        return then.group(0)
     wish = _WISH.search(text)
     remark = text[: wish.start()] if wish else ""
-    if wish and _NOW.match(remark):  # "i am team leader in call centre since 9 year. i want to go in HR"
-        return wish.group(1)
     said_of_world = re.search(r"(?i)\b(?:is|are|was|were|sucks?|costs?)\b|'s\b", remark)
     would = wish is not None and re.match(r"(?i)(?:and |but |so )?i(?:'?d| would) ", wish.group(1)) is not None
     if wish is not None and would and len(remark.split()) >= 12:
