@@ -98,22 +98,21 @@ class Evidence:
             self.words.append("motivations", own, [ref for ref, _ in named])
         self._own_kept = owns
         items = []
-        for i, m in enumerate(found):
-            evidence = [ref for ref, text in said if rules.affirmed(lex.motivations[m].words, text)]
-            outright: bool | str = any(_named_here(lex.motivations[m].words, text) for _, text in named)
-            if outright and all(_named_here(lex.motivations[m].words, text, plainly=True) for _, text in named
-                                if _named_here(lex.motivations[m].words, text)):
-                outright = "plainly"  # truthy: "freedom and money tbh", not "maybe money a bit"
+        for m in found:
+            words = lex.motivations[m].words
+            evidence = [ref for ref, text in said if rules.affirmed(words, text)]
+            naming = [text for _, text in named if _named_here(words, text)]
+            # "plain": "freedom and money tbh", not "maybe money a bit"
+            plain = bool(naming) and all(_named_here(words, text, plainly=True) for text in naming)
             items.append({"id": m, "label": lex.motivations[m].label, "note": lex.motivations[m].note,
-                          "evidence": evidence, "first": i == 0, "named": outright, "many": False})
+                          "evidence": evidence, "named": bool(naming), "plain": plain, "many": False})
         said_first = " ".join(rules.normalise(text) for _, text in named)
 
         def at(item: dict[str, Any]) -> tuple[int, int]:  # "money lol. and maybe having a say": money, then a say
             spans = lex.motivations[item["id"]].words.spans(said_first) if item["named"] else []
-            return (0 if item["named"] == "plainly" else 1, min((start for start, _ in spans), default=len(said_first)))
+            return (0 if item["plain"] else 1, min((start for start, _ in spans), default=len(said_first)))
 
-        items = sorted(items, key=at)  # named plainly first, then with a shrug, each in the order named
-        return _together([{**item, "first": i == 0} for i, item in enumerate(items)])
+        return _together(sorted(items, key=at))  # named plainly first, then with a shrug, each in the order named
 
     def _lean(self) -> tuple[set[str], str]:
         """Impact or control, answered clearly ("impact, definitely. i dont care who decides"): the
@@ -148,16 +147,15 @@ _SAME = re.compile(r"(?i)^\W*(?:(?:it'?s|its|the|still|pretty much|basically|muc
 def _together(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Drives named outright in one answer ("freedom and money tbh") are said back and checked together:
     one at a time, the mentee hears the second as dropped (round 16). ``with`` holds the others' ids."""
-    named = [item for item in items if item["named"] == "plainly"][:3]
-    if len(named) < 2:
-        return items
-    labels = [str(item["label"]) for item in named]
-    merged = {**named[0], "with": [item["id"] for item in named[1:]], "many": True,
-              "label": ", ".join(labels[:-1]) + f" and {labels[-1]}",
-              "note": " ".join(str(item["note"]) for item in named if item["note"]),
-              "evidence": list(dict.fromkeys(r for item in named for r in item["evidence"]))}
-    out = [merged if item is named[0] else item for item in items if item is named[0] or item not in named]
-    return [{**item, "first": i == 0} for i, item in enumerate(out)]
+    named = [item for item in items if item["plain"]][:3]
+    if len(named) >= 2:
+        labels = [str(item["label"]) for item in named]
+        merged = {**named[0], "with": [item["id"] for item in named[1:]], "many": True,
+                  "label": ", ".join(labels[:-1]) + f" and {labels[-1]}",
+                  "note": " ".join(str(item["note"]) for item in named if item["note"]),
+                  "evidence": list(dict.fromkeys(r for item in named for r in item["evidence"]))}
+        items = [merged if item is named[0] else item for item in items if item is named[0] or item not in named]
+    return [{**item, "first": i == 0} for i, item in enumerate(items)]
 
 
 def some_of(item: dict[str, Any], text: str, lex: Any) -> list[str]:
