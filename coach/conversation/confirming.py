@@ -9,6 +9,7 @@ from coach.conversation.drive_checks import DriveChecks
 from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.summary import non_answer
 from coach.listening import rules
+from coach.listening.edits import OPEN_END
 from coach.listening.playback import play_back, swap_pronouns, trimmed
 
 if TYPE_CHECKING:
@@ -34,8 +35,6 @@ _REASON_ADDED = re.compile(
 _ALSO = re.compile(r"(?i)\b(?:and also|also|plus|and because|and cos|and cause|and bc|oh and)\b")
 # Replies that ask, put right or remark are not one more reason.
 _NOT_ADDED = frozenset({"no", "correction", "question", "advice_request", "meta", "distress"})
-# Words that leave a thought unfinished: "i'd like to" is no word for a drive.
-_OPEN_END = re.compile(r"(?i)\b(?:to|like|a|an|the|and|or|of|for|with|my|be)$")
 # At most this many words are played back as "the part that fits"; more is an example or a story.
 _PART_WORDS = 5
 
@@ -187,7 +186,7 @@ class Confirming(DriveChecks):
         words = re.sub(r"(?i)(?<!\bto)\s+(?:than|rather than|instead of|not)\s+.*$", "", words)  # "to not be": kept
         words = re.sub(r"(?i)^(?:yes|yeah|yep)(?:,?\s+(?:to|for))?[,\s]+", "", words)  # "yes to meaning": meaning
         denied = _DENIES.search(words) and not _NOT_BEING.match(words)  # "not being invisible" is a word for it
-        if not words or non_answer(words) or len(words.split()) > _PART_WORDS or denied or _OPEN_END.search(words):
+        if not words or non_answer(words) or len(words.split()) > _PART_WORDS or denied or OPEN_END.search(words):
             return ""  # "i said i dont care who decides": a no said again, not a word of their own
         return words
 

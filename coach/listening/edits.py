@@ -37,7 +37,9 @@ _Y_NOT_X = re.compile(_LEAD + r"(?:it'?s |its |it is |that'?s |thats )?"
                       r"(?P<x>[^,.;!?]+?)$")
 _TYPO = re.compile(r"(?i),?\s+(?:(?:my |a )?typo|sorry|oops|my bad)(?:\s+(?:lol|sorry|haha|oops))*$")
 # Words that cannot end a part: what comes before "not" runs on into it ("more the not asking anyone bit").
-_OPEN_END = re.compile(r"\b(?:the|a|an|more|about|my|of|to|for|with|just|really|its|it'?s|is|was|and|or|but)$")
+# Also no word for a drive: "i'd like to" (coach.conversation.confirming).
+OPEN_END = re.compile(r"(?i)\b(?:the|a|an|more|about|my|of|to|for|with|just|really|its|it'?s|is|was|and|or|but|"
+                      r"like|be)$")
 # "it's more about the research part, not sr designer" says the whole thought again: a correction.
 _RESTATES = re.compile(r"^(?:(?:really|actually|much|a lot|probably) )*(?:more|really|mostly) (?:about|like)\b")
 # "it's more about climbing than hiking".
@@ -146,7 +148,7 @@ def _one(text: str) -> Edit | None:
         return Edit(core(aside.group("said")), said=_mention(aside.group("said")))
     for pattern in (_SWAP, _MORE_Y_THAN_X, _NOT_X_Y, _Y_NOT_X):
         m = pattern.match(text)
-        if pattern is _Y_NOT_X and m and (_RESTATES.match(m.group("y")) or _OPEN_END.search(m.group("y"))):
+        if pattern is _Y_NOT_X and m and (_RESTATES.match(m.group("y")) or OPEN_END.search(m.group("y"))):
             continue  # "its more the not asking anyone bit": the "not" belongs to the part, nothing is swapped
         if m and _fits(m.group("x")) and _fits(m.group("y")) and not _VERDICT.match(_put(m.group("y"))):
             return Edit(core(m.group("x")), _put(m.group("y")), _mention(m.group("x")))
