@@ -238,7 +238,8 @@ class AskedBack:
         if not thing:
             return self._reply("other")
         item = find_kept(thing, self.summary())
-        line = self.values.get(slot_of(thing)) if slot_of(thing) else None  # "did u fix the heading bit tho"
+        slot = slot_of(thing)
+        line = self.values.get(slot) if slot else None  # "did u fix the heading bit tho": that line's words
         if not item and isinstance(line, str) and line.strip():
             item = line
         if item:
