@@ -263,7 +263,7 @@ def said_back(corrected: str) -> str:
     for piece in (p for p in corrected.split("\n") if p.strip()):
         line, _, words = piece.rpartition("\t")
         quoted = re.match(r"without ['\"\u201c]", words) is not None  # the coach's own line, quoted back: as it was
-        said = words if quoted else play_back(words) or words
+        said = words if quoted else play_back(words, 30) or words  # their own fix, whole
         if line.startswith("+"):  # words added to a line
             pieces.append(f"{said} added to {line[1:]}")
         else:

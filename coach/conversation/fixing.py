@@ -7,18 +7,18 @@ coach asks one short question about that part, and the answer goes there."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from coach.conversation.asking import said_back
 from coach.conversation.correcting import _find, _put_in
-from coach.conversation.drives import Drives
-from coach.conversation.heard import corrected_to, said_content, without_reason
+from coach.conversation.fix_values import FixValues
+from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.machine import Position, position
-from coach.conversation.summary import LINES, non_answer
+from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import Edit
 from coach.listening.fix_words import in_place_of, restated
-from coach.listening.fixes import Fix, read_fixes
+from coach.listening.fixes import Fix, is_complaint, read_fixes
 from coach.listening.parts import keeps_as_is
 from coach.listening.playback import play_back, trimmed
 
@@ -33,15 +33,7 @@ _QUOTES = "'\" "
 _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 
 
-# What words added with no line named say by their shape: a liking, a strength, a want.
-_SHAPES = (
-    ("passions", re.compile(r"(?i)^(?:that )?i (?:really |also |just )?(?:like|love|enjoy|adore|am into|'?m into)\b")),
-    ("strengths", re.compile(r"(?i)^(?:that )?(?:i'?m|im|i am) (?:really |quite |pretty |also )?good at\b|"
-                             r"^(?:that )?people (?:come to me|ask me)\b")),
-)
-
-
-class Fixing(Drives):
+class Fixing(FixValues):
     """The part of a conversation that applies fixes to a playback (mixed into Conversation)."""
 
     flow: Flow
@@ -67,12 +59,21 @@ class Fixing(Drives):
         back, routed = self._read_back_before(step), self._read_back_before(step, routed=True)
         if routed is not None and any(self._names_kept(f, routed, text) for f in read_fixes(text)):
             back = routed  # "Replace 'prioritised' with 'funded'" at the question after the chain's
-        if back is not None and (reading.topic("meta") == "still_wrong" or any(
+        again = any(a.topic == "show_again" for a in reading.acts)
+        complaint = is_complaint(text)  # "that's not what i said??", "the summary was weird tbh"
+        if back is not None and (reading.topic("meta") == "still_wrong" or again or complaint or any(
                 (f.slot in self.flow.steps[back].corrects and f.kind != "keep") or self._names_kept(f, back, text)
-                for f in read_fixes(text))):
+                or f.kind == "missing" for f in read_fixes(text))):
             # after the read-back: "you didn't fix the drives part, it should be X" is put right there
             self._position = position(self.flow, back, self._edge_taken)
             return self._playback_fixed(text, reading, ref) or self._take(text, ref)  # heard as said there
+        if again and step.corrects and step.say and not step.ladder and not read_fixes(text):
+            # "can you show me the whole summary again": said again, as it now stands
+            self.state.fixing = None
+            return self._asides(reading) + self._enter(step.name, fresh=False)
+        if complaint and step.corrects and step.say and not step.ladder:  # wrong, with no part named: which part?
+            self.state.fixing = None
+            return self._asides(reading, True) + [self._rule(self._reply("fix_which"))]
         if self.state.fixing is not None:
             if self.state.fixing.get("step") == step.name:  # "what would you put in place of X?"
                 return self._asides(reading) + self._fix_answered(reading, ref)
@@ -99,8 +100,11 @@ class Fixing(Drives):
         step = self.current
         changed, question = self._apply_fixes(fixes, text)
         said = self._asides(reading, changed)  # put right now: "still wrong" needs no sorry
-        if question is not None:
-            return said + [question]  # the answer goes in the part's place (see _fix_answered)
+        if question is not None:  # the answer goes in the part's place (see _fix_answered)
+            if changed and self.state.fixing is not None:  # what was put right is said now, not after the answer
+                self.state.fixing["heard"] = ""
+                said.append(self._rule(self._reply("put_right").replace("{words}", said_back(self._corrected))))
+            return said + [question]
         if step.ladder:
             if not changed:
                 return None
@@ -124,9 +128,15 @@ class Fixing(Drives):
         new, alone = in_place_of(new, str((self.state.fixing or {}).get("part") or ""), reading.reply)  # "just X"
         if new and (non_answer(new) or rules.is_off_topic(new, self.flow.lexicon)):
             new = ""
+        fixing = self.state.fixing or {}
         changed = self._answer_to_fix(new, reading.reply, alone) if new else False
         self.state.fixing = None
         self._corrected = "\n".join(w for w in (before, self._corrected if changed else "") if w)
+        if new and not changed and fixing.get("add") and not self._corrected and step.save_as:
+            # "you skipped the fear about leaving" at the summary: no line holds it, so it is kept as the step's note
+            words = re.sub(r"(?i)^that\s+", "", new)
+            noted = self._rule(self._reply("fix_noted").replace("{words}", play_back(words, 30) or words))
+            return [noted] + self._advance(answer=new, ref=ref, reading=reading, confirm=None)
         return self._advance(answer="" if step.expect == "yes_no" else new, ref=ref, reading=reading, confirm=None,
                              corrected=bool(self._corrected))
 
@@ -234,160 +244,5 @@ class Fixing(Drives):
         # Pointed at ("replace that bit with X"): the item the words are nearest to, else the deepest.
         return fix.new if self._correct(fix.new, reply) else ""
 
-    def _put_slot(self, fix: Fix) -> str:
-        var, value = fix.slot, self.values.get(fix.slot)
-        if var == "goal":  # "goal is DPO because rules protect people": the goal, not its reason
-            fix = replace(fix, new=without_reason(fix.new))
-        if self._motivation_ids(value) or var == "motivations":
-            if self._motivations(fix.new, replace=True):
-                return fix.new
-            return self._own_motivation(fix)
-        if isinstance(value, list):
-            found = self._index_of(var, fix.part) if fix.part else None
-            if found is None and var == "why_chain" and value:
-                found = len(value) - 1  # "the reason is more like X": the deepest reason
-            if found is not None:
-                self._set_item(var, found, value[found], fix.new)
-            else:
-                for i in reversed(range(len(value))):
-                    self._put(var, i, "", self._refs())
-                self.words.append(var, fix.new, self._refs())
-        else:
-            self._set_item(var, None, value if isinstance(value, str) else "", fix.new)
-        said = fix.new  # what it is now; the words it replaced are not said again (round 7 read them as kept)
-        # Said back with the line it changed ("where you're heading is now: team lead"); the label is
-        # the coach's own words, kept apart so playing back the mentee's words never turns it round.
-        return f"{LINES[var]}\t{said}" if var in LINES else said
-
-    def _add(self, fix: Fix) -> str:
-        corrects = self.current.corrects
-        var = fix.slot if fix.slot in corrects else ""
-        if not var and "why_chain" in corrects:
-            var = "why_chain"
-        if var in ("", "motivations") and "motivations" in corrects and self._motivations(fix.new, replace=False):
-            return f"+{LINES['motivations']}\t{fix.new}"
-        if var == "motivations":  # "add getting off nights to what drives me": kept in the mentee's words
-            self._begin_change()
-            if fix.new not in (self.values.get("motivations") or []):
-                self.words.append("motivations", fix.new, self._refs())
-            return f"+{LINES['motivations']}\t{fix.new}"
-        if not var:  # "add the shipping containers", no line named: the line whose answers said it
-            var = self._said_under(fix.new, corrects)
-        if not var:  # "add that i like teaching the weekend kids": a liking is what lights them up
-            var = next((v for v, shape in _SHAPES if shape.match(fix.new) and v in corrects), "")
-        if not var and "goal" in corrects and self.values.get("goal"):
-            var = "goal"  # said nowhere before: where they're heading, said back so it can be moved
-        if not var:
-            return ""
-        self._begin_change()
-        value = self.values.get(var)
-        if isinstance(value, list):
-            if not any(isinstance(item, str) and _find(fix.new, item) for item in value):  # never twice
-                self.words.append(var, fix.new, self._refs())
-        else:
-            old = value if isinstance(value, str) else ""
-            self.words.set(var, f"{old} and {fix.new}" if old.strip() else fix.new, self._refs())
-        if var == "why_chain" and rules.is_bedrock(fix.new, self.flow.lexicon) and "bedrock" in self.values:
-            self.words.append("bedrock", fix.new, self._refs())
-        return f"+{LINES[var]}\t{fix.new}" if var in LINES else f"{fix.new} added"
-
-    def _said_under(self, words: str, corrects: tuple[str, ...] | list[str]) -> str:
-        """The line (of ``corrects``) whose source answers hold ``words`` ("" if none does)."""
-        for var in corrects:
-            if var in ("motivations", "why_chain"):
-                continue
-            known = self.state.sources.get(var) or []
-            refs = [r for item in known for r in (item if isinstance(item, list) else [item])]
-            if any(_find(words, text) for _, text in self.words.texts(refs)):
-                return var
-        return ""
-
-    def _restate(self, fix: Fix) -> str:
-        """"more like: A, because B, because C": the goal and the whole chain, said again."""
-        corrects = self.current.corrects
-        if "why_chain" not in corrects or not fix.chain:
-            return ""
-        self._begin_change()
-        ref = self._refs()
-        old_chain = list(self.values.get("why_chain") or [])
-        if fix.new and "goal" in corrects and not fix.new.lower().startswith("because"):
-            self.words.set("goal", fix.new, ref)
-        for i in reversed(range(len(old_chain))):
-            self.words.remove("why_chain", i)
-        bedrock = list(self.values.get("bedrock") or [])
-        for i in reversed(range(len(bedrock))):
-            if bedrock[i] in old_chain:
-                self.words.remove("bedrock", i)
-        for reason in fix.chain:
-            self.words.append("why_chain", reason, ref)
-            if rules.is_bedrock(reason, self.flow.lexicon) and "bedrock" in self.values:
-                self.words.append("bedrock", reason, ref)
-        return ", because ".join([fix.new, *fix.chain])
-
-    def _restore(self, fix: Fix, heard: list[str]) -> bool:
-        """"You dropped the teaching part": the clause that said it, found in an earlier answer, comes back."""
-        if "motivations" in self.current.corrects and fix.part and self._motivations(fix.part, replace=False):
-            heard.append(f"+{LINES['motivations']}\t{fix.part}")  # "you forgot the money": a drive, named
-            return True
-        if "why_chain" not in self.current.corrects or not fix.part:
-            return False
-        chain = self.values.get("why_chain") or []
-        if any(_find(fix.part, item) for item in chain if isinstance(item, str)):
-            return False  # it is there: the remark is about something else
-        for _, text in reversed(self.words.texts(self.state.said)):
-            m = _find(fix.part, text)
-            if m is None:
-                continue
-            clause = _clause_of(text, m.start())
-            self._begin_change()
-            self.words.append("why_chain", clause, self._refs())
-            heard.append(f"{clause}, back in")
-            return True
-        return False
-
-    # --- finding a part ---------------------------------------------------------------------
-
-    def _locate(self, fix: Fix) -> tuple[str, int | None]:
-        """The value (and list index) that holds the part a fix names."""
-        if fix.slot and fix.slot in self.current.corrects and not fix.part:
-            value = self.values.get(fix.slot)
-            return fix.slot, (len(value) - 1 if isinstance(value, list) and value else None)
-        for var in self.current.corrects:
-            value = self.values.get(var)
-            if self._motivation_ids(value):
-                continue
-            if isinstance(value, str) and fix.part and _find(fix.part, value):
-                return var, None
-            if isinstance(value, list):
-                found = self._index_of(var, fix.part)
-                if found is not None:
-                    return var, found
-        return "", None
-
-    def _index_of(self, var: str, part: str) -> int | None:
-        value = self.values.get(var) or []
-        for i in reversed(range(len(value))):
-            if isinstance(value[i], str) and part and _find(part, value[i]):
-                return i
-        return None
-
-    def _set_item(self, var: str, index: int | None, old: str, new: str) -> None:
-        ref = self._refs()
-        self._put(var, index, new, ref)
-        if old:
-            self._copies(old, new, ref, done=(var, index))
-
-
 def _quoted(fix: Fix) -> bool:
     return fix.said.startswith(("'", '"'))
-
-
-def _clause_of(text: str, at: int) -> str:
-    """The clause of ``text`` around position ``at`` ("I like teaching the students")."""
-    spans = [(0, len(text))]
-    for sep in re.finditer(r"\s*[,;.!?]\s*|\s+(?=(?:and|but|because|so|or)\b)", text, re.I):
-        spans[-1] = (spans[-1][0], sep.start())
-        spans.append((sep.end(), len(text)))
-    a, b = next(((a, b) for a, b in spans if a <= at <= b), (0, len(text)))
-    return re.sub(r"^(?:and|but|because|so|or)\s+", "", text[a:b].strip(), flags=re.I)
-

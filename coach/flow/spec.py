@@ -194,6 +194,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "put_right": "Thanks for putting me right: {words}.",
     "fix_ask": "What would you put in place of \"{part}\"?",
     "fix_add": "What would you like me to add for \"{part}\"?",
+    "fix_noted": "Thank you, I've noted that: {words}.",
+    "fix_which": "Sorry about that. Which part isn't right, and how would you put it?",
     "changed": "Thank you, I've noted what's different now: {words}.",
 }
 

@@ -36,6 +36,8 @@ _WRONG = re.compile(r"^(?:(?:a bit|a little|kind of|kinda|really|totally|all|jus
                     r"made up|too much|less (?:true|right|important)|more (?:complicated|complex|mixed)|"
                     r"cut off|cut short|truncated|incomplete|unfinished|broken|mangled|messed up|half (?:there|of it)|"
                     r"missing (?:the )?(?:end|rest|last bit)|(?:still )?missing|gone|not there|empty|blank)\b", re.I)
+# A numbered item in a list of fixes: "1) ...", "2. ...", "(3) ...", "#4 ...".
+_NUMBERED = re.compile(r"(?:^|(?<=\s))(?:\(\d{1,2}\)|#?\d{1,2}[).:])\s+(?=\S)")
 _POINTER = r"(?:that|this|it|that bit|that part|this bit|this part|the last bit|the last one|that line|that sentence)"
 
 
@@ -71,6 +73,7 @@ def _clauses(text: str) -> list[str]:
         return f"\x00{len(quoted) - 1}\x00"
 
     masked = re.sub(r"(?<!\w)'[^']*?\w'(?!\w)|(?<!\w)'[^']+?'(?!\w)|\"[^\"]+\"", hide, text)
+    masked = _NUMBERED.sub("\n", masked)  # "1) the job is X. 2) underneath it is Y": one fix per item
     parts = re.split(r"(?<=[.!?;])\s+|\n+|,?\s+and\s+(?=(?:add|drop|remove|take|put|underneath|under it|where|what|"
                      r"the (?:job|heading|first|under)|it'?s|its|heading|my|also|swap|change|replace|"
                      r"(?:the |that |this )?[\w' ]{1,30}? (?:bit|part|line) (?:is|are|was|should))\b)|"
@@ -91,8 +94,9 @@ def _read(clause: str) -> Fix | None:
     text = _bare(raw)
     if not text:
         return None
-    fix = (_restate(text) or _add(text) or _missing(text) or _pointed(text) or _slot_is(text) or _quoted_should(text)
-           or _isnt(text) or _part_remark(text) or _not_x(text) or _y_not_quoted(text) or _plain_edit(text))
+    fix = (_restate(text) or _add(text) or _missing(text) or _named_first(text) or _pointed(text) or _slot_is(text)
+           or _quoted_should(text) or _isnt(text) or _part_remark(text) or _not_x(text) or _y_not_quoted(text)
+           or _plain_edit(text))
     if fix and fix.kind == "put" and fix.slot and not fix.part and re.search(r"(?i)\b(?:too|as well)[.!]*$", raw):
         return Fix("add", fix.slot, new=fix.new)  # "the lights me up bit: its baking too": one more, not instead
     if fix and fix.kind == "put" and fix.slot and raw.endswith("?") and len(fix.new.split()) <= 2:
@@ -146,14 +150,31 @@ def _add(text: str) -> Fix | None:
     return Fix("add", slot_of(m.group("slot") or ""), new=new) if new else None
 
 
+def _named_first(text: str) -> Fix | None:
+    """The part named first, then what to do to it: "earning well is small, put it last or drop it",
+    "the fear about leaving, you skipped that" (round 20, a numbered list of fixes)."""
+    m = re.match(r"^(?P<x>[\w' ]{2,40}?)(?:,| (?:is|are|was|'s) (?:\w+ ){0,3}?(?:small|minor|tiny|smaller|"
+                 r"less important|not (?:that |very |really )?(?:important|big|much|me))[^,.;]*[,.;])\s*"
+                 r"(?:so |just |please |pls )*"
+                 r"(?:(?:put|move) (?:it|that) (?:last|at the end|lower) or )?"
+                 r"(?P<how>drop|remove|cut|lose|take out|delete|skip|bin) (?:it|that)(?: out)?\W*$", text, re.I)
+    if m:
+        return Fix("drop", slot_of(m.group("x")), _part(m.group("x")), said=_said(m.group("x")))
+    m = re.match(r"^(?P<x>[\w' ]{2,40}?),?\s+(?:you|u)\s+(?:(?:totally|completely|just|also) )?"
+                 r"(?:skipped|dropped|forgot|left out|missed|lost|ignored)(?: out)? (?:that|it|this)"
+                 r"(?: (?:one|bit|part))?(?: (?:out|completely))?\W*$", text, re.I)
+    return Fix("missing", slot_of(m.group("x")), _part(m.group("x")), said=_said(m.group("x"))) if m else None
+
+
 def _missing(text: str) -> Fix | None:
     """"you dropped the teaching part", "you didn't add the Priya part": a remark, not words."""
     m = re.match(r"^(?:you|u)\s+(?:still\s+)?(?:dropped|forgot|left out|missed|lost|skipped|cut|took out|"
                  r"didn'?t (?:add|include|put in|keep|fix|mention)|did not (?:add|include|put in|keep|fix)|"
+                 r"(?:didn'?t|did not|never) put(?= .+ in\W*$)|"
                  r"only fixed (?:one|two|some))\s*(?P<x>.*)$", text, re.I)
     if not m:
         return None
-    x = re.sub(r"\s+(?:though|again|either|at all)$", "", m.group("x"), flags=re.I).strip(" ?")
+    x = re.sub(r"\s+(?:though|again|either|at all|in)$", "", m.group("x").strip(" ?!."), flags=re.I).strip(" ?")
     # "you didn't fix the drives part — it should be X, not Y": the remark carries the fix itself
     said = re.match(r"^(?P<head>[^,\u2014\u2013:]+?)\s*(?:[,\u2014\u2013:]|\s-)\s*"
                     r"(?:(?:it|that|this|they)\s+(?:should|needs? to|has to)\s+"

@@ -21,7 +21,7 @@ from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import slot_of
 from coach.listening.text import Reply
 
-__all__ = ["Fix", "is_remark", "read_fixes"]
+__all__ = ["Fix", "is_complaint", "is_remark", "read_fixes"]
 
 
 # "where meet is not 'the hospital yes'. is validation of new methods": a part denied by its quoted words, then
@@ -97,3 +97,24 @@ def is_remark(piece: str) -> bool:
         return True
     fix = _read(piece)
     return fix is not None and fix.kind in ("keep", "missing")
+
+
+# Said of a read-back as a whole, naming no part (round 20): "that's not what i said??", "'still missing' lol
+# no", "the summary was weird tbh", "you got it all wrong".
+_COMPLAINT = re.compile(
+    r"(?i)\bnot what i (?:said|meant|wrote|asked|told (?:you|u))\b|^\W*(?:still |is |it'?s |its )?missing\b|"
+    r"\b(?:summary|playback|read-?back|recap|that|it|this)\b[^.?!]{0,15}?\b(?:is|was|looks|reads|sounds|seems|seemed)\s+"
+    r"(?:still |a bit |a little |kind of |kinda |really |so |totally |all )?(?:wrong|weird|off|odd|garbled|a mess|"
+    r"messed up|not right|broken|strange|confusing|nonsense|jumbled)\b|"
+    r"\b(?:you|u) (?:got|put|wrote|have|had) (?:it|that|me|this|everything) (?:all |completely |totally )?wrong\b|"
+    r"\b(?:you|u) (?:didn'?t|did not|never) (?:fix|change|correct|update|listen)\b")
+# Parts named only by pointing at the mentee's own words: "not what i said" names no line.
+_NO_PART = re.compile(r"(?i)^(?:what i (?:said|meant|wrote|asked)|it|that|this|everything|anything)$")
+
+
+def is_complaint(reply: str) -> bool:
+    """Does ``reply`` say a read-back is wrong without naming a part or new words?"""
+    if not _COMPLAINT.search(reply):
+        return False
+    return all(f.kind in ("ask", "missing") and _NO_PART.match(f.part or f.said or "it") for f in read_fixes(reply))
+
