@@ -38,6 +38,9 @@ _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:t
 _BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|under|below|beneath|more)|"
                      r"just (?:is|does|true|a fact|the way it is|how it is)\b|simple as|no (?:deeper |real )?reason|"
                      r"can'?t go (?:any )?deeper|as deep as")
+# "is family. is most important. thats all": said last, after a reason (round 21).
+_ENDS_THERE = re.compile(r"(?i)(?:^|[.!?,;]\s*)(?:i (?:already )?said,? )?(?:that'?s|that is) (?:all|it)"
+                         r"(?: really| honestly)?\W*$")
 # One word that names a role ("dispatcher", "foreman", "cto"): a whole answer to "whose job?".
 _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
                    r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
@@ -186,7 +189,8 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             is not None)  # "dispatcher", "nobodys", "mine lol": whose job
         if len(rules.words(content)) < step.min_words and not self.state.reasks and not named_role:
             return self._bounded_reask(None)  # asked for more once; a short answer said again is the answer
-        if step.ladder and any(a.kind == "non_answer" and _BOTTOM.search(a.text) for a in reading.acts):
+        if step.ladder and (any(a.kind == "non_answer" and _BOTTOM.search(a.text) for a in reading.acts)
+                            or _ENDS_THERE.search(reading.reply)):
             # "it wore her out and nobody cared. thats it really": a reason, and the last one.
             self.state.depth = max(self.state.depth, step.ladder.max_depth - 1)
         return self._advance(answer=content, ref=ref, reading=reading,

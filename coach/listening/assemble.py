@@ -73,7 +73,8 @@ def yes_meant(cx: Context) -> None:
 # "not really. HR says I have to. go on then": a go-ahead said last, on its own, settles it.
 _GO_ON = re.compile(r"(?:(?:ok(?:ay)?|fine|alright|yes|yeah|ye)[,.!]? )*(?:go on(?: then)?|go ahead|start|begin|"
                     r"carry on|continue|keep going|proceed|go for it|"
-                    r"let'?s (?:go|start|begin|do it|do this|get on with it)|fine,? let'?s go)[\s.!]*"
+                    r"let'?s (?:go|start|begin|do it|do this|get on with it|try(?: it| this)?|"
+                    r"give it a (?:go|try|shot))|fine,? let'?s go)[\s.!]*"
                     r"(?:(?:i guess|i suppose|lol|haha|tbh)[\s.!]*)*")
 # A last word that is only a yes ("sure", "yes.", "yep!"): nothing after it.
 _ON_ITS_OWN = re.compile(r"(?:(?:yes+|yeah|yep|yup|sure|ok(?:ay)?|definitely|absolutely|correct|exactly)[\s,.!]*){1,2}")

@@ -217,7 +217,11 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     text = _wish_after_remark(" ".join(_ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], _said(answer)).split()))
     m = _CLAUSE_END.search(text)
     if m and re.match(r"(?i)(?:is|are|was|were)\b", text) and text[m.end():].strip():
-        text = text[m.end():].strip()  # "is important. family is most important thing": no subject, no thought
+        rest = text[m.end():].strip()
+        first = text[:m.start()].split(None, 1)
+        # "is family. is most important": the first names it (round 21); "is important. family is most important
+        # thing": the first has no subject and no thought
+        text = f"it's {first[1]}" if re.match(r"(?i)(?:is|are|was|were)\b", rest) and len(first) > 1 else rest
         m = _CLAUSE_END.search(text)
     # Two short things joined by ", and" are one thought, not a clause to drop ("money, and freedom").
     after = _CLAUSE_END.search(text.rstrip(".!? "), m.end()) if m else None

@@ -35,8 +35,10 @@ def is_distress(text: str, lex: Lexicon) -> bool:
 
 _QUESTION_START = re.compile(
     r"^(?:so |ok |okay |well |but |and |then |honestly |seriously |please )*"
-    r"(?:should|shall|what|which|would|could|can|do|does|is|are|how|where|will|who)\b"
-)
+    r"(?:what|which|how|where|who|(?:should|shall|would|could|can|do|does|is|are|will|did|was|were)\b(?=\s+(?:i|it|that|"
+    r"this|there|these|those|he|she|they|we|you|u|ya|my|your|ur|his|her|their|our|the|a|an|any|anyone|anybody|someone|"
+    r"everyone|people|one|me|us|them|money|coach)\b))\b"
+)  # "is family. is most important": a subject left out, not a question (round 21, a second-language speaker)
 
 
 def is_question(text: str) -> bool:
