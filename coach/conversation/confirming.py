@@ -37,6 +37,15 @@ _ALSO = re.compile(r"(?i)\b(?:and also|also|plus|and because|and cos|and cause|a
 _NOT_ADDED = frozenset({"no", "correction", "question", "advice_request", "meta", "distress"})
 # At most this many words are played back as "the part that fits"; more is an example or a story.
 _PART_WORDS = 5
+# What a returning mentee adds to last time's words (round 21): "i want that in there, like patient education too",
+# "add patient education", "can you put X in too".
+_IN_THERE_TOO = re.compile(r"(?i)\b(?:want|put|have|need) (?:that|it|this|them) in(?: there| it)?\b[^.!?]*?"
+                           r"(?:,\s*|\s+)(?:like|so|as in|i mean|meaning)\s+(?P<x>[^.!?;,]+?)\s+(?:too|as well)\b")
+_ADD = re.compile(r"(?i)\b(?:please |pls |just |can you |could you )?(?<!to )add (?!(?:that|it|this|to)\b)"
+                  r"(?P<x>[^.!?;,]+?)(?:\s+(?:to it|to that|in there|too|as well|please|pls))*(?=[.!?;,]|$)")
+# "yes same job. but its a clinical educator who does patient teaching too": the pick said again, whole.
+_RESTATED_TOO = re.compile(r"(?i)\bbut (?:it'?s|its|it is|i'?d say|more like) "
+                           r"(?P<x>(?:a|an|the|my) [^.!?;]+?\b(?:too|as well|also)\b)")
 
 
 # A remark to the coach about what it kept ("you still have X wrong", "you got that wrong").
@@ -124,10 +133,12 @@ class Confirming(DriveChecks):
             return [self._rule(line[:1].upper() + line[1:])] + self._advance(
                 answer=text, ref=ref, reading=reading, confirm=agreed, own=own)
         changed = self._what_changed(reading)
-        if changed:  # "partly, i've moved to QA since": the answer to "what has changed?", already given
-            line = self._reply("changed").replace("{words}", _said_whole(changed))
-            return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm,
-                                                      changed=changed)
+        added = "" if changed else self._added_to_previous(reading)  # kept whole: last time's words are in it
+        if changed or added:  # "partly, i've moved to QA since": the answer to "what has changed?", already given
+            line = self._reply("changed").replace("{words}", _said_whole(changed or added))
+            return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading,
+                                                      confirm=None if added else reading.confirm,
+                                                      changed=changed or added)
         if not answered and self._added_reason(text, reading):
             # "because she made everyone feel at home", "yes, and also i like being asked": one more reason
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
@@ -202,6 +213,35 @@ class Confirming(DriveChecks):
             # "In 5 years I wish to be reception manager...": talked on instead of a yes; the flow asks plainly
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
         return None
+
+    def _added_to_previous(self, reading: Reading) -> str:
+        """"yes. ... i want that in there, like patient education too", "add patient education", "yes same job.
+        but its X who does Y too": last time's words with what is added, or said again whole ("" if neither)."""
+        step = self.current
+        if not step.changed or not step.keep_previous or reading.confirm is False or reading.has("no"):
+            return ""
+        whole = _RESTATED_TOO.search(reading.reply)
+        if whole:
+            return trimmed(whole.group("x"))
+        added = _IN_THERE_TOO.search(reading.reply) or _ADD.search(reading.reply)
+        if not added or non_answer(added.group("x")):
+            return ""
+        before = self._previous_words(step.changed)
+        extra = trimmed(added.group("x"))
+        return f"{before}, and {extra}" if before and extra else extra
+
+    def _previous_words(self, var: str) -> str:
+        """Last time's words for ``var`` on a step that keeps them ("" if none)."""
+        previous = self.values.get("previous") or {}
+        for name, key in self.current.keep_previous:
+            items = previous.get(key) if name == var else None
+            items = [i for i in (items if isinstance(items, list) else [items]) if isinstance(i, str) and i.strip()]
+            mapped = self.flow.summary.get(key)
+            names = mapped if isinstance(mapped, list) else [mapped]
+            at = names.index(var) if var in names and len(items) == len(names) else 0
+            if items:
+                return items[at]
+        return ""
 
     def _what_changed(self, reading: Reading) -> str:
         """What a no or a partial yes says is different now, on a step that keeps it ("" if none)."""
