@@ -99,6 +99,9 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         # "either": a yes or no is heard as one, and words are kept as the answer.
         reading = read_reply(text, lex, expect="yes_no" if step.expect == "either" else step.expect,
                              question=self._asked())
+        listed = self._put_on_list(text, ref)
+        if listed is not None:  # "wait no i want time off ON the list. anyway. baking": kept, then the rest heard
+            return listed
         fixed = self._playback_fixed(text, reading, ref)
         if fixed is not None:  # "the heading bit is wrong, it's X. and add Y to underneath"
             return fixed

@@ -37,6 +37,11 @@ _ALSO = re.compile(r"(?i)\b(?:and also|also|plus|and because|and cos|and cause|a
 _NOT_ADDED = frozenset({"no", "correction", "question", "advice_request", "meta", "distress"})
 # At most this many words are played back as "the part that fits"; more is an example or a story.
 _PART_WORDS = 5
+# One more drive named beside a partial yes (round 21): "yeah mostly. and time off", "time off matters too".
+_DRIVE_ADDED = re.compile(r"(?i)(?:^|[.!?;]\s*)(?:and|also|plus|oh and)\s+(?:also\s+)?(?P<x>[\w' ]{2,30}?)"
+                          r"\s*(?:[.!?;]|$)|"
+                          r"(?:^|[.!?;,]\s*)(?:and\s+)?(?P<y>(?!(?:it|that|this|the rest|both)\b)[\w' ]{2,30}?) "
+                          r"(?:matters?|counts?|is important) too\b")
 # What a returning mentee adds to last time's words (round 21): "i want that in there, like patient education too",
 # "add patient education", "can you put X in too".
 _IN_THERE_TOO = re.compile(r"(?i)\b(?:want|put|have|need) (?:that|it|this|them) in(?: there| it)?\b[^.!?]*?"
@@ -240,7 +245,7 @@ class Confirming(DriveChecks):
             names = mapped if isinstance(mapped, list) else [mapped]
             at = names.index(var) if var in names and len(items) == len(names) else 0
             if items:
-                return items[at]
+                return str(items[at])
         return ""
 
     def _what_changed(self, reading: Reading) -> str:
@@ -276,6 +281,14 @@ class Confirming(DriveChecks):
                 noted = self._reply("noted_too").replace("{words}", " and ".join(others))
                 return [self._rule(noted if both else f'{self._reply("partly_plain")} {noted}')] + self._advance(
                     answer="", ref=ref, reading=reading, confirm=True if both else None)
+            extra = _DRIVE_ADDED.search(reading.reply) if step.collect_yes else None
+            if extra:  # "yeah mostly. and time off. the shifts thing matters too": this one in part, one more kept
+                own = trimmed(extra.group("x") or extra.group("y"))
+                if own and own.lower() not in [str(v).lower() for v in self.values.get(step.collect_yes or "") or []]:
+                    self.words.append(step.collect_yes or "", own, self._refs())
+                noted = self._reply("noted_too").replace("{words}", play_back(own) or own)
+                return [self._rule(f'{self._reply("partly_plain")} {noted}')] + self._advance(
+                    answer="", ref=ref, reading=reading, confirm=None)
             if said_content(reading):
                 words = play_back(said_content(reading))
                 # "on design calls" says which part fits; a longer story is an example, not a part to quote.

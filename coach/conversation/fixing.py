@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 # Fixes the older, single-edit readers already handle alike: anything else takes this path.
 _PLAIN = ("put", "drop")
 _QUOTES = "'\" "
+# "wait no i want time off ON the list": a drive to keep, asked for after the drives were checked (round 21).
+_ON_THE_LIST = re.compile(r"(?i)(?:^|(?<=[.!?])\s*)(?:(?:wait|no|oh|and|also|but)[,.]?\s+)*(?:i (?:want|need|wanted)|"
+                          r"(?:can you |could you |pls |please )?(?:put|keep|add)) (?P<x>[\w' ]{2,30}?) "
+                          r"(?:on|in|onto|to) (?:the|my) (?:list|drives?|main list|drives list)\b[^.!?]*[.!?]*")
+_LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
 _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 
 
@@ -47,6 +52,7 @@ class Fixing(FixValues):
         def _asides(self, reading: Reading, edited: bool = False) -> list[Message]: ...
         def _enter(self, name: str, fresh: bool = True) -> list[Message]: ...
         def _take(self, text: str, ref: str) -> list[Message]: ...
+        def _reask(self) -> list[Message]: ...
         def _advance(
             self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
             confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
@@ -88,6 +94,23 @@ class Fixing(FixValues):
         if not fixes or not (step.ladder or self.fixes_needed(fixes)):
             return None
         return self._fixed(fixes, text, reading, ref)
+
+    def _put_on_list(self, text: str, ref: str) -> list[Message] | None:
+        """"i want time off ON the list", said after the drives were checked: one more drive, kept in the
+        mentee's words; what else the reply says is heard as the answer (None: no such request)."""
+        m = _ON_THE_LIST.search(text)
+        kept = self.values.get("motivations")
+        if m is None or not isinstance(kept, list) or self.current.foreach or self.current.phase == "motivation":
+            return None
+        own = trimmed(m.group("x"))
+        if not own or non_answer(own):
+            return None
+        self._begin_change()
+        if own.lower() not in [str(k).lower() for k in kept]:
+            self.words.append("motivations", own, self._refs())
+        noted = [self._rule(self._reply("noted_too").replace("{words}", play_back(own) or own))]
+        rest = _LEAD_ON.sub("", f"{text[:m.start()]} {text[m.end():]}".strip())
+        return noted + (self._take(rest, ref) if rules.words(rest) else self._reask())
 
     def _names_kept(self, fix: Fix, back: str, text: str) -> bool:
         """"Replace 'prioritised' with 'funded'", said at the next question: a swap of words the read-back holds."""
