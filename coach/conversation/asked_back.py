@@ -29,13 +29,17 @@ if TYPE_CHECKING:
 # "did you add sourdough?", "did u fix the teaching bit though?": the thing asked about follows the verb.
 _DID_YOU = re.compile(
     r"\bdid (?:you|u) (?:actually |really |already |even |ever )?(?:add|fix|change|put in|put|keep|save|note|"
-    r"include|update|correct|write|swap|replace|take out|drop|remove|get|catch|hear|notice|take in)\s+(?P<x>.+)$", re.I)
+    r"include|update|correct|write|swap|replace|take out|drop|remove|get|catch|hear|notice|take in|"
+    r"remember what i (?:said|told you) about|remember)\s+(?P<x>.+)$", re.I)
 # "is sourdough in there now?"
 _IS_IN = re.compile(r"\bis (?:the )?(?P<x>[\w' ]{1,30}?) (?:in|on) (?:there|it|the (?:list|summary))\b", re.I)
 # Where the thing ends: "teaching students to underneath", "sourdough, then?"
 _WHERE = re.compile(r"\s+(?:to|into|in|on|onto|from|under|as|for|with)\s+.*$|\s*[,;:.?!].*$")
 _TAIL = re.compile(r"(?:\s+(?:though|tho|then|yet|now|already|too|as well|back|at all|bit|part|thing|stuff|one|"
                    r"bits|parts|things|please|pls))+$", re.I)
+# "that i took money off the list": what was asked to go (round 21).
+_TOOK_OFF = re.compile(r"(?i)^(?:that )?i (?:took|take|dropped|removed|scratched|crossed|struck) (?P<x>[\w' ]{2,30}?) "
+                       r"(?:off|out)(?: of)?(?: (?:the|my) (?:list|drives?|summary))?\W*$")
 _HEAD = re.compile(r"^(?:the|that|my|this|those|these|a|an|about)\s+", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Words that say nothing about what was kept ("the bit about my kids": "kids" does).
@@ -54,9 +58,9 @@ _REFERENCE = re.compile(r"(?i)^(?:(?:like|as) i (?:said|told (?:you|u)|mentioned
                         r"last week|the other day|previously))?$")
 _TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where|who|how)\s+(?:this|it)\b")
 _OF_THE_QUESTION = re.compile(r"(?i)^(?:what|why)\W*s?\b.*\b(?:this|that|the|these) questions?\b")
-_TOPICS = frozenset(("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "source", "who",
-                     "optional", "right_word", "later", "sense", "progress", "example", "memory", "feeling_normal",
-                     "imagined", "machine"))
+_TOPICS = frozenset(("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "fixed", "source",
+                     "who", "optional", "right_word", "later", "sense", "progress", "example", "memory",
+                     "feeling_normal", "imagined", "machine"))
 
 
 def plain_aside(plain: str) -> tuple[str, str]:
@@ -217,6 +221,8 @@ class AskedBack:
             return self._plainly(reading)
         if key == "kept":
             return self._kept(asked)
+        if key == "fixed":  # "did you fix those 4 things?": what was put right, said again
+            return self._fixes_said()
         if key == "source":
             return self._source(bool(reading and reading.confirm is False and "source_no" in self.flow.replies))
         if key == "progress":
@@ -235,18 +241,34 @@ class AskedBack:
             return True
         return reading.has("content") or reading.has("correction")
 
+    def _fixes_said(self) -> str:
+        """The fixes last put in place, said again; or, if none were, honestly so."""
+        from coach.conversation.asking import said_back
+
+        last = str(getattr(self, "last_fixed", "") or "")
+        if last:
+            return self._reply("fixed_yes").replace("{words}", said_back(last))
+        hint = "kept_add_now" if self.current.corrects else "kept_add_later" if corrects_later(
+            self.flow, self.step) else "kept_add_never"
+        return f'{self._reply("fixed_none")} {self._reply(hint)}'.strip()
+
     def _kept(self, asked: str) -> str:
         """"Did you add sourdough?": yes and what it says now, or honestly no, and how to add it."""
         thing = asked_about(asked)
         if not thing:
             return self._reply("other")
+        gone = _TOOK_OFF.match(thing)
+        if gone and not find_kept(gone.group("x"), self.summary()):  # "did you catch that i took money off?"
+            return self._reply("kept_gone").replace("{words}", play_back(gone.group("x")) or gone.group("x"))
         item = find_kept(thing, self.summary())
         slot = slot_of(thing)
         line = self.values.get(slot) if slot else None  # "did u fix the heading bit tho": that line's words
         if not item and isinstance(line, str) and line.strip():
             item = line
         if item:
-            return self._reply("kept_yes").replace("{words}", play_back(item, 30) or item)
+            drive = self.flow.lexicon.motivations.get(item)  # "autonomy" kept as a drive: said in words
+            said = drive.label if drive else play_back(item, 30) or item
+            return self._reply("kept_yes").replace("{words}", said)
         hint = ("kept_add_now" if self.current.corrects else
                 "kept_add_later" if corrects_later(self.flow, self.step) else "kept_add_never")
         return f'{self._reply("kept_no").replace("{words}", play_back(thing) or thing)} {self._reply(hint)}'.strip()

@@ -61,6 +61,7 @@ class Conversation(Answering, Asking):
         self._turns: list[Turn] = []
         self._question: Pending | None = None
         self._corrected = ""  # what a correction this turn put in place (the template's ``corrected``)
+        self.last_fixed = ""  # the last fixes put in place, this session
         self._opening: list[Message] = []  # said first on open(), e.g. that a resume moved step
         self._next_n = store.next_turn_number(session_id)
         self._observers: list[EdgeObserver] = []
@@ -319,6 +320,8 @@ class Conversation(Answering, Asking):
     def _finish_turn(self, msgs: list[Message]) -> list[Message]:
         """Store the turn so far; then word the pending question (model work), store it, show all."""
         pending, self._question = self._question, None
+        if self._corrected:  # "did you fix those 4 things?" asked later is answered from this
+            self.last_fixed = self._corrected
         self._corrected = ""
         if pending is not None and pending.step.rephrase and pending.rephrase and not isinstance(
                 self.rephraser, Verbatim):
