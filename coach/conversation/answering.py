@@ -23,7 +23,7 @@ from coach.conversation.recalling import Recalling
 from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
 from coach.listening import rules
-from coach.listening.acts import read_reply
+from coach.listening.acts import read_reply, unnumbered
 from coach.listening.edits import read_edits
 from coach.listening.playback import pointed_at, trimmed
 from coach.listening.reading import Reading
@@ -41,6 +41,9 @@ _BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|u
 # "is family. is most important. thats all": said last, after a reason (round 21).
 _ENDS_THERE = re.compile(r"(?i)(?:^|[.!?,;]\s*)(?:i (?:already )?said,? )?(?:that'?s|that is) (?:all|it)"
                          r"(?: really| honestly)?\W*$")
+# The answer marked as such after a remark (round 21): "no wait, you swapped the wrong bit. ... one sentence: X".
+_LABELLED = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:ok|okay|so|fine|anyway)[, ]+)?(?:my |in |the )?"
+                       r"(?:one |plain |a )?(?:sentence|answer)\s*[:=\-]\s*(?P<x>\S.*)$")
 # One word that names a role ("dispatcher", "foreman", "cto"): a whole answer to "whose job?".
 _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
                    r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
@@ -88,12 +91,18 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
     def _answer(self, text: str) -> list[Message]:
         ref = self._record_mentee(text)
         self._plain_next = self._acked = False
+        text = unnumbered(text)  # kept as typed in the transcript; read one item at a time
         return self._distress_first(text, ref) or self._take(text, ref)
 
     def _take(self, text: str, ref: str) -> list[Message]:
         """What the step makes of an answer that is no sign of distress (or was said to be safe)."""
         lex = self.flow.lexicon
         step = self.current
+        labelled = _LABELLED.search(text) if step.expect == "text" and not step.corrects else None
+        if labelled and rules.words(labelled.group("x")):  # "... one sentence: i want people to trust my judgment"
+            before = text[:labelled.start()].strip()  # "that's still wrong but ok.": a sorry, then the answer
+            said = self._asides(read_reply(before, lex, question=self._asked())) if rules.words(before) else []
+            return said + self._take(labelled.group("x"), ref)
         if step.ask is None:  # nothing was asked; should not happen with a validated flow
             return self._advance(answer=text, ref=ref)
         # "either": a yes or no is heard as one, and words are kept as the answer.

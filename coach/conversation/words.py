@@ -12,6 +12,7 @@ from typing import Any
 
 from coach.conversation.state import SessionState, Undo, ids_in
 from coach.conversation.summary import summarise_with_sources
+from coach.listening.acts import unnumbered
 from coach.store.database import Store
 
 # Template names that never carry the mentee's words.
@@ -47,7 +48,8 @@ class Provenance:
                 sid, _, n = ref.partition(":")
                 if sid == str(self.session_id) and n.isdigit() and int(n) in stored:
                     self._texts[ref] = stored[int(n)]
-        return [(r, self._texts[r]) for r in refs if r in self._texts]
+        # "1) autonomy 2) money": read as the items they list, as the reply itself was
+        return [(r, unnumbered(self._texts[r])) for r in refs if r in self._texts]
 
     def answer(self, text: str, ref: str | None) -> None:
         """The answer just given: what ``answer`` and ``last`` mean in templates."""

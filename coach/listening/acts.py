@@ -39,6 +39,13 @@ def expects_yes_no(question: str | None) -> bool:
 # Readings kept per lexicon: one turn reads the same reply several times (the step, playback,
 # the summary), and a reading is a frozen value of the reply, the question and the lexicon.
 _MEMO_SIZE = 256
+# A numbered item: "1) ...", "(2) ...", "3. ..." (not "2.5" or "in 2 years").
+_NUMBERED = re.compile(r"(?:^|[.,;:]?\s+)(?:\(\d{1,2}\)|\d{1,2}[).])\s+(?=[^\d\s])")
+
+
+def unnumbered(reply: str) -> str:
+    """"drives: 1) autonomy 2) money, kind of": a numbered list said as one sentence per item."""
+    return _NUMBERED.sub(lambda m: "" if m.start() == 0 else ". ", reply)
 
 
 def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str | None = None) -> Reading:
@@ -62,7 +69,7 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
 
     if expect not in ("text", "yes_no"):
         expect = "yes_no" if expects_yes_no(question) else "text"
-    r = Reply(reply)
+    r = Reply(unnumbered(reply))
     cx = Context(r, tables(lex), expect, (question or "").lower())
     correcting = _CORRECTION_QUESTION.search(cx.question) is not None
     keep = cx.tables.keep.match(r.low) if correcting else None

@@ -94,9 +94,9 @@ def _read(clause: str) -> Fix | None:
     text = _bare(raw)
     if not text:
         return None
-    fix = (_restate(text) or _add(text) or _missing(text) or _named_first(text) or _pointed(text) or _slot_is(text)
-           or _quoted_should(text) or _isnt(text) or _part_remark(text) or _not_x(text) or _y_not_quoted(text)
-           or _plain_edit(text))
+    fix = (_restate(text) or _add(text) or _missing(text) or _too_strong(text) or _named_first(text) or _pointed(text)
+           or _slot_is(text) or _quoted_should(text) or _isnt(text) or _part_remark(text) or _not_x(text)
+           or _y_not_quoted(text) or _plain_edit(text))
     if fix and fix.kind == "put" and fix.slot and not fix.part and re.search(r"(?i)\b(?:too|as well)[.!]*$", raw):
         return Fix("add", fix.slot, new=fix.new)  # "the lights me up bit: its baking too": one more, not instead
     if fix and fix.kind == "put" and fix.slot and raw.endswith("?") and len(fix.new.split()) <= 2:
@@ -148,6 +148,18 @@ def _add(text: str) -> Fix | None:
     # "add the helping people part": the words the part is named by are what to add (round 16)
     new = re.sub(r"(?i)^(?:the|that|my) (?P<x>[^,]+?) (?:part|bit|thing|stuff)$", r"\g<x>", new)
     return Fix("add", slot_of(m.group("slot") or ""), new=new) if new else None
+
+
+def _too_strong(text: str) -> Fix | None:
+    """"though 'hate' is a bit strong, more like i resent it": one word of the playback swapped (round 21)."""
+    m = re.match(r"^(?:(?:though|but|and|tho|just|only|ok)\s+)*(?P<q>'[^']{2,30}'|\"[^\"]{2,30}\") "
+                 r"(?:is|was|'s|feels|sounds) (?:a bit |a little |too |rather |way |kind of |kinda |slightly |maybe )*"
+                 r"(?:strong|much|harsh|extreme|heavy|dramatic|big)[,.;:]?\s*"
+                 r"(?:(?:it'?s |its |it is )?(?:more like|more|rather|maybe|say|try)\s+)"
+                 r"(?:(?:i'?d say|i)\s+)?(?P<new>[\w' ]{2,30}?)(?:\s+(?:it|that|them|this))?\W*$", text, re.I)
+    if not m:
+        return None
+    return Fix("put", "", m.group("q").strip("'\""), m.group("new"), m.group("q"))
 
 
 def _named_first(text: str) -> Fix | None:

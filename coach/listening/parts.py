@@ -14,7 +14,7 @@ _SLOT_NAMES: dict[str, str] = {
                 r"(?:bit|part|one|job)|(?:the )?job (?:bit|part|line)|(?:the )?job i want|"
                 r"(?:the )?job(?: you'?d pick(?: if every job were open)?)?",
     "bedrock": r"underneath(?: it| that| all (?:this|that|of it))?|what'?s underneath|(?:the )?bedrock|deep down|"
-               r"(?:the )?under(?:neath)? (?:bit|part|line)|(?:the )?(?:one|plain) sentence",
+               r"(?:the )?under(?:neath)? (?:bit|part|line)|(?:the )?(?:(?:one|plain) )?sentence",
     "passions": r"(?:what )?lights? (?:me|you) up|(?:the )?lights? (?:me |you )?up (?:bit|part|line)|(?:my |the )?"
                 r"passions?|(?:the )?hobbies|(?:the )?(?:for hours|free day) (?:bit|part)",
     "strengths": r"(?:what )?people come to (?:me|you) for|(?:the )?(?:come to (?:me|you) for|strengths?|good at) "
