@@ -108,6 +108,9 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         # "either": a yes or no is heard as one, and words are kept as the answer.
         reading = read_reply(text, lex, expect="yes_no" if step.expect == "either" else step.expect,
                              question=self._asked())
+        if step.save_as in ("want_job", "not_want_job") and any(a.topic == "works_alone" for a in reading.acts):
+            # "i work alone lol. its me and my cat. so... the cat's job": another workplace to picture, then again
+            return self._asides(reading) + [self._rule(self._reply("works_alone"))] + self._reask()
         listed = self._put_on_list(text, ref)
         if listed is not None:  # "wait no i want time off ON the list. anyway. baking": kept, then the rest heard
             return listed

@@ -190,8 +190,8 @@ class AskedBack:
                 key = ""  # "Why does it matter? I suppose because ...": the question echoed, then answered
         elif act.kind in ("advice_request", "meta"):
             key = act.topic if act.topic in ("skip", "still_wrong", "missed") else act.kind
-            if act.topic == "show_again":
-                key = ""  # "can you show me the summary again": saying it again is the answer
+            if act.topic in ("show_again", "works_alone"):
+                key = ""  # "can you show me the summary again": saying it again is the answer (and see _take)
             if key == "meta" and reading.content and (act.rule == "meta.reference" or _REFERENCE.match(
                     act.text.strip(" ,."))):
                 key = ""  # "like i said last time, i want to move into data": pointing back, no complaint

@@ -198,10 +198,11 @@ class Confirming(DriveChecks):
                      and not _NOT_A_WORD_FOR_IT.match(p)]
             return named[-1] if named else ""
         # "proving it to myself than getting good": what it is, not what it is more than.
-        words = re.sub(r"(?i)^(?:just|simply|really)\s+", "", trimmed(corrected_to(reading)))
+        words = re.sub(r"(?i)^(?:simply|really|just)\s+(?!enough\b)", "", trimmed(corrected_to(reading)))
         words = re.sub(r"(?i)(?<!\bto)\s+(?:than|rather than|instead of|not)\s+.*$", "", words)  # "to not be": kept
         words = re.sub(r"(?i)^(?:yes|yeah|yep)(?:,?\s+(?:to|for))?[,\s]+", "", words)  # "yes to meaning": meaning
-        denied = _DENIES.search(words) and not _NOT_BEING.match(words)  # "not being invisible" is a word for it
+        # "not being invisible", "enough to not panic": words for it, not a no
+        denied = _DENIES.search(re.sub(r"(?i)\bto not\b", "to", words)) and not _NOT_BEING.match(words)
         if not words or non_answer(words) or len(words.split()) > _PART_WORDS or denied or OPEN_END.search(words):
             return ""  # "i said i dont care who decides": a no said again, not a word of their own
         return words

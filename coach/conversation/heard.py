@@ -96,6 +96,8 @@ def corrected_to(reading: Reading) -> str:
         text = pointed[0].text
         return text[THE_POINT.search(text).end():].strip(" .!")  # type: ignore[union-attr]
     parts = [a.content.strip() for a in reading.acts if a.kind == "correction" and a.content and a.content.strip()]
+    if len(parts) == 1 and _DIFFERENT.match(parts[0]):  # "no. enough to not panic. thats different": what is
+        return next(a.text for a in reading.acts if a.kind == "correction")
     if len(parts) == 1 and _DENIED.match(parts[0]):
         after = [a for a in reading.acts[reading.acts.index(next(a for a in reading.acts if a.kind == "correction")):]
                  if a.kind == "content" and (a.content or a.text).strip()]
@@ -116,6 +118,9 @@ def corrected_to(reading: Reading) -> str:
     return kept if kept and not _DENIED.match(said) else said
 
 
+# Said after the word of one's own: "thats different" points back at it (round 21).
+_DIFFERENT = re.compile(r"(?i)^(?:that'?s|thats|that is|it'?s|its) (?:(?:a bit|quite|very|totally|completely) )?"
+                        r"(?:different|not the same(?: thing)?|another thing|something else)\W*$")
 # A part said not to fit, before what does: "the responsible bit isnt quite it." (round 19 kept it as a reason)
 _NOT_QUITE_IT = re.compile(r"(?i)^(?:but |and )?(?:the |that |this )?[\w' ]{1,30} (?:bit|part|thing|one|word) "
                            r"(?:is ?n'?t|is not|isnt|'s not|doesn'?t fit)(?: (?:quite|really|exactly))?"

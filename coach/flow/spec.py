@@ -198,6 +198,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "fixed_yes": "Yes, I put those right: {words}.",
     "fixed_none": "No, I haven't changed anything yet.",
     "kept_gone": "Yes: \"{words}\" is no longer in what I've noted.",
+    "works_alone": "Fair enough, if it's just you. Picture a workplace you know or could join instead: a studio, a "
+                   "client's team, somewhere you've worked before.",
     "fix_noted": "Thank you, I've noted that: {words}.",
     "fix_which": "Sorry about that. Which part isn't right, and how would you put it?",
     "changed": "Thank you, I've noted what's different now: {words}.",

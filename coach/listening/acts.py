@@ -43,6 +43,11 @@ _MEMO_SIZE = 256
 _NUMBERED = re.compile(r"(?:^|[.,;:]?\s+)(?:\(\d{1,2}\)|\d{1,2}[).])\s+(?=[^\d\s])")
 
 
+# "not earning WELL. just enough": what it is not, then what it is, one thought said in two sentences.
+_NOT_THEN = re.compile(r"(?i)(^|[.!?]\s+)(not (?:really |exactly |quite )?[^.!?]{1,40})\.\s+"
+                       r"(?=(?:just|only|rather|more like|more)\b)")
+
+
 def unnumbered(reply: str) -> str:
     """"drives: 1) autonomy 2) money, kind of": a numbered list said as one sentence per item."""
     return _NUMBERED.sub(lambda m: "" if m.start() == 0 else ". ", reply)
@@ -69,7 +74,7 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
 
     if expect not in ("text", "yes_no"):
         expect = "yes_no" if expects_yes_no(question) else "text"
-    r = Reply(unnumbered(reply))
+    r = Reply(_NOT_THEN.sub(r"\g<1>\g<2>, ", unnumbered(reply)))
     cx = Context(r, tables(lex), expect, (question or "").lower())
     correcting = _CORRECTION_QUESTION.search(cx.question) is not None
     keep = cx.tables.keep.match(r.low) if correcting else None
