@@ -37,6 +37,9 @@ _ALSO = re.compile(r"(?i)\b(?:and also|also|plus|and because|and cos|and cause|a
 _NOT_ADDED = frozenset({"no", "correction", "question", "advice_request", "meta", "distress"})
 # At most this many words are played back as "the part that fits"; more is an example or a story.
 _PART_WORDS = 5
+# What is different, said beside a yes to "still true?" (round 21).
+_EXCEPT = re.compile(r"(?i)\b(?:except|apart from|other than|besides|only)(?: (?:that|for|maybe))?,?\s+"
+                     r"(?P<x>(?:i'?m|im|i am|i'?ve|ive|i|now|the|my|we)\b[^.!?]{3,})")
 # One more drive named beside a partial yes (round 21): "yeah mostly. and time off", "time off matters too".
 _DRIVE_ADDED = re.compile(r"(?i)(?:^|[.!?;]\s*)(?:and|also|plus|oh and)\s+(?:also\s+)?(?P<x>[\w' ]{2,30}?)"
                           r"\s*(?:[.!?;]|$)|"
@@ -251,8 +254,12 @@ class Confirming(DriveChecks):
 
     def _what_changed(self, reading: Reading) -> str:
         """What a no or a partial yes says is different now, on a step that keeps it ("" if none)."""
-        if not self.current.changed or reading.confirm is True:
+        if not self.current.changed:
             return ""
+        if reading.confirm is True:  # "nothing's changed really, except i'm now leaning to teaching": that
+            other = _EXCEPT.search(reading.reply)
+            words = trimmed(other.group("x")) if other else ""
+            return "" if not words or non_answer(words) else words
         if reading.confirm is None and not reading.has("hedge") and not reading.has("correction"):
             return ""  # neither a no nor a partial yes: not known to be about a change
         if reading.confirm is False and isinstance(self.values.get(self.current.changed), list):

@@ -13,11 +13,16 @@ _SELF_REPAIR = re.compile(
     r"ok,? (?:seriously|honestly)[,.!]?|(?:so |ok |hmm,? )?(?:maybe |actually |probably )?not(?: (?:hers|his|that one|"
     r"that|them|him|her))?[.!])\s+(?:(?:honestly|seriously|really|for real|hmm+)[,.!]?\s+)?"
 )
+# A change of pick said after the first (round 21).
+_RATHER_NOW = re.compile(r"(?i)\b(?:but|though|tho|although)\s+(?:(?:honestly|tbh|actually|really|now|these days)"
+                         r"[,]?\s+)*i'?d (?:much |probably |actually )?(?:rather|prefer to|sooner) "
+                         r"(?:take|have|go for|pick|do|get)\s+(?P<x>[^.!?;]+)")
 _CONTRACTION = CONTRACTED_IS | {"nobody's", "everybody's", "everyone's", "someone's", "somebody's", "anyone's",
                                   "no-one's"}
 _NOT_A_JOB = {"lol", "haha", "ha", "idk", "dunno", "ok", "okay", "hmm", "um", "well", "honestly", "nobody", "none",
               "no", "yes", "yeah", "maybe", "not", "nothing", "whatever", "pass", "same", "omg", "ugh", "oh"}
-_POSSESSIVE = re.compile(r"(?i)(?:\b(?:the|my|our|a|an|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?([\w-]+(?:'s|s'))(?=\W|$)")
+_POSSESSIVE = re.compile(r"(?i)(?:\b(?:the|my|our|a|an|his|her|their)\s+)?(?:[\w&/-]+\s+){0,3}?"
+                         r"([\w&/-]+(?:'s|s'))(?=\W|$)")
 _ROLE = re.compile(
     r"(?i)\b(?:one of\s+)?(?:(?:the|my|our|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:head|lead|manager|director|ceo|cto|cfo|"
     r"coo|chief|principal|founder|owner|partner|vp|president|boss|engineer|designer|teacher|nurse|"
@@ -54,6 +59,9 @@ def job_named(answer: str) -> str:
     if _TAKEN_BACK.search(answer):  # "i guess her job? but not really, i dont wanna run a cafe": no job picked
         return ""
     text = " ".join(_SELF_REPAIR.split(answer)[-1].split())
+    rather = _RATHER_NOW.search(text)
+    if rather:  # "same answer i guess, my VP's, but honestly now i'd rather take the L&D lead's job": the later pick
+        text = rather.group("x")
     # "..., or maybe the pastry chef": the later pick
     text = re.split(r"(?i),?\s+or (?:maybe|perhaps|actually) (?=(?:the|my|our|a|an)\b)", text)[-1]
     text = _NOT_THEIRS.sub(" ", text)  # "Im the head chef", "I dont want his job": not the job they would pick
