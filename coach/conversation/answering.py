@@ -98,22 +98,14 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         """What the step makes of an answer that is no sign of distress (or was said to be safe)."""
         lex = self.flow.lexicon
         step = self.current
-        labelled = _LABELLED.search(text) if step.expect == "text" and not step.corrects else None
-        if labelled and rules.words(labelled.group("x")):  # "... one sentence: i want people to trust my judgment"
-            before = text[:labelled.start()].strip()  # "that's still wrong but ok.": a sorry, then the answer
-            said = self._asides(read_reply(before, lex, question=self._asked())) if rules.words(before) else []
-            return said + self._take(labelled.group("x"), ref)
         if step.ask is None:  # nothing was asked; should not happen with a validated flow
             return self._advance(answer=text, ref=ref)
         # "either": a yes or no is heard as one, and words are kept as the answer.
         reading = read_reply(text, lex, expect="yes_no" if step.expect == "either" else step.expect,
                              question=self._asked())
-        if step.save_as in ("want_job", "not_want_job") and any(a.topic == "works_alone" for a in reading.acts):
-            # "i work alone lol. its me and my cat. so... the cat's job": another workplace to picture, then again
-            return self._asides(reading) + [self._rule(self._reply("works_alone"))] + self._reask()
-        listed = self._put_on_list(text, ref)
-        if listed is not None:  # "wait no i want time off ON the list. anyway. baking": kept, then the rest heard
-            return listed
+        aside = self._said_aside(text, reading, ref)
+        if aside is not None:  # "... one sentence: X", "i work alone lol", "i want time off ON the list"
+            return aside
         fixed = self._playback_fixed(text, reading, ref)
         if fixed is not None:  # "the heading bit is wrong, it's X. and add Y to underneath"
             return fixed
@@ -210,6 +202,22 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             self.state.depth = max(self.state.depth, step.ladder.max_depth - 1)
         return self._advance(answer=content, ref=ref, reading=reading,
                              confirm=reading.confirm if step.expect == "either" else None)
+
+    def _said_aside(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """What is said on the way to the answer, or instead of it, and taken first (None: nothing such)."""
+        step = self.current
+        labelled = _LABELLED.search(text) if step.expect == "text" and not step.corrects else None
+        if labelled and rules.words(labelled.group("x")):  # "... one sentence: i want people to trust my judgment"
+            before = text[:labelled.start()].strip()  # "that's still wrong but ok.": a sorry, then the answer
+            lex = self.flow.lexicon
+            said = self._asides(read_reply(before, lex, question=self._asked())) if rules.words(before) else []
+            return said + self._take(labelled.group("x"), ref)
+        if step.save_as in ("want_job", "not_want_job") and any(a.topic == "works_alone" for a in reading.acts):
+            # "i work alone lol. its me and my cat. so... the cat's job": another workplace to picture, then again
+            return self._asides(reading) + [self._rule(self._reply("works_alone"))] + self._reask()
+        # "no!! the sentence is 'X'. drives: autonomy first": the last answer put right, then this one
+        # "wait no i want time off ON the list. anyway. baking": one more drive kept, then the rest heard
+        return self._last_answer_fixed(text, ref) or self._put_on_list(text, ref)
 
     def _misheard(self, reading: Reading) -> list[Message] | None:
         """Told it got the last answer wrong, with nothing to put instead ("you didnt get me"): in a

@@ -112,6 +112,29 @@ class Fixing(FixValues):
         rest = _LEAD_ON.sub("", f"{text[:m.start()]} {text[m.end():]}".strip())
         return noted + (self._take(rest, ref) if rules.words(rest) else self._reask())
 
+    def _last_answer_fixed(self, text: str, ref: str) -> list[Message] | None:
+        """"no!! the sentence is 'X'", said at the next question: the last answer's words put right, then
+        the rest of the reply heard as the answer here (None: no such fix)."""
+        history = self.state.history
+        prev = self.flow.steps.get(history[-1].step) if history else None
+        var = (prev.append_to or prev.save_as) if prev is not None and prev.name != self.current.name else None
+        if prev is None or not var or var in self.current.corrects or prev.foreach:
+            return None
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            fix = next((f for f in read_fixes(sentence) if f.kind == "put" and f.slot == var and f.new), None)
+            if fix is not None:
+                break
+        else:
+            return None
+        value = self.values.get(var)
+        old = value[-1] if isinstance(value, list) and value else value
+        if not isinstance(old, str):
+            return None
+        self._begin_change()
+        self._set_item(var, len(value) - 1 if isinstance(value, list) else None, old, fix.new)
+        rest = _LEAD_ON.sub("", text.replace(sentence, " ").strip(" ."))
+        return [self._put_right(fix.new)] + (self._take(rest, ref) if rules.words(rest) else self._reask())
+
     def _names_kept(self, fix: Fix, back: str, text: str) -> bool:
         """"Replace 'prioritised' with 'funded'", said at the next question: a swap of words the read-back holds."""
         if fix.kind != "put" or not fix.part or not (_quoted(fix) or re.search(r"(?i)\b(?:replace|swap)\b", text)):

@@ -48,9 +48,15 @@ _NOT_THEN = re.compile(r"(?i)(^|[.!?]\s+)(not (?:really |exactly |quite )?[^.!?]
                        r"(?=(?:just|only|rather|more like|more)\b)")
 
 
+# "anyway drives: autonomy first": the name of the list, said before it.
+_LIST_LABEL = re.compile(r"(?i)(^|[.!?;]\s+|,\s*)(?:(?:anyway|and|ok|so)[,]?\s+)?(?:my |the )?(?:drives|motivations|"
+                         r"motivators|drivers|what drives me)\s*[:=-]\s*")
+
+
 def unnumbered(reply: str) -> str:
-    """"drives: 1) autonomy 2) money, kind of": a numbered list said as one sentence per item."""
-    return _NUMBERED.sub(lambda m: "" if m.start() == 0 else ". ", reply)
+    """"drives: 1) autonomy 2) money, kind of": a numbered list said as one sentence per item, without the
+    label of what it lists."""
+    return _NUMBERED.sub(lambda m: "" if m.start() == 0 else ". ", _LIST_LABEL.sub(r"\g<1>", reply))
 
 
 def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str | None = None) -> Reading:
