@@ -31,6 +31,9 @@ _DID_YOU = re.compile(
     r"\bdid (?:you|u) (?:actually |really |already |even |ever )?(?:add|fix|change|put in|put|keep|save|note|"
     r"include|update|correct|write|swap|replace|take out|drop|remove|get|catch|hear|notice|take in|"
     r"remember what i (?:said|told you) about|remember)\s+(?P<x>.+)$", re.I)
+# "do you even know what the trust thing is?" (round 21)
+_KNOW_WHAT = re.compile(r"\b(?:know|remember) what (?:the |my )?(?P<x>[\w' ]{2,30}?) (?:thing |bit |part )?"
+                        r"(?:is|was)\b", re.I)
 # "is sourdough in there now?"
 _IS_IN = re.compile(r"\bis (?:the )?(?P<x>[\w' ]{1,30}?) (?:in|on) (?:there|it|the (?:list|summary))\b", re.I)
 # Where the thing ends: "teaching students to underneath", "sourdough, then?"
@@ -77,7 +80,7 @@ def plain_aside(plain: str) -> tuple[str, str]:
 
 def asked_about(question: str) -> str:
     """The thing a "did you add X?" question asks about ("" if it names none)."""
-    m = _DID_YOU.search(question) or _IS_IN.search(question)
+    m = _KNOW_WHAT.search(question) or _DID_YOU.search(question) or _IS_IN.search(question)
     if not m:
         return ""
     thing = _WHERE.sub("", m.group("x").strip())
