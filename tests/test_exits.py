@@ -42,7 +42,13 @@ def start(tmp_path: Path, *extra: str, python_flags: tuple[str, ...] = ()) -> su
     return subprocess.Popen(
         [*command, "chat", "--jsonl", "--db", str(tmp_path / "c.db"), "--mentee", "sam", *extra],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
+        preexec_fn=_ctrl_c_reaches,
     )
+
+
+def _ctrl_c_reaches() -> None:
+    """Ctrl-C as a terminal sends it, even when these tests run as a background job (which ignores it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def workers_of(home: Path) -> list[int]:

@@ -23,7 +23,8 @@ def _spawn(db: Path, *args: str, jsonl: bool = True) -> subprocess.Popen[bytes]:
     if jsonl:
         cmd.append("--jsonl")
     env = {**os.environ, "COACH_REPHRASE": "off"}
-    return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as from a terminal
 
 
 def _until_await(proc: subprocess.Popen[bytes]) -> dict[str, Any]:
