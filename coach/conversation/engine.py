@@ -176,6 +176,9 @@ class Conversation(Answering, Asking):
             return self._command(command)
         if command.startswith("/") and command[1:].isalpha():
             return [self._rule(f"There is no {command} command. /help lists what you can type.", store=False)]
+        step = self.current
+        if not text.strip() and step.ask and (step.expect in ("yes_no", "either") or step.corrects):
+            return self._finish_turn(self._reask())  # an Enter pressed by mistake confirms nothing (round 22)
         asked = _PAUSE_ASKED.search(text)
         if asked and self.status == "active":  # "... freedom and meaning, both. ok now pause": answered, then paused
             rest = text[:asked.start()].strip(" ,;")

@@ -137,7 +137,9 @@ class Fixing(FixValues):
 
     def _names_kept(self, fix: Fix, back: str, text: str) -> bool:
         """"Replace 'prioritised' with 'funded'", said at the next question: a swap of words the read-back holds."""
-        if fix.kind != "put" or not fix.part or not (_quoted(fix) or re.search(r"(?i)\b(?:replace|swap)\b", text)):
+        # "... i said FREEDOM, not meaning" after the summary (round 22): a line's words said not to be it
+        said_not = re.search(r"(?i)\b(?:replace|swap)\b|\bi said\b.*,? not\b", text)
+        if fix.kind != "put" or not fix.part or not (_quoted(fix) or said_not):
             return False
         return any(_find(fix.part, item) for item in self._held(back))
 

@@ -36,6 +36,9 @@ _WRONG = re.compile(r"^(?:(?:a bit|a little|kind of|kinda|really|totally|all|jus
                     r"made up|too much|less (?:true|right|important)|more (?:complicated|complex|mixed)|"
                     r"cut off|cut short|truncated|incomplete|unfinished|broken|mangled|messed up|half (?:there|of it)|"
                     r"missing (?:the )?(?:end|rest|last bit)|(?:still )?missing|gone|not there|empty|blank)\b", re.I)
+# The read-back said to be wrong, before what is wrong in it.
+_WRONG_LEAD = re.compile(r"(?i)^(?:the |my |your |that )?(?:summary|playback|list)(?:'s| is) (?:all |a bit |kind of )?"
+                         r"(?:wrong|off|not right)\s*(?:[-\u2013\u2014:,;]\s*)+")
 # A numbered item in a list of fixes: "1) ...", "2. ...", "(3) ...", "#4 ...".
 _NUMBERED = re.compile(r"(?:^|(?<=\s))(?:\(\d{1,2}\)|#?\d{1,2}[).:])\s+(?=\S)")
 _POINTER = r"(?:that|this|it|that bit|that part|this bit|this part|the last bit|the last one|that line|that sentence)"
@@ -74,7 +77,8 @@ def _clauses(text: str) -> list[str]:
 
     masked = re.sub(r"(?<!\w)'[^']*?\w'(?!\w)|(?<!\w)'[^']+?'(?!\w)|\"[^\"]+\"", hide, text)
     masked = _NUMBERED.sub("\n", masked)  # "1) the job is X. 2) underneath it is Y": one fix per item
-    parts = re.split(r"(?<=[.!?;])\s+|\n+|,?\s+and\s+(?=(?:add|drop|remove|take|put|underneath|under it|where|what|"
+    parts = re.split(r"(?<=[.!?;])\s+|\n+|"
+                     r",?\s+and\s+(?=(?:add|drop|remove|take|put|underneath|under it|where|what|"
                      r"the (?:job|heading|first|under)|it'?s|its|heading|my|also|swap|change|replace|"
                      r"(?:the |that |this )?[\w' ]{1,30}? (?:bit|part|line) (?:is|are|was|should))\b)|"
                      r",\s+(?=(?:add|drop|remove|take out|underneath|and)\b)|"
@@ -91,7 +95,7 @@ def _read(clause: str) -> Fix | None:
                  r"(?P<new>.+)$", raw, re.I)
     if m:
         return Fix("add", "why_chain", new=_words(m.group("new")))
-    text = _bare(raw)
+    text = _WRONG_LEAD.sub("", _bare(raw))  # "the summary's wrong - i said FREEDOM, not meaning" (round 22)
     if not text:
         return None
     fix = (_restate(text) or _add(text) or _missing(text) or _too_strong(text) or _named_first(text) or _pointed(text)
@@ -136,6 +140,10 @@ def _add(text: str) -> Fix | None:
     if m is None:  # "the lights me up bit should have vintage markets too"
         m = re.match(rf"^(?P<slot>{_MENTION})\s+should (?:also )?(?:have|include|mention|list|get)\s+(?P<new>.+?)"
                      rf"(?:\s+(?:too|as well|also|in it|in there))?$", text, re.I)
+    if m is None:  # "and tutoring should be in there too" (round 22): no line named
+        m = re.match(r"^(?:and |also )?(?!(?:that|it|this|those|these|them)\s)(?P<new>[\w' ]{2,40}?)\s+"
+                     r"(?:should|needs to|has to) (?:be|go) "
+                     r"(?:in )?(?:there|in it)(?P<slot>)(?: too| as well| also)?$", text, re.I)
     if m is None:  # "proving myself should be in the drives bit"
         m = re.match(rf"^(?:and |also )?(?P<new>.+?)\s+(?:should|could|needs to|has to) (?:be|go) "
                      rf"(?:in|under|with|on)\s+(?P<slot>{_MENTION})$", text, re.I)
