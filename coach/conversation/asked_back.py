@@ -40,6 +40,9 @@ _IS_IN = re.compile(r"\bis (?:the )?(?P<x>[\w' ]{1,30}?) (?:in|on) (?:there|it|t
 _WHERE = re.compile(r"\s+(?:to|into|in|on|onto|from|under|as|for|with)\s+.*$|\s*[,;:.?!].*$")
 _TAIL = re.compile(r"(?:\s+(?:though|tho|then|yet|now|already|too|as well|back|at all|bit|part|thing|stuff|one|"
                    r"bits|parts|things|please|pls))+$", re.I)
+# What was said, as a whole (round 22): "did you actually keep what i said?"
+_GENERIC = re.compile(r"(?i)^(?:what i (?:said|told you|wrote|typed)|everything|all of (?:it|that)|my answers|it all|"
+                      r"anything)(?: (?:last time|before|earlier))?$")
 # "that i took money off the list": what was asked to go (round 21).
 _TOOK_OFF = re.compile(r"(?i)^(?:that )?i (?:took|take|dropped|removed|scratched|crossed|struck) (?P<x>[\w' ]{2,30}?) "
                        r"(?:off|out)(?: of)?(?: (?:the|my) (?:list|drives?|summary))?\W*$")
@@ -260,6 +263,8 @@ class AskedBack:
         thing = asked_about(asked)
         if not thing:
             return self._reply("other")
+        if _GENERIC.match(thing):  # "did you actually keep what i said?": what coach keeps, not an item
+            return self._reply("memory") if "memory" in self.flow.replies else self._reply("other")
         gone = _TOOK_OFF.match(thing)
         if gone and not find_kept(gone.group("x"), self.summary()):  # "did you catch that i took money off?"
             return self._reply("kept_gone").replace("{words}", play_back(gone.group("x")) or gone.group("x"))

@@ -258,6 +258,8 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
             words = cut(words, max_words)
     phrase = " ".join(words).rstrip(" ,;:.!?")
     phrase = _LAST_ASIDE.sub("", phrase)  # "brands, weirdly": the brands
+    # "sergeant now i think": the goal, not when it was decided
+    phrase = re.sub(r"(?i)^((?!(?:i|you|it|that|this)\b)\w+(?: \w+){0,3}) now$", r"\1", phrase)
     # One enormous "word" is no phrase to quote: say it without a quote instead.
     return "" if len(phrase) > MAX_CHARS else phrase
 
