@@ -135,7 +135,7 @@ PERSONAS = {
             "Seeing what's wrong with a layout in a second",
             "Honestly I doubt it's here",
             # She said she'd rather start her own business: "what if it were somewhere else?" is not asked.
-            "",
+            "yes",
             "yes",
             "Take on one freelance client on the side",
         ],

@@ -177,8 +177,10 @@ class Conversation(Answering, Asking):
         if command.startswith("/") and command[1:].isalpha():
             return [self._rule(f"There is no {command} command. /help lists what you can type.", store=False)]
         step = self.current
-        if not text.strip() and step.ask and (step.expect in ("yes_no", "either") or step.corrects):
-            return self._finish_turn(self._reask())  # an Enter pressed by mistake confirms nothing (round 22)
+        if not text.strip() and step.ask and step.corrects and step.expect == "text" and not step.ladder:
+            # an Enter pressed by mistake at a read-back confirms nothing (round 22): asked again, a bounded number
+            # of times (a yes/no question already reads an empty line as no answer)
+            return self._finish_turn(self._bounded_reask(""))
         asked = _PAUSE_ASKED.search(text)
         if asked and self.status == "active":  # "... freedom and meaning, both. ok now pause": answered, then paused
             rest = text[:asked.start()].strip(" ,;")
