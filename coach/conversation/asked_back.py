@@ -50,7 +50,11 @@ _HEAD = re.compile(r"^(?:the|that|my|this|those|these|a|an|about)\s+", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Words that say nothing about what was kept ("the bit about my kids": "kids" does).
 _SMALL = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "my", "your", "it", "its",
-                    "that", "this", "bit", "part", "thing", "about", "with"])
+                    "that", "this", "bit", "part", "thing", "about", "with", "reason", "reasons", "point", "stuff",
+                    "idea", "answer", "one"])
+# Asked whether a part was changed or taken out: found still there, the honest answer is no (round 22).
+_CHANGE_ASKED = re.compile(r"(?i)\bdid (?:you|u) (?:actually |really |even )?(?:change|fix|correct|update|swap|replace|"
+                           r"take out|drop|remove)\b")
 
 # The coach's own question said back on the way to answering it ("Why does it matter? I suppose ...").
 _ECHO = re.compile(r"(?i)^(?:hm+,? |so,? |ok,? )?(?:why(?: does (?:it|that) matter| (?:it|that|this) matters?)?|"
@@ -254,9 +258,7 @@ class AskedBack:
         last = str(getattr(self, "last_fixed", "") or "")
         if last:
             return self._reply("fixed_yes").replace("{words}", said_back(last))
-        hint = "kept_add_now" if self.current.corrects else "kept_add_later" if corrects_later(
-            self.flow, self.step) else "kept_add_never"
-        return f'{self._reply("fixed_none")} {self._reply(hint)}'.strip()
+        return f'{self._reply("fixed_none")} {self._reply(self._add_hint())}'.strip()
 
     def _kept(self, asked: str) -> str:
         """"Did you add sourdough?": yes and what it says now, or honestly no, and how to add it."""
@@ -268,7 +270,8 @@ class AskedBack:
         gone = _TOOK_OFF.match(thing)
         if gone and not find_kept(gone.group("x"), self.summary()):  # "did you catch that i took money off?"
             return self._reply("kept_gone").replace("{words}", play_back(gone.group("x")) or gone.group("x"))
-        item = find_kept(thing, self.summary())
+        # the reasons are kept too, though the summary shows only the deepest ("did you keep my family reason?")
+        item = find_kept(thing, self.summary()) or find_kept(thing, {"why": self.values.get("why_chain") or []})
         slot = slot_of(thing)
         line = self.values.get(slot) if slot else None  # "did u fix the heading bit tho": that line's words
         if not item and isinstance(line, str) and line.strip():
@@ -276,10 +279,18 @@ class AskedBack:
         if item:
             drive = self.flow.lexicon.motivations.get(item)  # "autonomy" kept as a drive: said in words
             said = drive.label if drive else play_back(item, 30) or item
+            if not slot and _CHANGE_ASKED.search(asked) and str(getattr(self, "last_fixed", "") or "").lower().find(
+                    thing.lower()) < 0:  # "did you change the sleep thing?" and it still says sleep: not yet
+                return f'{self._reply("kept_still").replace("{words}", said)} {self._reply(self._add_hint())}'.strip()
             return self._reply("kept_yes").replace("{words}", said)
-        hint = ("kept_add_now" if self.current.corrects else
-                "kept_add_later" if corrects_later(self.flow, self.step) else "kept_add_never")
-        return f'{self._reply("kept_no").replace("{words}", play_back(thing) or thing)} {self._reply(hint)}'.strip()
+        missing = self._reply("kept_no").replace("{words}", play_back(thing) or thing)
+        return f"{missing} {self._reply(self._add_hint())}".strip()
+
+    def _add_hint(self) -> str:
+        """How something can still be put in: here (at a read-back), at the end, or not at all."""
+        if self.current.corrects:
+            return "kept_add_now"
+        return "kept_add_later" if corrects_later(self.flow, self.step) else "kept_add_never"
 
     def _progress(self) -> str:
         """"Are we nearly done?": the parts still to come, by their titles (the flow's reply, {left} filled)."""
