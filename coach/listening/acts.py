@@ -39,8 +39,10 @@ def expects_yes_no(question: str | None) -> bool:
 # Readings kept per lexicon: one turn reads the same reply several times (the step, playback,
 # the summary), and a reading is a frozen value of the reply, the question and the lexicon.
 _MEMO_SIZE = 256
-# A numbered item: "1) ...", "(2) ...", "3. ..." (not "2.5" or "in 2 years").
+# A numbered item: "1) ...", "(2) ...", "3. ..." (not "2.5" or "in 2 years"); a bulleted one, in a reply that opens
+# with a bullet: "- money - family".
 _NUMBERED = re.compile(r"(?:^|[.,;:]?\s+)(?:\(\d{1,2}\)|\d{1,2}[).])\s+(?=[^\d\s])")
+_BULLETED = re.compile(r"(?:^|[.,;:]?\s+)[-*\u2022]\s+(?=[^\d\s-])")
 
 
 # "not earning WELL. just enough": what it is not, then what it is, one thought said in two sentences.
@@ -56,7 +58,12 @@ _LIST_LABEL = re.compile(r"(?i)(^|[.!?;]\s+|,\s*)(?:(?:anyway|and|ok|so)[,]?\s+)
 def unnumbered(reply: str) -> str:
     """"drives: 1) autonomy 2) money, kind of": a numbered list said as one sentence per item, without the
     label of what it lists."""
-    return _NUMBERED.sub(lambda m: "" if m.start() == 0 else ". ", _LIST_LABEL.sub(r"\g<1>", reply))
+    text = _NUMBERED.sub(_item_start, _LIST_LABEL.sub(r"\g<1>", reply))
+    return _BULLETED.sub(_item_start, text) if re.match(r"\s*[-*\u2022]\s", text) else text  # "- money - family"
+
+
+def _item_start(m: re.Match[str]) -> str:
+    return "" if m.start() == 0 else ". "
 
 
 def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str | None = None) -> Reading:

@@ -132,7 +132,8 @@ def _add(text: str) -> Fix | None:
     text = re.sub(r"(?i)^(?:and|but|so|plus)\s+(?=[\w' ]{1,30}:)", "", text)  # "and good at: add finding auth bugs"
     m = re.match(rf"^(?:(?:can|could) you |please |pls |(?:i|we)(?: want| wanna| would like|'d like| wanted) to )?"
                  rf"(?:also )?"
-                 rf"(?:add|put in|include)(?: back| in)?\s+(?:(?:one|one more|another|a) thing:?\s+|this:\s+)?"
+                 rf"(?:add|put in|include|write(?: down)?|note(?: down)?|put down)(?: back| in)?\s+"
+                 rf"(?:(?:one|one more|another|a) thing:?\s+|this:\s+)?"
                  rf"(?:that\s+)?"
                  rf"(?P<new>.+?)(?:\s+(?:to|in|into|under|on|for)\s+(?P<slot>{_MENTION}))?$", text, re.I)
     if m is None:
