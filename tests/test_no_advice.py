@@ -72,6 +72,9 @@ def messages(flow: Flow) -> dict[str, str]:
             out[f"reply:{key}" + (f"{i}" if isinstance(reply, list) else "")] = text
     for phase, spec in flow.phases.items():
         out[f"why_asking:{phase}"] = f"{flow.replies['why_asking']} {spec['purpose']}"
+    for m in flow.lexicon.motivations.values():  # "what is mean earning well?": what a drive's label means
+        if m.means:
+            out[f"means:{m.id}"] = f'By "{m.label}" I mean {m.means}.'
     return {k: v for k, v in out.items() if v.strip()}
 
 

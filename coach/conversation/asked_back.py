@@ -329,7 +329,12 @@ class AskedBack:
             return f'By "{wa[0]}" I mean {a.label}; by "{wb[0]}", {b.label}.'
         if re.search(r"\b(?:difference|between|vs|versus|or)\b", low):
             return ""  # more than two, or none: the step's own plain words say it
-        return f'By "{named[0][1][0]}" I mean {named[0][0].label}.' if len(named) == 1 else ""
+        if len(named) != 1:
+            return ""
+        spec, found = named[0]
+        if found[0].lower() in spec.label.lower() and spec.means:  # "earning" -> "earning well" says nothing new
+            return f'By "{spec.label}" I mean {spec.means}.'
+        return f'By "{found[0]}" I mean {spec.label}.'
 
     def _plainly(self, reading: Reading | None) -> str:
         """The step's plain wording: beside an answer, said; else the re-ask that follows is it."""

@@ -62,6 +62,7 @@ class Motivation:
     label: str
     words: Phrases
     note: str = ""
+    means: str = ""  # said when asked what the label means, where the label would only say it again
 
 
 @dataclass(eq=False)
@@ -119,6 +120,7 @@ class Lexicon:
                 label=str(spec.get("label", mid)),
                 words=Phrases(spec.get("words", [])),
                 note=str(spec.get("note", "")),
+                means=str(spec.get("means", "")),
             )
             for mid, spec in (r.get("motivations") or {}).items()
         }
