@@ -167,12 +167,20 @@ def some_of(item: dict[str, Any], text: str, lex: Any) -> list[str]:
     pieces = [p for p in re.split(r"[,.;!?]+|\b(?:but|though|and|plus)\b", text) if p.strip()]
 
     def fits(mid: str) -> bool:  # "yes freedom, money not so much": each drive by the piece that names it
-        said = [p for p in pieces if rules.motivation_scores(p, lex).get(mid) or lex.motivations[mid].words.find(
-            rules.normalise(p))]
-        return bool(said) and not any(_played_down(lex.motivations[mid].words, p) for p in said)
+        at = [i for i, p in enumerate(pieces) if rules.motivation_scores(p, lex).get(mid)
+              or lex.motivations[mid].words.find(rules.normalise(p))]
+        # "meaning... i'm not sure i need more of it": a drive named alone, then what is said of it
+        doubted = any(len(pieces[i].split()) <= 2 and i + 1 < len(pieces) and _DOUBTED.search(pieces[i + 1])
+                      for i in at)
+        return bool(at) and not doubted and not any(_played_down(lex.motivations[mid].words, pieces[i]) for i in at)
 
     kept = [m for m in ids if m in lex.motivations and fits(m)]
     return kept if 0 < len(kept) < len(ids) else []
+
+
+# Doubt said of a drive just named (round 22): "meaning... i'm not sure i need more of it".
+_DOUBTED = re.compile(r"(?i)^\s*(?:i'?m |im |i am )?(?:not (?:so |that |really )?sure|not really|not so much|less so|"
+                      r"(?:i )?don'?t (?:really )?(?:need|care|mind)|nah|no)\b")
 
 
 def _named_here(words: rules.Phrases, text: str, plainly: bool = False) -> bool:
