@@ -199,7 +199,7 @@ class AskedBack:
             if key == "purpose" and self.current.ladder and reading.content and _ECHO.match(act.text.strip()):
                 key = ""  # "Why does it matter? I suppose because ...": the question echoed, then answered
         elif act.kind in ("advice_request", "meta"):
-            key = act.topic if act.topic in ("skip", "still_wrong", "missed") else act.kind
+            key = act.topic if act.topic in ("skip", "still_wrong", "missed", "not_asking") else act.kind
             if act.topic in ("show_again", "works_alone"):
                 key = ""  # "can you show me the summary again": saying it again is the answer (and see _take)
             if key == "meta" and reading.content and (act.rule == "meta.reference" or _REFERENCE.match(

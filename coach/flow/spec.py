@@ -197,6 +197,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "fix_add": "What would you like me to add for \"{part}\"?",
     "fixed_yes": "Yes, I put those right: {words}.",
     "fixed_none": "No, I haven't changed anything yet.",
+    "not_asking": "My mistake, sorry.",
     "kept_still": "Not yet: what I have still says \"{words}\".",
     "kept_gone": "Yes: \"{words}\" is no longer in what I've noted.",
     "works_alone": "Fair enough, if it's just you. Picture a workplace you know or could join instead: a studio, a "
