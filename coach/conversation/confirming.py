@@ -51,6 +51,10 @@ _IN_THERE_TOO = re.compile(r"(?i)\b(?:want|put|have|need) (?:that|it|this|them) 
                            r"(?:,\s*|\s+)(?:like|so|as in|i mean|meaning)\s+(?P<x>[^.!?;,]+?)\s+(?:too|as well)\b")
 _ADD = re.compile(r"(?i)\b(?:please |pls |just |can you |could you )?(?<!to )add (?!(?:that|it|this|to)\b)"
                   r"(?P<x>[^.!?;,]+?)(?:\s+(?:to it|to that|in there|too|as well|please|pls))*(?=[.!?;,]|$)")
+# One more thing said after a yes to "is that still true?" (round 22): "football yes. and actually now coaching the
+# under 9s on sundays, which, ...".
+_AND_NOW = re.compile(r"(?i)(?:^|[.!?]\s+)(?:and|plus|also)\s+(?:actually\s+)?(?:now\s+|also\s+|these days\s+)?"
+                      r"(?P<x>[^.!?,]{3,})")
 # "yes same job. but its a clinical educator who does patient teaching too": the pick said again, whole.
 _RESTATED_TOO = re.compile(r"(?i)\bbut (?:it'?s|its|it is|i'?d say|more like) "
                            r"(?P<x>(?:a|an|the|my) [^.!?;]+?\b(?:too|as well|also)\b)")
@@ -144,8 +148,9 @@ class Confirming(DriveChecks):
         added = "" if changed else self._added_to_previous(reading)  # kept whole: last time's words are in it
         if changed or added:  # "partly, i've moved to QA since": the answer to "what has changed?", already given
             line = self._reply("changed").replace("{words}", _said_whole(changed or added))
+            listed = isinstance(self.values.get(self.current.changed or ""), list)
             return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading,
-                                                      confirm=None if added else reading.confirm,
+                                                      confirm=None if added and not listed else reading.confirm,
                                                       changed=changed or added)
         if not answered and self._added_reason(text, reading):
             # "because she made everyone feel at home", "yes, and also i like being asked": one more reason
@@ -232,11 +237,14 @@ class Confirming(DriveChecks):
         whole = _RESTATED_TOO.search(reading.reply)
         if whole:
             return trimmed(whole.group("x"))
-        added = _IN_THERE_TOO.search(reading.reply) or _ADD.search(reading.reply)
+        added = _IN_THERE_TOO.search(reading.reply) or _ADD.search(reading.reply) or (
+            _AND_NOW.search(reading.reply) if reading.confirm is True else None)  # "football yes. and now X"
         if not added or non_answer(added.group("x")):
             return ""
-        before = self._previous_words(step.changed)
         extra = trimmed(added.group("x"))
+        if isinstance(self.values.get(step.changed), list):
+            return extra  # one more, beside last time's (kept on the yes)
+        before = self._previous_words(step.changed)
         return f"{before}, and {extra}" if before and extra else extra
 
     def _previous_words(self, var: str) -> str:

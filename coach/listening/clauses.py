@@ -31,7 +31,8 @@ _GOES_ON = re.compile(r"(?:have|has|had|be)\s+"
                       # "and my cat, who is a menace": said of someone, not asked
                       r"|(?:who|which)\s+(?:is|was|are|were)\s+(?:a|an|so|such|always|really|very|basically|literally|"
                       r"honestly|also|still|now|my|our)\b")
-_BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|nope|nah|maybe)$")
+_BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|nope|nah|maybe)"
+                        r"(?:,? (?:that'?s|thats|that is|it'?s|its) still (?:true|right|the case|me))?$")
 _ADDRESSED = re.compile(r"\b(?:you|your|u|ur)\b")
 # "because you see the same patients over time?", "you get to know them?": a statement said with a rising
 # voice, "you" meaning anyone, not a question put to the coach.
