@@ -104,8 +104,9 @@ class Evidence:
             naming = [text for _, text in named if _named_here(words, text)]
             # "plain": "freedom and money tbh", not "maybe money a bit"
             plain = bool(naming) and all(_named_here(words, text, plainly=True) for text in naming)
-            items.append({"id": m, "label": lex.motivations[m].label, "note": lex.motivations[m].note,
-                          "evidence": evidence, "named": bool(naming), "plain": plain, "many": False})
+            items.append({"id": m, "label": _said_as(words, naming) or lex.motivations[m].label,
+                          "note": lex.motivations[m].note, "evidence": evidence, "named": bool(naming), "plain": plain,
+                          "many": False})
         said_first = " ".join(rules.normalise(text) for _, text in named)
 
         def at(item: dict[str, Any]) -> tuple[int, int]:  # "money lol. and maybe having a say": money, then a say
@@ -181,6 +182,17 @@ def some_of(item: dict[str, Any], text: str, lex: Any) -> list[str]:
 # Doubt said of a drive just named (round 22): "meaning... i'm not sure i need more of it".
 _DOUBTED = re.compile(r"(?i)^\s*(?:i'?m |im |i am )?(?:not (?:so |that |really )?sure|not really|not so much|less so|"
                       r"(?:i )?don'?t (?:really )?(?:need|care|mind)|nah|no)\b")
+
+
+def _said_as(words: rules.Phrases, naming: list[str]) -> str:
+    """A drive named in a phrase of the mentee's own ("having a say", "being my own boss"): said back in it, not in the
+    label ("having an impact on how things turn out" was heard as not listening, round 22); "" for one word."""
+    for text in naming:
+        for start, end in words.spans(rules.normalise(text)):
+            phrase = rules.normalise(text)[start:end]
+            if len(phrase.split()) >= 3 and phrase.startswith(("having ", "being ", "doing ")):
+                return phrase
+    return ""
 
 
 def _named_here(words: rules.Phrases, text: str, plainly: bool = False) -> bool:
