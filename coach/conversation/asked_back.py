@@ -46,6 +46,9 @@ _GENERIC = re.compile(r"(?i)^(?:what i (?:said|told you|wrote|typed)|everything|
 # "that i took money off the list": what was asked to go (round 21).
 _TOOK_OFF = re.compile(r"(?i)^(?:that )?i (?:took|take|dropped|removed|scratched|crossed|struck) (?P<x>[\w' ]{2,30}?) "
                        r"(?:off|out)(?: of)?(?: (?:the|my) (?:list|drives?|summary))?\W*$")
+# "that i dont care about money much": something played down, asked whether it is kept out (round 23).
+_CARE_LESS = re.compile(r"(?i)^(?:that )?i (?:don'?t|dont|do not) (?:really )?care (?:much |that much )?(?:about|for) "
+                        r"(?P<x>[\w' ]{2,30}?)(?: (?:much|that much|at all|really))?\W*$")
 _HEAD = re.compile(r"^(?:the|that|my|this|those|these|a|an|about)\s+", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Words that say nothing about what was kept ("the bit about my kids": "kids" does).
@@ -267,7 +270,7 @@ class AskedBack:
             return self._reply("other")
         if _GENERIC.match(thing):  # "did you actually keep what i said?": what coach keeps, not an item
             return self._reply("memory") if "memory" in self.flow.replies else self._reply("other")
-        gone = _TOOK_OFF.match(thing)
+        gone = _TOOK_OFF.match(thing) or _CARE_LESS.match(thing)
         if gone and not find_kept(gone.group("x"), self.summary()):  # "did you catch that i took money off?"
             return self._reply("kept_gone").replace("{words}", play_back(gone.group("x")) or gone.group("x"))
         # the reasons are kept too, though the summary shows only the deepest ("did you keep my family reason?")

@@ -36,6 +36,9 @@ _WRONG = re.compile(r"^(?:(?:a bit|a little|kind of|kinda|really|totally|all|jus
                     r"made up|too much|less (?:true|right|important)|more (?:complicated|complex|mixed)|"
                     r"cut off|cut short|truncated|incomplete|unfinished|broken|mangled|messed up|half (?:there|of it)|"
                     r"missing (?:the )?(?:end|rest|last bit)|(?:still )?missing|gone|not there|empty|blank)\b", re.I)
+# Not one thing but two: "it's not only X, it's also Y".
+_NOT_ONLY = re.compile(r"(?i)\bnot (?:only|just) (?P<x>[^,.;]+?),? (?:(?:it'?s|its|it is|but) )?(?:also|as well as) "
+                       r"(?P<y>[^.;]+)")
 # The read-back said to be wrong, before what is wrong in it.
 _WRONG_LEAD = re.compile(r"(?i)^(?:the |my |your |that )?(?:summary|playback|list)(?:'s| is) (?:all |a bit |kind of )?"
                          r"(?:wrong|off|not right)\s*(?:[-\u2013\u2014:,;]\s*)+")
@@ -105,6 +108,9 @@ def _read(clause: str) -> Fix | None:
         return Fix("add", fix.slot, new=fix.new)  # "the lights me up bit: its baking too": one more, not instead
     if fix and fix.kind == "put" and fix.slot and raw.endswith("?") and len(fix.new.split()) <= 2:
         return Fix("ask", fix.slot, said=fix.said)  # "Where I am heading is empty?": asked about, the words come next
+    both = _NOT_ONLY.search(text) if fix and fix.kind == "put" else None
+    if fix and both:  # "it's not only passing on what i know, it's also shaping how the jobs run": both (round 23)
+        fix = replace(fix, part="", new=f"{_words(both.group('x'))} and {_words(both.group('y'))}")
     if fix and fix.new:  # "now i think instructor": what they think, not that they think it
         fix = replace(fix, new=_HEDGE_LEAD.sub("", fix.new))
     return fix
@@ -195,7 +201,8 @@ def _missing(text: str) -> Fix | None:
                  r"only fixed (?:one|two|some))\s*(?P<x>.*)$", text, re.I)
     if not m:
         return None
-    x = re.sub(r"\s+(?:though|again|either|at all|in)$", "", m.group("x").strip(" ?!."), flags=re.I).strip(" ?")
+    x = re.sub(r"(?:\s+(?:though|tho|again|either|at all|in|completely|entirely|totally|altogether))+$", "",
+               m.group("x").strip(" ?!."), flags=re.I).strip(" ?")
     # "you didn't fix the drives part — it should be X, not Y": the remark carries the fix itself
     said = re.match(r"^(?P<head>[^,\u2014\u2013:]+?)\s*(?:[,\u2014\u2013:]|\s-)\s*"
                     r"(?:(?:it|that|this|they)\s+(?:should|needs? to|has to)\s+"

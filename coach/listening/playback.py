@@ -170,11 +170,11 @@ _WANT_TO = re.compile(r"(?i)\bi(?:'d| would)? (?:really |just )?(?:want|like|lov
                       r"lead|run|get|go|become|stay|have|make|join|teach|try|start|open|train|help)\b.*$")
 # Where the mentee is now, said first (round 21): not where they are heading when a wish or a choice follows.
 _NOW_STATE = re.compile(r"(?i)^(?:(?:honestly|tbh|well|so|um+|hm+|ok)[,.]?\s+)*(?:not sure[.,]?\s+)?(?:i'?m|im|i am) "
-                        r"(?:(?:a|an|the) )?[\w' ]{1,30}? "
-                        r"(?:rn|right now|now|currently|at the moment|atm|these days)\b")
+                        r"(?:(?:a|an|the) )?[\w' ]{1,30}?"
+                        r"(?: (?:rn|right now|now|currently|at the moment|atm|these days)\b|(?=[.;]))")
 _AHEAD = re.compile(r"(?i)\b(?:(?:i'?m|im|i am) (?:\w+ ){0,2})?(?:torn|split|stuck|deciding|choosing) between [^.!?]+|"
-                    r"\bi(?:'?d| would)? (?:really |kinda |kind of )?(?:want|wanna|like|hope) (?:to )?"
-                    r"(?:be|become|move|go|work|do|get|lead|run|train|stay|start|open|have)\b[^.!?]+")
+                    r"\bi(?:'?d| would)? (?:really |kinda |kind of )?(?:want|wanna|like|hope|wish) (?:to )?"
+                    r"(?:be|become|move|go|work|do|get|lead|run|train|stay|start|open|have|teach)\b[^.!?]+")
 _FIRST = re.compile(r"(?i)\b(?:i|i'?m|im|i'?d|i'?ve|me|my|mine|we|our|us)\b")
 
 
@@ -198,7 +198,8 @@ def _wish_after_remark(text: str) -> str:
     ahead = _AHEAD.search(text, now.end()) if now else None
     if ahead:  # "im kinda torn between going into X or just leaving for Y": the choice, without the softeners
         said = re.sub(r"(?i)\b(?:kinda|kind of|sort of|just|like)\s+", "", ahead.group(0))
-        return re.sub(r"(?i)\b(want|hope) (?=(?:be|become)\b)", r"\1 to ", said)  # "i want become": "to" put in
+        # "i want become": the "to" put in
+        return re.sub(r"(?i)\b(want|hope|wish) (?=(?:be|become|train|teach|work|go|move)\b)", r"\1 to ", said)
     dropped = _NO_LONGER.match(text)
     later = _WANT_TO.search(text, dropped.end()) if dropped else None
     if later:
