@@ -27,6 +27,10 @@ _QUALIFIED = re.compile(r"(?i)^(?:(?:mostly|mainly|definitely|def|deffo|defo|yea
                         r"really|definitely|i guess|i think)$")
 _LESS = re.compile(r"(?i)[,\s]+(?:less so|not so much|not really|not much|not as much|less)\W*$")
 _DENIED = re.compile(r"(?i)\b(?:not|no|never|less|nope|nah)\b")
+# "drop recognition", "take out the money one"; "and add helping others grow" (round 23).
+_DROP = re.compile(r"(?i)\b(?:drop|remove|take out|scratch|cross out|lose|delete)\s+(?:the\s+)?(?P<x>[\w' ]{2,30}?)"
+                   r"(?:\s+(?:one|bit|part))?(?=[,.;!?]|\s+(?:i|and|but|please|pls)\b|$)")
+_ADDED = re.compile(r"(?i)\badd\s+(?P<y>[^,.;!?]{2,40})")
 
 
 class DriveChecks:
@@ -56,6 +60,9 @@ class DriveChecks:
         fit, or some of them, or the one checked named as the mentee's own (None: none of these)."""
         if not (self.current.foreach and self.current.collect_yes):
             return None
+        edited = self._edited(text, reading, ref)
+        if edited is not None:  # "drop recognition, i didnt say that today. and add helping others grow"
+            return edited
         if self._item().get("with") and _ALL_OF_THEM.search(text) and not reading.has("no"):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # "yeah both": a yes to each
         fits = some_of(self._item(), text, self.flow.lexicon)
@@ -76,6 +83,26 @@ class DriveChecks:
         if less and self._names_item(said[:less.start()]):  # "freedom less so": a no to this one
             return self._advance(answer=text, ref=ref, reading=reading, confirm=False)
         return None
+
+    def _edited(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """Drives checked together, some dropped and others added by name (round 23): the rest kept, the added
+        ones kept in the mentee's words (None: no drop asked for)."""
+        item, lex = self._item(), self.flow.lexicon
+        ids = [str(item.get("id") or ""), *item.get("with", [])]
+        dropped = {mid for m in _DROP.finditer(text) for mid in ids
+                   if mid in lex.motivations and lex.motivations[mid].words.find(rules.normalise(m.group("x")))}
+        if len(ids) < 2 or not dropped:
+            return None
+        kept = [mid for mid in ids if mid not in dropped]
+        added = [trimmed(m.group("y")) for m in _ADDED.finditer(text) if trimmed(m.group("y"))]
+        for mid in kept:
+            self.words.append(self.current.collect_yes or "motivations", mid, self._refs())
+        for own in added:
+            self.words.append(self.current.collect_yes or "motivations", own, self._refs())
+        said = [self._reply("part_fits").replace("{words}", " and ".join(lex.motivations[m].label for m in kept))]
+        if added:
+            said.append(self._reply("noted_too").replace("{words}", " and ".join(added)))
+        return [self._rule(" ".join(said))] + self._advance(answer=text, ref=ref, reading=reading, confirm=None)
 
     def _said_by_name(self, text: str, reading: Reading) -> bool:
         """Does the reply name the drive being checked as the mentee's own ("I said freedom too", "meaning
