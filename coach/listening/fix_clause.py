@@ -36,6 +36,11 @@ _WRONG = re.compile(r"^(?:(?:a bit|a little|kind of|kinda|really|totally|all|jus
                     r"made up|too much|less (?:true|right|important)|more (?:complicated|complex|mixed)|"
                     r"cut off|cut short|truncated|incomplete|unfinished|broken|mangled|messed up|half (?:there|of it)|"
                     r"missing (?:the )?(?:end|rest|last bit)|(?:still )?missing|gone|not there|empty|blank)\b", re.I)
+# Said before a whole chain put in one's own words (round 23): "let me put it my way:".
+_OWN_WAY = re.compile(r"(?i)^.*?\b(?:let me put it my way|(?:in|put) (?:in )?my (?:own )?words|my version|"
+                      r"here'?s how i'?d put it|put it this way)\s*[:,-]?\s*")
+_UNDERNEATH = re.compile(r"(?i)(?:,?\s+and\s+|^)underneath (?:all of |all )?(?:that|it|this)?\s*(?:it'?s|its|is)?\s*"
+                         r"(?:about\s+)?")
 # Not one thing but two: "it's not only X, it's also Y".
 _NOT_ONLY = re.compile(r"(?i)\bnot (?:only|just) (?P<x>[^,.;]+?),? (?:(?:it'?s|its|it is|but) )?(?:also|as well as) "
                        r"(?P<y>[^.;]+)")
@@ -129,8 +134,11 @@ def _restate(text: str) -> Fix | None:
                       rf"(?P<rest>.+)$", text, re.I)
     if not m:
         return None
-    chain = tuple(_words(r) for r in re.split(because, m.group("rest"), flags=re.I) if _words(r))
-    return Fix("restate", new=_words(m.group("head")), chain=chain)
+    # "... grievances, and underneath all of that it's about fairness": the deepest reason, one more link
+    reasons = [r for part in re.split(because, m.group("rest"), flags=re.I) for r in _UNDERNEATH.split(part)]
+    chain = tuple(_words(r) for r in reasons if _words(r))
+    head = _OWN_WAY.sub("", m.group("head"))  # "let me put it my way: i want to move into an HRBP role"
+    return Fix("restate", new=_words(head), chain=chain)
 
 
 def _add(text: str) -> Fix | None:

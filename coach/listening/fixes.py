@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from coach.listening import fix_words as fw
 from coach.listening.fix_clause import _ASIDE, Fix, _clauses, _read
+from coach.listening.fix_clause import _UNDERNEATH as _UNDER
 from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import slot_of
 from coach.listening.text import Reply
@@ -41,6 +42,10 @@ def read_fixes(reply: str) -> list[Fix]:
     waiting: Fix | None = None  # "not the office plant, that was a joke. the senior designer job."
     named = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
     for clause in _clauses(Reply(reply).text):
+        deepest = _UNDER.match(clause) if out and out[-1].kind == "restate" else None
+        if deepest:  # "... because X, and underneath all of that it's about fairness": the chain's last link
+            out[-1] = replace(out[-1], chain=(*out[-1].chain, _words(clause[deepest.end():])))
+            continue
         fix = None if fw.NOT_RIGHT.match(_bare(clause)) else _read(clause)  # "that's not put right at all"
         if fix is None and _ASIDE.match(_bare(clause)):
             continue
