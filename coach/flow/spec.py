@@ -173,7 +173,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "missed": "Sorry, I missed your question there.",
     "misheard": "Sorry, I got that wrong. Could you say it again, in whatever words suit you?",
     "progress": "We're part of the way through; a whole conversation usually takes 20 to 40 minutes. Still to come: "
-                "{left}. You can /pause at any time and carry on later.",
+                "{left}. Short answers are fine, /skip passes on a question, and /pause lets you carry on later.",
     "progress_last": "Nearly done: this is the last part. You can /pause at any time and carry on later.",
     "own_drives": "I've noted {words} as what drives you, in your own words.",
     "still_wrong": "Sorry I still haven't got that right. When I read everything back at the end, you can put it "
