@@ -96,6 +96,11 @@ def corrected_to(reading: Reading) -> str:
         text = pointed[0].text
         return text[THE_POINT.search(text).end():].strip(" .!")  # type: ignore[union-attr]
     parts = [a.content.strip() for a in reading.acts if a.kind == "correction" and a.content and a.content.strip()]
+    if len(parts) == 1 and _POINTED.match(parts[0]):  # "wait no actually the blood thing. maybe dog grooming"
+        at = next(i for i, a in enumerate(reading.acts) if a.kind == "correction")
+        later = [(a.content or a.text).strip() for a in reading.acts[at + 1:] if a.kind == "content"]
+        if later:
+            return later[0]
     if len(parts) == 1 and _DIFFERENT.match(parts[0]):  # "no. enough to not panic. thats different": what is
         return next(a.text for a in reading.acts if a.kind == "correction")
     if len(parts) == 1 and _DENIED.match(parts[0]):
@@ -118,6 +123,8 @@ def corrected_to(reading: Reading) -> str:
     return kept if kept and not _DENIED.match(said) else said
 
 
+# A thing pointed at, not said, as what a correction puts in (round 23): "the blood thing".
+_POINTED = re.compile(r"(?i)^(?:the|that|this) [\w' ]{1,20} (?:thing|bit|stuff)\W*$")
 # Said after the word of one's own: "thats different" points back at it (round 21).
 _DIFFERENT = re.compile(r"(?i)^(?:that'?s|thats|that is|it'?s|its) (?:(?:a bit|quite|very|totally|completely) )?"
                         r"(?:different|not the same(?: thing)?|another thing|something else)\W*$")

@@ -215,6 +215,8 @@ def _wish_after_remark(text: str) -> str:
     return wish.group(1)
 
 
+# A thing pointed at, not said (round 23): "the blood thing", "that money bit".
+_POINTER_ONLY = re.compile(r"(?i)^(?:(?:actually|wait|no)[,]? )*(?:the|that|this) [\w' ]{1,20} (?:thing|bit|stuff)$")
 # "i.e." and "e.g." are no sentence ends, and "i" in them is no pronoun: said in words instead.
 _ABBREVIATED = re.compile(r"(?i)\b(i\.e|e\.g)\.?(?=[\s,]|$)")
 _SPELLED = {"i.e": "that is", "e.g": "for example"}
@@ -230,6 +232,9 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     answer = _POINTING_BACK.sub("", answer)  # "do the shadow day like i said": the pointing back is not said back
     text = _wish_after_remark(" ".join(_ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], _said(answer)).split()))
     m = _CLAUSE_END.search(text)
+    if m and _POINTER_ONLY.match(text[:m.start()].strip()) and text[m.end():].strip():
+        text = text[m.end():].strip()  # "the blood thing. maybe dog grooming": a pointer, then what is meant
+        m = _CLAUSE_END.search(text)
     if m and re.match(r"(?i)(?:is|are|was|were)\b", text) and text[m.end():].strip():
         rest = text[m.end():].strip()
         first = text[:m.start()].split(None, 1)
