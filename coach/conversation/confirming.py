@@ -228,6 +228,11 @@ class Confirming(DriveChecks):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
         return None
 
+    def _partly_plain(self) -> str:
+        """"Partly, then. I'll leave {label} off the main list.": what is left off, named (round 23 asked)."""
+        label = str(self._item().get("label") or "it")
+        return self._reply("partly_plain").replace("{label}", label)
+
     def _added_to_previous(self, reading: Reading) -> str:
         """"yes. ... i want that in there, like patient education too", "add patient education", "yes same job.
         but its X who does Y too": last time's words with what is added, or said again whole ("" if neither)."""
@@ -295,7 +300,7 @@ class Confirming(DriveChecks):
             if others:  # "kind of. but also meaning": this one in part, the other kept; "... Both.": both kept
                 both = re.search(r"(?i)\bboth\b|\bkeep (?:them|both)\b", text) is not None
                 noted = self._reply("noted_too").replace("{words}", " and ".join(others))
-                return [self._rule(noted if both else f'{self._reply("partly_plain")} {noted}')] + self._advance(
+                return [self._rule(noted if both else f'{self._partly_plain()} {noted}')] + self._advance(
                     answer="", ref=ref, reading=reading, confirm=True if both else None)
             extra = _DRIVE_ADDED.search(reading.reply) if step.collect_yes else None
             if extra:  # "yeah mostly. and time off. the shifts thing matters too": this one in part, one more kept
@@ -303,13 +308,13 @@ class Confirming(DriveChecks):
                 if own and own.lower() not in [str(v).lower() for v in self.values.get(step.collect_yes or "") or []]:
                     self.words.append(step.collect_yes or "", own, self._refs())
                 noted = self._reply("noted_too").replace("{words}", play_back(own) or own)
-                return [self._rule(f'{self._reply("partly_plain")} {noted}')] + self._advance(
+                return [self._rule(f'{self._partly_plain()} {noted}')] + self._advance(
                     answer="", ref=ref, reading=reading, confirm=None)
             if said_content(reading):
                 words = play_back(said_content(reading))
                 # "on design calls" says which part fits; a longer story is an example, not a part to quote.
                 line = (self._reply("partly").replace("{words}", words) if len(words.split()) <= _PART_WORDS
-                        else self._reply("partly_plain"))
+                        else self._partly_plain())
                 return [self._rule(line)] + self._advance(answer="", ref=ref, reading=reading, confirm=None)
             self.state.follow_up = step.name
             return [self._rule(self._reply("hedge"))]

@@ -189,7 +189,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "check_in_safe": "Thank you for telling me. We can carry on whenever you're ready, or /pause at any point.",
     "partly": "Partly, then: {words}. I'll leave it off the main list.",
     "part_fits": "Noted: {words} fits.",
-    "partly_plain": "Partly, then. I'll leave it off the main list.",
+    "partly_plain": "Partly, then. I'll leave {label} off the main list.",
     "own_word": "{words}, then, in your own words. I've noted it that way.",
     "noted_too": "I've noted {words} too.",
     "put_right": "Thanks for putting me right: {words}.",
