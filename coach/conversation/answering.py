@@ -366,8 +366,5 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
                 for i, item in kept:
                     self.words.append(var, item, list(refs[i]) if i < len(refs) else [])
             elif kept:  # a text: last time's words for the same value ("goals: [goal, want_job]": the job second)
-                mapped = self.flow.summary.get(key)
-                names = mapped if isinstance(mapped, list) else [mapped]
-                at = names.index(var) if var in names and len(kept) == len(names) else 0
-                i, item = kept[at]
+                i, item = self._previous_item(var, key) or kept[0]
                 self.words.set(var, item, list(refs[i]) if i < len(refs) else [])

@@ -136,6 +136,7 @@ class AskedBack:
     words: Provenance
     state: SessionState
     values: dict[str, Any]
+    last_fixed: str  # the last fixes put in place this session (set by the engine at the end of a turn)
 
     _plain_next: bool
     _acked: bool = False  # a feeling was acknowledged this turn
@@ -258,9 +259,8 @@ class AskedBack:
         """The fixes last put in place, said again; or, if none were, honestly so."""
         from coach.conversation.asking import said_back
 
-        last = str(getattr(self, "last_fixed", "") or "")
-        if last:
-            return self._reply("fixed_yes").replace("{words}", said_back(last))
+        if self.last_fixed:
+            return self._reply("fixed_yes").replace("{words}", said_back(self.last_fixed))
         return f'{self._reply("fixed_none")} {self._reply(self._add_hint())}'.strip()
 
     def _kept(self, asked: str) -> str:
@@ -282,8 +282,8 @@ class AskedBack:
         if item:
             drive = self.flow.lexicon.motivations.get(item)  # "autonomy" kept as a drive: said in words
             said = drive.label if drive else play_back(item, 30) or item
-            if not slot and _CHANGE_ASKED.search(asked) and str(getattr(self, "last_fixed", "") or "").lower().find(
-                    thing.lower()) < 0:  # "did you change the sleep thing?" and it still says sleep: not yet
+            # "did you change the sleep thing?" and it still says sleep, with no fix naming it: not yet
+            if not slot and _CHANGE_ASKED.search(asked) and thing.lower() not in self.last_fixed.lower():
                 return f'{self._reply("kept_still").replace("{words}", said)} {self._reply(self._add_hint())}'.strip()
             return self._reply("kept_yes").replace("{words}", said)
         missing = self._reply("kept_no").replace("{words}", play_back(thing) or thing)

@@ -10,6 +10,7 @@ from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import OPEN_END
+from coach.listening.fixes import read_fixes
 from coach.listening.playback import play_back, swap_pronouns, trimmed
 
 if TYPE_CHECKING:
@@ -45,12 +46,10 @@ _DRIVE_ADDED = re.compile(r"(?i)(?:^|[.!?;]\s*)(?:and|also|plus|oh and)\s+(?:als
                           r"\s*(?:[.!?;]|$)|"
                           r"(?:^|[.!?;,]\s*)(?:and\s+)?(?P<y>(?!(?:it|that|this|the rest|both)\b)[\w' ]{2,30}?) "
                           r"(?:matters?|counts?|is important) too\b")
-# What a returning mentee adds to last time's words (round 21): "i want that in there, like patient education too",
-# "add patient education", "can you put X in too".
+# What a returning mentee adds to last time's words (round 21): "i want that in there, like patient education too"
+# ("add patient education" is read as a fix).
 _IN_THERE_TOO = re.compile(r"(?i)\b(?:want|put|have|need) (?:that|it|this|them) in(?: there| it)?\b[^.!?]*?"
                            r"(?:,\s*|\s+)(?:like|so|as in|i mean|meaning)\s+(?P<x>[^.!?;,]+?)\s+(?:too|as well)\b")
-_ADD = re.compile(r"(?i)\b(?:please |pls |just |can you |could you )?(?<!to )add (?!(?:that|it|this|to)\b)"
-                  r"(?P<x>[^.!?;,]+?)(?:\s+(?:to it|to that|in there|too|as well|please|pls))*(?=[.!?;,]|$)")
 # One more thing said after a yes to "is that still true?" (round 22): "football yes. and actually now coaching the
 # under 9s on sundays, which, ...".
 _AND_NOW = re.compile(r"(?i)(?:^|[.!?]\s+)(?:and|plus|also)\s+(?:actually\s+)?(?:now\s+|also\s+|these days\s+)?"
@@ -242,11 +241,12 @@ class Confirming(DriveChecks):
         whole = _RESTATED_TOO.search(reading.reply)
         if whole:
             return trimmed(whole.group("x"))
-        added = _IN_THERE_TOO.search(reading.reply) or _ADD.search(reading.reply) or (
+        added = _IN_THERE_TOO.search(reading.reply) or (
             _AND_NOW.search(reading.reply) if reading.confirm is True else None)  # "football yes. and now X"
-        if not added or non_answer(added.group("x")):
+        asked = next((f.new for f in read_fixes(reading.reply) if f.kind == "add" and f.new), "")  # "add X"
+        extra = trimmed(added.group("x")) if added else trimmed(asked)
+        if not extra or non_answer(extra):
             return ""
-        extra = trimmed(added.group("x"))
         if isinstance(self.values.get(step.changed), list):
             return extra  # one more, beside last time's (kept on the yes)
         before = self._previous_words(step.changed)
@@ -254,16 +254,20 @@ class Confirming(DriveChecks):
 
     def _previous_words(self, var: str) -> str:
         """Last time's words for ``var`` on a step that keeps them ("" if none)."""
-        previous = self.values.get("previous") or {}
-        for name, key in self.current.keep_previous:
-            items = previous.get(key) if name == var else None
-            items = [i for i in (items if isinstance(items, list) else [items]) if isinstance(i, str) and i.strip()]
-            mapped = self.flow.summary.get(key)
-            names = mapped if isinstance(mapped, list) else [mapped]
-            at = names.index(var) if var in names and len(items) == len(names) else 0
-            if items:
-                return str(items[at])
-        return ""
+        found = next((self._previous_item(var, key) for name, key in self.current.keep_previous if name == var), None)
+        return found[1] if found else ""
+
+    def _previous_item(self, var: str, key: str) -> tuple[int, str] | None:
+        """Where in last time's ``key`` the words for text value ``var`` are, and those words ("goals: [goal,
+        want_job]": the job second); None if there are none."""
+        items = (self.values.get("previous") or {}).get(key)
+        kept = [(i, item) for i, item in enumerate(items if isinstance(items, list) else [items])
+                if isinstance(item, str) and item.strip()]
+        if not kept:
+            return None
+        mapped = self.flow.summary.get(key)
+        names = mapped if isinstance(mapped, list) else [mapped]
+        return kept[names.index(var) if var in names and len(kept) == len(names) else 0]
 
     def _what_changed(self, reading: Reading) -> str:
         """What a no or a partial yes says is different now, on a step that keeps it ("" if none)."""

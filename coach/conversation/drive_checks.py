@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from coach.conversation.evidence import some_of
 from coach.conversation.heard import said_content
 from coach.listening import rules
+from coach.listening.fixes import read_fixes
 from coach.listening.playback import trimmed
 
 if TYPE_CHECKING:
@@ -27,10 +28,6 @@ _QUALIFIED = re.compile(r"(?i)^(?:(?:mostly|mainly|definitely|def|deffo|defo|yea
                         r"really|definitely|i guess|i think)$")
 _LESS = re.compile(r"(?i)[,\s]+(?:less so|not so much|not really|not much|not as much|less)\W*$")
 _DENIED = re.compile(r"(?i)\b(?:not|no|never|less|nope|nah)\b")
-# "drop recognition", "take out the money one"; "and add helping others grow" (round 23).
-_DROP = re.compile(r"(?i)\b(?:drop|remove|take out|scratch|cross out|lose|delete)\s+(?:the\s+)?(?P<x>[\w' ]{2,30}?)"
-                   r"(?:\s+(?:one|bit|part))?(?=[,.;!?]|\s+(?:i|and|but|please|pls)\b|$)")
-_ADDED = re.compile(r"(?i)\badd\s+(?P<y>[^,.;!?]{2,40})")
 
 
 class DriveChecks:
@@ -89,12 +86,13 @@ class DriveChecks:
         ones kept in the mentee's words (None: no drop asked for)."""
         item, lex = self._item(), self.flow.lexicon
         ids = [str(item.get("id") or ""), *item.get("with", [])]
-        dropped = {mid for m in _DROP.finditer(text) for mid in ids
-                   if mid in lex.motivations and lex.motivations[mid].words.find(rules.normalise(m.group("x")))}
-        if len(ids) < 2 or not dropped:
+        fixes = read_fixes(text) if len(ids) > 1 else []
+        dropped = {mid for f in fixes if f.kind == "drop" for mid in ids
+                   if mid in lex.motivations and lex.motivations[mid].words.find(rules.normalise(f.part or f.said))}
+        if not dropped:
             return None
         kept = [mid for mid in ids if mid not in dropped]
-        added = [trimmed(m.group("y")) for m in _ADDED.finditer(text) if trimmed(m.group("y"))]
+        added = [trimmed(f.new) for f in fixes if f.kind == "add" and trimmed(f.new)]
         for mid in kept:
             self.words.append(self.current.collect_yes or "motivations", mid, self._refs())
         for own in added:

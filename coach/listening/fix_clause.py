@@ -165,7 +165,8 @@ def _add(text: str) -> Fix | None:
     if m is None:
         return None
     new = _words(m.group("new"))
-    new = re.sub(r",\s*(?:a bit|a little|too|as well|i guess)$", "", new, flags=re.I).strip(" ,")
+    new = re.sub(r",\s*(?:a bit|a little|too|as well|i guess)$|\s+(?:to it|to that|in there|in it)$", "", new,
+                 flags=re.I).strip(" ,")  # "add patient education to it": the words, not where they go
     # "add that I like teaching, I mentioned it in passing": the words to add, not the aside after them
     new = re.split(r",\s+(?=(?:i (?:mentioned|said|know|think|guess)|it'?s|that'?s|which)\b)", new, flags=re.I)[0]
     # "add the helping people part": the words the part is named by are what to add (round 16)
