@@ -137,7 +137,11 @@ _NOT_QUITE_IT = re.compile(r"(?i)^(?:but |and )?(?:the |that |this )?[\w' ]{1,30
 # Where someone is now, said on the way to where they're heading: "im a research technician rn",
 # "i work as a dispatcher", "been here like 4 yrs", and the run-up "this is going to be long".
 _NOW = re.compile(
-    r"^(?:so |and |but |well |ok |okay )*(?:(?:i'?m|i am|im) (?:a|an|the|currently|now|still|working|on)\b"
+    r"^(?:(?:so|and|but|well|ok|okay|honestly|tbh|um+|hm+|not sure)[,.]? )*"
+    r"(?:(?:i'?m|i am|im) (?:a|an|the|currently|now|still|working|on)\b"
+    # "I am mechanic for buses.", "im 34": a short clause of what they are, said before the wish
+    r"|(?:i'?m|i am|im) (?!(?:not|never|torn|split|stuck|deciding|choosing|thinking|hoping|planning|looking|aiming|"
+    r"keen|interested|going|trying|kinda|kind|sort|really|just|also|more|still)\b)(?:\w+ ?){1,4}[.;]?$"
     # "i am nurse in hospital since 2 year": the job now, said without an article
     r"|(?:i'?m|i am|im) (?:\w+ ){1,3}(?:in|at|for) (?:a |an |the )?(?:\w+ ){0,2}\w+ (?:since|for)\b"
     # "I have managed a retail store for eleven years now": what they have done, and for how long
@@ -154,6 +158,8 @@ _NOW = re.compile(
     r"|(?:two|a few|a couple of|couple of|three) (?:things|answers|parts)\b"
     r"|(?:i'?ve|ive|i have)? ?been (?:a|an|here|there|doing (?:it|this|that)|working|at|in this)\b"
     r"|(?:nights|days) mostly\b"
+    # "..., 34, and im torn between": the age, said in passing
+    r"|(?:aged? )?\d{2}\W*$"
     r"|this (?:is|will be|is going to be|might be|could be) (?:a )?(?:long|a lot|a mess|messy|all over|rambl)"
     r"|(?:\d+|a few|two|three|four|five|six) (?:yrs|years)\b"
     # "nursing for twenty five", "in retail since 2012": how long, said in passing
@@ -163,7 +169,8 @@ _NOW = re.compile(
 _HEADING = re.compile(
     r"\b(?:want|wants|wanna|would like|'d like|id like|hope|goal|aim|dream|see myself|picture myself|plan|maybe|"
     r"move into|moving into|switch|become|be a|be an|running|lead|leading|go freelance|start my own|doing|"
-    r"(?:my|his|her) own|qualified|by then)\b", re.I)
+    r"(?:my|his|her) own|qualified|by then|(?:torn|split|deciding|choosing) between|"
+    r"something (?:with|in|around))\b", re.I)
 _GOAL_LABEL = re.compile(r"(?i)^(?:so |well |ok |okay )*(?:(?:the |my )?(?:main |real |big )?goal(?: is|:|=)|"
                          r"realistically[:,.]?|the (?:obvious|honest|real|short) answer is)\s*"
                          r"(?:more like |really |basically |probably |kind of )?(?:to )?")
@@ -189,6 +196,10 @@ _WISHED = re.compile(r"(?i)^(?:(?:and|but|so|maybe|probably|perhaps|ideally|i gu
 _AHEAD = re.compile(r"(?i)^(?:(?:and|but|so) )?(?:in|by|within|after) (?:like |about |maybe |around |say )?"
                     r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) "
                     r"(?:yrs?|years?|months?)\b")
+
+
+# Softeners inside a choice: "im kinda torn between X or just leaving for Y".
+_CHOICE_SOFTENED = re.compile(r"(?i)\b(?:kinda|kind of|sort of|sorta)\s+(?=(?:torn|split|stuck)\b)|(?<=\bor )just\s+")
 
 
 def heading(content: str) -> str:
@@ -217,6 +228,7 @@ def heading(content: str) -> str:
     if len(kept) > 1 and _AHEAD.match(kept[0]) and len(kept[0].split()) <= 4:
         kept = kept[1:]  # "teacher for 8 yrs. in 5 years?? out of teaching": the question's frame said back
     kept[0] = re.sub(r"^(?:and|but|so)\s+", "", kept[0], flags=re.I)
+    kept = [_CHOICE_SOFTENED.sub("", c) for c in kept]  # "im kinda torn between X or just Y": the choice
     joined = [c if c[-1] in ".!?" else c + "." for c in kept[:-1]] + [kept[-1].rstrip(".")]
     return " ".join(joined)
 

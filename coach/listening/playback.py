@@ -168,13 +168,7 @@ _NO_LONGER = re.compile(r"(?i)^[^.!?]*?\b(?:no longer|don'?t|do not|never|not an
                         r"(?: even| really| still)?) (?:really )?want\b[^.!?]*[.!?]\s+")
 _WANT_TO = re.compile(r"(?i)\bi(?:'d| would)? (?:really |just )?(?:want|like|love|hope) to (?:be|do|work|move|build|"
                       r"lead|run|get|go|become|stay|have|make|join|teach|try|start|open|train|help)\b.*$")
-# Where the mentee is now, said first (round 21): not where they are heading when a wish or a choice follows.
-_NOW_STATE = re.compile(r"(?i)^(?:(?:honestly|tbh|well|so|um+|hm+|ok)[,.]?\s+)*(?:not sure[.,]?\s+)?(?:i'?m|im|i am) "
-                        r"(?:(?:a|an|the) )?[\w' ]{1,30}?"
-                        r"(?: (?:rn|right now|now|currently|at the moment|atm|these days)\b|(?=[.;]))")
-_AHEAD = re.compile(r"(?i)\b(?:(?:i'?m|im|i am) (?:\w+ ){0,2})?(?:torn|split|stuck|deciding|choosing) between [^.!?]+|"
-                    r"\bi(?:'?d| would)? (?:really |kinda |kind of )?(?:want|wanna|like|hope|wish) (?:to )?"
-                    r"(?:be|become|move|go|work|do|get|lead|run|train|stay|start|open|have|teach)\b[^.!?]+")
+_WANT_BARE = re.compile(r"(?i)\b(want|wants|hope|wish) (?=(?:be|become|train|teach|learn|move|go|start)\b)")
 _FIRST = re.compile(r"(?i)\b(?:i|i'?m|im|i'?d|i'?ve|me|my|mine|we|our|us)\b")
 
 
@@ -192,14 +186,7 @@ def pointed_at(reply: str, content: str) -> str:
 
 def _wish_after_remark(text: str) -> str:
     """The wish, when the answer opens with a remark in which the mentee is not the subject, or with what they no
-    longer want ("I no longer want the management track. ... I want to be a senior IC"), or with where they are
-    now ("im a ward nurse rn, 34, and im kinda torn between X or Y")."""
-    now = _NOW_STATE.match(text)
-    ahead = _AHEAD.search(text, now.end()) if now else None
-    if ahead:  # "im kinda torn between going into X or just leaving for Y": the choice, without the softeners
-        said = re.sub(r"(?i)\b(?:kinda|kind of|sort of|just|like)\s+", "", ahead.group(0))
-        # "i want become": the "to" put in
-        return re.sub(r"(?i)\b(want|hope|wish) (?=(?:be|become|train|teach|work|go|move)\b)", r"\1 to ", said)
+    longer want ("I no longer want the management track. ... I want to be a senior IC")."""
     dropped = _NO_LONGER.match(text)
     later = _WANT_TO.search(text, dropped.end()) if dropped else None
     if later:
@@ -231,6 +218,7 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     """The first whole clause of what an answer says, or a well-formed part of it; "" if none fits."""
     answer = _POINTING_BACK.sub("", answer)  # "do the shadow day like i said": the pointing back is not said back
     text = _wish_after_remark(" ".join(_ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], _said(answer)).split()))
+    text = _WANT_BARE.sub(r"\1 to ", text)  # "I want train the apprentices" (a second language): "want to train"
     m = _CLAUSE_END.search(text)
     if m and _POINTER_ONLY.match(text[:m.start()].strip()) and text[m.end():].strip():
         text = text[m.end():].strip()  # "the blood thing. maybe dog grooming": a pointer, then what is meant
