@@ -91,7 +91,8 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
     def _answer(self, text: str) -> list[Message]:
         ref = self._record_mentee(text)
         self._plain_next = self._acked = False
-        text = unnumbered(text)  # kept as typed in the transcript; read one item at a time
+        step = self.current  # kept as typed in the transcript; read one item at a time
+        text = unnumbered(text, labelled=bool(step.corrects and step.say))
         return self._distress_first(text, ref) or self._take(text, ref)
 
     def _take(self, text: str, ref: str) -> list[Message]:
@@ -127,6 +128,9 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
                 return said + [self._put_right(self._corrected)] + self._enter(step.name, fresh=False)
             kept = "" if step.expect == "yes_no" else heard.without_edits(said_content(reading), edits)
             return said + self._advance(answer=kept or text, ref=ref, reading=reading, corrected=True)
+        rewritten = self._rewritten(text, reading, ref)
+        if rewritten is not None:  # "mostly yes but the deciding thing isnt me, its more being heard"
+            return rewritten
         said = self._asides(reading)
         if any(a.topic == "skip" for a in reading.acts):  # "can I skip this one?"
             return said + [self._rule(self._reply("skip"))] + self._advance(answer="", skipped=True)

@@ -55,6 +55,8 @@ class FixValues(Drives):
         var = fix.slot if fix.slot in corrects else ""
         if not var and "why_chain" in corrects:
             var = "why_chain"
+        if not var:  # "add that i like teaching students": a liking lights them up, whatever drive it names
+            var = next((v for v, shape in _SHAPES if shape.match(fix.new) and v in corrects), "")
         if var in ("", "motivations") and "motivations" in corrects and self._motivations(fix.new, replace=False):
             return f"+{LINES['motivations']}\t{fix.new}"
         if var == "motivations":  # "add getting off nights to what drives me": kept in the mentee's words
@@ -64,8 +66,6 @@ class FixValues(Drives):
             return f"+{LINES['motivations']}\t{fix.new}"
         if not var:  # "add the shipping containers", no line named: the line whose answers said it
             var = self._said_under(fix.new, corrects)
-        if not var:  # "add that i like teaching the weekend kids": a liking is what lights them up
-            var = next((v for v, shape in _SHAPES if shape.match(fix.new) and v in corrects), "")
         if not var and "goal" in corrects and self.values.get("goal"):
             var = "goal"  # said nowhere before: where they're heading, said back so it can be moved
         if not var:

@@ -55,10 +55,14 @@ _LIST_LABEL = re.compile(r"(?i)(^|[.!?;]\s+|,\s*)(?:(?:anyway|and|ok|so)[,]?\s+)
                          r"motivators|drivers|what drives me)\s*[:=-]\s*")
 
 
-def unnumbered(reply: str) -> str:
+def unnumbered(reply: str, labelled: bool = False) -> str:
     """"drives: 1) autonomy 2) money, kind of": a numbered list said as one sentence per item, without the
-    label of what it lists."""
-    text = _NUMBERED.sub(_item_start, _LIST_LABEL.sub(r"\g<1>", reply))
+    label of what it lists (kept when ``labelled``: at a read-back it names the line put right)."""
+    label = _LIST_LABEL.match(reply) if labelled else None
+    if label and _NUMBERED.match(reply, label.end() - 1):  # "drives: 1) being heard 2) growth": one line's items
+        items = [i.strip(" ,;.") for i in _NUMBERED.split(reply[label.end() - 1:]) if i.strip(" ,;.")]
+        return f"{reply[:label.end()]}{', '.join(items)}"
+    text = _NUMBERED.sub(_item_start, reply if labelled else _LIST_LABEL.sub(r"\g<1>", reply))
     return _BULLETED.sub(_item_start, text) if re.match(r"\s*[-*\u2022]\s", text) else text  # "- money - family"
 
 

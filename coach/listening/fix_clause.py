@@ -89,7 +89,8 @@ def _clauses(text: str) -> list[str]:
                      r",?\s+and\s+(?=(?:add|drop|remove|take|put|underneath|under it|where|what|"
                      r"the (?:job|heading|first|under)|it'?s|its|heading|my|also|swap|change|replace|"
                      r"(?:the |that |this )?[\w' ]{1,30}? (?:bit|part|line) (?:is|are|was|should))\b)|"
-                     r",\s+(?=(?:add|drop|remove|take out|underneath|and)\b)|"
+                     r",\s+(?=(?:(?:maybe|also|oh|pls|please|could you|can you) )?"
+                     r"(?:add|drop|remove|take out|underneath|and)\b)|"
                      r",?\s+but\s+(?=(?:the|underneath|where|what|add|drop)\b)",
                      masked, flags=re.I)
     restore = re.compile(r"\x00(\d+)\x00")
@@ -144,7 +145,8 @@ def _restate(text: str) -> Fix | None:
 def _add(text: str) -> Fix | None:
     """"add sourdough to the lights me up bit", "add that I want to prove I can do it"."""
     text = re.sub(r"(?i)^(?:and|but|so|plus)\s+(?=[\w' ]{1,30}:)", "", text)  # "and good at: add finding auth bugs"
-    m = re.match(rf"^(?:(?:can|could) you |please |pls |(?:i|we)(?: want| wanna| would like|'d like| wanted) to )?"
+    m = re.match(rf"^(?:maybe |oh |and )?(?:(?:can|could) you |please |pls |"
+                 rf"(?:i|we)(?: want| wanna| would like|'d like| wanted) to )?"
                  rf"(?:also )?"
                  rf"(?:add|put in|include|write(?: down)?|note(?: down)?|put down)(?: back| in)?\s+"
                  rf"(?:(?:one|one more|another|a) thing:?\s+|this:\s+)?"
