@@ -25,7 +25,8 @@ from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.acts import read_reply, unnumbered
 from coach.listening.edits import read_edits
-from coach.listening.playback import pointed_at, trimmed
+from coach.listening.fixes import read_fixes
+from coach.listening.playback import play_back, pointed_at, trimmed
 from coach.listening.reading import Reading
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ _ENDS_THERE = re.compile(r"(?i)(?:^|[.!?,;]\s*)(?:i (?:already )?said,? )?(?:tha
                          r"(?: really| honestly)?\W*$")
 # The answer marked as such after a remark (round 21): "no wait, you swapped the wrong bit. ... one sentence: X".
 _LABELLED = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:ok|okay|so|fine|anyway)[, ]+)?(?:my |in |the )?"
-                       r"(?:one |plain |a )?(?:sentence|answer)\s*[:=\-]\s*(?P<x>\S.*)$")
+                       r"(?:one |plain |a )?(?:sentence|answer)\s*(?:[:=\-]|\.{2,}|\u2026)\s*(?P<x>\S.*)$")
 # One word that names a role ("dispatcher", "foreman", "cto"): a whole answer to "whose job?".
 _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
                    r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
@@ -215,13 +216,24 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             before = text[:labelled.start()].strip()  # "that's still wrong but ok.": a sorry, then the answer
             lex = self.flow.lexicon
             said = self._asides(read_reply(before, lex, question=self._asked())) if rules.words(before) else []
-            return said + self._take(labelled.group("x"), ref)
+            return said + self._missed_before(before) + self._take(labelled.group("x"), ref)
         if step.save_as in ("want_job", "not_want_job") and any(a.topic == "works_alone" for a in reading.acts):
             # "i work alone lol. its me and my cat. so... the cat's job": another workplace to picture, then again
             return self._asides(reading) + [self._rule(self._reply("works_alone"))] + self._reask()
         # "no!! the sentence is 'X'. drives: autonomy first": the last answer put right, then this one
         # "wait no i want time off ON the list. anyway. baking": one more drive kept, then the rest heard
         return self._last_answer_fixed(text, ref) or self._put_on_list(text, ref)
+
+    def _missed_before(self, before: str) -> list[Message]:
+        """"you missed the bit about X. anyway. one sentence: Y": X goes on the chain of reasons, and is said so."""
+        chain = self.values.get("why_chain")
+        added = [f.new for f in read_fixes(before) if f.kind == "missing" and f.new and not f.slot]
+        if not added or not isinstance(chain, list):
+            return []
+        self._begin_change()
+        for words in added:
+            self.words.append("why_chain", words, self._refs())
+        return [self._rule(self._reply("noted_too").replace("{words}", play_back(" and ".join(added)) or added[0]))]
 
     def _misheard(self, reading: Reading) -> list[Message] | None:
         """Told it got the last answer wrong, with nothing to put instead ("you didnt get me"): in a

@@ -286,7 +286,12 @@ class Fixing(FixValues):
         for fix in fixes:
             if fix.kind == "keep":
                 continue
-            if fix.kind == "ask" or (fix.kind == "missing" and not self._restore(fix, heard)):
+            if fix.kind == "missing" and fix.new and not self._restore(fix, heard):
+                said = self._add(Fix("add", fix.slot, new=fix.new))  # "you forgot flexibility": added as said
+                if said:
+                    heard.append(said)
+                    continue
+            if fix.kind == "ask" or (fix.kind == "missing" and not fix.new and not self._restore(fix, heard)):
                 if question is None:
                     question = self._ask_about(fix)
                 continue

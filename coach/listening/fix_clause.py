@@ -221,7 +221,13 @@ def _missing(text: str) -> Fix | None:
     if said and slot_of(said.group("head")):
         return _read(f"{said.group('head')} should be {said.group('new')}")
     kind = "ask" if re.match(r"(?i)^(?:you|u)\s+(?:still\s+)?(?:didn'?t|did not) fix\b", text) else "missing"
-    return Fix(kind, slot_of(x), _part(x), said=_said(x))  # "you didn't fix the drives part": what should it say?
+    x = re.split(r"(?i),\s+(?=(?:i'?d|i|i'?m|im|that'?s|thats|which|it'?s|its|lol|sorry)\b)", x)[0]  # an aside after
+    about = re.match(r"(?i)^(?:the |that )?(?:bit|part|thing|stuff|line) (?:about|where i said|on) (?P<w>\w.+)$", x)
+    # "you forgot flexibility", "you missed the bit about doing something thats mine": words to add, not a pointer
+    words = about.group("w") if about else "" if re.search(
+        r"(?i)\b(?:bit|part|thing|one|line|stuff)s?$|^(?:it|that|this|them|those|something|some|one)$", x) else x
+    fix = Fix(kind, slot_of(x), _part(x), said=_said(x))  # "you didn't fix the drives part": what should it say?
+    return replace(fix, part=_part(words), new=words) if kind == "missing" and words and not fix.slot else fix
 
 
 def _pointed(text: str) -> Fix | None:

@@ -92,7 +92,21 @@ def read_fixes(reply: str) -> list[Fix]:
         out.append(fix)
         if fix.kind == "ask" and fix.new == "" and (fix.part or fix.slot):
             waiting = fix
-    return out
+    return [_also(f) for f in out]
+
+
+# "its not just money. the shop isnt about money at all, its about doing something thats mine": what it is
+# also about, said last.
+_ALSO_ABOUT = re.compile(r"(?i)(?:^|[,.;]\s*)(?:but |and )?(?:it'?s|its|it is|more|also|it'?s also|its also) "
+                         r"(?:also |more |really |actually )?(?:about |like )?(?P<z>[^,.;]+?)\W*$")
+
+
+def _also(fix: Fix) -> Fix:
+    """"not just money, (it's about) X": money stays and X is added (a put of "just X" is no swap)."""
+    if fix.kind != "put" or not fix.new or not re.match(r"(?i)(?:just|only) \w", fix.part):
+        return fix
+    about = _ALSO_ABOUT.search(fix.new)
+    return Fix("add", fix.slot, new=_words(about.group("z")) if about else fix.new)
 
 
 def is_remark(piece: str) -> bool:
