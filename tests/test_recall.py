@@ -30,7 +30,9 @@ def test_an_answer_given_in_passing_is_recalled_for_its_question(step: str, earl
     assert found is not None and (found.words, found.ref) == (words, "1:4")
 
 
-@pytest.mark.parametrize("earlier", ["i love my weekends", "people are the hard part", "good question"])
+@pytest.mark.parametrize("earlier", ["i love my weekends", "people are the hard part", "good question",
+                                     # round 24: "decent at it" said back alone means nothing
+                                     "seen it up close, i cover for the ops manager. its alright, i'm decent at it"])
 def test_nothing_is_recalled_that_does_not_answer(earlier: str) -> None:
     assert recall("passion_free_day", [("1:4", earlier)], load_lexicon()) is None
     assert recall("strengths", [("1:4", earlier)], load_lexicon()) is None

@@ -277,6 +277,8 @@ class AskedBack:
         item = find_kept(thing, self.summary()) or find_kept(thing, {"why": self.values.get("why_chain") or []})
         slot = slot_of(thing)
         line = self.values.get(slot) if slot else None  # "did u fix the heading bit tho": that line's words
+        if isinstance(line, list):  # "did you fix the sentence though?": the line's latest words
+            line = next((i for i in reversed(line) if isinstance(i, str) and i.strip()), None)
         if not item and isinstance(line, str) and line.strip():
             item = line
         if item:

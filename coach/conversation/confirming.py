@@ -191,7 +191,7 @@ class Confirming(DriveChecks):
         self._corrected = words
         return True
 
-    def _own_word(self, reading: Reading) -> str:
+    def _own_word(self, reading: Reading, most: int = _PART_WORDS) -> str:
         """A check's item put right in other words ("not meaningful exactly, useful" -> useful), else ""."""
         step = self.current
         if not (step.foreach and step.collect_yes) or reading.confirm is True:
@@ -210,7 +210,7 @@ class Confirming(DriveChecks):
         words = re.sub(r"(?i)^(?:yes|yeah|yep)(?:,?\s+(?:to|for))?[,\s]+", "", words)  # "yes to meaning": meaning
         # "not being invisible", "enough to not panic": words for it, not a no
         denied = _DENIES.search(re.sub(r"(?i)\bto not\b", "to", words)) and not _NOT_BEING.match(words)
-        if not words or non_answer(words) or len(words.split()) > _PART_WORDS or denied or OPEN_END.search(words):
+        if not words or non_answer(words) or len(words.split()) > most or denied or OPEN_END.search(words):
             return ""  # "i said i dont care who decides": a no said again, not a word of their own
         return words
 
@@ -299,6 +299,11 @@ class Confirming(DriveChecks):
         step = self.current
         if any(e.when and "hedge" in e.when for e in step.next):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
+        own = self._own_word(reading, most=10) if step.foreach and reading.has("correction") else ""
+        if own:  # "sort of? more like having a say in how my day goes. not changing the world": their words
+            line = self._reply("own_word").replace("{words}", play_back(own))
+            return [self._rule(line[:1].upper() + line[1:])] + self._advance(
+                answer=text, ref=ref, reading=reading, confirm=None, own=own)
         if step.foreach:
             others = self._others_named(text, reading, hedged=True) if said_content(reading) else []
             if others:  # "kind of. but also meaning": this one in part, the other kept; "... Both.": both kept

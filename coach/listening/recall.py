@@ -35,6 +35,10 @@ def _tables(lex: Lexicon) -> dict[str, tuple[str, list[re.Pattern[str]]]]:
     return lex.compiled("heard_before", build)
 
 
+# A phrase whose object is only "it" or "that": without the sentence before it, nobody knows what it means.
+_NO_REFERENT = re.compile(r"(?i)\b(?:at|with|in|for|of|about|do|doing)\s+(?:it|that|this|them|those)\W*$")
+
+
 def recalls(step: str, lex: Lexicon) -> bool:
     """Does the lexicon know how an earlier answer may already answer ``step``'s question?"""
     return step in _tables(lex)
@@ -54,5 +58,7 @@ def recall(step: str, answers: list[tuple[str, str]], lex: Lexicon) -> Recalled 
                 said = reply.text
                 words = said[m.start():m.end()].strip(" ,")
                 core = said[m.start("kept"):m.end("kept")].strip(" ,") if "kept" in pattern.groupindex else ""
+                if _NO_REFERENT.search(core or words):  # "i'm decent at it": at what? said back, it means nothing
+                    continue
                 return Recalled(words, ref, about, core or words)
     return None
