@@ -45,6 +45,8 @@ _ENDS_THERE = re.compile(r"(?i)(?:^|[.!?,;]\s*)(?:i (?:already )?said,? )?(?:tha
 # The answer marked as such after a remark (round 21): "no wait, you swapped the wrong bit. ... one sentence: X".
 _LABELLED = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:ok|okay|so|fine|anyway)[, ]+)?(?:my |in |the )?"
                        r"(?:one |plain |a )?(?:sentence|answer)\s*(?:[:=\-]|\.{2,}|\u2026)\s*(?P<x>\S.*)$")
+_WHY_LABEL = re.compile(r"(?i)^(?:so |ok |okay |well )?(?:the |my )?(?:why|reason|real reason|honest answer) "
+                        r"(?:is|was|would be)[:,]?\s+(?=\w)")
 # One word that names a role ("dispatcher", "foreman", "cto"): a whole answer to "whose job?".
 _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
                    r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
@@ -257,6 +259,8 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         rung = re.escape(self._rung().lower().strip(" .!?")) if step.ladder else ""  # "lol SENCo. um. its ...":
         content = re.sub(rf"(?i)^{rung}[.!?]+\s+", "", content) if rung else content  # the word asked about, no reason
         content = heard.without_bottom(content) if step.ladder else heard.without_worry(content, reading)
+        if step.ladder:  # "the why is i feel stuck": the reason, without its label
+            content = _WHY_LABEL.sub("", content)
         labelled = re.search(rf"(?i)\b{re.escape(step.save_as or '~')}s?\s*(?::|\.{{2,}}|\u2026)\s*(?P<rest>\w.+)$",
                              reading.reply)
         if labelled:  # "what mean 'love'? anyway. experiment: I write 5 tests ...": what follows the label

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from coach.conversation.said_before import said_before
 from coach.flow.spec import Flow
 from coach.listening.edits import read_edits
 from coach.listening.parts import slot_of
@@ -73,7 +74,7 @@ _TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where
 _OF_THE_QUESTION = re.compile(r"(?i)^(?:what|why)\W*s?\b.*\b(?:this|that|the|these) questions?\b")
 _TOPICS = frozenset(("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "fixed", "source",
                      "who", "optional", "right_word", "later", "sense", "progress", "example", "memory",
-                     "feeling_normal", "imagined", "machine"))
+                     "feeling_normal", "imagined", "machine", "said_before"))
 
 
 def plain_aside(plain: str) -> tuple[str, str]:
@@ -235,6 +236,10 @@ class AskedBack:
             return self._plainly(reading)
         if key == "kept":
             return self._kept(asked)
+        if key == "said_before":  # "what did i say last time about why?": last time's words for that line
+            found = said_before(asked, self.values.get("previous") or {}, self.flow.lexicon)
+            said = [self._reply("said_before").replace("{line}", line).replace("{words}", said) for line, said in found]
+            return " ".join(said) or self._reply("said_before_none")
         if key == "fixed":  # "did you fix those 4 things?": what was put right, said again
             return self._fixes_said()
         if key == "source":

@@ -239,7 +239,8 @@ _GOAL_IS = re.compile(
     r"(?:more like|really|actually|to)?"
     r"[\s.]*(?P<goal>[^.!?]+)"
     # "revenue management is the goal", said the other way round.
-    r"|(?:^|[.!?]\s+)(?:but |and |no,? )?(?P<before>[^.!?]{2,60}?) (?:is|was|would be) (?:the|my) "
+    r"|(?:^|[.!?]\s+)(?:but |and |no,? )?(?!(?:what|which|who|how|where|when|why)\b)(?P<before>[^.!?]{2,60}?) "
+    r"(?:is|was|would be) (?:the|my) "
     r"(?:real |actual |main )?goal\b")
 # A reason given in the same breath as the goal: "... is the goal. its important cause i like numbers".
 _REASON = re.compile(r"(?i)\b(?:because|cause|cos|'cause|bc)\b\s*(?P<why>[^.!?]+)")

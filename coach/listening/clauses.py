@@ -14,6 +14,8 @@ from coach.listening.text import Piece, Reply, bare, trim, words
 # Where one clause of a sentence may end and another begin.
 # "..., which is ironic", "she decides things which is ironic": a remark on what was just said starts a clause
 _CLAUSE = re.compile(r",\s+(?:and |but |so |though |because )?|\s+(?:and|but) (?=(?:that|it|this|i|i'm|i've)\b)"
+                     # "i feel stuck and want to grow": the wish after a feeling, a clause of its own
+                     r"|\s+and (?=(?:want|wanna|need|would like|'d like) to\b)"
                      r"|\s+(?=which (?:\w+ ){0,2}(?:is|was|feels|sounds|says|makes)\b)"
                      # "it would be nice but no": the no at the end is said of it, a clause of its own
                      r"|\s+but\s+(?=(?:no|nope|nah)\W*$)"

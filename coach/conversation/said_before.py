@@ -1,0 +1,53 @@
+"""What the mentee said last time about a line, said back when they ask for it.
+
+"what did i say last time about why?", "can you read back my goal from last time": the answer comes
+from the last session's summary as it was kept (with its corrections), in the mentee's own words,
+never from the model and never as advice.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from coach.listening.lexicon import Lexicon
+from coach.listening.parts import slot_of
+from coach.listening.playback import play_back
+
+__all__ = ["said_before"]
+
+# Each line as the coach names it when saying it back, and where the last summary keeps it.
+_LINES: dict[str, tuple[str, str, int | None]] = {
+    "goal": ("where you were heading", "goals", 0),
+    "want_job": ("the job you'd pick", "goals", 1),
+    "bedrock": ("what's underneath it all", "bedrock", None),
+    "motivations": ("what drives you", "motivations", None),
+    "passions": ("what lights you up", "passions", None),
+    "strengths": ("what people come to you for", "strengths", None),
+    "sweet_spot": ("where it all overlaps", "sweet_spot", None),
+}
+_WHY = re.compile(r"(?i)^(?:the |my )?(?:why|whys|reasons?|because|reasoning|deeper reason)$")
+_NAMED = re.compile(r"(?i)\b(?:about|on) (?:my |the |your )?(?P<x>[\w' ]{2,30}?)(?: (?:bit|part|thing|line))?"
+                    r"(?: (?:from |at )?last time)?\W*$|\bmy (?P<y>[\w' ]{2,20}?)(?: (?:bit|part|thing))?"
+                    r" (?:from |at )?last time\b|\bwhat (?:was|were) my (?P<z>[\w' ]{2,20}?) (?:from |at )?last time\b")
+
+
+def said_before(asked: str, previous: dict[str, Any], lexicon: Lexicon) -> list[tuple[str, str]]:
+    """(how the line is named, what it said) for each line ``asked`` asks about, from last time's
+    summary; where you were heading and what was underneath it when no line is named; [] if none is kept."""
+    m = _NAMED.search(asked.strip(" ?!."))
+    thing = next((g for g in (m.groups() if m else ()) if g), "").strip()
+    var = "bedrock" if _WHY.match(thing) else slot_of(thing) if thing else ""
+    wanted = [var] if var in _LINES else ["goal", "bedrock"]
+    out = []
+    for name in wanted:
+        line, key, index = _LINES[name]
+        value = previous.get(key)
+        items = value if isinstance(value, list) else [value]
+        if index is not None:
+            items = items[index:index + 1]
+        said = [lexicon.motivations[i].label if i in lexicon.motivations else play_back(i, 30) or i
+                for i in items if isinstance(i, str) and i.strip()]
+        if said:
+            out.append((line, "; ".join(said)))
+    return out
