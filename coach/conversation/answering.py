@@ -25,8 +25,7 @@ from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.acts import read_reply, unnumbered
 from coach.listening.edits import read_edits
-from coach.listening.fixes import read_fixes
-from coach.listening.playback import play_back, pointed_at, trimmed
+from coach.listening.playback import pointed_at, trimmed
 from coach.listening.reading import Reading
 
 if TYPE_CHECKING:
@@ -47,6 +46,9 @@ _LABELLED = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:ok|okay|so|fine|anyway)[,
                        r"(?:one |plain |a )?(?:sentence|answer)\s*(?:[:=\-]|\.{2,}|\u2026)\s*(?P<x>\S.*)$")
 _WHY_LABEL = re.compile(r"(?i)^(?:so |ok |okay |well )?(?:the |my )?(?:why|reason|real reason|honest answer) "
                         r"(?:is|was|would be)[:,]?\s+(?=\w)")
+# "ok that makes sense. ..." after a question was explained: taking it in, then the answer (round 24).
+_TAKEN_IN = re.compile(r"(?i)^(?:ok(?:ay)?,? )?(?:(?:that|it) makes (?:total |more |a lot of )?sense|fair enough|"
+                       r"got it|i see)(?: now)?[.!,;]+\s+(?=\w)")
 # One word that names a role ("dispatcher", "foreman", "cto"): a whole answer to "whose job?".
 _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
                    r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
@@ -100,6 +102,9 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
 
     def _take(self, text: str, ref: str) -> list[Message]:
         """What the step makes of an answer that is no sign of distress (or was said to be safe)."""
+        return self._recap_put_right(text) + self._taken(text, ref)
+
+    def _taken(self, text: str, ref: str) -> list[Message]:
         lex = self.flow.lexicon
         step = self.current
         if step.ask is None:  # nothing was asked; should not happen with a validated flow
@@ -226,17 +231,6 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         # "wait no i want time off ON the list. anyway. baking": one more drive kept, then the rest heard
         return self._last_answer_fixed(text, ref) or self._put_on_list(text, ref)
 
-    def _missed_before(self, before: str) -> list[Message]:
-        """"you missed the bit about X. anyway. one sentence: Y": X goes on the chain of reasons, and is said so."""
-        chain = self.values.get("why_chain")
-        added = [f.new for f in read_fixes(before) if f.kind == "missing" and f.new and not f.slot]
-        if not added or not isinstance(chain, list):
-            return []
-        self._begin_change()
-        for words in added:
-            self.words.append("why_chain", words, self._refs())
-        return [self._rule(self._reply("noted_too").replace("{words}", play_back(" and ".join(added)) or added[0]))]
-
     def _misheard(self, reading: Reading) -> list[Message] | None:
         """Told it got the last answer wrong, with nothing to put instead ("you didnt get me"): in a
         ladder the rung it heard goes; a sorry, then the question again (None: not that)."""
@@ -261,6 +255,7 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         content = heard.without_bottom(content) if step.ladder else heard.without_worry(content, reading)
         if step.ladder:  # "the why is i feel stuck": the reason, without its label
             content = _WHY_LABEL.sub("", content)
+        content = _TAKEN_IN.sub("", content)  # "ok that makes sense. i think being heard matters": the answer
         labelled = re.search(rf"(?i)\b{re.escape(step.save_as or '~')}s?\s*(?::|\.{{2,}}|\u2026)\s*(?P<rest>\w.+)$",
                              reading.reply)
         if labelled:  # "what mean 'love'? anyway. experiment: I write 5 tests ...": what follows the label

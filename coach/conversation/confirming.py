@@ -73,8 +73,12 @@ _PART_SAME = re.compile(r"(?i)^(?:and |but )?(?:the |my )?[\w' ]{1,25} (?:bit|pa
 _PART_REMARK = re.compile(r"(?i)^(?:and |but )?(?:the |my )?[\w' ]{1,25} (?:bit|part|one|line)s? "
                           r"(?:got |was |is |came out )?(?:cut off|cut short|chopped|garbled|weird)[^,.]*,\s*"
                           r"(?:(?:it'?s|its|it is)\s+)?")
-# "a lot has changed since: X", "what has changed: X": the run-up to the news.
-_NEWS_LEAD = re.compile(r"(?i)^(?:(?:also|and|but|so|well)\W+)*"
+_PART_WRONG = re.compile(r"(?i)^(?:and |but )?(?:the |my )?['\"]?[\w' ]{1,25}['\"]? (?:bit|part|one|line)s? "
+                         r"(?:is|are|'s) (?:a bit |kind of |kinda |all |a total )?"
+                         r"(?:a mess|wrong|off|messed up|not right|confusing)\b")
+# "a lot has changed since: X", "what has changed: X", "big news, X": the run-up to the news.
+_NEWS_LEAD = re.compile(r"(?i)^(?:(?:also|and|but|so|well|oh)\W+)*(?:big|some|good|great) news\W+|"
+                        r"^(?:(?:also|and|but|so|well)\W+)*"
                         r"(?:a lot|lots|loads|quite a bit|much|what|something|things?) (?:has |have )?changed"
                         r"(?: since)?(?: then| last time)?\W*\s*|^since\W+")
 
@@ -287,7 +291,8 @@ class Confirming(DriveChecks):
             words = trimmed(reading.reply[at:])
         # "you still have the hobby wrong. a lot has changed since: X": a remark to the coach is not news
         # "the drives bit is same. the underneath bit got cut off weird tho, its X": X is the news
-        said = [_PART_REMARK.sub("", s) for s in re.split(r"(?<=[.!?])\s+", words) if not _PART_SAME.match(s)]
+        said = [_PART_REMARK.sub("", s) for s in re.split(r"(?<=[.!?])\s+", words)
+                if not _PART_SAME.match(s) and not _PART_WRONG.match(s)]  # "the drives bit is a mess": not news
         news = [s for s in said if s.strip() and not _TO_THE_COACH.match(s)]
         words = _NEWS_LEAD.sub("", " ".join(news)).strip() or words
         if not words or non_answer(words) or rules.is_off_topic(words, self.flow.lexicon):

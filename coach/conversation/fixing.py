@@ -180,6 +180,17 @@ class Fixing(FixValues):
                 return f"without '{value}'"
         return f"{LINES.get(edit.var, edit.var)}\t{edit.new}"
 
+    def _missed_before(self, before: str) -> list[Message]:
+        """"you missed the bit about X. anyway. one sentence: Y": X goes on the chain of reasons, and is said so."""
+        chain = self.values.get("why_chain")
+        added = [f.new for f in read_fixes(before) if f.kind == "missing" and f.new and not f.slot]
+        if not added or not isinstance(chain, list):
+            return []
+        self._begin_change()
+        for words in added:
+            self.words.append("why_chain", words, self._refs())
+        return [self._rule(self._reply("noted_too").replace("{words}", play_back(" and ".join(added)) or added[0]))]
+
     def _put_on_list(self, text: str, ref: str) -> list[Message] | None:
         """"i want time off ON the list", said after the drives were checked: one more drive, kept in the
         mentee's words; what else the reply says is heard as the answer (None: no such request)."""

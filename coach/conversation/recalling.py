@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.conversation.heard import said_content
 from coach.conversation.message import Message
+from coach.conversation.said_before import put_right_at_recap
 from coach.listening.acts import read_reply
 from coach.listening.playback import play_back, swap_pronouns, trimmed
 from coach.listening.recall import recall, recalls
@@ -39,6 +40,8 @@ class Recalling:
         def current(self) -> Step: ...
         def _ask(self, step: Step) -> None: ...
         def _reply_text(self, key: str) -> str: ...
+        def _reply(self, key: str) -> str: ...
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
         def _text(self, reading: Reading, ref: str, answered: bool) -> list[Message]: ...
         def _advance(self, answer: str, skipped: bool = False, ref: str | None = None,
                      reading: Reading | None = None, confirm: bool | None = None, corrected: bool = False,
@@ -101,6 +104,20 @@ class Recalling:
             return self._text(read_reply(text, lex, question=self.current.ask), ref, answered=False)
         self._ask(self.current)
         return []
+
+
+    def _recap_put_right(self, text: str) -> list[Message]:
+        """"can you fix the drives bit, it should just be growth, meaning, freedom", said while last time's
+        recap is still being talked about: heard and said so, before the reply is taken as usual."""
+        step, previous = self.current, self.values.get("previous") or {}
+        first = next(iter(self.flow.phases), "")
+        if not previous or step.corrects or step.phase != first or "recap_fixed" not in self.flow.replies:
+            return []
+        fixed = put_right_at_recap(text, previous, self.flow.lexicon)
+        if fixed is None:
+            return []
+        line, words = fixed
+        return [self._rule(self._reply("recap_fixed").replace("{line}", line).replace("{words}", play_back(words, 30)))]
 
 
 def _second_person(words: str) -> str:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from coach.listening.fixes import read_fixes
 from coach.listening.lexicon import Lexicon
+from coach.listening.lines import line_edit
 from coach.listening.parts import slot_of
 from coach.listening.playback import play_back
 
-__all__ = ["said_before"]
+__all__ = ["put_right_at_recap", "said_before"]
 
 # Each line as the coach names it when saying it back, and where the last summary keeps it.
 _LINES: dict[str, tuple[str, str, int | None]] = {
@@ -51,3 +53,20 @@ def said_before(asked: str, previous: dict[str, Any], lexicon: Lexicon) -> list[
         if said:
             out.append((line, "; ".join(said)))
     return out
+
+
+def put_right_at_recap(reply: str, previous: dict[str, Any], lexicon: Lexicon) -> tuple[str, str] | None:
+    """(how the line is named, the mentee's words for it) when a reply to last time's recap puts a line right
+    ("can you fix the drives bit, it should just be growth, meaning, freedom"); None when it puts none right."""
+    for fix in read_fixes(reply):
+        if fix.kind in ("put", "add") and fix.slot in _LINES and fix.new:
+            return _LINES[fix.slot][0], fix.new
+    lines = {}
+    for var, (_, key, index) in _LINES.items():
+        value = previous.get(key)
+        items = value if isinstance(value, list) else [value]
+        items = items[index:index + 1] if index is not None else items
+        lines[var] = [f"{lexicon.motivations[i].label} {' '.join(lexicon.motivations[i].words.phrases)}"
+                      if i in lexicon.motivations else i for i in items if isinstance(i, str)]
+    edit = line_edit(reply, lines)
+    return (_LINES[edit.var][0], edit.new) if edit is not None and edit.new else None

@@ -47,8 +47,10 @@ _NOT_ONLY = re.compile(r"(?i)\bnot (?:only|just) (?P<x>[^,.;]+?),? (?:(?:it'?s|i
 # The read-back said to be wrong, before what is wrong in it.
 _WRONG_LEAD = re.compile(r"(?i)^(?:the |my |your |that )?(?:summary|playback|list)(?:'s| is) (?:all |a bit |kind of )?"
                          r"(?:wrong|off|not right)\s*(?:[-\u2013\u2014:,;]\s*)+")
-# A numbered item in a list of fixes: "1) ...", "2. ...", "(3) ...", "#4 ...".
-_NUMBERED = re.compile(r"(?:^|(?<=\s))(?:\(\d{1,2}\)|#?\d{1,2}[).:])\s+(?=\S)")
+_FIX_ASKED = re.compile(r"(?i)^(?:and |also |but )?(?:(?:can|could|would) (?:you|u) |pls |please )?"
+                        r"(?:fix|change|correct|update|redo|sort out) (?P<head>.{2,40}?)\s*[,:;.\u2014-]\s*"
+                        r"(?:it|that|this|they)\s+"
+                        r"(?:should|needs? to|has to|must)\s+(?:just |only |really )?(?:be|say|read)[:,]?\s+")
 _POINTER = r"(?:that|this|it|that bit|that part|this bit|this part|the last bit|the last one|that line|that sentence)"
 
 
@@ -75,28 +77,6 @@ class Fix:
         return not self.slot and not self.part
 
 
-def _clauses(text: str) -> list[str]:
-    """The reply cut into sentences, then at ", and" / "and" before a new fix; quotes kept whole."""
-    quoted: list[str] = []
-
-    def hide(m: re.Match[str]) -> str:
-        quoted.append(m.group(0))
-        return f"\x00{len(quoted) - 1}\x00"
-
-    masked = re.sub(r"(?<!\w)'[^']*?\w'(?!\w)|(?<!\w)'[^']+?'(?!\w)|\"[^\"]+\"", hide, text)
-    masked = _NUMBERED.sub("\n", masked)  # "1) the job is X. 2) underneath it is Y": one fix per item
-    parts = re.split(r"(?<=[.!?;])\s+|\n+|"
-                     r",?\s+and\s+(?=(?:add|drop|remove|take|put|underneath|under it|where|what|"
-                     r"the (?:job|heading|first|under)|it'?s|its|heading|my|also|swap|change|replace|"
-                     r"(?:the |that |this )?[\w' ]{1,30}? (?:bit|part|line) (?:is|are|was|should))\b)|"
-                     r",\s+(?=(?:(?:maybe|also|oh|pls|please|could you|can you) )?"
-                     r"(?:add|drop|remove|take out|underneath|and)\b)|"
-                     r",?\s+but\s+(?=(?:the|underneath|where|what|add|drop)\b)",
-                     masked, flags=re.I)
-    restore = re.compile(r"\x00(\d+)\x00")
-    return [restore.sub(lambda m: quoted[int(m.group(1))], p).strip() for p in parts if p and p.strip(" .,!?")]
-
-
 def _read(clause: str) -> Fix | None:
     raw = clause.strip()
     # "yes, and because I want people like her to be listened to": one more reason.
@@ -105,6 +85,7 @@ def _read(clause: str) -> Fix | None:
     if m:
         return Fix("add", "why_chain", new=_words(m.group("new")))
     text = _WRONG_LEAD.sub("", _bare(raw))  # "the summary's wrong - i said FREEDOM, not meaning" (round 22)
+    text = _FIX_ASKED.sub(r"\g<head> should be ", text)  # "can you fix the drives bit, it should just be X"
     if not text:
         return None
     fix = (_restate(text) or _add(text) or _missing(text) or _too_strong(text) or _named_first(text) or _pointed(text)

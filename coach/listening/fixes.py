@@ -16,13 +16,39 @@ import re
 from dataclasses import replace
 
 from coach.listening import fix_words as fw
-from coach.listening.fix_clause import _ASIDE, Fix, _clauses, _read
+from coach.listening.fix_clause import _ASIDE, Fix, _read
 from coach.listening.fix_clause import _UNDERNEATH as _UNDER
 from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import slot_of
 from coach.listening.text import Reply
 
 __all__ = ["Fix", "is_complaint", "is_remark", "read_fixes"]
+
+
+# A numbered item in a list of fixes: "1) ...", "2. ...", "(3) ...", "#4 ...".
+_NUMBERED = re.compile(r"(?:^|(?<=\s))(?:\(\d{1,2}\)|#?\d{1,2}[).:])\s+(?=\S)")
+
+
+def _clauses(text: str) -> list[str]:
+    """The reply cut into sentences, then at ", and" / "and" before a new fix; quotes kept whole."""
+    quoted: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        quoted.append(m.group(0))
+        return f"\x00{len(quoted) - 1}\x00"
+
+    masked = re.sub(r"(?<!\w)'[^']*?\w'(?!\w)|(?<!\w)'[^']+?'(?!\w)|\"[^\"]+\"", hide, text)
+    masked = _NUMBERED.sub("\n", masked)  # "1) the job is X. 2) underneath it is Y": one fix per item
+    parts = re.split(r"(?<=[.!?;])\s+|\n+|"
+                     r",?\s+and\s+(?=(?:add|drop|remove|take|put|underneath|under it|where|what|"
+                     r"the (?:job|heading|first|under)|it'?s|its|heading|my|also|swap|change|replace|"
+                     r"(?:the |that |this )?[\w' ]{1,30}? (?:bit|part|line) (?:is|are|was|should))\b)|"
+                     r",\s+(?=(?:(?:maybe|also|oh|pls|please|could you|can you) )?"
+                     r"(?:add|drop|remove|take out|underneath|and)\b)|"
+                     r",?\s+but\s+(?=(?:the|underneath|where|what|add|drop)\b)",
+                     masked, flags=re.I)
+    restore = re.compile(r"\x00(\d+)\x00")
+    return [restore.sub(lambda m: quoted[int(m.group(1))], p).strip() for p in parts if p and p.strip(" .,!?")]
 
 
 # "where meet is not 'the hospital yes'. is validation of new methods": a part denied by its quoted words, then
@@ -105,8 +131,8 @@ def _also(fix: Fix) -> Fix:
     """"not just money, (it's about) X": money stays and X is added (a put of "just X" is no swap)."""
     if fix.kind != "put" or not fix.new or not re.match(r"(?i)(?:just|only) \w", fix.part):
         return fix
-    about = _ALSO_ABOUT.search(fix.new)
-    return Fix("add", fix.slot, new=_words(about.group("z")) if about else fix.new)
+    about = _ALSO_ABOUT.search(fix.new)  # "it's impact on people, not just impact": a put, the new words first
+    return Fix("add", fix.slot, new=_words(about.group("z"))) if about and about.start() else fix
 
 
 def is_remark(piece: str) -> bool:
