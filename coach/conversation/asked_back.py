@@ -34,7 +34,8 @@ _DID_YOU = re.compile(
     r"remember what i (?:said|told you) about|remember)\s+(?P<x>.+)$", re.I)
 # "do you even know what the trust thing is?" (round 21)
 _KNOW_WHAT = re.compile(r"\b(?:know|remember) what (?:the |my )?(?P<x>[\w' ]{2,30}?) (?:thing |bit |part )?"
-                        r"(?:is|was)\b", re.I)
+                        r"(?:is|was)\b|\bremember (?P<x2>my (?:goal|job|drives?|reasons?|why|sentence|passions?|"
+                        r"strengths?|experiment))\b", re.I)
 # "is sourdough in there now?"
 _IS_IN = re.compile(r"\bis (?:the )?(?P<x>[\w' ]{1,30}?) (?:in|on) (?:there|it|the (?:list|summary))\b", re.I)
 # Where the thing ends: "teaching students to underneath", "sourdough, then?"
@@ -94,7 +95,7 @@ def asked_about(question: str) -> str:
     m = _KNOW_WHAT.search(question) or _DID_YOU.search(question) or _IS_IN.search(question)
     if not m:
         return ""
-    thing = _WHERE.sub("", m.group("x").strip())
+    thing = _WHERE.sub("", (m.groupdict().get("x") or m.groupdict().get("x2") or "").strip())
     for _ in range(3):
         thing = _HEAD.sub("", _TAIL.sub("", thing.strip())).strip()
     return thing
@@ -293,6 +294,9 @@ class AskedBack:
             if not slot and _CHANGE_ASKED.search(asked) and thing.lower() not in self.last_fixed.lower():
                 return f'{self._reply("kept_still").replace("{words}", said)} {self._reply(self._add_hint())}'.strip()
             return self._reply("kept_yes").replace("{words}", said)
+        before = said_before(f"about {thing}", self.values.get("previous") or {}, self.flow.lexicon) if slot else []
+        if before:  # "you remember my goal?", asked before it is asked again today: last time's words
+            return " ".join(self._reply("said_before").replace("{line}", ln).replace("{words}", w) for ln, w in before)
         missing = self._reply("kept_no").replace("{words}", play_back(thing) or thing)
         return f"{missing} {self._reply(self._add_hint())}".strip()
 

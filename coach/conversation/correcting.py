@@ -130,6 +130,8 @@ class Correcting:
                 item = items[i]
                 if not isinstance(item, str) or _find(edit.part, item) is None:
                     continue
+                if edit.removes and re.search(rf"(?i)\bnot (?:\w+ )?{re.escape(edit.part)}\b", item):
+                    continue  # "its not money so much" already says it is not: nothing of it to take out
                 # "more about freedom than money" of "freedom and money": freedom is there already, money goes
                 there = bool(edit.put) and _find(edit.put, item) is not None
                 new = _without(item, edit.part) if edit.removes or there else _swapped(item, edit.part, edit.put)

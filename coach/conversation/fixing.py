@@ -11,15 +11,14 @@ from typing import TYPE_CHECKING
 
 from coach.conversation.asking import said_back
 from coach.conversation.correcting import _find, _put_in
-from coach.conversation.fix_values import FixValues
 from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.machine import Position, position
-from coach.conversation.summary import LINES, non_answer
+from coach.conversation.rewriting import Rewriting
+from coach.conversation.summary import non_answer
 from coach.listening import rules
-from coach.listening.edits import Edit
+from coach.listening.edits import Edit, read_edits
 from coach.listening.fix_words import in_place_of, restated
 from coach.listening.fixes import Fix, is_complaint, read_fixes
-from coach.listening.lines import LineEdit, line_edit
 from coach.listening.parts import keeps_as_is
 from coach.listening.playback import play_back, trimmed
 
@@ -39,7 +38,7 @@ _LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
 _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 
 
-class Fixing(FixValues):
+class Fixing(Rewriting):
     """The part of a conversation that applies fixes to a playback (mixed into Conversation)."""
 
     flow: Flow
@@ -94,91 +93,11 @@ class Fixing(FixValues):
             # ... or pointed at ("replace that bit with X", "the important bit is X").
             fixes = [f for f in fixes if f.kind == "put" and f.new and f.said and (
                 f.points or (f.part and _NAMES_PART.search(f.said)))]
-        if not fixes or not (step.ladder or self.fixes_needed(fixes)):
+        # a drop the single-edit reader misses ("money part is not right, I said no no") is applied here too
+        dropped = all(f.kind == "drop" for f in fixes) and not read_edits(text)
+        if not fixes or not (step.ladder or self.fixes_needed(fixes) or dropped):
             return None
         return self._fixed(fixes, text, reading, ref)
-
-    # --- a line said again in the mentee's own way ----------------------------------------------
-
-    def _which_line(self, reading: Reading) -> list[Message]:
-        """Wrong, with no line found: which line, and how should it read? (the answer is read as that line)"""
-        self.state.fixing = {"step": self.current.name, "which": True}
-        return self._asides(reading, True) + [self._rule(self._reply("fix_which"))]
-
-    def _read_back_lines(self) -> dict[str, list[str]]:
-        """Each line the read-back shows, as its items read (a drive by its label and words, to be found by)."""
-        lex = self.flow.lexicon.motivations
-        lines: dict[str, list[str]] = {}
-        for var in self.current.corrects:
-            value = self.values.get(var)
-            items = value if isinstance(value, list) else [value]
-            lines[var] = [(f"{lex[i].label} {' '.join(lex[i].words.phrases)}" if i in lex else i)
-                          if isinstance(i, str) else "" for i in items]
-        return lines
-
-    def _rewritten(self, text: str, reading: Reading, ref: str, asked: bool = False) -> list[Message] | None:
-        """A read-back line put right in the mentee's own way ("the deciding thing isnt me, its more being
-        heard"); when the reply is plainly a correction but names no line, which one is asked (None: neither)."""
-        step = self.current
-        if not (step.corrects and step.say and not step.ladder) or reading.confirm is True:
-            return None
-        unsure = asked or reading.has("correction") or reading.has("hedge") or reading.confirm is False
-        edit = line_edit(text, self._read_back_lines())
-        if edit is None or not (unsure or edit.drop):
-            if asked or not reading.has("correction") or read_fixes(text):
-                return None
-            return self._which_line(reading)  # "no, more like being heard": which line is that?
-        said = self._apply_line(edit)
-        if not said:
-            return None
-        self._corrected = said
-        return self._asides(reading, True) + self._advance(answer="", ref=ref, reading=reading, confirm=None,
-                                                           corrected=True)
-
-    def _line_put(self, fix: Fix) -> str:
-        """A put whose part no kept words hold, read as a line whose item it names ("" if none)."""
-        edit = line_edit(f"not {fix.part}, more like {fix.new}", self._read_back_lines()) if fix.new else None
-        return self._apply_line(edit) if edit is not None and edit.drop else ""
-
-    def _apply_line(self, edit: LineEdit) -> str:
-        """Put ``edit`` into the values; how it is said back ("" if nothing changed)."""
-        value = self.values.get(edit.var)
-        refs = self._refs()
-        self._begin_change()
-        if isinstance(value, list) and edit.var != "motivations" and edit.part and edit.new and len(edit.drop) == 1:
-            old = value[edit.drop[0]]
-            if isinstance(old, str) and _find(edit.part, old):  # "more like trusted than useful": the word swapped
-                self._set_item(edit.var, edit.drop[0], old, _put_in(old, edit.part, edit.new))
-                return f"{LINES.get(edit.var, edit.var)}\t{self.values[edit.var][edit.drop[0]]}"
-        if isinstance(value, list):
-            drop = range(len(value)) if edit.whole else edit.drop  # the line said again whole: it is the line now
-            gone = [value[i] for i in drop if i < len(value)]
-            for i in sorted(drop, reverse=True):
-                if i < len(value):
-                    self._put(edit.var, i, "", refs)
-            if edit.new and edit.var == "motivations":  # "being heard and growth": a drive's own name, else their words
-                for piece in (p.strip(" .") for p in re.split(r",\s*|\s+and\s+|\s*&\s*", edit.new) if p.strip(" .")):
-                    known = next((m for m, spec in self.flow.lexicon.motivations.items()
-                                  if piece.lower() in (m, spec.label.lower())), piece)
-                    if known not in (self.values.get("motivations") or []):
-                        self.words.append("motivations", known, refs)
-            elif edit.new:
-                where = min(drop) if drop else (0 if len(value) == 1 else None)  # one item, said again: the line now
-                if where is not None and where < len(self.values.get(edit.var) or []):
-                    self.words.replace(edit.var, where, edit.new, refs)
-                else:
-                    self.words.append(edit.var, edit.new, refs)
-            names = self.flow.lexicon.motivations
-            if edit.var == "motivations":  # the whole line as it now reads, so what stays is not heard as gone
-                now = [names[m].label if m in names else m for m in self.values.get("motivations") or [] if m]
-                return f"{LINES['motivations']}\t{', '.join(now)}" if now else ""
-            if not edit.new:
-                return "\n".join(f"without '{g}'" for g in gone if isinstance(g, str))
-        else:
-            self._set_item(edit.var, None, value if isinstance(value, str) else "", edit.new)
-            if not edit.new:
-                return f"without '{value}'"
-        return f"{LINES.get(edit.var, edit.var)}\t{edit.new}"
 
     def _missed_before(self, before: str) -> list[Message]:
         """"you missed the bit about X. anyway. one sentence: Y": X goes on the chain of reasons, and is said so."""

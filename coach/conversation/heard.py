@@ -77,10 +77,24 @@ _WRITE = re.compile(r"(?i)(?:^|[.!?]\s+)(?:(?:kindly|please|just)\s+)*(?:write|p
                     r"\s*:\s*(?P<x>\w.+)$")
 
 
+# A part said to be beside the point, then what the point is (round 24): "No no, retiring isn't the important
+# bit, goodness. What I want is the tutoring", "company is not important. important is to be developer".
+_NOT_THE_POINT = re.compile(
+    r"(?i)^(?:(?:no|nah|oh|well|sorry)[,.!]*\s+)*(?:the )?(?P<x>[\w' ]{1,40}?) "
+    r"(?:is ?n'?t|is not|isnt|'s not|are ?n'?t|are not) (?:really |so |that )?(?:the )?"
+    r"(?:important|the point|what matters|the main (?:thing|bit|point)|the important (?:bit|part|thing))"
+    r"(?: (?:bit|part|thing))?\b[^.!?]*[.!?]+\s*(?:(?:what i (?:really )?want is|"
+    r"what matters is|what (?:really )?matters (?:to me )?is|(?:the |what'?s )?important (?:bit |thing |part )?is|"
+    r"it'?s|its|i want|i'?d like)\s+)?(?P<y>\w[^.!?]+)")
+
+
 def corrected_to(reading: Reading) -> str:
     """The corrected thought ("no, it's more about X" -> X), as said ("" if none was given).
 
     "It's not about X. It's about Y" corrects to Y: a denial alone names what was wrong."""
+    beside = _NOT_THE_POINT.match(" ".join(reading.reply.split()))
+    if beside:  # "retiring isn't the important bit, goodness. What I want is the tutoring": the tutoring
+        return beside.group("y").strip(" .!")
     misheard = [a for a in reading.acts if a.rule == "correction.misheard"]
     if misheard:  # "you did not understand me. Respect is the thing": what is said after it
         last = misheard[-1].text

@@ -128,7 +128,11 @@ _ALSO_ABOUT = re.compile(r"(?i)(?:^|[,.;]\s*)(?:but |and )?(?:it'?s|its|it is|mo
 
 
 def _also(fix: Fix) -> Fix:
-    """"not just money, (it's about) X": money stays and X is added (a put of "just X" is no swap)."""
+    """"not just money, (it's about) X": money stays and X is added (a put of "just X" is no swap);
+    "money part is not right, I said no no": the part goes, "no" is no new words."""
+    if fix.kind == "put" and fix.part and re.fullmatch(r"(?i)(?:i (?:said|told you) )?(?:no+|nope|nah)(?:[ ,]+no+)*",
+                                                       fix.new.strip(" .!")):
+        return Fix("drop", fix.slot, fix.part, said=fix.said)
     if fix.kind != "put" or not fix.new or not re.match(r"(?i)(?:just|only) \w", fix.part):
         return fix
     about = _ALSO_ABOUT.search(fix.new)  # "it's impact on people, not just impact": a put, the new words first
