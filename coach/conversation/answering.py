@@ -49,6 +49,7 @@ _WHY_LABEL = re.compile(r"(?i)^(?:so |ok |okay |well )?(?:the |my )?(?:why|reaso
 # "ok that makes sense. ..." after a question was explained: taking it in, then the answer (round 24).
 _TAKEN_IN = re.compile(r"(?i)^(?:ok(?:ay)?,? )?(?:(?:that|it) makes (?:total |more |a lot of )?sense|fair enough|"
                        r"got it|i see)(?: now)?[.!,;]+\s+(?=\w)")
+_PICKED = re.compile(r"(?i)\bi(?:'?d| would)? (?:probably |suppose i'?d )?(?:take|pick|want|choose|go for)\b")
 # One word that names a role ("dispatcher", "foreman", "cto"): a whole answer to "whose job?".
 _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
                    r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
@@ -224,7 +225,9 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             lex = self.flow.lexicon
             said = self._asides(read_reply(before, lex, question=self._asked())) if rules.words(before) else []
             return said + self._missed_before(before) + self._take(labelled.group("x"), ref)
-        if step.save_as in ("want_job", "not_want_job") and any(a.topic == "works_alone" for a in reading.acts):
+        picked = _PICKED.search(text)  # "I don't work anywhere now dear! But I suppose I'd take X's job": answered
+        if step.save_as in ("want_job", "not_want_job") and any(a.topic == "works_alone" for a in reading.acts) and (
+                not picked):
             # "i work alone lol. its me and my cat. so... the cat's job": another workplace to picture, then again
             return self._asides(reading) + [self._rule(self._reply("works_alone"))] + self._reask()
         # "no!! the sentence is 'X'. drives: autonomy first": the last answer put right, then this one

@@ -174,6 +174,10 @@ _NOW = re.compile(
     r"|(?:nights|days) mostly\b"
     # "..., 34, and im torn between": the age, said in passing
     r"|(?:aged? )?\d{2}\W*$"
+    # "I retired from teaching primary, 34 years, two years ago": what is behind them (round 24)
+    r"|i (?:retired|left|quit|finished|stopped|used to|was made redundant)\b"
+    # "Tuesdays I have the grandchildren so not Tuesdays": the week as it is
+    r"|(?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends) i\b"
     r"|this (?:is|will be|is going to be|might be|could be) (?:a )?(?:long|a lot|a mess|messy|all over|rambl)"
     r"|(?:\d+|a few|two|three|four|five|six) (?:yrs|years)\b"
     # "nursing for twenty five", "in retail since 2012": how long, said in passing
@@ -186,6 +190,7 @@ _HEADING = re.compile(
     r"(?:my|his|her) own|qualified|by then|(?:torn|split|deciding|choosing) between|"
     r"something (?:with|in|around))\b", re.I)
 _GOAL_LABEL = re.compile(r"(?i)^(?:so |well |ok |okay )*(?:(?:the |my )?(?:main |real |big )?goal(?: is|:|=)|"
+                         r"what i(?:'?d| would)? (?:really )?(?:like|want) is|"
                          r"realistically[:,.]?|the (?:obvious|honest|real|short) answer is)\s*"
                          r"(?:more like |really |basically |probably |kind of )?(?:to )?")
 _CLAUSES = re.compile(
@@ -242,6 +247,7 @@ def heading(content: str) -> str:
     if len(kept) > 1 and _AHEAD.match(kept[0]) and len(kept[0].split()) <= 4:
         kept = kept[1:]  # "teacher for 8 yrs. in 5 years?? out of teaching": the question's frame said back
     kept[0] = re.sub(r"^(?:and|but|so)\s+", "", kept[0], flags=re.I)
+    kept[0] = _GOAL_LABEL.sub("", kept[0]) or kept[0]  # "... two years ago. What I'd like is X": X
     kept = [_CHOICE_SOFTENED.sub("", c) for c in kept]  # "im kinda torn between X or just Y": the choice
     joined = [c if c[-1] in ".!?" else c + "." for c in kept[:-1]] + [kept[-1].rstrip(".")]
     return " ".join(joined)
