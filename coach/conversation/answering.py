@@ -271,6 +271,15 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             content = heading(content)  # "im a designer rn, and i want to lead": the wish, not the job
         return content
 
+    def _kept_as(self, item: dict[str, Any]) -> list[str]:
+        """What a yes to a drive check keeps: the drive, or the mentee's own words for it when the check was said
+        in them ("having a say", not "having an impact": round 24 found the label swapped back next time)."""
+        spec = self.flow.lexicon.motivations.get(str(item.get("id")))
+        label = str(item.get("label") or "")
+        if spec is not None and not item.get("with") and label and label.lower() != spec.label.lower():
+            return [label]
+        return [item["id"], *item.get("with", [])]
+
     def _feeling_answer(self, reading: Reading) -> str:
         """"how would you feel?" "scary but ok": the feeling is the answer ("" if not asked one)."""
         feeling = reading.first("feeling")
@@ -337,7 +346,7 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             index = self.state.item_index
             if index < len(items) and step.collect_yes and confirm is True:
                 evidence = list(items[index].get("evidence") or []) + ([ref] if ref else [])
-                for mid in [items[index]["id"], *items[index].get("with", [])]:  # "freedom and money": both
+                for mid in self._kept_as(items[index]):  # "freedom and money": both
                     self.words.append(step.collect_yes, mid, evidence)
             collected = [str(k).lower() for k in self.values.get(step.collect_yes or "") or []]
             if step.collect_yes and own and own.lower() not in collected:  # "security" kept already: not twice

@@ -157,8 +157,9 @@ class Correcting:
             self._put(var, ids.index(m), "", ref)
             ids.remove(m)
         if named and edit.put:
-            new = [m for m, spec in lex.motivations.items() if _names(spec, edit.put) and m not in ids]
-            for m in new[:1]:
+            new = [m for m, spec in lex.motivations.items() if _names(spec, edit.put) and m not in ids + named]
+            # "not having impact, I said having a say": the same drive in the mentee's own words, kept so
+            for m in new[:1] or ([] if edit.put.lower() in map(str.lower, ids) else [edit.put]):
                 self.words.append(var, m, ref)
         return [lex.motivations[m].label for m in named]
 

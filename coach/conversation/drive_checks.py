@@ -73,6 +73,10 @@ class DriveChecks:
         if self._said_by_name(text, reading):
             # "yeah partly, but I said freedom too, freedom and meaning both": named, so a yes (and the other too)
             return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
+        others = [m for m in self._named_as_own(text) if m != self._item().get("id")] if reading.confirm else []
+        if others and not reading.has("no"):  # "yes, and growth also" (round 24): growth is not checked after it
+            self._keep_others(others)
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
         said = _QUALIFIED.sub("", trimmed(said_content(reading)))
         if said and not reading.has("no") and not _DENIED.search(said) and self._names_item(said):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # "mostly freedom tbh"

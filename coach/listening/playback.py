@@ -274,8 +274,9 @@ def play_back(answer: str, max_words: int = 12) -> str:
         return ""  # half of an either/or is not what was said: no quote at all
     other = _ALTERNATIVE.search(answer[answer.find(phrase) + len(phrase):]) if phrase and phrase in answer else None
     if other:  # "front office manager, maybe. Or the revenue department": both options, not the first alone
-        alt = key_phrase(_UNSURE_TAIL.sub("", other.group("alt")), 8)
-        if alt and len(alt.split()) <= 8:
+        room = max(8, max_words - len(phrase.split()))  # the other option whole, as far as the room allows
+        alt = key_phrase(_UNSURE_TAIL.sub("", other.group("alt")), room)
+        if alt and len(alt.split()) <= room:
             return f"{second_person(phrase)}, or {second_person(alt)}"
     return second_person(phrase)
 
