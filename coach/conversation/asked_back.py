@@ -71,6 +71,9 @@ _CATCH_ALL = ("question.other_opened",)  # read only by their shape: answered on
 _REFERENCE = re.compile(r"(?i)^(?:(?:like|as) i (?:said|told (?:you|u)|mentioned|put it)|same as (?:last time|before)|"
                         r"i (?:said|told (?:you|u)|mentioned)(?: (?:that|this|it))?)(?: (?:before|earlier|last time|"
                         r"last week|the other day|previously))?$")
+# "I told you last time is having a say": the words said again, not a complaint (round 24).
+_TOLD_IT_IS = re.compile(r"(?i)^i (?:told (?:you|u)|said)(?: (?:before|earlier|last time|already))*,? "
+                         r"(?:it )?(?:is|was|'s) \w")
 _TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where|who|how)\s+(?:this|it)\b")
 _OF_THE_QUESTION = re.compile(r"(?i)^(?:what|why)\W*s?\b.*\b(?:this|that|the|these) questions?\b")
 _TOPICS = frozenset(("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "fixed", "source",
@@ -208,8 +211,9 @@ class AskedBack:
             key = act.topic if act.topic in ("skip", "still_wrong", "missed", "not_asking") else act.kind
             if act.topic in ("show_again", "works_alone"):
                 key = ""  # "can you show me the summary again": saying it again is the answer (and see _take)
-            if key == "meta" and reading.content and (act.rule == "meta.reference" or _REFERENCE.match(
-                    act.text.strip(" ,."))):
+            told = _TOLD_IT_IS.match(act.text)  # "I told you last time is having a say": said again, no complaint
+            if key == "meta" and (reading.content or told) and (
+                    act.rule == "meta.reference" or _REFERENCE.match(act.text.strip(" ,.")) or told):
                 key = ""  # "like i said last time, i want to move into data": pointing back, no complaint
         return key
 

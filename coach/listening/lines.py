@@ -41,11 +41,13 @@ _DENIED_AFTER = re.compile(r"(?i)^(?P<x>.+?)\s+(?:thing |bit |part |one )?"
                            r"(?:is ?n'?t|is not|isnt|'s not|aint|are ?n'?t|are not)\s+(?:really |quite |actually )?"
                            r"(?:me|it|right|true|true any ?more|the thing|mine)$"
                            r"|^(?P<y>.+?)\s+(?:no|nope|nah|not really|is wrong|are wrong|is off|are off|can go|goes)$")
-_DENIED_BEFORE = re.compile(r"(?i)^(?:and |also |just )?(?:not|no|never|less|drop|lose|remove|take out|cut)\s+"
+_DENIED_BEFORE = re.compile(r"(?i)^(?:and |also |just )?(?:(?:it |that )?(?:is|'s|was) )?"
+                            r"(?:not|no|never|less|drop|lose|remove|take out|cut)\s+"
                             r"(?:really |so much |about |the )?(?P<x>.+)$")
 _KEPT = re.compile(r"(?i)^(?P<x>.+?)\s+(?:yes|yeah|yep|is right|is fine|is ok|stays|fits|is true)$")
 # "its more being heard", "more like being listened to", "should say reading AND writing": the new words.
-_NEW = re.compile(r"(?i)^(?:(?:it'?s|its|it is|that'?s|thats|i'?d say|i said|i meant|i mean|should (?:say|be|read)|"
+_NEW = re.compile(r"(?i)^(?:(?:i (?:told you|said)(?: (?:last time|before|already))?,? (?:it )?(?:is|was)|"
+                  r"it'?s|its|it is|that'?s|thats|i'?d say|i said|i meant|i mean|should (?:say|be|read)|"
                   r"make it|put|rather|instead)\s+)?(?:(?:much |way |a lot |really |actually )?more\s+)?"
                   r"(?:like |about |of |just )?(?P<y>.+)$")
 # "the underneath bit is more about being trusted", "drives: being heard": a line named, then its new words.

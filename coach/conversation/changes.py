@@ -1,0 +1,155 @@
+"""What a returning mentee says has changed since last time, read from their reply to a "still true?" check.
+
+"partly, i've moved to QA since" answers "what has shifted?" already; "maybe not big company, any company is
+ok" changes one part of last time's words, not all of them; "the drives bit is a mess" is about the recap,
+not news. Mixed into the conversation beside the drive checks (coach.conversation.confirming).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from coach.conversation.correcting import _find, _swapped
+from coach.conversation.drive_checks import DriveChecks
+from coach.conversation.heard import corrected_to, said_content
+from coach.conversation.summary import non_answer
+from coach.listening import rules
+from coach.listening.edits import read_edits
+from coach.listening.fixes import read_fixes
+from coach.listening.playback import trimmed
+
+if TYPE_CHECKING:
+    from coach.flow.spec import Flow, Step
+    from coach.listening.reading import Reading
+
+# What is different, said beside a yes to "still true?" (round 21).
+_EXCEPT = re.compile(r"(?i)\b(?:except|apart from|other than|besides|only)(?: (?:that|for|maybe))?,?\s+"
+                     r"(?P<x>(?:i'?m|im|i am|i'?ve|ive|i|now|the|my|we)\b[^.!?]{3,})")
+# What a returning mentee adds to last time's words (round 21): "i want that in there, like patient education too"
+# ("add patient education" is read as a fix).
+_IN_THERE_TOO = re.compile(r"(?i)\b(?:want|put|have|need) (?:that|it|this|them) in(?: there| it)?\b[^.!?]*?"
+                           r"(?:,\s*|\s+)(?:like|so|as in|i mean|meaning)\s+(?P<x>[^.!?;,]+?)\s+(?:too|as well)\b")
+# One more thing said after a yes to "is that still true?" (round 22): "football yes. and actually now coaching the
+# under 9s on sundays, which, ...".
+_AND_NOW = re.compile(r"(?i)(?:^|[.!?]\s+)(?:and|plus|also)\s+(?:actually\s+)?(?:now\s+|also\s+|these days\s+)?"
+                      r"(?P<x>[^.!?,]{3,})")
+# "yes same job. but its a clinical educator who does patient teaching too": the pick said again, whole.
+_RESTATED_TOO = re.compile(r"(?i)\bbut (?:it'?s|its|it is|i'?d say|more like) "
+                           r"(?P<x>(?:a|an|the|my) [^.!?;]+?\b(?:too|as well|also)\b)")
+# A remark to the coach about what it kept ("you still have X wrong", "you got that wrong").
+_TO_THE_COACH = re.compile(
+    r"(?i)^(?:and |but |also )?(?:you|u) (?:still |also )?(?:have|got|kept|wrote|put|missed|forgot|left)\b"
+    # "bits of that are a bit scrambled tbh but anyway": of the recap, not news (round 17)
+    r"|^(?:(?:hi|hello|hey)(?: again)?\W+)?(?:(?:erm|um|uh|so|and|but)\W+)*"
+    r"(?:(?:bits|parts|some|most|half|a lot|a few bits) of (?:that|it|this)|that'?s|that|it'?s|it) "
+    r"(?:is |are |was |were |sounds? |seems? |looks? |reads? )?(?:a bit |slightly |kind of |kinda |all |quite )?"
+    r"(?:scrambled|garbled|off|wrong|mixed up|muddled|confused|weird)\b")
+# Of a part of the recap, that it holds ("the drives bit is same") or came out badly ("... got cut off weird tho, its").
+_PART_SAME = re.compile(r"(?i)^(?:and |but )?(?:the |my )?[\w' ]{1,25} (?:bit|part|one|line)s? (?:is|are|'s) "
+                        r"(?:the |still )*(?:same|the same|true|right|fine|ok|okay|unchanged)\b")
+_PART_REMARK = re.compile(r"(?i)^(?:and |but )?(?:the |my )?[\w' ]{1,25} (?:bit|part|one|line)s? "
+                          r"(?:got |was |is |came out )?(?:cut off|cut short|chopped|garbled|weird)[^,.]*,\s*"
+                          r"(?:(?:it'?s|its|it is)\s+)?")
+_PART_WRONG = re.compile(r"(?i)^(?:and |but )?(?:the |my )?['\"]?[\w' ]{1,25}['\"]? (?:bit|part|one|line)s? "
+                         r"(?:is|are|'s) (?:a bit |kind of |kinda |all |a total )?"
+                         r"(?:a mess|wrong|off|messed up|not right|confusing)\b"
+                         r"|^(?:but |and )?(?:one|a|another|the other) thing(?:'s| is)? wrong\b|^(?:it )?is not\b")
+# "a lot has changed since: X", "what has changed: X", "big news, X": the run-up to the news.
+_NEWS_LEAD = re.compile(r"(?i)^(?:(?:also|and|but|so|well|oh)\W+)*(?:big|some|good|great) news\W+|"
+                        r"^(?:(?:also|and|but|so|well)\W+)*"
+                        r"(?:a lot|lots|loads|quite a bit|much|what|something|things?) (?:has |have )?changed"
+                        r"(?: since)?(?: then| last time)?\W*\s*|^since\W+")
+# "the free time bit is wrong": which part is out of date, with the news still to come after it.
+_POINTER = re.compile(r"(?i)^(?:the|that|my) [\w' ]{1,30}? (?:bit|part|thing|one|line|stuff)s? (?:is|was|'s|are) "
+                      r"(?:all )?(?:wrong|off|not right|outdated|out of date|old news|different now|"
+                      r"not true any ?more)$")
+
+
+class Changes(DriveChecks):
+    """The part of a conversation that reads what has changed since last time (mixed into Conversation)."""
+
+    flow: Flow
+    values: dict[str, Any]
+
+    if TYPE_CHECKING:
+        @property
+        def current(self) -> Step: ...
+
+    def _added_to_previous(self, reading: Reading) -> str:
+        """"yes. ... i want that in there, like patient education too", "add patient education", "yes same job.
+        but its X who does Y too": last time's words with what is added, or said again whole ("" if neither)."""
+        step = self.current
+        if not step.changed or not step.keep_previous or reading.confirm is False or reading.has("no"):
+            return ""
+        whole = _RESTATED_TOO.search(reading.reply)
+        if whole:
+            return trimmed(whole.group("x"))
+        added = _IN_THERE_TOO.search(reading.reply) or (
+            _AND_NOW.search(reading.reply) if reading.confirm is True else None)  # "football yes. and now X"
+        asked = next((f.new for f in read_fixes(reading.reply) if f.kind == "add" and f.new), "")  # "add X"
+        extra = trimmed(added.group("x")) if added else trimmed(asked)
+        if not extra or non_answer(extra):
+            return ""
+        if isinstance(self.values.get(step.changed), list):
+            return extra  # one more, beside last time's (kept on the yes)
+        before = self._previous_words(step.changed)
+        return f"{before}, and {extra}" if before and extra else extra
+
+    def _previous_words(self, var: str) -> str:
+        """Last time's words for ``var`` on a step that keeps them ("" if none)."""
+        found = next((self._previous_item(var, key) for name, key in self.current.keep_previous if name == var), None)
+        return found[1] if found else ""
+
+    def _previous_item(self, var: str, key: str) -> tuple[int, str] | None:
+        """Where in last time's ``key`` the words for text value ``var`` are, and those words ("goals: [goal,
+        want_job]": the job second); None if there are none."""
+        items = (self.values.get("previous") or {}).get(key)
+        kept = [(i, item) for i, item in enumerate(items if isinstance(items, list) else [items])
+                if isinstance(item, str) and item.strip()]
+        if not kept:
+            return None
+        mapped = self.flow.summary.get(key)
+        names = mapped if isinstance(mapped, list) else [mapped]
+        return kept[names.index(var) if var in names and len(kept) == len(names) else 0]
+
+    def _what_changed(self, reading: Reading) -> str:
+        """What a no or a partial yes says is different now, on a step that keeps it ("" if none)."""
+        if not self.current.changed:
+            return ""
+        if reading.confirm is True:  # "nothing's changed really, except i'm now leaning to teaching": that
+            other = _EXCEPT.search(reading.reply)
+            words = trimmed(other.group("x")) if other else ""
+            return "" if not words or non_answer(words) else words
+        if reading.confirm is None and not reading.has("hedge") and not reading.has("correction"):
+            return ""  # neither a no nor a partial yes: not known to be about a change
+        if reading.confirm is False and isinstance(self.values.get(self.current.changed), list):
+            return ""  # "no, i quit the garden": what is no longer so is not one of them; the questions are asked
+        words = corrected_to(reading) or trimmed(said_content(reading))
+        at = reading.reply.lower().find(words.lower()) if _POINTER.match(words.strip(" .!")) else -1
+        if at >= 0 and rules.words(reading.reply[at + len(words):]):  # "the free time bit is wrong, its climbing now"
+            words = trimmed(reading.reply[at:])
+        # "you still have the hobby wrong. a lot has changed since: X": a remark to the coach is not news
+        # "the drives bit is same. the underneath bit got cut off weird tho, its X": X is the news
+        said = [_PART_REMARK.sub("", s) for s in re.split(r"(?<=[.!?])\s+", words)
+                if not _PART_SAME.match(s) and not _PART_WRONG.match(s)]  # "the drives bit is a mess": not news
+        news = [s for s in said if s.strip() and not _TO_THE_COACH.match(s)]
+        words = _NEWS_LEAD.sub("", " ".join(news)).strip() or words
+        if not words or non_answer(words) or rules.is_off_topic(words, self.flow.lexicon):
+            return ""
+        return self._edited_previous(reading.reply) or words
+
+    def _edited_previous(self, reply: str) -> str:
+        """"maybe not big company, any company is ok" at "is X still where you're heading?": last time's words with
+        that part swapped ("be developer in any company"), not the part alone (round 24); "" if no part of it."""
+        var = self.current.changed or ""
+        key = dict(self.current.keep_previous).get(var)
+        found = self._previous_item(var, key) if key else None
+        if found is None:
+            return ""
+        old = found[1]
+        for edit in read_edits(reply):
+            if edit.put and _find(edit.part, old) is not None:
+                put = re.sub(r"(?i)\s+(?:is|are|would be) (?:ok|okay|fine|good)(?: too| as well)?\W*$", "", edit.put)
+                return _swapped(old, edit.part, put)
+        return ""
