@@ -24,7 +24,10 @@ _PLAYED_DOWN = re.compile(
     # "actually scrap recognition", "meaningful I never confirmed, kindly remove" (round 13)
     r"scrap|scratch|cross out|strike|take out|remove|never (?:said|confirmed|meant)|"
     # "recognition matters less now", "it doesn't matter as much anymore"
-    r"matters? less|less so|less (?:now|important|than before)|(?:doesn'?t|does not) matter (?:as much|any ?more))\b"
+    r"matters? less|less so|less (?:now|important|than before)|(?:doesn'?t|does not) matter (?:as much|any ?more)|"
+    # "at my age a career ladder is a bit silly" (round 24), "too old for all this recognition business"
+    r"(?:is|'s|are|seems?) (?:a bit |kind of |kinda |rather |pretty |quite |a little )?(?:silly|pointless|daft|"
+    r"overrated|not for me)|too old for)\b"
 )
 # What drives the mentee, named in their own words at the open question ("security, and respect
 # from peers"): pieces of the answer, each kept when it names no drive of the lexicon's (round 13).
