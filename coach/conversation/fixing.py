@@ -34,6 +34,11 @@ _QUOTES = "'\" "
 _ON_THE_LIST = re.compile(r"(?i)(?:^|(?<=[.!?])\s*)(?:(?:wait|no|oh|and|also|but)[,.]?\s+)*(?:i (?:want|need|wanted)|"
                           r"(?:can you |could you |pls |please )?(?:put|keep|add)) (?P<x>[\w' ]{2,30}?) "
                           r"(?:on|in|onto|to) (?:the|my) (?:list|drives?|main list|drives list)\b[^.!?]*[.!?]*")
+# "oh and I forgot to say earlier, I also did X, I liked that too" (round 24): something that lights them up.
+_FORGOT = re.compile(r"(?i)(?:^|(?<=[.!?])\s*)(?:(?:oh|and|also)[,]? )*i (?:forgot|meant|wanted) to "
+                     r"(?:say|mention|add|tell you)(?: (?:earlier|before|this|that))*[,:.]?\s+(?P<x>[^.!?]+?),?\s+"
+                     r"i (?:really )?(?:liked|loved|enjoyed) (?:that|it)(?: too| as well| a lot)?[.!?]*\s*$")
+_DID = re.compile(r"(?i)^i (?:also |once )?(?:did|do|have done|was doing|used to do)\s+")
 _LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
 _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 
@@ -109,6 +114,22 @@ class Fixing(Rewriting):
         for words in added:
             self.words.append("why_chain", words, self._refs())
         return [self._rule(self._reply("noted_too").replace("{words}", play_back(" and ".join(added)) or added[0]))]
+
+    def _forgot_earlier(self, text: str, ref: str) -> list[Message] | None:
+        """"Oh and I forgot to say earlier, I also did a year at the food bank, I liked that too": kept with what
+        lights them up and said so; the rest of the reply is heard as the answer (None: no such addition)."""
+        m = _FORGOT.search(text)
+        kept = self.values.get("passions")
+        if m is None or not isinstance(kept, list) or self.current.save_as == "passions":
+            return None
+        words = trimmed(_DID.sub("", m.group("x")))
+        if not words or non_answer(words):
+            return None
+        self._begin_change()
+        self.words.append("passions", words, self._refs())
+        noted = [self._rule(self._reply("noted_too").replace("{words}", play_back(words) or words))]
+        rest = text[:m.start()].strip()
+        return noted + (self._take(rest, ref) if rules.words(rest) else self._reask())
 
     def _put_on_list(self, text: str, ref: str) -> list[Message] | None:
         """"i want time off ON the list", said after the drives were checked: one more drive, kept in the
