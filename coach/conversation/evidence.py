@@ -46,7 +46,9 @@ _NOT_A_DRIVE = re.compile(r"(?i)^(?:that|this|it|which|although|though|i|i'?m|yo
                           r"sort of|only|even|if|when|same|as before|like (?:i said|before|last time))\b")
 _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 # "money matters too, but not the main thing": the clause after names no subject, it says it of the one before.
-_POINTS_BACK = re.compile(r"^(?:it|its|it's|that|thats|that's|this|they|which|not)\b")
+# "Meaning. Not money, my pension is fine" (round 24): "not money" names another drive, and says nothing of meaning.
+_POINTS_BACK = re.compile(r"^(?:it|its|it's|that|thats|that's|this|they|which|"
+                          r"not (?:the|really|that|so|as|too|my|important|a big|why|what|much)\b)")
 
 
 class Evidence:
