@@ -93,7 +93,7 @@ class FixValues(Drives):
                 return var
         return ""
 
-    def _restate(self, fix: Fix) -> str:
+    def _restate(self, fix: Fix, reply: str = "") -> str:
         """"more like: A, because B, because C": the goal and the whole chain, said again."""
         corrects = self.current.corrects
         if "why_chain" not in corrects or not fix.chain:
@@ -109,10 +109,12 @@ class FixValues(Drives):
         for i in reversed(range(len(bedrock))):
             if bedrock[i] in old_chain:
                 self.words.remove("bedrock", i)
-        for reason in fix.chain:
+        under = re.search(r"(?i)\bunderneath\b", reply) is not None  # "... and underneath all of that it's about X"
+        for i, reason in enumerate(fix.chain):
             self.words.append("why_chain", reason, ref)
-            if rules.is_bedrock(reason, self.flow.lexicon) and "bedrock" in self.values:
-                self.words.append("bedrock", reason, ref)
+            deepest = under and i == len(fix.chain) - 1
+            if (deepest or rules.is_bedrock(reason, self.flow.lexicon)) and "bedrock" in self.values:
+                self.words.append("bedrock", reason, ref)  # said as what is underneath: no plain sentence asked for
         return ", because ".join([fix.new, *fix.chain])
 
     def _restore(self, fix: Fix, heard: list[str]) -> bool:

@@ -305,7 +305,7 @@ class Fixing(Rewriting):
         """Apply one fix; how it is said back (in the mentee's words), or "" if nothing was changed."""
         corrects = self.current.corrects
         if fix.kind == "restate":
-            return self._restate(fix)
+            return self._restate(fix, reply)
         if fix.kind == "drop":
             chain = self.values.get("why_chain")
             if fix.slot == "why_chain" and "why_chain" in corrects and isinstance(chain, list) and chain:
