@@ -112,7 +112,8 @@ def _restate(text: str) -> Fix | None:
     m = m or re.match(rf"^(?:(?:it'?s|its|it is|should be)\s+)?(?P<head>[^,.]+?){because}(?P<rest>[^.]+?{because}.+)$",
                       text, re.I)
     # "It's: Head of People, because X": the colon says the whole chain is said again (round 13)
-    m = m or re.match(rf"^(?:it'?s|its|it is|it should be|should be|so|the chain is)\s*:\s*(?P<head>[^,.]+?){because}"
+    m = m or re.match(rf"^(?:it'?s|its|it is|it should be|should be|so|the chain is|.{{0,20}}?\bmy way|"
+                      rf".{{0,20}}?\bmy (?:own )?words|my version)\s*:\s*(?P<head>[^,.]+?){because}"
                       rf"(?P<rest>.+)$", text, re.I)
     if not m:
         return None
