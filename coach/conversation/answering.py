@@ -50,6 +50,9 @@ _WHY_LABEL = re.compile(r"(?i)^(?:so |ok |okay |well )?(?:the |my )?(?:why|reaso
 _TAKEN_IN = re.compile(r"(?i)^(?:ok(?:ay)?,? )?(?:(?:that|it) makes (?:total |more |a lot of )?sense|fair enough|"
                        r"got it|i see)(?: now)?[.!,;]+\s+(?=\w)")
 _PICKED = re.compile(r"(?i)\bi(?:'?d| would)? (?:probably |suppose i'?d )?(?:take|pick|want|choose|go for)\b")
+# "the overlap is probably like.. explaining medicines clearly" (round 24): the question's own word, then the answer.
+_SAID_IS = re.compile(r"(?i)(?:^|(?<=[.!?] ))(?:the |my )?(?:overlap|answer|strength|passion|sweet spot)s? "
+                      r"(?:is|would be|'d be)(?: (?:probably|maybe|like|kind of|kinda|prob))*[.:,]*\s+(?=\w)")
 # One word that names a role ("dispatcher", "foreman", "cto"): a whole answer to "whose job?".
 _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
                    r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
@@ -259,6 +262,7 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         if step.ladder:  # "the why is i feel stuck": the reason, without its label
             content = _WHY_LABEL.sub("", content)
         content = _TAKEN_IN.sub("", content)  # "ok that makes sense. i think being heard matters": the answer
+        content = _SAID_IS.sub("", content)  # "explaining things. the overlap is probably like.. X": X
         labelled = re.search(rf"(?i)\b{re.escape(step.save_as or '~')}s?\s*(?::|\.{{2,}}|\u2026)\s*(?P<rest>\w.+)$",
                              reading.reply)
         if labelled:  # "what mean 'love'? anyway. experiment: I write 5 tests ...": what follows the label
@@ -270,15 +274,6 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         if content and step.save_as == "goal":
             content = heading(content)  # "im a designer rn, and i want to lead": the wish, not the job
         return content
-
-    def _kept_as(self, item: dict[str, Any]) -> list[str]:
-        """What a yes to a drive check keeps: the drive, or the mentee's own words for it when the check was said
-        in them ("having a say", not "having an impact": round 24 found the label swapped back next time)."""
-        spec = self.flow.lexicon.motivations.get(str(item.get("id")))
-        label = str(item.get("label") or "")
-        if spec is not None and not item.get("with") and label and label.lower() != spec.label.lower():
-            return [label]
-        return [item["id"], *item.get("with", [])]
 
     def _feeling_answer(self, reading: Reading) -> str:
         """"how would you feel?" "scary but ok": the feeling is the answer ("" if not asked one)."""

@@ -156,6 +156,15 @@ class DriveChecks:
         self.state.items = items[:at + 1] + [i for i in items[at + 1:] if i.get("id") not in named]
         return list(named.values())
 
+    def _kept_as(self, item: dict[str, Any]) -> list[str]:
+        """What a yes to a drive check keeps: the drive, or the mentee's own words for it when the check was said
+        in them ("having a say", not "having an impact": round 24 found the label swapped back next time)."""
+        spec = self.flow.lexicon.motivations.get(str(item.get("id")))
+        label = str(item.get("label") or "")
+        if spec is not None and not item.get("with") and label and label.lower() != spec.label.lower():
+            return [label]
+        return [item["id"], *item.get("with", [])]
+
     def _names_item(self, words: str) -> bool:
         """Do the mentee's words name the drive being checked ("meaning" at the meaning check)?"""
         return self._is_named(str(self._item().get("id") or ""), words)

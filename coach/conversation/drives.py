@@ -48,13 +48,16 @@ class Drives(Correcting):
         # "meaning and having a voice": a piece that names no drive is kept in the mentee's words
         own = [p for p in pieces if not any(_names(spec, p) for spec in lex.motivations.values())
                and not _FILLER.match(p)]
+        # "growth, meaning, freedom in that order": kept in the order said, each piece where it was said
+        said = [next((m for m in named if _names(lex.motivations[m], p)), p) if p not in own else p for p in pieces]
+        ordered = list(dict.fromkeys([m for m in said if m in named or m in own] + named + own))
         self._begin_change()
         ids = list(self.values.get("motivations") or [])
         if replace:
             for i in reversed(range(len(ids))):
                 self._put("motivations", i, "", self._refs())
             ids = []
-        for m in [*named, *own]:
+        for m in ordered:
             if m not in ids:
                 self.words.append("motivations", m, self._refs())
         return True

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from coach.conversation.correcting import _find
+from coach.conversation.correcting import _find, _names
 from coach.conversation.drives import Drives
 from coach.conversation.heard import without_reason
 from coach.conversation.summary import LINES
@@ -116,6 +116,27 @@ class FixValues(Drives):
             if (deepest or rules.is_bedrock(reason, self.flow.lexicon)) and "bedrock" in self.values:
                 self.words.append("bedrock", reason, ref)  # said as what is underneath: no plain sentence asked for
         return ", because ".join([fix.new, *fix.chain])
+
+    def _put_first(self, fix: Fix) -> str:
+        """"growth should be first not meaning": that item moved to the front of its line, the rest in order."""
+        lex = self.flow.lexicon.motivations
+        for var in self.current.corrects:
+            items = self.values.get(var)
+            if not isinstance(items, list):
+                continue
+            at = next((i for i, m in enumerate(items) if isinstance(m, str) and (
+                (m in lex and _names(lex[m], fix.part)) or _find(fix.part, m))), None)
+            if at is None:
+                continue
+            self._begin_change()
+            order = [items[at], *items[:at], *items[at + 1:]]
+            for i in reversed(range(len(items))):
+                self.words.remove(var, i)
+            for item in order:
+                self.words.append(var, item, self._refs())
+            said = [lex[m].label if m in lex else str(m) for m in order if m]
+            return f"{LINES.get(var, var)}\t{', '.join(said)}"
+        return ""
 
     def _restore(self, fix: Fix, heard: list[str]) -> bool:
         """"You dropped the teaching part": the clause that said it, found in an earlier answer, comes back."""

@@ -317,6 +317,8 @@ class Fixing(Rewriting):
             return self._edit_one(Edit(fix.part, "", fix.said))
         if fix.kind == "add":
             return self._add(fix)
+        if fix.kind == "first":
+            return self._put_first(fix)
         if fix.slot and fix.slot in corrects:
             return self._put_slot(fix)
         if fix.part:

@@ -127,9 +127,16 @@ _ALSO_ABOUT = re.compile(r"(?i)(?:^|[,.;]\s*)(?:but |and )?(?:it'?s|its|it is|mo
                          r"(?:also |more |really |actually )?(?:about |like )?(?P<z>[^,.;]+?)\W*$")
 
 
+_FIRST = re.compile(r"(?i)^(?P<x>[\w' ]{2,30}?) (?:should (?:be|go|come) |goes |comes |is )?(?:first|at the top|on top)"
+                    r"(?: (?:not|before|then) [\w' ]{2,30})?$")
+
+
 def _also(fix: Fix) -> Fix:
     """"not just money, (it's about) X": money stays and X is added (a put of "just X" is no swap);
     "money part is not right, I said no no": the part goes, "no" is no new words."""
+    first = _FIRST.match(fix.new) if fix.kind == "put" else None
+    if first:  # "and growth should be first not meaning": an order, not new words
+        return Fix("first", fix.slot, first.group("x"), said=fix.said)
     if fix.kind == "put" and fix.part and re.fullmatch(r"(?i)(?:i (?:said|told you) )?(?:no+|nope|nah)(?:[ ,]+no+)*",
                                                        fix.new.strip(" .!")):
         return Fix("drop", fix.slot, fix.part, said=fix.said)
