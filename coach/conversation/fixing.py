@@ -39,6 +39,9 @@ _FORGOT = re.compile(r"(?i)(?:^|(?<=[.!?])\s*)(?:(?:oh|and|also)[,]? )*i (?:forg
                      r"(?:say|mention|add|tell you)(?: (?:earlier|before|this|that))*[,:.]?\s+(?P<x>[^.!?]+?),?\s+"
                      r"i (?:really )?(?:liked|loved|enjoyed) (?:that|it)(?: too| as well| a lot)?[.!?]*\s*$")
 _DID = re.compile(r"(?i)^i (?:also |once )?(?:did|do|have done|was doing|used to do)\s+")
+# "um, just add it?", "yes put it in" (round 24): the part asked about is itself what to add.
+_ADD_IT = re.compile(r"(?i)^(?:(?:um+|uh+|erm|yes|yeah|ok|okay|so)[,.]?\s+)*(?:just |pls |please |can you )?"
+                     r"(?:add|put|include|keep) (?:it|that|them|this)(?: in| back(?: in)?)?\b")
 _LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
 _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 
@@ -210,6 +213,8 @@ class Fixing(Rewriting):
         new = "" if keeps_as_is(reading.reply) or (reading.confirm is False and not reading.has("correction")) else (
             corrected_to(reading) or trimmed(said_content(reading)))
         new, alone = in_place_of(new, str((self.state.fixing or {}).get("part") or ""), reading.reply)  # "just X"
+        if _ADD_IT.match(reading.reply) and (self.state.fixing or {}).get("add"):  # "um, just add it?": the part
+            new, alone = str((self.state.fixing or {}).get("part") or new), True
         if new and (non_answer(new) or rules.is_off_topic(new, self.flow.lexicon)):
             new = ""
         fixing = self.state.fixing or {}
