@@ -53,6 +53,10 @@ _PICKED = re.compile(r"(?i)\bi(?:'?d| would)? (?:probably |suppose i'?d )?(?:tak
 # "the overlap is probably like.. explaining medicines clearly" (round 24): the question's own word, then the answer.
 _SAID_IS = re.compile(r"(?i)(?:^|(?<=[.!?] ))(?:the |my )?(?:overlap|answer|strength|passion|sweet spot)s? "
                       r"(?:is|would be|'d be)(?: (?:probably|maybe|like|kind of|kinda|prob))*[.:,]*\s+(?=\w)")
+_KEEP_ALL = re.compile(r"(?i)^(?:(?:no|nah|nope|ok|okay|sorry|honestly|yes|yeah|yep|oh)[, ]*)*(?:none of it|nothing"
+                       r"(?: really)?|(?:it'?s|its|that'?s|thats|it is) (?:fine|right|ok|okay|all good|correct)|"
+                       r"all good|leave it(?: as it is)?|keep it(?: as it is)?|no changes?|yes|yeah|yep|"
+                       r"the [\w' ]{1,30} (?:is|was) just me)$")
 # One word that names a role ("dispatcher", "foreman", "cto"): a whole answer to "whose job?".
 _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
                    r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
@@ -119,6 +123,10 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         aside = self._said_aside(text, reading, ref)
         if aside is not None:  # "... one sentence: X", "i work alone lol", "i want time off ON the list"
             return aside
+        if step.corrects and not (step.save_as or step.append_to or step.say) and all(
+                _KEEP_ALL.match(s.strip()) for s in re.split(r"[.!?,;]+", text) if s.strip()):
+            # "NONE of it. its right. yes." at "what would you change?": nothing to change (round 25)
+            return self._asides(reading) + self._advance(answer="", ref=ref, reading=reading, confirm=None)
         fixed = self._playback_fixed(text, reading, ref)
         if fixed is not None:  # "the heading bit is wrong, it's X. and add Y to underneath"
             return fixed
@@ -370,8 +378,8 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         self.state.short_streak = self.state.short_streak + 1 if short else 0
         ctx.depth, ctx.max_depth = self.state.depth, step.ladder.max_depth
         ctx.chain, ctx.short_streak = chain, self.state.short_streak
-        lex = self.flow.lexicon
-        if not skipped and kept and rules.is_bedrock(kept, lex) and kept not in (self.values.get("bedrock") or []):
+        deepest = rules.is_bedrock(kept, self.flow.lexicon) or rules.said_bottom(ctx.reply)  # "... the real bottom"
+        if not skipped and kept and deepest and kept not in (self.values.get("bedrock") or []):
             self.words.append("bedrock", kept, [ref] if ref else [])
 
     def _keep_previous(self, step: Step) -> None:

@@ -199,8 +199,10 @@ class AskedBack:
         key = ""
         if act.kind == "question" and not (edited and read_edits(act.text)):
             key = "purpose" if act.topic == "purpose" else (act.topic if act.topic in _TOPICS else "other")
-            if key == "clarify" and reading.content and len(act.text.split()) == 1 and act is reading.acts[-1]:
-                key = ""  # "... explaining medicines clearly? which": a word left hanging, not a question
+            hanging = bool(reading.content) and len(act.text.split()) == 1 and act is reading.acts[-1]
+            restated = re.match(r"(?i)(?:like|i mean|as in)\b", act.text) is not None and len(reading.acts) > 1
+            if key == "clarify" and (hanging or restated):
+                key = ""  # "...? which": a word left hanging; "do you save this forever? like literally forever?"
             elif act.rule in _CATCH_ALL and _OF_THE_QUESTION.search(act.text):
                 key = "purpose"  # "what's the piont of this question?": what it is for, typo and all
             elif act.rule in _CATCH_ALL and reading.content and not _TO_COACH.search(act.text):

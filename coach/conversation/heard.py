@@ -310,8 +310,8 @@ def start_fixed(reading: Reading) -> str:
     return "" if not said or _DENIED.match(said) else said
 
 
-_AT_BOTTOM = re.compile(r"(?i)\b(?:that'?s|thats|that is|it'?s|its) (?:kind of |probably |about |really )?the bottom "
-                        r"of it\W*(?:like )?")
+_AT_BOTTOM = re.compile(r"(?i)\b(?:that'?s|thats|that is|it'?s|its) (?:kind of |probably |about |really |i think )?"
+                        r"the (?:real |actual |true )?bottom(?: of it)?(?: i think| i guess)?\W*(?:like )?")
 # A question a yes cannot answer ("What drives all this for you?"), and a bare yes.
 _BARE_YES = re.compile(r"(?i)^\W*(?:(?:ok|okay|thanks|thank you|cool|great)\W+)*"  # "ok thank you. Yes"
                        r"(?:yes|yeah|yep|yup|ye|ya|yea|correct|exactly|right|spot on|that'?s (?:it|right))\b")
@@ -321,7 +321,7 @@ _OPEN_QUESTION = re.compile(r"(?i)(?:^|[.!?]\s+)\W*(?:what|where|whose|which|who
 
 def without_bottom(text: str) -> str:
     """"thats kind of the bottom of it? like respect": the reason, without saying it is the last one."""
-    return _AT_BOTTOM.sub("", text)
+    return _AT_BOTTOM.sub("", text).strip(" ,;") if _AT_BOTTOM.search(text) else text
 
 
 def yes_to_open(reply: str, asked: str | None) -> bool:

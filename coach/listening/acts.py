@@ -41,7 +41,8 @@ def expects_yes_no(question: str | None) -> bool:
 _MEMO_SIZE = 256
 # A numbered item: "1) ...", "(2) ...", "3. ..." (not "2.5" or "in 2 years"); a bulleted one, in a reply that opens
 # with a bullet: "- money - family".
-_NUMBERED = re.compile(r"(?:^|[.,;:]?\s+)(?:\(\d{1,2}\)|\d{1,2}[).])\s+(?=[^\d\s])")
+# ("thats number 1. meaning..." is no list: round 25)
+_NUMBERED = re.compile(r"(?:^|(?<!number)(?<!\bno)(?<!\btop)[.,;:]?\s+)(?:\(\d{1,2}\)|\d{1,2}[).])\s+(?=[^\d\s])")
 _BULLETED = re.compile(r"(?:^|[.,;:]?\s+)[-*\u2022]\s+(?=[^\d\s-])")
 
 
@@ -67,7 +68,10 @@ def unnumbered(reply: str, labelled: bool = False) -> str:
 
 
 def _item_start(m: re.Match[str]) -> str:
-    return "" if m.start() == 0 else ". "
+    if m.start() == 0:
+        return ""
+    # "1. leave teaching for data, or 2. stay and go for head of maths": one choice, not two sentences (round 25)
+    return " " if re.search(r"(?i)\bor\W*$", m.string[:m.start()]) else ". "
 
 
 def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str | None = None) -> Reading:

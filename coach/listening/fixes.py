@@ -26,7 +26,7 @@ __all__ = ["Fix", "is_complaint", "is_remark", "read_fixes"]
 
 
 # A numbered item in a list of fixes: "1) ...", "2. ...", "(3) ...", "#4 ...".
-_NUMBERED = re.compile(r"(?:^|(?<=\s))(?:\(\d{1,2}\)|#?\d{1,2}[).:])\s+(?=\S)")
+_NUMBERED = re.compile(r"(?:^|(?<=\s)(?<!number )(?<!\bno )(?<!\btop ))(?:\(\d{1,2}\)|#?\d{1,2}[).:])\s+(?=\S)")
 
 
 def _clauses(text: str) -> list[str]:

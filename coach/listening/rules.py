@@ -129,6 +129,16 @@ def is_energised(text: str, lex: Lexicon) -> bool:
     return n >= 8 and len(lex.energy_words.find(normalise(text))) >= 2
 
 
+# "my kids are 8 and 11 ... thats the real bottom i think" (round 25): the reason, said to be the deepest one.
+_SAID_BOTTOM = re.compile(r"(?i)\b(?:that'?s|thats|that is|it'?s|its|this is) (?:kind of |probably |about |really |"
+                          r"i think |i guess )?the (?:real |actual |true )?(?:bottom|root)(?: of it)?\b")
+
+
+def said_bottom(reply: str) -> bool:
+    """Does ``reply`` say its reason is the deepest one ("thats the real bottom i think")?"""
+    return _SAID_BOTTOM.search(reply or "") is not None
+
+
 def is_bedrock(text: str, lex: Lexicon) -> bool:
     """A simple statement of a core need, belief or interest, not tied to a job or industry."""
     t = normalise(text)
@@ -308,7 +318,7 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "saturated": _saturated,
     "depth_reached": _depth_reached,
     "ladder_done": lambda c: (
-        (not c.skipped and is_bedrock(c.answer, c.lex)) or _saturated(c) or _depth_reached(c)
+        (not c.skipped and (is_bedrock(c.answer, c.lex) or said_bottom(c.reply))) or _saturated(c) or _depth_reached(c)
     ),
     "energised": lambda c: not c.skipped and is_energised(c.reply or c.answer, c.lex),
     **{mid: _mentions(mid) for mid in MOTIVATIONS},
