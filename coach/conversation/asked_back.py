@@ -108,8 +108,10 @@ def find_kept(thing: str, summary: dict[str, Any]) -> str | None:
     """The kept item that has every word of ``thing`` in it (by the first letters, so
     "teaching" finds "teach new nurses"), or None."""
     stems = [w[:5] for w in words(thing.lower()) if len(w) >= 3 and w not in _SMALL]
-    if not stems:
-        return None
+    if not stems:  # "my 60/40 thing": figures, found as typed
+        said = thing.strip().lower()
+        return next((i for v in summary.values() for i in (v if isinstance(v, list) else [v])
+                     if isinstance(i, str) and len(said) >= 2 and said in i.lower()), None)
     for value in summary.values():
         for item in value if isinstance(value, list) else [value]:
             if not isinstance(item, str):
@@ -302,7 +304,11 @@ class AskedBack:
             if not slot and _CHANGE_ASKED.search(asked) and thing.lower() not in self.last_fixed.lower():
                 return f'{self._reply("kept_still").replace("{words}", said)} {self._reply(self._add_hint())}'.strip()
             return self._reply("kept_yes").replace("{words}", said)
-        before = said_before(f"about {thing}", self.values.get("previous") or {}, self.flow.lexicon) if slot else []
+        previous = self.values.get("previous") or {}
+        kept_before = find_kept(thing, previous) if not slot else None  # "did you keep my 60/40 thing?" (round 25)
+        if kept_before:
+            return self._reply("kept_before").replace("{words}", play_back(kept_before, 30) or kept_before)
+        before = said_before(f"about {thing}", previous, self.flow.lexicon) if slot else []
         if before:  # "you remember my goal?", asked before it is asked again today: last time's words
             return " ".join(self._reply("said_before").replace("{line}", ln).replace("{words}", w) for ln, w in before)
         missing = self._reply("kept_no").replace("{words}", play_back(thing) or thing)

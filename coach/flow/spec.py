@@ -147,6 +147,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "kept_yes": "Yes: what I have now says \"{words}\".",
     "said_before": "Last time, for {line}, you said: {words}.",
     "said_before_none": "I don't have anything kept from last time about that.",
+    "kept_before": "Yes, from last time: \"{words}\". Today's summary will say it again if it still holds.",
     "recap_fixed": "Thank you, noted: for {line}, {words}. We'll come to that again today.",
     "kept_no": "No, I don't have \"{words}\" in what I've noted.",
     "kept_add_now": "Tell me what to add and where, and I'll put it in.",

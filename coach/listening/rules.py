@@ -287,7 +287,8 @@ def _asked_after_yes(c: Context) -> bool:
     if c.confirm is not True or _STARTS.search(text):
         return False
     acts = read_reply(c.reply or c.answer, c.lex, expect="yes_no").acts
-    return bool(acts) and acts[-1].kind == "question"
+    # "yes. oh and did you keep my 60/40 thing?": a question about what was kept waits on nothing (round 25)
+    return bool(acts) and acts[-1].kind == "question" and acts[-1].topic not in ("kept", "fixed", "said_before")
 
 
 def _go_ahead(c: Context) -> bool:
