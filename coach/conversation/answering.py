@@ -243,7 +243,7 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             return self._asides(reading) + [self._rule(self._reply("works_alone"))] + self._reask()
         # "no!! the sentence is 'X'. drives: autonomy first": the last answer put right, then this one
         # "wait no i want time off ON the list. anyway. baking": one more drive kept, then the rest heard
-        return self._last_answer_fixed(text, ref) or self._put_on_list(text, ref) or self._forgot_earlier(text, ref)
+        return self._last_answer_fixed(text, ref) or self._said_beside(text, reading, ref)
 
     def _misheard(self, reading: Reading) -> list[Message] | None:
         """Told it got the last answer wrong, with nothing to put instead ("you didnt get me"): in a

@@ -118,6 +118,20 @@ class Fixing(Rewriting):
             self.words.append("why_chain", words, self._refs())
         return [self._rule(self._reply("noted_too").replace("{words}", play_back(" and ".join(added)) or added[0]))]
 
+    def _said_beside(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """One more drive, something forgotten earlier, or only a question about what was kept (None: none)."""
+        return self._put_on_list(text, ref) or self._forgot_earlier(text, ref) or self._only_checked(reading)
+
+    def _only_checked(self, reading: Reading) -> list[Message] | None:
+        """"and the literally and sleeping? did those go?" at the question after the summary (round 25): a
+        question about what was kept, answered; the few words beside it are what it asks about, never the
+        answer to this step's question, which is asked again (None: not that)."""
+        step = self.current
+        asks = any(a.kind == "question" and a.topic in ("kept", "fixed") for a in reading.acts)
+        if not asks or step.corrects or not step.save_as or len(rules.words(said_content(reading))) > 6:
+            return None
+        return self._asides(reading) + self._reask()
+
     def _forgot_earlier(self, text: str, ref: str) -> list[Message] | None:
         """"Oh and I forgot to say earlier, I also did a year at the food bank, I liked that too": kept with what
         lights them up and said so; the rest of the reply is heard as the answer (None: no such addition)."""

@@ -118,7 +118,7 @@ def read_fixes(reply: str) -> list[Fix]:
         out.append(fix)
         if fix.kind == "ask" and fix.new == "" and (fix.part or fix.slot):
             waiting = fix
-    return [_also(f) for f in out]
+    return [d for f in out for d in _each_dropped(_also(f))]
 
 
 # "its not just money. the shop isnt about money at all, its about doing something thats mine": what it is
@@ -129,6 +129,15 @@ _ALSO_ABOUT = re.compile(r"(?i)(?:^|[,.;]\s*)(?:but |and )?(?:it'?s|its|it is|mo
 
 _FIRST = re.compile(r"(?i)^(?P<x>[\w' ]{2,30}?) (?:should (?:be|go|come) |goes |comes |is )?(?:first|at the top|on top)"
                     r"(?: (?:not|before|then) [\w' ]{2,30})?$")
+
+
+def _each_dropped(fix: Fix) -> list[Fix]:
+    """"take out "literally" lol and the sleeping": two parts to drop, each on its own (round 25)."""
+    if fix.kind != "drop" or not re.search(r"(?i)\s+and\s+", fix.part):
+        return [fix]
+    parts = [re.sub(r"(?i)^(?:the|my)\s+|\s+(?:lol|haha|tbh|please|pls)$", "", p.strip(" '\"")).strip(" '\"")
+             for p in re.split(r"(?i)\s+and\s+", fix.part)]
+    return [Fix("drop", fix.slot, p, said=p) for p in parts if p]
 
 
 def _also(fix: Fix) -> Fix:
