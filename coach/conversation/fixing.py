@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from coach.conversation.asking import said_back
 from coach.conversation.correcting import _find, _put_in
-from coach.conversation.heard import corrected_to, said_content
+from coach.conversation.heard import corrected_to, goal_named, said_content
 from coach.conversation.machine import Position, position
 from coach.conversation.rewriting import Rewriting
 from coach.conversation.summary import non_answer
@@ -42,6 +42,7 @@ _DID = re.compile(r"(?i)^i (?:also |once )?(?:did|do|have done|was doing|used to
 # "um, just add it?", "yes put it in" (round 24): the part asked about is itself what to add.
 _ADD_IT = re.compile(r"(?i)^(?:(?:um+|uh+|erm|yes|yeah|ok|okay|so)[,.]?\s+)*(?:just |pls |please |can you )?"
                      r"(?:add|put|include|keep) (?:it|that|them|this)(?: in| back(?: in)?)?\b")
+_GOAL_SAID = re.compile(r"(?i)[,.]?\s*(?:(?:wait|actually|no|ok|so|hmm)[,.]?\s+)*(?:i think|i guess|maybe)?\s*$")
 _LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
 _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 
@@ -120,7 +121,23 @@ class Fixing(Rewriting):
 
     def _said_beside(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """One more drive, something forgotten earlier, or only a question about what was kept (None: none)."""
-        return self._put_on_list(text, ref) or self._forgot_earlier(text, ref) or self._only_checked(reading)
+        return (self._put_on_list(text, ref) or self._forgot_earlier(text, ref) or self._only_checked(reading)
+                or self._goal_changed(text, ref))
+
+    def _goal_changed(self, text: str, ref: str) -> list[Message] | None:
+        """"... wait actually no, i think art director first, THEN the studio. thats the real goal", said after the
+        goal questions (round 25): the goal put right and said so; the rest heard as this answer (None: not so)."""
+        step, goal = self.current, self.values.get("goal")
+        if not isinstance(goal, str) or not goal or "goal" in step.corrects or step.save_as == "goal":
+            return None
+        new = goal_named(text)
+        if not new or non_answer(new) or new.lower() == goal.lower():
+            return None
+        self._begin_change()
+        self.words.set("goal", new, self._refs())
+        at = text.lower().find(new.lower())
+        rest = _GOAL_SAID.sub("", text[:at]).strip(" ,.") if at > 0 else ""
+        return [self._put_right(new)] + (self._take(rest, ref) if rules.words(rest) else self._reask())
 
     def _only_checked(self, reading: Reading) -> list[Message] | None:
         """"and the literally and sleeping? did those go?" at the question after the summary (round 25): a

@@ -261,7 +261,10 @@ _GOAL_IS = re.compile(
     # "revenue management is the goal", said the other way round.
     r"|(?:^|[.!?]\s+)(?:but |and |no,? )?(?!(?:what|which|who|how|where|when|why)\b)(?P<before>[^.!?]{2,60}?) "
     r"(?:is|was|would be) (?:the|my) "
-    r"(?:real |actual |main )?goal\b")
+    r"(?:real |actual |main )?goal\b"
+    # "wait actually no, i think art director first, THEN the studio. thats the real goal" (round 25)
+    r"|(?:^|[.!?,]\s+)(?:(?:wait|actually|no|ok|so|hmm)[,.]?\s+)*(?:i think |i guess |maybe )?(?P<prior>[^.!?]{2,80})"
+    r"[.!?]\s+(?:that'?s|thats|this is|that is|its|it'?s) (?:the|my) (?:real |actual |main |new )?goal\b")
 # A reason given in the same breath as the goal: "... is the goal. its important cause i like numbers".
 _REASON = re.compile(r"(?i)\b(?:because|cause|cos|'cause|bc)\b\s*(?P<why>[^.!?]+)")
 _BECAUSE = re.compile(r"(?i)\s+'?(?:because|cause|cos|bc)\b")
@@ -272,7 +275,7 @@ def goal_named(reply: str) -> str:
     m = _GOAL_IS.search(reply)
     if not m:
         return ""
-    return without_reason(m.group("goal") or m.group("before"))
+    return without_reason(m.group("goal") or m.group("before") or m.group("prior"))
 
 
 def without_reason(goal: str) -> str:
