@@ -31,7 +31,7 @@ class FixValues(Drives):
             fix = replace(fix, new=without_reason(fix.new))
         if self._motivation_ids(value) or var == "motivations":
             if self._motivations(fix.new, replace=True):
-                return fix.new
+                return f"{LINES['motivations']}\t{fix.new}"  # said with its line, beside any other fix
             return self._own_motivation(fix)
         if isinstance(value, list):
             found = self._index_of(var, fix.part) if fix.part else None

@@ -90,6 +90,7 @@ def _read(clause: str) -> Fix | None:
     if not text:
         return None
     fix = (_restate(text) or _add(text) or _missing(text) or _too_strong(text) or _named_first(text) or _pointed(text)
+           or _didnt_say(text)
            or _slot_is(text) or _quoted_should(text) or _isnt(text) or _part_remark(text) or _not_x(text)
            or _y_not_quoted(text) or _plain_edit(text))
     if fix and fix.kind == "put" and fix.slot and not fix.part and re.search(r"(?i)\b(?:too|as well)[.!]*$", raw):
@@ -328,6 +329,14 @@ def _part_remark(text: str) -> Fix | None:
         new = _words(rest) if not re.match(r"^\s*than\b", what[wrong.end():], re.I) else ""
         return Fix("put", slot_of(said), x, new, said) if new else Fix("ask", slot_of(said), x, said=said)
     return None
+
+
+def _didnt_say(text: str) -> Fix | None:
+    """"i didnt really pick head of dept, i said nobodys" (round 25): what was said in place of what was heard."""
+    m = re.match(r"(?i)^(?:but |and )?i (?:didn'?t|did not|never) (?:really |actually )?(?:pick|choose|say|want|mean) "
+                 r"(?P<x>[^,.;]{2,40}?)\s*[,;]\s*(?:i (?:said|meant|picked|chose|wanted)|it was|it'?s|its)\s+"
+                 r"(?P<y>\w.+)$", text)
+    return Fix("put", "", _part(m.group("x")), _words(m.group("y")), _said(m.group("x"))) if m else None
 
 
 def _not_x(text: str) -> Fix | None:

@@ -118,7 +118,20 @@ def read_fixes(reply: str) -> list[Fix]:
         out.append(fix)
         if fix.kind == "ask" and fix.new == "" and (fix.part or fix.slot):
             waiting = fix
-    return [d for f in out for d in _each_dropped(_also(f))]
+    return [d for f in _merged(out) for d in _each_dropped(_also(f))]
+
+
+def _merged(fixes: list[Fix]) -> list[Fix]:
+    """"the first bit is wrong. its not decided. its X": a line said to be wrong, then what it should say (after a
+    denial of part of it), is one fix to that line (round 25 asked what to put in place of "the first bit")."""
+    out: list[Fix] = []
+    for fix in fixes:
+        prev = out[-1] if out else None
+        if prev and prev.kind == "ask" and prev.slot and not prev.part and fix.kind == "put" and not fix.slot:
+            out[-1] = Fix("put", prev.slot, fix.part, fix.new, prev.said)
+            continue
+        out.append(fix)
+    return out
 
 
 # "its not just money. the shop isnt about money at all, its about doing something thats mine": what it is
