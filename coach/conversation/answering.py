@@ -44,15 +44,7 @@ _ENDS_THERE = re.compile(r"(?i)(?:^|[.!?,;]\s*)(?:i (?:already )?said,? )?(?:tha
 # The answer marked as such after a remark (round 21): "no wait, you swapped the wrong bit. ... one sentence: X".
 _LABELLED = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:ok|okay|so|fine|anyway)[, ]+)?(?:my |in |the )?"
                        r"(?:one |plain |a )?(?:sentence|answer)\s*(?:[:=\-]|\.{2,}|\u2026)\s*(?P<x>\S.*)$")
-_WHY_LABEL = re.compile(r"(?i)^(?:so |ok |okay |well )?(?:the |my )?(?:why|reason|real reason|honest answer) "
-                        r"(?:is|was|would be)[:,]?\s+(?=\w)")
-# "ok that makes sense. ..." after a question was explained: taking it in, then the answer (round 24).
-_TAKEN_IN = re.compile(r"(?i)^(?:ok(?:ay)?,? )?(?:(?:that|it) makes (?:total |more |a lot of )?sense|fair enough|"
-                       r"got it|i see)(?: now)?[.!,;]+\s+(?=\w)")
 _PICKED = re.compile(r"(?i)\bi(?:'?d| would)? (?:probably |suppose i'?d )?(?:take|pick|want|choose|go for)\b")
-# "the overlap is probably like.. explaining medicines clearly" (round 24): the question's own word, then the answer.
-_SAID_IS = re.compile(r"(?i)(?:^|(?<=[.!?] ))(?:the |my )?(?:overlap|answer|strength|passion|sweet spot)s? "
-                      r"(?:is|would be|'d be)(?: (?:probably|maybe|like|kind of|kinda|prob))*[.:,]*\s+(?=\w)")
 _KEEP_ALL = re.compile(r"(?i)^(?:(?:no|nah|nope|ok|okay|sorry|honestly|yes|yeah|yep|oh)[, ]*)*(?:none of it|nothing"
                        r"(?: really)?|(?:it'?s|its|that'?s|thats|it is) (?:fine|right|ok|okay|all good|correct)|"
                        r"all good|leave it(?: as it is)?|keep it(?: as it is)?|no changes?|yes|yeah|yep|"
@@ -267,10 +259,7 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         rung = re.escape(self._rung().lower().strip(" .!?")) if step.ladder else ""  # "lol SENCo. um. its ...":
         content = re.sub(rf"(?i)^{rung}[.!?]+\s+", "", content) if rung else content  # the word asked about, no reason
         content = heard.without_bottom(content) if step.ladder else heard.without_worry(content, reading)
-        if step.ladder:  # "the why is i feel stuck": the reason, without its label
-            content = _WHY_LABEL.sub("", content)
-        content = _TAKEN_IN.sub("", content)  # "ok that makes sense. i think being heard matters": the answer
-        content = _SAID_IS.sub("", content)  # "explaining things. the overlap is probably like.. X": X
+        content = heard.without_run_up(content, reading, ladder=bool(step.ladder))  # "the why is X": X
         labelled = re.search(rf"(?i)\b{re.escape(step.save_as or '~')}s?\s*(?::|\.{{2,}}|\u2026)\s*(?P<rest>\w.+)$",
                              reading.reply)
         if labelled:  # "what mean 'love'? anyway. experiment: I write 5 tests ...": what follows the label

@@ -187,7 +187,7 @@ class AskedBack:
             (a for a in feelings if a.rule == "feeling.insight"), named[0] if named else None)
         if feeling is not None:
             key = {"worry": "acknowledge_worry", "insight": "acknowledge_insight", "loss": "acknowledge_loss",
-                   "busy": "acknowledge_busy"}.get(
+                   "busy": "acknowledge_busy", "apology": "acknowledge_apology"}.get(
                 feeling.topic or "", "acknowledge_feeling")
             if key in self.flow.replies:
                 out.append(self._rule(self._reply(key)))

@@ -369,3 +369,25 @@ def without_worry(content: str, reading: Reading) -> str:
     out = re.sub(r"[\s.,;]+$", "", out).strip()
     return out if len(out.split()) >= 2 and out != content.strip() else content
 
+
+_WHY_LABEL = re.compile(r"(?i)^(?:so |ok |okay |well )?(?:the |my )?(?:why|reason|real reason|honest answer) "
+                        r"(?:is|was|would be)[:,]?\s+(?=\w)")
+# "ok that makes sense. ..." after a question was explained: taking it in, then the answer (round 24).
+_TAKEN_IN = re.compile(r"(?i)^(?:ok(?:ay)?,? )?(?:(?:that|it) makes (?:total |more |a lot of )?sense|fair enough|"
+                       r"got it|i see)(?: now)?[.!,;]+\s+(?=\w)")
+# "the overlap is probably like.. explaining medicines clearly" (round 24): the question's own word, then the answer.
+_SAID_IS = re.compile(r"(?i)(?:^|(?<=[.!?] ))(?:the |my )?(?:overlap|answer|strength|passion|sweet spot)s? "
+                      r"(?:is|would be|'d be)(?: (?:probably|maybe|like|kind of|kinda|prob))*[.:,]*\s+(?=\w)")
+
+
+def without_run_up(content: str, reading: Reading, ladder: bool = False) -> str:
+    """What an answer keeps without its run-up: "ok that makes sense.", "the overlap is probably like..", at a why
+    "the why is" and a reason walked back with a sorry ("i have taste?? sorry that sounds arrogant. i think
+    because X": X, round 25)."""
+    if ladder:
+        content = _WHY_LABEL.sub("", content)
+        at = next((i for i, a in enumerate(reading.acts) if a.topic == "apology"), None)
+        later = [(a.content or a.text) for a in reading.acts[at + 1:] if a.kind == "content"] if at else []
+        if later and any(a.kind == "content" for a in reading.acts[:at]):
+            content = " ".join(later)
+    return _SAID_IS.sub("", _TAKEN_IN.sub("", content))
