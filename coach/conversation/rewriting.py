@@ -15,7 +15,7 @@ from coach.conversation.correcting import _find, _put_in
 from coach.conversation.fix_values import FixValues
 from coach.conversation.summary import LINES
 from coach.listening.fixes import Fix, read_fixes
-from coach.listening.lines import LineEdit, line_edit
+from coach.listening.lines import LineEdit, item_words, line_edit
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
@@ -42,13 +42,11 @@ class Rewriting(FixValues):
 
     def _read_back_lines(self) -> dict[str, list[str]]:
         """Each line the read-back shows, as its items read (a drive by its label and words, to be found by)."""
-        lex = self.flow.lexicon.motivations
         lines: dict[str, list[str]] = {}
         for var in self.current.corrects:
             value = self.values.get(var)
             items = value if isinstance(value, list) else [value]
-            lines[var] = [(f"{lex[i].label} {' '.join(lex[i].words.phrases)}" if i in lex else i)
-                          if isinstance(i, str) else "" for i in items]
+            lines[var] = [item_words(i, self.flow.lexicon) if isinstance(i, str) else "" for i in items]
         return lines
 
     def _rewritten(self, text: str, reading: Reading, ref: str, asked: bool = False) -> list[Message] | None:

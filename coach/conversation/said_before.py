@@ -12,7 +12,7 @@ from typing import Any
 
 from coach.listening.fixes import read_fixes
 from coach.listening.lexicon import Lexicon
-from coach.listening.lines import line_edit
+from coach.listening.lines import item_words, line_edit
 from coach.listening.parts import slot_of
 from coach.listening.playback import play_back
 
@@ -66,7 +66,6 @@ def put_right_at_recap(reply: str, previous: dict[str, Any], lexicon: Lexicon) -
         value = previous.get(key)
         items = value if isinstance(value, list) else [value]
         items = items[index:index + 1] if index is not None else items
-        lines[var] = [f"{lexicon.motivations[i].label} {' '.join(lexicon.motivations[i].words.phrases)}"
-                      if i in lexicon.motivations else i for i in items if isinstance(i, str)]
+        lines[var] = [item_words(i, lexicon) for i in items if isinstance(i, str)]
     edit = line_edit(reply, lines)
     return (_LINES[edit.var][0], edit.new) if edit is not None and edit.new else None

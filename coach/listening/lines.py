@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coach.listening.lexicon import Lexicon
 from coach.listening.parts import slot_of
 
-__all__ = ["LineEdit", "line_edit", "names_item"]
+__all__ = ["LineEdit", "item_words", "line_edit", "names_item"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,12 @@ def names_item(part: str, item: str) -> bool:
     """Does ``part`` name ``item`` by its words ("the deciding thing" names "being the one who decides")?"""
     said = _stems(part)
     return bool(said) and 2 * len(said & _stems(item)) >= len(said)
+
+
+def item_words(item: str, lexicon: Lexicon) -> str:
+    """How a kept item is found by the words of a reply: a drive by its label and its words, else as said."""
+    spec = lexicon.motivations.get(item)
+    return f"{spec.label} {' '.join(spec.words.phrases)}" if spec is not None else item
 
 
 def _found(part: str, lines: dict[str, list[str]], only: str = "") -> list[tuple[str, int]]:
