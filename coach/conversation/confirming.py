@@ -57,6 +57,10 @@ _FITS = re.compile(r"(?i)^(?:the |that |this )?[\w' ]{0,30}?(?:part|bit|one)(?:'
                    r"[.!]?$")
 
 
+_SPLIT = re.compile(r"(?i)\bfor (?:the |my )?(?P<x>[\w' ]{1,30}?)(?: thing| bit| one| part)?,? "
+                    r"(?:yes|yeah|yep|definitely)\b.*?\bfor (?:the |my )?[\w' ]{1,30}?,? (?:no|not really|nope|nah)\b")
+
+
 class Confirming(Changes):
     """The part of a conversation that reads answers to yes/no questions (mixed into Conversation)."""
 
@@ -130,7 +134,16 @@ class Confirming(Changes):
                 return self._advance(answer=text, ref=ref, reading=reading, confirm=plain)
         if answered:  # a question or remark, answered above: now the question again
             return self._reask()
-        return self._bounded_reask(self._reply("unclear"))
+        return self._split_answer(text, reading, ref) or self._bounded_reask(self._reply("unclear"))
+
+    def _split_answer(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """"for the head of dept thing yes, honestly. for data no" (round 25): partly, never "yes or no?"."""
+        split = _SPLIT.search(reading.reply) if self.current.foreach else None
+        if split is None:
+            return None
+        words = play_back(f"for {split.group('x')}") or f"for {split.group('x')}"
+        return [self._rule(self._reply("partly").replace("{words}", words))] + self._advance(
+            answer=text, ref=ref, reading=reading, confirm=None)
 
     def _added_reason(self, text: str, reading: Reading) -> bool:
         """A reason added at a chain's playback ("and because I love baking") goes on the chain."""
