@@ -70,7 +70,7 @@ _CATCH_ALL = ("question.other_opened",)  # read only by their shape: answered on
 # Pointing back at what was said before, with the answer beside it: no complaint to apologise for (round 16).
 _REFERENCE = re.compile(r"(?i)^(?:(?:like|as) i (?:said|told (?:you|u)|mentioned|put it)|same as (?:last time|before)|"
                         r"i (?:said|told (?:you|u)|mentioned)(?: (?:that|this|it))?)(?: (?:before|earlier|last time|"
-                        r"last week|the other day|previously))?$")
+                        r"last week|the other day|previously))?(?: too| as well)?(?: i think| i guess)?$")
 # "I told you last time is having a say": the words said again, not a complaint (round 24).
 _TOLD_IT_IS = re.compile(r"(?i)^i (?:told (?:you|u)|said)(?: (?:before|earlier|last time|already))*,? "
                          r"(?:it )?(?:is|was|'s) \w")
@@ -218,8 +218,9 @@ class AskedBack:
             if act.topic in ("show_again", "works_alone"):
                 key = ""  # "can you show me the summary again": saying it again is the answer (and see _take)
             told = _TOLD_IT_IS.match(act.text)  # "I told you last time is having a say": said again, no complaint
-            if key == "meta" and (reading.content or told) and (
-                    act.rule == "meta.reference" or _REFERENCE.match(act.text.strip(" ,.")) or told):
+            tail = act.text.strip(" ,.").rsplit(",", 1)  # "excel, i said that last time too": the words, then where
+            pointing = act.rule == "meta.reference" or _REFERENCE.match(tail[-1].strip()) or told
+            if key == "meta" and (reading.content or told or len(tail) > 1) and pointing:
                 key = ""  # "like i said last time, i want to move into data": pointing back, no complaint
         return key
 

@@ -89,8 +89,9 @@ class Changes(DriveChecks):
             _AND_NOW.search(reading.reply) if reading.confirm is True else None)  # "football yes. and now X"
         asked = next((f.new for f in read_fixes(reading.reply) if f.kind == "add" and f.new), "")  # "add X"
         extra = trimmed(added.group("x")) if added else trimmed(asked)
-        if not extra or non_answer(extra):
-            return ""
+        extra = re.sub(r"(?i),?\s+i (?:said|told you|mentioned) (?:that|it|this)\b.*$", "", extra)  # "..., i said that"
+        if not extra or non_answer(extra) or extra.lower() in self._previous_words(step.changed).lower():
+            return ""  # "and excel, i said that last time too": already in last time's words
         if isinstance(self.values.get(step.changed), list):
             return extra  # one more, beside last time's (kept on the yes)
         before = self._previous_words(step.changed)
