@@ -38,7 +38,8 @@ _NOT_ADDED = frozenset({"no", "correction", "question", "advice_request", "meta"
 # At most this many words are played back as "the part that fits"; more is an example or a story.
 _PART_WORDS = 5
 # One more drive named beside a partial yes (round 21): "yeah mostly. and time off", "time off matters too".
-_DRIVE_ADDED = re.compile(r"(?i)(?:^|[.!?;]\s*)(?:and|also|plus|oh and)\s+(?:also\s+)?(?P<x>[\w' ]{2,30}?)"
+_DRIVE_ADDED = re.compile(r"(?i)(?:^|[.!?;]\s*)(?:and|also|plus|oh and)\s+(?:also\s+)?"
+                          r"(?P<x>(?!(?:the )?(?:other|others|rest|both|them|those|these)\b)[\w' ]{2,30}?)"
                           r"\s*(?:[.!?;]|$)|"
                           r"(?:^|[.!?;,]\s*)(?:and\s+)?(?P<y>(?!(?:it|that|this|the rest|both)\b)[\w' ]{2,30}?) "
                           r"(?:matters?|counts?|is important) too\b")
