@@ -65,6 +65,9 @@ _POINTER = re.compile(r"(?i)^(?:the|that|my) [\w' ]{1,30}? (?:bit|part|thing|one
                       r"(?:all )?(?:wrong|off|not right|outdated|out of date|old news|different now|"
                       r"not true any ?more)$")
 
+# "head of dept is dead": what is off the cards, not where they are heading (round 25).
+_GONE = re.compile(r"(?i)^(?:no,? )?(?:i told you,? )?(?:the )?[\w' ]{1,30} (?:is|are|'s) "
+                   r"(?:dead|gone|over|off the table|not happening)\W*$")
 
 class Changes(DriveChecks):
     """The part of a conversation that reads what has changed since last time (mixed into Conversation)."""
@@ -138,6 +141,8 @@ class Changes(DriveChecks):
         words = _NEWS_LEAD.sub("", " ".join(news)).strip() or words
         if not words or non_answer(words) or rules.is_off_topic(words, self.flow.lexicon):
             return ""
+        if self.current.changed == "goal":  # "head of dept is dead. its data analysis now": where they are heading
+            words = " ".join(s for s in re.split(r"(?<=[.!?])\s+", words) if not _GONE.match(s)) or words
         return self._edited_previous(reading.reply) or words
 
     def _edited_previous(self, reply: str) -> str:
