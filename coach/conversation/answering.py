@@ -115,8 +115,8 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         aside = self._said_aside(text, reading, ref)
         if aside is not None:  # "... one sentence: X", "i work alone lol", "i want time off ON the list"
             return aside
-        if step.corrects and not (step.save_as or step.append_to or step.say) and all(
-                _KEEP_ALL.match(s.strip()) for s in re.split(r"[.!?,;]+", text) if s.strip()):
+        asks_fix = step.corrects and step.expect == "text" and not (step.save_as or step.append_to or step.say)
+        if asks_fix and text.strip() and all(_KEEP_ALL.match(s.strip()) for s in re.split(r"[.!?,;]+", text) if s):
             # "NONE of it. its right. yes." at "what would you change?": nothing to change (round 25)
             return self._asides(reading) + self._advance(answer="", ref=ref, reading=reading, confirm=None)
         fixed = self._playback_fixed(text, reading, ref)

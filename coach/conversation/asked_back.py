@@ -108,10 +108,12 @@ def find_kept(thing: str, summary: dict[str, Any]) -> str | None:
     """The kept item that has every word of ``thing`` in it (by the first letters, so
     "teaching" finds "teach new nurses"), or None."""
     stems = [w[:5] for w in words(thing.lower()) if len(w) >= 3 and w not in _SMALL]
-    if not stems:  # "my 60/40 thing": figures, found as typed
+    if not stems and re.search(r"\d", thing):  # "my 60/40 thing": figures, found as typed
         said = thing.strip().lower()
         return next((i for v in summary.values() for i in (v if isinstance(v, list) else [v])
-                     if isinstance(i, str) and len(said) >= 2 and said in i.lower()), None)
+                     if isinstance(i, str) and said in i.lower()), None)
+    if not stems:
+        return None
     for value in summary.values():
         for item in value if isinstance(value, list) else [value]:
             if not isinstance(item, str):
