@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from coach.conversation.asked_back import asked_about, corrects_later, find_kept, plain_aside
+from coach.conversation.asked_back import plain_aside
 from coach.conversation.engine import Conversation
+from coach.conversation.kept import asked_about, corrects_later, find_kept
 from coach.flow.spec import Flow, load_flow
 from coach.listening.acts import read_reply
 from coach.listening.lexicon import load_lexicon

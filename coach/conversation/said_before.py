@@ -16,7 +16,7 @@ from coach.listening.lines import item_words, line_edit
 from coach.listening.parts import slot_of
 from coach.listening.playback import play_back
 
-__all__ = ["put_right_at_recap", "said_before"]
+__all__ = ["kept_so_far", "put_right_at_recap", "said_before"]
 
 # Each line as the coach names it when saying it back, and where the last summary keeps it.
 _LINES: dict[str, tuple[str, str, int | None]] = {
@@ -41,18 +41,43 @@ def said_before(asked: str, previous: dict[str, Any], lexicon: Lexicon) -> list[
     thing = next((g for g in (m.groups() if m else ()) if g), "").strip()
     var = "bedrock" if _WHY.match(thing) else slot_of(thing) if thing else ""
     wanted = [var] if var in _LINES else ["goal", "bedrock"]
-    out = []
-    for name in wanted:
-        line, key, index = _LINES[name]
-        value = previous.get(key)
-        items = value if isinstance(value, list) else [value]
-        if index is not None:
-            items = items[index:index + 1]
-        said = [lexicon.motivations[i].label if i in lexicon.motivations else play_back(i, 30) or i
-                for i in items if isinstance(i, str) and i.strip()]
-        if said:
-            out.append((line, "; ".join(said)))
-    return out
+    return [(_LINES[name][0], said) for name in wanted if (said := _line_words(previous, name, lexicon))]
+
+
+def kept_so_far(asked: str, summary: dict[str, Any], lexicon: Lexicon, now: bool = True) -> list[tuple[str, str]]:
+    """(how the line is named, what it says) for each line of ``summary`` kept so far, or only the one ``asked``
+    names ("what did I say drives me?"); ``now``: today's summary ("where you're heading"), else last time's."""
+    m = _ASKED_LINE.search(asked)
+    named = next((g for g in (m.groups() if m else ()) if g), "") if m else ""
+    var = _DRIVES.get(named.lower(), "") or (slot_of(named) if named else "")
+    wanted = [var] if var in _LINES else list(_LINES)
+    names = _NOW if now else {k: v[0] for k, v in _LINES.items()}
+    return [(names[name], said) for name in wanted if (said := _line_words(summary, name, lexicon))]
+
+
+# Today's lines, as the summary names them.
+_NOW = {"goal": "where you're heading", "want_job": "the job you'd pick", "bedrock": "what's underneath it all",
+        "motivations": "what drives you", "passions": "what lights you up", "strengths": "what people come to you for",
+        "sweet_spot": "where it all overlaps"}
+# "what did I say drives me?", "what did i say my goal was?", "what did i tell you about my passions?"
+_ASKED_LINE = re.compile(r"(?i)\b(?:say|said|tell you|told you|put|write|wrote) (?:was |is )?(?P<d>drives|motivates|"
+                         r"matters to|lights up|gets) me\b|\b(?:say|said|tell you|told you|put|have|got) "
+                         r"(?:about |for |as )?(?:my |the )(?P<x>[\w' ]{2,20}?)"
+                         r"(?: (?:was|were|is|are|bit|part|line))?\W*$")
+_DRIVES = {"drives": "motivations", "motivates": "motivations", "gets": "motivations", "matters to": "bedrock",
+           "lights up": "passions"}
+
+
+def _line_words(summary: dict[str, Any], name: str, lexicon: Lexicon) -> str:
+    """What a summary's line says, in words ("" if nothing is kept for it)."""
+    _, key, index = _LINES[name]
+    value = summary.get(key)
+    items = value if isinstance(value, list) else [value]
+    if index is not None:
+        items = items[index:index + 1]
+    said = [lexicon.motivations[i].label if i in lexicon.motivations else play_back(i, 30) or i
+            for i in items if isinstance(i, str) and i.strip()]
+    return "; ".join(said)
 
 
 def put_right_at_recap(reply: str, previous: dict[str, Any], lexicon: Lexicon) -> tuple[str, str] | None:

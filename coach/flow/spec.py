@@ -147,8 +147,15 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "kept_yes": "Yes: what I have now says \"{words}\".",
     "said_before": "Last time, for {line}, you said: {words}.",
     "said_before_none": "I don't have anything kept from last time about that.",
+    "so_far": "Here's what I have so far. {words}.",
+    "so_far_before": "From last time: {words}.",
+    "so_far_none": "I haven't written anything down for that yet. Before we finish I'll read it all back, and you can "
+                   "change any of it.",
     "kept_before": "Yes, from last time: \"{words}\". Today's summary will say it again if it still holds.",
     "recap_fixed": "Thank you, noted: for {line}, {words}. We'll come to that again today.",
+    "kept_said": "Yes, you told me: \"{words}\".",
+    "kept_not_before": "I keep only last time's summary, and \"{words}\" isn't in it. If it matters today, tell me "
+                       "again.",
     "kept_no": "No, I don't have \"{words}\" in what I've noted.",
     "kept_add_now": "Tell me what to add and where, and I'll put it in.",
     "kept_add_later": "I'll read everything back before we finish, and you can add it then.",

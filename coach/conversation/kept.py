@@ -1,0 +1,201 @@
+"""What the coach kept, said back when the mentee asks about it.
+
+"did you add sourdough?" is answered from what is kept; "can I see what you wrote so far?" with each
+line kept so far; "you remember what I said about my mother?" with the sentence that said it; "did you
+fix those 4 things?" with the fixes just made. Always the mentee's own words, never the model's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from coach.conversation.said_before import kept_so_far, said_before
+from coach.flow.spec import Flow
+from coach.listening.parts import slot_of
+from coach.listening.playback import play_back
+from coach.listening.text import words
+
+if TYPE_CHECKING:
+    from coach.conversation.state import SessionState
+    from coach.conversation.words import Provenance
+    from coach.flow.spec import Step
+
+# "did you add sourdough?", "did u fix the teaching bit though?": the thing asked about follows the verb.
+_DID_YOU = re.compile(
+    r"\bdid (?:you|u) (?:actually |really |already |even |ever )?(?:add|fix|change|put in|put|keep|save|note|"
+    r"include|update|correct|write|swap|replace|take out|drop|remove|get|catch|hear|notice|take in|"
+    r"remember what i (?:said|say|told you|tell you|wrote|mentioned) about|remember)\s+(?P<x>.+)$", re.I)
+# "do you even know what the trust thing is?" (round 21)
+_KNOW_WHAT = re.compile(r"\b(?:know|remember) what (?:the |my )?(?P<x>[\w' ]{2,30}?) (?:thing |bit |part )?"
+                        r"(?:is|was)\b|\bremember (?P<x2>my (?:goal|job|drives?|reasons?|why|sentence|passions?|"
+                        r"strengths?|experiment))\b|\bremember what i (?:said|say|told you|tell you|wrote|mentioned) "
+                        r"about (?P<x3>.+)$", re.I)
+# "is sourdough in there now?"
+_IS_IN = re.compile(r"\bis (?:the )?(?P<x>[\w' ]{1,30}?) (?:in|on) (?:there|it|the (?:list|summary))\b", re.I)
+# Where the thing ends: "teaching students to underneath", "sourdough, then?"
+_WHERE = re.compile(r"\s+(?:to|into|in|on|onto|from|under|as|for|with)\s+.*$|\s*[,;:.?!].*$")
+_TAIL = re.compile(r"(?:\s+(?:though|tho|then|yet|now|already|too|as well|back|at all|bit|part|thing|stuff|one|"
+                   r"bits|parts|things|please|pls))+$", re.I)
+# What was said, as a whole (round 22): "did you actually keep what i said?"
+_GENERIC = re.compile(r"(?i)^(?:what i (?:said|told you|wrote|typed)|everything|all of (?:it|that)|my answers|it all|"
+                      r"anything)(?: (?:last time|before|earlier))?$")
+# "that i took money off the list": what was asked to go (round 21).
+_TOOK_OFF = re.compile(r"(?i)^(?:that )?i (?:took|take|dropped|removed|scratched|crossed|struck) (?P<x>[\w' ]{2,30}?) "
+                       r"(?:off|out)(?: of)?(?: (?:the|my) (?:list|drives?|summary))?\W*$")
+# "that i dont care about money much": something played down, asked whether it is kept out (round 23).
+_CARE_LESS = re.compile(r"(?i)^(?:that )?i (?:don'?t|dont|do not) (?:really )?care (?:much |that much )?(?:about|for) "
+                        r"(?P<x>[\w' ]{2,30}?)(?: (?:much|that much|at all|really))?\W*$")
+_LAST_TIME = re.compile(r"(?i)\b(?:last (?:time|week|session|conversation|chat)|before|the other day|previously)\b")
+_REMEMBER_ABOUT = re.compile(r"(?i)\bremember what i (?:said|say|told you|tell you|wrote|mentioned) about\b")
+_CLAUSE = re.compile(r"(?<=[.!?;])\s+|,\s*(?=(?:because|cause|cuz|since|and|but|so)\b)")
+_HEAD = re.compile(r"^(?:the|that|my|this|those|these|a|an|about)\s+", re.I)
+# Words that say nothing about what was kept ("the bit about my kids": "kids" does).
+_SMALL = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "my", "your", "it", "its",
+                    "that", "this", "bit", "part", "thing", "about", "with", "reason", "reasons", "point", "stuff",
+                    "idea", "answer", "one"])
+# Asked whether a part was changed or taken out: found still there, the honest answer is no (round 22).
+_CHANGE_ASKED = re.compile(r"(?i)\bdid (?:you|u) (?:actually |really |even )?(?:change|fix|correct|update|swap|replace|"
+                           r"take out|drop|remove)\b")
+
+
+def asked_about(question: str) -> str:
+    """The thing a "did you add X?" question asks about ("" if it names none)."""
+    m = _KNOW_WHAT.search(question) or _DID_YOU.search(question) or _IS_IN.search(question)
+    if not m:
+        return ""
+    found = m.groupdict()
+    thing = _WHERE.sub("", (found.get("x") or found.get("x2") or found.get("x3") or "").strip())
+    for _ in range(3):
+        thing = _HEAD.sub("", _TAIL.sub("", thing.strip())).strip()
+    return thing
+
+
+def find_kept(thing: str, summary: dict[str, Any]) -> str | None:
+    """The kept item that has every word of ``thing`` in it (by the first letters, so
+    "teaching" finds "teach new nurses"), or None."""
+    stems = [w[:5] for w in words(thing.lower()) if len(w) >= 3 and w not in _SMALL]
+    if not stems and re.search(r"\d", thing):  # "my 60/40 thing": figures, found as typed
+        said = thing.strip().lower()
+        return next((i for v in summary.values() for i in (v if isinstance(v, list) else [v])
+                     if isinstance(i, str) and said in i.lower()), None)
+    if not stems:
+        return None
+    for value in summary.values():
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, str):
+                continue
+            have = words(item.lower())
+            if all(any(h.startswith(s) for h in have) for s in stems):
+                return item
+    return None
+
+
+def corrects_later(flow: Flow, here: str) -> bool:
+    """Is there a step after ``here`` that takes corrections (the summary read back)?"""
+    seen, todo = {here}, [e.to for e in flow.steps[here].next]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in flow.steps:
+            continue
+        seen.add(name)
+        if flow.steps[name].corrects:
+            return True
+        todo += [e.to for e in flow.steps[name].next]
+    return False
+
+
+class Kept:
+    """Answers to questions about what was kept (mixed into Conversation, through AskedBack)."""
+
+    flow: Flow
+    words: Provenance
+    state: SessionState
+    values: dict[str, Any]
+    last_fixed: str  # the last fixes put in place this session (set by the engine at the end of a turn)
+
+    if TYPE_CHECKING:
+
+        @property
+        def current(self) -> Step: ...
+        @property
+        def step(self) -> str: ...
+        def summary(self) -> dict[str, Any]: ...
+        def _reply(self, key: str) -> str: ...
+
+    def _fixes_said(self) -> str:
+        """The fixes last put in place, said again; or, if none were, honestly so."""
+        from coach.conversation.asking import said_back
+
+        if self.last_fixed:
+            return self._reply("fixed_yes").replace("{words}", said_back(self.last_fixed))
+        return f'{self._reply("fixed_none")} {self._reply(self._add_hint())}'.strip()
+
+    def _kept(self, asked: str) -> str:
+        """"Did you add sourdough?": yes and what it says now, or honestly no, and how to add it."""
+        thing = asked_about(asked)
+        if not thing:
+            return self._reply("other")
+        if _GENERIC.match(thing):  # "did you actually keep what i said?": what coach keeps, not an item
+            return self._reply("memory") if "memory" in self.flow.replies else self._reply("other")
+        gone = _TOOK_OFF.match(thing) or _CARE_LESS.match(thing)
+        if gone and not find_kept(gone.group("x"), self.summary()):  # "did you catch that i took money off?"
+            return self._reply("kept_gone").replace("{words}", play_back(gone.group("x")) or gone.group("x"))
+        said = self._said_about(thing) if _REMEMBER_ABOUT.search(asked) else ""
+        if said:  # "you remember what I say about my mother?": the words said about her, not a summary line
+            return self._reply("kept_said").replace("{words}", said)
+        previous = self.values.get("previous") or {}
+        if said == "" and _REMEMBER_ABOUT.search(asked) and previous and not find_kept(thing, self.summary()) \
+                and not find_kept(thing, previous):  # asked in a later talk: only last time's summary is kept
+            return self._reply("kept_not_before").replace("{words}", play_back(thing) or thing)
+        # the reasons are kept too, though the summary shows only the deepest ("did you keep my family reason?")
+        item = find_kept(thing, self.summary()) or find_kept(thing, {"why": self.values.get("why_chain") or []})
+        slot = slot_of(thing)
+        line = self.values.get(slot) if slot else None  # "did u fix the heading bit tho": that line's words
+        if isinstance(line, list):  # "did you fix the sentence though?": the line's latest words
+            line = next((i for i in reversed(line) if isinstance(i, str) and i.strip()), None)
+        if not item and isinstance(line, str) and line.strip():
+            item = line
+        if item:
+            drive = self.flow.lexicon.motivations.get(item)  # "autonomy" kept as a drive: said in words
+            said = drive.label if drive else play_back(item, 30) or item
+            # "did you change the sleep thing?" and it still says sleep, with no fix naming it: not yet
+            if not slot and _CHANGE_ASKED.search(asked) and thing.lower() not in self.last_fixed.lower():
+                return f'{self._reply("kept_still").replace("{words}", said)} {self._reply(self._add_hint())}'.strip()
+            return self._reply("kept_yes").replace("{words}", said)
+        kept_before = find_kept(thing, previous) if not slot else None  # "did you keep my 60/40 thing?" (round 25)
+        if kept_before:
+            return self._reply("kept_before").replace("{words}", play_back(kept_before, 30) or kept_before)
+        before = said_before(f"about {thing}", previous, self.flow.lexicon) if slot else []
+        if before:  # "you remember my goal?", asked before it is asked again today: last time's words
+            return " ".join(self._reply("said_before").replace("{line}", ln).replace("{words}", w) for ln, w in before)
+        missing = self._reply("kept_no").replace("{words}", play_back(thing) or thing)
+        return f"{missing} {self._reply(self._add_hint())}".strip()
+
+    def _so_far(self, asked: str) -> str:
+        """The lines kept so far (or the one asked about), in the mentee's words; last time's when it asks about
+        last time or nothing is kept today; else honestly nothing yet."""
+        lex = self.flow.lexicon
+        before = _LAST_TIME.search(asked) is not None
+        lines = [] if before else kept_so_far(asked, self.summary(), lex)
+        key = "so_far"
+        if not lines:
+            lines, key = kept_so_far(asked, self.values.get("previous") or {}, lex, now=False), "so_far_before"
+        if not lines:
+            return self._reply("said_before_none" if before else "so_far_none")
+        said = ". ".join(f"{line[:1].upper()}{line[1:]}: {words.rstrip(' .')}" for line, words in lines)
+        return self._reply(key).replace("{words}", said)
+
+    def _said_about(self, thing: str) -> str:
+        """The latest sentence said today that names ``thing`` ("my mother was a chemist"), played back; or ""."""
+        for _, text in reversed(self.words.texts(self.state.said)):
+            for sentence in reversed(_CLAUSE.split(text)):
+                if find_kept(thing, {"x": sentence}):
+                    return play_back(sentence.strip(" ,."), 30)
+        return ""
+
+    def _add_hint(self) -> str:
+        """How something can still be put in: here (at a read-back), at the end, or not at all."""
+        if self.current.corrects:
+            return "kept_add_now"
+        return "kept_add_later" if corrects_later(self.flow, self.step) else "kept_add_never"
