@@ -17,7 +17,7 @@ from coach.conversation.checking_in import CheckingIn
 from coach.conversation.confirming import Confirming
 from coach.conversation.evidence import Evidence
 from coach.conversation.fixing import Fixing
-from coach.conversation.heard import corrected_to, goal_named, heading, reason_given, said_content, start_fixed
+from coach.conversation.heard import corrected_to, goal_named, reason_given, said_content, start_fixed
 from coach.conversation.message import Message
 from coach.conversation.recalling import Recalling
 from coach.conversation.state import Undo
@@ -25,6 +25,7 @@ from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.acts import read_reply, unnumbered
 from coach.listening.edits import read_edits
+from coach.listening.heading import heading
 from coach.listening.playback import pointed_at, trimmed
 from coach.listening.reading import Reading
 
@@ -351,7 +352,9 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
         for reflection in step.after:
             said_twice = self._acked and reflection.when == "energised"  # one acknowledgement a turn
             if not skipped and not said_twice and rules.evaluate(reflection.when, ctx):
-                msgs.append(self._say(self._render(reflection.say), sources=self.words.sources_of(reflection.say)))
+                said = self._render(reflection.say)
+                if said.strip():  # "{% if last %}So: ...{% endif %}" with nothing to say back: no empty line
+                    msgs.append(self._say(said, sources=self.words.sources_of(reflection.say)))
                 break
         self.state.push(undo)
         return msgs + self._move(ctx)

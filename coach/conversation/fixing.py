@@ -19,6 +19,7 @@ from coach.listening import rules
 from coach.listening.edits import Edit, read_edits
 from coach.listening.fix_words import in_place_of, restated
 from coach.listening.fixes import Fix, is_complaint, read_fixes
+from coach.listening.heading import heading
 from coach.listening.parts import keeps_as_is
 from coach.listening.playback import play_back, trimmed
 
@@ -43,6 +44,10 @@ _DID = re.compile(r"(?i)^i (?:also |once )?(?:did|do|have done|was doing|used to
 _ADD_IT = re.compile(r"(?i)^(?:(?:um+|uh+|erm|yes|yeah|ok|okay|so)[,.]?\s+)*(?:just |pls |please |can you )?"
                      r"(?:add|put|include|keep) (?:it|that|them|this)(?: in| back(?: in)?)?\b")
 _GOAL_SAID = re.compile(r"(?i)[,.]?\s*(?:(?:wait|actually|no|ok|so|hmm)[,.]?\s+)*(?:i think|i guess|maybe)?\s*$")
+# The last answer given again, whole: "no let me redo that: ...", "scratch that, ..." (round 27).
+_REDO = re.compile(r"(?i)^\W*(?:(?:no|sorry|wait|oh|hang on|actually)[,.!]*\s+)*(?:let me (?:redo|rephrase|start again|"
+                   r"start over|try again|try that again|say (?:it|that) again|answer (?:that|it) again)"
+                   r"(?: (?:that|this|it|again|the last one))?|scratch that|scrap that)\s*[:,.!-]+\s*(?P<x>\S.*)$")
 _LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
 _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 
@@ -190,20 +195,27 @@ class Fixing(Rewriting):
         var = (prev.append_to or prev.save_as) if prev is not None and prev.name != self.current.name else None
         if prev is None or not var or var in self.current.corrects or prev.foreach:
             return None
-        for sentence in re.split(r"(?<=[.!?])\s+", text):
-            fix = next((f for f in read_fixes(sentence) if f.kind == "put" and f.slot == var and f.new), None)
-            if fix is not None:
-                break
+        redo = _REDO.match(text)
+        if redo is not None and rules.words(redo.group("x")):
+            # "no let me redo that: i want to move into HR, area management is a backup" (round 27): all of it
+            new = redo.group("x").strip()
+            new, sentence = (heading(new) if var == "goal" else new), text
         else:
-            return None
+            for sentence in re.split(r"(?<=[.!?])\s+", text):
+                fix = next((f for f in read_fixes(sentence) if f.kind == "put" and f.slot == var and f.new), None)
+                if fix is not None:
+                    break
+            else:
+                return None
+            new = fix.new
         value = self.values.get(var)
         old = value[-1] if isinstance(value, list) and value else value
         if not isinstance(old, str):
             return None
         self._begin_change()
-        self._set_item(var, len(value) - 1 if isinstance(value, list) else None, old, fix.new)
+        self._set_item(var, len(value) - 1 if isinstance(value, list) else None, old, new)
         rest = _LEAD_ON.sub("", text.replace(sentence, " ").strip(" ."))
-        return [self._put_right(fix.new)] + (self._take(rest, ref) if rules.words(rest) else self._reask())
+        return [self._put_right(new)] + (self._take(rest, ref) if rules.words(rest) else self._reask())
 
     def _names_kept(self, fix: Fix, back: str, text: str) -> bool:
         """"Replace 'prioritised' with 'funded'", said at the next question: a swap of words the read-back holds."""

@@ -324,4 +324,6 @@ def second_person(phrase: str) -> str:
     words = swapped.split()
     if len(words) >= 2 and sum(w.isupper() and len(w) > 1 for w in words) >= 2 and swapped.upper() == swapped:
         swapped = swapped.lower()  # "YOU WERE ONE": shouted, said back in an even voice
+    if re.match(r"(?i)(?:not sure|unsure) (?:you|if you|whether you)\b", swapped):
+        return f"you're {swapped}"  # "not sure i want to be doing this": you're not sure you want to be doing this
     return f"you {swapped}" if _NO_SUBJECT.match(swapped) else swapped  # "wanna move out": you want to move out

@@ -1,0 +1,127 @@
+"""Where a mentee is heading, read out of a goal answer that also says where they are now.
+
+"im a junior ux designer at a fintech, and i kind of want to be a design lead" keeps the wish; "I have
+29 years and I am lab technician. I want to be research scientist" keeps the second sentence; an answer
+with no wish in it is kept whole, without the question's own time frame said back at its end.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["heading"]
+
+# Where someone is now, said on the way to where they're heading: "im a research technician rn",
+# "i work as a dispatcher", "been here like 4 yrs", and the run-up "this is going to be long".
+_NOW = re.compile(
+    r"^(?:(?:so|and|but|well|ok|okay|honestly|tbh|um+|hm+|not sure)[,.]? )*"
+    r"(?:(?:i'?m|i am|im) (?:a|an|the|currently|now|still|working|on)\b"
+    # "I am mechanic for buses.", "im 34": a short clause of what they are, said before the wish
+    r"|(?:i'?m|i am|im) (?!(?:not|never|torn|split|stuck|deciding|choosing|thinking|hoping|planning|looking|aiming|"
+    r"keen|interested|going|trying|kinda|kind|sort|really|just|also|more|still)\b)(?:\w+ ?){1,4}[.;]?$"
+    # "i am nurse in hospital since 2 year": the job now, said without an article
+    r"|(?:i'?m|i am|im) (?:\w+ ){1,3}(?:in|at|for) (?:a |an |the )?(?:\w+ ){0,2}\w+ (?:since|for)\b"
+    # "I have managed a retail store for eleven years now": what they have done, and for how long
+    r"|(?:i'?ve|ive|i have) (?!been\b)\w+(?:ed|en|un|t)\b[^.!?]*\b(?:for|since) [\w ]{1,20}?(?:years?|yrs?)\b"
+    # "I am team leader in warehouse now": the job now, said with "now" at its end
+    r"|(?:i'?m|i am|im) (?!(?:not|never)\b)[^.,;]{1,40}\b(?:now|rn|atm|at the moment|currently)[.!]?$"
+    # "probably still in IT support, but id like to ...": staying where they are, said before the wish
+    r"|(?:probably |maybe |likely |prob )?still (?:in|at|doing|working|a|an|the|here|there)\b"
+    r"|(?:i )?(?:currently )?work(?:ing)? (?:as|at|in|for|on)\b"
+    r"|(?:right now|currently|at the moment|rn|these days|now)\b"
+    # "i do payroll at a uni", "i run the night desk": the job as it is (not "i do want to lead").
+    r"|i (?:do|run|manage|teach|drive|handle|cover|answer|fix|test|clean|cook|sell|nurse|serve)\b"
+    r"(?! (?:want|wanna|like|love|think|hope|wish|see|feel|plan|mean|enjoy)\b)"
+    r"|(?:two|a few|a couple of|couple of|three) (?:things|answers|parts)\b"
+    r"|(?:i'?ve|ive|i have)? ?been (?:a|an|here|there|doing (?:it|this|that)|working|at|in this)\b"
+    r"|(?:nights|days) mostly\b"
+    # "..., 34, and im torn between": the age, said in passing; "I have 29 years" (a second language, round 27)
+    r"|(?:aged? )?\d{2}\W*$|i have (?:\d{2}|twenty[- ]\w+|thirty[- ]?\w*|forty[- ]?\w*|fifty[- ]?\w*) years\b(?! of)"
+    # "I retired from teaching primary, 34 years, two years ago": what is behind them (round 24)
+    r"|i (?:retired|left|quit|finished|stopped|used to|was made redundant)\b"
+    # "Tuesdays I have the grandchildren so not Tuesdays": the week as it is
+    r"|(?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends) i\b"
+    r"|this (?:is|will be|is going to be|might be|could be) (?:a )?(?:long|a lot|a mess|messy|all over|rambl)"
+    r"|(?:\d+|a few|two|three|four|five|six) (?:yrs|years)\b"
+    # "nursing for twenty five", "in retail since 2012": how long, said in passing
+    r"|[a-z]+ing (?:\w+ )?(?:for|since) (?:about |over |almost |nearly |like )?(?:\d+|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|a decade)\b[\w ]*[.!?]?$)", re.I)
+# Where they'd like to be: a wish, a plan, a maybe, a role to become.
+_HEADING = re.compile(
+    r"\b(?:want|wants|wanna|would like|'d like|id like|hope|goal|aim|dream|see myself|picture myself|plan|maybe|"
+    r"move into|moving into|switch|become|be a|be an|running|lead|leading|go freelance|start my own|doing|"
+    r"(?:my|his|her) own|qualified|by then|(?:torn|split|deciding|choosing) between|"
+    r"something (?:with|in|around))\b", re.I)
+_GOAL_LABEL = re.compile(r"(?i)^(?:so |well |ok |okay )*(?:(?:the |my )?(?:main |real |big )?goal(?: is|:|=)|"
+                         r"what i(?:'?d| would)? (?:really )?(?:like|want) is|"
+                         r"realistically[:,.]?|the (?:obvious|honest|real|short) answer is)\s*"
+                         r"(?:more like |really |basically |probably |kind of )?(?:to )?")
+_CLAUSES = re.compile(
+    r"(?<=[.!?;])\s+|,\s+(?=(?:and|but|so)\b)|\s+-+\s+|,\s+(?=(?:i'?m|im|i am) )"
+    r"|\s+(?=(?:and|but|so) i(?:'?d| would)? (?:want|wanna|like|love|hope|plan|see myself)\b)"
+    # "im a dental hygienist, in 4 years id like to ...": a time ahead opens the wish.
+    r"|(?:,\s+|\s+(?=(?:and|but|so) ))"
+    r"(?=(?:(?:and|but|so) )?(?:in|by|within|after) (?:like |about |maybe |around |say )?"
+    r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) (?:yrs?|years?|months?)\b"
+    r"|(?:eventually|someday|one day|long term|long-term|ideally|hopefully)\b)", re.I)
+
+_FRAME_ONLY = re.compile(r"(?i)^(?:ha+|hm+|oh|well|so|ok)?\W*(?:(?:three|3) (?:to|or|-) (?:five|5)|\d+|five|"
+                         r"three|a few) (?:yrs?|years)(?: from now| time)?\W*$")
+# A first go taken back: "being a deputy head. or actually no, maybe ...".
+_TAKEN_BACK = re.compile(r"(?i)[.,;?!]\s*(?:or |but )?(?:actually,? no|no,? wait|wait,? no|(?:no,? )?scratch that|"
+                         r"(?:no,? )?scrap that|forget that|on second thoughts?|no,? actually)[,.!]?\s+")
+# A goal said first as what to get away from ("not chasing quota every month"), then the wish ("something in X").
+_AWAY_FROM = re.compile(r"(?i)^(?:(?:and|but|so|just|definitely|honestly) )?(?:not|no more|less|out of|away from)\b")
+_WISHED = re.compile(r"(?i)^(?:(?:and|but|so|maybe|probably|perhaps|ideally|i guess|i think),? )*"
+                     r"(?:something|a |an |i(?:'d| would)? (?:like|love|want)|to (?:be|do|work|run|lead|move)|working|"
+                     r"doing|running|leading)\b")
+_AHEAD = re.compile(r"(?i)^(?:(?:and|but|so) )?(?:in|by|within|after) (?:like |about |maybe |around |say )?"
+                    r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) "
+                    r"(?:yrs?|years?|months?)\b")
+
+
+# Softeners inside a choice: "im kinda torn between X or just leaving for Y".
+_CHOICE_SOFTENED = re.compile(r"(?i)\b(?:kinda|kind of|sort of|sorta)\s+(?=(?:torn|split|stuck)\b)|(?<=\bor )just\s+")
+
+
+def heading(content: str) -> str:
+    """The part of a goal answer that says where the mentee is heading, not where they are now.
+
+    "im a junior ux designer at a fintech, and i kind of want to be a design lead" keeps the
+    wish; an answer with no wish in it is kept whole."""
+    content = _GOAL_LABEL.sub("", content) or content  # "goal is to open a food truck": the goal itself
+    taken_back = _TAKEN_BACK.split(content)
+    if len(taken_back) > 1 and len(taken_back[-1].split()) >= 2:  # "a deputy head? or actually no, X": X
+        content = taken_back[-1].strip()
+    clauses = [c.strip(" ,") for c in _CLAUSES.split(content) if c.strip(" ,.")]
+    # "ha. three to five years. ...": the question's time frame said back is no part of the goal
+    clauses = [c for c in clauses if not _FRAME_ONLY.match(c)] or clauses
+    wish = next((i for i, c in enumerate(clauses) if i and _WISHED.match(c)), 0)
+    if wish and _AWAY_FROM.match(clauses[0]):  # "not chasing quota every month. ... something in training": the wish
+        return " ".join(clauses[wish:])
+    if len(clauses) > 1 and all(len(c.split()) <= 4 for c in clauses) and not any(_NOW.match(c) for c in clauses):
+        # "welding still. own shop maybe": terse fragments of one thought, played back together
+        return ", ".join(c.rstrip(".!") for c in clauses)
+    ahead = next((i for i, c in enumerate(clauses) if _AHEAD.match(c)), 0)
+    if len(clauses) < 2 or not (ahead or any(_HEADING.search(c) and not _NOW.match(c) for c in clauses)):
+        return _without_frame(content)
+    # "i thought i'd be a solicitor by now. in 3-5 years i'd love to qualify": from the time ahead on
+    kept = [c for c in clauses[ahead:] if not _NOW.match(c)] or [c for c in clauses if not _NOW.match(c)]
+    if len(kept) > 1 and _AHEAD.match(kept[0]) and len(kept[0].split()) <= 4:
+        kept = kept[1:]  # "teacher for 8 yrs. in 5 years?? out of teaching": the question's frame said back
+    kept[0] = re.sub(r"^(?:and|but|so)\s+", "", kept[0], flags=re.I)
+    kept[0] = _GOAL_LABEL.sub("", kept[0]) or kept[0]  # "... two years ago. What I'd like is X": X
+    kept = [_CHOICE_SOFTENED.sub("", c) for c in kept]  # "im kinda torn between X or just Y": the choice
+    joined = [c if c[-1] in ".!?" else c + "." for c in kept[:-1]] + [kept[-1].rstrip(".")]
+    return _without_frame(" ".join(joined))
+
+
+# "... doing any of this in 5 years": the question's own time frame, said back at the end, is no part of the goal.
+_FRAME_AT_END = re.compile(r"(?i)\s+(?:in|within|by|over) (?:the next |like |about |maybe )?"
+                           r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|a couple(?: of)?|two|three|four|five|ten) "
+                           r"(?:yrs?|years?)(?: from now| time)?\W*$")
+
+
+def _without_frame(goal: str) -> str:
+    cut = _FRAME_AT_END.sub("", goal)
+    return cut if len(cut.split()) >= 3 else goal
