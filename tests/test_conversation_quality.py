@@ -239,7 +239,7 @@ def test_the_close_plays_back_in_the_second_person_and_offers_to_come_back(
     assert "Where you're heading: you want your manager's job." in text
     assert "Where those meet: teaching the new joiners what you know." in text
     assert "I want my manager's job." not in text.split("Here's what I heard")[1]
-    assert 'The experiment you chose is "run one teaching session for the new joiners".' in text
+    assert 'The experiment you named is "run one teaching session for the new joiners".' in text
     assert "Come back whenever you like with coach chat" in text
     assert conv.status == "completed"
 

@@ -75,7 +75,7 @@ PERSONAS = {
             "You sound energised talking about that.",
             "Where you're heading: you'd like to be leading a small product team.",
             "What drives you, as you confirmed it: having an impact, growing and getting good at things.",
-            'The experiment you chose is "lead the next planning session yourself".',
+            'The experiment you named is "lead the next planning session yourself".',
         ],
         never=["doing something meaningful"],  # declined, so not played back as confirmed
     ),
@@ -114,7 +114,7 @@ PERSONAS = {
             "Money is a perfectly good thing to care about. It often stands for security",
             "So earning well matters to you. Is that right?",  # "Money, plain and simple": named, said back as theirs
         ],
-        never=["The experiment you chose", "impact", "Thank you for saying that plainly"],
+        never=["The experiment you named", "impact", "Thank you for saying that plainly"],
     ),
     # Wants her own business: goals outside the company are welcomed, autonomy confirmed.
     "chloe_outside": Persona(

@@ -44,7 +44,7 @@ _TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where
 _OF_THE_QUESTION = re.compile(r"(?i)^(?:what|why)\W*s?\b.*\b(?:this|that|the|these) questions?\b")
 _TOPICS = frozenset(("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "fixed", "source",
                      "who", "optional", "right_word", "later", "sense", "progress", "example", "memory",
-                     "feeling_normal", "imagined", "machine", "said_before", "so_far"))
+                     "feeling_normal", "imagined", "machine", "said_before", "so_far", "repeat", "therapy"))
 
 
 def plain_aside(plain: str) -> tuple[str, str]:

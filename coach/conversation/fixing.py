@@ -44,6 +44,10 @@ _DID = re.compile(r"(?i)^i (?:also |once )?(?:did|do|have done|was doing|used to
 _ADD_IT = re.compile(r"(?i)^(?:(?:um+|uh+|erm|yes|yeah|ok|okay|so)[,.]?\s+)*(?:just |pls |please |can you )?"
                      r"(?:add|put|include|keep) (?:it|that|them|this)(?: in| back(?: in)?)?\b")
 _GOAL_SAID = re.compile(r"(?i)[,.]?\s*(?:(?:wait|actually|no|ok|so|hmm)[,.]?\s+)*(?:i think|i guess|maybe)?\s*$")
+# Only a no ("nope not really", "not quite"): nothing kept, nothing said to be fine (round 28).
+_NO_ONLY = re.compile(r"(?i)^\W*(?:no+|nope|nah|not really|not quite|not at all|not exactly|not entirely|not totally|"
+                      r"not completely|doesn'?t|it doesn'?t|not much)(?:[\s,.!]+(?:no+|nope|nah|not really|not quite|"
+                      r"really|at all|tbh|honestly|sorry|i'?m afraid|lol|haha))*\W*$")
 # The last answer given again, whole: "no let me redo that: ...", "scratch that, ..." (round 27).
 _REDO = re.compile(r"(?i)^\W*(?:(?:no|sorry|wait|oh|hang on|actually)[,.!]*\s+)*(?:let me (?:redo|rephrase|start again|"
                    r"start over|try again|try that again|say (?:it|that) again|answer (?:that|it) again)"
@@ -91,7 +95,10 @@ class Fixing(Rewriting):
             # "can you show me the whole summary again": said again, as it now stands
             self.state.fixing = None
             return self._asides(reading) + self._enter(step.name, fresh=False)
-        if complaint and step.corrects and step.say and not step.ladder:  # wrong, with no part named: which part?
+        # "no" to "does that sound like you? if not, what would you change?" (round 28): not like them, so
+        # which part; "no, nothing" or "nope all good" goes on
+        bare_no = step.expect == "text" and _NO_ONLY.match(text) is not None
+        if (complaint or bare_no) and step.corrects and step.say and not step.ladder:  # no part named: which?
             return self._which_line(reading)
         if self.state.fixing is not None:
             if self.state.fixing.get("step") == step.name and self.state.fixing.get("which"):

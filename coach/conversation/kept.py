@@ -49,6 +49,8 @@ _CARE_LESS = re.compile(r"(?i)^(?:that )?i (?:don'?t|dont|do not) (?:really )?ca
 _LAST_TIME = re.compile(r"(?i)\b(?:last (?:time|week|session|conversation|chat)|before|the other day|previously)\b")
 _REMEMBER_ABOUT = re.compile(r"(?i)\bremember what i (?:said|say|told you|tell you|wrote|mentioned) about\b")
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|,\s*(?=(?:because|cause|cuz|since|and|but|so)\b)")
+# "where did brand strategy go?" (round 28)
+_WENT = re.compile(r"(?i)\bwhere(?:'s| is| did| has| have)? (?P<x>[\w' ]{2,30}?) (?:go|gone|went)\b")
 _HEAD = re.compile(r"^(?:the|that|my|this|those|these|a|an|about)\s+", re.I)
 # Words that say nothing about what was kept ("the bit about my kids": "kids" does).
 _SMALL = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "my", "your", "it", "its",
@@ -61,7 +63,7 @@ _CHANGE_ASKED = re.compile(r"(?i)\bdid (?:you|u) (?:actually |really |even )?(?:
 
 def asked_about(question: str) -> str:
     """The thing a "did you add X?" question asks about ("" if it names none)."""
-    m = _KNOW_WHAT.search(question) or _DID_YOU.search(question) or _IS_IN.search(question)
+    m = _KNOW_WHAT.search(question) or _DID_YOU.search(question) or _IS_IN.search(question) or _WENT.search(question)
     if not m:
         return ""
     found = m.groupdict()

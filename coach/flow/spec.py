@@ -147,6 +147,10 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "kept_yes": "Yes: what I have now says \"{words}\".",
     "said_before": "Last time, for {line}, you said: {words}.",
     "said_before_none": "I don't have anything kept from last time about that.",
+    "repeat": "Of course.",
+    "therapy": "It isn't therapy. I only ask about your work and say back what I hear, so you can think it through; "
+               "I don't diagnose, treat or advise. For support with how you feel, a counsellor or your doctor is the "
+               "right person.",
     "so_far": "Here's what I have so far. {words}.",
     "so_far_before": "From last time: {words}.",
     "so_far_none": "I haven't written anything down for that yet. Before we finish I'll read it all back, and you can "
