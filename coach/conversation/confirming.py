@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from coach.conversation.changes import Changes
+from coach.conversation.evidence import fitting
 from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.summary import non_answer
 from coach.listening import rules
@@ -250,8 +251,22 @@ class Confirming(Changes):
     def _which_part(self, text: str, reading: Reading, ref: str) -> list[Message]:
         """The answer to "which part of it fits?" at a check: "the meaning part fits" is the item itself, so a yes;
         other drives named ("being appreciated. and money obvs") are kept as well."""
+        together = self._together(text, reading, ref)
+        if together is not None:  # "meaning fits. recognition fits more. having a say, not really" (round 28)
+            return together
         fits = _FITS.search(reading.reply) is not None and not reading.has("no")
-        others = self._others_named(text, reading)
+        lex, checked = self.flow.lexicon, str(self._item().get("id") or "")
+        named = [m for m, spec in lex.motivations.items() if spec.words.find(rules.normalise(text))]
+        if checked in named and len(named) > 1:  # "meaning fits. recognition fits more. having a say, not really"
+            ok = fitting(named, text, lex)
+            self._keep_others([m for m in ok if m != checked])
+            items, at = self.state.items or [], self.state.item_index  # said not to fit: not checked later either
+            denied = set(named) - set(ok)
+            self.state.items = items[:at + 1] + [i for i in items[at + 1:] if i.get("id") not in denied]
+            others = [lex.motivations[m].label for m in ok if m != checked]
+            fits = checked in ok
+        else:
+            others = self._others_named(text, reading)
         said = [self._rule(self._reply("noted_too").replace("{words}", " and ".join(others)))] if others else []
         part = _PART_NAMED.match(reading.reply.strip())
         if part and not others and "part_fits" in self.flow.replies:  # "the security part fits": said back

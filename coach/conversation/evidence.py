@@ -170,18 +170,24 @@ def some_of(item: dict[str, Any], text: str, lex: Any) -> list[str]:
     ids = [str(item.get("id") or ""), *item.get("with", [])]
     if len(ids) < 2:
         return []
+    kept = fitting(ids, text, lex)
+    return kept if 0 < len(kept) < len(ids) else []
+
+
+def fitting(ids: list[str], text: str, lex: Any) -> list[str]:
+    """The drives of ``ids`` that the answer says fit, each by the piece that names it ("meaning fits. having a
+    say, not really": meaning); none named, none kept."""
     pieces = [p for p in re.split(r"[,.;!?]+|\b(?:but|though|and|plus)\b", text) if p.strip()]
 
     def fits(mid: str) -> bool:  # "yes freedom, money not so much": each drive by the piece that names it
         at = [i for i, p in enumerate(pieces) if rules.motivation_scores(p, lex).get(mid)
               or lex.motivations[mid].words.find(rules.normalise(p))]
         # "meaning... i'm not sure i need more of it": a drive named alone, then what is said of it
-        doubted = any(len(pieces[i].split()) <= 2 and i + 1 < len(pieces) and _DOUBTED.search(pieces[i + 1])
+        doubted = any(len(pieces[i].split()) <= 4 and i + 1 < len(pieces) and _DOUBTED.search(pieces[i + 1])
                       for i in at)
         return bool(at) and not doubted and not any(_played_down(lex.motivations[mid].words, pieces[i]) for i in at)
 
-    kept = [m for m in ids if m in lex.motivations and fits(m)]
-    return kept if 0 < len(kept) < len(ids) else []
+    return [m for m in ids if m in lex.motivations and fits(m)]
 
 
 # Doubt said of a drive just named (round 22): "meaning... i'm not sure i need more of it".
@@ -223,6 +229,8 @@ _OPENING = re.compile(r"^(?:(?:and|also|plus|actually|maybe|probably|obviously|d
 def _played_down(words: rules.Phrases, text: str) -> bool:
     """"The money would be nice but it's not the main thing": named, then played down, in the
     same clause or the next one when that one points back at it ("it's not the main thing")."""
+    if _taken_back(words, text):
+        return True
     clauses = [c.strip() for c in _CLAUSES.split(rules.normalise(text))]
     for i, clause in enumerate(clauses):
         if not words.find(clause):
@@ -231,6 +239,22 @@ def _played_down(words: rules.Phrases, text: str) -> bool:
         if _PLAYED_DOWN.search(clause) or (_POINTS_BACK.match(after) and _PLAYED_DOWN.search(after)):
             return True
         if not rules.affirmed(words, clause):  # "not money, theatre never paid anyway": only ever denied
+            return True
+    return False
+
+
+# "and having a say i suppose. well no, actually, its more being recognised" (round 28): the clause before is
+# taken back.
+_TAKE_BACK = re.compile(r"\b(?:(?:well|oh|hmm)[,\s]+)?(?:no[,\s]+actually|actually[,\s]+no|no[,\s]+wait|wait[,\s]+no|"
+                        r"scratch that|scrap that|on second thoughts?)\b")
+
+
+def _taken_back(words: rules.Phrases, text: str) -> bool:
+    """Is the drive named only in the clause just before "well no, actually ...", and not after it?"""
+    low = rules.normalise(text)
+    for m in _TAKE_BACK.finditer(low):
+        before = [c for c in re.split(r"[.;!?,]+|\band\b", low[:m.start()]) if c.strip()]
+        if before and words.find(before[-1]) and not words.find(low[m.end():]):
             return True
     return False
 
