@@ -17,6 +17,7 @@ from coach.conversation.checking_in import CheckingIn
 from coach.conversation.confirming import Confirming
 from coach.conversation.evidence import Evidence
 from coach.conversation.fixing import Fixing
+from coach.conversation.forgetting import Forgetting
 from coach.conversation.heard import corrected_to, goal_named, reason_given, said_content, start_fixed
 from coach.conversation.message import Message
 from coach.conversation.recalling import Recalling
@@ -56,7 +57,7 @@ _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager
                    r"foreman|supervisor|manager)s?[.!]?$")
 
 
-class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
+class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence, Forgetting):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
 
     flow: Flow
@@ -236,7 +237,8 @@ class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence):
             return self._asides(reading) + [self._rule(self._reply("works_alone"))] + self._reask()
         # "no!! the sentence is 'X'. drives: autonomy first": the last answer put right, then this one
         # "wait no i want time off ON the list. anyway. baking": one more drive kept, then the rest heard
-        return self._last_answer_fixed(text, ref) or self._said_beside(text, reading, ref)
+        return (self._forgotten(text, ref) or self._last_answer_fixed(text, ref)
+                or self._said_beside(text, reading, ref))
 
     def _misheard(self, reading: Reading) -> list[Message] | None:
         """Told it got the last answer wrong, with nothing to put instead ("you didnt get me"): in a

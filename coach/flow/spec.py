@@ -151,6 +151,10 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "therapy": "It isn't therapy. I only ask about your work and say back what I hear, so you can think it through; "
                "I don't diagnose, treat or advise. For support with how you feel, a counsellor or your doctor is the "
                "right person.",
+    "forgot": "Done: nothing about \"{words}\" is kept for your summary now. Your own words stay in the transcript, "
+              "which only you can read; coach delete erases a whole conversation.",
+    "forgot_none": "Nothing I keep for your summary mentions \"{words}\". Your own words stay in the transcript, "
+                   "which only you can read; coach delete erases a whole conversation.",
     "so_far": "Here's what I have so far. {words}.",
     "so_far_before": "From last time: {words}.",
     "so_far_none": "I haven't written anything down for that yet. Before we finish I'll read it all back, and you can "

@@ -1,0 +1,103 @@
+"""Forgetting on request: "please forget what i said about my wife" takes it out of what is kept.
+
+Every kept value that mentions the thing loses that item (today's answers, and last time's summary as this
+conversation starts from it), and the mentee is told so, and honestly that their own words stay in the
+transcript, which only they can read and `coach delete` erases. The rest of the reply is heard as usual.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from coach.conversation.kept import find_kept
+from coach.listening import rules
+from coach.listening.playback import play_back
+
+if TYPE_CHECKING:
+    from coach.conversation.message import Message
+    from coach.conversation.words import Provenance
+    from coach.flow.spec import Flow
+
+# "please forget what i said about my wife", "can you take out the bit about my wife", "dont keep anything
+# about my wife", "forget the wife stuff" (round 28, asked six times and never done).
+_FORGET = re.compile(
+    r"(?i)(?:^|(?<=[.!?])\s*)(?:(?:please|pls|can you|could you|just|and|also|oh|so|ok|okay)[,]?\s+)*"
+    r"(?:(?:forget|ignore|delete|remove|take out|leave out|drop|scrap|erase|wipe|strike|get rid of)\s+"
+    r"(?:(?:what|everything|anything|all|whatever) i (?:said|told you|wrote|mentioned|typed)\s+(?:about|re|regarding)|"
+    r"(?:the |that |all the |any )?(?:bits?|parts?|stuff|things?|lines?)\s+(?:about|with|on)|"
+    r"(?:everything|anything|all) about)\s+(?P<x>[^.!?,]{2,40})"
+    r"|(?:don'?t|do not|dont) (?:keep|save|write down|remember|store|note)\s+(?:what i said about|anything about|"
+    r"the (?:bit|part|stuff) about)\s+(?P<y>[^.!?,]{2,40})"
+    r"|(?:forget|scrap) (?:the |my |that )?(?P<z>[\w' ]{2,25}?) (?:stuff|bit|part|thing)s?\b)"
+    r"(?:\s+(?:please|pls|thanks|too|as well|from last time|last time))*[.!?]*")
+_CLAUSE = re.compile(r"(?i)[.;!?]+\s*|,\s*|\s+(?=(?:but|because|so|while|though)\s)")
+_HEAD = re.compile(r"(?i)^(?:the|my|that|this|our|his|her)\s+")
+_LEAD_ON = re.compile(r"(?i)^\W*(?:(?:anyway|anyways|um+|so|ok|okay|and|but)[.,]*\s*)+")
+# Values that say how the conversation went, not what was said: never searched.
+_NOT_WORDS = frozenset(("previous", "mentee"))
+
+
+def _left(item: str, thing: str) -> str:
+    """What is left of ``item`` without the clauses that mention ``thing`` ("" when nothing else is)."""
+    pieces = [p for p in _CLAUSE.split(item) if p.strip(" ,.")]
+    kept = [p.strip(" ,.") for p in pieces if not find_kept(thing, {"x": p})]
+    return ", ".join(kept) if len(kept) < len(pieces) else item
+
+
+class Forgetting:
+    """The part of a conversation that forgets what it is asked to (mixed into Conversation)."""
+
+    flow: Flow
+    values: dict[str, Any]
+    words: Provenance
+
+    if TYPE_CHECKING:
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
+        def _reply(self, key: str) -> str: ...
+        def _take(self, text: str, ref: str) -> list[Message]: ...
+        def _reask(self) -> list[Message]: ...
+
+    def _forgotten(self, text: str, ref: str) -> list[Message] | None:
+        """"please forget what i said about my wife": taken out of what is kept and said so; the rest of the
+        reply heard as the answer (None: nothing asked to be forgotten)."""
+        m = _FORGET.search(text)
+        if m is None or "forgot" not in self.flow.replies:
+            return None
+        named = (m.group("x") or m.group("y") or m.group("z") or "").strip()
+        thing = _HEAD.sub("", named)
+        if not rules.words(thing):
+            return None
+        found = self._taken_out(thing)
+        key = "forgot" if found else "forgot_none"
+        said = self._rule(self._reply(key).replace("{words}", play_back(named) or thing))
+        rest = _LEAD_ON.sub("", (text[:m.start()] + " " + text[m.end():]).strip())
+        return [said] + (self._take(rest, ref) if rules.words(rest) else self._reask())
+
+    def _taken_out(self, thing: str) -> bool:
+        """Take every kept item that mentions ``thing`` out, today's and last time's; was there one?"""
+        found = False
+        for var in [v for v in self.values if v not in _NOT_WORDS]:
+            value = self.values[var]
+            if isinstance(value, str) and value and find_kept(thing, {var: value}):
+                self.words.set(var, _left(value, thing), [])  # "partner, so my wife and i can relax": "partner"
+                found = True
+            elif isinstance(value, list):
+                for i in reversed(range(len(value))):
+                    if isinstance(value[i], str) and find_kept(thing, {var: value[i]}):
+                        left = _left(value[i], thing)
+                        if left:
+                            self.words.replace(var, i, left, [])
+                        else:
+                            self.words.remove(var, i)
+                        found = True
+        previous = self.values.get("previous")
+        if isinstance(previous, dict):  # last time's summary, as today starts from it (its transcript is as it was)
+            for key, value in list(previous.items()):
+                if isinstance(value, str) and find_kept(thing, {key: value}):
+                    previous[key], found = _left(value, thing), True
+                elif isinstance(value, list):
+                    kept = [_left(i, thing) if isinstance(i, str) else i for i in value]
+                    found = found or kept != value
+                    previous[key] = [i for i in kept if i]
+        return found
