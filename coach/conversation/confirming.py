@@ -11,7 +11,7 @@ from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import OPEN_END
-from coach.listening.playback import play_back, swap_pronouns, trimmed
+from coach.listening.playback import balanced, play_back, swap_pronouns, trimmed
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
@@ -304,6 +304,6 @@ def _said_whole(words: str) -> str:
         if said and said[0] and wish and len(f"{said[0]} {wish}".split()) <= 20:
             return f"{said[0]}; {wish}"
         return said[0] if news and said[0] else play_back(words)
-    swapped = swap_pronouns(kept)
+    swapped = balanced(swap_pronouns(kept))  # "it's just 'partner": no stray quote mark
     return swapped if swapped.startswith(("I ", "I'")) else swapped[:1].lower() + swapped[1:]
 

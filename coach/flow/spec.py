@@ -151,7 +151,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "therapy": "It isn't therapy. I only ask about your work and say back what I hear, so you can think it through; "
                "I don't diagnose, treat or advise. For support with how you feel, a counsellor or your doctor is the "
                "right person.",
-    "forgot": "Done: nothing about \"{words}\" is kept for your summary now. Your own words stay in the transcript, "
+    "forgot": "Done: nothing about \"{words}\" is kept for today's summary. Your own words stay in the transcripts, "
               "which only you can read; coach delete erases a whole conversation.",
     "forgot_none": "Nothing I keep for your summary mentions \"{words}\". Your own words stay in the transcript, "
                    "which only you can read; coach delete erases a whole conversation.",

@@ -43,7 +43,8 @@ _GUESS = re.compile(r"\s+(?:(?:i (?:guess|suppose|reckon)|tbh|lol|lmao|haha)(?= 
 # "I'd say that,", and the question's own frame said back ("in like five years", "in 5 years?").
 _FRAME = re.compile(
     r"^(?:(?:well|so|ok|okay|um+|uh+|erm|hmm+|basically|honestly|anyway|i mean|right(?! now\b)|yeah|to be honest|tbh|"
-    r"tho|though|"
+    r"tho|though|ngl|tbf|lowkey|imo|idk|dunno|"
+    r"(?:maybe|probably|perhaps|prob) like(?= \w)|"  # "ngl maybe like brand strategy" (round 28)
     r"the thing is|thing is|the truth is|if i'?m (?:being )?honest|i'?d say(?: that)?|like(?=,)|that(?=,)|"
     r"(?:at the end of the day|when it comes down to it|when all'?s said and done|ultimately|in the end)(?=[, ])|"
     r"(?:i )?(?:think|guess|suppose|reckon)(?= (?:i'?d|id|i would|i want|i wanna|i'?ll|i'?m going|i hope)\b)|"  # a wish
@@ -303,7 +304,24 @@ _NO_SUBJECT = re.compile(r"(?:want|need|like|love|hate|enjoy|miss|prefer|hope|ca
                          r"less|it|that|this|being|people|money|time|some|[a-z]+ing)\b")
 
 
+_OPEN_QUOTE = re.compile(r"(?:(?<=\s)|^)'(?=\w)")
+_CLOSE_QUOTE = re.compile(r"(?<=\w)'(?=\s|$|[,.;:!?])")
+
+
+def balanced(text: str) -> str:
+    """``text`` without a quote mark whose partner was cut off ("it's just 'partner" -> "it's just partner")."""
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    opened, closed = len(_OPEN_QUOTE.findall(text)), len(_CLOSE_QUOTE.findall(text))
+    if opened > closed:
+        text = _OPEN_QUOTE.sub("", text)
+    elif closed > opened and not re.search(r"(?i)s'(?=\s|$)", text):  # "the teachers' room" keeps its mark
+        text = _CLOSE_QUOTE.sub("", text)
+    return text
+
+
 def second_person(phrase: str) -> str:
+    phrase = balanced(phrase)
     if not phrase:
         return ""
     first = phrase.split(" ", 1)[0].lower().replace("\u2019", "'")
