@@ -19,6 +19,7 @@ from coach.home import addressed
 from coach.listening import rules
 from coach.listening.chain import reason
 from coach.listening.playback import play_back
+from coach.listening.returning import news_in
 from coach.rephrase.protocol import Rephraser, Rephrasing, Verbatim
 from coach.store.database import Store
 
@@ -214,6 +215,7 @@ class Asking:
             "mentee": addressed(self.mentee),
             "answer": answer,
             "last": play_back(answer) if answer else "",
+            "news": news_in(answer) if answer else "",
             "item": item,
             "depth": self.state.depth,
             "summary": self.summary(),

@@ -117,7 +117,10 @@ class Recalling:
         if fixed is None:
             return []
         line, words = fixed
-        return [self._rule(self._reply("recap_fixed").replace("{line}", line).replace("{words}", play_back(words, 30)))]
+        said = play_back(words, 30)
+        if not said:  # "i said maybe": nothing to say back, so nothing was put right (round 28)
+            return []
+        return [self._rule(self._reply("recap_fixed").replace("{line}", line).replace("{words}", said))]
 
 
 def _second_person(words: str) -> str:

@@ -23,6 +23,8 @@ BUILTINS = {
     "mentee": "the name to greet the mentee by (empty for a role account such as root)",
     "answer": "the answer just given",
     "last": "the key phrase of the last answer, played back in the second person",
+    "news": "the sentence of the last answer that tells news (\"my boss offered me a team lead role\"), played back; "
+            "empty if none does",
     "previous": "the summary of the mentee's last finished session (empty if none)",
     "met_before": "true when the mentee has talked with coach before, even if that conversation did not finish",
     "item": "with foreach: the current item (id, label, question, note; for drives, named: said outright; "

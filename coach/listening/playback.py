@@ -174,7 +174,11 @@ _FIRST = re.compile(r"(?i)\b(?:i|i'?m|im|i'?d|i'?ve|me|my|mine|we|our|us)\b")
 
 
 _POINTS_BACK = re.compile(r"(?i)[.!?]\s*(?:ok,? |so,? |hmm,? )?maybe (?:that'?s|thats|that is) "
-                          r"(?:something|it|the thing)\W*$")
+                          r"(?:something|it|the thing)\W*$"
+                          # "... but not over which clients we take. that's the bit i care about" (round 28)
+                          r"|[.!?]\s*(?:and |but |so )?(?:that'?s|thats|that is) (?:the (?:bit|part|thing|one)|what) "
+                          r"(?:i (?:really |actually )?(?:care about|mean|want|love|miss)|(?:that )?(?:really )?"
+                          r"matters(?: to me)?|counts)\W*$")
 
 
 def pointed_at(reply: str, content: str) -> str:

@@ -70,3 +70,23 @@ def had(values: dict[str, Any], key: str) -> bool:
     own = {w for i in items for w in words(normalise(str(i or ""))) if len(w) > 4 and w not in _GOAL_FILLER}
     named = key in _PART_NAMES and _PART_NAMES[key].search(said) is not None
     return not (named or any(w in own for w in words(said)))
+
+
+# What happened since, said as news: "my boss offered me a team lead role last week", "i got onto the course!",
+# "I've applied to a health tech startup" (rounds 28, 29: heard only as "how it went").
+_NEWS = re.compile(
+    r"(?i)\b(?:(?:i'?ve|ive|i have|i|we'?ve|we) (?:just |finally |actually |now )?(?:got|landed|applied|started|moved|"
+    r"quit|left|handed in|signed|passed|failed|finished|joined|switched|accepted|been (?:offered|promoted|accepted|"
+    r"made|given|moved|put)|was (?:offered|promoted|accepted|made|given|moved)|become|booked|enrolled|signed up)\b|"
+    r"(?:offered|promoted|hired|accepted|shortlisted) me\b|(?:got|have|had) an? (?:interview|offer|promotion)\b|"
+    r"(?:i'?m|im|i am) (?:now |finally )?(?:starting|leaving|moving|going part[- ]time|retiring|pregnant|on leave)\b)")
+
+
+def news_in(answer: str) -> str:
+    """The sentence of ``answer`` that tells news, said back ("" if none does)."""
+    for sentence in re.split(r"(?<=[.!?;:])\s+|,\s+(?=but\b)", answer):
+        m = _NEWS.search(sentence)
+        if m:
+            return play_back(sentence[m.start():] if m.start() > 0 and re.match(
+                r"(?i)(?:i|ive|i'?ve|we)\b", sentence[m.start():]) else sentence, 20)
+    return ""
