@@ -16,6 +16,7 @@ SAMPLE: dict[str, Any] = {
     "mentee": "sam",
     "answer": "I want my manager's job",
     "last": "you want your manager's job",
+    "news": "your boss offered you a team lead role",
     "depth": 1,
     "rung": "you want to shape what gets built",
     "goal": "I want to lead a team",

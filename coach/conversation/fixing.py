@@ -13,7 +13,7 @@ from coach.conversation.asking import said_back
 from coach.conversation.correcting import _find, _put_in
 from coach.conversation.heard import corrected_to, goal_named, said_content
 from coach.conversation.machine import Position, position
-from coach.conversation.rewriting import Rewriting
+from coach.conversation.rewriting import NO_ONLY, Rewriting
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import Edit, read_edits
@@ -44,10 +44,6 @@ _DID = re.compile(r"(?i)^i (?:also |once )?(?:did|do|have done|was doing|used to
 _ADD_IT = re.compile(r"(?i)^(?:(?:um+|uh+|erm|yes|yeah|ok|okay|so)[,.]?\s+)*(?:just |pls |please |can you )?"
                      r"(?:add|put|include|keep) (?:it|that|them|this)(?: in| back(?: in)?)?\b")
 _GOAL_SAID = re.compile(r"(?i)[,.]?\s*(?:(?:wait|actually|no|ok|so|hmm)[,.]?\s+)*(?:i think|i guess|maybe)?\s*$")
-# Only a no ("nope not really", "not quite"): nothing kept, nothing said to be fine (round 28).
-_NO_ONLY = re.compile(r"(?i)^\W*(?:no+|nope|nah|not really|not quite|not at all|not exactly|not entirely|not totally|"
-                      r"not completely|doesn'?t|it doesn'?t|not much)(?:[\s,.!]+(?:no+|nope|nah|not really|not quite|"
-                      r"really|at all|tbh|honestly|sorry|i'?m afraid|lol|haha))*\W*$")
 # The last answer given again, whole: "no let me redo that: ...", "scratch that, ..." (round 27).
 _REDO = re.compile(r"(?i)^\W*(?:(?:no|sorry|wait|oh|hang on|actually)[,.!]*\s+)*(?:let me (?:redo|rephrase|start again|"
                    r"start over|try again|try that again|say (?:it|that) again|answer (?:that|it) again)"
@@ -95,11 +91,13 @@ class Fixing(Rewriting):
             # "can you show me the whole summary again": said again, as it now stands
             self.state.fixing = None
             return self._asides(reading) + self._enter(step.name, fresh=False)
-        # "no" to "does that sound like you? if not, what would you change?" (round 28): not like them, so
-        # which part; "no, nothing" or "nope all good" goes on
-        bare_no = step.expect == "text" and _NO_ONLY.match(text) is not None
-        if (complaint or bare_no) and step.corrects and step.say and not step.ladder:  # no part named: which?
-            return self._which_line(reading)
+        if NO_ONLY.match(text) and step.corrects and step.say and not step.ladder and step.expect == "text" and \
+                "read_back_no" in self.flow.replies and self.state.fixing is None:
+            # a bare "no" to "does that sound like you? anything to change?" (round 28): nothing to change, or not
+            # like them; either way they hear how to put it right, and the conversation goes on
+            return [self._rule(self._reply("read_back_no"))] + self._advance(answer="", ref=ref, reading=reading)
+        if complaint and step.corrects and step.say and not step.ladder:  # wrong, with no part named: which part?
+            return self._which_line(reading, ref)
         if self.state.fixing is not None:
             if self.state.fixing.get("step") == step.name and self.state.fixing.get("which"):
                 self.state.fixing = None  # "which part, and how would you put it?": the line, in their words

@@ -110,6 +110,8 @@ def corrected_to(reading: Reading) -> str:
         text = pointed[0].text
         return text[THE_POINT.search(text).end():].strip(" .!")  # type: ignore[union-attr]
     parts = [a.content.strip() for a in reading.acts if a.kind == "correction" and a.content and a.content.strip()]
+    # "pick one lol. no wait dont" (round 29): "don't" takes back what was asked, and puts nothing in its place
+    parts = [p for p in parts if not _TAKES_BACK_ONLY.match(p)]
     if len(parts) == 1 and _POINTED.match(parts[0]):  # "wait no actually the blood thing. maybe dog grooming"
         at = next(i for i, a in enumerate(reading.acts) if a.kind == "correction")
         later = [(a.content or a.text).strip() for a in reading.acts[at + 1:] if a.kind == "content"]
@@ -137,6 +139,8 @@ def corrected_to(reading: Reading) -> str:
     return kept if kept and not _DENIED.match(said) else said
 
 
+_TAKES_BACK_ONLY = re.compile(r"(?i)^\W*(?:don'?t|dont|do not|never ?mind|nvm|forget (?:it|that)|ignore (?:that|it)|"
+                              r"scratch that|scrap that|not that)\W*$")
 # A thing pointed at, not said, as what a correction puts in (round 23): "the blood thing".
 _POINTED = re.compile(r"(?i)^(?:the|that|this) [\w' ]{1,20} (?:thing|bit|stuff)\W*$")
 # Said after the word of one's own: "thats different" points back at it (round 21).

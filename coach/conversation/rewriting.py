@@ -3,7 +3,7 @@
 coach.listening.lines reads which line of the read-back a free-form correction is about ("mostly yes but
 the deciding thing isnt me, its more being heard"); this puts it into the kept values and says the line
 back as it now reads. A reply that is plainly a correction but names no line gets one question: which
-line, and how should it read? Its answer is read as that line, never kept as a note.
+line, and how should it read? Its answer is read as that line; only if that fails too is it noted as it was said.
 """
 
 from __future__ import annotations
@@ -16,10 +16,17 @@ from coach.conversation.fix_values import FixValues
 from coach.conversation.summary import LINES
 from coach.listening.fixes import Fix, read_fixes
 from coach.listening.lines import LineEdit, item_words, line_edit
+from coach.listening.playback import play_back
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
     from coach.listening.reading import Reading
+
+
+# Only a no ("nope not really", "not quite"): nothing kept, nothing said to be fine (round 28).
+NO_ONLY = re.compile(r"(?i)^\W*(?:no+|nope|nah|not really|not quite|not at all|not exactly|not entirely|not totally|"
+                     r"not completely|doesn'?t|it doesn'?t|not much)(?:[\s,.!]+(?:no+|nope|nah|not really|not quite|"
+                     r"really|at all|tbh|honestly|sorry|i'?m afraid|lol|haha))*\W*$")
 
 
 class Rewriting(FixValues):
@@ -35,9 +42,20 @@ class Rewriting(FixValues):
             changed: str = "",
         ) -> list[Message]: ...
 
-    def _which_line(self, reading: Reading) -> list[Message]:
-        """Wrong, with no line found: which line, and how should it read? (the answer is read as that line)"""
-        self.state.fixing = {"step": self.current.name, "which": True}
+    def _which_line(self, reading: Reading, ref: str) -> list[Message]:
+        """Wrong, with no line found: which line, and how should it read? (the answer is read as that line).
+        Asked twice at most: after that, what is said is noted as it is and the conversation goes on (round 28:
+        "no" to "does that sound like you?" asked it again and again)."""
+        step = self.current
+        asked = f"which:{step.name}"
+        if self.state.replies.get(asked, 0) >= 2:
+            self.state.fixing = None
+            words = "" if NO_ONLY.match(reading.reply) else play_back(reading.reply, 30)
+            noted = [self._rule(self._reply("fix_noted").replace("{words}", words))] if words else []
+            return self._asides(reading, True) + noted + self._advance(answer=reading.reply if words else "",
+                                                                       ref=ref, reading=reading, confirm=None)
+        self.state.replies[asked] = self.state.replies.get(asked, 0) + 1
+        self.state.fixing = {"step": step.name, "which": True}
         return self._asides(reading, True) + [self._rule(self._reply("fix_which"))]
 
     def _read_back_lines(self) -> dict[str, list[str]]:
@@ -60,7 +78,7 @@ class Rewriting(FixValues):
         if edit is None or not (unsure or edit.drop):
             if asked or not reading.has("correction") or read_fixes(text):
                 return None
-            return self._which_line(reading)  # "no, more like being heard": which line is that?
+            return self._which_line(reading, ref)  # "no, more like being heard": which line is that?
         said = self._apply_line(edit)
         if not said:
             return None

@@ -148,9 +148,10 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "said_before": "Last time, for {line}, you said: {words}.",
     "said_before_none": "I don't have anything kept from last time about that.",
     "repeat": "Of course.",
+    "read_back_no": "All right. If anything in it doesn't fit after all, say so at any point and I'll change it.",
     "therapy": "It isn't therapy. I only ask about your work and say back what I hear, so you can think it through; "
-               "I don't diagnose, treat or advise. For support with how you feel, a counsellor or your doctor is the "
-               "right person.",
+               "I don't diagnose or treat anything, and I don't tell you what to do. For support with how you feel, a "
+               "counsellor or your doctor is the right person.",
     "forgot": "Done: nothing about \"{words}\" is kept for today's summary. Your own words stay in the transcripts, "
               "which only you can read; coach delete erases a whole conversation.",
     "forgot_none": "Nothing I keep for your summary mentions \"{words}\". Your own words stay in the transcript, "

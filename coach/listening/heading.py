@@ -35,6 +35,8 @@ _NOW = re.compile(
     r"|(?:two|a few|a couple of|couple of|three) (?:things|answers|parts)\b"
     r"|(?:i'?ve|ive|i have)? ?been (?:a|an|here|there|doing (?:it|this|that)|working|at|in this)\b"
     r"|(?:nights|days) mostly\b"
+    # "I am fifty-eight and have managed the office ...": the age first (round 29)
+    r"|(?:i'?m|i am|im) (?:\d{2}|(?:twenty|thirty|forty|fifty|sixty)(?:[- ]\w+)?)(?: years old| yrs old)?\b"
     # "..., 34, and im torn between": the age, said in passing; "I have 29 years" (a second language, round 27)
     r"|(?:aged? )?\d{2}\W*$|i have (?:\d{2}|twenty[- ]\w+|thirty[- ]?\w*|forty[- ]?\w*|fifty[- ]?\w*) years\b(?! of)"
     # "I retired from teaching primary, 34 years, two years ago": what is behind them (round 24)
@@ -46,10 +48,18 @@ _NOW = re.compile(
     # "nursing for twenty five", "in retail since 2012": how long, said in passing
     r"|[a-z]+ing (?:\w+ )?(?:for|since) (?:about |over |almost |nearly |like )?(?:\d+|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|forty|a decade)\b[\w ]*[.!?]?$)", re.I)
+# Said on the way to the goal, about the question or the conversation (round 29).
+_REMARK = re.compile(r"(?i)^(?:(?:well|hmm+|oh|ha+|so|ok)[,.]?\s+)*(?:(?:that'?s|thats|that is|it'?s|its|now that'?s) "
+                     r"(?:rather |really |quite |such |a bit of )?(?:a |the )?(?:good |big |hard |tough |fair |great |"
+                     r"million dollar |\$64,000 )?question|good question|great question|tough one|"
+                     r"i (?:literally |already )?(?:just )?(?:told|said|answered) (?:you|that|this)"
+                     r"(?: already| before)?|(?:you )?pick one(?: lol)?|(?:no )?wait,? (?:don'?t|dont)|don'?t|dont)"
+                     r"\W*$")
 # Where they'd like to be: a wish, a plan, a maybe, a role to become.
 _HEADING = re.compile(
     r"\b(?:want|wants|wanna|would like|'d like|id like|hope|goal|aim|dream|see myself|picture myself|plan|maybe|"
     r"move into|moving into|switch|become|be a|be an|running|lead|leading|go freelance|start my own|doing|"
+    r"consider(?:ing)?|whether to|retire|retiring|part[- ]time|"
     r"(?:my|his|her) own|qualified|by then|(?:torn|split|deciding|choosing) between|"
     r"something (?:with|in|around))\b", re.I)
 _GOAL_LABEL = re.compile(r"(?i)^(?:so |well |ok |okay )*(?:(?:the |my )?(?:main |real |big )?goal(?: is|:|=)|"
@@ -94,6 +104,8 @@ def heading(content: str) -> str:
     if len(taken_back) > 1 and len(taken_back[-1].split()) >= 2:  # "a deputy head? or actually no, X": X
         content = taken_back[-1].strip()
     clauses = [c.strip(" ,") for c in _CLAUSES.split(content) if c.strip(" ,.")]
+    # "Well, that is rather the question.", "i literally just told you": remarks on the way, never the goal
+    clauses = [c for c in clauses if not _REMARK.match(c)] or clauses
     # "ha. three to five years. ...": the question's time frame said back is no part of the goal
     clauses = [c for c in clauses if not _FRAME_ONLY.match(c)] or clauses
     wish = next((i for i, c in enumerate(clauses) if i and _WISHED.match(c)), 0)
