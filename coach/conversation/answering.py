@@ -45,7 +45,8 @@ _ENDS_THERE = re.compile(r"(?i)(?:^|[.!?,;]\s*)(?:i (?:already )?said,? )?(?:tha
                          r"(?: really| honestly)?\W*$")
 # The answer marked as such after a remark (round 21): "no wait, you swapped the wrong bit. ... one sentence: X".
 _LABELLED = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:ok|okay|so|fine|anyway)[, ]+)?(?:my |in |the )?"
-                       r"(?:one |plain |a )?(?:sentence|answer)\s*(?:[:=\-]|\.{2,}|\u2026)\s*(?P<x>\S.*)$")
+                       r"(?:one |plain |a )?(?:sentence|answer)(?:\s*(?:[:=\-]|\.{2,}|\u2026)\s*|"
+                       r"\s+(?=(?:i|i'?m|im|my|it'?s|its|being|to)\s))(?P<x>\S.*)$")  # "one sentence i want ..."
 _PICKED = re.compile(r"(?i)\bi(?:'?d| would)? (?:probably |suppose i'?d )?(?:take|pick|want|choose|go for)\b")
 _KEEP_ALL = re.compile(r"(?i)^(?:(?:no|nah|nope|ok|okay|sorry|honestly|yes|yeah|yep|oh)[, ]*)*(?:none of it|nothing"
                        r"(?: really)?|(?:it'?s|its|that'?s|thats|it is) (?:fine|right|ok|okay|all good|correct)|"

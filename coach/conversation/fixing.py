@@ -365,7 +365,12 @@ class Fixing(Rewriting):
                 self._put("why_chain", len(chain) - 1, "", self._refs())  # "drop the last bit"
                 return f"without {fix.said}"
             if fix.slot in corrects and not fix.part:
-                self._put(fix.slot, None, "", self._refs()) if isinstance(self.values.get(fix.slot), str) else None
+                value = self.values.get(fix.slot)
+                if isinstance(value, str):
+                    self._put(fix.slot, None, "", self._refs())
+                elif isinstance(value, list):  # "take out the lights me up line": every item of it
+                    for i in reversed(range(len(value))):
+                        self.words.remove(fix.slot, i)
                 return f"without {fix.said}"
             return self._edit_one(Edit(fix.part, "", fix.said))
         if fix.kind == "add":

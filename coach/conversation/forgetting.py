@@ -29,7 +29,10 @@ _FORGET = re.compile(
     r"(?:everything|anything|all) about)\s+(?P<x>[^.!?,]{2,40})"
     r"|(?:don'?t|do not|dont) (?:keep|save|write down|remember|store|note)\s+(?:what i said about|anything about|"
     r"the (?:bit|part|stuff) about)\s+(?P<y>[^.!?,]{2,40})"
-    r"|(?:forget|scrap) (?:the |my |that )?(?P<z>[\w' ]{2,25}?) (?:stuff|bit|part|thing)s?\b)"
+    r"|(?:forget|scrap) (?:the |my |that )?(?P<z>[\w' ]{2,25}?) (?:stuff|bit|part|thing)s?\b"
+    # "forget the vans" said on its own (round 29)
+    r"|^\W*(?:(?:ok|so|just|pls|please|no)[,]?\s+)*(?:forget|ignore|scrap) (?:the |my |about (?:the |my )?)"
+    r"(?P<w>(?!(?:it|that|this|them)\b)[\w' ]{2,25}?)(?=\W*$))"
     r"(?:\s+(?:please|pls|thanks|too|as well|from last time|last time))*[.!?]*")
 _CLAUSE = re.compile(r"(?i)[.;!?]+\s*|,\s*|\s+(?=(?:but|because|so|while|though)\s)")
 _HEAD = re.compile(r"(?i)^(?:the|my|that|this|our|his|her)\s+")
@@ -64,7 +67,7 @@ class Forgetting:
         m = _FORGET.search(text)
         if m is None or "forgot" not in self.flow.replies:
             return None
-        named = (m.group("x") or m.group("y") or m.group("z") or "").strip()
+        named = (m.group("x") or m.group("y") or m.group("z") or m.group("w") or "").strip()
         thing = _HEAD.sub("", named)
         if not rules.words(thing):
             return None

@@ -60,12 +60,14 @@ _NOW = {"goal": "where you're heading", "want_job": "the job you'd pick", "bedro
         "motivations": "what drives you", "passions": "what lights you up", "strengths": "what people come to you for",
         "sweet_spot": "where it all overlaps"}
 # "what did I say drives me?", "what did i say my goal was?", "what did i tell you about my passions?"
-_ASKED_LINE = re.compile(r"(?i)\b(?:say|said|tell you|told you|put|write|wrote) (?:was |is )?(?P<d>drives|motivates|"
-                         r"matters to|lights up|gets) me\b|\b(?:say|said|tell you|told you|put|have|got) "
-                         r"(?:about |for |as )?(?:my |the )(?P<x>[\w' ]{2,20}?)"
-                         r"(?: (?:was|were|is|are|bit|part|line))?\W*$")
-_DRIVES = {"drives": "motivations", "motivates": "motivations", "gets": "motivations", "matters to": "bedrock",
-           "lights up": "passions"}
+_ASKED_LINE = re.compile(r"(?i)\b(?:say|said|tell you|told you|put|write|wrote) (?:was |is )?"
+                         r"(?P<d>drives me|motivates me|matters (?:to me|most)|lights me up|gets me going|i'?m good at|"
+                         r"people come to me for)(?!\w)|"
+                         r"\b(?:say|said|tell you|told you|put|have|got) (?:about |for |as )?(?:my |the )"
+                         r"(?P<x>[\w' ]{2,20}?)(?: (?:was|were|is|are|bit|part|line))?\W*$")
+_DRIVES = {"drives me": "motivations", "motivates me": "motivations", "gets me going": "motivations",
+           "matters to me": "bedrock", "matters most": "bedrock", "lights me up": "passions",
+           "i'm good at": "strengths", "im good at": "strengths", "people come to me for": "strengths"}
 
 
 def _line_words(summary: dict[str, Any], name: str, lexicon: Lexicon) -> str:

@@ -57,6 +57,25 @@ _NOT_QUOTED_IS = re.compile(r"(?i)(?P<slot>[\w' ]{2,30}?) (?:is|are) not (?P<q>'
                             r"(?:(?:but |it |but it )?is|it'?s|its) (?P<new>[^.!?]+)")
 
 
+# A line named just before, to go: "delete it", "take it out", "get rid of that" (round 29).
+_GONE_IT = re.compile(r"(?i)^(?:(?:just|pls|please|and|so)\s+)*(?:delete|remove|drop|scrap|bin|lose|get rid of|"
+                      r"take out)\s+(?:it|that|this|the line|that line)(?:\s+(?:out|completely|please|pls))?\W*$|"
+                      r"^(?:(?:just|pls|please|and|so)\s+)*take (?:it|that|this) out\W*$")
+# A whole line to go, named by its line: "take out the job you'd pick line i never picked one".
+_LINE_GONE = re.compile(r"(?i)^(?:(?:no|nope|and|so|just|pls|please)[,.]?\s+)*(?:delete|remove|drop|scrap|get rid of|"
+                        r"take out|cut)\s+(?P<line>[\w' ]{2,40}?\s(?:line|bit|part))\b")
+
+
+def _line_dropped(clause: str, named: str, named_as: str) -> Fix | None:
+    """A whole line to go: the one named in the clause before ("delete it"), or in this one."""
+    if named and _GONE_IT.match(clause):
+        return Fix("drop", named, "", "", named_as)
+    whole = _LINE_GONE.match(clause)
+    if whole and slot_of(whole.group("line")):
+        return Fix("drop", slot_of(whole.group("line")), "", "", whole.group("line"))
+    return None
+
+
 def read_fixes(reply: str) -> list[Fix]:
     """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
     denied = _NOT_QUOTED_IS.search(reply)
@@ -66,17 +85,21 @@ def read_fixes(reply: str) -> list[Fix]:
         return [Fix("put", slot_of(named), denied.group("q").strip("'\""), _words(denied.group("new")), named), *rest]
     out: list[Fix] = []
     waiting: Fix | None = None  # "not the office plant, that was a joke. the senior designer job."
-    named = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
+    named = named_as = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
     for clause in _clauses(Reply(reply).text):
         deepest = _UNDER.match(clause) if out and out[-1].kind == "restate" else None
         if deepest:  # "... because X, and underneath all of that it's about fairness": the chain's last link
             out[-1] = replace(out[-1], chain=(*out[-1].chain, _words(clause[deepest.end():])))
             continue
         fix = None if fw.NOT_RIGHT.match(_bare(clause)) else _read(clause)  # "that's not put right at all"
-        if fix is None and _ASIDE.match(_bare(clause)):
+        gone = _line_dropped(_bare(clause), named, named_as) if fix is None else None
+        if gone is not None:  # "the job you'd pick bit. delete it", "take out the job you'd pick line" (round 29)
+            out.append(gone)
+            named = ""
             continue
-        if fix is None and slot_of(re.sub(r"^(?:in|for|on) ", "", _bare(clause), flags=re.I)):
-            named = slot_of(re.sub(r"^(?:in|for|on) ", "", _bare(clause), flags=re.I))
+        mention = re.sub(r"^(?:in|for|on) ", "", _bare(clause), flags=re.I) if fix is None else ""
+        if fix is None and (_ASIDE.match(_bare(clause)) or slot_of(mention)):  # an aside; a line named, for what's next
+            named, named_as = (named, named_as) if _ASIDE.match(_bare(clause)) else (slot_of(mention), mention)
             continue
         fix, named = (replace(fix, slot=named) if fix and named and fix.kind in ("add", "put") and not fix.slot
                       else fix), ""
