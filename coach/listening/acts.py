@@ -139,6 +139,10 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
 _GO = re.compile(r"\blet'?s (?:go|start|begin|do it|do this)\b|\bgo (?:on|ahead)\b|"
                  r"^(?:just |ok |okay |fine,? )?(?:start|begin)\b")
 _SHRUG = re.compile(r"i guess|i suppose|i think|probably")
+# "yeah ok i guess" to "shall we begin?" (round 29): a grudging go-ahead, not a doubt about starting.
+_TO_BEGIN = re.compile(r"(?i)\b(?:shall we (?:begin|start|carry on|go on)|(?:ready|happy|ok|all right) to "
+                       r"(?:begin|start)|is it (?:ok|all right) to (?:begin|start)|shall we carry on)\b")
+_OK_SHRUG = re.compile(r"(?:(?:ok|okay|fine|sure|alright|all right)[,]?\s+)?(?:i guess|i suppose|i think|probably)")
 # "huh? i mean i want my own place", "wat. because rent": a bare "what?" and then the answer anyway.
 _WHICH_THING = re.compile(r"(?:you mean |do you mean )?(?:the|that|this|my) [\w' ]{1,25} (?:thing|bit|part|one)")
 _BARE_WHAT = re.compile(r"(?:sorry,? )?(?:say )?(?:what|wat|wut|wot|huh|eh|pardon|hm+)")
@@ -211,10 +215,14 @@ def _read_sentence(cx: Context, s: Piece) -> None:
     read = read_core(cx, core) if core.end > core.start else []
     said = opened + read + tail
     if any(f.kind == "hedge" for f in said):  # "probably yes", "i think so, not totally sure": a hedge, not a yes
-        go = next((f for f in said if f.kind == "yes" and _GO.search(r.low[f.piece.start:f.piece.end])), None)
+        begin = _TO_BEGIN.search(cx.question or "") is not None  # "yeah ok i guess" to "shall we begin?" (round 29)
+        go = next((f for f in said if f.kind == "yes" and (begin or _GO.search(r.low[f.piece.start:f.piece.end]))),
+                  None)
         # "ye sure lets go i guess lol", "yeah ok i guess, lets go": a go-ahead all the same
-        shrug = go is not None and all(f.kind != "hedge" or _SHRUG.fullmatch(r.low[f.piece.start:f.piece.end]) or
-                                       f.piece.start < go.piece.start for f in said)
+        went = go is not None and _GO.search(r.low[go.piece.start:go.piece.end]) is not None
+        shrug = go is not None and all(
+            f.kind != "hedge" or ((_SHRUG if went else _OK_SHRUG).fullmatch(r.low[f.piece.start:f.piece.end]) and (
+                went or f.piece.start > go.piece.start)) or (went and f.piece.start < go.piece.start) for f in said)
         for f in said:
             f.kind = ("filler" if f.kind == "hedge" else f.kind) if shrug else (
                 "filler" if f.kind in ("yes", "no") else f.kind)

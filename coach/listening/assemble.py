@@ -175,6 +175,9 @@ def not_knowing(cx: Context) -> None:
         after = [f for f in found[at + 1:] if f.kind == "content" or f.also_content]
         if not after:
             continue
+        # what comes between the not knowing and the first thing said (a feeling later on is no reason not to answer:
+        # "no idea. either cardiology or health tech. this job is killing me tbh", round 29)
+        between = found[at + 1:found.index(after[0]) + 1]
         # Not knowing after something was said ("I want X. not sure why though") hedges it too.
         offered = (any(f.kind != "filler" and i not in unknowing for i, f in enumerate(found[:at]))
                    or any(f.kind == "hedge" for f in found[at + 1:])
@@ -191,7 +194,7 @@ def not_knowing(cx: Context) -> None:
                    or ((found[at].rule == "non_answer.whole" or re.match(r"\s*[.!;]", low[found[at].piece.end:]))
                        and not any(
                        reason.search(low[f.piece.start:f.piece.end]) or f.kind in _NOT_AN_OFFER
-                       for f in found[at + 1:])))
+                       for f in between)))
         if offered:  # an answer said all the same: the not knowing hedges it
             found[at].kind = "hedge"
             continue
