@@ -17,6 +17,7 @@ SAMPLE: dict[str, Any] = {
     "answer": "I want my manager's job",
     "last": "you want your manager's job",
     "news": "your boss offered you a team lead role",
+    "unsure": False,
     "depth": 1,
     "rung": "you want to shape what gets built",
     "goal": "I want to lead a team",

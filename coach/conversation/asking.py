@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from coach.conversation.words import Provenance
 
 
+# Doubt said with an answer: "maybe ... not sure yet", "perhaps ..., but I am still not sure I want to" (round 29).
+_UNSURE = re.compile(r"(?i)\b(?:not (?:so |too |really |totally |completely )?sure|unsure|or not|idk|dunno|"
+                     r"(?:i )?don'?t know (?:yet|if|whether)|might not|not decided|undecided)\b")
+
+
 @dataclass(frozen=True)
 class Pending:
     """A question decided on but not yet worded: rewording waits until the turn is stored."""
@@ -216,6 +221,7 @@ class Asking:
             "answer": answer,
             "last": play_back(answer) if answer else "",
             "news": news_in(answer) if answer else "",
+            "unsure": _UNSURE.search(str(getattr(self, "_typed", "") or answer)) is not None,
             "item": item,
             "depth": self.state.depth,
             "summary": self.summary(),

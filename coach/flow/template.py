@@ -23,6 +23,8 @@ BUILTINS = {
     "mentee": "the name to greet the mentee by (empty for a role account such as root)",
     "answer": "the answer just given",
     "last": "the key phrase of the last answer, played back in the second person",
+    "unsure": "true when the last answer was said with doubt (\"maybe ... not sure yet\"): an idea weighed, not a "
+              "choice",
     "news": "the sentence of the last answer that tells news (\"my boss offered me a team lead role\"), played back; "
             "empty if none does",
     "previous": "the summary of the mentee's last finished session (empty if none)",
