@@ -245,6 +245,12 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     listed = _LISTED.match(text[m.end():]) if m and len(text[:m.start()].split()) <= 3 and "." in m.group(0) else None
     if m and listed and len(listed.group(1).split()) <= 4:  # "love island. my nephews, i could talk ...": both
         text, m = f"{text[:m.start()]} and {listed.group(1)}", None
+    if m and not both and re.match(r"(?i),\s*but (?:as|in|at|with|only|just|now|then)\s", text[m.start():]):
+        # "still at the firm, but as a partner" (round 28): the "but" finishes the thought, it does not turn it
+        nxt = _CLAUSE_END.search(text, m.end())
+        span = text[:nxt.start()] if nxt else text.rstrip(".!? ")
+        if len(span.split()) <= max_words:
+            text, m = span, None
     if m and not both:
         text = fragments(text, m) or text[: m.start()]
     words = text.split()
