@@ -70,8 +70,10 @@ def unnumbered(reply: str, labelled: bool = False) -> str:
 def _item_start(m: re.Match[str]) -> str:
     if m.start() == 0:
         return ""
-    # "1. leave teaching for data, or 2. stay and go for head of maths": one choice, not two sentences (round 25)
-    return " " if re.search(r"(?i)\bor\W*$", m.string[:m.start()]) else ". "
+    # "1. leave teaching for data, or 2. stay and go for head of maths": one choice, not two sentences (round 25);
+    # "being partner means 1) i get a say 2) security": the first item finishes the sentence it was led into (round 28)
+    lead = r"(?i)\b(?:or|means?|meant|is|are|was|were|would be|includes?|like|being)\W*$"
+    return " " if re.search(lead, m.string[:m.start()]) else ". "
 
 
 def read_reply(reply: str, lex: Lexicon, *, expect: str = "text", question: str | None = None) -> Reading:
