@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 _CLAUSE = re.compile(r"\s*[,;]\s*|\.\s+|\s+(?=(?:and|but|because|so|or|while|though|although|plus)\b)", re.I)
 _JOINER = re.compile(r"^(?:and|but|because|so|or|while|though|although|plus)\s+", re.I)
 _DETERMINER = r"(?:the|a|an|my|our|your|that|this|his|her|their)"
+# Words said on the way that a mentee asks to drop (round 28: "drop the ngl part" took the whole goal with it).
+_ON_THE_WAY = frozenset(("ngl", "lol", "tbh", "idk", "like", "um", "uh", "haha", "omg", "basically", "literally",
+                           "honestly", "tho", "though", "kinda", "sorta", "lmao", "tbf", "imo"))
 _HAS_DETERMINER = re.compile(rf"^{_DETERMINER}\s+", re.I)
 
 
@@ -135,6 +138,8 @@ class Correcting:
                 # "more about freedom than money" of "freedom and money": freedom is there already, money goes
                 there = bool(edit.put) and _find(edit.put, item) is not None
                 new = _without(item, edit.part) if edit.removes or there else _swapped(item, edit.part, edit.put)
+                if edit.removes and edit.part.lower().strip() in _ON_THE_WAY:  # "drop the ngl part": the word only
+                    new = " ".join(re.sub(rf"(?i)\b{re.escape(edit.part.strip())}\b[,]?", " ", item).split())
                 job = job_named(item)
                 if edit.put and job and _find(edit.part, job) is not None and re.match(
                         rf"(?i){re.escape(job)}\s*(?:[,;:-]|\bbecause\b|\bbc\b|\bcos\b)", item):
