@@ -139,7 +139,8 @@ class Correcting:
                 there = bool(edit.put) and _find(edit.put, item) is not None
                 new = _without(item, edit.part) if edit.removes or there else _swapped(item, edit.part, edit.put)
                 if edit.removes and edit.part.lower().strip() in _ON_THE_WAY:  # "drop the ngl part": the word only
-                    new = " ".join(re.sub(rf"(?i)\b{re.escape(edit.part.strip())}\b[,]?", " ", item).split())
+                    said = re.sub(rf"(?i)\b{re.escape(edit.part.strip())}\b[,]?", " ", item)
+                    new = " ".join(said.split()).strip(" ,;")
                 job = job_named(item)
                 if edit.put and job and _find(edit.part, job) is not None and re.match(
                         rf"(?i){re.escape(job)}\s*(?:[,;:-]|\bbecause\b|\bbc\b|\bcos\b)", item):
