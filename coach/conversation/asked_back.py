@@ -11,20 +11,16 @@ text with the mentee's own words in it: never the model, never advice.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from coach.conversation.kept import Kept
 from coach.conversation.said_before import said_before
-from coach.flow.spec import Flow
 from coach.listening.edits import read_edits
 from coach.listening.playback import play_back
 from coach.listening.reading import Act, Reading
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
-    from coach.conversation.state import SessionState
-    from coach.conversation.words import Provenance
-    from coach.flow.spec import Step
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # The coach's own question said back on the way to answering it ("Why does it matter? I suppose ...").
@@ -60,25 +56,14 @@ def plain_aside(plain: str) -> tuple[str, str]:
 
 
 class AskedBack(Kept):
-    """Answers to questions about the question and about what was kept (mixed into Conversation)."""
-
-    flow: Flow
-    words: Provenance
-    state: SessionState
-    values: dict[str, Any]
-    last_fixed: str  # the last fixes put in place this session (set by the engine at the end of a turn)
+    """Answers to questions about the question and about what was kept (mixed into Conversation; the values,
+    the flow and the step are declared by Kept)."""
 
     _plain_next: bool
     _acked: bool = False  # a feeling was acknowledged this turn
 
     if TYPE_CHECKING:
 
-        @property
-        def current(self) -> Step: ...
-        @property
-        def step(self) -> str: ...
-        def summary(self) -> dict[str, Any]: ...
-        def _reply(self, key: str) -> str: ...
         def _render(self, source: str) -> str: ...
         def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
 
