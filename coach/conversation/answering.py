@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.conversation import heard
 from coach.conversation.asked_back import AskedBack
+from coach.conversation.beside import SaidBeside
 from coach.conversation.checking_in import CheckingIn
 from coach.conversation.confirming import Confirming
 from coach.conversation.evidence import Evidence
@@ -58,7 +59,7 @@ _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager
                    r"foreman|supervisor|manager)s?[.!]?$")
 
 
-class Answering(CheckingIn, Confirming, Fixing, Recalling, AskedBack, Evidence, Forgetting):
+class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack, Evidence, Forgetting):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
 
     flow: Flow

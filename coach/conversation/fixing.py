@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from coach.conversation.asking import said_back
 from coach.conversation.correcting import _find, _put_in
-from coach.conversation.heard import corrected_to, goal_named, said_content
+from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.machine import Position, position
 from coach.conversation.rewriting import NO_ONLY, Rewriting
 from coach.conversation.summary import non_answer
@@ -19,7 +19,6 @@ from coach.listening import rules
 from coach.listening.edits import Edit, read_edits
 from coach.listening.fix_words import in_place_of, restated
 from coach.listening.fixes import Fix, is_complaint, read_fixes
-from coach.listening.heading import heading
 from coach.listening.parts import keeps_as_is
 from coach.listening.playback import play_back, trimmed
 
@@ -31,24 +30,9 @@ if TYPE_CHECKING:
 # Fixes the older, single-edit readers already handle alike: anything else takes this path.
 _PLAIN = ("put", "drop")
 _QUOTES = "'\" "
-# "wait no i want time off ON the list": a drive to keep, asked for after the drives were checked (round 21).
-_ON_THE_LIST = re.compile(r"(?i)(?:^|(?<=[.!?])\s*)(?:(?:wait|no|oh|and|also|but)[,.]?\s+)*(?:i (?:want|need|wanted)|"
-                          r"(?:can you |could you |pls |please )?(?:put|keep|add)) (?P<x>[\w' ]{2,30}?) "
-                          r"(?:on|in|onto|to) (?:the|my) (?:list|drives?|main list|drives list)\b[^.!?]*[.!?]*")
-# "oh and I forgot to say earlier, I also did X, I liked that too" (round 24): something that lights them up.
-_FORGOT = re.compile(r"(?i)(?:^|(?<=[.!?])\s*)(?:(?:oh|and|also)[,]? )*i (?:forgot|meant|wanted) to "
-                     r"(?:say|mention|add|tell you)(?: (?:earlier|before|this|that))*[,:.]?\s+(?P<x>[^.!?]+?),?\s+"
-                     r"i (?:really )?(?:liked|loved|enjoyed) (?:that|it)(?: too| as well| a lot)?[.!?]*\s*$")
-_DID = re.compile(r"(?i)^i (?:also |once )?(?:did|do|have done|was doing|used to do)\s+")
 # "um, just add it?", "yes put it in" (round 24): the part asked about is itself what to add.
 _ADD_IT = re.compile(r"(?i)^(?:(?:um+|uh+|erm|yes|yeah|ok|okay|so)[,.]?\s+)*(?:just |pls |please |can you )?"
                      r"(?:add|put|include|keep) (?:it|that|them|this)(?: in| back(?: in)?)?\b")
-_GOAL_SAID = re.compile(r"(?i)[,.]?\s*(?:(?:wait|actually|no|ok|so|hmm)[,.]?\s+)*(?:i think|i guess|maybe)?\s*$")
-# The last answer given again, whole: "no let me redo that: ...", "scratch that, ..." (round 27).
-_REDO = re.compile(r"(?i)^\W*(?:(?:no|sorry|wait|oh|hang on|actually)[,.!]*\s+)*(?:let me (?:redo|rephrase|start again|"
-                   r"start over|try again|try that again|say (?:it|that) again|answer (?:that|it) again)"
-                   r"(?: (?:that|this|it|again|the last one))?|scratch that|scrap that)\s*[:,.!-]+\s*(?P<x>\S.*)$")
-_LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
 _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 
 
@@ -128,99 +112,6 @@ class Fixing(Rewriting):
         for words in added:
             self.words.append("why_chain", words, self._refs())
         return [self._rule(self._reply("noted_too").replace("{words}", play_back(" and ".join(added)) or added[0]))]
-
-    def _said_beside(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
-        """One more drive, something forgotten earlier, or only a question about what was kept (None: none)."""
-        return (self._put_on_list(text, ref) or self._forgot_earlier(text, ref) or self._only_checked(reading)
-                or self._goal_changed(text, ref))
-
-    def _goal_changed(self, text: str, ref: str) -> list[Message] | None:
-        """"... wait actually no, i think art director first, THEN the studio. thats the real goal", said after the
-        goal questions (round 25): the goal put right and said so; the rest heard as this answer (None: not so)."""
-        step, goal = self.current, self.values.get("goal")
-        if not isinstance(goal, str) or not goal or "goal" in step.corrects or step.save_as == "goal":
-            return None
-        new = goal_named(text)
-        if not new or non_answer(new) or new.lower() == goal.lower():
-            return None
-        self._begin_change()
-        self.words.set("goal", new, self._refs())
-        at = text.lower().find(new.lower())
-        rest = _GOAL_SAID.sub("", text[:at]).strip(" ,.") if at > 0 else ""
-        return [self._put_right(new)] + (self._take(rest, ref) if rules.words(rest) else self._reask())
-
-    def _only_checked(self, reading: Reading) -> list[Message] | None:
-        """"and the literally and sleeping? did those go?" at the question after the summary (round 25): a
-        question about what was kept, answered; the few words beside it are what it asks about, never the
-        answer to this step's question, which is asked again (None: not that)."""
-        step = self.current
-        asks = any(a.kind == "question" and a.topic in ("kept", "fixed") for a in reading.acts)
-        if not asks or step.corrects or not step.save_as or len(rules.words(said_content(reading))) > 6:
-            return None
-        return self._asides(reading) + self._reask()
-
-    def _forgot_earlier(self, text: str, ref: str) -> list[Message] | None:
-        """"Oh and I forgot to say earlier, I also did a year at the food bank, I liked that too": kept with what
-        lights them up and said so; the rest of the reply is heard as the answer (None: no such addition)."""
-        m = _FORGOT.search(text)
-        kept = self.values.get("passions")
-        if m is None or not isinstance(kept, list) or self.current.save_as == "passions":
-            return None
-        words = trimmed(_DID.sub("", m.group("x")))
-        if not words or non_answer(words):
-            return None
-        self._begin_change()
-        self.words.append("passions", words, self._refs())
-        noted = [self._rule(self._reply("noted_too").replace("{words}", play_back(words) or words))]
-        rest = text[:m.start()].strip()
-        return noted + (self._take(rest, ref) if rules.words(rest) else self._reask())
-
-    def _put_on_list(self, text: str, ref: str) -> list[Message] | None:
-        """"i want time off ON the list", said after the drives were checked: one more drive, kept in the
-        mentee's words; what else the reply says is heard as the answer (None: no such request)."""
-        m = _ON_THE_LIST.search(text)
-        kept = self.values.get("motivations")
-        if m is None or not isinstance(kept, list) or self.current.foreach or self.current.phase == "motivation":
-            return None
-        own = trimmed(m.group("x"))
-        if not own or non_answer(own):
-            return None
-        self._begin_change()
-        if own.lower() not in [str(k).lower() for k in kept]:
-            self.words.append("motivations", own, self._refs())
-        noted = [self._rule(self._reply("noted_too").replace("{words}", play_back(own) or own))]
-        rest = _LEAD_ON.sub("", f"{text[:m.start()]} {text[m.end():]}".strip())
-        return noted + (self._take(rest, ref) if rules.words(rest) else self._reask())
-
-    def _last_answer_fixed(self, text: str, ref: str) -> list[Message] | None:
-        """"no!! the sentence is 'X'", said at the next question: the last answer's words put right, then
-        the rest of the reply heard as the answer here (None: no such fix)."""
-        history = self.state.history
-        prev = self.flow.steps.get(history[-1].step) if history else None
-        var = (prev.append_to or prev.save_as) if prev is not None and prev.name != self.current.name else None
-        if prev is None or not var or var in self.current.corrects or prev.foreach:
-            return None
-        redo = _REDO.match(text)
-        if redo is not None and rules.words(redo.group("x")):
-            # "no let me redo that: i want to move into HR, area management is a backup" (round 27): all of it
-            new = redo.group("x").strip()
-            new, sentence = (heading(new) if var == "goal" else new), text
-        else:
-            for sentence in re.split(r"(?<=[.!?])\s+", text):
-                fix = next((f for f in read_fixes(sentence) if f.kind == "put" and f.slot == var and f.new), None)
-                if fix is not None:
-                    break
-            else:
-                return None
-            new = fix.new
-        value = self.values.get(var)
-        old = value[-1] if isinstance(value, list) and value else value
-        if not isinstance(old, str):
-            return None
-        self._begin_change()
-        self._set_item(var, len(value) - 1 if isinstance(value, list) else None, old, new)
-        rest = _LEAD_ON.sub("", text.replace(sentence, " ").strip(" ."))
-        return [self._put_right(new)] + (self._take(rest, ref) if rules.words(rest) else self._reask())
 
     def _names_kept(self, fix: Fix, back: str, text: str) -> bool:
         """"Replace 'prioritised' with 'funded'", said at the next question: a swap of words the read-back holds."""

@@ -1,0 +1,174 @@
+"""What is said beside the answer, about an earlier one: one more drive, something forgotten earlier, the goal
+put right later, the last answer redone or finished in the next message ("...and also maybe manager idk").
+
+Each is kept where it belongs and said back; what else the reply says is heard as the answer to the question
+being asked (or the question is asked again).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from coach.conversation.heard import goal_named, said_content
+from coach.conversation.summary import non_answer
+from coach.listening import rules
+from coach.listening.fixes import read_fixes
+from coach.listening.heading import heading
+from coach.listening.playback import play_back, trimmed
+
+if TYPE_CHECKING:
+    from coach.conversation.message import Message
+    from coach.conversation.state import SessionState
+    from coach.conversation.words import Provenance
+    from coach.flow.spec import Flow, Step
+    from coach.listening.reading import Reading
+
+# "wait no i want time off ON the list": a drive to keep, asked for after the drives were checked (round 21).
+_ON_THE_LIST = re.compile(r"(?i)(?:^|(?<=[.!?])\s*)(?:(?:wait|no|oh|and|also|but)[,.]?\s+)*(?:i (?:want|need|wanted)|"
+                          r"(?:can you |could you |pls |please )?(?:put|keep|add)) (?P<x>[\w' ]{2,30}?) "
+                          r"(?:on|in|onto|to) (?:the|my) (?:list|drives?|main list|drives list)\b[^.!?]*[.!?]*")
+# "oh and I forgot to say earlier, I also did X, I liked that too" (round 24): something that lights them up.
+_FORGOT = re.compile(r"(?i)(?:^|(?<=[.!?])\s*)(?:(?:oh|and|also)[,]? )*i (?:forgot|meant|wanted) to "
+                     r"(?:say|mention|add|tell you)(?: (?:earlier|before|this|that))*[,:.]?\s+(?P<x>[^.!?]+?),?\s+"
+                     r"i (?:really )?(?:liked|loved|enjoyed) (?:that|it)(?: too| as well| a lot)?[.!?]*\s*$")
+_DID = re.compile(r"(?i)^i (?:also |once )?(?:did|do|have done|was doing|used to do)\s+")
+_GOAL_SAID = re.compile(r"(?i)[,.]?\s*(?:(?:wait|actually|no|ok|so|hmm)[,.]?\s+)*(?:i think|i guess|maybe)?\s*$")
+# The last answer given again, whole: "no let me redo that: ...", "scratch that, ..." (round 27).
+_REDO = re.compile(r"(?i)^\W*(?:(?:no|sorry|wait|oh|hang on|actually)[,.!]*\s+)*(?:let me (?:redo|rephrase|start again|"
+                   r"start over|try again|try that again|say (?:it|that) again|answer (?:that|it) again)"
+                   r"(?: (?:that|this|it|again|the last one))?|scratch that|scrap that)\s*[:,.!-]+\s*(?P<x>\S.*)$")
+# The last answer, finished in the next message (round 30, a mentee who types in bursts): "...and also maybe manager".
+_MORE = re.compile(r"^\s*(?:\.{2,}|\u2026)\s*(?P<x>(?:and|also|or|plus|oh and|but also)\b.*)$", re.I)
+_LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
+
+
+class SaidBeside:
+    """The part of a conversation that keeps what is said beside an answer (mixed into Conversation)."""
+
+    flow: Flow
+    values: dict[str, Any]
+    words: Provenance
+    state: SessionState
+
+    if TYPE_CHECKING:
+
+        @property
+        def current(self) -> Step: ...
+        def _begin_change(self) -> None: ...
+        def _refs(self) -> list[str]: ...
+        def _set_item(self, var: str, index: int | None, old: str, new: str) -> None: ...
+        def _put_right(self, said: str) -> Message: ...
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
+        def _reply(self, key: str) -> str: ...
+        def _asides(self, reading: Reading, edited: bool = False) -> list[Message]: ...
+        def _take(self, text: str, ref: str) -> list[Message]: ...
+        def _reask(self) -> list[Message]: ...
+
+    def _said_beside(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """One more drive, something forgotten earlier, or only a question about what was kept (None: none)."""
+        return (self._put_on_list(text, ref) or self._forgot_earlier(text, ref) or self._only_checked(reading)
+                or self._goal_changed(text, ref))
+
+    def _goal_changed(self, text: str, ref: str) -> list[Message] | None:
+        """"... wait actually no, i think art director first, THEN the studio. thats the real goal", said after the
+        goal questions (round 25): the goal put right and said so; the rest heard as this answer (None: not so)."""
+        step, goal = self.current, self.values.get("goal")
+        if not isinstance(goal, str) or not goal or "goal" in step.corrects or step.save_as == "goal":
+            return None
+        new = goal_named(text)
+        if not new or non_answer(new) or new.lower() == goal.lower():
+            return None
+        self._begin_change()
+        self.words.set("goal", new, self._refs())
+        at = text.lower().find(new.lower())
+        rest = _GOAL_SAID.sub("", text[:at]).strip(" ,.") if at > 0 else ""
+        return [self._put_right(new)] + (self._take(rest, ref) if rules.words(rest) else self._reask())
+
+    def _only_checked(self, reading: Reading) -> list[Message] | None:
+        """"and the literally and sleeping? did those go?" at the question after the summary (round 25): a
+        question about what was kept, answered; the few words beside it are what it asks about, never the
+        answer to this step's question, which is asked again (None: not that)."""
+        step = self.current
+        asks = any(a.kind == "question" and a.topic in ("kept", "fixed") for a in reading.acts)
+        if not asks or step.corrects or not step.save_as or len(rules.words(said_content(reading))) > 6:
+            return None
+        return self._asides(reading) + self._reask()
+
+    def _forgot_earlier(self, text: str, ref: str) -> list[Message] | None:
+        """"Oh and I forgot to say earlier, I also did a year at the food bank, I liked that too": kept with what
+        lights them up and said so; the rest of the reply is heard as the answer (None: no such addition)."""
+        m = _FORGOT.search(text)
+        kept = self.values.get("passions")
+        if m is None or not isinstance(kept, list) or self.current.save_as == "passions":
+            return None
+        words = trimmed(_DID.sub("", m.group("x")))
+        if not words or non_answer(words):
+            return None
+        self._begin_change()
+        self.words.append("passions", words, self._refs())
+        noted = [self._rule(self._reply("noted_too").replace("{words}", play_back(words) or words))]
+        rest = text[:m.start()].strip()
+        return noted + (self._take(rest, ref) if rules.words(rest) else self._reask())
+
+    def _put_on_list(self, text: str, ref: str) -> list[Message] | None:
+        """"i want time off ON the list", said after the drives were checked: one more drive, kept in the
+        mentee's words; what else the reply says is heard as the answer (None: no such request)."""
+        m = _ON_THE_LIST.search(text)
+        kept = self.values.get("motivations")
+        if m is None or not isinstance(kept, list) or self.current.foreach or self.current.phase == "motivation":
+            return None
+        own = trimmed(m.group("x"))
+        if not own or non_answer(own):
+            return None
+        self._begin_change()
+        if own.lower() not in [str(k).lower() for k in kept]:
+            self.words.append("motivations", own, self._refs())
+        noted = [self._rule(self._reply("noted_too").replace("{words}", play_back(own) or own))]
+        rest = _LEAD_ON.sub("", f"{text[:m.start()]} {text[m.end():]}".strip())
+        return noted + (self._take(rest, ref) if rules.words(rest) else self._reask())
+
+    def _last_answer_fixed(self, text: str, ref: str) -> list[Message] | None:
+        """"no!! the sentence is 'X'", said at the next question: the last answer's words put right, then
+        the rest of the reply heard as the answer here (None: no such fix)."""
+        history = self.state.history
+        prev = self.flow.steps.get(history[-1].step) if history else None
+        var = (prev.append_to or prev.save_as) if prev is not None and prev.name != self.current.name else None
+        if prev is None or not var or var in self.current.corrects or prev.foreach:
+            return None
+        more = _MORE.match(text)
+        if more is not None and rules.words(more.group("x")):  # "...and also maybe manager idk" (round 30)
+            return self._said_more(var, more.group("x").strip())
+        redo = _REDO.match(text)
+        if redo is not None and rules.words(redo.group("x")):
+            # "no let me redo that: i want to move into HR, area management is a backup" (round 27): all of it
+            new = redo.group("x").strip()
+            new, sentence = (heading(new) if var == "goal" else new), text
+        else:
+            for sentence in re.split(r"(?<=[.!?])\s+", text):
+                fix = next((f for f in read_fixes(sentence) if f.kind == "put" and f.slot == var and f.new), None)
+                if fix is not None:
+                    break
+            else:
+                return None
+            new = fix.new
+        value = self.values.get(var)
+        old = value[-1] if isinstance(value, list) and value else value
+        if not isinstance(old, str):
+            return None
+        self._begin_change()
+        self._set_item(var, len(value) - 1 if isinstance(value, list) else None, old, new)
+        rest = _LEAD_ON.sub("", text.replace(sentence, " ").strip(" ."))
+        return [self._put_right(new)] + (self._take(rest, ref) if rules.words(rest) else self._reask())
+
+    def _said_more(self, var: str, more: str) -> list[Message]:
+        """The last answer finished in the next message ("...and also maybe manager idk"): kept with it, said, and
+        this step's question asked again."""
+        value = self.values.get(var)
+        old = value[-1] if isinstance(value, list) and value else value
+        if not isinstance(old, str) or not old:
+            return self._reask()
+        self._begin_change()
+        self._set_item(var, len(value) - 1 if isinstance(value, list) else None, old, f"{old.rstrip(' .,')}, {more}")
+        said = play_back(more) or more
+        return [self._rule(self._reply("noted_too").replace("{words}", said))] + self._reask()
