@@ -35,6 +35,11 @@ COMMANDS = {
 MAX_ANSWER_CHARS = 4000
 
 
+# Going back asked for in words, and nothing else said (round 30: it was kept as an answer; /back worked).
+_BACK_ASKED = re.compile(r"(?i)^\W*(?:(?:wait|sorry|oh|hang on|hold on|no|um+)[,.!]*\s+)*(?:can we |could we |can i |"
+                         r"let me |let'?s |pls |please )?go back(?: (?:a step|one|one step|to the last (?:one|"
+                         r"question)|to that(?: one)?|please|pls))*(?:[,.!]*\s*(?:i (?:want|need|wanna) to |let me |"
+                         r"so i can )?(?:change|redo|fix|edit) (?:my|that|the) (?:answer|last answer|one))?\W*$")
 # A pause asked for in words at the end of a reply ("ok now pause", "i have to go, pause pls", "/pause").
 _PAUSE_ASKED = re.compile(r"(?i)(?:(?:^|[.!?;,]\s*)(?:(?:ok(?:ay)?|so|right|sorry),? )*(?:now )?"
                           r"(?:(?:can we |could we |let'?s |please )?pause"
@@ -181,6 +186,8 @@ class Conversation(Answering, Asking):
             # an Enter pressed by mistake at a read-back confirms nothing (round 22): asked again, a bounded number
             # of times (a yes/no question already reads an empty line as no answer)
             return self._finish_turn(self._bounded_reask(""))
+        if _BACK_ASKED.match(text) and self.state.history:  # "wait go back, i want to change my answer" (round 30)
+            return self._command("/back")
         asked = _PAUSE_ASKED.search(text)
         if asked and self.status == "active":  # "... freedom and meaning, both. ok now pause": answered, then paused
             rest = text[:asked.start()].strip(" ,;")

@@ -27,6 +27,7 @@ _LINES: dict[str, tuple[str, str, int | None]] = {
     "passions": ("what lights you up", "passions", None),
     "strengths": ("what people come to you for", "strengths", None),
     "sweet_spot": ("where it all overlaps", "sweet_spot", None),
+    "experiment": ("the experiment you named", "experiment", None),
 }
 _WHY = re.compile(r"(?i)^(?:the |my )?(?:why|whys|reasons?|because|reasoning|deeper reason)$")
 _NAMED = re.compile(r"(?i)\b(?:about|on) (?:my |the |your )?(?P<x>[\w' ]{2,30}?)(?: (?:bit|part|thing|line))?"
@@ -50,6 +51,7 @@ def kept_so_far(asked: str, summary: dict[str, Any], lexicon: Lexicon, now: bool
     m = _ASKED_LINE.search(asked)
     named = next((g for g in (m.groups() if m else ()) if g), "") if m else ""
     var = _DRIVES.get(named.lower(), "") or (slot_of(named) if named else "")
+    var = "experiment" if named.lower() == "experiment" else var
     wanted = [var] if var in _LINES else list(_LINES)
     names = _NOW if now else {k: v[0] for k, v in _LINES.items()}
     return [(names[name], said) for name in wanted if (said := _line_words(summary, name, lexicon))]
@@ -58,13 +60,15 @@ def kept_so_far(asked: str, summary: dict[str, Any], lexicon: Lexicon, now: bool
 # Today's lines, as the summary names them.
 _NOW = {"goal": "where you're heading", "want_job": "the job you'd pick", "bedrock": "what's underneath it all",
         "motivations": "what drives you", "passions": "what lights you up", "strengths": "what people come to you for",
-        "sweet_spot": "where it all overlaps"}
+        "sweet_spot": "where it all overlaps", "experiment": "the experiment you named"}
 # "what did I say drives me?", "what did i say my goal was?", "what did i tell you about my passions?"
 _ASKED_LINE = re.compile(r"(?i)\b(?:say|said|tell you|told you|put|write|wrote) (?:was |is )?"
                          r"(?P<d>drives me|motivates me|matters (?:to me|most)|lights me up|gets me going|i'?m good at|"
                          r"people come to me for)(?!\w)|"
                          r"\b(?:say|said|tell you|told you|put|have|got) (?:about |for |as )?(?:my |the )"
-                         r"(?P<x>[\w' ]{2,20}?)(?: (?:was|were|is|are|bit|part|line))?\W*$")
+                         r"(?P<x>[\w' ]{2,20}?)(?: (?:was|were|is|are|bit|part|line))?\W*$"
+                         r"|\bwhat (?:was|is|were) (?:my|the) (?P<y>experiment|goal|drives?|passions?|strengths?|"
+                         r"sweet spot|sentence)\b")
 _DRIVES = {"drives me": "motivations", "motivates me": "motivations", "gets me going": "motivations",
            "matters to me": "bedrock", "matters most": "bedrock", "lights me up": "passions",
            "i'm good at": "strengths", "im good at": "strengths", "people come to me for": "strengths"}
@@ -90,6 +94,8 @@ def put_right_at_recap(reply: str, previous: dict[str, Any], lexicon: Lexicon) -
             return _LINES[fix.slot][0], fix.new
     lines = {}
     for var, (_, key, index) in _LINES.items():
+        if var == "experiment":  # how it went is its own question, asked next
+            continue
         value = previous.get(key)
         items = value if isinstance(value, list) else [value]
         items = items[index:index + 1] if index is not None else items
