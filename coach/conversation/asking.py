@@ -170,7 +170,7 @@ class Asking:
 
             keep = [self._render(k) for k in step.keep]
             # The mentee's words as slots, so the model rewords only the flow's frame around them.
-            frame = frame_of(pending.frame_source, self._template_values(), pending.canonical)
+            frame = frame_of(pending.frame_source, self._template_values(pending.frame_source), pending.canonical)
             shown = self.rephraser.rephrase(pending.canonical, keep, self.words.last_answer or None, frame)
         else:
             shown = Rephrasing(text=pending.canonical)
@@ -210,9 +210,11 @@ class Asking:
     def _render(self, source: str) -> str:
         from coach.flow.template import render
 
-        return render(source, self._template_values())
+        return render(source, self._template_values(source))
 
-    def _template_values(self) -> dict[str, Any]:
+    def _template_values(self, source: str = "") -> dict[str, Any]:
+        """What a template may use; the answer's news and doubt are read only for a template that says them (every
+        question and reflection is rendered here)."""
         answer = self.words.last_answer
         item = {k: v for k, v in self._item().items() if k != "evidence"}
         return {
@@ -220,8 +222,8 @@ class Asking:
             "mentee": addressed(self.mentee),
             "answer": answer,
             "last": play_back(answer) if answer else "",
-            "news": news_in(answer) if answer else "",
-            "unsure": _UNSURE.search(str(getattr(self, "_typed", "") or answer)) is not None,
+            "news": news_in(answer) if answer and "news" in source else "",
+            "unsure": "unsure" in source and _UNSURE.search(str(getattr(self, "_typed", "") or answer)) is not None,
             "item": item,
             "depth": self.state.depth,
             "summary": self.summary(),

@@ -260,9 +260,7 @@ class Confirming(Changes):
         if checked in named and len(named) > 1:  # "meaning fits. recognition fits more. having a say, not really"
             ok = fitting(named, text, lex)
             self._keep_others([m for m in ok if m != checked])
-            items, at = self.state.items or [], self.state.item_index  # said not to fit: not checked later either
-            denied = set(named) - set(ok)
-            self.state.items = items[:at + 1] + [i for i in items[at + 1:] if i.get("id") not in denied]
+            self._not_asked_later(set(named) - set(ok))  # said not to fit: not checked later either
             others = [lex.motivations[m].label for m in ok if m != checked]
             fits = checked in ok
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from typing import TYPE_CHECKING, Any
 
 from coach.conversation.evidence import some_of
@@ -130,8 +131,12 @@ class DriveChecks:
         for mid in others:
             if mid not in kept:
                 self.words.append(self.current.collect_yes or "motivations", mid, self._refs())
+        self._not_asked_later(others)
+
+    def _not_asked_later(self, ids: Container[str]) -> None:
+        """Drives already kept or said not to fit are not checked again later in this list."""
         items, at = self.state.items or [], self.state.item_index
-        self.state.items = items[:at + 1] + [i for i in items[at + 1:] if i.get("id") not in others]  # not asked again
+        self.state.items = items[:at + 1] + [i for i in items[at + 1:] if i.get("id") not in ids]
 
     def _others_named(self, text: str, reading: Reading, hedged: bool = False) -> list[str]:
         """Drives other than the one checked, named as the answer with no yes or no to it ("recognition,
@@ -152,8 +157,7 @@ class DriveChecks:
         for mid in named:
             if mid not in kept:
                 self.words.append(step.collect_yes or "motivations", mid, self._refs())
-        items, at = self.state.items or [], self.state.item_index
-        self.state.items = items[:at + 1] + [i for i in items[at + 1:] if i.get("id") not in named]
+        self._not_asked_later(named)
         return list(named.values())
 
     def _kept_as(self, item: dict[str, Any]) -> list[str]:

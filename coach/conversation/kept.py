@@ -143,12 +143,13 @@ class Kept:
         gone = _TOOK_OFF.match(thing) or _CARE_LESS.match(thing)
         if gone and not find_kept(gone.group("x"), self.summary()):  # "did you catch that i took money off?"
             return self._reply("kept_gone").replace("{words}", play_back(gone.group("x")) or gone.group("x"))
-        said = self._said_about(thing) if _REMEMBER_ABOUT.search(asked) else ""
+        remembered = _REMEMBER_ABOUT.search(asked) is not None
+        said = self._said_about(thing) if remembered else ""
         if said:  # "you remember what I say about my mother?": the words said about her, not a summary line
             return self._reply("kept_said").replace("{words}", said)
         previous = self.values.get("previous") or {}
-        if said == "" and _REMEMBER_ABOUT.search(asked) and previous and not find_kept(thing, self.summary()) \
-                and not find_kept(thing, previous):  # asked in a later talk: only last time's summary is kept
+        if remembered and previous and not find_kept(thing, self.summary()) and not find_kept(thing, previous):
+            # asked in a later talk: only last time's summary is kept
             return self._reply("kept_not_before").replace("{words}", play_back(thing) or thing)
         # the reasons are kept too, though the summary shows only the deepest ("did you keep my family reason?")
         item = find_kept(thing, self.summary()) or find_kept(thing, {"why": self.values.get("why_chain") or []})

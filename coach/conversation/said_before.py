@@ -50,8 +50,7 @@ def kept_so_far(asked: str, summary: dict[str, Any], lexicon: Lexicon, now: bool
     names ("what did I say drives me?"); ``now``: today's summary ("where you're heading"), else last time's."""
     m = _ASKED_LINE.search(asked)
     named = next((g for g in (m.groups() if m else ()) if g), "") if m else ""
-    var = _DRIVES.get(named.lower(), "") or (slot_of(named) if named else "")
-    var = "experiment" if named.lower() == "experiment" else var
+    var = _LINE_SAID.get(named.lower(), "") or (slot_of(named) if named else "")
     wanted = [var] if var in _LINES else list(_LINES)
     names = _NOW if now else {k: v[0] for k, v in _LINES.items()}
     return [(names[name], said) for name in wanted if (said := _line_words(summary, name, lexicon))]
@@ -69,9 +68,10 @@ _ASKED_LINE = re.compile(r"(?i)\b(?:say|said|tell you|told you|put|write|wrote) 
                          r"(?P<x>[\w' ]{2,20}?)(?: (?:was|were|is|are|bit|part|line))?\W*$"
                          r"|\bwhat (?:was|is|were) (?:my|the) (?P<y>experiment|goal|drives?|passions?|strengths?|"
                          r"sweet spot|sentence)\b")
-_DRIVES = {"drives me": "motivations", "motivates me": "motivations", "gets me going": "motivations",
+_LINE_SAID = {"drives me": "motivations", "motivates me": "motivations", "gets me going": "motivations",
            "matters to me": "bedrock", "matters most": "bedrock", "lights me up": "passions",
-           "i'm good at": "strengths", "im good at": "strengths", "people come to me for": "strengths"}
+           "i'm good at": "strengths", "im good at": "strengths", "people come to me for": "strengths",
+           "experiment": "experiment"}
 
 
 def _line_words(summary: dict[str, Any], name: str, lexicon: Lexicon) -> str:

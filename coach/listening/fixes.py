@@ -97,9 +97,10 @@ def read_fixes(reply: str) -> list[Fix]:
             out.append(gone)
             named = ""
             continue
-        mention = re.sub(r"^(?:in|for|on) ", "", _bare(clause), flags=re.I) if fix is None else ""
-        if fix is None and (_ASIDE.match(_bare(clause)) or slot_of(mention)):  # an aside; a line named, for what's next
-            named, named_as = (named, named_as) if _ASIDE.match(_bare(clause)) else (slot_of(mention), mention)
+        aside = fix is None and _ASIDE.match(_bare(clause)) is not None
+        mention = "" if fix is not None or aside else re.sub(r"^(?:in|for|on) ", "", _bare(clause), flags=re.I)
+        if aside or slot_of(mention):  # an aside; or a line named, for what comes next
+            named, named_as = (slot_of(mention), mention) if mention else (named, named_as)
             continue
         fix, named = (replace(fix, slot=named) if fix and named and fix.kind in ("add", "put") and not fix.slot
                       else fix), ""
