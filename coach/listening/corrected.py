@@ -65,8 +65,9 @@ def contrasted(r: Reply, core: Piece) -> str | None:
         return bare(r.text[core.start + both.end():core.end]) or None
     if both:  # "it's less the puzzles, more the people" says itself whole
         return bare(r.text[core.start:core.end]) or None
-    lead = re.match(r"(?:actually,?\s+)?not\b[^,]*,\s*(?:(?:but|i think|i'd say|it's|its|it is|more|rather|just)\s+)*",
-                    low)
+    # "not X, Y"; "it's not about X, it's Y"; "underneath is not X, it's Y"
+    lead = re.match(r"(?:actually,?\s+)?(?:(?:it'?s|it is|that'?s|that is|(?:[\w']+ ){1,2}(?:is|was))\s+)?"
+                    r"not\b[^,]*,\s*(?:(?:but|i think|i'd say|it's|its|it is|it was|more|rather|just)\s+)*", low)
     if lead:
         return bare(r.text[core.start + lead.end():core.end]) or None
     tail = re.search(r",\s*not\b", low)

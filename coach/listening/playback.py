@@ -218,6 +218,12 @@ _SPELLED = {"i.e": "that is", "e.g": "for example"}
 _LISTED = re.compile(r"\s*(?:and\s+|also\s+)?((?:my|our|the|his|her|their)(?:\s+(?!(?:is|are|was|were|would|will|can|"
                      r"has|have|does|do|did|gets?|makes?)\b)[\w'-]+){1,3})(?=\s*(?:[,.;!?]|$))")
 
+# "thats what good care is. for patients and staff" (round 28): a short phrase after the stop finishes the thought.
+_TAIL_ON = re.compile(r"(?i)\s*((?:for|with|by|to|in|at|on|from|without|especially|mostly|mainly|even) "
+                      r"(?!(?:be honest|be fair|the record|sure|now|real|example|instance|once|a start|me|the moment|"
+                      r"least|all|fact|general|short|the way|the end|my opinion|a way|some ways|the other hand)\b)"
+                      r"(?:(?!(?:i|you|it|that|this|is|are|was|were)\b)[\w'-]+ ?){1,4})\s*(?:[.!?;]|$)")
+
 
 def key_phrase(answer: str, max_words: int = 12) -> str:
     """The first whole clause of what an answer says, or a well-formed part of it; "" if none fits."""
@@ -245,6 +251,9 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     listed = _LISTED.match(text[m.end():]) if m and len(text[:m.start()].split()) <= 3 and "." in m.group(0) else None
     if m and listed and len(listed.group(1).split()) <= 4:  # "love island. my nephews, i could talk ...": both
         text, m = f"{text[:m.start()]} and {listed.group(1)}", None
+    tail = _TAIL_ON.match(text[m.end():]) if m and m.group(0)[:1] in ".!?" else None
+    if m and tail and len(text[:m.start()].split()) + len(tail.group(1).split()) <= max_words:
+        text, m = f"{text[:m.start()]}, {tail.group(1).strip()}", None
     if m and not both and re.match(r"(?i),\s*but (?:as|in|at|with|only|just|now|then)\s", text[m.start():]):
         # "still at the firm, but as a partner" (round 28): the "but" finishes the thought, it does not turn it
         nxt = _CLAUSE_END.search(text, m.end())
