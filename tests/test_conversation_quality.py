@@ -264,11 +264,54 @@ def test_a_mentee_whose_last_talk_did_not_finish_is_greeted_again_not_as_a_stran
     first = Conversation.start(career_flow, store, "sam")
     assert "Hello sam. This is" in coach_text([("", first.open())])
     first.reply("yes")
-    first.reply("i want to go to sleep and not wake up tbh")  # stopped, with the crisis message
+    first.reply("/quit")
     assert first.status == "stopped"
     again = coach_text([("", Conversation.start(career_flow, store, "sam").open())])
     assert again.startswith("Hello again sam.") and "start from the beginning" in again
     assert "Hello again" not in coach_text([("", Conversation.start(career_flow, store, "alex").open())])
+
+
+def _stopped_for_care(career_flow: Flow, store: Store) -> None:
+    first = Conversation.start(career_flow, store, "sam")
+    first.open()
+    first.reply("yes")
+    first.reply("i want to go to sleep and not wake up tbh")  # stopped, with the crisis message
+    assert first.status == "stopped"
+
+
+@pytest.mark.parametrize("answer", ["bit better. yeah im safe", "yes, im ok now", "im safe, just tired"])
+def test_coming_back_after_a_stop_for_care_asks_how_they_are_before_anything_else(
+    career_flow: Flow, store: Store, answer: str
+) -> None:
+    _stopped_for_care(career_flow, store)
+    again = Conversation.start(career_flow, store, "sam")
+    opening = coach_text([("", again.open())])
+    assert opening == career_flow.replies["after_care"]  # no question of the flow before it
+    text = coach_text([("", again.reply(answer))])
+    assert text.startswith(career_flow.replies["check_in_safe"])
+    assert "Hello again sam." in text and text.endswith("Shall we begin?")
+    after = coach_text([("", Conversation.start(career_flow, store, "alex").open())])
+    assert career_flow.replies["after_care"] not in after  # only the mentee it happened to
+
+
+@pytest.mark.parametrize("answers", [["no not really"], ["idk. tired", "no"]])
+def test_not_being_safe_on_coming_back_stops_again_with_the_help_message(
+    career_flow: Flow, store: Store, answers: list[str]
+) -> None:
+    _stopped_for_care(career_flow, store)
+    again = Conversation.start(career_flow, store, "sam")
+    again.open()
+    last = [again.reply(a) for a in answers][-1]
+    assert [m.text for m in last] == [career_flow.replies["distress"]]
+    assert again.status == "stopped"
+
+
+def test_a_care_check_left_unanswered_is_asked_again_next_time(career_flow: Flow, store: Store) -> None:
+    _stopped_for_care(career_flow, store)
+    again = Conversation.start(career_flow, store, "sam")
+    again.open()
+    again.reply("/quit")
+    assert coach_text([("", Conversation.start(career_flow, store, "sam").open())]) == career_flow.replies["after_care"]
 
 
 def test_a_returning_mentee_gets_a_recap_and_is_asked_if_it_still_holds(chat_jsonl: Any, tmp_path: Path) -> None:

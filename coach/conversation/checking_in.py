@@ -45,6 +45,10 @@ class CheckingIn:
         def _reask(self) -> list[Message]: ...
         def _asked(self) -> str | None: ...
         def _take(self, text: str, ref: str) -> list[Message]: ...
+        def _enter(self, name: str, fresh: bool = True) -> list[Message]: ...
+
+        @property
+        def step(self) -> str: ...
 
     def _distress_first(self, text: str, ref: str) -> list[Message] | None:
         """What a sign of distress in ``text`` is met with (None when there is none: the step goes on)."""
@@ -75,6 +79,9 @@ class CheckingIn:
         if level != "crisis" and safe and (level is None or again or plainly or explained(text, lex)):
             held, self.state.held = self.state.held, None
             said = [self._rule(self._reply("check_in_safe"))]
+            if self.state.care_first:  # back after a stop for care: now the conversation opens as it would have
+                self.state.care_first = False
+                return said + self._enter(self.step)
             if held and self._kept_of(held["text"]):  # the answer given with the worry still counts
                 return said + self._take(held["text"], held["ref"])
             return said + self._reask()
@@ -94,6 +101,12 @@ class CheckingIn:
         content = trimmed(said_content(reading))
         return bool(rules.words(content)) and not non_answer(content)
 
+    def care_opening(self) -> list[Message]:
+        """Back after a conversation that stopped for care: how they are, asked before anything else."""
+        self.state.check_in = True
+        return [self._rule(self._reply("after_care"))]
+
     def _stop_for_distress(self) -> list[Message]:
         self.status = "stopped"
+        self.state.stopped_for_care = True
         return [self._rule(self._reply_text("distress"), kind="end")]

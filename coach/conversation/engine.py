@@ -84,7 +84,12 @@ class Conversation(Answering, Asking):
         previous = store.last_completed(mentee)
         start = flow.start
         values["previous"] = {}
-        values["met_before"] = bool(store.sessions(mentee))  # "Hello again" even after an unfinished talk
+        earlier_sessions = store.sessions(mentee)
+        values["met_before"] = bool(earlier_sessions)  # "Hello again" even after an unfinished talk
+        if earlier_sessions and earlier_sessions[0]["status"] == "stopped":
+            # the last conversation stopped for care: this one asks how they are before anything else
+            last = store.session(earlier_sessions[0]["id"])["state"]
+            state.care_first = bool(last.get("stopped_for_care") or last.get("care_first"))  # or left unanswered
         if previous and flow.returning:
             earlier = SessionState.from_json(previous["state"])
             values["previous"], state.sources["previous"] = Provenance.summary_of(
@@ -169,6 +174,8 @@ class Conversation(Answering, Asking):
             self.status = "active"
             msgs.append(self._rule(self.flow.replies["resumed"]))
         self.state.opened = True
+        if self.state.care_first:  # "are you safe?" first; the step is entered once they say they are
+            return self._finish_turn(msgs + self.care_opening())
         msgs += self._enter(self.step, fresh=False)
         return self._finish_turn(msgs)
 

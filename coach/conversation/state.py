@@ -65,6 +65,8 @@ class SessionState:
     replies: dict[str, int] = field(default_factory=dict)  # how often each global reply was said
     check_in: bool = False  # "Are you safe right now?" was asked and awaits its answer
     check_in_again: bool = False  # ... and was asked a second time, the first answer having passed it by
+    stopped_for_care: bool = False  # this conversation ended at the distress stop
+    care_first: bool = False  # the last one did: this one asks "are you safe?" before its first question
     # The answer that brought the check-in, and its turn: once the mentee says they are safe it is
     # taken as the answer, so the question is not asked again as if nothing had been said.
     held: dict[str, str] | None = None
