@@ -89,6 +89,12 @@ _AHEAD = re.compile(r"(?i)^(?:(?:and|but|so) )?(?:in|by|within|after) (?:like |a
                     r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) "
                     r"(?:yrs?|years?|months?)\b")
 
+# How they feel now, said on the way to the wish (round 30): "a bit burnt out so maybe something calmer".
+_WORN_FIRST = re.compile(
+    r"(?i)^(?:(?:honestly|tbh|well|so|and|but|ok|okay|ngl)[,.]? )*(?:i'?m |im |i am |feeling |i feel |been |getting )?"
+    r"(?:so |already |a bit |a little |kind of |kinda |quite |pretty |really |totally |completely )*"
+    r"(?:burnt out|burned out|exhausted|knackered|drained|stressed|fed up|worn out|tired)(?: tbh| honestly| lol| rn)?"
+    r"(?:,? (?:so|and so|which is why|hence)\s+|[.;,]\s+)")
 
 # Softeners inside a choice: "im kinda torn between X or just leaving for Y".
 _CHOICE_SOFTENED = re.compile(r"(?i)\b(?:kinda|kind of|sort of|sorta)\s+(?=(?:torn|split|stuck)\b)|(?<=\bor )just\s+")
@@ -100,6 +106,9 @@ def heading(content: str) -> str:
     "im a junior ux designer at a fintech, and i kind of want to be a design lead" keeps the
     wish; an answer with no wish in it is kept whole."""
     content = _GOAL_LABEL.sub("", content) or content  # "goal is to open a food truck": the goal itself
+    worn = _WORN_FIRST.match(content)
+    if worn and _HEADING.search(content[worn.end():]) and len(content[worn.end():].split()) >= 2:
+        content = content[worn.end():]  # "a bit burnt out so maybe something calmer": the wish
     taken_back = _TAKEN_BACK.split(content)
     if len(taken_back) > 1 and len(taken_back[-1].split()) >= 2:  # "a deputy head? or actually no, X": X
         content = taken_back[-1].strip()
