@@ -18,6 +18,7 @@ SAMPLE: dict[str, Any] = {
     "last": "you want your manager's job",
     "news": "your boss offered you a team lead role",
     "unsure": False,
+    "alone": False,
     "depth": 1,
     "rung": "you want to shape what gets built",
     "goal": "I want to lead a team",
@@ -60,6 +61,8 @@ def messages(flow: Flow) -> dict[str, str]:
                 out[f"{tag}:say"] = render(step.say, ctx)
             for i, wording in enumerate(step.wordings):
                 out[f"{tag}:ask{i}"] = render(wording, ctx)
+                if "alone" in wording:  # the wording for a mentee who works for themselves
+                    out[f"{tag}:ask{i}:alone"] = render(wording, {**ctx, "alone": True})
             if step.plain:  # said when the mentee asks what the question means
                 out[f"{tag}:plain"] = render(step.plain, ctx)
             if step.example:  # said when the mentee asks for an example

@@ -18,6 +18,7 @@ from coach.flow.spec import Flow, Step
 from coach.home import addressed
 from coach.listening import rules
 from coach.listening.chain import reason
+from coach.listening.jobs import works_alone
 from coach.listening.playback import play_back
 from coach.listening.returning import news_in
 from coach.rephrase.protocol import Rephraser, Rephrasing, Verbatim
@@ -224,6 +225,7 @@ class Asking:
             "last": play_back(answer) if answer else "",
             "news": news_in(answer) if answer and "news" in source else "",
             "unsure": "unsure" in source and _UNSURE.search(str(getattr(self, "_typed", "") or answer)) is not None,
+            "alone": "alone" in source and self._works_alone(),
             "item": item,
             "depth": self.state.depth,
             "summary": self.summary(),
@@ -233,6 +235,12 @@ class Asking:
             "corrected": said_back(self._corrected),
             "acknowledged": bool(getattr(self, "_acked", False)),
         }
+
+    def _works_alone(self) -> bool:
+        """Has the mentee said they work for themselves (today, or in last time's summary)?"""
+        said = list(self.store.mentee_texts(self.id).values()) + [getattr(self, "_typed", "") or ""]
+        kept = [self.values.get("previous") or {}, *(v for k, v in self.values.items() if k != "previous")]
+        return any(works_alone(t) for t in said + [str(v) for v in kept])
 
     def _rung_sources(self) -> list[str]:
         """Where the words ``_rung`` plays back came from (the same choice, followed by ids)."""

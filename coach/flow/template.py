@@ -27,6 +27,8 @@ BUILTINS = {
               "choice",
     "news": "the sentence of the last answer that tells news (\"my boss offered me a team lead role\"), played back; "
             "empty if none does",
+    "alone": "true when the mentee has said they work for themselves (\"i'm self-employed\", \"its just me\"), "
+             "today or in last time's summary: there is no organisation to picture",
     "previous": "the summary of the mentee's last finished session (empty if none)",
     "met_before": "true when the mentee has talked with coach before, even if that conversation did not finish",
     "item": "with foreach: the current item (id, label, question, note; for drives, named: said outright; "

@@ -92,3 +92,19 @@ def job_named(answer: str) -> str:
     if det is None and re.fullmatch(r"(?i)(?:line )?(?:boss|manager|supervisor)", phrase):
         return f"my {phrase}"  # "boss": said back as "your boss"
     return phrase[det.start():] if det else phrase
+
+
+# No organisation of their own to picture: "i'm self-employed", "freelance", "its just me", "my own shop" (round 29).
+_ALONE = re.compile(
+    r"(?i)\b(?:i'?m|im|i am|being|been|went|gone|going) (?:a |fully |now |still )?"
+    r"(?:freelance|freelancer|self[- ]employed|a sole trader|a contractor|a one[- ](?:wo)?man band)\b"
+    r"|\bi (?:work|am working) (?:alone|on my own|by myself|for myself|four myself|solo)"
+    r"(?=\s*(?:[.,!?;]|$|lol|haha|tbh|now|these days|mostly|really|though|tho))"
+    r"|\b(?:its|it'?s|it is) just me\b|\bthere(?:'?s| is) (?:nobody|no one|noone) else\b"
+    r"|\b(?:my own|i run (?:a|my)) (?:little |small )?(?:business|company|firm|shop|studio|practice|van|courier)\b"
+    r"|\bmy (?:little |small |\w+ )?business\b|\bi(?:'?m| am) my own boss\b")
+
+
+def works_alone(text: str) -> bool:
+    """Does ``text`` say the mentee has no organisation around them (self-employed, freelance, on their own)?"""
+    return _ALONE.search(text) is not None
