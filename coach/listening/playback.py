@@ -224,9 +224,15 @@ _TAIL_ON = re.compile(r"(?i)\s*((?:for|with|by|to|in|at|on|from|without|especial
                       r"least|all|fact|general|short|the way|the end|my opinion|a way|some ways|the other hand)\b)"
                       r"(?:(?!(?:i|you|it|that|this|is|are|was|were)\b)[\w'-]+ ?){1,4})\s*(?:[.!?;]|$)")
 
+# A choice between two things is said back with both sides (round 29 lost "or to go part-time").
+_CHOICE = re.compile(r"(?i)\b(?:whether|either|between)\b[^.!?;]{3,}?\bor\b")
+_CHOICE_WORDS = 18
+
 
 def key_phrase(answer: str, max_words: int = 12) -> str:
     """The first whole clause of what an answer says, or a well-formed part of it; "" if none fits."""
+    if _CHOICE.search(answer):  # "whether to retire fully at sixty or to go part-time": both sides, or it is no choice
+        max_words = max(max_words, _CHOICE_WORDS)
     answer = _POINTING_BACK.sub("", answer)  # "do the shadow day like i said": the pointing back is not said back
     text = _wish_after_remark(" ".join(_ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], _said(answer)).split()))
     text = _WANT_BARE.sub(r"\1 to ", text)  # "I want train the apprentices" (a second language): "want to train"
