@@ -57,3 +57,26 @@ def test_a_recalled_answer_survives_a_pause(career_flow: Flow, store: Store) -> 
 ])
 def test_what_lights_the_mentee_up_said_early_is_recalled(earlier: str) -> None:
     assert recall("passion_talk", [("1:2", earlier)], load_lexicon()) is not None
+
+
+PREVIOUS = {"goals": ["cardiology registrar, or health tech and the 3am thing"],
+            "passions": ["ecgs weirdly", "football", "sleep in on sundays"], "motivations": ["meaning"],
+            "experiment": "shadow the informatics lead"}
+
+
+@pytest.mark.parametrize(("said", "gone", "stays"), [
+    ("take out the 'sleep in' bit", "sleep in on sundays", "football"),
+    ("pls drop the football part, that was a joke", "football", "sleep in on sundays"),
+    ("no. i never said the 3am thing as a goal. health tech, clinical side of it", "the 3am thing",
+     "cardiology registrar"),
+])
+def test_a_part_of_last_time_taken_out_at_the_recap_leaves_todays_summary(
+    career_flow: Flow, said: str, gone: str, stays: str
+) -> None:
+    conv = start_conversation(career_flow, at="recap", previous={k: list(v) if isinstance(v, list) else v
+                                                                 for k, v in PREVIOUS.items()})
+    conv.open()
+    text = " ".join(m.text for m in conv.reply(said))
+    assert "Done:" in text and "yes or a no" not in text
+    kept = str(conv.values["previous"])
+    assert gone not in kept and stays in kept

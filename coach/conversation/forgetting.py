@@ -17,7 +17,7 @@ from coach.listening.playback import play_back
 if TYPE_CHECKING:
     from coach.conversation.message import Message
     from coach.conversation.words import Provenance
-    from coach.flow.spec import Flow
+    from coach.flow.spec import Flow, Step
 
 # "please forget what i said about my wife", "can you take out the bit about my wife", "dont keep anything
 # about my wife", "forget the wife stuff" (round 28, asked six times and never done).
@@ -34,6 +34,15 @@ _FORGET = re.compile(
     r"|^\W*(?:(?:ok|so|just|pls|please|no)[,]?\s+)*(?:forget|ignore|scrap) (?:the |my |about (?:the |my )?)"
     r"(?P<w>(?!(?:it|that|this|them)\b)[\w' ]{2,25}?)(?=\W*$))"
     r"(?:\s+(?:please|pls|thanks|too|as well|from last time|last time))*[.!?]*")
+# Where nothing said today is played back for correction (the recap), taking out a part of last time's summary is
+# forgetting it: "take out the 'sleep in' bit" (round 30), "i never said the 3am thing as a goal" (round 29).
+_TAKE_OUT = re.compile(
+    r"(?i)(?:^|(?<=[.!?])\s*|\b(?:pls|please|but|and|just|can you|could you)\s+)(?:take out|leave out|drop|remove|"
+    r"delete|cut|get rid of|lose|scrap)\s+(?:the |that |my )?['\"]?(?P<v>(?!(?:it|that|this|them)\b)[\w' ]{2,30}?)"
+    r"['\"]?\s+(?:bit|part|line|stuff|thing|one)s?\b(?:,? (?:that|it) was (?:a joke|just a joke|a typo|wrong))?"
+    r"|\bi (?:never|didn'?t|did not|didnt) (?:say|said|mean|meant|call|put) (?P<u>(?!(?:it|that|this)\b)[\w' ]{2,30}?)"
+    r" (?:as|was|is|for|to be) (?:a |an |my |the |one of my )?(?:goals?|passions?|drives?|strengths?|motivations?|"
+    r"experiment)\b")
 _CLAUSE = re.compile(r"(?i)[.;!?]+\s*|,\s*|\s+(?=(?:but|because|so|while|though)\s)")
 _HEAD = re.compile(r"(?i)^(?:the|my|that|this|our|his|her)\s+")
 _LEAD_ON = re.compile(r"(?i)^\W*(?:(?:anyway|anyways|um+|so|ok|okay|and|but)[.,]*\s*)+")
@@ -61,20 +70,26 @@ class Forgetting:
         def _take(self, text: str, ref: str) -> list[Message]: ...
         def _reask(self) -> list[Message]: ...
 
+        @property
+        def current(self) -> Step: ...
+
     def _forgotten(self, text: str, ref: str) -> list[Message] | None:
         """"please forget what i said about my wife": taken out of what is kept and said so; the rest of the
         reply heard as the answer (None: nothing asked to be forgotten)."""
         m = _FORGET.search(text)
+        if m is None and not self.current.corrects and self.values.get("previous"):
+            m = _TAKE_OUT.search(text)  # at the recap: a part of last time's summary taken out
         if m is None or "forgot" not in self.flow.replies:
             return None
-        named = (m.group("x") or m.group("y") or m.group("z") or m.group("w") or "").strip()
+        named = next((g for g in m.groupdict().values() if g), "").strip()
         thing = _HEAD.sub("", named)
         if not rules.words(thing):
             return None
         found = self._taken_out(thing)
         key = "forgot" if found else "forgot_none"
         said = self._rule(self._reply(key).replace("{words}", play_back(named) or thing))
-        rest = _LEAD_ON.sub("", (text[:m.start()] + " " + text[m.end():]).strip())
+        rest = " ".join(re.sub(r"([.!?;,])\s*[.!?;,]+", r"\1", f"{text[:m.start()]} {text[m.end():]}").split())
+        rest = _LEAD_ON.sub("", rest.strip(" ,;"))
         return [said] + (self._take(rest, ref) if rules.words(rest) else self._reask())
 
     def _taken_out(self, thing: str) -> bool:
