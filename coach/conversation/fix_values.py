@@ -22,6 +22,11 @@ _SHAPES = (
 )
 
 
+# Words that name no part of what is kept ("the 3am thing btw").
+_NO_PART = frozenset(["the", "a", "an", "my", "that", "this", "bit", "part", "thing", "stuff", "about", "and", "btw",
+                      "tho", "though", "lol", "too", "either", "again", "also"])
+
+
 class FixValues(Drives):
     """Fixes put into the values they name (see the module docstring)."""
 
@@ -136,6 +141,17 @@ class FixValues(Drives):
                 self.words.append(var, item, self._refs())
             said = [lex[m].label if m in lex else str(m) for m in order if m]
             return f"{LINES.get(var, var)}\t{', '.join(said)}"
+        return ""
+
+    def _already_kept(self, fix: Fix) -> str:
+        """"you didnt add the 3am thing btw" when "calming people at 3am" is kept (round 29): where it is, said
+        back ("" when no kept item has its words)."""
+        named = [w for w in re.findall(r"[\w']+", fix.part or fix.new) if w.lower() not in _NO_PART]
+        for var in self.current.corrects if named else []:
+            value = self.values.get(var)
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and all(re.search(rf"(?i)\b{re.escape(w)}\b", item) for w in named):
+                    return f"{item.strip(' .')} is already in {LINES.get(var, var)}"
         return ""
 
     def _restore(self, fix: Fix, heard: list[str]) -> bool:

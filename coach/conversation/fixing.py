@@ -16,6 +16,7 @@ from coach.conversation.machine import Position, position
 from coach.conversation.rewriting import NO_ONLY, Rewriting
 from coach.conversation.summary import non_answer
 from coach.listening import rules
+from coach.listening.acts import read_reply
 from coach.listening.edits import Edit, read_edits
 from coach.listening.fix_words import in_place_of, restated
 from coach.listening.fixes import Fix, is_complaint, read_fixes
@@ -23,6 +24,7 @@ from coach.listening.parts import keeps_as_is
 from coach.listening.playback import play_back, trimmed
 
 if TYPE_CHECKING:
+    from coach.conversation.asking import Pending
     from coach.conversation.message import Message
     from coach.flow.spec import Flow
     from coach.listening.reading import Reading
@@ -33,6 +35,8 @@ _QUOTES = "'\" "
 # "um, just add it?", "yes put it in" (round 24): the part asked about is itself what to add.
 _ADD_IT = re.compile(r"(?i)^(?:(?:um+|uh+|erm|yes|yeah|ok|okay|so)[,.]?\s+)*(?:just |pls |please |can you )?"
                      r"(?:add|put|include|keep) (?:it|that|them|this)(?: in| back(?: in)?)?\b")
+# What the rest of a reply beside a fix must not be, to be heard as this question's answer.
+_NOT_AN_ANSWER = frozenset({"advice_request", "meta", "correction", "no", "non_answer"})
 _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 
 
@@ -41,6 +45,7 @@ class Fixing(Rewriting):
 
     flow: Flow
     _position: Position
+    _question: Pending | None
 
     if TYPE_CHECKING:
         def _edge_taken(self, source: str, index: int, dest: str) -> None: ...
@@ -51,6 +56,10 @@ class Fixing(Rewriting):
         def _enter(self, name: str, fresh: bool = True) -> list[Message]: ...
         def _take(self, text: str, ref: str) -> list[Message]: ...
         def _reask(self) -> list[Message]: ...
+        def _asked(self) -> str | None: ...
+
+        @property
+        def finished(self) -> bool: ...
         def _advance(
             self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
             confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
@@ -69,8 +78,22 @@ class Fixing(Rewriting):
                 (f.slot in self.flow.steps[back].corrects and f.kind != "keep") or self._names_kept(f, back, text)
                 or f.kind == "missing" for f in read_fixes(text))):
             # after the read-back: "you didn't fix the drives part, it should be X" is put right there
+            here, (fix, rest) = step.name, _fixes_apart(text)
+            if rest:  # only an answer of its own is kept apart: "Nearly.", "anyway. what should I try?" are not
+                aside = read_reply(rest, self.flow.lexicon, question=self._asked())
+                alone = not aside.kinds or set(aside.kinds) & _NOT_AN_ANSWER
+                rest = "" if alone or len(rules.words(said_content(aside))) < 4 else rest
             self._position = position(self.flow, back, self._edge_taken)
-            return self._playback_fixed(text, reading, ref) or self._take(text, ref)  # heard as said there
+            if not rest:
+                return self._playback_fixed(text, reading, ref) or self._take(text, ref)  # heard as said there
+            # "maybe email the lead and ask to shadow her? ... you didnt add the 3am thing btw" (round 29): the fix
+            # is made at the read-back, and the rest is this question's answer
+            fixed = read_reply(fix, self.flow.lexicon, question=self._asked())
+            said = self._playback_fixed(fix, fixed, ref) or self._take(fix, ref)
+            if self.current.name != here or self.finished:
+                return said
+            self._question = None  # asked again only if the rest does not answer it
+            return said + self._take(rest, ref)
         if again and step.corrects and step.say and not step.ladder and not read_fixes(text):
             # "can you show me the whole summary again": said again, as it now stands
             self.state.fixing = None
@@ -181,6 +204,10 @@ class Fixing(Rewriting):
         for fix in fixes:
             if fix.kind == "keep":
                 continue
+            there = self._already_kept(fix) if fix.kind == "missing" else ""
+            if there:
+                heard.append(there)
+                continue
             if fix.kind == "missing" and fix.new and not self._restore(fix, heard):
                 said = self._add(Fix("add", fix.slot, new=fix.new))  # "you forgot flexibility": added as said
                 if said:
@@ -285,6 +312,15 @@ class Fixing(Rewriting):
             return self._drive_named(fix) or self._line_put(fix)
         # Pointed at ("replace that bit with X"): the item the words are nearest to, else the deepest.
         return fix.new if self._correct(fix.new, reply) else ""
+
+def _fixes_apart(text: str) -> tuple[str, str]:
+    """The sentences of ``text`` that ask for a fix to the read-back, and the rest ("" when it is all fixes)."""
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+    asks = [bool(read_fixes(x)) or is_complaint(x) for x in sentences]
+    rest = " ".join(x for x, a in zip(sentences, asks, strict=True) if not a)
+    fix = " ".join(x for x, a in zip(sentences, asks, strict=True) if a)
+    return fix, rest if rules.words(rest) and any(asks) else ""
+
 
 def _quoted(fix: Fix) -> bool:
     return fix.said.startswith(("'", '"'))

@@ -134,6 +134,8 @@ def read_fixes(reply: str) -> list[Fix]:
                 words = f"i {words}" if bare_verb else words  # "know im capable": i know i'm capable
                 out[-1] = replace(out[-1], new=words)
                 continue
+        # "add the potassium script to what lights me up. and calming people at 3am" (round 29): both
+        fix = fix or _added_too(clause, out)
         if fix is None:
             continue
         if fix.kind == "ask" and not fix.slot and fix.part and out and out[-1].kind == "put" and out[-1].slot \
@@ -143,6 +145,17 @@ def read_fixes(reply: str) -> list[Fix]:
         if fix.kind == "ask" and fix.new == "" and (fix.part or fix.slot):
             waiting = fix
     return [d for f in _merged(out) for d in _each_dropped(_also(f))]
+
+
+# One more thing for the line just added to: "and calming people at 3am", "also the running club".
+_AND_ALSO = re.compile(r"(?i)^(?:and|also|plus|and also|oh and)\s+(?!(?:i|you|it|that|this|the rest|then|so)\b)"
+                       r"(?P<x>[\w' -]{3,60})$")
+
+
+def _added_too(clause: str, before: list[Fix]) -> Fix | None:
+    """"and calming people at 3am" right after an addition to a line: one more thing for that line."""
+    also = _AND_ALSO.match(clause.strip(" .!?")) if before and before[-1].kind == "add" and before[-1].slot else None
+    return Fix("add", before[-1].slot, new=_words(also.group("x"))) if also else None
 
 
 def _merged(fixes: list[Fix]) -> list[Fix]:

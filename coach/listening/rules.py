@@ -34,7 +34,7 @@ def is_distress(text: str, lex: Lexicon) -> bool:
 
 
 _QUESTION_START = re.compile(
-    r"^(?:so |ok |okay |well |but |and |then |honestly |seriously |please )*"
+    r"^(?:so |ok |okay |well |but |and |or |then |honestly |seriously |please )*"
     r"(?:what|which|how|where|who|(?:should|shall|would|could|can|do|does|is|are|will|did|was|were)\b(?=\s+(?:i|it|that|"
     r"this|there|these|those|he|she|they|we|you|u|ya|my|your|ur|his|her|their|our|the|a|an|any|anyone|anybody|someone|"
     r"everyone|people|one|me|us|them|money|coach)\b))\b"

@@ -8,7 +8,7 @@ import re
 TAG = re.compile(r"\w[\s,]+(?:right|no|correct|true|isn't it|is it|don't you think|or not|eh|huh)\?+$")
 # How a question to the coach opens ("is it ...", "which part ...", "what's ...").
 QUESTION_START = re.compile(
-    r"^(?:(?:so|but|and|also|wait|ok|okay|oh|btw|sorry|then|hang on|before i answer|anyway|erm|hmm|um)[, ]+)*"
+    r"^(?:(?:so|but|and|or|also|wait|ok|okay|oh|btw|sorry|then|hang on|before i answer|anyway|erm|hmm|um)[, ]+)*"
     r"(?:(?:is|are|am|do|does|did|can|could|will|would|should|shud|shld|shall|was|were|have|has|isn't|aren't|doesn't|"
     r"don't|won't|wouldn't|shouldn't|can't|may|might|must)\s+(?:i|you|u|it|this|that|my|we|there|they|he|she|"
     r"anyone|anybody|someone|somebody|the|these|those|all|being|everyone|most (?:of|people)|people|two|three|mine|"
