@@ -31,7 +31,7 @@ _PLAYED_DOWN = re.compile(
 )
 # What drives the mentee, named in their own words at the open question ("security, and respect
 # from peers"): pieces of the answer, each kept when it names no drive of the lexicon's (round 13).
-_PIECES = re.compile(r"[.;!?]+|,|\band\b|\bplus\b|\balso\b|\bas well as\b")
+_PIECES = re.compile(r"[.;!?]+|,|\band\b|\bplus\b|\balso\b|\bas well as\b|\s[+&]\s")
 _LEAD = re.compile(r"^(?:(?:drivers?(?: are| is)?|(?:what )?drives me(?: is)?|i think|i guess|i suppose|actually|"
                    r"honestly|mostly|probably|definitely|maybe|so|well|but|it'?s|its|it is|more about|more|really|just|"
                    r"i'?d say|firstly|secondly|thirdly|lastly|first(?:ly)? of all|finally|and finally|if i am honest|"
@@ -195,21 +195,28 @@ _DOUBTED = re.compile(r"(?i)^\s*(?:i'?m |im |i am )?(?:not (?:so |that |really )
                       r"(?:i )?don'?t (?:really )?(?:need|care|mind)|nah|no)\b")
 
 
+# What finishes a phrase that ends on a preposition: "being good at | it", "being part of | something".
+_FINISHES = re.compile(r" (?:it|this|that|them|things|stuff|something|my (?:job|work|craft))\b")
+
+
 def _said_as(words: rules.Phrases, naming: list[str]) -> str:
     """A drive named in a phrase of the mentee's own ("having a say", "being my own boss"): said back in it, not in the
     label ("having an impact on how things turn out" was heard as not listening, round 22); "" for one word."""
     for text in naming:
-        for start, end in words.spans(rules.normalise(text)):
-            phrase = rules.normalise(text)[start:end]
+        low = rules.normalise(text)
+        for start, end in words.spans(low):
+            phrase = low[start:end]
             if len(phrase.split()) >= 3 and phrase.startswith(("having ", "being ", "doing ")):
-                return phrase
+                # "being good at it" (round 30 said back "being good at"): the phrase ends where the thought does
+                tail = _FINISHES.match(low, end) if re.search(r"\b(?:at|in|of|for|with|on|to)$", phrase) else None
+                return phrase + (tail.group(0) if tail else "")
     return ""
 
 
 def _named_here(words: rules.Phrases, text: str, plainly: bool = False) -> bool:
     """Does a clause of this answer open on the drive's word ("meaning, obviously", "maybe freedom a little")?
     ``plainly``: with no shrug in that clause ("freedom tbh", not "maybe freedom a little")."""
-    pieces = re.split(r",|;|\band\b|\bplus\b", " , ".join(_CLAUSES.split(rules.normalise(text))))
+    pieces = re.split(r",|;|\band\b|\bplus\b|\s[+&]\s", " , ".join(_CLAUSES.split(rules.normalise(text))))
     for clause in (c.strip() for c in pieces):
         opening = _OPENING.sub("", clause)
         if any(opening.startswith(w) for w in words.find(opening)) and rules.affirmed(words, clause):
