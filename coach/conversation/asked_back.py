@@ -40,7 +40,7 @@ _TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where
 _OF_THE_QUESTION = re.compile(r"(?i)^(?:what|why)\W*s?\b.*\b(?:this|that|the|these) questions?\b")
 _TOPICS = frozenset(("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "fixed", "source",
                      "who", "optional", "right_word", "later", "sense", "progress", "example", "memory",
-                     "feeling_normal", "imagined", "machine", "said_before", "so_far", "repeat", "therapy"))
+                     "feeling_normal", "imagined", "machine", "said_before", "so_far", "repeat", "therapy", "others"))
 
 
 def plain_aside(plain: str) -> tuple[str, str]:
@@ -149,6 +149,8 @@ class AskedBack(Kept):
             return self._advice()
         if key == "example":  # "like what? give me an example": kinds of answer, else the plain wording
             return self._render(step.example) if step.example else self._aside("simpler", asked, reading)
+        if key == "others" and step.example and "others" in self.flow.replies:  # "what do most people pick?"
+            return f"{self._reply('others')} {self._render(step.example)}"
         drive = self._drive_asked(asked) if key in ("simpler", "clarify") else ""
         if drive:  # "what do you mean by meaning anyway?": the drive's own words for it
             return drive

@@ -149,6 +149,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "said_before_none": "I don't have anything kept from last time about that.",
     "repeat": "Of course.",
     "read_back_no": "All right. If anything in it doesn't fit after all, say so at any point and I'll change it.",
+    "others": "I don't see anyone else's conversations, so I can't tell you what other people say or find. Your "
+              "own answer is the one that counts here.",
     "therapy": "It isn't therapy. I only ask about your work and say back what I hear, so you can think it through; "
                "I don't diagnose or treat anything, and I don't tell you what to do. For support with how you feel, a "
                "counsellor or your doctor is the right person.",
