@@ -229,6 +229,9 @@ def assemble(cx: Context) -> list[Act]:
                 so = kind == "content" and prev.content and g.content and \
                     _SO.search(r.low[prev.piece.end - 1:f.piece.start])
                 prev.piece = Piece(prev.piece.start, f.piece.end)
+                if kind == "correction" and g.content and _DENIAL.match(prev.content or ""):
+                    prev.content = g.content  # "not quite. it's not just X, everyone says that. it's more Y": Y
+                    continue
                 prev.content = join(prev.content, f"so {g.content}" if so else g.content)
                 continue
             acts.append(g)
@@ -246,6 +249,8 @@ _ANSWER_SHAPED = re.compile(r"(?i)(?:(?:and |but |so )?i(?:'d| would)? (?:really
                             r"(?:probably |maybe |prob )?(?:a|an) [\w' -]{2,40}$)")
 
 
+# What a correction says it is not, before what it is ("it's not just making a difference").
+_DENIAL = re.compile(r"(?i)^(?:it'?s |its |it is |that'?s |thats )?(?:not|no longer)\b")
 _SO = re.compile(r"[.!?]\s+(?:and )?so\b[\s,]*$")
 
 

@@ -53,7 +53,8 @@ def _corrected(r: Reply, core: Piece, m: re.Match[str]) -> str | None:
     thought = own_voice(bare(r.text[start:core.end]))
     if re.search(r"\b(?:more|rather)\b", m.group(0)):
         # "more about being trusted than useful": being trusted, not what it is more than
-        thought = re.sub(r"(?i)\s+(?:than|rather than|instead of)\s+.*$", "", thought)
+        # ("decide things rather than just deliver them" keeps its contrast: it says what the thought is)
+        thought = re.sub(r"(?i)(?<!\brather)\s+than\s+.*$", "", thought)
     return thought or None
 
 
