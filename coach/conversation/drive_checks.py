@@ -77,7 +77,12 @@ class DriveChecks:
         others = [m for m in self._named_as_own(text) if m != self._item().get("id")] if reading.confirm else []
         if others and not reading.has("no"):  # "yes, and growth also" (round 24): growth is not checked after it
             self._keep_others(others)
-            return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
+            # ... and is said to be kept: "yes, and growth. don't leave out growth" went unanswered (round 30)
+            low, lex = rules.normalise(text), self.flow.lexicon
+            named = [low[s:e] for m in others for s, e in lex.motivations[m].words.spans(low)[:1]]
+            noted = [self._rule(self._reply("noted_too").replace("{words}", " and ".join(named)))] if named and (
+                "noted_too" in self.flow.replies) else []
+            return noted + self._advance(answer=text, ref=ref, reading=reading, confirm=True)
         said = _QUALIFIED.sub("", trimmed(said_content(reading)))
         if said and not reading.has("no") and not _DENIED.search(said) and self._names_item(said):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # "mostly freedom tbh"
