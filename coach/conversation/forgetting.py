@@ -39,7 +39,10 @@ _FORGET = re.compile(
 _TAKE_OUT = re.compile(
     r"(?i)(?:^|(?<=[.!?])\s*|\b(?:pls|please|but|and|just|can you|could you)\s+)(?:take out|leave out|drop|remove|"
     r"delete|cut|get rid of|lose|scrap)\s+(?:the |that |my )?['\"]?(?P<v>(?!(?:it|that|this|them)\b)[\w' ]{2,30}?)"
-    r"['\"]?\s+(?:bit|part|line|stuff|thing|one)s?\b(?:,? (?:that|it) was (?:a joke|just a joke|a typo|wrong))?"
+    r"['\"]?\s+(?:bit|part|line|stuff|thing|one)s?\b"
+    # ... and why: "? i told you last time that was my free day, not what lights me up" (round 30)
+    r"(?:[?.!,]?\s*(?:i (?:told|said to) you(?: last time| before)?,? )?(?:that|it)(?: was|'s| is) "
+    r"(?:a joke|just a joke|a typo|wrong|(?:just |only )?my [^.!?]{2,60}|(?:just |only )?(?:a|about) [^.!?]{2,60}))?"
     r"|\bi (?:never|didn'?t|did not|didnt) (?:say|said|mean|meant|call|put) (?P<u>(?!(?:it|that|this)\b)[\w' ]{2,30}?)"
     r" (?:as|was|is|for|to be) (?:a |an |my |the |one of my )?(?:goals?|passions?|drives?|strengths?|motivations?|"
     r"experiment)\b")

@@ -89,9 +89,12 @@ def _line_words(summary: dict[str, Any], name: str, lexicon: Lexicon) -> str:
 def put_right_at_recap(reply: str, previous: dict[str, Any], lexicon: Lexicon) -> tuple[str, str] | None:
     """(how the line is named, the mentee's words for it) when a reply to last time's recap puts a line right
     ("can you fix the drives bit, it should just be growth, meaning, freedom"); None when it puts none right."""
-    for fix in read_fixes(reply):
+    fixes = read_fixes(reply)
+    for fix in fixes:
         if fix.kind in ("put", "add") and fix.slot in _LINES and fix.new:
             return _LINES[fix.slot][0], fix.new
+    if any(fix.kind == "drop" for fix in fixes):
+        return None  # "take out the 'sleep in' bit": taken out (coach.conversation.forgetting), nothing put in
     lines = {}
     for var, (_, key, index) in _LINES.items():
         if var == "experiment":  # how it went is its own question, asked next
