@@ -12,6 +12,7 @@ from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import OPEN_END
 from coach.listening.playback import balanced, play_back, swap_pronouns, trimmed
+from coach.listening.returning import news_in
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
@@ -136,7 +137,14 @@ class Confirming(Changes):
                 return self._advance(answer=text, ref=ref, reading=reading, confirm=plain)
         if answered:  # a question or remark, answered above: now the question again
             return self._reask()
-        return self._split_answer(text, reading, ref) or self._bounded_reask(self._reply("unclear"))
+        return self._split_answer(text, reading, ref) or self._not_yes_or_no(text)
+
+    def _not_yes_or_no(self, text: str) -> list[Message]:
+        """Neither yes nor no: the question again, after the news it told if any, else after "yes or no?"."""
+        news = news_in(text) if self.current.changed and "news_heard" in self.flow.replies else ""
+        if news:  # "i applied for a deputy head post. interview's in two weeks" at "still where you're heading?"
+            return self._bounded_reask(self._reply("news_heard").replace("{words}", news))  # heard, then asked again
+        return self._bounded_reask(self._reply("unclear"))
 
     def _split_answer(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """"for the head of dept thing yes, honestly. for data no" (round 25): partly, never "yes or no?"."""

@@ -208,6 +208,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "check_in_again": "Before we go on, I'd like to be sure: are you safe right now? A yes or no is enough.",
     "check_in_again_safe": "Thanks for saying. I'd still like to be sure, because of the rest of what you wrote: are "
                            "you safe right now? A yes or no is enough.",
+    "news_heard": "Thank you for telling me: {words}.",
     "after_care": "Last time we stopped early because something you wrote sounded really hard. Before "
                   "anything else: how are you doing now? Are you safe right now?",
     "check_in_safe": "Thank you for telling me. We can carry on whenever you're ready, or /pause at any point.",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.listening.acts import read_reply
+from coach.listening.jobs import job_named
 from coach.listening.lexicon import Lexicon, Motivation, Phrases, load_lexicon, normalise
 from coach.listening.motivations import MOTIVATIONS, affirmed, detect_motivations, motivation_scores
 from coach.listening.playback import play_back
@@ -296,6 +297,12 @@ def _go_ahead(c: Context) -> bool:
     return c.confirm is True and _listed(c, "go_ahead")
 
 
+
+def _job_before(values: dict[str, Any]) -> str:
+    """Last time's job pick (its second goal), as the recap says it ("" if none can be said)."""
+    goals = (values.get("previous") or {}).get("goals") or []
+    return play_back(job_named(str(goals[1]))) if len(goals) > 1 else ""
+
 RULES: dict[str, Callable[[Context], bool]] = {
     "always": lambda c: True,
     "yes": lambda c: (c.confirm if c.read else yes_no(c.answer, c.lex)) is True,
@@ -334,7 +341,8 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "had_experiment": lambda c: bool(play_back(str((c.values.get("previous") or {}).get("experiment") or ""))),
     "had_goal": lambda c: bool(play_back(str(((c.values.get("previous") or {}).get("goals") or [""])[0] or ""))),
     # The goals kept are the goal and then the job picked with every job open: a second one is that job.
-    "had_job": lambda c: bool(play_back(str((((c.values.get("previous") or {}).get("goals") or []) + ["", ""])[1]))),
+    # as the question says it (previous.goals[1] | job | reflect): never 'you picked ""' (round 30)
+    "had_job": lambda c: bool(_job_before(c.values)),
     "had_passions": lambda c: had(c.values, "passions"),
     "had_strengths": lambda c: had(c.values, "strengths"),
     "goal_dropped": lambda c: goal_dropped(c.values),
