@@ -34,7 +34,9 @@ _GOES_ON = re.compile(r"(?:have|has|had|be)\s+"
                       r"|(?:who|which)\s+(?:is|was|are|were)\s+(?:a|an|so|such|always|really|very|basically|literally|"
                       r"honestly|also|still|now|my|our)\b")
 _BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|nope|nah|maybe)"
-                        r"(?:,? (?:that'?s|thats|that is|it'?s|its) still (?:true|right|the case|me))?$")
+                        r"(?:,? (?:that'?s|thats|that is|it'?s|its) still (?:true|right|the case|me))?$"
+                        # "..., yes, go ahead" (round 30): a yes, and on
+                        r"|^(?:yes|yeah|yep|yup|sure)[,.]? (?:go ahead|go on|carry on|let'?s go|lets go|continue)$")
 _ADDRESSED = re.compile(r"\b(?:you|your|u|ur)\b")
 # "because you see the same patients over time?", "you get to know them?": a statement said with a rising
 # voice, "you" meaning anyone, not a question put to the coach.
@@ -119,7 +121,9 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
     for rule in cx.tables.open.rules:
         if rule.kind in kinds and usable(cx, rule):
             m = rule.regex.match(text)
-            if m and m.end() == len(text):
+            rest = text[m.end():].lstrip(" ,.") if m else ""
+            again = rule.regex.match(rest) if rest else None  # "..., yes, go ahead": said twice over (round 30)
+            if m and (m.end() == len(text) or (again and again.end() == len(rest))):
                 return Found(rule.kind, core, rule=rule.id)
     # "Not my question about which organisation.": a thing denied, not asked; "Whose job would I not want: the
     # CTO": the question said as a label for the answer after the colon
