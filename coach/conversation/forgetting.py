@@ -43,6 +43,12 @@ _TAKE_OUT = re.compile(
     # ... and why: "? i told you last time that was my free day, not what lights me up" (round 30)
     r"(?:[?.!,]?\s*(?:i (?:told|said to) you(?: last time| before)?,? )?(?:that|it)(?: was|'s| is) "
     r"(?:a joke|just a joke|a typo|wrong|(?:just |only )?my [^.!?]{2,60}|(?:just |only )?(?:a|about) [^.!?]{2,60}))?"
+    # "i just want you to delete 'sleep in' from what lights me up. can you do that?" (round 30)
+    r"|(?:\bi (?:just |only )?(?:want|need) you to |\b(?:can|could) you (?:please |pls |just )?|\bplease |\bpls )?"
+    r"\b(?:delete|remove|take|drop|get rid of|cross) ['\"]?(?P<t>(?!(?:it|that|this|them)\b)[\w' ]{2,30}?)['\"]? "
+    r"(?:out )?(?:from|off|out of) (?:what lights me up|my passions|the passions|the list|the summary|last time|"
+    r"what i (?:love|enjoy)|(?:the |my )?(?:hobbies|passions|strengths|goals?|drives))\b"
+    r"(?:[.?!,]?\s*(?:(?:can|could) you do (?:that|it)|(?:is )?that ok(?:ay)?|please|pls)\??)?"
     r"|\bi (?:never|didn'?t|did not|didnt) (?:say|said|mean|meant|call|put) (?P<u>(?!(?:it|that|this)\b)[\w' ]{2,30}?)"
     r" (?:as|was|is|for|to be) (?:a |an |my |the |one of my )?(?:goals?|passions?|drives?|strengths?|motivations?|"
     r"experiment)\b")

@@ -172,6 +172,9 @@ class Kept:
         before = said_before(f"about {thing}", previous, self.flow.lexicon) if slot else []
         if before:  # "you remember my goal?", asked before it is asked again today: last time's words
             return " ".join(self._reply("said_before").replace("{line}", ln).replace("{words}", w) for ln, w in before)
+        heard = self._said_about(thing) if "kept_heard" in self.flow.replies else ""
+        if heard:  # "did you catch the burnt out bit?" (round 30): it was heard, though it is no line of the summary
+            return self._reply("kept_heard").replace("{words}", heard)
         missing = self._reply("kept_no").replace("{words}", play_back(thing) or thing)
         return f"{missing} {self._reply(self._add_hint())}".strip()
 

@@ -167,6 +167,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "kept_said": "Yes, you told me: \"{words}\".",
     "kept_not_before": "I keep only last time's summary, and \"{words}\" isn't in it. If it matters today, tell me "
                        "again.",
+    "kept_heard": "I did: you said {words}.",
     "kept_no": "No, I don't have \"{words}\" in what I've noted.",
     "kept_add_now": "Tell me what to add and where, and I'll put it in.",
     "kept_add_later": "I'll read everything back before we finish, and you can add it then.",
