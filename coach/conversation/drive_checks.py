@@ -149,7 +149,7 @@ class DriveChecks:
         confirmed and not checked later; the mentee's words for them."""
         step, lex = self.current, self.flow.lexicon
         if not (step.foreach and step.collect_yes) or reading.confirm is not None or \
-                (reading.has("hedge") and not hedged) or reading.has("correction") or \
+                (reading.has("hedge") and not hedged) or (reading.has("correction") and not hedged) or \
                 "noted_too" not in self.flow.replies:
             return []
         for asked in (a.text for a in reading.acts if a.kind == "question"):  # "where did recognition come from?"

@@ -39,7 +39,7 @@ _TYPO = re.compile(r"(?i),?\s+(?:(?:my |a )?typo|sorry|oops|my bad)(?:\s+(?:lol|
 # Words that cannot end a part: what comes before "not" runs on into it ("more the not asking anyone bit").
 # Also no word for a drive: "i'd like to" (coach.conversation.confirming).
 OPEN_END = re.compile(r"(?i)\b(?:the|a|an|more|about|my|of|to|for|with|just|really|its|it'?s|is|was|and|or|but|"
-                      r"like|be)$")
+                      r"like|be|i'?m|im|i|you'?re|we|they|that)$")  # "enough that im" (round 29): no part
 # "it's more about the research part, not sr designer" says the whole thought again: a correction.
 _RESTATES = re.compile(r"^(?:(?:really|actually|much|a lot|probably) )*(?:more|really|mostly) (?:about|like)\b")
 # "it's more about climbing than hiking".

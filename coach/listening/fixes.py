@@ -45,7 +45,9 @@ def _clauses(text: str) -> list[str]:
                      r"(?:the |that |this )?[\w' ]{1,30}? (?:bit|part|line) (?:is|are|was|should))\b)|"
                      r",\s+(?=(?:(?:maybe|also|oh|pls|please|could you|can you) )?"
                      r"(?:add|drop|remove|take out|underneath|and)\b)|"
-                     r",?\s+but\s+(?=(?:the|underneath|where|what|add|drop)\b)",
+                     r",?\s+but\s+(?=(?:the|underneath|where|what|add|drop)\b)|"
+                     # "add X to the lights me up bit, thats more me than sleeping in" (round 29): why, said after
+                     r",\s+(?=(?:that'?s|thats) (?:more|less|just|only|not|what)\b)",
                      masked, flags=re.I)
     restore = re.compile(r"\x00(\d+)\x00")
     return [restore.sub(lambda m: quoted[int(m.group(1))], p).strip() for p in parts if p and p.strip(" .,!?")]
