@@ -45,10 +45,6 @@ _BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|u
 _ENDS_THERE = re.compile(r"(?i)(?:^|[.!?,;]\s*)(?:i (?:already )?said,? )?(?:that'?s|that is) (?:all|it)"
                          r"(?: really| honestly)?\W*$")
 # The answer marked as such after a remark (round 21): "no wait, you swapped the wrong bit. ... one sentence: X".
-_LABELLED = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:ok|okay|so|fine|anyway)[, ]+)?(?:my |in |the )?"
-                       r"(?:one |plain |a )?(?:sentence|answer)(?:\s*(?:[:=\-]|\.{2,}|\u2026)\s*|"
-                       r"\s+(?=(?:i|i'?m|im|my|it'?s|its|being|to)\s))(?P<x>\S.*)$")  # "one sentence i want ..."
-_PICKED = re.compile(r"(?i)\bi(?:'?d| would)? (?:probably |suppose i'?d )?(?:take|pick|want|choose|go for)\b")
 _KEEP_ALL = re.compile(r"(?i)^(?:(?:no|nah|nope|ok|okay|sorry|honestly|yes|yeah|yep|oh)[, ]*)*(?:none of it|nothing"
                        r"(?: really)?|(?:it'?s|its|that'?s|thats|it is) (?:fine|right|ok|okay|all good|correct)|"
                        r"all good|leave it(?: as it is)?|keep it(?: as it is)?|no changes?|yes|yeah|yep|"
@@ -223,25 +219,6 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
             self.state.depth = max(self.state.depth, step.ladder.max_depth - 1)
         return self._advance(answer=content, ref=ref, reading=reading,
                              confirm=reading.confirm if step.expect == "either" else None)
-
-    def _said_aside(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
-        """What is said on the way to the answer, or instead of it, and taken first (None: nothing such)."""
-        step = self.current
-        labelled = _LABELLED.search(text) if step.expect == "text" and not step.corrects else None
-        if labelled and rules.words(labelled.group("x")):  # "... one sentence: i want people to trust my judgment"
-            before = text[:labelled.start()].strip()  # "that's still wrong but ok.": a sorry, then the answer
-            lex = self.flow.lexicon
-            said = self._asides(read_reply(before, lex, question=self._asked())) if rules.words(before) else []
-            return said + self._missed_before(before) + self._take(labelled.group("x"), ref)
-        picked = _PICKED.search(text)  # "I don't work anywhere now dear! But I suppose I'd take X's job": answered
-        if step.save_as in ("want_job", "not_want_job") and any(a.topic == "works_alone" for a in reading.acts) and (
-                not picked):
-            # "i work alone lol. its me and my cat. so... the cat's job": another workplace to picture, then again
-            return self._asides(reading) + [self._rule(self._reply("works_alone"))] + self._reask()
-        # "no!! the sentence is 'X'. drives: autonomy first": the last answer put right, then this one
-        # "wait no i want time off ON the list. anyway. baking": one more drive kept, then the rest heard
-        return (self._forgotten(text, ref) or self._last_answer_fixed(text, ref)
-                or self._said_beside(text, reading, ref))
 
     def _misheard(self, reading: Reading) -> list[Message] | None:
         """Told it got the last answer wrong, with nothing to put instead ("you didnt get me"): in a

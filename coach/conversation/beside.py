@@ -1,4 +1,5 @@
-"""What is said beside the answer, about an earlier one: one more drive, something forgotten earlier, the goal
+"""What is said beside the answer, or on the way to it: a labelled answer ("... one sentence: X"), working alone,
+something to forget, and what is about an earlier answer: one more drive, something forgotten earlier, the goal
 put right later, the last answer redone or finished in the next message ("...and also maybe manager idk").
 
 Each is kept where it belongs and said back; what else the reply says is heard as the answer to the question
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from coach.conversation.heard import goal_named, said_content
 from coach.conversation.summary import non_answer
 from coach.listening import rules
+from coach.listening.acts import read_reply
 from coach.listening.fixes import read_fixes
 from coach.listening.heading import heading
 from coach.listening.playback import play_back, trimmed
@@ -42,6 +44,12 @@ _REDO = re.compile(r"(?i)^\W*(?:(?:no|sorry|wait|oh|hang on|actually)[,.!]*\s+)*
 _MORE = re.compile(r"^\s*(?:\.{2,}|\u2026)\s*(?P<x>(?:and|also|or|plus|oh and|but also)\b.*)$", re.I)
 _LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
 
+# "... one sentence: i want people to trust my judgment", "anyway experiment - X": what is meant, labelled.
+_LABELLED = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:ok|okay|so|fine|anyway)[, ]+)?(?:my |in |the )?"
+                       r"(?:one |plain |a )?(?:sentence|answer|experiment)(?:\s*(?:[:=\-]|\.{2,}|\u2026)\s*|"
+                       r"\s+(?=(?:i|i'?m|im|my|it'?s|its|being|to)\s))(?P<x>\S.*)$")  # "one sentence i want ..."
+_PICKED = re.compile(r"(?i)\bi(?:'?d| would)? (?:probably |suppose i'?d )?(?:take|pick|want|choose|go for)\b")
+
 
 class SaidBeside:
     """The part of a conversation that keeps what is said beside an answer (mixed into Conversation)."""
@@ -64,6 +72,30 @@ class SaidBeside:
         def _asides(self, reading: Reading, edited: bool = False) -> list[Message]: ...
         def _take(self, text: str, ref: str) -> list[Message]: ...
         def _reask(self) -> list[Message]: ...
+        def _asked(self) -> str | None: ...
+        def _missed_before(self, before: str) -> list[Message]: ...
+        def _forgotten(self, text: str, ref: str) -> list[Message] | None: ...
+
+    def _said_aside(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """What is said on the way to the answer, or instead of it, and taken first (None: nothing such)."""
+        step = self.current
+        labelled = _LABELLED.search(text) if step.expect in ("text", "either") and not step.corrects else None
+        if labelled and "experiment" in labelled.group(0).lower() and len(rules.words(text[:labelled.start()])) < 4:
+            labelled = None  # "fine. experiment: X and Y" is the answer as said; after a remark it marks the answer
+        if labelled and rules.words(labelled.group("x")):  # "... one sentence: i want people to trust my judgment"
+            before = text[:labelled.start()].strip()  # "that's still wrong but ok.": a sorry, then the answer
+            lex = self.flow.lexicon
+            said = self._asides(read_reply(before, lex, question=self._asked())) if rules.words(before) else []
+            return said + self._missed_before(before) + self._take(labelled.group("x"), ref)
+        picked = _PICKED.search(text)  # "I don't work anywhere now dear! But I suppose I'd take X's job": answered
+        if step.save_as in ("want_job", "not_want_job") and any(a.topic == "works_alone" for a in reading.acts) and (
+                not picked):
+            # "i work alone lol. its me and my cat. so... the cat's job": another workplace to picture, then again
+            return self._asides(reading) + [self._rule(self._reply("works_alone"))] + self._reask()
+        # "no!! the sentence is 'X'. drives: autonomy first": the last answer put right, then this one
+        # "wait no i want time off ON the list. anyway. baking": one more drive kept, then the rest heard
+        return (self._forgotten(text, ref) or self._last_answer_fixed(text, ref)
+                or self._said_beside(text, reading, ref))
 
     def _said_beside(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """One more drive, something forgotten earlier, or only a question about what was kept (None: none)."""
