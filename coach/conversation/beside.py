@@ -42,6 +42,11 @@ _REDO = re.compile(r"(?i)^\W*(?:(?:no|sorry|wait|oh|hang on|actually)[,.!]*\s+)*
                    r"(?: (?:that|this|it|again|the last one))?|scratch that|scrap that)\s*[:,.!-]+\s*(?P<x>\S.*)$")
 # The last answer, finished in the next message (round 30, a mentee who types in bursts): "...and also maybe manager".
 _MORE = re.compile(r"^\s*(?:\.{2,}|\u2026)\s*(?P<x>(?:and|also|or|plus|oh and|but also)\b.*)$", re.I)
+# "that jobs bit is wrong i never picked a job" (round 29, a self-employed mentee): the job kept is none.
+_NO_PICK = re.compile(r"(?i)(?:^|(?<=[.!?])\s*)(?:(?:no|wait|but|and|um+)[,.]?\s+)*(?:(?:that|the) jobs?(?:'s)? "
+                      r"(?:(?:bit|part|one|line) )?(?:is|was|'s) wrong[,.]?\s*)?i (?:never|didn'?t|did not|didnt) "
+                      r"(?:pick|picked|choose|chose|name|named|say|said) (?:a|one|any)(?: job| of them| job at all)?"
+                      r"(?: (?:at all|really|tbh))?[.!]*")
 _LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
 
 # "... one sentence: i want people to trust my judgment", "anyway experiment - X": what is meant, labelled.
@@ -94,8 +99,20 @@ class SaidBeside:
             return self._asides(reading) + [self._rule(self._reply("works_alone"))] + self._reask()
         # "no!! the sentence is 'X'. drives: autonomy first": the last answer put right, then this one
         # "wait no i want time off ON the list. anyway. baking": one more drive kept, then the rest heard
-        return (self._forgotten(text, ref) or self._last_answer_fixed(text, ref)
+        return (self._no_pick(text, ref) or self._forgotten(text, ref) or self._last_answer_fixed(text, ref)
                 or self._said_beside(text, reading, ref))
+
+    def _no_pick(self, text: str, ref: str) -> list[Message] | None:
+        """"that jobs bit is wrong i never picked a job": the job kept goes, and is said so; the rest of the reply is
+        heard as this question's answer (None: not said, or no job is kept)."""
+        m = _NO_PICK.search(text)
+        if m is None or not self.values.get("want_job") or "fix_noted" not in self.flow.replies:
+            return None
+        self._begin_change()
+        self.words.set("want_job", "", self._refs())
+        noted = self._rule(self._reply("fix_noted").replace("{words}", "you never picked a job"))
+        rest = _LEAD_ON.sub("", f"{text[:m.start()]} {text[m.end():]}".strip(" ,.;"))
+        return [noted] + (self._take(rest, ref) if rules.words(rest) else self._reask())
 
     def _said_beside(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """One more drive, something forgotten earlier, or only a question about what was kept (None: none)."""
