@@ -53,6 +53,7 @@ _LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
 _LABELLED = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:ok|okay|so|fine|anyway)[, ]+)?(?:my |in |the )?"
                        r"(?:one |plain |a )?(?:sentence|answer|experiment)(?:\s*(?:[:=\-]|\.{2,}|\u2026)\s*|"
                        r"\s+(?=(?:i|i'?m|im|my|it'?s|its|being|to)\s))(?P<x>\S.*)$")  # "one sentence i want ..."
+_SAID_WRONG = re.compile(r"(?i)\b(?:wrong|rong|wrang|not right|not it|not quite|nope|no)\b")
 _PICKED = re.compile(r"(?i)\bi(?:'?d| would)? (?:probably |suppose i'?d )?(?:take|pick|want|choose|go for)\b")
 
 
@@ -80,10 +81,20 @@ class SaidBeside:
         def _asked(self) -> str | None: ...
         def _missed_before(self, before: str) -> list[Message]: ...
         def _forgotten(self, text: str, ref: str) -> list[Message] | None: ...
+        def _correct(self, new: str | None, reply: str) -> bool: ...
+        def _advance(
+            self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
+            confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
+            changed: str = "", own: str = "",
+        ) -> list[Message]: ...
 
     def _said_aside(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """What is said on the way to the answer, or instead of it, and taken first (None: nothing such)."""
         step = self.current
+        put = _LABELLED.search(text) if step.corrects and step.expect == "yes_no" else None
+        if put and _SAID_WRONG.search(text[:put.start()]) and self._correct(put.group("x"), text):
+            # "thats still rong. one sentence i want to be there for my kids" at the chain's playback (round 29)
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
         labelled = _LABELLED.search(text) if step.expect in ("text", "either") and not step.corrects else None
         if labelled and "experiment" in labelled.group(0).lower() and len(rules.words(text[:labelled.start()])) < 4:
             labelled = None  # "fine. experiment: X and Y" is the answer as said; after a remark it marks the answer
