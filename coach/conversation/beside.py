@@ -53,6 +53,7 @@ _LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
 _LABELLED = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:ok|okay|so|fine|anyway)[, ]+)?(?:my |in |the )?"
                        r"(?:one |plain |a )?(?:sentence|answer|experiment)(?:\s*(?:[:=\-]|\.{2,}|\u2026)\s*|"
                        r"\s+(?=(?:i|i'?m|im|my|it'?s|its|being|to)\s))(?P<x>\S.*)$")  # "one sentence i want ..."
+_STILL_WRONG = re.compile(r"(?i)\b(?:still )?(?:not right|wrong|rong|not it)\b\W*$")
 _SAID_WRONG = re.compile(r"(?i)\b(?:wrong|rong|wrang|not right|not it|not quite|nope|no)\b")
 _PICKED = re.compile(r"(?i)\bi(?:'?d| would)? (?:probably |suppose i'?d )?(?:take|pick|want|choose|go for)\b")
 
@@ -141,8 +142,12 @@ class SaidBeside:
             return None
         self._begin_change()
         self.words.set("goal", new, self._refs())
-        at = text.lower().find(new.lower())
-        rest = _GOAL_SAID.sub("", text[:at]).strip(" ,.") if at > 0 else ""
+        # what else is said, before or after the sentence that names the goal ("... not teaching. anyway, meaning i
+        # guess?": the answer here, round 29); the goal said wrong is no part of it ("thats still not right?")
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+        rest = " ".join(x for x in sentences if new.lower() not in x.lower() and not _STILL_WRONG.search(x)
+                        and not re.search(r"(?i)\bgoal\b", x))  # "thats the real goal": about the goal, no answer
+        rest = _GOAL_SAID.sub("", _LEAD_ON.sub("", rest)).strip(" ,.")
         return [self._put_right(new)] + (self._take(rest, ref) if rules.words(rest) else self._reask())
 
     def _only_checked(self, reading: Reading) -> list[Message] | None:

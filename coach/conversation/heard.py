@@ -174,7 +174,9 @@ def goal_named(reply: str) -> str:
     m = _GOAL_IS.search(reply)
     if not m:
         return ""
-    return without_reason(m.group("goal") or m.group("before") or m.group("prior"))
+    goal = without_reason(m.group("goal") or m.group("before") or m.group("prior"))
+    # "SEN support not teaching": what it is not goes; "kids and science but not burning out" stays whole
+    return re.sub(r"(?i)(?<!\bbut)(?<!\band),?\s+not (?:the |a |an )?[\w' ]{2,30}$", "", goal) or goal
 
 
 def without_reason(goal: str) -> str:
