@@ -122,7 +122,7 @@ class AskedBack(Kept):
             if key == "purpose" and self.current.ladder and reading.content and _ECHO.match(act.text.strip()):
                 key = ""  # "Why does it matter? I suppose because ...": the question echoed, then answered
         elif act.kind in ("advice_request", "meta"):
-            key = act.topic if act.topic in ("skip", "still_wrong", "missed", "not_asking") else act.kind
+            key = act.topic if act.topic in ("skip", "still_wrong", "missed", "not_asking", "parroting") else act.kind
             if act.topic in ("show_again", "works_alone"):
                 key = ""  # "can you show me the summary again": saying it again is the answer (and see _take)
             told = _TOLD_IT_IS.match(act.text)  # "I told you last time is having a say": said again, no complaint

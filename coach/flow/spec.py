@@ -167,6 +167,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "kept_said": "Yes, you told me: \"{words}\".",
     "kept_not_before": "I keep only last time's summary, and \"{words}\" isn't in it. If it matters today, tell me "
                        "again.",
+    "parroting": "I say your words back so you can check I've heard them right. If something sounds off, tell me how "
+                 "you'd put it.",
     "kept_heard": "I did: you said {words}.",
     "kept_no": "No, I don't have \"{words}\" in what I've noted.",
     "kept_add_now": "Tell me what to add and where, and I'll put it in.",

@@ -7,15 +7,18 @@ from collections.abc import Iterable
 
 from coach.listening.playback import is_non_answer, key_phrase, play_back, second_person
 
-_BECAUSE = re.compile(r"(?:^|[\s,;:(-])(?:because|'cause|cos|coz|cuz|bc|b/c|becuase|so that)\s+"
+_BECAUSE = re.compile(r"(?:^|[\s,;:(-])(?:because|'cause|cos|coz|cuz|bc|b/c|becuase|so that),?\s+"
                       r"|(?:^|(?<=[.!?,;])\s*)cause\s+", re.IGNORECASE)
 
 
 def reasons(answer: str) -> list[str]:
     """The reasons an answer gives: what follows each "because", or what it says if none."""
-    if is_non_answer(answer):
+    text = _UNDER_IS.sub("", " ".join(answer.split()))  # "Underneath the tiredness, I suppose, is that X": X
+    text = re.sub(r"(?i)^(?:is|was) that (?=\w)", "", text)  # ... its run-up already peeled off by the reader
+    behind = _BEHIND_IS.search(text)
+    text = behind.group("r") if behind else text  # "... oddly. What is behind it is wanting to be appreciated."
+    if is_non_answer(text):
         return []
-    text = " ".join(answer.split())
     parts = _BECAUSE.split(text)
     so_then = _SO_THEN.search(text)
     if len(parts) > 1:
@@ -33,6 +36,8 @@ def reasons(answer: str) -> list[str]:
         felt = next((x for x in sentences[guess + 1:] if _FELT.search(x)), "") if guess is not None else ""
         parts = [felt] if felt else [_liked_instead(text)]
     parts = [piece for part in parts for piece in _ALSO_WANT.split(part) if piece.strip()]
+    # "firstly, I am tired; secondly, ...; and thirdly, ...": each reason of its own, without its number (round 29)
+    parts = [_FIRSTLY.sub("", piece) for part in parts for piece in _NEXTLY.split(part) if piece.strip(" ;,.")]
     bigger = _BIGGER.search(text)  # "the shifts are obvious. the bigger one is my mum": that one, named
     parts = [bigger.group("r")] if bigger else parts
     return [p for p in (key_phrase(part) for part in parts) if p]
@@ -41,6 +46,14 @@ def reasons(answer: str) -> list[str]:
 # "i'd be the first in my family to finish uni. and i want to actually help people": a second reason of its own
 _ALSO_WANT = re.compile(r"(?i)(?<=[.!?;])\s+(?=(?:(?:and |also |plus )?i (?:also |really |just |actually )?"
                         r"(?:want|wanna|like|love|need)\b|(?:and|also|plus) (?:my|i|i'?m|the)\b|my [a-z]+'s\b))")
+_UNDER = r"(?:underneath|under|beneath|behind) (?:the |that |it |this |all (?:of )?(?:that|this|it)\s?)?"
+_UNDER_IS = re.compile(r"(?i)^(?:(?:well|so|hmm+|and)[,.]?\s+)*" + _UNDER + r"[\w' ]{0,30}?,?\s*"
+                       r"(?:i (?:suppose|think|guess)|probably|really)?,?\s*"
+                       r"(?:is|it'?s|its|was) (?:that |probably |really |just )*(?=\w)")
+_BEHIND_IS = re.compile(r"(?i)(?:^|[.!?]\s+)what(?:'s| is| was) (?:behind|underneath|under|beneath) "
+                        r"(?:it|that|this|all (?:of )?(?:that|this|it)) (?:is|was) (?P<r>[^.!?]+)")
+_NEXTLY = re.compile(r"(?i)[;,.]\s*(?:and\s+)?(?:secondly|thirdly|fourthly|lastly|finally)\b[,:]?\s*")
+_FIRSTLY = re.compile(r"(?i)^\W*(?:firstly|first of all|first off|to start with)\b[,:]?\s*")
 _BIGGER = re.compile(r"(?i)\b(?:the )?(?:bigger|biggest|main|real|more important) (?:one|thing|reason|part) (?:is|was) "
                      r"(?P<r>[^.!?]+)")
 _SO_THEN = re.compile(r"(?i)(?<=[.!?])\s+(?:and )?so,?\s+(?!(?:yeah|yes|ya|yea|yep|ok|okay|idk|i dunno|i guess|"
