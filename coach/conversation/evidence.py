@@ -210,6 +210,11 @@ def _said_as(words: rules.Phrases, naming: list[str]) -> str:
                 # "being good at it" (round 30 said back "being good at"): the phrase ends where the thought does
                 tail = _FINISHES.match(low, end) if re.search(r"\b(?:at|in|of|for|with|on|to)$", phrase) else None
                 return phrase + (tail.group(0) if tail else "")
+            lead = re.search(r"\b(?:being|feeling) $", low[:start]) if len(phrase.split()) == 1 else None
+            rest = re.match(r"[^,;.!?]*", low[end:])
+            whole = low[lead.start():end + (rest.end() if rest else 0)].strip() if lead else ""
+            if 3 <= len(whole.split()) <= 6:  # "being useful to people" (round 29): the drive in their own words
+                return whole
     return ""
 
 
@@ -219,7 +224,9 @@ def _named_here(words: rules.Phrases, text: str, plainly: bool = False) -> bool:
     pieces = re.split(r",|;|\band\b|\bplus\b|\s[+&]\s", " , ".join(_CLAUSES.split(rules.normalise(text))))
     for clause in (c.strip() for c in pieces):
         opening = _OPENING.sub("", clause)
-        if any(opening.startswith(w) for w in words.find(opening)) and rules.affirmed(words, clause):
+        bare = re.sub(r"^(?:being|feeling) ", "", opening)  # "being useful to people" names it too (round 29)
+        if any(opening.startswith(w) or bare.startswith(w) for w in words.find(opening)) and \
+                rules.affirmed(words, clause):
             return not plainly or not _SHRUG.search(clause)
     return False
 
@@ -231,7 +238,8 @@ _SHRUG = re.compile(r"\b(?:maybe|probably|prob|i guess|i suppose|i think|kind of
 # What may come before a drive named outright: "maybe freedom", "and also growth", "obviously meaning".
 _OPENING = re.compile(r"^(?:(?:and|also|plus|actually|maybe|probably|obviously|definitely|mostly|mainly|honestly|"
                       r"tbh|ngl|tbf|defo|deffo|def|lowkey|yeah|yes|yep|yea|oh and|and yeah|"
-                      r"i think|i guess|so|then|oh|hmm|well)[,\s]+)*")
+                      r"i think|i guess|so|then|oh|hmm|well|firstly|secondly|thirdly|lastly|finally|first of all|"
+                      r"if i am honest|if i'?m honest|a little|a bit of)[,\s]+)*")
 
 
 def _played_down(words: rules.Phrases, text: str) -> bool:
