@@ -44,7 +44,6 @@ _BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|u
 # "is family. is most important. thats all": said last, after a reason (round 21).
 _ENDS_THERE = re.compile(r"(?i)(?:^|[.!?,;]\s*)(?:i (?:already )?said,? )?(?:that'?s|that is) (?:all|it)"
                          r"(?: really| honestly)?\W*$")
-# The answer marked as such after a remark (round 21): "no wait, you swapped the wrong bit. ... one sentence: X".
 _KEEP_ALL = re.compile(r"(?i)^(?:(?:no|nah|nope|ok|okay|sorry|honestly|yes|yeah|yep|oh)[, ]*)*(?:none of it|nothing"
                        r"(?: really)?|(?:it'?s|its|that'?s|thats|it is) (?:fine|right|ok|okay|all good|correct)|"
                        r"all good|leave it(?: as it is)?|keep it(?: as it is)?|no changes?|yes|yeah|yep|"
@@ -162,10 +161,22 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
 
     # --- what the step makes of it ----------------------------------------------------------
 
+    def _own_repair(self, reading: Reading, correction: str) -> str:
+        """What a "correction" says when it puts right nothing the coach said ("" if it does put something right):
+        "X. no wait, Y" is the mentee's own repair; at the first why, "its more that i'm tired of 12 hour shifts"
+        is the first reason, and the goal stays (round 28)."""
+        if not correction:
+            return ""
+        own = heard.repaired_own(reading, correction)
+        ladder = self.current.ladder
+        if not own and ladder and not [r for r in self.values.get(ladder.chain) or [] if r]:
+            own = correction if heard.first_reason(reading, correction) else ""
+        return own
+
     def _text(self, reading: Reading, ref: str, answered: bool) -> list[Message]:
         step = self.current
         correction = corrected_to(reading)
-        own = heard.repaired_own(reading, correction) if correction else ""  # "X. no wait, Y": nothing put right
+        own = self._own_repair(reading, correction)
         correction = own or correction
         if not correction and step.ladder and "goal" in step.corrects:
             correction = goal_named(reading.reply)  # "that's my current job. the goal is X": X

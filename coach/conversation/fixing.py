@@ -37,6 +37,9 @@ _ADD_IT = re.compile(r"(?i)^(?:(?:um+|uh+|erm|yes|yeah|ok|okay|so)[,.]?\s+)*(?:j
                      r"(?:add|put|include|keep) (?:it|that|them|this)(?: in| back(?: in)?)?\b")
 # What the rest of a reply beside a fix must not be, to be heard as this question's answer.
 _NOT_AN_ANSWER = frozenset({"advice_request", "meta", "correction", "no", "non_answer"})
+# Words that point at a part without naming it ("that bit", "the last one").
+_NO_NAME = frozenset(["the", "a", "an", "that", "this", "it", "just", "bit", "part", "thing", "stuff", "one", "last",
+                      "first", "line", "sentence", "word", "my", "your", "whole", "about"])
 _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 
 
@@ -117,8 +120,9 @@ class Fixing(Rewriting):
             fixes = [f for f in fixes if f.part and any(_find(f.part, i) for i in self._held(step.name))]
         if step.ladder:  # "not the lucky bit, it's knowing it's my doing": a rung's part, named
             # ... or pointed at ("replace that bit with X", "the important bit is X").
+            held = self._held(step.name)
             fixes = [f for f in fixes if f.kind == "put" and f.new and f.said and (
-                f.points or (f.part and _NAMES_PART.search(f.said)))]
+                f.points or (f.part and _NAMES_PART.search(f.said))) and _named_in(f.said, held)]
         # a drop the single-edit reader misses ("money part is not right, I said no no") is applied here too
         dropped = all(f.kind == "drop" for f in fixes) and not read_edits(text)
         if not fixes or not (step.ladder or self.fixes_needed(fixes) or dropped):
@@ -312,6 +316,13 @@ class Fixing(Rewriting):
             return self._drive_named(fix) or self._line_put(fix)
         # Pointed at ("replace that bit with X"): the item the words are nearest to, else the deepest.
         return fix.new if self._correct(fix.new, reply) else ""
+
+def _named_in(said: str, held: list[str]) -> bool:
+    """Is the part a fix names ("the lightbulb thing") in what is held, or only pointed at ("that bit")?
+    "its not just the lightbulb thing, its also X" at a why-question is an answer, not a fix (round 28)."""
+    named = [w for w in re.findall(r"[\w']+", said.lower()) if w not in _NO_NAME]
+    return not named or any(all(re.search(rf"\b{re.escape(w)}", item.lower()) for w in named) for item in held)
+
 
 def _fixes_apart(text: str) -> tuple[str, str]:
     """The sentences of ``text`` that ask for a fix to the read-back, and the rest ("" when it is all fixes)."""

@@ -195,6 +195,19 @@ _ABOUT_GOAL = re.compile(r"(?i)\b(?:(?:my|the|a) goal|goal (?:part|bit|is)|(?:th
                          r"(?:just )?my (?:current )?(?:job|role)|current (?:job|role)|where i'?m heading)\b")
 
 
+# The goal said again, not a reason for it: "what I said was X", "i meant X".
+_RESTATED = re.compile(r"(?i)\b(?:i (?:meant|mean|said|wrote|typed)|what i (?:said|meant|wrote) (?:was|is)|"
+                       r"not what i said|misheard|misunderstood|(?:the|my) goal)\b")
+_FELT_REASON = re.compile(r"(?i)^(?:i'?m|im|i am|i feel|i felt|i like|i love|i enjoy|i hate|i'?ve been|ive been) ")
+
+
+def first_reason(reading: Reading, correction: str) -> bool:
+    """At the first why, is a "correction" the first reason ("its more that i'm tired of 12 hour shifts"), not the goal
+    said again ("what I said was X")?"""
+    return bool(_FELT_REASON.match(correction or "")) and not _RESTATED.search(reading.reply) and \
+        not about_the_goal(reading.reply)
+
+
 def about_the_goal(reply: str) -> bool:
     """Does the reply talk about the goal itself ("that's my current job, not my goal")?"""
     return _ABOUT_GOAL.search(reply) is not None

@@ -229,7 +229,9 @@ def assemble(cx: Context) -> list[Act]:
                 so = kind == "content" and prev.content and g.content and \
                     _SO.search(r.low[prev.piece.end - 1:f.piece.start])
                 prev.piece = Piece(prev.piece.start, f.piece.end)
-                if kind == "correction" and g.content and _DENIAL.match(prev.content or ""):
+                taken_back = _TAKEN_BACK.search(r.low[prev.piece.start:f.piece.start])
+                if kind == "correction" and g.content and (_DENIAL.match(prev.content or "") or taken_back):
+                    # "... well no, actually its more that i'm tired of 12 hour shifts": what it became (round 28)
                     prev.content = g.content  # "not quite. it's not just X, everyone says that. it's more Y": Y
                     continue
                 prev.content = join(prev.content, f"so {g.content}" if so else g.content)
@@ -250,6 +252,9 @@ _ANSWER_SHAPED = re.compile(r"(?i)(?:(?:and |but |so )?i(?:'d| would)? (?:really
 
 
 # What a correction says it is not, before what it is ("it's not just making a difference").
+# A first go taken back before the next correction: "well no, actually", "no wait", "or actually no".
+_TAKEN_BACK = re.compile(r"(?:^|[.!?,]\s*)(?:(?:well|or|hmm)[,.]?\s+)?(?:no+[,.]?\s+(?:wait|actually)|wait[,.]?\s+no|"
+                         r"actually[,.]?\s+no)\b[,.]?\s*(?:actually[,.]?\s*)?$")
 _DENIAL = re.compile(r"(?i)^(?:it'?s |its |it is |that'?s |thats )?(?:not|no longer)\b")
 _SO = re.compile(r"[.!?]\s+(?:and )?so\b[\s,]*$")
 

@@ -227,6 +227,26 @@ _TAIL_ON = re.compile(r"(?i)\s*((?:for|with|by|to|in|at|on|from|without|especial
 # A choice between two things is said back with both sides (round 29 lost "or to go part-time").
 _CHOICE = re.compile(r"(?i)\b(?:whether|either|between)\b[^.!?;]{3,}?\bor\b")
 _CHOICE_WORDS = 18
+# The other option, said in a sentence of its own (after an example, maybe): ". like X. or maybe Y, ..."
+_OR_NEXT = re.compile(r"(?i)\s*(?:(?P<like>(?:like )?(?:(?!(?:i|i'?m|im|you|we|it|it'?s|they|he|she|that)\b)"
+                      r"[\w'&/-]+ ?){1,4})"
+                      r"(?:,[^.!?]{0,30}?)?(?: or something)?[.!?]\s+)?"
+                      r"or (?:maybe |possibly |perhaps |else )?(?P<or>[^.!?,;]{3,60})")
+
+
+def _next_joined(text: str, m: re.Match[str], max_words: int) -> str:
+    """The first sentence with the next one that finishes it ("" if none does): another option ("teaching. like nurse
+    education. or maybe out of healthcare altogether", round 28) or a short phrase ("good care. for patients")."""
+    head, rest = text[:m.start()], text[m.end():]
+    other = _OR_NEXT.match(rest)
+    if other:
+        like = f"{other.group('like')}, " if other.group("like") else ""
+        joined = f"{head}, {like}or {other.group('or')}"
+        return joined if len(joined.split()) <= _CHOICE_WORDS else ""
+    tail = _TAIL_ON.match(rest)
+    if tail and len(head.split()) + len(tail.group(1).split()) <= max_words:
+        return f"{head}, {tail.group(1).strip()}"
+    return ""
 
 
 def key_phrase(answer: str, max_words: int = 12) -> str:
@@ -257,9 +277,9 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     listed = _LISTED.match(text[m.end():]) if m and len(text[:m.start()].split()) <= 3 and "." in m.group(0) else None
     if m and listed and len(listed.group(1).split()) <= 4:  # "love island. my nephews, i could talk ...": both
         text, m = f"{text[:m.start()]} and {listed.group(1)}", None
-    tail = _TAIL_ON.match(text[m.end():]) if m and m.group(0)[:1] in ".!?" else None
-    if m and tail and len(text[:m.start()].split()) + len(tail.group(1).split()) <= max_words:
-        text, m = f"{text[:m.start()]}, {tail.group(1).strip()}", None
+    joined = _next_joined(text, m, max_words) if m and m.group(0)[:1] in ".!?" else ""
+    if joined:
+        text, m, max_words = joined, None, max(max_words, len(joined.split()))
     if m and not both and re.match(r"(?i),\s*but (?:as|in|at|with|only|just|now|then)\s", text[m.start():]):
         # "still at the firm, but as a partner" (round 28): the "but" finishes the thought, it does not turn it
         nxt = _CLAUSE_END.search(text, m.end())
