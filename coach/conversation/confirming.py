@@ -37,6 +37,9 @@ _REASON_ADDED = re.compile(
 _ALSO = re.compile(r"(?i)\b(?:and also|also|plus|and because|and cos|and cause|and bc|oh and)\b")
 # Replies that ask, put right or remark are not one more reason.
 _NOT_ADDED = frozenset({"no", "correction", "question", "advice_request", "meta", "distress"})
+# "more useful than meaningful": the mentee's word, said beside the one checked.
+_MORE_THAN = re.compile(r"(?i)\bmore (?P<x>(?!(?:like|about|of|than|that|the)\b)[\w'-]+(?: [\w'-]+)?) than "
+                        r"(?P<y>[\w' -]{3,30}?)(?=[.,;!?]|$)")
 # At most this many words are played back as "the part that fits"; more is an example or a story.
 _PART_WORDS = 5
 # One more drive named beside a partial yes (round 21): "yeah mostly. and time off", "time off matters too".
@@ -224,6 +227,14 @@ class Confirming(Changes):
         if any(e.when and "hedge" in e.when for e in step.next):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
         own = self._own_word(reading, most=10) if step.foreach and reading.has("correction") else ""
+        more = _MORE_THAN.search(text) if step.foreach and step.collect_yes and not own else None
+        if more and self._names_item(more.group("y")):  # "kinda? more useful than meaningful" (round 28): useful
+            own = more.group("x")
+            others = self._others_named(text[more.end():], reading, hedged=True)
+            line = self._reply("own_word").replace("{words}", play_back(own))
+            also = [self._rule(self._reply("noted_too").replace("{words}", " and ".join(others)))] if others else []
+            return [self._rule(line[:1].upper() + line[1:]), *also] + self._advance(
+                answer=text, ref=ref, reading=reading, confirm=None, own=own)
         if own:  # "sort of? more like having a say in how my day goes. not changing the world": their words
             line = self._reply("own_word").replace("{words}", play_back(own))
             return [self._rule(line[:1].upper() + line[1:])] + self._advance(
