@@ -151,7 +151,7 @@ class AskedBack(Kept):
             return self._render(step.example) if step.example else self._aside("simpler", asked, reading)
         if key == "others" and step.example and "others" in self.flow.replies:  # "what do most people pick?"
             return f"{self._reply('others')} {self._render(step.example)}"
-        drive = self._drive_asked(asked) if key in ("simpler", "clarify") else ""
+        drive = (self._drive_asked(asked) or self._term_asked(asked)) if key in ("simpler", "clarify") else ""
         if drive:  # "what do you mean by meaning anyway?": the drive's own words for it
             return drive
         if key == "simpler" and step.plain:  # "what means 'up close'?": the question in plain words
@@ -203,6 +203,18 @@ class AskedBack(Kept):
             if words:
                 return self._reply("source_no" if refused else "source").replace("{words}", words)
         return self._reply("source_reading")
+
+    def _term_asked(self, asked: str) -> str:
+        """"what means sweet spot?" (round 32): a part of the conversation, named by its title, said in its own
+        purpose ("" if no title is asked about)."""
+        low = " ".join(asked.lower().replace("'", " ").split())
+        if not re.search(r"\bwhat (?:is|are|does|do you mean|you mean|means?)\b|\bmeans?\s*\?|\bmeaning of\b", low):
+            return ""
+        for spec in self.flow.phases.values():
+            title = re.sub(r"(?i)^the\s+", "", str(spec.get("title") or "")).lower()
+            if len(title.split()) >= 2 and title in low and spec.get("purpose"):
+                return f'By "{title}" I mean this: {" ".join(str(spec["purpose"]).split())}'
+        return ""
 
     def _drive_asked(self, asked: str) -> str:
         """"What is 'having a say'?", "what do you mean by meaning?": what the drive named means ("" if none is)."""

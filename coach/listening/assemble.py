@@ -255,7 +255,7 @@ _ANSWER_SHAPED = re.compile(r"(?i)(?:(?:and |but |so )?i(?:'d| would)? (?:really
 # A first go taken back before the next correction: "well no, actually", "no wait", "or actually no".
 _TAKEN_BACK = re.compile(r"(?:^|[.!?,]\s*)(?:(?:well|or|hmm)[,.]?\s+)?(?:no+[,.]?\s+(?:wait|actually)|wait[,.]?\s+no|"
                          r"actually[,.]?\s+no)\b[,.]?\s*(?:actually[,.]?\s*)?$")
-_DENIAL = re.compile(r"(?i)^(?:it'?s |its |it is |that'?s |thats )?(?:not|no longer)\b")
+_DENIAL = re.compile(r"(?i)^(?:it'?s |its |it is |is |that'?s |thats )?(?:not|no longer)\b")
 _SO = re.compile(r"[.!?]\s+(?:and )?so\b[\s,]*$")
 
 

@@ -169,7 +169,9 @@ _NO_LONGER = re.compile(r"(?i)^[^.!?]*?\b(?:no longer|don'?t|do not|never|not an
                         r"(?: even| really| still)?) (?:really )?want\b[^.!?]*[.!?]\s+")
 _WANT_TO = re.compile(r"(?i)\bi(?:'d| would)? (?:really |just )?(?:want|like|love|hope) to (?:be|do|work|move|build|"
                       r"lead|run|get|go|become|stay|have|make|join|teach|try|start|open|train|help)\b.*$")
-_WANT_BARE = re.compile(r"(?i)\b(want|wants|hope|wish) (?=(?:be|become|train|teach|learn|move|go|start)\b)")
+_WANT_BARE = re.compile(r"(?i)\b(want|wants|hope|wish|like|love|hate|need|try) "
+                        r"(?=(?:be|become|train|teach|learn|move|go|start|fix|make|build|help|work|do|have|see|get|open|run|lead|drive|own|earn|stay|leave|find|"
+                        r"change|study|write|cook|repair|finish)\b)")  # "i like fix things" (round 32): like to fix
 _FIRST = re.compile(r"(?i)\b(?:i|i'?m|im|i'?d|i'?ve|me|my|mine|we|our|us)\b")
 
 
@@ -254,6 +256,7 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     if _CHOICE.search(answer):  # "whether to retire fully at sixty or to go part-time": both sides, or it is no choice
         max_words = max(max_words, _CHOICE_WORDS)
     answer = _POINTING_BACK.sub("", answer)  # "do the shadow day like i said": the pointing back is not said back
+    answer = _WANT_BARE.sub(r"\1 to ", answer)  # "i dont want be broken" (a second language): read as meant
     text = _wish_after_remark(" ".join(_ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], _said(answer)).split()))
     text = _WANT_BARE.sub(r"\1 to ", text)  # "I want train the apprentices" (a second language): "want to train"
     m = _CLAUSE_END.search(text)
