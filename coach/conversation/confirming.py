@@ -242,7 +242,10 @@ class Confirming(Changes):
         if step.foreach:
             others = self._others_named(text, reading, hedged=True) if said_content(reading) else []
             if others:  # "kind of. but also meaning": this one in part, the other kept; "... Both.": both kept
-                both = re.search(r"(?i)\bboth\b|\bkeep (?:them|both)\b", text) is not None
+                kinds = [a.kind for a in reading.acts]
+                # "money yes. and maybe respect" (round 32): the yes is this one's, the maybe the other's
+                both = re.search(r"(?i)\bboth\b|\bkeep (?:them|both)\b", text) is not None or (
+                    "yes" in kinds and "no" not in kinds and kinds.index("yes") < kinds.index("hedge"))
                 noted = self._reply("noted_too").replace("{words}", " and ".join(others))
                 return [self._rule(noted if both else f'{self._partly_plain()} {noted}')] + self._advance(
                     answer="", ref=ref, reading=reading, confirm=True if both else None)
