@@ -52,7 +52,7 @@ _SWAP = re.compile(_LEAD + r"(?:replace|swap|switch|change) (?P<x>[^,.;!?]+?) (?
 _ASIDE = re.compile(
     r"^(?:(?:tho|though|but|and|although|yeah|ok|also|well)[,.]?\s+)*(?P<said>(?:the|that|my) [^,.;!?]{1,30}? "
     + _PART + r")(?:(?: is|'s|s) (?:(?:more|just|really|kind of|kinda|only|probably) )*(?:of )?(?:a |an )?"
-    r"(?:side (?:thing|note|issue|point)|aside|footnote|minor thing|bonus|less important)"
+    r"(?:side (?:thing|note|issue|point)|aside|footnote|minor thing|bonus|less important|joke|a joke|just a joke)"
     r"|(?: isn'?t| is not|'s not| not) (?:really |that |so )?(?:(?:the|that) (?:main|big) (?:thing|bit|part|point)|"
     r"important))$")
 
@@ -135,14 +135,17 @@ _NOT_SUCH = re.compile(
     r"^(?:(?:tho|though|but|and|also|oh|ok|yeah|mostly yeah|mostly|well)[,.]?\s+)*(?P<said>(?:the |that |my )?"
     r"[^,.;!?]{1,30}?)(?: isn'?t| is not|'s not| aren'?t| are not) (?:really |actually |even )?"
     r"(?:a |an |my |one of my )?(?:passions?|hobb(?:y|ies)|strengths?|drivers?|thing i love|something i love|"
-    r"thing i'?m good at)\b")
+    r"thing i'?m good at)\b"
+    r"|^(?:(?:tho|though|but|and|also|oh|ok)[,.]?\s+)*(?P<joke>(?:the |that |my )?[^,.;!?]{1,25}?)(?: is| was|'s) "
+    r"(?:a |just a |only a )?joke\b")  # "and sleep is joke" (round 32)
 
 
 def _one(text: str) -> Edit | None:
     text = _TYPO.sub("", text)  # "its not automaton its automation, typo lol": the aside after the fix
     such = _NOT_SUCH.match(text)
-    if such and _fits(such.group("said")):  # "the sleep thing isnt a passion": it goes
-        return Edit(core(such.group("said")), said=_mention(such.group("said")))
+    said = such.group("said") or such.group("joke") if such else ""
+    if such and _fits(said):  # "the sleep thing isnt a passion", "sleep is joke": it goes
+        return Edit(core(said), said=_mention(said))
     aside = _ASIDE.match(text)
     if aside and _fits(aside.group("said")):  # "the dad thing is more of a side thing": it goes
         return Edit(core(aside.group("said")), said=_mention(aside.group("said")))

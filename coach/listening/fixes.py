@@ -41,7 +41,9 @@ def _clauses(text: str) -> list[str]:
     masked = _NUMBERED.sub("\n", masked)  # "1) the job is X. 2) underneath it is Y": one fix per item
     parts = re.split(r"(?<=[.!?;])\s+|\n+|"
                      r",?\s+and\s+(?=(?:add|drop|remove|take|put|underneath|under it|where|what|"
-                     r"the (?:job|heading|first|under)|it'?s|its|heading|my|also|swap|change|replace|"
+                     r"the (?:job|heading|first|under)|it'?s|its|heading|also|swap|change|replace|"
+                     # "and my passions bit is ...", not "underneath is my back and my father" (round 32)
+                     r"my [\w' ]{1,20}?(?:bit|part|line|is|are|should|was)\b|"
                      r"(?:the |that |this )?[\w' ]{1,30}? (?:bit|part|line) (?:is|are|was|should))\b)|"
                      r",\s+(?=(?:(?:maybe|also|oh|pls|please|could you|can you) )?"
                      r"(?:add|drop|remove|take out|underneath|and)\b)|"
