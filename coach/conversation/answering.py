@@ -131,7 +131,8 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
         edits = read_edits(text) if step.corrects and self.state.follow_up != step.name else []
         if step.ladder and not (reading.has("correction") or reading.has("no")):
             # A why-answer is a reason ("i'd drop everything to build"): only a part named is an edit.
-            edits = [e for e in edits if e.names_a_part]
+            edits = [e for e in edits if e.names_a_part or re.search(  # "not 'control' - 'influence'" (round 32)
+                r"['\"]" + re.escape(e.part) + r"['\"]", text, re.I)]
         if edits and self._edit(edits):  # "drop the money bit": applied wherever it was kept
             # "can you take out the part about my boss?" asks for the edit; "can I delete this?" is answered.
             said = self._asides(reading, edited=True)

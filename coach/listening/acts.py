@@ -169,7 +169,9 @@ def _thinking_aloud(cx: Context, s: Piece, low: str) -> bool:
     after = cx.reply.low[s.end:].lstrip()  # "whose job... X", "whose job - X", "whose job: X"
     trails = after.startswith(("..", "\u2026", "-", "\u2013", "\u2014", ":"))
     asked = set(words(cx.question))
-    return trails and 1 <= len(said) <= 4 and sum(w in asked for w in said) >= max(1, len(said) - 1)
+    # "Impact, obviously - ..." at "(impact), or ... (control)?" (round 32): one of the options picked, not said over
+    picked = any(f"({w})" in cx.question.lower() for w in said)
+    return trails and not picked and 1 <= len(said) <= 4 and sum(w in asked for w in said) >= max(1, len(said) - 1)
 
 
 def _read_sentence(cx: Context, s: Piece) -> None:

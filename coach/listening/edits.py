@@ -26,7 +26,7 @@ _REMOVE = re.compile(
     _LEAD + r"(?:" + _REMOVE_VERB + r"\s+(?P<said>(?:the |that |this )?(?:" + _PART
     + r" (?:about|abt|bout|on|with|re|where i (?:said|say|mention(?:ed)?)) )?(?P<x>[^,.;!?]+?))(?:\s+(?:out|off))?"
     + r"|(?:leave|take|cross|cut|keep) (?P<x2>[^,.;!?]+?) (?:out|off)(?: of (?:it|there|that))?)"
-    + r"(?:\s+(?:please|pls|thanks|tbh|lol))?(?:$|[,;] )")
+    + r"(?:\s+(?:please|pls|thanks|tbh|lol|entirely|completely|altogether|fully))?(?:$|[,;] )")
 # "not the team, the craft", "not hiking but climbing", "no not respect - trust".
 _NOT_X_Y = re.compile(_LEAD + r"(?:it'?s |its |it is |that'?s |thats )?not (?:really |so much |about |the bit about )*"
                       r"(?P<x>[^,.;!?]+?)(?:[,;.]\s+|\s+(?=but |rather |instead |it'?s |its |it is ))"

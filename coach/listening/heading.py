@@ -51,7 +51,7 @@ _NOW = re.compile(
 # Said on the way to the goal, about the question or the conversation (round 29).
 _REMARK = re.compile(r"(?i)^(?:(?:well|hmm+|oh|ha+|so|ok)[,.]?\s+)*(?:(?:that'?s|thats|that is|it'?s|its|now that'?s) "
                      r"(?:rather |really |quite |such |a bit of )?(?:a |the )?(?:good |big |hard |tough |fair |great |"
-                     r"million dollar |\$64,000 )?question|good question|great question|tough one|"
+                     r"million dollar |\$64,000 )?(?:question|problem|dilemma)|good question|great question|tough one|"
                      r"i (?:literally |already )?(?:just )?(?:told|said|answered) (?:you|that|this)"
                      r"(?: already| before)?|(?:you )?pick one(?: lol)?|(?:no )?wait,? (?:don'?t|dont)|don'?t|dont)"
                      r"\W*$")

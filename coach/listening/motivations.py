@@ -48,7 +48,12 @@ def _negated(t: str, start: int, end: int) -> bool:
     before = re.split(r"[.,;!?]", t[max(0, start - 40) : start])[-1]
     after = re.split(r"[.,;!?]", t[end : end + 40])[0]
     return bool(_NEGATED_BEFORE.search(before) or _DENIED_BEFORE.search(before) or _NEGATED_AFTER.match(after)
-                or _DISLIKED_AFTER.match(after) or _DISLIKED_BEFORE.search(before))
+                or _DISLIKED_AFTER.match(after) or _DISLIKED_BEFORE.search(before) or _REPORTED_BEFORE.search(before))
+
+
+# The coach's words quoted back, not the mentee's: "your summary still says control" (round 32).
+_REPORTED_BEFORE = re.compile(r"\b(?:you|your \w+|it|the (?:summary|list|playback)|that) (?:still |also )?"
+                              r"(?:says?|said|has|had|wrote|put|keeps? saying|calls? it)\s*['\"]?$")
 
 
 def affirmed(phrases: Phrases, text: str) -> int:
