@@ -41,6 +41,8 @@ def said_before(asked: str, previous: dict[str, Any], lexicon: Lexicon) -> list[
     m = _NAMED.search(asked.strip(" ?!."))
     thing = next((g for g in (m.groups() if m else ()) if g), "").strip()
     var = "bedrock" if _WHY.match(thing) else slot_of(thing) if thing else ""
+    if not var and re.search(r"(?i)\bi (?:like|love|enjoy)\b|\blights? me up\b", asked):
+        var = "passions"  # "what I said last time I like?" (round 32)
     wanted = [var] if var in _LINES else ["goal", "bedrock"]
     return [(_LINES[name][0], said) for name in wanted if (said := _line_words(previous, name, lexicon))]
 

@@ -50,7 +50,7 @@ _FRAME = re.compile(
     r"(?:i )?(?:think|guess|suppose|reckon)(?= (?:i'?d|id|i would|i want|i wanna|i'?ll|i'?m going|i hope)\b)|"  # a wish
     r"(?:people|they|everyone|folks) (?:come|came|always come) to (?:me|you) for|"  # the question said back
     r"(?:my |the |an? )?experiment(?: (?:idk|i guess|maybe|hmm+|um+|then|would be|is))?(?=\s*(?:[:.\u2026-]|$))|"
-    r"(?:(?:it'?s |its )?(?:the )?same as (?:last time|before)"
+    r"(?:(?:it'?s |its |is )?(?:the )?same (?:as|like) (?:last time|before)"
     r"(?: mostly| really| basically| i think| anyway)?(?=[,.]))|"
     # "maybe vet nurse": the hedge is heard, the thought is said back ("maybe not" stays)
     r"(?:maybe|perhaps|possibly|probably)(?! (?:not|so|yes|no|i|i'?d|i'?m|id|im|that|this|it|we|more|less)\b)|"

@@ -79,7 +79,11 @@ _NEWS = re.compile(
     r"quit|left|handed in|signed|passed|failed|finished|joined|switched|accepted|been (?:offered|promoted|accepted|"
     r"made|given|moved|put)|was (?:offered|promoted|accepted|made|given|moved)|become|booked|enrolled|signed up)\b|"
     r"(?:offered|promoted|hired|accepted|shortlisted) me\b|(?:got|have|had) an? (?:interview|offer|promotion)\b|"
-    r"(?:i'?m|im|i am) (?:now |finally )?(?:starting|leaving|moving|going part[- ]time|retiring|pregnant|on leave)\b)")
+    r"(?:i'?m|im|i am) (?:now |finally )?(?:starting|leaving|moving|going part[- ]time|retiring|pregnant|on leave)\b|"
+    # "I start electrician course in September!" (round 32, a second language): the plan, in the present
+    r"\bi (?:start|begin|finish|leave|move|join) (?:a |an |the |my )?[\w' -]{2,40}? (?:in|on|next|this|from) "
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|"
+    r"autumn|fall|winter|week|month|year|monday|tuesday|wednesday|thursday|friday)\b)")
 
 
 def news_in(answer: str) -> str:
