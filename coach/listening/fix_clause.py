@@ -51,6 +51,8 @@ _FIX_ASKED = re.compile(r"(?i)^(?:and |also |but )?(?:(?:can|could|would) (?:you
                         r"(?:fix|change|correct|update|redo|sort out) (?P<head>.{2,40}?)\s*[,:;.\u2014-]\s*"
                         r"(?:it|that|this|they)\s+"
                         r"(?:should|needs? to|has to|must)\s+(?:just |only |really )?(?:be|say|read)[:,]?\s+")
+_QUOTED_LINE = re.compile(r"(?i)^(?:(?:and|also|but)\s+)?['\"](?P<line>[^'\"]{2,30})['\"]"
+                          r"(?=\s+(?:should|needs? to|must)\b)")
 _POINTER = r"(?:that|this|it|that bit|that part|this bit|this part|the last bit|the last one|that line|that sentence)"
 
 
@@ -87,6 +89,9 @@ def _read(clause: str) -> Fix | None:
         return Fix("add", "why_chain", new=_words(m.group("new")))
     text = _WRONG_LEAD.sub("", _bare(raw))  # "the summary's wrong - i said FREEDOM, not meaning" (round 22)
     text = _FIX_ASKED.sub(r"\g<head> should be ", text)  # "can you fix the drives bit, it should just be X"
+    # "'Underneath it' should say: X" (round 32): the line named in quotes, and what it should say
+    text = _QUOTED_LINE.sub(lambda m: m.group("line") if slot_of(m.group("line")) else m.group(0), text)
+    text = re.sub(r"(?i)\b(should|needs? to|must) (?:say|read)\s*[:,]?\s+", r"\1 be ", text)
     if not text:
         return None
     fix = (_restate(text) or _add(text) or _missing(text) or _too_strong(text) or _named_first(text) or _pointed(text)

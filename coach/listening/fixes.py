@@ -108,7 +108,9 @@ def read_fixes(reply: str) -> list[Fix]:
             continue
         fix, named = (replace(fix, slot=named) if fix and named and fix.kind in ("add", "put") and not fix.slot
                       else fix), ""
-        refuted = bool(out) and out[-1].kind == "put" and out[-1].new.lower().startswith("not ")  # "X is NOT Y ..."
+        # "X is NOT Y ...", not "'Underneath it' should say: not wanting anyone treated ..." (round 32)
+        refuted = bool(out) and out[-1].kind == "put" and out[-1].new.lower().startswith("not ") and \
+            not _SAYS_NOT.search(reply)
         instead = (fw.INSTEAD.match(_bare(clause)) if out and out[-1].kind == "drop" else None) or (
             fw.HEADING_NOW.match(_bare(clause)) if refuted else None)  # "... I'm heading out of the ward": in its place
         if fix is None and instead:  # "'keep it on list' is not what I love. I love mountains": put in its place
@@ -154,6 +156,9 @@ def read_fixes(reply: str) -> list[Fix]:
 # One more thing for the line just added to: "and calming people at 3am", "also the running club".
 _AND_ALSO = re.compile(r"(?i)^(?:and|also|plus|and also|oh and)\s+(?!(?:i|you|it|that|this|the rest|then|so)\b)"
                        r"(?P<x>[\w' -]{3,60})$")
+
+
+_SAYS_NOT = re.compile(r"(?i)\b(?:should|needs? to|must) (?:be|say|read)\s*[:,]?\s+not\b")
 
 
 def _added_too(clause: str, before: list[Fix]) -> Fix | None:
