@@ -235,6 +235,12 @@ _OR_NEXT = re.compile(r"(?i)\s*(?:(?P<like>(?:like )?(?:(?!(?:i|i'?m|im|you|we|i
                       r"(?:,[^.!?]{0,30}?)?(?: or something)?[.!?]\s+)?"
                       r"or (?:maybe |possibly |perhaps |else )?(?P<or>[^.!?,;]{3,60})")
 
+# A second thing to do, said in a sentence of its own: "... for a day. And separately ask our head of people ..."
+_AND_DO = re.compile(r"(?i)\s*(?:(?:and|also|plus)\s+(?:also |separately |then |maybe |probably )?|"
+                     r"(?:separately|also|then) )?"
+                     r"(?P<x>(?:ask|talk|email|call|try|shadow|book|look|read|sign|apply|write|meet|visit|go|do|find|speak|"
+                     r"message|join|start|see|check)\b[^.!?]{3,100})[.!?]?\s*$")
+
 
 def _next_joined(text: str, m: re.Match[str], max_words: int) -> str:
     """The first sentence with the next one that finishes it ("" if none does): another option ("teaching. like nurse
@@ -248,6 +254,10 @@ def _next_joined(text: str, m: re.Match[str], max_words: int) -> str:
     tail = _TAIL_ON.match(rest)
     if tail and len(head.split()) + len(tail.group(1).split()) <= max_words:
         return f"{head}, {tail.group(1).strip()}"
+    also = _AND_DO.match(rest) if max_words >= 20 else None  # a long quote (the experiment): the second thing too
+    joined = f"{head}, and {also.group('x').strip()}" if also else ""
+    if also and len(joined.split()) <= max_words + 6 and len(joined) <= MAX_CHARS:
+        return joined  # "X. And separately ask our head of people Y" (round 32)
     return ""
 
 
