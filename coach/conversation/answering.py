@@ -138,7 +138,10 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
             said = self._asides(reading, edited=True)
             if step.ladder:  # the rung is put right, and the next why asks about it
                 self._change = None
-                return said + [self._put_right(self._corrected)] + self._enter(step.name, fresh=False)
+                # "scratch tech lead. i think its ux" (round 32): what it is now, not "without tech lead"
+                seed = not [r for r in self.values.get(step.ladder.chain) or [] if r]
+                now = self._rung() if seed and self._corrected.startswith("without ") else ""
+                return said + [self._put_right(now or self._corrected)] + self._enter(step.name, fresh=False)
             kept = "" if step.expect == "yes_no" else heard.without_edits(said_content(reading), edits)
             return said + self._advance(answer=kept or text, ref=ref, reading=reading, corrected=True)
         rewritten = self._rewritten(text, reading, ref)
