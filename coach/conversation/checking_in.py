@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from coach.conversation.forgetting import asks_to_forget
 from coach.conversation.heard import said_content
 from coach.conversation.message import Message
 from coach.conversation.summary import non_answer
@@ -82,7 +83,8 @@ class CheckingIn:
             if self.state.care_first:  # back after a stop for care: now the conversation opens as it would have
                 self.state.care_first = False
                 return said + self._enter(self.step)
-            if held and self._kept_of(held["text"]):  # the answer given with the worry still counts
+            # the answer given with the worry still counts, and so does a request to forget (round 32 lost one)
+            if held and (self._kept_of(held["text"]) or asks_to_forget(held["text"])):
                 return said + self._take(held["text"], held["ref"])
             return said + self._reask()
         # "not sure" to "are you safe?" is no answer to go on from; "I suppose, I want X to count" talks on: asked again

@@ -59,6 +59,11 @@ _LEAD_ON = re.compile(r"(?i)^\W*(?:(?:anyway|anyways|um+|so|ok|okay|and|but)[.,]
 _NOT_WORDS = frozenset(("previous", "mentee"))
 
 
+def asks_to_forget(text: str) -> bool:
+    """Does ``text`` ask for something to be forgotten ("can you forget the bit about my manager")?"""
+    return _FORGET.search(text) is not None
+
+
 def _left(item: str, thing: str) -> str:
     """What is left of ``item`` without the clauses that mention ``thing`` ("" when nothing else is)."""
     pieces = [p for p in _CLAUSE.split(item) if p.strip(" ,.")]
@@ -91,6 +96,7 @@ class Forgetting:
         if m is None or "forgot" not in self.flow.replies:
             return None
         named = next((g for g in m.groupdict().values() if g), "").strip()
+        named = re.sub(r"(?i)(?:\s+(?:btw|tho|though|lol|pls|please|thanks|too|as well|ok))+$", "", named)  # "... btw"
         thing = _HEAD.sub("", named)
         if not rules.words(thing):
             return None
