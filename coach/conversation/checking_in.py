@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from coach.conversation.forgetting import asks_to_forget
-from coach.conversation.heard import said_content
+from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.message import Message
 from coach.conversation.summary import non_answer
 from coach.listening import rules
@@ -100,7 +100,8 @@ class CheckingIn:
         reading = read_reply(text, self.flow.lexicon, expect=self.current.expect, question=self._asked())
         if self.current.expect == "yes_no":  # "Does that fit?": only a yes or a no beside the worry answers it
             return reading.confirm is not None
-        content = trimmed(said_content(reading))
+        # "i hate feeling useless? no wait not useless, more like X" (round 31): what it became is said too
+        content = trimmed(said_content(reading)) or trimmed(corrected_to(reading))
         return bool(rules.words(content)) and not non_answer(content)
 
     def care_opening(self) -> list[Message]:
