@@ -10,6 +10,7 @@ from coach.listening.cutting import NO_END, cut, fragments, without_contrast
 # Re-exported: templates and callers say pronouns back through playback.
 from coach.listening.jobs import CONTRACTED_IS as _CONTRACTED_IS
 from coach.listening.jobs import job_named as job_named
+from coach.listening.joined import CHOICE, CHOICE_WORDS, next_joined
 from coach.listening.pronouns import swap_pronouns as swap_pronouns
 
 if TYPE_CHECKING:
@@ -220,51 +221,10 @@ _SPELLED = {"i.e": "that is", "e.g": "for example"}
 _LISTED = re.compile(r"\s*(?:and\s+|also\s+)?((?:my|our|the|his|her|their)(?:\s+(?!(?:is|are|was|were|would|will|can|"
                      r"has|have|does|do|did|gets?|makes?)\b)[\w'-]+){1,3})(?=\s*(?:[,.;!?]|$))")
 
-# "thats what good care is. for patients and staff" (round 28): a short phrase after the stop finishes the thought.
-_TAIL_ON = re.compile(r"(?i)\s*((?:for|with|by|to|in|at|on|from|without|especially|mostly|mainly|even) "
-                      r"(?!(?:be honest|be fair|the record|sure|now|real|example|instance|once|a start|me|the moment|"
-                      r"least|all|fact|general|short|the way|the end|my opinion|a way|some ways|the other hand)\b)"
-                      r"(?:(?!(?:i|you|it|that|this|is|are|was|were)\b)[\w'-]+ ?){1,4})\s*(?:[.!?;]|$)")
-
-# A choice between two things is said back with both sides (round 29 lost "or to go part-time").
-_CHOICE = re.compile(r"(?i)\b(?:whether|either|between)\b[^.!?;]{3,}?\bor\b")
-_CHOICE_WORDS = 18
-# The other option, said in a sentence of its own (after an example, maybe): ". like X. or maybe Y, ..."
-_OR_NEXT = re.compile(r"(?i)\s*(?:(?P<like>(?:like )?(?:(?!(?:i|i'?m|im|you|we|it|it'?s|they|he|she|that)\b)"
-                      r"[\w'&/-]+ ?){1,4})"
-                      r"(?:,[^.!?]{0,30}?)?(?: or something)?[.!?]\s+)?"
-                      r"or (?:maybe |possibly |perhaps |else )?(?P<or>[^.!?,;]{3,60})")
-
-# A second thing to do, said in a sentence of its own: "... for a day. And separately ask our head of people ..."
-_AND_DO = re.compile(r"(?i)\s*(?:(?:and|also|plus)\s+(?:also |separately |then |maybe |probably )?|"
-                     r"(?:separately|also|then) )?"
-                     r"(?P<x>(?:ask|talk|email|call|try|shadow|book|look|read|sign|apply|write|meet|visit|go|do|find|speak|"
-                     r"message|join|start|see|check)\b[^.!?]{3,100})[.!?]?\s*$")
-
-
-def _next_joined(text: str, m: re.Match[str], max_words: int) -> str:
-    """The first sentence with the next one that finishes it ("" if none does): another option ("teaching. like nurse
-    education. or maybe out of healthcare altogether", round 28) or a short phrase ("good care. for patients")."""
-    head, rest = text[:m.start()], text[m.end():]
-    other = _OR_NEXT.match(rest)
-    if other:
-        like = f"{other.group('like')}, " if other.group("like") else ""
-        joined = f"{head}, {like}or {other.group('or')}"
-        return joined if len(joined.split()) <= _CHOICE_WORDS else ""
-    tail = _TAIL_ON.match(rest)
-    if tail and len(head.split()) + len(tail.group(1).split()) <= max_words:
-        return f"{head}, {tail.group(1).strip()}"
-    also = _AND_DO.match(rest) if max_words >= 20 else None  # a long quote (the experiment): the second thing too
-    joined = f"{head}, and {also.group('x').strip()}" if also else ""
-    if also and len(joined.split()) <= max_words + 6 and len(joined) <= MAX_CHARS:
-        return joined  # "X. And separately ask our head of people Y" (round 32)
-    return ""
-
-
 def key_phrase(answer: str, max_words: int = 12) -> str:
     """The first whole clause of what an answer says, or a well-formed part of it; "" if none fits."""
-    if _CHOICE.search(answer):  # "whether to retire fully at sixty or to go part-time": both sides, or it is no choice
-        max_words = max(max_words, _CHOICE_WORDS)
+    if CHOICE.search(answer):  # "whether to retire fully at sixty or to go part-time": both sides, or it is no choice
+        max_words = max(max_words, CHOICE_WORDS)
     answer = _POINTING_BACK.sub("", answer)  # "do the shadow day like i said": the pointing back is not said back
     answer = _WANT_BARE.sub(r"\1 to ", answer)  # "i dont want be broken" (a second language): read as meant
     text = _wish_after_remark(" ".join(_ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], _said(answer)).split()))
@@ -290,7 +250,7 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     listed = _LISTED.match(text[m.end():]) if m and len(text[:m.start()].split()) <= 3 and "." in m.group(0) else None
     if m and listed and len(listed.group(1).split()) <= 4:  # "love island. my nephews, i could talk ...": both
         text, m = f"{text[:m.start()]} and {listed.group(1)}", None
-    joined = _next_joined(text, m, max_words) if m and m.group(0)[:1] in ".!?" else ""
+    joined = next_joined(text, m, max_words, MAX_CHARS) if m and m.group(0)[:1] in ".!?" else ""
     if joined:
         text, m, max_words = joined, None, max(max_words, len(joined.split()))
     if m and not both and re.match(r"(?i),\s*but (?:as|in|at|with|only|just|now|then)\s", text[m.start():]):

@@ -1,0 +1,50 @@
+"""The sentence after the first one, when it finishes the thought: another option ("teaching. or maybe out of
+healthcare altogether"), a short phrase ("good care. for patients and staff") or, in a long quote, a second thing
+to do ("shadow the deputy head for a day. and ask the head about the rewrite"). Used by coach.listening.playback.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CHOICE", "CHOICE_WORDS", "next_joined"]
+
+# "thats what good care is. for patients and staff" (round 28): a short phrase after the stop finishes the thought.
+_TAIL_ON = re.compile(r"(?i)\s*((?:for|with|by|to|in|at|on|from|without|especially|mostly|mainly|even) "
+                      r"(?!(?:be honest|be fair|the record|sure|now|real|example|instance|once|a start|me|the moment|"
+                      r"least|all|fact|general|short|the way|the end|my opinion|a way|some ways|the other hand)\b)"
+                      r"(?:(?!(?:i|you|it|that|this|is|are|was|were)\b)[\w'-]+ ?){1,4})\s*(?:[.!?;]|$)")
+
+# A choice between two things is said back with both sides (round 29 lost "or to go part-time").
+CHOICE = re.compile(r"(?i)\b(?:whether|either|between)\b[^.!?;]{3,}?\bor\b")
+CHOICE_WORDS = 18
+# The other option, said in a sentence of its own (after an example, maybe): ". like X. or maybe Y, ..."
+_OR_NEXT = re.compile(r"(?i)\s*(?:(?P<like>(?:like )?(?:(?!(?:i|i'?m|im|you|we|it|it'?s|they|he|she|that)\b)"
+                      r"[\w'&/-]+ ?){1,4})"
+                      r"(?:,[^.!?]{0,30}?)?(?: or something)?[.!?]\s+)?"
+                      r"or (?:maybe |possibly |perhaps |else )?(?P<or>[^.!?,;]{3,60})")
+
+# A second thing to do, said in a sentence of its own: "... for a day. And separately ask our head of people ..."
+_AND_DO = re.compile(r"(?i)\s*(?:(?:and|also|plus)\s+(?:also |separately |then |maybe |probably )?|"
+                     r"(?:separately|also|then) )?"
+                     r"(?P<x>(?:ask|talk|email|call|try|shadow|book|look|read|sign|apply|write|meet|visit|go|do|find|speak|"
+                     r"message|join|start|see|check)\b[^.!?]{3,100})[.!?]?\s*$")
+
+
+def next_joined(text: str, m: re.Match[str], max_words: int, max_chars: int) -> str:
+    """The first sentence with the next one that finishes it ("" if none does): another option ("teaching. like nurse
+    education. or maybe out of healthcare altogether", round 28) or a short phrase ("good care. for patients")."""
+    head, rest = text[:m.start()], text[m.end():]
+    other = _OR_NEXT.match(rest)
+    if other:
+        like = f"{other.group('like')}, " if other.group("like") else ""
+        joined = f"{head}, {like}or {other.group('or')}"
+        return joined if len(joined.split()) <= CHOICE_WORDS else ""
+    tail = _TAIL_ON.match(rest)
+    if tail and len(head.split()) + len(tail.group(1).split()) <= max_words:
+        return f"{head}, {tail.group(1).strip()}"
+    also = _AND_DO.match(rest) if max_words >= 20 else None  # a long quote (the experiment): the second thing too
+    joined = f"{head}, and {also.group('x').strip()}" if also else ""
+    if also and len(joined.split()) <= max_words + 6 and len(joined) <= max_chars:
+        return joined  # "X. And separately ask our head of people Y" (round 32)
+    return ""
