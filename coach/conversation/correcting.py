@@ -247,6 +247,14 @@ def _find(part: str, item: str) -> re.Match[str] | None:
 
 # Words that name no part of a thought ("the leading the team bit").
 _FILLER_WORDS = frozenset(["the", "a", "an", "my", "your", "our", "bit", "part", "thing", "stuff", "about", "and"])
+# ... nor a pointer or an aside: "that bit", "the last one", "the 3am thing btw".
+_NOT_NAMING = _FILLER_WORDS | {"that", "this", "it", "just", "one", "last", "first", "line", "sentence", "word",
+                               "whole", "btw", "tho", "though", "lol", "too", "either", "again", "also"}
+
+
+def naming_words(part: str) -> list[str]:
+    """The words a part is named by, lower-cased: "the 3am thing btw" -> ["3am"]; [] for "that bit"."""
+    return [w for w in re.findall(r"[\w']+", part.lower()) if w not in _NOT_NAMING]
 
 
 def _stem(word: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from coach.conversation.correcting import _find, _names
+from coach.conversation.correcting import _find, _names, naming_words
 from coach.conversation.drives import Drives
 from coach.conversation.heard import without_reason
 from coach.conversation.summary import LINES
@@ -20,11 +20,6 @@ _SHAPES = (
     ("strengths", re.compile(r"(?i)^(?:that )?(?:i'?m|im|i am) (?:really |quite |pretty |also )?good at\b|"
                              r"^(?:that )?people (?:come to me|ask me)\b")),
 )
-
-
-# Words that name no part of what is kept ("the 3am thing btw").
-_NO_PART = frozenset(["the", "a", "an", "my", "that", "this", "bit", "part", "thing", "stuff", "about", "and", "btw",
-                      "tho", "though", "lol", "too", "either", "again", "also"])
 
 
 class FixValues(Drives):
@@ -146,7 +141,7 @@ class FixValues(Drives):
     def _already_kept(self, fix: Fix) -> str:
         """"you didnt add the 3am thing btw" when "calming people at 3am" is kept (round 29): where it is, said
         back ("" when no kept item has its words)."""
-        named = [w for w in re.findall(r"[\w']+", fix.part or fix.new) if w.lower() not in _NO_PART]
+        named = naming_words(fix.part or fix.new)
         for var in self.current.corrects if named else []:
             value = self.values.get(var)
             for item in value if isinstance(value, list) else [value]:

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from coach.conversation.asking import said_back
-from coach.conversation.correcting import _find, _put_in
+from coach.conversation.correcting import _find, _put_in, naming_words
 from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.machine import Position, position
 from coach.conversation.rewriting import NO_ONLY, Rewriting
@@ -37,9 +37,6 @@ _ADD_IT = re.compile(r"(?i)^(?:(?:um+|uh+|erm|yes|yeah|ok|okay|so)[,.]?\s+)*(?:j
                      r"(?:add|put|include|keep) (?:it|that|them|this)(?: in| back(?: in)?)?\b")
 # What the rest of a reply beside a fix must not be, to be heard as this question's answer.
 _NOT_AN_ANSWER = frozenset({"advice_request", "meta", "correction", "no", "non_answer"})
-# Words that point at a part without naming it ("that bit", "the last one").
-_NO_NAME = frozenset(["the", "a", "an", "that", "this", "it", "just", "bit", "part", "thing", "stuff", "one", "last",
-                      "first", "line", "sentence", "word", "my", "your", "whole", "about"])
 _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 
 
@@ -320,7 +317,7 @@ class Fixing(Rewriting):
 def _named_in(said: str, held: list[str]) -> bool:
     """Is the part a fix names ("the lightbulb thing") in what is held, or only pointed at ("that bit")?
     "its not just the lightbulb thing, its also X" at a why-question is an answer, not a fix (round 28)."""
-    named = [w for w in re.findall(r"[\w']+", said.lower()) if w not in _NO_NAME]
+    named = naming_words(said)
     return not named or any(all(re.search(rf"\b{re.escape(w)}", item.lower()) for w in named) for item in held)
 
 

@@ -43,15 +43,15 @@ def said_before(asked: str, previous: dict[str, Any], lexicon: Lexicon) -> list[
     var = "bedrock" if _WHY.match(thing) else slot_of(thing) if thing else ""
     if not var and re.search(r"(?i)\bi (?:like|love|enjoy)\b|\blights? me up\b", asked):
         var = "passions"  # "what I said last time I like?" (round 32)
+    lines = {name: _line_words(previous, name, lexicon) for name in _LINES}
     wanted = [var] if var in _LINES else ["goal", "bedrock"]
     if var not in _LINES and thing:  # "what did i say last time about my manager?" (round 31): the lines that name it
         about = re.sub(r"(?i)^(?:my|the|your|our)\s+", "", thing)
         mine = re.search(rf"(?i)\bmy\s+{re.escape(about)}", asked) if about else None
         whose = r"\b(?:my|your) " if mine else r"\b"  # "my manager", not "product manager"
-        naming = [name for name in _LINES if about and re.search(rf"(?i){whose}{re.escape(about)}",
-                                                                  _line_words(previous, name, lexicon))]
-        wanted = naming or wanted
-    return [(_LINES[name][0], said) for name in wanted if (said := _line_words(previous, name, lexicon))]
+        named = re.compile(rf"(?i){whose}{re.escape(about)}")
+        wanted = [name for name, said in lines.items() if about and named.search(said)] or wanted
+    return [(_LINES[name][0], lines[name]) for name in wanted if lines[name]]
 
 
 def kept_so_far(asked: str, summary: dict[str, Any], lexicon: Lexicon, now: bool = True) -> list[tuple[str, str]]:

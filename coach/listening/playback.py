@@ -226,9 +226,9 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     if CHOICE.search(answer):  # "whether to retire fully at sixty or to go part-time": both sides, or it is no choice
         max_words = max(max_words, CHOICE_WORDS)
     answer = _POINTING_BACK.sub("", answer)  # "do the shadow day like i said": the pointing back is not said back
-    answer = _WANT_BARE.sub(r"\1 to ", answer)  # "i dont want be broken" (a second language): read as meant
+    # "I want train the apprentices", "i dont want be broken" (a second language): "want to", read as meant
+    answer = _WANT_BARE.sub(r"\1 to ", answer)
     text = _wish_after_remark(" ".join(_ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], _said(answer)).split()))
-    text = _WANT_BARE.sub(r"\1 to ", text)  # "I want train the apprentices" (a second language): "want to train"
     m = _CLAUSE_END.search(text)
     if m and _POINTER_ONLY.match(text[:m.start()].strip()) and text[m.end():].strip():
         text = text[m.end():].strip()  # "the blood thing. maybe dog grooming": a pointer, then what is meant
