@@ -17,7 +17,7 @@ from coach.errors import CoachError
 from coach.flow.spec import Flow, Step
 from coach.home import addressed
 from coach.listening import rules
-from coach.listening.chain import reason
+from coach.listening.chain import goal_phrase, reason
 from coach.listening.jobs import works_alone
 from coach.listening.playback import play_back
 from coach.listening.returning import news_in
@@ -263,8 +263,8 @@ class Asking:
         if self.state.depth > 0 and chain:
             return reason(chain[-1])  # the deepest "because" of the last answer
         seed = self.values.get(ladder.seed or "") if ladder.seed else ""
-        if isinstance(seed, str) and seed.strip():
-            return play_back(seed)
+        if isinstance(seed, str) and seed.strip():  # "head of people here, or a consultancy": both options
+            return goal_phrase(seed)
         said = [text for _, text in self.words.texts(self.state.said) if text.strip()]
         return play_back(said[-1]) if said else ""
 

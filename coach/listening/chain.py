@@ -106,12 +106,17 @@ def chain_phrases(rungs: Iterable[str]) -> list[str]:
     for i, rung in enumerate(r for r in rungs if r and r.strip()):
         if is_non_answer(rung):  # "I don't know" ends the ladder; it is no reason
             continue
-        # The first rung is the goal itself: played back whole. Later rungs: their reasons.
-        phrases = [play_back(rung)] if i == 0 else [second_person(r) for r in reasons(rung)]
+        # The first rung is the goal itself: played back whole, both options if two. Later rungs: their reasons.
+        phrases = [goal_phrase(rung)] if i == 0 else [second_person(r) for r in reasons(rung)]
         for phrase in phrases:
             if phrase and not any(_same(phrase, seen) for seen in out):
                 out.append(phrase)
     return out
+
+
+def goal_phrase(goal: str) -> str:
+    """A goal said back: both options of "head of people here, or a consultancy", else its key phrase."""
+    return (play_back(goal, 24) if ", or " in goal else "") or play_back(goal)
 
 
 def play_back_chain(rungs: Iterable[str]) -> str:

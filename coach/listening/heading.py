@@ -96,6 +96,14 @@ _WORN_FIRST = re.compile(
     r"(?:burnt out|burned out|exhausted|knackered|drained|stressed|fed up|worn out|tired)(?: tbh| honestly| lol| rn)?"
     r"(?:,? (?:so|and so|which is why|hence)\s+|[.;,]\s+)")
 
+# Options counted out: "One, I stay and aim for head of people. Two, I join a consultancy", "1) X 2) Y" (round 32).
+_OPTION = re.compile(r"(?i)(?:^|(?<=[\s.;:!?(]))(?:(?P<first>one|1|first(?:ly)?|option (?:one|a|1))|"
+                     r"two|2|second(?:ly)?|three|3|third(?:ly)?|option (?:two|three|[bc23]))"
+                     r"\s*(?:[,:)]|\.(?=\s)|\s-)\s+")
+_CHOOSING = re.compile(r"(?i)\b(?:versions|options|paths|choices|routes|ways|either|torn|split|between|"
+                       r"can'?t decide|undecided|or)\b")
+_OPTION_END = re.compile(r"\s+-+\s+|[.;!?](?:\s|$)|,\s+(?=(?:the|she|he|they|it|which|who)\b)")
+
 # Softeners inside a choice: "im kinda torn between X or just leaving for Y".
 _CHOICE_SOFTENED = re.compile(r"(?i)\b(?:kinda|kind of|sort of|sorta)\s+(?=(?:torn|split|stuck)\b)|(?<=\bor )just\s+")
 
@@ -106,6 +114,9 @@ def heading(content: str) -> str:
     "im a junior ux designer at a fintech, and i kind of want to be a design lead" keeps the
     wish; an answer with no wish in it is kept whole."""
     content = _GOAL_LABEL.sub("", content) or content  # "goal is to open a food truck": the goal itself
+    options = _counted_options(content)
+    if options:
+        return options
     worn = _WORN_FIRST.match(content)
     if worn and _HEADING.search(content[worn.end():]) and len(content[worn.end():].split()) >= 2:
         content = content[worn.end():]  # "a bit burnt out so maybe something calmer": the wish
@@ -135,6 +146,28 @@ def heading(content: str) -> str:
     kept = [_CHOICE_SOFTENED.sub("", c) for c in kept]  # "im kinda torn between X or just Y": the choice
     joined = [c if c[-1] in ".!?" else c + "." for c in kept[:-1]] + [kept[-1].rstrip(".")]
     return _without_frame(" ".join(joined))
+
+
+def _counted_options(content: str) -> str:
+    """ "One, I stay here. Two, I join a consultancy" -> "I stay here, or I join a consultancy"; else "".
+
+    Steps rather than choices ("first, finish my degree. second, ...") are joined with "and then"."""
+    marks = list(_OPTION.finditer(content))
+    if len(marks) < 2 or not marks[0].group("first") or marks[1].group("first"):
+        return ""
+    ends = [m.start() for m in marks[1:]] + [len(content)]
+    options = []
+    for mark, end in zip(marks, ends, strict=True):
+        option = content[mark.end():end]
+        option = _OPTION_END.split(option, maxsplit=1)[0].strip(" ,.;")
+        option = re.sub(r"(?i)[\s,]+(?:or|and|and then|then)$", "", option)
+        if not option.split():
+            return ""
+        options.append(option)
+    said_around = content[:marks[0].end()] + " " + content[marks[-1].start():]
+    if _CHOOSING.search(said_around) or "option" in said_around.lower():
+        return ", or ".join(options)
+    return (", and then " if marks[0].group("first").lower().startswith("first") else ", and ").join(options)
 
 
 # "... doing any of this in 5 years": the question's own time frame, said back at the end, is no part of the goal.
