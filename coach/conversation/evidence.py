@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from coach.listening import rules
+from coach.listening.takeback import TAKE_BACK
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
@@ -261,8 +262,7 @@ def _played_down(words: rules.Phrases, text: str) -> bool:
 
 # "and having a say i suppose. well no, actually, its more being recognised" (round 28): the clause before is
 # taken back.
-_TAKE_BACK = re.compile(r"\b(?:(?:well|oh|hmm)[,\s]+)?(?:no[,\s]+actually|actually[,\s]+no|no[,\s]+wait|wait[,\s]+no|"
-                        r"scratch that|scrap that|on second thoughts?)\b")
+_TAKE_BACK = re.compile(rf"\b(?:(?:well|oh|hmm)[,\s]+)?{TAKE_BACK}\b")
 
 
 def _taken_back(words: rules.Phrases, text: str) -> bool:

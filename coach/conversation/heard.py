@@ -9,6 +9,7 @@ from coach.listening.corrected import THE_POINT, meant_after
 from coach.listening.edits import Edit
 from coach.listening.fixes import is_remark
 from coach.listening.reading import Reading
+from coach.listening.takeback import TAKE_BACK_ONLY
 
 # "one sentence: X", "in a sentence - X": the label a mentee puts before the answer asked for.
 _LABEL = re.compile(r"(?i)^(?:ok(?:ay)?,? )?(?:in )?(?:one|a) (?:plain |simple )?sentence[:.,-]\s+")
@@ -139,8 +140,7 @@ def corrected_to(reading: Reading) -> str:
     return kept if kept and not _DENIED.match(said) else said
 
 
-_TAKES_BACK_ONLY = re.compile(r"(?i)^\W*(?:don'?t|dont|do not|never ?mind|nvm|forget (?:it|that)|ignore (?:that|it)|"
-                              r"scratch that|scrap that|not that)\W*$")
+_TAKES_BACK_ONLY = re.compile(rf"(?i)^\W*{TAKE_BACK_ONLY}\W*$")
 # A thing pointed at, not said, as what a correction puts in (round 23): "the blood thing".
 _POINTED = re.compile(r"(?i)^(?:the|that|this) [\w' ]{1,20} (?:thing|bit|stuff)\W*$")
 # Said after the word of one's own: "thats different" points back at it (round 21).

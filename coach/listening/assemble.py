@@ -10,6 +10,7 @@ import re
 
 from coach.listening.found import Context, Found
 from coach.listening.reading import Act, sentence
+from coach.listening.takeback import TAKE_BACK
 from coach.listening.text import Piece, Reply, bare, words
 
 # Kinds after which a plain remark belongs to them ("Which experiment? I don't remember that.").
@@ -18,8 +19,8 @@ LEADS = ("question", "advice_request")
 
 # "no i mean yes, lets start": a no taken back at once. "no nothing. start pls": no questions first,
 # then a plain word to start (the no answered "anything you'd want to know first?").
-_TAKEN_BACK = re.compile(r"^(?:no|nope|nah)[,.!]*\s+(?:i mean|i meant|wait|sorry|actually|oops|oh)[,.!]*\s+"
-                         r"(?:yes|yeah|yep|ya|sure)\b")
+_NO_THEN_YES = re.compile(r"^(?:no|nope|nah)[,.!]*\s+(?:(?:i mean|i meant|wait|sorry|actually|oops|oh)[,.!]*\s+)+"
+                          r"(?:yes|yeah|yep|ya|sure)\b")
 _NONE_THEN_GO = re.compile(
     r"^(?:no|nope|nah|not really),? (?:nothing|no questions|all good|i'?m good|nothing really|it'?s fine|its ok(?:ay)?|"
     r"it'?s ok(?:ay)?|i'?m fine)[.,!]*\s+"
@@ -37,7 +38,7 @@ def yes_meant(cx: Context) -> None:
         for f in found:
             f.kind = {"no": "filler", "non_answer": "filler", "content": "yes"}.get(f.kind, f.kind)
         return
-    if found and found[0].kind == "no" and _TAKEN_BACK.match(low) and any(f.kind == "yes" for f in found[1:]):
+    if found and found[0].kind == "no" and _NO_THEN_YES.match(low) and any(f.kind == "yes" for f in found[1:]):
         found[0].kind = "filler"
     said_yes = _SAID_YES.search(low)
     if said_yes and not any(f.kind in ("yes", "no", "hedge") for f in found) and any(f.kind == "meta" for f in found):
@@ -255,8 +256,7 @@ _ANSWER_SHAPED = re.compile(r"(?i)(?:(?:and |but |so )?i(?:'d| would)? (?:really
 
 # What a correction says it is not, before what it is ("it's not just making a difference").
 # A first go taken back before the next correction: "well no, actually", "no wait", "or actually no".
-_TAKEN_BACK = re.compile(r"(?:^|[.!?,]\s*)(?:(?:well|or|hmm)[,.]?\s+)?(?:no+[,.]?\s+(?:wait|actually)|wait[,.]?\s+no|"
-                         r"actually[,.]?\s+no)\b[,.]?\s*(?:actually[,.]?\s*)?$")
+_TAKEN_BACK = re.compile(rf"(?:^|[.!?,]\s*)(?:(?:well|or|hmm)[,.]?\s+)?{TAKE_BACK}\b[,.]?\s*(?:actually[,.]?\s*)?$")
 _DENIAL = re.compile(r"(?i)^(?:it'?s |its |it is |is |that'?s |thats )?(?:not|no longer)\b")
 _SO = re.compile(r"[.!?]\s+(?:and )?so\b[\s,]*$")
 

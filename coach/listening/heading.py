@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from coach.listening.takeback import TAKE_BACK
+
 __all__ = ["heading"]
 
 # Where someone is now, said on the way to where they're heading: "im a research technician rn",
@@ -78,8 +80,7 @@ _CLAUSES = re.compile(
 _FRAME_ONLY = re.compile(r"(?i)^(?:ha+|hm+|oh|well|so|ok)?\W*(?:(?:three|3) (?:to|or|-) (?:five|5)|\d+|five|"
                          r"three|a few) (?:yrs?|years)(?: from now| time)?\W*$")
 # A first go taken back: "being a deputy head. or actually no, maybe ...".
-_TAKEN_BACK = re.compile(r"(?i)[.,;?!]\s*(?:or |but )?(?:actually,? no|no,? wait|wait,? no|(?:no,? )?scratch that|"
-                         r"(?:no,? )?scrap that|forget that|on second thoughts?|no,? actually)[,.!]?\s+")
+_TAKEN_BACK = re.compile(rf"(?i)[.,;?!]\s*(?:or |but )?{TAKE_BACK}[,.!]?\s+")
 # A goal said first as what to get away from ("not chasing quota every month"), then the wish ("something in X").
 _AWAY_FROM = re.compile(r"(?i)^(?:(?:and|but|so|just|definitely|honestly) )?(?:not|no more|less|out of|away from)\b")
 _WISHED = re.compile(r"(?i)^(?:(?:and|but|so|maybe|probably|perhaps|ideally|i guess|i think),? )*"
