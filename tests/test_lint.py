@@ -69,3 +69,26 @@ def test_modules_stay_small_and_functions_simple() -> None:
     result = subprocess.run([_tool("ruff"), "check", "--select", "C901", "--config", "lint.mccabe.max-complexity=15",
                              "coach"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _bound_twice(source: str) -> list[str]:
+    """Top-level names a module binds more than once (the second silently replaces the first)."""
+    import ast
+    import collections
+
+    seen: collections.Counter[str] = collections.Counter()
+    for node in ast.parse(source).body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) \
+            else []
+        seen.update(t.id for t in targets if isinstance(t, ast.Name))
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            seen[node.name] += 1
+    return sorted(name for name, n in seen.items() if n > 1)
+
+
+def test_no_module_binds_a_name_twice() -> None:
+    """A rule compiled twice under one name hides the first: 'no sorry i mean yes' was once read as a no that way."""
+    assert _bound_twice('_A = 1\n\ndef f():\n    return _A\n\n_A = 2\n') == ["_A"]
+    twice = {str(p.relative_to(ROOT)): _bound_twice(p.read_text(encoding="utf-8"))
+             for p in (ROOT / "coach").rglob("*.py")}
+    assert {k: v for k, v in twice.items() if v} == {}
