@@ -270,6 +270,14 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
             content = heading(content)  # "im a designer rn, and i want to lead": the wish, not the job
         return content
 
+    def _collect(self, var: str, item: dict[str, Any], ref: str | None) -> None:
+        """A yes to a check keeps its drive(s): "freedom and money" both, each once (round 32 had growth twice)."""
+        evidence = list(item.get("evidence") or []) + ([ref] if ref else [])
+        kept_now = [str(k).lower() for k in self.values.get(var) or []]
+        for mid in self._kept_as(item):
+            if mid.lower() not in kept_now:
+                self.words.append(var, mid, evidence)
+
     def _feeling_answer(self, reading: Reading) -> str:
         """"how would you feel?" "scary but ok": the feeling is the answer ("" if not asked one)."""
         feeling = reading.first("feeling")
@@ -335,9 +343,7 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
             items = self.state.items or []
             index = self.state.item_index
             if index < len(items) and step.collect_yes and confirm is True:
-                evidence = list(items[index].get("evidence") or []) + ([ref] if ref else [])
-                for mid in self._kept_as(items[index]):  # "freedom and money": both
-                    self.words.append(step.collect_yes, mid, evidence)
+                self._collect(step.collect_yes, items[index], ref)
             collected = [str(k).lower() for k in self.values.get(step.collect_yes or "") or []]
             if step.collect_yes and own and own.lower() not in collected:  # "security" kept already: not twice
                 self.words.append(step.collect_yes, own, [ref] if ref else [])

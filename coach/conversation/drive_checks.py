@@ -28,6 +28,8 @@ _QUALIFIED = re.compile(r"(?i)^(?:(?:mostly|mainly|definitely|def|deffo|defo|yea
                         r"i think|honestly|obviously|obvs|for sure|the|just)[,\s]+)+|[,\s]+(?:for sure|mostly|mainly|"
                         r"really|definitely|i guess|i think)$")
 _LESS = re.compile(r"(?i)[,\s]+(?:less so|not so much|not really|not much|not as much|less)\W*$")
+# One of the drives put first: "mostly growth", "growth first", "money second", "growth is the main one".
+_RANKED = re.compile(r"(?i)\b(?:mostly|mainly|first|second|more than|most|main|bigger|top|number one|above all)\b")
 _DENIED = re.compile(r"(?i)\b(?:not|no|never|less|nope|nah)\b")
 
 
@@ -63,6 +65,10 @@ class DriveChecks:
             return edited
         if self._item().get("with") and _ALL_OF_THEM.search(text) and not reading.has("no"):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # "yeah both": a yes to each
+        ranked = self._all_named(text, reading)
+        if ranked is not None:  # "mostly growth. money second" at "money and growth" (round 32): both, growth first
+            first = [self._rule(self._reply("ranked").replace("{words}", ranked))] if ranked else []
+            return first + self._advance(answer=text, ref=ref, reading=reading, confirm=True)
         fits = some_of(self._item(), text, self.flow.lexicon)
         if fits:  # "sort of, but more the freedom part" at "freedom and money": freedom kept, money left off
             for mid in fits:
@@ -90,6 +96,27 @@ class DriveChecks:
         if less and self._names_item(said[:less.start()]):  # "freedom less so": a no to this one
             return self._advance(answer=text, ref=ref, reading=reading, confirm=False)
         return None
+
+    def _all_named(self, text: str, reading: Reading) -> str | None:
+        """Drives checked together, each named again and none denied: None if not so; else the mentee's word for
+        the one put first ("mostly growth. money second": growth), or "" when none is put first."""
+        item, lex = self._item(), self.flow.lexicon
+        ids = [str(item.get("id") or ""), *item.get("with", [])]
+        if len(ids) < 2 or reading.has("no") or reading.has("hedge") or reading.has("question") or \
+                any(mid not in lex.motivations for mid in ids) or "ranked" not in self.flow.replies:
+            return None
+        low = rules.normalise(text)
+        if _DENIED.search(low) or _LESS.search(low):  # "yes freedom, money not so much": not each of them
+            return None
+        spans = {mid: lex.motivations[mid].words.spans(low) for mid in ids}
+        if not all(spans.values()) or not all(rules.affirmed(lex.motivations[m].words, low) for m in ids):
+            return None
+        ranked = _RANKED.search(low)
+        if ranked is None:
+            return ""
+        put_first = min(ids, key=lambda m: abs(spans[m][0][0] - ranked.start()))
+        start, end = spans[put_first][0]
+        return low[start:end]
 
     def _edited(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """Drives checked together, some dropped and others added by name (round 23): the rest kept, the added

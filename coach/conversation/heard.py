@@ -292,6 +292,9 @@ _TAKEN_IN = re.compile(r"(?i)^(?:ok(?:ay)?,? )?(?:(?:that|it) makes (?:total |mo
 # "the overlap is probably like.. explaining medicines clearly" (round 24): the question's own word, then the answer.
 _SAID_IS = re.compile(r"(?i)(?:^|(?<=[.!?] ))(?:the |my )?(?:overlap|answer|strength|passion|sweet spot)s? "
                       r"(?:is|would be|'d be)(?: (?:probably|maybe|like|kind of|kinda|prob))*[.:,]*\s+(?=\w)")
+# The question said back to oneself before the answer (round 32): "where all 3 meet?? idk, maybe like ux research".
+_ECHOED = re.compile(r"(?i)^\W*(?P<x>(?:where|whose|what|which|who|how|when)\b[^.?!]{0,30}?)\s*\?+\s+"
+                     r"(?=(?:idk|dunno|hmm+|um+|uh+|maybe|probably|prob|i guess|i think|like|well|ok|oh|good q)\b)")
 
 
 def without_run_up(content: str, reading: Reading, ladder: bool = False) -> str:
@@ -304,4 +307,8 @@ def without_run_up(content: str, reading: Reading, ladder: bool = False) -> str:
         later = [(a.content or a.text) for a in reading.acts[at + 1:] if a.kind == "content"] if at else []
         if later and any(a.kind == "content" for a in reading.acts[:at]):
             content = " ".join(later)
+    echoed = _ECHOED.match(reading.reply)
+    if echoed and content.lower().startswith(echoed.group("x").lower()) and \
+            len(content[len(echoed.group("x")):].split()) >= 2:
+        content = content[len(echoed.group("x")):].lstrip(" .?!,")
     return _SAID_IS.sub("", _TAKEN_IN.sub("", content))

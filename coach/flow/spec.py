@@ -220,6 +220,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "partly_plain": "Partly, then. I'll leave {label} off the main list.",
     "own_word": "{words}, then, in your own words. I've noted it that way.",
     "noted_too": "I've noted {words} too.",
+    "ranked": "Noted, {words} first.",
     "put_right": "Thanks for putting me right: {words}.",
     "fix_ask": "What would you put in place of \"{part}\"?",
     "fix_add": "What would you like me to add for \"{part}\"?",

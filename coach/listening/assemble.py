@@ -84,7 +84,8 @@ _NO_ON_ITS_OWN = re.compile(r"(?:(?:not really|no+|nope|nah|not at all)[\s,.!]*)
 # Taking back a joke or a first go: "no seriously,", "ok but for real", "jk,".
 _TAKEN_BACK_JOKE = re.compile(
     r"[\s.,!?]*(?:(?:lol|haha|jk)[,.!]?\s+)?(?:(?:no+|nah|ok(?:ay)?|but|ok but)[,.!]?\s+)?"
-    r"(?:seriously|for real|jk|joking|kidding|j/k|real answer|actual answer)(?: though| tho)?[,.:!]*\s+")
+    r"(?:seriously|srsly|seriosly|for real|for reals|fr|jk|joking|kidding|j/k|real answer|actual answer)"
+    r"(?: though| tho)?[,.:!]*\s+")
 
 _MEANT_IT = re.compile(r"(?:i mean it|i'?m serious|im serious|no joke|not joking|i'?m not joking|for real)\b")
 _NOT_SO = re.compile(r"(?:i'?m|im|i am|i'?ve|i) (?:not|never|already|don'?t)\b")

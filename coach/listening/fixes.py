@@ -29,6 +29,11 @@ __all__ = ["Fix", "is_complaint", "is_remark", "read_fixes"]
 _NUMBERED = re.compile(r"(?:^|(?<=\s)(?<!number )(?<!\bno )(?<!\btop ))(?:\(\d{1,2}\)|#?\d{1,2}[).:])\s+(?=\S)")
 
 
+# A line said as a sentence of one's own: "ppl come to me for explaining tech stuff" (round 32).
+_LINE_SAID = re.compile(r"(?i)^(?:(?:and|but|also|so|plus)\s+)?(?:people|ppl|folks|everyone|they) (?:come|comes|came) "
+                        r"to me for\s+(?=\w)")
+
+
 def _clauses(text: str) -> list[str]:
     """The reply cut into sentences, then at ", and" / "and" before a new fix; quotes kept whole."""
     quoted: list[str] = []
@@ -49,7 +54,9 @@ def _clauses(text: str) -> list[str]:
                      r"(?:add|drop|remove|take out|underneath|and)\b)|"
                      r",?\s+but\s+(?=(?:the|underneath|where|what|add|drop)\b)|"
                      # "add X to the lights me up bit, thats more me than sleeping in" (round 29): why, said after
-                     r",\s+(?=(?:that'?s|thats) (?:more|less|just|only|not|what)\b)",
+                     r",\s+(?=(?:that'?s|thats) (?:more|less|just|only|not|what)\b)|"
+                     # "ppl come to me for X, the debugging thing was a joke" (round 32): a second fix
+                     r",\s+(?=the [\w' ]{1,30}? (?:thing|bit|part|one) (?:was|is)\b)",
                      masked, flags=re.I)
     restore = re.compile(r"\x00(\d+)\x00")
     return [restore.sub(lambda m: quoted[int(m.group(1))], p).strip() for p in parts if p and p.strip(" .,!?")]
@@ -91,6 +98,7 @@ def read_fixes(reply: str) -> list[Fix]:
     waiting: Fix | None = None  # "not the office plant, that was a joke. the senior designer job."
     named = named_as = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
     for clause in _clauses(Reply(reply).text):
+        clause = _LINE_SAID.sub("what people come to me for is ", clause)
         deepest = _UNDER.match(clause) if out and out[-1].kind == "restate" else None
         if deepest:  # "... because X, and underneath all of that it's about fairness": the chain's last link
             out[-1] = replace(out[-1], chain=(*out[-1].chain, _words(clause[deepest.end():])))
