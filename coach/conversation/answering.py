@@ -22,6 +22,7 @@ from coach.conversation.forgetting import Forgetting
 from coach.conversation.heard import corrected_to, goal_named, reason_given, said_content, start_fixed
 from coach.conversation.message import Message
 from coach.conversation.recalling import Recalling
+from coach.conversation.rung_fixes import RungFixes
 from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
 from coach.listening import rules
@@ -54,7 +55,7 @@ _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager
                    r"foreman|supervisor|manager)s?[.!]?$")
 
 
-class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack, Evidence, Forgetting):
+class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack, Evidence, Forgetting, RungFixes):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
 
     flow: Flow
@@ -129,10 +130,10 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
             self._corrected = start
             return self._advance(answer=text, ref=ref, reading=reading, corrected=True)
         edits = read_edits(text) if step.corrects and self.state.follow_up != step.name else []
-        if step.ladder and not (reading.has("correction") or reading.has("no")):
-            # A why-answer is a reason ("i'd drop everything to build"): only a part named is an edit.
-            edits = [e for e in edits if e.names_a_part or re.search(  # "not 'control' - 'influence'" (round 32)
-                r"['\"]" + re.escape(e.part) + r"['\"]", text, re.I)]
+        edits = self._rung_edits(text, reading, edits) if step.ladder else edits
+        again = self._seed_said_again(text, reading, edits) if step.ladder else None
+        if again is not None:
+            return again
         if edits and self._edit(edits):  # "drop the money bit": applied wherever it was kept
             # "can you take out the part about my boss?" asks for the edit; "can I delete this?" is answered.
             said = self._asides(reading, edited=True)

@@ -5,6 +5,7 @@ The value objects (Act, Reading) are in coach.listening.reading; this module rea
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from coach.listening.assemble import assemble, not_knowing, self_repair, yes_meant
@@ -63,8 +64,27 @@ def unnumbered(reply: str, labelled: bool = False) -> str:
     if label and _NUMBERED.match(reply, label.end() - 1):  # "drives: 1) being heard 2) growth": one line's items
         items = [i.strip(" ,;.") for i in _NUMBERED.split(reply[label.end() - 1:]) if i.strip(" ,;.")]
         return f"{reply[:label.end()]}{', '.join(items)}"
+    short = _short_items(_LIST_LABEL.sub(r"\g<1>", reply)) if not labelled else ""
+    if short:  # "hmm 1) money 2) time with my kids": one reason of two things, not two sentences (round 33)
+        return short
     text = _NUMBERED.sub(_item_start, reply if labelled else _LIST_LABEL.sub(r"\g<1>", reply))
     return _BULLETED.sub(_item_start, text) if re.match(r"\s*[-*\u2022]\s", text) else text  # "- money - family"
+
+
+def _short_items(reply: str) -> str:
+    """A numbered list of a few short items, said as one list ("money and time with my kids"); else ""."""
+    marks = list(_NUMBERED.finditer(reply))
+    if len(marks) < 2:
+        return ""
+    items = [reply[m.end():n.start()] for m, n in itertools.pairwise(marks)] + [reply[marks[-1].end():]]
+    tail = re.search(r"[.!?;]\s", items[-1])  # "... 2) security. my wife and i ...": the list ends there
+    rest = items[-1][tail.start():] if tail else ""
+    items = [i.strip(" ,;.") for i in items[:-1] + [items[-1][:tail.start()] if tail else items[-1]]]
+    if any(not i or len(i.split()) > 5 or re.search(r"[.!?]", i) for i in items):
+        return ""
+    joined = " or " if any(re.search(r"(?i)(?:^|\s|,)or$|^or\s", i) for i in items) else " and "
+    items = [re.sub(r"(?i)^(?:and|or)\s+|[\s,]+(?:and|or)$", "", i) for i in items]
+    return f"{reply[:marks[0].start()]} {', '.join(items[:-1])}{joined}{items[-1]}{rest}".lstrip()
 
 
 def _item_start(m: re.Match[str]) -> str:
