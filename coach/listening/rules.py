@@ -243,6 +243,13 @@ def says_any(lex: Lexicon, key: str, text: str) -> bool:
 
 
 # "the owner, but I dont want his job, he just does the books", "the ward manager's? no wait, not hers".
+# Last time's experiment not tried (yet): "didnt do it yet lol", "never got round to it", "not yet, too busy".
+_NOT_TRIED = re.compile(r"\b(?:didn'?t|didnt|did not|haven'?t|havent|have not|never|couldn'?t|couldnt|wasn'?t able to)"
+                        r"\b[^.!?]{0,20}?\b(?:do|did|done|try|tried|get (?:round|around) to|got (?:round|around) to|"
+                        r"manage|managed|start|started|get to|got to)\b|^(?:\W*(?:nope|no|nah)[,.]?\s+)?not yet\b|"
+                        r"\b(?:no time|forgot(?: about it)?|too busy)\b")
+_TRIED = re.compile(r"\b(?:i did\b(?! not| nothing)|did it\b|tried it|it went|went (?:well|ok|okay|great|badly|fine)|"
+                    r"i (?:talked|spoke|asked|went|applied|signed up|emailed|messaged|shadowed|finished))\b")
 _NOT_WANTED = re.compile(r"\b(?:i )?(?:don'?t|dont|do not|wouldn'?t|wouldnt|would not|never) (?:really )?want "
                          r"(?:his|her|their|that|the \w+(?:'s)?) (?:job|role)\b|\bnot (?:hers|his|theirs)\b"
                          # "the revenue manager. Not the general manager, too much stress": with the reason why not
@@ -347,6 +354,8 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "had_strengths": lambda c: had(c.values, "strengths"),
     "goal_dropped": lambda c: goal_dropped(c.values),
     "told_experiment": lambda c: bool(experiment_told(c.values)),
+    "not_tried": lambda c: not c.skipped and _NOT_TRIED.search(normalise(c.reply or c.answer)) is not None
+    and _TRIED.search(normalise(c.reply or c.answer)) is None,
     "said_not_wanted": lambda c: _NOT_WANTED.search(normalise(c.reply or c.answer)) is not None,
     "has_motivations": lambda c: bool(c.values.get("motivations")),
     "has_bedrock": lambda c: bool(c.values.get("bedrock")),
