@@ -17,6 +17,11 @@ _SELF_REPAIR = re.compile(
 _RATHER_NOW = re.compile(r"(?i)\b(?:but|though|tho|although)\s+(?:(?:honestly|tbh|actually|really|now|these days)"
                          r"[,]?\s+)*i'?d (?:much |probably |actually )?(?:rather|prefer to|sooner) "
                          r"(?:take|have|go for|pick|do|get)\s+(?P<x>[^.!?;]+)")
+# A short pick, then another job mused on (round 32): "head of people. Though if I'm honest, the CFO's job appeals".
+_FIRST_THEN_ASIDE = re.compile(r"(?i)^(?:(?:i think )?i'?ve (?:rather |already |just )?answered (?:that|this)"
+                               r"[.,:;!-]*\s+)?(?P<x>[^.!?;,]{2,40}?)[.!;,]+\s+"
+                               r"(?:though|tho|although|but|mind you)\b[^.!?]*"
+                               r"\b(?:appeal|tempt|interest|attract|curious|fun|nice|cool)")
 _CONTRACTION = CONTRACTED_IS | {"nobody's", "everybody's", "everyone's", "someone's", "somebody's", "anyone's",
                                   "no-one's"}
 _NOT_A_JOB = {"lol", "haha", "ha", "idk", "dunno", "ok", "okay", "hmm", "um", "well", "honestly", "nobody", "none",
@@ -59,6 +64,9 @@ def job_named(answer: str) -> str:
     if _TAKEN_BACK.search(answer):  # "i guess her job? but not really, i dont wanna run a cafe": no job picked
         return ""
     text = " ".join(_SELF_REPAIR.split(answer)[-1].split())
+    picked = _FIRST_THEN_ASIDE.match(text)
+    if picked and job_named(picked.group("x")):  # "head of people. Though the CFO's job appeals": the first pick
+        return job_named(picked.group("x"))
     rather = _RATHER_NOW.search(text)
     if rather:  # "same answer i guess, my VP's, but honestly now i'd rather take the L&D lead's job": the later pick
         text = rather.group("x")

@@ -270,7 +270,10 @@ _TORN = re.compile(r"\b(?:(?:do not|don'?t|dont) know which|not sure which|torn 
                    r"can'?t (?:decide|choose)|both\? neither|both or neither|either\b[^.?!]*\bor\b|"
                    # "part of me wants X, and part of me thinks Y", "two things ... pull against each other"
                    r"part of me\b.*\bpart of me|pull(?:s|ing)? (?:against each other|in (?:two|different) directions)|"
-                   r"on the one hand\b.*\bon the other)")
+                   r"on the one hand\b.*\bon the other|"
+                   # "I suppose there are two versions. One, ...": options counted out (round 32)
+                   r"\b(?:two|three|a few|couple of|2|3) (?:possible |different |main )?(?:versions|options|paths|"
+                   r"directions|routes|possibilities|choices|scenarios)\b)")
 
 
 def _talks_on(c: Context) -> bool:
