@@ -19,7 +19,7 @@ from coach.conversation.confirming import Confirming
 from coach.conversation.evidence import Evidence
 from coach.conversation.fixing import Fixing
 from coach.conversation.forgetting import Forgetting
-from coach.conversation.heard import corrected_to, goal_named, reason_given, said_content, start_fixed
+from coach.conversation.heard import corrected_to, goal_named, said_content, start_fixed
 from coach.conversation.message import Message
 from coach.conversation.recalling import Recalling
 from coach.conversation.rung_fixes import RungFixes
@@ -185,14 +185,9 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
         correction = own or correction
         if not correction and step.ladder and "goal" in step.corrects:
             correction = goal_named(reading.reply)  # "that's my current job. the goal is X": X
-        if correction and step.ladder and not own and self._correct(correction, reading.reply):
-            put_right = self._put_right(correction)
-            why = reason_given(reading.reply, correction)
-            if why and not non_answer(why):  # "revenue management is the goal, cause i like numbers": a rung too
-                return [put_right] + self._advance(answer=why, ref=ref, reading=reading)
-            self._change = None  # the step is asked again: nothing to push for /back yet
-            # The rung is replaced, not added: the next why asks about the corrected words.
-            return [put_right] + self._enter(step.name, fresh=False)
+        rung_fixed = self._rung_corrected(correction, reading, ref) if step.ladder and not own else None
+        if rung_fixed is not None:
+            return rung_fixed
         content = self._content(reading, correction)
         # A step that keeps no answer of its own asks for a correction: all it hears is one.
         asks_for_one = not (step.save_as or step.append_to)

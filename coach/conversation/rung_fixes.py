@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from coach.conversation.heard import reason_given
+from coach.conversation.summary import non_answer
+from coach.listening.edits import read_edits
+
 if TYPE_CHECKING:
     from coach.conversation.message import Message
     from coach.conversation.state import Undo
@@ -16,6 +20,10 @@ if TYPE_CHECKING:
 # A reply that opens by saying what it is not: "not the firm, the partnership", "hm, not control - influence".
 _OPENS_NOT = re.compile(r"(?i)^\W*(?:(?:hm+|um+|well|no|nah|nope|ok)[,.]?\s+)*(?:it'?s |its |it is )?"
                         r"not\b(?! (?:just|only|simply|merely)\b)")
+
+# Asked to take words out: "please take out 'control' entirely", "drop control", "remove that word".
+_ASKED_OUT = re.compile(r"(?i)\b(?:take|taking|took|leave|cut|cross) (?:\S+ ){0,3}?out\b|\b(?:remove|delete|drop|lose|"
+                        r"scrap|bin|get rid of)\b")
 
 
 class RungFixes:
@@ -35,6 +43,14 @@ class RungFixes:
         def _put_right(self, said: str) -> Message: ...
         def _asides(self, reading: Reading, edited: bool = False) -> list[Message]: ...
         def _enter(self, name: str, fresh: bool = True) -> list[Message]: ...
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
+        def _reply(self, key: str) -> str: ...
+        def _correct(self, new: str | None, reply: str) -> bool: ...
+        def _advance(
+            self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
+            confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
+            changed: str = "", own: str = "",
+        ) -> list[Message]: ...
 
     def _rung_edits(self, text: str, reading: Reading, edits: list[Edit]) -> list[Edit]:
         """A why-answer is a reason ("i'd drop everything to build"): only a part named is an edit, or words of
@@ -60,3 +76,50 @@ class RungFixes:
         self._change = None
         return self._asides(reading, edited=True) + [self._put_right(edits[0].put)] + self._enter(
             self.current.name, fresh=False)
+
+    def _already_so(self, correction: str) -> tuple[list[str], str] | None:
+        """At a why, a correction that asks for what is already so (round 32): "Please take out 'control' entirely.
+        It's influence. And the root of it is X" once control is out and the rung says influence. Returns the parts
+        asked out that were not there, and what is left to hear as the answer (X); None if it puts something right."""
+        ladder = self.current.ladder
+        if ladder is None:
+            return None
+        rung = self._rung().lower()
+        held = " ".join(str(v) for v in (self.values.get(ladder.chain), self.values.get(ladder.seed or ""))).lower()
+        sentences = [s.strip() for s in re.split(r"(?<=[.!?;])\s+", correction) if s.strip(" .")]
+        gone: list[str] = []
+        rest: list[str] = []
+        for sentence in sentences:
+            edits = read_edits(sentence)
+            asked_out = _ASKED_OUT.search(sentence) is not None
+            if edits and asked_out and all(not e.put and e.part.lower() not in held for e in edits):
+                gone += [e.part for e in edits]  # "take out 'control' entirely": it is not there
+                continue
+            said = re.sub(r"(?i)^(?:(?:and|but|so)\s+)?(?:it'?s|its|it is)\s+", "", sentence).strip(" .!")
+            if said and len(said.split()) <= 4 and re.search(rf"(?i)\b{re.escape(said)}\b", rung):
+                continue  # "It's influence": the rung says so already
+            rest.append(sentence)
+        return (gone, " ".join(rest)) if len(rest) < len(sentences) else None
+
+    def _rung_corrected(self, correction: str, reading: Reading, ref: str) -> list[Message] | None:
+        """A correction at a why: the rung put right, then asked about (or the reason given with it climbed);
+        one that asks only for what is already so is said to be so, and the rest heard as the answer."""
+        if not correction:
+            return None
+        whole = " ".join(a.content for a in reading.acts if a.kind == "correction" and a.content) or correction
+        settled = self._already_so(whole)  # read whole: "... the root is X - not wanting Y" keeps its "not"
+        if settled is None:
+            if not self._correct(correction, reading.reply):
+                return None
+            put_right = self._put_right(correction)
+            why = reason_given(reading.reply, correction)
+            if why and not non_answer(why):  # "revenue management is the goal, cause i like numbers": a rung too
+                return [put_right] + self._advance(answer=why, ref=ref, reading=reading)
+            self._change = None  # the step is asked again: nothing to push for /back yet
+            # The rung is replaced, not added: the next why asks about the corrected words.
+            return [put_right] + self._enter(self.current.name, fresh=False)
+        gone, rest = settled  # "take out 'control' entirely. It's influence. And the root is X": X is the answer
+        said = [self._rule(self._reply("kept_gone").replace("{words}", g)) for g in gone[:1]]
+        return said + (self._advance(answer=rest, ref=ref, reading=reading) if rest else self._enter(
+            self.current.name, fresh=False))
+

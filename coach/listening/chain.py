@@ -32,14 +32,16 @@ def reasons(answer: str) -> list[str]:
         # "My father was an accountant, maybe it is from him. When I find the pattern I feel calm", "knees. and
         # i'd like to see my kids graduate": a guess or a word first, then what they feel or want: that is the reason.
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", text) if x.strip()]
-        guess = next((i for i, x in enumerate(sentences) if _GUESSED.search(x) or len(x.split()) <= 2), None)
+        guess = next((i for i, x in enumerate(sentences) if _GUESSED.search(x) or len(x.split()) <= 2
+                      or _ABSTRACT.match(x)), None)
         felt = next((x for x in sentences[guess + 1:] if _FELT.search(x)), "") if guess is not None else ""
+        felt = _clause_felt(felt)  # "Early on I was made redundant, and I promised myself X": that clause
         parts = [felt] if felt else [_liked_instead(text)]
     parts = [piece for part in parts for piece in _ALSO_WANT.split(part) if piece.strip()]
     # "firstly, I am tired; secondly, ...; and thirdly, ...": each reason of its own, without its number (round 29)
     parts = [_FIRSTLY.sub("", piece) for part in parts for piece in _NEXTLY.split(part) if piece.strip(" ;,.")]
     bigger = _BIGGER.search(text)  # "the shifts are obvious. the bigger one is my mum": that one, named
-    parts = [bigger.group("r")] if bigger else parts
+    parts = [_explained(bigger.group("r"))] if bigger else parts
     return [p for p in (key_phrase(part) for part in parts) if p]
 
 
@@ -54,14 +56,33 @@ _BEHIND_IS = re.compile(r"(?i)(?:^|[.!?]\s+)what(?:'s| is| was) (?:behind|undern
                         r"(?:it|that|this|all (?:of )?(?:that|this|it)) (?:is|was) (?P<r>[^.!?]+)")
 _NEXTLY = re.compile(r"(?i)[;,.]\s*(?:and\s+)?(?:secondly|thirdly|fourthly|lastly|finally)\b[,:]?\s*")
 _FIRSTLY = re.compile(r"(?i)^\W*(?:firstly|first of all|first off|to start with)\b[,:]?\s*")
-_BIGGER = re.compile(r"(?i)\b(?:the )?(?:bigger|biggest|main|real|more important) (?:one|thing|reason|part) (?:is|was) "
-                     r"(?P<r>[^.!?]+)")
+_BIGGER = re.compile(r"(?i)\b(?:the )?(?:(?:bigger|biggest|main|real|more important) (?:one|thing|reason|part)|"
+                     r"root(?: of it(?: all)?)?) (?:is|was) "
+                     r"(?P<r>[^.!?]+(?:[.;]\s+(?:not|never|wanting|being)\b[^.!?]+)?)")
 _SO_THEN = re.compile(r"(?i)(?<=[.!?])\s+(?:and )?so,?\s+(?!(?:yeah|yes|ya|yea|yep|ok|okay|idk|i dunno|i guess|"
                       r"i suppose|that'?s|thats|this|basically|anyway|on|like|much|i don'?t know)\b)"
                       r"(?P<r>[^.!?]+)[.!?]?\s*$")
+# "it's about control.": a word for it, said before the story that says what it is (round 32)
+_ABSTRACT = re.compile(r"(?i)^(?:it'?s|its|it is) (?:all )?about \w+[.!]?$")
 _GUESSED = re.compile(r"(?i)\b(?:maybe|perhaps|probably|i guess|i suppose|i don'?t know|not sure)\b")
 _FELT = re.compile(r"(?i)\bi(?:'d| would)? (?:really )?(?:feel|love|like|need|want|enjoy|care about|hate)\b|"
+                   r"\bi (?:promised|swore|told) myself\b|"
                    r"\b(?:i'm|im|i am) (?:so |really |just )?(?:tired|sick|fed up|scared) of\b")
+
+
+def _clause_felt(sentence: str) -> str:
+    """The clause of a long sentence that says what the mentee feels or wants, from its "and"/"so" on."""
+    m = _FELT.search(sentence)
+    if not m or len(sentence.split()) <= 16:
+        return sentence
+    starts = [b.end() for b in re.finditer(r"(?i),?\s+(?:and|so|but)\s+|,\s+", sentence[:m.start()])]
+    return sentence[starts[-1]:] if starts else sentence
+
+
+def _explained(words: str) -> str:
+    """ "the redundancy - not wanting anyone treated the way I was": what the dash says it means."""
+    thing, dash, meant = (re.split(r"(\s+-+\s+|[.;]\s+)", words, maxsplit=1) + ["", ""])[:3]
+    return meant if dash and len(meant.split()) >= 3 and len(thing.split()) <= 4 else words
 
 
 # "making coffee all day is not it": what the mentee is away from, said first
