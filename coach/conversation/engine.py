@@ -44,6 +44,13 @@ _BACK_ASKED = re.compile(r"(?i)^\W*(?:(?:wait|sorry|oh|hang on|hold on|no|um+)[,
 _PAUSE_ASKED = re.compile(r"(?i)(?:(?:^|[.!?;,]\s*)(?:(?:ok(?:ay)?|so|right|sorry),? )*(?:now )?"
                           r"(?:(?:can we |could we |let'?s |please )?pause"
                           r"(?: (?:it|this|now|here|please|pls|for now))*|"
+                          # "ok im done for today i think", "can we stop now please" (round 33): a stop, asked for
+                          r"(?:i'?m|im|i am) (?:done|finished) for (?:today|now|tonight)(?: i think)?|"
+                          r"(?:can|could) we (?:please |pls |just )?(?:stop|finish|end|call it a day)"
+                          r"(?: (?:now|here|there|for (?:today|now|tonight)|please|pls))*\??|"
+                          r"(?:let'?s|i'?d like to|i want to|i wanna) (?:stop|end|finish|call it a day)"
+                          r"(?: (?:now|here|there|for (?:today|now|tonight)|please|pls))+|"
+                          r"that'?s (?:enough|it) for (?:today|now|tonight)|"
                           r"i (?:need|have|got) to (?:go|pause)(?: now)?,? /?pause(?: pls| please)?)|\s/pause)[\s.!]*$")
 
 
