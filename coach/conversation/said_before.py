@@ -32,7 +32,10 @@ _LINES: dict[str, tuple[str, str, int | None]] = {
 _WHY = re.compile(r"(?i)^(?:the |my )?(?:why|whys|reasons?|because|reasoning|deeper reason)$")
 _NAMED = re.compile(r"(?i)\b(?:about|on) (?:my |the |your )?(?P<x>[\w' ]{2,30}?)(?: (?:bit|part|thing|line))?"
                     r"(?: (?:from |at )?last time)?\W*$|\bmy (?P<y>[\w' ]{2,20}?)(?: (?:bit|part|thing))?"
-                    r" (?:from |at )?last time\b|\bwhat (?:was|were) my (?P<z>[\w' ]{2,20}?) (?:from |at )?last time\b")
+                    r" (?:from |at )?last time\b|\bwhat (?:was|were) my (?P<z>[\w' ]{2,20}?) (?:from |at )?last time\b"
+                    # "remind me what my why was", "but what was my why?" (round 33)
+                    r"|\bwhat my (?P<v>[\w' ]{2,20}?) (?:was|were|is)\W*$"
+                    r"|\bwhat (?:was|were) my (?P<w>[\w' ]{2,20}?)\W*$")
 
 
 def said_before(asked: str, previous: dict[str, Any], lexicon: Lexicon) -> list[tuple[str, str]]:
@@ -76,11 +79,13 @@ _ASKED_LINE = re.compile(r"(?i)\b(?:say|said|tell you|told you|put|write|wrote) 
                          r"\b(?:say|said|tell you|told you|put|have|got) (?:about |for |as )?(?:my |the )"
                          r"(?P<x>[\w' ]{2,20}?)(?: (?:was|were|is|are|bit|part|line))?\W*$"
                          r"|\bwhat (?:was|is|were) (?:my|the) (?P<y>experiment|goal|drives?|passions?|strengths?|"
-                         r"sweet spot|sentence)\b")
+                         r"sweet spot|sentence|why|reason|deep reason|bedrock)\b"
+                         r"|\bwhat my (?P<z>why|reason|deep reason|goal|experiment|drives?|passions?|strengths?) "
+                         r"(?:was|were|is)\b")
 _LINE_SAID = {"drives me": "motivations", "motivates me": "motivations", "gets me going": "motivations",
            "matters to me": "bedrock", "matters most": "bedrock", "lights me up": "passions",
            "i'm good at": "strengths", "im good at": "strengths", "people come to me for": "strengths",
-           "experiment": "experiment"}
+           "experiment": "experiment", "why": "bedrock", "reason": "bedrock", "deep reason": "bedrock"}
 
 
 def _line_words(summary: dict[str, Any], name: str, lexicon: Lexicon) -> str:
