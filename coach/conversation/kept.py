@@ -163,7 +163,11 @@ class Kept:
             drive = self.flow.lexicon.motivations.get(item)  # "autonomy" kept as a drive: said in words
             said = drive.label if drive else play_back(item, 30) or item
             # "did you change the sleep thing?" and it still says sleep, with no fix naming it: not yet
-            if not slot and _CHANGE_ASKED.search(asked) and thing.lower() not in self.last_fixed.lower():
+            # "did you fix the overlap bit?" and no fix was made to it (round 33): not yet, never "yes"
+            fixed = self.last_fixed.lower()
+            if _CHANGE_ASKED.search(asked) and thing.lower() not in fixed and (not slot or said.lower() not in fixed):
+                if slot and "kept_now" in self.flow.replies:  # a whole line, perhaps put right before: as it is now
+                    return self._reply("kept_now").replace("{words}", said)
                 return f'{self._reply("kept_still").replace("{words}", said)} {self._reply(self._add_hint())}'.strip()
             return self._reply("kept_yes").replace("{words}", said)
         kept_before = find_kept(thing, previous) if not slot else None  # "did you keep my 60/40 thing?" (round 25)

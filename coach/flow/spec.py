@@ -228,6 +228,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "fixed_none": "No, I haven't changed anything yet.",
     "not_asking": "My mistake, sorry.",
     "kept_still": "Not yet: what I have still says \"{words}\".",
+    "kept_now": "What I have now says \"{words}\". If it needs changing, tell me what it should say.",
     "kept_gone": "Yes: \"{words}\" isn't in what I've noted.",
     "works_alone": "Fair enough, if it's just you. Picture a workplace you know or could join instead: a studio, a "
                    "client's team, somewhere you've worked before.",

@@ -151,8 +151,8 @@ def _add(text: str) -> Fix | None:
                      r"(?:should|needs to|has to) (?:be|go) "
                      r"(?:in )?(?:there|in it)(?P<slot>)(?: too| as well| also)?$", text, re.I)
     if m is None:  # "proving myself should be in the drives bit"
-        m = re.match(rf"^(?:and |also )?(?P<new>.+?)\s+(?:should|could|needs to|has to) (?:be|go) "
-                     rf"(?:in|under|with|on)\s+(?P<slot>{_MENTION})$", text, re.I)
+        m = re.match(rf"^(?:and |also )?(?P<new>.+?)\s+(?:(?:should|could|needs to|has to) (?:be|go)|goes|belongs) "
+                     rf"(?:in|under|with|on|into)\s+(?P<slot>{_MENTION})$", text, re.I)
     if m is None:
         return None
     new = _words(m.group("new"))
@@ -195,7 +195,8 @@ def _named_first(text: str) -> Fix | None:
 
 def _missing(text: str) -> Fix | None:
     """"you dropped the teaching part", "you didn't add the Priya part": a remark, not words."""
-    m = re.match(r"^(?:you|u)\s+(?:still\s+)?(?:dropped|forgot|left out|missed|lost|skipped|cut|took out|"
+    m = re.match(r"^(?:you|u)\s+(?:(?:still|also|again|just|even)\s+)*"
+                 r"(?:dropped|forgot|left out|missed|lost|skipped|cut|took out|"
                  r"didn'?t (?:add|include|put in|keep|fix|mention)|did not (?:add|include|put in|keep|fix)|"
                  r"(?:didn'?t|did not|never) put(?= .+ in\W*$)|"
                  r"only fixed (?:one|two|some))\s*(?P<x>.*)$", text, re.I)
