@@ -31,6 +31,9 @@ _NOW = re.compile(
     r"|(?:probably |maybe |likely |prob )?still (?:in|at|doing|working|a|an|the|here|there)\b"
     r"|(?:i )?(?:currently )?work(?:ing)? (?:as|at|in|for|on)\b"
     r"|(?:right now|currently|at the moment|rn|these days|now)\b"
+    # "im in final year of law, 22", "im a sous chef right now, 31" (round 33): where they are, with an aside
+    r"|(?:i'?m|im|i am) in (?:my )?(?:final|first|second|third|last|\d(?:st|nd|rd|th)) year\b"
+    r"|(?:i'?m|im|i am) (?:a |an )?(?:\w+ ){0,3}(?:right now|rn|atm|at the moment|currently)\b"
     # "i do payroll at a uni", "i run the night desk": the job as it is (not "i do want to lead").
     r"|i (?:do|run|manage|teach|drive|handle|cover|answer|fix|test|clean|cook|sell|nurse|serve)\b"
     r"(?! (?:want|wanna|like|love|think|hope|wish|see|feel|plan|mean|enjoy)\b)"
@@ -61,7 +64,7 @@ _REMARK = re.compile(r"(?i)^(?:(?:well|hmm+|oh|ha+|so|ok)[,.]?\s+)*(?:(?:that'?s
 _HEADING = re.compile(
     r"\b(?:want|wants|wanna|would like|'d like|id like|hope|goal|aim|dream|see myself|picture myself|plan|maybe|"
     r"move into|moving into|switch|become|be a|be an|running|lead|leading|go freelance|start my own|doing|"
-    r"consider(?:ing)?|whether to|retire|retiring|part[- ]time|"
+    r"consider(?:ing)?|whether to|retire|retiring|part[- ]time|either|"
     r"(?:my|his|her) own|qualified|by then|(?:torn|split|deciding|choosing) between|"
     r"something (?:with|in|around))\b", re.I)
 _GOAL_LABEL = re.compile(r"(?i)^(?:so |well |ok |okay )*(?:(?:the |my )?(?:main |real |big )?goal(?: is|:|=)|"
@@ -109,6 +112,15 @@ _OPTION_END = re.compile(r"\s+-+\s+|[.;!?](?:\s|$)|,\s+(?=(?:the|she|he|they|it|
 _CHOICE_SOFTENED = re.compile(r"(?i)\b(?:kinda|kind of|sort of|sorta)\s+(?=(?:torn|split|stuck)\b)|(?<=\bor )just\s+")
 
 
+# Where the wish starts, inside a clause that begins with where they are now (round 33): "im a sous chef right now,
+# 31, ... i keep going back and forth between wanting my own food truck ... and also going for head chef".
+_WISH_FROM = re.compile(r"(?i)\b(?:(?:going back and forth|back and forth|can'?t decide|cant decide|undecided) "
+                        r"between\s+|(?=either\b)|"
+                        r"(?=i (?:keep |really |kind of |kinda )?(?:want|wanna|would like|'?d like|hope|dream of|"
+                        r"plan)\b)|"
+                        r"(?=i'?d (?:love|like) to\b))")
+
+
 def heading(content: str) -> str:
     """The part of a goal answer that says where the mentee is heading, not where they are now.
 
@@ -118,6 +130,10 @@ def heading(content: str) -> str:
     options = _counted_options(content)
     if options:
         return options
+    first = re.split(r"[.!?]\s", content, maxsplit=1)[0]
+    wish = _WISH_FROM.search(first) if _NOW.match(content) else None  # in the sentence that says where they are
+    if wish and len(content[wish.end():].split()) >= 2 and not _NOW.match(content[wish.end():]):
+        content = content[wish.end():]  # "im a sous chef right now, 31, ... torn between X and Y": X and Y
     worn = _WORN_FIRST.match(content)
     if worn and _HEADING.search(content[worn.end():]) and len(content[worn.end():].split()) >= 2:
         content = content[worn.end():]  # "a bit burnt out so maybe something calmer": the wish

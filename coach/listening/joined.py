@@ -24,6 +24,11 @@ _OR_NEXT = re.compile(r"(?i)\s*(?:(?P<like>(?:like )?(?:(?!(?:i|i'?m|im|you|we|i
                       r"(?:,[^.!?]{0,30}?)?(?: or something)?[.!?]\s+)?"
                       r"or (?:maybe |possibly |perhaps |else )?(?P<or>[^.!?,;]{3,60})")
 
+# A second option, said as its own sentence (round 33): "wanting my own food truck. and also going for head chef".
+_AND_ALSO = re.compile(r"(?i)\s*(?:(?:and|plus) also |also )?(?P<x>(?:going (?:for|into)|becoming|moving (?:into|to)|"
+                       r"starting|opening|running|training (?:as|to be))\b[^.!?,;]{3,50}?)"
+                       r"(?=\s+(?:because|cos|bc|since|as)\b|\s*[.!?,;]|\s*$)")
+
 # A second thing to do, said in a sentence of its own: "... for a day. And separately ask our head of people ..."
 _AND_DO = re.compile(r"(?i)\s*(?:(?:and|also|plus)\s+(?:also |separately |then |maybe |probably )?|"
                      r"(?:separately|also|then) )?"
@@ -39,6 +44,10 @@ def next_joined(text: str, m: re.Match[str], max_words: int, max_chars: int) -> 
     if other:
         like = f"{other.group('like')}, " if other.group("like") else ""
         joined = f"{head}, {like}or {other.group('or')}"
+        return joined if len(joined.split()) <= CHOICE_WORDS else ""
+    also_option = _AND_ALSO.match(rest)
+    if also_option:
+        joined = f"{head}, and also {also_option.group('x').strip()}"
         return joined if len(joined.split()) <= CHOICE_WORDS else ""
     tail = _TAIL_ON.match(rest)
     if tail and len(head.split()) + len(tail.group(1).split()) <= max_words:
