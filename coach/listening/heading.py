@@ -131,9 +131,9 @@ def heading(content: str) -> str:
     if options:
         return options
     first = re.split(r"[.!?]\s", content, maxsplit=1)[0]
-    wish = _WISH_FROM.search(first) if _NOW.match(content) else None  # in the sentence that says where they are
-    if wish and len(content[wish.end():].split()) >= 2 and not _NOW.match(content[wish.end():]):
-        content = content[wish.end():]  # "im a sous chef right now, 31, ... torn between X and Y": X and Y
+    wished = _WISH_FROM.search(first) if _NOW.match(content) else None  # in the sentence that says where they are
+    if wished and len(content[wished.end():].split()) >= 2 and not _NOW.match(content[wished.end():]):
+        content = content[wished.end():]  # "im a sous chef right now, 31, ... torn between X and Y": X and Y
     worn = _WORN_FIRST.match(content)
     if worn and _HEADING.search(content[worn.end():]) and len(content[worn.end():].split()) >= 2:
         content = content[worn.end():]  # "a bit burnt out so maybe something calmer": the wish
