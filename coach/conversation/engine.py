@@ -53,6 +53,16 @@ _PAUSE_ASKED = re.compile(r"(?i)(?:(?:^|[.!?;,]\s*)(?:(?:ok(?:ay)?|so|right|sorr
                           r"that'?s (?:enough|it) for (?:today|now|tonight)|"
                           r"i (?:need|have|got) to (?:go|pause)(?: now)?,? /?pause(?: pls| please)?)|\s/pause)[\s.!]*$")
 
+# A stop asked for with the everyday reason after it (round 34): "can we stop now, I need to pick up my kid",
+# "i need to STOP. school run. bye". Only a reason of life's logistics: "i need to stop. everything is too much" is
+# read as what it says.
+_STOP_FOR = re.compile(r"(?i)(?:^|[.!?;,-]\s*)(?:(?:anyway|ok(?:ay)?|sorry|no|so),?\s+)*(?:i said\s+)?"
+                       r"(?:(?:can|could) we|i (?:need|have|got) to|i gotta|gotta|let'?s)\s+(?:stop|finish|end|pause)"
+                       r"(?:\s+(?:now|here|there|for (?:today|now)))?(?:\s*[,.;!?-]+\s*|\s+(?=i\b))"
+                       r"(?:[^.!?]{0,50}\b(?:pick(?:ing)? (?:up|the kids?)|school run|school|my (?:kid|kids|son|"
+                       r"daughter|little one)|bye|meeting|dinner|train|bus|shift|appointment|have to go|need to go|"
+                       r"gotta go|got to go|running late|late for)\b[^.!?]{0,30}[.!?]*\s*)+$")
+
 
 class Conversation(Answering, Asking):
     """Drives one session: answers in, coach messages out, every answer stored before model work."""
@@ -202,7 +212,7 @@ class Conversation(Answering, Asking):
             return self._finish_turn(self._bounded_reask(""))
         if _BACK_ASKED.match(text) and self.state.history:  # "wait go back, i want to change my answer" (round 30)
             return self._command("/back")
-        asked = _PAUSE_ASKED.search(text)
+        asked = _PAUSE_ASKED.search(text) or _STOP_FOR.search(text)
         if asked and self.status == "active":  # "... freedom and meaning, both. ok now pause": answered, then paused
             rest = text[:asked.start()].strip(" ,;")
             msgs = self._finish_turn(self._answer(rest)) if re.search(r"\w", rest) else []

@@ -31,6 +31,15 @@ _THINGS_DEAD = re.compile(r"\b(?!(?:i|we|they|people|kids|children|parents|frien
 _THINGS_A_BURDEN = re.compile(r"\b(?!(?:i|me|we|us|people|everyone|they)\b)[a-z]+s (?:are|were) (?:such |a |an |real |"
                               r"bit |of |kind |really |total |huge )*burden\b")
 # Someone or something else dying, as part of the work: "when their pet is dying", "patients who are dying".
+# Others upset, or a harm said not to be one (round 33, 34): "the commis kids come to me when theyre about to cry",
+# "a kitchen without making everyone miserable", "it'd sting but i wouldnt die of it".
+_OTHERS_UPSET = re.compile(
+    r"\b(?:they|they'?re|theyre|he|he'?s|hes|she|she'?s|shes|people|kids|customers|patients|staff|everyone|everybody|"
+    r"the team|clients|students|juniors|newbies|the new \w+(?: kids)?)\b(?: \w+){0,4} (?:cry|crying|cries|in tears|"
+    r"miserable|upset)\b|\b(?:making|make|makes|made|leave|leaving|left) (?:everyone|everybody|people|the team|staff|"
+    r"them|others|the kids|customers) (?:\w+ )?(?:miserable|cry|in tears|upset)\b|"
+    r"\b(?:wouldn'?t|won'?t|will not|would not|not gonna|not going to|i'?d not) die (?:of|from) (?:it|that|this)\b|"
+    r"\b(?:it|that|this) (?:wouldn'?t|won'?t|will not|would not) kill me\b")
 _OTHERS_DYING = re.compile(
     r"\b(?:(?:a|an|the|their|his|her|our|your|some|people's|owners'?|clients'?) )?(?:pet|animal|dog|cat|horse|patient|"
     r"client|resident|customer|plant|battery|phone|laptop|server|project|startup|company|industry|market|language|"
@@ -289,6 +298,7 @@ def _cues(t: _Tables, sentence: str) -> str | None:
     sentence = _THING_GOES.sub(" ~ ", sentence)  # "a mix disappears when the show closes"
     sentence = _DEAD_THING.sub(" ~ ", sentence)  # "people screaming about bills while holding a dead hamster"
     sentence = _OTHERS_DYING.sub(" ~ ", sentence)  # "calming people down when their pet is dying"
+    sentence = _OTHERS_UPSET.sub(" ~ ", sentence)  # "the new kids come to me when theyre about to cry lol"
     sentence = _THINGS_A_BURDEN.sub(" ~ ", sentence)  # "fonts are a real burden, truly tragic": things, sarcastic
     sentence = _THINGS_DEAD.sub(" ~ ", sentence)  # "courgettes are dead now tho, frost"
     if t.strong.search(sentence):
