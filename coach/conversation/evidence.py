@@ -40,11 +40,13 @@ _LEAD = re.compile(r"^(?:(?:drivers?(?: are| is)?|(?:what )?drives me(?: is)?|i 
 _INSTEAD = re.compile(r"(?i)^\W*(?:(?:actually|but|no)\W+)*(?:it'?s |its |it is )?(?:more|rather|really)"
                       r"(?: about| like)?\b")
 _TAIL = re.compile(r"\W*\b(?:i (?:think|guess|suppose)|too|as well|mostly|probably|really|i'?d say|for sure|"
-                   r"definitely|which i said first|first|i told already|i said)\W*$", re.I)
+                   r"definitely|which i said first|first|i told already|i said|honestly|tbh|lol|ngl|obvs)\W*$", re.I)
 _NOT_A_DRIVE = re.compile(r"(?i)^(?:that|this|it|which|although|though|i|i'?m|you|is|are|do|does|what|how|why|who|"
                           r"where|not|no|nothing|none|idk|dunno|everything|anything|stuff|things|sounds?|for|to|with|"
                           r"in|at|on|because|cos|cause|bc|like|scrap|forget|drop|(?:a )?(?:little|bit|lot)|kind of|"
-                          r"sort of|only|even|if|when|same|as before|like (?:i said|before|last time))\b")
+                          r"sort of|only|even|if|when|same|as before|like (?:i said|before|last time)|"
+                          # "we have two kids" (round 33): why, said as a fact, not a drive named
+                          r"(?:we|they|he|she|my \w+) (?:have|has|had|got|are|is|was|were)|i (?:have|had|got|was))\b")
 _CLAUSES = re.compile(r"[.;!?]+|\bbut\b|\bthough\b|\balthough\b")
 # "money matters too, but not the main thing": the clause after names no subject, it says it of the one before.
 # "Meaning. Not money, my pension is fine" (round 24): "not money" names another drive, and says nothing of meaning.
