@@ -223,7 +223,8 @@ class AskedBack(Kept):
     def _drive_asked(self, asked: str) -> str:
         """"What is 'having a say'?", "what do you mean by meaning?": what the drive named means ("" if none is)."""
         low = " ".join(re.sub(r"(?<!\w)'|'(?!\w)|\"", " ", asked.lower()).split())  # "'having a say'": no quotes
-        if not re.search(r"\bwhat (?:is|are|does|do you mean|you mean|means?)\b|\bmeans?\s*\?|\bmeaning of\b", low):
+        if not re.search(r"\bwhat(?:'s| is| are| does| do you mean| you mean| means?)\b|\bmeans?\s*\?|\bmeaning of\b|"
+                         r"\bdifference between\b", low):
             return ""  # "depends what you mean by meaningful" asks it too
         text = low.replace("meaning of", "").replace("what do you mean", "").replace("what you mean", "")
         if re.search(r"\bdifference\b", text):  # "the difference between meaning and growth": "meaning" is a drive

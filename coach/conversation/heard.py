@@ -294,7 +294,9 @@ _SAID_IS = re.compile(r"(?i)(?:^|(?<=[.!?] ))(?:the |my )?(?:overlap|answer|stre
                       r"(?:is|would be|'d be)(?: (?:probably|maybe|like|kind of|kinda|prob))*[.:,]*\s+(?=\w)")
 # The question said back to oneself before the answer (round 32): "where all 3 meet?? idk, maybe like ux research".
 _ECHOED = re.compile(r"(?i)^\W*(?P<x>(?:where|whose|what|which|who|how|when)\b[^.?!]{0,30}?)\s*\?+\s+"
-                     r"(?=(?:idk|dunno|hmm+|um+|uh+|maybe|probably|prob|i guess|i think|like|well|ok|oh|good q)\b)")
+                     r"(?=(?:idk|dunno|hmm+|um+|uh+|maybe|probably|prob|i guess|i think|like|well|ok|oh|good q)\b)"
+                     # "influence vs authority? i think i mean influence" (round 34): the choice said back first
+                     r"|^\W*(?P<y>[\w' ]{2,30} (?:vs\.?|versus) [\w' ]{2,30}?)[.?!]+\s+")
 
 
 def without_run_up(content: str, reading: Reading, ladder: bool = False) -> str:
@@ -307,8 +309,8 @@ def without_run_up(content: str, reading: Reading, ladder: bool = False) -> str:
         later = [(a.content or a.text) for a in reading.acts[at + 1:] if a.kind == "content"] if at else []
         if later and any(a.kind == "content" for a in reading.acts[:at]):
             content = " ".join(later)
-    echoed = _ECHOED.match(reading.reply)
-    if echoed and content.lower().startswith(echoed.group("x").lower()) and \
-            len(content[len(echoed.group("x")):].split()) >= 2:
-        content = content[len(echoed.group("x")):].lstrip(" .?!,")
+    echoed = _ECHOED.match(content) or _ECHOED.match(reading.reply)
+    said = (echoed.group("x") or echoed.group("y")) if echoed else ""
+    if said and content.lower().startswith(said.lower()) and len(content[len(said):].split()) >= 2:
+        content = content[len(said):].lstrip(" .?!,")
     return _SAID_IS.sub("", _TAKEN_IN.sub("", content))

@@ -43,6 +43,7 @@ def said_before(asked: str, previous: dict[str, Any], lexicon: Lexicon) -> list[
     summary; where you were heading and what was underneath it when no line is named; [] if none is kept."""
     m = _NAMED.search(asked.strip(" ?!."))
     thing = next((g for g in (m.groups() if m else ()) if g), "").strip()
+    thing = re.sub(r"(?i)\s+(?:was|were|is|are)$", "", thing)  # "what did I say my drives were last time?" (round 34)
     var = "bedrock" if _WHY.match(thing) else slot_of(thing) if thing else ""
     if not var and re.search(r"(?i)\bi (?:like|love|enjoy)\b|\blights? me up\b", asked):
         var = "passions"  # "what I said last time I like?" (round 32)
@@ -77,7 +78,7 @@ _ASKED_LINE = re.compile(r"(?i)\b(?:say|said|tell you|told you|put|write|wrote) 
                          r"(?P<d>drives me|motivates me|matters (?:to me|most)|lights me up|gets me going|i'?m good at|"
                          r"people come to me for)(?!\w)|"
                          r"\b(?:say|said|tell you|told you|put|have|got) (?:about |for |as )?(?:my |the )"
-                         r"(?P<x>[\w' ]{2,20}?)(?: (?:was|were|is|are|bit|part|line))?\W*$"
+                         r"(?P<x>[\w' ]{2,20}?)(?: (?:was|were|is|are|bit|part|line))?(?: last time)?\W*$"
                          r"|\bwhat (?:was|is|were) (?:my|the) (?P<y>experiment|goal|drives?|passions?|strengths?|"
                          r"sweet spot|sentence|why|reason|deep reason|bedrock)\b"
                          r"|\bwhat my (?P<z>why|reason|deep reason|goal|experiment|drives?|passions?|strengths?) "

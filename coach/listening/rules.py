@@ -248,7 +248,8 @@ _NOT_TRIED = re.compile(r"\b(?:didn'?t|didnt|did not|haven'?t|havent|have not|ne
                         r"\b[^.!?]{0,20}?\b(?:do|did|done|try|tried|get (?:round|around) to|got (?:round|around) to|"
                         r"manage|managed|start|started|get to|got to)\b|^(?:\W*(?:nope|no|nah)[,.]?\s+)?not yet\b|"
                         r"\b(?:no time|forgot(?: about it)?|too busy)\b")
-_TRIED = re.compile(r"\b(?:i did\b(?! not| nothing)|did it\b|tried it|it went|went (?:well|ok|okay|great|badly|fine)|"
+_TRIED = re.compile(r"\b(?:i did\b(?! not| nothing)|did it\b|"
+                    r"(?<!i )did (?!not\b|nothing\b)[a-z]+\b|tried it|it went|went (?:well|ok|okay|great|badly|fine)|"
                     r"i (?:talked|spoke|asked|went|applied|signed up|emailed|messaged|shadowed|finished))\b")
 _NOT_WANTED = re.compile(r"\b(?:i )?(?:don'?t|dont|do not|wouldn'?t|wouldnt|would not|never) (?:really )?want "
                          r"(?:his|her|their|that|the \w+(?:'s)?) (?:job|role)\b|\bnot (?:hers|his|theirs)\b"
