@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from coach.conversation.evidence import some_of
 from coach.conversation.heard import said_content
 from coach.listening import rules
+from coach.listening.edits import read_edits
 from coach.listening.fixes import read_fixes
 from coach.listening.playback import trimmed
 
@@ -60,7 +61,7 @@ class DriveChecks:
         fit, or some of them, or the one checked named as the mentee's own (None: none of these)."""
         if not (self.current.foreach and self.current.collect_yes):
             return None
-        edited = self._edited(text, reading, ref)
+        edited = self._edited(text, reading, ref) or self._swapped(text, reading, ref)
         if edited is not None:  # "drop recognition, i didnt say that today. and add helping others grow"
             return edited
         if self._item().get("with") and _ALL_OF_THEM.search(text) and not reading.has("no"):
@@ -117,6 +118,38 @@ class DriveChecks:
         put_first = min(ids, key=lambda m: abs(spans[m][0][0] - ranked.start()))
         start, end = spans[put_first][0]
         return low[start:end]
+
+    def _swapped(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """A drive put right in the mentee's word (round 34): "no, not 'recognised' - 'respected'. ... earning well
+        is fine" keeps "respected" in place of recognition, and hears the rest as the answer to this check."""
+        lex, var = self.flow.lexicon, self.current.collect_yes or "motivations"
+        def drives(words: str) -> list[str]:
+            return [m for m, spec in lex.motivations.items() if spec.words.find(rules.normalise(words))]
+
+        # "not 'recognised' - 'respected'": the drive in another word; "yes to meaning not money" is another drive
+        swaps = [(e, ids) for e in read_edits(text) if e.put and len(e.put.split()) <= 4
+                 and (ids := drives(e.part)) and set(drives(e.put)) <= set(ids)]
+        if not swaps:
+            return None
+        checked = str(self._item().get("id") or "")
+        for edit, ids in swaps:
+            kept = self.values.get(var) or []
+            for mid in ids:
+                if mid in kept:
+                    self.words.replace(var, kept.index(mid), edit.put, self._refs())
+            if edit.put.lower() not in [str(k).lower() for k in self.values.get(var) or []]:
+                self.words.append(var, edit.put, self._refs())
+            self._not_asked_later(ids)
+        line = self._reply("own_word").replace("{words}", " and ".join(e.put for e, _ in swaps))
+        said = [self._rule(line[:1].upper() + line[1:])]
+        if any(checked in ids for _, ids in swaps):  # this very check, put right: done
+            return said + self._advance(answer=text, ref=ref, reading=reading, confirm=None)
+        rest = " ".join(s for s in re.split(r"(?<=[.!?])\s+", text) if not any(
+            e.part.lower() in s.lower() or e.put.lower() in s.lower() for e, _ in swaps))
+        spec = lex.motivations.get(checked)
+        agreed = spec is not None and bool(spec.words.find(rules.normalise(rest))) and rules.affirmed(
+            spec.words, rules.normalise(rest)) and not _DENIED.search(rest)
+        return said + self._advance(answer=text, ref=ref, reading=reading, confirm=True if agreed else None)
 
     def _edited(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """Drives checked together, some dropped and others added by name (round 23): the rest kept, the added
