@@ -40,6 +40,14 @@ _GOAL_SAID = re.compile(r"(?i)[,.]?\s*(?:(?:wait|actually|no|ok|so|hmm)[,.]?\s+)
 _REDO = re.compile(r"(?i)^\W*(?:(?:no|sorry|wait|oh|hang on|actually)[,.!]*\s+)*(?:let me (?:redo|rephrase|start again|"
                    r"start over|try again|try that again|say (?:it|that) again|answer (?:that|it) again)"
                    r"(?: (?:that|this|it|again|the last one))?|scratch that|scrap that)\s*[:,.!-]+\s*(?P<x>\S.*)$")
+# The goal changed, said at a later question (round 34): "can i change what i said at the start?", "the goal thing:
+# its now X", "my goal has changed:".
+_GOAL_CHANGE = re.compile(r"(?i)\b(?:can i|could i|let me|i want to|i wanna|i'?d like to) change "
+                          r"(?:what i said (?:at the start|first|earlier)|my goal|the goal|"
+                          r"my answer (?:at|from) the start)\b[^.!?]*[.!?]+\s*|"
+                          r"\b(?:the|my) goal(?: thing| bit| part)?\s*[:,-]?\s*(?:it'?s|its|is) now\s+|"
+                          r"\bmy goal (?:has )?changed\b[^.!?:]*[.!?:]+\s*")
+_NOT_WANTING = re.compile(r"(?i)^(?:i )?(?:don'?t|dont|do not) (?:think i )?(?:really )?want\b")
 # The last answer, finished in the next message (round 30, a mentee who types in bursts): "...and also maybe manager".
 _MORE = re.compile(r"^\s*(?:\.{2,}|\u2026)\s*(?P<x>(?:and|also|or|plus|oh and|but also)\b.*)$", re.I)
 # "that jobs bit is wrong i never picked a job" (round 29, a self-employed mentee): the job kept is none.
@@ -111,8 +119,23 @@ class SaidBeside:
             return self._asides(reading) + [self._rule(self._reply("works_alone"))] + self._reask()
         # "no!! the sentence is 'X'. drives: autonomy first": the last answer put right, then this one
         # "wait no i want time off ON the list. anyway. baking": one more drive kept, then the rest heard
-        return (self._no_pick(text, ref) or self._forgotten(text, ref) or self._last_answer_fixed(text, ref)
-                or self._said_beside(text, reading, ref))
+        return (self._no_pick(text, ref) or self._goal_redone(text, ref) or self._forgotten(text, ref)
+                or self._last_answer_fixed(text, ref) or self._said_beside(text, reading, ref))
+
+    def _goal_redone(self, text: str, ref: str) -> list[Message] | None:
+        """"actually can i change what i said at the start? ... i'd rather be a senior analyst" (round 34): the goal
+        is put right at any later step, said so, and this step's question asked again (None: no such change)."""
+        m = _GOAL_CHANGE.search(text)
+        if m is None or self.current.save_as == "goal" or not self.values.get("goal"):
+            return None
+        said = " ".join(s for s in re.split(r"(?<=[.!?])\s+", text[m.end():]) if not _NOT_WANTING.match(s))
+        new = heading(said.strip(" .")) if rules.words(said) else ""
+        new = re.sub(r"(?i)^(?:i think |maybe |probably )*i'?d (?:rather|prefer to|much rather) (?:be )?", "", new)
+        if len(new.split()) < 2:
+            return None
+        self._begin_change()
+        self.words.set("goal", new, self._refs())
+        return [self._put_right(new)] + self._reask()
 
     def _no_pick(self, text: str, ref: str) -> list[Message] | None:
         """"that jobs bit is wrong i never picked a job": the job kept goes, and is said so; the rest of the reply is

@@ -64,7 +64,8 @@ def _clauses(text: str) -> list[str]:
 
 # "where meet is not 'the hospital yes'. is validation of new methods": a part denied by its quoted words, then
 # what it is, said without a subject (round 13, a second-language speaker).
-_NOT_QUOTED_IS = re.compile(r"(?i)(?P<slot>[\w' ]{2,30}?) (?:is|are) not (?P<q>'[^']+'|\"[^\"]+\")[.,;]?\s*"
+_NOT_QUOTED_IS = re.compile(r"(?i)(?P<slot>[\w' ]{2,30}?) (?:(?:is|are) not|isn'?t|aren'?t) "
+                            r"(?P<q>'[^']+'|\"[^\"]+\")[.,;]?\s*"
                             r"(?:(?:but |it |but it )?is|it'?s|its) (?P<new>[^.!?]+)")
 
 
