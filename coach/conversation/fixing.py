@@ -20,7 +20,7 @@ from coach.listening.acts import read_reply
 from coach.listening.edits import Edit, read_edits
 from coach.listening.fix_words import in_place_of, restated
 from coach.listening.fixes import Fix, is_complaint, read_fixes
-from coach.listening.parts import keeps_as_is
+from coach.listening.parts import MENTION, keeps_as_is
 from coach.listening.playback import play_back, trimmed
 
 if TYPE_CHECKING:
@@ -82,7 +82,9 @@ class Fixing(Rewriting):
             if rest:  # only an answer of its own is kept apart: "Nearly.", "anyway. what should I try?" are not
                 aside = read_reply(rest, self.flow.lexicon, question=self._asked())
                 alone = not aside.kinds or set(aside.kinds) & _NOT_AN_ANSWER
-                rest = "" if alone or len(rules.words(said_content(aside))) < 4 else rest
+                # "where im heading hasn't changed" (round 34): about a line of the read-back, no answer here
+                about_a_line = _ABOUT_A_LINE.search(rest)
+                rest = "" if alone or about_a_line or len(rules.words(said_content(aside))) < 4 else rest
             self._position = position(self.flow, back, self._edge_taken)
             if not rest:
                 return self._playback_fixed(text, reading, ref) or self._take(text, ref)  # heard as said there
@@ -319,6 +321,10 @@ def _named_in(said: str, held: list[str]) -> bool:
     "its not just the lightbulb thing, its also X" at a why-question is an answer, not a fix (round 28)."""
     named = naming_words(said)
     return not named or any(all(re.search(rf"\b{re.escape(w)}", item.lower()) for w in named) for item in held)
+
+
+# "where im heading hasn't changed", "the job bit stays": said about a line of the read-back (round 34)
+_ABOUT_A_LINE = re.compile(rf"(?i)(?:^|\s){MENTION}\s+(?:has|is|was|hasn'?t|isn'?t|stays|is still)\b")
 
 
 def _fixes_apart(text: str) -> tuple[str, str]:

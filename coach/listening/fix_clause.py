@@ -140,7 +140,8 @@ def _add(text: str) -> Fix | None:
                  rf"(?:add|put in|include|write(?: down)?|note(?: down)?|put down)(?: back| in)?\s+"
                  rf"(?:(?:one|one more|another|a) thing:?\s+|this:\s+)?"
                  rf"(?:that\s+)?"
-                 rf"(?P<new>.+?)(?:\s+(?:to|in|into|under|on|for)\s+(?P<slot>{_MENTION}))?$", text, re.I)
+                 rf"(?P<new>.+?)(?:\s+(?:to|in|into|under|on|for)\s+(?P<slot>{_MENTION}))?"
+                 rf"(?:,?\s+(?:not just|as well as|too|as well|also)\b[^.!?]*)?$", text, re.I)
     if m is None:
         m = re.match(rf"^(?P<slot>{_MENTION}):?\s+(?:add|also|plus)\s+(?P<new>.+)$", text, re.I)
     if m is None:  # "the lights me up bit should have vintage markets too"
@@ -151,7 +152,7 @@ def _add(text: str) -> Fix | None:
                      r"(?:should|needs to|has to) (?:be|go) "
                      r"(?:in )?(?:there|in it)(?P<slot>)(?: too| as well| also)?$", text, re.I)
     if m is None:  # "proving myself should be in the drives bit"
-        m = re.match(rf"^(?:and |also )?(?P<new>.+?)\s+(?:(?:should|could|needs to|has to) (?:be|go)|goes|belongs) "
+        m = re.match(rf"^(?:and |also )?(?P<new>.+?)\s+(?:(?:should|could|needs to|has to) (?:be|go)|goes|go|belongs) "
                      rf"(?:in|under|with|on|into)\s+(?P<slot>{_MENTION})$", text, re.I)
     if m is None:
         return None
@@ -294,11 +295,13 @@ def _isnt(text: str) -> Fix | None:
     if not m:
         return None
     x = m.group("x")
-    denied = re.sub(r"(?i)^\s*(?:isn'?t|is not|wasn'?t|was not|is no)\s+", "", text[m.end("x"):])
+    denied = re.sub(r"(?i)^\s*(?:isn'?t|is not|wasn'?t|was not|is no)\s+(?:really |exactly |quite |even )?", "",
+                    text[m.end("x"):])
     replaced = re.search(r"(?i)(?:^|[,.;]\s*)(?:it'?s|its|it is)\s+\w", m.group("rest"))
     if (_NOT_AN_ITEM.match(denied) or _NOT_AN_ITEM.match(m.group("rest"))) and not replaced:
         # "'I didnt answer you' isnt something that lights me up", "'forget' is not my skill": out
-        return Fix("drop", "", _part(x), said=_said(x))
+        part = _part(x) or re.sub(r"(?i)^(?:the|that)\s+|\s+(?:bit|part|line|one)$", "", x)  # "the free day bit"
+        return Fix("drop", "", part, said=_said(x))
     rest = re.sub(r"^(?:exactly|really|quite|at all)\b[,.;]?\s*", "", m.group("rest"), flags=re.I)
     said = re.findall(r"(?:^|[,.;]\s*)(?:it'?s|its|it is)\s+([^,.;]+)", rest, re.I)
     new = _words(said[-1] if said else rest)  # "..., the title doesn't matter, it's the budget": the budget

@@ -237,7 +237,8 @@ def is_remark(piece: str) -> bool:
 _COMPLAINT = re.compile(
     r"(?i)\bnot what i (?:said|meant|wrote|asked|told (?:you|u))\b|^\W*(?:still |is |it'?s |its )?missing\b|"
     r"\b(?:summary|playback|read-?back|recap|that|it|this)(?:'?s\s+|\b[^.?!]{0,15}?\b(?:is|was|looks|reads|sounds|seems|seemed)\s+)"
-    r"(?:still |a bit |a little |kind of |kinda |really |so |totally |all )?(?:wrong|weird|off|odd|garbled|a mess|"
+    r"(?:gone |got |come out |turned out )?(?:still |a bit |a little |kind of |kinda |really |so |totally |all )?"
+    r"(?:wrong|weird|off|odd|garbled|a mess|"
     r"messed up|not right|broken|strange|confusing|nonsense|jumbled)\b|"
     r"\b(?:you|u) (?:got|put|wrote|have|had) (?:it|that|me|this|everything) (?:all |completely |totally )?wrong\b|"
     r"\b(?:you|u) (?:didn'?t|did not|never) (?:fix|change|correct|update|listen)\b")
