@@ -39,6 +39,8 @@ _NOW = re.compile(
     r"(?! (?:want|wanna|like|love|think|hope|wish|see|feel|plan|mean|enjoy)\b)"
     r"|(?:two|a few|a couple of|couple of|three) (?:things|answers|parts)\b"
     r"|(?:i'?ve|ive|i have)? ?been (?:a|an|here|there|doing (?:it|this|that)|working|at|in this)\b"
+    # "I have been managing our store for about eleven years now", "before that I was assistant manager" (round 34)
+    r"|(?:i'?ve|ive|i have) been [a-z]+ing\b[^.!?]*\b(?:for|since)\b|(?:and )?before that,? i was\b"
     r"|(?:nights|days) mostly\b"
     # "I am fifty-eight and have managed the office ...": the age first (round 29)
     r"|(?:i'?m|i am|im) (?:\d{2}|(?:twenty|thirty|forty|fifty|sixty)(?:[- ]\w+)?)(?: years old| yrs old)?\b"
@@ -56,7 +58,8 @@ _NOW = re.compile(
 # Said on the way to the goal, about the question or the conversation (round 29).
 _REMARK = re.compile(r"(?i)^(?:(?:well|hmm+|oh|ha+|so|ok)[,.]?\s+)*(?:(?:that'?s|thats|that is|it'?s|its|now that'?s) "
                      r"(?:rather |really |quite |such |a bit of )?(?:a |the )?(?:good |big |hard |tough |fair |great |"
-                     r"million dollar |\$64,000 )?(?:question|problem|dilemma)|good question|great question|tough one|"
+                     r"million dollar |\$64,000 )?(?:question|problem|dilemma)(?: really| isn'?t it| eh)?|"
+                     r"good question|great question|tough one|"
                      r"i (?:literally |already )?(?:just )?(?:told|said|answered) (?:you|that|this)"
                      r"(?: already| before)?|(?:you )?pick one(?: lol)?|(?:no )?wait,? (?:don'?t|dont)|don'?t|dont)"
                      r"\W*$")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CHOICE", "CHOICE_WORDS", "next_joined"]
+__all__ = ["CHOICE", "CHOICE_WORDS", "choice_trimmed", "next_joined"]
 
 # "thats what good care is. for patients and staff" (round 28): a short phrase after the stop finishes the thought.
 _TAIL_ON = re.compile(r"(?i)\s*((?:for|with|by|to|in|at|on|from|without|especially|mostly|mainly|even) "
@@ -18,6 +18,18 @@ _TAIL_ON = re.compile(r"(?i)\s*((?:for|with|by|to|in|at|on|from|without|especial
 # A choice between two things is said back with both sides (round 29 lost "or to go part-time").
 CHOICE = re.compile(r"(?i)\b(?:whether|either|between)\b[^.!?;]{3,}?\bor\b")
 CHOICE_WORDS = 18
+# An aside inside a choice, between commas (round 34): "either an area manager, looking after several stores, or
+# possibly head office, perhaps in operations or training".
+_CHOICE_ASIDE = re.compile(r"(?i),\s+(?:looking after|running|managing|perhaps|maybe|probably|possibly|like|such as|"
+                           r"mostly|ideally|i think|i guess|i suppose|in (?:operations|charge))\b[^,.;!?]{0,40}"
+                           r"(?=,\s*or\b|\s*[.;!?]|\s*$)")
+
+
+def choice_trimmed(text: str) -> str:
+    """A choice said with asides, without them: "either an area manager or possibly moving into head office"."""
+    return re.sub(r",\s*or\b", " or", _CHOICE_ASIDE.sub("", text)) if CHOICE.search(text) else text
+
+
 # The other option, said in a sentence of its own (after an example, maybe): ". like X. or maybe Y, ..."
 _OR_NEXT = re.compile(r"(?i)\s*(?:(?P<like>(?:like )?(?:(?!(?:i|i'?m|im|you|we|it|it'?s|they|he|she|that)\b)"
                       r"[\w'&/-]+ ?){1,4})"

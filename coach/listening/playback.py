@@ -10,7 +10,7 @@ from coach.listening.cutting import NO_END, cut, fragments, without_contrast
 # Re-exported: templates and callers say pronouns back through playback.
 from coach.listening.jobs import CONTRACTED_IS as _CONTRACTED_IS
 from coach.listening.jobs import job_named as job_named
-from coach.listening.joined import CHOICE, CHOICE_WORDS, next_joined
+from coach.listening.joined import CHOICE, CHOICE_WORDS, choice_trimmed, next_joined
 from coach.listening.pronouns import swap_pronouns as swap_pronouns
 
 if TYPE_CHECKING:
@@ -225,6 +225,7 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     """The first whole clause of what an answer says, or a well-formed part of it; "" if none fits."""
     if CHOICE.search(answer):  # "whether to retire fully at sixty or to go part-time": both sides, or it is no choice
         max_words = max(max_words, CHOICE_WORDS)
+        answer = choice_trimmed(answer) if len(answer.split()) > max_words else answer
     answer = _POINTING_BACK.sub("", answer)  # "do the shadow day like i said": the pointing back is not said back
     # "I want train the apprentices", "i dont want be broken" (a second language): "want to", read as meant
     answer = _WANT_BARE.sub(r"\1 to ", answer)
