@@ -16,7 +16,8 @@ def reasons(answer: str) -> list[str]:
     text = _UNDER_IS.sub("", " ".join(answer.split()))  # "Underneath the tiredness, I suppose, is that X": X
     text = re.sub(r"(?i)^(?:is|was) that (?=\w)", "", text)  # ... its run-up already peeled off by the reader
     behind = _BEHIND_IS.search(text)
-    text = behind.group("r") if behind else text  # "... oddly. What is behind it is wanting to be appreciated."
+    # "... oddly. What is behind it is wanting to be appreciated.": that
+    text = (behind.group("r") or behind.group("s")) if behind else text
     if is_non_answer(text):
         return []
     parts = _BECAUSE.split(text)
@@ -53,7 +54,11 @@ _UNDER_IS = re.compile(r"(?i)^(?:(?:well|so|hmm+|and)[,.]?\s+)*" + _UNDER + r"[\
                        r"(?:i (?:suppose|think|guess)|probably|really)?,?\s*"
                        r"(?:is|it'?s|its|was) (?:that |probably |really |just )*(?=\w)")
 _BEHIND_IS = re.compile(r"(?i)(?:^|[.!?]\s+)what(?:'s| is| was) (?:behind|underneath|under|beneath) "
-                        r"(?:it|that|this|all (?:of )?(?:that|this|it)) (?:is|was) (?P<r>[^.!?]+)")
+                        r"(?:it|that|this|all (?:of )?(?:that|this|it)) (?:is|was) (?P<r>[^.!?]+)|"
+                        # "... I did say head office too. But I suppose underneath it is wanting X" (round 34)
+                        r"(?:^|[.!?]\s+)(?:(?:but|and|so|well)[,]?\s+)?(?:i (?:suppose|think|guess)[,]?\s+)?"
+                        r"(?:underneath|beneath|behind) (?:it|that|this|all (?:of )?(?:that|this|it)),? "
+                        r"(?:is|was|it'?s|its) (?P<s>[^.!?]+)")
 _NEXTLY = re.compile(r"(?i)[;,.]\s*(?:and\s+)?(?:secondly|thirdly|fourthly|lastly|finally)\b[,:]?\s*")
 _FIRSTLY = re.compile(r"(?i)^\W*(?:firstly|first of all|first off|to start with)\b[,:]?\s*")
 _BIGGER = re.compile(r"(?i)\b(?:the )?(?:(?:bigger|biggest|main|real|more important) (?:one|thing|reason|part)|"
