@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.conversation.said_before import kept_so_far, said_before
 from coach.flow.spec import Flow
+from coach.listening import rules
 from coach.listening.parts import slot_of
 from coach.listening.playback import play_back
 from coach.listening.text import words
@@ -36,7 +37,7 @@ _IS_IN = re.compile(r"\bis (?:the )?(?P<x>[\w' ]{1,30}?) (?:in|on) (?:there|it|t
 # Where the thing ends: "teaching students to underneath", "sourdough, then?"
 _WHERE = re.compile(r"\s+(?:to|into|in|on|onto|from|under|as|for|with)\s+.*$|\s*[,;:.?!].*$")
 _TAIL = re.compile(r"(?:\s+(?:though|tho|then|yet|now|already|too|as well|back|at all|bit|part|thing|stuff|one|"
-                   r"bits|parts|things|please|pls))+$", re.I)
+                   r"bits|parts|things|please|pls|or not|lol|tbh|right))+$", re.I)
 # What was said, as a whole (round 22): "did you actually keep what i said?"
 _GENERIC = re.compile(r"(?i)^(?:what i (?:said|told you|wrote|typed)|everything|all of (?:it|that)|my answers|it all|"
                       r"anything)(?: (?:last time|before|earlier))?$")
@@ -153,6 +154,9 @@ class Kept:
             return self._reply("kept_not_before").replace("{words}", play_back(thing) or thing)
         # the reasons are kept too, though the summary shows only the deepest ("did you keep my family reason?")
         item = find_kept(thing, self.summary()) or find_kept(thing, {"why": self.values.get("why_chain") or []})
+        drives = [m for m in self.values.get("motivations") or [] if m in self.flow.lexicon.motivations
+                  and self.flow.lexicon.motivations[m].words.find(rules.normalise(thing))]
+        item = item or (drives[0] if drives else None)  # "did u get the money bit?": earning well is kept (round 34)
         slot = slot_of(thing)
         line = self.values.get(slot) if slot else None  # "did u fix the heading bit tho": that line's words
         if isinstance(line, list):  # "did you fix the sentence though?": the line's latest words
