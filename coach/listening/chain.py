@@ -37,7 +37,11 @@ def reasons(answer: str) -> list[str]:
                       or _ABSTRACT.match(x)), None)
         felt = next((x for x in sentences[guess + 1:] if _FELT.search(x)), "") if guess is not None else ""
         felt = _clause_felt(felt)  # "Early on I was made redundant, and I promised myself X": that clause
-        parts = [felt] if felt else [_liked_instead(text)]
+        # "money obviously. and like, my mum sacrificed a lot so i could go uni, ... and i like being good at stuff"
+        # (round 34): the family said on the way is a reason too, not lost for the last one
+        at = next((i for i, x in enumerate(sentences) if felt and felt in x), 0)
+        family = [x for x in sentences[(guess or 0) + 1:at] if _FAMILY.search(x) and len(x.split()) >= 5]
+        parts = [*family[:1], felt] if felt else [_liked_instead(text)]
     parts = [piece for part in parts for piece in _ALSO_WANT.split(part) if piece.strip()]
     # "firstly, I am tired; secondly, ...; and thirdly, ...": each reason of its own, without its number (round 29)
     parts = [_FIRSTLY.sub("", piece) for part in parts for piece in _NEXTLY.split(part) if piece.strip(" ;,.")]
@@ -69,6 +73,8 @@ _SO_THEN = re.compile(r"(?i)(?<=[.!?])\s+(?:and )?so,?\s+(?!(?:yeah|yes|ya|yea|y
                       r"(?P<r>[^.!?]+)[.!?]?\s*$")
 # "it's about control.": a word for it, said before the story that says what it is (round 32)
 _ABSTRACT = re.compile(r"(?i)^(?:it'?s|its|it is) (?:all )?about \w+[.!]?$")
+_FAMILY = re.compile(r"(?i)\bmy (?:mum|mom|mam|dad|father|mother|parents|family|kids|children|wife|husband|partner|"
+                     r"nan|gran|grandma|grandad|brother|sister)\b")
 _GUESSED = re.compile(r"(?i)\b(?:maybe|perhaps|probably|i guess|i suppose|i don'?t know|not sure)\b")
 _FELT = re.compile(r"(?i)\bi(?:'d| would)? (?:really )?(?:feel|love|like|need|want|enjoy|care about|hate)\b|"
                    r"\bi (?:promised|swore|told) myself\b|"
