@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import jinja2
+
 from coach.conversation.machine import Position, edges
 from coach.conversation.message import Message
 from coach.conversation.state import LastQuestion, SessionState
@@ -134,6 +136,13 @@ class Asking:
     def _finish(self, step: Step) -> list[Message]:
         self.status = step.end or "completed"
         return []
+
+    def _askable(self, step: Step) -> bool:
+        """Can the step's question still be said (a recap line it quotes may have just been forgotten)?"""
+        try:
+            return bool(self._render(step.ask or ""))
+        except (jinja2.UndefinedError, IndexError, KeyError):
+            return False
 
     def _reask(self) -> list[Message]:
         """The question again: in the step's next wording when it has several, else as shown."""

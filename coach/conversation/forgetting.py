@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # "please forget what i said about my wife", "can you take out the bit about my wife", "dont keep anything
 # about my wife", "forget the wife stuff" (round 28, asked six times and never done).
 _FORGET = re.compile(
-    r"(?i)(?:^|(?<=[.!?])\s*)(?:(?:please|pls|can you|could you|just|and|also|oh|so|ok|okay)[,]?\s+)*"
+    r"(?i)(?:^|(?<=[.!?,])\s*)(?:(?:please|pls|can you|could you|just|and|also|oh|so|ok|okay)[,]?\s+)*"
     r"(?:(?:forget|ignore|delete|remove|take out|leave out|drop|scrap|erase|wipe|strike|get rid of)\s+"
     r"(?:(?:what|everything|anything|all|whatever) i (?:said|told you|wrote|mentioned|typed)\s+(?:about|re|regarding)|"
     r"(?:the |that |all the |any )?(?:bits?|parts?|stuff|things?|lines?)\s+(?:about|with|on)|"
@@ -82,6 +82,12 @@ class Forgetting:
         def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
         def _reply(self, key: str) -> str: ...
         def _take(self, text: str, ref: str) -> list[Message]: ...
+        def _askable(self, step: Step) -> bool: ...
+        def _advance(
+            self, answer: str, skipped: bool = False, ref: str | None = None, reading: Any = None,
+            confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
+            changed: str = "", own: str = "",
+        ) -> list[Message]: ...
         def _reask(self) -> list[Message]: ...
 
         @property
@@ -103,6 +109,8 @@ class Forgetting:
         found = self._taken_out(thing)
         key = "forgot" if found else "forgot_none"
         said = self._rule(self._reply(key).replace("{words}", play_back(named) or thing))
+        if found and not self._askable(self.current):  # the question was about what is now gone: on to the next
+            return [said] + self._advance(answer="", skipped=True)
         rest = " ".join(re.sub(r"([.!?;,])\s*[.!?;,]+", r"\1", f"{text[:m.start()]} {text[m.end():]}").split())
         rest = _LEAD_ON.sub("", rest.strip(" ,;"))
         return [said] + (self._take(rest, ref) if rules.words(rest) else self._reask())
