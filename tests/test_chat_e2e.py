@@ -254,3 +254,23 @@ def test_chat_reports_every_duplicate_key_not_just_the_first(tmp_path: Path) -> 
     assert result.exit_code == 1
     assert f"{flow}:9:3: error: duplicate key 'a' (first defined on line 5)" in result.output
     assert f"{flow}:14:5: error: duplicate key 'end' (first defined on line 13)" in result.output
+
+
+def test_a_fault_inside_the_coach_pauses_with_the_answer_saved_never_a_traceback(
+        chat_jsonl: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """A bug in reading an answer (round 34 found one) is no crash in the mentee's face: one line says so, the
+    conversation is paused, and the answer just typed is in the transcript."""
+    from coach.conversation import answering
+
+    def broken(self: Any, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("a bug in the coach")
+
+    monkeypatch.setattr(answering.Answering, "_taken", broken)
+    events, result = chat_jsonl(["yes", "I'd like to run the night shift, honestly"])
+    assert result.exception is None, result.output
+    said = [e["text"] for e in events if e["type"] == "coach"]
+    assert any("something went wrong on my side (TypeError)" in t and "--resume" in t for t in said), said
+    assert events[-1] == {"type": "end", "status": "paused", "id": events[0]["id"]}
+    db = sqlite3.connect(tmp_path / "coach.db")
+    typed = [r[0] for r in db.execute("select text from turns where role = 'mentee'")]
+    assert "yes" in typed

@@ -11,6 +11,7 @@ from typing import IO, Any
 from coach.authoring.reload import FlowWatcher, watched_reply
 from coach.conversation.engine import Conversation
 from coach.conversation.message import Message
+from coach.errors import CoachError
 from coach.terminal import json_text, printable
 
 BAD_UTF8 = "That line wasn't valid text (UTF-8), so I couldn't read it. Could you type it again?"
@@ -67,7 +68,7 @@ def run_jsonl(
             if line is None:
                 emit({"type": "error", "text": BAD_UTF8})
                 continue
-            say(watched_reply(conv, watcher, str(line)))
+            say(_reply_safely(conv, watcher, str(line)))
     except (KeyboardInterrupt, Terminate):
         conv.pause()
     emit({"type": "end", "status": conv.status, "id": conv.id})
@@ -100,6 +101,22 @@ def _format(m: Message, width: int = 78) -> str:
     text = printable(m.text)
     paragraphs = [textwrap.fill(p, width=width) if len(p) < 10_000 else p for p in text.split("\n")]
     return "\n".join(paragraphs)
+
+
+def _reply_safely(conv: Conversation, watcher: FlowWatcher | None, line: str) -> list[Message]:
+    """The coach's reply; a fault of the coach's own (a bug, never the mentee's input) pauses the conversation with
+    everything typed already saved, and says so in one line, never a traceback."""
+    try:
+        return watched_reply(conv, watcher, line)
+    except CoachError:
+        raise
+    except Exception as e:  # any bug: the mentee's words are stored before the coach reads them
+        if conv.status == "active":
+            conv.pause()
+        step = conv.current
+        return [Message(f"Sorry, something went wrong on my side ({type(e).__name__}). Everything you typed is "
+                        f"saved, and the conversation is paused: carry on with coach chat --resume {conv.id}",
+                        step.name, step.phase, kind="rule")]
 
 
 def _goodbye(conv: Conversation, told: bool = False) -> str:
@@ -142,7 +159,7 @@ def run_plain(
                 out(BAD_UTF8 + "\n")
                 continue
             out(f"> {printable(str(line))[:200]}")
-            say(watched_reply(conv, watcher, str(line)))
+            say(_reply_safely(conv, watcher, str(line)))
     except (KeyboardInterrupt, Terminate):
         conv.pause()
     if goodbye := _goodbye(conv, told[0]):
@@ -182,7 +199,7 @@ def run_terminal(conv: Conversation, watch: bool = False, opened: Callable[[], N
             except (EOFError, KeyboardInterrupt):
                 conv.pause()
                 break
-            show(watched_reply(conv, watcher, line))
+            show(_reply_safely(conv, watcher, line))
     except (KeyboardInterrupt, Terminate):
         conv.pause()
     if goodbye := _goodbye(conv, told[0]):
