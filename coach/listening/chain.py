@@ -20,6 +20,9 @@ def reasons(answer: str) -> list[str]:
     text = (behind.group("r") or behind.group("s")) if behind else text
     if is_non_answer(text):
         return []
+    not_more = _NOT_MORE.match(text)
+    if not_more:  # "not the nurse bit exactly, more what he said - the job is the patients" (round 33): that
+        return [p for p in (key_phrase(_explained(not_more.group("y"))),) if p]
     parts = _BECAUSE.split(text)
     so_then = _SO_THEN.search(text)
     if len(parts) > 1:
@@ -71,6 +74,10 @@ _BIGGER = re.compile(r"(?i)\b(?:the )?(?:(?:bigger|biggest|main|real|more import
 _SO_THEN = re.compile(r"(?i)(?<=[.!?])\s+(?:and )?so,?\s+(?!(?:yeah|yes|ya|yea|yep|ok|okay|idk|i dunno|i guess|"
                       r"i suppose|that'?s|thats|this|basically|anyway|on|like|much|i don'?t know)\b)"
                       r"(?P<r>[^.!?]+)[.!?]?\s*$")
+# "not the nurse bit exactly, more what he said - the job is the patients": what it is instead, explained
+_NOT_MORE = re.compile(r"(?i)^(?:(?:well|no|hmm+)[,.]?\s+)?(?:it'?s |its |it is )?not (?:the |just |really |so much )?"
+                       r"[^,.!?]{2,30}?(?: exactly| really| as such)?[,.]\s+(?:it'?s |its )?(?:more|rather)\s+"
+                       r"(?:like |about )?(?P<y>[^.!?]+(?:[.!?]\s+[^.!?]+)?)")
 # "it's about control.": a word for it, said before the story that says what it is (round 32)
 _ABSTRACT = re.compile(r"(?i)^(?:it'?s|its|it is) (?:all )?about \w+[.!]?$")
 _FAMILY = re.compile(r"(?i)\bmy (?:mum|mom|mam|dad|father|mother|parents|family|kids|children|wife|husband|partner|"
