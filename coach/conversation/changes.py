@@ -158,5 +158,9 @@ class Changes(DriveChecks):
         for edit in read_edits(reply):
             if edit.put and _find(edit.part, old) is not None:
                 put = re.sub(r"(?i)\s+(?:is|are|would be) (?:ok|okay|fine|good)(?: too| as well)?\W*$", "", edit.put)
+                put = re.sub(r"(?i)^(?:just|only|simply)\s+", "", put)
+                rest = set(rules.words(old)) - set(rules.words(edit.part))
+                if rest and rest <= set(rules.words(put)):  # "its just football tactics, not 'random but'": the
+                    return put                              # new words are the whole line already (round 35)
                 return _swapped(old, edit.part, put)
         return ""

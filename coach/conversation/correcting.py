@@ -335,6 +335,9 @@ def _put_in(item: str, part: str, new: str, whole: bool = False) -> str:
     if m is None:
         return new
     share = len(rules.words(part)) / max(1, len(rules.words(item)))
+    rest = set(rules.words(item)) - set(rules.words(part))
+    if rest and rest <= set(rules.words(new)):  # "its just football tactics, not 'random but'" (round 35): the new
+        return new                              # words say the rest of the item already; never said twice
     if whole and len(rules.words(new)) <= 2 and len(rules.words(part)) <= 2 and share < 0.5:
         return _swapped(item, part, new)  # "it's not 'decide', it's 'influence'": the word, in its sentence
     if whole or share >= 0.5:

@@ -39,7 +39,10 @@ _OTHERS_UPSET = re.compile(
     r"miserable|upset)\b|\b(?:making|make|makes|made|leave|leaving|left) (?:everyone|everybody|people|the team|staff|"
     r"them|others|the kids|customers) (?:\w+ )?(?:miserable|cry|in tears|upset)\b|"
     r"\b(?:wouldn'?t|won'?t|will not|would not|not gonna|not going to|i'?d not) die (?:of|from) (?:it|that|this)\b|"
-    r"\b(?:it|that|this) (?:wouldn'?t|won'?t|will not|would not) kill me\b")
+    r"\b(?:it|that|this) (?:wouldn'?t|won'?t|will not|would not) kill me\b|"
+    # "thirty years of knowing how to do it, it shouldnt die with me" (round 35): the knowledge, not the person
+    r"\b(?:it|that|this|the (?:knowledge|trade|skill|craft|know-how)|what i know|all (?:that|this))\b "
+    r"(?:shouldn'?t|should not|won'?t|will not|mustn'?t|can'?t) (?:just )?die (?:with|when) (?:me|i go|i retire)\b")
 _OTHERS_DYING = re.compile(
     r"\b(?:(?:a|an|the|their|his|her|our|your|some|people's|owners'?|clients'?) )?(?:pet|animal|dog|cat|horse|patient|"
     r"client|resident|customer|plant|battery|phone|laptop|server|project|startup|company|industry|market|language|"
