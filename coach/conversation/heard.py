@@ -175,6 +175,7 @@ def goal_named(reply: str) -> str:
     if not m:
         return ""
     goal = without_reason(m.group("goal") or m.group("before") or m.group("prior"))
+    goal = re.sub(r"(?i)^(?:(?:actually|ok|so|and)[,]?\s+)*you know what[,.!]?\s+", "", goal) or goal  # round 35
     # "SEN support not teaching": what it is not goes; "kids and science but not burning out" stays whole
     return re.sub(r"(?i)(?<!\bbut)(?<!\band),?\s+not (?:the |a |an )?[\w' ]{2,30}$", "", goal) or goal
 

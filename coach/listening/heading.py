@@ -60,7 +60,8 @@ _REMARK = re.compile(r"(?i)^(?:(?:well|hmm+|oh|ha+|so|ok)[,.]?\s+)*(?:(?:that'?s
                      r"(?:rather |really |quite |such |a bit of )?(?:a |the )?(?:good |big |hard |tough |fair |great |"
                      r"million dollar |\$64,000 )?(?:question|problem|dilemma)(?: really| isn'?t it| eh)?|"
                      r"good question|great question|tough one|"
-                     r"i (?:literally |already )?(?:just )?(?:told|said|answered) (?:you|that|this)"
+                     r"(?:i (?:literally |already )?(?:just )?)?(?:told|said|answered) (?:you|ya|u|that|this)|"
+                     r"i (?:don'?t|dont|do not) (?:totally |really |fully |entirely |actually )?know"
                      r"(?: already| before)?|(?:you )?pick one(?: lol)?|(?:no )?wait,? (?:don'?t|dont)|don'?t|dont)"
                      r"\W*$")
 # Where they'd like to be: a wish, a plan, a maybe, a role to become.
@@ -90,8 +91,8 @@ _TAKEN_BACK = re.compile(rf"(?i)[.,;?!]\s*(?:or |but )?{TAKE_BACK}[,.!]?\s+")
 # A goal said first as what to get away from ("not chasing quota every month"), then the wish ("something in X").
 _AWAY_FROM = re.compile(r"(?i)^(?:(?:and|but|so|just|definitely|honestly) )?(?:not|no more|less|out of|away from)\b")
 _WISHED = re.compile(r"(?i)^(?:(?:and|but|so|maybe|probably|perhaps|ideally|i guess|i think),? )*"
-                     r"(?:something|a |an |i(?:'d| would)? (?:like|love|want)|to (?:be|do|work|run|lead|move)|working|"
-                     r"doing|running|leading)\b")
+                     r"(?:something|a |an |i(?:'d| would)? (?:like|love|want)|to (?:be|do|work|run|lead|move)|"
+                     r"[a-z]+ing\b|working|doing|running|leading)\b")
 _AHEAD = re.compile(r"(?i)^(?:(?:and|but|so) )?(?:in|by|within|after) (?:like |about |maybe |around |say )?"
                     r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) "
                     r"(?:yrs?|years?|months?)\b")
@@ -133,6 +134,10 @@ def heading(content: str) -> str:
     options = _counted_options(content)
     if options:
         return options
+    first, dot, rest = content.partition(". ")
+    while dot and _REMARK.match(first) and rest.strip():  # "i don't totally know. i'm a TA ...": the run-up goes
+        content = rest
+        first, dot, rest = content.partition(". ")
     first = re.split(r"[.!?]\s", content, maxsplit=1)[0]
     wished = _WISH_FROM.search(first) if _NOW.match(content) else None  # in the sentence that says where they are
     if wished and len(content[wished.end():].split()) >= 2 and not _NOW.match(content[wished.end():]):

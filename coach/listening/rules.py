@@ -132,7 +132,10 @@ def is_energised(text: str, lex: Lexicon) -> bool:
 
 # "my kids are 8 and 11 ... thats the real bottom i think" (round 25): the reason, said to be the deepest one.
 _SAID_BOTTOM = re.compile(r"(?i)\b(?:that'?s|thats|that is|it'?s|its|this is) (?:kind of |probably |about |really |"
-                          r"i think |i guess )?the (?:real |actual |true )?(?:bottom|root)(?: of it)?\b")
+                          r"i think |i guess )?the (?:real |actual |true )?(?:bottom|root)(?: of it)?\b|"
+                          # "the real thing is passing it on. thats it, im done with the whys" (round 35)
+                          r"\b(?:i'?m|im|i am) (?:done|finished) with (?:the |all the |these )?whys?\b|"
+                          r"\bno more whys?\b|\benough (?:of the )?whys?\b")
 
 
 def said_bottom(reply: str) -> bool:
