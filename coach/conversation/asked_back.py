@@ -40,6 +40,8 @@ _WHY_ALL_THE_WHYS = re.compile(r"(?i)\b(?:keep |always )?asking (?:me )?why\b|\b
                                r"\ball (?:the|these) whys?\b")
 _TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where|who|how)\s+(?:this|it)\b")
 _OF_THE_QUESTION = re.compile(r"(?i)^(?:what|why)\W*s?\b.*\b(?:this|that|the|these) questions?\b")
+_ANSWERED_ALOUD = re.compile(r"^\s*(?:\.{2,}|\u2026|\?+)?\s*(?:(?:um+|hmm+|well|idk|dunno)[,.]?\s+)*"
+                             r"(?:because|cos|coz|cause|bc|i guess because|probably because)\b", re.I)
 _TOPICS = frozenset(("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "fixed", "source",
                      "who", "optional", "right_word", "later", "sense", "progress", "example", "memory",
                      "feeling_normal", "imagined", "machine", "said_before", "so_far", "repeat", "therapy", "others"))
@@ -82,6 +84,11 @@ class AskedBack(Kept):
         # catch-all "I'm a simple program" only when nothing else is said.
         if any(k != "other" for k, _ in keyed):  # "can you just answer my question: do you remember last time?"
             keyed = [(k, t) for k, t in keyed if k != "other"]
+        # "um why is it important... because talking is the door to everything" (round 35): the question said to
+        # oneself on the way to the answer, never asked of the coach
+        low = reading.reply.lower()
+        keyed = [(k, t) for k, t in keyed if not (k == "purpose" and t.lower() in low and _ANSWERED_ALOUD.search(
+            reading.reply[low.find(t.lower()) + len(t):]))]
         if any(k == "meta" for k, _ in keyed):  # "why do you keep asking about X": owned once, not also explained
             keyed = [(k, t) for k, t in keyed if not (k == "purpose" and re.search(r"\bkeep|\bagain\b", t))]
         for key, text in keyed:
