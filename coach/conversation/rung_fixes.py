@@ -25,6 +25,8 @@ _OPENS_NOT = re.compile(r"(?i)^\W*(?:(?:hm+|um+|well|no|nah|nope|ok)[,.]?\s+)*(?
 _ASKED_OUT = re.compile(r"(?i)\b(?:take|taking|took|leave|cut|cross) (?:\S+ ){0,3}?out\b|\b(?:remove|delete|drop|lose|"
                         r"scrap|bin|get rid of)\b")
 
+_SMALL = frozenset(("it", "its", "it's", "about", "the", "a", "an", "you", "your", "is", "to", "be", "being"))
+
 
 class RungFixes:
     """The part of a conversation that reads a why-answer as the rung put right (mixed into Conversation)."""
@@ -96,8 +98,9 @@ class RungFixes:
                 gone += [e.part for e in edits]  # "take out 'control' entirely": it is not there
                 continue
             said = re.sub(r"(?i)^(?:(?:and|but|so)\s+)?(?:it'?s|its|it is)\s+", "", sentence).strip(" .!")
-            if said and len(said.split()) <= 4 and re.search(rf"(?i)\b{re.escape(said)}\b", rung):
-                continue  # "It's influence": the rung says so already
+            extra = set(re.findall(r"[a-z']+", rung)) - set(re.findall(r"[a-z']+", said.lower())) - _SMALL
+            if said and len(said.split()) <= 4 and re.search(rf"(?i)\b{re.escape(said)}\b", rung) and not extra:
+                continue  # "It's influence": the rung says so already (not "speech therapy" at "what, speech therapy")
             rest.append(sentence)
         return (gone, " ".join(rest)) if len(rest) < len(sentences) else None
 
