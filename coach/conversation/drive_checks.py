@@ -29,6 +29,9 @@ _QUALIFIED = re.compile(r"(?i)^(?:(?:mostly|mainly|definitely|def|deffo|defo|yea
                         r"i think|honestly|obviously|obvs|for sure|the|just)[,\s]+)+|[,\s]+(?:for sure|mostly|mainly|"
                         r"really|definitely|i guess|i think)$")
 _LESS = re.compile(r"(?i)[,\s]+(?:less so|not so much|not really|not much|not as much|less)\W*$")
+# "you missed money", "u forgot mony", "you left out the money bit": a drive said to be missing (round 35)
+_YOU_MISSED = re.compile(r"(?i)\b(?:you|u) (?:also |just |completely )?(?:missed|forgot|left out|dropped|skipped)"
+                         r"(?: out)?\s+(?:the |my )?(?P<x>[\w' ]{2,20}?)(?: bit| part| one)?(?:\W|$)")
 # One of the drives put first: "mostly growth", "growth first", "money second", "growth is the main one".
 _RANKED = re.compile(r"(?i)\b(?:mostly|mainly|first|second|more than|most|main|bigger|top|number one|above all)\b")
 _DENIED = re.compile(r"(?i)\b(?:not|no|never|less|nope|nah)\b")
@@ -61,7 +64,8 @@ class DriveChecks:
         fit, or some of them, or the one checked named as the mentee's own (None: none of these)."""
         if not (self.current.foreach and self.current.collect_yes):
             return None
-        edited = self._edited(text, reading, ref) or self._swapped(text, reading, ref)
+        edited = (self._edited(text, reading, ref) or self._swapped(text, reading, ref)
+                  or self._missed(text, reading, ref))
         if edited is not None:  # "drop recognition, i didnt say that today. and add helping others grow"
             return edited
         if self._item().get("with") and _ALL_OF_THEM.search(text) and not reading.has("no"):
@@ -118,6 +122,29 @@ class DriveChecks:
         put_first = min(ids, key=lambda m: abs(spans[m][0][0] - ranked.start()))
         start, end = spans[put_first][0]
         return low[start:end]
+
+    def _missed(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """"kind of? and money, you missed money" (round 35): the drive said to be missed is kept and said so; the
+        rest answers this check (a hedge is a partly, a no a no)."""
+        m = _YOU_MISSED.search(text)
+        if m and re.search(r"(?i)\b(?:more|rather|not really)\b", text[:m.start()]):
+            return None  # "not really how I work, more WHEN I work. and you skipped meaning": their word first
+        lex, var = self.flow.lexicon, self.current.collect_yes or "motivations"
+        ids = [mid for mid, spec in lex.motivations.items() if m and spec.words.find(rules.normalise(m.group("x")))]
+        if not ids or "noted_too" not in self.flow.replies:
+            return None
+        checked = str(self._item().get("id") or "")
+        for mid in ids:
+            if mid not in (self.values.get(var) or []):
+                self.words.append(var, mid, self._refs())
+        self._not_asked_later(ids)
+        noted = self._reply("noted_too").replace("{words}", " and ".join(lex.motivations[i].label for i in ids))
+        if checked in ids:
+            return [self._rule(noted)] + self._advance(answer=text, ref=ref, reading=reading, confirm=True)
+        confirm = False if reading.has("no") else None if reading.has("hedge") else True
+        lead = f"{self._reply('partly_plain').replace('{label}', str(self._item().get('label') or 'it'))} " if (
+            confirm is None and "partly_plain" in self.flow.replies) else ""
+        return [self._rule(lead + noted)] + self._advance(answer=text, ref=ref, reading=reading, confirm=confirm)
 
     def _swapped(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """A drive put right in the mentee's word (round 34): "no, not 'recognised' - 'respected'. ... earning well
