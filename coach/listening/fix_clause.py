@@ -49,8 +49,10 @@ _WRONG_LEAD = re.compile(r"(?i)^(?:the |my |your |that )?(?:summary|playback|lis
                          r"(?:wrong|off|not right)\s*(?:[-\u2013\u2014:,;]\s*)+")
 _FIX_ASKED = re.compile(r"(?i)^(?:and |also |but )?(?:(?:can|could|would) (?:you|u) |pls |please )?"
                         r"(?:fix|change|correct|update|redo|sort out) (?P<head>.{2,40}?)\s*[,:;.\u2014-]\s*"
-                        r"(?:it|that|this|they)\s+"
-                        r"(?:should|needs? to|has to|must)\s+(?:just |only |really )?(?:be|say|read)[:,]?\s+")
+                        r"(?:it|that|this|they)\s+(?:should|needs? to|has to|must)\s+(?:just |only |really )?"
+                        r"(?:be|say|read)[:,]?\s+|"  # or "change the drives bit: its meaning first" (round 35)
+                        rf"^(?:and |also |but )?(?:(?:can|could|would) (?:you|u) |pls |please )?(?:fix|change|correct|"
+                        rf"update) (?P<line>{_MENTION})\s*:\s*(?:it'?s |its |it is )?")
 _QUOTED_LINE = re.compile(r"(?i)^(?:(?:and|also|but)\s+)?['\"](?P<line>[^'\"]{2,30})['\"]"
                           r"(?=\s+(?:should|needs? to|must)\b)")
 _POINTER = r"(?:that|this|it|that bit|that part|this bit|this part|the last bit|the last one|that line|that sentence)"
@@ -88,7 +90,7 @@ def _read(clause: str) -> Fix | None:
     if m:
         return Fix("add", "why_chain", new=_words(m.group("new")))
     text = _WRONG_LEAD.sub("", _bare(raw))  # "the summary's wrong - i said FREEDOM, not meaning" (round 22)
-    text = _FIX_ASKED.sub(r"\g<head> should be ", text)  # "can you fix the drives bit, it should just be X"
+    text = _FIX_ASKED.sub(lambda m: f"{m.group('head') or m.group('line')} should be ", text)  # "fix the drives bit, X"
     # "'Underneath it' should say: X" (round 32): the line named in quotes, and what it should say
     text = _QUOTED_LINE.sub(lambda m: m.group("line") if slot_of(m.group("line")) else m.group(0), text)
     text = re.sub(r"(?i)\b(should|needs? to|must) (?:say|read)\s*[:,]?\s+", r"\1 be ", text)

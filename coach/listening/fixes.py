@@ -51,7 +51,9 @@ def _clauses(text: str) -> list[str]:
                      r"my [\w' ]{1,20}?(?:bit|part|line|is|are|should|was)\b|"
                      r"(?:the |that |this )?[\w' ]{1,30}? (?:bit|part|line) (?:is|are|was|should))\b)|"
                      r",\s+(?=(?:(?:maybe|also|oh|pls|please|could you|can you) )?"
-                     r"(?:add|drop|remove|take out|underneath|and)\b)|"
+                     # ", and money as in X" after "drives bit: meaning, then impact" is the list going on (round 35)
+                     r"(?:add|drop|remove|take out|underneath|and(?!\s+(?:money|meaning|growth|freedom|impact|"
+                     r"recognition|respect|security|time|family)\b))\b)|"
                      r",?\s+but\s+(?=(?:the|underneath|where|what|add|drop)\b)|"
                      # "add X to the lights me up bit, thats more me than sleeping in" (round 29): why, said after
                      r",\s+(?=(?:that'?s|thats) (?:more|less|just|only|not|what)\b)|"
