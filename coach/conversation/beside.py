@@ -60,6 +60,7 @@ _LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
 # "... one sentence: i want people to trust my judgment", "anyway experiment - X": what is meant, labelled.
 _LABELLED = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:ok|okay|so|fine|anyway)[, ]+)?(?:my |in |the )?"
                        r"(?:one |plain |a )?(?:sentence|answer|experiment)(?:\s*(?:[:=\-]|\.{2,}|\u2026)\s*|"
+                       r"(?<=experiment),\s*(?=(?:i|ring|call|ask|email|talk|try|do|go|see|look|apply|book)\b)|"
                        r"\s+(?=(?:i|i'?m|im|my|it'?s|its|being|to)\s))(?P<x>\S.*)$")  # "one sentence i want ..."
 _STILL_WRONG = re.compile(r"(?i)\b(?:still )?(?:not right|wrong|rong|not it)\b\W*$")
 _SAID_WRONG = re.compile(r"(?i)\b(?:wrong|rong|wrang|not right|not it|not quite|nope|no)\b")

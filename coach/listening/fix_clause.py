@@ -199,7 +199,7 @@ def _named_first(text: str) -> Fix | None:
 def _missing(text: str) -> Fix | None:
     """"you dropped the teaching part", "you didn't add the Priya part": a remark, not words."""
     m = re.match(r"^(?:you|u)\s+(?:(?:still|also|again|just|even)\s+)*"
-                 r"(?:dropped|forgot|left out|missed|lost|skipped|cut|took out|"
+                 r"(?:dropped|forgot|left out|missed|lost|skipped|ignored|cut|took out|"
                  r"didn'?t (?:add|include|put in|keep|fix|mention)|did not (?:add|include|put in|keep|fix)|"
                  r"(?:didn'?t|did not|never) put(?= .+ in\W*$)|"
                  r"only fixed (?:one|two|some))\s*(?P<x>.*)$", text, re.I)

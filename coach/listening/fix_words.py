@@ -11,7 +11,8 @@ from coach.listening.pronouns import own_voice
 _LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hmm+|um+|oh(?: dear)?|also|and|but|plus|"
                    r"then|so|actually|wait|hang on|anyway|ugh|right|well|sorry|lol|haha|mostly yes|not quite|"
                    r"although|though|except|only|"
-                   r"(?:(?:a )?couple of|two|three|a few|several|some) (?:things|changes)|i dunno|dunno|idk|maybe|"
+                   r"(?:(?:a )?couple of|two|three|a few|several|some) (?:things|changes)|one (?:more )?thing|"
+                   r"i dunno|dunno|idk|maybe|"
                    r"i guess|like i said|i just said|i said|i just told you|i told you|"
                    # "kindly write it like this: X", "just write down: X": dictated (round 13)
                    r"(?:(?:kindly|please|pls|just|can we|could you|can you)\s+)*(?:write|put|note|type)"

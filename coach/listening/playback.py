@@ -32,11 +32,12 @@ _ASIDES = (r"(?:and |but )?(?:sorry,? )?(?:this|that|it)(?:'s| is|s)(?: going to
            r"(?:a lot|long|hard to say|a mess|messy|weird|silly|dumb|shallow|random)|if i'?m (?:being )?honest|"
            r"(?:which|though|although) (?:it|they|that|i) (?:might|may|probably) (?:not|won't)(?: \w+)?|"
            r"if (?:it|that|things|all) (?:works?|goes|go) (?:out|well|to plan)|well|i mean|like|you know|honestly|"
-           r"to be honest|tbh|i guess|i think|i suppose|lol|sort of|kind of|"
+           r"to be honest|tbh|i guess|i think|i suppose|i s'?pose|lol|sort of|kind of|"
            r"sorry,? (?:(?:a |that's a |such a )?(?:boring|weird|stupid|dumb|silly|obvious|lame|nerdy) (?:answer|one)|"
            r"if that'?s (?:obvious|boring|weird|dumb))")
 _INNER_ASIDE = re.compile(r",\x00?\s*(?:" + _ASIDES + r"),", re.IGNORECASE)
-_END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")|,?\s*(?:you know|i guess|lol|haha|idk))\W*$", re.IGNORECASE)
+_END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")|,?\s*(?:you know|i guess|i s'?pose|lol|haha|idk))\W*$",
+                        re.IGNORECASE)
 # ...and in the middle of one: "my work matters i guess, not just being a pair of hands".
 _GUESS = re.compile(r"\s+(?:(?:i (?:guess|suppose|reckon)|tbh|lol|lmao|haha)(?= because\b| but\b| and\b|[,;.])"
                     r"|(?<!what )(?<!how )(?<!that )(?<!who )i think(?=[,;.]))", re.IGNORECASE)
@@ -159,7 +160,7 @@ def _said(answer: str, lex: Lexicon | None = None) -> str:
 _LAST_ASIDE = re.compile(r"(?i),\s*(?:weirdly|oddly|strangely|funnily enough|honestly|really|i guess|i suppose|tbh|"
                          r"i'?m afraid|i am afraid|"
                          r"lol|haha|if i'?m honest|to be honest)$"
-                         r"|\s+(?:obviously|of course|tbh|lol|haha|i guess|i suppose|hopefully|for sure|"
+                         r"|\s+(?:obviously|of course|tbh|lol|haha|i guess|i suppose|i s'?pose|hopefully|for sure|"
                          r"that'?s for sure|thats for sure)$")
 
 
