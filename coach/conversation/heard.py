@@ -299,6 +299,9 @@ _ECHOED = re.compile(r"(?i)^\W*(?P<x>(?:where|whose|what|which|who|how|when)\b[^
                      # "influence vs authority? i think i mean influence" (round 34): the choice said back first
                      r"|^\W*(?P<y>[\w' ]{2,30} (?:vs\.?|versus) [\w' ]{2,30}?)[.?!]+\s+")
 
+_RANDOM_BUT = re.compile(r"(?i)^(?:(?:this is|this sounds|sounds|it'?s|its|bit|a bit|kinda|kind of)\s+)?"
+                         r"(?:random|weird|odd|nerdy|niche)(?: one)?,?\s+but\s+(?=\w)")
+
 
 def without_run_up(content: str, reading: Reading, ladder: bool = False) -> str:
     """What an answer keeps without its run-up: "ok that makes sense.", "the overlap is probably like..", at a why
@@ -314,4 +317,5 @@ def without_run_up(content: str, reading: Reading, ladder: bool = False) -> str:
     said = (echoed.group("x") or echoed.group("y")) if echoed else ""
     if said and content.lower().startswith(said.lower()) and len(content[len(said):].split()) >= 2:
         content = content[len(said):].lstrip(" .?!,")
+    content = _RANDOM_BUT.sub("", content)  # "random but football tactics" (round 35): football tactics
     return _SAID_IS.sub("", _TAKEN_IN.sub("", content))

@@ -19,7 +19,7 @@ from coach.listening import fix_words as fw
 from coach.listening.fix_clause import _ASIDE, Fix, _read
 from coach.listening.fix_clause import _UNDERNEATH as _UNDER
 from coach.listening.fix_words import _bare, _words
-from coach.listening.parts import slot_of
+from coach.listening.parts import MENTION, slot_of
 from coach.listening.text import Reply
 
 __all__ = ["Fix", "is_complaint", "is_remark", "read_fixes"]
@@ -32,6 +32,19 @@ _NUMBERED = re.compile(r"(?:^|(?<=\s)(?<!number )(?<!\bno )(?<!\btop ))(?:\(\d{1
 # A line said as a sentence of one's own: "ppl come to me for explaining tech stuff" (round 32).
 _LINE_SAID = re.compile(r"(?i)^(?:(?:and|but|also|so|plus)\s+)?(?:people|ppl|folks|everyone|they) (?:come|comes|came) "
                         r"to me for\s+(?=\w)")
+
+
+_LINE_ITS = re.compile(rf"(?i)^(?:and |but |also )?(?P<line>{MENTION})\s+(?:it'?s|its)\s+(?:more |really |actually )*"
+                       r"(?:about |like )?(?=\w)")
+_QUOTED_NOT_A_THING = re.compile(r"(?i)^(?:but |and |also )?(?P<q>'[^']{3,60}'|\"[^\"]{3,60}\")\s+(?:lol\s+|haha\s+)?"
+                                 r"(?:that'?s|thats|is|its|it'?s) not (?:a thing|right|it|what i said|a passion)"
+                                 r"[,.;]?\s+(?:it'?s|its)\s+(?:just |only )?(?P<y>[^.!?]+)[.!?]*$")
+
+
+def _said_instead(m: re.Match[str]) -> str:
+    """"'random but football tactics' ... its just football tactics": the new words in place of the quoted ones."""
+    y = m.group("y").strip()
+    return f"{m.group('q')} should be {y}"
 
 
 def _clauses(text: str) -> list[str]:
@@ -102,6 +115,10 @@ def read_fixes(reply: str) -> list[Fix]:
     named = named_as = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
     for clause in _clauses(Reply(reply).text):
         clause = _LINE_SAID.sub("what people come to me for is ", clause)
+        # "underneath its more about X", "'random but football tactics' lol thats not a thing, its just football
+        # tactics" (round 35): said the way people say it, read as the line put right
+        clause = _LINE_ITS.sub(lambda m: f"{m.group('line')} is ", clause)
+        clause = _QUOTED_NOT_A_THING.sub(_said_instead, clause)
         deepest = _UNDER.match(clause) if out and out[-1].kind == "restate" else None
         if deepest:  # "... because X, and underneath all of that it's about fairness": the chain's last link
             out[-1] = replace(out[-1], chain=(*out[-1].chain, _words(clause[deepest.end():])))
