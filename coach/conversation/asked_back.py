@@ -223,8 +223,11 @@ class AskedBack(Kept):
             return ""
         for spec in self.flow.phases.values():
             title = re.sub(r"(?i)^the\s+", "", str(spec.get("title") or "")).lower()
-            if len(title.split()) >= 2 and title in low and spec.get("purpose"):
-                return f'By "{title}" I mean this: {" ".join(str(spec["purpose"]).split())}'
+            names = [title] if len(title.split()) >= 2 else []
+            names += [n.strip().lower() for n in str(spec.get("also_called") or "").split(",") if n.strip()]
+            named = next((n for n in names if re.search(rf"\b{re.escape(n)}\b", low)), "")
+            if named and spec.get("purpose"):  # "what is meaning of bedrock?" (round 35): its other name
+                return f'By "{named}" I mean this: {" ".join(str(spec["purpose"]).split())}'
         return ""
 
     def _drive_asked(self, asked: str) -> str:
