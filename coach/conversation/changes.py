@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.correcting import _find, _swapped
+from coach.conversation.correcting import _find, _swapped, says_the_rest
 from coach.conversation.drive_checks import DriveChecks
 from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.summary import non_answer
@@ -159,8 +159,5 @@ class Changes(DriveChecks):
             if edit.put and _find(edit.part, old) is not None:
                 put = re.sub(r"(?i)\s+(?:is|are|would be) (?:ok|okay|fine|good)(?: too| as well)?\W*$", "", edit.put)
                 put = re.sub(r"(?i)^(?:just|only|simply)\s+", "", put)
-                rest = set(rules.words(old)) - set(rules.words(edit.part))
-                if rest and rest <= set(rules.words(put)):  # "its just football tactics, not 'random but'": the
-                    return put                              # new words are the whole line already (round 35)
-                return _swapped(old, edit.part, put)
+                return put if says_the_rest(old, edit.part, put) else _swapped(old, edit.part, put)
         return ""

@@ -280,6 +280,13 @@ def _without(item: str, part: str) -> str:
     return _JOINER.sub("", (item[: cut[0]] + item[cut[1]:]).strip(" ,;.")).strip(" ,;.")
 
 
+def says_the_rest(item: str, part: str, new: str) -> bool:
+    """Do the new words already say all of ``item`` but ``part``? ("its just football tactics, not 'random but'",
+    round 35: put in place, the rest would be said twice.)"""
+    rest = set(rules.words(item)) - set(rules.words(part))
+    return bool(rest) and rest <= set(rules.words(new))
+
+
 def _swapped(item: str, part: str, put: str) -> str:
     """``item`` with ``put`` in the place of ``part``, keeping one determiner ("the team" -> "the craft")."""
     m = _find(part, item)
@@ -335,9 +342,8 @@ def _put_in(item: str, part: str, new: str, whole: bool = False) -> str:
     if m is None:
         return new
     share = len(rules.words(part)) / max(1, len(rules.words(item)))
-    rest = set(rules.words(item)) - set(rules.words(part))
-    if rest and rest <= set(rules.words(new)):  # "its just football tactics, not 'random but'" (round 35): the new
-        return new                              # words say the rest of the item already; never said twice
+    if says_the_rest(item, part, new):
+        return new
     if whole and len(rules.words(new)) <= 2 and len(rules.words(part)) <= 2 and share < 0.5:
         return _swapped(item, part, new)  # "it's not 'decide', it's 'influence'": the word, in its sentence
     if whole or share >= 0.5:

@@ -52,6 +52,7 @@ class DriveChecks:
         def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
         def _reply(self, key: str) -> str: ...
         def _item(self) -> dict[str, Any]: ...
+        def _partly_plain(self) -> str: ...
         def _refs(self) -> list[str]: ...
         def _advance(
             self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
@@ -142,8 +143,7 @@ class DriveChecks:
         if checked in ids:
             return [self._rule(noted)] + self._advance(answer=text, ref=ref, reading=reading, confirm=True)
         confirm = False if reading.has("no") else None if reading.has("hedge") else True
-        lead = f"{self._reply('partly_plain').replace('{label}', str(self._item().get('label') or 'it'))} " if (
-            confirm is None and "partly_plain" in self.flow.replies) else ""
+        lead = f"{self._partly_plain()} " if confirm is None and "partly_plain" in self.flow.replies else ""
         return [self._rule(lead + noted)] + self._advance(answer=text, ref=ref, reading=reading, confirm=confirm)
 
     def _swapped(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
