@@ -27,6 +27,7 @@ from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.acts import read_reply, unnumbered
+from coach.listening.chain import denies_rung
 from coach.listening.edits import read_edits
 from coach.listening.heading import heading
 from coach.listening.playback import pointed_at, trimmed
@@ -361,7 +362,11 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
     def _climb(self, step: Step, kept: str, ref: str | None, ctx: rules.Context, skipped: bool) -> None:
         """One rung of a why-ladder: keep it, count it, and note a bedrock statement."""
         assert step.ladder is not None
-        if kept:
+        before = self.values.get(step.ladder.chain) or []
+        if kept and before and denies_rung(kept, str(before[-1])):  # "not the nurse bit exactly, more X": in its place
+            self.words.replace(step.ladder.chain, len(before) - 1, kept, [ref] if ref else [])
+            self.state.depth -= 1
+        elif kept:
             self.words.append(step.ladder.chain, kept, [ref] if ref else [])
         chain = self.values.setdefault(step.ladder.chain, [])
         self.state.depth += 1

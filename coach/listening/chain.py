@@ -76,7 +76,7 @@ _SO_THEN = re.compile(r"(?i)(?<=[.!?])\s+(?:and )?so,?\s+(?!(?:yeah|yes|ya|yea|y
                       r"(?P<r>[^.!?]+)[.!?]?\s*$")
 # "not the nurse bit exactly, more what he said - the job is the patients": what it is instead, explained
 _NOT_MORE = re.compile(r"(?i)^(?:(?:well|no|hmm+)[,.]?\s+)?(?:it'?s |its |it is )?not (?:the |just |really |so much )?"
-                       r"[^,.!?]{2,30}?(?: exactly| really| as such)?[,.]\s+(?:it'?s |its )?(?:more|rather)\s+"
+                       r"(?P<x>[^,.!?]{2,30}?)(?: exactly| really| as such)?[,.]\s+(?:it'?s |its )?(?:more|rather)\s+"
                        r"(?:like |about )?(?P<y>[^.!?]+(?:[.!?]\s+[^.!?]+)?)")
 # "it's about control.": a word for it, said before the story that says what it is (round 32)
 _ABSTRACT = re.compile(r"(?i)^(?:it'?s|its|it is) (?:all )?about \w+[.!]?$")
@@ -115,6 +115,15 @@ def _liked_instead(part: str) -> str:
     if len(sentences) < 2 or not _AWAY.search(sentences[0]) or _LIKED.search(sentences[0]):
         return part
     return next((x for x in sentences[1:] if _LIKED.search(x)), part)
+
+
+def denies_rung(answer: str, rung: str) -> bool:
+    """Does ``answer`` say the rung before was not it ("not the nurse bit exactly, more what he said - X" after
+    "my dad was a nurse")? Then it takes that rung's place in the chain (round 33)."""
+    m = _NOT_MORE.match(" ".join(answer.split()))
+    said = re.sub(r"(?i)\s+(?:bit|part|thing|one)$", "", m.group("x")) if m else ""
+    named = [w for w in _word_set(said) if len(w) > 2]
+    return bool(named) and all(w in _word_set(rung) or w[:4] in rung.lower() for w in named)
 
 
 def reason(answer: str) -> str:
