@@ -94,6 +94,7 @@ class Changes(DriveChecks):
         asked = next((f.new for f in read_fixes(reading.reply) if f.kind == "add" and f.new), "")  # "add X"
         extra = trimmed(added.group("x")) if added else trimmed(asked)
         extra = re.sub(r"(?i),?\s+i (?:said|told you|mentioned) (?:that|it|this)\b.*$", "", extra)  # "..., i said that"
+        extra = re.sub(r"(?i)^(?:also |like |also like |kind of |kinda )+", "", extra)  # "also like X": X
         if not extra or non_answer(extra) or extra.lower() in self._previous_words(step.changed).lower():
             return ""  # "and excel, i said that last time too": already in last time's words
         if isinstance(self.values.get(step.changed), list):
