@@ -10,13 +10,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import jinja2
-
 from coach.conversation.machine import Position, edges
 from coach.conversation.message import Message
 from coach.conversation.state import LastQuestion, SessionState
 from coach.errors import CoachError
 from coach.flow.spec import Flow, Step
+from coach.flow.template import MissingValue
 from coach.home import addressed
 from coach.listening import rules
 from coach.listening.chain import goal_phrase, reason
@@ -141,7 +140,7 @@ class Asking:
         """Can the step's question still be said (a recap line it quotes may have just been forgotten)?"""
         try:
             return bool(self._render(step.ask or ""))
-        except (jinja2.UndefinedError, IndexError, KeyError):
+        except MissingValue:
             return False
 
     def _reask(self) -> list[Message]:

@@ -141,6 +141,9 @@ class FlowEnvironment(ImmutableSandboxedEnvironment):
         return self.binop_table[operator](left, right)
 
 
+# A value a template names that is not there (a recap line forgotten mid-question): callers catch this.
+MissingValue = jinja2.UndefinedError
+
 ENV = FlowEnvironment(
     undefined=jinja2.StrictUndefined,
     autoescape=False,
@@ -158,9 +161,7 @@ def _on_text(f: Any) -> Any:
     """A filter of words, given something that is not (an undefined value, a number): a template error, said as
     one, never a TypeError from deep inside the reader (round 34: a recap line forgotten mid-question)."""
     def filtered(value: Any, *args: Any) -> Any:
-        if isinstance(value, jinja2.Undefined):
-            value._fail_with_undefined_error()
-        return f(value if isinstance(value, str) else str(value), *args)
+        return f(str(value), *args)  # str() of an undefined value raises jinja's own UndefinedError
     return filtered
 
 
