@@ -221,6 +221,8 @@ def assemble(cx: Context) -> list[Act]:
                 if not g.content:
                     continue
             prev = acts[-1] if acts else None
+            if prev and prev.kind == "meta" and kind == "content" and _HOW_OFTEN.fullmatch(g.content.lower()):
+                continue  # "you asked me what my why was, twice": how often the coach asked, never a reason
             if prev and kind == "content" and _absorbs(prev, g, r):
                 if prev.kind == "correction":
                     prev.content = join(prev.content, g.content)
@@ -262,6 +264,7 @@ _DENIAL = re.compile(r"(?i)^(?:it'?s |its |it is |is |that'?s |thats )?(?:not|no
 _SO = re.compile(r"[.!?]\s+(?:and )?so\b[\s,]*$")
 
 
+_HOW_OFTEN = re.compile(r"(?:twice|again|(?:three|four|3|4) times|(?:for )?the (?:second|third|2nd|3rd) time)(?: now)?")
 _ENDS_YES_NO = re.compile(r"\b(?:but|so|and)\s+(?:no|nope|nah|yes|yeah)\W*$")
 _THEN_NAMED = re.compile(r"\W*(?:then|in that case|if so|if yes),? (?:my|the|a|an|our|his|her|their)\b")
 
