@@ -42,6 +42,11 @@ _REDO = re.compile(r"(?i)^\W*(?:(?:no|sorry|wait|oh|hang on|actually)[,.!]*\s+)*
                    r"(?: (?:that|this|it|again|the last one))?|scratch that|scrap that)\s*[:,.!-]+\s*(?P<x>\S.*)$")
 # The goal changed, said at a later question (round 34): "can i change what i said at the start?", "the goal thing:
 # its now X", "my goal has changed:".
+# "you know what, speech therapy, not teaching": one of two options kept, the other not
+_SETTLED = re.compile(r"(?i)^\W*(?:(?:you know what|ok|okay|actually|so|no|hmm+|right|i think|definitely|def|"
+                      r"deffo|honestly)[,.!]*\s+)*(?P<x>[\w' -]{2,40}?),?\s+(?:not|rather than|instead of|over)\s+"
+                      r"(?:the |a |an )?(?P<y>[\w' -]{2,40}?)\W*$")
+_SMALL = frozenset(("a", "an", "the", "to", "be", "of", "in", "at", "and", "or", "maybe", "probably", "more", "my"))
 _GOAL_CHANGE = re.compile(r"(?i)\b(?:can i|could i|let me|i want to|i wanna|i'?d like to) change "
                           r"(?:what i said (?:at the start|first|earlier)|my goal|the goal|"
                           r"my answer (?:at|from) the start)\b[^.!?]*[.!?]+\s*|"
@@ -128,7 +133,12 @@ class SaidBeside:
         is put right at any later step, said so, and this step's question asked again (None: no such change)."""
         m = _GOAL_CHANGE.search(text)
         if m is None or self.current.save_as == "goal" or not self.values.get("goal"):
-            return None
+            settled = self._goal_settled(text)
+            if not settled:
+                return None
+            self._begin_change()
+            self.words.set("goal", settled, self._refs())
+            return [self._put_right(settled)] + self._reask()
         said = " ".join(s for s in re.split(r"(?<=[.!?])\s+", text[m.end():]) if not _NOT_WANTING.match(s))
         new = heading(said.strip(" .")) if rules.words(said) else ""
         new = re.sub(r"(?i)^(?:i think |maybe |probably )*i'?d (?:rather|prefer to|much rather) (?:be )?", "", new)
@@ -137,6 +147,16 @@ class SaidBeside:
         self._begin_change()
         self.words.set("goal", new, self._refs())
         return [self._put_right(new)] + self._reask()
+
+    def _goal_settled(self, text: str) -> str:
+        """"you know what, speech therapy, not teaching" after a goal of two options (round 35): the one kept ("")."""
+        goal, m = self.values.get("goal"), _SETTLED.match(text)
+        if not isinstance(goal, str) or ", or " not in goal or m is None or self.current.save_as == "goal":
+            return ""
+        options = [set(rules.words(o)) - _SMALL for o in goal.split(", or ")]
+        kept, dropped = set(rules.words(m["x"])) - _SMALL, set(rules.words(m["y"])) - _SMALL
+        hits = [i for i, o in enumerate(options) if kept & o], [i for i, o in enumerate(options) if dropped & o]
+        return trimmed(m["x"]) if len(hits[0]) == len(hits[1]) == 1 and hits[0] != hits[1] else ""
 
     def _no_pick(self, text: str, ref: str) -> list[Message] | None:
         """"that jobs bit is wrong i never picked a job": the job kept goes, and is said so; the rest of the reply is

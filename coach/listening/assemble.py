@@ -221,7 +221,7 @@ def assemble(cx: Context) -> list[Act]:
                 if not g.content:
                     continue
             prev = acts[-1] if acts else None
-            if prev and prev.kind == "meta" and kind == "content" and _HOW_OFTEN.fullmatch(g.content.lower()):
+            if prev and prev.kind == "meta" and kind == "content" and _HOW_OFTEN.fullmatch((g.content or "").lower()):
                 continue  # "you asked me what my why was, twice": how often the coach asked, never a reason
             if prev and kind == "content" and _absorbs(prev, g, r):
                 if prev.kind == "correction":
