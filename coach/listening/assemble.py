@@ -63,6 +63,7 @@ def yes_meant(cx: Context) -> None:
         for f in said[:tail]:  # "Less than before, I just said. Not really, no.": settled on a no
             if f.kind == "hedge":
                 f.kind = "filler"
+    _not_this_beside(cx)
     if any(f.kind == "yes" for f in found):
         # "yes, lets start. kind of nervous maybe": the maybe goes with the nerves, not the yes.
         feelings = [f.piece for f in found if f.kind == "feeling"]
@@ -71,6 +72,10 @@ def yes_meant(cx: Context) -> None:
                 f.kind = "filler"
 
 
+# Words that name nothing: "not teaching now, after that tuesday" names teaching and tuesday.
+_SMALL_WORDS = frozenset(("that", "this", "then", "than", "with", "after", "before", "what", "when", "where", "still",
+                          "now", "from", "just", "more", "about", "really", "anymore", "the", "a", "an", "and", "or",
+                          "as", "at", "in", "on", "to", "of", "for", "it", "is", "was", "so", "any", "my", "me", "i"))
 # "not really. HR says I have to. go on then": a go-ahead said last, on its own, settles it.
 _GO_ON = re.compile(r"(?:(?:ok(?:ay)?|fine|alright|yes|yeah|ye)[,.!]? )*(?:go on(?: then)?|go ahead|start|begin|"
                     r"carry on|continue|keep going|proceed|go for it|"
@@ -99,6 +104,20 @@ _INLINE_REPAIR = re.compile(
     r"(?:[,;\u2014\u2013]|\s-+)\s*(?:(?:(?:no+|oh|ok),?\s+wait|wait,?\s+no|actually,?\s+no|no,?\s+actually|"
     r"scratch that|well,?\s+no|no no|or rather)[,.!\u2014-]*\s+(?:i mean[t]?[,:]?\s+|make (?:that|it)\s+)?|"
     r"(?:no,?\s+)?sorry,?\s+i mean[t]?[,:]?\s+|(?:or,?\s+)?no,?\s+i mean[t]?[,:]?\s+)")
+
+
+def _not_this_beside(cx: Context) -> None:
+    """"yes! still speech therapy. definitely not teaching now": after a yes, what it is not is said beside the
+    thing asked about, never a correction of it (a "not" naming nothing the question named)."""
+    opening = next((f.kind for f in cx.found if f.kind in ("yes", "no", "hedge")), None)
+    if cx.expect != "yes_no" or opening != "yes" or not cx.question:
+        return
+    asked = set(re.findall(r"[a-z']+", cx.question))
+    for f in cx.found:
+        said = cx.reply.low[f.piece.start:f.piece.end]
+        if f.kind == "correction" and said.startswith("not ") and not (
+                set(re.findall(r"[a-z']+", said[4:])) - _SMALL_WORDS) & asked:
+            f.kind = "content"
 
 
 def self_repair(cx: Context) -> None:
