@@ -139,6 +139,7 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
     if cx.expect == "text":
         self_repair(cx)
     _answered_anyway(cx)
+    _back_to_it(cx)
     if keep:  # asked what to change, "no, leave it" or "nothing, it's fine" declines any change
         cx.expect = "yes_no"
         cx.found = [Found("no", Piece(0, keep.end()), rule="no.keep_as_is")] + [
@@ -168,6 +169,23 @@ _OK_SHRUG = re.compile(r"(?:(?:ok|okay|fine|sure|alright|all right)[,]?\s+)?(?:i
 # "huh? i mean i want my own place", "wat. because rent": a bare "what?" and then the answer anyway.
 _WHICH_THING = re.compile(r"(?:you mean |do you mean )?(?:the|that|this|my) [\w' ]{1,25} (?:thing|bit|part|one)")
 _BARE_WHAT = re.compile(r"(?:sorry,? )?(?:say )?(?:what|wat|wut|wot|huh|eh|pardon|hm+)")
+
+
+# "..., i thought the big thing was X? anyway yes still training": back to the question asked
+_ANYWAY = re.compile(r"(?:^|[.!?,;]\s*|\s)(?:anyway|anyways|anyhow|but anyway|moving on)\b[,.:!]*\s*")
+
+
+def _back_to_it(cx: Context) -> None:
+    """At a yes/no question, a thought asked aloud before "anyway" is an aside, and so is what leads to it (a yes
+    or a no said there still counts); the answer is what comes after it."""
+    m = next((m for m in _ANYWAY.finditer(cx.reply.low) if m.start() > 0), None) if cx.expect == "yes_no" else None
+    if m is None or not any(f.kind in ("yes", "no", "hedge", "content") and f.piece.start >= m.end() for f in cx.found):
+        return
+    if "?" not in m.group(0) and not cx.reply.low[:m.start()].rstrip().endswith("?"):
+        return  # "someone threw a kettle box at my supervisor. anyway yeah ...": told, and kept as told
+    for f in cx.found:  # "not really no. bits are scrambled but anyway. ...": the no before it still answers
+        if f.piece.end <= m.end() and (f.kind == "content" or f.rule in ("content.tentative", "yes.after")):
+            f.kind, f.also_content = "filler", False
 
 
 def _answered_anyway(cx: Context) -> None:
