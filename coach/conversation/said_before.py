@@ -43,6 +43,7 @@ def said_before(asked: str, previous: dict[str, Any], lexicon: Lexicon) -> list[
     summary; where you were heading and what was underneath it when no line is named; [] if none is kept."""
     m = _NAMED.search(asked.strip(" ?!."))
     thing = next((g for g in (m.groups() if m else ()) if g), "").strip()
+    thing = re.sub(r"(?i)\s+(?:again|exactly|then)$", "", thing)  # "what were my motivations again?" (round 36)
     thing = re.sub(r"(?i)\s+(?:was|were|is|are)$", "", thing)  # "what did I say my drives were last time?" (round 34)
     var = "bedrock" if _WHY.match(thing) else slot_of(thing) if thing else ""
     if not var and re.search(r"(?i)\bi (?:like|love|enjoy)\b|\blights? me up\b", asked):
