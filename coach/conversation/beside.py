@@ -60,6 +60,15 @@ _NO_PICK = re.compile(r"(?i)(?:^|(?<=[.!?])\s*)(?:(?:no|wait|but|and|um+)[,.]?\s
                       r"(?:(?:bit|part|one|line) )?(?:is|was|'s) wrong[,.]?\s*)?i (?:never|didn'?t|did not|didnt) "
                       r"(?:pick|picked|choose|chose|name|named|say|said) (?:a|one|any)(?: job| of them| job at all)?"
                       r"(?: (?:at all|really|tbh))?[.!]*")
+# Said of the summary just read back, at the experiment question: "you didnt add meaning", "i said teaching too",
+# "i still dont get what underneath means" (round 36 kept these as the experiment and said goodbye).
+_ABOUT_READ_BACK = re.compile(
+    r"(?i)\b(?:you|u) (?:didn'?t|did not|never|still haven'?t|haven'?t|forgot(?: to)?|left(?: out)?|missed|dropped)"
+    r" (?:add|put|include|change|fix|take|keep|write)?\b(?!.*\bexperiment\b)|\bi (?:said|told you|meant)\b"
+    r"|\bi (?:still )?(?:don'?t|dont|do not) (?:get|understand)\b"
+    r"|\b(?:that|it) (?:was|wasn'?t|is|isn'?t) (?:me correcting|a correction|wrong|not right)\b")
+# "... anyway, shadow a designer for a day", "experiment: ...": the experiment is named all the same
+_NAMED_ANYWAY = re.compile(r"(?i)\b(?:anyway|anyways|experiment\s*[:=-]|the experiment (?:is|would be))\b")
 _LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
 
 # "... one sentence: i want people to trust my judgment", "anyway experiment - X": what is meant, labelled.
@@ -93,6 +102,7 @@ class SaidBeside:
         def _asides(self, reading: Reading, edited: bool = False) -> list[Message]: ...
         def _take(self, text: str, ref: str) -> list[Message]: ...
         def _reask(self) -> list[Message]: ...
+        def place(self, step: str) -> None: ...
         def _asked(self) -> str | None: ...
         def _missed_before(self, before: str) -> list[Message]: ...
         def _forgotten(self, text: str, ref: str) -> list[Message] | None: ...
@@ -125,8 +135,27 @@ class SaidBeside:
             return self._asides(reading) + [self._rule(self._reply("works_alone"))] + self._reask()
         # "no!! the sentence is 'X'. drives: autonomy first": the last answer put right, then this one
         # "wait no i want time off ON the list. anyway. baking": one more drive kept, then the rest heard
-        return (self._no_pick(text, ref) or self._goal_redone(text, ref) or self._forgotten(text, ref)
+        return (self._read_back_fixed(text, ref) or self._no_pick(text, ref) or self._goal_redone(text, ref)
+                or self._forgotten(text, ref)
                 or self._last_answer_fixed(text, ref) or self._said_beside(text, reading, ref))
+
+    def _read_back_fixed(self, text: str, ref: str) -> list[Message] | None:
+        """"wait you didnt add meaning. meaning is the main one", said at the experiment question (round 36): about the
+        summary just read back, never the experiment; heard at the read-back again (None: not such a remark)."""
+        history = self.state.history
+        first = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]  # "X? you didnt add Y btw": X is the answer
+        if self.current.save_as != "experiment" or not _ABOUT_READ_BACK.search(first) or _NAMED_ANYWAY.search(text):
+            return None
+        at = next((i for i in reversed(range(len(history)))
+                   if (s := self.flow.steps.get(history[i].step)) is not None and s.corrects and s.say), None)
+        if at is None:
+            return None
+        for undo in reversed(history[at + 1:]):  # "is there an experiment?" "yes": that answer is taken back
+            self.words.undo(undo)
+            self.state.restore_counters(undo.counters)
+        del history[at + 1:]
+        self.place(history[at].step)
+        return self._take(text, ref)
 
     def _goal_redone(self, text: str, ref: str) -> list[Message] | None:
         """"actually can i change what i said at the start? ... i'd rather be a senior analyst" (round 34): the goal
