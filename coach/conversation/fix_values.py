@@ -64,6 +64,8 @@ class FixValues(Drives):
             if fix.new not in (self.values.get("motivations") or []):
                 self.words.append("motivations", fix.new, self._refs())
             return f"+{LINES['motivations']}\t{fix.new}"
+        if not var and fix.part:  # "teaching too, not just research": the line that holds research
+            var = self._locate(replace(fix, slot=""))[0]
         if not var:  # "add the shipping containers", no line named: the line whose answers said it
             var = self._said_under(fix.new, corrects)
         if not var and "goal" in corrects and self.values.get("goal"):

@@ -103,6 +103,17 @@ def _line_dropped(clause: str, named: str, named_as: str) -> Fix | None:
     return None
 
 
+# "also i said teaching too, not just research": one more beside what was kept
+_TOO_NOT_JUST = re.compile(r"(?i)^(?:(?:also|and|but|oh)[,]?\s+)*(?:i (?:said|meant|told you)\s+)?(?P<x>[\w' -]{2,40}?)"
+                           r"\s+(?:too|as well),?\s+not (?:just|only)\s+(?P<y>[\w' -]{2,40}?)\W*$")
+
+
+def _too_not_just(clause: str) -> Fix | None:
+    """"i said teaching too, not just research" (round 36): teaching beside research, never in its place."""
+    too = _TOO_NOT_JUST.match(clause)
+    return Fix("add", "", _words(too["y"]), _words(too["x"])) if too else None
+
+
 def read_fixes(reply: str) -> list[Fix]:
     """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
     denied = _NOT_QUOTED_IS.search(reply)
@@ -123,7 +134,8 @@ def read_fixes(reply: str) -> list[Fix]:
         if deepest:  # "... because X, and underneath all of that it's about fairness": the chain's last link
             out[-1] = replace(out[-1], chain=(*out[-1].chain, _words(clause[deepest.end():])))
             continue
-        fix = None if fw.NOT_RIGHT.match(_bare(clause)) else _read(clause)  # "that's not put right at all"
+        # "that's not put right at all": no fix
+        fix = _too_not_just(_bare(clause)) or (None if fw.NOT_RIGHT.match(_bare(clause)) else _read(clause))
         gone = _line_dropped(_bare(clause), named, named_as) if fix is None else None
         if gone is not None:  # "the job you'd pick bit. delete it", "take out the job you'd pick line" (round 29)
             out.append(gone)
