@@ -36,6 +36,9 @@ _REFERENCE = re.compile(r"(?i)^(?:(?:like|as) i (?:said|told (?:you|u)|mentioned
 # "I told you last time is having a say": the words said again, not a complaint (round 24).
 _TOLD_IT_IS = re.compile(r"(?i)^i (?:told (?:you|u)|said)(?: (?:before|earlier|last time|already))*,? "
                          r"(?:it )?(?:is|was|'s) \w")
+_SAID_AGAIN = re.compile(r"(?i)^(?:like|as) i (?:said|told (?:you|u)|mentioned)\b,? (?!before|earlier|last|already)\w")
+# A remark that blames the coach or the repetition ("you asked this already", "this again"), not only the question
+_AT_THE_COACH = re.compile(r"(?i)\b(?:you|u|again|already|keep|same|last time|before|twice|repeat\w*)\b")
 _WHY_ALL_THE_WHYS = re.compile(r"(?i)\b(?:keep |always )?asking (?:me )?why\b|\bso many whys?\b|"
                                r"\ball (?:the|these) whys?\b")
 _TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where|who|how)\s+(?:this|it)\b")
@@ -138,7 +141,11 @@ class AskedBack(Kept):
                 key = ""  # "can you show me the summary again": saying it again is the answer (and see _take)
             told = _TOLD_IT_IS.match(act.text)  # "I told you last time is having a say": said again, no complaint
             tail = act.text.strip(" ,.").rsplit(",", 1)  # "excel, i said that last time too": the words, then where
+            # "like i said NOT money": the words again, said louder (round 36)
+            told = told or (_SAID_AGAIN.match(act.text) if reading.content else None)
             pointing = act.rule == "meta.reference" or _REFERENCE.match(tail[-1].strip()) or told
+            if key == "meta" and reading.content and act.rule == "meta.about" and not _AT_THE_COACH.search(act.text):
+                key = ""  # "Bit of an odd question for me. The welfare officer": said of the question, then answered
             if key == "meta" and (reading.content or told or len(tail) > 1) and pointing:
                 key = ""  # "like i said last time, i want to move into data": pointing back, no complaint
         return key
