@@ -174,6 +174,8 @@ _WANT_TO = re.compile(r"(?i)\bi(?:'d| would)? (?:really |just )?(?:want|like|lov
 _WANT_BARE = re.compile(r"(?i)\b(want|wants|hope|wish|like|love|hate|need|try) "
                         r"(?=(?:be|become|train|teach|learn|move|go|start|fix|make|build|help|work|do|have|see|get|open|run|lead|drive|own|earn|stay|leave|find|"
                         r"change|study|write|cook|repair|finish)\b)")  # "i like fix things" (round 32): like to fix
+_SOFT_WISH = re.compile(r"(?i)\b(i|i'?d|you|we) (?:kinda|kind of|sorta|sort of|kinda sorta) (?=(?:want|wanna|would|like|"
+                        r"love|need|hope|wish|see myself)\b)")
 _FIRST = re.compile(r"(?i)\b(?:i|i'?m|im|i'?d|i'?ve|me|my|mine|we|our|us)\b")
 
 
@@ -230,6 +232,7 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     answer = _POINTING_BACK.sub("", answer)  # "do the shadow day like i said": the pointing back is not said back
     # "I want train the apprentices", "i dont want be broken" (a second language): "want to", read as meant
     answer = _WANT_BARE.sub(r"\1 to ", answer)
+    answer = _SOFT_WISH.sub(r"\1 ", answer)  # "i kinda want to move into research": the wish, without the kinda
     text = _wish_after_remark(" ".join(_ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], _said(answer)).split()))
     m = _CLAUSE_END.search(text)
     if m and _POINTER_ONLY.match(text[:m.start()].strip()) and text[m.end():].strip():
