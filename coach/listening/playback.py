@@ -174,8 +174,8 @@ _WANT_TO = re.compile(r"(?i)\bi(?:'d| would)? (?:really |just )?(?:want|like|lov
 _WANT_BARE = re.compile(r"(?i)\b(want|wants|hope|wish|like|love|hate|need|try) "
                         r"(?=(?:be|become|train|teach|learn|move|go|start|fix|make|build|help|work|do|have|see|get|open|run|lead|drive|own|earn|stay|leave|find|"
                         r"change|study|write|cook|repair|finish)\b)")  # "i like fix things" (round 32): like to fix
-_SOFT_WISH = re.compile(r"(?i)\b(i|i'?d|you|we) (?:kinda|kind of|sorta|sort of|kinda sorta) (?=(?:want|wanna|would|like|"
-                        r"love|need|hope|wish|see myself)\b)")
+_SOFT_WISH = re.compile(r"(?i)\b(i|i'?d|you|we) (?:kinda|kind of|sorta|sort of|kinda sorta) "
+                        r"(?=(?:want|wanna|would|like|love|need|hope|wish|see myself)\b)")
 _FIRST = re.compile(r"(?i)\b(?:i|i'?m|im|i'?d|i'?ve|me|my|mine|we|our|us)\b")
 
 
@@ -296,7 +296,8 @@ def play_back(answer: str, max_words: int = 12) -> str:
     phrase = key_phrase(answer, max_words)
     if re.match(r"(?i)either\b", phrase) and not re.search(r"(?i)\bor\b", phrase):
         return ""  # half of an either/or is not what was said: no quote at all
-    other = _ALTERNATIVE.search(answer[answer.find(phrase) + len(phrase):]) if phrase and phrase in answer else None
+    after = answer[answer.find(phrase) + len(phrase):] if phrase and phrase in answer else ""
+    other = next((m for m in (r.search(after) for r in (_ALTERNATIVE, _ALSO_ON_MIND, _ALSO_THINKING)) if m), None)
     if other:  # "front office manager, maybe. Or the revenue department": both options, not the first alone
         room = max(8, max_words - len(phrase.split()))  # the other option whole, as far as the room allows
         alt = key_phrase(_UNSURE_TAIL.sub("", other.group("alt")), room)
@@ -317,6 +318,13 @@ _SAID_AS = re.compile(r"(?i)^([^.!?;]+)\?\s+like,?\s+(?!i (?:said|told|mean)\b)(
 _UNSURE_TAIL = re.compile(r"(?i),?\s+(?:(?:but |and )?(?:i'?m|i am|im) not (?:so |really |very )?sure|"
                           r"i don'?t know|idk|maybe|i think|i guess|not sure)\b.*$")
 _ALTERNATIVE = re.compile(r"^[^.!?]*[.!?]\s+or,?\s+(?:maybe\s+|perhaps\s+)?(?P<alt>[^.!?]+)", re.I)
+# "... but also product manager has been on my mind bc ..." (round 36): the other option, said as a thought
+_ALSO_ON_MIND = re.compile(r"(?i)(?:\b(?:but|and) also,?\s+|(?:^|[.!?]\s+)(?:and |but |also )?)"
+                           r"(?:being (?:a |an )?|maybe (?:a |an )?)?(?P<alt>[\w' -]{2,30}?) "
+                           r"(?:has|'s|is|have) (?:also )?(?:been )?(?:on my mind|in my head|tempting me)\b")
+_ALSO_THINKING = re.compile(r"(?i)\b(?:but |and )?(?:i'?m |im |i am |i'?ve been |ive been |been )?also "
+                            r"(?:thinking about|considering|looking at|eyeing|tempted by) (?P<alt>[\w' -]{2,30}?)"
+                            r"(?=[.,;!?]|\s+(?:because|bc|cos|since|as|but)\b|$)")
 
 
 _STRESSED = re.compile(r"\b(?:WHEN|HOW|WHAT|WHERE|WHO|WHY|WHICH|MORE|LESS|NOT|NEVER|ALWAYS|REALLY|VERY|SO|ALL|"
