@@ -56,8 +56,9 @@ def _split_not(new: str) -> tuple[str, str]:
     if than:  # "more about fairness than meaning": fairness, in place of meaning
         return _words(than.group("new")), _old(_TAIL.sub("", than.group("old")))
     m = re.match(r"^(?P<new>.+?)(?:,\s*|\s+)not\s+(?P<old>'[^']*'|\"[^\"]*\"|.+)$", new, re.I)
-    if m and re.search(r"(?i)\b(?:as in|like|meaning|i mean|so i'?m|so i can)$", m.group("new")):
-        m = None  # "money as in not worrying every month" (round 35): what it means, not what it is not
+    if m and re.search(r"(?i)\b(?:as in|like|meaning|i mean|so i'?m|so i can|and|or|while|yet)$", m.group("new")):
+        m = None  # "money as in not worrying every month" (round 35): what it means, not what it is not; "sitting
+        # with someone on a bad day and not flinching" (round 36): one thought, the "not" inside it
     if m and not re.match(r"^(?:sure|really|quite|exactly|at all)\b", m.group("old"), re.I):
         old = _old(_TAIL.sub("", m.group("old")))
         return _words(m.group("new")), "" if re.fullmatch(_DEICTIC, old, re.I) else old

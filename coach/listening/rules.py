@@ -346,7 +346,7 @@ RULES: dict[str, Callable[[Context], bool]] = {
     **{mid: _mentions(mid) for mid in MOTIVATIONS},
     "ambition": lambda c: not c.skipped and affirmed(c.lex.ambition, c.answer) > 0,
     "outside": lambda c: not c.skipped and affirmed(c.lex.outside, c.answer) > 0,
-    "said_outside": lambda c: any(affirmed(c.lex.outside, t) > 0 for t in [*_said(c.values), c.answer] if t),
+    "said_outside": lambda c: any(affirmed(c.lex.outside, t) > 0 for t in [*_said(c.values), c.answer, c.reply] if t),
     "wants_say": lambda c: bool(
         {"influence", "authority"} & set(detect_motivations(_said(c.values), c.lex))
     ),
