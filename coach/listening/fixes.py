@@ -103,6 +103,11 @@ def _line_dropped(clause: str, named: str, named_as: str) -> Fix | None:
     return None
 
 
+# "underneath it is also X": one more in that line
+_IS_ALSO = re.compile(r"(?i)\b(?:is|are|should be|should say|=|:)\s+also\b")
+# ", put that back please", "add that pls": the asking, said after the words to keep
+_ASKING_TAIL = re.compile(r"(?i),?\s+(?:(?:can you |could you |pls |please )?(?:put|add|write|keep) (?:that|it|this)"
+                          r"(?: back| in| on| down| there)?)(?:,? (?:please|pls|thanks|ty))?\W*$")
 # "also i said teaching too, not just research": one more beside what was kept
 _TOO_NOT_JUST = re.compile(r"(?i)^(?:(?:also|and|but|oh)[,]?\s+)*(?:i (?:said|meant|told you)\s+)?(?P<x>[\w' -]{2,40}?)"
                            r"\s+(?:too|as well),?\s+not (?:just|only)\s+(?P<y>[\w' -]{2,40}?)\W*$")
@@ -112,6 +117,17 @@ def _too_not_just(clause: str) -> Fix | None:
     """"i said teaching too, not just research" (round 36): teaching beside research, never in its place."""
     too = _TOO_NOT_JUST.match(clause)
     return Fix("add", "", _words(too["y"]), _words(too["x"])) if too else None
+
+
+def _read_also(clause: str) -> Fix | None:
+    """A clause's fix; "underneath it is also being taken seriously, put that back please" (round 36): added to the
+    line, never in place of it, and without the asking."""
+    fix = _read(clause)
+    if fix is None or fix.kind not in ("put", "add") or not fix.new:
+        return fix
+    fix = replace(fix, new=_ASKING_TAIL.sub("", fix.new))
+    also = fix.kind == "put" and fix.slot and not fix.part and _IS_ALSO.search(clause)
+    return replace(fix, kind="add") if also else fix
 
 
 def read_fixes(reply: str) -> list[Fix]:
@@ -135,7 +151,7 @@ def read_fixes(reply: str) -> list[Fix]:
             out[-1] = replace(out[-1], chain=(*out[-1].chain, _words(clause[deepest.end():])))
             continue
         # "that's not put right at all": no fix
-        fix = _too_not_just(_bare(clause)) or (None if fw.NOT_RIGHT.match(_bare(clause)) else _read(clause))
+        fix = _too_not_just(_bare(clause)) or (None if fw.NOT_RIGHT.match(_bare(clause)) else _read_also(clause))
         gone = _line_dropped(_bare(clause), named, named_as) if fix is None else None
         if gone is not None:  # "the job you'd pick bit. delete it", "take out the job you'd pick line" (round 29)
             out.append(gone)
