@@ -196,6 +196,7 @@ _SINGULAR_S = re.compile(r"(?:ss|us|is|ics)$", re.I)
 def because(phrase: str) -> str:
     """A reason after "because", in a form that reads: "because you want respect", "because respect
     matters to you", "because it's about wanting your taste to count", "because you want to be trusted"."""
+    phrase = re.sub(r"(?i)(?<=\w) (?:mainly|mostly|really|honestly|tbh|though|tho)$", "", phrase)  # "the kids mainly"
     low = phrase.lower()
     if re.match(r"so\b", low):
         return phrase  # "so you can feel proud" joins the chain by itself

@@ -332,7 +332,8 @@ _STRESSED = re.compile(r"\b(?:WHEN|HOW|WHAT|WHERE|WHO|WHY|WHICH|MORE|LESS|NOT|NE
                        r"THE|THAT|THIS|AND|OR|BUT|FOR|WITH|WITHOUT|OUT|OF|ANYMORE)\b")
 # A first-person verb with its "I" left off ("want to move out", "love the people"), not a noun ("love of X").
 _NO_SUBJECT = re.compile(r"(?:want|need|like|love|hate|enjoy|miss|prefer|hope|care about) (?:to|the|a|an|my|your|more|"
-                         r"less|it|that|this|being|people|money|time|some|[a-z]+ing)\b")
+                         r"less|it|that|this|being|people|money|time|some|them|him|her|us|everyone|everybody|others|"
+                         r"something|things|[a-z]+ing)\b")
 
 
 _OPEN_QUOTE = re.compile(r"(?:(?<=\s)|^)'(?=\w)")
