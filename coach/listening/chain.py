@@ -204,6 +204,8 @@ def because(phrase: str) -> str:
         return f"because {phrase[3:] if low.startswith('because ') else phrase}"  # "of my dad": because of your dad
     if re.match(r"in [A-Z]", phrase) or re.match(r"(?:in|at|when|since|after) (?:\w+ ){0,3}(?:my|your|i|you)\b", low):
         return f"because {phrase[:1].lower() + phrase[1:]}"  # "In Romania your father was ...": a clause of its own
+    if re.match(r"(?:who|what|how|where|why) (?:i|you|we|they|it|people|\w+ (?:is|are|was))\b", low):
+        return f"because it's about {phrase}"  # "who i am": because it's about who you are
     if _PRONOUN.match(low) or _POSSESSED_IS.match(low):  # "your mum's getting older"
         return f"because {phrase}"
     if re.match(r"to [a-z]", low):

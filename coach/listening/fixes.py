@@ -126,6 +126,9 @@ def _read_also(clause: str) -> Fix | None:
     if fix is None or fix.kind not in ("put", "add") or not fix.new:
         return fix
     fix = replace(fix, new=_ASKING_TAIL.sub("", fix.new))
+    if fix.kind == "put" and not fix.slot and re.fullmatch(r"(?i)the (?:last|final) (?:bit|one|part|reason|because)",
+                                                           fix.said):
+        fix = replace(fix, slot="why_chain", part="")  # "not the last bit. it's about X": the deepest reason
     also = fix.kind == "put" and fix.slot and not fix.part and _IS_ALSO.search(clause)
     return replace(fix, kind="add") if also else fix
 
