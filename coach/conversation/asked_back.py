@@ -39,6 +39,9 @@ _TOLD_IT_IS = re.compile(r"(?i)^i (?:told (?:you|u)|said)(?: (?:before|earlier|l
 _SAID_AGAIN = re.compile(r"(?i)^(?:like|as) i (?:said|told (?:you|u)|mentioned)\b,? (?!before|earlier|last|already)\w")
 # A remark that blames the coach or the repetition ("you asked this already", "this again"), not only the question
 _AT_THE_COACH = re.compile(r"(?i)\b(?:you|u|again|already|keep|same|last time|before|twice|repeat\w*)\b")
+# A worry said lightly ("kinda scary tho", "weirdly nervous asking"): a feeling to notice, not a weight to carry
+_MILD = re.compile(r"(?i)\b(?:kinda|kind of|sort of|a bit|a little|bit|slightly|mildly|weirdly|little bit)\s+(?:\w+ )?"
+                   r"(?:scary|scared|nervous|daunting|nerve-?wracking|intimidating|awkward|uncomfortable|anxious|worried)\b")
 _WHY_ALL_THE_WHYS = re.compile(r"(?i)\b(?:keep |always )?asking (?:me )?why\b|\bso many whys?\b|"
                                r"\ball (?:the|these) whys?\b")
 _TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where|who|how)\s+(?:this|it)\b")
@@ -105,6 +108,8 @@ class AskedBack(Kept):
         named = [a for a in feelings if a.rule != "open.insight"] or feelings
         feeling = next((a for a in feelings if a.topic == "loss"), None) or next(
             (a for a in feelings if a.rule == "feeling.insight"), named[0] if named else None)
+        if feeling is not None and feeling.topic == "worry" and _MILD.search(feeling.text):
+            feeling = Act(feeling.kind, feeling.text, "feeling", feeling.content, feeling.rule)  # "kinda scary tho"
         if feeling is not None:
             key = {"worry": "acknowledge_worry", "insight": "acknowledge_insight", "loss": "acknowledge_loss",
                    "busy": "acknowledge_busy", "apology": "acknowledge_apology"}.get(

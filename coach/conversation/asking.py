@@ -31,7 +31,10 @@ if TYPE_CHECKING:
 
 # Doubt said with an answer: "maybe ... not sure yet", "perhaps ..., but I am still not sure I want to" (round 29).
 _UNSURE = re.compile(r"(?i)\b(?:not (?:so |too |really |totally |completely )?sure|unsure|or not|idk|dunno|"
-                     r"(?:i )?don'?t know (?:yet|if|whether)|might not|not decided|undecided)\b")
+                     r"(?:i )?don'?t know (?:yet|if|whether)|might not|not decided|undecided)\b"
+                     # "hmm maybe email the county epidemiologist ...?" (round 36): an idea, said as one
+                     r"|^\W*(?:(?:hmm+|um+|uh+|erm|well|so|ok|okay|i guess|i think)[,.]?\s+)*"
+                     r"(?:maybe|perhaps|possibly) (?=\w)")
 
 
 @dataclass(frozen=True)
