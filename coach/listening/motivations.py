@@ -28,6 +28,9 @@ _NEGATED_BEFORE = re.compile(
 _NEGATED_AFTER = re.compile(
     r"^[\w' ]{0,12}\b(?:doesn't|does not|don't|do not|isn't|is not|aren't|are not|never)\s+(?:really\s+)?"
     r"(?:matter|matters|count|motivate|drive|interest|appeal|bother)"
+    # "money not really, well, a little", "money not so much", "money is like a small thing" (round 36)
+    r"|^\s*(?:(?:is|isn'?t|its|it'?s)\s+)?(?:not really|not so much|not that much|not much|not at all|nah|no|"
+    r"(?:like\s+)?a small thing|(?:like\s+)?a side thing|less so|not (?:a|the) (?:big|main) (?:one|thing|deal))\b"
 )
 
 
