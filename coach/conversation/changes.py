@@ -37,6 +37,9 @@ _AND_NOW = re.compile(r"(?i)(?:^|[.!?]\s+)(?:and|plus|also)\s+(?:actually\s+)?(?
 # "yes same job. but its a clinical educator who does patient teaching too": the pick said again, whole.
 _RESTATED_TOO = re.compile(r"(?i)\bbut (?:it'?s|its|it is|i'?d say|more like) "
                            r"(?P<x>(?:a|an|the|my) [^.!?;]+?\b(?:too|as well|also)\b)")
+# How last time's experiment went is not a change to last time's summary (round 36)
+_OF_THE_EXPERIMENT = re.compile(r"(?i)\bexperiment\b")
+_NOT_THAT = re.compile(r"(?i)^\W*not that\b")
 # A remark to the coach about what it kept ("you still have X wrong", "you got that wrong").
 _TO_THE_COACH = re.compile(
     r"(?i)^(?:and |but |also )?(?:you|u) (?:still |also )?(?:have|got|kept|wrote|put|missed|forgot|left)\b"
@@ -140,6 +143,10 @@ class Changes(DriveChecks):
         said = [_PART_REMARK.sub("", s) for s in re.split(r"(?<=[.!?])\s+", words)
                 if not _PART_SAME.match(s) and not _PART_WRONG.match(s)]  # "the drives bit is a mess": not news
         news = [s for s in said if s.strip() and not _TO_THE_COACH.match(s)]
+        if any(_OF_THE_EXPERIMENT.search(s) for s in news):  # "i didnt do the experiment. not that i had one"
+            news = [s for s in news if not _OF_THE_EXPERIMENT.search(s) and not _NOT_THAT.match(s)]
+            if not news:
+                return ""
         words = _NEWS_LEAD.sub("", " ".join(news)).strip() or words
         if not words or non_answer(words) or rules.is_off_topic(words, self.flow.lexicon):
             return ""

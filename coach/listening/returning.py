@@ -19,7 +19,8 @@ _LET_GO = re.compile(r"\b(?:not|no longer|never|don'?t|do not|dropped|gave up|gi
 
 # "didnt get round to it", "never did it", "it didn't happen": last time's experiment, not tried.
 _NOT_TRIED = re.compile(r"\b(?:didn'?t|did not|didnt|never|haven'?t|have not|havent|couldn'?t)\s+(?:really\s+)?"
-                        r"(?:get (?:round|around) to|get to|do|did|try|tried|manage)\s+it\b|"
+                        r"(?:get (?:round|around) to|get to|do|did|try|tried|manage)\s+(?:it|that|the experiment|"
+                        r"my experiment|the thing)\b|"
                         r"\bit (?:didn'?t|never) happen")
 
 

@@ -47,6 +47,7 @@ RULE_HELP: dict[str, str] = {
     "had_strengths": "the earlier session named what the mentee is good at",
     "told_experiment": "the returning mentee has already said how last time's experiment went",
     "not_tried": "the answer says something was not done or tried yet ('didnt do it yet lol')",
+    "experiment_not_tried": "a returning mentee says last time's experiment was not tried ('i didnt do it')",
     "goal_dropped": "what has changed since last time says last time's goal is no longer it",
     "said_not_wanted": "the answer already says whose job the mentee would not want (\"I don't want his job\")",
     "has_motivations": "at least one motivation was confirmed",

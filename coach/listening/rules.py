@@ -363,6 +363,8 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "told_experiment": lambda c: bool(experiment_told(c.values)),
     "not_tried": lambda c: not c.skipped and _NOT_TRIED.search(normalise(c.reply or c.answer)) is not None
     and _TRIED.search(normalise(c.reply or c.answer)) is None,
+    "experiment_not_tried": lambda c: bool(experiment_told(c.values)) and _NOT_TRIED.search(
+        normalise(c.reply or c.answer)) is not None and _TRIED.search(normalise(c.reply or c.answer)) is None,
     "said_not_wanted": lambda c: _NOT_WANTED.search(normalise(c.reply or c.answer)) is not None,
     "has_motivations": lambda c: bool(c.values.get("motivations")),
     "has_bedrock": lambda c: bool(c.values.get("bedrock")),
