@@ -39,6 +39,9 @@ _TOLD_IT_IS = re.compile(r"(?i)^i (?:told (?:you|u)|said)(?: (?:before|earlier|l
 _SAID_AGAIN = re.compile(r"(?i)^(?:like|as) i (?:said|told (?:you|u)|mentioned)\b,? (?!before|earlier|last|already)\w")
 # A remark that blames the coach or the repetition ("you asked this already", "this again"), not only the question
 _AT_THE_COACH = re.compile(r"(?i)\b(?:you|u|again|already|keep|same|last time|before|twice|repeat\w*)\b")
+# "is that a sign or am i reading into it?": a reading of a sign asked for, not a decision (round 36)
+_A_SIGN = re.compile(r"(?i)\b(?:a (?:good |bad )?sign|reading (?:too much )?into (?:it|that|this)|"
+                     r"(?:does|do) (?:that|it|this) mean (?:anything|something))\b")
 # A worry said lightly ("kinda scary tho", "weirdly nervous asking"): a feeling to notice, not a weight to carry
 _MILD = re.compile(r"(?i)\b(?:kinda|kind of|sort of|a bit|a little|bit|slightly|mildly|weirdly|little bit)\s+(?:\w+ )?"
                    r"(?:scary|scared|nervous|daunting|nerve-?wracking|intimidating|awkward|uncomfortable|anxious|worried)\b")
@@ -142,6 +145,8 @@ class AskedBack(Kept):
             key = "purpose"  # "why do u keep asking why" (round 32): what the whys are for, not only a sorry
         elif act.kind in ("advice_request", "meta"):
             key = act.topic if act.topic in ("skip", "still_wrong", "missed", "not_asking", "parroting") else act.kind
+            if act.rule == "advice.verdict" and _A_SIGN.search(act.text):
+                key = "advice_verdict"  # "is that a sign or am i reading into it?": a short word, not the whole why
             if act.topic in ("show_again", "works_alone"):
                 key = ""  # "can you show me the summary again": saying it again is the answer (and see _take)
             told = _TOLD_IT_IS.match(act.text)  # "I told you last time is having a say": said again, no complaint
@@ -168,8 +173,8 @@ class AskedBack(Kept):
             if lead.endswith(":") and purpose[:2].istitle():  # "Same reason as before: talking about ..."
                 purpose = purpose[:1].lower() + purpose[1:]
             return f"{lead} {purpose}".strip()
-        if key == "advice_request":
-            return self._advice()
+        if key in ("advice_request", "advice_verdict"):
+            return self._advice(short=key == "advice_verdict")
         if key == "example":  # "like what? give me an example": kinds of answer, else the plain wording
             return self._render(step.example) if step.example else self._aside("simpler", asked, reading)
         if key == "others" and step.example and "others" in self.flow.replies:  # "what do most people pick?"
@@ -276,12 +281,15 @@ class AskedBack(Kept):
         self._plain_next = True
         return self._reply("simpler")
 
-    def _advice(self) -> str:
-        """The whole no-advice explanation once per conversation; after that, short ones in turn."""
+    def _advice(self, short: bool = False) -> str:
+        """The whole no-advice explanation once per conversation; after that, short ones in turn. A verdict asked
+        for in passing ("is that a good sign?") gets a short one even before it."""
         options = self.flow.replies["advice"]
         if not isinstance(options, list):
             return str(options)
         said = self.state.replies.get("advice", 0)
+        if short and said == 0 and len(options) > 1:
+            return str(options[1])
         self.state.replies["advice"] = said + 1
         if said == 0 or len(options) == 1:
             return str(options[0])
