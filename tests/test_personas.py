@@ -258,13 +258,11 @@ PERSONAS = {
             "", "manager",  # asked for more once, a short goal is the goal
             "boss's", "HR job",
             "meetings all day",
-            "guess", "no idea",  # a second non-answer moves on: no third asking
-            "Money.",
+            "guess", "no idea",  # a second non-answer moves on: no third asking, and no "how do you know?"
             "Security.", "yes",
             "", "", "",
             "", "yes",
-            "",
-            "", "", "",
+            "",  # "Security." is no drive named plainly enough to check
             "", "", "",
             "nothing much", "no",
             "fine", "no",
@@ -274,10 +272,9 @@ PERSONAS = {
             "no",
         ],
         path=["welcome", "goal_horizon", "goal_horizon", "lottery_want", "lottery_want",
-              "lottery_not", "day_to_day", "day_to_day", "day_to_day_source",
+              "lottery_not", "day_to_day", "day_to_day",
               "why_ladder", "why_ladder", "why_playback", "why_playback", "why_playback",
               "bedrock_ask", "bedrock_ask", "motivation_open",
-              "motivation_check", "motivation_check", "motivation_check",
               "passion_talk", "passion_talk", "passion_talk", "passion_free_day", "passion_free_day",
               "strengths", "strengths", "sweet_spot", "sweet_spot",
               "elsewhere", "playback", "experiment_offer"],

@@ -11,6 +11,11 @@ _BECAUSE = re.compile(r"(?:^|[\s,;:(-])(?:because|'cause|cos|coz|cuz|bc|b/c|becu
                       r"|(?:^|(?<=[.!?,;])\s*)cause\s+", re.IGNORECASE)
 
 
+# A reason said back whole up to this many words ("at the clinic you fix one mouth at a time and the same problems
+# keep coming back": cut at "and", the "it" of the next reason points at nothing; round 36)
+_REASON_WORDS = 18
+
+
 def reasons(answer: str) -> list[str]:
     """The reasons an answer gives: what follows each "because", or what it says if none."""
     text = _UNDER_IS.sub("", " ".join(answer.split()))  # "Underneath the tiredness, I suppose, is that X": X
@@ -50,7 +55,7 @@ def reasons(answer: str) -> list[str]:
     parts = [_FIRSTLY.sub("", piece) for part in parts for piece in _NEXTLY.split(part) if piece.strip(" ;,.")]
     bigger = _BIGGER.search(text)  # "the shifts are obvious. the bigger one is my mum": that one, named
     parts = [_explained(bigger.group("r"))] if bigger else parts
-    return [p for p in (key_phrase(part) for part in parts) if p]
+    return [p for p in (key_phrase(part, _REASON_WORDS) for part in parts) if p]
 
 
 # "i'd be the first in my family to finish uni. and i want to actually help people": a second reason of its own
