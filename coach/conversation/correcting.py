@@ -346,6 +346,9 @@ def _put_in(item: str, part: str, new: str, whole: bool = False) -> str:
         return new
     if whole and len(rules.words(new)) <= 2 and len(rules.words(part)) <= 2 and share < 0.5:
         return _swapped(item, part, new)  # "it's not 'decide', it's 'influence'": the word, in its sentence
+    sentences = re.split(r"(?<=[.!?])\s+", item.strip())
+    if whole and len(sentences) > 1 and share < 0.5:  # "not 'brain matters' - more like X": that sentence, not all
+        return " ".join(new if _find(part, x) is not None else x for x in sentences)
     if whole or share >= 0.5:
         return new
     if len(rules.words(part)) > 3:

@@ -60,7 +60,8 @@ def reasons(answer: str) -> list[str]:
 
 # "i'd be the first in my family to finish uni. and i want to actually help people": a second reason of its own
 _ALSO_WANT = re.compile(r"(?i)(?<=[.!?;])\s+(?=(?:(?:and |also |plus )?i (?:also |really |just |actually )?"
-                        r"(?:want|wanna|like|love|need)\b|(?:and|also|plus) (?:my|i|i'?m|the)\b|my [a-z]+'s\b))")
+                        r"(?:want|wanna|like|love|need)\b|(?:and|also|plus) (?:my|i|i'?m|the)\b|my [a-z]+'s\b|"
+                        r"(?:being|having|feeling|getting|making|seeing) [a-z]))")  # "... of it. being taken seriously"
 _UNDER = r"(?:underneath|under|beneath|behind) (?:the |that |it |this |all (?:of )?(?:that|this|it)\s?)?"
 _UNDER_IS = re.compile(r"(?i)^(?:(?:well|so|hmm+|and)[,.]?\s+)*" + _UNDER + r"[\w' ]{0,30}?,?\s*"
                        r"(?:i (?:suppose|think|guess)|probably|really)?,?\s*"

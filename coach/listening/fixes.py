@@ -103,6 +103,11 @@ def _line_dropped(clause: str, named: str, named_as: str) -> Fix | None:
     return None
 
 
+# "no not 'brain matters' exactly - more like being taken seriously": a quoted part, then what it is
+_NOT_X_MORE_Y = re.compile(r"(?i)^(?:(?:kinda|kind of|sort of|partly|no+|nah|hmm+|well|yes|yeah)\W+)*not (?:really |quite )?"
+                           r"['\"\u2018\u201c](?P<x>[^'\"\u2019\u201d]{2,40})['\"\u2019\u201d](?: exactly| really| so much)?"
+                           r"\s*(?:[-,;:\u2013\u2014]+\s*)?(?:it'?s |its )?(?:more (?:like |about |that )?|rather |but )"
+                           r"(?P<y>[^.;!?]{2,60}?)[.!?]*$")
 # "underneath it is also X": one more in that line
 _IS_ALSO = re.compile(r"(?i)\b(?:is|are|should be|should say|=|:)\s+also\b")
 # ", put that back please", "add that pls": the asking, said after the words to keep
@@ -117,6 +122,13 @@ def _too_not_just(clause: str) -> Fix | None:
     """"i said teaching too, not just research" (round 36): teaching beside research, never in its place."""
     too = _TOO_NOT_JUST.match(clause)
     return Fix("add", "", _words(too["y"]), _words(too["x"])) if too else None
+
+
+def _not_x_more_y(clause: str) -> Fix | None:
+    """"no not 'brain matters' exactly - more like being taken seriously" (round 36): the quoted part swapped for
+    the new words, the rest of what was said kept."""
+    m = _NOT_X_MORE_Y.match(clause.strip())
+    return Fix("put", "", _words(m["x"]), _words(m["y"]), f"'{_words(m['x'])}'") if m else None
 
 
 def _read_also(clause: str) -> Fix | None:
@@ -154,7 +166,8 @@ def read_fixes(reply: str) -> list[Fix]:
             out[-1] = replace(out[-1], chain=(*out[-1].chain, _words(clause[deepest.end():])))
             continue
         # "that's not put right at all": no fix
-        fix = _too_not_just(_bare(clause)) or (None if fw.NOT_RIGHT.match(_bare(clause)) else _read_also(clause))
+        fix = _too_not_just(_bare(clause)) or _not_x_more_y(clause) or (
+            None if fw.NOT_RIGHT.match(_bare(clause)) else _read_also(clause))
         gone = _line_dropped(_bare(clause), named, named_as) if fix is None else None
         if gone is not None:  # "the job you'd pick bit. delete it", "take out the job you'd pick line" (round 29)
             out.append(gone)
