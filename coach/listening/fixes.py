@@ -104,10 +104,10 @@ def _line_dropped(clause: str, named: str, named_as: str) -> Fix | None:
 
 
 # "no not 'brain matters' exactly - more like being taken seriously": a quoted part, then what it is
-_NOT_X_MORE_Y = re.compile(r"(?i)^(?:(?:kinda|kind of|sort of|partly|no+|nah|hmm+|well|yes|yeah)\W+)*not (?:really |quite )?"
-                           r"['\"\u2018\u201c](?P<x>[^'\"\u2019\u201d]{2,40})['\"\u2019\u201d](?: exactly| really| so much)?"
-                           r"\s*(?:[-,;:\u2013\u2014]+\s*)?(?:it'?s |its )?(?:more (?:like |about |that )?|rather |but )"
-                           r"(?P<y>[^.;!?]{2,60}?)[.!?]*$")
+_NOT_X_MORE_Y = re.compile(r"(?i)^(?:(?:kinda|kind of|sort of|partly|no+|nah|hmm+|well|yes|yeah)\W+)*"
+                           r"not (?:really |quite )?['\"\u2018\u201c](?P<x>[^'\"\u2019\u201d]{2,40})['\"\u2019\u201d]"
+                           r"(?: exactly| really| so much)?\s*(?:[-,;:\u2013\u2014]+\s*)?(?:it'?s |its )?"
+                           r"(?:more (?:like |about |that )?|rather |but )(?P<y>[^.;!?]{2,60}?)[.!?]*$")
 # "underneath it is also X": one more in that line
 _IS_ALSO = re.compile(r"(?i)\b(?:is|are|should be|should say|=|:)\s+also\b")
 # ", put that back please", "add that pls": the asking, said after the words to keep
