@@ -14,7 +14,7 @@ from coach.conversation.correcting import _find, _put_in, naming_words
 from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.machine import Position, position
 from coach.conversation.rewriting import NO_ONLY, Rewriting
-from coach.conversation.summary import non_answer
+from coach.conversation.summary import LINES, non_answer
 from coach.listening import rules
 from coach.listening.acts import read_reply
 from coach.listening.edits import Edit, read_edits
@@ -175,6 +175,18 @@ class Fixing(Rewriting):
         """The answer to a question about a part: its words go there; a no leaves the part as it was."""
         step = self.current
         before = str((self.state.fixing or {}).get("heard") or "")  # put right with the question, not yet said
+        gone = _JUST_DROP.match(reading.reply)
+        fixing = self.state.fixing or {}
+        if gone and (fixing.get("part") or fixing.get("var")):  # "nothing?? just delete it. and change X to Y"
+            part, var, self.state.fixing = str(fixing.get("part") or ""), str(fixing.get("var") or ""), None
+            said = [self._fix_one(Fix("drop", slot="" if part else var, part=part, said=part or LINES.get(var, "that")),
+                                  reading.reply)]
+            rest = read_fixes(reading.reply[gone.end():])
+            if rest:
+                self._apply_fixes(rest, reading.reply)
+                said.append(self._corrected)
+            self._corrected = "\n".join(w for w in (before, *said) if w)
+            return self._advance(answer="", ref=ref, reading=reading, confirm=None, corrected=bool(self._corrected))
         new = "" if keeps_as_is(reading.reply) or (reading.confirm is False and not reading.has("correction")) else (
             corrected_to(reading) or trimmed(said_content(reading)))
         new, alone = in_place_of(new, str((self.state.fixing or {}).get("part") or ""), reading.reply)  # "just X"
@@ -182,7 +194,7 @@ class Fixing(Rewriting):
             new, alone = str((self.state.fixing or {}).get("part") or new), True
         if new and (non_answer(new) or rules.is_off_topic(new, self.flow.lexicon)):
             new = ""
-        fixing = self.state.fixing or {}
+        fixing = self.state.fixing or {}  # (round 37: "nothing?? just delete it" above)
         changed = self._answer_to_fix(new, reading.reply, alone) if new else False
         self.state.fixing = None
         self._corrected = "\n".join(w for w in (before, self._corrected if changed else "") if w)
@@ -334,6 +346,12 @@ def _fixes_apart(text: str) -> tuple[str, str]:
     rest = " ".join(x for x, a in zip(sentences, asks, strict=True) if not a)
     fix = " ".join(x for x, a in zip(sentences, asks, strict=True) if a)
     return fix, rest if rules.words(rest) and any(asks) else ""
+
+
+# The answer to "what would you put in place of X?" is nothing: X goes ("nothing?? just delete it")
+_JUST_DROP = re.compile(r"(?i)^\W*(?:(?:nothing|none|no|nah)\W+)?(?:(?:just|pls|please|you can|can you)\s+)*"
+                        r"(?:delete|remove|drop|take out|get rid of|lose|bin|scrap|cut) (?:it|that|the whole thing|"
+                        r"that bit|that part|the lot)\b[\s.!?]*|^\W*(?:nothing|none)\W*$")
 
 
 def _quoted(fix: Fix) -> bool:

@@ -286,7 +286,7 @@ def _slot_is(text: str) -> Fix | None:
 # What a part is said not to be at all: then it goes, whatever follows ("that was me complaining").
 _NOT_AN_ITEM = re.compile(r"(?i)(?:something|anything) (?:that )?(?:lights? me up|i love|i'?m good at|drives me)|"
                           r"what (?:lights? me up|i love|drives me)|"
-                          r"(?:an?|my) (?:passion|strength|skill|drive|hobby)\b")
+                          r"(?:an?|my) (?:passion|strength|skill|drive|driver|motivation|hobby|goal)\b")
 
 
 def _isnt(text: str) -> Fix | None:

@@ -108,6 +108,13 @@ _NOT_X_MORE_Y = re.compile(r"(?i)^(?:(?:kinda|kind of|sort of|partly|no+|nah|hmm
                            r"not (?:really |quite )?['\"\u2018\u201c](?P<x>[^'\"\u2019\u201d]{2,40})['\"\u2019\u201d]"
                            r"(?: exactly| really| so much)?\s*(?:[-,;:\u2013\u2014]+\s*)?(?:it'?s |its )?"
                            r"(?:more (?:like |about |that )?|rather |but )(?P<y>[^.;!?]{2,60}?)[.!?]*$")
+# "also being recognised - its not status, more being listened to": the item named, what it is not, what it is
+_NAMED_NOT_MORE = re.compile(r"(?i)^(?:(?:also|and|oh and|plus)[,]?\s+)?(?P<x>[\w' ]{2,30}?)\s*"
+                             r"(?:[-:,\u2013\u2014]+\s*)(?:it'?s|its|it is|that'?s|thats) not (?:about |really )?"
+                             r"(?P<y>[\w' ]{2,30}?),?\s+(?:it'?s |its )?more (?:like |about |that )?"
+                             r"(?P<z>[\w' ]{2,40}?)\W*$")
+# "a driver", "my passion": a kind of item, not a part of one
+_A_KIND_OF_ITEM = re.compile(r"(?i)(?:an?|my|the) (?:driver|drive|motivation|passion|strength|skill|hobby|goal|job)s?")
 # "underneath it is also X": one more in that line
 _IS_ALSO = re.compile(r"(?i)\b(?:is|are|should be|should say|=|:)\s+also\b")
 # ", put that back please", "add that pls": the asking, said after the words to keep
@@ -134,7 +141,12 @@ def _not_x_more_y(clause: str) -> Fix | None:
 def _read_also(clause: str) -> Fix | None:
     """A clause's fix; "underneath it is also being taken seriously, put that back please" (round 36): added to the
     line, never in place of it, and without the asking."""
+    named = _NAMED_NOT_MORE.match(_bare(clause))
+    if named:  # "also being recognised - its not status, more being listened to" (round 37): X put right
+        return Fix("put", "", _words(named["x"]), _words(named["z"]), _words(named["x"]))
     fix = _read(clause)
+    if fix is not None and fix.kind == "ask" and _A_KIND_OF_ITEM.fullmatch(fix.part):
+        return None  # "take out X, thats not a driver": why it goes, not a part to put right (round 37)
     if fix is None or fix.kind not in ("put", "add") or not fix.new:
         return fix
     fix = replace(fix, new=_ASKING_TAIL.sub("", fix.new))
