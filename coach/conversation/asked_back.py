@@ -45,6 +45,10 @@ _A_SIGN = re.compile(r"(?i)\b(?:a (?:good |bad )?sign|reading (?:too much )?into
 # A worry said lightly ("kinda scary tho", "weirdly nervous asking"): a feeling to notice, not a weight to carry
 _MILD = re.compile(r"(?i)\b(?:kinda|kind of|sort of|a bit|a little|bit|slightly|mildly|weirdly|little bit)\s+(?:\w+ )?"
                    r"(?:scary|scared|nervous|daunting|nerve-?wracking|intimidating|awkward|uncomfortable|anxious|worried)\b")
+# Good news told with the nerves on the way ("so nervous i nearly threw up ... it was amazing"): no weight to carry
+_GLAD = re.compile(r"(?i)\b(?:it was|it went|went) (?:so |really |totally |absolutely )?(?:amazing|great|brilliant|"
+                   r"fantastic|well|good|awesome)\b|\b(?:so|really) (?:happy|proud|glad|excited)\b"
+                   r"|\bbest (?:day|bit|thing)\b")
 _WHY_ALL_THE_WHYS = re.compile(r"(?i)\b(?:keep |always )?asking (?:me )?why\b|\bso many whys?\b|"
                                r"\ball (?:the|these) whys?\b")
 _TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where|who|how)\s+(?:this|it)\b")
@@ -112,7 +116,8 @@ class AskedBack(Kept):
         named = [a for a in feelings if a.rule != "open.insight"] or feelings
         feeling = next((a for a in feelings if a.topic == "loss"), None) or next(
             (a for a in feelings if a.rule == "feeling.insight"), named[0] if named else None)
-        if feeling is not None and feeling.topic == "worry" and _MILD.search(feeling.text):
+        light = feeling is not None and (_MILD.search(feeling.text) or _GLAD.search(reading.reply))
+        if feeling is not None and feeling.topic == "worry" and light:
             feeling = Act(feeling.kind, feeling.text, "feeling", feeling.content, feeling.rule)  # "kinda scary tho"
         if feeling is not None:
             key = {"worry": "acknowledge_worry", "insight": "acknowledge_insight", "loss": "acknowledge_loss",

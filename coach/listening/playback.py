@@ -174,6 +174,8 @@ _WANT_TO = re.compile(r"(?i)\bi(?:'d| would)? (?:really |just )?(?:want|like|lov
 _WANT_BARE = re.compile(r"(?i)\b(want|wants|hope|wish|like|love|hate|need|try) "
                         r"(?=(?:be|become|train|teach|learn|move|go|start|fix|make|build|help|work|do|have|see|get|open|run|lead|drive|own|earn|stay|leave|find|"
                         r"change|study|write|cook|repair|finish)\b)")  # "i like fix things" (round 32): like to fix
+_WISH_ALONE = re.compile(r"(?i)(?:(?:but|and|so|yes|still)\s+)*(?:i|you|we)\s+(?:really\s+|still\s+)?"
+                         r"(?:want|wanna|want it|like|need|hope|wish|do|would|will|can)")
 _SOFT_WISH = re.compile(r"(?i)\b(i|i'?d|you|we) (?:kinda|kind of|sorta|sort of|kinda sorta) "
                         r"(?=(?:want|wanna|would|like|love|need|hope|wish|see myself)\b)")
 _FIRST = re.compile(r"(?i)\b(?:i|i'?m|im|i'?d|i'?ve|me|my|mine|we|our|us)\b")
@@ -281,6 +283,8 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     phrase = _LAST_ASIDE.sub("", phrase)  # "brands, weirdly": the brands
     # "sergeant now i think": the goal, not when it was decided
     phrase = re.sub(r"(?i)^((?!(?:i|you|it|that|this)\b)\w+(?: \w+){0,3}) now$", r"\1", phrase)
+    if _WISH_ALONE.fullmatch(phrase):
+        return ""  # "but I want": a wish with nothing wished, no phrase to say back (round 37)
     # One enormous "word" is no phrase to quote: say it without a quote instead.
     return "" if len(phrase) > MAX_CHARS else phrase
 
