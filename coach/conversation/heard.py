@@ -84,7 +84,11 @@ _NOT_THE_POINT = re.compile(
     r"(?i)^(?:(?:no|nah|oh|well|sorry)[,.!]*\s+)*(?:the )?(?P<x>[\w' ]{1,40}?) "
     r"(?:is ?n'?t|is not|isnt|'s not|are ?n'?t|are not) (?:really |so |that )?(?:the )?"
     r"(?:important|the point|what matters|the main (?:thing|bit|point)|the important (?:bit|part|thing))"
-    r"(?: (?:bit|part|thing))?\b[^.!?]*[.!?]+\s*(?:(?:what i (?:really )?want is|"
+    r"(?: (?:bit|part|thing))?\b[^.!?]*[.!?]+\s*"
+    # "... the second one is bigger. i'd just like to be taken seriously" (round 37): the pointer, then the thing
+    r"(?:(?:the )?(?:first|second|other|last|1st|2nd) (?:one|bit|thing|part|reason) (?:is|was|'s) (?:bigger|"
+    r"more important|the (?:main|big|bigger|real) (?:one|thing)|what matters)[.!?]*\s+)?"
+    r"(?:(?:what i (?:really )?want is|"
     r"what matters is|what (?:really )?matters (?:to me )?is|(?:the |what'?s )?important (?:bit |thing |part )?is|"
     r"it'?s|its|i want|i'?d like)\s+)?(?P<y>\w[^.!?]+)")
 
