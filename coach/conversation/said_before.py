@@ -106,11 +106,6 @@ def put_right_at_recap(reply: str, previous: dict[str, Any], lexicon: Lexicon) -
     """(how the line is named, the mentee's words for it) when a reply to last time's recap puts a line right
     ("can you fix the drives bit, it should just be growth, meaning, freedom"); None when it puts none right."""
     fixes = read_fixes(reply)
-    for fix in fixes:
-        if fix.kind in ("put", "add") and fix.slot in _LINES and fix.new:
-            return _LINES[fix.slot][0], fix.new
-    if any(fix.kind == "drop" for fix in fixes):
-        return None  # "take out the 'sleep in' bit": taken out (coach.conversation.forgetting), nothing put in
     lines = {}
     for var, (_, key, index) in _LINES.items():
         if var == "experiment":  # how it went is its own question, asked next
@@ -119,5 +114,15 @@ def put_right_at_recap(reply: str, previous: dict[str, Any], lexicon: Lexicon) -
         items = value if isinstance(value, list) else [value]
         items = items[index:index + 1] if index is not None else items
         lines[var] = [item_words(i, lexicon) for i in items if isinstance(i, str)]
+    for fix in fixes:
+        if fix.kind in ("put", "add") and fix.slot in _LINES and fix.new:
+            return _LINES[fix.slot][0], fix.new
+        # "it's not 'being recognised', more being listened to" (round 37): the line that holds the part
+        held = next((var for var, items in lines.items() if fix.kind == "put" and fix.part and fix.new and any(
+            fix.part.lower() in i.lower() for i in items)), None)
+        if held:
+            return _LINES[held][0], fix.new
+    if any(fix.kind == "drop" for fix in fixes):
+        return None  # "take out the 'sleep in' bit": taken out (coach.conversation.forgetting), nothing put in
     edit = line_edit(reply, lines)
     return (_LINES[edit.var][0], edit.new) if edit is not None and edit.new else None

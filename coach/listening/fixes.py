@@ -115,6 +115,9 @@ _NAMED_NOT_MORE = re.compile(r"(?i)^(?:(?:also|and|oh and|plus)[,]?\s+)?(?P<x>[\
                              r"(?P<z>[\w' ]{2,40}?)\W*$")
 # "a driver", "my passion": a kind of item, not a part of one
 _A_KIND_OF_ITEM = re.compile(r"(?i)(?:an?|my|the) (?:driver|drive|motivation|passion|strength|skill|hobby|goal|job)s?")
+# Said in passing inside a fix: ", i told you last time,", ", like i said,"
+_TOLD_ASIDE = re.compile(r"(?i),\s*(?:(?:i|like i|as i) (?:told you|said|mentioned)|i(?:'ve| have) told you(?: \w+)?)"
+                         r"(?: (?:last time|before|already|twice|earlier))?(?=,)")
 # "underneath it is also X": one more in that line
 _IS_ALSO = re.compile(r"(?i)\b(?:is|are|should be|should say|=|:)\s+also\b")
 # ", put that back please", "add that pls": the asking, said after the words to keep
@@ -159,6 +162,7 @@ def _read_also(clause: str) -> Fix | None:
 
 def read_fixes(reply: str) -> list[Fix]:
     """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
+    reply = _TOLD_ASIDE.sub("", reply)  # "it's not 'being recognised', i told you last time, more X" (round 37)
     denied = _NOT_QUOTED_IS.search(reply)
     named = re.sub(r"(?i)^.*\bbut\s+", "", denied.group("slot")).strip() if denied else ""
     if denied and slot_of(named):
