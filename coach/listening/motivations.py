@@ -36,7 +36,8 @@ _NEGATED_AFTER = re.compile(
 
 # The word itself denied: "not money", "not really the money", "nothing to do with status".
 _DENIED_BEFORE = re.compile(
-    r"\b(?:not|never|isn't|wasn't|nothing to do with)(?:\s+(?:really|so much|much|about|for|the|that|just|even|"
+    r"\b(?:not|never|isn't|wasn't|nothing to do with|don'?t|do not|wouldn'?t|won'?t|didn'?t)"
+    r"(?:\s+(?:really|so much|much|about|for|the|that|just|even|"
     r"in it for|it's|its))*\s*$"
 )
 
