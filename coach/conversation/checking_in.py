@@ -29,6 +29,13 @@ _PLAINLY_SAFE = re.compile(r"(?i)\bnot in (?:any )?danger\b|\bno danger\b|"
                            r"\b(?:safe|fine),? (?:just|only) (?:sad|tired|low|grieving|down|stressed|exhausted)\b")
 
 
+# The clauses of a sentence ("..., but I'm fine"), and a clause that only says they are all right
+_CLAUSE = re.compile(r"(?i),?\s+(?=(?:but|though|although|and yet)\b)|;\s*")
+_GOES_ON = re.compile(r"(?i)^\W*(?:of|and|or|to|like|because|with|about|even)\b")
+_ONLY_FINE = re.compile(r"(?i)^\W*(?:but|though|although)?\s*(?:i'?m|im|i am)\s+"
+                        r"(?:fine|ok|okay|alright|all right|good)\W*$")
+
+
 class CheckingIn:
     """The part of a conversation that listens for distress before anything else (mixed into Conversation)."""
 
@@ -84,8 +91,9 @@ class CheckingIn:
                 self.state.care_first = False
                 return said + self._enter(self.step)
             # the answer given with the worry still counts, and so does a request to forget (round 32 lost one)
-            if held and (self._kept_of(held["text"]) or asks_to_forget(held["text"])):
-                return said + self._take(held["text"], held["ref"])
+            kept = self._without_the_worry(held["text"]) if held else ""
+            if held and (self._kept_of(kept) or asks_to_forget(kept)):
+                return said + self._take(kept, held["ref"])
             return said + self._reask()
         # "not sure" to "are you safe?" is no answer to go on from; "I suppose, I want X to count" talks on: asked again
         talks_on = level is None and reading.confirm is None and (not reading.has("hedge") or said_content(reading))
@@ -94,6 +102,21 @@ class CheckingIn:
             key = "check_in_again_safe" if safe and "check_in_again_safe" in self.flow.replies else "check_in_again"
             return [self._rule(self._reply(key))]
         return self._stop_for_distress()
+
+    def _without_the_worry(self, text: str) -> str:
+        """``text`` without the clauses that worried us: "some days I don't see much point in any of it, but I'm
+        fine. I don't want to sit in the shed" keeps the shed (round 36 laddered on the worry; it never is)."""
+        lex = self.flow.lexicon
+        kept: list[str] = []
+        dropped = False
+        for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+            if dropped and _GOES_ON.match(sentence):  # "... the point of any of it. of being here": the same sign
+                continue
+            clauses = [c for c in _CLAUSE.split(sentence) if c.strip(" ,.;")]
+            left = [c for c in clauses if distress_level(c, lex) is None and not _ONLY_FINE.match(c)]
+            dropped = len(left) < len(clauses)
+            kept.append(" ".join(c.strip(" ,;") for c in left) if dropped else sentence)
+        return " ".join(k for k in kept if k.strip(" ,.;"))
 
     def _kept_of(self, text: str) -> bool:
         """Does ``text`` say something besides the worry (read sentence by sentence)?"""
