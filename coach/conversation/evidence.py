@@ -171,7 +171,7 @@ def some_of(item: dict[str, Any], text: str, lex: Any) -> list[str]:
     """Drives checked together ("freedom and money"), some said to fit ("more the freedom part", "yes freedom,
     money not so much"): the ids that fit, or [] when the answer is about all of them or names none."""
     ids = [str(item.get("id") or ""), *item.get("with", [])]
-    if len(ids) < 2:
+    if len(ids) < 2 or _YES_AND_TOO.search(text):  # "yes... and recognition too": all of them (round 37)
         return []
     kept = fitting(ids, text, lex)
     return kept if 0 < len(kept) < len(ids) else []
@@ -230,10 +230,14 @@ def _named_here(words: rules.Phrases, text: str, plainly: bool = False) -> bool:
         bare = re.sub(r"^(?:being|feeling) ", "", opening)  # "being useful to people" names it too (round 29)
         if any(opening.startswith(w) or bare.startswith(w) for w in words.find(opening)) and \
                 rules.affirmed(words, clause):
-            return not plainly or not _SHRUG.search(clause)
+            # "recognition i suppose? and meaning. kind of both" (round 37): both named, the shrug is on the choosing
+            return not plainly or not _SHRUG.search(clause) or _BOTH.search(rules.normalise(text)) is not None
     return False
 
 
+_BOTH = re.compile(r"\b(?:(?:kind of|kinda|sort of|probably|really|honestly|i guess) )?both\b"
+                   r"(?! (?:of )?(?:them|those) (?:are|is) (?:not|wrong))")
+_YES_AND_TOO = re.compile(r"(?i)^\W*(?:yes|yeah|yep|yea|ya)\b.*\b(?:too|as well)\b")
 _SHRUG = re.compile(r"\b(?:maybe|probably|prob|i guess|i suppose|i think|kind of|kinda|sort of|sorta|a bit|"
                     r"a little|somewhat|a tad|not gonna lie|i dunno|idk)\b|\?")
 
