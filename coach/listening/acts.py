@@ -140,6 +140,7 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
         self_repair(cx)
     _answered_anyway(cx)
     _back_to_it(cx)
+    _wished_feelings(cx)
     if keep:  # asked what to change, "no, leave it" or "nothing, it's fine" declines any change
         cx.expect = "yes_no"
         cx.found = [Found("no", Piece(0, keep.end()), rule="no.keep_as_is")] + [
@@ -171,8 +172,16 @@ _WHICH_THING = re.compile(r"(?:you mean |do you mean )?(?:the|that|this|my) [\w'
 _BARE_WHAT = re.compile(r"(?:sorry,? )?(?:say )?(?:what|wat|wut|wot|huh|eh|pardon|hm+)")
 
 
+_WISHED_FEELING = re.compile(r"\b(?:want|wanna|wanted|would like|'d like|need|hope|wish)(?: to)? feel\b")
 # "..., i thought the big thing was X? anyway yes still training": back to the question asked
 _ANYWAY = re.compile(r"(?:^|[.!?,;]\s*|\s)(?:anyway|anyways|anyhow|but anyway|moving on)\b[,.:!]*\s*")
+
+
+def _wished_feelings(cx: Context) -> None:
+    """"I want to feel proud" (round 37): a wish, the reason given, not a feeling had now."""
+    for f in cx.found:
+        if f.kind == "feeling" and _WISHED_FEELING.search(cx.reply.low, f.piece.start, f.piece.end):
+            f.kind, f.topic = "content", None
 
 
 def _back_to_it(cx: Context) -> None:

@@ -173,7 +173,7 @@ _WANT_TO = re.compile(r"(?i)\bi(?:'d| would)? (?:really |just )?(?:want|like|lov
                       r"lead|run|get|go|become|stay|have|make|join|teach|try|start|open|train|help)\b.*$")
 _WANT_BARE = re.compile(r"(?i)\b(want|wants|hope|wish|like|love|hate|need|try) "
                         r"(?=(?:be|become|train|teach|learn|move|go|start|fix|make|build|help|work|do|have|see|get|open|run|lead|drive|own|earn|stay|leave|find|"
-                        r"change|study|write|cook|repair|finish)\b)")  # "i like fix things" (round 32): like to fix
+                        r"change|study|write|cook|repair|finish|feel)\b)")  # "i like fix things": like to fix
 _WISH_ALONE = re.compile(r"(?i)(?:(?:but|and|so|yes|still)\s+)*(?:i|you|we)\s+(?:really\s+|still\s+)?"
                          r"(?:want|wanna|want it|like|need|hope|wish|do|would|will|can)")
 _SOFT_WISH = re.compile(r"(?i)\b(i|i'?d|you|we) (?:kinda|kind of|sorta|sort of|kinda sorta) "
@@ -281,6 +281,7 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
             words = cut(words, max_words)
     phrase = " ".join(words).rstrip(" ,;:.!?")
     phrase = _LAST_ASIDE.sub("", phrase)  # "brands, weirdly": the brands
+    phrase = re.sub(r"(?i)^((?:i|you) (?:really )?(?:want|need|like|love)\b.*?) (?:also|too|as well)$", r"\1", phrase)
     # "sergeant now i think": the goal, not when it was decided
     phrase = re.sub(r"(?i)^((?!(?:i|you|it|that|this)\b)\w+(?: \w+){0,3}) now$", r"\1", phrase)
     if _WISH_ALONE.fullmatch(phrase):
