@@ -118,6 +118,9 @@ _A_KIND_OF_ITEM = re.compile(r"(?i)(?:an?|my|the) (?:driver|drive|motivation|pas
 # Said in passing inside a fix: ", i told you last time,", ", like i said,"
 _TOLD_ASIDE = re.compile(r"(?i),\s*(?:(?:i|like i|as i) (?:told you|said|mentioned)|i(?:'ve| have) told you(?: \w+)?)"
                          r"(?: (?:last time|before|already|twice|earlier))?(?=,)")
+# A line named, then what to do to it: "drivers: take out having an impact", "passions: add birds"
+_ASKED_OF_LINE = re.compile(r"(?i)^(?P<verb>take out|remove|drop|delete|get rid of|lose|add|put in)\s+"
+                            r"(?P<x>[\w' -]{2,40}?)\W*$")
 # "underneath it is also X": one more in that line
 _IS_ALSO = re.compile(r"(?i)\b(?:is|are|should be|should say|=|:)\s+also\b")
 # ", put that back please", "add that pls": the asking, said after the words to keep
@@ -153,6 +156,10 @@ def _read_also(clause: str) -> Fix | None:
     if fix is None or fix.kind not in ("put", "add") or not fix.new:
         return fix
     fix = replace(fix, new=_ASKING_TAIL.sub("", fix.new))
+    asked = _ASKED_OF_LINE.match(fix.new) if fix.kind == "put" and fix.slot else None
+    if asked:  # "drivers: take out having an impact" (round 37 kept the instruction as the drive)
+        kind = "add" if asked["verb"].lower().startswith(("add", "put")) else "drop"
+        return Fix(kind, fix.slot, "" if kind == "add" else asked["x"], asked["x"] if kind == "add" else "", asked["x"])
     if fix.kind == "put" and not fix.slot and re.fullmatch(r"(?i)the (?:last|final) (?:bit|one|part|reason|because)",
                                                            fix.said):
         fix = replace(fix, slot="why_chain", part="")  # "not the last bit. it's about X": the deepest reason
