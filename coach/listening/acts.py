@@ -172,7 +172,7 @@ _WHICH_THING = re.compile(r"(?:you mean |do you mean )?(?:the|that|this|my) [\w'
 _BARE_WHAT = re.compile(r"(?:sorry,? )?(?:say )?(?:what|wat|wut|wot|huh|eh|pardon|hm+)")
 
 
-_WISHED_FEELING = re.compile(r"\b(?:want|wanna|wanted|would like|'d like|need|hope|wish)(?: to)? feel\b")
+_WISHED_FEELING = re.compile(r"\b(?:want|wanna|wanted|would like|'d like|need|hope|wish)(?: to)? (?:feel|be)\b")
 # "..., i thought the big thing was X? anyway yes still training": back to the question asked
 _ANYWAY = re.compile(r"(?:^|[.!?,;]\s*|\s)(?:anyway|anyways|anyhow|but anyway|moving on)\b[,.:!]*\s*")
 
