@@ -18,6 +18,7 @@ from coach.listening import rules
 from coach.listening.edits import read_edits
 from coach.listening.fixes import read_fixes
 from coach.listening.playback import trimmed
+from coach.listening.returning import news_told
 
 if TYPE_CHECKING:
     from coach.flow.spec import Flow, Step
@@ -134,7 +135,11 @@ class Changes(DriveChecks):
             return ""  # neither a no nor a partial yes: not known to be about a change
         if reading.confirm is False and isinstance(self.values.get(self.current.changed), list):
             return ""  # "no, i quit the garden": what is no longer so is not one of them; the questions are asked
-        words = corrected_to(reading) or trimmed(said_content(reading))
+        corrected = re.sub(r"(?i)\s+(?:really|tbh|honestly|i think|i guess)\W*$", "", corrected_to(reading))
+        words = corrected or trimmed(said_content(reading))
+        told = news_told(reading.reply) if corrected else ""
+        if told and corrected.lower() not in told.lower():  # "i applied for the MPH! ... so its research again"
+            words = f"{trimmed(told)}. {corrected}"
         at = reading.reply.lower().find(words.lower()) if _POINTER.match(words.strip(" .!")) else -1
         if at >= 0 and rules.words(reading.reply[at + len(words):]):  # "the free time bit is wrong, its climbing now"
             words = trimmed(reading.reply[at:])

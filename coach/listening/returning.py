@@ -87,11 +87,17 @@ _NEWS = re.compile(
     r"autumn|fall|winter|week|month|year|monday|tuesday|wednesday|thursday|friday)\b)")
 
 
-def news_in(answer: str) -> str:
-    """The sentence of ``answer`` that tells news, said back ("" if none does)."""
+def news_told(answer: str) -> str:
+    """The words of ``answer`` that tell news, as typed ("" if none do)."""
     for sentence in re.split(r"(?<=[.!?;:])\s+|,\s+(?=but\b)", answer):
         m = _NEWS.search(sentence)
         if m:
-            return play_back(sentence[m.start():] if m.start() > 0 and re.match(
-                r"(?i)(?:i|ive|i'?ve|we)\b", sentence[m.start():]) else sentence, 20)
+            return sentence[m.start():] if m.start() > 0 and re.match(
+                r"(?i)(?:i|ive|i'?ve|we)\b", sentence[m.start():]) else sentence
     return ""
+
+
+def news_in(answer: str) -> str:
+    """The sentence of ``answer`` that tells news, said back ("" if none does)."""
+    told = news_told(answer)
+    return play_back(told, 20) if told else ""
