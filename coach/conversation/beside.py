@@ -76,6 +76,9 @@ _LABELLED = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:ok|okay|so|fine|anyway)[,
                        r"(?:one |plain |a )?(?:sentence|answer|experiment)(?:\s*(?:[:=\-]|\.{2,}|\u2026)\s*|"
                        r"(?<=experiment),\s*(?=(?:i|ring|call|ask|email|talk|try|do|go|see|look|apply|book)\b)|"
                        r"\s+(?=(?:i|i'?m|im|my|it'?s|its|being|to)\s))(?P<x>\S.*)$")  # "one sentence i want ..."
+_OVERLAP_IS = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:so|and|but|ok|okay)[, ]+)?"
+                         r"(?:i (?:suppose|guess|think|reckon) )?(?:the |my )?(?:overlap|sweet spot|where (?:they|those|it all|all three) (?:meet|overlap))"
+                         r"(?: is| would be|'s|:)\s+(?P<x>[^.!?]*[^.!?\s])")
 _STILL_WRONG = re.compile(r"(?i)\b(?:still )?(?:not right|wrong|rong|not it)\b\W*$")
 _SAID_WRONG = re.compile(r"(?i)\b(?:wrong|rong|wrang|not right|not it|not quite|nope|no)\b")
 _PICKED = re.compile(r"(?i)\bi(?:'?d| would)? (?:probably |suppose i'?d )?(?:take|pick|want|choose|go for)\b")
@@ -121,6 +124,8 @@ class SaidBeside:
             # "thats still rong. one sentence i want to be there for my kids" at the chain's playback (round 29)
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
         labelled = _LABELLED.search(text) if step.expect in ("text", "either") and not step.corrects else None
+        if step.save_as == "sweet_spot" and labelled is None:  # "... so i suppose the overlap is X" (round 37): X
+            labelled = _OVERLAP_IS.search(text)
         if labelled and "experiment" in labelled.group(0).lower() and len(rules.words(text[:labelled.start()])) < 4:
             labelled = None  # "fine. experiment: X and Y" is the answer as said; after a remark it marks the answer
         if labelled and rules.words(labelled.group("x")):  # "... one sentence: i want people to trust my judgment"
