@@ -331,7 +331,8 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
             keep(step.changed, changed, [ref] if ref else [])
         ctx = rules.Context(answer=answer, values=self.values, lex=lex, skipped=skipped, confirm=confirm,
                             hedged=bool(reading and reading.has("hedge")), corrected=corrected, changed=bool(changed),
-                            read=reading is not None, reply=reading.reply if reading else answer)
+                            read=reading is not None, reply=reading.reply if reading else answer,
+                            typed=str(getattr(self, "_typed", "") or ""))
         if step.ladder:
             self._climb(step, kept, ref, ctx, skipped)
         if confirm is True and step.keep_previous:

@@ -201,6 +201,9 @@ class Context:
     # The reply as typed (``answer`` is its content, fillers left out): how it was said matters
     # for energy ("Science fiction! I could go on forever").
     reply: str = ""
+    # The whole line typed, when only a part of it was heard as the answer ("I keep telling you I'm leaving.
+    # But the overlap is X": X answers, and the leaving still counts)
+    typed: str = ""
 
 
 def _saturated(c: Context) -> bool:
@@ -346,7 +349,8 @@ RULES: dict[str, Callable[[Context], bool]] = {
     **{mid: _mentions(mid) for mid in MOTIVATIONS},
     "ambition": lambda c: not c.skipped and affirmed(c.lex.ambition, c.answer) > 0,
     "outside": lambda c: not c.skipped and affirmed(c.lex.outside, c.answer) > 0,
-    "said_outside": lambda c: any(affirmed(c.lex.outside, t) > 0 for t in [*_said(c.values), c.answer, c.reply] if t),
+    "said_outside": lambda c: any(affirmed(c.lex.outside, t) > 0 for t in [*_said(c.values), c.answer, c.reply, c.typed]
+                                    if t),
     "wants_say": lambda c: bool(
         {"influence", "authority"} & set(detect_motivations(_said(c.values), c.lex))
     ),
