@@ -345,8 +345,10 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
             collected = [str(k).lower() for k in self.values.get(step.collect_yes or "") or []]
             if step.collect_yes and own and own.lower() not in collected:  # "security" kept already: not twice
                 self.words.append(step.collect_yes, own, [ref] if ref else [])
-            self.state.item_index = index + 1
-            if index + 1 < len(items):
+            named = {str(k).lower() for k in self.values.get(step.collect_yes or "") or []}
+            self.state.item_index = next((i for i in range(index + 1, len(items))  # "having a say" kept: not asked
+                                          if str(items[i].get("label") or "").lower() not in named), len(items))
+            if self.state.item_index < len(items):
                 self.state.push(undo)
                 return self._enter(step.name, fresh=False)
         msgs: list[Message] = []
