@@ -14,7 +14,7 @@ from coach.conversation.message import Message
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.acts import read_reply
-from coach.listening.distress import distress_level
+from coach.listening.distress import distress_level, explain
 from coach.listening.playback import trimmed
 from coach.listening.safety import explained, said_safe
 
@@ -31,6 +31,7 @@ _PLAINLY_SAFE = re.compile(r"(?i)\bnot in (?:any )?danger\b|\bno danger\b|"
 
 # The clauses of a sentence ("..., but I'm fine"), and a clause that only says they are all right
 _CLAUSE = re.compile(r"(?i),?\s+(?=(?:but|though|although|and yet)\b)|;\s*")
+_SAFE_FOR = 4  # answers after "yes, I'm safe" in which the learned reader alone does not ask again
 _GOES_ON = re.compile(r"(?i)^\W*(?:of|and|or|to|like|because|with|about|even)\b")
 _ONLY_FINE = re.compile(r"(?i)^\W*(?:but|though|although)?\s*(?:i'?m|im|i am)\s+"
                         r"(?:fine|ok|okay|alright|all right|good)\W*$")
@@ -62,10 +63,11 @@ class CheckingIn:
         """What a sign of distress in ``text`` is met with (None when there is none: the step goes on)."""
         if self.state.check_in:
             return self._after_check_in(text)
-        level = distress_level(text, self.flow.lexicon)
+        level, rule = explain(text, self.flow.lexicon)
         if level == "crisis":
             return self._stop_for_distress()
-        if level == "check":
+        lately_safe, self.state.safe_said = self.state.safe_said > 0, max(0, self.state.safe_said - 1)
+        if level == "check" and not (lately_safe and rule == "check.model"):
             self.state.check_in = True
             self.state.held = {"text": text, "ref": ref} if self.current.ask is not None else None
             return [self._rule(self._reply("check_in"))]
@@ -86,6 +88,7 @@ class CheckingIn:
         plainly = _PLAINLY_SAFE.search(text) is not None  # "I am sad, not in any danger": safe, and why, said
         if level != "crisis" and safe and (level is None or again or plainly or explained(text, lex)):
             held, self.state.held = self.state.held, None
+            self.state.safe_said = _SAFE_FOR
             said = [self._rule(self._reply("check_in_safe"))]
             if self.state.care_first:  # back after a stop for care: now the conversation opens as it would have
                 self.state.care_first = False

@@ -67,6 +67,9 @@ class SessionState:
     check_in_again: bool = False  # ... and was asked a second time, the first answer having passed it by
     stopped_for_care: bool = False  # this conversation ended at the distress stop
     care_first: bool = False  # the last one did: this one asks "are you safe?" before its first question
+    # Answers left in which a sign only the learned reader sees is not asked about again, the mentee having
+    # just said they are safe (round 37 asked "are you safe?" again at "Up close, mostly. I've been coached")
+    safe_said: int = 0
     # The answer that brought the check-in, and its turn: once the mentee says they are safe it is
     # taken as the answer, so the question is not asked again as if nothing had been said.
     held: dict[str, str] | None = None
