@@ -141,6 +141,7 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
     _answered_anyway(cx)
     _back_to_it(cx)
     _wished_feelings(cx)
+    _not_asked_but(cx)
     if keep:  # asked what to change, "no, leave it" or "nothing, it's fine" declines any change
         cx.expect = "yes_no"
         cx.found = [Found("no", Piece(0, keep.end()), rule="no.keep_as_is")] + [
@@ -172,9 +173,20 @@ _WHICH_THING = re.compile(r"(?:you mean |do you mean )?(?:the|that|this|my) [\w'
 _BARE_WHAT = re.compile(r"(?:sorry,? )?(?:say )?(?:what|wat|wut|wot|huh|eh|pardon|hm+)")
 
 
+_NOT_X_Y = re.compile(r"\W*(?:(?:actually|no|nah|well|wait|hmm+)[,.]?\s+)*not (?:really |the )?(?P<x>[\w' ]{2,30}?),\s*"
+                      r"(?:(?:more|it'?s|its|just|but|rather)\s+)?(?P<y>[\w' ]{2,40}?)\W*")
 _WISHED_FEELING = re.compile(r"\b(?:want|wanna|wanted|would like|'d like|need|hope|wish)(?: to)? (?:feel|be)\b")
 # "..., i thought the big thing was X? anyway yes still training": back to the question asked
 _ANYWAY = re.compile(r"(?:^|[.!?,;]\s*|\s)(?:anyway|anyways|anyhow|but anyway|moving on)\b[,.:!]*\s*")
+
+
+def _not_asked_but(cx: Context) -> None:
+    """"actually not money, freedom" at "when you say money, ...?" (round 37): the word asked about put right."""
+    asked = set(words(cx.question))
+    for f in cx.found:
+        m = _NOT_X_Y.fullmatch(cx.reply.low, f.piece.start, f.piece.end) if f.kind == "content" else None
+        if m and set(words(m["x"])) <= asked and words(m["y"]):
+            f.kind, f.content, f.rule = "correction", cx.reply.text[m.start("y"):m.end("y")], "correction.not_x_y"
 
 
 def _wished_feelings(cx: Context) -> None:
