@@ -121,6 +121,16 @@ def test_pause_command_then_resume_latest(chat_jsonl: Any, tmp_path: Path) -> No
     assert asks[0]["step"] == "goal_horizon"
 
 
+def test_a_new_chat_after_a_pause_says_how_to_carry_on_the_paused_one(chat_jsonl: Any, tmp_path: Path) -> None:
+    db = tmp_path / "coach.db"
+    events, _ = chat_jsonl(["yes", "/pause"], db=db)
+    paused = events[0]["id"]
+    _, result = chat_jsonl(["/quit"], db=db)
+    assert f"coach chat --resume {paused} carries on from there" in result.output
+    _, fresh = chat_jsonl(["/quit"], db=tmp_path / "other.db")  # nothing paused there: no such line
+    assert "carries on from there" not in fresh.output
+
+
 def test_completed_or_stopped_sessions_cannot_be_resumed(chat_jsonl: Any, tmp_path: Path) -> None:
     db = tmp_path / "coach.db"
     events, _ = chat_jsonl(["yes", "/quit"], db=db)
