@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 _ON_THE_LIST = re.compile(r"(?i)(?:^|(?<=[.!?])\s*)(?:(?:wait|no|oh|and|also|but)[,.]?\s+)*(?:i (?:want|need|wanted)|"
                           r"(?:can you |could you |pls |please )?(?:put|keep|add)) (?P<x>[\w' ]{2,30}?) "
                           r"(?:on|in|onto|to) (?:the|my) (?:list|drives?|main list|drives list)\b[^.!?]*[.!?]*")
+# "add fixing bikes to what i love", said at another question: one more thing that lights them up
+_TO_WHAT_I_LOVE = re.compile(r"(?i)(?:^|(?<=[.!?])\s*)(?:(?:oh|and|also|pls|please|can you|could you)[,]?\s+)*"
+                             r"(?:add|put) (?P<x>[\w' -]{2,40}?) (?:to|on|in|onto) (?:what i love|what lights me up|"
+                             r"(?:my |the )?passions|the love (?:list|bit))\b[^.!?]*[.!?]*")
 # "oh and I forgot to say earlier, I also did X, I liked that too" (round 24): something that lights them up.
 _FORGOT = re.compile(r"(?i)(?:^|(?<=[.!?])\s*)(?:(?:oh|and|also)[,]? )*i (?:forgot|meant|wanted) to "
                      r"(?:say|mention|add|tell you)(?: (?:earlier|before|this|that))*[,:.]?\s+(?P<x>[^.!?]+?),?\s+"
@@ -260,14 +264,20 @@ class SaidBeside:
         mentee's words; what else the reply says is heard as the answer (None: no such request)."""
         m = _ON_THE_LIST.search(text)
         kept = self.values.get("motivations")
-        if m is None or not isinstance(kept, list) or self.current.foreach or self.current.phase == "motivation":
+        liked = _TO_WHAT_I_LOVE.search(text) if m is None else None
+        if liked and isinstance(self.values.get("passions"), list) and self.current.save_as != "passions" and (
+                "passions" not in self.current.corrects):
+            m, kept, var = liked, self.values["passions"], "passions"  # "add fixing bikes to what i love" (round 37)
+        elif m is None or not isinstance(kept, list) or self.current.foreach or self.current.phase == "motivation":
             return None
+        else:
+            var = "motivations"
         own = trimmed(m.group("x"))
         if not own or non_answer(own):
             return None
         self._begin_change()
         if own.lower() not in [str(k).lower() for k in kept]:
-            self.words.append("motivations", own, self._refs())
+            self.words.append(var, own, self._refs())
         noted = [self._rule(self._reply("noted_too").replace("{words}", play_back(own) or own))]
         rest = _LEAD_ON.sub("", f"{text[:m.start()]} {text[m.end():]}".strip())
         return noted + (self._take(rest, ref) if rules.words(rest) else self._reask())
