@@ -45,11 +45,11 @@ def open_conversation(opts: ChatOptions, rephraser: Rephraser | None = None) -> 
     _apply_retention(store)
     if opts.resume is None:
         paused = store.latest_resumable(mentee)
+        conv = Conversation.start(flow or load_flow(default_flow()), store, mentee, rephraser)
+        store.hold_session(conv.id)
         if paused is not None:  # round 37: a mentee back after /pause thought their answers were lost
             sys.stderr.write(f"You paused conversation {paused} last time; coach chat --resume {paused} carries on "
                              "from there. This is a new conversation.\n")
-        conv = Conversation.start(flow or load_flow(default_flow()), store, mentee, rephraser)
-        store.hold_session(conv.id)
         return conv
     if opts.resume == "latest":
         sid = store.latest_resumable(mentee)
