@@ -178,7 +178,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "source_no": "I took that from what you said: \"{words}\". Thanks for putting me right; I'll leave it out.",
     "source_reading": "That was my own reading of your answers, and it may be wrong. If it doesn't fit, just say so.",
     "judgement": "There are no good or bad answers here. What matters is that it's true for you.",
-    "too_late": "That's a fair worry to have. I can't weigh it for you, but wanting this is worth taking seriously.",
+    "too_late": "That's a fair thing to wonder about. I can't weigh it for you, but what you want counts here.",
     "optional": "No, nothing here has to be answered. Say 'pass' or type /skip and we'll move on.",
     "who": "The questions come from a conversation guide people wrote, following a well-known way of talking "
            "about careers. I follow it and only put the questions in other words.",
