@@ -303,11 +303,18 @@ class Conversation(Answering, Asking):
             return [self._rule("We're at the first question; there is nothing before it.")] + self._enter(
                 self.step, fresh=False
             )
-        undo = self.state.history.pop()
-        self.words.undo(undo)
-        self.state.restore_counters(undo.counters)
-        self._position = position(self.flow, undo.step, self._edge_taken)
+        self._position = position(self.flow, self._rewind(len(self.state.history) - 1), self._edge_taken)
         return [self._rule("Going back.")] + self._enter(self.step, fresh=False)
+
+    def _rewind(self, keep: int) -> str:
+        """Take back every answered step after the first ``keep``, last first; the step the earliest began at."""
+        step = ""
+        while len(self.state.history) > keep:
+            undo = self.state.history.pop()
+            self.words.undo(undo)
+            self.state.restore_counters(undo.counters)
+            step = undo.step
+        return step
 
     def _forget(self) -> None:
         """A declined consent: nothing typed in this session is kept."""
