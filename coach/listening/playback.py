@@ -50,6 +50,7 @@ _FRAME = re.compile(
     r"the thing is|thing is|the truth is|if i'?m (?:being )?honest|i'?d say(?: that)?|like(?=,)|that(?=,)|"
     r"(?:at the end of the day|when it comes down to it|when all'?s said and done|ultimately|in the end)(?=[, ])|"
     r"(?:i )?(?:think|guess|suppose|reckon)(?= (?:i'?d|id|i would|i want|i wanna|i'?ll|i'?m going|i hope)\b)|"  # a wish
+    r"i (?:think|guess|suppose|reckon)(?= (?:a|an|maybe|probably|being|doing|something)\b)|"  # "i reckon a pharmacist\"
     r"(?:people|they|everyone|folks) (?:come|came|always come) to (?:me|you) for|"  # the question said back
     r"(?:my |the |an? )?experiment(?: (?:idk|i guess|maybe|hmm+|um+|then|would be|is))?(?=\s*(?:[:.\u2026-]|$))|"
     r"(?:(?:it'?s |its |is )?(?:the )?same (?:as|like) (?:last time|before)"
