@@ -165,8 +165,6 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
             return said + self._yes_no(text, reading, ref, answered=answered)
         return said + (self._misheard(reading) or self._text(reading, ref, answered=answered))
 
-    # --- what the step makes of it ----------------------------------------------------------
-
     def _own_repair(self, reading: Reading, correction: str) -> str:
         """What a "correction" says when it puts right nothing the coach said ("" if it does put something right):
         "X. no wait, Y" is the mentee's own repair; at the first why, "its more that i'm tired of 12 hour shifts"
@@ -216,6 +214,8 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
         ):
             # "idk. pass", or "dunno" said twice: the mentee has passed; a third asking would only push.
             return [self._rule(self._reply("move_on"), stored_as="move_on")] + self._advance(answer="", skipped=True)
+        if not content and not reading.has("non_answer") and reading.has("feeling"):
+            return self._bounded_reask("")  # "my mum is in hospital atm": met above; then the question, no "say more"
         if not content:  # "idk": nothing to say more of, so a first thought is asked for
             unsure = any(a.kind == "non_answer" and a.rule not in ("bare-yes-no", "only-fillers", "empty")
                          for a in reading.acts)
