@@ -35,7 +35,10 @@ _NOT_X_Y = re.compile(_LEAD + r"(?:it'?s |its |it is |that'?s |thats )?not (?:re
 _Y_NOT_X = re.compile(_LEAD + r"(?:it'?s |its |it is |that'?s |thats )?"
                       r"(?P<y>[^,.;!?]+?)(?:,? not|,? rather than|,? instead of)\s+(?:about |the bit about )?"
                       r"(?P<x>[^,.;!?]+?)$")
-_TYPO = re.compile(r"(?i),?\s+(?:(?:my |a )?typo|sorry|oops|my bad)(?:\s+(?:lol|sorry|haha|oops))*$")
+# ... and "not 'money' - 'security', there's a difference" (round 38)
+_TYPO = re.compile(r"(?i),?\s+(?:(?:my |a )?typo|sorry|oops|my bad|(?:big|huge) difference|"
+                   r"(?:there'?s|theres|there is|its|it'?s) (?:a |quite a |a big )?difference)"
+                   r"(?:\s+(?:lol|sorry|haha|oops|tbh))*$")
 # Words that cannot end a part: what comes before "not" runs on into it ("more the not asking anyone bit").
 # Also no word for a drive: "i'd like to" (coach.conversation.confirming).
 OPEN_END = re.compile(r"(?i)\b(?:the|a|an|more|about|my|of|to|for|with|just|really|its|it'?s|is|was|and|or|but|"
