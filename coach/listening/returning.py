@@ -79,6 +79,10 @@ _NEWS = re.compile(
     r"(?i)\b(?:(?:i'?ve|ive|i have|i|we'?ve|we) (?:just |finally |actually |now )?(?:got|landed|applied|started|moved|"
     r"quit|left|handed in|signed|passed|failed|finished|joined|switched|accepted|been (?:offered|promoted|accepted|"
     r"made|given|moved|put)|was (?:offered|promoted|accepted|made|given|moved)|become|booked|enrolled|signed up)\b|"
+    # "ya ok. got a new job tho, at a garage!!" (round 38): no "i", the news all the same
+    r"(?:^|(?<=[.!?,;]\s))(?:(?:and|also|oh|but|so) )?(?:just |finally |actually )?(?:got|landed|started|passed|joined|"
+    r"quit|left) (?:(?:a|an|the|my|onto|into|on) )+(?:[a-z-]+ )?(?:job|role|post|place|offer|promotion|"
+    r"apprenticeship|interview|course|position|test|exam|licen[cs]e|degree|qualification)\b|"
     r"(?:offered|promoted|hired|accepted|shortlisted) me\b|(?:got|have|had) an? (?:interview|offer|promotion)\b|"
     r"(?:i'?m|im|i am) (?:now |finally )?(?:starting|leaving|moving|going part[- ]time|retiring|pregnant|on leave)\b|"
     # "I start electrician course in September!" (round 32, a second language): the plan, in the present
@@ -99,5 +103,7 @@ def news_told(answer: str) -> str:
 
 def news_in(answer: str) -> str:
     """The sentence of ``answer`` that tells news, said back ("" if none does)."""
-    told = news_told(answer)
+    told = re.sub(r"(?i)\s+(?:tho|though)\b(?=[,.!]|$)", "", news_told(answer))  # "got a new job tho, at a garage"
+    told = re.sub(r"(?i)^(?:(?:and|also|oh|but|so) )?(?=(?:just |finally |actually )?(?:got|landed|started|passed|"
+                  r"joined|quit|left) )", "I ", told)  # ... said back as "you got a new job"
     return play_back(told, 20) if told else ""
