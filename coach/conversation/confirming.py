@@ -268,7 +268,9 @@ class Confirming(Changes):
         if step.changed:  # "is that still true?" "kind of": which part still fits is asked, not the check again
             self.state.follow_up = step.name
             return [self._rule(self._reply("hedge"))]
-        return self._bounded_reask(self._reply("hedge"))
+        # "I suppose so" at "Shall we begin, then?" (round 38): which part fits asks nothing there
+        start = step.phase == "trust" and not step.save_as and "hedge_start" in self.flow.replies
+        return self._bounded_reask(self._reply("hedge_start" if start else "hedge"))
 
     def _which_part(self, text: str, reading: Reading, ref: str) -> list[Message]:
         """The answer to "which part of it fits?" at a check: "the meaning part fits" is the item itself, so a yes;
