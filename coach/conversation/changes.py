@@ -132,7 +132,7 @@ class Changes(DriveChecks):
             words = trimmed(other.group("x")) if other else ""
             return "" if not words or non_answer(words) else words
         if reading.confirm is None and not reading.has("hedge") and not reading.has("correction"):
-            return ""  # neither a no nor a partial yes: not known to be about a change
+            return self._edited_previous(reading.reply)  # neither a no nor a partial yes: a part of it said to go
         if reading.confirm is False and isinstance(self.values.get(self.current.changed), list):
             return ""  # "no, i quit the garden": what is no longer so is not one of them; the questions are asked
         corrected = re.sub(r"(?i)\s+(?:really|tbh|honestly|i think|i guess)\W*$", "", corrected_to(reading))
@@ -169,8 +169,22 @@ class Changes(DriveChecks):
             return ""
         old = found[1]
         for edit in read_edits(reply):
+            if not edit.put and _find(edit.part, old) is not None:  # "designer still true but not the money part"
+                return _dropped(old, edit.part)
             if edit.put and _find(edit.part, old) is not None:
                 put = re.sub(r"(?i)\s+(?:is|are|would be) (?:ok|okay|fine|good)(?: too| as well)?\W*$", "", edit.put)
                 put = re.sub(r"(?i)^(?:just|only|simply)\s+", "", put)
                 return put if says_the_rest(old, edit.part, put) else _swapped(old, edit.part, put)
         return ""
+
+
+def _dropped(item: str, part: str) -> str:
+    """``item`` with only the few words that name ``part`` gone ("a designer, for the money and the freedom" without
+    money: "a designer, for the freedom"; "pharmacist, or maybe medical sales for the money": "pharmacist, or maybe
+    medical sales"), not the whole clause; the item as it was if that leaves nothing."""
+    named = rf"(?:the |my |a )?{re.escape(part)}(?: (?:part|bit|side|thing))?"
+    out = re.sub(rf"(?i)\b{named}\s*(?:,\s*)?(?:and|or|&)\s+", "", item, count=1)  # "the money and the freedom"
+    if out == item:
+        out = re.sub(rf"(?i)\s*,?\s*(?:\b(?:for|because of|with|and|or|plus)\s+)?\b{named}\b", "", item, count=1)
+    out = out.strip(" ,;.")
+    return out if rules.words(out) else item

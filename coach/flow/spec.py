@@ -207,8 +207,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "still_wrong_read_back": "Sorry I still haven't got that right.",
     "meta": "That has come up before, I know. Saying the same again is fine, and so is what's different now.",
     "hedge": "It doesn't have to be all or nothing. Which part of it fits you, and which part fits less well?",
-    "hedge_start": "No pressure either way. We can start with one question and stop whenever you like; if you stop now, "
-                   "nothing you typed is kept.",
+    "hedge_start": "No pressure either way. We can start with one question and stop whenever you like; if you stop "
+                   "now, nothing you typed is kept.",
     "unclear": "I'm not sure I followed that. Could you put it another way?",
     "check_in": "That sounds really heavy. Are you safe right now?",
     "check_in_again": "Before we go on, I'd like to be sure: are you safe right now? A yes or no is enough.",

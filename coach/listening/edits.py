@@ -59,6 +59,10 @@ _ASIDE = re.compile(
     r"|(?: isn'?t| is not|'s not| not) (?:really |that |so )?(?:(?:the|that) (?:main|big) (?:thing|bit|part|point)|"
     r"important))$")
 
+# "designer still true but not the money part" (round 38): the part named goes, and nothing is put in its place.
+_NOT_PART = re.compile(r"^(?:(?:tho|though|but|and|just|only|except)[,]?\s+)*(?:just |only )?not (?:really |so much )?"
+                       r"(?P<said>(?:the|that) [^,.;!?]{1,30}? " + _PART + r")(?:\s+(?:any ?more|now|tbh|lol))?$")
+
 # What a mention of a part may carry that is not the part itself: "the money bit" -> "money".
 _DETERMINER = re.compile(r"^(?:the|a|an|that|this|those|these|my|your|our|all the|any|some)\s+", re.I)
 _TRAILING = re.compile(r"\s+(?:" + _PART + r"|about it|again|too|as well|really|please|pls|tbh|lol|then)$", re.I)
@@ -149,7 +153,7 @@ def _one(text: str) -> Edit | None:
     said = such.group("said") or such.group("joke") if such else ""
     if such and _fits(said):  # "the sleep thing isnt a passion", "sleep is joke": it goes
         return Edit(core(said), said=_mention(said))
-    aside = _ASIDE.match(text)
+    aside = _ASIDE.match(text) or _NOT_PART.match(text)
     if aside and _fits(aside.group("said")):  # "the dad thing is more of a side thing": it goes
         return Edit(core(aside.group("said")), said=_mention(aside.group("said")))
     for pattern in (_SWAP, _MORE_Y_THAN_X, _NOT_X_Y, _Y_NOT_X):
