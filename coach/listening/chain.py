@@ -203,12 +203,14 @@ def because(phrase: str) -> str:
     """A reason after "because", in a form that reads: "because you want respect", "because respect
     matters to you", "because it's about wanting your taste to count", "because you want to be trusted"."""
     phrase = re.sub(r"(?i)(?<=\w) (?:mainly|mostly|really|honestly|tbh|though|tho)$", "", phrase)  # "the kids mainly"
+    phrase = re.sub(r"(?i)^its\b", "it's", phrase)  # "its a bit of a both/and"
     low = phrase.lower()
     if re.match(r"so\b", low):
         return phrase  # "so you can feel proud" joins the chain by itself
     if re.match(r"(?:because )?of\b", low):
         return f"because {phrase[3:] if low.startswith('because ') else phrase}"  # "of my dad": because of your dad
-    if re.match(r"in [A-Z]", phrase) or re.match(r"(?:in|at|when|since|after) (?:\w+ ){0,3}(?:my|your|i|you)\b", low):
+    if re.match(r"in [A-Z]", phrase) or re.match(r"(?:in|at|when|since|after) (?:\w+ ){0,3}(?:my|your|i|you|"
+                                                r"nobody|no one|everyone|everybody|people|they|he|she)\b", low):
         return f"because {phrase[:1].lower() + phrase[1:]}"  # "In Romania your father was ...": a clause of its own
     if re.match(r"(?:who|what|how|where|why) (?:i|you|we|they|it|people|\w+ (?:is|are|was))\b", low):
         return f"because it's about {phrase}"  # "who i am": because it's about who you are
@@ -228,6 +230,9 @@ def because(phrase: str) -> str:
         return f"because {phrase}"  # "your manager trusts you", "that way you learn"
     if len(phrase.split()) > 4:
         return f"because it's about {phrase}"
+    if ", " in phrase and " and " not in phrase:  # "money, not being knackered": both of them matter
+        phrase = " and ".join(phrase.rsplit(", ", 1))
+        low = phrase.lower()
     head = re.split(r" (?:with|from|on|for|of|in|at|to|by|about) ", low)[0]  # "time with my kids": time
     last = head.split()[-1] if head.split() else ""
     plural = " and " in head or last in _PLURAL or (last.endswith("s") and not _SINGULAR_S.search(last))
