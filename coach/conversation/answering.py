@@ -117,7 +117,8 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
         aside = self._said_aside(text, reading, ref)
         if aside is not None:  # "... one sentence: X", "i work alone lol", "i want time off ON the list"
             return aside
-        asks_fix = step.corrects and step.expect == "text" and not (step.save_as or step.append_to or step.say)
+        asks_fix = step.corrects and step.expect == "text" and not (step.save_as or step.append_to or step.say
+                                                                    or step.ladder)  # "yes." at a why: no fix
         if asks_fix and text.strip() and all(_KEEP_ALL.match(s.strip()) for s in re.split(r"[.!?,;]+", text) if s):
             # "NONE of it. its right. yes." at "what would you change?": nothing to change (round 25)
             return self._asides(reading) + self._advance(answer="", ref=ref, reading=reading, confirm=None)
@@ -198,10 +199,10 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
                 return [self._put_right(fix)] + self._enter(step.name, fresh=False)
             if fixed:
                 return self._advance(answer=rest, ref=ref, reading=reading, corrected=True)
-        if step.ladder and not content and reading.has("non_answer"):
-            return self._advance(answer="", skipped=True)  # running dry ends a why-ladder
-        if not content and self._yes_to_what(reading):
+        if not content and self._yes_to_what(reading):  # "yes." at "what makes that important to you?": again
             return self._bounded_reask("")
+        if step.ladder and not content and reading.has("non_answer"):
+            return self._advance(answer="", skipped=True)  # running dry ends a why-ladder ("thats it")
         if not content and step.min_words == 0 and not answered:
             # "nothing comes to mind" is fine here; a bare yes or maybe still routes as one
             return self._advance(answer="", ref=ref, reading=reading, confirm=reading.confirm)
@@ -279,12 +280,6 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
         """"how would you feel?" "scary but ok": the feeling is the answer ("" if not asked one)."""
         feeling = reading.first("feeling")
         return feeling.text if feeling is not None and _ASKS_FEELING.search(self._asked() or "") else ""
-
-    def _yes_to_what(self, reading: Reading) -> bool:
-        """"yes thats it" to the read-back said just before "what drives all this?": no answer to it (once)."""
-        bare = any(a.rule == "bare-yes-no" for a in reading.acts)
-        return self.current.expect == "text" and not self.state.reasks and bare and heard.yes_to_open(
-            reading.reply, self._asked())
 
     def _bounded_reask(self, prompt: str | None) -> list[Message]:
         """Ask again, a bounded number of times, then move on. ``""``: no lead-in line."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.conversation.changes import Changes
 from coach.conversation.evidence import fitting
-from coach.conversation.heard import corrected_to, said_content
+from coach.conversation.heard import corrected_to, said_content, yes_to_open
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import OPEN_END
@@ -82,6 +82,7 @@ class Confirming(Changes):
         def current(self) -> Step: ...
         def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
         def _reply(self, key: str) -> str: ...
+        def _asked(self) -> str | None: ...
         def _reask(self) -> list[Message]: ...
         def _bounded_reask(self, prompt: str | None) -> list[Message]: ...
         def _correct(self, new: str | None, reply: str) -> bool: ...
@@ -93,6 +94,15 @@ class Confirming(Changes):
             confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
             changed: str = "", own: str = "",
         ) -> list[Message]: ...
+
+    def _yes_to_what(self, reading: Reading) -> bool:
+        """"yes thats it" to the read-back said just before "what drives all this?", "yes." at the first why: no
+        answer to it (once); "thats it" after reasons is the bottom of the ladder."""
+        step = self.current
+        bare = any(a.rule == "bare-yes-no" for a in reading.acts)
+        reasons = step.ladder is not None and any(self.values.get(step.ladder.chain) or [])
+        return step.expect == "text" and not self.state.reasks and bare and not reasons and yes_to_open(
+            reading.reply, self._asked())
 
     def _yes_no(self, text: str, reading: Reading, ref: str, answered: bool) -> list[Message]:
         step = self.current
