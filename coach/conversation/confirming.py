@@ -33,6 +33,7 @@ _NOT_A_WORD_FOR_IT = re.compile(
 # A reply that goes on with one more reason ("because ...", "and also cos ...").
 _REASON_ADDED = re.compile(
     r"(?i)^\W*(?:(?:and|also|plus|oh and|and also)[, ]+)?(?:because|cause|'cause|cos|coz|cuz|bc|since)\b")
+_GERUND = re.compile(r"(?i)(?!(?:no|some|any|every)thing\b)[a-z]{2,}ing\b")
 # After a yes, a reason put beside it ("yeah and also ...", "yes, plus i like ...").
 _ALSO = re.compile(r"(?i)\b(?:and also|also|plus|and because|and cos|and cause|and bc|oh and)\b")
 # Replies that ask, put right or remark are not one more reason.
@@ -157,6 +158,8 @@ class Confirming(Changes):
         news = news_in(text) if self.current.changed and "news_heard" in self.flow.replies else ""
         if news:  # "i applied for a deputy head post. interview's in two weeks" at "still where you're heading?"
             return self._bounded_reask(self._reply("news_heard").replace("{words}", news))  # heard, then asked again
+        if self.current.foreach and len(rules.words(text)) >= 4 and "unclear_example" in self.flow.replies:
+            return self._bounded_reask(self._reply("unclear_example"))  # "people ring me when stuff breaks"
         return self._bounded_reask(self._reply("unclear"))
 
     def _split_answer(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
@@ -182,7 +185,8 @@ class Confirming(Changes):
         if reading.confirm is True:
             added = _ALSO.search(text) is not None  # "yeah, and also i like being the one people ask"
         else:  # "feels good to be the one people count on": a thought, not a word like "banana"
-            added = _REASON_ADDED.match(text) is not None or own_hedge or (not hedges and len(words.split()) >= 4)
+            added = _REASON_ADDED.match(text) is not None or own_hedge or (not hedges and len(words.split()) >= 4) or (
+                not hedges and _GERUND.match(words) is not None and len(words.split()) >= 2)  # "helping people i guess"
         if not added:
             return False
         self._begin_change()

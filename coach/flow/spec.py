@@ -210,6 +210,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "hedge_start": "No pressure either way. We can start with one question and stop whenever you like; if you stop "
                    "now, nothing you typed is kept.",
     "unclear": "I'm not sure I followed that. Could you put it another way?",
+    "unclear_example": "Thanks, that helps me picture it.",
     "check_in": "That sounds really heavy. Are you safe right now?",
     "check_in_again": "Before we go on, I'd like to be sure: are you safe right now? A yes or no is enough.",
     "check_in_again_safe": "Thanks for saying. I'd still like to be sure, because of the rest of what you wrote: are "
