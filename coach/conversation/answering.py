@@ -201,8 +201,8 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
                 return self._advance(answer=rest, ref=ref, reading=reading, corrected=True)
         if not content and self._yes_to_what(reading):  # "yes." at "what makes that important to you?": again
             return self._bounded_reask("")
-        if step.ladder and not content and reading.has("non_answer"):
-            return self._advance(answer="", skipped=True)  # running dry ends a why-ladder ("thats it")
+        if self._ladder_ends(reading, content):  # "thats it", "you already asked that" after reasons
+            return self._advance(answer="", skipped=True)
         if not content and step.min_words == 0 and not answered:
             # "nothing comes to mind" is fine here; a bare yes or maybe still routes as one
             return self._advance(answer="", ref=ref, reading=reading, confirm=reading.confirm)

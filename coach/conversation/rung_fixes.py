@@ -54,6 +54,15 @@ class RungFixes:
             changed: str = "", own: str = "",
         ) -> list[Message]: ...
 
+    def _ladder_ends(self, reading: Reading, content: str) -> bool:
+        """No reason in the answer and the why-ladder is done: running dry ("thats it"), or, after a reason or two,
+        "you already asked that" (round 39 persona: enough whys, never the same one again)."""
+        ladder = self.current.ladder
+        if ladder is None or content:
+            return False
+        return reading.has("non_answer") or (reading.has_rule("meta.repeat") and any(self.values.get(ladder.chain)
+                                                                                      or []))
+
     def _rung_edits(self, text: str, reading: Reading, edits: list[Edit]) -> list[Edit]:
         """A why-answer is a reason ("i'd drop everything to build"): only a part named is an edit, or words of
         the rung said not to be it ("not the firm, the partnership" at "still at the firm, as a partner")."""
