@@ -169,7 +169,9 @@ def self_repair(cx: Context) -> None:
 
 
 # A thing named: "the head of design", "a bakery", "my own shop".
-_NAMED = re.compile(r"(?:the|a|an|my|our|some|their|his|her)\s+\w")
+# ... or a doing ("dunno, teaching people", round 39 persona): named straight after, the hedged answer
+_NAMED = re.compile(r"(?:the|a|an|my|our|some|their|his|her)\s+\w|"
+                    r"(?!(?:no|some|any|every)thing\b|(?:think|wonder|guess|know|say)ing\b)[a-z]{2,}ing\s+[a-z]")
 
 
 def _named(piece: str) -> bool:
