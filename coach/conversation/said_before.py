@@ -83,11 +83,14 @@ _ASKED_LINE = re.compile(r"(?i)\b(?:say|said|tell you|told you|put|write|wrote) 
                          r"|\bwhat (?:was|is|were) (?:my|the) (?P<y>experiment|goal|drives?|passions?|strengths?|"
                          r"sweet spot|sentence|why|reason|deep reason|bedrock)\b"
                          r"|\bwhat my (?P<z>why|reason|deep reason|goal|experiment|drives?|passions?|strengths?) "
-                         r"(?:was|were|is)\b")
+                         r"(?:was|were|is)\b"  # "what did i say was underneath it all?" (round 38)
+                         r"|\b(?:say|said|tell you|told you|put) (?:was|is) "
+                         r"(?P<u>underneath|under|behind|at the bottom)\b")
 _LINE_SAID = {"drives me": "motivations", "motivates me": "motivations", "gets me going": "motivations",
            "matters to me": "bedrock", "matters most": "bedrock", "lights me up": "passions",
            "i'm good at": "strengths", "im good at": "strengths", "people come to me for": "strengths",
-           "experiment": "experiment", "why": "bedrock", "reason": "bedrock", "deep reason": "bedrock"}
+           "experiment": "experiment", "why": "bedrock", "reason": "bedrock", "deep reason": "bedrock",
+           "underneath": "bedrock", "under": "bedrock", "behind": "bedrock", "at the bottom": "bedrock"}
 
 
 def _line_words(summary: dict[str, Any], name: str, lexicon: Lexicon) -> str:
