@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.correcting import _find, _swapped, says_the_rest
+from coach.conversation.correcting import _find, _swapped, _without, says_the_rest
 from coach.conversation.drive_checks import DriveChecks
 from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.summary import non_answer
 from coach.listening import rules
-from coach.listening.edits import read_edits
+from coach.listening.edits import OPEN_END, read_edits
 from coach.listening.fixes import read_fixes
 from coach.listening.playback import trimmed
 from coach.listening.returning import news_told
@@ -181,10 +181,18 @@ class Changes(DriveChecks):
 def _dropped(item: str, part: str) -> str:
     """``item`` with only the few words that name ``part`` gone ("a designer, for the money and the freedom" without
     money: "a designer, for the freedom"; "pharmacist, or maybe medical sales for the money": "pharmacist, or maybe
-    medical sales"), not the whole clause; the item as it was if that leaves nothing."""
+    medical sales"), else the option that holds it ("UX design, or stay and do my ACCA": "UX design"), else its
+    clause; the item as it was if that leaves nothing."""
     named = rf"(?:the |my |a )?{re.escape(part)}(?: (?:part|bit|side|thing))?"
     out = re.sub(rf"(?i)\b{named}\s*(?:,\s*)?(?:and|or|&)\s+", "", item, count=1)  # "the money and the freedom"
     if out == item:
         out = re.sub(rf"(?i)\s*,?\s*(?:\b(?:for|because of|with|and|or|plus)\s+)?\b{named}\b", "", item, count=1)
     out = out.strip(" ,;.")
-    return out if rules.words(out) else item
+    if rules.words(out) and not OPEN_END.search(out) and not re.search(r"(?i)\b(?:do|get|have|make|take|go|doing|"
+                                                                         r"getting|having|making)$", out):
+        return out  # "... or stay and do" asks for more than a word gone
+    options = re.split(r"(?i),? or (?:maybe |perhaps )?", item)
+    kept = [o.strip(" ,") for o in options if _find(part, o) is None]
+    if len(options) > 1 and kept and len(kept) < len(options):
+        return ", or ".join(kept)
+    return _without(item, part) or item

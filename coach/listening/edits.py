@@ -19,6 +19,7 @@ _LEAD = (r"^(?:(?:no+|nope|nah|hmm+|um+|uh+|er+m?|well|oh|ok(?:ay)?|and|also|act
          r"(?:(?:can|could|would) (?:you|u) (?:please |pls |maybe |just )?|(?:please|pls|maybe|just) |"
          r"(?:i'?d|i would|i'?ll|let's|lets) (?:like to |rather |prefer to |want to )?|you can |u can |)")
 _REMOVE_VERB = (r"(?:drop|remove|delete|cut|lose|ditch|scrap|scratch|strike|bin|skip|get rid of|take out|leave out|"
+                r"forget(?: about)?(?= (?:the|that) [^,.;!?]{1,30}? (?:part|bit|thing|stuff|one|idea)\b)|"
                 r"cross out|take off|knock off|leave off|strip out|strip|pull out)")
 _PART = r"(?:part|bit|thing|stuff|line|piece|one|point|detail)s?"
 # "drop the money bit", "take out the part about my boss", "leave the boss stuff out".

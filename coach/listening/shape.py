@@ -39,7 +39,8 @@ def opened(low: str) -> bool:
     ("my company can't see this, right?"); "did it!" is an exclamation."""
     if TAG.search(low) and len(low.split()) <= _LONG:
         return True
-    if "?" not in low and (_DO_SOMETHING.match(low) or _WHEN_CLAUSE.match(low) or _SAID_SO.match(low)):
+    if "?" not in low and (_DO_SOMETHING.match(low) or _WHEN_CLAUSE.match(low) or _SAID_SO.match(low)
+                           or _DID_IT.match(low)):
         return False  # "do a two-week project on grid data", "when you see a kid finally get it": said, not asked
     return QUESTION_START.match(low) is not None and not low.rstrip().endswith("!")
 
@@ -49,6 +50,9 @@ def opened(low: str) -> bool:
 _SAID_SO = re.compile(r"(?:(?:so|and|but|well)[, ]+)*(?:(?:is|was) that (?:i|i'?ve|i'?m|we|my|one)\b"
                       r"|what(?:'s| is| was) (?:behind|underneath|under|beneath|driving|really driving) "
                       r"(?:it|that|this|all(?: of)? (?:it|that|this)) (?:is|was) \w)")
+# "did it, loved it" at "how did the experiment go?" (round 39 persona): news, not a question
+_DID_IT = re.compile(r"(?:(?:yeah|yes|yep|so|ok|well)[,.]? )*did (?:it|that|this|them|one|both|the \w+)"
+                     r"(?:\s*[,.;!]|\s*$|\s+(?:and|last|yesterday|already|twice|tbh|lol)\b)")
 _DO_SOMETHING = re.compile(r"(?:(?:maybe|probably|i could|i'd|i would|i might|i will|i'll|and|or|then|just)\s+)*"
                            r"do (?:a|an|the|some|my|one|more|two|three)\b")
 
