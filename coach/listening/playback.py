@@ -36,10 +36,13 @@ _ASIDES = (r"(?:and |but )?(?:sorry,? )?(?:this|that|it)(?:'s| is|s)(?: going to
            r"sorry,? (?:(?:a |that's a |such a )?(?:boring|weird|stupid|dumb|silly|obvious|lame|nerdy) (?:answer|one)|"
            r"if that'?s (?:obvious|boring|weird|dumb))")
 _INNER_ASIDE = re.compile(r",\x00?\s*(?:" + _ASIDES + r"),", re.IGNORECASE)
-_END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")|,?\s*(?:you know|i guess|i s'?pose|lol|haha|idk))\W*$",
+_END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")|,?\s*(?:you know|i guess|i s'?pose|lol|haha|idk)"
+                        # "... or train as a midwife if I wasn't so old": the age worry is answered, not said back
+                        r"|\s+if (?:only )?(?:i|you) (?:wasn'?t|weren'?t|was not|were not) (?:so |too |this )?old"
+                        r"|\s+if (?:i|you) (?:was|were) (?:a (?:bit|lot) |much |ten years )?younger)\W*$",
                         re.IGNORECASE)
 # ...and in the middle of one: "my work matters i guess, not just being a pair of hands".
-_GUESS = re.compile(r"\s+(?:(?:i (?:guess|suppose|reckon)|tbh|lol|lmao|haha)(?= because\b| but\b| and\b|[,;.])"
+_GUESS = re.compile(r"\s+(?:(?:i (?:guess|suppose|reckon)|tbh|lol|lmao|haha|ish)(?= because\b| but\b| and\b|[,;.])"
                     r"|(?<!what )(?<!how )(?<!that )(?<!who )i think(?=[,;.]))", re.IGNORECASE)
 # How a rambling answer may start before it says anything: "well, i mean, the thing is,", "so basically,",
 # "I'd say that,", and the question's own frame said back ("in like five years", "in 5 years?").
