@@ -19,6 +19,8 @@ _CLAUSE = re.compile(r",\s+(?:and |but |so |though |because )?|\s+(?:and|but) (?
                      r"|\s+(?=which (?:\w+ ){0,2}(?:is|was|feels|sounds|says|makes)\b)"
                      # "it would be nice but no": the no at the end is said of it, a clause of its own
                      r"|\s+but\s+(?=(?:no|nope|nah)\W*$)"
+                     # "i said that already but being useful" (round 39 persona): the remark, then the answer
+                     r"|(?<=already|earlier)\s+(?:but|so|anyway)\s+"
                      # "i can go on about fonts forever its embarassing": a remark on it, a clause of its own
                      r"|\s+(?=(?:it'?s|its|that'?s|thats) (?:so |kinda |kind of |a bit |pretty |really )?"
                      r"(?:embar+as+ing|cringe|nerdy|sad)\W*$)")
