@@ -18,9 +18,11 @@ from coach.listening import rules
 from coach.listening.edits import OPEN_END, read_edits
 from coach.listening.fixes import read_fixes
 from coach.listening.playback import trimmed
-from coach.listening.returning import news_told
+from coach.listening.returning import experiment_told, news_told
 
 if TYPE_CHECKING:
+    from coach.conversation.message import Message
+    from coach.conversation.words import Provenance
     from coach.flow.spec import Flow, Step
     from coach.listening.reading import Reading
 
@@ -79,10 +81,15 @@ class Changes(DriveChecks):
 
     flow: Flow
     values: dict[str, Any]
+    words: Provenance
 
     if TYPE_CHECKING:
         @property
         def current(self) -> Step: ...
+        def _refs(self) -> list[str]: ...
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
+        def _reply(self, key: str) -> str: ...
+        def _reask(self) -> list[Message]: ...
 
     def _added_to_previous(self, reading: Reading) -> str:
         """"yes. ... i want that in there, like patient education too", "add patient education", "yes same job.
@@ -105,6 +112,19 @@ class Changes(DriveChecks):
             return extra  # one more, beside last time's (kept on the yes)
         before = self._previous_words(step.changed)
         return f"{before}, and {extra}" if before and extra else extra
+
+    def _experiment_first(self, text: str, reading: Reading) -> list[Message] | None:
+        """"so I shadowed a project manager for a day, it was ok ish" at "does that still feel true?" (round 39
+        persona): how last time's experiment went, heard and kept, then the question again (None: not that)."""
+        step, previous = self.current, self.values.get("previous") or {}
+        if not step.changed or reading.confirm is not None or reading.has("no") or reading.has("hedge") or (
+                not previous.get("experiment")):
+            return None
+        if not experiment_told({"previous": previous, "recap_check": text}) or "experiment_heard" not in (
+                self.flow.replies):
+            return None
+        self.words.set("experiment_review", text.strip(), self._refs())
+        return [self._rule(self._reply("experiment_heard"))] + self._reask()
 
     def _previous_words(self, var: str) -> str:
         """Last time's words for ``var`` on a step that keeps them ("" if none)."""

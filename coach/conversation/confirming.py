@@ -114,6 +114,8 @@ class Confirming(Changes):
         if reading.has("correction") and step.corrects and self._correct(fix, text):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
         elsewhere = self._answered_otherwise(text, reading, ref, answered)
+        if elsewhere is None:
+            elsewhere = self._experiment_first(text, reading)
         if elsewhere is not None:
             return elsewhere
         own = self._own_word(reading)

@@ -16,6 +16,7 @@ from coach.conversation.said_before import put_right_at_recap
 from coach.listening.acts import read_reply
 from coach.listening.playback import play_back, swap_pronouns, trimmed
 from coach.listening.recall import recall, recalls
+from coach.listening.returning import experiment_told
 
 if TYPE_CHECKING:
     from coach.conversation.asking import Pending
@@ -114,7 +115,7 @@ class Recalling:
         if not previous or step.corrects or step.phase != first or "recap_fixed" not in self.flow.replies:
             return []
         fixed = put_right_at_recap(text, previous, self.flow.lexicon)
-        if fixed is None:
+        if fixed is None or experiment_told({"previous": previous, "recap_check": text}):  # "so I shadowed a PM"
             return []
         line, words = fixed
         said = play_back(words, 30)

@@ -211,6 +211,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
                    "now, nothing you typed is kept.",
     "unclear": "I'm not sure I followed that. Could you put it another way?",
     "unclear_example": "Thanks, that helps me picture it.",
+    "experiment_heard": "Thank you for telling me how the experiment went.",
     "check_in": "That sounds really heavy. Are you safe right now?",
     "check_in_again": "Before we go on, I'd like to be sure: are you safe right now? A yes or no is enough.",
     "check_in_again_safe": "Thanks for saying. I'd still like to be sure, because of the rest of what you wrote: are "

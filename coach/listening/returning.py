@@ -30,6 +30,8 @@ def experiment_told(values: dict[str, Any]) -> str:
     "I did the shadowing, it was great": the mentor's brief shows those words as how it went."""
     tried = str((values.get("previous") or {}).get("experiment") or "")
     key = {w[:6] for w in words(normalise(tried)) if len(w) >= 6}
+    if str(values.get("experiment_review") or "").strip():  # told at the recap before its question (round 39)
+        return "experiment_review"
     for name in ("recap_shift", "recap_check"):
         said = normalise(str(values.get(name) or ""))
         told = re.search(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got)\b", said) is not None
