@@ -105,3 +105,12 @@ def test_a_playback_edit_never_reaches_the_goodbye_or_the_next_recap(career_flow
 @pytest.mark.parametrize("reply", ["not bad, sounds like me", "yes, not bad", "not sure, maybe"])
 def test_a_verdict_on_the_playback_is_no_edit(reply: str) -> None:
     assert read_edit(reply) is None
+
+
+def test_a_change_said_back_keeps_an_acronym_in_capitals(career_flow: Flow) -> None:
+    """"partly. NHS project management still, and training the new starters" (round 39 persona): "NHS", never
+    "nHS", when what is different now is said back."""
+    conv = start_conversation(career_flow, at="goal_revisit", previous={"goals": ["NHS project management"]})
+    said = " ".join(m.text for m in conv.open() + conv.reply("partly. NHS project management still, and training "
+                                                             "the new starters"))
+    assert "different now: NHS project management" in said

@@ -114,8 +114,6 @@ class Confirming(Changes):
         if reading.has("correction") and step.corrects and self._correct(fix, text):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
         elsewhere = self._answered_otherwise(text, reading, ref, answered)
-        if elsewhere is None:
-            elsewhere = self._experiment_first(text, reading)
         if elsewhere is not None:
             return elsewhere
         own = self._own_word(reading)
@@ -230,7 +228,7 @@ class Confirming(Changes):
                 and any(e.when and "talks_on" in e.when for e in self.current.next):
             # "In 5 years I wish to be reception manager...": talked on instead of a yes; the flow asks plainly
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
-        return None
+        return self._experiment_first(text, reading)  # "so I shadowed a PM for a day" at "still true?"
 
     def _partly_plain(self) -> str:
         """"Partly, then. I'll leave {label} off the main list.": what is left off, named (round 23 asked)."""
@@ -343,5 +341,7 @@ def _said_whole(words: str) -> str:
             return f"{said[0]}; {wish}"
         return said[0] if news and said[0] else play_back(words)
     swapped = balanced(swap_pronouns(kept))  # "it's just 'partner": no stray quote mark
-    return swapped if swapped.startswith(("I ", "I'")) else swapped[:1].lower() + swapped[1:]
+    head = swapped.split(" ", 1)[0]  # "NHS project management": an acronym keeps its capitals
+    return swapped if swapped.startswith(("I ", "I'")) or any(c.isupper() for c in head[1:]) else (
+        swapped[:1].lower() + swapped[1:])
 

@@ -126,7 +126,9 @@ class Recalling:
 
 def _second_person(words: str) -> str:
     swapped = swap_pronouns(words)
-    return swapped if swapped.startswith(("I ", "I'")) else swapped[:1].lower() + swapped[1:]
+    head = swapped.split(" ", 1)[0]  # "NHS project management": an acronym keeps its capitals
+    return swapped if swapped.startswith(("I ", "I'")) or any(c.isupper() for c in head[1:]) else (
+        swapped[:1].lower() + swapped[1:])
 
 
 def _only_agrees(words: str) -> bool:
