@@ -150,7 +150,9 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
         run_on = rule.kind in ("feeling", "meta") and len(words(low)) > 12 \
             and len(words(m.group(0))) * 3 < len(words(low))
         # "i guess because i felt stupid a lot as a kid": a feeling given as the reason is the answer too
-        reason = rule.kind == "feeling" and _REASON.match(text) is not None
+        # ... "because my nan was in hospital for months and nobody talked to her" too, "because" peeled off first
+        reason = rule.kind == "feeling" and (_REASON.match(text) is not None or re.search(
+            r"\b(?:because|cause|cos|coz|cuz|bc|becuase)\W*$", cx.reply.low[:core.start]) is not None)
         found.also_content = (rule.keep_content or run_on or reason) and cx.expect == "text"
         return found
     if shaped and not goes_on and _ADDRESSED.search(low) and not _GENERIC_YOU.match(bare(low)):
