@@ -212,7 +212,9 @@ def not_knowing(cx: Context) -> None:
                           and not reason.search(low[f.piece.start:f.piece.end]) for f in after)
                    # "idk the head of design": a short thing named straight after is the answer, hedged; so is
                    # a whole thought ("idk, nobody should feel dumb using a thing", round 32)
-                   or any((_named(low[f.piece.start:f.piece.end]) or len(words(low[f.piece.start:f.piece.end])) >= 5)
+                   # ... and a bare thing ("idk football i guess. and my kids obviously", round 39)
+                   or any((_named(low[f.piece.start:f.piece.end]) or len(words(low[f.piece.start:f.piece.end])) >= 5
+                           or len(words(low[f.piece.start:f.piece.end])) <= 3)
                           and not reason.search(low[f.piece.start:f.piece.end]) for f in after[:1]
                           if not any(g.kind in _NOT_AN_OFFER for g in between[:-1]))
                    # "idk. making people happy": said as a sentence of its own, what follows is the answer
