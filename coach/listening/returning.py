@@ -24,6 +24,9 @@ _NOT_TRIED = re.compile(r"\b(?:didn'?t|did not|didnt|never|haven'?t|have not|hav
                         r"\bit (?:didn'?t|never) happen")
 
 
+_COMMON = frozenset({"get", "try", "see", "have", "make", "find", "think", "look", "keep", "just", "maybe", "the"})
+
+
 def experiment_told(values: dict[str, Any]) -> str:
     """The recap value in which a returning mentee said how last time's experiment went ("" if none).
 
@@ -36,6 +39,12 @@ def experiment_told(values: dict[str, Any]) -> str:
         said = normalise(str(values.get(name) or ""))
         told = re.search(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got)\b", said) is not None
         if told and any(w[:6] in key for w in words(said) if len(w) >= 6):
+            return name
+        # "i asked her and she said yes!!" after "ask Dr Shah if i can co-write the next grant" (round 39): the
+        # experiment's own verb, said in the past
+        verb = next(iter(words(normalise(tried))), "")
+        if len(verb) >= 3 and verb not in _COMMON and any(re.fullmatch(rf"{re.escape(verb)}(?:e?d|t)", w)
+                                                          for w in words(said)):
             return name
         if _NOT_TRIED.search(said):  # "didnt get round to it tbh, rota chaos": what "it" is goes without saying
             return name
