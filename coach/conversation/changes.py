@@ -126,6 +126,20 @@ class Changes(DriveChecks):
         self.words.set("experiment_review", text.strip(), self._refs())
         return [self._rule(self._reply("experiment_heard"))] + self._reask()
 
+    def _still_named(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """"still Dr Shah's" at "is that still the one you'd pick?" (round 39): a yes, in their words (None: not
+        that)."""
+        step = self.current
+        m = re.match(r"(?i)^\W*(?:it'?s |its |yeah,? |yes,? |ya,? )?still (?:the |that )?(?P<x>[\w' -]{2,40}?)\W*$",
+                     text)
+        if not step.keep_previous or reading.confirm is not None or m is None:
+            return None
+        old = self._previous_words(step.changed or step.keep_previous[0][0])
+        named = set(rules.words(m["x"].lower())) - {"the", "a", "job", "one", "s"}
+        if not old or not named & set(rules.words(old.lower())):
+            return None
+        return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
+
     def _previous_words(self, var: str) -> str:
         """Last time's words for ``var`` on a step that keeps them ("" if none)."""
         found = next((self._previous_item(var, key) for name, key in self.current.keep_previous if name == var), None)
@@ -150,7 +164,8 @@ class Changes(DriveChecks):
         if reading.confirm is True:  # "nothing's changed really, except i'm now leaning to teaching": that
             other = _EXCEPT.search(reading.reply)
             words = trimmed(other.group("x")) if other else ""
-            return "" if not words or non_answer(words) else words
+            # "research scientist yes, quality manager no": last time's words, less the option said no to
+            return self._edited_previous(reading.reply) if not words or non_answer(words) else words
         if reading.confirm is None and not reading.has("hedge") and not reading.has("correction"):
             return self._edited_previous(reading.reply)  # neither a no nor a partial yes: a part of it said to go
         if reading.confirm is False and isinstance(self.values.get(self.current.changed), list):
@@ -188,6 +203,11 @@ class Changes(DriveChecks):
         if found is None:
             return ""
         old = found[1]
+        options = re.split(r"(?i),? or (?:maybe |perhaps )?", old)
+        said_no = [o for o in options if re.search(rf"(?i)\b{re.escape(o.strip(' ,.'))}\W*(?:no|nope|nah|not really|"
+                                                    r"not any ?more|(?:is )?(?:dead|out|gone|off))\b", reply)]
+        if len(options) > 1 and said_no and len(said_no) < len(options):  # "research scientist yes, quality manager no"
+            return ", or ".join(o.strip(" ,") for o in options if o not in said_no)
         for edit in read_edits(reply):
             if not edit.put and _find(edit.part, old) is not None:  # "designer still true but not the money part"
                 return _dropped(old, edit.part)
