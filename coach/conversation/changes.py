@@ -17,7 +17,7 @@ from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import OPEN_END, read_edits
 from coach.listening.fixes import read_fixes
-from coach.listening.playback import trimmed
+from coach.listening.playback import play_back, trimmed
 from coach.listening.returning import experiment_told, news_told
 
 if TYPE_CHECKING:
@@ -90,6 +90,7 @@ class Changes(DriveChecks):
         def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
         def _reply(self, key: str) -> str: ...
         def _reask(self) -> list[Message]: ...
+        def _begin_change(self) -> None: ...
 
     def _added_to_previous(self, reading: Reading) -> str:
         """"yes. ... i want that in there, like patient education too", "add patient education", "yes same job.
@@ -139,6 +140,34 @@ class Changes(DriveChecks):
         if not old or not named & set(rules.words(old.lower())):
             return None
         return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
+
+    def _list_said(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """"bouldering yes, books not so much lately. started running though" at "is that still true?" (round 39):
+        last time's list less what is said to have gone, with what was taken up since (None: neither said)."""
+        step = self.current
+        var = step.changed or ""
+        key = dict(step.keep_previous).get(var)
+        prev = (self.values.get("previous") or {}).get(key) if key else None
+        if not isinstance(prev, list) or not isinstance(self.values.get(var), list) or "changed" not in (
+                self.flow.replies):
+            return None  # a text ("where you're heading") is put right in _edited_previous
+        items = [i for i in prev if isinstance(i, str) and i.strip()]
+        gone = [i for i in items if any(re.search(rf"(?i)\b{re.escape(w)}\w*\b[^.,;!?]{{0,12}}?{_LESS_NOW}", text)
+                                        for w in rules.words(i.lower()) if len(w) >= 4)]
+        taken = [trimmed(m["x"]) for s in re.split(r"(?<=[.!?;,])\s+", text) if (m := _TOOK_UP.search(s))]
+        if not (gone or taken) or len(gone) == len(items):
+            return None
+        self._begin_change()
+        said = [*(play_back(t) for t in taken), *(f"not {play_back(g)}" for g in gone)]
+        line = self._reply("changed").replace("{words}", ", ".join(w for w in said if w.strip()))
+        out = self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # last time's list kept first
+        kept = self.values.get(var) or []
+        for g in gone:
+            if g in kept:
+                self.words.remove(var, kept.index(g))
+        for t in taken:
+            self.words.append(var, t, [ref] if ref else [])
+        return [self._rule(line)] + out
 
     def _previous_words(self, var: str) -> str:
         """Last time's words for ``var`` on a step that keeps them ("" if none)."""
@@ -216,6 +245,15 @@ class Changes(DriveChecks):
                 put = re.sub(r"(?i)^(?:just|only|simply)\s+", "", put)
                 return put if says_the_rest(old, edit.part, put) else _swapped(old, edit.part, put)
         return ""
+
+
+# "books not so much lately", "reading less these days": what no longer holds
+_LESS_NOW = (r"\W*(?:no|nope|nah|not (?:so much|really|much|any ?more|lately|these days|as much)|less(?: so)?|dropped|"
+             r"gone|done|stopped)\b")
+# "started running though", "took up pottery", "now into climbing": taken up since
+_TOOK_UP = re.compile(r"(?i)\b(?:i'?ve |ive |i )?(?:started|took up|taken up|got into|getting into|now into|"
+                      r"(?:i'?m |im )(?:now |really )?into)\s+(?P<x>[a-z][\w' -]{2,30}?)"
+                      r"(?:\s+(?:though|tho|now|lately|too|as well|instead))?\W*$")
 
 
 def _dropped(item: str, part: str) -> str:

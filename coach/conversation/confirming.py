@@ -228,8 +228,11 @@ class Confirming(Changes):
                 and any(e.when and "talks_on" in e.when for e in self.current.next):
             # "In 5 years I wish to be reception manager...": talked on instead of a yes; the flow asks plainly
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
-        # "so I shadowed a PM for a day" at "still true?"; "still Dr Shah's" at "still the one you'd pick?"
-        return self._experiment_first(text, reading) or self._still_named(text, reading, ref)
+        # "so I shadowed a PM for a day" at "still true?"; "still Dr Shah's" at "still the one you'd pick?";
+        # "bouldering yes, books not so much lately. started running though" (an empty list is an answer too)
+        said = self._experiment_first(text, reading)
+        said = self._still_named(text, reading, ref) if said is None else said
+        return self._list_said(text, reading, ref) if said is None else said
 
     def _partly_plain(self) -> str:
         """"Partly, then. I'll leave {label} off the main list.": what is left off, named (round 23 asked)."""
