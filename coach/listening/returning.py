@@ -102,10 +102,14 @@ _NEWS = re.compile(
     r"autumn|fall|winter|week|month|year|monday|tuesday|wednesday|thursday|friday)\b)")
 
 
+_NOT_NEWS = re.compile(r"(?i)\b(?:i'?ve|ive|i) (?:only )?got (?:about |like |only |maybe )?(?:\d+|ten|five|fifteen|"
+                       r"twenty|thirty|a few|a couple of) ?(?:mins?|minutes|hours?|hrs?)\b|\bgot to go\b")
+
+
 def news_told(answer: str) -> str:
     """The words of ``answer`` that tell news, as typed ("" if none do)."""
     for sentence in re.split(r"(?<=[.!?;:])\s+|,\s+(?=but\b)", answer):
-        m = _NEWS.search(sentence)
+        m = _NEWS.search(_NOT_NEWS.sub(" ", sentence))  # "i've got 10 mins": no news
         if m:
             return sentence[m.start():] if m.start() > 0 and re.match(
                 r"(?i)(?:i|ive|i'?ve|we)\b", sentence[m.start():]) else sentence
