@@ -226,7 +226,8 @@ class AskedBack(Kept):
         if not left:
             return self._reply("progress_last")
         listed = ", ".join(left[:-1]) + f" and {left[-1]}" if len(left) > 1 else left[0]
-        return self._reply("progress").replace("{left}", listed)
+        first = here == 0 and "progress_first" in self.flow.replies  # "ok but quickly, i've got 10 mins" at the start
+        return self._reply("progress_first" if first else "progress").replace("{left}", listed)
 
     def _source(self, refused: bool = False) -> str:
         """"Where did that come from?": the answer the last question was built on, or that it was a reading;

@@ -201,6 +201,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "progress": "We're part of the way through; a whole conversation usually takes 20 to 40 minutes. Still to come: "
                 "{left}. Short answers are fine, /skip passes on a question, and /pause lets you carry on later.",
     "progress_last": "Nearly done: this is the last part. You can /pause at any time and carry on later.",
+    "progress_first": "We're just at the start: a whole conversation usually takes 20 to 40 minutes. Still to come: "
+                      "{left}. Short answers are fine, and /pause stops for now so you can carry on later.",
     "own_drives": "I've noted {words} as what drives you, in your own words.",
     "still_wrong": "Sorry I still haven't got that right. When I read everything back at the end, you can put it "
                    "right.",
