@@ -10,7 +10,7 @@ FIRST = [
     "Planning, hiring and arguing about roadmaps",
     "I've watched her do it up close",
     "Because I want to make a difference to how the product turns out",
-    "No, it's more about building something that lasts",  # a correction at the ladder (turn 21)
+    "No, it's more about building something that lasts",  # a correction at the ladder (turn 22)
     "Because I love solving the hardest problems",
     "yes",
     "a mix, but mostly impact",  # not a clear choice: impact is still checked with the others
@@ -53,4 +53,4 @@ SECOND = [  # the same mentee, back: recap, how the experiment went, a re-ask at
     "Run one workshop for new starters",
 ]
 # Turn numbers in FIRST the tests point at.
-RUNG, CORRECTION = 19, 21
+RUNG, CORRECTION = 20, 22

@@ -65,9 +65,9 @@ def test_the_transcript_has_turn_numbers_phase_titles_and_quieter_reasks(world: 
     assert "[Setting up]" in out and "[Why it matters]" in out and "[The sweet spot]" in out
     assert "[sweet_spot]" not in out and "[why]" not in out
     assert "  3. sam: Mostly, but something has shifted" in out
-    assert " 32.   (Coach: Just so I understand you: is that a yes or a no?)" in out  # a re-ask, set apart
+    assert " 33.   (Coach: Just so I understand you: is that a yes or a no?)" in out  # a re-ask, set apart
     md = world.review(str(world.share("1", str(second), "--scope", "full", name="m.bundle")), "--format", "md").output
-    assert "**Why it matters**" in md and " 32.   *Coach: Just so I understand you: is that a yes or a no?*" in md
+    assert "**Why it matters**" in md and " 33.   *Coach: Just so I understand you: is that a yes or a no?*" in md
 
 
 def test_the_last_experiment_and_how_it_went(world: World) -> None:
@@ -117,10 +117,10 @@ def test_summary_scope_carries_the_chain_but_no_transcript_words(world: World) -
 
 def test_withheld_turns_sit_in_their_own_phase(world: World) -> None:
     first, _ = two_sessions(world)
-    # Turn 24 is the playback of the chain (phase "why"), right after a turn of the ladder.
-    out = world.review(str(world.share(str(first), "--scope", "full", "--redact", "24-25"))).output
+    # Turn 25 is the playback of the chain (phase "why"), right after a turn of the ladder.
+    out = world.review(str(world.share(str(first), "--scope", "full", "--redact", "25-26"))).output
     block = out[out.index("[Why it matters]") : out.index("[What drives you]")]
-    assert " 24. [Turns 24-25 withheld by sam]" in block
+    assert " 25. [Turns 25-26 withheld by sam]" in block
 
 
 def test_wording_has_no_slips(world: World) -> None:
