@@ -232,7 +232,7 @@ class Changes(DriveChecks):
         if found is None:
             return ""
         old = found[1]
-        options = re.split(r"(?i),? or (?:maybe |perhaps )?", old)
+        options = _options(old)
         said_no = [o for o in options if re.search(rf"(?i)\b{re.escape(o.strip(' ,.'))}\W*(?:no|nope|nah|not really|"
                                                     r"not any ?more|(?:is )?(?:dead|out|gone|off))\b", reply)]
         if len(options) > 1 and said_no and len(said_no) < len(options):  # "research scientist yes, quality manager no"
@@ -256,6 +256,11 @@ _TOOK_UP = re.compile(r"(?i)\b(?:i'?ve |ive |i )?(?:started|took up|taken up|got
                       r"(?:\s+(?:though|tho|now|lately|too|as well|instead))?\W*$")
 
 
+def _options(item: str) -> list[str]:
+    """The options of a goal of more than one ("UX design, or maybe stay and do my ACCA"), else the goal alone."""
+    return re.split(r"(?i),? or (?:maybe |perhaps )?", item)
+
+
 def _dropped(item: str, part: str) -> str:
     """``item`` with only the few words that name ``part`` gone ("a designer, for the money and the freedom" without
     money: "a designer, for the freedom"; "pharmacist, or maybe medical sales for the money": "pharmacist, or maybe
@@ -269,7 +274,7 @@ def _dropped(item: str, part: str) -> str:
     if rules.words(out) and not OPEN_END.search(out) and not re.search(r"(?i)\b(?:do|get|have|make|take|go|doing|"
                                                                          r"getting|having|making)$", out):
         return out  # "... or stay and do" asks for more than a word gone
-    options = re.split(r"(?i),? or (?:maybe |perhaps )?", item)
+    options = _options(item)
     kept = [o.strip(" ,") for o in options if _find(part, o) is None]
     if len(options) > 1 and kept and len(kept) < len(options):
         return ", or ".join(kept)
