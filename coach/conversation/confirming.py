@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any
 from coach.conversation.changes import Changes
 from coach.conversation.evidence import fitting
 from coach.conversation.heard import corrected_to, said_content, yes_to_open
+from coach.conversation.recalling import in_second_person
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import OPEN_END
-from coach.listening.playback import balanced, play_back, swap_pronouns, trimmed
+from coach.listening.playback import balanced, play_back, trimmed
 from coach.listening.returning import news_in
 
 if TYPE_CHECKING:
@@ -344,8 +345,5 @@ def _said_whole(words: str) -> str:
         if said and said[0] and wish and len(f"{said[0]} {wish}".split()) <= 20:
             return f"{said[0]}; {wish}"
         return said[0] if news and said[0] else play_back(words)
-    swapped = balanced(swap_pronouns(kept))  # "it's just 'partner": no stray quote mark
-    head = swapped.split(" ", 1)[0]  # "NHS project management": an acronym keeps its capitals
-    return swapped if swapped.startswith(("I ", "I'")) or any(c.isupper() for c in head[1:]) else (
-        swapped[:1].lower() + swapped[1:])
+    return in_second_person(balanced(kept))  # "it's just 'partner": no stray quote mark
 

@@ -68,7 +68,7 @@ class Recalling:
             return False
         kept = trimmed(found.words)
         # A recalled clause is whole by construction: said back as it was, unless it is long.
-        words = _second_person(kept) if len(kept.split()) <= 16 else play_back(kept)
+        words = in_second_person(kept) if len(kept.split()) <= 16 else play_back(kept)
         if not words:
             return False
         line = self._reply_text("heard_before").replace("{words}", words).replace("{about}", found.about)
@@ -124,7 +124,8 @@ class Recalling:
         return [self._rule(self._reply("recap_fixed").replace("{line}", line).replace("{words}", said))]
 
 
-def _second_person(words: str) -> str:
+def in_second_person(words: str) -> str:
+    """``words`` with the pronouns swapped, lower-cased at the start unless "I" or an acronym starts it."""
     swapped = swap_pronouns(words)
     head = swapped.split(" ", 1)[0]  # "NHS project management": an acronym keeps its capitals
     return swapped if swapped.startswith(("I ", "I'")) or any(c.isupper() for c in head[1:]) else (
