@@ -52,6 +52,8 @@ _FRAME = re.compile(
     r"(?:maybe|probably|perhaps|prob) like(?= \w)|"  # "ngl maybe like brand strategy" (round 28)
     r"the thing is|thing is|the truth is|if i'?m (?:being )?honest|i'?d say(?: that)?|like(?=,)|that(?=,)|"
     r"again(?=,)|same (?:again|as i said)(?=,)|"  # "again, the money"
+    r"(?:i )?(?:could|might|may)(?= (?:ask|try|shadow|email|book|sign up|apply|visit|call|sit in|join|look into|"
+    r"find out|check)\b)|"  # "could ask my manager about ...": the thing to try ("i could talk about it for hours")
     r"(?:at the end of the day|when it comes down to it|when all'?s said and done|ultimately|in the end)(?=[, ])|"
     r"(?:i )?(?:think|guess|suppose|reckon)(?= (?:i'?d|id|i would|i want|i wanna|i'?ll|i'?m going|i hope)\b)|"  # a wish
     r"i (?:think|guess|suppose|reckon)(?= (?:a|an|maybe|probably|being|doing|something)\b)|"  # "i reckon a pharmacist\"
