@@ -18,6 +18,7 @@ from coach.listening.acts import read_reply
 from coach.listening.fixes import read_fixes
 from coach.listening.heading import heading
 from coach.listening.playback import play_back, trimmed
+from coach.listening.takeback import yes_after_all
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
@@ -262,6 +263,9 @@ class SaidBeside:
         mentee's words; what else the reply says is heard as the answer (None: no such request)."""
         m = _ON_THE_LIST.search(text)
         kept = self.values.get("motivations")
+        back = yes_after_all(text.lower()) if m is None else None
+        if back and isinstance(kept, list) and not (self.current.foreach or self.current.phase == "motivation"):
+            return self._drive_back(text, back, kept, ref)
         liked = _TO_WHAT_I_LOVE.search(text) if m is None else None
         if liked and isinstance(self.values.get("passions"), list) and self.current.save_as != "passions" and (
                 "passions" not in self.current.corrects):
@@ -279,6 +283,23 @@ class SaidBeside:
         noted = [self._rule(self._reply("noted_too").replace("{words}", play_back(own) or own))]
         rest = _LEAD_ON.sub("", f"{text[:m.start()]} {text[m.end():]}".strip())
         return noted + (self._take(rest, ref) if rules.words(rest) else self._reask())
+
+    def _drive_back(
+        self, text: str, back: tuple[re.Match[str], str], kept: list[Any], ref: str
+    ) -> list[Message] | None:
+        """"wait no i did mean yes to meaningful", said after the drives were checked (round 40): the drive it names
+        kept after all and said so; what else the reply says is heard as the answer (None: it names no drive)."""
+        lex = self.flow.lexicon
+        ids = [mid for mid, spec in lex.motivations.items() if spec.words.find(rules.normalise(back[1]))]
+        if not ids:
+            return None
+        self._begin_change()
+        for mid in ids:
+            if mid not in kept:
+                self.words.append("motivations", mid, self._refs())
+        noted = self._reply("noted_too").replace("{words}", " and ".join(lex.motivations[i].label for i in ids))
+        rest = _LEAD_ON.sub("", f"{text[:back[0].start()]} {text[back[0].end():]}".strip(" .,"))
+        return [self._rule(noted)] + (self._take(rest, ref) if rules.words(rest) else self._reask())
 
     def _last_answer_fixed(self, text: str, ref: str) -> list[Message] | None:
         """"no!! the sentence is 'X'", said at the next question: the last answer's words put right, then

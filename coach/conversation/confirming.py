@@ -37,6 +37,12 @@ _REASON_ADDED = re.compile(
 _GERUND = re.compile(r"(?i)(?!(?:no|some|any|every)thing\b)[a-z]{2,}ing\b")
 # After a yes, a reason put beside it ("yeah and also ...", "yes, plus i like ...").
 _ALSO = re.compile(r"(?i)\b(?:and also|also|plus|and because|and cos|and cause|and bc|oh and)\b")
+# "it feels meaningful", "yes, and it makes me feel useful" (round 41): a thought of its own, one more reason; "yes,
+# that's about right" only agrees.
+_THOUGHT = re.compile(r"(?i)^(?:and |so )?(?:it|i|that|they|people|this|he|she|we)(?:'[a-z]+)? [a-z']+ \w")
+_AGREES = re.compile(r"(?i)^(?:that'?s|thats|it'?s|its|it is|that is|you'?ve|you have|sounds|that sounds|i think|"
+                     r"i'?d say)\b[\w' ]{0,20}?\b(?:right|correct|true|it|fine|accurate|spot on|good|fair|me|so|"
+                     r"nailed it|got it|all)\W*$")
 # Replies that ask, put right or remark are not one more reason.
 _NOT_ADDED = frozenset({"no", "correction", "question", "advice_request", "meta", "distress"})
 # "more useful than meaningful": the mentee's word, said beside the one checked.
@@ -183,11 +189,13 @@ class Confirming(Changes):
         # The hedge is on the new reason ("idk, being useful?"), not on what was played back.
         hedges = [a.rule for a in reading.acts if a.kind == "hedge"]
         own_hedge = bool(hedges) and all(rule in ("open.non_answer", "content.tentative") for rule in hedges)
+        thought = _THOUGHT.match(words) is not None and len(words.split()) >= 3 and not _AGREES.match(words)
         if reading.confirm is True:
-            added = _ALSO.search(text) is not None  # "yeah, and also i like being the one people ask"
+            added = _ALSO.search(text) is not None or thought  # "yeah, and also i like being the one people ask"
         else:  # "feels good to be the one people count on": a thought, not a word like "banana"
             added = _REASON_ADDED.match(text) is not None or own_hedge or (not hedges and len(words.split()) >= 4) or (
-                not hedges and _GERUND.match(words) is not None and len(words.split()) >= 2)  # "helping people i guess"
+                not hedges and _GERUND.match(words) is not None and len(words.split()) >= 2) or (  # "helping people"
+                not hedges and thought)
         if not added:
             return False
         self._begin_change()

@@ -12,6 +12,7 @@ from coach.listening import rules
 from coach.listening.edits import read_edits
 from coach.listening.fixes import read_fixes
 from coach.listening.playback import trimmed
+from coach.listening.takeback import yes_after_all
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
@@ -53,6 +54,7 @@ class DriveChecks:
         def _reply(self, key: str) -> str: ...
         def _item(self) -> dict[str, Any]: ...
         def _partly_plain(self) -> str: ...
+        def _reask(self) -> list[Message]: ...
         def _refs(self) -> list[str]: ...
         def _advance(
             self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
@@ -130,8 +132,10 @@ class DriveChecks:
         m = _YOU_MISSED.search(text)
         if m and re.search(r"(?i)\b(?:more|rather|not really)\b", text[:m.start()]):
             return None  # "not really how I work, more WHEN I work. and you skipped meaning": their word first
+        back = yes_after_all(text.lower()) if m is None else None
+        said = m.group("x") if m else back[1] if back else ""  # "wait no i did mean yes to meaningful" (round 40)
         lex, var = self.flow.lexicon, self.current.collect_yes or "motivations"
-        ids = [mid for mid, spec in lex.motivations.items() if m and spec.words.find(rules.normalise(m.group("x")))]
+        ids = [mid for mid, spec in lex.motivations.items() if said and spec.words.find(rules.normalise(said))]
         if not ids or "noted_too" not in self.flow.replies:
             return None
         checked = str(self._item().get("id") or "")
@@ -142,6 +146,8 @@ class DriveChecks:
         noted = self._reply("noted_too").replace("{words}", " and ".join(lex.motivations[i].label for i in ids))
         if checked in ids:
             return [self._rule(noted)] + self._advance(answer=text, ref=ref, reading=reading, confirm=True)
+        if back and not rules.words(text[:back[0].start()] + text[back[0].end():]):
+            return [self._rule(noted)] + self._reask()  # only the earlier no taken back: this check is still open
         confirm = False if reading.has("no") else None if reading.has("hedge") else True
         lead = f"{self._partly_plain()} " if confirm is None and "partly_plain" in self.flow.replies else ""
         return [self._rule(lead + noted)] + self._advance(answer=text, ref=ref, reading=reading, confirm=confirm)

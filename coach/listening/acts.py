@@ -286,8 +286,11 @@ def _read_sentence(cx: Context, s: Piece) -> None:
         shrug = go is not None and all(
             f.kind != "hedge" or ((_SHRUG if went else _OK_SHRUG).fullmatch(r.low[f.piece.start:f.piece.end]) and (
                 went or f.piece.start > go.piece.start)) or (went and f.piece.start < go.piece.start) for f in said)
+        # "yeah i suppose meaningful yeah" (round 40): a shrug, then the thing named and a yes to end on
+        settled = said[-1].rule == "yes.after" and all(f.kind != "hedge" or (
+            _SHRUG.search(r.low[f.piece.start:f.piece.end]) and f.piece.end <= said[-1].piece.start) for f in said)
         for f in said:
-            f.kind = ("filler" if f.kind == "hedge" else f.kind) if shrug else (
+            f.kind = ("filler" if f.kind == "hedge" else f.kind) if shrug or settled else (
                 "filler" if f.kind in ("yes", "no") else f.kind)
     cx.found.extend(read + tail)
 

@@ -36,7 +36,8 @@ _ASIDES = (r"(?:and |but )?(?:sorry,? )?(?:this|that|it)(?:'s| is|s)(?: going to
            r"sorry,? (?:(?:a |that's a |such a )?(?:boring|weird|stupid|dumb|silly|obvious|lame|nerdy) (?:answer|one)|"
            r"if that'?s (?:obvious|boring|weird|dumb))")
 _INNER_ASIDE = re.compile(r",\x00?\s*(?:" + _ASIDES + r"),", re.IGNORECASE)
-_END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")|,?\s*(?:you know|i guess|i s'?pose|lol|haha|idk)"
+_END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")"
+                        r"|,?\s*(?:you know|i guess|i s'?pose|lol|haha|idk|yeah|yea|yep)"
                         # "... or train as a midwife if I wasn't so old": the age worry is answered, not said back
                         r"|\s+if (?:only )?(?:i|you) (?:wasn'?t|weren'?t|was not|were not) (?:so |too |this )?old"
                         r"|\s+if (?:i|you) (?:was|were) (?:a (?:bit|lot) |much |ten years )?younger)\W*$",

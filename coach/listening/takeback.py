@@ -7,7 +7,9 @@ go dropped ("well no, actually its more Y"), a whole message that only takes bac
 
 from __future__ import annotations
 
-__all__ = ["TAKE_BACK", "TAKE_BACK_ONLY"]
+import re
+
+__all__ = ["TAKE_BACK", "TAKE_BACK_ONLY", "YES_AFTER_ALL", "yes_after_all"]
 
 # "no wait", "nope, actually", "wait no", "actually no", "no, scratch that", "scrap that", "forget that",
 # "on second thoughts": what was said just before is not meant (lowercase; compile with re.I where needed).
@@ -16,3 +18,30 @@ TAKE_BACK = (r"(?:(?:no+|nope)[,.]?\s+(?:wait|actually)|wait[,.]?\s+no|actually[
 # A whole message that only takes back: "don't", "never mind", "forget it", "scratch that", "not that".
 TAKE_BACK_ONLY = (r"(?:don'?t|dont|do not|never ?mind|nvm|forget (?:it|that)|ignore (?:that|it)|scratch that|"
                   r"scrap that|not that)")
+
+# A no or a doubt taken back, the thing now a yes (round 40): "wait no i did mean yes to meaningful", "actually yes to
+# money", "money is a yes after all", "money does matter actually", "i said no to money but it does", "i said yes
+# to meaning". Search, lowercase; what it is about is whichever of the groups x1..x5 matched (``yes_after_all``).
+_AFTER = r"(?:\s+(?:bit|part|one|thing))?(?:[,]?\s+(?:actually|after all|too|as well|tho|though|tbh|really|then))*"
+YES_AFTER_ALL = (
+    r"(?:^|(?<=[.!?,;])\s*)(?:(?:wait|no+|oh|actually|sorry|hang on|ok|okay|hmm+|um+|but|and)[,.!]?\s+)*(?:"
+    r"i (?:did |do )?mean[t]? (?:a )?yes (?:to|for|on|about|with) (?:the )?(?P<x1>[\w' ]{2,30}?)" + _AFTER +
+    r"|i (?:did |do )?(?:say|said) (?:a )?yes (?:to|for) (?:the )?(?P<x2>[\w' ]{2,30}?)" + _AFTER +
+    r"|(?:actually|after all),? yes (?:to|for|on) (?:the )?(?P<x3>[\w' ]{2,30}?)" + _AFTER +
+    r"|(?:the )?(?P<x4>[\w' ]{2,30}?)(?:\s+(?:bit|part|one|thing))? (?:is|was) (?:a )?yes (?:actually|after all)" +
+    _AFTER + r"|i said no (?:to|about|on) (?:the )?(?P<x5>[\w' ]{2,30}?),? but (?:it (?:is|does)|i meant yes|"
+    r"it (?:does )?matters?|yes|actually it does)" + _AFTER + r")\W*(?=$|[.!?;]\s)"
+)
+
+
+def yes_after_all(low: str) -> tuple[re.Match[str], str] | None:
+    """Where ``low`` takes back a no about something, and what that is (None: it does not)."""
+    m = _YES_AFTER_ALL.search(low)
+    if m is None:
+        return None
+    said = next(v for k in ("x1", "x2", "x3", "x4", "x5") if (v := m.group(k)))
+    # "i meant yes to meaning not money": one put in place of another, read as a swap elsewhere
+    return None if re.search(r"\b(?:not|than|instead|rather|but|no)\b", said) else (m, said)
+
+
+_YES_AFTER_ALL = re.compile(YES_AFTER_ALL, re.IGNORECASE)
