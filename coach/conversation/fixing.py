@@ -7,6 +7,7 @@ coach asks one short question about that part, and the answer goes there."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from coach.conversation.asking import said_back
@@ -40,12 +41,17 @@ _NOT_AN_ANSWER = frozenset({"advice_request", "meta", "correction", "no", "non_a
 _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 
 
+# What "add it" points back to: "it", "that", "that one", "it in pls".
+_IT = re.compile(r"(?i)(?:it|that|this|them|that one|that bit|those)(?: (?:in|back|back in|on|too|as well|pls|please|"
+                 r"then|now))*")
+
 class Fixing(Rewriting):
     """The part of a conversation that applies fixes to a playback (mixed into Conversation)."""
 
     flow: Flow
     _position: Position
     _question: Pending | None
+    _asked_missing: tuple[str, str] | None  # (step, thing): "did you add X?" answered "no" there
 
     if TYPE_CHECKING:
         def _edge_taken(self, source: str, index: int, dest: str) -> None: ...
@@ -114,7 +120,7 @@ class Fixing(Rewriting):
             if self.state.fixing.get("step") == step.name:  # "what would you put in place of X?"
                 return self._asides(reading) + self._fix_answered(reading, ref)
             self.state.fixing = None
-        fixes = read_fixes(text) if step.corrects and self.state.follow_up != step.name else []
+        fixes = self._pointed(read_fixes(text)) if step.corrects and self.state.follow_up != step.name else []
         if step.save_as and not step.say:  # "not HR tbh" at "whose job would you not want?": an answer, no fix
             fixes = [f for f in fixes if f.part and any(_find(f.part, i) for i in self._held(step.name))]
         if step.ladder:  # "not the lucky bit, it's knowing it's my doing": a rung's part, named
@@ -127,6 +133,11 @@ class Fixing(Rewriting):
         if not fixes or not (step.ladder or self.fixes_needed(fixes) or dropped):
             return None
         return self._fixed(fixes, text, reading, ref)
+
+    def _pointed(self, fixes: list[Fix]) -> list[Fix]:
+        """"did you add the night shifts?" ... "yes add it" (round 40): "it" is what was asked about."""
+        asked = self._asked_missing if self._asked_missing and self._asked_missing[0] == self.current.name else None
+        return [replace(f, new=asked[1]) if asked and f.kind == "add" and _IT.fullmatch(f.new) else f for f in fixes]
 
     def _missed_before(self, before: str) -> list[Message]:
         """"you missed the bit about X. anyway. one sentence: Y": X goes on the chain of reasons, and is said so."""

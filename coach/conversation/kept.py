@@ -116,6 +116,7 @@ class Kept:
     state: SessionState
     values: dict[str, Any]
     last_fixed: str  # the last fixes put in place this session (set by the engine at the end of a turn)
+    _asked_missing: tuple[str, str] | None = None  # (step, thing): "did you add X?" answered "no" there
 
     if TYPE_CHECKING:
 
@@ -125,6 +126,8 @@ class Kept:
         def step(self) -> str: ...
         def summary(self) -> dict[str, Any]: ...
         def _reply(self, key: str) -> str: ...
+        def _begin_change(self) -> None: ...
+        def _refs(self) -> list[str]: ...
 
     def _fixes_said(self) -> str:
         """The fixes last put in place, said again; or, if none were, honestly so."""
@@ -183,8 +186,24 @@ class Kept:
         heard = self._said_about(thing) if "kept_heard" in self.flow.replies else ""
         if heard:  # "did you catch the burnt out bit?" (round 30): it was heard, though it is no line of the summary
             return self._reply("kept_heard").replace("{words}", heard)
+        added = self._drive_added(thing)
+        if added:  # "did you add the meaningful bit tho?" at the read-back (round 40): it goes in now
+            return self._reply("kept_added").replace("{words}", added)
         missing = self._reply("kept_no").replace("{words}", play_back(thing) or thing)
+        self._asked_missing = (self.step, thing) if self.current.corrects else None
         return f"{missing} {self._reply(self._add_hint())}".strip()
+
+    def _drive_added(self, thing: str) -> str:
+        """A drive asked after at a step that takes corrections to the drives, kept now: its label ("" if not so)."""
+        kept = self.values.get("motivations")
+        lex = self.flow.lexicon
+        ids = [m for m, spec in lex.motivations.items() if spec.words.find(rules.normalise(thing))]
+        if len(ids) != 1 or not isinstance(kept, list) or "motivations" not in self.current.corrects or (
+                "kept_added" not in self.flow.replies) or ids[0] in kept:
+            return ""
+        self._begin_change()
+        self.words.append("motivations", ids[0], self._refs())
+        return lex.motivations[ids[0]].label
 
     def _so_far(self, asked: str) -> str:
         """The lines kept so far (or the one asked about), in the mentee's words; last time's when it asks about

@@ -16,7 +16,8 @@ _SLOT_NAMES: dict[str, str] = {
     "bedrock": r"underneath(?: it| that| all (?:this|that|of it))?|what'?s underneath|(?:the )?bedrock|deep down|"
                r"(?:the )?under(?:neath)? (?:bit|part|line)|(?:the )?(?:(?:one|plain) )?sentence",
     "passions": r"(?:what )?lights? (?:me|you) up|(?:the )?lights? (?:me |you )?up (?:bit|part|line)|(?:my |the )?"
-                r"passions?|(?:the )?hobbies|(?:the )?(?:for hours|free day) (?:bit|part)",
+                r"passions?|(?:the )?hobbies|(?:the )?(?:for hours|free day) (?:bit|part)|"
+                r"what (?:i|you) (?:love|enjoy|'?m into|am into|are into)|(?:the )?love (?:bit|part|list|line)",
     "strengths": r"(?:what )?people come to (?:me|you) for|(?:the )?(?:come to (?:me|you) for|strengths?|good at) "
                  r"(?:bit|part|line)|what i'?m good at|(?:my |the )?strengths?|good at(?=\s*:|\s*$)",
     "sweet_spot": r"where (?:(?:they|those|it|these|things|the three|all three) )?(?:all )?(?:meet|overlap)s?|(?:the )?"
