@@ -12,6 +12,7 @@ from coach.listening.jobs import CONTRACTED_IS as _CONTRACTED_IS
 from coach.listening.jobs import job_named as job_named
 from coach.listening.joined import CHOICE, CHOICE_WORDS, choice_trimmed, next_joined
 from coach.listening.pronouns import swap_pronouns as swap_pronouns
+from coach.listening.spelling import spelled_out
 
 if TYPE_CHECKING:
     from coach.listening.lexicon import Lexicon
@@ -85,15 +86,6 @@ _LABEL = re.compile(
 )
 
 
-# Chat shorthand, said back in full words ("rn nobody does" -> "at the moment nobody does").
-_SHORTHAND = {
-    "rn": "at the moment", "ppl": "people", "u": "you", "ur": "your", "obvs": "obviously", "smth": "something",
-    "sth": "something", "abt": "about", "b4": "before", "bc": "because", "cuz": "because", "coz": "because",
-    "probs": "probably", "prob": "probably", "tho": "though", "thru": "through", "yrs": "years", "ppls": "people's",
-    "bf": "boyfriend", "gf": "girlfriend", "w/": "with", "w/o": "without", "irl": "in real life",
-    "esp": "especially", "defo": "definitely", "wanna": "want to",
-}
-_SHORT_WORD = re.compile(r"(?i)(?<![\w'/])(?:" + "|".join(re.escape(k) for k in _SHORTHAND) + r")(?![\w'/])")
 # "(boring lol)", "(sorry)": a bracketed aside is not part of the thought.
 _BRACKETED = re.compile(r"\s*\([^()]{0,40}(?:\)|$)")
 
@@ -115,7 +107,7 @@ def _clean(text: str) -> str:
     framed = re.sub(r"(?i)^that (?=(?:nobody|no one|people|i|we|they|everyone|someone|my|our)\b)", "", framed)
     said = framed if len(framed.split()) >= 2 else bare
     said = re.sub(r"(?i)\b(and |but |or )like,\s+", r"\1", said)  # "look good and like, making things easier"
-    return _SHORT_WORD.sub(lambda m: _SHORTHAND[m.group(0).lower()], said)
+    return spelled_out(said)
 
 
 def _lexicon() -> Lexicon:
