@@ -11,7 +11,7 @@ import re
 from coach.listening.found import Context, Found
 from coach.listening.reading import Act, sentence
 from coach.listening.takeback import TAKE_BACK
-from coach.listening.text import Piece, Reply, bare, words
+from coach.listening.text import PURPOSE, Piece, Reply, bare, words
 
 # Kinds after which a plain remark belongs to them ("Which experiment? I don't remember that.").
 LEADS = ("question", "advice_request")
@@ -323,5 +323,5 @@ def join(a: str | None, b: str | None) -> str | None:
 
 def _clean_content(text: str) -> str:
     """Content as it will be quoted: no dangling punctuation, no leading connector."""
-    text = re.sub(r"^(?:and|but|so|also|plus|then)\s+", "", text, flags=re.I)
+    text = re.sub(r"^(?:and|but|so(?! " + PURPOSE + r")|also|plus|then)\s+", "", text, flags=re.I)
     return bare(text)

@@ -135,7 +135,8 @@ def denies_rung(answer: str, rung: str) -> bool:
 def reason(answer: str) -> str:
     """The deepest reason in an answer, played back: what the next why-question asks about."""
     found = reasons(answer)
-    return second_person(found[-1]) if found else play_back(answer)
+    said = second_person(found[-1]) if found else play_back(answer)
+    return re.sub(r"(?i)^so (?:that )?(?=\w)", "", said)  # "so my kids have more": asked about as "your kids have more"
 
 
 # Words that make a reason stronger, not another one: "more money" after "money".

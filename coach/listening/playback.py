@@ -13,6 +13,7 @@ from coach.listening.jobs import job_named as job_named
 from coach.listening.joined import CHOICE, CHOICE_WORDS, choice_trimmed, next_joined
 from coach.listening.pronouns import swap_pronouns as swap_pronouns
 from coach.listening.spelling import spelled_out
+from coach.listening.text import PURPOSE
 
 if TYPE_CHECKING:
     from coach.listening.lexicon import Lexicon
@@ -38,7 +39,7 @@ _ASIDES = (r"(?:and |but )?(?:sorry,? )?(?:this|that|it)(?:'s| is|s)(?: going to
            r"if that'?s (?:obvious|boring|weird|dumb))")
 _INNER_ASIDE = re.compile(r",\x00?\s*(?:" + _ASIDES + r"),", re.IGNORECASE)
 _END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")"
-                        r"|,?\s*(?:you know|i guess|i s'?pose|lol|haha|idk|yeah|yea|yep)"
+                        r"|,?\s*(?:you know|i guess|i s'?pose|lol|haha|idk|yeah|yea|yep|anyway|anyways)"
                         # "... or train as a midwife if I wasn't so old": the age worry is answered, not said back
                         r"|\s+if (?:only )?(?:i|you) (?:wasn'?t|weren'?t|was not|were not) (?:so |too |this )?old"
                         r"|\s+if (?:i|you) (?:was|were) (?:a (?:bit|lot) |much |ten years )?younger)\W*$",
@@ -49,7 +50,8 @@ _GUESS = re.compile(r"\s+(?:(?:i (?:guess|suppose|reckon)|tbh|lol|lmao|haha|ish)
 # How a rambling answer may start before it says anything: "well, i mean, the thing is,", "so basically,",
 # "I'd say that,", and the question's own frame said back ("in like five years", "in 5 years?").
 _FRAME = re.compile(
-    r"^(?:(?:well|so|ok|okay|um+|uh+|erm|hmm+|basically|honestly|anyway|i mean|right(?! now\b)|yeah|to be honest|tbh|"
+    r"^(?:(?:well|so(?! " + PURPOSE + r")|ok|okay|um+|uh+|erm|hmm+|basically|honestly|anyway|i mean|right(?! now\b)|"
+    r"yeah|to be honest|tbh|"
     r"tho|though|ngl|tbf|lowkey|imo|idk|dunno|"
     r"(?:maybe|probably|perhaps|prob) like(?= \w)|"  # "ngl maybe like brand strategy" (round 28)
     r"the thing is|thing is|the truth is|if i'?m (?:being )?honest|i'?d say(?: that)?|like(?=,)|that(?=,)|"
