@@ -42,7 +42,8 @@ _INSTEAD = re.compile(r"(?i)^\W*(?:(?:actually|but|no)\W+)*(?:it'?s |its |it is 
 _TAIL = re.compile(r"\W*\b(?:i (?:think|guess|suppose)|too|as well|mostly|probably|really|i'?d say|for sure|"
                    r"definitely|which i said first|first|i told already|i said|honestly|tbh|lol|ngl|obvs)\W*$", re.I)
 _NOT_A_DRIVE = re.compile(r"(?i)^(?:that|this|it|which|although|though|i|i'?m|you|is|are|do|does|what|how|why|who|"
-                          r"where|not|no|nothing|none|idk|dunno|everything|anything|stuff|things|sounds?|for|to|with|"
+                          r"where|not(?! (?:being|having to|getting|feeling) \w)|no|nothing|none|idk|dunno|everything|"
+                          r"anything|stuff|things|sounds?|for|to|with|"
                           r"in|at|on|because|cos|cause|bc|like|scrap|forget|drop|(?:a )?(?:little|bit|lot)|kind of|"
                           r"sort of|only|even|if|when|same|as before|like (?:i said|before|last time)|"
                           # "we have two kids" (round 33): why, said as a fact, not a drive named
@@ -288,7 +289,7 @@ def own_drives(text: str, lex: Any, down: set[str]) -> list[str]:
     for raw in _PIECES.split(text):
         piece = _TAIL.sub("", _LEAD.sub("", raw.strip())).strip(" :-'\"")
         n = len(piece.split())
-        if not 1 <= n <= 5 or _NOT_A_DRIVE.match(piece) or not re.search(r"[a-z]", piece, re.I):
+        if not 1 <= n <= 6 or _NOT_A_DRIVE.match(piece) or not re.search(r"[a-z]", piece, re.I):
             continue
         if not lex.own_drives.find(rules.normalise(piece)):
             continue  # "calling the shots on design", "both": a drive of the eight in other words, or none
