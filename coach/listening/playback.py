@@ -40,6 +40,10 @@ _ASIDES = (r"(?:and |but )?(?:sorry,? )?(?:this|that|it)(?:'s| is|s)(?: going to
 _INNER_ASIDE = re.compile(r",\x00?\s*(?:" + _ASIDES + r"),", re.IGNORECASE)
 _END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")"
                         r"|,?\s*(?:you know|i guess|i s'?pose|lol|haha|idk|yeah|yea|yep|anyway|anyways)"
+                        # "drawing comics, i love it", "..., i could talk about comics forever" (round 41)
+                        r"|,\s*i (?:really |just )?(?:love|like|enjoy|adore) (?:it|that|them|those|this)"
+                        r"(?: so much| a lot)?|,\s*i could (?:talk about|go on about|do|spend) (?:it|that|them|this|"
+                        r"(?P<topic>\w+(?: \w+)?)) (?:forever|for hours|all day)"
                         # "... or train as a midwife if I wasn't so old": the age worry is answered, not said back
                         r"|\s+if (?:only )?(?:i|you) (?:wasn'?t|weren'?t|was not|were not) (?:so |too |this )?old"
                         r"|\s+if (?:i|you) (?:was|were) (?:a (?:bit|lot) |much |ten years )?younger)\W*$",
@@ -92,6 +96,12 @@ _LABEL = re.compile(
 _BRACKETED = re.compile(r"\s*\([^()]{0,40}(?:\)|$)")
 
 
+def _said_already(m: re.Match[str]) -> str:
+    """An aside at the end goes; "..., i could talk about picture books forever" stays when it names something new."""
+    topic = m.group("topic")
+    return m.group(0) if topic and not re.search(rf"(?i)\b{re.escape(topic)}\b", m.string[:m.start()]) else ""
+
+
 def _clean(text: str) -> str:
     """A thought without its asides and the run-up before it (nothing left: the text as it was)."""
     text = _LABEL.sub("", text)
@@ -103,7 +113,7 @@ def _clean(text: str) -> str:
     # Where an aside was, a comma stays between two whole pieces ("teaching, actual teaching"),
     # not inside one ("i would like to run").
     bare = re.sub(r"([\w']+),\x00\s*", lambda m: m.group(1) + (" " if m.group(1).lower() in NO_END else ", "),
-                  _END_ASIDE.sub("", bare)).strip()
+                  _END_ASIDE.sub(_said_already, bare)).strip()
     framed = _FRAME.sub("", bare).strip()
     # "maybe that nobody gets sick": with the hedge gone, the "that" before a clause goes too.
     framed = re.sub(r"(?i)^that (?=(?:nobody|no one|people|i|we|they|everyone|someone|my|our)\b)", "", framed)
