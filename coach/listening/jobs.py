@@ -33,7 +33,9 @@ _ROLE = re.compile(
     r"coo|chief|principal|founder|owner|partner|vp|president|boss|engineer|designer|teacher|nurse|"
     r"editor|chef|counsel|lawyer|solicitor|barrister|accountant|pharmacist|architect|doctor|surgeon|"
     r"consultant|analyst|scientist|librarian|curator|producer|developer|coordinator|officer|buyer|planner|"
-    r"merchandiser|supervisor|trainer|lecturer|tutor|therapist|counsellor|specialist)s?\b(?:\s+(?:specialist|practitioner|educator|assistant|consultant|officer|coordinator|advisor|"
+    r"merchandiser|supervisor|trainer|lecturer|tutor|therapist|counsellor|specialist|educator|instructor|"
+    r"administrator|receptionist|technician|assistant|advisor|adviser|practitioner|midwife|paramedic|"
+    r"matron|sister|inspector|controller|coach|mentor|recruiter|clerk|driver|dispatcher|keeper)s?\b(?:\s+(?:specialist|practitioner|educator|assistant|consultant|officer|coordinator|advisor|"
     r"adviser|analyst|architect|scientist|technician|developer|manager|lead|director)s?\b)?(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+(?:ops|operations|engineering|design|product|products|"
     r"sales|marketing|people|services|planning|support|development|research|data|technology|finance|care|"
     r"collections|studies|communications|admissions|events|facilities|programmes|programs|partnerships|logistics|"
@@ -54,6 +56,14 @@ _NOT_THEIRS = re.compile(r"(?i)\b(?:i'?m|im|i am) (?:the|a|an) [^,.;!?]*?"
                          r"|[^,.;!?]*\b(?:don'?t|dont|do not|wouldn'?t) (?:really )?(?:want|wanna)\b[^,.;!?]*"
                          # "at my work thats just the manager": what there is, not the pick
                          r"|\b(?:that'?s|thats|there'?s|theres) (?:just|only) (?:the|a|an|my|one) [^,.;!?]*")
+
+
+# A pick said first, in a few words after "the"/"my"/"our" ("the practice lead", "our bakery owner"), with any
+# shrug after it; what follows the comma is why.
+_HEDGED = re.compile(r"(?i)(?:\s+(?:i guess|i think|i suppose|probably|prob|maybe|lol|haha|tbh|ngl|honestly))+$")
+_PICK = re.compile(r"(?i)(?:the|my|our) (?!(?:one|same|thing|way|place|job|idea|money|best|only|worst|answer|pay|"
+                   r"salary|hours|people|team|work|office|company|kids|family|freedom|time|rest|other|whole|"
+                   r"question)\b)[\w'-]+(?: [\w'-]+){0,2}")
 
 
 def job_named(answer: str) -> str:
@@ -83,6 +93,9 @@ def job_named(answer: str) -> str:
             phrase = phrase if len(phrase.split()) <= 5 else m.group(1)
             noun = re.match(r"(?i)\s+(?:job|role|position|seat|chair)\b", text[m.end():])
             return phrase + noun.group(0) if noun else phrase
+    first_said = _HEDGED.sub("", re.split(r"[.,;!?]", text, maxsplit=1)[0]).strip()
+    if not _ROLE.search(first_said) and _PICK.fullmatch(first_said):
+        return first_said  # "the practice educator i guess, she teaches the new nurses": the pick, not the nurses
     role = _ROLE.search(text)
     if not role:
         # A short answer names the job itself ("product owner", "mine"); an aside does not.
