@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.conversation.heard import reason_given
 from coach.conversation.summary import non_answer
+from coach.listening.chain import reasons
 from coach.listening.edits import read_edits
 
 if TYPE_CHECKING:
@@ -62,6 +63,17 @@ class RungFixes:
             return False
         return reading.has("non_answer") or (reading.has_rule("meta.repeat") and any(self.values.get(ladder.chain)
                                                                                       or []))
+
+    def _that_is_it(self, reading: Reading, ref: str) -> list[Message] | None:
+        """"yeah thats it" at the one plain sentence, after reasons (round 41): the deepest reason given is the
+        sentence, kept and said back; never "it's a big question" (None: not so)."""
+        chain = self.values.get("why_chain")
+        if self.current.append_to != "bedrock" or not isinstance(chain, list) or not chain or set(reading.kinds) - {
+                "non_answer", "yes"} or not any(a.rule == "non_answer.close_enough" for a in reading.acts):
+            return None
+        found = reasons(str(chain[-1]))
+        return self._advance(answer=found[-1] if found else str(chain[-1]), ref=ref, reading=reading,
+                             sources=self.words.last_item("why_chain"))
 
     def _rung_edits(self, text: str, reading: Reading, edits: list[Edit]) -> list[Edit]:
         """A why-answer is a reason ("i'd drop everything to build"): only a part named is an edit, or words of
