@@ -26,6 +26,7 @@ _OPENS_NOT = re.compile(r"(?i)^\W*(?:(?:hm+|um+|well|no|nah|nope|ok)[,.]?\s+)*(?
 _ASKED_OUT = re.compile(r"(?i)\b(?:take|taking|took|leave|cut|cross) (?:\S+ ){0,3}?out\b|\b(?:remove|delete|drop|lose|"
                         r"scrap|bin|get rid of)\b")
 
+_THATS_IT = re.compile(r"(?i)\b(?:that'?s|thats|that is) (?:about )?it\b")
 _SMALL = frozenset(("it", "its", "it's", "about", "the", "a", "an", "you", "your", "is", "to", "be", "being"))
 
 
@@ -68,8 +69,9 @@ class RungFixes:
         """"yeah thats it" at the one plain sentence, after reasons (round 41): the deepest reason given is the
         sentence, kept and said back; never "it's a big question" (None: not so)."""
         chain = self.values.get("why_chain")
+        said_it = _THATS_IT.search(reading.reply) and any(a.rule == "non_answer.close_enough" for a in reading.acts)
         if self.current.append_to != "bedrock" or not isinstance(chain, list) or not chain or set(reading.kinds) - {
-                "non_answer", "yes"} or not any(a.rule == "non_answer.close_enough" for a in reading.acts):
+                "non_answer", "yes"} or not said_it:  # "close enough i guess" is about the read-back (round 23)
             return None
         found = reasons(str(chain[-1]))
         return self._advance(answer=found[-1] if found else str(chain[-1]), ref=ref, reading=reading,
