@@ -35,6 +35,7 @@ _PLAYED_DOWN = re.compile(
 _PIECES = re.compile(r"[.;!?]+|,|\band\b|\bplus\b|\balso\b|\bas well as\b|\s[+&]\s")
 _LEAD = re.compile(r"^(?:(?:drivers?(?: are| is)?|(?:what )?drives me(?: is)?|i think|i guess|i suppose|actually|"
                    r"honestly|mostly|probably|definitely|maybe|so|well|but|it'?s|its|it is|more about|more|really|just|"
+                   r"um+|uh+|erm+|hmm+|like|tbh|ngl|"
                    r"i'?d say|firstly|secondly|thirdly|lastly|first(?:ly)? of all|finally|and finally|if i am honest|"
                    r"if i'?m honest|(?:which|that) i said first)\W*\s*)+", re.I)
 _INSTEAD = re.compile(r"(?i)^\W*(?:(?:actually|but|no)\W+)*(?:it'?s |its |it is )?(?:more|rather|really)"
