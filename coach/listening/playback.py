@@ -49,9 +49,9 @@ _END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")"
                         r"|\s+if (?:i|you) (?:was|were) (?:a (?:bit|lot) |much |ten years )?younger)\W*$",
                         re.IGNORECASE)
 # ...and in the middle of one: "my work matters i guess, not just being a pair of hands".
-_GUESS = re.compile(r"\s+(?:(?:i (?:guess|suppose|reckon)|tbh|lol|lmao|haha|ish|honestly|ngl|tbf)"
-                    r"(?= because\b| but\b| and\b|[,;.])"
-                    r"|(?<!what )(?<!how )(?<!that )(?<!who )i think(?=[,;.]))", re.IGNORECASE)
+_GUESS = re.compile(r"\s+(?:(?:i (?:guess|suppose|reckon)|tbh|lol|lmao|haha|ish)(?= because\b| but\b| and\b|[,;.])"
+                    r"|(?<!what )(?<!how )(?<!that )(?<!who )i think(?=[,;.]))"
+                    r"|(?<![,;])\s+(?:honestly|ngl|tbf)(?= because\b| but\b| and\b|[,;.])", re.IGNORECASE)
 # How a rambling answer may start before it says anything: "well, i mean, the thing is,", "so basically,",
 # "I'd say that,", and the question's own frame said back ("in like five years", "in 5 years?").
 _FRAME = re.compile(
