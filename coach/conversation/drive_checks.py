@@ -38,6 +38,14 @@ _RANKED = re.compile(r"(?i)\b(?:mostly|mainly|first|second|more than|most|main|b
 _DENIED = re.compile(r"(?i)\b(?:not|no|never|less|nope|nah)\b")
 
 
+# "all of them lol", "everything tbh" at "what drives all this?" (round 40): all fit, so which matter most?
+_EVERY = re.compile(r"(?i)^\W*(?:(?:um+|uh+|well|honestly|tbh|ngl|lol|haha|idk|i guess|i mean|yeah|probably|"
+                    r"prob|ok|okay|hmm+)[,.!]?\s+)*(?:all of (?:them|those|it|the above)|all (?:of )?the above|"
+                    r"all (?:six|6|five|5|of em)|everything|every one of them|a bit of (?:all|everything)(?: really)?|"
+                    r"all)(?:[,.!]?\s+(?:lol|haha|tbh|really|honestly|i guess|to be honest|ngl|tho|though|"
+                    r"obviously|obvs|tbf))*\W*$")
+
+
 class DriveChecks:
     """The part of a conversation that reads drives named at a drive check (mixed into Conversation)."""
 
@@ -61,6 +69,15 @@ class DriveChecks:
             confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
             changed: str = "", own: str = "",
         ) -> list[Message]: ...
+
+    def _every_drive(self, text: str) -> list[Message] | None:
+        """"all of them lol" at the open drives question: which one or two matter most, asked once (None: not so,
+        or asked already, when the answer is taken as it comes)."""
+        if self.current.save_as != "motivation_named" or not _EVERY.match(text) or self.state.reasks or (
+                "all_named" not in self.flow.replies):
+            return None
+        self.state.reasks += 1
+        return [self._rule(self._reply("all_named"), stored_as="reask")]  # the question, in other words
 
     def _together(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """A drive check answered by naming drives: all of those checked together ("freedom and money") said to

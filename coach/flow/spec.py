@@ -205,6 +205,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "progress_first": "We're just at the start: a whole conversation usually takes 20 to 40 minutes. Still to come: "
                       "{left}. Short answers are fine, and /pause stops for now so you can carry on later.",
     "own_drives": "I've noted {words} as what drives you, in your own words.",
+    "all_named": "Fair enough, they can all count. If you had to pick the one or two that matter most, which would "
+                 "they be?",
     "still_wrong": "Sorry I still haven't got that right. When I read everything back at the end, you can put it "
                    "right.",
     "still_wrong_read_back": "Sorry I still haven't got that right.",
