@@ -137,16 +137,7 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
         if again is not None:
             return again
         if edits and self._edit(edits):  # "drop the money bit": applied wherever it was kept
-            # "can you take out the part about my boss?" asks for the edit; "can I delete this?" is answered.
-            said = self._asides(reading, edited=True)
-            if step.ladder:  # the rung is put right, and the next why asks about it
-                self._change = None
-                # "scratch tech lead. i think its ux" (round 32): what it is now, not "without tech lead"
-                seed = not [r for r in self.values.get(step.ladder.chain) or [] if r]
-                now = self._rung() if seed and self._corrected.startswith("without ") else ""
-                return said + [self._put_right(now or self._corrected)] + self._enter(step.name, fresh=False)
-            kept = "" if step.expect == "yes_no" else heard.without_edits(said_content(reading), edits)
-            return said + self._advance(answer=kept or text, ref=ref, reading=reading, corrected=True)
+            return self._after_edits(text, reading, ref, edits)
         rewritten = self._rewritten(text, reading, ref)
         if rewritten is not None:  # "mostly yes but the deciding thing isnt me, its more being heard"
             return rewritten

@@ -321,13 +321,18 @@ class SaidBeside:
             new = redo.group("x").strip()
             new, sentence = (heading(new) if var == "goal" else new), text
         else:
+            value = self.values.get(var)
+            last = str((value[-1] if isinstance(value, list) and value else value) or "")
             for sentence in re.split(r"(?<=[.!?])\s+", text):
-                fix = next((f for f in read_fixes(sentence) if f.kind == "put" and f.slot == var and f.new), None)
+                # "wait no, i meant training manager not team leader" (round 41): the part named is in the last answer
+                fix = next((f for f in read_fixes(sentence) if f.kind == "put" and f.new and (f.slot == var or (
+                    not f.slot and f.part and not self.current.foreach
+                    and re.search(rf"(?i)\b{re.escape(f.part)}\b", last)))), None)
                 if fix is not None:
                     break
             else:
                 return None
-            new = fix.new
+            new = fix.new if fix.slot == var else last.replace(fix.said, fix.new) if fix.said in last else fix.new
         value = self.values.get(var)
         old = value[-1] if isinstance(value, list) and value else value
         if not isinstance(old, str):

@@ -1,11 +1,12 @@
-"""A why-rung put right in the mentee's words: "not the firm, the partnership", "hm, not 'control' - 'influence'"."""
+"""A why-rung put right in the mentee's words ("not the firm, the partnership", "hm, not 'control' - 'influence'"),
+and what follows an edit applied in passing."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.heard import reason_given
+from coach.conversation.heard import reason_given, said_content, without_edits
 from coach.conversation.summary import non_answer
 from coach.listening.chain import reasons
 from coach.listening.edits import read_edits
@@ -36,6 +37,7 @@ class RungFixes:
     values: dict[str, Any]
     words: Provenance
     _change: Undo | None = None
+    _corrected: str
 
     if TYPE_CHECKING:
 
@@ -49,6 +51,7 @@ class RungFixes:
         def _enter(self, name: str, fresh: bool = True) -> list[Message]: ...
         def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
         def _reply(self, key: str) -> str: ...
+        def _reask(self) -> list[Message]: ...
         def _correct(self, new: str | None, reply: str) -> bool: ...
         def _advance(
             self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
@@ -64,6 +67,25 @@ class RungFixes:
             return False
         return reading.has("non_answer") or (reading.has_rule("meta.repeat") and any(self.values.get(ladder.chain)
                                                                                       or []))
+
+    def _after_edits(self, text: str, reading: Reading, ref: str, edits: list[Edit]) -> list[Message]:
+        """An edit applied: at a why, the rung put right and asked about; at a question of its own with nothing
+        else said, the question again; else what is left is the answer."""
+        step = self.current
+        # "can you take out the part about my boss?" asks for the edit; "can I delete this?" is answered.
+        said = self._asides(reading, edited=True)
+        if step.ladder:  # the rung is put right, and the next why asks about it
+            self._change = None
+            # "scratch tech lead. i think its ux" (round 32): what it is now, not "without tech lead"
+            seed = not [r for r in self.values.get(step.ladder.chain) or [] if r]
+            now = self._rung() if seed and self._corrected.startswith("without ") else ""
+            return said + [self._put_right(now or self._corrected)] + self._enter(step.name, fresh=False)
+        kept = "" if step.expect == "yes_no" else without_edits(said_content(reading), edits)
+        if not kept and step.save_as and step.expect == "text" and not step.say:
+            # "no sorry i meant the training manager not the trainer" at the day-to-day question (round 41)
+            self._change = None
+            return said + [self._put_right(self._corrected)] + self._reask()
+        return said + self._advance(answer=kept or text, ref=ref, reading=reading, corrected=True)
 
     def _that_is_it(self, reading: Reading, ref: str) -> list[Message] | None:
         """"yeah thats it" at the one plain sentence, after reasons (round 41): the deepest reason given is the
