@@ -40,9 +40,8 @@ _ASIDES = (r"(?:and |but )?(?:sorry,? )?(?:this|that|it)(?:'s| is|s)(?: going to
 _INNER_ASIDE = re.compile(r",\x00?\s*(?:" + _ASIDES + r"),", re.IGNORECASE)
 _END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")"
                         r"|,?\s*(?:you know|i guess|i s'?pose|lol|haha|idk|yeah|yea|yep|anyway|anyways)"
-                        # "drawing comics, i love it", "..., i could talk about comics forever" (round 41)
-                        r"|,\s*i (?:really |just )?(?:love|like|enjoy|adore) (?:it|that|them|those|this)"
-                        r"(?: so much| a lot)?|,\s*i could (?:talk about|go on about|do|spend) (?:it|that|them|this|"
+                        # "drawing comics, i could talk about comics forever" (round 41)
+                        r"|,\s*i could (?:talk about|go on about|do|spend) (?:it|that|them|this|"
                         r"(?P<topic>\w+(?: \w+)?)) (?:forever|for hours|all day)"
                         # "... or train as a midwife if I wasn't so old": the age worry is answered, not said back
                         r"|\s+if (?:only )?(?:i|you) (?:wasn'?t|weren'?t|was not|were not) (?:so |too |this )?old"
