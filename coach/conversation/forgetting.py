@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 
 # "please forget what i said about my wife", "can you take out the bit about my wife", "dont keep anything
 # about my wife", "forget the wife stuff" (round 28, asked six times and never done).
+# A change of mind, said after what is dropped: "..., it was a daft idea", "... i've changed my mind".
+_IDEA = re.compile(r"(?i)[\s,.;-]*(?:(?:it|that|which) (?:was|is)|it'?s|its|that'?s|thats|was)? ?(?:a |just a )?"
+                   r"(?:daft|silly|stupid|dumb|bad|mad|crazy|rubbish|random|weird) idea\b[^.!?]*[.!?]*"
+                   r"|[\s,.;-]*(?:i'?ve |ive |i have )?changed my mind\b[^.!?]*[.!?]*")
 _FORGET = re.compile(
     r"(?i)(?:^|(?<=[.!?,])\s*)(?:(?:please|pls|can you|could you|just|and|also|oh|so|ok|okay)[,]?\s+)*"
     r"(?:(?:forget|ignore|delete|remove|take out|leave out|drop|scrap|erase|wipe|strike|get rid of)\s+"
@@ -107,8 +111,12 @@ class Forgetting:
         if not rules.words(thing):
             return None
         found = self._taken_out(thing)
-        key = "forgot" if found else "forgot_none"
+        idea = _IDEA.match(text, m.end())  # "forget the instructor thing, it was a daft idea" (round 41)
+        key = "forgot_idea" if found and idea and "forgot_idea" in self.flow.replies else (
+            "forgot" if found else "forgot_none")
         said = self._rule(self._reply(key).replace("{words}", play_back(named) or thing))
+        if idea and key == "forgot_idea":
+            text = text[:idea.start()] + " " + text[idea.end():]
         if found and not self._askable(self.current):  # the question was about what is now gone: on to the next
             return [said] + self._advance(answer="", skipped=True)
         rest = " ".join(re.sub(r"([.!?;,])\s*[.!?;,]+", r"\1", f"{text[:m.start()]} {text[m.end():]}").split())
