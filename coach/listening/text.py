@@ -12,6 +12,9 @@ _EMOJI = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 # ; or a spaced dash, at an ellipsis, at a colon before a new clause, at a line break.
 _BOUNDARY = re.compile(
     r"(?<=[.!?])[.!?]*\s+|(?<=[.!?]\")\s+|\.{2,}\s*|\u2026\s*|\s*;\s*|\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|:\s+|\n+"
+    # "finding weird bugs in how people use stuff, thats kind of ux right?": a check asked after the answer
+    r"|,\s+(?=(?:thats?|that'?s|that is|is that|it'?s|its|which is) [^,.!?]{0,30}\b(?:right|yeah|innit|correct|true)"
+    r"\?+\s*$)"
 )
 _EDGE = " ,.;:!?-\u2013\u2014'\"()*"
 
