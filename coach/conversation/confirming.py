@@ -43,6 +43,9 @@ _THOUGHT = re.compile(r"(?i)^(?:and |so )?(?:it|i|that|they|people|this|he|she|w
 _AGREES = re.compile(r"(?i)^(?:that'?s|thats|it'?s|its|it is|that is|you'?ve|you have|sounds|that sounds|i think|"
                      r"i'?d say)\b[\w' ]{0,20}?\b(?:right|correct|true|it|fine|accurate|spot on|good|fair|me|so|"
                      r"nailed it|got it|all)\W*$")
+# A grudging yes to a drive check, nothing more: "yeah i suppose", "i guess so", "ok i think so".
+_GRUDGING = re.compile(r"(?i)^\W*(?:(?:yeah|yes|yep|ya|yea|ok|okay|sure)[,.]?\s+)?(?:i (?:guess|suppose|think)(?: so)?|"
+                       r"(?:i )?s'?pose so|guess so)(?:[,.]?\s+(?:yeah|yes|lol|haha))?\W*$")
 # Replies that ask, put right or remark are not one more reason.
 _NOT_ADDED = frozenset({"no", "correction", "question", "advice_request", "meta", "distress"})
 # "more useful than meaningful": the mentee's word, said beside the one checked.
@@ -253,6 +256,8 @@ class Confirming(Changes):
         step = self.current
         if any(e.when and "hedge" in e.when for e in step.next):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
+        if step.foreach and step.collect_yes and _GRUDGING.match(text):  # "yeah i suppose" (round 40): a yes
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
         own = self._own_word(reading, most=10) if step.foreach and reading.has("correction") else ""
         more = _MORE_THAN.search(text) if step.foreach and step.collect_yes and not own else None
         if more and self._names_item(more.group("y")):  # "kinda? more useful than meaningful" (round 28): useful
