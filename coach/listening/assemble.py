@@ -183,6 +183,12 @@ def _named(piece: str) -> bool:
 _NOT_AN_OFFER = frozenset({"feeling", "question", "advice_request", "meta", "distress", "correction", "non_answer"})
 
 
+# A thought of its own after not knowing ("idk, i just miss her", round 41), not a reason there is no answer.
+_SUBJECT_FIRST = re.compile(r"(?:i|she|he|they|we|my \w+|it) (?:just |really |kind of |kinda )?"
+                            r"(?!(?:don'?t|dont|do not|can'?t|cant|cannot|never|have no|haven'?t|have not|has not|"
+                            r"hasn'?t|am not|didn'?t|did not|wasn'?t|was not|is|was)\b)\w+")
+
+
 def not_knowing(cx: Context) -> None:
     """A reply that opens by not knowing: an answer offered after it is hedged, anything else is no answer.
 
@@ -214,7 +220,8 @@ def not_knowing(cx: Context) -> None:
                    # a whole thought ("idk, nobody should feel dumb using a thing", round 32)
                    # ... and a bare thing ("idk football i guess. and my kids obviously", round 39)
                    or any((_named(low[f.piece.start:f.piece.end]) or len(words(low[f.piece.start:f.piece.end])) >= 5
-                           or len(words(low[f.piece.start:f.piece.end])) <= 3)
+                           or len(words(low[f.piece.start:f.piece.end])) <= 3
+                           or _SUBJECT_FIRST.match(low, f.piece.start) is not None)  # "idk, i just miss her"
                           and not reason.search(low[f.piece.start:f.piece.end]) for f in after[:1]
                           if not any(g.kind in _NOT_AN_OFFER for g in between[:-1]))
                    # "idk. making people happy": said as a sentence of its own, what follows is the answer

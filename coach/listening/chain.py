@@ -208,6 +208,9 @@ def because(phrase: str) -> str:
     low = phrase.lower()
     if re.match(r"so\b", low):
         return phrase  # "so you can feel proud" joins the chain by itself
+    two = re.match(r"(?i)^(?P<x>[\w' ]{2,25}?),? and (?P<y>(?:you|we|they|it|your|she|he)\b.+)$", phrase)
+    if two and len(two["x"].split()) <= 3:  # "money, and you want to be home more": each said as it reads
+        return f"{because(two['x'])}, and {two['y']}"
     if re.match(r"(?:because )?of\b", low):
         return f"because {phrase[3:] if low.startswith('because ') else phrase}"  # "of my dad": because of your dad
     if re.match(r"in [A-Z]", phrase) or re.match(r"(?:in|at|when|since|after) (?:\w+ ){0,3}(?:my|your|i|you|"

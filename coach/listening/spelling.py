@@ -37,6 +37,11 @@ _TYPOS = {
     "enviroment": "environment", "familly": "family", "finacial": "financial", "intrested": "interested",
     "intresting": "interesting", "importnat": "important", "imporant": "important", "mony": "money",
     "moeny": "money", "trianing": "training", "traning": "training", "nurisng": "nursing", "ppeople": "people",
+    # apostrophes left out ("shes not always with my mum"): said back with them
+    "shes": "she's", "theyre": "they're", "thats": "that's", "whats": "what's", "dont": "don't",
+    "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "isnt": "isn't", "wasnt": "wasn't",
+    "wouldnt": "wouldn't", "couldnt": "couldn't", "shouldnt": "shouldn't", "havent": "haven't",
+    "hasnt": "hasn't", "arent": "aren't", "theres": "there's",
 }
 _TYPO = re.compile(r"(?i)(?<![\w'])(?:" + "|".join(re.escape(k) for k in _TYPOS) + r")(?![\w'])")
 # "nursign", "trainign": the last two letters swapped; real words ending in -ign stay as they are.

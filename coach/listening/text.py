@@ -65,9 +65,10 @@ def trim(reply: Reply, piece: Piece, edge: str = " ,;:-\u2013\u2014") -> Piece:
 
 
 # After "so", the start of a purpose: "so my kids have more", "so i can pay the bills" keep their "so" (round 41).
-PURPOSE = (r"(?:that )?(?:(?:my|our|the|his|her|their|your) [\w']+|i|we|they|people|nobody|no one|everyone|he|she|you) "
-           r"(?:can|could|will|would|have|has|get|gets|don'?t|doesn'?t|won'?t|never|always|are|is|aren'?t|feel|feels|"
-           r"do|does|had|might|may|am)\b")
+PURPOSE = (r"(?:that )?(?:(?:(?:my|our|the|his|her|their|your) [\w']+|i|we|they|people|nobody|no one|everyone|he|"
+           r"she|you) (?:can|could|will|would|have|has|get|gets|don'?t|doesn'?t|won'?t|never|always|are|is|aren'?t|"
+           r"feel|feels|do|does|had|might|may|am)\b|(?:she'?s|he'?s|they'?re|we'?re|i'?m|there'?s) "
+           r"(?:not|never|always|got|able)\b)")
 
 def bare(text: str) -> str:
     """Text without the punctuation at its ends (what a ``whole`` rule must match)."""
