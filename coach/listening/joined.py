@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CHOICE", "CHOICE_WORDS", "choice_trimmed", "next_joined"]
+__all__ = ["CHOICE", "CHOICE_WORDS", "choice_trimmed", "next_joined", "other_option"]
 
 # "thats what good care is. for patients and staff" (round 28): a short phrase after the stop finishes the thought.
 _TAIL_ON = re.compile(r"(?i)\s*((?:for|with|by|to|in|at|on|from|without|especially|mostly|mainly|even) "
@@ -69,3 +69,28 @@ def next_joined(text: str, m: re.Match[str], max_words: int, max_chars: int) -> 
     if also and len(joined.split()) <= max_words + 6 and len(joined) <= max_chars:
         return joined  # "X. And separately ask our head of people Y" (round 32)
     return ""
+
+
+# The next sentence offering another option: "... maybe. Or to work in the revenue department, I am not sure."
+_UNSURE_TAIL = re.compile(r"(?i),?\s+(?:(?:but |and )?(?:i'?m|i am|im) not (?:so |really |very )?sure|"
+                          r"i don'?t know|idk|maybe|i think|i guess|not sure)\b.*$")
+_ALTERNATIVE = re.compile(r"^[^.!?]*[.!?]\s+or,?\s+(?:maybe\s+|perhaps\s+)?(?P<alt>[^.!?]+)", re.I)
+# "... but also product manager has been on my mind bc ..." (round 36): the other option, said as a thought
+_ALSO_ON_MIND = re.compile(r"(?i)(?:\b(?:but|and) also,?\s+|(?:^|[.!?]\s+)(?:and |but |also )?)"
+                           r"(?:being (?:a |an )?|maybe (?:a |an )?)?(?P<alt>[\w' -]{2,30}?) "
+                           r"(?:has|'s|is|have) (?:also )?(?:been )?(?:on my mind|in my head|tempting me)\b")
+_ALSO_THINKING = re.compile(r"(?i)\b(?:but |and )?(?:i'?m |im |i am |i'?ve been |ive been |been )?also "
+                            r"(?:thinking about|considering|looking at|eyeing|tempted by) (?P<alt>[\w' -]{2,30}?)"
+                            r"(?=[.,;!?]|\s+(?:because|bc|cos|since|as|but)\b|$)")
+# "winding down a little, perhaps mentoring the younger staff" (round 41): the thought goes on, hedged.
+_GOES_ON = re.compile(r"(?i)^\s*,\s*(?P<hedge>perhaps|maybe|possibly|probably|ideally)\s+(?P<alt>[^.!?;]+)")
+
+
+def other_option(after: str) -> tuple[str, str] | None:
+    """What is said after a key phrase that belongs with it: another option ("or", the option) or the thought
+    going on ("perhaps", the rest); None if neither."""
+    other = next((m for m in (r.search(after) for r in (_ALTERNATIVE, _ALSO_ON_MIND, _ALSO_THINKING)) if m), None)
+    if other:
+        return "or", _UNSURE_TAIL.sub("", other.group("alt"))
+    more = _GOES_ON.match(after)
+    return (more["hedge"].lower(), more["alt"]) if more else None

@@ -10,7 +10,7 @@ from coach.listening.cutting import NO_END, cut, fragments, without_contrast
 # Re-exported: templates and callers say pronouns back through playback.
 from coach.listening.jobs import CONTRACTED_IS as _CONTRACTED_IS
 from coach.listening.jobs import job_named as job_named
-from coach.listening.joined import CHOICE, CHOICE_WORDS, choice_trimmed, next_joined
+from coach.listening.joined import CHOICE, CHOICE_WORDS, choice_trimmed, next_joined, other_option
 from coach.listening.pronouns import swap_pronouns as swap_pronouns
 from coach.listening.spelling import spelled_out
 from coach.listening.text import PURPOSE
@@ -314,12 +314,12 @@ def play_back(answer: str, max_words: int = 12) -> str:
     if re.match(r"(?i)either\b", phrase) and not re.search(r"(?i)\bor\b", phrase):
         return ""  # half of an either/or is not what was said: no quote at all
     after = answer[answer.find(phrase) + len(phrase):] if phrase and phrase in answer else ""
-    other = next((m for m in (r.search(after) for r in (_ALTERNATIVE, _ALSO_ON_MIND, _ALSO_THINKING)) if m), None)
+    other = other_option(after)
     if other:  # "front office manager, maybe. Or the revenue department": both options, not the first alone
         room = max(8, max_words - len(phrase.split()))  # the other option whole, as far as the room allows
-        alt = key_phrase(_UNSURE_TAIL.sub("", other.group("alt")), room)
+        alt = key_phrase(other[1], room)
         if alt and len(alt.split()) <= room:
-            return f"{second_person(phrase)}, or {second_person(alt)}"
+            return f"{second_person(phrase)}, {other[0]} {second_person(alt)}"
     return second_person(phrase)
 
 
@@ -331,17 +331,6 @@ _UNSAYABLE = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b\[[0-9;?]*[A-Za
 _SAID_AS = re.compile(r"(?i)^([^.!?;]+)\?\s+like,?\s+(?!i (?:said|told|mean)\b)([^.!?;]+?)[.!?]*\s*$")
 
 
-# The next sentence offering another option: "... maybe. Or to work in the revenue department, I am not sure."
-_UNSURE_TAIL = re.compile(r"(?i),?\s+(?:(?:but |and )?(?:i'?m|i am|im) not (?:so |really |very )?sure|"
-                          r"i don'?t know|idk|maybe|i think|i guess|not sure)\b.*$")
-_ALTERNATIVE = re.compile(r"^[^.!?]*[.!?]\s+or,?\s+(?:maybe\s+|perhaps\s+)?(?P<alt>[^.!?]+)", re.I)
-# "... but also product manager has been on my mind bc ..." (round 36): the other option, said as a thought
-_ALSO_ON_MIND = re.compile(r"(?i)(?:\b(?:but|and) also,?\s+|(?:^|[.!?]\s+)(?:and |but |also )?)"
-                           r"(?:being (?:a |an )?|maybe (?:a |an )?)?(?P<alt>[\w' -]{2,30}?) "
-                           r"(?:has|'s|is|have) (?:also )?(?:been )?(?:on my mind|in my head|tempting me)\b")
-_ALSO_THINKING = re.compile(r"(?i)\b(?:but |and )?(?:i'?m |im |i am |i'?ve been |ive been |been )?also "
-                            r"(?:thinking about|considering|looking at|eyeing|tempted by) (?P<alt>[\w' -]{2,30}?)"
-                            r"(?=[.,;!?]|\s+(?:because|bc|cos|since|as|but)\b|$)")
 
 
 _STRESSED = re.compile(r"\b(?:WHEN|HOW|WHAT|WHERE|WHO|WHY|WHICH|MORE|LESS|NOT|NEVER|ALWAYS|REALLY|VERY|SO|ALL|"
