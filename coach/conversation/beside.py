@@ -51,6 +51,11 @@ _REDO = re.compile(r"(?i)^\W*(?:(?:no|sorry|wait|oh|hang on|actually)[,.!]*\s+)*
 _SETTLED = re.compile(r"(?i)^\W*(?:(?:you know what|ok|okay|actually|so|no|hmm+|right|i think|definitely|def|"
                       r"deffo|honestly)[,.!]*\s+)*(?P<x>[\w' -]{2,40}?),?\s+(?:not|rather than|instead of|over)\s+"
                       r"(?:the |a |an )?(?P<y>[\w' -]{2,40}?)\W*$")
+# Rest offered as a joke: "sleep lol", "honestly naps haha" (round 40).
+_REST_JOKE = re.compile(r"(?i)^\W*(?:(?:um+|honestly|tbh|ngl|probably|prob|obviously|obvs)[,.]?\s+)*"
+                        r"(?:sleep(?:ing)?|naps?|napping|my bed|bed|lying in bed|doing nothing|nothing at all)"
+                        r"(?:\s+(?:obviously|obvs|tbh|honestly|probably))?"
+                        r"(?:[,.!]?\s*(?:lol|haha+|lmao|xd|jk|\U0001f602|\U0001f634))+\W*$")
 _SMALL = frozenset(("a", "an", "the", "to", "be", "of", "in", "at", "and", "or", "maybe", "probably", "more", "my"))
 _GOAL_CHANGE = re.compile(r"(?i)\b(?:can i|could i|let me|i want to|i wanna|i'?d like to) change "
                           r"(?:what i said (?:at the start|first|earlier)|my goal|the goal|"
@@ -150,9 +155,18 @@ class SaidBeside:
         # "no!! the sentence is 'X'. drives: autonomy first": the last answer put right, then this one
         # "wait no i want time off ON the list. anyway. baking": one more drive kept, then the rest heard
         return (self._read_back_fixed(text, ref) or self._no_pick(text, ref) or self._goal_redone(text, ref)
-                or self._that_is_it(reading, ref) or self._every_drive(text)
+                or self._that_is_it(reading, ref) or self._every_drive(text) or self._rest_joke(text)
                 or self._forgotten(text, ref)
                 or self._last_answer_fixed(text, ref) or self._said_beside(text, reading, ref))
+
+    def _rest_joke(self, text: str) -> list[Message] | None:
+        """"sleep lol" at what lights them up (round 40 kept it): smiled at, and the question again, once (None:
+        not so; "sleep" said plainly, or again, is the answer)."""
+        if self.current.append_to != "passions" or not _REST_JOKE.match(text) or self.state.reasks or (
+                "rest_joke" not in self.flow.replies):
+            return None
+        self.state.reasks += 1
+        return [self._rule(self._reply("rest_joke"), stored_as="reask")] + self._reask()
 
     def _read_back_fixed(self, text: str, ref: str) -> list[Message] | None:
         """"wait you didnt add meaning. meaning is the main one", said at the experiment question (round 36): about the

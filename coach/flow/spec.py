@@ -156,6 +156,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
                "counsellor or your doctor is the right person.",
     "forgot": "Done: nothing about \"{words}\" is kept for today's summary. Your own words stay in the transcripts, "
               "which only you can read; coach delete erases a whole conversation.",
+    "rest_joke": "Ha, fair enough, rest counts too.",
     "forgot_idea": "Got it, I've left {words} out.",
     "forgot_none": "Nothing I keep for your summary mentions \"{words}\". Your own words stay in the transcript, "
                    "which only you can read; coach delete erases a whole conversation.",
