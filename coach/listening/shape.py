@@ -48,6 +48,9 @@ def opened(low: str) -> bool:
 # Said, not asked, though it opens like a question (round 29, said with no "?"): "(underneath that) is that I have
 # given a great deal", "What is behind it is wanting to be appreciated".
 _SAID_SO = re.compile(r"(?:(?:so|and|but|well)[, ]+)*(?:(?:is|was) that (?:i|i'?ve|i'?m|we|my|one)\b"
+                      # "is the most important" (round 41, a second-language mentee): said of what came before
+                      r"|(?:is|are) (?:the |very |so |really )?(?:most |more |the most |very )?(?:important|everything|"
+                      r"the main (?:thing|one)|the priority|number one)(?: (?:for|to) (?:me|us|my family))?\W*$"
                       r"|what(?:'s| is| was) (?:behind|underneath|under|beneath|driving|really driving) "
                       r"(?:it|that|this|all(?: of)? (?:it|that|this)) (?:is|was) \w)")
 # "did it, loved it" at "how did the experiment go?" (round 39 persona): news, not a question
