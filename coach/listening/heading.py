@@ -60,6 +60,10 @@ _REMARK = re.compile(r"(?i)^(?:(?:well|hmm+|oh|ha+|so|ok)[,.]?\s+)*(?:(?:that'?s
                      r"(?:rather |really |quite |such |a bit of )?(?:a |the )?(?:good |big |hard |tough |fair |great |"
                      r"million dollar |\$64,000 )?(?:question|problem|dilemma)(?: really| isn'?t it| eh)?|"
                      r"good question|great question|tough one|"
+                     # "ok so this is hard.", "sorry this is long" (round 41): said on the way, never the goal
+                     r"(?:this|that|it) (?:is|'s|s) (?:so |really |quite |a bit |kind of |kinda )?(?:hard|"
+                     r"tricky|difficult|tough|complicated|a hard one|a big one|long|a lot)|sorry,? (?:this|that|it) "
+                     r"(?:is|'s|s|was|got) (?:so |a bit |really )?(?:long|a lot|rambly)|"
                      r"(?:i (?:literally |already )?(?:just )?)?(?:told|said|answered) (?:you|ya|u|that|this)|"
                      r"i (?:don'?t|dont|do not) (?:totally |really |fully |entirely |actually )?know"
                      r"(?: already| before)?|(?:you )?pick one(?: lol)?|(?:no )?wait,? (?:don'?t|dont)|don'?t|dont)"

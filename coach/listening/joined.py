@@ -86,10 +86,16 @@ _ALSO_THINKING = re.compile(r"(?i)\b(?:but |and )?(?:i'?m |im |i am |i'?ve been 
 _GOES_ON = re.compile(r"(?i)^\s*,\s*(?P<hedge>perhaps|maybe|possibly|probably|ideally)\s+(?P<alt>[^.!?;]+)")
 
 
+# "... so maybe practice education?" (round 41): a second option, asked of themselves
+_MAYBE_ASKED = re.compile(r"(?i)(?:^|[.!?,]\s+)(?:so |or )(?:maybe|perhaps) (?!(?:i|you|we|it|that|this|they|not)\b)"
+                          r"(?P<alt>[^.!?,]{3,40})(?=[.?]|$)")
+
+
 def other_option(after: str) -> tuple[str, str] | None:
     """What is said after a key phrase that belongs with it: another option ("or", the option) or the thought
     going on ("perhaps", the rest); None if neither."""
-    other = next((m for m in (r.search(after) for r in (_ALTERNATIVE, _ALSO_ON_MIND, _ALSO_THINKING)) if m), None)
+    other = next((m for m in (r.search(after) for r in (_ALTERNATIVE, _ALSO_ON_MIND, _ALSO_THINKING, _MAYBE_ASKED))
+                  if m), None)
     if other:
         return "or", _UNSURE_TAIL.sub("", other.group("alt"))
     more = _GOES_ON.match(after)
