@@ -275,7 +275,16 @@ def correction_and_answer(reading: Reading, correction: str) -> tuple[str, str]:
         return correction, ""
     # "not the CMO, I meant the creative director. She runs the shoots": what is left beside it
     rest = re.sub(r"(?i)(?:^|(?<=[.!?;]\s))not\s+(?:\w+\s+){0,3}?\w+\s*[.,;!?]+\s*", "", said_content(reading))
+    rest = _NOT_SAID.sub("", rest)  # "i didnt say everyone": what the correction takes back, not an answer
+    if _WHO.match(rest.strip()):  # "i meant the designer guy. the one who does the portal design": still the fix
+        return f"{correction.rstrip(' .')}, {rest.strip().rstrip('.')}", ""
     return correction, rest.strip() if len(rest.split()) >= 2 else ""
+
+
+_NOT_SAID = re.compile(r"(?i)(?:^|(?<=[.!?;]\s))i (?:didn'?t|didnt|did not|never) (?:say|mean|write|pick|want)\b"
+                        r"[^.!?;]*[.!?;]*\s*")
+# Who the correction means, said after it: "the one who does the customer portal design" (round 41).
+_WHO = re.compile(r"(?i)^(?:the (?:one|guy|lady|woman|man|person|bloke|girl) (?:who|that)|who|that one)\b")
 
 
 def without_worry(content: str, reading: Reading) -> str:

@@ -170,7 +170,8 @@ _TO_BEGIN = re.compile(r"(?i)\b(?:shall we (?:begin|start|carry on|go on)|(?:rea
 _OK_SHRUG = re.compile(r"(?:(?:ok|okay|fine|sure|alright|all right)[,]?\s+)?(?:i guess|i suppose|i think|probably)")
 # "huh? i mean i want my own place", "wat. because rent": a bare "what?" and then the answer anyway.
 _WHICH_THING = re.compile(r"(?:you mean |do you mean )?(?:the|that|this|my) [\w' ]{1,25} (?:thing|bit|part|one)")
-_BARE_WHAT = re.compile(r"(?:sorry,? )?(?:say )?(?:what|wat|wut|wot|huh|eh|pardon|hm+)")
+_BARE_WHAT = re.compile(r"(?:(?:wait|hang on|hold on|um+|uh+|sorry)[,.]? )*(?:say )?"
+                        r"(?:what|wat|wut|wot|huh|eh|pardon|hm+)")
 
 
 _NOT_X_Y = re.compile(r"\W*(?:(?:actually|no|nah|well|wait|hmm+)[,.]?\s+)*not (?:really |the )?(?P<x>[\w' ]{2,30}?),\s*"
@@ -216,8 +217,8 @@ def _answered_anyway(cx: Context) -> None:
         # "the new starters thing?": which thing was meant, asked in passing
         checked = f.rule == "content.tentative" and _WHICH_THING.fullmatch(said) is not None
         if ((f.kind == "question" and _BARE_WHAT.fullmatch(said)) or checked) \
-                and any(g.kind == "content" and len(words(cx.reply.low[g.piece.start:g.piece.end])) >= 4
-                        for g in cx.found[i + 1:]):
+                and any((g.kind == "content" and len(words(cx.reply.low[g.piece.start:g.piece.end])) >= 4)
+                        or g.kind == "correction" for g in cx.found[i + 1:]):  # "wait what? no i meant X"
             f.kind = "filler"
 
 

@@ -48,7 +48,8 @@ _ROLE = re.compile(
 
 _PERSON_NAMED = re.compile(r"(?i)(?:the|my|our) (?:[\w'-]+ ){0,2}[\w'-]+(?: (?:on|in|at|from|for) (?:the )?[\w'-]+"
                            r"(?: [\w'-]+)?| (?:who|that) (?:runs|leads|manages|heads|owns|does|looks after) "
-                           r"(?:the |our |my )?[\w'-]+(?: [\w'-]+){0,2}(?: (?:at|in|on) [\w'-]+)?)"
+                           r"(?:the |our |my )?[\w'-]+(?: [\w'-]+){0,2}(?: (?:at|in|on|for) (?:the |our |my )?[\w'-]+"
+                           r"(?: [\w'-]+)?)?)"
                            r"(?<!\blol)(?<!\bhaha)(?<!\btbh)")
 _TAKEN_BACK = re.compile(r"(?i)\?\s*(?:but |nah,? |no,? )?not really\b(?![^.!?]*\b(?:actually|maybe|or)\b)")
 _NOT_THEIRS = re.compile(r"(?i)\b(?:i'?m|im|i am) (?:the|a|an) [^,.;!?]*?"
@@ -66,6 +67,18 @@ _PICK = re.compile(r"(?i)(?:the|my|our) (?!(?:one|same|thing|way|place|job|idea|
                    r"question)\b)[\w'-]+(?: [\w'-]+){0,2}")
 
 
+# Said on the way to a pick: a question back ("lol everyone?"), a "nobody's" taken back by a maybe.
+_ON_THE_WAY = re.compile(r"(?i)^(?:[^.?!]{1,30}\?+\s*|(?:(?:um+|uh+|honestly|hmm+|lol|tbh|well)[,.]?\s+)*"
+                         r"(?:nobody'?s|no one'?s|noone'?s|nobody|none|everyone'?s|everyone|everybody|anyone|"
+                         r"all of them)[.!,]+\s+)+"
+                         r"(?:(?:maybe|perhaps|probably|prob)\s+)?")
+
+
+def rules_words(text: str) -> int:
+    """How many words ``text`` has."""
+    return len(re.findall(r"[\w']+", text))
+
+
 def job_named(answer: str) -> str:
     """The job an answer names ("my manager's", "the head of science"), "" when none is clear.
 
@@ -74,6 +87,9 @@ def job_named(answer: str) -> str:
     if _TAKEN_BACK.search(answer):  # "i guess her job? but not really, i dont wanna run a cafe": no job picked
         return ""
     text = " ".join(_SELF_REPAIR.split(answer)[-1].split())
+    # "lol everyone? um honestly nobodys. maybe the guy who does the design ..." (round 41): a question back and a
+    # "nobody" on the way, then the pick, its hedge said first
+    text = _ON_THE_WAY.sub("", text) if rules_words(_ON_THE_WAY.sub("", text)) >= 2 else text
     picked = _FIRST_THEN_ASIDE.match(text)
     if picked and job_named(picked.group("x")):  # "head of people. Though the CFO's job appeals": the first pick
         return job_named(picked.group("x"))
