@@ -40,7 +40,7 @@ class Drives(Correcting):
     def _motivations(self, words: str, replace: bool) -> bool:
         """Motivations named in ``words`` become confirmed ones (all of them, when ``replace``)."""
         lex = self.flow.lexicon
-        pieces = [p.strip(" .,!") for p in re.split(r",\s*|\s+and\s+|\s*&\s*", words) if p.strip(" .,!")]
+        pieces = [p.strip(" .,!") for p in re.split(r"(?i),\s*|\s+and\s+|\s*&\s*", words) if p.strip(" .,!")]
         named = [m for m, spec in lex.motivations.items()
                  if _names(spec, words) or any(_names(spec, w) for w in pieces)]
         if not named:

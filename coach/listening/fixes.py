@@ -30,6 +30,10 @@ _NUMBERED = re.compile(r"(?:^|(?<=\s)(?<!number )(?<!\bno )(?<!\btop ))(?:\(\d{1
 
 
 # A line said as a sentence of one's own: "ppl come to me for explaining tech stuff" (round 32).
+_HEADING_SAID = re.compile(r"(?i)^(?:(?:no|so|but|and|ok)[,.]?\s+)*(?:i'?m|im|i am) (?:now |actually |really )?"
+                           r"(?:heading|going) (?:to|for|towards|into) (?=\w)")
+_GOOD_AT_TOO = re.compile(r"(?i)^(?:(?:and|also|plus|oh)[,.]?\s+)*(?:i'?m|im|i am) (?:also )?good at "
+                          r"(?P<x>[\w' ]{2,40}?)(?:,?\s+(?:too|as well|also))\W*$")
 _LINE_SAID = re.compile(r"(?i)^(?:(?:and|but|also|so|plus)\s+)?(?:people|ppl|folks|everyone|they) (?:come|comes|came) "
                         r"to me for\s+(?=\w)")
 
@@ -180,6 +184,9 @@ def read_fixes(reply: str) -> list[Fix]:
     named = named_as = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
     for clause in _clauses(Reply(reply).text):
         clause = _LINE_SAID.sub("what people come to me for is ", clause)
+        # "im heading to test automation now not UX", "and im good at drawing too" (round 41): the lines, said plainly
+        clause = _HEADING_SAID.sub("where i'm heading is ", clause)
+        clause = _GOOD_AT_TOO.sub(r"add \g<x> to what i'm good at", clause)
         # "underneath its more about X", "'random but football tactics' lol thats not a thing, its just football
         # tactics" (round 35): said the way people say it, read as the line put right
         clause = _LINE_ITS.sub(lambda m: f"{m.group('line')} is ", clause)
