@@ -46,6 +46,13 @@ _EVERY = re.compile(r"(?i)^\W*(?:(?:um+|uh+|well|honestly|tbh|ngl|lol|haha|idk|i
                     r"obviously|obvs|tbf))*\W*$")
 
 
+# A drive of their own said beside a check: "AND no meetings", "yeah but also the meetings thing" (round 41).
+_ALSO_OWN = re.compile(r"(?i)(?:^|[.!?]\s*|\b(?:yeah|yes|but|and)\s+)(?:but\s+|and\s+)?(?:also|and)\s+(?:the\s+)?"
+                       r"(?P<x>(?:no\s+|not\s+)?[\w' ]{2,30}?)(?:\s+(?:thing|bit|part))?(?=\s*(?:[.!?]|$|why\b))")
+
+_AWAY_FROM = frozenset(("meetings", "nights", "weekends", "overtime", "politics", "micromanaging", "micromanagement"))
+
+
 class DriveChecks:
     """The part of a conversation that reads drives named at a drive check (mixed into Conversation)."""
 
@@ -85,7 +92,7 @@ class DriveChecks:
         if not (self.current.foreach and self.current.collect_yes):
             return None
         edited = (self._edited(text, reading, ref) or self._swapped(text, reading, ref)
-                  or self._missed(text, reading, ref))
+                  or self._missed(text, reading, ref) or self._also_own(text, reading, ref))
         if edited is not None:  # "drop recognition, i didnt say that today. and add helping others grow"
             return edited
         if self._item().get("with") and _ALL_OF_THEM.search(text) and not reading.has("no"):
@@ -168,6 +175,22 @@ class DriveChecks:
         confirm = False if reading.has("no") else None if reading.has("hedge") else True
         lead = f"{self._partly_plain()} " if confirm is None and "partly_plain" in self.flow.replies else ""
         return [self._rule(lead + noted)] + self._advance(answer=text, ref=ref, reading=reading, confirm=confirm)
+
+    def _also_own(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """"AND no meetings. why do u keep dropping that", "yeah but also the meetings thing" (round 41): a drive of
+        their own said beside this check is kept in their words and said so; this check is a yes unless doubted."""
+        m = _ALSO_OWN.search(text)
+        lex, var = self.flow.lexicon, self.current.collect_yes or "motivations"
+        own = m.group("x").strip() if m else ""
+        own = f"no {own}" if own.lower() in _AWAY_FROM else own  # "the meetings thing": no meetings
+        if not own or not lex.own_drives.find(rules.normalise(own)) or "noted_too" not in self.flow.replies or any(
+                spec.words.find(rules.normalise(own)) for spec in lex.motivations.values()):
+            return None
+        if own.lower() not in [str(k).lower() for k in self.values.get(var) or []]:
+            self.words.append(var, own, self._refs())
+        noted = self._rule(self._reply("noted_too").replace("{words}", own))
+        confirm = False if reading.has("no") else None if reading.has("hedge") else True
+        return [noted] + self._advance(answer=text, ref=ref, reading=reading, confirm=confirm)
 
     def _swapped(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """A drive put right in the mentee's word (round 34): "no, not 'recognised' - 'respected'. ... earning well

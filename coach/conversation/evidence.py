@@ -43,7 +43,9 @@ _INSTEAD = re.compile(r"(?i)^\W*(?:(?:actually|but|no)\W+)*(?:it'?s |its |it is 
 _TAIL = re.compile(r"\W*\b(?:i (?:think|guess|suppose)|too|as well|mostly|probably|really|i'?d say|for sure|"
                    r"definitely|which i said first|first|i told already|i said|honestly|tbh|lol|ngl|obvs)\W*$", re.I)
 _NOT_A_DRIVE = re.compile(r"(?i)^(?:that|this|it|which|although|though|i|i'?m|you|is|are|do|does|what|how|why|who|"
-                          r"where|not(?! (?:being|having to|getting|feeling) \w)|no|nothing|none|idk|dunno|everything|"
+                          # "not sitting in meetings all day", "no nights": a drive said as what to get away from
+                          r"where|not(?! (?:being|having to|getting|feeling) \w| \w+ing\b)|"
+                          r"no(?! (?:more |endless |pointless )?\w{3,}s\b)|nothing|none|idk|dunno|everything|"
                           r"anything|stuff|things|sounds?|for|to|with|"
                           r"in|at|on|because|cos|cause|bc|like|scrap|forget|drop|(?:a )?(?:little|bit|lot)|kind of|"
                           r"sort of|only|even|if|when|same|as before|like (?:i said|before|last time)|"
