@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 
 _ASKS_FEELING = re.compile(r"(?i)\bfeel|sit with you|how (?:would|does|did) (?:that|it) (?:land|seem)")
 # The mentee saying the ladder has reached the bottom ("thats it really", "that's the bottom of it").
-_BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|nothing (?:deeper|under|below|beneath|more)|"
+_BOTTOM = re.compile(r"(?i)\bbottom\b|\bthat'?s (?:it|all)\b|"
+                     r"nothing(?:'s| is)? (?:deeper|under|below|beneath|more|behind)|"
                      r"just (?:is|does|true|a fact|the way it is|how it is)\b|simple as|no (?:deeper |real )?reason|"
                      r"can'?t go (?:any )?deeper|as deep as")
 # "is family. is most important. thats all": said last, after a reason (round 21).

@@ -136,7 +136,8 @@ def reason(answer: str) -> str:
     """The deepest reason in an answer, played back: what the next why-question asks about."""
     found = reasons(answer)
     said = second_person(found[-1]) if found else play_back(answer)
-    return re.sub(r"(?i)^so (?:that )?(?=\w)", "", said)  # "so my kids have more": asked about as "your kids have more"
+    # "so my kids have more": asked about as "your kids have more"; "because of childcare": as "childcare"
+    return re.sub(r"(?i)^(?:so (?:that )?|of )(?=\w)", "", said)
 
 
 # Words that make a reason stronger, not another one: "more money" after "money".
