@@ -74,7 +74,13 @@ def next_joined(text: str, m: re.Match[str], max_words: int, max_chars: int) -> 
 # The next sentence offering another option: "... maybe. Or to work in the revenue department, I am not sure."
 _UNSURE_TAIL = re.compile(r"(?i),?\s+(?:(?:but |and )?(?:i'?m|i am|im) not (?:so |really |very )?sure|"
                           r"i don'?t know|idk|maybe|i think|i guess|not sure)\b.*$")
-_ALTERNATIVE = re.compile(r"^[^.!?]*[.!?]\s+or,?\s+(?:maybe\s+|perhaps\s+)?(?P<alt>[^.!?]+)", re.I)
+_ALTERNATIVE = re.compile(r"(?:^|[.!?]\s+)or,?\s+(?:maybe\s+|perhaps\s+|just\s+)?(?P<alt>[^.!?]+)", re.I)
+# "cannulas lol. everyone calls me for the tricky ones. and calming down scared relatives" (round 41): a second thing
+_AND_ANOTHER = re.compile(r"(?i)(?:^|[.!?]\s+)and\s+(?:also\s+)?(?!(?:i|it|that|this|they|he|she|we|you|then|so|but)\b)"
+                          r"(?P<alt>[^.!?]{3,60})")
+# ... its "and" dropped when the answer was kept: "cannulas. everyone calls me for those. calming down relatives"
+_DOING_LAST = re.compile(r"(?i)[.!?]\s+(?P<alt>(?!(?:nothing|something|anything|everything|thing)\b)[a-z]{3,}ing\b"
+                         r"[^.!?]{2,50})[.!?]*\s*$")
 # "... but also product manager has been on my mind bc ..." (round 36): the other option, said as a thought
 _ALSO_ON_MIND = re.compile(r"(?i)(?:\b(?:but|and) also,?\s+|(?:^|[.!?]\s+)(?:and |but |also )?)"
                            r"(?:being (?:a |an )?|maybe (?:a |an )?)?(?P<alt>[\w' -]{2,30}?) "
@@ -98,5 +104,8 @@ def other_option(after: str) -> tuple[str, str] | None:
                   if m), None)
     if other:
         return "or", _UNSURE_TAIL.sub("", other.group("alt"))
+    another = _AND_ANOTHER.search(after) or _DOING_LAST.search(after)
+    if another:
+        return "and", another.group("alt")
     more = _GOES_ON.match(after)
     return (more["hedge"].lower(), more["alt"]) if more else None
