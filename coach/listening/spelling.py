@@ -36,7 +36,8 @@ _TYPOS = {
     "wokr": "work", "wrok": "work", "teh's": "the", "collegues": "colleagues", "colleages": "colleagues",
     "enviroment": "environment", "familly": "family", "finacial": "financial", "intrested": "interested",
     "intresting": "interesting", "importnat": "important", "imporant": "important", "mony": "money",
-    "moeny": "money", "somethign": "something", "trianing": "training", "traning": "training", "nurisng": "nursing", "ppeople": "people",
+    "moeny": "money", "somethign": "something",
+    "trianing": "training", "traning": "training", "nurisng": "nursing", "ppeople": "people",
     # apostrophes left out ("shes not always with my mum"): said back with them
     "shes": "she's", "theyre": "they're", "thats": "that's", "whats": "what's", "dont": "don't",
     "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "isnt": "isn't", "wasnt": "wasn't",
