@@ -218,7 +218,9 @@ class Confirming(Changes):
             pieces = [p.strip(" ,") for p in re.split(r"[.!?;]", trimmed(said_content(reading)))]
             named = [p for p in pieces if 1 <= len(p.split()) <= 2 and not _DENIES.search(p) and not non_answer(p)
                      and not _NOT_A_WORD_FOR_IT.match(p)]
-            return named[-1] if named else ""
+            label = set(rules.words(str(self._item().get("label") or "")))
+            # "NO. earning ENOUGH. for childcare" (round 41): the piece that names the drive checked, not the why
+            return next((p for p in named if set(rules.words(p)) & label), named[-1]) if named else ""
         # "proving it to myself than getting good": what it is, not what it is more than.
         words = re.sub(r"(?i)^(?:simply|really|just)\s+(?!enough\b)", "", trimmed(corrected_to(reading)))
         words = re.sub(r"(?i)(?<!\bto)\s+(?:than|rather than|instead of|not)\s+.*$", "", words)  # "to not be": kept
