@@ -34,6 +34,8 @@ _HEADING_SAID = re.compile(r"(?i)^(?:(?:no|so|but|and|ok)[,.]?\s+)*(?:i'?m|im|i 
                            r"(?:heading|going) (?:to|for|towards|into) (?=\w)")
 _GOOD_AT_TOO = re.compile(r"(?i)^(?:(?:and|also|plus|oh)[,.]?\s+)*(?:i'?m|im|i am) (?:also )?good at "
                           r"(?P<x>[\w' ]{2,40}?)(?:,?\s+(?:too|as well|also))\W*$")
+_THING_FOR = re.compile(rf"(?i)^(?:(?:and|also|plus|oh|what about)\s+)*(?:the |my )?(?P<x>[\w' ]{{2,30}}?)"
+                        rf"\s+(?:thing|bit|part|one)\s+(?:for|in|under|on)\s+(?P<slot>{MENTION})\W*$")
 _LINE_SAID = re.compile(r"(?i)^(?:(?:and|but|also|so|plus)\s+)?(?:people|ppl|folks|everyone|they) (?:come|comes|came) "
                         r"to me for\s+(?=\w)")
 
@@ -187,6 +189,7 @@ def read_fixes(reply: str) -> list[Fix]:
         # "im heading to test automation now not UX", "and im good at drawing too" (round 41): the lines, said plainly
         clause = _HEADING_SAID.sub("where i'm heading is ", clause)
         clause = _GOOD_AT_TOO.sub(r"add \g<x> to what i'm good at", clause)
+        clause = _THING_FOR.sub(r"add \g<x> to \g<slot>", clause)  # "and the drawing thing for what im good at?"
         # "underneath its more about X", "'random but football tactics' lol thats not a thing, its just football
         # tactics" (round 35): said the way people say it, read as the line put right
         clause = _LINE_ITS.sub(lambda m: f"{m.group('line')} is ", clause)
