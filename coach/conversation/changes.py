@@ -200,6 +200,8 @@ class Changes(DriveChecks):
         if reading.confirm is False and isinstance(self.values.get(self.current.changed), list):
             return ""  # "no, i quit the garden": what is no longer so is not one of them; the questions are asked
         corrected = re.sub(r"(?i)\s+(?:really|tbh|honestly|i think|i guess)\W*$", "", corrected_to(reading))
+        # "X and Y. you missed that one last time" (round 41): the complaint is not the news, X and Y are
+        corrected = "" if re.match(r"(?i)(?:i|you|u) (?:missed|forgot|left out|dropped)\b", corrected) else corrected
         words = corrected or trimmed(said_content(reading))
         told = news_told(reading.reply) if corrected else ""
         if told and corrected.lower() not in told.lower():  # "i applied for the MPH! ... so its research again"
