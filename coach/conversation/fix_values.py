@@ -117,7 +117,7 @@ class FixValues(Drives):
             deepest = under and i == len(fix.chain) - 1
             if (deepest or rules.is_bedrock(reason, self.flow.lexicon)) and "bedrock" in self.values:
                 self.words.append("bedrock", reason, ref)  # said as what is underneath: no plain sentence asked for
-        return ", because ".join([fix.new, *fix.chain])
+        return ", because ".join(p for p in (fix.new, *fix.chain) if p)
 
     def _put_first(self, fix: Fix) -> str:
         """"growth should be first not meaning": that item moved to the front of its line, the rest in order."""

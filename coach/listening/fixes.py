@@ -34,6 +34,9 @@ _HEADING_SAID = re.compile(r"(?i)^(?:(?:no|so|but|and|ok)[,.]?\s+)*(?:i'?m|im|i 
                            r"(?:heading|going) (?:to|for|towards|into) (?=\w)")
 _GOOD_AT_TOO = re.compile(r"(?i)^(?:(?:and|also|plus|oh)[,.]?\s+)*(?:i'?m|im|i am) (?:also )?good at "
                           r"(?P<x>[\w' ]{2,40}?)(?:,?\s+(?:too|as well|also))\W*$")
+_JUST_SAY = re.compile(r"(?i)^(?:(?:kind of|sort of|no|nah|ok|okay|hmm+)[,.]?\s+)*(?:(?:can you |could you |pls |please )?"
+                       r"just (?:say|put)|(?:can you |could you |pls |please )?(?:make|have) it say)\s*:?\s+"
+                       r"(?P<x>[^.!?]{3,})$")
 _THING_FOR = re.compile(rf"(?i)^(?:(?:and|also|plus|oh|what about)\s+)*(?:the |my )?(?P<x>[\w' ]{{2,30}}?)"
                         rf"\s+(?:thing|bit|part|one)\s+(?:for|in|under|on)\s+(?P<slot>{MENTION})\W*$")
 _LINE_SAID = re.compile(r"(?i)^(?:(?:and|but|also|so|plus)\s+)?(?:people|ppl|folks|everyone|they) (?:come|comes|came) "
@@ -173,6 +176,12 @@ def _read_also(clause: str) -> Fix | None:
     return replace(fix, kind="add") if also else fix
 
 
+def _just_say(clause: str) -> Fix | None:
+    """"kind of. just say money matters becuase of childcare" (round 41): the reasons, in these words."""
+    just = _JUST_SAY.match(clause)
+    return Fix("restate", new="", chain=(_words(just.group("x")),)) if just else None
+
+
 def read_fixes(reply: str) -> list[Fix]:
     """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
     reply = _TOLD_ASIDE.sub("", reply)  # "it's not 'being recognised', i told you last time, more X" (round 37)
@@ -199,7 +208,7 @@ def read_fixes(reply: str) -> list[Fix]:
             out[-1] = replace(out[-1], chain=(*out[-1].chain, _words(clause[deepest.end():])))
             continue
         # "that's not put right at all": no fix
-        fix = _too_not_just(_bare(clause)) or _not_x_more_y(clause) or (
+        fix = _just_say(_bare(clause)) or _too_not_just(_bare(clause)) or _not_x_more_y(clause) or (
             None if fw.NOT_RIGHT.match(_bare(clause)) else _read_also(clause))
         gone = _line_dropped(_bare(clause), named, named_as) if fix is None else None
         if gone is not None:  # "the job you'd pick bit. delete it", "take out the job you'd pick line" (round 29)
