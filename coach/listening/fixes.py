@@ -29,13 +29,13 @@ __all__ = ["Fix", "is_complaint", "is_remark", "read_fixes"]
 _NUMBERED = re.compile(r"(?:^|(?<=\s)(?<!number )(?<!\bno )(?<!\btop ))(?:\(\d{1,2}\)|#?\d{1,2}[).:])\s+(?=\S)")
 
 
-# A line said as a sentence of one's own: "ppl come to me for explaining tech stuff" (round 32).
+# Lines said as sentences of one's own (round 41): "im heading to X", "im good at X too", "just say X".
 _HEADING_SAID = re.compile(r"(?i)^(?:(?:no|so|but|and|ok)[,.]?\s+)*(?:i'?m|im|i am) (?:now |actually |really )?"
                            r"(?:heading|going) (?:to|for|towards|into) (?=\w)")
 _GOOD_AT_TOO = re.compile(r"(?i)^(?:(?:and|also|plus|oh)[,.]?\s+)*(?:i'?m|im|i am) (?:also )?good at "
                           r"(?P<x>[\w' ]{2,40}?)(?:,?\s+(?:too|as well|also))\W*$")
 _JUST_SAY = re.compile(r"(?i)^(?:(?:kind of|sort of|no|nah|ok|okay|hmm+)[,.]?\s+)*"
-                       r"(?:(?:can you |could you |pls |please )?just (?:say|put)|(?:can you |could you |pls |please )?(?:make|have) it say)\s*:?\s+"
+                       r"(?:(?:can you |could you |pls |please )?(?:just (?:say|put)|(?:make|have) it say))\s*:?\s+"
                        r"(?P<x>[^.!?]{3,})$")
 _THING_FOR = re.compile(rf"(?i)^(?:(?:and|also|plus|oh|what about)\s+)*(?:the |my )?(?P<x>[\w' ]{{2,30}}?)"
                         rf"\s+(?:thing|bit|part|one)\s+(?:for|in|under|on)\s+(?P<slot>{MENTION})\W*$")
