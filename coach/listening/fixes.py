@@ -39,6 +39,7 @@ _JUST_SAY = re.compile(r"(?i)^(?:(?:kind of|sort of|no|nah|ok|okay|hmm+)[,.]?\s+
                        r"(?P<x>[^.!?]{3,})$")
 _THING_FOR = re.compile(rf"(?i)^(?:(?:and|also|plus|oh|what about)\s+)*(?:the |my )?(?P<x>[\w' ]{{2,30}}?)"
                         rf"\s+(?:thing|bit|part|one)\s+(?:for|in|under|on)\s+(?P<slot>{MENTION})\W*$")
+# A line said as a sentence of one's own: "ppl come to me for explaining tech stuff" (round 32).
 _LINE_SAID = re.compile(r"(?i)^(?:(?:and|but|also|so|plus)\s+)?(?:people|ppl|folks|everyone|they) (?:come|comes|came) "
                         r"to me for\s+(?=\w)")
 
