@@ -86,10 +86,11 @@ _LABELLED = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:ok|okay|so|fine|anyway)[,
                        r"(?:one |plain |a )?(?:sentence|answer|experiment)(?:\s*(?:[:=\-]|\.{2,}|\u2026)\s*|"
                        r"(?<=experiment),\s*(?=(?:i|ring|call|ask|email|talk|try|do|go|see|look|apply|book)\b)|"
                        r"\s+(?=(?:i|i'?m|im|my|it'?s|its|being|to)\s))(?P<x>\S.*)$")  # "one sentence i want ..."
-_OVERLAP_IS = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:so|and|but|ok|okay)[, ]+)?"
+_OVERLAP_IS = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:so|and|but|ok|okay|um+|uh+)[, ]+)?"
                          r"(?:i (?:suppose|guess|think|reckon) )?(?:the |my )?(?:overlap|sweet spot|"
                          r"where (?:they|those|it all|all three) (?:meet|overlap))"
-                         r"(?: is| would be|'s|:)\s+(?P<x>[^.!?]*[^.!?\s])")
+                         # "um overlap, i guess looking after people" (round 41): the word as a label
+                         r"(?: is| would be|'s|:|,(?: i (?:guess|suppose|think|reckon))?| -)\s+(?P<x>[^.!?]*[^.!?\s])")
 _STILL_WRONG = re.compile(r"(?i)\b(?:still )?(?:not right|wrong|rong|not it)\b\W*$")
 _SAID_WRONG = re.compile(r"(?i)\b(?:wrong|rong|wrang|not right|not it|not quite|nope|no)\b")
 _PICKED = re.compile(r"(?i)\bi(?:'?d| would)? (?:probably |suppose i'?d )?(?:take|pick|want|choose|go for)\b")

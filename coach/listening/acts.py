@@ -141,6 +141,7 @@ def _read(reply: str, lex: Lexicon, expect: str, question: str | None) -> Readin
     _answered_anyway(cx)
     _back_to_it(cx)
     _wished_feelings(cx)
+    _worn_beside(cx)
     _not_asked_but(cx)
     if keep:  # asked what to change, "no, leave it" or "nothing, it's fine" declines any change
         cx.expect = "yes_no"
@@ -188,6 +189,16 @@ def _not_asked_but(cx: Context) -> None:
         m = _NOT_X_Y.fullmatch(cx.reply.low, f.piece.start, f.piece.end) if f.kind == "content" else None
         if m and set(words(m["x"])) <= asked and words(m["y"]):
             f.kind, f.content, f.rule = "correction", cx.reply.text[m.start("y"):m.end("y")], "correction.not_x_y"
+
+
+def _worn_beside(cx: Context) -> None:
+    """"honestly im running on fumes lol. ... looking after people in a calmer way" (round 41): worn out, said as
+    a sentence of its own before the answer, is met and not kept as the answer."""
+    for f in cx.found:
+        if f.kind == "feeling" and f.also_content and f.rule == "feeling.worn" and any(
+                g.kind == "content" and g.piece.start > f.piece.end and len(words(
+                    cx.reply.low[g.piece.start:g.piece.end])) >= 4 for g in cx.found):
+            f.also_content = False
 
 
 def _wished_feelings(cx: Context) -> None:
