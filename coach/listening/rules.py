@@ -252,7 +252,8 @@ def says_any(lex: Lexicon, key: str, text: str) -> bool:
 # Last time's experiment not tried (yet): "didnt do it yet lol", "never got round to it", "not yet, too busy".
 _NOT_TRIED = re.compile(r"\b(?:didn'?t|didnt|did not|haven'?t|havent|have not|never|couldn'?t|couldnt|wasn'?t able to)"
                         r"\b[^.!?]{0,20}?\b(?:do|did|done|try|tried|get (?:round|around) to|got (?:round|around) to|"
-                        r"manage|managed|start|started|get to|got to)\b|^(?:\W*(?:nope|no|nah)[,.]?\s+)?not yet\b|"
+                        r"manage|managed|start|started|get to|got to|ask|asked)\b|"
+                        r"^(?:\W*(?:nope|no|nah)[,.]?\s+)?not yet\b|"
                         r"\b(?:no time|forgot(?: about it)?|too busy)\b")
 _TRIED = re.compile(r"\b(?:i did\b(?! not| nothing)|did it\b|"
                     r"(?<!i )did (?!not\b|nothing\b)[a-z]+\b|tried it|it went|went (?:well|ok|okay|great|badly|fine)|"
