@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 # What is different, said beside a yes to "still true?" (round 21).
 _EXCEPT = re.compile(r"(?i)\b(?:except|apart from|other than|besides|only)(?: (?:that|for|maybe))?,?\s+"
                      r"(?P<x>(?:i'?m|im|i am|i'?ve|ive|i|now|the|my|we)\b[^.!?]{3,})")
+# "yeah i think so. leaning more to the educator one this week tbh" (round 41): a yes, and which way it leans now
+_LEANING = re.compile(r"(?i)\b(?P<x>(?:i'?m |im |i am )?leaning (?:more |a bit more |a lot more )?"
+                      r"(?:to|towards|toward) [^.!?,]{3,40})")
 # What a returning mentee adds to last time's words (round 21): "i want that in there, like patient education too"
 # ("add patient education" is read as a fix).
 _IN_THERE_TOO = re.compile(r"(?i)\b(?:want|put|have|need) (?:that|it|this|them) in(?: there| it)?\b[^.!?]*?"
@@ -191,7 +194,7 @@ class Changes(DriveChecks):
         if not self.current.changed:
             return ""
         if reading.confirm is True:  # "nothing's changed really, except i'm now leaning to teaching": that
-            other = _EXCEPT.search(reading.reply)
+            other = _EXCEPT.search(reading.reply) or _LEANING.search(reading.reply)
             words = trimmed(other.group("x")) if other else ""
             # "research scientist yes, quality manager no": last time's words, less the option said no to
             return self._edited_previous(reading.reply) if not words or non_answer(words) else words

@@ -39,7 +39,7 @@ _ASIDES = (r"(?:and |but )?(?:sorry,? )?(?:this|that|it)(?:'s| is|s)(?: going to
            r"if that'?s (?:obvious|boring|weird|dumb))")
 _INNER_ASIDE = re.compile(r",\x00?\s*(?:" + _ASIDES + r"),", re.IGNORECASE)
 _END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")"
-                        r"|,?\s*(?:you know|i guess|i s'?pose|lol|haha|idk|yeah|yea|yep|anyway|anyways)"
+                        r"|,?\s*(?:you know|i guess|i s'?pose|lol|haha|idk|yeah|yea|yep|anyway|anyways|tbh|ngl|tbf)"
                         # "drawing comics, i could talk about comics forever" (round 41)
                         r"|,\s*i could (?:talk about|go on about|do|spend) (?:it|that|them|this|"
                         r"(?P<topic>\w+(?: \w+)?)) (?:forever|for hours|all day)"
