@@ -25,6 +25,7 @@ from coach.conversation.recalling import Recalling
 from coach.conversation.rung_fixes import RungFixes
 from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
+from coach.conversation.turning import Turning
 from coach.listening import rules
 from coach.listening.acts import read_reply, unnumbered
 from coach.listening.chain import denies_rung
@@ -57,7 +58,8 @@ _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager
                    r"foreman|supervisor|manager)s?[.!]?$")
 
 
-class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack, Evidence, Forgetting, RungFixes):
+class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack, Evidence, Forgetting, RungFixes,
+                Turning):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
 
     flow: Flow
@@ -115,7 +117,7 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
         # "either": a yes or no is heard as one, and words are kept as the answer.
         reading = read_reply(text, lex, expect="yes_no" if step.expect == "either" else step.expect,
                              question=self._asked())
-        aside = self._said_aside(text, reading, ref)
+        aside = self._heading_turned(text, ref) or self._said_aside(text, reading, ref)
         if aside is not None:  # "... one sentence: X", "i work alone lol", "i want time off ON the list"
             return aside
         asks_fix = step.corrects and step.expect == "text" and not (step.save_as or step.append_to or step.say

@@ -88,8 +88,8 @@ class Provenance:
         known = self.state.sources.get(var)
         if not isinstance(known, list) or len(known) != len(items):
             known = [[] for _ in items]  # sources not kept before: none known for old items
-        if self._undo is not None and var not in self._undo.lengths:
-            self._undo.lengths[var] = len(items)
+        if self._undo is not None and var not in self._undo.lengths and var not in self._undo.texts:
+            self._undo.lengths[var] = len(items)  # (a list kept whole for /back already comes back whole)
         items.append(item)
         self.state.sources[var] = [*known, sorted(set(refs))]
 

@@ -50,8 +50,17 @@ _IGN = re.compile(r"(?i)\b(?!(?:design|resign|assign|consign|cosign|countersign|
                   r"benign|campaign|foreign|sovereign)\b)([a-z]{3,})ign\b")
 
 
+# "its still building stuff": "it's", where "its" could never be "belonging to it" (round 41 heard "And its safer").
+_ITS = re.compile(r"(?i)(?<![\w'])its(?= (?:still|more|just|like|not|so|a|an|the|about|all|been|got|really|quite|"
+                  r"very|too|only|also|always|never|kind|sort|what|how|because|easy|hard|fine|ok|okay|good|bad|my|"
+                  r"going|gonna|getting|less|mostly|probably|actually|basically|literally|pretty|nice|fun|boring|"
+                  r"safe|safer|better|worse|nothing|something|everything|that|this|where|when|why|exactly|"
+                  r"definitely|maybe|in|at|for|from|with|to|different|harder|easier|hard|enough|half|now)\b)")
+
+
 def _spelled(text: str) -> str:
     """``text`` with the commonest slips of the keyboard put right."""
+    text = _ITS.sub(lambda m: "It's" if m.group(0)[0] == "I" else "it's", text)
     return _IGN.sub(r"\1ing", _TYPO.sub(lambda m: _TYPOS[m.group(0).lower()], text))
 
 

@@ -1,0 +1,168 @@
+"""A change of heading said in the middle of a conversation, read out of any later answer.
+
+"so actually maybe not educator. maybe a day time job like practice nurse at a gp surgery instead", said while
+being asked why the educator job matters (round 41), and "i dont think its teaching anymore. its more practice
+nurse at a gp now": where the mentee is heading has changed, and the questions that follow are about the new
+heading, not the old one. "maybe my dad is right and i should stay in QA. like move into test automation" turns
+too. Not a turn: "not the money, more the people" (a reason put right), "its not about being a manager, its
+about having a say" (what the goal stands for), "no, i said teaching assistant" (a mishearing, put right
+elsewhere).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Turn", "turned"]
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A new heading, and what was said before and after the sentences that name it."""
+
+    new: str
+    before: str = ""
+    after: str = ""
+
+
+_SMALL = frozenset(("a", "an", "the", "to", "be", "of", "in", "at", "and", "or", "maybe", "probably", "more", "my",
+                    "job", "role", "work", "thing", "bit", "idea", "one", "something", "like", "being", "doing",
+                    "some", "kind", "sort", "any", "for", "with", "now", "than", "just", "really", "go", "into"))
+_TAIL = (r"(?:\s+(?:thing|bit|idea|one|plan|route|stuff|path|side))?"
+         r"(?:,?\s+(?:anymore|any more|after all|now|then|tbh|honestly|tho|though|either|at all|lol|really|mate|"
+         r"man|dude|haha|ngl))*")
+# The old heading let go: "not educator", "maybe not educator anymore", "scrap UX", "forget the educator thing",
+# "i dont think its teaching anymore" (the don't-think shape needs "anymore" or "after all": "i dont think i want
+# the audit side" is a thought about the job, not a turn away from it).
+_LET_GO = re.compile(
+    r"(?i)(?:^|(?<=[\s,.;!?]))(?:(?:so|and|but|actually|ok|okay|well|maybe|probably|prob|honestly|tbh|no|nah)"
+    r"[,.]?\s+)*(?:"
+    r"(?:not|no longer|no more)\s+(?!(?:about|just|only|so much|really|exactly|quite|sure|the money|for me)\b)"
+    r"(?:the |a |an |being |being a |being an |doing |going for )?(?P<old>[\w'&/+-]+(?: [\w'&/+-]+){0,3}?)" + _TAIL
+    + r"|(?:scrap|scratch|forget|drop|ditch|bin)\s+(?:the |that |about |being |being a )?"
+    r"(?P<old2>[\w'&/+-]+(?: [\w'&/+-]+){0,3}?)" + _TAIL
+    + r"|i (?:don'?t|dont|do not) (?:think |reckon )?(?:it'?s|its|it is|i want|i wanna|i want to be|i'?d want|"
+    r"i'?m into|im into|i see myself)\s+(?:the |a |an |to be |being |doing )?"
+    r"(?P<old3>[\w'&/+-]+(?: [\w'&/+-]+){0,3}?)(?:\s+(?:thing|bit|idea|one|plan|route))?"
+    r"(?:,?\s+(?:anymore|any more|after all))(?:,?\s+(?:tbh|honestly|tho|though|really|lol))*"
+    # "i think teaching is not for me anymore", "UX isnt really it tbh"
+    r"|(?:i (?:think|guess|reckon|realise|realize) )?(?:the )?(?P<old4>[\w'&/+-]+(?: [\w'&/+-]+){0,3}?)"
+    r"(?:\s+(?:thing|bit|idea|one|plan|route))? (?:is not|isn'?t|isnt|is no longer|'?s not) (?:really |actually )?"
+    r"(?:for me|it|my thing|the one|what i want)" + _TAIL +
+    r")(?=\s*(?:[.,;!?]|$|(?:maybe|more|i think|its|it'?s|but|and|instead|rather|now|so)\b))")
+# A change of mind said outright: "i changed my mind", "change of plan", "thinking about it more".
+_CHANGED = re.compile(r"(?i)\b(?:i(?:'ve| have)? (?:kind of |kinda |totally |just )?changed my mind|"
+                      r"change of plans?|on second thoughts?|thinking about it (?:more|again|now)|"
+                      r"now that i (?:say|said|hear|think about) it(?: out loud)?)\b[,.:;!]*")
+# "maybe i should stay in QA", "maybe i should just go into teaching": a heading weighed aloud.
+_SHOULD = re.compile(r"(?i)\bmaybe (?:[\w' ]{1,30}? (?:is right|was right) and )?i (?:should|could|ought to) "
+                     r"(?:just |actually |really )?(?P<new>(?:stay|go|move|switch|become|get into|retrain|"
+                     r"train|do)\b[^.!?]*)")
+# How the new heading is said: "maybe X", "its more X now", "X instead", "more like X", "i think X".
+_NEW_LEAD = re.compile(
+    r"(?i)^(?:(?:so|and|but|actually|tbh|honestly|ngl|like|um+|hm+|ok|okay|i mean|now|then|instead|rather)[,.]?\s+)*"
+    r"(?:(?:it'?s|its|it is|that'?s|thats)\s+)?(?:(?:maybe|probably|prob|perhaps|more like|more|rather|mostly|now|"
+    r"i think|i guess|i reckon|i'?d rather|id rather|i'?d prefer|i want to|i wanna|i'?d like to|id like to|"
+    r"leaning (?:more )?(?:to|towards)|thinking(?: about)?|looking at|(?:it'?s|its) now)\s+)+"
+    r"(?:(?:it'?s|its|it is)\s+)?(?P<new>\S.*)$")
+# "test automation is more me", "day shifts at a gp would be better": a heading said with how it sits.
+_SITS = (r"(?:is|would be|'?d be|sounds|feels|seems) (?:more (?:me|my thing|like it|like me)|(?:a lot |much |way )?"
+         r"better|(?:the )?right|the one|more (?:my|me))")
+_NEW_END = re.compile(r"(?i)(?:,?\s+(?:instead|now|then|tbh|honestly|i guess|i think|or something|or smth|lol|"
+                      r"haha|anyway|rather|maybe|i reckon|probably|tho|though|really|" + _SITS + r"))+\W*$")
+_ENDS_NOW = re.compile(r"(?i)\b(?:now|instead)\W*$")
+_ENDS_SITTING = re.compile(r"(?i)\b" + _SITS + r"\W*$")
+_NOT_NEW = re.compile(r"(?i)^(?:about|just|only|that|because|cause|cos|since|so|if|when|sure|really|than|the same|"
+                      r"it|this|what|why|how|for|not|no|yes|yeah|idk|sure)\b")
+# A playback put right ("the start is wrong, its not teacher, its X"), read by the fixes, not as a turn.
+_SAID_WRONG = re.compile(r"(?i)\bi (?:said|meant|wrote|typed)\b|\bmisheard\b|\bmisunderstood\b|\bwrong\b|"
+                         r"\bnot (?:right|what i)\b")
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\s*\.{2,}\s*|\u2026\s*")
+
+
+def turned(text: str, goal: str) -> Turn | None:
+    """The new heading when ``text`` turns away from ``goal`` to somewhere else (None: it does not)."""
+    goal_words = _content(goal)
+    if not goal_words or _SAID_WRONG.search(text):
+        return None
+    sentences = [s for s in _SENTENCES.split(text.strip()) if s.strip(" .,")]
+    for i, sentence in enumerate(sentences):
+        found = _turn_in(sentence, sentences[i + 1:], goal_words)
+        if found is not None:
+            new, used, said_first, said_after = found
+            before = " ".join(sentences[:i] + [said_first])
+            new = _NEW_END.sub("", new).strip(" ,.;")
+            if not _content(new) or _content(new) == goal_words:
+                return None
+            after = " ".join([said_after] + sentences[i + 1 + used:]).strip()
+            return Turn(new=new, before=before.strip(" ,"), after=after)
+    return None
+
+
+def _turn_in(sentence: str, later: list[str], goal_words: set[str]) -> tuple[str, int, str, str] | None:
+    """The new heading said in or after ``sentence``, how many later sentences it took, and what was said
+    before and after it in the same sentence (None: no turn here)."""
+    let_go = _LET_GO.search(sentence)
+    old = next((g for g in (let_go.group("old", "old2", "old3", "old4") if let_go else ()) if g), "")
+    if let_go and _content(old) & goal_words:
+        before, after = sentence[:let_go.start()].strip(" ,"), sentence[let_go.end():].strip(" ,.;")
+        if new := _new(after):
+            return new, 0, before, ""
+        if new := _new(before, lead=False):
+            return new, 0, "", ""
+        if not after and later and (new := _new(later[0])):
+            return new, 1, before, ""
+        return None
+    should = _SHOULD.search(sentence)
+    if should and not _content(should.group("new")) <= goal_words:
+        new = should.group("new").strip(" ,")
+        more = _lead_off(re.split(r",\s+", later[0])[0]) if later and _GOES_ON.match(later[0]) else ""
+        if more:  # "i should stay in QA. like move into test automation or something, its still ...": both
+            rest = later[0][len(re.split(r",\s+", later[0])[0]):].strip(" ,")
+            return f"{new}, {_NEW_END.sub('', more)}", 1, "", rest
+        return new, 0, sentence[:should.start()].strip(" ,"), ""
+    changed = _CHANGED.search(sentence)
+    if changed:
+        after = sentence[changed.end():].strip(" ,.;")
+        new = _new(after) or (_new(later[0]) if not after and later else "")
+        if new:
+            return new, 0 if after else 1, sentence[:changed.start()].strip(" ,"), ""
+    return None
+
+
+def _new(said: str, lead: bool = True) -> str:
+    """A new heading said plainly ("maybe a day time job like X instead"); with ``lead`` False, without a lead."""
+    said = said.strip(" ,.;")
+    m = _NEW_LEAD.match(said) if lead else None
+    if m is not None:
+        new = m.group("new")
+    elif _ENDS_NOW.search(said) or (lead and _ENDS_SITTING.search(said)):
+        # "its more X now, not Y": before the no; "forget the educator thing, day shifts at a gp would be better"
+        new = re.sub(r"(?i)^(?:(?:so|and|but|actually|no)[,.]?\s+)*(?:it'?s|its|it is)\s+", "", said)
+    else:
+        return ""
+    new = re.sub(r"(?i)^like\s+", "", new.strip(" ,.;"))
+    if _NOT_NEW.match(new) or len(new.split()) > 14 or not _content(new):
+        return ""
+    return new
+
+
+_GOES_ON = re.compile(r"(?i)^(?:like|so|and|or|maybe)\s+(?:move|go|get|do|switch|into|become|be|try|work)\b")
+
+
+def _lead_off(said: str) -> str:
+    return re.sub(r"(?i)^(?:like|so|and|or|maybe)\s+", "", said).strip(" ,.;")
+
+
+def _content(text: str) -> set[str]:
+    """The words that name a heading, folded ("teaching" and "teacher" both "teach")."""
+    words = re.findall(r"[a-z0-9&+]+", text.lower())
+    return {_stem(w) for w in words if w not in _SMALL and len(w) > 1}
+
+
+def _stem(word: str) -> str:
+    for end in ("ing", "ers", "er", "or", "ors", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[:-len(end)]
+    return word
