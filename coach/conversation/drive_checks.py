@@ -11,7 +11,7 @@ from coach.conversation.heard import said_content
 from coach.listening import rules
 from coach.listening.edits import read_edits
 from coach.listening.fixes import read_fixes
-from coach.listening.playback import trimmed
+from coach.listening.playback import play_back, trimmed
 from coach.listening.takeback import yes_after_all
 
 if TYPE_CHECKING:
@@ -50,6 +50,8 @@ _EVERY = re.compile(r"(?i)^\W*(?:(?:um+|uh+|well|honestly|tbh|ngl|lol|haha|idk|i
 _ALSO_OWN = re.compile(r"(?i)(?:^|[.!?]\s*|\b(?:yeah|yes|but|and)\s+)(?:but\s+|and\s+)?(?:also|and)\s+(?:the\s+)?"
                        r"(?P<x>(?:no\s+|not\s+)?[\w' ]{2,30}?)(?:\s+(?:thing|bit|part))?(?=\s*(?:[.!?]|$|why\b))")
 
+# One more named beside a yes: "yes and also freedom", "yeah, freedom too", "yep plus growth".
+_YES_AND = re.compile(r"(?i)\b(?:also|too|as well|plus)\b|^\W*(?:yes|yeah|yep|ya|yup|sure|definitely)\W+and\b")
 _AWAY_FROM = frozenset(("meetings", "nights", "weekends", "overtime", "politics", "micromanaging", "micromanagement"))
 
 
@@ -176,6 +178,15 @@ class DriveChecks:
         lead = f"{self._partly_plain()} " if confirm is None and "partly_plain" in self.flow.replies else ""
         return [self._rule(lead + noted)] + self._advance(answer=text, ref=ref, reading=reading, confirm=confirm)
 
+    def _yes_and_more(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """"yes and also freedom", "yeah, freedom too" at a drive check (round 41 kept only the yes): a yes to this
+        one, and the others named kept as well and said so (None: no other drive named beside a yes)."""
+        also = self._others_named(text, reading, with_yes=True) if _YES_AND.search(text) else []
+        if not also:
+            return None
+        noted = self._rule(self._reply("noted_too").replace("{words}", " and ".join(also)))
+        return [noted] + self._advance(answer=text, ref=ref, reading=reading, confirm=True)
+
     def _also_own(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """"AND no meetings. why do u keep dropping that", "yeah but also the meetings thing" (round 41): a drive of
         their own said beside this check is kept in their words and said so; this check is a yes unless doubted."""
@@ -188,7 +199,7 @@ class DriveChecks:
             return None
         if own.lower() not in [str(k).lower() for k in self.values.get(var) or []]:
             self.words.append(var, own, self._refs())
-        noted = self._rule(self._reply("noted_too").replace("{words}", own))
+        noted = self._rule(self._reply("noted_too").replace("{words}", play_back(own) or own))  # "your family"
         confirm = False if reading.has("no") else None if reading.has("hedge") else True
         return [noted] + self._advance(answer=text, ref=ref, reading=reading, confirm=confirm)
 
@@ -276,12 +287,13 @@ class DriveChecks:
         items, at = self.state.items or [], self.state.item_index
         self.state.items = items[:at + 1] + [i for i in items[at + 1:] if i.get("id") not in ids]
 
-    def _others_named(self, text: str, reading: Reading, hedged: bool = False) -> list[str]:
+    def _others_named(self, text: str, reading: Reading, hedged: bool = False, with_yes: bool = False) -> list[str]:
         """Drives other than the one checked, named as the answer with no yes or no to it ("recognition,
         if I'm honest. and growth"), or beside a partial yes (``hedged``: "kind of. but also meaning"): kept as
-        confirmed and not checked later; the mentee's words for them."""
+        confirmed and not checked later; the mentee's words for them. With ``with_yes``, beside a yes to this one
+        ("yes and also freedom", round 41 dropped the freedom)."""
         step, lex = self.current, self.flow.lexicon
-        if not (step.foreach and step.collect_yes) or reading.confirm is not None or \
+        if not (step.foreach and step.collect_yes) or (reading.confirm is not (True if with_yes else None)) or \
                 (reading.has("hedge") and not hedged) or (reading.has("correction") and not hedged) or \
                 "noted_too" not in self.flow.replies:
             return []
@@ -296,7 +308,7 @@ class DriveChecks:
             if mid not in kept:
                 self.words.append(step.collect_yes or "motivations", mid, self._refs())
         self._not_asked_later(named)
-        return list(named.values())
+        return [play_back(words) or words for words in named.values()]  # "my freedom": "your freedom"
 
     def _kept_as(self, item: dict[str, Any]) -> list[str]:
         """What a yes to a drive check keeps: the drive, or the mentee's own words for it when the check was said
