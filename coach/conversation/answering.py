@@ -100,6 +100,7 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
     def _answer(self, text: str) -> list[Message]:
         ref = self._record_mentee(text)
         self._plain_next = self._acked = False
+        self._recap_fixed = ""
         self._typed = text  # the whole reply, doubts and all (the template value "unsure")
         step = self.current  # kept as typed in the transcript; read one item at a time
         text = unnumbered(text, labelled=bool(step.corrects and step.say))

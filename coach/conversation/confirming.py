@@ -86,6 +86,7 @@ class Confirming(Changes):
     values: dict[str, Any]
     words: Provenance
     _corrected: str
+    _recap_fixed: str  # words put right at last time's recap this turn (coach.conversation.recalling)
 
     if TYPE_CHECKING:
 
@@ -144,7 +145,9 @@ class Confirming(Changes):
         if changed or added:  # "partly, i've moved to QA since": the answer to "what has changed?", already given
             line = self._reply("changed").replace("{words}", _said_whole(changed or added))
             listed = isinstance(self.values.get(self.current.changed or ""), list)
-            return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading,
+            fixed = self._recap_fixed  # "and its be there for my family": said back once, as put right
+            said = [] if fixed and fixed.lower() in line.lower() else [self._rule(line)]
+            return said + self._advance(answer=text, ref=ref, reading=reading,
                                                       confirm=None if added and not listed else reading.confirm,
                                                       changed=changed or added)
         if not answered and self._added_reason(text, reading):

@@ -53,6 +53,13 @@ _TAKE_OUT = re.compile(
     r"(?:out )?(?:from|off|out of) (?:what lights me up|my passions|the passions|the list|the summary|last time|"
     r"what i (?:love|enjoy)|(?:the |my )?(?:hobbies|passions|strengths|goals?|drives))\b"
     r"(?:[.?!,]?\s*(?:(?:can|could) you do (?:that|it)|(?:is )?that ok(?:ay)?|please|pls)\??)?"
+    # "except 'before that' isnt a thing i love lol, that was me talking to you" (round 41): no such thing
+    r"|(?:^|(?<=[.!?])\s*|\b(?:except|but|and|tho|though|only|also)\s+)['\"]?"
+    r"(?P<s>(?!(?:it|that|this|except|but|and|tho|though|only|also)\b)\w[\w' ]{1,29}?)['\"]? "
+    r"(?:isn'?t|is not|wasn'?t|was not|aren'?t|are not) (?:really |even |actually )?"
+    r"(?:a |an |my |one of my )?(?:passions?|hobb(?:y|ies)|strengths?|thing i love|something i love|what i love|"
+    r"thing i'?m good at|what lights me up)\b(?:\W+(?:lol|haha|lmao))?(?:,?\s*(?:that|it) was (?:just )?me "
+    r"(?:talking|chatting|thinking out loud)(?: to you)?)?"
     r"|\bi (?:never|didn'?t|did not|didnt) (?:say|said|mean|meant|call|put) (?P<u>(?!(?:it|that|this)\b)[\w' ]{2,30}?)"
     r" (?:as|was|is|for|to be) (?:a |an |my |the |one of my )?(?:goals?|passions?|drives?|strengths?|motivations?|"
     r"experiment)\b")

@@ -34,6 +34,7 @@ class Recalling:
     words: Provenance
     state: SessionState
     _question: Pending | None
+    _recap_fixed: str = ""  # words put right at last time's recap this turn: not said again as news
 
     if TYPE_CHECKING:
 
@@ -121,6 +122,7 @@ class Recalling:
         said = play_back(words, 30)
         if not said:  # "i said maybe": nothing to say back, so nothing was put right (round 28)
             return []
+        self._recap_fixed = said
         return [self._rule(self._reply("recap_fixed").replace("{line}", line).replace("{words}", said))]
 
 

@@ -140,7 +140,8 @@ def read_edits(reply: str) -> list[Edit]:
 
 # "the sleep thing isnt a passion lol just tired", "golf is not really a hobby": a part that is no such thing.
 _NOT_SUCH = re.compile(
-    r"^(?:(?:tho|though|but|and|also|oh|ok|yeah|mostly yeah|mostly|well)[,.]?\s+)*(?P<said>(?:the |that |my )?"
+    r"^(?:(?:tho|though|but|and|also|oh|ok|yeah|mostly yeah|mostly|well|except|apart from|only)[,.]?\s+)*"
+    r"(?P<said>(?:the |that |my )?"
     r"[^,.;!?]{1,30}?)(?: isn'?t| is not|'s not| aren'?t| are not) (?:really |actually |even )?"
     r"(?:a |an |my |one of my )?(?:passions?|hobb(?:y|ies)|strengths?|drivers?|thing i love|something i love|"
     r"thing i'?m good at|what lights me up|what i (?:love|enjoy|like)|what drives me|what i'?m good at)\b"
@@ -148,12 +149,19 @@ _NOT_SUCH = re.compile(
     r"(?:a |just a |only a )?joke\b")  # "and sleep is joke" (round 32)
 
 
+def no_such(text: str) -> Edit | None:
+    """"'before that' isnt a thing i love lol", "the sleep thing isnt a passion": a part said to be no such thing,
+    to go (None: not said so)."""
+    such = _NOT_SUCH.match(_TYPO.sub("", text.strip(" .!?").lower()))
+    said = (such.group("said") or such.group("joke")) if such else ""
+    return Edit(core(said), said=_mention(said)) if such and _fits(said) else None
+
+
 def _one(text: str) -> Edit | None:
+    such = no_such(text)
+    if such is not None:  # "the sleep thing isnt a passion", "sleep is joke": it goes
+        return such
     text = _TYPO.sub("", text)  # "its not automaton its automation, typo lol": the aside after the fix
-    such = _NOT_SUCH.match(text)
-    said = such.group("said") or such.group("joke") if such else ""
-    if such and _fits(said):  # "the sleep thing isnt a passion", "sleep is joke": it goes
-        return Edit(core(said), said=_mention(said))
     aside = _ASIDE.match(text) or _NOT_PART.match(text)
     if aside and _fits(aside.group("said")):  # "the dad thing is more of a side thing": it goes
         return Edit(core(aside.group("said")), said=_mention(aside.group("said")))

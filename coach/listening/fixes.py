@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from coach.listening import fix_words as fw
+from coach.listening.edits import no_such
 from coach.listening.fix_clause import _ASIDE, Fix, _read
 from coach.listening.fix_clause import _UNDERNEATH as _UNDER
 from coach.listening.fix_words import _bare, _words
@@ -177,6 +178,12 @@ def _read_also(clause: str) -> Fix | None:
     return replace(fix, kind="add") if also else fix
 
 
+def _no_such(clause: str) -> Fix | None:
+    """"'before that' isnt a thing i love lol" (round 41 kept "thing i love" in its place): the part goes."""
+    such = no_such(clause)
+    return Fix("drop", "", such.part, "", such.said) if such else None
+
+
 def _just_say(clause: str) -> Fix | None:
     """"kind of. just say money matters becuase of childcare" (round 41): the reasons, in these words."""
     just = _JUST_SAY.match(clause)
@@ -209,8 +216,9 @@ def read_fixes(reply: str) -> list[Fix]:
             out[-1] = replace(out[-1], chain=(*out[-1].chain, _words(clause[deepest.end():])))
             continue
         # "that's not put right at all": no fix
-        fix = _just_say(_bare(clause)) or _too_not_just(_bare(clause)) or _not_x_more_y(clause) or (
-            None if fw.NOT_RIGHT.match(_bare(clause)) else _read_also(clause))
+        bare = _bare(clause)
+        fix = _no_such(bare) or _just_say(bare) or _too_not_just(bare) or _not_x_more_y(clause) or (
+            None if fw.NOT_RIGHT.match(bare) else _read_also(clause))
         gone = _line_dropped(_bare(clause), named, named_as) if fix is None else None
         if gone is not None:  # "the job you'd pick bit. delete it", "take out the job you'd pick line" (round 29)
             out.append(gone)
