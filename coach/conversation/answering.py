@@ -16,6 +16,7 @@ from coach.conversation.asked_back import AskedBack
 from coach.conversation.beside import SaidBeside
 from coach.conversation.checking_in import CheckingIn
 from coach.conversation.confirming import Confirming
+from coach.conversation.drives_again import DrivesAgain
 from coach.conversation.evidence import Evidence
 from coach.conversation.fixing import Fixing
 from coach.conversation.forgetting import Forgetting
@@ -59,7 +60,7 @@ _ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager
 
 
 class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack, Evidence, Forgetting, RungFixes,
-                Turning):
+                Turning, DrivesAgain):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
 
     flow: Flow

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from coach.listening.lexicon import normalise
+from coach.listening.lexicon import Lexicon, normalise
 from coach.listening.playback import play_back
 from coach.listening.text import words
 
@@ -67,7 +67,17 @@ _PART_NAMES = {
     "passions": re.compile(r"\b(?:free (?:time|day)|hobb(?:y|ies)|passions?|lights? me up|outside work|spare time|"
                            r"weekends?|for fun)\b"),
     "strengths": re.compile(r"\b(?:strengths?|good at|come to me|known for|skills?)\b"),
+    "motivations": re.compile(r"\b(?:drives?|driven|drivers?|motivat\w*|gets? me going)\b"),
 }
+
+
+def had_drives(values: dict[str, Any], lex: Lexicon) -> bool:
+    """The earlier session kept what drives the mentee, and the recap did not just put it right ("the drive isnt
+    just money, its also not being stuck in meetings", round 41): last time's drives are asked about as a whole."""
+    kept = (values.get("previous") or {}).get("motivations") or []
+    kept = kept if isinstance(kept, list) else [kept]
+    said = [lex.motivations[m].label if m in lex.motivations else str(m) for m in kept if isinstance(m, str)]
+    return had({**values, "previous": {"motivations": said}}, "motivations")
 
 
 def had(values: dict[str, Any], key: str) -> bool:

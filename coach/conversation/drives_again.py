@@ -1,0 +1,96 @@
+"""Last time's drives, asked about again: "is that still so?" answered with a yes and more, or one put right.
+
+"yes and also time now" keeps last time's drives and time beside them; "mostly. but its earning enough not
+earning well" (round 41, asked three times) puts that one right in the mentee's words and keeps the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from coach.conversation.correcting import _names
+from coach.conversation.message import Message
+from coach.conversation.summary import non_answer
+from coach.listening import rules
+from coach.listening.edits import read_edits
+from coach.listening.playback import play_back, trimmed
+
+if TYPE_CHECKING:
+    from coach.conversation.words import Provenance
+    from coach.flow.spec import Flow, Step
+    from coach.listening.reading import Reading
+
+__all__ = ["DrivesAgain"]
+
+# One more, said beside a yes: "yes and also time now", "yeah, plus no meetings", "yep. and having a say too".
+_MORE = re.compile(r"(?i)(?:^|[.,;!?]\s*|\s)(?:and also|also|plus|and|oh and|but also)\s+(?:now\s+)?(?:the\s+)?"
+                   r"(?P<x>(?!(?:i|you|it|that|this|the rest|then|so|same|yes|yeah)\b)[\w' -]{2,40}?)"
+                   r"(?:\s+(?:too|as well|now|these days|nowadays|tbh|honestly|lol|i guess|i think))*\W*$")
+
+_ITS = re.compile(r"(?i)^(?:it'?s|its|it is|more|just)\s+")
+
+
+class DrivesAgain:
+    """The part of a conversation that hears an answer to "are last time's drives still so?" (mixed in)."""
+
+    flow: Flow
+    values: dict[str, Any]
+    words: Provenance
+
+    if TYPE_CHECKING:
+
+        @property
+        def current(self) -> Step: ...
+        def _refs(self) -> list[str]: ...
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
+        def _reply(self, key: str) -> str: ...
+        def _put(self, var: str, index: int | None, new: str, ref: list[str]) -> None: ...
+        def _advance(
+            self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
+            confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
+            changed: str = "", own: str = "",
+        ) -> list[Message]: ...
+
+    def _drives_again(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """A yes with one more drive, or one of last time's put right: kept, said so, and on (None: neither)."""
+        step = self.current
+        if step.changed != "motivations" or reading.confirm is False or reading.has("no") or (
+                "noted_too" not in self.flow.replies or "changed" not in self.flow.replies):
+            return None
+        kept = [m for m in (self.values.get("previous") or {}).get("motivations") or [] if isinstance(m, str)]
+        swaps = [(i, _ITS.sub("", trimmed(e.put))) for e in read_edits(text) if e.put
+                 for i in [self._kept_at(kept, e.part)] if i is not None]
+        more = _MORE.search(text) if reading.confirm is True and not swaps else None
+        extra = trimmed(more["x"]) if more else ""
+        if not swaps and (not extra or non_answer(extra) or self._kept_at(kept, extra) is not None):
+            return None
+        out = self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # last time's drives kept first
+        refs = [ref] if ref else []
+        if swaps:
+            for i, new in swaps:  # "earning enough, not earning well": the same drive, kept in their words
+                named = self._drive_id(new)
+                self._put("motivations", i, named if named and named != kept[i] else new, refs)
+            said = ", ".join(f"{play_back(new) or new}, not {self._label(kept[i])}" for i, new in swaps)
+            return [self._rule(self._reply("changed").replace("{words}", said))] + out
+        self.words.append("motivations", self._drive_id(extra) or extra, refs)
+        return [self._rule(self._reply("noted_too").replace("{words}", play_back(extra) or extra))] + out
+
+    def _kept_at(self, kept: list[str], words: str) -> int | None:
+        """Where among last time's drives ``words`` name one ("earning well", "the money"), if they do."""
+        lex, low = self.flow.lexicon, re.sub(r"(?i)^(?:the|my)\s+", "", words.strip().lower())
+        for i, m in enumerate(kept):
+            spec = lex.motivations.get(m)
+            if (spec is not None and _names(spec, low)) or (spec is None and low and low in m.lower()):
+                return i
+        return None
+
+    def _drive_id(self, words: str) -> str:
+        """The drive ``words`` name in the lexicon's words ("freedom": autonomy), or "" for words of their own."""
+        low = words.lower()
+        named = [m for m, spec in self.flow.lexicon.motivations.items() if spec.words.find(rules.normalise(low))]
+        return named[0] if len(named) == 1 and len(low.split()) <= 2 else ""
+
+    def _label(self, drive: str) -> str:
+        spec = self.flow.lexicon.motivations.get(drive)
+        return spec.label if spec is not None else play_back(drive) or drive
