@@ -41,9 +41,7 @@ SECOND = [  # the same mentee, back: recap, how the experiment went, a re-ask at
     "Because helping people grow matters to me",
     "Hmm, let me see",  # neither a yes nor a no: re-asked
     "yes",
-    "Meaning, and being recognised for it",
-    "yes",
-    "yes",
+    "Not really. Meaning now, and being recognised for it",  # last time's drives: what drives them now
     "Partly. These days it's climbing more than anything",  # last time's passions: what has changed
     "yes, still explaining hard things simply",  # last time's strengths: still true
     "Onboarding new engineers",

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from coach.conversation.correcting import _names
+from coach.conversation.heard import said_content
 from coach.conversation.message import Message
 from coach.conversation.summary import non_answer
 from coach.listening import rules
@@ -46,6 +47,7 @@ class DrivesAgain:
         def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
         def _reply(self, key: str) -> str: ...
         def _put(self, var: str, index: int | None, new: str, ref: list[str]) -> None: ...
+        def _motivations(self, words: str, replace: bool) -> bool: ...
         def _advance(
             self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
             confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
@@ -55,9 +57,10 @@ class DrivesAgain:
     def _drives_again(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """A yes with one more drive, or one of last time's put right: kept, said so, and on (None: neither)."""
         step = self.current
-        if step.changed != "motivations" or reading.confirm is False or reading.has("no") or (
-                "noted_too" not in self.flow.replies or "changed" not in self.flow.replies):
+        if step.changed != "motivations" or "noted_too" not in self.flow.replies or "changed" not in self.flow.replies:
             return None
+        if reading.confirm is False or reading.has("no"):
+            return self._drives_now(text, reading, ref)
         kept = [m for m in (self.values.get("previous") or {}).get("motivations") or [] if isinstance(m, str)]
         swaps = [(i, _ITS.sub("", trimmed(e.put))) for e in read_edits(text) if e.put
                  for i in [self._kept_at(kept, e.part)] if i is not None]
@@ -75,6 +78,18 @@ class DrivesAgain:
             return [self._rule(self._reply("changed").replace("{words}", said))] + out
         self.words.append("motivations", self._drive_id(extra) or extra, refs)
         return [self._rule(self._reply("noted_too").replace("{words}", play_back(extra) or extra))] + out
+
+    def _drives_now(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """"Not really. Meaning now, and being recognised for it": the drives named are what drives them now, not
+        asked for again (None: no drive named, so the question is asked afresh)."""
+        words = trimmed(said_content(reading))
+        lex = self.flow.lexicon
+        if not words or not any(spec.words.find(rules.normalise(words)) for spec in lex.motivations.values()):
+            return None
+        out = self._advance(answer=text, ref=ref, reading=reading, confirm=None, changed=words)
+        self._motivations(words, replace=True)  # the lexicon's drives by name, the rest in their words
+        said = _ITS.sub("", words)  # "nah its freedom these days": freedom these days
+        return [self._rule(self._reply("changed").replace("{words}", play_back(said) or said))] + out
 
     def _kept_at(self, kept: list[str], words: str) -> int | None:
         """Where among last time's drives ``words`` name one ("earning well", "the money"), if they do."""

@@ -80,6 +80,16 @@ def had_drives(values: dict[str, Any], lex: Lexicon) -> bool:
     return had({**values, "previous": {"motivations": said}}, "motivations")
 
 
+def had_why(values: dict[str, Any]) -> bool:
+    """The goal is still last time's, and last time's summary holds what was underneath it (not just put right at
+    the recap): it is asked about as a whole, not laddered down to again (round 41: "we did this")."""
+    goals = (values.get("previous") or {}).get("goals") or []
+    before = goals[0] if isinstance(goals, list) and goals and isinstance(goals[0], str) else ""
+    goal = values.get("goal")
+    same = isinstance(goal, str) and bool(before.strip()) and goal.strip().lower() == before.strip().lower()
+    return same and had(values, "bedrock")
+
+
 def had(values: dict[str, Any], key: str) -> bool:
     """The earlier session's summary holds ``key`` in words that can be said back, and the mentee did not
     just say in the recap that it has changed ("the free time bit is wrong, it's climbing now"): a part

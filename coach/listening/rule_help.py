@@ -46,6 +46,7 @@ RULE_HELP: dict[str, str] = {
     "had_passions": "the earlier session named what lights the mentee up",
     "had_strengths": "the earlier session named what the mentee is good at",
     "had_motivations": "the earlier session kept what drives the mentee, and the recap did not just put it right",
+    "had_why": "the goal is still the earlier session's, and that session kept what was underneath it",
     "told_experiment": "the returning mentee has already said how last time's experiment went",
     "not_tried": "the answer says something was not done or tried yet ('didnt do it yet lol')",
     "experiment_not_tried": "a returning mentee says last time's experiment was not tried ('i didnt do it')",

@@ -13,7 +13,7 @@ from coach.listening.lexicon import Lexicon, Motivation, Phrases, load_lexicon, 
 from coach.listening.motivations import MOTIVATIONS, affirmed, detect_motivations, motivation_scores
 from coach.listening.playback import play_back
 from coach.listening.reading import Reading
-from coach.listening.returning import experiment_told, goal_dropped, had, had_drives
+from coach.listening.returning import experiment_told, goal_dropped, had, had_drives, had_why
 
 __all__ = [
     "MOTIVATIONS", "RULES", "Context", "Lexicon", "Motivation", "Phrases", "affirmed",
@@ -365,6 +365,7 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "had_passions": lambda c: had(c.values, "passions"),
     "had_strengths": lambda c: had(c.values, "strengths"),
     "had_motivations": lambda c: had_drives(c.values, c.lex),
+    "had_why": lambda c: had_why(c.values),
     "goal_dropped": lambda c: goal_dropped(c.values),
     "told_experiment": lambda c: bool(experiment_told(c.values)),
     "not_tried": lambda c: not c.skipped and _NOT_TRIED.search(normalise(c.reply or c.answer)) is not None
