@@ -43,6 +43,10 @@ def test_a_long_answer_is_never_cut_mid_phrase(answer: str) -> None:
     ("not sure. sort of feeling like my work matters i guess, not just being a pair of hands",
      "feeling like your work matters, not just being a pair of hands"),
     ("money lol, and freedom", "money, and freedom"),
+    # Round 41 heard "it's your life so": with the "idk" gone, the "so" before it goes too; "like" stays.
+    ("but also its my life so idk", "it's your life"),
+    ("ask jo what the hours are like", "ask jo what the hours are like"),
+    ("its still building stuff and pays better", "it's still building stuff and pays better"),
 ])
 def test_fillers_and_asides_are_not_played_back(answer: str, played: str) -> None:
     assert play_back(answer) == played

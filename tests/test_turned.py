@@ -38,6 +38,8 @@ TURNS = [
     ("head chef", "on second thoughts, maybe opening a food truck instead", "opening a food truck"),
     ("going to head office", "dunno mate, head office isnt for me anymore. probably part time on the shop floor",
      "part time on the shop floor"),
+    ("more UX than game design now", "no thats a mess lol. its not UX anymore. its test automation, because its "
+     "safer and pays more", "test automation"),
 ]
 
 # Reasons put right, what the goal stands for, mishearings and doubts: the heading stays.
@@ -57,6 +59,7 @@ NOT_TURNS = [
     ("UX designer", "ux because i like people, not just screens"),
     ("going to head office", "no more nights would be nice, thats the main thing"),
     ("becoming a head teacher", "i dont want to be stuck in the classroom forever"),
+    ("move into test automaton or security", "yes but its not automaton its automation, typo lol"),
 ]
 
 

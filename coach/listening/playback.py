@@ -78,6 +78,9 @@ _FRAME = re.compile(
 )
 
 
+_DANGLING = re.compile(r"(?i)[\s,]+(?:so|and|but|or|because|cause|cos)[\s.,!?]*$")
+
+
 def trimmed(text: str) -> str:
     """A thought without its run-up and asides ("lol", ", if it works out,"), in the mentee's words."""
     return _clean(text)
@@ -119,7 +122,9 @@ def _clean(text: str) -> str:
     framed = re.sub(r"(?i)^that (?=(?:nobody|no one|people|i|we|they|everyone|someone|my|our)\b)", "", framed)
     said = framed if len(framed.split()) >= 2 else bare
     said = re.sub(r"(?i)\b(and |but |or )like,\s+", r"\1", said)  # "look good and like, making things easier"
-    return spelled_out(said)
+    # "its my life so idk": with the "idk" gone, the "so" before it goes too (round 41 said back "... life so")
+    left = _DANGLING.sub("", said)
+    return spelled_out(left if len(left.split()) >= 2 else said)
 
 
 def _lexicon() -> Lexicon:

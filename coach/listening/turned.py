@@ -60,12 +60,14 @@ _SHOULD = re.compile(r"(?i)\bmaybe (?:[\w' ]{1,30}? (?:is right|was right) and )
                      r"(?:just |actually |really )?(?P<new>(?:stay|go|move|switch|become|get into|retrain|"
                      r"train|do)\b[^.!?]*)")
 # How the new heading is said: "maybe X", "its more X now", "X instead", "more like X", "i think X".
+_LEADS = (r"(?:maybe|probably|prob|perhaps|more like|more|rather|mostly|now|i think|i guess|i reckon|i'?d rather|"
+          r"id rather|i'?d prefer|i want to|i wanna|i'?d like to|id like to|leaning (?:more )?(?:to|towards)|"
+          r"thinking(?: about)?|looking at|(?:it'?s|its) now)")
 _NEW_LEAD = re.compile(
     r"(?i)^(?:(?:so|and|but|actually|tbh|honestly|ngl|like|um+|hm+|ok|okay|i mean|now|then|instead|rather)[,.]?\s+)*"
-    r"(?:(?:it'?s|its|it is|that'?s|thats)\s+)?(?:(?:maybe|probably|prob|perhaps|more like|more|rather|mostly|now|"
-    r"i think|i guess|i reckon|i'?d rather|id rather|i'?d prefer|i want to|i wanna|i'?d like to|id like to|"
-    r"leaning (?:more )?(?:to|towards)|thinking(?: about)?|looking at|(?:it'?s|its) now)\s+)+"
-    r"(?:(?:it'?s|its|it is)\s+)?(?P<new>\S.*)$")
+    r"(?:(?:it'?s|its|it is)\s+(?!" + _LEADS + r"\b)(?=\w)"  # "its test automation": said plainly, after the no
+    r"|(?:(?:it'?s|its|it is|that'?s|thats)\s+)?(?:" + _LEADS + r"\s+)+(?:(?:it'?s|its|it is)\s+)?)"
+    r"(?P<new>\S.*)$")
 # "test automation is more me", "day shifts at a gp would be better": a heading said with how it sits.
 _SITS = (r"(?:is|would be|'?d be|sounds|feels|seems) (?:more (?:me|my thing|like it|like me)|(?:a lot |much |way )?"
          r"better|(?:the )?right|the one|more (?:my|me))")
@@ -77,7 +79,8 @@ _NOT_NEW = re.compile(r"(?i)^(?:about|just|only|that|because|cause|cos|since|so|
                       r"it|this|what|why|how|for|not|no|yes|yeah|idk|sure)\b")
 # A playback put right ("the start is wrong, its not teacher, its X"), read by the fixes, not as a turn.
 _SAID_WRONG = re.compile(r"(?i)\bi (?:said|meant|wrote|typed)\b|\bmisheard\b|\bmisunderstood\b|\bwrong\b|"
-                         r"\bnot (?:right|what i)\b")
+                         r"\bnot (?:right|what i)\b|\btypos?\b|\bautocorrect|\bspell")
+_BECAUSE = re.compile(r"(?i),?\s+(?:because|cause|cos|coz|bc|since)\s+")
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\s*\.{2,}\s*|\u2026\s*")
 
 
@@ -92,6 +95,9 @@ def turned(text: str, goal: str) -> Turn | None:
         if found is not None:
             new, used, said_first, said_after = found
             before = " ".join(sentences[:i] + [said_first])
+            at = _BECAUSE.search(new)  # "its test automation, because its safer": the heading, then why
+            new, said_after = (new[:at.start()], " ".join(x for x in (new[at.end():], said_after) if x)) if at else (
+                new, said_after)
             new = _NEW_END.sub("", new).strip(" ,.;")
             if not _content(new) or _content(new) == goal_words:
                 return None
