@@ -72,6 +72,8 @@ def plain_aside(plain: str) -> tuple[str, str]:
     text = " ".join(parts)
     return "plain_asked", text[:1].lower() + text[1:] if not text.startswith("I ") else text
 
+# Asked by a returning mentee: "why do you keep asking the same stuff tho" (round 41 got the phase's purpose).
+_AGAIN = re.compile(r"(?i)\bkeep (?:asking|checking)|\bsame (?:stuff|things?|questions?)\b|\bagain\b|\blast time\b")
 
 class AskedBack(Kept):
     """Answers to questions about the question and about what was kept (mixed into Conversation; the values,
@@ -166,19 +168,25 @@ class AskedBack(Kept):
                 key = ""  # "like i said last time, i want to move into data": pointing back, no complaint
         return key
 
+    def _purpose(self, asked: str) -> str:
+        """What the question is for; asked again about the same purpose (a step's own, else its phase's), it is not
+        said the same way twice running; another step's own purpose is never "the same reason"."""
+        step = self.current
+        if self.values.get("previous") and _AGAIN.search(asked) and "why_again" in self.flow.replies:
+            return self._reply("why_again")  # "why do you keep asking the same stuff tho", back for another go
+        whose = f"step:{step.name}" if step.purpose else step.phase
+        n = self.state.replies.get(f"purpose:{whose}", 0)
+        self.state.replies[f"purpose:{whose}"] = n + 1
+        lead = self._reply_text("why_asking") if n % 2 == 0 else "Same reason as before:"
+        purpose = self.flow.purpose(self.step)
+        if lead.endswith(":") and purpose[:2].istitle():  # "Same reason as before: talking about ..."
+            purpose = purpose[:1].lower() + purpose[1:]
+        return f"{lead} {purpose}".strip()
+
     def _aside(self, key: str, asked: str = "", reading: Reading | None = None) -> str:
         step = self.current
         if key == "purpose":
-            # Asked again about the same purpose (a step's own, else its phase's), it is not said
-            # the same way twice running; another step's own purpose is never "the same reason".
-            whose = f"step:{step.name}" if step.purpose else step.phase
-            n = self.state.replies.get(f"purpose:{whose}", 0)
-            self.state.replies[f"purpose:{whose}"] = n + 1
-            lead = self._reply_text("why_asking") if n % 2 == 0 else "Same reason as before:"
-            purpose = self.flow.purpose(self.step)
-            if lead.endswith(":") and purpose[:2].istitle():  # "Same reason as before: talking about ..."
-                purpose = purpose[:1].lower() + purpose[1:]
-            return f"{lead} {purpose}".strip()
+            return self._purpose(asked)
         if key in ("advice_request", "advice_verdict"):
             return self._advice(short=key == "advice_verdict")
         if key == "example":  # "like what? give me an example": kinds of answer, else the plain wording
