@@ -14,6 +14,9 @@ _TAIL_ON = re.compile(r"(?i)\s*((?:for|with|by|to|in|at|on|from|without|especial
                       r"(?!(?:be honest|be fair|the record|sure|now|real|example|instance|once|a start|me|the moment|"
                       r"least|all|fact|general|short|the way|the end|my opinion|a way|some ways|the other hand)\b)"
                       r"(?:(?!(?:i|you|it|that|this|is|are|was|were)\b)[\w'-]+ ?){1,4})\s*(?:[.!?;]|$)")
+# A wish finished in the next sentence, said without a subject: "... and not be skint", "not have to worry".
+_AND_NOT = re.compile(r"(?i)\s*(?:and\s+)?(not (?:be|have|feel|worry|need|struggle|lose|miss|go|work|end up)\b"
+                      r"(?: [\w'-]+){0,5})\s*(?:[.!?;]|$)")
 
 # A choice between two things is said back with both sides (round 29 lost "or to go part-time").
 CHOICE = re.compile(r"(?i)\b(?:whether|either|between)\b[^.!?;]{3,}?\bor\b")
@@ -64,6 +67,9 @@ def next_joined(text: str, m: re.Match[str], max_words: int, max_chars: int) -> 
     tail = _TAIL_ON.match(rest)
     if tail and len(head.split()) + len(tail.group(1).split()) <= max_words:
         return f"{head}, {tail.group(1).strip()}"
+    nor = _AND_NOT.match(rest)  # "i want my kid to have me around. and not be skint" (round 41 lost the second half)
+    if nor and len(head.split()) + len(nor.group(1).split()) + 1 <= max_words:
+        return f"{head}, and {nor.group(1).strip()}"
     also = _AND_DO.match(rest) if max_words >= 20 else None  # a long quote (the experiment): the second thing too
     joined = f"{head}, and {also.group('x').strip()}" if also else ""
     if also and len(joined.split()) <= max_words + 6 and len(joined) <= max_chars:
