@@ -49,6 +49,7 @@ def test_a_long_answer_is_never_cut_mid_phrase(answer: str) -> None:
     ("its still building stuff and pays better", "it's still building stuff and pays better"),
     # Round 41 kept only "you want your kid to have you around": the wish finished in the next sentence stays.
     ("i want my kid to have me around. not be skint", "you want your kid to have you around, and not be skint"),
+    ("i want my food on the menu not someone elses", "you want your food on the menu not someone else's"),
 ])
 def test_fillers_and_asides_are_not_played_back(answer: str, played: str) -> None:
     assert play_back(answer) == played
@@ -124,6 +125,8 @@ def test_acknowledgements_are_short_and_never_advice(wording: str) -> None:
     # outside round 14: never "because it's about of your dad", "because it's about In Romania ..."
     ("of your dad and the coal plant", "because of your dad and the coal plant"),
     ("In Romania your father was accountant", "because in Romania your father was accountant"),
+    # never "because it's about your dad never thought ...": a clause with its verb after "never"
+    ("your dad never thought cooking was a real job", "because your dad never thought cooking was a real job"),
 ])
 def test_a_reason_after_because_reads_as_a_sentence(reason: str, said: str) -> None:
     assert because(reason) == said

@@ -190,7 +190,10 @@ _PRONOUN = re.compile(
 _NOT_DET = r"(?!(?:the|your|my|our|their|his|her|a|an|this|that)\b)"
 _NOUN_THEN_VERB = re.compile(
     rf"^{_FILLER}(?:(?:the|your|my|our|their|his|her|a|an|this|that) )?(?:{_NOT_DET}[a-z'-]+ ){{1,3}}?"
-    r"(?:am|are|is|was|were|can|could|will|would|should|might|must|do|does|did|don't|doesn't|didn't|won't|can't|"
+    # "your dad never thought cooking was a real job" (a round of our own heard "because it's about your dad ...")
+    r"(?:(?:never|always|just|really|still|also|only|even|actually|kind of|sort of) )?"
+    r"(?:thought|said|told|made|gave|took|went|knew|saw|felt|left|kept|put|paid|ran|came|became|"
+    r"am|are|is|was|were|can|could|will|would|should|might|must|do|does|did|don't|doesn't|didn't|won't|can't|"
     r"has|have|had|get|gets|got|feel|feels|want|wants|need|needs|matter|matters|mean|means|count|counts|"
     r"(?:[a-z]+(?:s|ed)|run|make|decide|build|lead|pay|help|listen|work|grow|learn|see|take|give|go|say|tell|"
     r"know|think|trust|care|love|like|hate|use|keep|let|own|value|respect|notice|depend|rely|look)(?= [a-z]))\b", re.I)

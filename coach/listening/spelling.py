@@ -42,7 +42,8 @@ _TYPOS = {
     "shes": "she's", "theyre": "they're", "thats": "that's", "whats": "what's", "dont": "don't",
     "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "isnt": "isn't", "wasnt": "wasn't",
     "wouldnt": "wouldn't", "couldnt": "couldn't", "shouldnt": "shouldn't", "havent": "haven't",
-    "hasnt": "hasn't", "arent": "aren't", "theres": "there's",
+    "hasnt": "hasn't", "arent": "aren't", "theres": "there's", "elses": "else's", "wont": "won't", "hes": "he's",
+    "youre": "you're", "werent": "weren't", "aint": "ain't",
 }
 _TYPO = re.compile(r"(?i)(?<![\w'])(?:" + "|".join(re.escape(k) for k in _TYPOS) + r")(?![\w'])")
 # "nursign", "trainign": the last two letters swapped; real words ending in -ign stay as they are.
