@@ -105,6 +105,8 @@ class AskedBack(Kept):
         low = reading.reply.lower()
         keyed = [(k, t) for k, t in keyed if not (k == "purpose" and t.lower() in low and _ANSWERED_ALOUD.search(
             reading.reply[low.find(t.lower()) + len(t):]))]
+        if any(k == "left_out" for k, _ in keyed):  # "u left that out last time too": one sorry, the right one
+            keyed = [(k, t) for k, t in keyed if k != "meta"]
         if any(k == "meta" for k, _ in keyed):  # "why do you keep asking about X": owned once, not also explained
             keyed = [(k, t) for k, t in keyed if not (k == "purpose" and re.search(r"\bkeep|\bagain\b", t))]
         for key, text in keyed:
@@ -152,7 +154,8 @@ class AskedBack(Kept):
         elif act.kind == "meta" and _WHY_ALL_THE_WHYS.search(act.text):
             key = "purpose"  # "why do u keep asking why" (round 32): what the whys are for, not only a sorry
         elif act.kind in ("advice_request", "meta"):
-            key = act.topic if act.topic in ("skip", "still_wrong", "missed", "not_asking", "parroting") else act.kind
+            key = act.topic if act.topic in ("skip", "still_wrong", "missed", "not_asking", "parroting",
+                                                      "left_out") else act.kind
             if act.rule == "advice.verdict" and _A_SIGN.search(act.text):
                 key = "advice_verdict"  # "is that a sign or am i reading into it?": a short word, not the whole why
             if act.topic in ("show_again", "works_alone"):

@@ -15,6 +15,7 @@ from coach.conversation.message import Message
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import read_edits
+from coach.listening.fixes import read_fixes
 from coach.listening.playback import play_back, trimmed
 
 if TYPE_CHECKING:
@@ -90,6 +91,23 @@ class DrivesAgain:
         self._motivations(words, replace=True)  # the lexicon's drives by name, the rest in their words
         said = _ITS.sub("", words)  # "nah its freedom these days": freedom these days
         return [self._rule(self._reply("changed").replace("{words}", play_back(said) or said))] + out
+
+    def _drives_at_recap(self, text: str) -> bool:
+        """"but the drive isnt just money, its also not being stuck in meetings all day", said at last time's recap
+        (round 41 asked for the drives afresh later): today's drives are last time's with that added, or what they
+        are said to be now ("the drives bit should be money and no meetings"); the flow need not ask again."""
+        fixes = [f for f in read_fixes(text) if f.slot == "motivations" and f.new and f.kind in ("add", "put")]
+        fix = fixes[0] if fixes else None
+        if fix is None or self.values.get("motivations"):
+            return False
+        if fix.kind == "put":
+            return self._motivations(fix.new, replace=True)
+        refs = self._refs()
+        for m in (self.values.get("previous") or {}).get("motivations") or []:
+            if isinstance(m, str) and m.strip():
+                self.words.append("motivations", m, refs)
+        self.words.append("motivations", self._drive_id(fix.new) or fix.new, refs)
+        return True
 
     def _kept_at(self, kept: list[str], words: str) -> int | None:
         """Where among last time's drives ``words`` name one ("earning well", "the money"), if they do."""

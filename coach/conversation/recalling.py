@@ -8,6 +8,7 @@ turn they came from; more words are kept with them; a no or nothing asks the que
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from coach.conversation.heard import said_content
@@ -43,6 +44,7 @@ class Recalling:
         def _ask(self, step: Step) -> None: ...
         def _reply_text(self, key: str) -> str: ...
         def _reply(self, key: str) -> str: ...
+        def _drives_at_recap(self, text: str) -> bool: ...
         def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
         def _text(self, reading: Reading, ref: str, answered: bool) -> list[Message]: ...
         def _advance(self, answer: str, skipped: bool = False, ref: str | None = None,
@@ -123,7 +125,10 @@ class Recalling:
         if not said:  # "i said maybe": nothing to say back, so nothing was put right (round 28)
             return []
         self._recap_fixed = said
-        return [self._rule(self._reply("recap_fixed").replace("{line}", line).replace("{words}", said))]
+        line = self._reply("recap_fixed").replace("{line}", line).replace("{words}", said)
+        if self._drives_at_recap(text):  # "the drive isnt just money, its also X": kept for today, not asked again
+            line = re.split(r"(?<=\.)\s+", line, maxsplit=1)[0]  # no "we'll come to that again today"
+        return [self._rule(line)]
 
 
 def in_second_person(words: str) -> str:

@@ -142,10 +142,22 @@ _TOO_NOT_JUST = re.compile(r"(?i)^(?:(?:also|and|but|oh)[,]?\s+)*(?:i (?:said|me
                            r"\s+(?:too|as well),?\s+not (?:just|only)\s+(?P<y>[\w' -]{2,40}?)\W*$")
 
 
+# "but the drive isnt just money, its also not being stuck in meetings all day" (round 41): one more for the line
+_LINE_NOT_JUST = re.compile(r"(?i)^(?:(?:but|and|so|also|mostly|ok|okay)[,.]?\s+)*(?:the |my )?(?P<line>[\w' ]{3,20}?)"
+                            r"(?: bit| part| thing| line)? (?:isn'?t|is not|isnt|wasn'?t|was not|aren'?t) "
+                            r"(?:just|only) (?P<x>[\w' -]{2,30}?),?\s+(?:(?:it'?s|its|it is|there'?s|theres)\s+)?"
+                            r"(?:also|too)\s+(?P<y>[^.!?]{2,60}?)\W*$")
+
+
 def _too_not_just(clause: str) -> Fix | None:
-    """"i said teaching too, not just research" (round 36): teaching beside research, never in its place."""
+    """"i said teaching too, not just research" (round 36): teaching beside research, never in its place; "the drive
+    isnt just money, its also X" (round 41): X added to that line."""
     too = _TOO_NOT_JUST.match(clause)
-    return Fix("add", "", _words(too["y"]), _words(too["x"])) if too else None
+    if too:
+        return Fix("add", "", _words(too["y"]), _words(too["x"]))
+    line = _LINE_NOT_JUST.match(clause)
+    slot = slot_of(line["line"]) if line else ""
+    return Fix("add", slot, "", _words(line["y"]), line["line"]) if line and slot else None
 
 
 def _not_x_more_y(clause: str) -> Fix | None:
