@@ -129,12 +129,23 @@ _WISH_FROM = re.compile(r"(?i)\b(?:(?:going back and forth|back and forth|can'?t
                         r"(?=i'?d (?:love|like) to\b))")
 
 
+# "For me is important the stability but I think about data analyst role or maybe ..." (a second language): the wish
+_THINK_ABOUT = re.compile(r"(?i)\bi (?:also |sometimes |often )?(?:think|am thinking|'?m thinking|dream|dreaming) "
+                          r"(?:about|of) (?=(?:a |an |the )?(?:[\w-]+ ){0,3}(?:role|job|position|career|course|"
+                          r"degree)\b|"
+                          r"to (?:be|become|teach|move|work|go|start|train|study|open|run)\b|"
+                          r"(?:becoming|moving|going into|switching|retraining|teaching|studying)\b)")
+
+
 def heading(content: str) -> str:
     """The part of a goal answer that says where the mentee is heading, not where they are now.
 
     "im a junior ux designer at a fintech, and i kind of want to be a design lead" keeps the
     wish; an answer with no wish in it is kept whole."""
     content = _GOAL_LABEL.sub("", content) or content  # "goal is to open a food truck": the goal itself
+    about = _THINK_ABOUT.search(content)
+    if about and not _HEADING.search(content[:about.start()]) and len(content[about.end():].split()) >= 2:
+        content = content[about.end():]  # "For me is important the stability but I think about X": X
     options = _counted_options(content)
     if options:
         return options
