@@ -50,6 +50,9 @@ def test_a_long_answer_is_never_cut_mid_phrase(answer: str) -> None:
     # Round 41 kept only "you want your kid to have you around": the wish finished in the next sentence stays.
     ("i want my kid to have me around. not be skint", "you want your kid to have you around, and not be skint"),
     ("i want my food on the menu not someone elses", "you want your food on the menu not someone else's"),
+    # a second language: the aside goes, the sentence it sat in stays whole (it was cut at "people and")
+    ("I want more contact with people and, how to say, less routine",
+     "you want more contact with people and less routine"),
 ])
 def test_fillers_and_asides_are_not_played_back(answer: str, played: str) -> None:
     assert play_back(answer) == played

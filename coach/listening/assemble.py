@@ -325,7 +325,12 @@ def join(a: str | None, b: str | None) -> str | None:
         return b
     if not b:
         return a
+    if _OPEN_END.search(a):  # "more contact with people and, how to say, less routine": one sentence still
+        return f"{a.rstrip(' ,')} {b}"
     return f"{sentence(a)} {b}"
+
+
+_OPEN_END = re.compile(r"(?i)\b(?:and|but|or|because|with|of|to|the|a|an|my|than|for)\W*$")
 
 
 def _clean_content(text: str) -> str:

@@ -35,6 +35,8 @@ _ASIDES = (r"(?:and |but )?(?:sorry,? )?(?:this|that|it)(?:'s| is|s)(?: going to
            r"(?:which|though|although) (?:it|they|that|i) (?:might|may|probably) (?:not|won't)(?: \w+)?|"
            r"if (?:it|that|things|all) (?:works?|goes|go) (?:out|well|to plan)|well|i mean|like|you know|honestly|"
            r"to be honest|tbh|i guess|i think|i suppose|i s'?pose|lol|sort of|kind of|"
+           # "more contact with people and, how to say, less routine" (a second language)
+           r"how (?:to|do you|do i|can i|should i) say(?: it| that| this)?|what'?s the word|how do you call it|"
            r"sorry,? (?:(?:a |that's a |such a )?(?:boring|weird|stupid|dumb|silly|obvious|lame|nerdy) (?:answer|one)|"
            r"if that'?s (?:obvious|boring|weird|dumb))")
 _INNER_ASIDE = re.compile(r",\x00?\s*(?:" + _ASIDES + r"),", re.IGNORECASE)
