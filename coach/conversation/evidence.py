@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 # A motivation said in the same breath as one of these was played down, not named.
 _PLAYED_DOWN = re.compile(
     r"\b(?:would be nice|nice to have|nice bonus|a bonus|not the main|isn'?t the main|not that important|"
+    # "Money is not the first" (a second language), "not the most important", "not number one"
+    r"(?:is |'s |isn'?t )?not (?:the )?(?:first|most important|number one|top|priority)\b|"
     r"not (?:really )?what (?:drives|matters)|doesn'?t matter (?:much|that much)|not a big deal|secondary|"
     r"not really about|less about|not about|not (?:so|that|as|too) much|"
     r"not (?:really )?(?:the |my )?(?:why|reason|point|driver)|"  # "money a bit but its not why"
@@ -37,7 +39,10 @@ _LEAD = re.compile(r"^(?:(?:drivers?(?: are| is)?|(?:what )?drives me(?: is)?|i 
                    r"honestly|mostly|probably|definitely|maybe|so|well|but|it'?s|its|it is|more about|more|really|just|"
                    r"um+|uh+|erm+|hmm+|like|tbh|ngl|"
                    r"i'?d say|firstly|secondly|thirdly|lastly|first(?:ly)? of all|finally|and finally|if i am honest|"
-                   r"if i'?m honest|(?:which|that) i said first)\W*\s*)+", re.I)
+                   r"if i'?m honest|(?:which|that) i said first|"
+                   # "For me is important the stability" (a second language), "the most important for me is X"
+                   r"(?:for me,? )?(?:(?:it'?s|its|it is|is) )?(?:the )?(?:most |very |really )?important(?: for me)?"
+                   r"(?: (?:is|are))?(?: the)?|for me(?: (?:is|it'?s|it is))?(?: the)?)\W*\s*)+", re.I)
 _INSTEAD = re.compile(r"(?i)^\W*(?:(?:actually|but|no)\W+)*(?:it'?s |its |it is )?(?:more|rather|really)"
                       r"(?: about| like)?\b")
 _TAIL = re.compile(r"\W*\b(?:i (?:think|guess|suppose)|too|as well|mostly|probably|really|i'?d say|for sure|"
