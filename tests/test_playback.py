@@ -189,6 +189,10 @@ def test_a_later_clause_that_goes_on_with_the_sentence_is_no_question() -> None:
     ("mine. seriously", "mine"),
     ("lol idk. something with people probably", ""),  # no job named: no reminder, rather than a wrong one
     ("one of the designers. no 1:1s, no headcount spreadsheets", "one of the designers"),
+    # a role said without "the" is asked about with it; a name is not ("sam's", "peter's")
+    ("area manager's i reckon. gets to drive round all day, no tills", "the area manager's"),
+    ("sam's job still looks nice", "sam's job"),
+    ("peter's", "peter's"),
 ])
 def test_the_job_named_is_found_in_a_messy_answer(answer: str, job: str) -> None:
     assert job_named(answer) == job

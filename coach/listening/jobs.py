@@ -79,6 +79,12 @@ def rules_words(text: str) -> int:
     return len(re.findall(r"[\w']+", text))
 
 
+# A role, not a name, before the "'s": "area manager's" (said "the area manager's"), never "sam's".
+_ROLE_OWNS = re.compile(r"^(?:\w+ )+\w+(?:er|or|ist|ian|lead|head|chief|chef|nurse)'s$|(?:^|\s)(?:boss|owner|director|"
+                        r"manager|officer|assistant|supervisor|engineer|designer|analyst|executive|exec|partner|"
+                        r"principal|lead|head|chef|nurse|teacher|editor|founder|ceo|cto|cfo|coo|vp)'s$")
+
+
 def job_named(answer: str) -> str:
     """The job an answer names ("my manager's", "the head of science"), "" when none is clear.
 
@@ -106,6 +112,8 @@ def job_named(answer: str) -> str:
                             m.group(0).strip())  # "Maybe our creative director's": the job, not the hedge
             det = re.search(r"(?i)\b(?:the|my|our|a|an|his|her|their)\b", phrase)
             phrase = phrase[det.start():] if det else phrase  # "i'd take the owner's": from "the" on
+            if det is None and phrase.islower() and _ROLE_OWNS.search(phrase):
+                phrase = f"the {phrase}"  # "area manager's i reckon": the area manager's, never "(area manager's)"
             phrase = phrase if len(phrase.split()) <= 5 else m.group(1)
             noun = re.match(r"(?i)\s+(?:job|role|position|seat|chair)\b", text[m.end():])
             return phrase + noun.group(0) if noun else phrase
