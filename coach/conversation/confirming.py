@@ -46,6 +46,13 @@ _AGREES = re.compile(r"(?i)^(?:that'?s|thats|it'?s|its|it is|that is|you'?ve|you
 # A grudging yes to a drive check, nothing more: "yeah i suppose", "i guess so", "ok i think so".
 _GRUDGING = re.compile(r"(?i)^\W*(?:(?:yeah|yes|yep|ya|yea|ok|okay|sure)[,.]?\s+)?(?:i (?:guess|suppose|think)(?: so)?|"
                        r"(?:i )?s'?pose so|guess so)(?:[,.]?\s+(?:yeah|yes|lol|haha))?\W*$")
+# "mostly yeah", "yeah pretty much": a yes said with a shrug, never "partly" (round 42 persona).
+_MOSTLY_YES = re.compile(r"(?i)^\W*(?:(?:mostly|largely|pretty much|for the most part|on the whole)[,.]?\s+"
+                         r"(?:yeah|yes|yep|ya|yea)|(?:yeah|yes|yep|ya|yea)[,.]?\s+(?:mostly|pretty much|largely))"
+                         r"\b[.,!]*")
+# ... and one more beside it: "but also i need days for my daughter", "and time off"
+_ALSO_NEED = re.compile(r"(?i)^\W*(?:but |and )?(?:also |plus )(?:i (?:need|want|like|care about|value) )?"
+                        r"(?P<x>[\w' ]{3,40}?)\W*$")
 # Replies that ask, put right or remark are not one more reason.
 _NOT_ADDED = frozenset({"no", "correction", "question", "advice_request", "meta", "distress"})
 # "more useful than meaningful": the mentee's word, said beside the one checked.
@@ -267,6 +274,14 @@ class Confirming(Changes):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None)
         if step.foreach and step.collect_yes and _GRUDGING.match(text):  # "yeah i suppose" (round 40): a yes
             return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
+        mostly = _MOSTLY_YES.match(text) if step.foreach and step.collect_yes else None
+        if mostly:  # "mostly yeah. but also i need days for my daughter": a yes, and one more of their own
+            beside = _ALSO_NEED.match(text[mostly.end():])
+            own = trimmed(beside["x"]) if beside else ""
+            if own and not non_answer(own):
+                self.words.append(step.collect_yes or "", own, self._refs())
+            said = [self._rule(self._reply("noted_too").replace("{words}", play_back(own) or own))] if own else []
+            return said + self._advance(answer=text, ref=ref, reading=reading, confirm=True)
         own = self._own_word(reading, most=10) if step.foreach and reading.has("correction") else ""
         more = _MORE_THAN.search(text) if step.foreach and step.collect_yes and not own else None
         if more and self._names_item(more.group("y")):  # "kinda? more useful than meaningful" (round 28): useful
