@@ -78,6 +78,12 @@ _POINTER = re.compile(r"(?i)^(?:the|that|my) [\w' ]{1,30}? (?:bit|part|thing|one
 # "head of dept is dead": what is off the cards, not where they are heading (round 25).
 _GONE = re.compile(r"(?i)^(?:no,? )?(?:i told you,? )?(?:the )?[\w' ]{1,30} (?:is|are|'s) "
                    r"(?:dead|gone|over|off the table|not happening)\W*$")
+# "um. maybe? sam's job still looks nice. but the paperwork": still that one, with a doubt beside it.
+_STILL_BUT = re.compile(r"(?i)^\W*(?:(?:um+|hm+|maybe|yeah|yes|i guess|i think|kind of|sort of|probably)[,.?!]*\s+)*"
+                        r"(?P<x>[\w' -]{2,40}?)(?: is| 's)? still (?:looks?|sounds?|seems?|feels?|is) "
+                        r"(?:really |pretty |quite )?"
+                        r"(?:nice|good|great|right|ok|okay|appealing|the one|tempting|interesting)[.,!]*\s*"
+                        r"(?:but|though|tho|except)\s+(?P<y>[^.!?]{2,40}?)\W*$")
 
 class Changes(DriveChecks):
     """The part of a conversation that reads what has changed since last time (mixed into Conversation)."""
@@ -143,6 +149,24 @@ class Changes(DriveChecks):
         if not old or not named & set(rules.words(old.lower())):
             return None
         return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
+
+    def _still_but(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """"um. maybe? sam's job still looks nice. but the paperwork" at "is that still the one you'd pick?" (round 41
+        kept "sam's job still looks nice, the paperwork" as the new pick): last time's words kept, the doubt said
+        back beside them (None: not that)."""
+        step = self.current
+        m = _STILL_BUT.match(text)
+        if not step.keep_previous or step.changed is None or m is None or "changed" not in self.flow.replies:
+            return None
+        var = step.changed or step.keep_previous[0][0]
+        old = self._previous_words(var)
+        named = {re.sub(r"'s$", "", w) for w in rules.words(m["x"].lower())} - {"the", "a", "job", "one", "s", "it",
+                                                                                "that", "this"}
+        if not old or isinstance(self.values.get(var), list) or (named and not named & set(rules.words(old.lower()))):
+            return None
+        doubt = play_back(m["y"]) or trimmed(m["y"])
+        line = self._reply("changed").replace("{words}", f"still {play_back(old) or old}, but {doubt}")
+        return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading, confirm=True)
 
     def _list_said(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """"bouldering yes, books not so much lately. started running though" at "is that still true?" (round 39):
