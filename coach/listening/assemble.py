@@ -276,6 +276,8 @@ def assemble(cx: Context) -> list[Act]:
     if not acts and r.text.strip(" "):
         only_yes_no = cx.expect != "yes_no" and any(f.kind in ("yes", "no") for f in cx.found)
         acts = [Found("non_answer", Piece(0, len(r.text)), rule="bare-yes-no" if only_yes_no else "only-fillers")]
+        if cx.expect == "yes_no" and _SHRUGGED_YES.match(r.low):  # "ok fine", "ok then" at "shall we begin?"
+            acts = [Found("yes", Piece(0, len(r.text)), rule="open.yes")]
     if not r.text.strip():
         acts = [Found("non_answer", Piece(0, 0), rule="empty")]
     return [Act(a.kind, bare(r.text[a.piece.start:a.piece.end]), a.topic, a.content, a.rule) for a in acts]
@@ -318,6 +320,11 @@ def _absorbs(prev: Found, g: Found, r: Reply) -> bool:
         return len(words(g.content or "")) <= 8 and not moved_on and \
             not re.search(r"\b(?:because|cause|cos|cuz|bc|becuase)\b", between)
     return False
+
+
+# Fillers that, asked a yes or no, say yes with a shrug: "ok fine", "okay fine then", "ok then", "fine then".
+_SHRUGGED_YES = re.compile(r"^\W*(?:(?:ok+|okay|k|fine|alright|right|then|well|ugh|oh|go on)\W*)*"
+                           r"(?:ok+|okay|fine|alright)\W*(?:(?:ok+|okay|fine|alright|then)\W*)*$")
 
 
 def join(a: str | None, b: str | None) -> str | None:
