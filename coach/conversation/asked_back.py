@@ -44,7 +44,8 @@ _A_SIGN = re.compile(r"(?i)\b(?:a (?:good |bad )?sign|reading (?:too much )?into
                      r"(?:does|do) (?:that|it|this) mean (?:anything|something))\b")
 # A worry said lightly ("kinda scary tho", "weirdly nervous asking"): a feeling to notice, not a weight to carry
 _MILD = re.compile(r"(?i)\b(?:kinda|kind of|sort of|a bit|a little|bit|slightly|mildly|weirdly|little bit)\s+(?:\w+ )?"
-                   r"(?:scary|scared|nervous|daunting|nerve-?wracking|intimidating|awkward|uncomfortable|anxious|worried)\b")
+                   r"(?:scary|scared|nervous|daunting|nerve-?wracking|intimidating|awkward|uncomfortable|anxious|worried|"
+                   r"lost)\b|\bnot in a bad way\b")
 # Good news told with the nerves on the way ("so nervous i nearly threw up ... it was amazing"): no weight to carry
 _GLAD = re.compile(r"(?i)\b(?:it was|it went|went) (?:so |really |totally |absolutely )?(?:amazing|great|brilliant|"
                    r"fantastic|well|good|awesome)\b|\b(?:so|really) (?:happy|proud|glad|excited)\b"
