@@ -8,8 +8,8 @@ from coach.authoring.flowtest import start_conversation
 from coach.flow.spec import Flow
 from coach.listening.turned import turned
 
-# Said by outside testers (round 41) and written the way people type; the last eight were written after the
-# reader was built and passed unchanged (held out).
+# Said by outside testers (round 41) and written the way people type; the eight after the first eight were
+# written after the reader was built and passed unchanged (held out).
 TURNS = [
     ("clinical educator", "from outside mostly. and tbh now that i say it out loud i dont think i want the audit "
      "side at all. so actually maybe not educator. maybe a day time job like practice nurse at a gp surgery instead",
@@ -40,6 +40,12 @@ TURNS = [
      "part time on the shop floor"),
     ("more UX than game design now", "no thats a mess lol. its not UX anymore. its test automation, because its "
      "safer and pays more", "test automation"),
+    # a second held-out batch: these two were missed at first (10 of 12 right), then put right
+    ("software engineer", "idk man, scrap engineering. i reckon product management is more my thing",
+     "product management"),
+    ("head chef", "ok so change of plan. opening a bakery", "opening a bakery"),
+    ("senior nurse", "thinking about it more, id rather go into research nursing", "go into research nursing"),
+    ("retail manager", "nah not retail anymore, maybe something in HR", "something in HR"),
 ]
 
 # Reasons put right, what the goal stands for, mishearings and doubts: the heading stays.
@@ -60,6 +66,10 @@ NOT_TURNS = [
     ("going to head office", "no more nights would be nice, thats the main thing"),
     ("becoming a head teacher", "i dont want to be stuck in the classroom forever"),
     ("move into test automaton or security", "yes but its not automaton its automation, typo lol"),
+    ("software engineer", "i dont think engineers get paid enough"),
+    ("teacher", "because teaching is not for everyone"),
+    ("head chef", "i changed jobs twice already"),
+    ("accountant", "maybe i should ask my manager first"),
 ]
 
 

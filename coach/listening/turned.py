@@ -131,7 +131,8 @@ def _turn_in(sentence: str, later: list[str], goal_words: set[str]) -> tuple[str
     changed = _CHANGED.search(sentence)
     if changed:
         after = sentence[changed.end():].strip(" ,.;")
-        new = _new(after) or (_new(later[0]) if not after and later else "")
+        plain = later[0].strip(" .!") if not after and later and _PLAIN_HEADING.match(later[0]) else ""
+        new = _new(after) or (_new(later[0]) if not after and later else "") or plain  # "change of plan. a bakery"
         if new:
             return new, 0 if after else 1, sentence[:changed.start()].strip(" ,"), ""
     return None
@@ -154,6 +155,8 @@ def _new(said: str, lead: bool = True) -> str:
     return new
 
 
+# A heading said plainly after "change of plan.": "opening a bakery", "a bakery of my own", "to retrain".
+_PLAIN_HEADING = re.compile(r"(?i)^\W*(?:[a-z]+ing|an?|to|my own|the|going|moving)\b[^.!?]{2,60}[.!]?\s*$")
 _GOES_ON = re.compile(r"(?i)^(?:like|so|and|or|maybe)\s+(?:move|go|get|do|switch|into|become|be|try|work)\b")
 
 
@@ -168,7 +171,9 @@ def _content(text: str) -> set[str]:
 
 
 def _stem(word: str) -> str:
-    for end in ("ing", "ers", "er", "or", "ors", "s"):
-        if word.endswith(end) and len(word) - len(end) >= 3:
-            return word[:-len(end)]
+    """"engineering", "engineers" and "engineer" all "engine"; "teaching" and "teacher" both "teach"."""
+    for _ in range(2):
+        end = next((e for e in ("ing", "ers", "er", "ors", "or", "s") if word.endswith(e) and len(word) - len(e) >= 3),
+                   "")
+        word = word[:-len(end)] if end else word
     return word
