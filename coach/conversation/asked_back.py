@@ -205,7 +205,7 @@ class AskedBack(Kept):
         if key == "kept":
             return self._kept(asked)
         if key == "said_before":  # "what did i say last time about why?": last time's words for that line
-            found = said_before(asked, self.values.get("previous") or {}, self.flow.lexicon)
+            found = said_before(asked, self.values.get("previous") or {}, self.flow.lexicon, here=step.changed or "")
             said = [self._reply("said_before").replace("{line}", line).replace("{words}", said) for line, said in found]
             return " ".join(said) or self._reply("said_before_none")
         if key == "so_far":  # "can I see what you wrote so far?", "what did I say drives me?"

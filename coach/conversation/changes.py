@@ -40,6 +40,10 @@ _IN_THERE_TOO = re.compile(r"(?i)\b(?:want|put|have|need) (?:that|it|this|them) 
 # under 9s on sundays, which, ...".
 _AND_NOW = re.compile(r"(?i)(?:^|[.!?]\s+)(?:and|plus|also)\s+(?:actually\s+)?(?:now\s+|also\s+|these days\s+)?"
                       r"(?P<x>[^.!?,]{3,})")
+# "bugs yeah but drawing too. birthday cards, leaving cards" (round 41 asked "is that a yes or a no?"): one more.
+_YES_BUT_TOO = re.compile(r"(?i)^\W*(?:[\w' ]{2,30}? )?(?:yeah|yes|yep|ya|still|for sure)[,.!]*\s+(?:but|and)\s+"
+                          r"(?:also\s+)?(?:i'?m good at |i'?m |im )?"
+                          r"(?P<x>(?!(?:now|then|also|like)\b)[\w' -]{2,40}?),?\s+(?:too|as well)\b")
 # "yes same job. but its a clinical educator who does patient teaching too": the pick said again, whole.
 _RESTATED_TOO = re.compile(r"(?i)\bbut (?:it'?s|its|it is|i'?d say|more like) "
                            r"(?P<x>(?:a|an|the|my) [^.!?;]+?\b(?:too|as well|also)\b)")
@@ -110,7 +114,7 @@ class Changes(DriveChecks):
         whole = _RESTATED_TOO.search(reading.reply)
         if whole:
             return trimmed(whole.group("x"))
-        added = _IN_THERE_TOO.search(reading.reply) or (
+        added = _IN_THERE_TOO.search(reading.reply) or _YES_BUT_TOO.match(reading.reply) or (
             _AND_NOW.search(reading.reply) if reading.confirm is True else None)  # "football yes. and now X"
         asked = next((f.new for f in read_fixes(reading.reply) if f.kind == "add" and f.new), "")  # "add X"
         extra = trimmed(added.group("x")) if added else trimmed(asked)

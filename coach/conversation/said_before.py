@@ -38,9 +38,10 @@ _NAMED = re.compile(r"(?i)\b(?:about|on) (?:my |the |your )?(?P<x>[\w' ]{2,30}?)
                     r"|\bwhat (?:was|were) my (?P<w>[\w' ]{2,20}?)\W*$")
 
 
-def said_before(asked: str, previous: dict[str, Any], lexicon: Lexicon) -> list[tuple[str, str]]:
+def said_before(asked: str, previous: dict[str, Any], lexicon: Lexicon, here: str = "") -> list[tuple[str, str]]:
     """(how the line is named, what it said) for each line ``asked`` asks about, from last time's
-    summary; where you were heading and what was underneath it when no line is named; [] if none is kept."""
+    summary; with no line named, the one the question ``here`` is about ("what did i say last time exactly" at
+    last time's drives), else where you were heading and what was underneath it; [] if none is kept."""
     m = _NAMED.search(asked.strip(" ?!."))
     thing = next((g for g in (m.groups() if m else ()) if g), "").strip()
     thing = re.sub(r"(?i)\s+(?:again|exactly|then)$", "", thing)  # "what were my motivations again?" (round 36)
@@ -49,7 +50,7 @@ def said_before(asked: str, previous: dict[str, Any], lexicon: Lexicon) -> list[
     if not var and re.search(r"(?i)\bi (?:like|love|enjoy)\b|\blights? me up\b", asked):
         var = "passions"  # "what I said last time I like?" (round 32)
     lines = {name: _line_words(previous, name, lexicon) for name in _LINES}
-    wanted = [var] if var in _LINES else ["goal", "bedrock"]
+    wanted = [var] if var in _LINES else [here] if here in _LINES and not thing else ["goal", "bedrock"]
     if var not in _LINES and thing:  # "what did i say last time about my manager?" (round 31): the lines that name it
         about = re.sub(r"(?i)^(?:my|the|your|our)\s+", "", thing)
         mine = re.search(rf"(?i)\bmy\s+{re.escape(about)}", asked) if about else None
