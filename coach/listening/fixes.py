@@ -362,7 +362,9 @@ def is_remark(piece: str) -> bool:
 # no", "the summary was weird tbh", "you got it all wrong".
 _COMPLAINT = re.compile(
     r"(?i)\bnot what i (?:said|meant|wrote|asked|told (?:you|u))\b|^\W*(?:still |is |it'?s |its )?missing\b|"
-    r"\b(?:summary|playback|read-?back|recap|that|it|this)(?:'?s\s+|\b[^.?!]{0,15}?\b(?:is|was|looks|reads|sounds|seems|seemed)\s+)"
+    # (not "idk if thats weird", a doubt about one's own idea)
+    r"(?<!\bif )(?<!\bwhether )\b(?:summary|playback|read-?back|recap|that|it|this)"
+    r"(?:'?s\s+|\b[^.?!]{0,15}?\b(?:is|was|looks|reads|sounds|seems|seemed)\s+)"
     r"(?:gone |got |come out |turned out )?(?:still |a bit |a little |kind of |kinda |really |so |totally |all )?"
     r"(?:wrong|weird|off|odd|garbled|a mess|"
     r"messed up|not right|broken|strange|confusing|nonsense|jumbled)\b|"
