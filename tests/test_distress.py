@@ -80,9 +80,17 @@ def test_understatement_is_caught(text: str) -> None:
     # Career talk that got "Are you safe right now?" in a real-terminal round: not a sign.
     "I can't see myself here in five years", "sorry I disappeared for two months, busy quarter",
     "I'm a bit lost to be honest, too many options",
+    # round 42: a kind of work weighed aloud got "Are you safe right now?" from the learned reader
+    "kinda. ngl ive been thinking game design more than UX lately. like indie games, i could do the art",
+    "ive been thinking of UX", "been thinking about teaching a lot lately",
 ])
 def test_everyday_idioms_and_plans_pass(text: str) -> None:
     assert distress_level(text, LEX) is None
+
+
+def test_thinking_about_ending_it_is_still_a_crisis_beside_career_talk() -> None:
+    # The learned reader keeps quiet about a kind of work weighed aloud; the rules still read every sentence.
+    assert distress_level("ive been thinking about teaching. and about ending it all", LEX) == "crisis"
 
 
 def test_a_bit_lost_in_a_me_sense_is_still_asked_about() -> None:

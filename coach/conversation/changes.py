@@ -32,6 +32,9 @@ _EXCEPT = re.compile(r"(?i)\b(?:except|apart from|other than|besides|only)(?: (?
 # "yeah i think so. leaning more to the educator one this week tbh" (round 41): a yes, and which way it leans now
 _LEANING = re.compile(r"(?i)\b(?P<x>(?:i'?m |im |i am )?leaning (?:more |a bit more |a lot more )?"
                       r"(?:to|towards|toward) [^.!?,]{3,40})")
+# "yes but through game design. not UX. indie games" (round 42 moved on as if it were a plain yes): the way now
+_YES_BUT_VIA = re.compile(r"(?i)^\W*(?:yes|yeah|yep|ya|still)[,.!]*\s+but\s+(?P<x>(?:through|via|more|in|as|with|doing|"
+                          r"by|into)\b[^.!?]{3,40}?)(?=[.!?]|$)")
 # What a returning mentee adds to last time's words (round 21): "i want that in there, like patient education too"
 # ("add patient education" is read as a fix).
 _IN_THERE_TOO = re.compile(r"(?i)\b(?:want|put|have|need) (?:that|it|this|them) in(?: there| it)?\b[^.!?]*?"
@@ -53,6 +56,9 @@ _NOT_THAT = re.compile(r"(?i)^\W*not that\b")
 # A remark to the coach about what it kept ("you still have X wrong", "you got that wrong").
 _TO_THE_COACH = re.compile(
     r"(?i)^(?:and |but |also )?(?:you|u) (?:still |also )?(?:have|got|kept|wrote|put|missed|forgot|left)\b"
+    # "you didnt write game design?? write that down" (round 42 kept "I didn't write game design" as the news)
+    r"|^(?:and |but |so )?(?:you|u) (?:didn'?t|did not|didnt|never|still haven'?t|haven'?t) (?:write|put|note|add|keep|"
+    r"get|catch|hear)\b|^(?:pls |please |so )?write (?:that|it|this) down\b"
     # "bits of that are a bit scrambled tbh but anyway": of the recap, not news (round 17)
     r"|^(?:(?:hi|hello|hey)(?: again)?\W+)?(?:(?:erm|um|uh|so|and|but)\W+)*"
     r"(?:(?:bits|parts|some|most|half|a lot|a few bits) of (?:that|it|this)|that'?s|that|it'?s|it) "
@@ -222,6 +228,10 @@ class Changes(DriveChecks):
         if not self.current.changed:
             return ""
         if reading.confirm is True:  # "nothing's changed really, except i'm now leaning to teaching": that
+            via = _YES_BUT_VIA.search(reading.reply)
+            before = self._previous_words(self.current.changed) if via else ""
+            if via and before and not isinstance(self.values.get(self.current.changed), list):
+                return f"{before}, {trimmed(via['x'])}"  # "yes but through game design": the way, beside it
             other = _EXCEPT.search(reading.reply) or _LEANING.search(reading.reply)
             words = trimmed(other.group("x")) if other else ""
             # "research scientist yes, quality manager no": last time's words, less the option said no to

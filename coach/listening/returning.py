@@ -27,6 +27,14 @@ _NOT_TRIED = re.compile(r"\b(?:didn'?t|did not|didnt|never|haven'?t|have not|hav
 _COMMON = frozenset({"get", "try", "see", "have", "make", "find", "think", "look", "keep", "just", "maybe", "the"})
 
 
+# Said it was done, with no word on how it went: "i did the shadowing thing".
+_ONLY_DONE = re.compile(r"\bi (?:did|tried|done) (?:the|that|my|it)\b")
+_HOW_IT_WENT = re.compile(r"\b(?:good|great|well|bad|badly|ok|okay|fine|interesting|amazing|awful|weird|scary|"
+                          r"nervous|helpful|useful|learn\w*|liked|loved|hated|enjoyed|fun|boring|eye.?opening|"
+                          r"said|told|let me|showed|went|want|wanted|think|thought|realis\w*|realiz\w*|found|felt|"
+                          r"decided|sure|love|hate|surprised|made me)\b")
+
+
 def experiment_told(values: dict[str, Any]) -> str:
     """The recap value in which a returning mentee said how last time's experiment went ("" if none).
 
@@ -38,7 +46,11 @@ def experiment_told(values: dict[str, Any]) -> str:
     for name in ("recap_shift", "recap_check"):
         said = normalise(str(values.get(name) or ""))
         told = re.search(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got)\b", said) is not None
-        if told and any(w[:6] in key for w in words(said) if len(w) >= 6):
+        # "i did the shadowing thing" (round 42): done, but how it went is still to ask
+        done = next((c for c in re.split(r"[.,;!?]+|\band\b|\bbut\b", said) if _ONLY_DONE.search(c)), "")
+        rest = said[said.find(done) + len(done):] if done else ""
+        only_done = bool(done) and not _HOW_IT_WENT.search(done) and not _HOW_IT_WENT.search(rest)
+        if told and not only_done and any(w[:6] in key for w in words(said) if len(w) >= 6):
             return name
         # "i asked her and she said yes!!" after "ask Dr Shah if i can co-write the next grant" (round 39): the
         # experiment's own verb, said in the past
@@ -59,7 +71,10 @@ def goal_dropped(values: dict[str, Any]) -> bool:
     return bool(goal_words) and bool(_LET_GO.search(said)) and any(w in words(said) for w in goal_words)
 
 
-_GOAL_FILLER = frozenset({"something", "like", "maybe", "would", "want", "where", "years", "being", "more", "into"})
+_GOAL_FILLER = frozenset({"something", "like", "maybe", "would", "want", "where", "years", "being", "more", "into",
+                          # words said on the way, not of the line ("climbing for sure, bouldering mostly", round 42)
+                          "mostly", "really", "honestly", "probably", "think", "guess", "things", "stuff", "about",
+                          "lately", "pretty", "kinda", "sorta", "basically", "actually", "always", "usually"})
 
 
 # How a mentee points at a part of the recap ("the free time bit is wrong", "my strengths changed").
