@@ -42,10 +42,15 @@ from coach.listening.parts import keeps_as_is
         ("the heading is right, the drives feel wrong", [Fix("keep", "goal", said="the heading")]),
         ("the important thing is not ending up like him", [Fix("put", new="not ending up like him",
                                                                 said="the important thing")]),
+        # round 42 added "it" to where they were heading: the part said missing is what to add
+        ("you dropped the wireframing bit. add it pls", [Fix("missing", part="wireframing",
+                                                             said="the wireframing bit")]),
+        ("mostly. but the drive isnt just money, its also not being stuck in meetings all day",
+         [Fix("add", "motivations", new="not being stuck in meetings all day", said="drive")]),
     ],
     ids=["place-and-add", "place-reads-odd", "quoted-old", "remark-and-keep", "joke-then-new", "pointed",
          "restate", "and-because", "missing", "slot-wrong-then-not-x", "quoted-should-and-missing", "add-one-thing",
-         "last-bit", "part-wrong-with-words", "slot-right", "important-bit"],
+         "last-bit", "part-wrong-with-words", "slot-right", "important-bit", "missing-then-add-it", "line-not-just"],
 )
 def test_fixes_are_read(reply: str, fixes: list[Fix]) -> None:
     assert read_fixes(reply) == fixes

@@ -285,6 +285,9 @@ def read_fixes(reply: str) -> list[Fix]:
         out.append(fix)
         if fix.kind == "ask" and fix.new == "" and (fix.part or fix.slot):
             waiting = fix
+    # "you dropped the wireframing bit. add it pls" (round 42 added "it"): the part missing is what to add
+    named_missing = any(f.kind == "missing" and f.part for f in out)
+    out = [f for f in out if not (named_missing and f.kind == "add" and _POINTER_ONLY.match(f.new))]
     return [d for f in _merged(out) for d in _each_dropped(_also(f))]
 
 
@@ -294,6 +297,9 @@ _AND_ALSO = re.compile(r"(?i)^(?:and|also|plus|and also|oh and)\s+(?!(?:i|you|it
 
 
 _SAYS_NOT = re.compile(r"(?i)\b(?:should|needs? to|must) (?:be|say|read)\s*[:,]?\s+not\b")
+
+
+_POINTER_ONLY = re.compile(r"(?i)^(?:it|that|this|them|those|these|that one|it back|that back|them back)$")
 
 
 def _added_too(clause: str, before: list[Fix]) -> Fix | None:
