@@ -54,13 +54,14 @@ _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|myself)\b")
 # Work named only to be set aside ("not in work, in everything").
 # Thinking about a kind of work, said as a plan ("ive been thinking game design more than UX lately", round 42 was
-# asked "are you safe?"): never asked about by the learned reader; the rules above still read every sentence.
+# asked "are you safe?"): that sentence is not given to the learned reader; the rules above, and the learned reader
+# on every other sentence, still read the rest.
 _CAREER_MUSING = re.compile(
     r"\b(?:been|keep|kept|i'?ve been|started) thinking (?:about |of |more about )?"
     r"(?:going |moving |doing |becoming |a |an |the )?(?:\w+ ){0,2}(?:design|ux|ui|jobs?|roles?|careers?|teaching|"
     r"nursing|data|management|games?|art|course|degree|business|cafe|training|education|research|engineering|sales|"
-    r"marketing|hr|tech|coding|retail|office|part.time|freelanc\w*|qa|testing|analys\w*|accounting|law|medicine|"
-    r"healthcare|consult\w*|product)\b")
+    r"marketing|hr|tech|coding|retail|office|part.time|freelanc\w*|qa|analys\w*|accounting|law|medicine|"
+    r"healthcare|consult\w*|product)\b(?! (?:it|them|that|this)\b)")
 _NOT_WORK = re.compile(r"\bnot (?:(?:in|at|about|with|from|just|the|my|this) (?:\w+ )?\w+|work|the job|my job|a job)\b")
 
 
@@ -267,8 +268,8 @@ def explain(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
             return (None, None) if _over(t, low) else ("check", found)
     # Wordings no rule foresaw: the learned reader may ask (a check, never a crisis), never clear.
     model = shipped_model()
-    if model is not None and not _says_nothing(t, low) and not _over(t, low) and not _CAREER_MUSING.search(low) and \
-            model.flags(low):
+    read = " ".join(s for s in _SENTENCE.split(low) if not _CAREER_MUSING.search(s))  # the rest, still read
+    if model is not None and not _says_nothing(t, low) and not _over(t, low) and read.strip() and model.flags(read):
         return "check", "check.model"
     return None, None
 
