@@ -242,7 +242,8 @@ class Confirming(Changes):
         words = re.sub(r"(?i)^(?:yes|yeah|yep)(?:,?\s+(?:to|for))?[,\s]+", "", words)  # "yes to meaning": meaning
         # "not being invisible", "enough to not panic": words for it, not a no
         denied = _DENIES.search(re.sub(r"(?i)\bto not\b", "to", words)) and not _NOT_BEING.match(words)
-        if not words or non_answer(words) or len(words.split()) > most or denied or OPEN_END.search(words):
+        if not words or non_answer(words) or len(words.split()) > most or denied or OPEN_END.search(words) or (
+                re.match(r"(?i)^i (?:said|meant|mean)\W*$", words)):  # "no, i said not respect" (round 42: "I said")
             return ""  # "i said i dont care who decides": a no said again, not a word of their own
         return words
 

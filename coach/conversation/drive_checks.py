@@ -212,6 +212,7 @@ class DriveChecks:
 
         # "not 'recognised' - 'respected'": the drive in another word; "yes to meaning not money" is another drive
         swaps = [(e, ids) for e in read_edits(text) if e.put and len(e.put.split()) <= 4
+                 and not re.match(r"(?i)^(?:i|you) (?:said|meant|mean|say)\W*$", e.put)  # "no, i said not respect"
                  and (ids := drives(e.part)) and set(drives(e.put)) <= set(ids)]
         if not swaps:
             return None

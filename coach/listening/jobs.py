@@ -105,7 +105,9 @@ def job_named(answer: str) -> str:
     # "..., or maybe the pastry chef": the later pick
     text = re.split(r"(?i),?\s+or (?:maybe|perhaps|actually) (?=(?:the|my|our|a|an)\b)", text)[-1]
     text = _NOT_THEIRS.sub(" ", text)  # "Im the head chef", "I dont want his job": not the job they would pick
-    text = re.sub(r"(?i)\b(?:the |a )?(?:job|role|position) of (?:the |a |an )?", "the ", text)  # "the job of X": X
+    # "the job of X": X; "the job of our trainer in HR": our trainer, never "the our trainer" (round 42)
+    text = re.sub(r"(?i)\b(?:the |a )?(?:job|role|position) of (?:(?P<own>our|my|his|her|their) |the |a |an )?",
+                  lambda m: f"{m['own']} " if m["own"] else "the ", text)
     for m in _POSSESSIVE.finditer(text):
         if m.group(1).lower() not in _CONTRACTION:
             phrase = re.sub(r"(?i)^(?:(?:maybe|probably|perhaps|possibly|prob|definitely|hmm+|yeah|so|well)\s+)+", "",

@@ -124,6 +124,7 @@ def _clean(text: str) -> str:
     framed = re.sub(r"(?i)^that (?=(?:nobody|no one|people|i|we|they|everyone|someone|my|our)\b)", "", framed)
     said = framed if len(framed.split()) >= 2 else bare
     said = re.sub(r"(?i)\b(and |but |or )like,\s+", r"\1", said)  # "look good and like, making things easier"
+    said = re.sub(r"(?i)\b(and|but|or|,) (?:um+|uh+|erm+|er|hm+)\b,?\s*", r"\1 ", said)  # "hiking, or um maybe X"
     # "its my life so idk": with the "idk" gone, the "so" before it goes too (round 41 said back "... life so")
     left = _DANGLING.sub("", said)
     return spelled_out(left if len(left.split()) >= 2 else said)
