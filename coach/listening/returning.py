@@ -47,8 +47,9 @@ def experiment_told(values: dict[str, Any]) -> str:
         said = normalise(str(values.get(name) or ""))
         told = re.search(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got)\b", said) is not None
         # "i did the shadowing thing" (round 42): done, but how it went is still to ask
-        done = next((c for c in re.split(r"[.,;!?]+|\band\b|\bbut\b", said) if _ONLY_DONE.search(c)), "")
-        rest = said[said.find(done) + len(done):] if done else ""
+        whole = normalise(" ".join(str(values.get(k) or "") for k in ("recap_shift", "recap_check")))
+        done = next((c for c in re.split(r"[.,;!?]+|\band\b|\bbut\b", whole) if _ONLY_DONE.search(c)), "")
+        rest = whole[whole.find(done) + len(done):] if done else ""
         only_done = bool(done) and not _HOW_IT_WENT.search(done) and not _HOW_IT_WENT.search(rest)
         if told and not only_done and any(w[:6] in key for w in words(said) if len(w) >= 6):
             return name
