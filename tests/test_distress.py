@@ -83,6 +83,10 @@ def test_understatement_is_caught(text: str) -> None:
     # round 42: a kind of work weighed aloud got "Are you safe right now?" from the learned reader
     "kinda. ngl ive been thinking game design more than UX lately. like indie games, i could do the art",
     "ive been thinking of UX", "been thinking about teaching a lot lately",
+    # round 42: work done on one's own, said by an accountant in her second language, got the check-in twice
+    "because in accounting i am alone with the numbers all day. i am working there since 2015",
+    "mostly yes. but the main thing is i feel alone with the numbers, not only the routine",
+    "i've been thinking about leaving this world of consulting for something slower",
 ])
 def test_everyday_idioms_and_plans_pass(text: str) -> None:
     assert distress_level(text, LEX) is None
@@ -91,6 +95,14 @@ def test_everyday_idioms_and_plans_pass(text: str) -> None:
 def test_thinking_about_ending_it_is_still_a_crisis_beside_career_talk() -> None:
     # The learned reader keeps quiet about a kind of work weighed aloud; the rules still read every sentence.
     assert distress_level("ive been thinking about teaching. and about ending it all", LEX) == "crisis"
+
+
+def test_leaving_this_world_beside_a_job_is_still_a_crisis() -> None:
+    # round 42's miss: the job beside it does not make "leaving this world" career talk.
+    assert distress_level("ive been thinking about leaving this world and my job", LEX) == "crisis"
+    assert distress_level("sometimes i think about just leaving this life", LEX) == "crisis"
+    # alone with one's thoughts, unlike alone with the numbers, is still asked about
+    assert distress_level("i am alone with my thoughts all day", LEX) == "check"
 
 
 def test_a_bit_lost_in_a_me_sense_is_still_asked_about() -> None:
