@@ -20,6 +20,7 @@ from coach.home import addressed
 from coach.listening import rules
 from coach.listening.chain import goal_phrase, reason
 from coach.listening.jobs import works_alone
+from coach.listening.listed import listed_back
 from coach.listening.playback import play_back
 from coach.listening.returning import news_in
 from coach.rephrase.protocol import Rephraser, Rephrasing, Verbatim
@@ -234,6 +235,7 @@ class Asking:
             "mentee": addressed(self.mentee),
             "answer": answer,
             "last": play_back(answer) if answer else "",
+            "listed": listed_back(answer) if answer and "listed" in source else "",
             "news": news_in(answer) if answer and "news" in source else "",
             "unsure": "unsure" in source and _UNSURE.search(str(getattr(self, "_typed", "") or answer)) is not None,
             "alone": "alone" in source and self._works_alone(),

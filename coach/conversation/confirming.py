@@ -39,6 +39,8 @@ _GERUND = re.compile(r"(?i)(?!(?:no|some|any|every)thing\b)[a-z]{2,}ing\b")
 _ALSO = re.compile(r"(?i)\b(?:and also|also|plus|and because|and cos|and cause|and bc|oh and)\b")
 # "it feels meaningful", "yes, and it makes me feel useful" (round 41): a thought of its own, one more reason; "yes,
 # that's about right" only agrees.
+# "the drivers are wrong", "that bit's not right": a complaint about what was kept, not news of a change.
+_COMPLAINT = re.compile(r"(?i)\b(?:wrong|not right|incorrect|not correct|mistaken)\b")
 _THOUGHT = re.compile(r"(?i)^(?:and |so )?(?:it|i|that|they|people|this|he|she|we)(?:'[a-z]+)? [a-z']+ \w")
 _AGREES = re.compile(r"(?i)^(?:that'?s|thats|it'?s|its|it is|that is|you'?ve|you have|sounds|that sounds|i think|"
                      r"i'?d say)\b[\w' ]{0,20}?\b(?:right|correct|true|it|fine|accurate|spot on|good|fair|me|so|"
@@ -156,7 +158,9 @@ class Confirming(Changes):
             line = self._reply("changed").replace("{words}", _said_whole(changed or added))
             listed = isinstance(self.values.get(self.current.changed or ""), list)
             fixed = self._recap_fixed  # "and its be there for my family": said back once, as put right
-            said = [] if fixed and fixed.lower() in line.lower() else [self._rule(line)]
+            # "the drivers are wrong. is meaning and learning": the complaint is not news once put right (round 42)
+            said = [] if fixed and (fixed.lower() in line.lower() or _COMPLAINT.search(changed or added)) else [
+                self._rule(line)]
             return said + self._advance(answer=text, ref=ref, reading=reading,
                                                       confirm=None if added and not listed else reading.confirm,
                                                       changed=changed or added)

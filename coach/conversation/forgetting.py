@@ -75,6 +75,17 @@ def asks_to_forget(text: str) -> bool:
     return _FORGET.search(text) is not None
 
 
+# "pls remove the 'um' things" (round 42): a filler is taken out of the words, not the clause it sits in.
+_FILLER = frozenset(("um", "umm", "uh", "uhm", "er", "erm", "hmm", "ah", "eh"))
+
+
+def _unfilled(item: str, filler: str) -> str:
+    """``item`` without the filler word: "cooking, not um" is "cooking", "or um maybe a class" "or maybe a class"."""
+    word = re.escape(filler)
+    item = re.sub(rf"(?i)\s*,?\s*(?:\b(?:not|or|and|but)\s+)?\b{word}\b\W*$", "", item)
+    return " ".join(re.sub(rf"(?i)\b{word}\b,?", " ", item).split()).strip(" ,")
+
+
 def _left(item: str, thing: str) -> str:
     """What is left of ``item`` without the clauses that mention ``thing`` ("" when nothing else is)."""
     pieces = [p for p in _CLAUSE.split(item) if p.strip(" ,.")]
@@ -132,6 +143,8 @@ class Forgetting:
 
     def _taken_out(self, thing: str) -> bool:
         """Take every kept item that mentions ``thing`` out, today's and last time's; was there one?"""
+        if thing.lower() in _FILLER:
+            return self._unfilled(thing.lower())
         found = False
         for var in [v for v in self.values if v not in _NOT_WORDS]:
             value = self.values[var]
@@ -156,4 +169,27 @@ class Forgetting:
                     kept = [_left(i, thing) if isinstance(i, str) else i for i in value]
                     found = found or kept != value
                     previous[key] = [i for i in kept if i]
+        return found
+
+    def _unfilled(self, filler: str) -> bool:
+        """Take the filler word out of every kept item that has it, today's and last time's; was there one?"""
+        found = False
+        previous = self.values.get("previous")
+        places = [(self.values, v) for v in self.values if v not in _NOT_WORDS]
+        places += [(previous, k) for k in previous] if isinstance(previous, dict) else []
+        for where, key in places:
+            value = where[key]
+            items = value if isinstance(value, list) else [value]
+            kept = [_unfilled(i, filler) if isinstance(i, str) else i for i in items]
+            if kept == items:
+                continue
+            found = True
+            if where is previous:
+                where[key] = [i for i in kept if i] if isinstance(value, list) else kept[0]
+            elif isinstance(value, list):
+                for i in reversed(range(len(value))):
+                    if kept[i] != value[i]:
+                        self.words.replace(key, i, kept[i], []) if kept[i] else self.words.remove(key, i)
+            else:
+                self.words.set(key, kept[0], [])
         return found

@@ -115,6 +115,8 @@ class Recalling:
         recap is still being talked about: heard and said so, before the reply is taken as usual."""
         step, previous = self.current, self.values.get("previous") or {}
         first = next(iter(self.flow.phases), "")
+        if self._recap_fixed:  # heard already this turn, before a part was taken out ("... and remove the um")
+            return []
         if not previous or step.corrects or step.phase != first or "recap_fixed" not in self.flow.replies:
             return []
         fixed = put_right_at_recap(text, previous, self.flow.lexicon)

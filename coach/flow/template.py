@@ -16,6 +16,7 @@ from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from coach.listening.chain import play_back_chain
+from coach.listening.listed import listed_back
 from coach.listening.playback import job_named, play_back, swap_pronouns
 
 # Values every template may use without a step setting them.
@@ -23,6 +24,7 @@ BUILTINS = {
     "mentee": "the name to greet the mentee by (empty for a role account such as root)",
     "answer": "the answer just given",
     "last": "the key phrase of the last answer, played back in the second person",
+    "listed": "every thing the last answer names, played back as a list without its fillers (else as last)",
     "unsure": "true when the last answer was said with doubt (\"maybe ... not sure yet\"): an idea weighed, not a "
               "choice",
     "news": "the sentence of the last answer that tells news (\"my boss offered me a team lead role\"), played back; "
@@ -166,6 +168,7 @@ def _on_text(f: Any) -> Any:
 
 
 ENV.filters["reflect"] = _on_text(play_back)
+ENV.filters["listed"] = _on_text(listed_back)
 ENV.filters["swap"] = _on_text(swap_pronouns)
 ENV.filters["chain"] = _chain
 ENV.filters["listing"] = _listing

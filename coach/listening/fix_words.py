@@ -18,7 +18,8 @@ _LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hm
                    r"(?:(?:kindly|please|pls|just|can we|could you|can you)\s+)*(?:write|put|note|type)"
                    r"(?: (?:it|this|that))?(?: down)?(?: (?:as|like this|like that|instead))?\s*:)"
                    r"(?:[,.!:]+\s*|\s+))+", re.I)
-_TAIL = re.compile(r"(?:[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh|honestly|really|please|pls|too|"
+_TAIL = re.compile(r"(?:(?<!only)(?<!just)[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh|honestly|really|"
+                   r"please|pls|too|"
                    r"i (?:told|said to) you(?: (?:twice|already|before|that))*|like i said|as i said|"
                    r"as well|not sure|now|"
                    r"maybe|a bit|a little|if that makes sense))+[.!?]*$|[.!?]+$"
@@ -27,7 +28,8 @@ _TAIL = re.compile(r"(?:[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh
                    re.I)
 _HEDGE_LEAD = re.compile(r"^(?:(?:and |so |but )?now |and |so )?(?:maybe|probably|just|like|i guess|i think|prob)"
                          r"(?: (?:it should be|it's|it is|should be)\s*:?)?\s+", re.I)
-_SAYS = re.compile(r"^(?:(?:it'?s|its|it is|it should be|should be|i'?d say|i meant|i mean|i guess i mean|more like|"
+_SAYS = re.compile(r"^(?:(?:it'?s|its|it is|is(?= \w+ \w)|it should be|should be|i'?d say|i meant|i mean|"
+                   r"i guess i mean|more like|"
                    r"make it|it was|"
                    r"rather|instead|but|more|really|actually|just|about)[:,]?\s+)+", re.I)
 _DEICTIC = r"that sentence|that line|that bit|that|whatever that (?:is|was)|what you (?:had|wrote|put)|this"

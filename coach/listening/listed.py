@@ -1,0 +1,108 @@
+"""An answer that names several things, said back as a list: every thing, none of the fillers around them.
+
+"sorting rotas, calming down angry customers, and teaching the kids how to do the job properly. they come to
+me for everything tbh" was said back as "sorting rotas, calming down angry customers" (round 42: the third
+thing, the one that mattered, dropped), and "climbing for sure. bouldering mostly. and comics" as "climbing
+for sure, bouldering mostly, comics" (fillers kept). Here each sentence, and each comma of a sentence shaped
+like a list, is one thing; fillers at its edges go, and a remark about who asks ("they come to me for
+everything") is left out when there are things beside it. One thing found: the usual playback says it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.listening.playback import key_phrase, play_back, second_person
+
+__all__ = ["listed_back"]
+
+_SENTENCES = re.compile(r"[.!?;]+\s*|\s*\n+\s*")
+# Words at the start of a thing that are not the thing: "also", "and", "um", "same like last time,".
+_LEAD = re.compile(
+    r"(?i)^(?:(?:and|also|plus|oh and|but|so|or else|um+|uh+|er+m?|hmm+|like|well|yeah|yes|ok|okay|ah|oh|ha+|"
+    r"i guess|i think|i suppose|maybe|probably|honestly|tbh|ngl|idk|obviously|definitely|"
+    r"same(?: as| like)? (?:last time|before)|as (?:i said|before)|like i said|now|"
+    r"(?:i'?m|im|i am) (?:also |really |quite |pretty |very )?(?:good|great|decent) (?:at|with)|"
+    r"(?:i'?m|im|i am) (?:also )?the one (?:who|that)(?: people ask for)?|"
+    # "people come to me for displays": the framing of the question, not the thing
+    r"(?:people|everyone|everybody|they|folks|the \w+|colleagues) (?:always |mostly |often )?(?:come|comes|came) "
+    r"to me (?:for|with|about)|for(?= \w+ing\b| the\b))[,:]?\s+)+")
+# ... and at its end: "for sure", "mostly", "lol", "obviously, just said".
+_TAIL = re.compile(
+    r"(?i)(?:[,\s]+(?:for sure|mostly|obviously|of course|lol|haha+|lmao|tbh|ngl|honestly|i guess|i think|"
+    r"i suppose|probably|maybe|really|too|as well|and stuff|and that|and things|innit|mate|just said|"
+    r"i (?:just )?said(?: (?:it|that|this))?(?: (?:last time|before|already))?(?: also| too)?|like i said|"
+    r"you know|definitely|anyway|basically|mainly|i reckon|reckon|i'?m afraid|weirdly|oddly|funnily enough|"
+    r"thank you|thanks))+\W*$")
+# "i.e." and "e.g." end no sentence: said in words first.
+_ABBREVIATED = re.compile(r"(?i)\b(i\.e|e\.g)\.?(?=[\s,]|$)")
+_SPELLED = {"i.e": "that is", "e.g": "for example"}
+# A remark about who comes or what it is like, said beside the things themselves.
+# A clause with its own subject is said about the things, not one of them: "you coach the under 9s", "my kids
+# think i'm mad", "i could talk about them all day".
+_REMARK = re.compile(
+    r"(?i)^(?:they|people|everyone|everybody|nobody|no one|it|its|it'?s|that(?! is\b)|thats|that'?s|this|which|"
+    r"both|all of (?:them|it)|all three|the rest|thank you|thanks|"
+    r"i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|you|he|she|"
+    r"(?:my|our|the|his|her) \w+ (?:think|thinks|say|says|said|call|calls|tease|teases|used to|love|loves|like|"
+    r"likes|enjoy|enjoys|hate|hates)|"
+    r"why|how|because|cos|cause|coz|as long as|since|so that|so (?:the|they|i|we|you|it|people)|when|who|where)\b")
+# "with dashboards, so the managers understand": what a thing is for, said beside it.
+_SO_THAT = re.compile(r"(?i)^(?:so|because|cos|cause|as|since) (?:that )?"
+                      r"(?:the|they|i|we|you|it|people|my|our|he|she)\b")
+_ONLY_FILLER = re.compile(r"(?i)^(?:both|all|all of them|either|same|that|this|yes|yeah|no|idk|dunno|lol|ha+|haha+|"
+                          r"lmao|tbh|ngl|cheers|mate|innit|honestly|really|probably|maybe|i guess|i think|obviously|"
+                          r"for sure|mostly|everything|anything|all sorts|stuff|loads)?\W*$")
+_MAX_ITEM = 9
+_MAX_ALL = 26
+
+
+def _things(sentence: str) -> list[str]:
+    """The things in one sentence, remarks beside them left out: its commas split it into things only when it is
+    shaped like a list ("rotas, customers, and the kids"); else what is left is one thing ("my nephews, i could
+    talk about them all day": my nephews)."""
+    parts = [p for p in re.split(r"\s*,\s*(?:and\s+|or\s+)?", sentence) if p.strip()]
+    shaped = len(parts) >= 3 or (len(parts) == 2 and re.search(r",\s*(?:and|or)\s", sentence) is not None)
+    kept = [p for p in parts if not (_REMARK.match(_bare(p)) or _SO_THAT.match(p.strip()))] if len(parts) > 1 else parts
+    if shaped and all(len(p.split()) <= _MAX_ITEM + 3 for p in kept):
+        return kept
+    return [", ".join(kept)] if kept else []
+
+
+def _bare(thing: str) -> str:
+    """The thing without fillers at its edges; "or um maybe a cooking class" keeps its "or"."""
+    alt = re.match(r"(?i)(or|either)\s+", thing.strip(" ,-"))
+    rest = thing.strip(" ,-")[alt.end():] if alt else thing
+    rest = _TAIL.sub("", _LEAD.sub("", rest.strip(" ,-"))).strip(" ,-")
+    rest = re.sub(r"(?i)^at (?=\w+ing\b)", "", _LEAD.sub("", rest).strip(" ,-"))  # "and at spotting X": spotting X
+    return f"{alt.group(1)} {rest}" if alt and rest else rest
+
+
+def listed_back(answer: str, max_words: int = 12) -> str:
+    """Every thing an answer names, in the second person, joined as a list; else the usual playback (``max_words``
+    long at most)."""
+    things: list[str] = []
+    spelled = _ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], answer or "")
+    for sentence in _SENTENCES.split(spelled):
+        for thing in _things(sentence.strip()):
+            bare = _bare(thing)
+            if not bare or _ONLY_FILLER.match(bare):
+                continue
+            if _REMARK.match(bare):
+                continue
+            things.append(bare)
+    if len(things) == 1 and len(things[0].split()) <= _MAX_ITEM:
+        return play_back(things[0], max_words)  # "ha, my kids": your kids
+    if len(things) < 2:
+        return play_back(answer, max_words)
+    said: list[str] = []
+    for thing in things:
+        short = thing if len(thing.split()) <= _MAX_ITEM else key_phrase(thing, _MAX_ITEM)
+        if not short or sum(len(s.split()) for s in said) + len(short.split()) > _MAX_ALL:
+            break
+        said.append(second_person(short))
+    if len(said) < 2:
+        return play_back(answer, max_words)
+    head, last = said[:-1], said[-1]
+    joiner = " " if re.match(r"(?i)(?:or|and|but)\b", last) else " and "
+    return ", ".join(head) + ("," if joiner == " " else "") + joiner + last
