@@ -16,6 +16,7 @@ SAMPLE: dict[str, Any] = {
     "mentee": "sam",
     "answer": "I want my manager's job",
     "last": "you want your manager's job",
+    "listed": "climbing, bouldering and comics",
     "news": "your boss offered you a team lead role",
     "unsure": False,
     "alone": False,

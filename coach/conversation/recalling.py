@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from coach.conversation.heard import said_content
 from coach.conversation.message import Message
-from coach.conversation.said_before import put_right_at_recap
+from coach.conversation.said_before import LINE_NAMES, put_right_at_recap
 from coach.listening.acts import read_reply
+from coach.listening.fixes import read_fixes
 from coach.listening.playback import play_back, swap_pronouns, trimmed
 from coach.listening.recall import recall, recalls
 from coach.listening.returning import experiment_told
@@ -45,6 +46,7 @@ class Recalling:
         def _reply_text(self, key: str) -> str: ...
         def _reply(self, key: str) -> str: ...
         def _drives_at_recap(self, text: str) -> bool: ...
+        def _refs(self) -> list[str]: ...
         def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
         def _text(self, reading: Reading, ref: str, answered: bool) -> list[Message]: ...
         def _advance(self, answer: str, skipped: bool = False, ref: str | None = None,
@@ -127,10 +129,33 @@ class Recalling:
         if not said:  # "i said maybe": nothing to say back, so nothing was put right (round 28)
             return []
         self._recap_fixed = said
-        line = self._reply("recap_fixed").replace("{line}", line).replace("{words}", said)
-        if self._drives_at_recap(text):  # "the drive isnt just money, its also X": kept for today, not asked again
-            line = re.split(r"(?<=\.)\s+", line, maxsplit=1)[0]  # no "we'll come to that again today"
-        return [self._rule(line)]
+        template = self._reply("recap_fixed")
+        kept = self._kept_at_recap(text)
+        if self._drives_at_recap(text) or kept:  # kept for today, not asked again: no "we'll come to that again"
+            template = re.split(r"(?<=\.)\s+", template, maxsplit=1)[0]
+        lines = [(line, said)] + [(LINE_NAMES[slot], play_back(new, 30)) for slot, new in kept
+                                  if LINE_NAMES[slot] != line]  # "... and what im good at is wrong, its X" too
+        return [self._rule(template.replace("{line}", name).replace("{words}", words)) for name, words in lines
+                if words]
+
+
+    def _kept_at_recap(self, text: str) -> list[tuple[str, str]]:
+        """"the lights me up part should be cooking and hiking", "add baking to what lights me up", said at last
+        time's recap (round 42 asked "what could you talk about for hours?" afresh, then "you know this already"):
+        kept for today as said, so the flow need not ask again (rules has_passions, has_strengths); what was kept."""
+        previous = self.values.get("previous") or {}
+        fixes = [f for f in read_fixes(text) if f.slot in ("passions", "strengths") and f.new
+                 and f.kind in ("add", "put") and not self.values.get(f.slot)]
+        refs = self._refs()
+        for fix in fixes:
+            before = [str(i) for i in previous.get(fix.slot) or [] if isinstance(i, str) and i.strip()]
+            kept = [fix.new] if fix.kind == "put" else [*before, fix.new]
+            if fix.slot == "passions":
+                for item in kept:
+                    self.words.append("passions", item, refs)
+            else:  # what people come to them for is one answer, kept whole
+                self.words.set("strengths", ", and ".join(kept), refs)
+        return [(f.slot, f.new) for f in fixes]
 
 
 def in_second_person(words: str) -> str:

@@ -29,6 +29,8 @@ _LINES: dict[str, tuple[str, str, int | None]] = {
     "sweet_spot": ("where it all overlaps", "sweet_spot", None),
     "experiment": ("the experiment you named", "experiment", None),
 }
+# How each line of last time's summary is named when it is said to be put right.
+LINE_NAMES = {var: line[0] for var, line in _LINES.items()}
 _WHY = re.compile(r"(?i)^(?:the |my )?(?:why|whys|reasons?|because|reasoning|deeper reason)$")
 _NAMED = re.compile(r"(?i)\b(?:about|on) (?:my |the |your )?(?P<x>[\w' ]{2,30}?)(?: (?:bit|part|thing|line))?"
                     r"(?: (?:from |at )?last time)?\W*$|\bmy (?P<y>[\w' ]{2,20}?)(?: (?:bit|part|thing))?"

@@ -54,4 +54,6 @@ RULE_HELP: dict[str, str] = {
     "said_not_wanted": "the answer already says whose job the mentee would not want (\"I don't want his job\")",
     "has_motivations": "at least one motivation was confirmed",
     "has_bedrock": "a bedrock statement was captured",
+    "has_passions": "a returning mentee's passions are kept already today (put right at last time's recap)",
+    "has_strengths": "a returning mentee's strengths are kept already today (put right at last time's recap)",
 }

@@ -8,12 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.listening.acts import read_reply
-from coach.listening.jobs import job_named
 from coach.listening.lexicon import Lexicon, Motivation, Phrases, load_lexicon, normalise
 from coach.listening.motivations import MOTIVATIONS, affirmed, detect_motivations, motivation_scores
-from coach.listening.playback import play_back
 from coach.listening.reading import Reading
-from coach.listening.returning import experiment_told, goal_dropped, had, had_drives, had_why
+from coach.listening.returning_rules import RETURNING
 
 __all__ = [
     "MOTIVATIONS", "RULES", "Context", "Lexicon", "Motivation", "Phrases", "affirmed",
@@ -249,15 +247,6 @@ def says_any(lex: Lexicon, key: str, text: str) -> bool:
 
 
 # "the owner, but I dont want his job, he just does the books", "the ward manager's? no wait, not hers".
-# Last time's experiment not tried (yet): "didnt do it yet lol", "never got round to it", "not yet, too busy".
-_NOT_TRIED = re.compile(r"\b(?:didn'?t|didnt|did not|haven'?t|havent|have not|never|couldn'?t|couldnt|wasn'?t able to)"
-                        r"\b[^.!?]{0,20}?\b(?:do|did|done|try|tried|get (?:round|around) to|got (?:round|around) to|"
-                        r"manage|managed|start|started|get to|got to|ask|asked)\b|"
-                        r"^(?:\W*(?:nope|no|nah)[,.]?\s+)?not yet\b|"
-                        r"\b(?:no time|forgot(?: about it)?|too busy)\b")
-_TRIED = re.compile(r"\b(?:i did\b(?! not| nothing)|did it\b|"
-                    r"(?<!i )did (?!not\b|nothing\b)[a-z]+\b|tried it|it went|went (?:well|ok|okay|great|badly|fine)|"
-                    r"i (?:talked|spoke|asked|went|applied|signed up|emailed|messaged|shadowed|finished))\b")
 _NOT_WANTED = re.compile(r"\b(?:i )?(?:don'?t|dont|do not|wouldn'?t|wouldnt|would not|never) (?:really )?want "
                          r"(?:his|her|their|that|the \w+(?:'s)?) (?:job|role)\b|\bnot (?:hers|his|theirs)\b"
                          # "the revenue manager. Not the general manager, too much stress": with the reason why not
@@ -316,11 +305,6 @@ def _go_ahead(c: Context) -> bool:
 
 
 
-def _job_before(values: dict[str, Any]) -> str:
-    """Last time's job pick (its second goal), as the recap says it ("" if none can be said)."""
-    goals = (values.get("previous") or {}).get("goals") or []
-    return play_back(job_named(str(goals[1]))) if len(goals) > 1 else ""
-
 RULES: dict[str, Callable[[Context], bool]] = {
     "always": lambda c: True,
     "yes": lambda c: (c.confirm if c.read else yes_no(c.answer, c.lex)) is True,
@@ -355,26 +339,8 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "wants_say": lambda c: bool(
         {"influence", "authority"} & set(detect_motivations(_said(c.values), c.lex))
     ),
-    "returning": lambda c: bool(c.values.get("previous")),
-    # Only what can be said back counts: a quote that would come out empty is never asked about.
-    "had_experiment": lambda c: bool(play_back(str((c.values.get("previous") or {}).get("experiment") or ""))),
-    "had_goal": lambda c: bool(play_back(str(((c.values.get("previous") or {}).get("goals") or [""])[0] or ""))),
-    # The goals kept are the goal and then the job picked with every job open: a second one is that job.
-    # as the question says it (previous.goals[1] | job | reflect): never 'you picked ""' (round 30)
-    "had_job": lambda c: bool(_job_before(c.values)),
-    "had_passions": lambda c: had(c.values, "passions"),
-    "had_strengths": lambda c: had(c.values, "strengths"),
-    "had_motivations": lambda c: had_drives(c.values, c.lex),
-    "had_why": lambda c: had_why(c.values),
-    "goal_dropped": lambda c: goal_dropped(c.values),
-    "told_experiment": lambda c: bool(experiment_told(c.values)),
-    "not_tried": lambda c: not c.skipped and _NOT_TRIED.search(normalise(c.reply or c.answer)) is not None
-    and _TRIED.search(normalise(c.reply or c.answer)) is None,
-    "experiment_not_tried": lambda c: bool(experiment_told(c.values)) and _NOT_TRIED.search(
-        normalise(c.reply or c.answer)) is not None and _TRIED.search(normalise(c.reply or c.answer)) is None,
     "said_not_wanted": lambda c: _NOT_WANTED.search(normalise(c.reply or c.answer)) is not None,
-    "has_motivations": lambda c: bool(c.values.get("motivations")),
-    "has_bedrock": lambda c: bool(c.values.get("bedrock")),
+    **RETURNING,
 }
 
 

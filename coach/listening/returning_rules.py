@@ -1,0 +1,59 @@
+"""The named predicates about a returning mentee: what last time's summary holds, and what was said of it today."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from coach.listening.jobs import job_named
+from coach.listening.lexicon import normalise
+from coach.listening.playback import play_back
+from coach.listening.returning import experiment_told, goal_dropped, had, had_drives, had_why
+
+if TYPE_CHECKING:
+    from coach.listening.rules import Context
+
+__all__ = ["RETURNING"]
+
+# Last time's experiment not tried (yet): "didnt do it yet lol", "never got round to it", "not yet, too busy".
+_NOT_TRIED = re.compile(r"\b(?:didn'?t|didnt|did not|haven'?t|havent|have not|never|couldn'?t|couldnt|wasn'?t able to)"
+                        r"\b[^.!?]{0,20}?\b(?:do|did|done|try|tried|get (?:round|around) to|got (?:round|around) to|"
+                        r"manage|managed|start|started|get to|got to|ask|asked)\b|"
+                        r"^(?:\W*(?:nope|no|nah)[,.]?\s+)?not yet\b|"
+                        r"\b(?:no time|forgot(?: about it)?|too busy)\b")
+_TRIED = re.compile(r"\b(?:i did\b(?! not| nothing)|did it\b|"
+                    r"(?<!i )did (?!not\b|nothing\b)[a-z]+\b|tried it|it went|went (?:well|ok|okay|great|badly|fine)|"
+                    r"i (?:talked|spoke|asked|went|applied|signed up|emailed|messaged|shadowed|finished))\b")
+
+
+def _job_before(values: dict[str, Any]) -> str:
+    """Last time's job pick (its second goal), as the recap says it ("" if none can be said)."""
+    goals = (values.get("previous") or {}).get("goals") or []
+    return play_back(job_named(str(goals[1]))) if len(goals) > 1 else ""
+
+
+RETURNING: dict[str, Callable[[Context], bool]] = {
+    "returning": lambda c: bool(c.values.get("previous")),
+    # Only what can be said back counts: a quote that would come out empty is never asked about.
+    "had_experiment": lambda c: bool(play_back(str((c.values.get("previous") or {}).get("experiment") or ""))),
+    "had_goal": lambda c: bool(play_back(str(((c.values.get("previous") or {}).get("goals") or [""])[0] or ""))),
+    # The goals kept are the goal and then the job picked with every job open: a second one is that job.
+    # as the question says it (previous.goals[1] | job | reflect): never 'you picked ""' (round 30)
+    "had_job": lambda c: bool(_job_before(c.values)),
+    "had_passions": lambda c: had(c.values, "passions"),
+    "had_strengths": lambda c: had(c.values, "strengths"),
+    "had_motivations": lambda c: had_drives(c.values, c.lex),
+    "had_why": lambda c: had_why(c.values),
+    "goal_dropped": lambda c: goal_dropped(c.values),
+    "told_experiment": lambda c: bool(experiment_told(c.values)),
+    "not_tried": lambda c: not c.skipped and _NOT_TRIED.search(normalise(c.reply or c.answer)) is not None
+    and _TRIED.search(normalise(c.reply or c.answer)) is None,
+    "experiment_not_tried": lambda c: bool(experiment_told(c.values)) and _NOT_TRIED.search(
+        normalise(c.reply or c.answer)) is not None and _TRIED.search(normalise(c.reply or c.answer)) is None,
+    "has_motivations": lambda c: bool(c.values.get("motivations")),
+    "has_bedrock": lambda c: bool(c.values.get("bedrock")),
+    # put right at last time's recap ("the lights me up part should be cooking and hiking"): kept, not asked again
+    "has_passions": lambda c: bool(c.values.get("previous") and c.values.get("passions")),
+    "has_strengths": lambda c: bool(c.values.get("previous") and c.values.get("strengths")),
+}
