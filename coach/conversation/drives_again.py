@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from coach.conversation.correcting import _names
 from coach.conversation.heard import said_content
 from coach.conversation.message import Message
+from coach.conversation.said_before import drives_named
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import read_edits
@@ -96,7 +97,11 @@ class DrivesAgain:
         """"but the drive isnt just money, its also not being stuck in meetings all day", said at last time's recap
         (round 41 asked for the drives afresh later): today's drives are last time's with that added, or what they
         are said to be now ("the drives bit should be money and no meetings"); the flow need not ask again."""
-        fixes = [f for f in read_fixes(text) if f.slot == "motivations" and f.new and f.kind in ("add", "put")]
+        found = read_fixes(text)
+        first = next((f for f in found if f.kind == "first" and drives_named(f.part, self.flow.lexicon)), None)
+        if first is not None:  # "NOT money only. meaning and learning first. money is small" (round 42)
+            return self._drives_first(drives_named(first.part, self.flow.lexicon))
+        fixes = [f for f in found if f.slot == "motivations" and f.new and f.kind in ("add", "put")]
         fix = fixes[0] if fixes else None
         if fix is None or self.values.get("motivations"):
             return False
@@ -107,6 +112,18 @@ class DrivesAgain:
             if isinstance(m, str) and m.strip():
                 self.words.append("motivations", m, refs)
         self.words.append("motivations", self._drive_id(fix.new) or fix.new, refs)
+        return True
+
+    def _drives_first(self, named: list[str]) -> bool:
+        """Today's drives (else last time's) with those ``named`` first, in the order said: kept for today."""
+        now = [m for m in self.values.get("motivations") or (self.values.get("previous") or {}).get("motivations") or []
+               if isinstance(m, str) and m.strip()]
+        order = named + [m for m in now if m not in named]
+        refs = self._refs()
+        for i in reversed(range(len(self.values.get("motivations") or []))):
+            self.words.remove("motivations", i)
+        for m in order:
+            self.words.append("motivations", m, refs)
         return True
 
     def _kept_at(self, kept: list[str], words: str) -> int | None:

@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from coach.listening.reading import Reading
 
 
+# Every sentence of a reply that only puts last time's summary right says so ("not X", "Y first", "correct this").
+_PUTS_RIGHT = re.compile(r"(?i)\b(?:not|no|wrong|correct|fix|first|instead|should be|small|less|more|only|change|"
+                         r"wait|meant|mean)\b")
+
+
 class Recalling:
     """The part of a conversation that recalls answers given early (mixed into Conversation)."""
 
@@ -138,6 +143,12 @@ class Recalling:
         return [self._rule(template.replace("{line}", name).replace("{words}", words)) for name, words in lines
                 if words]
 
+
+    def _only_put_right(self, text: str) -> bool:
+        """Does a reply to "how did the experiment go?" only put last time's summary right ("wait, NOT money only.
+        meaning and learning first. please correct this": round 42 thanked them "for telling me how it went")?"""
+        return "previous.experiment" in (self.current.ask or "") and all(
+            _PUTS_RIGHT.search(s) for s in re.split(r"[.!?;]+", text) if s.strip())
 
     def _kept_at_recap(self, text: str) -> list[tuple[str, str]]:
         """"the lights me up part should be cooking and hiking", "add baking to what lights me up", said at last

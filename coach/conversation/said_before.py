@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from coach.listening.fixes import read_fixes
-from coach.listening.lexicon import Lexicon
+from coach.listening.lexicon import Lexicon, normalise
 from coach.listening.lines import item_words, line_edit
 from coach.listening.parts import slot_of
 from coach.listening.playback import play_back
@@ -108,6 +108,14 @@ def _line_words(summary: dict[str, Any], name: str, lexicon: Lexicon) -> str:
     return "; ".join(said)
 
 
+def drives_named(words: str, lexicon: Lexicon) -> list[str]:
+    """The lexicon's drives ``words`` name, in the order they are named ("meaning and learning": meaning, growth)."""
+    low = normalise(words)
+    found = [(min(low.find(p) for p in spec.words.find(low)), m) for m, spec in lexicon.motivations.items()
+             if spec.words.find(low)]
+    return [m for _, m in sorted(found)]
+
+
 def put_right_at_recap(reply: str, previous: dict[str, Any], lexicon: Lexicon) -> tuple[str, str] | None:
     """(how the line is named, the mentee's words for it) when a reply to last time's recap puts a line right
     ("can you fix the drives bit, it should just be growth, meaning, freedom"); None when it puts none right."""
@@ -123,6 +131,8 @@ def put_right_at_recap(reply: str, previous: dict[str, Any], lexicon: Lexicon) -
     for fix in fixes:
         if fix.kind in ("put", "add") and fix.slot in _LINES and fix.new:
             return _LINES[fix.slot][0], fix.new
+        if fix.kind == "first" and drives_named(fix.part, lexicon):  # "NOT money only. meaning and learning first"
+            return _LINES["motivations"][0], f"{fix.part} first"
         # "it's not 'being recognised', more being listened to" (round 37): the line that holds the part
         held = next((var for var, items in lines.items() if fix.kind == "put" and fix.part and fix.new and any(
             fix.part.lower() in i.lower() for i in items)), None)
