@@ -200,6 +200,8 @@ _NOUN_THEN_VERB = re.compile(
 _LATER_SUBJECT = re.compile(r"\b(?:(?:you|we|they|people|i) (?!and\b|or\b)[a-z']+|(?:you're|we're|they're|i'm)\b)",
                             re.I)
 _POSSESSED_IS = re.compile(r"(?:your|my|his|her|their|our|the) [a-z]+'s (?:[a-z]+ing|not|been|always|never|so|too|a)\b")
+_BODY_PART = re.compile(r"(?:your|my|the) (?:bad |dodgy |sore )?(?:knees?|back|hips?|joints|shoulders?|health|wrists?|"
+                        r"feet|eyes|heart)$")
 _PLURAL = {"people", "children", "kids", "men", "women", "folks", "staff", "colleagues"}
 _SINGULAR_S = re.compile(r"(?:ss|us|is|ics)$", re.I)
 
@@ -238,6 +240,8 @@ def because(phrase: str) -> str:
         return f"because {phrase}"  # "your manager trusts you", "that way you learn"
     if len(phrase.split()) > 4:
         return f"because it's about {phrase}"
+    if _BODY_PART.match(low):  # "your knees": because of your knees, not "your knees matter to you" (round 42)
+        return f"because of {phrase}"
     if ", " in phrase and " and " not in phrase:  # "money, not being knackered": both of them matter
         phrase = " and ".join(phrase.rsplit(", ", 1))
         low = phrase.lower()

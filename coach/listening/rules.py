@@ -204,8 +204,28 @@ class Context:
     typed: str = ""
 
 
+# A reason that is the body's limit is as deep as it goes ("my knees mate. on my feet 10 hours a day", round 42
+# asked "what's behind that?" three times, then "because it hurts??").
+_BODY = re.compile(r"(?i)\b(?:my|the) (?:knees?|back|hips?|joints|shoulders?|health|wrists?|feet)\b(?! (?:office|room|"
+                   r"end|door|row|seat))|\b(?:it|they|that) (?:hurts?|aches?)\b|\bin (?:constant |a lot of )?pain\b|"
+                   r"\b(?:can'?t|cant|cannot) (?:stand|walk|lift|kneel) (?:all day|for long|any ?more|no more)\b|"
+                   r"\bon my feet (?:\w+ )?(?:\d+|ten|twelve|all day)\b")
+# Tired of being asked why: "i just told you", "idk. just that", "can we go to something else pls" (round 42).
+_WEARY = re.compile(r"(?i)\bi (?:just |already )(?:told (?:you|u)|said)\b|\bi told (?:you|u)\b(?! (?:last time|about))|"
+                    r"\bi said (?:that|it|this) (?:already|before)\b|\bjust that\W*$|"
+                    r"^\W*(?:idk|dunno|i don'?t know)\W+just (?:that|because|cos)\b|"
+                    r"\b(?:can we|could we|let'?s) (?:go|move) (?:on|to something else)\b|"
+                    r"\bsomething else,? (?:pls|please)\b|\bwhat do you mean (?:behind|underneath)\b")
+
+
 def _saturated(c: Context) -> bool:
     if c.skipped or is_unsure(c.answer, c.lex):
+        return True
+    said = c.typed or c.reply or c.answer
+    if _WEARY.search(said):
+        return True
+    # the body's limit on its own; beside money or another drive, there is more to ask ("money more. and my back")
+    if _BODY.search(said) and not any(spec.words.find(normalise(said)) for spec in c.lex.motivations.values()):
         return True
     if any(is_similar(c.answer, earlier) for earlier in c.chain[:-1]):
         return True
