@@ -159,7 +159,7 @@ class Provenance:
         for name in _names(template):
             if name in _NOT_WORDS:
                 continue
-            if name in ("answer", "last"):
+            if name in ("answer", "last", "listed"):
                 if self.state.answer_turn is not None:
                     found.add(f"{self.session_id}:{self.state.answer_turn}")
             elif name == "rung":

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from coach.listening.jobs import job_named
 from coach.listening.lexicon import normalise
 from coach.listening.playback import play_back
 from coach.listening.returning import experiment_told, goal_dropped, had, had_drives, had_why
-
-if TYPE_CHECKING:
-    from coach.listening.rules import Context
 
 __all__ = ["RETURNING"]
 
@@ -33,7 +30,8 @@ def _job_before(values: dict[str, Any]) -> str:
     return play_back(job_named(str(goals[1]))) if len(goals) > 1 else ""
 
 
-RETURNING: dict[str, Callable[[Context], bool]] = {
+# Each takes the rules' Context (coach.listening.rules, which merges these in: named loosely to keep no cycle).
+RETURNING: dict[str, Callable[[Any], bool]] = {
     "returning": lambda c: bool(c.values.get("previous")),
     # Only what can be said back counts: a quote that would come out empty is never asked about.
     "had_experiment": lambda c: bool(play_back(str((c.values.get("previous") or {}).get("experiment") or ""))),
