@@ -32,7 +32,7 @@ _TAIL = re.compile(
     r"(?i)(?:[,\s]+(?:for sure|mostly|obviously|of course|lol|haha+|lmao|tbh|ngl|honestly|i guess|i think|"
     r"i suppose|probably|maybe|really|too|as well|and stuff|and that|and things|innit|mate|just said|"
     r"i (?:just )?said(?: (?:it|that|this))?(?: (?:last time|before|already))?(?: also| too)?|like i said|"
-    r"you know|definitely|anyway|basically|mainly|i reckon|reckon|i'?m afraid|weirdly|oddly|funnily enough|"
+    r"you know|definitely|anyway|basically|mainly|actually|i reckon|reckon|i'?m afraid|weirdly|oddly|funnily enough|"
     r"thank you|thanks))+\W*$")
 # "i.e." and "e.g." end no sentence: said in words first.
 _ABBREVIATED = re.compile(r"(?i)\b(i\.e|e\.g)\.?(?=[\s,]|$)")
@@ -46,7 +46,8 @@ _REMARK = re.compile(
     r"i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|you|he|she|"
     r"(?:my|our|the|his|her) \w+ (?:think|thinks|say|says|said|call|calls|tease|teases|used to|love|loves|like|"
     r"likes|enjoy|enjoys|hate|hates)|"
-    r"why|how|because|cos|cause|coz|as long as|since|so that|so (?:the|they|i|we|you|it|people)|when|who|where)\b")
+    r"why|how|because|cos|cause|coz|as long as|since|so that|so (?:the|they|i|we|you|it|people)|when|who|where|"
+    r"(?!that is\b)(?:\w+ ){1,3}(?:do|does|did|is|are|was|were|has|have|had) (?!\w+ing\b))\b")
 # "with dashboards, so the managers understand": what a thing is for, said beside it.
 _SO_THAT = re.compile(r"(?i)^(?:so|because|cos|cause|as|since) (?:that )?"
                       r"(?:the|they|i|we|you|it|people|my|our|he|she)\b")
