@@ -334,8 +334,8 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
             self._climb(step, kept, ref, ctx, skipped)
         if confirm is True and step.keep_previous:
             self._keep_previous(step)
-            if changed and step.changed and not isinstance(self.values.get(step.changed), list):
-                self.words.set(step.changed, changed, [ref] if ref else [])  # "X yes, Y no": what it is now
+            if changed and step.changed:
+                self._kept_changed(step.changed, changed, ref)
         if step.foreach:
             items = self.state.items or []
             index = self.state.item_index

@@ -286,11 +286,31 @@ class Changes(DriveChecks):
                 return _dropped(old, edit.part)
             if edit.put and _find(edit.part, old) is not None:
                 put = re.sub(r"(?i)\s+(?:is|are|would be) (?:ok|okay|fine|good)(?: too| as well)?\W*$", "", edit.put)
-                put = re.sub(r"(?i)^(?:just|only|simply)\s+", "", put)
+                put = re.sub(r"(?i)^(?:just|only|simply|(?:pls |please )?(?:write|put|say|make it))\s+", "", put)
+                if _FILLERS.fullmatch(edit.part.strip(" '\"")) and put.lower() in old.lower():
+                    # "write cooking, not 'um maybe'": the filler words go, not the words around them
+                    gone = "|".join(re.escape(w) for w in edit.part.strip(" '\"").split())
+                    return " ".join(re.sub(rf"(?i)\b(?:{gone})\b", " ", old).split()).strip(" ,")
                 return put if says_the_rest(old, edit.part, put) else _swapped(old, edit.part, put)
         return ""
 
+    def _kept_changed(self, var: str, changed: str, ref: str | None) -> None:
+        """After a yes kept last time's words: what changed, kept beside them. A text becomes it ("X yes, Y no": what
+        it is now); in a list, last time's item it puts right goes ("yes. but write cooking, not 'um maybe'" kept
+        both "hiking, or um maybe a cooking class" and its new wording, round 42)."""
+        items = self.values.get(var)
+        if not isinstance(items, list):
+            self.words.set(var, changed, [ref] if ref else [])
+            return
+        new = {w for w in rules.words(changed.lower()) if len(w) > 2}
+        for i in reversed(range(len(items))):
+            old = {w for w in rules.words(str(items[i]).lower()) if len(w) > 2}
+            if new and items[i] != changed and old and len(old & new) >= max(2, (2 * len(old) + 2) // 3):
+                self.words.remove(var, i)
 
+
+# Words that are only fillers: "'um maybe'" said to go is a tidy-up, not a change of mind (round 42).
+_FILLERS = re.compile(r"(?i)(?:(?:um+|uh+|erm?|hmm+|like|maybe|sort of|kind of|i guess)\s*)+")
 # "books not so much lately", "reading less these days": what no longer holds
 _LESS_NOW = (r"\W*(?:no|nope|nah|not (?:so much|really|much|any ?more|lately|these days|as much)|less(?: so)?|dropped|"
              r"gone|done|stopped)\b")

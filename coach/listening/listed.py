@@ -29,7 +29,7 @@ _LEAD = re.compile(
     r"to me (?:for|with|about)|for(?= \w+ing\b| the\b))[,:]?\s+)+")
 # ... and at its end: "for sure", "mostly", "lol", "obviously, just said".
 _TAIL = re.compile(
-    r"(?i)(?:[,\s]+(?:for sure|mostly|obviously|of course|lol|haha+|lmao|tbh|ngl|honestly|i guess|i think|"
+    r"(?i)(?:[,\s]+(?:for sure|mostly|obviously|of course|lol|ha+|haha+|lmao|tbh|ngl|honestly|i guess|i think|"
     r"i suppose|probably|maybe|really|too|as well|and stuff|and that|and things|innit|mate|just said|"
     r"i (?:just )?said(?: (?:it|that|this))?(?: (?:last time|before|already))?(?: also| too)?|like i said|"
     r"you know|definitely|anyway|basically|mainly|actually|i reckon|reckon|i'?m afraid|weirdly|oddly|funnily enough|"
@@ -62,7 +62,7 @@ def _things(sentence: str) -> list[str]:
     """The things in one sentence, remarks beside them left out: its commas split it into things only when it is
     shaped like a list ("rotas, customers, and the kids"); else what is left is one thing ("my nephews, i could
     talk about them all day": my nephews)."""
-    parts = [p for p in re.split(r"\s*,\s*(?:and\s+|or\s+)?", sentence) if p.strip()]
+    parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?", sentence) if p.strip()]  # ", or X" keeps its "or"
     shaped = len(parts) >= 3 or (len(parts) == 2 and re.search(r",\s*(?:and|or)\s", sentence) is not None)
     kept = [p for p in parts if not (_REMARK.match(_bare(p)) or _SO_THAT.match(p.strip()))] if len(parts) > 1 else parts
     if shaped and all(len(p.split()) <= _MAX_ITEM + 3 for p in kept):
