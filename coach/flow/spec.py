@@ -170,6 +170,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "kept_not_before": "I keep only last time's summary, and \"{words}\" isn't in it. If it matters today, tell me "
                        "again.",
     "left_out": "Sorry I left that out.",
+    "wrong_words": "Sorry, those words should not have been there.",
     "parroting": "I say your words back so you can check I've heard them right. If something sounds off, tell me how "
                  "you'd put it.",
     "kept_heard": "I did: you said {words}.",
