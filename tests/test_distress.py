@@ -105,6 +105,12 @@ def test_leaving_this_world_beside_a_job_is_still_a_crisis() -> None:
     assert distress_level("i am alone with my thoughts all day", LEX) == "check"
 
 
+def test_not_wanting_to_get_out_of_bed_most_days_is_asked_about_but_a_monday_joke_is_not() -> None:
+    assert distress_level("most days i just dont want to get out of bed", LEX) == "check"
+    assert distress_level("lately i dont want to get out of bed, its been two years since ron died", LEX) == "check"
+    assert distress_level("i dont want to get out of bed on mondays lol", LEX) is None
+
+
 def test_a_bit_lost_in_a_me_sense_is_still_asked_about() -> None:
     # "a bit lost" is career talk, unless the mentee says it is not about work.
     assert distress_level("I'm a bit lost, to be honest. Not in a career sense. In a me sense.", LEX) == "check"
