@@ -133,6 +133,15 @@ class Changes(DriveChecks):
         before = self._previous_words(step.changed)
         return f"{before}, and {extra}" if before and extra else extra
 
+    def _changed_line(self, changed: str, added: str) -> str:
+        """"yes. and VAT, i said it last time also": "I've noted VAT too.", not "what's different now: X, and VAT"
+        (round 42); "" when something changed (said with the flow's ``changed`` reply)."""
+        if changed or not added or "noted_too" not in self.flow.replies:
+            return ""
+        before = self._previous_words(self.current.changed or "")
+        extra = added[len(before) + len(", and "):] if before and added.startswith(f"{before}, and ") else added
+        return self._reply("noted_too").replace("{words}", play_back(extra) or extra)
+
     def _experiment_first(self, text: str, reading: Reading) -> list[Message] | None:
         """"so I shadowed a project manager for a day, it was ok ish" at "does that still feel true?" (round 39
         persona): how last time's experiment went, heard and kept, then the question again (None: not that)."""
