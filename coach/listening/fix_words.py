@@ -24,7 +24,9 @@ _TAIL = re.compile(r"(?:(?<!only)(?<!just)[,.]?\s+(?:i think|i guess|i suppose|l
                    r"as well|not sure|now|"
                    r"maybe|a bit|a little|if that makes sense))+[.!?]*$|[.!?]+$"
                    # "the sales enablement guy, the lottery thing was a joke": what it replaces, said to be a joke
-                   r"|,\s*(?:the|that|my) [\w' ]{1,30}? (?:was|is) (?:just )?(?:a joke|joking|sarcasm|sarcastic)\W*$",
+                   r"|,\s*(?:the|that|my) [\w' ]{1,30}? (?:was|is) (?:just )?(?:a joke|joking|sarcasm|sarcastic)\W*$"
+                   # "regional manager, the hours was the reason" (round 42): why, said beside what it is
+                   r"|,\s*(?:the|that|my) [\w' ]{1,30}? (?:was|is|were|are) (?:the reason|why|the why)\W*$",
                    re.I)
 _HEDGE_LEAD = re.compile(r"^(?:(?:and |so |but )?now |and |so )?(?:maybe|probably|just|like|i guess|i think|prob)"
                          r"(?: (?:it should be|it's|it is|should be)\s*:?)?\s+", re.I)
