@@ -10,6 +10,7 @@ from dataclasses import replace
 from coach.conversation.correcting import _find, _names, naming_words
 from coach.conversation.drives import Drives
 from coach.conversation.heard import without_reason
+from coach.conversation.kept import find_kept
 from coach.conversation.summary import LINES
 from coach.listening import rules
 from coach.listening.fixes import Fix
@@ -98,6 +99,9 @@ class FixValues(Drives):
     def _restate(self, fix: Fix, reply: str = "") -> str:
         """"more like: A, because B, because C": the goal and the whole chain, said again."""
         corrects = self.current.corrects
+        held = self._just_this(fix.chain[0]) if len(fix.chain) == 1 else ""
+        if held:  # "and just put fishing" at the read-back (round 42 let it pass): that line is just fishing
+            return held
         if "why_chain" not in corrects or not fix.chain:
             return ""
         self._begin_change()
@@ -118,6 +122,22 @@ class FixValues(Drives):
             if (deepest or rules.is_bedrock(reason, self.flow.lexicon)) and "bedrock" in self.values:
                 self.words.append("bedrock", reason, ref)  # said as what is underneath: no plain sentence asked for
         return ", because ".join(p for p in (fix.new, *fix.chain) if p)
+
+    def _just_this(self, words: str) -> str:
+        """The line (not the goal or its reasons) whose kept words hold ``words``, made just those words; how it
+        is said back ("" if no such line)."""
+        for var in self.current.corrects:
+            value = self.values.get(var)
+            if var in ("goal", "why_chain", "bedrock") or not value or not find_kept(words, {var: value}):
+                continue
+            if isinstance(value, list):
+                for i in reversed(range(len(value))):
+                    self.words.remove(var, i)
+                self.words.append(var, words, self._refs())
+            else:
+                self.words.set(var, words, self._refs())
+            return f"{LINES[var]}\t{words}" if var in LINES else words
+        return ""
 
     def _put_first(self, fix: Fix) -> str:
         """"growth should be first not meaning": that item moved to the front of its line, the rest in order."""
