@@ -17,6 +17,7 @@ from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import OPEN_END, read_edits
 from coach.listening.fixes import read_fixes
+from coach.listening.jobs import job_named
 from coach.listening.playback import play_back, trimmed
 from coach.listening.returning import experiment_told, news_told
 
@@ -79,7 +80,10 @@ _NEWS_LEAD = re.compile(r"(?i)^(?:(?:also|and|but|so|well|oh)\W+)*(?:big|some|go
                         r"(?: actually| though| tho| btw| lol)?\W+|"
                         r"^(?:(?:also|and|but|so|well)\W+)*"
                         r"(?:a lot|lots|loads|quite a bit|much|what|something|things?) (?:has |have )?changed"
-                        r"(?: since)?(?: then| last time)?\W*\s*|^since\W+")
+                        r"(?: since)?(?: then| last time)?\W*\s*|^since\W+|"
+                        # "now, thinking about it, id just keep my own job" (round 42): the thought, not its lead-in
+                        r"^(?:(?:now|so|well|honestly|actually)\W+)*(?:thinking about it|come to think of it|"
+                        r"on second thoughts?|now that i think about it)\W+")
 # "the free time bit is wrong": which part is out of date, with the news still to come after it.
 _POINTER = re.compile(r"(?i)^(?:the|that|my) [\w' ]{1,30}? (?:bit|part|thing|one|line|stuff)s? (?:is|was|'s|are) "
                       r"(?:all )?(?:wrong|off|not right|outdated|out of date|old news|different now|"
@@ -274,6 +278,9 @@ class Changes(DriveChecks):
             return ""
         if self.current.changed == "goal":  # "head of dept is dead. its data analysis now": where they are heading
             words = " ".join(s for s in re.split(r"(?<=[.!?])\s+", words) if not _GONE.match(s)) or words
+        if self.current.changed == "want_job" and reading.confirm is False:
+            # "now i think not. ... i prefer the trainer job. the explaining part is what i like" (round 42): the job
+            words = job_named(reading.reply) or words
         return self._edited_previous(reading.reply) or words
 
     def _edited_previous(self, reply: str) -> str:

@@ -25,7 +25,8 @@ _FIRST_THEN_ASIDE = re.compile(r"(?i)^(?:(?:i think )?i'?ve (?:rather |already |
 _CONTRACTION = CONTRACTED_IS | {"nobody's", "everybody's", "everyone's", "someone's", "somebody's", "anyone's",
                                   "no-one's"}
 _NOT_A_JOB = {"lol", "haha", "ha", "idk", "dunno", "ok", "okay", "hmm", "um", "well", "honestly", "nobody", "none",
-              "no", "yes", "yeah", "maybe", "not", "nothing", "whatever", "pass", "same", "omg", "ugh", "oh"}
+              "no", "yes", "yeah", "maybe", "not", "nothing", "whatever", "pass", "same", "omg", "ugh", "oh",
+              "now", "then", "still", "mate", "thinking", "actually", "tbh", "so"}  # "now, thinking about it, ..."
 _POSSESSIVE = re.compile(r"(?i)(?:\b(?:the|my|our|a|an|his|her|their)\s+)?(?:[\w&/-]+\s+){0,3}?"
                          r"([\w&/-]+(?:'s|s'))(?=\W|$)")
 _ROLE = re.compile(
