@@ -35,6 +35,10 @@ _HEADING_SAID = re.compile(r"(?i)^(?:(?:no|so|but|and|ok)[,.]?\s+)*(?:i'?m|im|i 
                            r"(?:heading|going) (?:to|for|towards|into) (?=\w)")
 _GOOD_AT_TOO = re.compile(r"(?i)^(?:(?:and|also|plus|oh)[,.]?\s+)*(?:i'?m|im|i am) (?:also )?good at "
                           r"(?P<x>[\w' ]{2,40}?)(?:,?\s+(?:too|as well|also))\W*$")
+# "also you lost the bit where im good at spotting confusing screens" (round 42 kept it as news: "I lost the bit")
+_LOST_GOOD_AT = re.compile(r"(?i)^(?:(?:and|also|but|oh)[,.]?\s+)*(?:you|u) (?:lost|dropped|forgot|missed|left out|"
+                           r"skipped) the (?:bit|part) (?:where|about|that) (?:i'?m|im|i am) good at "
+                           r"(?P<x>[\w' ]{2,40})")
 _JUST_SAY = re.compile(r"(?i)^(?:(?:kind of|sort of|no|nah|ok|okay|hmm+)[,.]?\s+)*"
                        r"(?:(?:can you |could you |pls |please )?(?:just (?:say|put)|(?:make|have) it say))\s*:?\s+"
                        r"(?P<x>[^.!?]{3,})$")
@@ -218,6 +222,7 @@ def read_fixes(reply: str) -> list[Fix]:
         # "im heading to test automation now not UX", "and im good at drawing too" (round 41): the lines, said plainly
         clause = _HEADING_SAID.sub("where i'm heading is ", clause)
         clause = _GOOD_AT_TOO.sub(r"add \g<x> to what i'm good at", clause)
+        clause = _LOST_GOOD_AT.sub(r"add \g<x> to what i'm good at", clause)
         clause = _THING_FOR.sub(r"add \g<x> to \g<slot>", clause)  # "and the drawing thing for what im good at?"
         # "underneath its more about X", "'random but football tactics' lol thats not a thing, its just football
         # tactics" (round 35): said the way people say it, read as the line put right
