@@ -21,7 +21,7 @@ from coach.listening.acts import read_reply
 from coach.listening.edits import Edit, read_edits
 from coach.listening.fix_words import in_place_of, restated
 from coach.listening.fixes import Fix, is_complaint, read_fixes
-from coach.listening.parts import MENTION, keeps_as_is
+from coach.listening.parts import MENTION, keeps_as_is, slot_of
 from coach.listening.playback import play_back, trimmed
 
 if TYPE_CHECKING:
@@ -44,6 +44,22 @@ _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 # What "add it" points back to: "it", "that", "that one", "it in pls".
 _IT = re.compile(r"(?i)(?:it|that|this|them|that one|that bit|those)(?: (?:in|back|back in|on|too|as well|pls|please|"
                  r"then|now))*")
+
+def _where_said(reply: str) -> tuple[str, str]:
+    """(the line a reply names for its words, the words): "wireframing. under what im good at. not where im
+    heading" is ("strengths", "wireframing"); ("", "") when it names no line."""
+    line, words = "", ""
+    for piece in (p.strip() for p in re.split(r"[.;!?]+\s*", reply) if p.strip()):
+        if re.match(r"(?i)not\b", piece):
+            continue  # "not where im heading": where it does not go
+        named = slot_of(re.sub(r"(?i)^(?:(?:put|add|it'?s|its|it goes|goes|it should go)\s+)?(?:under|in|to|for|into|"
+                               r"on|as|with)\s+", "", piece))
+        if named:
+            line = line or named
+        elif not words:
+            words = piece
+    return (line, words) if line else ("", "")
+
 
 class Fixing(Rewriting):
     """The part of a conversation that applies fixes to a playback (mixed into Conversation)."""
@@ -277,8 +293,12 @@ class Fixing(Rewriting):
             return False
         var, index, part = str(fixing.get("var") or ""), fixing.get("index"), str(fixing.get("part") or "")
         if fixing.get("add"):
-            target = var or ("why_chain" if "why_chain" in self.current.corrects else "")
-            return bool(target) and bool(self._fix_one(Fix("add", target, new=new), reply))
+            line, words = _where_said(reply)  # "wireframing. under what im good at. not where im heading" (round 42)
+            target = (line if line in self.current.corrects else "") or var or (
+                "why_chain" if "why_chain" in self.current.corrects else "")
+            said = self._fix_one(Fix("add", target, new=words or new), reply) if target else ""
+            self._corrected = said or self._corrected
+            return bool(said)
         if not var:
             return bool(self._correct(new, reply))
         if var == "motivations" and not part:  # "what would you put in place of the drives part?": all of it
