@@ -9,7 +9,8 @@ CONTRACTED_IS = {"it's", "that's", "what's", "there's", "here's", "who's", "he's
 
 # "Whose job would you want?": the job named, for a short reminder in a later question.
 _SELF_REPAIR = re.compile(
-    r"(?i)[.!?;]\s+(?:no+[,.!]|no+ wait[,.!]?|actually[,.!]?|wait[,.!]?|or rather|well,? no[,.!]?|"
+    r"(?i)[.!?;]\s+(?:(?:wait[,.!]?\s+)?(?:scratch|scrap|forget) that[,.!]?|"  # "wait scratch that, ..." (round 43)
+    r"no+[,.!]|no+ wait[,.!]?|actually[,.!]?|wait[,.!]?|or rather|well,? no[,.!]?|"
     r"ok,? (?:seriously|honestly)[,.!]?|(?:so |ok |hmm,? )?(?:maybe |actually |probably )?not(?: (?:hers|his|that one|"
     r"that|them|him|her))?[.!])\s+(?:(?:honestly|seriously|really|for real|hmm+)[,.!]?\s+)?"
 )

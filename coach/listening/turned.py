@@ -80,6 +80,7 @@ _NOT_NEW = re.compile(r"(?i)^(?:about|just|only|that|because|cause|cos|since|so|
 # A playback put right ("the start is wrong, its not teacher, its X"), read by the fixes, not as a turn.
 _SAID_WRONG = re.compile(r"(?i)\bi (?:said|meant|wrote|typed)\b|\bmisheard\b|\bmisunderstood\b|\bwrong\b|"
                          r"\bnot (?:right|what i)\b|\btypos?\b|\bautocorrect|\bspell")
+_POINTING = frozenset(("that", "this", "it", "them", "those", "that one", "this one", "all that", "that bit"))
 _BECAUSE = re.compile(r"(?i),?\s+(?:because|cause|cos|coz|bc|since)\s+")
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\s*\.{2,}\s*|\u2026\s*")
 
@@ -111,7 +112,8 @@ def _turn_in(sentence: str, later: list[str], goal_words: set[str]) -> tuple[str
     before and after it in the same sentence (None: no turn here)."""
     let_go = _LET_GO.search(sentence)
     old = next((g for g in (let_go.group("old", "old2", "old3", "old4") if let_go else ()) if g), "")
-    if let_go and _content(old) & goal_words:
+    # "scratch that, its more the people than the work" (round 43): "that" is the answer just begun, not the heading
+    if let_go and old.lower() not in _POINTING and _content(old) & goal_words:
         before, after = sentence[:let_go.start()].strip(" ,"), sentence[let_go.end():].strip(" ,.;")
         if new := _new(after):
             return new, 0, before, ""
