@@ -189,7 +189,10 @@ class Forgetting:
             elif isinstance(value, list):
                 for i in reversed(range(len(value))):
                     if kept[i] != value[i]:
-                        self.words.replace(key, i, kept[i], []) if kept[i] else self.words.remove(key, i)
+                        if kept[i]:
+                            self.words.replace(key, i, kept[i], [])
+                        else:
+                            self.words.remove(key, i)
             else:
                 self.words.set(key, kept[0], [])
         return found

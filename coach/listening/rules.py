@@ -225,7 +225,8 @@ def _saturated(c: Context) -> bool:
     if _WEARY.search(said):
         return True
     # the body's limit on its own; beside money or another drive, there is more to ask ("money more. and my back")
-    if _BODY.search(said) and not any(spec.words.find(normalise(said)) for spec in c.lex.motivations.values()):
+    low = normalise(said)
+    if _BODY.search(said) and not any(spec.words.find(low) for spec in c.lex.motivations.values()):
         return True
     if any(is_similar(c.answer, earlier) for earlier in c.chain[:-1]):
         return True
