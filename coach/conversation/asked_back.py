@@ -126,7 +126,7 @@ class AskedBack(Kept):
             feeling = Act(feeling.kind, feeling.text, "feeling", feeling.content, feeling.rule)  # "kinda scary tho"
         if feeling is not None:
             key = {"worry": "acknowledge_worry", "insight": "acknowledge_insight", "loss": "acknowledge_loss",
-                   "busy": "acknowledge_busy", "apology": "acknowledge_apology"}.get(
+                   "busy": "acknowledge_busy", "rough": "acknowledge_rough", "apology": "acknowledge_apology"}.get(
                 feeling.topic or "", "acknowledge_feeling")
             if key in self.flow.replies:
                 out.append(self._rule(self._reply(key)))

@@ -96,6 +96,8 @@ _REASON = re.compile(r"(?:(?:i guess|i think|i suppose|maybe|probably|prob|mostl
                      r"(?:because|cause|cos|coz|cuz|bc|becuase)\b")
 _DEEPER_ASKED = re.compile(r"underneath|behind (?:that|it|this)|why does (?:that|it|this) matter|"
                            r"what makes (?:that|it|this) important|why is (?:that|it|this) important")
+_STATE_NOW = ("feeling.stuck_now", "feeling.first_person")
+_WHY_ASKED = re.compile(r"(?:^|[.?!] )why\b|what makes|underneath|behind (?:that|it|this)", re.I)
 _MORE_THAT = re.compile(r"(?:(?:i guess|i think|hmm+|well|maybe|probably|honestly|ok),? )*"
                         r"(?:it'?s|its|it is|i think it'?s) (?:really |actually |probably )?more (?:that|like|about)\b")
 _SAYS_NO = re.compile(r"\b(?:no|nah|nope|not|wrong|didn'?t|never|less|sort of|kind of|kinda|partly|somewhat)\b|n't\b")
@@ -153,6 +155,8 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
         # ... "because my nan was in hospital for months and nobody talked to her" too, "because" peeled off first
         reason = rule.kind == "feeling" and (_REASON.match(text) is not None or re.search(
             r"\b(?:because|cause|cos|coz|cuz|bc|becuase)\W*$", cx.reply.low[:core.start]) is not None)
+        # "tbh i feel kind of stuck", asked why: how they feel now is the reason (elsewhere it is no answer)
+        reason = reason or (rule.id in _STATE_NOW and _WHY_ASKED.search(cx.question) is not None)
         found.also_content = (rule.keep_content or run_on or reason) and cx.expect == "text"
         return found
     if shaped and not goes_on and _ADDRESSED.search(low) and not _GENERIC_YOU.match(bare(low)):
