@@ -187,6 +187,9 @@ def test_a_later_clause_that_goes_on_with_the_sentence_is_no_question() -> None:
     ("ha, ok, that's fun. nobody's at school. if i had to pick, maybe the head of science", "the head of science"),
     ("i'd want to be the boss lol", "the boss"),
     ("mine. seriously", "mine"),
+    ("id keep mine", "mine"),  # their own job, said back as "yours", never "you'd keep yours"
+    ("mine tbh. i like what i do", "mine"),
+    ("mine, or maybe the head of learning", "the head of learning"),
     ("lol idk. something with people probably", ""),  # no job named: no reminder, rather than a wrong one
     ("one of the designers. no 1:1s, no headcount spreadsheets", "one of the designers"),
     # a role said without "the" is asked about with it; a name is not ("sam's", "peter's")

@@ -76,6 +76,14 @@ _ON_THE_WAY = re.compile(r"(?i)^(?:[^.?!]{1,30}\?+\s*|(?:(?:um+|uh+|honestly|hmm
                          r"(?:(?:maybe|perhaps|probably|prob)\s+)?")
 
 
+# Their own job picked ("mine tbh", "id keep mine", "my current one"): said back as theirs, never in their words.
+_OWN_PICK = re.compile(r"(?i)^(?:(?:honestly|tbh|prob|probably|i guess|i think|hmm+|um+|well|lol|haha|ok|so)[,.]?\s+)*"
+                       r"(?:i'?d |id |i would )?(?:just )?(?:keep |stay (?:with |in )|stick (?:with |to ))?"
+                       r"(?:mine|my (?:own|current|present)(?: (?:job|one|role))?|my (?:job|role)|"
+                       r"the one i(?:'ve| have|'ve got| got)(?: now)?)"
+                       r"(?:\s+(?:tbh|lol|haha|honestly|i guess|obviously|really|probably|ngl|i think))*$")
+
+
 def rules_words(text: str) -> int:
     """How many words ``text`` has."""
     return len(re.findall(r"[\w']+", text))
@@ -106,6 +114,8 @@ def job_named(answer: str) -> str:
         text = rather.group("x")
     # "..., or maybe the pastry chef": the later pick
     text = re.split(r"(?i),?\s+or (?:maybe|perhaps|actually) (?=(?:the|my|our|a|an)\b)", text)[-1]
+    if _OWN_PICK.match(re.split(r"[.,;!?]", text, maxsplit=1)[0].strip()):
+        return "mine"  # "mine tbh. i like what i do", "id keep mine": their own job, said as "mine"
     text = _NOT_THEIRS.sub(" ", text)  # "Im the head chef", "I dont want his job": not the job they would pick
     # "the job of X": X; "the job of our trainer in HR": our trainer, never "the our trainer" (round 42)
     text = re.sub(r"(?i)\b(?:the |a )?(?:job|role|position) of (?:(?P<own>our|my|his|her|their) |the |a |an )?",
