@@ -14,7 +14,7 @@ from coach.conversation.message import Message
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.acts import read_reply
-from coach.listening.distress import distress_level, explain
+from coach.listening.distress import distress_level, explain, sign_score
 from coach.listening.playback import trimmed
 from coach.listening.safety import explained, said_safe
 
@@ -111,14 +111,22 @@ class CheckingIn:
         fine. I don't want to sit in the shed" keeps the shed (round 36 laddered on the worry; it never is)."""
         lex = self.flow.lexicon
         kept: list[str] = []
-        dropped = False
-        for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        dropped = any_dropped = False
+        sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+        for sentence in sentences:
             if dropped and _GOES_ON.match(sentence):  # "... the point of any of it. of being here": the same sign
                 continue
             clauses = [c for c in _CLAUSE.split(sentence) if c.strip(" ,.;")]
-            left = [c for c in clauses if distress_level(c, lex) is None and not _ONLY_FINE.match(c)]
+            signs = [c for c in clauses if distress_level(c, lex) is not None]
+            left = [c for c in clauses if c not in signs and not _ONLY_FINE.match(c)]
             dropped = len(left) < len(clauses)
+            any_dropped = any_dropped or bool(signs)
             kept.append(" ".join(c.strip(" ,;") for c in left) if dropped else sentence)
+        if not any_dropped and distress_level(text, lex) is not None:
+            # Only the whole reply was a sign to the learned reader: the clause it found likeliest is the worry
+            clauses = [c for s in sentences for c in _CLAUSE.split(s) if c.strip(" ,.;")]
+            worry = max(clauses, key=lambda c: sign_score(c, lex))
+            return " ".join(c.strip(" ,;") for c in clauses if c is not worry and not _ONLY_FINE.match(c))
         return " ".join(k for k in kept if k.strip(" ,.;"))
 
     def _kept_of(self, text: str) -> bool:

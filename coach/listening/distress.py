@@ -298,6 +298,13 @@ def _says_nothing(t: _Tables, low: str) -> bool:
     return any(p.match(rest) for p in t.nothing)
 
 
+def sign_score(text: str, lex: Lexicon) -> float:
+    """How likely the learned reader finds ``text`` a sign (0 without a model): which clause of a flagged reply
+    it was most likely about."""
+    model = shipped_model()
+    return model.probability(model_text(text, lex)) if model is not None else 0.0
+
+
 def model_text(text: str, lex: Lexicon) -> str:
     """What the learned reader sees of a reply: evened, idioms and jokes taken out (training uses it too)."""
     return _prepared(_tables(lex), text, lex)[0]

@@ -215,7 +215,13 @@ _WEARY = re.compile(r"(?i)\bi (?:just |already )(?:told (?:you|u)|said)\b|\bi to
                     r"\bi said (?:that|it|this) (?:already|before)\b|\bjust that\W*$|"
                     r"^\W*(?:idk|dunno|i don'?t know)\W+just (?:that|because|cos)\b|"
                     r"\b(?:can we|could we|let'?s) (?:go|move) (?:on|to something else)\b|"
-                    r"\bsomething else,? (?:pls|please)\b|\bwhat do you mean (?:behind|underneath)\b")
+                    r"\bsomething else,? (?:pls|please)\b|\bwhat do you mean (?:behind|underneath)\b|"
+                    r"\b(?:odd|weird|strange|daft|silly|stupid) question\b")
+# Being there for their own family ("so i can actually be with my son", "because hes my kid"): as far down as
+# it goes; asking why that matters is tone-deaf (round 44).
+_FAMILY = re.compile(r"(?i)\b(?:with|for|see|seeing|around|there|miss(?:ing)?|home)\b[^.!?]{0,25}\b(?:my|our) "
+                     r"(?:kids?|son|daughter|children|child|baby|boy|girl|little ones?|toddler|family)\b|"
+                     r"\b(?:he|she|they)(?:'?s|'?re| is| are) my (?:kids?|son|daughter|children|child|baby|family)\b")
 
 
 def _saturated(c: Context) -> bool:
@@ -224,9 +230,11 @@ def _saturated(c: Context) -> bool:
     said = c.typed or c.reply or c.answer
     if _WEARY.search(said):
         return True
-    # the body's limit on its own; beside money or another drive, there is more to ask ("money more. and my back")
+    # the body's limit, or their own child, on its own; beside money or another drive, there is more to ask ("money
+    # more. and my back", "money tbh, and i want to be home more for my kid")
     low = normalise(said)
-    if _BODY.search(said) and not any(spec.words.find(low) for spec in c.lex.motivations.values()):
+    if (_BODY.search(said) or _FAMILY.search(said)) and not any(
+            spec.words.find(low) for spec in c.lex.motivations.values()):
         return True
     if any(is_similar(c.answer, earlier) for earlier in c.chain[:-1]):
         return True

@@ -55,6 +55,13 @@ _LET_GO = re.compile(
 _CHANGED = re.compile(r"(?i)\b(?:i(?:'ve| have)? (?:kind of |kinda |totally |just )?changed my mind|"
                       r"change of plans?|on second thoughts?|thinking about it (?:more|again|now)|"
                       r"now that i (?:say|said|hear|think about) it(?: out loud)?)\b[,.:;!]*")
+# "so i guess im back to educator not clinic?" (round 44): an earlier heading taken up again, the later let go.
+_BACK_TO = re.compile(r"(?i)\b(?:i'?m|im|i am|i'?ll go|going|go|it'?s|its)\s+(?:probably |maybe |just )?back to "
+                      r"(?!(?:square one|normal|work|bed|sleep|basics|school|the (?:start|beginning|drawing board)"
+                      r"|the ward)\b)"
+                      r"(?:the |being (?:a |an )?)?(?P<new>[\w'&/+-]+(?: [\w'&/+-]+){0,3}?)(?:\s+(?:thing|idea|plan))?"
+                      r"(?:,?\s+(?:not|instead of|rather than)\s+(?:the )?(?P<old>[\w'&/+-]+(?: [\w'&/+-]+){0,3}?)"
+                      r"(?:\s+(?:thing|idea|plan))?)?(?=\s*(?:[.,;!?]|$|(?:then|again|tbh|i think|i guess)\b))")
 # "maybe i should stay in QA", "maybe i should just go into teaching": a heading weighed aloud.
 _SHOULD = re.compile(r"(?i)\bmaybe (?:[\w' ]{1,30}? (?:is right|was right) and )?i (?:should|could|ought to) "
                      r"(?:just |actually |really )?(?P<new>(?:stay|go|move|switch|become|get into|retrain|"
@@ -110,6 +117,10 @@ def turned(text: str, goal: str) -> Turn | None:
 def _turn_in(sentence: str, later: list[str], goal_words: set[str]) -> tuple[str, int, str, str] | None:
     """The new heading said in or after ``sentence``, how many later sentences it took, and what was said
     before and after it in the same sentence (None: no turn here)."""
+    back = _BACK_TO.search(sentence)
+    if back and (_content(back.group("old") or "") & goal_words
+                 or (not back.group("old") and not _content(back.group("new")) <= goal_words)):
+        return back.group("new"), 0, sentence[:back.start()].strip(" ,"), sentence[back.end():].strip(" ,.;?")
     let_go = _LET_GO.search(sentence)
     old = next((g for g in (let_go.group("old", "old2", "old3", "old4") if let_go else ()) if g), "")
     # "scratch that, its more the people than the work" (round 43): "that" is the answer just begun, not the heading
