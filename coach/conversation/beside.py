@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from coach.conversation.asking import said_back
 from coach.conversation.heard import goal_named, said_content
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.acts import read_reply
-from coach.listening.fixes import read_fixes
+from coach.listening.fixes import Fix, read_fixes
 from coach.listening.heading import heading
 from coach.listening.playback import play_back, trimmed
 from coach.listening.takeback import yes_after_all
@@ -125,6 +126,7 @@ class SaidBeside:
         def _every_drive(self, text: str) -> list[Message] | None: ...
         def _forgotten(self, text: str, ref: str) -> list[Message] | None: ...
         def _correct(self, new: str | None, reply: str) -> bool: ...
+        def _put_slot(self, fix: Fix) -> str: ...
         def _advance(
             self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
             confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
@@ -159,6 +161,21 @@ class SaidBeside:
                 or self._that_is_it(reading, ref) or self._every_drive(text) or self._rest_joke(text)
                 or self._forgotten(text, ref)
                 or self._last_answer_fixed(text, ref) or self._said_beside(text, reading, ref))
+
+    def _earlier_line_fixed(self, text: str) -> list[Message] | None:
+        """"the lights me up bit is wrong. please change it to: cooking for friends and football", said at the next
+        question (round 44 kept it as the overlap): the line named put right, and this question asked again."""
+        step = self.current
+        own = step.append_to or step.save_as
+        if step.corrects or step.ladder or step.say:
+            return None
+        fixes = [f for f in read_fixes(text) if f.kind == "put" and f.slot and f.said and f.new and not f.part
+                 and f.slot != own and self.values.get(f.slot)]
+        if not fixes:
+            return None
+        self._begin_change()
+        said = "\n".join(self._put_slot(f) for f in fixes)
+        return [self._rule(self._reply("put_right").replace("{words}", said_back(said)))] + self._reask()
 
     def _rest_joke(self, text: str) -> list[Message] | None:
         """"sleep lol" at what lights them up (round 40 kept it): smiled at, and the question again, once (None:

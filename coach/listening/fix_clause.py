@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from coach.listening.edits import Edit
 from coach.listening.edits import _one as _edit
 from coach.listening.fix_words import _HEDGE_LEAD, _bare, _find_case, _old, _part, _said, _split_not, _words
+from coach.listening.fix_words import RIGHT as _RIGHT
+from coach.listening.fix_words import WRONG as _WRONG
 from coach.listening.parts import MENTION as _MENTION
 from coach.listening.parts import slot_of
 
@@ -25,17 +27,6 @@ _ASIDE = re.compile(r"^(?:that was (?:a joke|just a joke|me (?:joking|apologisin
                     r"(?:and )?the rest (?:is|are|was|looks|sounds) (?:ok|okay|fine|right|good|correct)"
                     r"(?:,? (?:thank you|thanks))?)$",
                     re.I)
-# What is said of a part that keeps it as it is: "the mattering bit is right".
-_RIGHT = re.compile(r"^(?:(?:about|pretty much|mostly|basically|totally|spot) )?"
-                    r"(?:right|fine|ok|okay|good|correct|true|spot on|accurate|perfect|great|it|me)\b", re.I)
-# What is said of a part that is not a new wording: "less sure than it sounds", "reads weird".
-_WRONG = re.compile(r"^(?:(?:a bit|a little|kind of|kinda|really|totally|all|just|maybe|too) )*"
-                    r"(?:wrong|weird|off|odd|strange|not right|not quite right|a mess|nonsense|gibberish|rubbish|"
-                    r"garbled|incorrect|confusing|too strong|overstated|less sure|not sure|not true|not me|not it|"
-                    r"not what i meant|"
-                    r"made up|too much|less (?:true|right|important)|more (?:complicated|complex|mixed)|"
-                    r"cut off|cut short|truncated|incomplete|unfinished|broken|mangled|messed up|half (?:there|of it)|"
-                    r"missing (?:the )?(?:end|rest|last bit)|(?:still )?missing|gone|not there|empty|blank)\b", re.I)
 # Said before a whole chain put in one's own words (round 23): "let me put it my way:".
 _OWN_WAY = re.compile(r"(?i)^.*?\b(?:let me put it my way|(?:in|put) (?:in )?my (?:own )?words|my version|"
                       r"here'?s how i'?d put it|put it this way)\s*[:,-]?\s*")
@@ -226,7 +217,8 @@ def _missing(text: str) -> Fix | None:
 def _pointed(text: str) -> Fix | None:
     """"replace that bit with: X", "it should say X", "make it X"."""
     m = re.match(rf"^(?:replace|swap|change)\s+{_POINTER}\s+(?:with|for|to)[:,]?\s+(?P<new>.+)$", text, re.I) or \
-        re.match(r"^(?:(?:it|that|this) (?:should (?:just )?(?:say|read|be))|make it|change it to)[:,]?\s+"
+        re.match(r"^(?:(?:please |pls |can you |could you )?(?:make it|change it to)|(?:it|that|this) (?:should "
+                 r"(?:just )?(?:say|read|be))|(?:it'?s|its|it is)(?=\s*:))[:,]?\s+"
                  r"(?!(?:in|there|in there|included|added|in it)\b)(?P<new>.+)$", text, re.I)
     if m is None:
         # "the important bit is not being that guy", "what matters is X": the rung, said again.
@@ -254,7 +246,8 @@ def _quoted_should(text: str) -> Fix | None:
 
 def _slot_is(text: str) -> Fix | None:
     """"the job I'd pick is head of science, not 'that's fun'", "the heading bit reads weird, i'd say X"."""
-    text = re.sub(r"(?i)^(?:and|but|also|so|plus)\s+", "", text)  # "And where those meet: X"
+    text = re.sub(r"(?i)^(?:(?:and|but|also|so|plus|last one|one more(?: thing)?|finally|lastly)[,:]?\s+)+", "",
+                  text)  # "And where those meet: X", "last one, where it overlaps should be: X" (round 44)
     m = re.match(rf"^(?P<slot>{_MENTION})(?:\s+(?:(?:it|that|they)\s+)?|\s*(?=[:=]))"
                  rf"(?P<verb>is|are|was|=|:|reads|sounds|looks|seems|"
                  rf"should (?:just |really )?(?:be|say|read)|would be|needs to be)(?!n'?t\b)\s*(?P<rest>.*)$",

@@ -132,3 +132,16 @@ HEADING_NOW = re.compile(r"(?i)^(?:but |so )?(?:i'?m heading|i am heading|i want
 # "that's not put right at all", "that's nonsense": said of the read-back as a whole, no part named to change.
 NOT_RIGHT = re.compile(r"(?i)^(?:no,? )?(?:(?:that'?s|thats|that is|it'?s|its) (?:not (?:put right|fixed|right)"
                        r"(?: at all)?|(?:just |total |complete )?(?:nonsense|rubbish|gibberish|garbage))[,.]?\s*)+$")
+
+
+# What is said of a part that keeps it as it is: "the mattering bit is right".
+RIGHT = re.compile(r"^(?:(?:about|pretty much|mostly|basically|totally|spot) )?"
+                   r"(?:right|fine|ok|okay|good|correct|true|spot on|accurate|perfect|great|it|me)\b", re.I)
+# What is said of a part that is not a new wording: "less sure than it sounds", "reads weird".
+WRONG = re.compile(r"^(?:(?:a bit|a little|kind of|kinda|really|totally|all|just|maybe|too|still|also) )*"
+                   r"(?:wrong|weird|off|odd|strange|not right|not quite right|a mess|nonsense|gibberish|rubbish|"
+                   r"garbled|incorrect|confusing|too strong|overstated|less sure|not sure|not true|not me|not it|"
+                   r"not what i meant|"
+                   r"made up|too much|less (?:true|right|important)|more (?:complicated|complex|mixed)|"
+                   r"cut off|cut short|truncated|incomplete|unfinished|broken|mangled|messed up|half (?:there|of it)|"
+                   r"missing (?:the )?(?:end|rest|last bit)|(?:still )?missing|gone|not there|empty|blank)\b", re.I)
