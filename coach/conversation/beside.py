@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.asking import said_back
+from coach.conversation.fix_values import MEANT
 from coach.conversation.heard import goal_named, said_content
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.acts import read_reply
-from coach.listening.fixes import Fix, read_fixes
+from coach.listening.fixes import read_fixes
 from coach.listening.heading import heading
 from coach.listening.playback import play_back, trimmed
 from coach.listening.takeback import yes_after_all
@@ -126,7 +126,7 @@ class SaidBeside:
         def _every_drive(self, text: str) -> list[Message] | None: ...
         def _forgotten(self, text: str, ref: str) -> list[Message] | None: ...
         def _correct(self, new: str | None, reply: str) -> bool: ...
-        def _put_slot(self, fix: Fix) -> str: ...
+        def _meant(self, meant: re.Match[str], denied: str) -> bool: ...
         def _advance(
             self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
             confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
@@ -139,6 +139,9 @@ class SaidBeside:
         put = _LABELLED.search(text) if step.corrects and step.expect == "yes_no" else None
         if put and _SAID_WRONG.search(text[:put.start()]) and self._correct(put.group("x"), text):
             # "thats still rong. one sentence i want to be there for my kids" at the chain's playback (round 29)
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
+        meant = MEANT.search(text) if step.corrects and step.expect == "yes_no" else None
+        if meant and _SAID_WRONG.search(text[:meant.start()]) and self._meant(meant, text[:meant.start()]):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
         labelled = _LABELLED.search(text) if step.expect in ("text", "either") and not step.corrects else None
         if step.save_as == "sweet_spot" and labelled is None:  # "... so i suppose the overlap is X" (round 37): X
@@ -161,21 +164,6 @@ class SaidBeside:
                 or self._that_is_it(reading, ref) or self._every_drive(text) or self._rest_joke(text)
                 or self._forgotten(text, ref)
                 or self._last_answer_fixed(text, ref) or self._said_beside(text, reading, ref))
-
-    def _earlier_line_fixed(self, text: str) -> list[Message] | None:
-        """"the lights me up bit is wrong. please change it to: cooking for friends and football", said at the next
-        question (round 44 kept it as the overlap): the line named put right, and this question asked again."""
-        step = self.current
-        own = step.append_to or step.save_as
-        if step.corrects or step.ladder or step.say:
-            return None
-        fixes = [f for f in read_fixes(text) if f.kind == "put" and f.slot and f.said and f.new and not f.part
-                 and f.slot != own and self.values.get(f.slot)]
-        if not fixes:
-            return None
-        self._begin_change()
-        said = "\n".join(self._put_slot(f) for f in fixes)
-        return [self._rule(self._reply("put_right").replace("{words}", said_back(said)))] + self._reask()
 
     def _rest_joke(self, text: str) -> list[Message] | None:
         """"sleep lol" at what lights them up (round 40 kept it): smiled at, and the question again, once (None:

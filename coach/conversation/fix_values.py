@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from coach.conversation.asking import said_back
 from coach.conversation.correcting import _find, _names, naming_words
 from coach.conversation.drives import Drives
 from coach.conversation.heard import without_reason
 from coach.conversation.kept import find_kept
 from coach.conversation.summary import LINES
 from coach.listening import rules
-from coach.listening.fixes import Fix
+from coach.listening.fixes import Fix, read_fixes
+
+if TYPE_CHECKING:
+    from coach.conversation.message import Message
 
 # What words added with no line named say by their shape: a liking, a strength, a want.
 _SHAPES = (
@@ -23,8 +28,21 @@ _SHAPES = (
 )
 
 
+# "no not really lol. football is where i DO see everyone. i mean at work i never see the people its for", "no thats all
+# muddled. its just: i want days so i can be home with my son. thats it" (round 44): what was meant, said after the no.
+MEANT = re.compile(r"(?i)(?:^|(?<=[.!?;,])\s*)(?:(?:no|nah|nope|not really|ok|so|well|sorry)[,.]?\s+)*"
+                   r"(?P<how>i mean|i meant|what i mean is|what i meant was|it'?s just|its just|it'?s really just|"
+                   r"its really just)\s*:?\s+(?P<x>\S.*?)(?P<end>[.!]\s*(?:that'?s|thats) it)?[.!]*$")
+
+
 class FixValues(Drives):
     """Fixes put into the values they name (see the module docstring)."""
+
+    if TYPE_CHECKING:
+
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
+        def _reply(self, key: str) -> str: ...
+        def _reask(self) -> list[Message]: ...
 
     def _put_slot(self, fix: Fix) -> str:
         var, value = fix.slot, self.values.get(fix.slot)
@@ -223,6 +241,34 @@ class FixValues(Drives):
         self._put(var, index, new, ref)
         if old:
             self._copies(old, new, ref, done=(var, index))
+
+    def _meant(self, meant: re.Match[str], denied: str) -> bool:
+        """What was meant, put in place of what it denies; "its just: X. thats it": the reasons are X, whole."""
+        new, chain = meant.group("x").strip(" ."), self.values.get("why_chain")
+        whole = meant.group("end") or "just" in meant.group("how").lower()
+        if not (whole and "why_chain" in self.current.corrects and isinstance(chain, list) and chain):
+            return self._correct(new, denied)
+        self._begin_change()
+        for i in reversed(range(len(chain))):
+            self._put("why_chain", i, "", self._refs())
+        self.words.append("why_chain", new, self._refs())
+        self._corrected = new
+        return True
+
+    def _earlier_line_fixed(self, text: str) -> list[Message] | None:
+        """"the lights me up bit is wrong. please change it to: cooking for friends and football", said at the next
+        question (round 44 kept it as the overlap): the line named put right, and this question asked again."""
+        step = self.current
+        own = step.append_to or step.save_as
+        if step.corrects or step.ladder or step.say:
+            return None
+        fixes = [f for f in read_fixes(text) if f.kind == "put" and f.slot and f.said and f.new and not f.part
+                 and f.slot != own and self.values.get(f.slot)]
+        if not fixes:
+            return None
+        self._begin_change()
+        said = "\n".join(self._put_slot(f) for f in fixes)
+        return [self._rule(self._reply("put_right").replace("{words}", said_back(said)))] + self._reask()
 
 
 def _clause_of(text: str, at: int) -> str:

@@ -46,13 +46,16 @@ _LET_GO = re.compile(
     r"i'?m into|im into|i see myself)\s+(?:the |a |an |to be |being |doing )?"
     r"(?P<old3>[\w'&/+-]+(?: [\w'&/+-]+){0,3}?)(?:\s+(?:thing|bit|idea|one|plan|route))?"
     r"(?:,?\s+(?:anymore|any more|after all))(?:,?\s+(?:tbh|honestly|tho|though|really|lol))*"
+    # "i think i dont actually want the masters" (round 44): "actually" says it as plainly as "anymore"
+    r"|(?:i think )?i (?:don'?t|dont|do not) (?:actually|really) (?:want|wanna)(?: to do| to be)?\s+(?:the |a |an )?"
+    r"(?P<old5>[\w'&/+-]+(?: [\w'&/+-]+){0,3}?)(?:\s+(?:thing|bit|idea|one|plan|route))?"
     # "i think teaching is not for me anymore", "UX isnt really it tbh"
     r"|(?:i (?:think|guess|reckon|realise|realize) )?(?:the )?(?P<old4>[\w'&/+-]+(?: [\w'&/+-]+){0,3}?)"
     r"(?:\s+(?:thing|bit|idea|one|plan|route))? (?:is not|isn'?t|isnt|is no longer|'?s not) (?:really |actually )?"
     r"(?:for me|it|my thing|the one|what i want)" + _TAIL +
     r")(?=\s*(?:[.,;!?]|$|(?:maybe|more|i think|its|it'?s|but|and|instead|rather|now|so)\b))")
 # A change of mind said outright: "i changed my mind", "change of plan", "thinking about it more".
-_CHANGED = re.compile(r"(?i)\b(?:i(?:'ve| have)? (?:kind of |kinda |totally |just )?changed my mind|"
+_CHANGED = re.compile(r"(?i)\b(?:i(?:'?ve| have)? (?:kind of |kinda |totally |just )?changed my mind|"
                       r"change of plans?|on second thoughts?|thinking about it (?:more|again|now)|"
                       r"now that i (?:say|said|hear|think about) it(?: out loud)?)\b[,.:;!]*")
 # "so i guess im back to educator not clinic?" (round 44): an earlier heading taken up again, the later let go.
@@ -68,7 +71,7 @@ _SHOULD = re.compile(r"(?i)\bmaybe (?:[\w' ]{1,30}? (?:is right|was right) and )
                      r"train|do)\b[^.!?]*)")
 # How the new heading is said: "maybe X", "its more X now", "X instead", "more like X", "i think X".
 _LEADS = (r"(?:maybe|probably|prob|perhaps|more like|more|rather|mostly|now|i think|i guess|i reckon|i'?d rather|"
-          r"id rather|i'?d prefer|i want to|i wanna|i'?d like to|id like to|leaning (?:more )?(?:to|towards)|"
+          r"id rather|i'?d prefer|i want(?: to)?|i wanna|i'?d like to|id like to|leaning (?:more )?(?:to|towards)|"
           r"thinking(?: about)?|looking at|(?:it'?s|its) now)")
 _NEW_LEAD = re.compile(
     r"(?i)^(?:(?:so|and|but|actually|tbh|honestly|ngl|like|um+|hm+|ok|okay|i mean|now|then|instead|rather)[,.]?\s+)*"
@@ -122,7 +125,7 @@ def _turn_in(sentence: str, later: list[str], goal_words: set[str]) -> tuple[str
                  or (not back.group("old") and not _content(back.group("new")) <= goal_words)):
         return back.group("new"), 0, sentence[:back.start()].strip(" ,"), sentence[back.end():].strip(" ,.;?")
     let_go = _LET_GO.search(sentence)
-    old = next((g for g in (let_go.group("old", "old2", "old3", "old4") if let_go else ()) if g), "")
+    old = next((g for g in (let_go.group("old", "old2", "old3", "old4", "old5") if let_go else ()) if g), "")
     # "scratch that, its more the people than the work" (round 43): "that" is the answer just begun, not the heading
     if let_go and old.lower() not in _POINTING and _content(old) & goal_words:
         before, after = sentence[:let_go.start()].strip(" ,"), sentence[let_go.end():].strip(" ,.;")
@@ -145,9 +148,13 @@ def _turn_in(sentence: str, later: list[str], goal_words: set[str]) -> tuple[str
     if changed:
         after = sentence[changed.end():].strip(" ,.;")
         plain = later[0].strip(" .!") if not after and later and _PLAIN_HEADING.match(later[0]) else ""
-        new = _new(after) or (_new(later[0]) if not after and later else "") or plain  # "change of plan. a bakery"
+        new, used = _new(after), 0
+        # "ive changed my mind. i dont think i want to tutor from home. i think id rather go part time" (round 44)
+        looked = later[:3] if not new and not after else []
+        found = [(n, i) for i, said in enumerate(looked, start=1) if (n := _new(said))]
+        new, used = (new, 0) if new else found[0] if found else (plain, 1)  # "change of plan. a bakery"
         if new:
-            return new, 0 if after else 1, sentence[:changed.start()].strip(" ,"), ""
+            return new, used, sentence[:changed.start()].strip(" ,"), ""
     return None
 
 
