@@ -20,7 +20,7 @@ _SENTENCES = re.compile(r"[.!?;]+\s*|\s*\n+\s*")
 # Words at the start of a thing that are not the thing: "also", "and", "um", "same like last time,".
 _LEAD = re.compile(
     r"(?i)^(?:(?:and|also|plus|oh and|but|so|or else|um+|uh+|er+m?|hmm+|like|well|yeah|yes|ok|okay|ah|oh|ha+|"
-    r"i guess|i think|i suppose|maybe|probably|honestly|tbh|ngl|idk|obviously|definitely|"
+    r"i guess|i think|i suppose|maybe|probably|honestly|tbh|ngl|idk|obviously|definitely|defin?[ai]?tely|deff?o|"
     r"same(?: as| like)? (?:last time|before)|as (?:i said|before)|like i said|now|"
     r"(?:i'?m|im|i am) (?:also |really |quite |pretty |very )?(?:good|great|decent) (?:at|with)|"
     r"(?:i'?m|im|i am) (?:also )?the one (?:who|that)(?: people ask for)?|"
@@ -32,7 +32,8 @@ _TAIL = re.compile(
     r"(?i)(?:[,\s]+(?:for sure|mostly|obviously|of course|lol|ha+|haha+|lmao|tbh|ngl|honestly|i guess|i think|"
     r"i suppose|probably|maybe|really|too|as well|and stuff|and that|and things|innit|mate|just said|"
     r"i (?:just )?said(?: (?:it|that|this))?(?: (?:last time|before|already))?(?: also| too)?|like i said|"
-    r"you know|definitely|anyway|basically|mainly|actually|i reckon|reckon|i'?m afraid|weirdly|oddly|funnily enough|"
+    r"you know|definitely|defin?[ai]?tely|deff?o|anyway|basically|mainly|actually|i reckon|reckon|i'?m afraid|weirdly|"
+    r"oddly|funnily enough|"
     r"thank you|thanks))+\W*$")
 # "i.e." and "e.g." end no sentence: said in words first.
 _ABBREVIATED = re.compile(r"(?i)\b(i\.e|e\.g)\.?(?=[\s,]|$)")
@@ -52,8 +53,12 @@ _REMARK = re.compile(
 _SO_THAT = re.compile(r"(?i)^(?:so|because|cos|cause|as|since) (?:that )?"
                       r"(?:the|they|i|we|you|it|people|my|our|he|she)\b")
 _ONLY_FILLER = re.compile(r"(?i)^(?:both|all|all of them|either|same|that|this|yes|yeah|no|idk|dunno|lol|ha+|haha+|"
+                          r"hmm+|um+|"
                           r"lmao|tbh|ngl|cheers|mate|innit|honestly|really|probably|maybe|i guess|i think|obviously|"
                           r"for sure|mostly|everything|anything|all sorts|stuff|loads)?\W*$")
+# A remark after a thing: "but everyone says football", "but thats boring" (round 44).
+_BUT_REMARK = re.compile(r"(?i)\s+but\s+(?:everyone|everybody|people|thats|that'?s|its|it'?s|i know|idk|probably|"
+                         r"who doesn'?t|doesn'?t everyone)\b.*$")
 _MAX_ITEM = 9
 _MAX_ALL = 26
 
@@ -74,7 +79,8 @@ def _bare(thing: str) -> str:
     """The thing without fillers at its edges; "or um maybe a cooking class" keeps its "or"."""
     alt = re.match(r"(?i)(or|either)\s+", thing.strip(" ,-"))
     rest = thing.strip(" ,-")[alt.end():] if alt else thing
-    rest = _TAIL.sub("", _LEAD.sub("", rest.strip(" ,-"))).strip(" ,-")
+    rest = _BUT_REMARK.sub("", rest.strip(" ,-"))  # "football i guess but everyone says football": football
+    rest = _TAIL.sub("", _LEAD.sub("", rest)).strip(" ,-")
     rest = re.sub(r"(?i)^at (?=\w+ing\b)", "", _LEAD.sub("", rest).strip(" ,-"))  # "and at spotting X": spotting X
     return f"{alt.group(1)} {rest}" if alt and rest else rest
 
