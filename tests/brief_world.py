@@ -34,8 +34,7 @@ SECOND = [  # the same mentee, back: recap, how the experiment went, a re-ask at
     "yes",
     "no",
     "Teach platform engineering to new teams",
-    "The staff engineer role, because she mentors everyone",
-    "Not the finance lead, too many spreadsheets",
+    "The staff engineer role, because she mentors everyone",  # last time's pick asked about: a new one
     "Pairing, reviewing designs, writing guides",
     "From the outside mostly",
     "Because helping people grow matters to me",

@@ -65,9 +65,9 @@ def test_the_transcript_has_turn_numbers_phase_titles_and_quieter_reasks(world: 
     assert "[Setting up]" in out and "[Why it matters]" in out and "[The sweet spot]" in out
     assert "[sweet_spot]" not in out and "[why]" not in out
     assert "  3. sam: Mostly, but something has shifted" in out
-    assert " 33.   (Coach: Just so I understand you: is that a yes or a no?)" in out  # a re-ask, set apart
+    assert " 31.   (Coach: Just so I understand you: is that a yes or a no?)" in out  # a re-ask, set apart
     md = world.review(str(world.share("1", str(second), "--scope", "full", name="m.bundle")), "--format", "md").output
-    assert "**Why it matters**" in md and " 33.   *Coach: Just so I understand you: is that a yes or a no?*" in md
+    assert "**Why it matters**" in md and " 31.   *Coach: Just so I understand you: is that a yes or a no?*" in md
 
 
 def test_the_last_experiment_and_how_it_went(world: World) -> None:

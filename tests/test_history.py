@@ -55,7 +55,7 @@ def test_how_the_experiment_went_told_in_the_recap_is_in_the_history_and_not_ask
 def test_search_finds_passages_across_their_sessions_one_line_each(db: Path) -> None:
     out = run("search", "helping people", "--db", str(db)).output
     lines = out.splitlines()
-    assert any(line.startswith("session 2, turn 30 (") and "you): Because [helping] [people] grow" in line
+    assert any(line.startswith("session 2, turn 28 (") and "you): Because [helping] [people] grow" in line
                for line in lines)
     assert all(line.startswith("session ") for line in lines)
     assert run("search", "zebra", "--db", str(db)).output == "No passages found in your sessions.\n"

@@ -173,6 +173,17 @@ class Changes(DriveChecks):
             return None
         return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
 
+    def _new_pick(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """"The staff engineer role, because she mentors everyone" at "is that still the one you'd pick?": a new pick
+        said plainly, kept as what has changed, never "is that a yes or a no?" (None: no other job named)."""
+        step = self.current
+        job = job_named(text) if step.changed == "want_job" and reading.confirm is None else ""
+        old = self._previous_words("want_job") if job else ""
+        if not job or not old or set(rules.words(job.lower())) & set(rules.words(old.lower())) - {"the", "job", "s"}:
+            return None
+        line = self._reply("changed").replace("{words}", play_back(text, 20) or text)
+        return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading, confirm=None, changed=text)
+
     def _still_but(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """"um. maybe? sam's job still looks nice. but the paperwork" at "is that still the one you'd pick?" (round 41
         kept "sam's job still looks nice, the paperwork" as the new pick): last time's words kept, the doubt said

@@ -132,7 +132,8 @@ class Confirming(Changes):
         # "yes and also freedom" at the money check (round 41): freedom kept too
         together = (self._together(text, reading, ref) or self._yes_and_more(text, reading, ref)
                     or self._drives_again(text, reading, ref)  # "yes and also time now" at last time's drives
-                    or self._still_but(text, reading, ref))  # "sam's job still looks nice. but the paperwork"
+                    or self._still_but(text, reading, ref)  # "sam's job still looks nice. but the paperwork"
+                    or self._new_pick(text, reading, ref))
         if together is not None:
             return together
         fix = corrected_to(reading) or said_content(reading)

@@ -219,7 +219,7 @@ _WEARY = re.compile(r"(?i)\bi (?:just |already )(?:told (?:you|u)|said)\b|\bi to
                     r"\b(?:odd|weird|strange|daft|silly|stupid) question\b")
 # Being there for their own family ("so i can actually be with my son", "because hes my kid"): as far down as
 # it goes; asking why that matters is tone-deaf (round 44).
-_FAMILY = re.compile(r"(?i)\b(?:with|for|see|seeing|around|there|miss(?:ing)?|home)\b[^.!?]{0,25}\b(?:my|our) "
+_FAMILY = re.compile(r"(?i)\b(?:with|see|seeing|around|there|miss(?:ing)?|home)\b[^.!?]{0,25}\b(?:my|our) "
                      r"(?:kids?|son|daughter|children|child|baby|boy|girl|little ones?|toddler|family)\b|"
                      r"\b(?:he|she|they)(?:'?s|'?re| is| are) my (?:kids?|son|daughter|children|child|baby|family)\b")
 
