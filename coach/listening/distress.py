@@ -43,11 +43,17 @@ _OTHERS_UPSET = re.compile(
     # "thirty years of knowing how to do it, it shouldnt die with me" (round 35): the knowledge, not the person
     r"\b(?:it|that|this|the (?:knowledge|trade|skill|craft|know-how)|what i know|all (?:that|this))\b "
     r"(?:shouldn'?t|should not|won'?t|will not|mustn'?t|can'?t) (?:just )?die (?:with|when) (?:me|i go|i retire)\b")
+# A death told as a fact of one's life (round 44: "since ron died the house is very quiet"): met as a loss.
+_SOMEONE_DIED = re.compile(r"\b(?:since|after|when) (?!(?:i|me|we|myself|you|it|everything|everyone|things)\b)[a-z]+ "
+                           r"(?:died|passed away|passed on|passed)\b")
 _OTHERS_DYING = re.compile(
     r"\b(?:(?:a|an|the|their|his|her|our|your|some|people's|owners'?|clients'?) )?(?:pet|animal|dog|cat|horse|patient|"
     r"client|resident|customer|plant|battery|phone|laptop|server|project|startup|company|industry|market|language|"
     r"trade|high street|shop)s? (?:who |that |which )?(?:is |are |was |were )?(?:dying|dead|died)\b"
-    r"|\bdying (?:patients?|pets?|animals?|residents?|clients?|languages?|trades?|industr\w+|breeds?)\b")
+    r"|\bdying (?:patients?|pets?|animals?|residents?|clients?|languages?|trades?|industr\w+|breeds?)\b"
+    # "people get very stressed about dying hydrangeas ha" (round 44)
+    r"|\b(?:dying|dead|wilting) (?:\w+ )?(?:hydrangeas?|(?:house)?plants?|flowers?|roses?|tomato(?:e?s)?|seedlings?|"
+    r"orchids?|succulents?|bonsai|crops?|lawn)\b")
 # A letter typed three or more times over, for emphasis.
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 # Said about oneself ("i'm so tired of it all"), not about someone else ("he looks exhausted").
@@ -318,6 +324,7 @@ def _cues(t: _Tables, sentence: str) -> str | None:
     sentence = _THING_GOES.sub(" ~ ", sentence)  # "a mix disappears when the show closes"
     sentence = _DEAD_THING.sub(" ~ ", sentence)  # "people screaming about bills while holding a dead hamster"
     sentence = _OTHERS_DYING.sub(" ~ ", sentence)  # "calming people down when their pet is dying"
+    sentence = _SOMEONE_DIED.sub(" ~ ", sentence)  # "since ron died the house is very quiet": a loss, told
     sentence = _OTHERS_UPSET.sub(" ~ ", sentence)  # "the new kids come to me when theyre about to cry lol"
     sentence = _THINGS_A_BURDEN.sub(" ~ ", sentence)  # "fonts are a real burden, truly tragic": things, sarcastic
     sentence = _THINGS_DEAD.sub(" ~ ", sentence)  # "courgettes are dead now tho, frost"

@@ -59,7 +59,7 @@ _NOW = re.compile(
 _REMARK = re.compile(r"(?i)^(?:(?:well|hmm+|oh|ha+|so|ok)[,.]?\s+)*(?:(?:that'?s|thats|that is|it'?s|its|now that'?s) "
                      r"(?:rather |really |quite |such |a bit of )?(?:a |the )?(?:good |big |hard |tough |fair |great |"
                      r"million dollar |\$64,000 )?(?:question|problem|dilemma)(?: really| isn'?t it| eh)?|"
-                     r"good question|great question|tough one|"
+                     r"good question|great question|tough one|(?:it'?s|its|it is) a (?:long|bit of a|long-ish) story|"
                      # "ok so this is hard.", "sorry this is long" (round 41): said on the way, never the goal
                      r"(?:this|that|it) (?:is|'s|s) (?:so |really |quite |a bit |kind of |kinda )?(?:hard|"
                      r"tricky|difficult|tough|complicated|a hard one|a big one|long|a lot)|sorry,? (?:this|that|it) "

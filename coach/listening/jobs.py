@@ -126,7 +126,9 @@ def job_named(answer: str) -> str:
                             m.group(0).strip())  # "Maybe our creative director's": the job, not the hedge
             det = re.search(r"(?i)\b(?:the|my|our|a|an|his|her|their)\b", phrase)
             phrase = phrase[det.start():] if det else phrase  # "i'd take the owner's": from "the" on
-            if det is None and phrase.islower() and _ROLE_OWNS.search(phrase):
+            titled = re.search(r"(?i)\b(?:mrs|mr|ms|miss|dr)\.?\s+\w", phrase)
+            phrase = phrase[titled.start():] if titled and not det else phrase  # "id want mrs okafor's": a name
+            if det is None and not titled and phrase.islower() and _ROLE_OWNS.search(phrase):
                 phrase = f"the {phrase}"  # "area manager's i reckon": the area manager's, never "(area manager's)"
             phrase = phrase if len(phrase.split()) <= 5 else m.group(1)
             noun = re.match(r"(?i)\s+(?:job|role|position|seat|chair)\b", text[m.end():])
