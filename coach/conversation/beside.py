@@ -77,7 +77,10 @@ _ABOUT_READ_BACK = re.compile(
     r"(?i)\b(?:you|u) (?:didn'?t|did not|never|still haven'?t|haven'?t|forgot(?: to)?|left(?: out)?|missed|dropped)"
     r" (?:add|put|include|change|fix|take|keep|write)?\b(?!.*\bexperiment\b)|\bi (?:said|told you|meant)\b"
     r"|\bi (?:still )?(?:don'?t|dont|do not) (?:get|understand)\b"
-    r"|\b(?:that|it) (?:was|wasn'?t|is|isn'?t) (?:me correcting|a correction|wrong|not right)\b")
+    r"|\b(?:that|it) (?:was|wasn'?t|is|isn'?t) (?:me correcting|a correction|wrong|not right)\b"
+    # "impact is missing now", "you still have X there", "the people come to me part?", "no no that's wrong" (round 45)
+    r"|\b(?:is|are) (?:still )?missing\b|\b(?:you|u) (?:still )?(?:have|wrote|put)\b(?! (?:to|a|any)\b)"
+    r"|\bthe [\w' ]{2,30} (?:part|bit|line)\b|^\W*(?:no+[,.]?\s+)*(?:that'?s|thats) (?:all )?wrong\b")
 # "... anyway, shadow a designer for a day", "experiment: ...": the experiment is named all the same
 _NAMED_ANYWAY = re.compile(r"(?i)\b(?:anyway|anyways|experiment\s*[:=-]|the experiment (?:is|would be))\b")
 _LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")

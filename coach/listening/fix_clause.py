@@ -84,7 +84,7 @@ def _read(clause: str) -> Fix | None:
     text = _FIX_ASKED.sub(lambda m: f"{m.group('head') or m.group('line')} should be ", text)  # "fix the drives bit, X"
     # "'Underneath it' should say: X" (round 32): the line named in quotes, and what it should say
     text = _QUOTED_LINE.sub(lambda m: m.group("line") if slot_of(m.group("line")) else m.group(0), text)
-    text = re.sub(r"(?i)\b(should|needs? to|must) (?:say|read)\s*[:,]?\s+", r"\1 be ", text)
+    text = re.sub(r"(?i)\b(should|needs? to|must) (?:still |just |really )?(?:say|read|be)\s*[:,]?\s+", r"\1 be ", text)
     if not text:
         return None
     fix = (_restate(text) or _add(text) or _missing(text) or _too_strong(text) or _named_first(text) or _pointed(text)

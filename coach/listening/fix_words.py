@@ -145,3 +145,8 @@ WRONG = re.compile(r"^(?:(?:a bit|a little|kind of|kinda|really|totally|all|just
                    r"made up|too much|less (?:true|right|important)|more (?:complicated|complex|mixed)|"
                    r"cut off|cut short|truncated|incomplete|unfinished|broken|mangled|messed up|half (?:there|of it)|"
                    r"missing (?:the )?(?:end|rest|last bit)|(?:still )?missing|gone|not there|empty|blank)\b", re.I)
+# "you still have 'you asked what i wrote down' there i think" (round 45): words kept that should not be; what goes
+# in their place is asked.
+STILL_HAVE = re.compile(r"(?i)^(?:(?:but|and|also|oh)\s+)?(?:you|u) (?:still )?(?:have|wrote|put|got|kept)\s+"
+                        r"(?P<q>'[^']{2,80}'|\"[^\"]{2,80}\")(?:\s+(?:there|in there|down|in it))?"
+                        r"(?:\s+(?:i think|tbh|lol|still|again))*\W*$")

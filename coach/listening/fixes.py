@@ -234,7 +234,9 @@ def read_fixes(reply: str) -> list[Fix]:
             continue
         # "that's not put right at all": no fix
         bare = _bare(clause)
-        fix = _no_such(bare) or _just_say(bare) or _too_not_just(bare) or _not_x_more_y(clause) or (
+        kept = fw.STILL_HAVE.match(clause.strip())  # "you still have 'X' there": what should go in its place?
+        fix = Fix("ask", named, kept["q"].strip("'\""), said=kept["q"].strip("'\"")) if kept else None
+        fix = fix or _no_such(bare) or _just_say(bare) or _too_not_just(bare) or _not_x_more_y(clause) or (
             None if fw.NOT_RIGHT.match(bare) else _read_also(clause))
         gone = _line_dropped(_bare(clause), named, named_as) if fix is None else None
         if gone is not None:  # "the job you'd pick bit. delete it", "take out the job you'd pick line" (round 29)
@@ -354,6 +356,9 @@ def _also(fix: Fix) -> Fix:
     if fix.kind == "put" and fix.part and re.fullmatch(r"(?i)(?:i (?:said|told you) )?(?:no+|nope|nah)(?:[ ,]+no+)*",
                                                        fix.new.strip(" .!")):
         return Fix("drop", fix.slot, fix.part, said=fix.said)
+    denied = re.fullmatch(r"(?i)not (?:a |an |the )?(?P<x>\w[\w' -]{1,40})", fix.new) if fix.kind == "put" else None
+    if denied and fix.slot and not fix.part:  # "what i'm good at is NOT a holiday" (round 45): it goes
+        return Fix("drop", fix.slot, denied["x"], said=denied["x"])
     if fix.kind != "put" or not fix.new or not re.match(r"(?i)(?:just|only) \w", fix.part):
         return fix
     about = _ALSO_ABOUT.search(fix.new)  # "it's impact on people, not just impact": a put, the new words first
