@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,7 +85,10 @@ class Reading:
         opening = next((a.kind for a in self.acts if a.kind in ("yes", "no")), None)
         if self.has("no") and opening == "no" and not self.has("hedge"):
             return False
-        return None
+        # "yeah. actually no not really" (round 45): the yes taken back by a later "actually no"
+        taken_back = any(a.kind == "no" and re.match(r"(?i)(?:actually|wait|hmm+|no wait|on second thoughts?)\b",
+                                                     a.text) for a in self.acts)
+        return False if opening == "yes" and taken_back and not self.has("hedge") else None
 
     def as_dict(self) -> dict[str, Any]:
         """The reading as JSON-ready data."""

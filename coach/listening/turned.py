@@ -57,6 +57,7 @@ _LET_GO = re.compile(
 # A change of mind said outright: "i changed my mind", "change of plan", "thinking about it more".
 _CHANGED = re.compile(r"(?i)\b(?:i(?:'?ve| have)? (?:kind of |kinda |totally |just )?changed my mind|"
                       r"change of plans?|on second thoughts?|thinking about it (?:more|again|now)|"
+                      r"i was thinking about it (?:on the (?:drive|way|bus|train|walk) home|last night|more|again)|"
                       r"now that i (?:say|said|hear|think about) it(?: out loud)?)\b[,.:;!]*")
 # "so i guess im back to educator not clinic?" (round 44): an earlier heading taken up again, the later let go.
 _BACK_TO = re.compile(r"(?i)\b(?:i'?m|im|i am|i'?ll go|going|go|it'?s|its)\s+(?:probably |maybe |just )?back to "
@@ -70,7 +71,8 @@ _SHOULD = re.compile(r"(?i)\bmaybe (?:[\w' ]{1,30}? (?:is right|was right) and )
                      r"(?:just |actually |really )?(?P<new>(?:stay|go|move|switch|become|get into|retrain|"
                      r"train|do)\b[^.!?]*)")
 # How the new heading is said: "maybe X", "its more X now", "X instead", "more like X", "i think X".
-_LEADS = (r"(?:maybe|probably|prob|perhaps|more like|more|rather|mostly|now|i think|i guess|i reckon|i'?d rather|"
+_LEADS = (r"(?:what i (?:actually |really )?want(?: to do)? is(?: just)?|"
+          r"maybe|probably|prob|perhaps|more like|more|rather|mostly|now|i think|i guess|i reckon|i'?d rather|"
           r"id rather|i'?d prefer|i want(?: to)?|i wanna|i'?d like to|id like to|leaning (?:more )?(?:to|towards)|"
           r"thinking(?: about)?|looking at|(?:it'?s|its) now)")
 _NEW_LEAD = re.compile(
