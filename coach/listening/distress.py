@@ -67,7 +67,12 @@ _CAREER_MUSING = re.compile(
     r"(?:going |moving |doing |becoming |a |an |the )?(?:\w+ ){0,2}(?:design|ux|ui|jobs?|roles?|careers?|teaching|"
     r"nursing|data|management|games?|art|course|degree|business|cafe|training|education|research|engineering|sales|"
     r"marketing|hr|tech|coding|retail|office|part.time|freelanc\w*|qa|analys\w*|accounting|law|medicine|"
-    r"healthcare|consult\w*|product)\b(?! (?:it|them|that|this)\b)")
+    r"healthcare|consult\w*|product)\b(?! (?:it|them|that|this)\b)"
+    # Round 45, left to the rules alone: "some days i cant be arsed with any of it tbh" (an everyday shrug), "maybe i
+    # dont need my lot to have a training job, i could do it there" (a hopeful idea)
+    r"|\bcan'?t be (?:arsed|bothered)\b(?! (?:to live|living|with life|with living|to go on|any ?more)\b)"
+    r"|\b(?:i'?ve been|been|i was) thinking (?:while|as|when) (?:i was |i'?m )?(?:typing|writing|talking|we talk\w*)\b"
+    r"|\b(?:training|teaching|a|the) (?:job|course|role)s?\b[^.!?]*\bi could\b")
 _NOT_WORK = re.compile(r"\bnot (?:(?:in|at|about|with|from|just|the|my|this) (?:\w+ )?\w+|work|the job|my job|a job)\b")
 
 
