@@ -6,6 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+# "... but go on", "nervous but ok": a yes said last, after a doubt.
+_BUT_YES = re.compile(r"(?i)\bbut (?:ok|okay|go on|go ahead|sure|fine|yes|yeah|let'?s go|let'?s do it|alright|why not)"
+                      r"(?: then)?\W*$")
+
 KINDS = (
     "yes", "no", "hedge", "correction", "question", "advice_request", "meta", "non_answer", "distress",
     "content", "feeling",
@@ -81,6 +85,8 @@ class Reading:
             return None
         if self.has("yes") and not (self.has("no") or self.has("hedge") or self.has("correction")):
             return True
+        if _BUT_YES.search(self.reply) and not (self.has("no") or self.has("question") or self.has("correction")):
+            return True  # "i guess. a bit suspicious but go on" (round 45): the doubt said, then the yes
         # A no that opens the reply decides it ("not really, yes it was fun"); a hedge never does.
         opening = next((a.kind for a in self.acts if a.kind in ("yes", "no")), None)
         if self.has("no") and opening == "no" and not self.has("hedge"):
