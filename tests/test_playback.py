@@ -190,6 +190,7 @@ def test_a_later_clause_that_goes_on_with_the_sentence_is_no_question() -> None:
     ("id keep mine", "mine"),  # their own job, said back as "yours", never "you'd keep yours"
     ("mine tbh. i like what i do", "mine"),
     ("mine, or maybe the head of learning", "the head of learning"),
+    ("probably the research team lead? her name's priya and she runs the interviews", "the research team lead"),
     ("lol idk. something with people probably", ""),  # no job named: no reminder, rather than a wrong one
     ("one of the designers. no 1:1s, no headcount spreadsheets", "one of the designers"),
     # a role said without "the" is asked about with it; a name is not ("sam's", "peter's")

@@ -24,7 +24,7 @@ _FIRST_THEN_ASIDE = re.compile(r"(?i)^(?:(?:i think )?i'?ve (?:rather |already |
                                r"(?:though|tho|although|but|mind you)\b[^.!?]*"
                                r"\b(?:appeal|tempt|interest|attract|curious|fun|nice|cool)")
 _CONTRACTION = CONTRACTED_IS | {"nobody's", "everybody's", "everyone's", "someone's", "somebody's", "anyone's",
-                                  "no-one's"}
+                                  "no-one's", "name's"}  # "her name's priya": her name is
 _NOT_A_JOB = {"lol", "haha", "ha", "idk", "dunno", "ok", "okay", "hmm", "um", "well", "honestly", "nobody", "none",
               "no", "yes", "yeah", "maybe", "not", "nothing", "whatever", "pass", "same", "omg", "ugh", "oh",
               "now", "then", "still", "mate", "thinking", "actually", "tbh", "so"}  # "now, thinking about it, ..."
