@@ -237,7 +237,7 @@ class Fixing(Rewriting):
     def fixes_needed(fixes: list[Fix]) -> bool:
         """Do these fixes need this path (a part named by its place, an addition, a remark, several)?"""
         return len(fixes) > 1 or any(f.kind not in _PLAIN or f.slot or f.points or f.said.startswith(("'", '"'))
-                                     for f in fixes)
+                                     or _restates_part(f) for f in fixes)
 
     def _apply_fixes(self, fixes: list[Fix], reply: str) -> tuple[bool, Message | None]:
         """Apply every fix it can; (anything changed, the question to ask about a part, if any)."""
@@ -349,8 +349,9 @@ class Fixing(Rewriting):
                 value = self.values.get(var)
                 old = value[index] if isinstance(value, list) and isinstance(index, int) else value
                 if isinstance(old, str):  # a swapped word, or the thought said again whole after it
-                    put = (_quoted(fix) and restated(reply, fix.new)) or _put_in(old, fix.part, fix.new,
-                                                                                   whole=_quoted(fix))
+                    whole = _quoted(fix)
+                    put = fix.new if _restates_part(fix) and isinstance(value, list) else (  # the item, whole
+                        (whole and restated(reply, fix.new)) or _put_in(old, fix.part, fix.new, whole=whole))
                     self._set_item(var, index, old, put)
                     return fix.new  # the new words only: the old ones, said back, read as kept (round 7)
             # "it's impact on people, not just impact": a drive, in own words; "not leadership, more like
@@ -358,6 +359,12 @@ class Fixing(Rewriting):
             return self._drive_named(fix) or self._line_put(fix)
         # Pointed at ("replace that bit with X"): the item the words are nearest to, else the deepest.
         return fix.new if self._correct(fix.new, reply) else ""
+
+def _restates_part(fix: Fix) -> bool:
+    """"the bikes bit reads weird. just put doing up old bikes" (round 45): the part named, said again whole."""
+    return bool(fix.kind == "put" and fix.part and _NAMES_PART.search(fix.said)
+                and re.search(rf"(?i)\b{re.escape(fix.part)}\b", fix.new))
+
 
 def _named_in(said: str, held: list[str]) -> bool:
     """Is the part a fix names ("the lightbulb thing") in what is held, or only pointed at ("that bit")?

@@ -46,6 +46,7 @@ _FIX_ASKED = re.compile(r"(?i)^(?:and |also |but )?(?:(?:can|could|would) (?:you
                         rf"update) (?P<line>{_MENTION})\s*:\s*(?:it'?s |its |it is )?")
 _QUOTED_LINE = re.compile(r"(?i)^(?:(?:and|also|but)\s+)?['\"](?P<line>[^'\"]{2,30})['\"]"
                           r"(?=\s+(?:should|needs? to|must)\b)")
+_THO = re.compile(r"(?i)^\s*(?:tho|though)\b[,.]?\s*(?:(?:it'?s|its) )?(?:just )?")  # "is wrong tho, its just X"
 _POINTER = r"(?:that|this|it|that bit|that part|this bit|this part|the last bit|the last one|that line|that sentence)"
 
 
@@ -266,7 +267,8 @@ def _slot_is(text: str) -> Fix | None:
     if wrong:
         after = rest[wrong.end():]
         # "less sure than it sounds": a judgement said whole, not a lead-in to new words.
-        after = re.sub(r"^\s*(?:than (?:it|that) (?:sounds|reads|looks)|to me|tbh|now)", "", after, flags=re.I)
+        after = _THO.sub("", re.sub(r"^\s*(?:than (?:it|that) (?:sounds|reads|looks)|to me|tbh|now)", "", after,
+                                    flags=re.I))
         new, old = _split_not(after.strip(" ,.;:"))
         new = "" if _ASIDE.match(_bare(new)) else new  # "the job bit is wrong, that was a joke. i said X": X comes next
         return Fix("put", slot, old, new, said) if new else Fix("ask", slot, said=said)
@@ -329,7 +331,7 @@ def _part_remark(text: str) -> Fix | None:
     if wrong:
         # "the 'feels like yours' part is wrong, it's not about ownership, it's about the team": the team
         rest = re.sub(r"^[\s,.;:]*(?:(?:it'?s |its |it is )?not (?:about )?[^,.;]+[,.;]\s*)?", "",
-                      what[wrong.end():], flags=re.I)
+                      _THO.sub("", what[wrong.end():]), flags=re.I)
         new = _words(rest) if not re.match(r"^\s*than\b", what[wrong.end():], re.I) else ""
         return Fix("put", slot_of(said), x, new, said) if new else Fix("ask", slot_of(said), x, said=said)
     return None

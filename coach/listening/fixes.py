@@ -263,6 +263,7 @@ def read_fixes(reply: str) -> list[Fix]:
             asks = clause.rstrip().endswith("?")
             same = fix is not None and fix.kind == "put" and (fix.points or fix.part.lower() == waiting.part.lower())
             new = "" if asks else _words(clause) if fix is None else fix.new if same else ""  # "X is wrong. Y, not X"
+            new = fix.chain[0] if fix is not None and fix.kind == "restate" and fix.chain else new  # "just put Y"
             if new:
                 out.append(Fix("put", waiting.slot, waiting.part, new, waiting.said))
                 waiting = None
