@@ -94,6 +94,10 @@ _SAID_WRONG = re.compile(r"(?i)\bi (?:said|meant|wrote|typed)\b|\bmisheard\b|\bm
                          r"\bnot (?:right|what i)\b|\btypos?\b|\bautocorrect|\bspell")
 _POINTING = frozenset(("that", "this", "it", "them", "those", "that one", "this one", "all that", "that bit"))
 _BECAUSE = re.compile(r"(?i),?\s+(?:because|cause|cos|coz|bc|since)\s+")
+# "to be clear: where im heading is X" (round 46 kept "to be clear" as the heading): the label before the heading
+_LABEL = re.compile(r"(?i)^(?:(?:just )?to be clear|so|ok|okay|basically)?\s*[:,]?\s*"
+                    r"(?:where (?:i'?m|im|i am) (?:heading|going)|my (?:heading|goal)|the (?:heading|goal))"
+                    r"(?: now)?\s*(?:is|=|:)\s*|^(?:just )?to be clear\s*[:,]\s*")
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\s*\.{2,}\s*|\u2026\s*")
 
 
@@ -111,7 +115,7 @@ def turned(text: str, goal: str) -> Turn | None:
             at = _BECAUSE.search(new)  # "its test automation, because its safer": the heading, then why
             new, said_after = (new[:at.start()], " ".join(x for x in (new[at.end():], said_after) if x)) if at else (
                 new, said_after)
-            new = _NEW_END.sub("", new).strip(" ,.;")
+            new = _NEW_END.sub("", _LABEL.sub("", new)).strip(" ,.;")
             if not _content(new) or _content(new) == goal_words:
                 return None
             after = " ".join([said_after] + sentences[i + 1 + used:]).strip()
