@@ -80,7 +80,9 @@ _ABOUT_READ_BACK = re.compile(
     r"|\b(?:that|it) (?:was|wasn'?t|is|isn'?t) (?:me correcting|a correction|wrong|not right)\b"
     # "impact is missing now", "you still have X there", "the people come to me part?", "no no that's wrong" (round 45)
     r"|\b(?:is|are) (?:still )?missing\b|\b(?:you|u) (?:still )?(?:have|wrote|put)\b(?! (?:to|a|any)\b)"
-    r"|\bthe [\w' ]{2,30} (?:part|bit|line)\b|^\W*(?:no+[,.]?\s+)*(?:that'?s|thats) (?:all )?wrong\b")
+    r"|\bthe [\w' ]{2,30} (?:part|bit|line)\b|^\W*(?:no+[,.]?\s+)*(?:that'?s|thats) (?:all )?wrong\b"
+    # "and the football?", "wait, and the other two things?" (round 46): something named, asked after
+    r"|^\W*(?:wait,?\s+|hang on,?\s+)?(?:and|what about|but) (?:the|my) [\w' ]{2,40}\?")
 # "... anyway, shadow a designer for a day", "experiment: ...": the experiment is named all the same
 _NAMED_ANYWAY = re.compile(r"(?i)\b(?:anyway|anyways|experiment\s*[:=-]|the experiment (?:is|would be))\b")
 _LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")

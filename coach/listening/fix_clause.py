@@ -88,6 +88,9 @@ def _read(clause: str) -> Fix | None:
     text = re.sub(r"(?i)\b(should|needs? to|must) (?:still |just |really )?(?:say|read|be)\s*[:,]?\s+", r"\1 be ", text)
     if not text:
         return None
+    asked = re.match(r"(?i)^\W*(?:wait,?\s+|hang on,?\s+)?(?:and|what about|but) (?P<x>(?:the|my) [\w' ]{2,40})\?", raw)
+    if asked and not re.search(r"(?i)\band\b|\b(?:part|bit|line)\b", asked["x"]):  # "and the football?" (round 46)
+        return Fix("missing", "", _part(asked["x"]), said=asked["x"])
     fix = (_restate(text) or _add(text) or _missing(text) or _too_strong(text) or _named_first(text) or _pointed(text)
            or _didnt_say(text)
            or _slot_is(text) or _quoted_should(text) or _isnt(text) or _part_remark(text) or _not_x(text)
