@@ -26,7 +26,8 @@ __all__ = ["Turning"]
 # Said on the way to the turn, and nothing to hear as an answer: "no, i just said", "honestly idk anymore".
 _ONLY_RUN_UP = re.compile(r"(?i)^(?:(?:no+|nah|ok|okay|so|and|but|um+|hm+|honestly|tbh|ngl|like|well|wait|"
                           r"i (?:just |already )?said|i told you|idk(?: anymore)?|i dunno|i don'?t know(?: anymore)?|"
-                          r"talking about it(?: out loud)?|saying it(?: out loud)?)[,.!?]*\s*)+$")
+                          r"talking about it(?: out loud)?|saying it(?: out loud)?|"
+                          r"sorry(?: for (?:the |my )?(?:confusion|mess|back and forth)| about that)?)[,.!?]*\s*)+$")
 
 
 class Turning:

@@ -56,6 +56,7 @@ _LET_GO = re.compile(
     r")(?=\s*(?:[.,;!?]|$|(?:maybe|more|i think|its|it'?s|but|and|instead|rather|now|so)\b))")
 # A change of mind said outright: "i changed my mind", "change of plan", "thinking about it more".
 _CHANGED = re.compile(r"(?i)\b(?:i(?:'?ve| have)? (?:kind of |kinda |totally |just )?changed my mind|"
+                      r"i (?:think )?i change my mind|"  # a second language (round 46)
                       r"change of plans?|on second thoughts?|thinking about it (?:more|again|now)|"
                       r"i was thinking about it (?:on the (?:drive|way|bus|train|walk) home|last night|more|again)|"
                       r"now that i (?:say|said|hear|think about) it(?: out loud)?)\b[,.:;!]*")
