@@ -9,6 +9,7 @@ from coach.conversation.correcting import Correcting, _names
 from coach.conversation.summary import LINES
 from coach.listening.fixes import Fix
 
+_ENOUGH = re.compile(r"(?i)^(?:just |only |having )?enough (?:money|to\b|pay|salary)")
 _FILLER = re.compile(r"(?i)^(?:stuff|things|so on|etc|that|this|everything|all that|the rest|too|as well|also|more|"
                      r"(?:and )?(?:stuff|things) like that|i guess|i think|maybe|really|not)$")
 
@@ -41,13 +42,16 @@ class Drives(Correcting):
         """Motivations named in ``words`` become confirmed ones (all of them, when ``replace``)."""
         lex = self.flow.lexicon
         pieces = [p.strip(" .,!") for p in re.split(r"(?i),\s*|\s+and\s+|\s*&\s*", words) if p.strip(" .,!")]
-        named = [m for m, spec in lex.motivations.items()
-                 if _names(spec, words) or any(_names(spec, w) for w in pieces)]
-        if not named:
-            return False
+        # "enough money", "just enough to not worry" (rounds 44-46): not "earning well"; kept in their words
+        enough = [p for p in pieces if _ENOUGH.match(p)]
+        rest = [p for p in pieces if p not in enough]
+        named = [m for m, spec in lex.motivations.items() if any(_names(spec, w) for w in rest)] if enough else [
+            m for m, spec in lex.motivations.items() if _names(spec, words) or any(_names(spec, w) for w in rest)]
         # "meaning and having a voice": a piece that names no drive is kept in the mentee's words
-        own = [p for p in pieces if not any(_names(spec, p) for spec in lex.motivations.values())
-               and not _FILLER.match(p)]
+        own = [p for p in rest if not any(_names(spec, p) for spec in lex.motivations.values())
+               and not _FILLER.match(p)] + enough
+        if not named and not enough:
+            return False
         # "growth, meaning, freedom in that order": kept in the order said, each piece where it was said
         said = [next((m for m in named if _names(lex.motivations[m], p)), p) if p not in own else p for p in pieces]
         ordered = list(dict.fromkeys([m for m in said if m in named or m in own] + named + own))
