@@ -19,6 +19,15 @@ _NOT_TRIED = re.compile(r"\b(?:didn'?t|didnt|did not|haven'?t|havent|have not|ne
                         r"manage|managed|start|started|get to|got to|ask|asked)\b|"
                         r"^(?:\W*(?:nope|no|nah)[,.]?\s+)?not yet\b|"
                         r"\b(?:no time|forgot(?: about it)?|too busy)\b")
+# Last time's "experiment" was never one (rounds 44-46: a correction or a question had been kept as it): "that was not
+# experiment, i was correcting you", "i never named an experiment called its lol".
+_NOT_AN_EXPERIMENT = re.compile(
+    r"\b(?:that|it|this) (?:was(?:n'?t| not)|wasnt|is(?:n'?t| not)|isnt) (?:an? |my |really an? )?experiment"
+    r"|\bnot an experiment\b|\b(?:never|didn'?t|didnt|did not) (?:name|named|pick|picked|choose|chose|say|said|"
+    r"give|gave) (?:an? |any |that as an? )?experiment"
+    r"|\b(?:i was|that was me|it was me) (?:just )?(?:correcting|asking|complaining|fixing)\b")
+
+
 _TRIED = re.compile(r"\b(?:i did\b(?! not| nothing)|did it\b|"
                     r"(?<!i )did (?!not\b|nothing\b)[a-z]+\b|tried it|it went|went (?:well|ok|okay|great|badly|fine)|"
                     r"i (?:talked|spoke|asked|went|applied|signed up|emailed|messaged|shadowed|finished))\b")
@@ -45,6 +54,7 @@ RETURNING: dict[str, Callable[[Any], bool]] = {
     "had_why": lambda c: had_why(c.values),
     "goal_dropped": lambda c: goal_dropped(c.values),
     "told_experiment": lambda c: bool(experiment_told(c.values)),
+    "not_an_experiment": lambda c: _NOT_AN_EXPERIMENT.search(normalise(c.reply or c.answer)) is not None,
     "not_tried": lambda c: not c.skipped and _NOT_TRIED.search(normalise(c.reply or c.answer)) is not None
     and _TRIED.search(normalise(c.reply or c.answer)) is None,
     "experiment_not_tried": lambda c: bool(experiment_told(c.values)) and _NOT_TRIED.search(
