@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from coach.authoring.flowtest import start_conversation
@@ -114,3 +116,13 @@ def test_a_change_said_back_keeps_an_acronym_in_capitals(career_flow: Flow) -> N
     said = " ".join(m.text for m in conv.open() + conv.reply("partly. NHS project management still, and training "
                                                              "the new starters"))
     assert "different now: NHS project management" in said
+
+
+def test_a_flow_without_noted_too_still_says_what_was_added(career_flow: Flow) -> None:
+    """A flow with no ``noted_too`` reply says the addition in its ``changed`` line, never "what's different now: ."
+    (the round 42 "noted too" line must not leave other flows with an empty one)."""
+    flow = dataclasses.replace(career_flow, replies={k: v for k, v in career_flow.replies.items() if k != "noted_too"})
+    conv = start_conversation(flow, at="passion_revisit", values={"goal": "teaching"},
+                              previous={"goals": ["teaching"], "passions": ["hiking"]})
+    said = " ".join(m.text for m in conv.open() + conv.reply("yes. and VAT, i said it last time also"))
+    assert "different now: VAT" in said and "now: ." not in said
