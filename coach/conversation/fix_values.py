@@ -59,9 +59,7 @@ class FixValues(Drives):
             if found is not None:
                 self._set_item(var, found, value[found], fix.new)
             else:
-                for i in reversed(range(len(value))):
-                    self._put(var, i, "", self._refs())
-                self.words.append(var, fix.new, self._refs())
+                self._line_now(var, fix.new)
         else:
             self._set_item(var, None, value if isinstance(value, str) else "", fix.new)
         said = fix.new  # what it is now; the words it replaced are not said again (round 7 read them as kept)
@@ -148,12 +146,7 @@ class FixValues(Drives):
             value = self.values.get(var)
             if var in ("goal", "why_chain", "bedrock") or not value or not find_kept(words, {var: value}):
                 continue
-            if isinstance(value, list):
-                for i in reversed(range(len(value))):
-                    self.words.remove(var, i)
-                self.words.append(var, words, self._refs())
-            else:
-                self.words.set(var, words, self._refs())
+            self._line_now(var, words)
             return f"{LINES[var]}\t{words}" if var in LINES else words
         return ""
 
@@ -248,12 +241,20 @@ class FixValues(Drives):
         whole = meant.group("end") or "just" in meant.group("how").lower()
         if not (whole and "why_chain" in self.current.corrects and isinstance(chain, list) and chain):
             return self._correct(new, denied)
-        self._begin_change()
-        for i in reversed(range(len(chain))):
-            self._put("why_chain", i, "", self._refs())
-        self.words.append("why_chain", new, self._refs())
+        self._line_now("why_chain", new)
         self._corrected = new
         return True
+
+    def _line_now(self, var: str, words: str) -> None:
+        """The whole line ``var`` made just ``words`` (a list keeps them as its one item); /back undoes it."""
+        self._begin_change()
+        value = self.values.get(var)
+        if isinstance(value, list):
+            for i in reversed(range(len(value))):
+                self._put(var, i, "", self._refs())
+            self.words.append(var, words, self._refs())
+        else:
+            self._put(var, None, words, self._refs())
 
     def _earlier_line_fixed(self, text: str) -> list[Message] | None:
         """"the lights me up bit is wrong. please change it to: cooking for friends and football", said at the next
