@@ -20,7 +20,7 @@ _SENTENCES = re.compile(r"[.!?;]+\s*|\s*\n+\s*")
 # Words at the start of a thing that are not the thing: "also", "and", "um", "same like last time,".
 _LEAD = re.compile(
     r"(?i)^(?:(?:and|also|plus|oh and|but|so|or else|um+|uh+|er+m?|hmm+|like|well|yeah|yes|ok|okay|ah|oh|ha+|"
-    r"i guess|i think|i suppose|maybe|probably|honestly|tbh|ngl|idk|obviously|definitely|defin?[ai]?tely|deff?o|"
+    r"i guess|i think|i suppose|maybe|probably|honestly|tbh|ngl|idk|obviously|defin?[ai]?tely|deff?o|"
     r"same(?: as| like)? (?:last time|before)|as (?:i said|before)|like i said|now|"
     r"(?:i'?m|im|i am) (?:also |really |quite |pretty |very )?(?:good|great|decent) (?:at|with)|"
     r"(?:i'?m|im|i am) (?:also )?the one (?:who|that)(?: people ask for)?|"
@@ -32,7 +32,7 @@ _TAIL = re.compile(
     r"(?i)(?:[,\s]+(?:for sure|mostly|obviously|of course|lol|ha+|haha+|lmao|tbh|ngl|honestly|i guess|i think|"
     r"i suppose|probably|maybe|really|too|as well|and stuff|and that|and things|innit|mate|just said|"
     r"i (?:just )?said(?: (?:it|that|this))?(?: (?:last time|before|already))?(?: also| too)?|like i said|"
-    r"you know|definitely|defin?[ai]?tely|deff?o|anyway|basically|mainly|actually|i reckon|reckon|i'?m afraid|weirdly|"
+    r"you know|defin?[ai]?tely|deff?o|anyway|basically|mainly|actually|i reckon|reckon|i'?m afraid|weirdly|"
     r"oddly|funnily enough|"
     r"thank you|thanks))+\W*$")
 # "i.e." and "e.g." end no sentence: said in words first.
