@@ -46,6 +46,9 @@ TURNS = [
     ("head chef", "ok so change of plan. opening a bakery", "opening a bakery"),
     ("senior nurse", "thinking about it more, id rather go into research nursing", "go into research nursing"),
     ("retail manager", "nah not retail anymore, maybe something in HR", "something in HR"),
+    # "more than i said" is no correction of the read-back (round 46 kept the old heading)
+    ("clinical educator", "money more than i said tbh. so maybe not educator actually. maybe practice nurse at a gp",
+     "practice nurse at a gp"),
 ]
 
 # Reasons put right, what the goal stands for, mishearings and doubts: the heading stays.
@@ -118,3 +121,16 @@ def test_after_the_ladder_the_rest_of_the_answer_is_heard(career_flow: Flow) -> 
     assert conv.values["goal"] == "test automation" and "as I have it now: test automation." in said
     assert conv.values["why_chain"] == ["it is creative"]  # the reasons stay: only the heading changed
     assert "no meetings" in said  # the drives said with it are heard as this answer
+
+
+def test_at_the_last_read_back_a_heading_turned_in_passing_is_put_right(career_flow: Flow) -> None:
+    # round 46: a yes, a remark on money, then the turn; the coach moved on with the old heading
+    conv = start_conversation(career_flow, "priya", "playback",
+                              {"goal": "clinical educator", "bedrock": ["helping people"], "passions": ["gardening"],
+                               "strengths": "explaining things", "motivations": ["meaning"]})
+    conv.open()
+    said = " ".join(m.text for m in conv.reply(
+        "yeah. actually, hmm. money more than i said tbh. and a friend told me educator posts pay less than my band. "
+        "so maybe not educator actually. maybe practice nurse at a gp surgery, days and no weekends"))
+    assert conv.values["goal"] == "practice nurse at a gp surgery, days and no weekends"
+    assert "where you're heading is now: practice nurse at a gp surgery" in said

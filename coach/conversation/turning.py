@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from coach.conversation.state import SessionState
     from coach.conversation.words import Provenance
     from coach.flow.spec import Flow, Step
+    from coach.listening.reading import Reading
 
 __all__ = ["Turning"]
 
@@ -50,6 +51,11 @@ class Turning:
         def _reask(self) -> list[Message]: ...
         def _enter(self, name: str, fresh: bool = True) -> list[Message]: ...
         def place(self, step: str) -> None: ...
+        def _advance(self, answer: str, skipped: bool = ..., ref: str | None = ..., reading: Reading | None = ...,
+                     confirm: bool | None = ..., corrected: bool = ..., sources: list[str] | None = ...,
+                     changed: str = ..., own: str = ...) -> list[Message]: ...
+
+    _corrected: str
 
     def _heading_turned(self, text: str, ref: str) -> list[Message] | None:
         """The goal changed in this answer: kept, said back, and the questions go on from it (None: not so)."""
@@ -74,6 +80,21 @@ class Turning:
             return said + (self._take(reason, ref) if reason else self._enter(ladder.name))
         rest = _answer(" ".join(x for x in (turn.before, turn.after) if x))
         return said + (self._take(rest, ref) if rest else self._reask())
+
+    def _heading_put_right(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """At a read-back that puts the goal right, a change of heading said in passing and read by no fix
+        ("yeah. money more than i said. so maybe not educator actually. maybe practice nurse at a gp",
+        round 46 moved on with the old heading): the goal becomes the new one (None: no turn)."""
+        step, goal = self.current, self.values.get("goal")
+        if not (step.say and "goal" in step.corrects and isinstance(goal, str) and goal.strip()):
+            return None
+        turn = turned(text, goal)
+        if turn is None:
+            return None
+        self._begin_change()
+        self.words.set("goal", turn.new, self._refs())
+        self._corrected = f"where you're heading\t{turn.new}"
+        return self._advance(answer=text, ref=ref, reading=reading, corrected=True)
 
 
 def _answer(said: str) -> str:

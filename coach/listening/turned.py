@@ -91,7 +91,9 @@ _ENDS_SITTING = re.compile(r"(?i)\b" + _SITS + r"\W*$")
 _NOT_NEW = re.compile(r"(?i)^(?:about|just|only|that|because|cause|cos|since|so|if|when|sure|really|than|the same|"
                       r"it|this|what|why|how|for|not|no|yes|yeah|idk|sure)\b")
 # A playback put right ("the start is wrong, its not teacher, its X"), read by the fixes, not as a turn.
-_SAID_WRONG = re.compile(r"(?i)\bi (?:said|meant|wrote|typed)\b|\bmisheard\b|\bmisunderstood\b|\bwrong\b|"
+# ("money more than i said", "like i said": no fix)
+_SAID_WRONG = re.compile(r"(?i)(?<!than )(?<!like )(?<!as )\bi (?:said|meant|wrote|typed)\b|"
+                         r"\bmisheard\b|\bmisunderstood\b|\bwrong\b|"
                          r"\bnot (?:right|what i)\b|\btypos?\b|\bautocorrect|\bspell")
 _POINTING = frozenset(("that", "this", "it", "them", "those", "that one", "this one", "all that", "that bit"))
 _BECAUSE = re.compile(r"(?i),?\s+(?:because|cause|cos|coz|bc|since)\s+")
