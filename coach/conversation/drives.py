@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
 from coach.conversation.correcting import Correcting, _names
 from coach.conversation.summary import LINES
@@ -38,12 +40,16 @@ class Drives(Correcting):
         self.words.append("motivations", fix.new, self._refs())
         return f"{LINES['motivations']}\t{fix.new}"
 
-    def _motivations(self, words: str, replace: bool) -> bool:
-        """Motivations named in ``words`` become confirmed ones (all of them, when ``replace``)."""
+    def _motivations(self, words: str, replace: bool, own_words: bool = False) -> bool:
+        """Motivations named in ``words`` become confirmed ones (all of them, when ``replace``); with
+        ``own_words`` (the line dictated: "drives: enough money and being useful"), a phrase that does not name a
+        drive by its own name is kept as said, not as the drive it sounds like (round 46 said "meaningful" back for
+        "useful")."""
         lex = self.flow.lexicon
-        pieces = [p.strip(" .,!") for p in re.split(r"(?i),\s*|\s+and\s+|\s*&\s*", words) if p.strip(" .,!")]
+        pieces = [_LINKED.sub("", p.strip(" .,!")) for p in re.split(r"(?i),\s*|\s+and\s+|\s*&\s*", words)
+                  if p.strip(" .,!")]
         # "enough money", "just enough to not worry" (rounds 44-46): not "earning well"; kept in their words
-        enough = [p for p in pieces if _ENOUGH.match(p)]
+        enough = [p for p in pieces if _ENOUGH.match(p) or (own_words and _own_phrase(p, lex.motivations.values()))]
         rest = [p for p in pieces if p not in enough]
         named = [m for m, spec in lex.motivations.items() if any(_names(spec, w) for w in rest)] if enough else [
             m for m, spec in lex.motivations.items() if _names(spec, words) or any(_names(spec, w) for w in rest)]
@@ -65,3 +71,19 @@ class Drives(Correcting):
             if m not in ids:
                 self.words.append("motivations", m, self._refs())
         return True
+
+
+_LINKED = re.compile(r"(?i)^(?:and|then|also|plus|but|or)\s+(?=\w)")  # ", and money as in ...": money as in ...
+_NOT_A_NAME = frozenset(("having", "being", "doing", "something", "things", "getting", "really", "makes", "because",
+                         "about", "taking", "feels"))
+
+
+def _own_phrase(piece: str, specs: Iterable[Any]) -> bool:
+    """Is ``piece`` a phrase of the mentee's own ("being useful"), not a drive named by its name ("meaning first",
+    "freedom in that order", "money")? A drive's name is its id or a long word of its label."""
+    said = re.findall(r"[a-z']+", piece.lower())
+    if len(said) < 2 or _FILLER.match(piece):
+        return False
+    names = {w[:6] for spec in specs for w in [spec.id, *re.findall(r"[a-z]+", spec.label.lower())]
+             if len(w) >= 5 and w not in _NOT_A_NAME}
+    return not any(w[:6] in names for w in said if len(w) >= 5)

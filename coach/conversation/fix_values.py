@@ -49,7 +49,7 @@ class FixValues(Drives):
         if var == "goal":  # "goal is DPO because rules protect people": the goal, not its reason
             fix = replace(fix, new=without_reason(fix.new))
         if self._motivation_ids(value) or var == "motivations":
-            if self._motivations(fix.new, replace=True):
+            if self._motivations(fix.new, replace=True, own_words=True):
                 return f"{LINES['motivations']}\t{fix.new}"  # said with its line, beside any other fix
             return self._own_motivation(fix)
         if isinstance(value, list):

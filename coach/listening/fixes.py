@@ -19,8 +19,9 @@ from coach.listening import fix_words as fw
 from coach.listening.edits import no_such
 from coach.listening.fix_clause import _ASIDE, Fix, _read
 from coach.listening.fix_clause import _UNDERNEATH as _UNDER
+from coach.listening.fix_plain import plainly
 from coach.listening.fix_words import _bare, _words
-from coach.listening.parts import MENTION, slot_of
+from coach.listening.parts import slot_of
 from coach.listening.text import Reply
 
 __all__ = ["Fix", "is_complaint", "is_remark", "read_fixes"]
@@ -30,36 +31,9 @@ __all__ = ["Fix", "is_complaint", "is_remark", "read_fixes"]
 _NUMBERED = re.compile(r"(?:^|(?<=\s)(?<!number )(?<!\bno )(?<!\btop ))(?:\(\d{1,2}\)|#?\d{1,2}[).:])\s+(?=\S)")
 
 
-# Lines said as sentences of one's own (round 41): "im heading to X", "im good at X too", "just say X".
-_HEADING_SAID = re.compile(r"(?i)^(?:(?:no|so|but|and|ok)[,.]?\s+)*(?:i'?m|im|i am) (?:now |actually |really )?"
-                           r"(?:heading|going) (?:to|for|towards|into) (?=\w)")
-_GOOD_AT_TOO = re.compile(r"(?i)^(?:(?:and|also|plus|oh)[,.]?\s+)*(?:i'?m|im|i am) (?:also )?good at "
-                          r"(?P<x>[\w' ]{2,40}?)(?:,?\s+(?:too|as well|also))\W*$")
-# "also you lost the bit where im good at spotting confusing screens" (round 42 kept it as news: "I lost the bit")
-_LOST_GOOD_AT = re.compile(r"(?i)^(?:(?:and|also|but|oh)[,.]?\s+)*(?:you|u) (?:lost|dropped|forgot|missed|left out|"
-                           r"skipped) the (?:bit|part) (?:where|about|that) (?:i'?m|im|i am) good at "
-                           r"(?P<x>[\w' ]{2,40})")
 _JUST_SAY = re.compile(r"(?i)^(?:(?:kind of|sort of|no|nah|ok|okay|hmm+)[,.]?\s+)*"
                        r"(?:(?:can you |could you |pls |please )?(?:just (?:say|put)|(?:make|have) it say))\s*:?\s+"
                        r"(?P<x>[^.!?]{3,})$")
-_THING_FOR = re.compile(rf"(?i)^(?:(?:and|also|plus|oh|what about)\s+)*(?:the |my )?(?P<x>[\w' ]{{2,30}}?)"
-                        rf"\s+(?:thing|bit|part|one)\s+(?:for|in|under|on)\s+(?P<slot>{MENTION})\W*$")
-# A line said as a sentence of one's own: "ppl come to me for explaining tech stuff" (round 32).
-_LINE_SAID = re.compile(r"(?i)^(?:(?:and|but|also|so|plus)\s+)?(?:people|ppl|folks|everyone|they) (?:come|comes|came) "
-                        r"to me for\s+(?=\w)")
-
-
-_LINE_ITS = re.compile(rf"(?i)^(?:and |but |also )?(?P<line>{MENTION})\s+(?:it'?s|its)\s+(?:more |really |actually )*"
-                       r"(?:about |like )?(?=\w)")
-_QUOTED_NOT_A_THING = re.compile(r"(?i)^(?:but |and |also )?(?P<q>'[^']{3,60}'|\"[^\"]{3,60}\")\s+(?:lol\s+|haha\s+)?"
-                                 r"(?:that'?s|thats|is|its|it'?s) not (?:a thing|right|it|what i said|a passion)"
-                                 r"[,.;]?\s+(?:it'?s|its)\s+(?:just |only )?(?P<y>[^.!?]+)[.!?]*$")
-
-
-def _said_instead(m: re.Match[str]) -> str:
-    """"'random but football tactics' ... its just football tactics": the new words in place of the quoted ones."""
-    y = m.group("y").strip()
-    return f"{m.group('q')} should be {y}"
 
 
 def _clauses(text: str) -> list[str]:
@@ -218,16 +192,7 @@ def read_fixes(reply: str) -> list[Fix]:
     waiting: Fix | None = None  # "not the office plant, that was a joke. the senior designer job."
     named = named_as = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
     for clause in _clauses(Reply(reply).text):
-        clause = _LINE_SAID.sub("what people come to me for is ", clause)
-        # "im heading to test automation now not UX", "and im good at drawing too" (round 41): the lines, said plainly
-        clause = _HEADING_SAID.sub("where i'm heading is ", clause)
-        clause = _GOOD_AT_TOO.sub(r"add \g<x> to what i'm good at", clause)
-        clause = _LOST_GOOD_AT.sub(r"add \g<x> to what i'm good at", clause)
-        clause = _THING_FOR.sub(r"add \g<x> to \g<slot>", clause)  # "and the drawing thing for what im good at?"
-        # "underneath its more about X", "'random but football tactics' lol thats not a thing, its just football
-        # tactics" (round 35): said the way people say it, read as the line put right
-        clause = _LINE_ITS.sub(lambda m: f"{m.group('line')} is ", clause)
-        clause = _QUOTED_NOT_A_THING.sub(_said_instead, clause)
+        clause = plainly(clause)  # "im good at drawing too": the line, said the way fixes are read
         deepest = _UNDER.match(clause) if out and out[-1].kind == "restate" else None
         if deepest:  # "... because X, and underneath all of that it's about fairness": the chain's last link
             out[-1] = replace(out[-1], chain=(*out[-1].chain, _words(clause[deepest.end():])))

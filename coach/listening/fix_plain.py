@@ -1,0 +1,70 @@
+"""Fixes said the way people say them, put the way the fix reader reads them: "im good at drawing too" is
+"add drawing to what i'm good at"; "take the sourdough out of lights me up" is "lights me up: take out the
+sourdough"."""
+
+from __future__ import annotations
+
+import re
+
+from coach.listening.parts import MENTION
+
+__all__ = ["plainly"]
+
+
+# Lines said as sentences of one's own (round 41): "im heading to X", "im good at X too", "just say X".
+_HEADING_SAID = re.compile(r"(?i)^(?:(?:no|so|but|and|ok)[,.]?\s+)*(?:i'?m|im|i am) (?:now |actually |really )?"
+                           r"(?:heading|going) (?:to|for|towards|into) (?=\w)")
+_GOOD_AT_TOO = re.compile(r"(?i)^(?:(?:and|also|plus|oh)[,.]?\s+)*(?:i'?m|im|i am) (?:also )?good at "
+                          r"(?P<x>[\w' ]{2,40}?)(?:,?\s+(?:too|as well|also))\W*$")
+# "also you lost the bit where im good at spotting confusing screens" (round 42 kept it as news: "I lost the bit")
+_LOST_GOOD_AT = re.compile(r"(?i)^(?:(?:and|also|but|oh)[,.]?\s+)*(?:you|u) (?:lost|dropped|forgot|missed|left out|"
+                           r"skipped) the (?:bit|part) (?:where|about|that) (?:i'?m|im|i am) good at "
+                           r"(?P<x>[\w' ]{2,40})")
+_THING_FOR = re.compile(rf"(?i)^(?:(?:and|also|plus|oh|what about)\s+)*(?:the |my )?(?P<x>[\w' ]{{2,30}}?)"
+                        rf"\s+(?:thing|bit|part|one)\s+(?:for|in|under|on)\s+(?P<slot>{MENTION})\W*$")
+# A line said as a sentence of one's own: "ppl come to me for explaining tech stuff" (round 32).
+_LINE_SAID = re.compile(r"(?i)^(?:(?:and|but|also|so|plus)\s+)?(?:people|ppl|folks|everyone|they) (?:come|comes|came) "
+                        r"to me for\s+(?=\w)")
+
+
+_LINE_ITS = re.compile(rf"(?i)^(?:and |but |also )?(?P<line>{MENTION})\s+(?:it'?s|its)\s+(?:more |really |actually )*"
+                       r"(?:about |like )?(?=\w)")
+_QUOTED_NOT_A_THING = re.compile(r"(?i)^(?:but |and |also )?(?P<q>'[^']{3,60}'|\"[^\"]{3,60}\")\s+(?:lol\s+|haha\s+)?"
+                                 r"(?:that'?s|thats|is|its|it'?s) not (?:a thing|right|it|what i said|a passion)"
+                                 r"[,.;]?\s+(?:it'?s|its)\s+(?:just |only )?(?P<y>[^.!?]+)[.!?]*$")
+
+
+def _said_instead(m: re.Match[str]) -> str:
+    """"'random but football tactics' ... its just football tactics": the new words in place of the quoted ones."""
+    y = m.group("y").strip()
+    return f"{m.group('q')} should be {y}"
+
+
+# "take the sourdough out of lights me up", "remove money from the drives" (round 46 ignored it): the line, then
+# what to take out of it
+_OUT_OF = re.compile(rf"(?i)^(?:(?:and|also|so|pls|please|then|can you|could you|just)[,.]?\s+)*"
+                     rf"(?:take|get) (?P<x>[\w' -]{{2,40}}?) out of (?P<slot>{MENTION})"
+                     r"(?:,? (?:pls|please|thanks|ta))?\W*$"
+                     rf"|^(?:(?:and|also|so|pls|please|then|can you|could you|just)[,.]?\s+)*"
+                     rf"(?:remove|delete|drop|cut|scrap|lose) (?P<y>[\w' -]{{2,40}}?) (?:from|off) "
+                     rf"(?P<line>{MENTION})(?:,? (?:pls|please|thanks|ta|too))?\W*$")
+
+
+def _taken_out(m: re.Match[str]) -> str:
+    x = re.sub(r"(?i)^(?:the|that|my) ", "", m.group('x') or m.group('y'))
+    return f"{m.group('slot') or m.group('line')}: take out {x}"
+
+
+def plainly(clause: str) -> str:
+    """``clause`` with a line said as a sentence of one's own put as a fix to that line."""
+    clause = _LINE_SAID.sub("what people come to me for is ", clause)
+    # "im heading to test automation now not UX", "and im good at drawing too" (round 41): the lines, said plainly
+    clause = _HEADING_SAID.sub("where i'm heading is ", clause)
+    clause = _GOOD_AT_TOO.sub(r"add \g<x> to what i'm good at", clause)
+    clause = _LOST_GOOD_AT.sub(r"add \g<x> to what i'm good at", clause)
+    clause = _THING_FOR.sub(r"add \g<x> to \g<slot>", clause)  # "and the drawing thing for what im good at?"
+    clause = _OUT_OF.sub(_taken_out, clause)
+    # "underneath its more about X", "'random but football tactics' lol thats not a thing, its just football
+    # tactics" (round 35): said the way people say it, read as the line put right
+    clause = _LINE_ITS.sub(lambda m: f"{m.group('line')} is ", clause)
+    return _QUOTED_NOT_A_THING.sub(_said_instead, clause)
