@@ -17,7 +17,8 @@ from coach.listening.parts import keeps_as_is
          [Fix("put", "goal", "managing a platform team", "staff engineer", "the top bit"),
           Fix("add", "passions", new="pottery")]),
         ("partly. where i'm heading reads odd, i'd say maybe design lead, not sure",
-         [Fix("put", "goal", "", "design lead", "where i'm heading")]),
+         # the maybe is theirs and stays: round 47 found every "maybe" cut, so a maybe read as a plan
+         [Fix("put", "goal", "", "maybe design lead", "where i'm heading")]),
         ("what people come to me for is untangling messy specs, not 'you said it already'",
          [Fix("put", "strengths", "you said it already", "untangling messy specs", "what people come to me for")]),
         ("hmm, the design lead part sounds less sure than it is. the craft bit is right",

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from coach.conversation.message import Message
 from coach.listening import rules
+from coach.listening.fix_plain import heading_asked
+from coach.listening.fixes import read_fixes
 from coach.listening.playback import play_back
-from coach.listening.turned import turned
+from coach.listening.turned import Turn, turned
 
 if TYPE_CHECKING:
     from coach.conversation.state import SessionState
@@ -63,12 +65,23 @@ class Turning:
         if (not isinstance(goal, str) or not goal.strip() or step.save_as in ("goal", "experiment") or step.changed
                 or (step.corrects and step.say) or "heading_turned" not in self.flow.replies):
             return None
-        turn = turned(text, goal)
+        turn, key = turned(text, goal), "heading_turned"
+        put = None if turn is not None or not step.ladder or not heading_asked(text) else next(
+            (f for f in read_fixes(text) if f.kind == "put" and f.slot == "goal" and f.new), None)
+        if put is not None and "put_right" in self.flow.replies:
+            # "can you change where im heading to: X", "my goal isnt the lead thing, its X" (round 47 asked why of
+            # the denial): put right as asked, and the whys start again from it
+            turn, key = Turn(new=put.new), "put_right"
         if turn is None:
             return None
         self._begin_change()
         self.words.set("goal", turn.new, self._refs())
-        said = [self._rule(self._reply("heading_turned").replace("{words}", play_back(turn.new, 20) or turn.new))]
+        words = play_back(turn.new, 20) or turn.new
+        if key == "put_right":  # dictated: a "maybe" they said is theirs, said back with it
+            hedge = None if words.lower().startswith(("maybe", "perhaps", "possibly")) else re.match(
+                r"(?i)(?:maybe|perhaps|possibly) ", turn.new)
+            words = f"where you're heading is now: {hedge.group(0).lower() if hedge else ''}{words}"
+        said = [self._rule(self._reply(key).replace("{words}", words))]
         ladder = next((s for s in self.flow.steps.values() if s.ladder and s.ladder.seed == "goal"), None)
         if ladder is not None and ladder.ladder is not None and step.phase == ladder.phase:
             chain = ladder.ladder.chain  # the reasons were for the old heading: the whys start again

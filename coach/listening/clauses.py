@@ -136,7 +136,7 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
         if (goes_on or denied) and rule.kind == "question":
             continue
         m = match(cx, rule, low, shaped)
-        if not m:
+        if not m or (rule.kind == "consent" and _more_than_consent(cx, low, rule.regex)):
             continue
         if rule.id == "correction.rather" and (_rephrased_own(cx, core) or _goes_deeper(cx, low)):
             return Found("content", core, rule="content.rephrased")
@@ -164,6 +164,24 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
     # "freedom?", "something with data?": an answer offered as a question is a tentative one.
     tentative = low.rstrip().endswith("?") and not opened(low)
     return Found("content", core, rule="content.tentative" if tentative else "content")
+
+
+def _more_than_consent(cx: Context, low: str, said: re.Pattern[str]) -> bool:
+    """"the lead role feels less like me right now", asked "is that still where you're heading?" (round 47 lost
+    it): consent words ("right now", "for me") in a clause that says more, where no go-ahead was asked for."""
+    if cx.tables.consent.search(cx.question or ""):
+        return False
+    rest = words(said.sub(" ", low))
+    return sum(w not in _LIGHT for w in rest) >= 2
+
+
+# Words that say nothing of their own beside consent words ("it is still true for me", "i'd say mine, not yours").
+_LIGHT = frozenset(("rather", "than", "i", "i'd", "i'm", "im", "me", "my", "mine", "you", "your", "yours", "it",
+                    "it's", "its", "is", "was", "be", "am", "are", "the", "a", "an", "to", "for", "of", "and", "but",
+                    "so", "that", "this", "yes", "yeah", "yep", "still", "now", "just", "really", "very", "though",
+                    "say", "said", "lol", "haha", "obviously", "tbh", "well", "feels", "feel", "nothing", "change",
+                    "changed", "all", "ok", "okay", "think", "guess", "too", "much", "quite", "pretty", "thanks",
+                    "thank", "sure", "fine", "good", "if", "no", "not", "then", "please", "as", "in", "on", "at", "or"))
 
 
 def _goes_deeper(cx: Context, low: str) -> bool:

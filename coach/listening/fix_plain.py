@@ -8,7 +8,7 @@ import re
 
 from coach.listening.parts import MENTION
 
-__all__ = ["plainly"]
+__all__ = ["heading_asked", "plainly"]
 
 
 # Lines said as sentences of one's own (round 41): "im heading to X", "im good at X too", "just say X".
@@ -50,9 +50,31 @@ _OUT_OF = re.compile(rf"(?i)^(?:(?:and|also|so|pls|please|then|can you|could you
                      rf"(?P<line>{MENTION})(?:,? (?:pls|please|thanks|ta|too))?\W*$")
 
 
+# "can you change where im heading to: maybe doing data for a charity", "my goal isnt the lead thing, its X" (round 47
+# took neither): the heading put right, said as a request or as a denial and what it is instead
+_HEADING = r"(?:where (?:i'?m|im|i am) (?:heading|going)|my (?:goal|heading)|the (?:goal|heading)(?: bit| part| line)?)"
+_HEADING_TO = re.compile(rf"(?i)^(?:(?:but|and|so|ok|okay|pls|please|just|then|now)[,.]?\s+)*(?:(?:can|could|would) "
+                         rf"(?:you|u) (?:please |pls |just )?)?(?:change|put|make|update|set|switch|turn) {_HEADING} "
+                         r"(?:to|as|into)\s*:?\s+(?=\w)"
+                         rf"|^(?:(?:but|and|so|ok|okay|no)[,.]?\s+)*{_HEADING} (?:isn'?t|is not|isnt|aint) "
+                         r"(?:the |that |a |an )?[\w' ]{2,40}?,?\s+(?:it'?s|its|it is)\s+(?=\w)")
+
+
+# "pls write that down" (round 47 added "down"): asking for the words just said to be kept, no fix of its own
+_WRITE_IT = re.compile(r"(?i)^(?:(?:pls|please|so|and|ok|okay|just|now)[,.]?\s+)*(?:(?:can|could|would) (?:you|u) "
+                       r"(?:please |pls |just )?)?(?:write|put|note|jot|type) (?:that|this|it) (?:down|in)"
+                       r"(?: instead| too| as well| then)?(?:,? (?:please|pls|thanks|thx|ta))?\W*$")
+
+
 def _taken_out(m: re.Match[str]) -> str:
     x = re.sub(r"(?i)^(?:the|that|my) ", "", m.group('x') or m.group('y'))
     return f"{m.group('slot') or m.group('line')}: take out {x}"
+
+
+def heading_asked(text: str) -> bool:
+    """Does ``text`` ask in so many words for the heading to be put right ("can you change where im heading to: X",
+    "my goal isnt the lead thing, its X")?"""
+    return any(_HEADING_TO.match(s.strip()) for s in re.split(r"(?<=[.!?])\s+", text))
 
 
 def plainly(clause: str) -> str:
@@ -60,6 +82,7 @@ def plainly(clause: str) -> str:
     clause = _LINE_SAID.sub("what people come to me for is ", clause)
     # "im heading to test automation now not UX", "and im good at drawing too" (round 41): the lines, said plainly
     clause = _HEADING_SAID.sub("where i'm heading is ", clause)
+    clause = _HEADING_TO.sub("where i'm heading is: ", _WRITE_IT.sub("", clause))
     clause = _GOOD_AT_TOO.sub(r"add \g<x> to what i'm good at", clause)
     clause = _LOST_GOOD_AT.sub(r"add \g<x> to what i'm good at", clause)
     clause = _THING_FOR.sub(r"add \g<x> to \g<slot>", clause)  # "and the drawing thing for what im good at?"

@@ -28,8 +28,11 @@ _TAIL = re.compile(r"(?:(?<!only)(?<!just)[,.]?\s+(?:i think|i guess|i suppose|l
                    # "regional manager, the hours was the reason" (round 42): why, said beside what it is
                    r"|,\s*(?:the|that|my) [\w' ]{1,30}? (?:was|is|were|are) (?:the reason|why|the why)\W*$",
                    re.I)
-_HEDGE_LEAD = re.compile(r"^(?:(?:and |so |but )?now |and |so )?(?:maybe|probably|just|like|i guess|i think|prob)"
-                         r"(?: (?:it should be|it's|it is|should be)\s*:?)?\s+", re.I)
+# "maybe it should be X": the hedge goes with the run-up; "maybe doing data for a charity" keeps its maybe (round 47:
+# "every time I said maybe, it was cut, so a maybe became a firm plan")
+_SHOULD = r"(?: (?:it should be|it's|it is|should be)\s*:?)"
+_HEDGE_LEAD = re.compile(rf"^(?:(?:and |so |but )?now |and |so )?(?:(?:maybe|probably|prob){_SHOULD}|"
+                         rf"(?:just|like|i guess|i think){_SHOULD}?)\s+", re.I)
 _SAYS = re.compile(r"^(?:(?:it'?s|its|it is|is(?= \w+ \w)|it should be|should be|i'?d say|i meant|i mean|"
                    r"i guess i mean|more like|"
                    r"make it|it was|"
