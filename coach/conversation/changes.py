@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.conversation.correcting import _find, _swapped, _without, says_the_rest
 from coach.conversation.drive_checks import DriveChecks
-from coach.conversation.heard import corrected_to, said_content
+from coach.conversation.heard import corrected_to, only_felt, said_content
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import OPEN_END, read_edits
@@ -130,7 +130,8 @@ class Changes(DriveChecks):
         extra = trimmed(added.group("x")) if added else trimmed(asked)
         extra = re.sub(r"(?i),?\s+i (?:said|told you|mentioned) (?:that|it|this)\b.*$", "", extra)  # "..., i said that"
         extra = re.sub(r"(?i)^(?:also |like |also like |kind of |kinda )+", "", extra)  # "also like X": X
-        if not extra or non_answer(extra) or extra.lower() in self._previous_words(step.changed).lower():
+        if not extra or non_answer(extra) or extra.lower() in self._previous_words(step.changed).lower() or only_felt(
+                reading, extra):
             return ""  # "and excel, i said that last time too": already in last time's words
         if isinstance(self.values.get(step.changed), list):
             return extra  # one more, beside last time's (kept on the yes)
@@ -215,6 +216,10 @@ class Changes(DriveChecks):
         items = [i for i in prev if isinstance(i, str) and i.strip()]
         gone = [i for i in items if any(re.search(rf"(?i)\b{re.escape(w)}\w*\b[^.,;!?]{{0,12}}?{_LESS_NOW}", text)
                                         for w in rules.words(i.lower()) if len(w) >= 4)]
+        # "ive told you twice now, take the cant be arsed thing out" (round 47 asked for the drives afresh)
+        dropped = [set(rules.words(f.part.lower())) for f in read_fixes(text) if f.kind == "drop" and f.part]
+        gone += [i for i in items if i not in gone and any(
+            len({w for w in d if len(w) >= 4} & set(rules.words(i.lower()))) >= 1 for d in dropped)]
         taken = [trimmed(m["x"]) for s in re.split(r"(?<=[.!?;,])\s+", text) if (m := _TOOK_UP.search(s))]
         if not (gone or taken) or len(gone) == len(items):
             return None

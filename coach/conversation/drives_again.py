@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from coach.conversation.correcting import _names
-from coach.conversation.heard import said_content
+from coach.conversation.heard import only_felt, said_content
 from coach.conversation.message import Message
 from coach.conversation.said_before import drives_named
 from coach.conversation.summary import non_answer
@@ -67,7 +67,7 @@ class DrivesAgain:
         swaps = [(i, _ITS.sub("", trimmed(e.put))) for e in read_edits(text) if e.put
                  for i in [self._kept_at(kept, e.part)] if i is not None]
         more = _MORE.search(text) if reading.confirm is True and not swaps else None
-        extra = trimmed(more["x"]) if more else ""
+        extra = trimmed(more["x"]) if more and not only_felt(reading, more["x"]) else ""
         if not swaps and (not extra or non_answer(extra) or self._kept_at(kept, extra) is not None):
             return None
         out = self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # last time's drives kept first

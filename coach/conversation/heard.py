@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from coach.listening import rules
 from coach.listening.corrected import THE_POINT, meant_after
 from coach.listening.edits import Edit
 from coach.listening.fixes import is_remark
@@ -46,6 +47,14 @@ _ABOUT = re.compile(r"^(?:but )?(?:it's |its |it is |it was )(?:really |actually
 
 # A marker that points at the coach's words ("the last bit: X"), not at the mentee's own first go.
 _AT_THE_COACH = re.compile(r"(?i)^the (?:last|first|second|middle|other) (?:part|bit)\b|.*\b(?:you|u)\b")
+
+
+def only_felt(reading: Reading, words: str) -> bool:
+    """Are ``words`` (one more thing, read off the reply) what a feeling or aside in it said, not an answer? "and
+    some days i cant be arsed with any of it tbh" is how they feel, never one more drive (round 47)."""
+    felt = {w for a in reading.acts if a.kind in ("feeling", "filler") for w in rules.words(a.text.lower())}
+    said = set(rules.words(words.lower()))
+    return len(said) > 2 and len(said - felt) <= 1
 
 
 def repaired_own(reading: Reading, correction: str) -> str:

@@ -46,7 +46,8 @@ _OUT_OF = re.compile(rf"(?i)^(?:(?:and|also|so|pls|please|then|can you|could you
                      rf"(?:take|get) (?P<x>[\w' -]{{2,40}}?) out of (?P<slot>{MENTION})"
                      r"(?:,? (?:pls|please|thanks|ta))?\W*$"
                      rf"|^(?:(?:and|also|so|pls|please|then|can you|could you|just)[,.]?\s+)*"
-                     rf"(?:remove|delete|drop|cut|scrap|lose) (?P<y>[\w' -]{{2,40}}?) (?:from|off) "
+                     rf"(?:remove|delete|drop|cut|scrap|lose|take out|get rid of|take away) (?P<y>[\w' -]{{2,40}}?) "
+                     rf"(?:from|off|out of|in|under) "
                      rf"(?P<line>{MENTION})(?:,? (?:pls|please|thanks|ta|too))?\W*$")
 
 
@@ -66,6 +67,12 @@ _WRITE_IT = re.compile(r"(?i)^(?:(?:pls|please|so|and|ok|okay|just|now)[,.]?\s+)
                        r"(?: instead| too| as well| then)?(?:,? (?:please|pls|thanks|thx|ta))?\W*$")
 
 
+# "ive told you twice now, take the X out" (round 47 read no fix): the complaint before the fix, no part of it
+_TOLD_AGAIN = re.compile(r"(?i)^(?:(?:no|ok|okay|look|again|seriously)[,.]?\s+)*(?:i'?ve|ive|i have) (?:already )?"
+                         r"(?:told|asked) (?:you|u)(?: (?:twice|three times|already|before|again|this))*(?: now)?"
+                         r"[,.:;]+\s+(?=\w)")
+
+
 def _taken_out(m: re.Match[str]) -> str:
     x = re.sub(r"(?i)^(?:the|that|my) ", "", m.group('x') or m.group('y'))
     return f"{m.group('slot') or m.group('line')}: take out {x}"
@@ -79,7 +86,7 @@ def heading_asked(text: str) -> bool:
 
 def plainly(clause: str) -> str:
     """``clause`` with a line said as a sentence of one's own put as a fix to that line."""
-    clause = _LINE_SAID.sub("what people come to me for is ", clause)
+    clause = _LINE_SAID.sub("what people come to me for is ", _TOLD_AGAIN.sub("", clause))
     # "im heading to test automation now not UX", "and im good at drawing too" (round 41): the lines, said plainly
     clause = _HEADING_SAID.sub("where i'm heading is ", clause)
     clause = _HEADING_TO.sub("where i'm heading is: ", _WRITE_IT.sub("", clause))
