@@ -207,6 +207,9 @@ def test_career_talk_is_never_a_stop(text: str) -> None:
     "reception. people screaming about bills while holding a dead hamster. can i skip the next one if its the same"
     " kind?",
     "quiet. i want to go home and not be dead inside by 6",
+    # round 47: a late husband named in passing, matter-of-fact
+    "freedom i suppose. and meaning. well, its funny, money used to matter when ron was alive and we had the "
+    "mortgage, but that's paid now. what do you mean by growth though?",
 ])
 def test_everyday_talk_gets_no_check_in(text: str) -> None:
     assert distress_level(text, LEX) is None
@@ -214,3 +217,8 @@ def test_everyday_talk_gets_no_check_in(text: str) -> None:
 
 def test_feeling_dead_inside_is_still_asked_about() -> None:
     assert distress_level("i feel dead inside most days", LEX) == "check"
+
+
+def test_being_alive_said_of_oneself_is_still_asked_about() -> None:
+    assert distress_level("some days i dont want to be alive", LEX) is not None
+    assert distress_level("i wish i wasnt alive", LEX) == "crisis"

@@ -31,6 +31,10 @@ _PLAINLY_SAFE = re.compile(r"(?i)\bnot in (?:any )?danger\b|\bno danger\b|"
 
 # The clauses of a sentence ("..., but I'm fine"), and a clause that only says they are all right
 _CLAUSE = re.compile(r"(?i),?\s+(?=(?:but|though|although|and yet)\b)|;\s*")
+_ASKS_WHY = re.compile(r"(?i)\bwhy (?:are|r|do|did|would) (?:you|u) (?:ask|asking|say|saying|think)|"
+                       r"\bwhy (?:that|this|the) question\b|\bwhat makes you (?:ask|think|say)|"
+                       r"^\W*(?:um+,? |uh,? |erm,? )?why\W*$|"
+                       r"\bwhat do you mean,? (?:am i |are you )?safe\b|\bsafe\?+\W*$|\bwhy wouldn'?t i be\b")
 _SAFE_FOR = 4  # answers after "yes, I'm safe" in which the learned reader alone does not ask again
 _GOES_ON = re.compile(r"(?i)^\W*(?:of|and|or|to|like|because|with|about|even)\b")
 _ONLY_FINE = re.compile(r"(?i)^\W*(?:but|though|although)?\s*(?:i'?m|im|i am)\s+"
@@ -103,6 +107,8 @@ class CheckingIn:
         if (talks_on or (level == "check" and safe)) and not again:
             self.state.check_in = self.state.check_in_again = True
             key = "check_in_again_safe" if safe and "check_in_again_safe" in self.flow.replies else "check_in_again"
+            asks_why = not safe and _ASKS_WHY.search(text) is not None and "check_in_why" in self.flow.replies
+            key = "check_in_why" if asks_why else key  # "why are you asking that": why, then the question
             return [self._rule(self._reply(key))]
         return self._stop_for_distress()
 

@@ -168,25 +168,8 @@ def self_repair(cx: Context) -> None:
             f.content = None
 
 
-# A thing named: "the head of design", "a bakery", "my own shop".
-# ... or a doing ("dunno, teaching people", round 39 persona): named straight after, the hedged answer
-_NAMED = re.compile(r"(?:the|a|an|my|our|some|their|his|her)\s+\w|"
-                    r"(?!(?:no|some|any|every)thing\b|(?:think|wonder|guess|know|say)ing\b)[a-z]{2,}ing\s+[a-z]")
-
-
-def _named(piece: str) -> bool:
-    """A short thing named ("the head of design"), not a clause."""
-    return _NAMED.match(piece) is not None and len(words(piece)) <= 6
-
-
 # Beside not knowing, these say how it feels or ask something back: not an answer offered.
 _NOT_AN_OFFER = frozenset({"feeling", "question", "advice_request", "meta", "distress", "correction", "non_answer"})
-
-
-# A thought of its own after not knowing ("idk, i just miss her", round 41), not a reason there is no answer.
-_SUBJECT_FIRST = re.compile(r"(?:i|she|he|they|we|my \w+|it) (?:just |really |kind of |kinda )?"
-                            r"(?!(?:don'?t|dont|do not|can'?t|cant|cannot|never|have no|haven'?t|have not|has not|"
-                            r"hasn'?t|am not|didn'?t|did not|wasn'?t|was not|is|was)\b)\w+")
 
 
 def not_knowing(cx: Context) -> None:
@@ -216,13 +199,10 @@ def not_knowing(cx: Context) -> None:
                        and not any(reason.search(low[f.piece.start:f.piece.end]) for f in after))
                    or any((f.rule == "content.tentative" or offer.search(low[f.piece.start:f.piece.end]))
                           and not reason.search(low[f.piece.start:f.piece.end]) for f in after)
-                   # "idk the head of design": a short thing named straight after is the answer, hedged; so is
-                   # a whole thought ("idk, nobody should feel dumb using a thing", round 32)
-                   # ... and a bare thing ("idk football i guess. and my kids obviously", round 39)
-                   or any((_named(low[f.piece.start:f.piece.end]) or len(words(low[f.piece.start:f.piece.end])) >= 5
-                           or len(words(low[f.piece.start:f.piece.end])) <= 3
-                           or _SUBJECT_FIRST.match(low, f.piece.start) is not None)  # "idk, i just miss her"
-                          and not reason.search(low[f.piece.start:f.piece.end]) for f in after[:1]
+                   # "idk the head of design", "idk, nobody should feel dumb using a thing" (round 32), "idk,
+                   # pottery classes on thursdays" (round 47 lost it): what is said straight after is the answer,
+                   # hedged, unless it says why there is none
+                   or any(not reason.search(low[f.piece.start:f.piece.end]) for f in after[:1]
                           if not any(g.kind in _NOT_AN_OFFER for g in between[:-1]))
                    # "idk. making people happy": said as a sentence of its own, what follows is the answer
                    or ((found[at].rule == "non_answer.whole" or re.match(r"\s*[.!;]", low[found[at].piece.end:]))

@@ -45,7 +45,10 @@ _OTHERS_UPSET = re.compile(
     r"(?:shouldn'?t|should not|won'?t|will not|mustn'?t|can'?t) (?:just )?die (?:with|when) (?:me|i go|i retire)\b")
 # A death told as a fact of one's life (round 44: "since ron died the house is very quiet"): met as a loss.
 _SOMEONE_DIED = re.compile(r"\b(?:since|after|when) (?!(?:i|me|we|myself|you|it|everything|everyone|things)\b)[a-z]+ "
-                           r"(?:died|passed away|passed on|passed)\b")
+                           r"(?:died|passed away|passed on|passed)\b"
+                           # "money used to matter when ron was alive" (round 47 asked "are you safe?")
+                           r"|\b(?:when|while|back when) (?!(?:i|me|we|myself|you|it|everything|everyone|things)\b)"
+                           r"(?:my )?[a-z]+ (?:was|were) (?:still )?alive\b")
 _OTHERS_DYING = re.compile(
     r"\b(?:(?:a|an|the|their|his|her|our|your|some|people's|owners'?|clients'?) )?(?:pet|animal|dog|cat|horse|patient|"
     r"client|resident|customer|plant|battery|phone|laptop|server|project|startup|company|industry|market|language|"
