@@ -198,6 +198,7 @@ def play(
                 "bedrock": ["I love learning"],
                 "passions": ["music"],
                 "strengths": ["explaining things simply"],
+                "sweet_spot": ["helping new starters find their feet"],
                 "experiment": "run one meeting",
             }
         conv = start_conversation(flow, "fuzz", previous=previous, store=store)

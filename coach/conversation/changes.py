@@ -175,11 +175,14 @@ class Changes(DriveChecks):
         return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
 
     def _new_pick(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
-        """"The staff engineer role, because she mentors everyone" at "is that still the one you'd pick?": a new pick
-        said plainly, kept as what has changed, never "is that a yes or a no?" (None: no other job named)."""
+        """"The staff engineer role, because she mentors everyone" at "is that still the one you'd pick?", "onboarding
+        new engineers" at last time's overlap: a new one said plainly, kept as what has changed, never "is that a yes
+        or a no?" (None: nothing else named)."""
         step = self.current
         job = job_named(text) if step.changed == "want_job" and reading.confirm is None else ""
-        old = self._previous_words("want_job") if job else ""
+        if step.changed == "sweet_spot" and reading.confirm is None and set(reading.kinds) == {"content"}:
+            job = trimmed(said_content(reading))  # "onboarding new engineers" at last time's overlap: the new one
+        old = self._previous_words(step.changed or "") if job else ""
         if not job or not old or set(rules.words(job.lower())) & set(rules.words(old.lower())) - {"the", "job", "s"}:
             return None
         line = self._reply("changed").replace("{words}", play_back(text, 20) or text)

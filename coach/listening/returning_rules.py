@@ -50,6 +50,7 @@ RETURNING: dict[str, Callable[[Any], bool]] = {
     "had_job": lambda c: bool(_job_before(c.values)),
     "had_passions": lambda c: had(c.values, "passions"),
     "had_strengths": lambda c: had(c.values, "strengths"),
+    "had_sweet_spot": lambda c: had(c.values, "sweet_spot"),
     "had_motivations": lambda c: had_drives(c.values, c.lex),
     "had_why": lambda c: had_why(c.values),
     "goal_dropped": lambda c: goal_dropped(c.values),
@@ -64,4 +65,5 @@ RETURNING: dict[str, Callable[[Any], bool]] = {
     # put right at last time's recap ("the lights me up part should be cooking and hiking"): kept, not asked again
     "has_passions": lambda c: bool(c.values.get("previous") and c.values.get("passions")),
     "has_strengths": lambda c: bool(c.values.get("previous") and c.values.get("strengths")),
+    "has_sweet_spot": lambda c: bool(c.values.get("previous") and c.values.get("sweet_spot")),
 }

@@ -45,6 +45,7 @@ RULE_HELP: dict[str, str] = {
     "had_job": "the earlier session named the job picked with every job open (its second goal)",
     "had_passions": "the earlier session named what lights the mentee up",
     "had_strengths": "the earlier session named what the mentee is good at",
+    "had_sweet_spot": "the earlier session named where what the mentee loves, is good at and is needed overlap",
     "had_motivations": "the earlier session kept what drives the mentee, and the recap did not just put it right",
     "had_why": "the goal is still the earlier session's, and that session kept what was underneath it",
     "told_experiment": "the returning mentee has already said how last time's experiment went",
@@ -57,4 +58,5 @@ RULE_HELP: dict[str, str] = {
     "has_bedrock": "a bedrock statement was captured",
     "has_passions": "a returning mentee's passions are kept already today (put right at last time's recap)",
     "has_strengths": "a returning mentee's strengths are kept already today (put right at last time's recap)",
+    "has_sweet_spot": "a returning mentee's overlap is kept already today (put right at last time's recap)",
 }
