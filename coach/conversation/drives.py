@@ -79,10 +79,11 @@ _NOT_A_NAME = frozenset(("having", "being", "doing", "something", "things", "get
 
 
 def _own_phrase(piece: str, specs: Iterable[Any]) -> bool:
-    """Is ``piece`` a phrase of the mentee's own ("being useful"), not a drive named by its name ("meaning first",
-    "freedom in that order", "money")? A drive's name is its id or a long word of its label."""
+    """Is ``piece`` said in the mentee's own words ("being useful", "curiosity", round 47: "CURIOSITY not growth"),
+    not a drive named by its name ("meaning first", "freedom in that order")? A drive's name is its id or a long
+    word of its label."""
     said = re.findall(r"[a-z']+", piece.lower())
-    if len(said) < 2 or _FILLER.match(piece):
+    if not said or _FILLER.match(piece):
         return False
     names = {w[:6] for spec in specs for w in [spec.id, *re.findall(r"[a-z]+", spec.label.lower())]
              if len(w) >= 5 and w not in _NOT_A_NAME}

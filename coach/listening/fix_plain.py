@@ -73,6 +73,22 @@ _TOLD_AGAIN = re.compile(r"(?i)^(?:(?:no|ok|okay|look|again|seriously)[,.]?\s+)*
                          r"[,.:;]+\s+(?=\w)")
 
 
+# "the job bit is old, i said its ux research i want now" (round 47 kept "old" as the job): the line is out of
+# date, and what it should say follows
+_LINE_OLD = re.compile(rf"(?i)^(?:(?:and|also|but|so|no)[,.]?\s+)*(?P<line>{MENTION})\s+(?:is|'s|was)\s+"
+                       r"(?:so |totally |a bit )?(?:old|outdated|out of date|stale)[,.;:]?\s+"
+                       r"(?:(?:i said|i meant|now|actually),?\s+)*(?:(?:it'?s|its|it is|should be)\s+)?(?=\w)")
+_I_WANT_END = re.compile(r"(?i)\s+(?:is )?(?:what )?i (?:want|mean|meant|pick|picked|'d pick)(?: now)?\W*$")
+
+
+def _line_old(clause: str) -> str:
+    old = _LINE_OLD.match(clause)
+    if not old:
+        return clause
+    new = _I_WANT_END.sub("", clause[old.end():])
+    return f"{old.group('line')} should be: {new}"
+
+
 def _taken_out(m: re.Match[str]) -> str:
     x = re.sub(r"(?i)^(?:the|that|my) ", "", m.group('x') or m.group('y'))
     return f"{m.group('slot') or m.group('line')}: take out {x}"
@@ -93,7 +109,7 @@ def plainly(clause: str) -> str:
     clause = _GOOD_AT_TOO.sub(r"add \g<x> to what i'm good at", clause)
     clause = _LOST_GOOD_AT.sub(r"add \g<x> to what i'm good at", clause)
     clause = _THING_FOR.sub(r"add \g<x> to \g<slot>", clause)  # "and the drawing thing for what im good at?"
-    clause = _OUT_OF.sub(_taken_out, clause)
+    clause = _OUT_OF.sub(_taken_out, _line_old(clause))
     # "underneath its more about X", "'random but football tactics' lol thats not a thing, its just football
     # tactics" (round 35): said the way people say it, read as the line put right
     clause = _LINE_ITS.sub(lambda m: f"{m.group('line')} is ", clause)

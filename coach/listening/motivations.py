@@ -78,8 +78,23 @@ def motivation_scores(text: str, lex: Lexicon) -> dict[str, int]:
         return any(o[0] <= span[0] and span[1] <= o[1] and o[1] - o[0] > span[1] - span[0]
                    for other, found in spans.items() if other != mid for o in found)
 
-    return {mid: max(0, affirmed(m.words, text) - sum(inside(mid, sp) for sp in spans[mid]))
+    denied = denied_by_name(text, lex)
+    return {mid: 0 if mid in denied else max(0, affirmed(m.words, text) - sum(inside(mid, sp) for sp in spans[mid]))
             for mid, m in lex.motivations.items()}
+
+
+def denied_by_name(text: str, lex: Lexicon) -> set[str]:
+    """Drives ``text`` denies by their own name: "CURIOSITY not growth" (round 47 heard growth) denies growth, and
+    none of its other words ("curiosity") count for it."""
+    low = normalise(text)
+    return {mid for mid, m in lex.motivations.items() for sp in m.words.spans(low)
+            if _negated(low, *sp) and low[sp[0]:sp[1]].startswith(_names_of(mid, m.label))}
+
+
+def _names_of(mid: str, label: str) -> tuple[str, ...]:
+    """How a drive is named by its own name ("growth", "growing"), not by a word that only goes with it."""
+    first = label.split()[0].lower()
+    return (mid[:5],) if first in ("having", "being", "doing", "taking", "earning") else (mid[:5], first[:5])
 
 
 def detect_motivations(texts: Iterable[str], lex: Lexicon) -> list[str]:
@@ -95,5 +110,6 @@ def detect_motivations(texts: Iterable[str], lex: Lexicon) -> list[str]:
         for mid, n in motivation_scores(text, lex).items():
             scores[mid] += weight * n
     order = {mid: i for i, mid in enumerate(MOTIVATIONS)}
-    found = [mid for mid, s in scores.items() if s > 0]
+    denied = denied_by_name(said[-1], lex) if said else set()  # denied now, whatever was said before
+    found = [mid for mid, s in scores.items() if s > 0 and mid not in denied]
     return sorted(found, key=lambda m: (-scores[m], order.get(m, 99)))
