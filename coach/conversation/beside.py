@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from coach.conversation.fix_values import MEANT
 from coach.conversation.heard import goal_named, said_content
+from coach.conversation.said_before import drives_named
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.acts import read_reply
 from coach.listening.fixes import read_fixes
 from coach.listening.heading import heading
 from coach.listening.playback import play_back, trimmed
+from coach.listening.rules import normalise
 from coach.listening.takeback import yes_after_all
 
 if TYPE_CHECKING:
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from coach.conversation.state import SessionState
     from coach.conversation.words import Provenance
     from coach.flow.spec import Flow, Step
+    from coach.listening.lexicon import Lexicon
     from coach.listening.reading import Reading
 
 # "wait no i want time off ON the list": a drive to keep, asked for after the drives were checked (round 21).
@@ -83,6 +86,20 @@ _ABOUT_READ_BACK = re.compile(
     r"|\bthe [\w' ]{2,30} (?:part|bit|line)\b|^\W*(?:no+[,.]?\s+)*(?:that'?s|thats) (?:all )?wrong\b"
     # "and the football?", "wait, and the other two things?" (round 46): something named, asked after
     r"|^\W*(?:wait,?\s+|hang on,?\s+)?(?:and|what about|but) (?:the|my) [\w' ]{2,40}\?")
+# "not it. just money and having a say. jesus" (round 48 kept it as the experiment): drives named, nothing to try
+_NOT_TRIED_WORDS = re.compile(r"(?i)\b(?:not|just|only|and|also|jesus|god|ffs|ugh|lol|too|it|thats?|that'?s|all|"
+                              r"the|a|my|is|are|drives?|drivers?|what drives me)\b|[^\w\s]")
+
+
+def _drives_only(text: str, lexicon: Lexicon) -> bool:
+    """Does ``text`` only name drives (two or more), with nothing to try in it?"""
+    low = normalise(text)
+    named = drives_named(low, lexicon)
+    spans = sorted(sp for m in named for sp in lexicon.motivations[m].words.spans(low))
+    rest = "".join(" " if any(a <= i < b for a, b in spans) else c for i, c in enumerate(low))
+    return len(named) >= 2 and len(rules.words(_NOT_TRIED_WORDS.sub(" ", rest))) <= 1
+
+
 # "... anyway, shadow a designer for a day", "experiment: ...": the experiment is named all the same
 _NAMED_ANYWAY = re.compile(r"(?i)\b(?:anyway|anyways|experiment\s*[:=-]|the experiment (?:is|would be))\b")
 _LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
@@ -184,7 +201,8 @@ class SaidBeside:
         summary just read back, never the experiment; heard at the read-back again (None: not such a remark)."""
         history = self.state.history
         first = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]  # "X? you didnt add Y btw": X is the answer
-        if self.current.save_as != "experiment" or not _ABOUT_READ_BACK.search(first) or _NAMED_ANYWAY.search(text):
+        if self.current.save_as != "experiment" or _NAMED_ANYWAY.search(text) or not (
+                _ABOUT_READ_BACK.search(first) or _drives_only(text, self.flow.lexicon)):
             return None
         at = next((i for i in reversed(range(len(history)))
                    if (s := self.flow.steps.get(history[i].step)) is not None and s.corrects and s.say), None)

@@ -21,6 +21,7 @@ from coach.listening.acts import read_reply
 from coach.listening.edits import Edit, read_edits
 from coach.listening.fix_words import in_place_of, restated
 from coach.listening.fixes import Fix, is_complaint, read_fixes
+from coach.listening.fixes_apart import fixes_apart
 from coach.listening.parts import MENTION, keeps_as_is, slot_of
 from coach.listening.playback import play_back, trimmed
 
@@ -100,7 +101,7 @@ class Fixing(Rewriting):
                 (f.slot in self.flow.steps[back].corrects and f.kind != "keep") or self._names_kept(f, back, text)
                 or f.kind == "missing" for f in read_fixes(text))):
             # after the read-back: "you didn't fix the drives part, it should be X" is put right there
-            here, (fix, rest) = step.name, _fixes_apart(text)
+            here, (fix, rest) = step.name, fixes_apart(text)
             if rest:  # only an answer of its own is kept apart: "Nearly.", "anyway. what should I try?" are not
                 aside = read_reply(rest, self.flow.lexicon, question=self._asked())
                 alone = not aside.kinds or set(aside.kinds) & _NOT_AN_ANSWER
@@ -375,15 +376,6 @@ def _named_in(said: str, held: list[str]) -> bool:
 
 # "where im heading hasn't changed", "the job bit stays": said about a line of the read-back (round 34)
 _ABOUT_A_LINE = re.compile(rf"(?i)(?:^|\s){MENTION}\s+(?:has|is|was|hasn'?t|isn'?t|stays|is still)\b")
-
-
-def _fixes_apart(text: str) -> tuple[str, str]:
-    """The sentences of ``text`` that ask for a fix to the read-back, and the rest ("" when it is all fixes)."""
-    sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
-    asks = [bool(read_fixes(x)) or is_complaint(x) for x in sentences]
-    rest = " ".join(x for x, a in zip(sentences, asks, strict=True) if not a)
-    fix = " ".join(x for x, a in zip(sentences, asks, strict=True) if a)
-    return fix, rest if rules.words(rest) and any(asks) else ""
 
 
 # The answer to "what would you put in place of X?" is nothing: X goes ("nothing?? just delete it")

@@ -97,7 +97,7 @@ def line_edit(reply: str, lines: dict[str, list[str]]) -> LineEdit | None:
                                                             whole.group("y").rstrip(".!? ")):
         said = _NEW.match(whole.group("y").strip(" ."))  # "drives: being heard, growth": the line said again whole
         return LineEdit(slot_of(whole.group("l")), new=said.group("y") if said else whole.group("y"), whole=True)
-    named, new, marked = "", "", False
+    named, new, marked, only = "", "", False, False
     denied: list[str] = []
     kept: list[str] = []
     for clause in (c.strip(" '\"") for c in _CLAUSE.split(text)):
@@ -127,6 +127,7 @@ def line_edit(reply: str, lines: dict[str, list[str]]) -> LineEdit | None:
         said = _NEW.match(clause)
         if said and _FILLER.match(clause) is None and (not new or (said.group("y") != clause and not marked)):
             new, marked = said.group("y").strip(" ."), said.group("y") != clause  # "its more X" beats a plain X
+            only = re.match(r"(?i)(?:just|only)\s", clause) is not None  # "not it. just money and having a say"
     found = [hit for part in denied + kept if not _OTHER.match(part) for hit in _found(part, lines, named)]
     places = {var for var, _ in found} or ({named} if named else set())
     if not places and new:
@@ -143,4 +144,5 @@ def line_edit(reply: str, lines: dict[str, list[str]]) -> LineEdit | None:
         return None
     part = next((p for p in denied if not _OTHER.match(p)), "")
     part = re.sub(r"(?i)^the\s+|\s+(?:thing|bit|part)$", "", part)
-    return LineEdit(var, tuple(sorted(drop - keep)), new, part, whole=bool(named and new and not denied and not kept))
+    return LineEdit(var, tuple(sorted(drop - keep)), new, part,
+                    whole=bool(named and new and not denied and not kept) or (only and bool(new) and not kept))
