@@ -46,6 +46,13 @@ TURNS = [
     ("head chef", "ok so change of plan. opening a bakery", "opening a bakery"),
     ("senior nurse", "thinking about it more, id rather go into research nursing", "go into research nursing"),
     ("retail manager", "nah not retail anymore, maybe something in HR", "something in HR"),
+    # round 48: the change of mind said again, the new heading put back, and the old one said to be gone
+    ("keep my head down till the pension", "looking after the family. but hang on, ive changed my mind. i dont want "
+     "to just sit it out. put the training back in, thats what im after really", "training"),
+    ("keep my head down till the pension", "did you hear me? i said ive changed my mind. training, not sitting it "
+     "out till the pension", "training"),
+    ("keep my head down till the pension", "no thats a mess. its training, because of my knees. the pension thing is "
+     "gone", "training"),
     # "more than i said" is no correction of the read-back (round 46 kept the old heading)
     ("clinical educator", "money more than i said tbh. so maybe not educator actually. maybe practice nurse at a gp",
      "practice nurse at a gp"),
@@ -73,6 +80,8 @@ NOT_TURNS = [
     ("teacher", "because teaching is not for everyone"),
     ("head chef", "i changed jobs twice already"),
     ("accountant", "maybe i should ask my manager first"),
+    ("teacher", "the marking is gone now, thank god"),
+    ("teacher", "i said teaching, not the head's job"),
 ]
 
 

@@ -94,10 +94,16 @@ def _taken_out(m: re.Match[str]) -> str:
     return f"{m.group('slot') or m.group('line')}: take out {x}"
 
 
+# "no. change it. where im heading: training." (round 48 asked "when you say change it, what's underneath that?")
+_HEADING_LABEL = re.compile(rf"(?i)^(?:(?:no|so|ok|okay|and|but|right)[,.]?\s+)*{_HEADING}\s*(?::|=|is now|should be|"
+                            r"should say|now is)\s*(?=\w)")
+
+
 def heading_asked(text: str) -> bool:
     """Does ``text`` ask in so many words for the heading to be put right ("can you change where im heading to: X",
-    "my goal isnt the lead thing, its X")?"""
-    return any(_HEADING_TO.match(s.strip()) for s in re.split(r"(?<=[.!?])\s+", text))
+    "my goal isnt the lead thing, its X", "where im heading: X")?"""
+    return any(_HEADING_TO.match(s.strip()) or _HEADING_LABEL.match(s.strip())
+               for s in re.split(r"(?<=[.!?])\s+", text))
 
 
 def plainly(clause: str) -> str:

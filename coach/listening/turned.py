@@ -53,6 +53,9 @@ _LET_GO = re.compile(
     r"|(?:i (?:think|guess|reckon|realise|realize) )?(?:the )?(?P<old4>[\w'&/+-]+(?: [\w'&/+-]+){0,3}?)"
     r"(?:\s+(?:thing|bit|idea|one|plan|route))? (?:is not|isn'?t|isnt|is no longer|'?s not) (?:really |actually )?"
     r"(?:for me|it|my thing|the one|what i want)" + _TAIL +
+    # "the pension thing is gone" (round 48): the old heading said to be over
+    r"|(?:the )?(?P<old6>[\w'&/+-]+(?: [\w'&/+-]+){0,3}?)(?:\s+(?:thing|bit|idea|one|plan|route))? (?:is|'s) "
+    r"(?:gone|out|off the table|dead|done|over|history)" + _TAIL +
     r")(?=\s*(?:[.,;!?]|$|(?:maybe|more|i think|its|it'?s|but|and|instead|rather|now|so)\b))")
 # A change of mind said outright: "i changed my mind", "change of plan", "thinking about it more".
 _CHANGED = re.compile(r"(?i)\b(?:i(?:'?ve| have)? (?:kind of |kinda |totally |just )?changed my mind|"
@@ -96,7 +99,7 @@ _SAID_WRONG = re.compile(r"(?i)(?<!than )(?<!like )(?<!as )\bi (?:said|meant|wro
                          r"\bmisheard\b|\bmisunderstood\b|\bwrong\b|"
                          r"\bnot (?:right|what i)\b|\btypos?\b|\bautocorrect|\bspell")
 _POINTING = frozenset(("that", "this", "it", "them", "those", "that one", "this one", "all that", "that bit"))
-_BECAUSE = re.compile(r"(?i),?\s+(?:because|cause|cos|coz|bc|since)\s+")
+_BECAUSE = re.compile(r"(?i),?\s+(?:because(?: of)?|cause|cos|coz|bc|since)\s+")
 # "to be clear: where im heading is X" (round 46 kept "to be clear" as the heading): the label before the heading
 _LABEL = re.compile(r"(?i)^(?:(?:just )?to be clear|so|ok|okay|basically)?\s*[:,]?\s*"
                     r"(?:where (?:i'?m|im|i am) (?:heading|going)|my (?:heading|goal)|the (?:heading|goal))"
@@ -107,11 +110,11 @@ _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\s*\.{2,}\s*|\u2026\s*")
 def turned(text: str, goal: str) -> Turn | None:
     """The new heading when ``text`` turns away from ``goal`` to somewhere else (None: it does not)."""
     goal_words = _content(goal)
-    if not goal_words or _SAID_WRONG.search(text):
+    if not goal_words or (_SAID_WRONG.search(text) and not _CHANGED.search(text)):
         return None
     sentences = [s for s in _SENTENCES.split(text.strip()) if s.strip(" .,")]
     for i, sentence in enumerate(sentences):
-        found = _turn_in(sentence, sentences[i + 1:], goal_words)
+        found = _turn_in(sentence, sentences[i + 1:], goal_words, sentences[:i])
         if found is not None:
             new, used, said_first, said_after = found
             before = " ".join(sentences[:i] + [said_first])
@@ -126,7 +129,8 @@ def turned(text: str, goal: str) -> Turn | None:
     return None
 
 
-def _turn_in(sentence: str, later: list[str], goal_words: set[str]) -> tuple[str, int, str, str] | None:
+def _turn_in(sentence: str, later: list[str], goal_words: set[str],
+             earlier: list[str] | None = None) -> tuple[str, int, str, str] | None:
     """The new heading said in or after ``sentence``, how many later sentences it took, and what was said
     before and after it in the same sentence (None: no turn here)."""
     back = _BACK_TO.search(sentence)
@@ -134,7 +138,7 @@ def _turn_in(sentence: str, later: list[str], goal_words: set[str]) -> tuple[str
                  or (not back.group("old") and not _content(back.group("new")) <= goal_words)):
         return back.group("new"), 0, sentence[:back.start()].strip(" ,"), sentence[back.end():].strip(" ,.;?")
     let_go = _LET_GO.search(sentence)
-    old = next((g for g in (let_go.group("old", "old2", "old3", "old4", "old5") if let_go else ()) if g), "")
+    old = next((g for g in (let_go.group("old", "old2", "old3", "old4", "old5", "old6") if let_go else ()) if g), "")
     # "scratch that, its more the people than the work" (round 43): "that" is the answer just begun, not the heading
     if let_go and old.lower() not in _POINTING and _content(old) & goal_words:
         before, after = sentence[:let_go.start()].strip(" ,"), sentence[let_go.end():].strip(" ,.;")
@@ -144,6 +148,8 @@ def _turn_in(sentence: str, later: list[str], goal_words: set[str]) -> tuple[str
             return new, 0, "", ""
         if not after and later and (new := _new(later[0])):
             return new, 1, before, ""
+        if not after and not before and earlier and (new := _new(earlier[-1])):
+            return new, 0, "", ""  # "its training, because of my knees. the pension thing is gone" (round 48)
         return None
     should = _SHOULD.search(sentence)
     if should and not _content(should.group("new")) <= goal_words:
@@ -157,14 +163,33 @@ def _turn_in(sentence: str, later: list[str], goal_words: set[str]) -> tuple[str
     if changed:
         after = sentence[changed.end():].strip(" ,.;")
         plain = later[0].strip(" .!") if not after and later and _PLAIN_HEADING.match(later[0]) else ""
-        new, used = _new(after), 0
+        new, used = _new(after) or _new_instead(after, goal_words), 0
         # "ive changed my mind. i dont think i want to tutor from home. i think id rather go part time" (round 44)
         looked = later[:3] if not new and not after else []
-        found = [(n, i) for i, said in enumerate(looked, start=1) if (n := _new(said))]
+        found = [(n, i) for i, said in enumerate(looked, start=1)
+                 if (n := _new(said) or _new_instead(said, goal_words))]
         new, used = (new, 0) if new else found[0] if found else (plain, 1)  # "change of plan. a bakery"
         if new:
             return new, used, sentence[:changed.start()].strip(" ,"), ""
     return None
+
+
+# After a change of mind: "put the training back in, thats what im after" (round 48), "training, not sitting it out
+# till the pension" (the old heading after the "not")
+_PUT_BACK = re.compile(r"(?i)^(?:(?:so|and|just|ok)[,]?\s+)*(?:put|bring) (?:the |my )?(?P<new>[\w'&/+ -]{2,40}?) back"
+                       r"(?: in| on| on the list)?\b")
+_X_NOT_Y = re.compile(r"(?i)^(?:(?:so|and|just|ok)[,]?\s+)*(?P<new>[\w'&/+ -]{2,40}?),? not (?:just |the )?"
+                      r"(?P<old>[\w'&/+ -]{2,60})$")
+
+
+def _new_instead(said: str, goal_words: set[str]) -> str:
+    """A new heading said after a change of mind in the other ways people say it ("" if none)."""
+    said = said.strip(" ,.;!")
+    back = _PUT_BACK.match(said)
+    if back:
+        return back.group("new")
+    instead = _X_NOT_Y.match(said)
+    return instead.group("new") if instead and _content(instead.group("old")) & goal_words else ""
 
 
 def _new(said: str, lead: bool = True) -> str:
