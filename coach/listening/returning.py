@@ -117,7 +117,10 @@ def had(values: dict[str, Any], key: str) -> bool:
     said = normalise(" ".join(str(values.get(k) or "") for k in ("recap_shift", "recap_check")))
     own = {w for i in items for w in words(normalise(str(i or ""))) if len(w) > 4 and w not in _GOAL_FILLER}
     named = key in _PART_NAMES and _PART_NAMES[key].search(said) is not None
-    return not (named or any(w in own for w in words(said)))
+    # one word in common is enough for a short answer ("pottery"), not for a long one: "the garden centre" said
+    # of the experiment is no change to "garden in the morning, then choir" (round 48 asked the passions afresh)
+    shared = own & set(words(said))
+    return not (named or len(shared) >= (1 if len(own) <= 3 else 2))
 
 
 # What happened since, said as news: "my boss offered me a team lead role last week", "i got onto the course!",
