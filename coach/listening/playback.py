@@ -252,6 +252,7 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
         max_words = max(max_words, CHOICE_WORDS)
         answer = choice_trimmed(answer) if len(answer.split()) > max_words else answer
     answer = _POINTING_BACK.sub("", answer)  # "do the shadow day like i said": the pointing back is not said back
+    answer = _HORIZON.sub("", answer)  # "in three to five years i'd like X" (round 48 said back "in three."): X
     # "I want train the apprentices", "i dont want be broken" (a second language): "want to", read as meant
     answer = _WANT_BARE.sub(r"\1 to ", answer)
     answer = _SOFT_WISH.sub(r"\1 ", answer)  # "i kinda want to move into research": the wish, without the kinda
@@ -331,6 +332,9 @@ def play_back(answer: str, max_words: int = 12) -> str:
     return second_person(phrase)
 
 
+# The question's own "three to five years", said back to it
+_HORIZON = re.compile(r"(?i)\b(?:in|within|over) (?:the next )?(?:three|3)\s*(?:to|or|-)\s*(?:five|5) years?"
+                      r"(?:'? time| from now)?,?\s*")
 _POINTING_BACK = re.compile(r"(?i),?\s+(?:like|as) i (?:said|told (?:you|u)|mentioned)(?: (?:before|earlier|last time|"
                             r"already))?(?=\s*[,.;!?]|\s*$)")
 _UNSAYABLE = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b\[[0-9;?]*[A-Za-z]|"
