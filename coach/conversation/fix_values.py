@@ -261,15 +261,28 @@ class FixValues(Drives):
         question (round 44 kept it as the overlap): the line named put right, and this question asked again."""
         step = self.current
         own = step.append_to or step.save_as
-        if step.corrects or step.ladder or step.say:
+        if step.ladder or step.say:
             return None
-        fixes = [f for f in read_fixes(text) if f.kind == "put" and f.slot and f.said and f.new and not f.part
-                 and f.slot != own and self.values.get(f.slot)]
+        # a line this step does not put right itself ("no. where i'm heading is X" after the day-to-day, round 48)
+        fixes = [f for f in read_fixes(text) if f.kind in ("put", "add") and f.slot and f.new and not f.part
+                 and (f.said or f.kind == "add") and f.slot != own and f.slot not in step.corrects
+                 and self.values.get(f.slot)]
         if not fixes:
             return None
         self._begin_change()
-        said = "\n".join(self._put_slot(f) for f in fixes)
+        said = "\n".join(self._put_slot(f) if f.kind == "put" else self._added_to(f) for f in fixes)
         return [self._rule(self._reply("put_right").replace("{words}", said_back(said)))] + self._reask()
+
+    def _added_to(self, fix: Fix) -> str:
+        """"also you skipped what im good at, i'd say explaining maths stuff" (round 48 kept it as the overlap): one
+        more on that line, said back as added."""
+        value = self.values.get(fix.slot)
+        if isinstance(value, list):
+            self.words.append(fix.slot, fix.new, self._refs())
+        else:
+            self.words.set(fix.slot, f"{value} and {fix.new}" if isinstance(value, str) and value.strip() else fix.new,
+                           self._refs())
+        return f"+{LINES.get(fix.slot, fix.slot)}\t{fix.new}"
 
 
 def _clause_of(text: str, at: int) -> str:

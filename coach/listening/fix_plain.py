@@ -18,7 +18,9 @@ _GOOD_AT_TOO = re.compile(r"(?i)^(?:(?:and|also|plus|oh)[,.]?\s+)*(?:i'?m|im|i a
                           r"(?P<x>[\w' ]{2,40}?)(?:,?\s+(?:too|as well|also))\W*$")
 # "also you lost the bit where im good at spotting confusing screens" (round 42 kept it as news: "I lost the bit")
 _LOST_GOOD_AT = re.compile(r"(?i)^(?:(?:and|also|but|oh)[,.]?\s+)*(?:you|u) (?:lost|dropped|forgot|missed|left out|"
-                           r"skipped) the (?:bit|part) (?:where|about|that) (?:i'?m|im|i am) good at "
+                           r"skipped) (?:the (?:bit|part) (?:where|about|that) (?:i'?m|im|i am) good at "
+                           # "also you skipped what im good at, i'd say explaining maths stuff" (round 48)
+                           r"|what (?:i'?m|im|i am) good at[,.:;]?\s+(?:(?:i'?d|id) say |it'?s |its |that'?s )?)"
                            r"(?P<x>[\w' ]{2,40})")
 _THING_FOR = re.compile(rf"(?i)^(?:(?:and|also|plus|oh|what about)\s+)*(?:the |my )?(?P<x>[\w' ]{{2,30}}?)"
                         rf"\s+(?:thing|bit|part|one)\s+(?:for|in|under|on)\s+(?P<slot>{MENTION})\W*$")
