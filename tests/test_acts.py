@@ -10,8 +10,11 @@ import pytest
 
 from coach.errors import FlowError
 from coach.listening.acts import expects_yes_no, read_reply
+from coach.listening.found import tables
 from coach.listening.lexicon import load_lexicon
+from coach.listening.matching import whole_text
 from coach.listening.reading import KINDS
+from coach.listening.text import Reply
 
 LEX = load_lexicon()
 DATA = Path(__file__).resolve().parent / "data"
@@ -48,6 +51,31 @@ def test_each_rule_reads_its_own_examples(rule: dict[str, Any], example: str, fi
         assert rule["kind"] in reading.kinds
     else:
         assert all(a.rule != rule["id"] for a in reading.acts)
+
+
+def _filler_examples() -> list[Any]:
+    out = []
+    for key in ("act_open", "act_rules"):
+        for item in LEX.raw[key]:
+            # filler.about_answer said alone is a remark on the whole reply; filler.happy_now needs an answer before
+            if item["kind"] == "filler" and not item.get("after") and item["id"] != "filler.about_answer":
+                out += [pytest.param(item, ex, id=f"{item['id']}-ex{i}")
+                        for i, ex in enumerate(item.get("examples") or [])]
+    return out
+
+
+@pytest.mark.parametrize(("rule", "example"), _filler_examples())
+def test_each_filler_rule_keeps_its_words_out_of_the_answer(rule: dict[str, Any], example: str) -> None:
+    # A filler is no act of its own: what the mentee would notice is its words said back as their answer.
+    table = tables(LEX)
+    compiled = next(r for r in [*table.open.rules, *table.rules.rules] if r.id == rule["id"])
+    reply = Reply(example)
+    found = [m.group(0).strip(" ,.!?") for p in reply.sentences() for said in (reply.low[p.start:p.end],
+                                                                              whole_text(reply.low[p.start:p.end]))
+             if (m := compiled.regex.search(said))]
+    content = (read_reply(example, LEX, expect="text").content or "").lower()
+    assert found, f"{rule['id']} does not read its own example"
+    assert all(f not in content for f in found if len(f) > 3), content
 
 
 def test_a_broken_rule_is_reported_with_its_file_and_line(tmp_path: Path) -> None:

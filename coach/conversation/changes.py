@@ -83,7 +83,9 @@ _NEWS_LEAD = re.compile(r"(?i)^(?:(?:also|and|but|so|well|oh)\W+)*(?:big|some|go
                         r"(?: since)?(?: then| last time)?\W*\s*|^since\W+|"
                         # "now, thinking about it, id just keep my own job" (round 42): the thought, not its lead-in
                         r"^(?:(?:now|so|well|honestly|actually)\W+)*(?:thinking about it|come to think of it|"
-                        r"on second thoughts?|now that i think about it)\W+")
+                        r"on second thoughts?|now that i think about it)\W+|"
+                        # "kind of but add security" (round 48 noted "add security"): what is added, not the asking
+                        r"^(?:(?:also|and|but|so|pls|please|just)\W+)*add (?:that )?(?=\w)")
 # "the free time bit is wrong": which part is out of date, with the news still to come after it.
 _POINTER = re.compile(r"(?i)^(?:the|that|my) [\w' ]{1,30}? (?:bit|part|thing|one|line|stuff)s? (?:is|was|'s|are) "
                       r"(?:all )?(?:wrong|off|not right|outdated|out of date|old news|different now|"
