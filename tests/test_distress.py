@@ -210,6 +210,9 @@ def test_career_talk_is_never_a_stop(text: str) -> None:
     # round 47: a late husband named in passing, matter-of-fact
     "freedom i suppose. and meaning. well, its funny, money used to matter when ron was alive and we had the "
     "mortgage, but that's paid now. what do you mean by growth though?",
+    # round 49: a plan said to be still alive
+    "wait actually, sharon said the budget got cut not that the job is crap. maybe training isnt dead. i still like "
+    "training the lads",
 ])
 def test_everyday_talk_gets_no_check_in(text: str) -> None:
     assert distress_level(text, LEX) is None

@@ -27,6 +27,9 @@ _THING_GOES = re.compile(r"\b(?:a|an|the|my|our|this|that|his|her|their|every) (
 _THINGS_DEAD = re.compile(r"\b(?!(?:i|we|they|people|kids|children|parents|friends|grandparents|patients|residents|"
                           r"folks|guys|all|dreams|hopes|feelings|emotions|spirits|souls)\b)[a-z]+(?:es|s) "
                           r"(?:(?:are|were|have|had|all|just|both|finally|sadly) )*(?:dead|died|dying|gone|done for)\b")
+# "maybe training isnt dead" (round 49 asked "are you safe?"): something said to be still alive, not the person
+_NOT_DEAD = re.compile(r"\b(?!(?:i|im|i'm|me|myself|am|we|you|they|he|she)\b)[a-z]+ (?:isn'?t|is not|isnt|aint|ain't|not) (?:quite |totally |"
+                       r"completely |fully |all )?dead(?: yet)?\b")
 # Things that are a burden ("fonts are a real burden", "meetings were such a burden"): not the person.
 _THINGS_A_BURDEN = re.compile(r"\b(?!(?:i|me|we|us|people|everyone|they)\b)[a-z]+s (?:are|were) (?:such |a |an |real |"
                               r"bit |of |kind |really |total |huge )*burden\b")
@@ -336,6 +339,7 @@ def _cues(t: _Tables, sentence: str) -> str | None:
     sentence = _OTHERS_UPSET.sub(" ~ ", sentence)  # "the new kids come to me when theyre about to cry lol"
     sentence = _THINGS_A_BURDEN.sub(" ~ ", sentence)  # "fonts are a real burden, truly tragic": things, sarcastic
     sentence = _THINGS_DEAD.sub(" ~ ", sentence)  # "courgettes are dead now tho, frost"
+    sentence = _NOT_DEAD.sub(" ~ ", sentence)  # "maybe training isnt dead"
     if t.strong.search(sentence):
         return "check.cue_strong"
     mine = _FIRST_PERSON.search(sentence) is not None
