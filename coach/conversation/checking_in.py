@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 # Safety said outright, beside the feeling: "I am sad, not in any danger", "no danger, just tired" (round 19).
 _PLAINLY_SAFE = re.compile(r"(?i)\bnot in (?:any )?danger\b|\bno danger\b|"
                            r"\bi'?m not (?:going to|gonna) (?:hurt|harm) myself\b|"
+                           # "yes, im safe, i promise. im not going to do anything silly" (round 49 asked again)
+                           r"\b(?:i'?m|im|i am) not (?:going to|gonna) do anything (?:silly|stupid|daft|drastic)\b|"
+                           r"\bsafe,? i promise\b|"
                            r"\b(?:safe|fine),? (?:just|only) (?:sad|tired|low|grieving|down|stressed|exhausted)\b")
 
 

@@ -28,7 +28,8 @@ _THINGS_DEAD = re.compile(r"\b(?!(?:i|we|they|people|kids|children|parents|frien
                           r"folks|guys|all|dreams|hopes|feelings|emotions|spirits|souls)\b)[a-z]+(?:es|s) "
                           r"(?:(?:are|were|have|had|all|just|both|finally|sadly) )*(?:dead|died|dying|gone|done for)\b")
 # "maybe training isnt dead" (round 49 asked "are you safe?"): something said to be still alive, not the person
-_NOT_DEAD = re.compile(r"\b(?!(?:i|im|i'm|me|myself|am|we|you|they|he|she)\b)[a-z]+ (?:isn'?t|is not|isnt|aint|ain't|not) (?:quite |totally |"
+_NOT_DEAD = re.compile(r"\b(?!(?:i|im|i'm|me|myself|am|we|you|they|he|she)\b)[a-z]+ "
+                       r"(?:isn'?t|is not|isnt|aint|ain't|not) (?:quite |totally |"
                        r"completely |fully |all )?dead(?: yet)?\b")
 # Things that are a burden ("fonts are a real burden", "meetings were such a burden"): not the person.
 _THINGS_A_BURDEN = re.compile(r"\b(?!(?:i|me|we|us|people|everyone|they)\b)[a-z]+s (?:are|were) (?:such |a |an |real |"
