@@ -211,6 +211,9 @@ _DOUBTED = re.compile(r"(?i)^\s*(?:i'?m |im |i am )?(?:not (?:so |that |really )
 _FINISHES = re.compile(r" (?:it|this|that|them|things|stuff|something|my (?:job|work|craft))\b")
 
 
+_SHRUG_END = re.compile(r"(?:\s+(?:maybe|i guess|i think|i suppose|probably|perhaps|tbh|lol|too|as well|also))+$")
+
+
 def _said_as(words: rules.Phrases, naming: list[str]) -> str:
     """A drive named in a phrase of the mentee's own ("having a say", "being my own boss"): said back in it, not in the
     label ("having an impact on how things turn out" was heard as not listening, round 22); "" for one word."""
@@ -225,6 +228,7 @@ def _said_as(words: rules.Phrases, naming: list[str]) -> str:
             lead = re.search(r"\b(?:being|feeling) $", low[:start]) if len(phrase.split()) == 1 else None
             rest = re.match(r"[^,;.!?]*", low[end:])
             whole = low[lead.start():end + (rest.end() if rest else 0)].strip() if lead else ""
+            whole = _SHRUG_END.sub("", whole)  # "being recognised maybe" (round 49): the drive, not the shrug
             if 3 <= len(whole.split()) <= 6:  # "being useful to people" (round 29): the drive in their own words
                 return whole
     return ""
