@@ -57,7 +57,8 @@ def test_a_long_answer_is_never_cut_mid_phrase(answer: str) -> None:
     ("i suppose in three to five years i'd like to not be doing the marking till 11pm. retired, maybe part time",
      "you'd like to not be doing the marking till 11pm"),
     # round 49 said back "Underneath it: underneath it is that ...": the question's words are not the answer
-    ("underneath it is that i like being part of something. the staffroom, the kids", "you like being part of something"),
+    ("underneath it is that i like being part of something. the staffroom, the kids",
+     "you like being part of something"),
 ])
 def test_fillers_and_asides_are_not_played_back(answer: str, played: str) -> None:
     assert play_back(answer) == played
