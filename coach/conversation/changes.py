@@ -222,9 +222,8 @@ class Changes(DriveChecks):
         gone = [i for i in items if any(re.search(rf"(?i)\b{re.escape(w)}\w*\b[^.,;!?]{{0,12}}?{_LESS_NOW}", text)
                                         for w in rules.words(i.lower()) if len(w) >= 4)]
         # "ive told you twice now, take the cant be arsed thing out" (round 47 asked for the drives afresh)
-        dropped = [set(rules.words(f.part.lower())) for f in read_fixes(text) if f.kind == "drop" and f.part]
-        gone += [i for i in items if i not in gone and any(
-            len({w for w in d if len(w) >= 4} & set(rules.words(i.lower()))) >= 1 for d in dropped)]
+        dropped = {w for f in read_fixes(text) if f.kind == "drop" for w in rules.words(f.part.lower()) if len(w) >= 4}
+        gone += [i for i in items if i not in gone and dropped & set(rules.words(i.lower()))]
         taken = [trimmed(m["x"]) for s in re.split(r"(?<=[.!?;,])\s+", text) if (m := _TOOK_UP.search(s))]
         if not (gone or taken) or len(gone) == len(items):
             return None

@@ -10,6 +10,7 @@ from typing import Any
 from coach.conversation.correcting import Correcting, _names
 from coach.conversation.summary import LINES
 from coach.listening.fixes import Fix
+from coach.listening.motivations import own_names
 
 _ENOUGH = re.compile(r"(?i)^(?:just |only |having )?enough (?:money|to\b|pay|salary)")
 _FILLER = re.compile(r"(?i)^(?:stuff|things|so on|etc|that|this|everything|all that|the rest|too|as well|also|more|"
@@ -74,8 +75,6 @@ class Drives(Correcting):
 
 
 _LINKED = re.compile(r"(?i)^(?:and|then|also|plus|but|or)\s+(?=\w)")  # ", and money as in ...": money as in ...
-_NOT_A_NAME = frozenset(("having", "being", "doing", "something", "things", "getting", "really", "makes", "because",
-                         "about", "taking", "feels"))
 
 
 def _own_phrase(piece: str, specs: Iterable[Any]) -> bool:
@@ -85,6 +84,5 @@ def _own_phrase(piece: str, specs: Iterable[Any]) -> bool:
     said = re.findall(r"[a-z']+", piece.lower())
     if not said or _FILLER.match(piece):
         return False
-    names = {w[:6] for spec in specs for w in [spec.id, *re.findall(r"[a-z]+", spec.label.lower())]
-             if len(w) >= 5 and w not in _NOT_A_NAME}
+    names = {n for spec in specs for n in own_names(spec.id, spec.label)}
     return not any(w[:6] in names for w in said if len(w) >= 5)

@@ -89,14 +89,7 @@ class FixValues(Drives):
             var = "goal"  # said nowhere before: where they're heading, said back so it can be moved
         if not var:
             return ""
-        self._begin_change()
-        value = self.values.get(var)
-        if isinstance(value, list):
-            if not any(isinstance(item, str) and _find(fix.new, item) for item in value):  # never twice
-                self.words.append(var, fix.new, self._refs())
-        else:
-            old = value if isinstance(value, str) else ""
-            self.words.set(var, f"{old} and {fix.new}" if old.strip() else fix.new, self._refs())
+        self._append(var, fix.new)
         if var == "why_chain" and rules.is_bedrock(fix.new, self.flow.lexicon) and "bedrock" in self.values:
             self.words.append("bedrock", fix.new, self._refs())
         return f"+{LINES[var]}\t{fix.new}" if var in LINES else f"{fix.new} added"
@@ -276,13 +269,19 @@ class FixValues(Drives):
     def _added_to(self, fix: Fix) -> str:
         """"also you skipped what im good at, i'd say explaining maths stuff" (round 48 kept it as the overlap): one
         more on that line, said back as added."""
-        value = self.values.get(fix.slot)
-        if isinstance(value, list):
-            self.words.append(fix.slot, fix.new, self._refs())
-        else:
-            self.words.set(fix.slot, f"{value} and {fix.new}" if isinstance(value, str) and value.strip() else fix.new,
-                           self._refs())
+        self._append(fix.slot, fix.new)
         return f"+{LINES.get(fix.slot, fix.slot)}\t{fix.new}"
+
+    def _append(self, var: str, new: str) -> None:
+        """``new`` added to the line ``var``: one more item of a list (never twice), or "X and new" of a text."""
+        self._begin_change()
+        value = self.values.get(var)
+        if isinstance(value, list):
+            if not any(isinstance(item, str) and _find(new, item) for item in value):  # never twice
+                self.words.append(var, new, self._refs())
+        else:
+            old = value if isinstance(value, str) else ""
+            self.words.set(var, f"{old} and {new}" if old.strip() else new, self._refs())
 
 
 def _clause_of(text: str, at: int) -> str:

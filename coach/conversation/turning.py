@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from coach.conversation.message import Message
+from coach.conversation.summary import LINES
 from coach.listening import rules
 from coach.listening.fix_plain import heading_asked
 from coach.listening.fixes import read_fixes
@@ -80,7 +81,7 @@ class Turning:
         if key == "put_right":  # dictated: a "maybe" they said is theirs, said back with it
             hedge = None if words.lower().startswith(("maybe", "perhaps", "possibly")) else re.match(
                 r"(?i)(?:maybe|perhaps|possibly) ", turn.new)
-            words = f"where you're heading is now: {hedge.group(0).lower() if hedge else ''}{words}"
+            words = f"{LINES['goal']} is now: {hedge.group(0).lower() if hedge else ''}{words}"
         said = [self._rule(self._reply(key).replace("{words}", words))]
         ladder = next((s for s in self.flow.steps.values() if s.ladder and s.ladder.seed == "goal"), None)
         if ladder is not None and ladder.ladder is not None and step.phase == ladder.phase:
@@ -106,7 +107,7 @@ class Turning:
             return None
         self._begin_change()
         self.words.set("goal", turn.new, self._refs())
-        self._corrected = f"where you're heading\t{turn.new}"
+        self._corrected = f"{LINES['goal']}\t{turn.new}"
         return self._advance(answer=text, ref=ref, reading=reading, corrected=True)
 
 

@@ -88,13 +88,19 @@ def denied_by_name(text: str, lex: Lexicon) -> set[str]:
     none of its other words ("curiosity") count for it."""
     low = normalise(text)
     return {mid for mid, m in lex.motivations.items() for sp in m.words.spans(low)
-            if _negated(low, *sp) and low[sp[0]:sp[1]].startswith(_names_of(mid, m.label))}
+            if _negated(low, *sp) and low[sp[0]:sp[1]].startswith(tuple(own_names(mid, m.label)))}
 
 
-def _names_of(mid: str, label: str) -> tuple[str, ...]:
-    """How a drive is named by its own name ("growth", "growing"), not by a word that only goes with it."""
-    first = label.split()[0].lower()
-    return (mid[:5],) if first in ("having", "being", "doing", "taking", "earning") else (mid[:5], first[:5])
+# Long words of a label that name no drive of their own ("having freedom over how you work": freedom does).
+_NOT_A_NAME = frozenset(("having", "being", "doing", "something", "things", "getting", "really", "makes", "because",
+                         "about", "taking", "feels"))
+
+
+def own_names(mid: str, label: str) -> frozenset[str]:
+    """How a drive is named by its own name, as word beginnings: its id and the long words of its label ("growth",
+    "growing"), never a word that only goes with it ("curiosity", "being")."""
+    said = [mid, *re.findall(r"[a-z]+", label.lower())]
+    return frozenset(w[:6] for w in said if len(w) >= 5 and w not in _NOT_A_NAME)
 
 
 def detect_motivations(texts: Iterable[str], lex: Lexicon) -> list[str]:
