@@ -213,9 +213,20 @@ def test_career_talk_is_never_a_stop(text: str) -> None:
     # round 49: a plan said to be still alive
     "wait actually, sharon said the budget got cut not that the job is crap. maybe training isnt dead. i still like "
     "training the lads",
+    # round 50: the wish denied ("not disappear" as in not becoming invisible), and energy said to be there
+    "fine. i want to rest but i don't want to disappear. that's my sentence",
+    "oh goodness, yes i'm perfectly safe! i only meant i don't want to disappear as in, become invisible, sitting at"
+    " home with nobody needing me. not anything dark. you gave me a bit of a fright there ha",
+    "no, add that i never got to travel properly and i want to start ux research with energy, not on empty",
 ])
 def test_everyday_talk_gets_no_check_in(text: str) -> None:
     assert distress_level(text, LEX) is None
+
+
+def test_the_wish_to_disappear_is_still_a_stop_when_it_is_made() -> None:
+    assert distress_level("honestly i just want to disappear", LEX) == "crisis"
+    assert distress_level("i dont want to disappear, i want to die", LEX) == "crisis"
+    assert distress_level("i feel like im running on empty", LEX) == "check"
 
 
 def test_feeling_dead_inside_is_still_asked_about() -> None:

@@ -48,10 +48,18 @@ from coach.listening.parts import keeps_as_is
                                                              said="the wireframing bit")]),
         ("mostly. but the drive isnt just money, its also not being stuck in meetings all day",
          [Fix("add", "motivations", new="not being stuck in meetings all day", said="drive")]),
+        # round 50: a judgement, a thing that should not be there and a thing left out, in one reply
+        ("bits of it. the last line is rubbish, whats scrap the money thing doing there? and the bikes are missing "
+         "again", [Fix("ask", "why_chain", said="the last line"),
+                   Fix("drop", "", "scrap the money", said="the scrap the money thing"),
+                   Fix("missing", "", "bikes", "the bikes", said="the bikes")]),
+        ("add growth back, i said less important not gone. and the underneath bit is repeated weirdly. otherwise yeah",
+         [Fix("add", new="growth"), Fix("ask", "bedrock", said="the underneath bit")]),
     ],
     ids=["place-and-add", "place-reads-odd", "quoted-old", "remark-and-keep", "joke-then-new", "pointed",
          "restate", "and-because", "missing", "slot-wrong-then-not-x", "quoted-should-and-missing", "add-one-thing",
-         "last-bit", "part-wrong-with-words", "slot-right", "important-bit", "missing-then-add-it", "line-not-just"],
+         "last-bit", "part-wrong-with-words", "slot-right", "important-bit", "missing-then-add-it", "line-not-just",
+         "rubbish-doing-there-missing", "add-back-repeated"],
 )
 def test_fixes_are_read(reply: str, fixes: list[Fix]) -> None:
     assert read_fixes(reply) == fixes
@@ -60,7 +68,9 @@ def test_fixes_are_read(reply: str, fixes: list[Fix]) -> None:
 @pytest.mark.parametrize(
     "reply",
     ["yes", "no, not really", "not sure", "because i want people to listen to me", "i want to lead the team",
-     "not yet, but i would like to lead a team one day and build my own thing", "mostly yes, thanks"],
+     "not yet, but i would like to lead a team one day and build my own thing", "mostly yes, thanks",
+     # round 50: a loss told and a thing that went are no "add it back"
+     "my dad is gone", "the old job is gone now"],
 )
 def test_no_fix_where_none_is_asked_for(reply: str) -> None:
     assert read_fixes(reply) == []

@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.correcting import _find, _swapped, _without, says_the_rest
+from coach.conversation.correcting import _find, _swapped, dropped_from, options_of, says_the_rest
 from coach.conversation.drive_checks import DriveChecks
 from coach.conversation.heard import corrected_to, only_felt, said_content
 from coach.conversation.summary import non_answer
 from coach.listening import rules
-from coach.listening.edits import OPEN_END, read_edits
+from coach.listening.edits import read_edits
 from coach.listening.fixes import read_fixes
 from coach.listening.jobs import job_named
+from coach.listening.listed import restated
 from coach.listening.playback import play_back, trimmed
 from coach.listening.returning import experiment_told, news_told
 
@@ -153,8 +154,9 @@ class Changes(DriveChecks):
         """"so I shadowed a project manager for a day, it was ok ish" at "does that still feel true?" (round 39
         persona): how last time's experiment went, heard and kept, then the question again (None: not that)."""
         step, previous = self.current, self.values.get("previous") or {}
+        # told already: "add the shed please, ive asked like 3 times" is no second report (round 49)
         if not step.changed or reading.confirm is not None or reading.has("no") or reading.has("hedge") or (
-                not previous.get("experiment")):
+                not previous.get("experiment")) or str(self.values.get("experiment_review") or "").strip():
             return None
         if not experiment_told({"previous": previous, "recap_check": text}) or "experiment_heard" not in (
                 self.flow.replies):
@@ -211,12 +213,8 @@ class Changes(DriveChecks):
     def _list_said(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """"bouldering yes, books not so much lately. started running though" at "is that still true?" (round 39):
         last time's list less what is said to have gone, with what was taken up since (None: neither said)."""
-        step = self.current
-        var = step.changed or ""
-        key = dict(step.keep_previous).get(var)
-        prev = (self.values.get("previous") or {}).get(key) if key else None
-        if not isinstance(prev, list) or not isinstance(self.values.get(var), list) or "changed" not in (
-                self.flow.replies):
+        var, prev = self._revisited_list()
+        if prev is None:
             return None  # a text ("where you're heading") is put right in _edited_previous
         items = [i for i in prev if isinstance(i, str) and i.strip()]
         gone = [i for i in items if any(re.search(rf"(?i)\b{re.escape(w)}\w*\b[^.,;!?]{{0,12}}?{_LESS_NOW}", text)
@@ -238,6 +236,29 @@ class Changes(DriveChecks):
         for t in taken:
             self.words.append(var, t, [ref] if ref else [])
         return [self._rule(line)] + out
+
+    def _revisited_list(self) -> tuple[str, list[Any] | None]:
+        """The list value asked about as last time's ("passions"), and last time's list (None: not such a step)."""
+        var = self.current.changed or ""
+        key = dict(self.current.keep_previous).get(var)
+        prev = (self.values.get("previous") or {}).get(key) if key else None
+        ok = isinstance(prev, list) and isinstance(self.values.get(var), list) and "changed" in self.flow.replies
+        return var, prev if ok else None
+
+    def _list_restated(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """"take the sleep bit out. just bikes and the shed" at "still true?": the list said over is the list now."""
+        var, prev = self._revisited_list()
+        if prev is None or reading.has("question") or reading.has("advice_request"):
+            return None
+        said = restated(text, [str(i) for i in prev if isinstance(i, str)])
+        if not said:
+            return None
+        self._begin_change()
+        out = self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # last time's list kept first
+        for i in reversed(range(len(self.values.get(var) or []))):  # round 49 put half of it right, four times
+            self.words.remove(var, i)
+        self.words.append(var, said, [ref] if ref else [])
+        return [self._rule(self._reply("changed").replace("{words}", play_back(said) or said))] + out
 
     def _previous_words(self, var: str) -> str:
         """Last time's words for ``var`` on a step that keeps them ("" if none)."""
@@ -312,14 +333,14 @@ class Changes(DriveChecks):
         if found is None:
             return ""
         old = found[1]
-        options = _options(old)
+        options = options_of(old)
         said_no = [o for o in options if re.search(rf"(?i)\b{re.escape(o.strip(' ,.'))}\W*(?:no|nope|nah|not really|"
                                                     r"not any ?more|(?:is )?(?:dead|out|gone|off))\b", reply)]
         if len(options) > 1 and said_no and len(said_no) < len(options):  # "research scientist yes, quality manager no"
             return ", or ".join(o.strip(" ,") for o in options if o not in said_no)
         for edit in read_edits(reply):
             if not edit.put and _find(edit.part, old) is not None:  # "designer still true but not the money part"
-                return _dropped(old, edit.part)
+                return dropped_from(old, edit.part)
             if edit.put and _find(edit.part, old) is not None:
                 put = re.sub(r"(?i)\s+(?:is|are|would be) (?:ok|okay|fine|good)(?: too| as well)?\W*$", "", edit.put)
                 put = re.sub(r"(?i)^(?:just|only|simply|(?:pls |please )?(?:write|put|say|make it))\s+", "", put)
@@ -355,27 +376,3 @@ _TOOK_UP = re.compile(r"(?i)\b(?:i'?ve |ive |i )?(?:started|took up|taken up|got
                       r"(?:i'?m |im )(?:now |really )?into)\s+(?P<x>[a-z][\w' -]{2,30}?)"
                       r"(?:\s+(?:though|tho|now|lately|too|as well|instead))?\W*$")
 
-
-def _options(item: str) -> list[str]:
-    """The options of a goal of more than one ("UX design, or maybe stay and do my ACCA"), else the goal alone."""
-    return re.split(r"(?i),? or (?:maybe |perhaps )?", item)
-
-
-def _dropped(item: str, part: str) -> str:
-    """``item`` with only the few words that name ``part`` gone ("a designer, for the money and the freedom" without
-    money: "a designer, for the freedom"; "pharmacist, or maybe medical sales for the money": "pharmacist, or maybe
-    medical sales"), else the option that holds it ("UX design, or stay and do my ACCA": "UX design"), else its
-    clause; the item as it was if that leaves nothing."""
-    named = rf"(?:the |my |a )?{re.escape(part)}(?: (?:part|bit|side|thing))?"
-    out = re.sub(rf"(?i)\b{named}\s*(?:,\s*)?(?:and|or|&)\s+", "", item, count=1)  # "the money and the freedom"
-    if out == item:
-        out = re.sub(rf"(?i)\s*,?\s*(?:\b(?:for|because of|with|and|or|plus)\s+)?\b{named}\b", "", item, count=1)
-    out = out.strip(" ,;.")
-    if rules.words(out) and not OPEN_END.search(out) and not re.search(r"(?i)\b(?:do|get|have|make|take|go|doing|"
-                                                                         r"getting|having|making)$", out):
-        return out  # "... or stay and do" asks for more than a word gone
-    options = _options(item)
-    kept = [o.strip(" ,") for o in options if _find(part, o) is None]
-    if len(options) > 1 and kept and len(kept) < len(options):
-        return ", or ".join(kept)
-    return _without(item, part) or item

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from coach.conversation.heard import about_the_goal, goal_named
 from coach.conversation.state import SessionState, Undo
 from coach.listening import rules
-from coach.listening.edits import Edit
+from coach.listening.edits import OPEN_END, Edit
 from coach.listening.playback import job_named, swap_pronouns
 
 if TYPE_CHECKING:
@@ -359,3 +359,28 @@ def _put_in(item: str, part: str, new: str, whole: bool = False) -> str:
     cut = max((j.start() for j in re.finditer(r"[,;.]\s*|\s(?=(?:and|but|so|or|because)\b)", head)), default=-1)
     joiner = re.match(r"\s*(and|but|so|or|because)\s", head[cut + 1:] if cut >= 0 else "", re.I)
     return joined.replace(new, f"{joiner.group(1)} {new}", 1) if joiner else joined
+
+
+def options_of(item: str) -> list[str]:
+    """The options of a goal of more than one ("UX design, or maybe stay and do my ACCA"), else the goal alone."""
+    return re.split(r"(?i),? or (?:maybe |perhaps )?", item)
+
+
+def dropped_from(item: str, part: str) -> str:
+    """``item`` with only the few words that name ``part`` gone ("a designer, for the money and the freedom" without
+    money: "a designer, for the freedom"; "pharmacist, or maybe medical sales for the money": "pharmacist, or maybe
+    medical sales"), else the option that holds it ("UX design, or stay and do my ACCA": "UX design"), else its
+    clause; the item as it was if that leaves nothing."""
+    named = rf"(?:the |my |a )?{re.escape(part)}(?: (?:part|bit|side|thing))?"
+    out = re.sub(rf"(?i)\b{named}\s*(?:,\s*)?(?:and|or|&)\s+", "", item, count=1)  # "the money and the freedom"
+    if out == item:
+        out = re.sub(rf"(?i)\s*,?\s*(?:\b(?:for|because of|with|and|or|plus)\s+)?\b{named}\b", "", item, count=1)
+    out = out.strip(" ,;.")
+    if rules.words(out) and not OPEN_END.search(out) and not re.search(r"(?i)\b(?:do|get|have|make|take|go|doing|"
+                                                                         r"getting|having|making)$", out):
+        return out  # "... or stay and do" asks for more than a word gone
+    options = options_of(item)
+    kept = [o.strip(" ,") for o in options if _find(part, o) is None]
+    if len(options) > 1 and kept and len(kept) < len(options):
+        return ", or ".join(kept)
+    return _without(item, part) or item

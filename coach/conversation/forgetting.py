@@ -53,6 +53,9 @@ _TAKE_OUT = re.compile(
     r"(?:out )?(?:from|off|out of) (?:what lights me up|my passions|the passions|the list|the summary|last time|"
     r"what i (?:love|enjoy)|(?:the |my )?(?:hobbies|passions|strengths|goals?|drives))\b"
     r"(?:[.?!,]?\s*(?:(?:can|could) you do (?:that|it)|(?:is )?that ok(?:ay)?|please|pls)\??)?"
+    # "whats scrap the money thing doing there?" (round 50): a part that should not be there
+    r"|\b(?:what'?s|whats|what is|why is|why'?s) (?:the |that |my )?['\"]?(?P<d>(?!(?:it|that|this|them)\b)"
+    r"[\w' ]{2,30}?)['\"]?(?: (?:bit|part|line|stuff|thing|one))? doing (?:there|in there|on there|here|in it)\b\??"
     # "except 'before that' isnt a thing i love lol, that was me talking to you" (round 41): no such thing
     r"|(?:^|(?<=[.!?])\s*|\b(?:except|but|and|tho|though|only|also)\s+)['\"]?"
     r"(?P<s>(?!(?:it|that|this|except|but|and|tho|though|only|also)\b)\w[\w' ]{1,29}?)['\"]? "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from coach.listening import fix_words as fw
 from coach.listening.fixes import read_fixes
 from coach.listening.lexicon import Lexicon, normalise
 from coach.listening.lines import item_words, line_edit
@@ -141,4 +142,8 @@ def put_right_at_recap(reply: str, previous: dict[str, Any], lexicon: Lexicon) -
     if any(fix.kind == "drop" for fix in fixes):
         return None  # "take out the 'sleep in' bit": taken out (coach.conversation.forgetting), nothing put in
     edit = line_edit(reply, lines)
-    return (_LINES[edit.var][0], edit.new) if edit is not None and edit.new else None
+    # "the last line is rubbish" (round 50 crashed on it): at the recap, the last line read out
+    var = next((v for v in reversed(lines) if lines[v]), "") if edit is not None and edit.var == "why_chain" else (
+        edit.var if edit is not None else "")
+    judged = edit is not None and fw.WRONG.match(edit.new.strip()) is not None  # "the last line is rubbish": no words
+    return (_LINES[var][0], edit.new) if edit is not None and edit.new and var in _LINES and not judged else None

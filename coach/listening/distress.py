@@ -31,6 +31,9 @@ _THINGS_DEAD = re.compile(r"\b(?!(?:i|we|they|people|kids|children|parents|frien
 _NOT_DEAD = re.compile(r"\b(?!(?:i|im|i'm|me|myself|am|we|you|they|he|she)\b)[a-z]+ "
                        r"(?:isn'?t|is not|isnt|aint|ain't|not) (?:quite |totally |"
                        r"completely |fully |all )?dead(?: yet)?\b")
+_NOT_GONE_WISH = re.compile(r"\b(?:don't|do not|dont|never|wouldn't|would not) (?:ever |really |just )?"
+                            r"(?:want|wanna|wish) (?:to )?(?:just )?(?:disappear|vanish|fade away)\b"
+                            r"(?!.*\b(?:but|except) i (?:do|want)\b)")
 # Things that are a burden ("fonts are a real burden", "meetings were such a burden"): not the person.
 _THINGS_A_BURDEN = re.compile(r"\b(?!(?:i|me|we|us|people|everyone|they)\b)[a-z]+s (?:are|were) (?:such |a |an |real |"
                               r"bit |of |kind |really |total |huge )*burden\b")
@@ -294,7 +297,8 @@ def explain(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
 
 def _prepared(t: _Tables, text: str, lex: Lexicon) -> tuple[str, bool]:
     """Evened text with idioms and joking hyperbole taken out, and whether it is said in earnest."""
-    low = evened(text, lex)
+    # "i want to rest but i don't want to disappear" (round 50 stopped the talk twice): the wish denied, not made
+    low = _NOT_GONE_WISH.sub(" ~ ", evened(text, lex))
     # Said in earnest ("not a joke", "i don't mean another company"): no joke or other reason excuses it.
     earnest = t.earnest.search(low) is not None
     # Idioms out first: what is left of "I'd kill for a coffee" is no sign of anything.
@@ -341,6 +345,7 @@ def _cues(t: _Tables, sentence: str) -> str | None:
     sentence = _THINGS_A_BURDEN.sub(" ~ ", sentence)  # "fonts are a real burden, truly tragic": things, sarcastic
     sentence = _THINGS_DEAD.sub(" ~ ", sentence)  # "courgettes are dead now tho, frost"
     sentence = _NOT_DEAD.sub(" ~ ", sentence)  # "maybe training isnt dead"
+    sentence = re.sub(r"\b(?:not|never) (?:running |going )?on empty\b", " ~ ", sentence)  # "with energy, not on empty"
     if t.strong.search(sentence):
         return "check.cue_strong"
     mine = _FIRST_PERSON.search(sentence) is not None

@@ -101,6 +101,16 @@ _HEADING_LABEL = re.compile(rf"(?i)^(?:(?:no|so|ok|okay|and|but|right)[,.]?\s+)*
                             r"should say|now is)\s*(?=\w)")
 
 
+# "the bikes are missing again", "whats scrap the money thing doing there?" (round 50 read neither): a thing left
+# out, a thing that should not be there
+_MISSING = re.compile(r"(?i)^(?:(?:and|also|but|so|no|plus)[,.]?\s+)*(?P<x>(?!(?:it|that|this|something|a lot|loads|"
+                      r"stuff|nothing|everything|what)\b)[\w' ]{2,30}?) (?:is|are|'s) (?:still )?(?:missing|not there|"
+                      r"not in there|not on there)(?: again| still| from (?:it|that|there))*"
+                      r"(?:,? (?:but whatever|tho|though|lol|again))?\W*$")
+_DOING_THERE = re.compile(r"(?i)^(?:(?:and|also|but|so)[,.]?\s+)*(?:what'?s|whats|what is|why is|why'?s) "
+                          r"(?P<x>[\w' ]{2,40}?) doing (?:there|in there|on there|here|in it)\W*$")
+
+
 def heading_asked(text: str) -> bool:
     """Does ``text`` ask in so many words for the heading to be put right ("can you change where im heading to: X",
     "my goal isnt the lead thing, its X", "where im heading: X")?"""
@@ -118,6 +128,8 @@ def plainly(clause: str) -> str:
     clause = _LOST_GOOD_AT.sub(r"add \g<x> to what i'm good at", clause)
     clause = _THING_FOR.sub(r"add \g<x> to \g<slot>", clause)  # "and the drawing thing for what im good at?"
     clause = _OUT_OF.sub(_taken_out, _line_old(clause))
+    clause = re.sub(r"(?i)\b(add)\s+([\w' ]{2,30}?)\s+back(?: in| on)?\b", r"\1 \2", clause)  # "add growth back"
+    clause = _DOING_THERE.sub(r"take \g<x> out", _MISSING.sub(r"you missed \g<x>", clause))
     # "underneath its more about X", "'random but football tactics' lol thats not a thing, its just football
     # tactics" (round 35): said the way people say it, read as the line put right
     clause = _LINE_ITS.sub(lambda m: f"{m.group('line')} is ", clause)

@@ -147,7 +147,11 @@ WRONG = re.compile(r"^(?:(?:a bit|a little|kind of|kinda|really|totally|all|just
                    r"not what i meant|"
                    r"made up|too much|less (?:true|right|important)|more (?:complicated|complex|mixed)|"
                    r"cut off|cut short|truncated|incomplete|unfinished|broken|mangled|messed up|half (?:there|of it)|"
-                   r"missing (?:the )?(?:end|rest|last bit)|(?:still )?missing|gone|not there|empty|blank)\b", re.I)
+                   r"missing (?:the )?(?:end|rest|last bit)|(?:still )?missing|gone|not there|empty|blank|"
+                   # "the underneath bit is repeated weirdly" (round 50 kept "repeated weirdly" as the line)
+                   r"repeated(?: weirdly| oddly| twice)?|doubled|duplicated|(?:in (?:there )?)?twice|backwards|"
+                   r"the wrong way round|the opposite)\b",
+                   re.I)
 # "you still have 'you asked what i wrote down' there i think" (round 45): words kept that should not be; what goes
 # in their place is asked.
 STILL_HAVE = re.compile(r"(?i)^(?:(?:but|and|also|oh)\s+)?(?:you|u) (?:still )?(?:have|wrote|put|got|kept)\s+"

@@ -46,6 +46,10 @@ def _clauses(text: str) -> list[str]:
 
     masked = re.sub(r"(?<!\w)'[^']*?\w'(?!\w)|(?<!\w)'[^']+?'(?!\w)|\"[^\"]+\"", hide, text)
     masked = _NUMBERED.sub("\n", masked)  # "1) the job is X. 2) underneath it is Y": one fix per item
+    # "the last line is rubbish, whats X doing there?" (round 50): the judgement ends its sentence
+    masked = re.sub(r"(?i)\b((?:is|are|'s) (?:all |just |a bit |totally )?(?:rubbish|wrong|a mess|nonsense|garbage|"
+                    r"gibberish|weird|broken|muddled|off))\s*,\s+(?=(?:what|whats|why|how|where|and|also|plus|you|u)\b)",
+                    r"\1. ", masked)
     parts = re.split(r"(?<=[.!?;])\s+|\n+|"
                      r",?\s+and\s+(?=(?:add|drop|remove|take|put|underneath|under it|where|what|"
                      r"the (?:job|heading|first|under)|it'?s|its|heading|also|swap|change|replace|"
@@ -180,6 +184,11 @@ def _just_say(clause: str) -> Fix | None:
     return Fix("restate", new="", chain=(_words(just.group("x")),)) if just else None
 
 
+_REST_FINE = re.compile(r"(?i)^(?:(?:otherwise|other than that|apart from that|besides that|the rest(?: is)?|"
+                        r"rest is|everything else(?: is)?)\b.*|"
+                        r"(?:yeah|yes|yep|ok|okay|fine|lol|haha|thanks|cheers)\W*)$")
+
+
 def read_fixes(reply: str) -> list[Fix]:
     """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
     reply = _TOLD_ASIDE.sub("", reply)  # "it's not 'being recognised', i told you last time, more X" (round 37)
@@ -227,7 +236,9 @@ def read_fixes(reply: str) -> list[Fix]:
             out.remove(waiting)
             asks = clause.rstrip().endswith("?")
             same = fix is not None and fix.kind == "put" and (fix.points or fix.part.lower() == waiting.part.lower())
-            new = "" if asks else _words(clause) if fix is None else fix.new if same else ""  # "X is wrong. Y, not X"
+            # "X is wrong. Y, not X"; "the underneath bit is repeated weirdly. otherwise yeah" (round 50): no new words
+            new = "" if asks or _REST_FINE.match(_bare(clause)) else _words(clause) if fix is None else \
+                fix.new if same else ""
             new = fix.chain[0] if fix is not None and fix.kind == "restate" and fix.chain else new  # "just put Y"
             if new:
                 out.append(Fix("put", waiting.slot, waiting.part, new, waiting.said))

@@ -14,7 +14,7 @@ import re
 
 from coach.listening.playback import key_phrase, play_back, second_person
 
-__all__ = ["listed_back"]
+__all__ = ["listed_back", "restated"]
 
 _SENTENCES = re.compile(r"[.!?;]+\s*|\s*\n+\s*")
 # Words at the start of a thing that are not the thing: "also", "and", "um", "same like last time,".
@@ -22,6 +22,8 @@ _LEAD = re.compile(
     r"(?i)^(?:(?:and|also|plus|oh and|but|so|or else|um+|uh+|er+m?|hmm+|like|well|yeah|yes|ok|okay|ah|oh|ha+|"
     r"i guess|i think|i suppose|maybe|probably|honestly|tbh|ngl|idk|obviously|defin?[ai]?tely|deff?o|"
     r"same(?: as| like)? (?:last time|before)|as (?:i said|before)|like i said|now|"
+    # "add the shed please" (round 49): the request around the thing, not the thing
+    r"(?:please |pls |can you |could you )?(?:add|put in|include|also put)(?= \w)|"
     r"(?:i'?m|im|i am) (?:also |really |quite |pretty |very )?(?:good|great|decent) (?:at|with)|"
     r"(?:i'?m|im|i am) (?:also )?the one (?:who|that)(?: people ask for)?|"
     # "people come to me for displays": the framing of the question, not the thing
@@ -34,7 +36,7 @@ _TAIL = re.compile(
     r"i (?:just )?said(?: (?:it|that|this))?(?: (?:last time|before|already))?(?: also| too)?|like i said|"
     r"you know|defin?[ai]?tely|deff?o|anyway|basically|mainly|actually|i reckon|reckon|i'?m afraid|weirdly|"
     r"oddly|funnily enough|"
-    r"thank you|thanks))+\W*$")
+    r"thank you|thanks|please|pls|plz))+\W*$")
 # "i.e." and "e.g." end no sentence: said in words first.
 _ABBREVIATED = re.compile(r"(?i)\b(i\.e|e\.g)\.?(?=[\s,]|$)")
 _SPELLED = {"i.e": "that is", "e.g": "for example"}
@@ -47,7 +49,8 @@ _REMARK = re.compile(
     r"i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|you|he|she|"
     r"(?:my|our|the|his|her) \w+ (?:think|thinks|say|says|said|call|calls|tease|teases|used to|love|loves|like|"
     r"likes|enjoy|enjoys|hate|hates)|"
-    r"why|how|because|cos|cause|coz|as long as|since|so that|so (?:the|they|i|we|you|it|people)|when|who|where|"
+    r"why|how|because|cos|cause|coz|as long as|since|so that|so (?:the|they|i|we|you|it|people)|when|whenever|if|"
+    r"who|where|"
     r"(?!that is\b)(?:\w+ ){1,3}(?:do|does|did|is|are|was|were|has|have|had) (?!\w+ing\b))\b")
 # "with dashboards, so the managers understand": what a thing is for, said beside it.
 _SO_THAT = re.compile(r"(?i)^(?:so|because|cos|cause|as|since) (?:that )?"
@@ -59,6 +62,9 @@ _ONLY_FILLER = re.compile(r"(?i)^(?:both|all|all of them|either|same|that|this|y
 # A remark after a thing: "but everyone says football", "but thats boring" (round 44).
 _BUT_REMARK = re.compile(r"(?i)\s+but\s+(?:everyone|everybody|people|thats|that'?s|its|it'?s|i know|idk|probably|"
                          r"who doesn'?t|doesn'?t everyone)\b.*$")
+# A clause after a remark that goes on with the remark's subject: "got a 1970s raleigh", "spent years on it".
+_GOES_ON = re.compile(r"(?i)^(?:got|get|have|had|did|do|does|was|been|spent|spend|went|made|took|kept|need|needs|"
+                      r"used to|still)\b")
 _MAX_ITEM = 9
 _MAX_ALL = 26
 
@@ -70,6 +76,9 @@ def _things(sentence: str) -> list[str]:
     parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?", sentence) if p.strip()]  # ", or X" keeps its "or"
     shaped = len(parts) >= 3 or (len(parts) == 2 and re.search(r",\s*(?:and|or)\s", sentence) is not None)
     kept = [p for p in parts if not (_REMARK.match(_bare(p)) or _SO_THAT.match(p.strip()))] if len(parts) > 1 else parts
+    if len(kept) < len(parts) and _REMARK.match(_bare(parts[0])):
+        # "i do them up in the shed, got a 1970s raleigh on the go" (round 49): the remark's own subject goes on
+        kept = [p for p in kept if not _GOES_ON.match(_bare(p))]
     if shaped and all(len(p.split()) <= _MAX_ITEM + 3 for p in kept):
         return kept
     return [", ".join(kept)] if kept else []
@@ -97,6 +106,9 @@ def listed_back(answer: str, max_words: int = 12) -> str:
                 continue
             if _REMARK.match(bare):
                 continue
+            # "bikes and the shed. add the shed please": a thing named twice is said once (round 49)
+            if any(re.search(rf"(?i)\b{re.escape(bare)}\b", t) for t in things):
+                continue
             things.append(bare)
     if len(things) == 1 and len(things[0].split()) <= _MAX_ITEM:
         return play_back(things[0], max_words)  # "ha, my kids": your kids
@@ -113,3 +125,38 @@ def listed_back(answer: str, max_words: int = 12) -> str:
     head, last = said[:-1], said[-1]
     joiner = " " if re.match(r"(?i)(?:or|and|but)\b", last) else " and "
     return ", ".join(head) + ("," if joiner == " " else "") + joiner + last
+
+
+# "just bikes and the shed", "the bikes and the shed yes", "bikes AND the shed": a list said over, whole.
+_RESTATED = re.compile(r"(?i)^\W*(?:(?:just|only|it'?s|its|it is|still|now|so|ok|okay|yes|yeah|yep|ya|no|nope)[,.!]?"
+                       r"\s+)*(?P<x>[\w' -]+?(?:\s*(?:,|&|\+|\band\b)\s*[\w' -]+?)+?)"
+                       r"(?:[,.!]?\s+(?:yes|yeah|yep|ya|please|pls|too|still|now|thanks|mate))*\W*$")
+_NOT_AN_ITEM = re.compile(r"(?i)^(?:i|i'?m|im|i'?ve|ive|you|u|it|its|it'?s|that|this|they|we|he|she|there|what|how|"
+                          r"why|when|where|not|never|no|add|put|take|remove|write|change|fix|please|pls|can|could|do|"
+                          r"did|is|are|was|the same|same|both|all|everything|nothing)\b")
+_SMALL = frozenset({"the", "a", "an", "my", "and", "of", "to", "in", "on", "for", "with", "just", "only", "stuff",
+                    "things", "bit", "bits"})
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z']+", text.lower()) if len(w) > 2 and w not in _SMALL}
+
+
+def restated(answer: str, before: list[str]) -> str:
+    """The list a mentee says over whole at "is that still true?" ("take the sleep bit out. just bikes and the
+    shed", round 49), as typed; "" when no sentence of ``answer`` is such a list, when it names nothing said last
+    time (``before``) and starts with no "just", or when it says last time's words again."""
+    old = set().union(*(_words(b) for b in before)) if before else set()
+    for sentence in _SENTENCES.split(answer or ""):
+        m = _RESTATED.match(sentence.strip())
+        if m is None:
+            continue
+        items = [i.strip() for i in re.split(r"(?i)\s*(?:,|&|\+|\band\b)\s*", m["x"]) if i.strip()]
+        if len(items) < 2 or any(len(i.split()) > 4 or _NOT_AN_ITEM.match(i) for i in items):
+            continue
+        named = set().union(*(_words(i) for i in items))
+        just = re.match(r"(?i)^\W*(?:just|only)\b", sentence.strip()) is not None
+        if (named & old or just) and named != old:
+            return " ".join(m["x"].split()).lower() if m["x"].isupper() or re.search(r"\b[A-Z]{3,}\b", m["x"]) \
+                else " ".join(m["x"].split())
+    return ""

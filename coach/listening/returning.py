@@ -133,7 +133,11 @@ _NEWS = re.compile(
     r"(?:^|(?<=[.!?,;]\s))(?:(?:and|also|oh|but|so) )?(?:just |finally |actually )?(?:got|landed|started|passed|joined|"
     r"quit|left) (?:(?:a|an|the|my|onto|into|on) )+(?:[a-z-]+ )?(?:job|role|post|place|offer|promotion|"
     r"apprenticeship|interview|course|position|test|exam|licen[cs]e|degree|qualification)\b|"
-    r"(?:offered|promoted|hired|accepted|shortlisted) me\b|(?:got|have|had) an? (?:interview|offer|promotion)\b|"
+    r"(?:offered|promoted|hired|accepted|shortlisted) me\b|"
+    # "she said i could do the train the trainer course" (round 49): a go-ahead given
+    r"\b(?:she|he|they|my (?:boss|manager|supervisor|team lead|lead)) (?:said|says|told me) (?:that )?(?:i|we) "
+    r"(?:could|can|get to|am allowed to|was allowed to)\b(?! not\b|n'?t\b)|"
+    r"(?:got|have|had) an? (?:interview|offer|promotion)\b|"
     r"(?:i'?m|im|i am) (?:now |finally )?(?:starting|leaving|moving|going part[- ]time|retiring|pregnant|on leave)\b|"
     # "I start electrician course in September!" (round 32, a second language): the plan, in the present
     r"\bi (?:start|begin|finish|leave|move|join) (?:a |an |the |my )?[\w' -]{2,40}? (?:in|on|next|this|from) "
