@@ -128,7 +128,8 @@ class Changes(DriveChecks):
         if whole:
             return trimmed(whole.group("x"))
         added = _IN_THERE_TOO.search(reading.reply) or _YES_BUT_TOO.match(reading.reply) or (
-            _AND_NOW.search(reading.reply) if reading.confirm is True else None)  # "football yes. and now X"
+            # "football yes. and now X"; "and explaining!! i keep saying that" (round 50 asked "yes or no?" twice)
+            _AND_NOW.search(reading.reply) if reading.confirm is True else _AND_NOW.match(reading.reply.strip()))
         asked = next((f.new for f in read_fixes(reading.reply) if f.kind == "add" and f.new), "")  # "add X"
         extra = trimmed(added.group("x")) if added else trimmed(asked)
         extra = re.sub(r"(?i),?\s+i (?:said|told you|mentioned) (?:that|it|this)\b.*$", "", extra)  # "..., i said that"
@@ -141,9 +142,14 @@ class Changes(DriveChecks):
         before = self._previous_words(step.changed)
         return f"{before}, and {extra}" if before and extra else extra
 
-    def _changed_line(self, changed: str, added: str) -> str:
+    def _changed_line(self, changed: str, added: str, text: str = "") -> str:
         """"yes. and VAT, i said it last time also": "I've noted VAT too.", not "what's different now: X, and VAT"
         (round 42); "" when something changed (said with the flow's ``changed`` reply)."""
+        previous = self.values.get("previous") or {}
+        if changed and text and previous.get("experiment") and "experiment_heard" in self.flow.replies and (
+                self.current.changed == "recap_shift" and experiment_told({"previous": previous, "recap_check": text})):
+            # "yeah mostly! good week. i had the coffee with the data guy" (round 50: "noted what's different now")
+            return self._reply("experiment_heard")[:-1] + ": {words}."  # said back as the flow's changed words are
         if changed or not added or "noted_too" not in self.flow.replies:
             return ""
         before = self._previous_words(self.current.changed or "")

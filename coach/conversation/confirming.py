@@ -158,7 +158,7 @@ class Confirming(Changes):
         added = "" if changed else self._added_to_previous(reading)  # kept whole: last time's words are in it
         if changed or added:  # "partly, i've moved to QA since": the answer to "what has changed?", already given
             whole = _said_whole(changed or added)  # added, said whole where the flow has no "noted_too"
-            line = self._changed_line(changed, added) or self._reply("changed").replace("{words}", whole)
+            line = (self._changed_line(changed, added, text) or self._reply("changed")).replace("{words}", whole)
             listed = isinstance(self.values.get(self.current.changed or ""), list)
             fixed = self._recap_fixed  # "and its be there for my family": said back once, as put right
             # "the drivers are wrong. is meaning and learning": the complaint is not news once put right (round 42)

@@ -85,7 +85,9 @@ def _read(clause: str) -> Fix | None:
     text = _FIX_ASKED.sub(lambda m: f"{m.group('head') or m.group('line')} should be ", text)  # "fix the drives bit, X"
     # "'Underneath it' should say: X" (round 32): the line named in quotes, and what it should say
     text = _QUOTED_LINE.sub(lambda m: m.group("line") if slot_of(m.group("line")) else m.group(0), text)
-    text = re.sub(r"(?i)\b(should|needs? to|must) (?:still |just |really )?(?:say|read|be)\s*[:,]?\s+", r"\1 be ", text)
+    # "maybe the 'where those meet' bit could just say X" (round 50 moved on without a word): a wording offered
+    text = re.sub(r"(?i)\b(should|needs? to|must|could|can) (?:still |just |really )?(?:say|read|be)\s*[:,]?\s+",
+                  lambda m: f"{'should' if m[1].lower() in ('could', 'can') else m[1]} be ", text)
     if not text:
         return None
     asked = re.match(r"(?i)^\W*(?:wait,?\s+|hang on,?\s+)?(?:and|what about|but) (?P<x>(?:the|my) [\w' ]{2,40})\?", raw)

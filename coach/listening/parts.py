@@ -31,12 +31,12 @@ _SLOT = {k: re.compile(rf"^['\"]?(?:the |that |this |my )?(?:{v})(?: (?:bit|part
          for k, v in _SLOT_NAMES.items()}
 _ANY = "|".join(f"(?:{v})" for v in _SLOT_NAMES.values())
 # A part named by its line, as a pattern to build on ("add X to <the lights me up bit>").
-MENTION = rf"['\"]?(?:the |that |this |my )?(?:{_ANY})(?: (?:bit|part|line|one))?['\"]?"
+MENTION = rf"['\"]?(?:the |that |this |my )?['\"]?(?:{_ANY})['\"]?(?: (?:bit|part|line|one))?['\"]?"
 
 
 def slot_of(mention: str) -> str:
     """The value a mention names ("the heading bit" -> "goal"), or ""."""
-    text = " ".join(mention.strip(" '\"").split())
+    text = " ".join(re.sub(r"(?:(?<=\s)|^)['\"]|['\"](?=\s|$)", "", mention.strip(" '\"")).split())  # the 'x' bit
     return next((k for k, p in _SLOT.items() if p.match(text)), "")
 
 

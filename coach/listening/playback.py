@@ -58,7 +58,7 @@ _GUESS = re.compile(r"\s+(?:(?:i (?:guess|suppose|reckon)|tbh|lol|lmao|haha|ish)
 _FRAME = re.compile(
     r"^(?:(?:well|so(?! " + PURPOSE + r")|ok|okay|um+|uh+|erm|hmm+|basically|honestly|anyway|i mean|right(?! now\b)|"
     r"yeah|to be honest|tbh|"
-    r"tho|though|ngl|tbf|lowkey|imo|idk|dunno|"
+    r"tho|though|ngl|tbf|lowkey|imo|(?:idk|dunno)(?: (?:now|anymore|any more|really|yet))?(?=[\s,.;!?]|$)|"
     r"(?:maybe|probably|perhaps|prob) like(?= \w)|"  # "ngl maybe like brand strategy" (round 28)
     r"the thing is|thing is|the truth is|if i'?m (?:being )?honest|i'?d say(?: that)?|like(?=,)|that(?=,)|"
     r"again(?=,)|same (?:again|as i said)(?=,)|"  # "again, the money"

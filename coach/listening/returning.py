@@ -45,7 +45,9 @@ def experiment_told(values: dict[str, Any]) -> str:
         return "experiment_review"
     for name in ("recap_shift", "recap_check"):
         said = normalise(str(values.get(name) or ""))
-        told = re.search(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got)\b", said) is not None
+        # "i had the coffee with the data guy" (round 50): done, in the words of the thing done
+        told = re.search(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got|had|met|spoke|talked|asked|saw|"
+                         r"visited|called|emailed|shadowed|sat in|finally)\b", said) is not None
         # "i did the shadowing thing" (round 42): done, but how it went is still to ask
         whole = normalise(" ".join(str(values.get(k) or "") for k in ("recap_shift", "recap_check")))
         done = next((c for c in re.split(r"[.,;!?]+|\band\b|\bbut\b", whole) if _ONLY_DONE.search(c)), "")
