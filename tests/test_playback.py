@@ -123,6 +123,9 @@ def test_acknowledgements_are_short_and_never_advice(wording: str) -> None:
 
 @pytest.mark.parametrize(("reason", "said"), [
     ("respect", "because respect matters to you"),
+    # round 50: what wears them down is never said to matter to them ("that's backwards")
+    ("the paperwork", "because of the paperwork"),
+    ("the trackers", "because of the trackers"),
     ("your kids", "because your kids matter to you"),
     ("time with my kids", "because time with my kids matters to you"),
     ("wanting your taste to count", "because it's about wanting your taste to count"),

@@ -202,6 +202,10 @@ _LATER_SUBJECT = re.compile(r"\b(?:(?:you|we|they|people|i) (?!and\b|or\b)[a-z']
 _POSSESSED_IS = re.compile(r"(?:your|my|his|her|their|our|the) [a-z]+'s (?:[a-z]+ing|not|been|always|never|so|too|a)\b")
 _BODY_PART = re.compile(r"(?:your|my|the) (?:bad |dodgy |sore )?(?:knees?|back|hips?|joints|shoulders?|health|wrists?|"
                         r"feet|eyes|heart)$")
+_BURDEN = re.compile(r"\b(?:paperwork|trackers?|admin|meetings?|spreadsheets?|targets?|ofsted|inspections?|politics|"
+                     r"stress|pressure|nights?|night shifts?|shifts|commute|commuting|rotas?|tickets|bugs|deadlines|"
+                     r"bureaucracy|red tape|box[- ]ticking|micromanag\w*|overtime|burnout|exhaustion|noise|"
+                     r"the hours|long hours|lifting)$")
 _PLURAL = {"people", "children", "kids", "men", "women", "folks", "staff", "colleagues"}
 _SINGULAR_S = re.compile(r"(?:ss|us|is|ics)$", re.I)
 
@@ -240,7 +244,9 @@ def because(phrase: str) -> str:
         return f"because {phrase}"  # "your manager trusts you", "that way you learn"
     if len(phrase.split()) > 4:
         return f"because it's about {phrase}"
-    if _BODY_PART.match(low):  # "your knees": because of your knees, not "your knees matter to you" (round 42)
+    # "your knees": because of your knees, not "your knees matter to you" (round 42); "the trackers", "the paperwork":
+    # what wears them down, never "the paperwork matters to you" (round 50: "that's backwards")
+    if _BODY_PART.match(low) or _BURDEN.search(low):
         return f"because of {phrase}"
     if ", " in phrase and " and " not in phrase:  # "money, not being knackered": both of them matter
         phrase = " and ".join(phrase.rsplit(", ", 1))

@@ -27,6 +27,10 @@ class Piece:
     end: int
 
 
+_TRAILED = re.compile(r"(?i)\b(and|or|more|less|like|of|the|a|an|to|but|with|for|about|some|just|my|your|into)"
+                      r"\s*(?:\.{2,}|\u2026)\s*(?=[a-z])")
+
+
 class Reply:
     """A reply cleaned once; every span the reader keeps indexes both texts alike."""
 
@@ -34,6 +38,9 @@ class Reply:
         text = unicodedata.normalize("NFKC", raw)
         text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
         text = _EMOJI.sub(" ", text)
+        # "less freedom now and more... company?" (round 50 said back "less freedom now and more."): a pause
+        # after a word that needs one after it is no end of a sentence
+        text = _TRAILED.sub(r"\1 ", text)
         lines = [" ".join(line.split()) for line in text.splitlines()]
         self.text = "\n".join(line for line in lines if line)
         # Lower case without changing any length, so spans index both texts.
