@@ -44,11 +44,16 @@ _IN_THERE_TOO = re.compile(r"(?i)\b(?:want|put|have|need) (?:that|it|this|them) 
 # One more thing said after a yes to "is that still true?" (round 22): "football yes. and actually now coaching the
 # under 9s on sundays, which, ...".
 _AND_NOW = re.compile(r"(?i)(?:^|[.!?]\s+)(?:and|plus|also)\s+(?:actually\s+)?(?:now\s+|also\s+|these days\s+)?"
+                      # "and actually scrap the money thing" (round 50 noted it "too"): a fix, not one more
+                      r"(?!(?:scrap|take|remove|drop|forget|delete|cut|lose|get rid|change|fix|swap|replace)\b)"
                       r"(?P<x>[^.!?,]{3,})")
 # "bugs yeah but drawing too. birthday cards, leaving cards" (round 41 asked "is that a yes or a no?"): one more.
 _YES_BUT_TOO = re.compile(r"(?i)^\W*(?:[\w' ]{2,30}? )?(?:yeah|yes|yep|ya|still|for sure)[,.!]*\s+(?:but|and)\s+"
                           r"(?:also\s+)?(?:i'?m good at |i'?m |im )?"
-                          r"(?P<x>(?!(?:now|then|also|like)\b)[\w' -]{2,40}?),?\s+(?:too|as well)\b")
+                          r"(?P<x>(?!(?:now|then|also|like)\b)[\w' -]{2,40}?),?\s+(?:too|as well)\b"
+                          # "football yes but also the BIKES" (round 50 asked again, three times)
+                          r"|^\W*(?:[\w' ]{2,30}? )?(?:yeah|yes|yep|ya|still|for sure)[,.!]*\s+(?:but|and)\s+also\s+"
+                          r"(?P<y>(?!(?:now|then|like|i|you|it|that)\b)[\w' -]{2,40}?)\s*(?:[.!?]|$)")
 # "yes same job. but its a clinical educator who does patient teaching too": the pick said again, whole.
 _RESTATED_TOO = re.compile(r"(?i)\bbut (?:it'?s|its|it is|i'?d say|more like) "
                            r"(?P<x>(?:a|an|the|my) [^.!?;]+?\b(?:too|as well|also)\b)")
@@ -131,7 +136,7 @@ class Changes(DriveChecks):
             # "football yes. and now X"; "and explaining!! i keep saying that" (round 50 asked "yes or no?" twice)
             _AND_NOW.search(reading.reply) if reading.confirm is True else _AND_NOW.match(reading.reply.strip()))
         asked = next((f.new for f in read_fixes(reading.reply) if f.kind == "add" and f.new), "")  # "add X"
-        extra = trimmed(added.group("x")) if added else trimmed(asked)
+        extra = trimmed(added.group("x") or added.groupdict().get("y") or "") if added else trimmed(asked)
         extra = re.sub(r"(?i),?\s+i (?:said|told you|mentioned) (?:that|it|this)\b.*$", "", extra)  # "..., i said that"
         extra = re.sub(r"(?i)^(?:also |like |also like |kind of |kinda )+", "", extra)  # "also like X": X
         if not extra or non_answer(extra) or extra.lower() in self._previous_words(step.changed).lower() or only_felt(
@@ -342,6 +347,11 @@ class Changes(DriveChecks):
         options = options_of(old)
         said_no = [o for o in options if re.search(rf"(?i)\b{re.escape(o.strip(' ,.'))}\W*(?:no|nope|nah|not really|"
                                                     r"not any ?more|(?:is )?(?:dead|out|gone|off))\b", reply)]
+        # "more training now i think. not HR" (round 50 kept "that's all disciplinaries"): the one option picked
+        picked = [o for o in options if re.search(rf"(?i)\b(?:more|mostly|just|only|definitely)\s+(?:the\s+)?"
+                                                  rf"{re.escape(o.strip(' ,.'))}\b", reply)]
+        if len(options) > 1 and len(picked) == 1:
+            return picked[0].strip(" ,")
         if len(options) > 1 and said_no and len(said_no) < len(options):  # "research scientist yes, quality manager no"
             return ", or ".join(o.strip(" ,") for o in options if o not in said_no)
         for edit in read_edits(reply):

@@ -26,7 +26,7 @@ _IDEA = re.compile(r"(?i)[\s,.;-]*(?:(?:it|that|which) (?:was|is)|it'?s|its|that
                    r"(?:daft|silly|stupid|dumb|bad|mad|crazy|rubbish|random|weird) idea\b[^.!?]*[.!?]*"
                    r"|[\s,.;-]*(?:i'?ve |ive |i have )?changed my mind\b[^.!?]*[.!?]*")
 _FORGET = re.compile(
-    r"(?i)(?:^|(?<=[.!?,])\s*)(?:(?:please|pls|can you|could you|just|and|also|oh|so|ok|okay)[,]?\s+)*"
+    r"(?i)(?:^|(?<=[.!?,])\s*)(?:(?:please|pls|can you|could you|just|and|also|oh|so|ok|okay|actually)[,]?\s+)*"
     r"(?:(?:forget|ignore|delete|remove|take out|leave out|drop|scrap|erase|wipe|strike|get rid of)\s+"
     r"(?:(?:what|everything|anything|all|whatever) i (?:said|told you|wrote|mentioned|typed)\s+(?:about|re|regarding)|"
     r"(?:the |that |all the |any )?(?:bits?|parts?|stuff|things?|lines?)\s+(?:about|with|on)|"
