@@ -66,6 +66,9 @@ _TO_THE_COACH = re.compile(
     # "you didnt write game design?? write that down" (round 42 kept "I didn't write game design" as the news)
     r"|^(?:and |but |so )?(?:you|u) (?:didn'?t|did not|didnt|never|still haven'?t|haven'?t) (?:write|put|note|add|keep|"
     r"get|catch|hear)\b|^(?:pls |please |so )?write (?:that|it|this) down\b"
+    # "honestly i think i've changed my mind a bit." (round 50 kept only that): the news comes after it
+    r"|^(?:(?:honestly|so|ok|okay|and|but|tbh|um|yeah)\W+)*(?:i think |i guess )?(?:i'?ve|ive|i have|you'?ve) "
+    r"changed (?:my|your) mind(?: a bit| a little| again| on (?:that|this|it))?\W*$"
     # "bits of that are a bit scrambled tbh but anyway": of the recap, not news (round 17)
     r"|^(?:(?:hi|hello|hey)(?: again)?\W+)?(?:(?:erm|um|uh|so|and|but)\W+)*"
     r"(?:(?:bits|parts|some|most|half|a lot|a few bits) of (?:that|it|this)|that'?s|that|it'?s|it) "

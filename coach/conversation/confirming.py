@@ -372,7 +372,8 @@ class Confirming(Changes):
 
 
 _CHANGED = re.compile(r"(?i)\b(?:is|are|was|'s) (?:off|over|gone|done|dead)(?: now)?\b|"
-                      r"\b(?:any ?more|no longer|these days|i'?ve (?:moved|changed|switched|quit|left|started))\b")
+                      r"\b(?:any ?more|no longer|these days|right now|for now|"
+                      r"i'?ve (?:moved|changed|switched|quit|left|started))\b")
 
 
 def _said_whole(words: str) -> str:
@@ -382,7 +383,8 @@ def _said_whole(words: str) -> str:
     kept = re.sub(r"[.!;]+\s+(?=[a-z])", ", ", kept)  # one line: "you got promoted, now you manage ..."
     if not kept or len(kept.split()) > 20:
         pieces = [p for p in re.split(r"(?<=[.!?])\s+|,\s+(?=(?:and|but|so|they|it|which)\b)|\s+and\s+(?=(?:the|my|it|"
-                                      r"that|this|now)\b)", words) if p.strip()]
+                                      r"that|this|now)\b)|\s+but\s+(?=right now|for now|now|these days)", words)
+                  if p.strip()]  # "X is still the long term thing but right now i need a break" (round 50)
         news = [p for p in pieces if _CHANGED.search(p)]  # "... the head of department thing is off now"
         said = [play_back(p) for p in (news[:1] + [p for p in pieces if p not in news[:1]] if news else pieces)]
         wish = next((p for p in said[1:] if re.match(r"(?i)(?:you )?(?:want|wanna|'?d like|would like|plan|hope)\b",

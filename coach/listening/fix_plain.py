@@ -111,6 +111,12 @@ _DOING_THERE = re.compile(r"(?i)^(?:(?:and|also|but|so)[,.]?\s+)*(?:what'?s|what
                           r"(?P<x>[\w' ]{2,40}?) doing (?:there|in there|on there|here|in it)\W*$")
 
 
+# "the last bit wasnt an answer, i was asking you a question lol" (round 50 kept "an answer, ..." as the line): a
+# line that was never an answer, taken out
+_NO_ANSWER = re.compile(rf"(?i)^(?:(?:and|also|but|so|no)[,.]?\s+)*(?P<line>{MENTION})\s+(?:wasn'?t|wasnt|was not|"
+                        r"isn'?t|isnt|is not)\s+(?:an? |my )?(?:real |proper )?(?:answer|answers|thing i said)\b.*$")
+
+
 def heading_asked(text: str) -> bool:
     """Does ``text`` ask in so many words for the heading to be put right ("can you change where im heading to: X",
     "my goal isnt the lead thing, its X", "where im heading: X")?"""
@@ -127,7 +133,7 @@ def plainly(clause: str) -> str:
     clause = _GOOD_AT_TOO.sub(r"add \g<x> to what i'm good at", clause)
     clause = _LOST_GOOD_AT.sub(r"add \g<x> to what i'm good at", clause)
     clause = _THING_FOR.sub(r"add \g<x> to \g<slot>", clause)  # "and the drawing thing for what im good at?"
-    clause = _OUT_OF.sub(_taken_out, _line_old(clause))
+    clause = _OUT_OF.sub(_taken_out, _line_old(_NO_ANSWER.sub(r"take out \g<line>", clause)))
     clause = re.sub(r"(?i)\b(add)\s+([\w' ]{2,30}?)\s+back(?: in| on)?\b", r"\1 \2", clause)  # "add growth back"
     clause = _DOING_THERE.sub(r"take \g<x> out", _MISSING.sub(r"you missed \g<x>", clause))
     # "underneath its more about X", "'random but football tactics' lol thats not a thing, its just football

@@ -49,6 +49,7 @@ def _words(text: str) -> str:
     text = _TAIL.sub("", _SAYS.sub("", _bare(text))).strip(" ,.!?")
     text = _HEDGE_LEAD.sub("", text)
     text = re.sub(r"^because\s+", "", text.strip(" '\""), flags=re.I)  # "it's because X": X is the new reason
+    text = re.sub(r"(?i)^still\s+['\"]?", "", text)  # "underneath it is still 'X'" (rounds 49, 50 kept "still")
     return own_voice(text).strip(" '\"")  # "replace it with 'you like X'": kept as "i like X"
 
 

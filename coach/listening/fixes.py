@@ -48,7 +48,8 @@ def _clauses(text: str) -> list[str]:
     masked = _NUMBERED.sub("\n", masked)  # "1) the job is X. 2) underneath it is Y": one fix per item
     # "the last line is rubbish, whats X doing there?" (round 50): the judgement ends its sentence
     masked = re.sub(r"(?i)\b((?:is|are|'s) (?:all |just |a bit |totally )?(?:rubbish|wrong|a mess|nonsense|garbage|"
-                    r"gibberish|weird|broken|muddled|off))\s*,\s+(?=(?:what|whats|why|how|where|and|also|plus|you|u)\b)",
+                    r"gibberish|weird|broken|muddled|off))\s*,\s+(?=(?:what|whats|why|how|where|and|also|plus|you|u|"
+                    r"i (?:never|didn'?t|didnt|did not))\b)",
                     r"\1. ", masked)
     parts = re.split(r"(?<=[.!?;])\s+|\n+|"
                      r",?\s+and\s+(?=(?:add|drop|remove|take|put|underneath|under it|where|what|"
@@ -189,6 +190,10 @@ _REST_FINE = re.compile(r"(?i)^(?:(?:otherwise|other than that|apart from that|b
                         r"(?:yeah|yes|yep|ok|okay|fine|lol|haha|thanks|cheers)\W*)$")
 
 
+# "the first bit is wrong, i never said X" (round 50 put "i never said X" in its place): what it is not, no new words
+_NEVER_SAID = re.compile(r"(?i)^(?:i|you) (?:never|didn'?t|didnt|did not) (?:say|said|mean|meant|write|wrote)\b")
+
+
 def read_fixes(reply: str) -> list[Fix]:
     """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
     reply = _TOLD_ASIDE.sub("", reply)  # "it's not 'being recognised', i told you last time, more X" (round 37)
@@ -237,7 +242,8 @@ def read_fixes(reply: str) -> list[Fix]:
             asks = clause.rstrip().endswith("?")
             same = fix is not None and fix.kind == "put" and (fix.points or fix.part.lower() == waiting.part.lower())
             # "X is wrong. Y, not X"; "the underneath bit is repeated weirdly. otherwise yeah" (round 50): no new words
-            new = "" if asks or _REST_FINE.match(_bare(clause)) else _words(clause) if fix is None else \
+            new = "" if asks or _REST_FINE.match(_bare(clause)) or _NEVER_SAID.match(_bare(clause)) else \
+                _words(clause) if fix is None else \
                 fix.new if same else ""
             new = fix.chain[0] if fix is not None and fix.kind == "restate" and fix.chain else new  # "just put Y"
             if new:

@@ -33,6 +33,8 @@ _NOW = re.compile(
     r"|(?:right now|currently|at the moment|rn|these days|now)\b"
     # "im in final year of law, 22", "im a sous chef right now, 31" (round 33): where they are, with an aside
     r"|(?:i'?m|im|i am) in (?:my )?(?:final|first|second|third|last|\d(?:st|nd|rd|th)) year\b"
+    # "i'm in marketing at a software company and its fine but ..." (round 50)
+    r"|(?:i'?m|im|i am) (?:currently |now )?in (?!love\b|charge\b)(?:\w+ ){1,2}(?:at|for|with) (?:a |an |the )?\w+"
     r"|(?:i'?m|im|i am) (?:a |an )?(?:\w+ ){0,3}(?:right now|rn|atm|at the moment|currently)\b"
     # "i do payroll at a uni", "i run the night desk": the job as it is (not "i do want to lead").
     r"|i (?:do|run|manage|teach|drive|handle|cover|answer|fix|test|clean|cook|sell|nurse|serve)\b"
@@ -126,7 +128,9 @@ _WISH_FROM = re.compile(r"(?i)\b(?:(?:going back and forth|back and forth|can'?t
                         r"between\s+|(?=either\b)|"
                         r"(?=i (?:keep |really |kind of |kinda )?(?:want|wanna|would like|'?d like|hope|dream of|"
                         r"plan)\b)|"
-                        r"(?=i'?d (?:love|like) to\b))")
+                        r"(?=i'?d (?:love|like) to\b)|"
+                        # "... and its fine but i keep thinking about going freelance, or maybe ux research?" (round 50)
+                        r"\bi (?:keep |'?ve been |have been |always |sometimes )?(?:thinking|think) (?:about|of)\s+)")
 
 
 # "For me is important the stability but I think about data analyst role or maybe ..." (a second language): the wish
@@ -142,6 +146,10 @@ def heading(content: str) -> str:
 
     "im a junior ux designer at a fintech, and i kind of want to be a design lead" keeps the
     wish; an answer with no wish in it is kept whole."""
+    return re.sub(r"(?i)\bor like\s+", "or ", _heading(content))  # "or like a proper break": or a proper break
+
+
+def _heading(content: str) -> str:
     content = _GOAL_LABEL.sub("", content) or content  # "goal is to open a food truck": the goal itself
     about = _THINK_ABOUT.search(content)
     if about and not _HEADING.search(content[:about.start()]) and len(content[about.end():].split()) >= 2:
