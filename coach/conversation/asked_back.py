@@ -21,6 +21,7 @@ from coach.listening.reading import Act, Reading
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
+    from coach.flow.spec import Step
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # The coach's own question said back on the way to answering it ("Why does it matter? I suppose ...").
@@ -87,6 +88,7 @@ class AskedBack(Kept):
 
         def _render(self, source: str) -> str: ...
         def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
+        def _read_back_before(self, step: Step, routed: bool = False) -> str | None: ...
 
     def _asides(self, reading: Reading, edited: bool = False) -> list[Message]:
         """Answers to questions put to the coach (not one asking for an edit), the advice reply, an acknowledgement."""
@@ -161,6 +163,8 @@ class AskedBack(Kept):
                 key = "advice_verdict"  # "is that a sign or am i reading into it?": a short word, not the whole why
             if act.topic in ("show_again", "works_alone"):
                 key = ""  # "can you show me the summary again": saying it again is the answer (and see _take)
+            if act.topic == "show_again" and self._read_back_before(self.current, routed=True) is None:
+                key = "so_far"  # "can you read me back everything you've got now?", nothing read back yet (round 50)
             told = _TOLD_IT_IS.match(act.text)  # "I told you last time is having a say": said again, no complaint
             tail = act.text.strip(" ,.").rsplit(",", 1)  # "excel, i said that last time too": the words, then where
             # "like i said NOT money": the words again, said louder (round 36)

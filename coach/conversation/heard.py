@@ -140,6 +140,12 @@ def corrected_to(reading: Reading) -> str:
             said = _ABOUT.sub("", (after[0].content or after[0].text).strip())
             point = THE_POINT.search(said)
             return said[point.end():] if point else said
+    if len(parts) == 1 and _ADDED_TOO.search(parts[0]):
+        # "X. and maybe Y... wait no, i'd still want Z too" (round 50 kept only Z): one more, beside what was said
+        before = [(a.content or a.text).strip(" .") for a in reading.acts[:next(
+            i for i, a in enumerate(reading.acts) if a.kind == "correction")] if a.kind == "content"]
+        if before:
+            return ". ".join([*before, parts[0]])
     parts = [_MISSED.sub("", p) for p in parts]
     if parts and not any(parts):  # "you missed what motivates me: growth": what follows the colon
         rest = [(a.content or a.text).strip() for a in reading.acts if a.kind == "content"]
@@ -153,6 +159,8 @@ def corrected_to(reading: Reading) -> str:
     return kept if kept and not _DENIED.match(said) else said
 
 
+_ADDED_TOO = re.compile(r"(?i)^(?:(?:i'?d|id|i would|i) (?:still |also )?(?:want|like|love|need)\b[^.!?]{0,60}?"
+                        r"\b(?:too|as well|also)\b|(?:and |but )?also\b)")
 _TAKES_BACK_ONLY = re.compile(rf"(?i)^\W*{TAKE_BACK_ONLY}\W*$")
 # A thing pointed at, not said, as what a correction puts in (round 23): "the blood thing".
 _POINTED = re.compile(r"(?i)^(?:the|that|this) [\w' ]{1,20} (?:thing|bit|stuff)\W*$")
