@@ -202,8 +202,10 @@ def not_knowing(cx: Context) -> None:
                    # "idk the head of design", "idk, nobody should feel dumb using a thing" (round 32), "idk,
                    # pottery classes on thursdays" (round 47 lost it): what is said straight after is the answer,
                    # hedged, unless it says why there is none
+                   # "idk. it just does? i dont want to spend 40 yrs making a bank richer" (round 50 lost it all):
+                   # more not knowing on the way is no reason there is no answer
                    or any(not reason.search(low[f.piece.start:f.piece.end]) for f in after[:1]
-                          if not any(g.kind in _NOT_AN_OFFER for g in between[:-1]))
+                          if not any(g.kind in _NOT_AN_OFFER - {"non_answer"} for g in between[:-1]))
                    # "idk. making people happy": said as a sentence of its own, what follows is the answer
                    or ((found[at].rule == "non_answer.whole" or re.match(r"\s*[.!;]", low[found[at].piece.end:]))
                        and not any(
