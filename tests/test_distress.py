@@ -218,9 +218,19 @@ def test_career_talk_is_never_a_stop(text: str) -> None:
     "oh goodness, yes i'm perfectly safe! i only meant i don't want to disappear as in, become invisible, sitting at"
     " home with nobody needing me. not anything dark. you gave me a bit of a fright there ha",
     "no, add that i never got to travel properly and i want to start ux research with energy, not on empty",
+    # round 51: a place and "not anywhere" beside it (this one stopped the talk), the chat ended, a line named
+    "mostly, but now it's more ux research here actually, at my company, since priya's team might hire. not anywhere",
+    "i'm going to stop here. /quit",
+    "also the underneath bit lost the running on empty part",
 ])
 def test_everyday_talk_gets_no_check_in(text: str) -> None:
     assert distress_level(text, LEX) is None
+
+
+def test_not_being_anywhere_and_stopping_for_good_are_still_heard() -> None:
+    assert distress_level("not anywhere", LEX) == "crisis"
+    assert distress_level("i won't be anywhere in 5 years", LEX) == "crisis"
+    assert distress_level("i'm going to stop here for good", LEX) is not None
 
 
 def test_the_wish_to_disappear_is_still_a_stop_when_it_is_made() -> None:

@@ -34,6 +34,21 @@ _NOT_DEAD = re.compile(r"\b(?!(?:i|im|i'm|me|myself|am|we|you|they|he|she)\b)[a-
 _NOT_GONE_WISH = re.compile(r"\b(?:don't|do not|dont|never|wouldn't|would not) (?:ever |really |just )?"
                             r"(?:want|wanna|wish) (?:to )?(?:just )?(?:disappear|vanish|fade away)\b"
                             r"(?!.*\b(?:but|except) i (?:do|want)\b)")
+# A place said, then "not anywhere" (else) beside it: "ux research here, at my company ... not anywhere" (round 51
+# stopped the talk on it)
+_HERE_NOT_ANYWHERE = re.compile(r"\b(?:here|at my (?:company|work|job|place|school|firm)|where i am now)\b[^.!?]{0,100}"
+                                r"(?:[.!?,;]\s*(?:and |but |just )?|\s+(?:and |but )?)"
+                                r"not (?:just )?anywhere(?: else)?\b"
+                                r"(?! (?:in|by) (?:\d|five|three|a few|a year))")
+# Ending the chat or naming a line of the record: "i'm going to stop here. /quit", "the underneath bit lost the
+# running on empty part" (round 51 asked "are you safe?" of both)
+_TALK_STOPS = re.compile(r"(?:\b(?:i'm going to|i am going to|i'll|i will|let's|i want to|can we|i'd like to|"
+                         r"i need to) (?:(?:stop|finish|leave it|call it a day)(?: (?:here|now|there|for (?:today|now|"
+                         r"tonight)|the chat|this chat|this conversation|the conversation))+|end (?:the|this) "
+                         r"(?:chat|conversation|session)(?: (?:here|now|for (?:today|now)))?)|"
+                         r"\bthe (?:running on empty|on empty|burn(?:ed|t) out|knackered|exhausted|tired|stressed) "
+                         r"(?:part|bit|line|thing))"
+                         r"(?=$|[.,!?;]|\s/)")
 # Things that are a burden ("fonts are a real burden", "meetings were such a burden"): not the person.
 _THINGS_A_BURDEN = re.compile(r"\b(?!(?:i|me|we|us|people|everyone|they)\b)[a-z]+s (?:are|were) (?:such |a |an |real |"
                               r"bit |of |kind |really |total |huge )*burden\b")
@@ -299,6 +314,8 @@ def _prepared(t: _Tables, text: str, lex: Lexicon) -> tuple[str, bool]:
     """Evened text with idioms and joking hyperbole taken out, and whether it is said in earnest."""
     # "i want to rest but i don't want to disappear" (round 50 stopped the talk twice): the wish denied, not made
     low = _NOT_GONE_WISH.sub(" ~ ", evened(text, lex))
+    low = _HERE_NOT_ANYWHERE.sub(" ~ ", low)  # "more ux research here, at my company. not anywhere" (round 51)
+    low = _TALK_STOPS.sub(" ~ ", low)  # "i'm going to stop here. /quit": the chat ends, said as such (round 51)
     # Said in earnest ("not a joke", "i don't mean another company"): no joke or other reason excuses it.
     earnest = t.earnest.search(low) is not None
     # Idioms out first: what is left of "I'd kill for a coffee" is no sign of anything.
