@@ -144,7 +144,9 @@ class AskedBack(Kept):
             key = "purpose" if act.topic == "purpose" else (act.topic if act.topic in _TOPICS else "other")
             hanging = bool(reading.content) and len(act.text.split()) == 1 and act is reading.acts[-1]
             restated = re.match(r"(?i)(?:like|i mean|as in)\b", act.text) is not None and len(reading.acts) > 1
-            if key == "clarify" and (hanging or restated):
+            # "does what sum it up? ... yeah thats still right" (round 51): asked and answered in one breath
+            answered = act.rule == "question.clarify_echo" and reading.confirm is not None
+            if key == "clarify" and (hanging or restated or answered):
                 key = ""  # "...? which": a word left hanging; "do you save this forever? like literally forever?"
             elif act.rule in _CATCH_ALL and _OF_THE_QUESTION.search(act.text):
                 key = "purpose"  # "what's the piont of this question?": what it is for, typo and all

@@ -335,7 +335,10 @@ class Changes(DriveChecks):
             words = " ".join(s for s in re.split(r"(?<=[.!?])\s+", words) if not _GONE.match(s)) or words
         if self.current.changed == "want_job" and reading.confirm is False:
             # "now i think not. ... i prefer the trainer job. the explaining part is what i like" (round 42): the job
-            words = job_named(reading.reply) or words
+            # "NO. i never picked the head's job. the TA job. jenny's job." (round 51 noted the head's job)
+            kept = " ".join(x for x in re.split(r"(?<=[.!?])\s+", reading.reply) if not re.search(
+                r"(?i)\bi (?:never|didn'?t|didnt|did not) (?:pick|picked|choose|chose|say|said|want|wanted)\b", x))
+            words = job_named(kept) or words
         return self._edited_previous(reading.reply) or words
 
     def _edited_previous(self, reply: str) -> str:

@@ -120,8 +120,13 @@ _NO_ANSWER = re.compile(rf"(?i)^(?:(?:and|also|but|so|no)[,.]?\s+)*(?P<line>{MEN
 def heading_asked(text: str) -> bool:
     """Does ``text`` ask in so many words for the heading to be put right ("can you change where im heading to: X",
     "my goal isnt the lead thing, its X", "where im heading: X")?"""
-    return any(_HEADING_TO.match(s.strip()) or _HEADING_LABEL.match(s.strip())
+    # "no. ive changed my mind. im heading for keeping my head down till the pension, not training" (round 51)
+    return any(_HEADING_TO.match(s.strip()) or _HEADING_LABEL.match(s.strip()) or _HEADING_FOR.match(s.strip())
                for s in re.split(r"(?<=[.!?])\s+", text))
+
+
+_HEADING_FOR = re.compile(r"(?i)^(?:(?:no|so|but|and|ok)[,.]?\s+)*(?:i'?m|im|i am) (?:now |actually |really )?heading "
+                          r"(?:to|for|towards|into) (?=\w)")  # "going to say this once more" heads nowhere
 
 
 def plainly(clause: str) -> str:
