@@ -69,6 +69,7 @@ _TO_THE_COACH = re.compile(
     # "honestly i think i've changed my mind a bit." (round 50 kept only that): the news comes after it
     r"|^(?:(?:honestly|so|ok|okay|and|but|tbh|um|yeah)\W+)*(?:i think |i guess )?(?:i'?ve|ive|i have|you'?ve) "
     r"changed (?:my|your) mind(?: a bit| a little| again| on (?:that|this|it))?\W*$"
+    r"|^(?:[\w']+ ){0,4}(?:idk|dunno|i dunno|i don'?t know)\W*$"  # "honestly after this week idk." (round 51)
     # "bits of that are a bit scrambled tbh but anyway": of the recap, not news (round 17)
     r"|^(?:(?:hi|hello|hey)(?: again)?\W+)?(?:(?:erm|um|uh|so|and|but)\W+)*"
     r"(?:(?:bits|parts|some|most|half|a lot|a few bits) of (?:that|it|this)|that'?s|that|it'?s|it) "
@@ -334,8 +335,7 @@ class Changes(DriveChecks):
         if self.current.changed == "goal":  # "head of dept is dead. its data analysis now": where they are heading
             words = " ".join(s for s in re.split(r"(?<=[.!?])\s+", words) if not _GONE.match(s)) or words
         if self.current.changed == "want_job" and reading.confirm is False:
-            # "now i think not. ... i prefer the trainer job. the explaining part is what i like" (round 42): the job
-            # "NO. i never picked the head's job. the TA job. jenny's job." (round 51 noted the head's job)
+            # "i think not. ... i prefer the trainer job" (round 42); "NO. i never picked the head's job. the TA job."
             kept = " ".join(x for x in re.split(r"(?<=[.!?])\s+", reading.reply) if not re.search(
                 r"(?i)\bi (?:never|didn'?t|didnt|did not) (?:pick|picked|choose|chose|say|said|want|wanted)\b", x))
             words = job_named(kept) or words

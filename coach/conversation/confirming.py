@@ -30,7 +30,7 @@ _NOT_BEING = re.compile(r"(?i)^not (?:being|having|feeling|needing|getting)\b(?!
 _NOT_A_WORD_FOR_IT = re.compile(
     r"(?i)^(?:i'?m|i am|i|sorry|thanks|thank you|ok|okay|fine|nah|nope|yes|yeah|maybe|idk|lol|haha|enough|same|"
     r"that|this|it|well|really|honestly|again|obviously|whatever|exactly|correct|right|wrong|why|what|"
-    r"(?:the )?opposite|evidently|none|nothing|neither|never|not)\b")
+    r"(?:the )?opposite|evidently|none|nothing|neither|never|not|forget|drop|scrap|skip|ignore)\b")  # "forget money"
 # A reply that goes on with one more reason ("because ...", "and also cos ...").
 _REASON_ADDED = re.compile(
     r"(?i)^\W*(?:(?:and|also|plus|oh and|and also)[, ]+)?(?:because|cause|'cause|cos|coz|cuz|bc|since)\b")
@@ -250,7 +250,7 @@ class Confirming(Changes):
         # "not being invisible", "enough to not panic": words for it, not a no
         denied = _DENIES.search(re.sub(r"(?i)\bto not\b", "to", words)) and not _NOT_BEING.match(words)
         if not words or non_answer(words) or len(words.split()) > most or denied or OPEN_END.search(words) or (
-                re.match(r"(?i)^i (?:said|meant|mean)\W*$", words)):  # "no, i said not respect" (round 42: "I said")
+                re.match(r"(?i)^i (?:said|meant|mean)\W*$|^(?:forget|drop|scrap|skip|ignore)\b", words)):
             return ""  # "i said i dont care who decides": a no said again, not a word of their own
         return words
 

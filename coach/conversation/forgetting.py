@@ -36,7 +36,10 @@ _FORGET = re.compile(
     r"|(?:forget|scrap) (?:the |my |that )?(?P<z>[\w' ]{2,25}?) (?:stuff|bit|part|thing)s?\b"
     # "forget the vans" said on its own (round 29)
     r"|^\W*(?:(?:ok|so|just|pls|please|no)[,]?\s+)*(?:forget|ignore|scrap) (?:the |my |about (?:the |my )?)"
-    r"(?P<w>(?!(?:it|that|this|them)\b)[\w' ]{2,25}?)(?=\W*$))"
+    r"(?P<w>(?!(?:it|that|this|them)\b)[\w' ]{2,25}?)(?=\W*$)"
+    # "NO. thats not what i said. forget money. can we go back" (round 51 kept "forget money" as a passion)
+    r"|(?<=[.!?] )(?:(?:ok|so|just|pls|please|no)[,]?\s+)*(?:forget|ignore|scrap) (?:the |my |about (?:the |my )?)?"
+    r"(?P<m>(?!(?:it|that|this|them|what|about|everything|all)\b)[\w']+(?: [\w']+)?)(?=[.!?]))"
     r"(?:\s+(?:please|pls|thanks|too|as well|from last time|last time))*[.!?]*")
 # Where nothing said today is played back for correction (the recap), taking out a part of last time's summary is
 # forgetting it: "take out the 'sleep in' bit" (round 30), "i never said the 3am thing as a goal" (round 29).

@@ -67,7 +67,8 @@ class Turning:
                 or (step.corrects and step.say) or "heading_turned" not in self.flow.replies):
             return None
         turn, key = turned(text, goal), "heading_turned"
-        put = None if turn is not None or not step.ladder or not heading_asked(text) else next(
+        # asked in so many words at any question ("what ive changed is im thinking pension now", round 51)
+        put = None if turn is not None or not heading_asked(text) else next(
             (f for f in read_fixes(text) if f.kind == "put" and f.slot == "goal" and f.new), None)
         if put is not None and "put_right" in self.flow.replies:
             # "can you change where im heading to: X", "my goal isnt the lead thing, its X" (round 47 asked why of

@@ -122,9 +122,13 @@ def heading_asked(text: str) -> bool:
     "my goal isnt the lead thing, its X", "where im heading: X")?"""
     # "no. ive changed my mind. im heading for keeping my head down till the pension, not training" (round 51)
     return any(_HEADING_TO.match(s.strip()) or _HEADING_LABEL.match(s.strip()) or _HEADING_FOR.match(s.strip())
-               for s in re.split(r"(?<=[.!?])\s+", text))
+               or _CHANGED_IS.match(s.strip()) for s in re.split(r"(?<=[.!?])\s+", text))
 
 
+# "what ive changed is im thinking pension now, not training" (round 51 heard nothing of it)
+_CHANGED_IS = re.compile(r"(?i)^(?:(?:no|so|but|and|ok)[,.]?\s+)*what (?:i'?ve|ive|i have) changed is (?:that )?"
+                         r"(?:i'?m|im|i am) (?:now )?(?:thinking|going for|heading for|leaning (?:to|towards))"
+                         r"\s+(?=\w)")
 _HEADING_FOR = re.compile(r"(?i)^(?:(?:no|so|but|and|ok)[,.]?\s+)*(?:i'?m|im|i am) (?:now |actually |really )?heading "
                           r"(?:to|for|towards|into) (?=\w)")  # "going to say this once more" heads nowhere
 
@@ -134,6 +138,7 @@ def plainly(clause: str) -> str:
     clause = _LINE_SAID.sub("what people come to me for is ", _TOLD_AGAIN.sub("", clause))
     # "im heading to test automation now not UX", "and im good at drawing too" (round 41): the lines, said plainly
     clause = _HEADING_SAID.sub("where i'm heading is ", clause)
+    clause = _CHANGED_IS.sub("where i'm heading is: ", clause)
     clause = _HEADING_TO.sub("where i'm heading is: ", _WRITE_IT.sub("", clause))
     clause = _GOOD_AT_TOO.sub(r"add \g<x> to what i'm good at", clause)
     clause = _LOST_GOOD_AT.sub(r"add \g<x> to what i'm good at", clause)
