@@ -41,9 +41,9 @@ _YES_BUT_VIA = re.compile(r"(?i)^\W*(?:yes|yeah|yep|ya|still)[,.!]*\s+but\s+(?P<
 # ("add patient education" is read as a fix).
 _IN_THERE_TOO = re.compile(r"(?i)\b(?:want|put|have|need) (?:that|it|this|them) in(?: there| it)?\b[^.!?]*?"
                            r"(?:,\s*|\s+)(?:like|so|as in|i mean|meaning)\s+(?P<x>[^.!?;,]+?)\s+(?:too|as well)\b")
-# One more thing said after a yes to "is that still true?" (round 22): "football yes. and actually now coaching the
-# under 9s on sundays, which, ...".
-_AND_NOW = re.compile(r"(?i)(?:^|[.!?]\s+)(?:and|plus|also)\s+(?:actually\s+)?(?:now\s+|also\s+|these days\s+)?"
+# One more thing said after a yes to "is that still true?" (round 22): "football yes. and actually now coaching X".
+_AND_NOW = re.compile(r"(?i)(?:^|[.!?]\s+|,\s+(?=plus\b))(?:and|plus|also)\s+(?:actually\s+)?"
+                      r"(?:now\s+|also\s+|these days\s+)?"
                       # "and actually scrap the money thing" (round 50 noted it "too"): a fix, not one more
                       r"(?!(?:scrap|take|remove|drop|forget|delete|cut|lose|get rid|change|fix|swap|replace)\b)"
                       r"(?P<x>[^.!?,]{3,})")

@@ -165,7 +165,8 @@ class Confirming(Changes):
             said = [] if fixed and (fixed.lower() in line.lower() or _COMPLAINT.search(changed or added)) else [
                 self._rule(line)]
             return said + self._advance(answer=text, ref=ref, reading=reading,
-                                                      confirm=None if added and not listed else reading.confirm,
+                                                      # "plus X" at last time's list: the list, X beside it
+                                                      confirm=listed or None if added else reading.confirm,
                                                       changed=changed or added)
         if not answered and self._added_reason(text, reading):
             # "because she made everyone feel at home", "yes, and also i like being asked": one more reason

@@ -149,8 +149,8 @@ def restated(answer: str, before: list[str]) -> str:
     old = set().union(*(_words(b) for b in before)) if before else set()
     for sentence in _SENTENCES.split(answer or ""):
         m = _RESTATED.match(sentence.strip())
-        if m is None:
-            continue
+        if m is None or re.match(r"(?i)\W*(?:plus|and|also|add|as well as)\b", m["x"]):
+            continue  # "plus crime novels and mashiko pottery": more, not instead (round 51)
         items = [i.strip() for i in re.split(r"(?i)\s*(?:,|&|\+|\band\b)\s*", m["x"]) if i.strip()]
         if len(items) < 2 or any(len(i.split()) > 4 or _NOT_AN_ITEM.match(i) for i in items):
             continue

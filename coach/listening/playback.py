@@ -193,7 +193,7 @@ _WANT_TO = re.compile(r"(?i)\bi(?:'d| would)? (?:really |just )?(?:want|like|lov
                       r"lead|run|get|go|become|stay|have|make|join|teach|try|start|open|train|help)\b.*$")
 _WANT_BARE = re.compile(r"(?i)\b(want|wants|hope|wish|like|love|hate|need|try) "
                         r"(?=(?:be|become|train|teach|learn|move|go|start|fix|make|build|help|work|do|have|see|get|open|run|lead|drive|own|earn|stay|leave|find|"
-                        r"change|study|write|cook|repair|finish|feel)\b)")  # "i like fix things": like to fix
+                        r"change|study|write|cook|repair|finish|feel)\b(?! (?:that|which|i|you|where)\b))")
 _WISH_ALONE = re.compile(r"(?i)(?:(?:but|and|so|yes|still)\s+)*(?:i|you|we)\s+(?:really\s+|still\s+)?"
                          r"(?:want|wanna|want it|like|need|hope|wish|do|would|will|can)")
 _SOFT_WISH = re.compile(r"(?i)\b(i|i'?d|you|we) (?:kinda|kind of|sorta|sort of|kinda sorta) "
