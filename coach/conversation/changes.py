@@ -1,9 +1,7 @@
 """What a returning mentee says has changed since last time, read from their reply to a "still true?" check.
 
 "partly, i've moved to QA since" answers "what has shifted?" already; "maybe not big company, any company is
-ok" changes one part of last time's words, not all of them; "the drives bit is a mess" is about the recap,
-not news. Mixed into the conversation beside the drive checks (coach.conversation.confirming).
-"""
+ok" changes one part of last time's words; "the drives bit is a mess" is about the recap, not news."""
 
 from __future__ import annotations
 
@@ -18,7 +16,7 @@ from coach.listening import rules
 from coach.listening.edits import read_edits
 from coach.listening.fixes import read_fixes
 from coach.listening.jobs import job_named
-from coach.listening.listed import restated
+from coach.listening.listed import listed_back, restated
 from coach.listening.playback import play_back, trimmed
 from coach.listening.returning import experiment_told, news_told
 
@@ -152,8 +150,7 @@ class Changes(DriveChecks):
         return f"{before}, and {extra}" if before and extra else extra
 
     def _changed_line(self, changed: str, added: str, text: str = "") -> str:
-        """"yes. and VAT, i said it last time also": "I've noted VAT too.", not "what's different now: X, and VAT"
-        (round 42); "" when something changed (said with the flow's ``changed`` reply)."""
+        """"yes. and VAT, i said it too": "I've noted VAT too.", not "what's different now: X, and VAT" (round 42)."""
         previous = self.values.get("previous") or {}
         if changed and text and previous.get("experiment") and "experiment_heard" in self.flow.replies and (
                 self.current.changed == "recap_shift" and experiment_told({"previous": previous, "recap_check": text})):
@@ -229,7 +226,7 @@ class Changes(DriveChecks):
         """"bouldering yes, books not so much lately. started running though" at "is that still true?" (round 39):
         last time's list less what is said to have gone, with what was taken up since (None: neither said)."""
         var, prev = self._revisited_list()
-        if prev is None:
+        if prev is None or not isinstance(self.values.get(var), list):
             return None  # a text ("where you're heading") is put right in _edited_previous
         items = [i for i in prev if isinstance(i, str) and i.strip()]
         gone = [i for i in items if any(re.search(rf"(?i)\b{re.escape(w)}\w*\b[^.,;!?]{{0,12}}?{_LESS_NOW}", text)
@@ -257,7 +254,7 @@ class Changes(DriveChecks):
         var = self.current.changed or ""
         key = dict(self.current.keep_previous).get(var)
         prev = (self.values.get("previous") or {}).get(key) if key else None
-        ok = isinstance(prev, list) and isinstance(self.values.get(var), list) and "changed" in self.flow.replies
+        ok = isinstance(prev, list) and isinstance(self.values.get(var), (list, str)) and "changed" in self.flow.replies
         return var, prev if ok else None
 
     def _list_restated(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
@@ -265,15 +262,18 @@ class Changes(DriveChecks):
         var, prev = self._revisited_list()
         if prev is None or reading.has("question") or reading.has("advice_request"):
             return None
-        said = restated(text, [str(i) for i in prev if isinstance(i, str)])
+        least = 2 if isinstance(self.values.get(var), list) else 3  # "research scientist yes, quality manager no"
+        said = restated(text, [str(i) for i in prev if isinstance(i, str)], least)
         if not said:
             return None
         self._begin_change()
         out = self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # last time's list kept first
-        for i in reversed(range(len(self.values.get(var) or []))):  # round 49 put half of it right, four times
-            self.words.remove(var, i)
-        self.words.append(var, said, [ref] if ref else [])
-        return [self._rule(self._reply("changed").replace("{words}", play_back(said) or said))] + out
+        value = self.values.get(var)
+        if isinstance(value, list):  # round 49 put half of it right, four times
+            for i in reversed(range(len(value))):
+                self.words.remove(var, i)
+        (self.words.append if isinstance(value, list) else self.words.set)(var, said, [ref] if ref else [])
+        return [self._rule(self._reply("changed").replace("{words}", listed_back(said, 30) or said))] + out
 
     def _previous_words(self, var: str) -> str:
         """Last time's words for ``var`` on a step that keeps them ("" if none)."""

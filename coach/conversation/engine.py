@@ -30,8 +30,7 @@ COMMANDS = {
     "/pause": "pause; continue later with coach chat --resume",
     "/quit": "end this conversation (the transcript is kept)",
 }
-# The longest answer taken in one turn (about 700 words). A longer one is kept in the
-# transcript as typed, and the mentee is asked for a shorter one: nothing is silently cut.
+# The longest answer taken in one turn (about 700 words); a longer one is kept as typed and asked for shorter.
 MAX_ANSWER_CHARS = 4000
 
 
@@ -56,6 +55,7 @@ _PAUSE_ASKED = re.compile(r"(?i)(?:(?:^|[.!?;,]\s*)(?:(?:ok(?:ay)?|so|right|sorr
 # A stop asked for with the everyday reason after it (round 34): "can we stop now, I need to pick up my kid",
 # "i need to STOP. school run. bye". Only a reason of life's logistics: "i need to stop. everything is too much" is
 # read as what it says.
+_COMMAND_AFTER = re.compile(r"(?i)(?<=\S)\s+(?P<c>/quit|/pause)\s*$")  # typed after an answer on the same line
 _STOP_FOR = re.compile(r"(?i)(?:^|[.!?;,-]\s*)(?:(?:anyway|ok(?:ay)?|sorry|no|so),?\s+)*(?:i said\s+)?"
                        r"(?:(?:can|could) we|i (?:need|have|got) to|i gotta|gotta|let'?s)\s+(?:stop|finish|end|pause)"
                        r"(?:\s+(?:now|here|there|for (?:today|now)))?(?:\s*[,.;!?-]+\s*|\s+(?=i\b))"
@@ -212,11 +212,11 @@ class Conversation(Answering, Asking):
             return self._finish_turn(self._bounded_reask(""))
         if _BACK_ASKED.match(text) and self.state.history:  # "wait go back, i want to change my answer" (round 30)
             return self._command("/back")
-        asked = _PAUSE_ASKED.search(text) or _STOP_FOR.search(text)
-        if asked and self.status == "active":  # "... freedom and meaning, both. ok now pause": answered, then paused
+        asked = _COMMAND_AFTER.search(text) or _PAUSE_ASKED.search(text) or _STOP_FOR.search(text)
+        if asked and self.status == "active":  # "... both. ok now pause", "i'm going to stop here. /quit" (round 51)
             rest = text[:asked.start()].strip(" ,;")
             msgs = self._finish_turn(self._answer(rest)) if re.search(r"\w", rest) else []
-            return msgs if self.finished else msgs + self._command("/pause")
+            return msgs if self.finished else msgs + self._command((asked.groupdict().get("c") or "/pause").lower())
         if len(text) > MAX_ANSWER_CHARS:
             self._record_mentee(text)
             note = (

@@ -11,9 +11,9 @@ from coach.listening.parts import MENTION
 __all__ = ["heading_asked", "plainly"]
 
 
-# Lines said as sentences of one's own (round 41): "im heading to X", "im good at X too", "just say X".
+# Lines said as sentences of one's own (round 41): "im heading to X", "im good at X too" ("going to stop": no).
 _HEADING_SAID = re.compile(r"(?i)^(?:(?:no|so|but|and|ok)[,.]?\s+)*(?:i'?m|im|i am) (?:now |actually |really )?"
-                           r"(?:heading|going) (?:to|for|towards|into) (?=\w)")
+                           r"(?:heading (?:to|for|towards|into)|going (?:for|towards|into)) (?=\w)")
 _GOOD_AT_TOO = re.compile(r"(?i)^(?:(?:and|also|plus|oh)[,.]?\s+)*(?:i'?m|im|i am) (?:also )?good at "
                           r"(?P<x>[\w' ]{2,40}?)(?:,?\s+(?:too|as well|also))\W*$")
 # "also you lost the bit where im good at spotting confusing screens" (round 42 kept it as news: "I lost the bit")
@@ -66,7 +66,9 @@ _HEADING_TO = re.compile(rf"(?i)^(?:(?:but|and|so|ok|okay|pls|please|just|then|n
 # "pls write that down" (round 47 added "down"): asking for the words just said to be kept, no fix of its own
 _WRITE_IT = re.compile(r"(?i)^(?:(?:pls|please|so|and|ok|okay|just|now)[,.]?\s+)*(?:(?:can|could|would) (?:you|u) "
                        r"(?:please |pls |just )?)?(?:write|put|note|jot|type) (?:that|this|it) (?:down|in)"
-                       r"(?: instead| too| as well| then)?(?:,? (?:please|pls|thanks|thx|ta))?\W*$")
+                       # "please write that in for where i'm heading" (round 51 added "in" to the heading)
+                       rf"(?: instead| too| as well| then)?(?: (?:for|as|under|to|in) {MENTION})?"
+                       r"(?:,? (?:please|pls|thanks|thx|ta))?\W*$")
 
 
 # "ive told you twice now, take the X out" (round 47 read no fix): the complaint before the fix, no part of it

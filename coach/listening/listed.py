@@ -131,7 +131,8 @@ def listed_back(answer: str, max_words: int = 12) -> str:
 _RESTATED = re.compile(r"(?i)^\W*(?:(?:just|only|it'?s|its|it is|still|now|so|ok|okay|yes|yeah|yep|ya|no|nope)[,.!]?"
                        r"\s+)*(?P<x>[\w' -]+?(?:\s*(?:,|&|\+|\band\b)\s*[\w' -]+?)+?)"
                        r"(?:[,.!]?\s+(?:yes|yeah|yep|ya|please|pls|too|still|now|thanks|mate))*\W*$")
-_NOT_AN_ITEM = re.compile(r"(?i)^(?:i|i'?m|im|i'?ve|ive|you|u|it|its|it'?s|that|this|they|we|he|she|there|what|how|"
+_NOT_AN_ITEM = re.compile(r"(?i)^(?:i|i'?m|im|i'?ve|ive|you|u|it|its|it'?s|that|thats|that'?s|this|they|we|he|she|"
+                          r"there|what|how|yeah|yes|yep|ya|ok|okay|true|still|people|everyone|"
                           r"why|when|where|not|never|no|add|put|take|remove|write|change|fix|please|pls|can|could|do|"
                           r"did|is|are|was|the same|same|both|all|everything|nothing)\b")
 _SMALL = frozenset({"the", "a", "an", "my", "and", "of", "to", "in", "on", "for", "with", "just", "only", "stuff",
@@ -142,17 +143,19 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z']+", text.lower()) if len(w) > 2 and w not in _SMALL}
 
 
-def restated(answer: str, before: list[str]) -> str:
+def restated(answer: str, before: list[str], least: int = 2) -> str:
     """The list a mentee says over whole at "is that still true?" ("take the sleep bit out. just bikes and the
     shed", round 49), as typed; "" when no sentence of ``answer`` is such a list, when it names nothing said last
-    time (``before``) and starts with no "just", or when it says last time's words again."""
+    time (``before``) and starts with no "just", when it says last time's words again, or names fewer than
+    ``least`` things."""
     old = set().union(*(_words(b) for b in before)) if before else set()
     for sentence in _SENTENCES.split(answer or ""):
         m = _RESTATED.match(sentence.strip())
         if m is None or re.match(r"(?i)\W*(?:plus|and|also|add|as well as)\b", m["x"]):
             continue  # "plus crime novels and mashiko pottery": more, not instead (round 51)
         items = [i.strip() for i in re.split(r"(?i)\s*(?:,|&|\+|\band\b)\s*", m["x"]) if i.strip()]
-        if len(items) < 2 or any(len(i.split()) > 4 or _NOT_AN_ITEM.match(i) for i in items):
+        most = 9 if len(items) >= 3 else 4  # "patience, explaining things simply, spotting what's stuck with reading"
+        if len(items) < least or any(len(i.split()) > most or _NOT_AN_ITEM.match(i) for i in items):
             continue
         named = set().union(*(_words(i) for i in items))
         just = re.match(r"(?i)^\W*(?:just|only)\b", sentence.strip()) is not None
