@@ -222,9 +222,18 @@ def test_career_talk_is_never_a_stop(text: str) -> None:
     "mostly, but now it's more ux research here actually, at my company, since priya's team might hire. not anywhere",
     "i'm going to stop here. /quit",
     "also the underneath bit lost the running on empty part",
+    # round 52: harm denied beside "i'm fine" (this one stopped the talk), and training people on the floor
+    "what?? yes im fine mate, i said im crap at spelling not that im going to top myself. jesus",
+    "more like a trainer on the floor, showing people how to do it hands on",
 ])
 def test_everyday_talk_gets_no_check_in(text: str) -> None:
     assert distress_level(text, LEX) is None
+
+
+def test_harm_denied_without_saying_one_is_safe_and_a_method_looked_up_are_still_stops() -> None:
+    assert distress_level("i'm not going to top myself", LEX) == "crisis"
+    assert distress_level("im fine. i'm going to kill myself", LEX) == "crisis"
+    assert distress_level("yes im fine but i looked up how to do it", LEX) == "crisis"
 
 
 def test_not_being_anywhere_and_stopping_for_good_are_still_heard() -> None:

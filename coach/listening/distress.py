@@ -49,6 +49,15 @@ _TALK_STOPS = re.compile(r"(?:\b(?:i'm going to|i am going to|i'll|i will|let's|
                          r"\bthe (?:running on empty|on empty|burn(?:ed|t) out|knackered|exhausted|tired|stressed) "
                          r"(?:part|bit|line|thing))"
                          r"(?=$|[.,!?;]|\s/)")
+# Harm said not to be meant, beside "i'm fine" or "i'm safe" (the answer to "are you safe?")
+_SAID_SAFE = re.compile(r"\b(?:yes|yeah|yep)?,? ?(?:i'm|i am) (?:totally |perfectly |completely |honestly )?"
+                        r"(?:fine|safe|ok|okay|alright|all right)\b")
+_HARM_DENIED = re.compile(r"\b(?:not|never) (?:that )?(?:i'm |i am |i'd |i would |i'll |i will )?"
+                          r"(?:going to |gonna |about to )?(?:top|kill|hurt|harm|off|end) (?:myself|meself)\b"
+                          r"|\b(?:i'm|i am) not (?:going to|gonna|about to) (?:top|kill|hurt|harm|off) "
+                          r"(?:myself|meself)\b")
+_SHOWING_HOW = re.compile(r"\b(?:show|shows|showing|showed|teach|teaches|teaching|taught|explain|explaining|explained)"
+                          r" (?:\w+ ){0,2}how to do it\b")
 # Things that are a burden ("fonts are a real burden", "meetings were such a burden"): not the person.
 _THINGS_A_BURDEN = re.compile(r"\b(?!(?:i|me|we|us|people|everyone|they)\b)[a-z]+s (?:are|were) (?:such |a |an |real |"
                               r"bit |of |kind |really |total |huge )*burden\b")
@@ -316,6 +325,8 @@ def _prepared(t: _Tables, text: str, lex: Lexicon) -> tuple[str, bool]:
     low = _NOT_GONE_WISH.sub(" ~ ", evened(text, lex))
     low = _HERE_NOT_ANYWHERE.sub(" ~ ", low)  # "more ux research here, at my company. not anywhere" (round 51)
     low = _TALK_STOPS.sub(" ~ ", low)  # "i'm going to stop here. /quit": the chat ends, said as such (round 51)
+    if _SAID_SAFE.search(low):  # "yes im fine mate, ... not that im going to top myself" (round 52 stopped the talk)
+        low = _HARM_DENIED.sub(" ~ ", low)
     # Said in earnest ("not a joke", "i don't mean another company"): no joke or other reason excuses it.
     earnest = t.earnest.search(low) is not None
     # Idioms out first: what is left of "I'd kill for a coffee" is no sign of anything.
@@ -363,6 +374,7 @@ def _cues(t: _Tables, sentence: str) -> str | None:
     sentence = _THINGS_DEAD.sub(" ~ ", sentence)  # "courgettes are dead now tho, frost"
     sentence = _NOT_DEAD.sub(" ~ ", sentence)  # "maybe training isnt dead"
     sentence = re.sub(r"\b(?:not|never) (?:running |going )?on empty\b", " ~ ", sentence)  # "with energy, not on empty"
+    sentence = _SHOWING_HOW.sub(" ~ ", sentence)  # "showing people how to do it hands on" (round 52)
     if t.strong.search(sentence):
         return "check.cue_strong"
     mine = _FIRST_PERSON.search(sentence) is not None
