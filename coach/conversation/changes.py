@@ -12,6 +12,7 @@ from coach.conversation.correcting import _find, _swapped, dropped_from, options
 from coach.conversation.drive_checks import DriveChecks
 from coach.conversation.heard import corrected_to, only_felt, said_content
 from coach.conversation.summary import non_answer
+from coach.listening import change_words as cw
 from coach.listening import rules
 from coach.listening.edits import read_edits
 from coach.listening.fixes import read_fixes
@@ -25,89 +26,6 @@ if TYPE_CHECKING:
     from coach.conversation.words import Provenance
     from coach.flow.spec import Flow, Step
     from coach.listening.reading import Reading
-
-# What is different, said beside a yes to "still true?" (round 21).
-_EXCEPT = re.compile(r"(?i)\b(?:except|apart from|other than|besides|only)(?: (?:that|for|maybe))?,?\s+"
-                     r"(?P<x>(?:i'?m|im|i am|i'?ve|ive|i|now|the|my|we)\b[^.!?]{3,})")
-# "yeah i think so. leaning more to the educator one this week tbh" (round 41): a yes, and which way it leans now
-_LEANING = re.compile(r"(?i)\b(?P<x>(?:i'?m |im |i am )?leaning (?:more |a bit more |a lot more )?"
-                      r"(?:to|towards|toward) [^.!?,]{3,40})")
-# "yes but through game design. not UX. indie games" (round 42 moved on as if it were a plain yes): the way now
-_YES_BUT_VIA = re.compile(r"(?i)^\W*(?:yes|yeah|yep|ya|still)[,.!]*\s+but\s+(?P<x>(?:through|via|more|in|as|with|doing|"
-                          r"by|into)\b[^.!?]{3,40}?)(?=[.!?]|$)")
-# What a returning mentee adds to last time's words (round 21): "i want that in there, like patient education too"
-# ("add patient education" is read as a fix).
-_IN_THERE_TOO = re.compile(r"(?i)\b(?:want|put|have|need) (?:that|it|this|them) in(?: there| it)?\b[^.!?]*?"
-                           r"(?:,\s*|\s+)(?:like|so|as in|i mean|meaning)\s+(?P<x>[^.!?;,]+?)\s+(?:too|as well)\b")
-# One more thing said after a yes to "is that still true?" (round 22): "football yes. and actually now coaching X".
-_AND_NOW = re.compile(r"(?i)(?:^|[.!?]\s+|,\s+(?=plus\b))(?:and|plus|also)\s+(?:actually\s+)?"
-                      r"(?:now\s+|also\s+|these days\s+)?"
-                      # "and actually scrap the money thing" (round 50 noted it "too"): a fix, not one more
-                      r"(?!(?:scrap|take|remove|drop|forget|delete|cut|lose|get rid|change|fix|swap|replace)\b)"
-                      r"(?P<x>[^.!?,]{3,})")
-# "bugs yeah but drawing too. birthday cards, leaving cards" (round 41 asked "is that a yes or a no?"): one more.
-_YES_BUT_TOO = re.compile(r"(?i)^\W*(?:[\w' ]{2,30}? )?(?:yeah|yes|yep|ya|still|for sure)[,.!]*\s+(?:but|and)\s+"
-                          r"(?:also\s+)?(?:i'?m good at |i'?m |im )?"
-                          r"(?P<x>(?!(?:now|then|also|like)\b)[\w' -]{2,40}?),?\s+(?:too|as well)\b"
-                          # "football yes but also the BIKES" (round 50 asked again, three times)
-                          r"|^\W*(?:[\w' ]{2,30}? )?(?:yeah|yes|yep|ya|still|for sure)[,.!]*\s+(?:but|and)\s+also\s+"
-                          r"(?P<y>(?!(?:now|then|like|i|you|it|that)\b)[\w' -]{2,40}?)\s*(?:[.!?]|$)")
-# "yes same job. but its a clinical educator who does patient teaching too": the pick said again, whole.
-_RESTATED_TOO = re.compile(r"(?i)\bbut (?:it'?s|its|it is|i'?d say|more like) "
-                           r"(?P<x>(?:a|an|the|my) [^.!?;]+?\b(?:too|as well|also)\b)")
-# How last time's experiment went is not a change to last time's summary (round 36)
-_OF_THE_EXPERIMENT = re.compile(r"(?i)\bexperiment\b")
-_NOT_THAT = re.compile(r"(?i)^\W*not that\b")
-# A remark to the coach about what it kept ("you still have X wrong", "you got that wrong").
-_TO_THE_COACH = re.compile(
-    r"(?i)^(?:and |but |also )?(?:you|u) (?:still |also )?(?:have|got|kept|wrote|put|missed|forgot|left)\b"
-    # "you didnt write game design?? write that down" (round 42 kept "I didn't write game design" as the news)
-    r"|^(?:and |but |so )?(?:you|u) (?:didn'?t|did not|didnt|never|still haven'?t|haven'?t) (?:write|put|note|add|keep|"
-    r"get|catch|hear)\b|^(?:pls |please |so )?write (?:that|it|this) down\b"
-    # "honestly i think i've changed my mind a bit." (round 50 kept only that): the news comes after it
-    r"|^(?:(?:honestly|so|ok|okay|and|but|tbh|um|yeah)\W+)*(?:i think |i guess )?(?:i'?ve|ive|i have|you'?ve) "
-    r"changed (?:my|your) mind(?: a bit| a little| again| on (?:that|this|it))?\W*$"
-    r"|^(?:[\w']+ ){0,4}(?:idk|dunno|i dunno|i don'?t know)\W*$"  # "honestly after this week idk." (round 51)
-    # "bits of that are a bit scrambled tbh but anyway": of the recap, not news (round 17)
-    r"|^(?:(?:hi|hello|hey)(?: again)?\W+)?(?:(?:erm|um|uh|so|and|but)\W+)*"
-    r"(?:(?:bits|parts|some|most|half|a lot|a few bits) of (?:that|it|this)|that'?s|that|it'?s|it) "
-    r"(?:is |are |was |were |sounds? |seems? |looks? |reads? )?(?:a bit |slightly |kind of |kinda |all |quite )?"
-    r"(?:scrambled|garbled|off|wrong|mixed up|muddled|confused|weird)\b")
-# Of a part of the recap, that it holds ("the drives bit is same") or came out badly ("... got cut off weird tho, its").
-_PART_SAME = re.compile(r"(?i)^(?:and |but )?(?:the |my )?[\w' ]{1,25} (?:bit|part|one|line)s? (?:is|are|'s) "
-                        r"(?:the |still )*(?:same|the same|true|right|fine|ok|okay|unchanged)\b")
-_PART_REMARK = re.compile(r"(?i)^(?:and |but )?(?:the |my )?[\w' ]{1,25} (?:bit|part|one|line)s? "
-                          r"(?:got |was |is |came out )?(?:cut off|cut short|chopped|garbled|weird)[^,.]*,\s*"
-                          r"(?:(?:it'?s|its|it is)\s+)?")
-_PART_WRONG = re.compile(r"(?i)^(?:and |but )?(?:the |my )?['\"]?[\w' ]{1,25}['\"]? (?:bit|part|one|line)s? "
-                         r"(?:is|are|'s) (?:a bit |kind of |kinda |all |a total )?"
-                         r"(?:a mess|wrong|off|messed up|not right|confusing)\b"
-                         r"|^(?:but |and )?(?:one|a|another|the other) thing(?:'s| is)? wrong\b|^(?:it )?is not\b")
-# "a lot has changed since: X", "what has changed: X", "big news, X": the run-up to the news.
-_NEWS_LEAD = re.compile(r"(?i)^(?:(?:also|and|but|so|well|oh)\W+)*(?:big|some|good|great) news"
-                        r"(?: actually| though| tho| btw| lol)?\W+|"
-                        r"^(?:(?:also|and|but|so|well)\W+)*"
-                        r"(?:a lot|lots|loads|quite a bit|much|what|something|things?) (?:has |have )?changed"
-                        r"(?: since)?(?: then| last time)?\W*\s*|^since\W+|"
-                        # "now, thinking about it, id just keep my own job" (round 42): the thought, not its lead-in
-                        r"^(?:(?:now|so|well|honestly|actually)\W+)*(?:thinking about it|come to think of it|"
-                        r"on second thoughts?|now that i think about it)\W+|"
-                        # "kind of but add security" (round 48 noted "add security"): what is added, not the asking
-                        r"^(?:(?:also|and|but|so|pls|please|just)\W+)*add (?:that )?(?=\w)")
-# "the free time bit is wrong": which part is out of date, with the news still to come after it.
-_POINTER = re.compile(r"(?i)^(?:the|that|my) [\w' ]{1,30}? (?:bit|part|thing|one|line|stuff)s? (?:is|was|'s|are) "
-                      r"(?:all )?(?:wrong|off|not right|outdated|out of date|old news|different now|"
-                      r"not true any ?more)$")
-
-# "head of dept is dead": what is off the cards, not where they are heading (round 25).
-_GONE = re.compile(r"(?i)^(?:no,? )?(?:i told you,? )?(?:the )?[\w' ]{1,30} (?:is|are|'s) "
-                   r"(?:dead|gone|over|off the table|not happening)\W*$")
-# "um. maybe? sam's job still looks nice. but the paperwork": still that one, with a doubt beside it.
-_STILL_BUT = re.compile(r"(?i)^\W*(?:(?:um+|hm+|maybe|yeah|yes|i guess|i think|kind of|sort of|probably)[,.?!]*\s+)*"
-                        r"(?P<x>[\w' -]{2,40}?)(?: is| 's)? still (?:looks?|sounds?|seems?|feels?|is) "
-                        r"(?:really |pretty |quite )?"
-                        r"(?:nice|good|great|right|ok|okay|appealing|the one|tempting|interesting)[.,!]*\s*"
-                        r"(?:but|though|tho|except)\s+(?P<y>[^.!?]{2,40}?)\W*$")
 
 class Changes(DriveChecks):
     """The part of a conversation that reads what has changed since last time (mixed into Conversation)."""
@@ -131,12 +49,12 @@ class Changes(DriveChecks):
         step = self.current
         if not step.changed or not step.keep_previous or reading.confirm is False or reading.has("no"):
             return ""
-        whole = _RESTATED_TOO.search(reading.reply)
+        whole = cw.RESTATED_TOO.search(reading.reply)
         if whole:
             return trimmed(whole.group("x"))
-        added = _IN_THERE_TOO.search(reading.reply) or _YES_BUT_TOO.match(reading.reply) or (
+        added = cw.IN_THERE_TOO.search(reading.reply) or cw.YES_BUT_TOO.match(reading.reply) or (
             # "football yes. and now X"; "and explaining!! i keep saying that" (round 50 asked "yes or no?" twice)
-            _AND_NOW.search(reading.reply) if reading.confirm is True else _AND_NOW.match(reading.reply.strip()))
+            cw.AND_NOW.search(reading.reply) if reading.confirm is True else cw.AND_NOW.match(reading.reply.strip()))
         asked = next((f.new for f in read_fixes(reading.reply) if f.kind == "add" and f.new), "")  # "add X"
         extra = trimmed(added.group("x") or added.groupdict().get("y") or "") if added else trimmed(asked)
         extra = re.sub(r"(?i),?\s+i (?:said|told you|mentioned) (?:that|it|this)\b.*$", "", extra)  # "..., i said that"
@@ -209,7 +127,7 @@ class Changes(DriveChecks):
         kept "sam's job still looks nice, the paperwork" as the new pick): last time's words kept, the doubt said
         back beside them (None: not that)."""
         step = self.current
-        m = _STILL_BUT.match(text)
+        m = cw.STILL_BUT.match(text)
         if not step.keep_previous or step.changed is None or m is None or "changed" not in self.flow.replies:
             return None
         var = step.changed or step.keep_previous[0][0]
@@ -297,11 +215,11 @@ class Changes(DriveChecks):
         if not self.current.changed:
             return ""
         if reading.confirm is True:  # "nothing's changed really, except i'm now leaning to teaching": that
-            via = _YES_BUT_VIA.search(reading.reply)
+            via = cw.YES_BUT_VIA.search(reading.reply)
             before = self._previous_words(self.current.changed) if via else ""
             if via and before and not isinstance(self.values.get(self.current.changed), list):
                 return f"{before}, {trimmed(via['x'])}"  # "yes but through game design": the way, beside it
-            other = _EXCEPT.search(reading.reply) or _LEANING.search(reading.reply)
+            other = cw.EXCEPT.search(reading.reply) or cw.LEANING.search(reading.reply)
             words = trimmed(other.group("x")) if other else ""
             # "research scientist yes, quality manager no": last time's words, less the option said no to
             return self._edited_previous(reading.reply) if not words or non_answer(words) else words
@@ -317,23 +235,25 @@ class Changes(DriveChecks):
         told = news_told(reading.reply) if corrected else ""
         if told and corrected.lower() not in told.lower():  # "i applied for the MPH! ... so its research again"
             words = f"{trimmed(told)}. {corrected}"
-        at = reading.reply.lower().find(words.lower()) if _POINTER.match(words.strip(" .!")) else -1
+        at = reading.reply.lower().find(words.lower()) if cw.POINTER.match(words.strip(" .!")) else -1
         if at >= 0 and rules.words(reading.reply[at + len(words):]):  # "the free time bit is wrong, its climbing now"
             words = trimmed(reading.reply[at:])
         # "you still have the hobby wrong. a lot has changed since: X": a remark to the coach is not news
         # "the drives bit is same. the underneath bit got cut off weird tho, its X": X is the news
-        said = [_PART_REMARK.sub("", s) for s in re.split(r"(?<=[.!?])\s+", words)
-                if not _PART_SAME.match(s) and not _PART_WRONG.match(s)]  # "the drives bit is a mess": not news
-        news = [s for s in said if s.strip() and not _TO_THE_COACH.match(s)]
-        if any(_OF_THE_EXPERIMENT.search(s) for s in news):  # "i didnt do the experiment. not that i had one"
-            news = [s for s in news if not _OF_THE_EXPERIMENT.search(s) and not _NOT_THAT.match(s)]
+        said = [cw.PART_REMARK.sub("", s) for s in re.split(r"(?<=[.!?])\s+", words)
+                if not cw.PART_SAME.match(s) and not cw.PART_WRONG.match(s)]  # "the drives bit is a mess": not news
+        news = [s for s in said if s.strip() and not cw.TO_THE_COACH.match(s) and not cw.DOUBT.match(s)]
+        if any(cw.OF_THE_EXPERIMENT.search(s) for s in news):  # "i didnt do the experiment. not that i had one"
+            news = [s for s in news if not cw.OF_THE_EXPERIMENT.search(s) and not cw.NOT_THAT.match(s)]
             if not news:
                 return ""
-        words = _NEWS_LEAD.sub("", " ".join(news)).strip() or words
+        if not news and any(cw.DOUBT.match(x) for x in said):
+            return ""
+        words = cw.NEWS_LEAD.sub("", " ".join(news)).strip() or words
         if not words or non_answer(words) or rules.is_off_topic(words, self.flow.lexicon):
             return ""
         if self.current.changed == "goal":  # "head of dept is dead. its data analysis now": where they are heading
-            words = " ".join(s for s in re.split(r"(?<=[.!?])\s+", words) if not _GONE.match(s)) or words
+            words = " ".join(s for s in re.split(r"(?<=[.!?])\s+", words) if not cw.GONE.match(s)) or words
         if self.current.changed == "want_job" and reading.confirm is False:
             # "i think not. ... i prefer the trainer job" (round 42); "NO. i never picked the head's job. the TA job."
             kept = " ".join(x for x in re.split(r"(?<=[.!?])\s+", reading.reply) if not re.search(

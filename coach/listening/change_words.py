@@ -1,0 +1,92 @@
+"""How a returning mentee says what has changed since last time, as patterns the conversation reads replies
+with (coach.conversation.changes): "yes but through game design", "football yes. and now X", "the drives bit is
+same", "i dont even know if X" (a doubt, not news)."""
+
+from __future__ import annotations
+
+import re
+
+# What is different, said beside a yes to "still true?" (round 21).
+EXCEPT = re.compile(r"(?i)\b(?:except|apart from|other than|besides|only)(?: (?:that|for|maybe))?,?\s+"
+                     r"(?P<x>(?:i'?m|im|i am|i'?ve|ive|i|now|the|my|we)\b[^.!?]{3,})")
+# "yeah i think so. leaning more to the educator one this week tbh" (round 41): a yes, and which way it leans now
+LEANING = re.compile(r"(?i)\b(?P<x>(?:i'?m |im |i am )?leaning (?:more |a bit more |a lot more )?"
+                      r"(?:to|towards|toward) [^.!?,]{3,40})")
+# "yes but through game design. not UX. indie games" (round 42 moved on as if it were a plain yes): the way now
+YES_BUT_VIA = re.compile(r"(?i)^\W*(?:yes|yeah|yep|ya|still)[,.!]*\s+but\s+(?P<x>(?:through|via|more|in|as|with|doing|"
+                          r"by|into)\b[^.!?]{3,40}?)(?=[.!?]|$)")
+# What a returning mentee adds to last time's words (round 21): "i want that in there, like patient education too"
+# ("add patient education" is read as a fix).
+IN_THERE_TOO = re.compile(r"(?i)\b(?:want|put|have|need) (?:that|it|this|them) in(?: there| it)?\b[^.!?]*?"
+                           r"(?:,\s*|\s+)(?:like|so|as in|i mean|meaning)\s+(?P<x>[^.!?;,]+?)\s+(?:too|as well)\b")
+# One more thing said after a yes to "is that still true?" (round 22): "football yes. and actually now coaching X".
+AND_NOW = re.compile(r"(?i)(?:^|[.!?]\s+|,\s+(?=plus\b))(?:and|plus|also)\s+(?:actually\s+)?"
+                      r"(?:now\s+|also\s+|these days\s+)?"
+                      # "and actually scrap the money thing" (round 50 noted it "too"): a fix, not one more
+                      r"(?!(?:scrap|take|remove|drop|forget|delete|cut|lose|get rid|change|fix|swap|replace)\b)"
+                      r"(?P<x>[^.!?,]{3,})")
+# "bugs yeah but drawing too. birthday cards, leaving cards" (round 41 asked "is that a yes or a no?"): one more.
+YES_BUT_TOO = re.compile(r"(?i)^\W*(?:[\w' ]{2,30}? )?(?:yeah|yes|yep|ya|still|for sure)[,.!]*\s+(?:but|and)\s+"
+                          r"(?:also\s+)?(?:i'?m good at |i'?m |im )?"
+                          r"(?P<x>(?!(?:now|then|also|like)\b)[\w' -]{2,40}?),?\s+(?:too|as well)\b"
+                          # "football yes but also the BIKES" (round 50 asked again, three times)
+                          r"|^\W*(?:[\w' ]{2,30}? )?(?:yeah|yes|yep|ya|still|for sure)[,.!]*\s+(?:but|and)\s+also\s+"
+                          r"(?P<y>(?!(?:now|then|like|i|you|it|that)\b)[\w' -]{2,40}?)\s*(?:[.!?]|$)")
+# "yes same job. but its a clinical educator who does patient teaching too": the pick said again, whole.
+RESTATED_TOO = re.compile(r"(?i)\bbut (?:it'?s|its|it is|i'?d say|more like) "
+                           r"(?P<x>(?:a|an|the|my) [^.!?;]+?\b(?:too|as well|also)\b)")
+# How last time's experiment went is not a change to last time's summary (round 36)
+OF_THE_EXPERIMENT = re.compile(r"(?i)\bexperiment\b")
+NOT_THAT = re.compile(r"(?i)^\W*not that\b")
+# A remark to the coach about what it kept ("you still have X wrong", "you got that wrong").
+TO_THE_COACH = re.compile(
+    r"(?i)^(?:and |but |also )?(?:you|u) (?:still |also )?(?:have|got|kept|wrote|put|missed|forgot|left)\b"
+    # "you didnt write game design?? write that down" (round 42 kept "I didn't write game design" as the news)
+    r"|^(?:and |but |so )?(?:you|u) (?:didn'?t|did not|didnt|never|still haven'?t|haven'?t) (?:write|put|note|add|keep|"
+    r"get|catch|hear)\b|^(?:pls |please |so )?write (?:that|it|this) down\b"
+    # "honestly i think i've changed my mind a bit." (round 50 kept only that): the news comes after it
+    r"|^(?:(?:honestly|so|ok|okay|and|but|tbh|um|yeah)\W+)*(?:i think |i guess )?(?:i'?ve|ive|i have|you'?ve) "
+    r"changed (?:my|your) mind(?: a bit| a little| again| on (?:that|this|it))?\W*$"
+    r"|^(?:[\w']+ ){0,4}(?:idk|dunno|i dunno|i don'?t know)\W*$"  # "honestly after this week idk." (round 51)
+    # "bits of that are a bit scrambled tbh but anyway": of the recap, not news (round 17)
+    r"|^(?:(?:hi|hello|hey)(?: again)?\W+)?(?:(?:erm|um|uh|so|and|but)\W+)*"
+    r"(?:(?:bits|parts|some|most|half|a lot|a few bits) of (?:that|it|this)|that'?s|that|it'?s|it) "
+    r"(?:is |are |was |were |sounds? |seems? |looks? |reads? )?(?:a bit |slightly |kind of |kinda |all |quite )?"
+    r"(?:scrambled|garbled|off|wrong|mixed up|muddled|confused|weird)\b")
+# "i dont even know if charities pay enough" (round 52 kept it as the new heading): a doubt, not news
+DOUBT = re.compile(r"(?i)^(?:honestly |tbh )?i (?:don'?t|dont|do not) (?:even |really )?know (?:if|whether)\b")
+# Of a part of the recap, that it holds ("the drives bit is same") or came out badly ("... got cut off weird tho, its").
+PART_SAME = re.compile(r"(?i)^(?:and |but )?(?:the |my )?[\w' ]{1,25} (?:bit|part|one|line)s? (?:is|are|'s) "
+                        r"(?:the |still )*(?:same|the same|true|right|fine|ok|okay|unchanged)\b")
+PART_REMARK = re.compile(r"(?i)^(?:and |but )?(?:the |my )?[\w' ]{1,25} (?:bit|part|one|line)s? "
+                          r"(?:got |was |is |came out )?(?:cut off|cut short|chopped|garbled|weird)[^,.]*,\s*"
+                          r"(?:(?:it'?s|its|it is)\s+)?")
+PART_WRONG = re.compile(r"(?i)^(?:and |but )?(?:the |my )?['\"]?[\w' ]{1,25}['\"]? (?:bit|part|one|line)s? "
+                         r"(?:is|are|'s) (?:a bit |kind of |kinda |all |a total )?"
+                         r"(?:a mess|wrong|off|messed up|not right|confusing)\b"
+                         r"|^(?:but |and )?(?:one|a|another|the other) thing(?:'s| is)? wrong\b|^(?:it )?is not\b")
+# "a lot has changed since: X", "what has changed: X", "big news, X": the run-up to the news.
+NEWS_LEAD = re.compile(r"(?i)^(?:(?:also|and|but|so|well|oh)\W+)*(?:big|some|good|great) news"
+                        r"(?: actually| though| tho| btw| lol)?\W+|"
+                        r"^(?:(?:also|and|but|so|well)\W+)*"
+                        r"(?:a lot|lots|loads|quite a bit|much|what|something|things?) (?:has |have )?changed"
+                        r"(?: since)?(?: then| last time)?\W*\s*|^since\W+|"
+                        # "now, thinking about it, id just keep my own job" (round 42): the thought, not its lead-in
+                        r"^(?:(?:now|so|well|honestly|actually)\W+)*(?:thinking about it|come to think of it|"
+                        r"on second thoughts?|now that i think about it)\W+|"
+                        # "kind of but add security" (round 48 noted "add security"): what is added, not the asking
+                        r"^(?:(?:also|and|but|so|pls|please|just)\W+)*add (?:that )?(?=\w)")
+# "the free time bit is wrong": which part is out of date, with the news still to come after it.
+POINTER = re.compile(r"(?i)^(?:the|that|my) [\w' ]{1,30}? (?:bit|part|thing|one|line|stuff)s? (?:is|was|'s|are) "
+                      r"(?:all )?(?:wrong|off|not right|outdated|out of date|old news|different now|"
+                      r"not true any ?more)$")
+
+# "head of dept is dead": what is off the cards, not where they are heading (round 25).
+GONE = re.compile(r"(?i)^(?:no,? )?(?:i told you,? )?(?:the )?[\w' ]{1,30} (?:is|are|'s) "
+                   r"(?:dead|gone|over|off the table|not happening)\W*$")
+# "um. maybe? sam's job still looks nice. but the paperwork": still that one, with a doubt beside it.
+STILL_BUT = re.compile(r"(?i)^\W*(?:(?:um+|hm+|maybe|yeah|yes|i guess|i think|kind of|sort of|probably)[,.?!]*\s+)*"
+                        r"(?P<x>[\w' -]{2,40}?)(?: is| 's)? still (?:looks?|sounds?|seems?|feels?|is) "
+                        r"(?:really |pretty |quite )?"
+                        r"(?:nice|good|great|right|ok|okay|appealing|the one|tempting|interesting)[.,!]*\s*"
+                        r"(?:but|though|tho|except)\s+(?P<y>[^.!?]{2,40}?)\W*$")
