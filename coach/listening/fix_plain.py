@@ -119,6 +119,12 @@ _NO_ANSWER = re.compile(rf"(?i)^(?:(?:and|also|but|so|no)[,.]?\s+)*(?P<line>{MEN
                         r"isn'?t|isnt|is not)\s+(?:an? |my )?(?:real |proper )?(?:answer|answers|thing i said)\b.*$")
 
 
+# "oh no, now you've lost meaning" (round 52 kept "now I've lost meaning" as the experiment): a thing left out
+_YOU_LOST = re.compile(r"(?i)^(?:(?:oh no|oh|no|and|now|but|also|wait)[,.!]?\s+)*(?:now )?(?:you'?ve|you have|you|u) "
+                       r"(?:lost|dropped|forgotten|forgot|left out|missed) (?!the (?:bit|part)\b|what\b|it\b|that\b)"
+                       r"(?P<x>[\w' ]{2,30}?)(?: again| too| now| off)?\W*$")
+
+
 def heading_asked(text: str) -> bool:
     """Does ``text`` ask in so many words for the heading to be put right ("can you change where im heading to: X",
     "my goal isnt the lead thing, its X", "where im heading: X")?"""
@@ -147,6 +153,7 @@ def plainly(clause: str) -> str:
     clause = _THING_FOR.sub(r"add \g<x> to \g<slot>", clause)  # "and the drawing thing for what im good at?"
     clause = _OUT_OF.sub(_taken_out, _line_old(_NO_ANSWER.sub(r"take out \g<line>", clause)))
     clause = re.sub(r"(?i)\b(add)\s+([\w' ]{2,30}?)\s+back(?: in| on)?\b", r"\1 \2", clause)  # "add growth back"
+    clause = _YOU_LOST.sub(r"you missed \g<x>", clause)
     clause = _DOING_THERE.sub(r"take \g<x> out", _MISSING.sub(r"you missed \g<x>", clause))
     # "underneath its more about X", "'random but football tactics' lol thats not a thing, its just football
     # tactics" (round 35): said the way people say it, read as the line put right

@@ -22,6 +22,9 @@ def fixes_apart(text: str) -> tuple[str, str]:
     """The sentences of ``text`` that ask for a fix to the read-back, and the rest ("" when it is all fixes)."""
     sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
     asks = [bool(read_fixes(x)) or is_complaint(x) or _TOO.match(x) is not None for x in sentences]
+    # "now you've lost meaning. it's freedom AND meaning." (round 52 named it the experiment): the line, said over
+    asks = [a or (i > 0 and asks[i - 1] and re.match(r"(?i)(?:it'?s|its|it is)\s+[\w' ]{2,40}\W*$", x) is not None)
+            for i, (x, a) in enumerate(zip(sentences, asks, strict=True))]
     rest = _EXPERIMENT_LABEL.sub("", " ".join(x for x, a in zip(sentences, asks, strict=True) if not a))
     fix = " ".join(x for x, a in zip(sentences, asks, strict=True) if a)
     return fix, rest if rules.words(rest) and any(asks) else ""

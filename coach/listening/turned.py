@@ -81,12 +81,14 @@ _LEADS = (r"(?:what i (?:actually |really )?want(?: to do)? is(?: just)?|"
           r"thinking(?: about)?|looking at|(?:it'?s|its) now)")
 _NEW_LEAD = re.compile(
     r"(?i)^(?:(?:so|and|but|actually|tbh|honestly|ngl|like|um+|hm+|ok|okay|i mean|now|then|instead|rather)[,.]?\s+)*"
-    r"(?:(?:it'?s|its|it is)\s+(?!" + _LEADS + r"\b)(?=\w)"  # "its test automation": said plainly, after the no
+    # "its test automation": said plainly, after the no; "it's jess's life not mine" is no heading (round 52)
+    r"(?:(?:it'?s|its|it is)\s+(?!" + _LEADS + r"\b)(?!(?:\w+'s|his|her|their|your|my|not)\b)(?=\w)"
     r"|(?:(?:it'?s|its|it is|that'?s|thats)\s+)?(?:" + _LEADS + r"\s+)+(?:(?:it'?s|its|it is)\s+)?)"
     r"(?P<new>\S.*)$")
 # "test automation is more me", "day shifts at a gp would be better": a heading said with how it sits.
 _SITS = (r"(?:is|would be|'?d be|sounds|feels|seems) (?:more (?:me|my thing|like it|like me)|(?:a lot |much |way )?"
-         r"better|(?:the )?right|the one|more (?:my|me))")
+         r"better|(?:the )?right|the one(?: i (?:actually |really )?(?:care about|want|mean))?|more (?:my|me))")
+_WHOSE = re.compile(r"(?i)^(?:it'?s|its|it is) (?:\w+'s|his|her|their|your) (?:life|thing|dream|plan|choice)\b")
 _NEW_END = re.compile(r"(?i)(?:,?\s+(?:instead|now|then|tbh|honestly|i guess|i think|or something|or smth|lol|"
                       r"haha|anyway|rather|maybe|i reckon|probably|tho|though|really|" + _SITS + r"))+\W*$")
 _ENDS_NOW = re.compile(r"(?i)\b(?:now|instead)\W*$")
@@ -146,8 +148,11 @@ def _turn_in(sentence: str, later: list[str], goal_words: set[str],
             return new, 0, before, ""
         if new := _new(before, lead=False):
             return new, 0, "", ""
-        if not after and later and (new := _new(later[0])):
-            return new, 1, before, ""
+        # "forget the freelance thing. it's jess's life not mine. ux research is the one i care about" (round 52)
+        looked = later[:2] if later and _WHOSE.match(later[0]) else later[:1]
+        ahead = next(((n, i) for i, x in enumerate(looked, start=1) if (n := _new(x))), None) if not after else None
+        if ahead is not None:
+            return ahead[0], ahead[1], before, ""
         if not after and not before and earlier and (new := _new(earlier[-1])):
             return new, 0, "", ""  # "its training, because of my knees. the pension thing is gone" (round 48)
         return None
@@ -166,8 +171,10 @@ def _turn_in(sentence: str, later: list[str], goal_words: set[str],
         new, used = _new(after) or _new_instead(after, goal_words), 0
         # "ive changed my mind. i dont think i want to tutor from home. i think id rather go part time" (round 44)
         looked = later[:3] if not new and not after else []
+        # "i don't want part time anymore, i think i want to retire properly" (round 52): the wish after the comma
         found = [(n, i) for i, said in enumerate(looked, start=1)
-                 if (n := _new(said) or _new_instead(said, goal_words))]
+                 if (n := _new(said) or _new_instead(said, goal_words) or next(
+                     (x for part in re.split(r",\s+", said)[1:] if (x := _new(part))), ""))]
         new, used = (new, 0) if new else found[0] if found else (plain, 1)  # "change of plan. a bakery"
         if new:
             return new, used, sentence[:changed.start()].strip(" ,"), ""
