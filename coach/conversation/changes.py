@@ -1,7 +1,10 @@
 """What a returning mentee says has changed since last time, read from their reply to a "still true?" check.
 
 "partly, i've moved to QA since" answers "what has shifted?" already; "maybe not big company, any company is
-ok" changes one part of last time's words; "the drives bit is a mess" is about the recap, not news."""
+ok" changes one part of last time's words, not all of them; "the drives bit is a mess" is about the recap,
+not news. Mixed into the conversation beside the drive checks (coach.conversation.confirming); the patterns
+it reads replies with are in coach.listening.change_words.
+"""
 
 from __future__ import annotations
 
@@ -68,12 +71,14 @@ class Changes(DriveChecks):
         return f"{before}, and {extra}" if before and extra else extra
 
     def _changed_line(self, changed: str, added: str, text: str = "") -> str:
-        """"yes. and VAT, i said it too": "I've noted VAT too.", not "what's different now: X, and VAT" (round 42)."""
+        """"yes. and VAT, i said it last time also": "I've noted VAT too.", not "what's different now: X, and VAT"
+        (round 42); how last time's experiment went, told at the recap, thanked for as that (round 50); "" when
+        something changed (said with the flow's ``changed`` reply)."""
         previous = self.values.get("previous") or {}
         if changed and text and previous.get("experiment") and "experiment_heard" in self.flow.replies and (
                 self.current.changed == "recap_shift" and experiment_told({"previous": previous, "recap_check": text})):
             # "yeah mostly! good week. i had the coffee with the data guy" (round 50: "noted what's different now")
-            return self._reply("experiment_heard")[:-1] + ": {words}."  # said back as the flow's changed words are
+            return self._reply("experiment_heard").rstrip(" .") + ": {words}."  # said back as changed words are
         if changed or not added or "noted_too" not in self.flow.replies:
             return ""
         before = self._previous_words(self.current.changed or "")
@@ -255,7 +260,8 @@ class Changes(DriveChecks):
         if self.current.changed == "goal":  # "head of dept is dead. its data analysis now": where they are heading
             words = " ".join(s for s in re.split(r"(?<=[.!?])\s+", words) if not cw.GONE.match(s)) or words
         if self.current.changed == "want_job" and reading.confirm is False:
-            # "i think not. ... i prefer the trainer job" (round 42); "NO. i never picked the head's job. the TA job."
+            # "now i think not. ... i prefer the trainer job. the explaining part is what i like" (round 42): the job;
+            # "NO. i never picked the head's job. the TA job. jenny's job." (round 51 noted the head's job)
             kept = " ".join(x for x in re.split(r"(?<=[.!?])\s+", reading.reply) if not re.search(
                 r"(?i)\bi (?:never|didn'?t|didnt|did not) (?:pick|picked|choose|chose|say|said|want|wanted)\b", x))
             words = job_named(kept) or words
