@@ -194,6 +194,10 @@ _REST_FINE = re.compile(r"(?i)^(?:(?:otherwise|other than that|apart from that|b
 _NEVER_SAID = re.compile(r"(?i)^(?:i|you) (?:never|didn'?t|didnt|did not) (?:say|said|mean|meant|write|wrote)\b")
 
 
+_ONLY_NEWS = re.compile(r"(?i)^(?:the |my |that )?[\w' ]{1,25} (?:bit|part|thing) (?:is|was|'s) (?:just |only )?"
+                        r"(?:news|a worry|an aside|a side note|a side thing|a joke|context|background)\b")
+
+
 def read_fixes(reply: str) -> list[Fix]:
     """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
     reply = _TOLD_ASIDE.sub("", reply)  # "it's not 'being recognised', i told you last time, more X" (round 37)
@@ -278,6 +282,8 @@ def read_fixes(reply: str) -> list[Fix]:
     # "you dropped the wireframing bit. add it pls" (round 42 added "it"): the part missing is what to add
     named_missing = any(f.kind == "missing" and f.part for f in out)
     out = [f for f in out if not (named_missing and f.kind == "add" and _POINTER_ONLY.match(f.new))]
+    # "the maya bit is just news, not where im heading" (round 53 made it the heading): a remark, no fix
+    out = [f for f in out if not (f.kind == "put" and _ONLY_NEWS.match(f.new))]
     return [d for f in _merged(out) for d in _each_dropped(_also(f))]
 
 
