@@ -21,7 +21,7 @@ from coach.listening.acts import read_reply
 from coach.listening.edits import Edit, read_edits
 from coach.listening.fix_words import in_place_of, restated
 from coach.listening.fixes import Fix, is_complaint, read_fixes
-from coach.listening.fixes_apart import fixes_apart
+from coach.listening.fixes_apart import fixes_apart, puts_that_in
 from coach.listening.parts import MENTION, keeps_as_is, slot_of
 from coach.listening.playback import play_back, trimmed
 
@@ -96,7 +96,8 @@ class Fixing(Rewriting):
         if routed is not None and any(self._names_kept(f, routed, text) for f in read_fixes(text)):
             back = routed  # "Replace 'prioritised' with 'funded'" at the question after the chain's
         again = any(a.topic == "show_again" for a in reading.acts)
-        complaint = is_complaint(text)  # "that's not what i said??", "the summary was weird tbh"
+        # "that's not what i said??", "the summary was weird tbh"; "my knees. put that in under underneath" (53)
+        complaint = is_complaint(text) or puts_that_in(text)
         if back is not None and (reading.topic("meta") == "still_wrong" or again or complaint or any(
                 (f.slot in self.flow.steps[back].corrects and f.kind != "keep") or self._names_kept(f, back, text)
                 or f.kind == "missing" for f in read_fixes(text))):
