@@ -76,7 +76,8 @@ class Changes(DriveChecks):
         something changed (said with the flow's ``changed`` reply)."""
         previous = self.values.get("previous") or {}
         if changed and text and previous.get("experiment") and "experiment_heard" in self.flow.replies and (
-                self.current.changed == "recap_shift" and experiment_told({"previous": previous, "recap_check": text})):
+                self.current.phase == next(iter(self.flow.phases), "")  # last time's recap, as _recap_put_right
+                and experiment_told({"previous": previous, "recap_check": text})):
             # "yeah mostly! good week. i had the coffee with the data guy" (round 50: "noted what's different now")
             return self._reply("experiment_heard").rstrip(" .") + ": {words}."  # said back as changed words are
         if changed or not added or "noted_too" not in self.flow.replies:

@@ -166,7 +166,7 @@ class Confirming(Changes):
                 self._rule(line)]
             return said + self._advance(answer=text, ref=ref, reading=reading,
                                                       # "plus X" at last time's list: the list, X beside it
-                                                      confirm=listed or None if added else reading.confirm,
+                                                      confirm=(True if listed else None) if added else reading.confirm,
                                                       changed=changed or added)
         if not answered and self._added_reason(text, reading):
             # "because she made everyone feel at home", "yes, and also i like being asked": one more reason
