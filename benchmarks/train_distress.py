@@ -5,7 +5,8 @@ Run: .venv/bin/python benchmarks/train_distress.py [--collect-ordinary] [--lowo-
 Data: every tests/data/distress/*.jsonl (one file per writer; labels crisis/check/idiom/none) and
 ordinary career replies in tests/data/distress/ordinary/career.jsonl (negatives, gathered from the
 acts tuning set, the flow tests, the personas and the messy mentee by --collect-ordinary).
-tests/data/holdout/ is never read.
+tests/data/holdout/ is never read, nor tests/data/distress/model_unseen/ (writers whose lines the
+rules were written from but the model never trains on: tests/test_distress_model.py measures them).
 
 Leave-one-writer-out (LOWO): for each writer, a model trained on every other writer (and on the
 ordinary replies not in that writer's fold) scores that writer's lines and its fold of ordinary
