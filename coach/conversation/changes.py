@@ -59,6 +59,7 @@ class Changes(DriveChecks):
             # "football yes. and now X"; "and explaining!! i keep saying that" (round 50 asked "yes or no?" twice)
             cw.AND_NOW.search(reading.reply) if reading.confirm is True else cw.AND_NOW.match(reading.reply.strip()))
         asked = next((f.new for f in read_fixes(reading.reply) if f.kind == "add" and f.new), "")  # "add X"
+        asked = asked or (_restated_plus(reading.reply, self._previous_words(step.changed)) if not added else "")
         extra = trimmed(added.group("x") or added.groupdict().get("y") or "") if added else trimmed(asked)
         extra = re.sub(r"(?i),?\s+i (?:said|told you|mentioned) (?:that|it|this)\b.*$", "", extra)  # "..., i said that"
         extra = re.sub(r"(?i)^(?:also |like |also like |kind of |kinda )+", "", extra)  # "also like X": X
@@ -316,6 +317,17 @@ class Changes(DriveChecks):
 
 
 # Words that are only fillers: "'um maybe'" said to go is a tidy-up, not a change of mind (round 42).
+def _restated_plus(reply: str, before: str) -> str:
+    """"organising AND maths" at last time's "organising people": the word beside last time's ("" if not that)."""
+    m = cw.RESTATED_PLUS.match(reply)
+    if m is None or not before:
+        return ""
+    had = {w[:5] for w in rules.words(before.lower()) if len(w) >= 4}
+    old = {w[:5] for w in rules.words(m["old"].lower()) if len(w) >= 4}
+    new = {w[:5] for w in rules.words(m["x"].lower()) if len(w) >= 4}
+    return m["x"].strip() if old and old <= had and new and not new & had else ""
+
+
 _FILLERS = re.compile(r"(?i)(?:(?:um+|uh+|erm?|hmm+|like|maybe|sort of|kind of|i guess)\s*)+")
 # "books not so much lately", "reading less these days": what no longer holds
 _LESS_NOW = (r"\W*(?:no|nope|nah|not (?:so much|really|much|any ?more|lately|these days|as much)|less(?: so)?|dropped|"

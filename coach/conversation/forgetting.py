@@ -66,10 +66,14 @@ _TAKE_OUT = re.compile(
     r"(?:a |an |my |one of my )?(?:passions?|hobb(?:y|ies)|strengths?|thing i love|something i love|what i love|"
     r"thing i'?m good at|what lights me up)\b(?:\W+(?:lol|haha|lmao))?(?:,?\s*(?:that|it) was (?:just )?me "
     r"(?:talking|chatting|thinking out loud)(?: to you)?)?"
+    # "sitting on the sofa doesnt light me up tho lol, that was me being knackered. take that out" (round 54 kept it)
+    r"|(?:^|(?<=[.!?])\s*|\b(?:but|and|tho|though|also)\s+)(?P<l>(?!(?:it|that|this|what)\b)\w[\w' ]{1,29}?) "
+    r"(?:doesn'?t|does not|dont|don'?t|do not) (?:really |even |actually )?light me up\b"
+    r"(?:[^.!?]*[.!?]+\s*(?:so |just |pls |please )?(?:take|leave) (?:that|it) out\b[.!]*)?"
     r"|\bi (?:never|didn'?t|did not|didnt) (?:say|said|mean|meant|call|put) (?P<u>(?!(?:it|that|this)\b)[\w' ]{2,30}?)"
     r" (?:as|was|is|for|to be) (?:a |an |my |the |one of my )?(?:goals?|passions?|drives?|strengths?|motivations?|"
     r"experiment)\b")
-_CLAUSE = re.compile(r"(?i)[.;!?]+\s*|,\s*|\s+(?=(?:but|because|so|while|though)\s)")
+_CLAUSE = re.compile(r"(?i)[.;!?]+\s*|,\s*|\s+(?=(?:but|because|so|while|though)\s)|\s+and (?=just |then )")
 _HEAD = re.compile(r"(?i)^(?:the|my|that|this|our|his|her)\s+")
 _LEAD_ON = re.compile(r"(?i)^\W*(?:(?:anyway|anyways|um+|so|ok|okay|and|but)[.,]*\s*)+")
 # Values that say how the conversation went, not what was said: never searched.

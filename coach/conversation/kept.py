@@ -74,10 +74,17 @@ def asked_about(question: str) -> str:
     return thing
 
 
+def _stem(word: str) -> str:
+    """A word without "-ing" or "-ed" ("sitting" is "sit", "cooked" is "cook"): "sitting on the sofa" finds "sit on
+    the sofa" (round 54 found nothing to take out)."""
+    base = re.sub(r"(?:ing|ed)$", "", word) if len(word) >= 6 else word
+    return base[:-1] if len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "lsz" else base
+
+
 def find_kept(thing: str, summary: dict[str, Any]) -> str | None:
     """The kept item that has every word of ``thing`` in it (by the first letters, so
     "teaching" finds "teach new nurses"), or None."""
-    stems = [w[:5] for w in words(thing.lower()) if len(w) >= 3 and w not in _SMALL]
+    stems = [_stem(w)[:5] for w in words(thing.lower()) if len(w) >= 3 and w not in _SMALL]
     if not stems and re.search(r"\d", thing):  # "my 60/40 thing": figures, found as typed
         said = thing.strip().lower()
         return next((i for v in summary.values() for i in (v if isinstance(v, list) else [v])
@@ -88,7 +95,7 @@ def find_kept(thing: str, summary: dict[str, Any]) -> str | None:
         for item in value if isinstance(value, list) else [value]:
             if not isinstance(item, str):
                 continue
-            have = words(item.lower())
+            have = [_stem(h) for h in words(item.lower())]
             if all(any(h.startswith(s) for h in have) for s in stems):
                 return item
     return None

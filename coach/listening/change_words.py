@@ -35,6 +35,10 @@ YES_BUT_TOO = re.compile(r"(?i)^\W*(?:[\w' ]{2,30}? )?(?:yeah|yes|yep|ya|still|f
 # "yes same job. but its a clinical educator who does patient teaching too": the pick said again, whole.
 RESTATED_TOO = re.compile(r"(?i)\bbut (?:it'?s|its|it is|i'?d say|more like) "
                            r"(?P<x>(?:a|an|the|my) [^.!?;]+?\b(?:too|as well|also)\b)")
+# "organising and maths. you dropped maths last time", "yes. organising AND maths" at last time's "organising people"
+# (round 54 asked "yes or no?", then kept organising alone): last time's word said again, with one more beside it.
+RESTATED_PLUS = re.compile(r"(?i)^\W*(?:(?:yes|yeah|yep|ya|still|yea)\W+)?(?P<old>[\w' ]{2,40}?)\s+"
+                           r"(?:and|&|\+|plus|and also)\s+(?P<x>[\w' ]{2,40}?)(?:\s+(?:too|as well))?\s*(?:[.!?]|$)")
 # How last time's experiment went is not a change to last time's summary (round 36)
 OF_THE_EXPERIMENT = re.compile(r"(?i)\bexperiment\b")
 NOT_THAT = re.compile(r"(?i)^\W*not that\b")

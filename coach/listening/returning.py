@@ -35,6 +35,20 @@ _HOW_IT_WENT = re.compile(r"\b(?:good|great|well|bad|badly|ok|okay|fine|interest
                           r"decided|sure|love|hate|surprised|made me)\b")
 
 
+_TOLD = re.compile(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got|had|met|spoke|talked|asked|saw|"
+                   r"visited|called|emailed|shadowed|sat in|finally)\b")
+_NEWS = re.compile(r"\b(?:good|great|some|big|exciting) news\b")
+
+
+def _told_once(values: dict[str, Any]) -> str:
+    """What the recap kept, each thing once: the shift is most often the check's own words again."""
+    check = normalise(str(values.get("recap_check") or ""))
+    shift = normalise(str(values.get("recap_shift") or ""))
+    if shift and set(words(shift)) <= set(words(check)):
+        return check
+    return f"{shift} {check}".strip()
+
+
 def experiment_told(values: dict[str, Any]) -> str:
     """The recap value in which a returning mentee said how last time's experiment went ("" if none).
 
@@ -46,14 +60,18 @@ def experiment_told(values: dict[str, Any]) -> str:
     for name in ("recap_shift", "recap_check"):
         said = normalise(str(values.get(name) or ""))
         # "i had the coffee with the data guy" (round 50): done, in the words of the thing done
-        told = re.search(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got|had|met|spoke|talked|asked|saw|"
-                         r"visited|called|emailed|shadowed|sat in|finally)\b", said) is not None
-        # "i did the shadowing thing" (round 42): done, but how it went is still to ask
-        whole = normalise(" ".join(str(values.get(k) or "") for k in ("recap_shift", "recap_check")))
+        # in the same clause: "sitting on the sofa doesnt light me up, that was me being knackered" tells nothing of
+        # "ask about sitting in on an induction" (round 54)
+        told = any(_TOLD.search(c) and any(w[:6] in key for w in words(c) if len(w) >= 6)
+                   for c in re.split(r"[.,;!?]+|\bbut\b", said))
+        # "i did the shadowing thing" (round 42): done, but how it went is still to ask. Only what follows it
+        # can say how it went: "good news, i did the induction thing!" or "i told you last time ... oh and i did
+        # the shadowing day!!" before it does not (round 54 never asked how either went)
+        whole = _NEWS.sub(" ", _told_once(values))
         done = next((c for c in re.split(r"[.,;!?]+|\band\b|\bbut\b", whole) if _ONLY_DONE.search(c)), "")
         rest = whole[whole.find(done) + len(done):] if done else ""
         only_done = bool(done) and not _HOW_IT_WENT.search(done) and not _HOW_IT_WENT.search(rest)
-        if told and not only_done and any(w[:6] in key for w in words(said) if len(w) >= 6):
+        if told and not only_done:
             return name
         # "i asked her and she said yes!!" after "ask Dr Shah if i can co-write the next grant" (round 39): the
         # experiment's own verb, said in the past
