@@ -9,9 +9,10 @@ from dataclasses import dataclass
 # Pictographs and the joiners between them: never words, never part of a quote.
 _EMOJI = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 # Where one piece of a reply ends and the next begins: after . ! ? (and runs of them), at
-# ; or a spaced dash, at an ellipsis, at a colon before a new clause, at a line break.
+# ; or a spaced dash (or "--" typed for one: "the children-- no, it's the paperwork", round 54), at an
+# ellipsis, at a colon before a new clause, at a line break.
 _BOUNDARY = re.compile(
-    r"(?<=[.!?])[.!?]*\s+|(?<=[.!?]\")\s+|\.{2,}\s*|\u2026\s*|\s*;\s*|\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|:\s+|\n+"
+    r"(?<=[.!?])[.!?]*\s+|(?<=[.!?]\")\s+|\.{2,}\s*|\u2026\s*|\s*;\s*|\s+[-\u2013\u2014]+\s+|(?<=\w)-{2,}\s*|\s*[\u2013\u2014]\s*|:\s+|\n+"
     # "finding weird bugs in how people use stuff, thats kind of ux right?": a check asked after the answer
     r"|,\s+(?=(?:thats?|that'?s|that is|is that|it'?s|its|which is) [^,.!?]{0,30}\b(?:right|yeah|innit|correct|true)"
     r"\?+\s*$)"
