@@ -23,7 +23,7 @@ from coach.listening.listed import listed_back
      "or in a classroom. both, honestly", "explaining numbers, with dashboards, or in a classroom"),
     ("baking mostly, and my allotment. and sleep lol", "baking, your allotment and sleep"),
     ("I'm good at calming people down. And at spotting what's wrong on a chart before anyone else does.",
-     "calming people down and spotting what's wrong on a chart"),
+     "calming people down and spotting what's wrong on a chart before anyone else does"),  # whole, up to 12 words
     ("love island lol. and my nephews, i could talk about them all day", "love island and your nephews"),
     ("people come to me for displays lol, and for reading interventions", "displays and reading interventions"),
     # held out while tuning: written after the rules above

@@ -102,6 +102,22 @@ _NOT_THE_POINT = re.compile(
     r"it'?s|its|i want|i'?d like)\s+)?(?P<y>\w[^.!?]+)")
 
 
+# "not most, like half": one word of what was just said put right.
+_NOT_X_Y = re.compile(r"(?i)^\W*not (?P<x>[\w']+),?\s+(?:like |more like |just |only |more |about )?(?P<y>[\w']+)\W*$")
+
+
+def _word_put_right(reading: Reading, parts: list[str]) -> str:
+    """"i write most of our emails. wait no not most, like half" (round 54 kept "not most, like half"): what was said
+    before, with the word put right ("" if that is not what the correction does)."""
+    swap = _NOT_X_Y.match(parts[0]) if len(parts) == 1 else None
+    if swap is None:
+        return ""
+    at = next(i for i, a in enumerate(reading.acts) if a.kind == "correction")
+    said = ". ".join((a.content or a.text).strip(" .") for a in reading.acts[:at] if a.kind == "content")
+    word = rf"(?i)\b{re.escape(swap['x'])}\b(?= of\b|\W*$)"
+    return re.sub(word, swap["y"], said, count=1) if re.search(word, said) else ""
+
+
 def corrected_to(reading: Reading) -> str:
     """The corrected thought ("no, it's more about X" -> X), as said ("" if none was given).
 
@@ -140,6 +156,9 @@ def corrected_to(reading: Reading) -> str:
             said = _ABOUT.sub("", (after[0].content or after[0].text).strip())
             point = THE_POINT.search(said)
             return said[point.end():] if point else said
+    swapped = _word_put_right(reading, parts)
+    if swapped:
+        return swapped
     if len(parts) == 1 and _ADDED_TOO.search(parts[0]):
         # "X. and maybe Y... wait no, i'd still want Z too" (round 50 kept only Z): one more, beside what was said
         before = [(a.content or a.text).strip(" .") for a in reading.acts[:next(

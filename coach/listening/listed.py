@@ -26,6 +26,9 @@ _LEAD = re.compile(
     r"(?:please |pls |can you |could you )?(?:add|put in|include|also put)(?= \w)|"
     r"(?:i'?m|im|i am) (?:also |really |quite |pretty |very )?(?:good|great|decent) (?:at|with)|"
     r"(?:i'?m|im|i am) (?:also )?the one (?:who|that)(?: people ask for)?|"
+    # "people say i'm good at getting people to open up" (round 54 left it out as a remark)
+    r"(?:people|everyone|they|colleagues|my \w+) (?:say|says|tell me|reckon|think) (?:i'?m|im|i am) (?:good|great) "
+    r"(?:at|with)|"
     # "people come to me for displays": the framing of the question, not the thing
     r"(?:people|everyone|everybody|they|folks|the \w+|colleagues) (?:always |mostly |often )?(?:come|comes|came) "
     r"to me (?:for|with|about)|for(?= \w+ing\b| the\b))[,:]?\s+)+")
@@ -35,7 +38,7 @@ _TAIL = re.compile(
     r"i suppose|probably|maybe|really|too|as well|and stuff|and that|and things|innit|mate|just said|"
     r"i (?:just )?said(?: (?:it|that|this))?(?: (?:last time|before|already))?(?: also| too)?|like i said|"
     r"you know|defin?[ai]?tely|deff?o|anyway|basically|mainly|actually|i reckon|reckon|i'?m afraid|weirdly|"
-    r"oddly|funnily enough|"
+    r"oddly|funnily enough|100 ?%|100 percent|a hundred percent|"
     r"thank you|thanks|please|pls|plz))+\W*$")
 # "i.e." and "e.g." end no sentence: said in words first.
 _ABBREVIATED = re.compile(r"(?i)\b(i\.e|e\.g)\.?(?=[\s,]|$)")
@@ -51,6 +54,12 @@ _REMARK = re.compile(
     r"likes|enjoy|enjoys|hate|hates)|"
     r"why|how|because|cos|cause|coz|as long as|since|so that|so (?:the|they|i|we|you|it|people)|when|whenever|if|"
     r"who|where|"
+    # "is this even useful tho" (round 54 said it back as a thing): a question to the coach
+    r"(?:is|are|do|does|did|can|could|would|should|will|was|were) (?:this|that|it|i|you|there|we)\b|"
+    # "in meetings people just tell me stuff": where it shows, said beside the things (round 54)
+    r"(?:in|at|on|with|when|during) (?:\w+ ){1,3}(?:people|they|everyone|i|you|we)\b|"
+    # "new lads come to me when they dont know what theyre doing": who comes, said beside the things
+    r"(?:\w+ ){1,2}(?:come|comes|came) to me\b|"
     r"(?!that is\b)(?:\w+ ){1,3}(?:do|does|did|is|are|was|were|has|have|had) (?!\w+ing\b))\b")
 # "with dashboards, so the managers understand": what a thing is for, said beside it.
 _SO_THAT = re.compile(r"(?i)^(?:so|because|cos|cause|as|since) (?:that )?"
@@ -65,7 +74,15 @@ _BUT_REMARK = re.compile(r"(?i)\s+but\s+(?:everyone|everybody|people|thats|that'
 # A clause after a remark that goes on with the remark's subject: "got a 1970s raleigh", "spent years on it".
 _GOES_ON = re.compile(r"(?i)^(?:got|get|have|had|did|do|does|was|been|spent|spend|went|made|took|kept|need|needs|"
                       r"used to|still)\b")
-_MAX_ITEM = 9
+# "like with the football", "like in meetings people just tell me stuff": an example of the thing before, not one
+# more thing (round 54 said back "... and with the football").
+_LIKE_EXAMPLE = re.compile(r"(?i)^\W*(?:(?:like|e\.g\.?|for example|say) (?:with|when|in|at|how|on|the way|if)|"
+                           r"(?:with|when|if) (?:the|my|a|an|they|people|someone|i)\b)")
+# "i write most of our emails. wait no not most, like half" (round 54 said back "So: not most, like half"): the word
+# put right in the thing before.
+_NOT_X_Y = re.compile(r"(?i)^\W*(?:(?:wait|no|nah|actually|sorry|oops|well)[,.]?\s+)*not (?P<x>[\w']+(?: [\w']+)?),?\s+"
+                      r"(?:like |more like |just |only |more |about )?(?P<y>[\w']+(?: [\w']+)?)\W*$")
+_MAX_ITEM = 12
 _MAX_ALL = 26
 
 
@@ -100,7 +117,15 @@ def listed_back(answer: str, max_words: int = 12) -> str:
     things: list[str] = []
     spelled = _ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], answer or "")
     for sentence in _SENTENCES.split(spelled):
+        swap = _NOT_X_Y.match(sentence)
+        if swap:  # put right in the thing before if it is there; never a thing of its own
+            at = rf"(?i)\b{re.escape(swap['x'])}\b(?= of\b|\W*$)"  # "most of our emails", "... weekends mostly"
+            if things and re.search(at, things[-1]):
+                things[-1] = re.sub(at, swap["y"], things[-1], count=1)
+            continue
         for thing in _things(sentence.strip()):
+            if _LIKE_EXAMPLE.match(thing) and things:
+                continue
             bare = _bare(thing)
             if not bare or _ONLY_FILLER.match(bare):
                 continue
@@ -122,6 +147,8 @@ def listed_back(answer: str, max_words: int = 12) -> str:
         said.append(second_person(short))
     if len(said) < 2:
         return play_back(answer, max_words)
+    if any("," in t or re.search(r"(?i)\b(?:and|then)\b", t) for t in said[:-1]):
+        return "; ".join(said)  # "sleep in, then cook something big and have people over; a kickabout first"
     head, last = said[:-1], said[-1]
     joiner = " " if re.match(r"(?i)(?:or|and|but)\b", last) else " and "
     return ", ".join(head) + ("," if joiner == " " else "") + joiner + last

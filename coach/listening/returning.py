@@ -37,7 +37,7 @@ _HOW_IT_WENT = re.compile(r"\b(?:good|great|well|bad|badly|ok|okay|fine|interest
 
 _TOLD = re.compile(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got|had|met|spoke|talked|asked|saw|"
                    r"visited|called|emailed|shadowed|sat in|finally)\b")
-_NEWS = re.compile(r"\b(?:good|great|some|big|exciting) news\b")
+_GOOD_NEWS = re.compile(r"\b(?:good|great|some|big|exciting) news\b")
 
 
 def _told_once(values: dict[str, Any]) -> str:
@@ -67,7 +67,7 @@ def experiment_told(values: dict[str, Any]) -> str:
         # "i did the shadowing thing" (round 42): done, but how it went is still to ask. Only what follows it
         # can say how it went: "good news, i did the induction thing!" or "i told you last time ... oh and i did
         # the shadowing day!!" before it does not (round 54 never asked how either went)
-        whole = _NEWS.sub(" ", _told_once(values))
+        whole = _GOOD_NEWS.sub(" ", _told_once(values))
         done = next((c for c in re.split(r"[.,;!?]+|\band\b|\bbut\b", whole) if _ONLY_DONE.search(c)), "")
         rest = whole[whole.find(done) + len(done):] if done else ""
         only_done = bool(done) and not _HOW_IT_WENT.search(done) and not _HOW_IT_WENT.search(rest)
