@@ -66,6 +66,11 @@ _TAKE_OUT = re.compile(
     r"(?:a |an |my |one of my )?(?:passions?|hobb(?:y|ies)|strengths?|thing i love|something i love|what i love|"
     r"thing i'?m good at|what lights me up)\b(?:\W+(?:lol|haha|lmao))?(?:,?\s*(?:that|it) was (?:just )?me "
     r"(?:talking|chatting|thinking out loud)(?: to you)?)?"
+    # "the 'what lights you up: doing' bit is weird, i never said that" (round 54 noted "the what lights you up")
+    r"|(?:\bthe |\bthat )?['\"](?:[\w' ]{2,30}:\s*)?(?P<q>[^'\":]{2,30}?)['\"] (?:bit |part |line |thing )?"
+    r"(?:is|was|'s|sounds) (?:a bit |kind of |really |so |just )?"
+    r"(?:weird|wrong|odd|not right|made up|not me|rubbish|nonsense|random)\b"
+    r"(?:[,.]?\s*(?:and )?i (?:never|didn'?t|did not|didnt) (?:say|said|write|wrote|mean|meant) (?:that|it|this)\b)?"
     # "sitting on the sofa doesnt light me up tho lol, that was me being knackered. take that out" (round 54 kept it)
     r"|(?:^|(?<=[.!?])\s*|\b(?:but|and|tho|though|also)\s+)(?P<l>(?!(?:it|that|this|what)\b)\w[\w' ]{1,29}?) "
     r"(?:doesn'?t|does not|dont|don'?t|do not) (?:really |even |actually )?light me up\b"

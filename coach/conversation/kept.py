@@ -85,6 +85,8 @@ def find_kept(thing: str, summary: dict[str, Any]) -> str | None:
     """The kept item that has every word of ``thing`` in it (by the first letters, so
     "teaching" finds "teach new nurses"), or None."""
     stems = [_stem(w)[:5] for w in words(thing.lower()) if len(w) >= 3 and w not in _SMALL]
+    # "forget the ux thing" (round 54: "nothing mentions ux" beside "your ux researcher"): a short word alone counts
+    stems = stems or [w for w in words(thing.lower()) if len(w) == 2 and w.isalpha() and w not in _SMALL]
     if not stems and re.search(r"\d", thing):  # "my 60/40 thing": figures, found as typed
         said = thing.strip().lower()
         return next((i for v in summary.values() for i in (v if isinstance(v, list) else [v])
