@@ -348,6 +348,14 @@ _ECHOED = re.compile(r"(?i)^\W*(?P<x>(?:where|whose|what|which|who|how|when)\b[^
                      # "influence vs authority? i think i mean influence" (round 34): the choice said back first
                      r"|^\W*(?P<y>[\w' ]{2,30} (?:vs\.?|versus) [\w' ]{2,30}?)[.?!]+\s+")
 
+# "well, i'll tell you a story instead if that's alright. my mum couldn't read ..." (round 54 kept the run-up as the
+# sentence, "you'll tell you a story"): the offer goes, the story stays; and so does "i think that's the whole thing".
+_STORY_OFFER = re.compile(
+    r"(?i)^\W*(?:(?:well|ok|okay|so|um+|hmm+)[,.]?\s+)*(?:i'?ll|i will|let me|can i|could i|i'?d "
+    r"(?:like|rather) to) (?:just )?tell (?:you )?(?:a|a little|a quick|a short|this) story(?: instead)?"
+    r"(?:,? if (?:that'?s|that is|it'?s) (?:alright|ok|okay|all right|fine))?\W*\s+(?=\w)"
+    r"|(?:[.!?]\s+|^)(?:and )?(?:i think |i guess )?(?:that'?s|thats|that is) (?:probably |about |kind of |basically )?"
+    r"(?:the whole thing|it|all)(?: really| i think| honestly)?\W*$")
 _RANDOM_BUT = re.compile(r"(?i)^(?:(?:this is|this sounds|sounds|it'?s|its|bit|a bit|kinda|kind of)\s+)?"
                          r"(?:random|weird|odd|nerdy|niche)(?: one)?,?\s+but\s+(?=\w)")
 
@@ -367,4 +375,5 @@ def without_run_up(content: str, reading: Reading, ladder: bool = False) -> str:
     if said and content.lower().startswith(said.lower()) and len(content[len(said):].split()) >= 2:
         content = content[len(said):].lstrip(" .?!,")
     content = _RANDOM_BUT.sub("", content)  # "random but football tactics" (round 35): football tactics
+    content = _STORY_OFFER.sub("", content).strip() or content
     return _SAID_IS.sub("", _TAKEN_IN.sub("", content))
