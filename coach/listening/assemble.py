@@ -319,7 +319,7 @@ def join(a: str | None, b: str | None) -> str | None:
     return f"{sentence(a)} {b}"
 
 
-_OPEN_END = re.compile(r"(?i)\b(?:and|but|or|because|with|of|to|the|a|an|my|than|for)\W*$")
+_OPEN_END = re.compile(r"(?i)\b(?:and|but|or|because|with|the|a|an|my|than)\W*$")  # "who it is for." ends one
 
 
 def _clean_content(text: str) -> str:

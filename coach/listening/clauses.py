@@ -40,6 +40,10 @@ _BARE_WORD = re.compile(r"^(?:ok,? )?(?:yes|yeah|yep|yup|ok|okay|sure|fine|no|no
                         # "..., yes, go ahead" (round 30): a yes, and on
                         r"|^(?:yes|yeah|yep|yup|sure)[,.]? (?:go ahead|go on|carry on|let'?s go|lets go|continue)$")
 _ADDRESSED = re.compile(r"\b(?:you|your|u|ur)\b")
+# "like seeing the actual people you help?" (round 54 took it for a question to coach): "you" in a clause about a
+# thing or people, meaning anyone.
+_YOU_OF_ANYONE = re.compile(r"\b(?:people|ones?|person|those|everyone|anyone|someone|folks|kids|customers|clients|"
+                            r"patients|students|work|job|things?|stuff) (?:that |who |whom )?(?:you|u) [a-z']+")
 # "because you see the same patients over time?", "you get to know them?": a statement said with a rising
 # voice, "you" meaning anyone, not a question put to the coach.
 _GENERIC_YOU = re.compile(r"^(?:(?:i guess|i think|i suppose|maybe|like|because|cos|cause|i dunno|idk|well|and|so|"
@@ -159,7 +163,8 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
         reason = reason or (rule.id in _STATE_NOW and _WHY_ASKED.search(cx.question) is not None)
         found.also_content = (rule.keep_content or run_on or reason) and cx.expect == "text"
         return found
-    if shaped and not goes_on and _ADDRESSED.search(low) and not _GENERIC_YOU.match(bare(low)):
+    if shaped and not goes_on and _ADDRESSED.search(low) and not _GENERIC_YOU.match(bare(low)) and not (
+            _YOU_OF_ANYONE.search(low) and not _ADDRESSED.search(_YOU_OF_ANYONE.sub(" ", low))):
         return Found("question", core, topic="other", rule="question.addressed")
     # "freedom?", "something with data?": an answer offered as a question is a tentative one.
     tentative = low.rstrip().endswith("?") and not opened(low)
