@@ -63,6 +63,8 @@ class Changes(DriveChecks):
         extra = trimmed(added.group("x") or added.groupdict().get("y") or "") if added else trimmed(asked)
         extra = re.sub(r"(?i),?\s+i (?:said|told you|mentioned) (?:that|it|this)\b.*$", "", extra)  # "..., i said that"
         extra = re.sub(r"(?i)^(?:also |like |also like |kind of |kinda )+", "", extra)  # "also like X": X
+        if re.match(r"(?i)(?:it|that|this|them)\b", extra):
+            return ""  # "can you write it normally lol, just meaningful" (round 55): how, not one more thing
         if not extra or non_answer(extra) or extra.lower() in self._previous_words(step.changed).lower() or only_felt(
                 reading, extra):
             return ""  # "and excel, i said that last time too": already in last time's words

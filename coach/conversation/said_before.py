@@ -104,9 +104,19 @@ def _line_words(summary: dict[str, Any], name: str, lexicon: Lexicon) -> str:
     items = value if isinstance(value, list) else [value]
     if index is not None:
         items = items[index:index + 1]
-    said = [lexicon.motivations[i].label if i in lexicon.motivations else play_back(i, 30) or i
+    said = [lexicon.motivations[i].label if i in lexicon.motivations else _said_back(i)
             for i in items if isinstance(i, str) and i.strip()]
-    return "; ".join(said)
+    return "; ".join(s for s in said if s)
+
+
+def _said_back(item: str) -> str:
+    """An item as the coach says it back: whole if it can be, else its first sentence that can ("either. its not
+    that im tired of the children, ..." was shown raw, in the first person, in round 55); never the raw words."""
+    whole = play_back(item, 30)
+    if whole:
+        return whole
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", item) if len(s.split()) >= 3]
+    return next((said for s in sentences if (said := play_back(s, 30))), "")
 
 
 def drives_named(words: str, lexicon: Lexicon) -> list[str]:

@@ -24,6 +24,8 @@ AND_NOW = re.compile(r"(?i)(?:^|[.!?]\s+|,\s+(?=plus\b))(?:and|plus|also)\s+(?:a
                       r"(?:now\s+|also\s+|these days\s+)?"
                       # "and actually scrap the money thing" (round 50 noted it "too"): a fix, not one more
                       r"(?!(?:scrap|take|remove|drop|forget|delete|cut|lose|get rid|change|fix|swap|replace)\b)"
+                      # "and can you write it normally lol, just meaningful" (round 55 noted the request "too")
+                      r"(?!(?:can|could|would|will) (?:you|u)\b|(?:pls|please|write|put|make|spell)\b)"
                       r"(?P<x>[^.!?,]{3,})")
 # "bugs yeah but drawing too. birthday cards, leaving cards" (round 41 asked "is that a yes or a no?"): one more.
 YES_BUT_TOO = re.compile(r"(?i)^\W*(?:[\w' ]{2,30}? )?(?:yeah|yes|yep|ya|still|for sure)[,.!]*\s+(?:but|and)\s+"
