@@ -70,6 +70,13 @@ _BACK_TO = re.compile(r"(?i)\b(?:i'?m|im|i am|i'?ll go|going|go|it'?s|its)\s+(?:
                       r"(?:the |being (?:a |an )?)?(?P<new>[\w'&/+-]+(?: [\w'&/+-]+){0,3}?)(?:\s+(?:thing|idea|plan))?"
                       r"(?:,?\s+(?:not|instead of|rather than)\s+(?:the )?(?P<old>[\w'&/+-]+(?: [\w'&/+-]+){0,3}?)"
                       r"(?:\s+(?:thing|idea|plan))?)?(?=\s*(?:[.,;!?]|$|(?:then|again|tbh|i think|i guess)\b))")
+# "im thinking HR now more than training, cos of the calming people down" (round 55 kept "im thinking HR now more"):
+# the new heading, weighed against the old one by name.
+_MORE_THAN = re.compile(r"(?i)\b(?:i'?m|im|i am) (?:now |actually |really )?"
+                        r"(?:thinking|leaning(?: towards?)?|looking at|into|keener on|more into) (?:the )?"
+                        r"(?P<new>[\w'&/+-]+(?: [\w'&/+-]+){0,3}?)(?: thing| side)? "
+                        r"(?:now |these days )?more than (?:the )?(?P<old>[\w'&/+-]+(?: [\w'&/+-]+){0,3}?)"
+                        r"(?: thing| side)?(?=\s*(?:[.,;!?]|$|(?:cos|because|cause|now|tbh|i think)\b))")
 # "maybe i should stay in QA", "maybe i should just go into teaching": a heading weighed aloud.
 _SHOULD = re.compile(r"(?i)\bmaybe (?:[\w' ]{1,30}? (?:is right|was right) and )?i (?:should|could|ought to) "
                      r"(?:just |actually |really )?(?P<new>(?:stay|go|move|switch|become|get into|retrain|"
@@ -135,6 +142,11 @@ def _turn_in(sentence: str, later: list[str], goal_words: set[str],
              earlier: list[str] | None = None) -> tuple[str, int, str, str] | None:
     """The new heading said in or after ``sentence``, how many later sentences it took, and what was said
     before and after it in the same sentence (None: no turn here)."""
+    more = _MORE_THAN.search(sentence)
+    if more and _content(more.group("old")) & goal_words and not _content(more.group("new")) <= goal_words:
+        why = re.sub(r"(?i)^(?:cos|because|cause|coz|cuz)(?: of)?(?: the)?\s+", "",
+                     sentence[more.end():].strip(" ,.;?"))
+        return more.group("new"), 0, sentence[:more.start()].strip(" ,"), why
     back = _BACK_TO.search(sentence)
     if back and (_content(back.group("old") or "") & goal_words
                  or (not back.group("old") and not _content(back.group("new")) <= goal_words)):
