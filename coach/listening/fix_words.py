@@ -50,6 +50,9 @@ def _words(text: str) -> str:
     text = _HEDGE_LEAD.sub("", text)
     text = re.sub(r"^because\s+", "", text.strip(" '\""), flags=re.I)  # "it's because X": X is the new reason
     text = re.sub(r"(?i)^still\s+['\"]?", "", text)  # "underneath it is still 'X'" (rounds 49, 50 kept "still")
+    # "drives me is MEANINGFUL not recognised" (round 55 kept "MEANINGFUL"): a word shouted is said plainly; a short
+    # one in capitals may be a name ("HR", "NHS"), and so may a run of them ("PUBLIC LAW TEAM"): those stay
+    text = re.sub(r"(?<![A-Z] )\b[A-Z]{5,}\b(?! [A-Z]{2,}\b)", lambda m: m.group(0).lower(), text)
     return own_voice(text).strip(" '\"")  # "replace it with 'you like X'": kept as "i like X"
 
 
