@@ -354,6 +354,12 @@ _STORY_OFFER = re.compile(
     r"(?i)^\W*(?:(?:well|ok|okay|so|um+|hmm+)[,.]?\s+)*(?:i'?ll|i will|let me|can i|could i|i'?d "
     r"(?:like|rather) to) (?:just )?tell (?:you )?(?:a|a little|a quick|a short|this) story(?: instead)?"
     r"(?:,? if (?:that'?s|that is|it'?s) (?:alright|ok|okay|all right|fine))?\W*\s+(?=\w)"
+    # "well thats the big question isnt it.", "its a long story but ...", "this is funny because i was thinking about it
+    # on the bus." (round 55 said these back as the answer): a run-up to the answer
+    r"|^\W*(?:well,? )?(?:that'?s|thats|that is) the (?:big|million dollar) question(?:,? (?:isn'?t|isnt) it)?"
+    r"\W*\s+(?=\w)|^\W*(?:well,? )?(?:it'?s|its|it is) a (?:long|bit of a long|funny) story,? (?:but )?(?=\w)"
+    r"|^\W*(?:well,? )?(?:this is |it'?s |its )?funny,? (?:because|cos|cause) i was (?:just )?thinking about "
+    r"(?:it|this|that)(?: [\w ]{1,20}?)?[.!]\s+(?=\w)|^\W*(?:well,? )?funnily enough,? "
     r"|(?:[.!?]\s+|^)(?:and )?(?:i think |i guess )?(?:that'?s|thats|that is) (?:probably |about |kind of |basically )?"
     r"(?:the whole thing|it|all)(?: really| i think| honestly)?\W*$")
 _RANDOM_BUT = re.compile(r"(?i)^(?:(?:this is|this sounds|sounds|it'?s|its|bit|a bit|kinda|kind of)\s+)?"
