@@ -142,11 +142,11 @@ def _turn_in(sentence: str, later: list[str], goal_words: set[str],
              earlier: list[str] | None = None) -> tuple[str, int, str, str] | None:
     """The new heading said in or after ``sentence``, how many later sentences it took, and what was said
     before and after it in the same sentence (None: no turn here)."""
-    more = _MORE_THAN.search(sentence)
-    if more and _content(more.group("old")) & goal_words and not _content(more.group("new")) <= goal_words:
+    weighed = _MORE_THAN.search(sentence)
+    if weighed and _content(weighed.group("old")) & goal_words and not _content(weighed.group("new")) <= goal_words:
         why = re.sub(r"(?i)^(?:cos|because|cause|coz|cuz)(?: of)?(?: the)?\s+", "",
-                     sentence[more.end():].strip(" ,.;?"))
-        return more.group("new"), 0, sentence[:more.start()].strip(" ,"), why
+                     sentence[weighed.end():].strip(" ,.;?"))
+        return weighed.group("new"), 0, sentence[:weighed.start()].strip(" ,"), why
     back = _BACK_TO.search(sentence)
     if back and (_content(back.group("old") or "") & goal_words
                  or (not back.group("old") and not _content(back.group("new")) <= goal_words)):
