@@ -142,7 +142,8 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
         m = match(cx, rule, low, shaped)
         if not m or (rule.kind == "consent" and _more_than_consent(cx, low, rule.regex)):
             continue
-        if rule.id == "correction.rather" and (_rephrased_own(cx, core) or _goes_deeper(cx, low)):
+        if rule.id == "correction.rather" and (_rephrased_own(cx, core) or _goes_deeper(cx, low)
+                                               or _OWN_COMPARED.match(low.strip())):
             return Found("content", core, rule="content.rephrased")
         if rule.id == "meta.repeat" and _AS_LAST_TIME.search(low) and _ASKS_STILL.search(cx.question):
             return Found("filler", core, rule="filler.as_last_time")  # asked "still true?": "like i told you last time"
@@ -194,6 +195,13 @@ def _goes_deeper(cx: Context, low: str) -> bool:
     correction of the last one (nothing in it says no)."""
     return _DEEPER_ASKED.search(cx.question) is not None and _MORE_THAT.match(low) is not None \
         and not _SAYS_NO.search(cx.reply.low)
+
+
+# "also pottery but that's more like doing than talking" (round 54 said back "So: doing."): a thing named, then
+# compared, in one breath; a correction of the coach opens on "no", "yes but" or "it's".
+_OWN_COMPARED = re.compile(r"^(?:also |and |plus )?(?!(?:no|nah|yes|yeah|yep|well|it'?s|its|that'?s|thats|not)\b)"
+                           r"[\w' ]{2,30}? but (?:that'?s|thats|it'?s|its|that is|it is) (?:probably |maybe |kind of )?"
+                           r"more (?:like |of )?[\w' ]{1,30} than [\w' ]{1,30}\W*$")
 
 
 def _rephrased_own(cx: Context, core: Piece) -> bool:
