@@ -318,7 +318,6 @@ class Changes(DriveChecks):
                 self.words.remove(var, i)
 
 
-# Words that are only fillers: "'um maybe'" said to go is a tidy-up, not a change of mind (round 42).
 def _restated_plus(reply: str, before: str) -> str:
     """"organising AND maths" at last time's "organising people": the word beside last time's ("" if not that)."""
     m = cw.RESTATED_PLUS.match(reply)
@@ -330,6 +329,7 @@ def _restated_plus(reply: str, before: str) -> str:
     return m["x"].strip() if old and old <= had and new and not new & had else ""
 
 
+# Words that are only fillers: "'um maybe'" said to go is a tidy-up, not a change of mind (round 42).
 _FILLERS = re.compile(r"(?i)(?:(?:um+|uh+|erm?|hmm+|like|maybe|sort of|kind of|i guess)\s*)+")
 # "books not so much lately", "reading less these days": what no longer holds
 _LESS_NOW = (r"\W*(?:no|nope|nah|not (?:so much|really|much|any ?more|lately|these days|as much)|less(?: so)?|dropped|"

@@ -10,7 +10,7 @@ from coach.listening.corrected import THE_POINT, meant_after
 from coach.listening.edits import Edit
 from coach.listening.fixes import is_remark
 from coach.listening.reading import Reading
-from coach.listening.takeback import TAKE_BACK_ONLY
+from coach.listening.takeback import TAKE_BACK_ONLY, put_right_in
 
 # "one sentence: X", "in a sentence - X": the label a mentee puts before the answer asked for.
 _LABEL = re.compile(r"(?i)^(?:ok(?:ay)?,? )?(?:in )?(?:one|a) (?:plain |simple )?sentence[:.,-]\s+")
@@ -102,20 +102,14 @@ _NOT_THE_POINT = re.compile(
     r"it'?s|its|i want|i'?d like)\s+)?(?P<y>\w[^.!?]+)")
 
 
-# "not most, like half": one word of what was just said put right.
-_NOT_X_Y = re.compile(r"(?i)^\W*not (?P<x>[\w']+),?\s+(?:like |more like |just |only |more |about )?(?P<y>[\w']+)\W*$")
-
-
 def _word_put_right(reading: Reading, parts: list[str]) -> str:
     """"i write most of our emails. wait no not most, like half" (round 54 kept "not most, like half"): what was said
     before, with the word put right ("" if that is not what the correction does)."""
-    swap = _NOT_X_Y.match(parts[0]) if len(parts) == 1 else None
-    if swap is None:
+    if len(parts) != 1:
         return ""
     at = next(i for i, a in enumerate(reading.acts) if a.kind == "correction")
     said = ". ".join((a.content or a.text).strip(" .") for a in reading.acts[:at] if a.kind == "content")
-    word = rf"(?i)\b{re.escape(swap['x'])}\b(?= of\b|\W*$)"
-    return re.sub(word, swap["y"], said, count=1) if re.search(word, said) else ""
+    return put_right_in(said, parts[0]) or ""
 
 
 def corrected_to(reading: Reading) -> str:
@@ -350,7 +344,7 @@ _ECHOED = re.compile(r"(?i)^\W*(?P<x>(?:where|whose|what|which|who|how|when)\b[^
 
 # "well, i'll tell you a story instead if that's alright. my mum couldn't read ..." (round 54 kept the run-up as the
 # sentence, "you'll tell you a story"): the offer goes, the story stays; and so does "i think that's the whole thing".
-_STORY_OFFER = re.compile(
+_RUN_UP = re.compile(
     r"(?i)^\W*(?:(?:well|ok|okay|so|um+|hmm+)[,.]?\s+)*(?:i'?ll|i will|let me|can i|could i|i'?d "
     r"(?:like|rather) to) (?:just )?tell (?:you )?(?:a|a little|a quick|a short|this) story(?: instead)?"
     r"(?:,? if (?:that'?s|that is|it'?s) (?:alright|ok|okay|all right|fine))?\W*\s+(?=\w)"
@@ -381,5 +375,5 @@ def without_run_up(content: str, reading: Reading, ladder: bool = False) -> str:
     if said and content.lower().startswith(said.lower()) and len(content[len(said):].split()) >= 2:
         content = content[len(said):].lstrip(" .?!,")
     content = _RANDOM_BUT.sub("", content)  # "random but football tactics" (round 35): football tactics
-    content = _STORY_OFFER.sub("", content).strip() or content
+    content = _RUN_UP.sub("", content).strip() or content
     return _SAID_IS.sub("", _TAKEN_IN.sub("", content))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from coach.listening.playback import key_phrase, play_back, second_person
+from coach.listening.takeback import put_right_in
 
 __all__ = ["listed_back", "restated"]
 
@@ -78,10 +79,6 @@ _GOES_ON = re.compile(r"(?i)^(?:got|get|have|had|did|do|does|was|been|spent|spen
 # more thing (round 54 said back "... and with the football").
 _LIKE_EXAMPLE = re.compile(r"(?i)^\W*(?:(?:like|e\.g\.?|for example|say) (?:with|when|in|at|how|on|the way|if)|"
                            r"(?:with|when|if) (?:the|my|a|an|they|people|someone|i)\b)")
-# "i write most of our emails. wait no not most, like half" (round 54 said back "So: not most, like half"): the word
-# put right in the thing before.
-_NOT_X_Y = re.compile(r"(?i)^\W*(?:(?:wait|no|nah|actually|sorry|oops|well)[,.]?\s+)*not (?P<x>[\w']+(?: [\w']+)?),?\s+"
-                      r"(?:like |more like |just |only |more |about )?(?P<y>[\w']+(?: [\w']+)?)\W*$")
 _MAX_ITEM = 12
 _MAX_ALL = 26
 
@@ -117,11 +114,11 @@ def listed_back(answer: str, max_words: int = 12) -> str:
     things: list[str] = []
     spelled = _ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], answer or "")
     for sentence in _SENTENCES.split(spelled):
-        swap = _NOT_X_Y.match(sentence)
-        if swap:  # put right in the thing before if it is there; never a thing of its own
-            at = rf"(?i)\b{re.escape(swap['x'])}\b(?= of\b|\W*$)"  # "most of our emails", "... weekends mostly"
-            if things and re.search(at, things[-1]):
-                things[-1] = re.sub(at, swap["y"], things[-1], count=1)
+        # "... wait no not most, like half" (round 54 said back "So: not most, like half"): put right in the thing
+        # before if it is there; never a thing of its own
+        swapped = put_right_in(things[-1] if things else "", sentence)
+        if swapped is not None:
+            things[-1:] = [swapped or things[-1]] if things else []
             continue
         for thing in _things(sentence.strip()):
             if _LIKE_EXAMPLE.match(thing) and things:

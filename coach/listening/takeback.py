@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TAKE_BACK", "TAKE_BACK_ONLY", "YES_AFTER_ALL", "yes_after_all"]
+__all__ = ["TAKE_BACK", "TAKE_BACK_ONLY", "YES_AFTER_ALL", "put_right_in", "yes_after_all"]
 
 # "no wait", "nope, actually", "wait no", "actually no", "no, scratch that", "scrap that", "forget that",
 # "on second thoughts": what was said just before is not meant (lowercase; compile with re.I where needed).
@@ -45,3 +45,18 @@ def yes_after_all(low: str) -> tuple[re.Match[str], str] | None:
 
 
 _YES_AFTER_ALL = re.compile(YES_AFTER_ALL, re.IGNORECASE)
+
+
+# "i write most of our emails. wait no not most, like half" (round 54): one word of what was just said put right.
+_NOT_X_Y = re.compile(r"(?i)^\W*(?:(?:wait|no|nah|actually|sorry|oops|well)[,.]?\s+)*not (?P<x>[\w']+(?: [\w']+)?),?\s+"
+                      r"(?:like |more like |just |only |more |about )?(?P<y>[\w']+(?: [\w']+)?)\W*$")
+
+
+def put_right_in(said: str, correction: str) -> str | None:
+    """``said`` with the word ``correction`` puts right ("not most, like half": "most of our emails" -> "half of our
+    emails"); "" when that word is not in ``said`` (at its end or before "of"); None when it is no such correction."""
+    swap = _NOT_X_Y.match(correction)
+    if swap is None:
+        return None
+    word = rf"(?i)\b{re.escape(swap['x'])}\b(?= of\b|\W*$)"
+    return re.sub(word, swap["y"], said, count=1) if re.search(word, said) else ""
