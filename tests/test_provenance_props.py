@@ -86,8 +86,11 @@ def test_redacted_and_unshared_words_never_reach_a_bundle(first: list[int], seco
     one = converse(store, "sam", first, 1)
     store.db.execute("UPDATE sessions SET status = 'completed' WHERE id = ?", [one])  # so the next one recaps it
     two = converse(store, "sam", second, 2)
-    sessions = {one: markers_of(store, one), two: markers_of(store, two)}
-    chosen = tuple(data.draw(st.lists(st.sampled_from([one, two]), min_size=1, max_size=2, unique=True)))
+    # a third, after the second stopped part way: its recap carries what the second put right
+    store.db.execute("UPDATE sessions SET status = 'stopped' WHERE id = ?", [two])
+    three = converse(store, "sam", data.draw(plans), 3)
+    sessions = {sid: markers_of(store, sid) for sid in (one, two, three)}
+    chosen = tuple(data.draw(st.lists(st.sampled_from([one, two, three]), min_size=1, max_size=3, unique=True)))
     redact = {}
     for sid in chosen:
         if sessions[sid]:
@@ -109,12 +112,14 @@ def test_redacted_and_unshared_words_never_reach_a_bundle(first: list[int], seco
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(first=plans, second=plans, gone=st.sampled_from([0, 1]))
+@given(first=plans, second=plans, third=plans, gone=st.sampled_from([0, 1, 2]))
 # Found by this test: a row moved between pages left a stale copy in a page's free space, which
 # secure_delete does not reach (fixed by vacuuming after a delete).
-@example(first=[0, 1, 20, 1, 5, 0, 0, 0], second=[0] * 9, gone=0)
+@example(first=[0, 1, 20, 1, 5, 0, 0, 0], second=[0] * 9, third=[0] * 8, gone=0)
+# the second stopped part way with a new goal (a text answer, plan 1), the third's recap carries it
+@example(first=[0, 1] + [3] * 30, second=[0, 0, 0, 1, 1, 1, 1, 1], third=[0] * 8, gone=1)
 def test_a_deleted_conversation_leaves_no_word_in_the_database_bytes(
-    first: list[int], second: list[int], gone: int
+    first: list[int], second: list[int], third: list[int], gone: int
 ) -> None:
     folder = Path(tempfile.mkdtemp())
     try:
@@ -124,15 +129,17 @@ def test_a_deleted_conversation_leaves_no_word_in_the_database_bytes(
         one = converse(store, "sam", first, 1)
         store.db.execute("UPDATE sessions SET status = 'completed' WHERE id = ?", [one])
         two = converse(store, "sam", second, 2)
-        ids = [one, two]
-        doomed, kept = ids[gone], ids[1 - gone]
+        store.db.execute("UPDATE sessions SET status = 'stopped' WHERE id = ?", [two])  # the third carries it
+        three = converse(store, "sam", third, 3)
+        ids = [one, two, three]
+        doomed, kept = ids[gone], [i for i in ids if i != ids[gone]]
         doomed_marks = set(markers_of(store, doomed).values())
-        kept_marks = set(markers_of(store, kept).values())
+        kept_marks = {m for sid in kept for m in markers_of(store, sid).values()}
         store.delete_session(doomed)
         raw = b"".join(p.read_bytes() for p in sorted(folder.glob("coach.db*")))
         for m in doomed_marks:
             assert m.encode() not in raw, f"{m} of deleted session {doomed} is still in the file"
-        assert all(m.encode() in raw for m in kept_marks)  # the other session is intact
-        assert Store.open(db).session(kept)["id"] == kept
+        assert all(m.encode() in raw for m in kept_marks)  # the other sessions are intact
+        assert all(Store.open(db).session(sid)["id"] == sid for sid in kept)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

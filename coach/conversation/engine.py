@@ -107,12 +107,12 @@ class Conversation(Answering, Asking):
             # the last conversation stopped for care: this one asks how they are before anything else
             last = store.session(earlier_sessions[0]["id"])["state"]
             state.care_first = bool(last.get("stopped_for_care") or last.get("care_first"))  # or left unanswered
-        if previous and flow.returning:
-            earlier = SessionState.from_json(previous["state"])
-            values["previous"], state.sources["previous"] = Provenance.summary_of(
-                previous["values"], earlier.sources, flow.summary
-            )
-            start = flow.returning
+        if flow.returning and (previous or earlier_sessions):  # a talk stopped part way counts as "last time" too
+            picture, where, carried = Provenance.last_picture(store, mentee, previous, flow.summary,
+                                                              flow.steps[flow.returning].changed)
+            if previous or any(picture.values()):
+                values["previous"], state.sources["previous"], state.carried = picture, where, carried
+                start = flow.returning
         sid = store.create_session(
             mentee=mentee, flow=flow.name, flow_version=flow.version, flow_path=str(flow.path),
             step=start, phase=flow.steps[start].phase, values=values, state=state.to_json(),

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from coach.conversation.kept import find_kept
+from coach.conversation.summary import KEYS
 from coach.listening import rules
 from coach.listening.playback import play_back
 
@@ -75,9 +76,23 @@ _TAKE_OUT = re.compile(
     r"|(?:^|(?<=[.!?])\s*|\b(?:but|and|tho|though|also)\s+)(?P<l>(?!(?:it|that|this|what)\b)\w[\w' ]{1,29}?) "
     r"(?:doesn'?t|does not|dont|don'?t|do not) (?:really |even |actually )?light me up\b"
     r"(?:[^.!?]*[.!?]+\s*(?:so |just |pls |please )?(?:take|leave) (?:that|it) out\b[.!]*)?"
+    # "mostly yes but take the sourdough out, i gave that up" (the carried-over recap test): the verb around it
+    r"|(?:^|(?<=[.!?,])\s*|\b(?:pls|please|but|and|just|can you|could you|so)\s+)(?:take|leave|cut) (?:the |that |my )"
+    r"['\"]?(?P<o>(?!(?:it|that|this|them)\b)[\w' ]{2,30}?)['\"]?(?: (?:bit|part|line|stuff|thing|one)s?)? out\b"
+    r"(?=\W*$|[\s,.;-]+(?:i'?ve |ive |i )?(?:gave|given|quit|stopped|don'?t do|dont do|not into|not doing)\b)"
+    # "yes except the sourdough, gave that up": only a thing named with "the"/"my", and only if it is kept
+    r"|\b(?:yes|yeah|yep|ya|mostly|all of it|all true|true)\W+(?:\w+\s+)?except (?:for )?(?:the |my )"
+    r"(?P<e>(?!(?:it|that|this|them|fact)\b)[\w' ]{2,30}?)(?: (?:bit|part|line|stuff|thing|one)s?)?"
+    r"(?=\W*$|[\s,.;-]+(?:i'?ve |ive |i )?(?:gave|given|quit|stopped|don'?t do|dont do|not into|not doing)\b)"
     r"|\bi (?:never|didn'?t|did not|didnt) (?:say|said|mean|meant|call|put) (?P<u>(?!(?:it|that|this)\b)[\w' ]{2,30}?)"
     r" (?:as|was|is|for|to be) (?:a |an |my |the |one of my )?(?:goals?|passions?|drives?|strengths?|motivations?|"
     r"experiment)\b")
+# What is said of the thing taken out, and the yes it leaves ("yes except the sourdough, gave that up")
+_GAVE_UP = re.compile(r"(?i)[\s,.;-]*(?:i'?ve |ive |i )?(?:gave (?:that|it) up|given (?:that|it) up|quit (?:that|it)|"
+                      r"stopped (?:that|it)|(?:don'?t|dont) do (?:that|it) any ?more|not (?:into|doing) (?:that|it) "
+                      r"any ?more)\b[^.!?]*[.!?]*")
+_MOSTLY_YES = re.compile(r"(?i)^(?:(?:mostly|mainly|largely|pretty much|kind of|sort of|all|yeah|ok|okay)[, ]+)*"
+                         r"(?:yes|yeah|yep|ya|true|still true|all true)?\W*(?:but|except|apart from that|and)?\W*$")
 _CLAUSE = re.compile(r"(?i)[.;!?]+\s*|,\s*|\s+(?=(?:but|because|so|while|though)\s)|\s+and (?=just |then )")
 _HEAD = re.compile(r"(?i)^(?:the|my|that|this|our|his|her)\s+")
 _LEAD_ON = re.compile(r"(?i)^\W*(?:(?:anyway|anyways|um+|so|ok|okay|and|but)[.,]*\s*)+")
@@ -88,6 +103,16 @@ _NOT_WORDS = frozenset(("previous", "mentee"))
 def asks_to_forget(text: str) -> bool:
     """Does ``text`` ask for something to be forgotten ("can you forget the bit about my manager")?"""
     return _FORGET.search(text) is not None
+
+
+def takes_out_kept(text: str, previous: dict[str, Any]) -> bool:
+    """Does ``text`` take a part of last time's summary out with the verb around it or "yes except the X"
+    ("take the sourdough out"), rather than put a line right? (Nothing else hears it as a fix first.)"""
+    m = _TAKE_OUT.search(text)
+    if m is None or m.lastgroup not in ("o", "e"):
+        return False
+    thing = _HEAD.sub("", (m.group(m.lastgroup) or "").strip())
+    return bool(rules.words(thing)) and find_kept(thing, {k: v for k, v in previous.items() if k in KEYS}) is not None
 
 
 # "pls remove the 'um' things" (round 42): a filler is taken out of the words, not the clause it sits in.
@@ -136,6 +161,8 @@ class Forgetting:
         m = _FORGET.search(text)
         if m is None and not self.current.corrects and self.values.get("previous"):
             m = _TAKE_OUT.search(text)  # at the recap: a part of last time's summary taken out
+            if m and m.lastgroup in ("o", "e") and self.current.name != self.flow.returning:
+                m = None  # "take the sleep bit out. just bikes" at a line asked again: the list said over
         if m is None or "forgot" not in self.flow.replies:
             return None
         named = next((g for g in m.groupdict().values() if g), "").strip()
@@ -144,6 +171,8 @@ class Forgetting:
         if not rules.words(thing):
             return None
         found = self._taken_out(thing)
+        if not found and m.lastgroup == "e":
+            return None  # "yes except the move to leeds": not a part of the summary, so what has changed
         idea = _IDEA.match(text, m.end())  # "forget the instructor thing, it was a daft idea" (round 41)
         key = "forgot_idea" if found and idea and "forgot_idea" in self.flow.replies else (
             "forgot" if found else "forgot_none")
@@ -154,6 +183,9 @@ class Forgetting:
             return [said] + self._advance(answer="", skipped=True)
         rest = " ".join(re.sub(r"([.!?;,])\s*[.!?;,]+", r"\1", f"{text[:m.start()]} {text[m.end():]}").split())
         rest = _LEAD_ON.sub("", rest.strip(" ,;"))
+        if found and m.lastgroup in ("o", "e"):  # "mostly yes but take the sourdough out, i gave that up": a yes
+            rest = _GAVE_UP.sub("", rest).strip(" ,;.")
+            rest = "yes" if _MOSTLY_YES.match(rest) else rest
         return [said] + (self._take(rest, ref) if rules.words(rest) else self._reask())
 
     def _taken_out(self, thing: str) -> bool:
@@ -164,14 +196,15 @@ class Forgetting:
         for var in [v for v in self.values if v not in _NOT_WORDS]:
             value = self.values[var]
             if isinstance(value, str) and value and find_kept(thing, {var: value}):
-                self.words.set(var, _left(value, thing), [])  # "partner, so my wife and i can relax": "partner"
+                # "partner, so my wife and i can relax": "partner"
+                self.words.set(var, _left(value, thing), self.words.refs_at(var))
                 found = True
             elif isinstance(value, list):
                 for i in reversed(range(len(value))):
                     if isinstance(value[i], str) and find_kept(thing, {var: value[i]}):
                         left = _left(value[i], thing)
                         if left:
-                            self.words.replace(var, i, left, [])
+                            self.words.replace(var, i, left, self.words.refs_at(var, i))
                         else:
                             self.words.remove(var, i)
                         found = True
@@ -205,9 +238,9 @@ class Forgetting:
                 for i in reversed(range(len(value))):
                     if kept[i] != value[i]:
                         if kept[i]:
-                            self.words.replace(key, i, kept[i], [])
+                            self.words.replace(key, i, kept[i], self.words.refs_at(key, i))
                         else:
                             self.words.remove(key, i)
             else:
-                self.words.set(key, kept[0], [])
+                self.words.set(key, kept[0], self.words.refs_at(key))
         return found

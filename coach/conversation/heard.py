@@ -18,8 +18,7 @@ _LABEL = re.compile(r"(?i)^(?:ok(?:ay)?,? )?(?:in )?(?:one|a) (?:plain |simple )
 
 def said_content(reading: Reading) -> str:
     """What the reply says, in the mentee's words, fillers and asides left out (no full stop added)."""
-    parts = [(a.content or a.text).strip() for a in reading.acts if a.kind == "content"]
-    parts = [p for p in parts if p]
+    parts = reading.pieces
     if len(parts) > 1:  # "you didn't add the Priya part. one sentence: X": the remarks are not what was said
         parts = [p for p in parts if not is_remark(p)] or parts
     parts = [_LABEL.sub("", p) or p for p in parts]

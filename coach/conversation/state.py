@@ -76,6 +76,8 @@ class SessionState:
     follow_up: str | None = None  # the step whose "which part of it fits?" awaits its answer
     heard: dict[str, str] | None = None  # words said earlier, offered as the answer to this step
     fixing: dict[str, Any] | None = None  # a part of a playback asked about ("what would you put in place of X?")
+    # Unfinished conversations whose corrections the recap's summary carries (deleting one takes them)
+    carried: list[int] = field(default_factory=list)
 
     # --- counters that /back restores ------------------------------------------------------
 

@@ -29,17 +29,7 @@ def summarise_with_sources(
         items: list[str] = []
         refs: list[list[str]] = []
         for var in mapping.get(key, []):
-            value = values.get(var)
-            known = sources.get(var)
-            for i, v in enumerate(value if isinstance(value, list) else [value]):
-                if not (isinstance(v, str) and v.strip()) or non_answer(v):
-                    continue
-                ids = _ids_at(known, i, isinstance(value, list))
-                if v.strip() in items:
-                    refs[items.index(v.strip())] = sorted(set(refs[items.index(v.strip())]) | set(ids))
-                    continue
-                items.append(v.strip())
-                refs.append(ids)
+            _add(items, refs, *_said(values, sources, var))
         out[key], where[key] = items, refs
     var = mapping.get("experiment")
     exp = values.get(var) if var else None
@@ -47,6 +37,74 @@ def summarise_with_sources(
     out["experiment"] = exp.strip() if keep and isinstance(exp, str) else None
     where["experiment"] = _ids_at(sources.get(var or ""), 0, False) if keep else []
     return out, where
+
+
+def brought_forward(
+    previous: dict[str, Any], where: dict[str, Any], values: dict[str, Any], sources: dict[str, Any],
+    mapping: dict[str, Any],
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Last time's summary as a later, unfinished conversation left it, with its sources.
+
+    A mentee who puts the recap right ("take the sourdough out", a new goal) and then stops part
+    way is not told the old words again next time: that conversation's own ``previous`` (as its
+    recap edited it) is the start, and every line it answered afresh takes the place of last
+    time's; a line it never reached stays as it was."""
+    own = values.get("previous")
+    if isinstance(own, dict) and any(own.values()):
+        previous, where = own, sources.get("previous") or {}
+    out: dict[str, Any] = {k: v for k, v in previous.items() if k not in KEYS}  # e.g. what had shifted
+    refs: dict[str, Any] = {k: v for k, v in where.items() if k not in KEYS}
+    for key in KEYS[:-1]:
+        old = [str(i).strip() for i in previous.get(key) or [] if isinstance(i, str) and i.strip()]
+        old_refs = _aligned(where.get(key), len(old))
+        names = [str(n) for n in mapping.get(key, [])]
+        said = [_said(values, sources, var) for var in names]
+        items: list[str] = []
+        ids: list[list[str]] = []
+        for pos, (mine, mine_refs) in enumerate(said):
+            if mine:
+                _add(items, ids, mine, mine_refs)
+            elif len(names) > 1 and pos < len(old):  # "goals: [goal, want_job]": the job kept by its place
+                _add(items, ids, [old[pos]], [old_refs[pos]])
+        out[key], refs[key] = (items, ids) if any(m for m, _ in said) else (old, old_refs)
+    var = mapping.get("experiment")
+    exp = values.get(var) if isinstance(var, str) else None
+    if isinstance(exp, str) and exp.strip() and not non_answer(exp):
+        out["experiment"], refs["experiment"] = exp.strip(), _ids_at(sources.get(str(var)), 0, False)
+    else:
+        out["experiment"], refs["experiment"] = previous.get("experiment"), where.get("experiment") or []
+    return out, refs
+
+
+def _said(values: dict[str, Any], sources: dict[str, Any], var: str) -> tuple[list[str], list[list[str]]]:
+    """The summary items a value holds (a non-answer left out), and each one's sources."""
+    value, known = values.get(var), sources.get(var)
+    items: list[str] = []
+    refs: list[list[str]] = []
+    for i, v in enumerate(value if isinstance(value, list) else [value]):
+        if isinstance(v, str) and v.strip() and not non_answer(v):
+            _add(items, refs, [v.strip()], [_ids_at(known, i, isinstance(value, list))])
+    return items, refs
+
+
+def _add(items: list[str], refs: list[list[str]], new: list[str], new_refs: list[list[str]]) -> None:
+    """Append items not there yet; an item said twice keeps the sources of both."""
+    for item, ids in zip(new, new_refs, strict=True):
+        if item in items:
+            refs[items.index(item)] = sorted(set(refs[items.index(item)]) | set(ids))
+        else:
+            items.append(item)
+            refs.append(list(ids))
+
+
+def _aligned(known: Any, n: int) -> list[list[str]]:
+    """Sources for ``n`` items; where they no longer line up (the recap edited the list in place),
+    every item gets all of them: a redaction or deletion then holds back too much, never too little."""
+    if isinstance(known, list) and len(known) == n and all(isinstance(k, list) for k in known):
+        return [[str(r) for r in k] for k in known]
+    every = sorted({str(r) for k in (known if isinstance(known, list) else []) for r in (
+        k if isinstance(k, list) else [k]) if isinstance(r, str)})
+    return [list(every) for _ in range(n)]
 
 
 def _ids_at(known: Any, index: int, is_list: bool) -> list[str]:

@@ -7,11 +7,12 @@ Coach turns that quote values get their provenance from the template variables t
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from typing import Any
 
 from coach.conversation.state import SessionState, Undo, ids_in
-from coach.conversation.summary import summarise_with_sources
+from coach.conversation.summary import brought_forward, non_answer, summarise_with_sources
 from coach.listening.acts import unnumbered
 from coach.store.database import Store
 
@@ -180,16 +181,42 @@ class Provenance:
             return [str(r) for r in known[-1]]
         return sorted(_refs(known))
 
+    def refs_at(self, var: str, index: int | None = None) -> list[str]:
+        """The sources of a text value, or of item ``index`` of a list value: what a trimmed copy of
+        its words keeps (the words left after "take the X bit out" still came from those turns)."""
+        known = self.state.sources.get(var)
+        if index is not None and isinstance(known, list) and index < len(known) and isinstance(known[index], list):
+            return [str(r) for r in known[index]]
+        return sorted(_refs(known))
+
     def summary(self, mapping: dict[str, Any]) -> dict[str, Any]:
         """The summary so far."""
         return summarise_with_sources(self.values, self.state.sources, mapping)[0]
 
     @staticmethod
-    def summary_of(
-        values: dict[str, Any], sources: dict[str, Any], mapping: dict[str, Any]
-    ) -> tuple[dict[str, Any], dict[str, Any]]:
-        """A finished session's summary (a returning mentee's ``previous``), with its sources."""
-        return summarise_with_sources(values, sources, mapping)
+    def last_picture(
+        store: Store, mentee: str, previous: dict[str, Any] | None, mapping: dict[str, Any], shifted: str | None
+    ) -> tuple[dict[str, Any], dict[str, Any], list[int]]:
+        """The summary a returning mentee's recap starts from, its sources, and the unfinished
+        conversations it carries words of: the last finished conversation's summary (``previous``), as
+        every later one that stopped part way put it right ("what had shifted" included, from
+        ``shifted``); with none finished, what the ones ended with /quit gathered."""
+        earlier = SessionState.from_json(previous["state"] if previous else {})
+        summary, where = summarise_with_sources(previous["values"] if previous else {}, earlier.sources, mapping)
+        carried: list[int] = []
+        # with no finished one, a talk ended part way with /quit is "last time" (a paused one is resumed instead)
+        unfinished = store.unfinished_since(mentee, previous["id"], stopped_only=False) if previous else (
+            store.unfinished_since(mentee, 0, stopped_only=True))
+        for row in unfinished:
+            state = SessionState.from_json(row["state"])
+            before = json.dumps([summary, where], sort_keys=True)
+            summary, where = brought_forward(summary, where, row["values"], state.sources, mapping)
+            said = row["values"].get(shifted) if shifted else None
+            if shifted and isinstance(said, str) and said.strip() and not non_answer(said):
+                summary["shifted"], where["shifted"] = said.strip(), sorted(_refs(state.sources.get(shifted)))
+            if json.dumps([summary, where], sort_keys=True) != before:
+                carried.append(int(row["id"]))
+        return summary, where, carried
 
 
 def _refs(sources: Any) -> set[str]:

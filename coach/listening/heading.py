@@ -141,6 +141,9 @@ _THINK_ABOUT = re.compile(r"(?i)\bi (?:also |sometimes |often )?(?:think|am thin
                           r"(?:becoming|moving|going into|switching|retraining|teaching|studying)\b)")
 
 
+_GOES_ON = re.compile(r"(?i)(?:and|plus)\b")
+
+
 def heading(content: str) -> str:
     """The part of a goal answer that says where the mentee is heading, not where they are now.
 
@@ -192,8 +195,13 @@ def _heading(content: str) -> str:
     kept[0] = re.sub(r"^(?:and|but|so)\s+", "", kept[0], flags=re.I)
     kept[0] = _GOAL_LABEL.sub("", kept[0]) or kept[0]  # "... two years ago. What I'd like is X": X
     kept = [_CHOICE_SOFTENED.sub("", c) for c in kept]  # "im kinda torn between X or just Y": the choice
-    joined = [c if c[-1] in ".!?" else c + "." for c in kept[:-1]] + [kept[-1].rstrip(".")]
-    return _without_frame(" ".join(joined))
+    out = kept[0]
+    for c in kept[1:]:  # "part time, and a bit of tutoring": one sentence still (round 56 made it two)
+        if _GOES_ON.match(c) and len(out.split()) <= 4:
+            out = f"{out.rstrip('.')}, {c}"
+        else:
+            out = f"{out if out[-1] in '.!?' else out + '.'} {c}"
+    return _without_frame(out.rstrip("."))
 
 
 def _counted_options(content: str) -> str:

@@ -70,7 +70,24 @@ class Reading:
     @property
     def content(self) -> str:
         """What the mentee said, trimmed to its content ("" if nothing was)."""
-        return " ".join(sentence(a.content or a.text) for a in self.acts if a.kind == "content").strip()
+        return " ".join(sentence(p) for p in self.pieces).strip()
+
+    @property
+    def pieces(self) -> list[str]:
+        """The content acts' words, in order; two said as one thought with a hedge between them ("part time
+        i think? and a bit of tutoring", round 56 kept only "part time") are one piece."""
+        out: list[str] = []
+        at, low = 0, self.reply.lower()
+        for act in (a for a in self.acts if a.kind == "content"):
+            text = (act.content or act.text).strip()
+            start = low.find(act.text.lower(), at)
+            joined = _GOES_ON.search(self.reply[at:start]) if out and text and start > at else None
+            if joined:
+                out[-1] = f"{out[-1].rstrip('.!?;, ')}, {joined['c'].lower()} {text}"
+            elif text:
+                out.append(text)
+            at = start + len(act.text) if start >= 0 else at
+        return out
 
     @property
     def correction(self) -> str | None:
@@ -100,6 +117,10 @@ class Reading:
         """The reading as JSON-ready data."""
         return {"acts": [a.as_dict() for a in self.acts], "kinds": self.kinds, "content": self.content,
                 "confirm": self.confirm}
+
+
+# Between two pieces of content: a hedge asked as a question, then the thought going on with "and"/"or".
+_GOES_ON = re.compile(r"(?i)\?\s*(?P<c>and|plus)\s+$")
 
 
 def sentence(text: str) -> str:

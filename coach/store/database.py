@@ -147,6 +147,22 @@ class Store:
         ))
         return _decode(row[0]) if row else None
 
+    def unfinished_since(self, mentee: str, after: int, *, stopped_only: bool = False) -> list[dict[str, Any]]:
+        """A mentee's conversations after session ``after`` that did not finish (stopped, paused or cut
+        off; or only those ended with /quit or at the distress stop), oldest first: what they said or put
+        right there counts next time."""
+        which = "status = 'stopped'" if stopped_only else "status != 'completed'"
+        rows = self.db.query(
+            f"SELECT * FROM sessions WHERE mentee = ? AND id > ? AND {which} ORDER BY id", [mentee, after]
+        )
+        out = []
+        for row in rows:
+            try:
+                out.append(_decode(row))
+            except StoreError:  # a damaged one adds nothing; the new conversation still starts
+                continue
+        return out
+
     def save(
         self, session_id: int, *, step: str, phase: str, values: dict[str, Any],
         state: dict[str, Any], status: str = "active", turns: list[Turn] = (),  # type: ignore[assignment]
@@ -275,11 +291,15 @@ class Store:
                     [QUOTE_REMOVED, QUOTE_REMOVED, turn_id],
                 )
         rows = self.db.execute(
-            "SELECT id, vals, state, previous_id FROM sessions WHERE id != ? AND (previous_id = ? OR state LIKE ?)",
-            [session_id, session_id, f'%"{prefix}%'],
+            "SELECT id, vals, state, previous_id FROM sessions WHERE id != ? AND (previous_id = ? OR state LIKE ?"
+            " OR EXISTS (SELECT 1 FROM json_each(sessions.state, '$.carried') WHERE value = ?))",
+            [session_id, session_id, f'%"{prefix}%', session_id],
         ).fetchall()
         for sid, vals, state_text, previous_id in rows:
             values, state = json.loads(vals or "{}"), json.loads(state_text or "{}")
+            if session_id in (state.get("carried") or []):  # its recap started from what this one put right
+                previous_id = session_id
+                state["carried"] = [c for c in state["carried"] if c != session_id]
             sources = state.get("sources") or {}
             for var in [v for v, refs in sources.items() if _mentions(refs, prefix)]:
                 values[var] = {} if var == "previous" else ([] if isinstance(values.get(var), list) else "")
