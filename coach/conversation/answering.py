@@ -260,11 +260,11 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
         content = re.sub(rf"(?i)^{rung}[.!?]+\s+", "", content) if rung else content  # the word asked about, no reason
         content = heard.without_bottom(content) if step.ladder else heard.without_worry(content, reading)
         content = heard.without_run_up(content, reading, ladder=bool(step.ladder))  # "the why is X": X
-        labelled = re.search(rf"(?i)\b{re.escape(step.save_as or '~')}s?\s*(?::|\.{{2,}}|\u2026)\s*(?P<rest>\w.+)$",
-                             reading.reply)
-        if labelled:  # "what mean 'love'? anyway. experiment: I write 5 tests ...": what follows the label
+        label = re.escape(step.save_as or '~')  # "what mean 'love'? anyway. experiment: I write 5 tests": the rest
+        if labelled := re.search(rf"(?i)\b{label}s?\s*(?::|\.{{2,}}|\u2026)\s*(?P<rest>\w.+)$", reading.reply):
             content = trimmed(labelled.group("rest"))
-        still_wrong = step.save_as == "experiment" and reading.topic("meta") == "still_wrong"  # "you didn't fix X"
+        still_wrong = step.save_as == "experiment" and (  # "you didn't fix X", "no experiment this time"
+            reading.topic("meta") == "still_wrong" or heard.declines_experiment(reading.reply))
         if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content) or still_wrong):
             content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
         content = content or self._feeling_answer(reading)

@@ -19,6 +19,7 @@ from coach.conversation.state import SessionState
 from coach.conversation.words import Provenance
 from coach.errors import FlowError, UsageError
 from coach.flow.spec import Flow, Step, load_flow, nearest_step
+from coach.listening.commands import back_asked, command_asked
 from coach.rephrase.protocol import Rephraser, Rephrasing, Verbatim
 from coach.store.database import RESUMABLE, Store, Turn
 
@@ -32,36 +33,6 @@ COMMANDS = {
 }
 # The longest answer taken in one turn (about 700 words); a longer one is kept as typed and asked for shorter.
 MAX_ANSWER_CHARS = 4000
-
-
-# Going back asked for in words, and nothing else said (round 30: it was kept as an answer; /back worked).
-_BACK_ASKED = re.compile(r"(?i)^\W*(?:(?:wait|sorry|oh|hang on|hold on|no|um+)[,.!]*\s+)*(?:can we |could we |can i |"
-                         r"let me |let'?s |pls |please )?go back(?: (?:a step|one|one step|to the last (?:one|"
-                         r"question)|to that(?: one)?|please|pls))*(?:[,.!]*\s*(?:i (?:want|need|wanna) to |let me |"
-                         r"so i can )?(?:change|redo|fix|edit) (?:my|that|the) (?:answer|last answer|one))?\W*$")
-# A pause asked for in words at the end of a reply ("ok now pause", "i have to go, pause pls", "/pause").
-_PAUSE_ASKED = re.compile(r"(?i)(?:(?:^|[.!?;,]\s*)(?:(?:ok(?:ay)?|so|right|sorry),? )*(?:now )?"
-                          r"(?:(?:can we |could we |let'?s |please )?pause"
-                          r"(?: (?:it|this|now|here|please|pls|for now))*|"
-                          # "ok im done for today i think", "can we stop now please" (round 33): a stop, asked for
-                          r"(?:i'?m|im|i am) (?:done|finished) for (?:today|now|tonight)(?: i think)?|"
-                          r"(?:can|could) we (?:please |pls |just )?(?:stop|finish|end|call it a day)"
-                          r"(?: (?:now|here|there|for (?:today|now|tonight)|please|pls))*\??|"
-                          r"(?:let'?s|i'?d like to|i want to|i wanna) (?:stop|end|finish|call it a day)"
-                          r"(?: (?:now|here|there|for (?:today|now|tonight)|please|pls))+|"
-                          r"that'?s (?:enough|it) for (?:today|now|tonight)|"
-                          r"i (?:need|have|got) to (?:go|pause)(?: now)?,? /?pause(?: pls| please)?)|\s/pause)[\s.!]*$")
-
-# A stop asked for with the everyday reason after it (round 34): "can we stop now, I need to pick up my kid",
-# "i need to STOP. school run. bye". Only a reason of life's logistics: "i need to stop. everything is too much" is
-# read as what it says.
-_COMMAND_AFTER = re.compile(r"(?i)(?<=\S)\s+(?P<c>/quit|/pause)\s*$")  # typed after an answer on the same line
-_STOP_FOR = re.compile(r"(?i)(?:^|[.!?;,-]\s*)(?:(?:anyway|ok(?:ay)?|sorry|no|so),?\s+)*(?:i said\s+)?"
-                       r"(?:(?:can|could) we|i (?:need|have|got) to|i gotta|gotta|let'?s)\s+(?:stop|finish|end|pause)"
-                       r"(?:\s+(?:now|here|there|for (?:today|now)))?(?:\s*[,.;!?-]+\s*|\s+(?=i\b))"
-                       r"(?:[^.!?]{0,50}\b(?:pick(?:ing)? (?:up|the kids?)|school run|school|my (?:kid|kids|son|"
-                       r"daughter|little one)|bye|meeting|dinner|train|bus|shift|appointment|have to go|need to go|"
-                       r"gotta go|got to go|running late|late for)\b[^.!?]{0,30}[.!?]*\s*)+$")
 
 
 class Conversation(Answering, Asking):
@@ -210,13 +181,13 @@ class Conversation(Answering, Asking):
             # an Enter pressed by mistake at a read-back confirms nothing (round 22): asked again, a bounded number
             # of times (a yes/no question already reads an empty line as no answer)
             return self._finish_turn(self._bounded_reask(""))
-        if _BACK_ASKED.match(text) and self.state.history:  # "wait go back, i want to change my answer" (round 30)
+        if back_asked(text) and self.state.history:  # "wait go back, i want to change my answer" (round 30)
             return self._command("/back")
-        asked = _COMMAND_AFTER.search(text) or _PAUSE_ASKED.search(text) or _STOP_FOR.search(text)
+        asked = command_asked(text)
         if asked and self.status == "active":  # "... both. ok now pause", "i'm going to stop here. /quit" (round 51)
-            rest = text[:asked.start()].strip(" ,;")
+            said, rest = asked
             msgs = self._finish_turn(self._answer(rest)) if re.search(r"\w", rest) else []
-            return msgs if self.finished else msgs + self._command((asked.groupdict().get("c") or "/pause").lower())
+            return msgs if self.finished else msgs + self._command(said)
         if len(text) > MAX_ANSWER_CHARS:
             self._record_mentee(text)
             note = (

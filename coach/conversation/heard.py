@@ -376,3 +376,19 @@ def without_run_up(content: str, reading: Reading, ladder: bool = False) -> str:
     content = _RANDOM_BUT.sub("", content)  # "random but football tactics" (round 35): football tactics
     content = _RUN_UP.sub("", content).strip() or content
     return _SAID_IS.sub("", _TAKEN_IN.sub("", content))
+
+
+# "nah. no experiment this time. just getting through nights" (round 56 kept "experiment this time" as one),
+# "not this time, too much on", "none for now": no experiment, said plainly.
+_NO_EXPERIMENT = re.compile(
+    r"(?i)(?:^|[.!?;,]\s*)(?:(?:nah|no|nope|honestly|tbh|um+|so|sorry|i think)[,.!]*\s+)*"
+    r"(?:(?:no|not an?|not any|none|zero) (?:experiments?|tests?|ideas?)(?: (?:this time|for now|right now|now|"
+    r"at the moment|atm|yet|really))?|(?:none|nothing|not|nah) (?:this time|right now|for now|at the moment|atm|yet)"
+    r"|i (?:don'?t|dont|do not) (?:want|need|have) (?:one|an experiment|to try anything|anything)"
+    r"(?: (?:this time|right now|for now|at the moment|atm))?)\b")
+
+
+def declines_experiment(text: str) -> bool:
+    """Does the reply say there is no experiment this time ("no experiment this time", "not right now")?"""
+    return _NO_EXPERIMENT.search(text) is not None
+

@@ -1,0 +1,60 @@
+"""Commands asked for in words: "wait go back", "can we stop here and carry on another day?", "... /quit"."""
+
+from __future__ import annotations
+
+import re
+
+# Going back asked for in words, and nothing else said (round 30: it was kept as an answer; /back worked).
+_BACK_ASKED = re.compile(r"(?i)^\W*(?:(?:wait|sorry|oh|hang on|hold on|no|um+)[,.!]*\s+)*(?:can we |could we |can i |"
+                         r"let me |let'?s |pls |please )?go back(?: (?:a step|one|one step|to the last (?:one|"
+                         r"question)|to that(?: one)?|please|pls))*(?:[,.!]*\s*(?:i (?:want|need|wanna) to |let me |"
+                         r"so i can )?(?:change|redo|fix|edit) (?:my|that|the) (?:answer|last answer|one))?\W*$")
+# A pause asked for in words at the end of a reply ("ok now pause", "i have to go, pause pls", "/pause").
+_PAUSE_ASKED = re.compile(r"(?i)(?:(?:^|[.!?;,]\s*)(?:(?:ok(?:ay)?|so|right|sorry),? )*(?:now )?"
+                          r"(?:(?:can we |could we |let'?s |please |i'?ll |ill |i will |i'?m going to |im going to |"
+                          r"i'?m gonna )?pause"
+                          r"(?: (?:it|this|now|here|please|pls|for now))*|"
+                          # "ok im done for today i think", "can we stop now please" (round 33): a stop, asked for
+                          r"(?:i'?m|im|i am) (?:done|finished) for (?:today|now|tonight)(?: i think)?|"
+                          r"(?:can|could) we (?:please |pls |just )?(?:stop|finish|end|call it a day)"
+                          r"(?: (?:now|here|there|for (?:today|now|tonight)|please|pls))*"
+                          # "... can we stop here and carry on another day?" (round 56 said "Let's keep going")
+                          r"(?:,? and (?:carry on|continue|pick (?:this |it )?up|come back(?: to (?:it|this))?|"
+                          r"do the rest|finish (?:it|this|another))(?: (?:another|some other|next) (?:day|time)|"
+                          r" later| tomorrow| next week)?)?\??|"
+                          r"(?:let'?s|i'?d like to|i want to|i wanna) (?:stop|end|finish|call it a day)"
+                          r"(?: (?:now|here|there|for (?:today|now|tonight)|please|pls))+|"
+                          r"that'?s (?:enough|it) for (?:today|now|tonight)|"
+                          r"i (?:need|have|got) to (?:go|pause)(?: now)?,? /?pause(?: pls| please)?)|\s/pause)[\s.!]*$")
+
+# A stop asked for with the everyday reason after it (round 34): "can we stop now, I need to pick up my kid",
+# "i need to STOP. school run. bye". Only a reason of life's logistics: "i need to stop. everything is too much" is
+# read as what it says.
+_COMMAND_AFTER = re.compile(r"(?i)(?<=\S)\s+(?P<c>/quit|/pause)\s*$")  # typed after an answer on the same line
+_STOP_FOR = re.compile(r"(?i)(?:^|[.!?;,-]\s*)(?:(?:anyway|ok(?:ay)?|sorry|no|so),?\s+)*(?:i said\s+)?"
+                       r"(?:(?:can|could) we|i (?:need|have|got) to|i gotta|gotta|let'?s)\s+(?:stop|finish|end|pause)"
+                       r"(?:\s+(?:now|here|there|for (?:today|now)))?(?:\s*[,.;!?-]+\s*|\s+(?=i\b))"
+                       r"(?:[^.!?]{0,50}\b(?:pick(?:ing)? (?:up|the kids?)|school run|school|my (?:kid|kids|son|"
+                       r"daughter|little one)|bye|meeting|dinner|train|bus|shift|appointment|have to go|need to go|"
+                       r"gotta go|got to go|running late|late for)\b[^.!?]{0,30}[.!?]*\s*)+$")
+
+
+def back_asked(text: str) -> bool:
+    """Does the reply only ask to go back ("wait go back, i want to change my answer")?"""
+    return _BACK_ASKED.match(text) is not None
+
+
+def command_asked(text: str) -> tuple[str, str] | None:
+    """The command a reply ends by asking for ("/pause" or "/quit"), and what was said before it (None: none)."""
+    asked = _COMMAND_AFTER.search(text) or _PAUSE_ASKED.search(text) or _STOP_FOR.search(text)
+    if asked is None:
+        return None
+    rest = _LEAVING.sub("", text[:asked.start()].strip(" ,;")).strip(" ,;")
+    return (asked.groupdict().get("c") or "/pause").lower(), rest
+
+
+# The everyday reason for stopping, said just before asking to: not an answer to the question
+# ("that would sit fine. i think i need to go and put the kettle on, can we stop here ...?", round 56)
+_LEAVING = re.compile(r"(?i)(?:^|(?<=[.!?;,])\s*)(?:(?:ok|so|sorry|anyway|right|oh)[,]?\s+)*(?:i think |sorry,? )?"
+                      r"i (?:need|have|got|ought) to (?:go|run|head off|dash|get going)(?: and [^.!?,;]{1,40})?"
+                      r"[\s.!,;]*$")
