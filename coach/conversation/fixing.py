@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from coach.conversation.asking import said_back
-from coach.conversation.correcting import _find, _put_in, naming_words
+from coach.conversation.correcting import _find, _names, _put_in, naming_words
 from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.machine import Position, position
 from coach.conversation.rewriting import NO_ONLY, Rewriting
@@ -172,9 +172,14 @@ class Fixing(Rewriting):
         """"Replace 'prioritised' with 'funded'", said at the next question: a swap of words the read-back holds."""
         # "... i said FREEDOM, not meaning" after the summary (round 22): a line's words said not to be it
         said_not = re.search(r"(?i)\b(?:replace|swap)\b|\bi said\b.*,? not\b", text)
+        held = self._held(back)
+        if fix.kind == "drop" and fix.part:  # "remove freedom. experiment: X" (round 56): a part the read-back holds
+            lex = self.flow.lexicon
+            return any(_find(fix.part, item) or (item in lex.motivations and _names(lex.motivations[item], fix.part))
+                       for item in held)
         if fix.kind != "put" or not fix.part or not (_quoted(fix) or said_not):
             return False
-        return any(_find(fix.part, item) for item in self._held(back))
+        return any(_find(fix.part, item) for item in held)
 
     def _fixed(self, fixes: list[Fix], text: str, reading: Reading, ref: str) -> list[Message] | None:
         """Fixes to a playback applied, then the question about a part or the next step (None: none applied)."""
