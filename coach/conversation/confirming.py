@@ -130,9 +130,9 @@ class Confirming(Changes):
     def _yes_no(self, text: str, reading: Reading, ref: str, answered: bool) -> list[Message]:
         step = self.current
         # "yes and also freedom" at the money check (round 41): freedom kept too
-        together = (self._list_restated(text, reading, ref)  # "just bikes and the shed" at last time's list
+        together = (self._drives_again(text, reading, ref)  # "yes and also time now" at last time's drives
+                    or self._list_restated(text, reading, ref)  # "just bikes and the shed" at last time's list
                     or self._together(text, reading, ref) or self._yes_and_more(text, reading, ref)
-                    or self._drives_again(text, reading, ref)  # "yes and also time now" at last time's drives
                     or self._still_but(text, reading, ref)  # "sam's job still looks nice. but the paperwork"
                     or self._new_pick(text, reading, ref))
         if together is not None:

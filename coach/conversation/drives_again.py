@@ -61,9 +61,12 @@ class DrivesAgain:
         step = self.current
         if step.changed != "motivations" or "noted_too" not in self.flow.replies or "changed" not in self.flow.replies:
             return None
+        kept = [m for m in (self.values.get("previous") or {}).get("motivations") or [] if isinstance(m, str)]
+        dropped = self._dropped(text, reading, kept)
+        if dropped:
+            return dropped
         if reading.confirm is False or reading.has("no"):
             return self._drives_now(text, reading, ref)
-        kept = [m for m in (self.values.get("previous") or {}).get("motivations") or [] if isinstance(m, str)]
         swaps = [(i, _ITS.sub("", trimmed(e.put))) for e in read_edits(text) if e.put
                  for i in [self._kept_at(kept, e.part)] if i is not None]
         more = _MORE.search(text) if reading.confirm is True and not swaps else None
@@ -80,6 +83,28 @@ class DrivesAgain:
             return [self._rule(self._reply("changed").replace("{words}", said))] + out
         self.words.append("motivations", self._drive_id(extra) or extra, refs)
         return [self._rule(self._reply("noted_too").replace("{words}", play_back(extra) or extra))] + out
+
+    def _dropped(self, text: str, reading: Reading, kept: list[str]) -> list[Message] | None:
+        """"no. remove being the one who decides. just impact, freedom, meaning", "take out being the one who makes
+        decisions, i said i dont want that" (round 56 kept the words as a drive): last time's drives without it, or
+        the drives named beside it, and said so (None: no drive of last time's is taken out)."""
+        fixes = [f for f in read_fixes(text) if f.kind == "drop" and f.part]
+        gone = sorted({i for f in fixes for i in [self._kept_at(kept, f.part)] if i is not None})
+        if not gone:
+            return None
+        rest = text
+        for f in fixes:
+            rest = rest.replace(f.said, " ")
+        named = [m for m in drives_named(rest, self.flow.lexicon) if m not in {kept[i] for i in gone}]
+        now = named or [m for i, m in enumerate(kept) if i not in gone]
+        out = self._advance(answer=text, reading=reading, confirm=True)  # last time's drives kept, then put right
+        refs = self._refs()
+        for i in reversed(range(len(self.values.get("motivations") or []))):
+            self.words.remove("motivations", i)
+        for m in now:
+            self.words.append("motivations", m, refs)
+        said = ", ".join(f"not {self._label(kept[i])}" for i in gone)
+        return [self._rule(self._reply("changed").replace("{words}", said))] + out
 
     def _drives_now(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """"Not really. Meaning now, and being recognised for it": the drives named are what drives them now, not

@@ -45,12 +45,16 @@ _FORGET = re.compile(
 # Where nothing said today is played back for correction (the recap), taking out a part of last time's summary is
 # forgetting it: "take out the 'sleep in' bit" (round 30), "i never said the 3am thing as a goal" (round 29).
 _TAKE_OUT = re.compile(
-    r"(?i)(?:^|(?<=[.!?])\s*|\b(?:pls|please|but|and|just|can you|could you)\s+)(?:take out|leave out|drop|remove|"
+    r"(?i)(?:^|(?<=[.!?])\s*|\b(?:pls|please|but|and|just|can you|could you|can u|could u|u)\s+)(?:take out|leave out|"
+    r"drop|remove|"
     r"delete|cut|get rid of|lose|scrap)\s+(?:the |that |my )?['\"]?(?P<v>(?!(?:it|that|this|them)\b)[\w' ]{2,30}?)"
-    r"['\"]?\s+(?:bit|part|line|stuff|thing|one)s?\b"
+    r"['\"]?\s+(?:bit|part|line|stuff|thing|(?<!\bthe\s)one)s?\b"
     # ... and why: "? i told you last time that was my free day, not what lights me up" (round 30)
     r"(?:[?.!,]?\s*(?:i (?:told|said to) you(?: last time| before)?,? )?(?:that|it)(?: was|'s| is) "
-    r"(?:a joke|just a joke|a typo|wrong|(?:just |only )?my [^.!?]{2,60}|(?:just |only )?(?:a|about) [^.!?]{2,60}))?"
+    r"(?:a joke|just a joke|a typo|wrong|(?:just |only )?my [^.!?]{2,60}|(?:just |only )?(?:a|about) [^.!?]{2,60})"
+    # "... tho, that wasnt a hobby lol" (round 56)
+    r"|[?.!,]?\s*(?:tho|though)?,?\s*(?:that|it) (?:wasn'?t|wasnt|isn'?t|isnt|was not|is not) (?:a |an |my |really )?"
+    r"[^.!?]{2,40}?(?:\s+(?:lol|haha|lmao))?(?=\W*$|[.!?]))?"
     # "i just want you to delete 'sleep in' from what lights me up. can you do that?" (round 30)
     r"|(?:\bi (?:just |only )?(?:want|need) you to |\b(?:can|could) you (?:please |pls |just )?|\bplease |\bpls )?"
     r"\b(?:delete|remove|take|drop|get rid of|cross) ['\"]?(?P<t>(?!(?:it|that|this|them)\b)[\w' ]{2,30}?)['\"]? "
@@ -78,7 +82,8 @@ _TAKE_OUT = re.compile(
     r"(?:[^.!?]*[.!?]+\s*(?:so |just |pls |please )?(?:take|leave) (?:that|it) out\b[.!]*)?"
     # "mostly yes but take the sourdough out, i gave that up" (the carried-over recap test): the verb around it
     r"|(?:^|(?<=[.!?,])\s*|\b(?:pls|please|but|and|just|can you|could you|so)\s+)(?:take|leave|cut) (?:the |that |my )"
-    r"['\"]?(?P<o>(?!(?:it|that|this|them)\b)[\w' ]{2,30}?)['\"]?(?: (?:bit|part|line|stuff|thing|one)s?)? out\b"
+    r"['\"]?(?P<o>(?!(?:it|that|this|them)\b)[\w' ]{2,30}?)['\"]?"
+    r"(?: (?:bit|part|line|stuff|thing|(?<!\bthe\s)one)s?)? out\b"
     r"(?=\W*$|[\s,.;-]+(?:i'?ve |ive |i )?(?:gave|given|quit|stopped|don'?t do|dont do|not into|not doing)\b)"
     # "yes except the sourdough, gave that up": only a thing named with "the"/"my", and only if it is kept
     r"|\b(?:yes|yeah|yep|ya|mostly|all of it|all true|true)\W+(?:\w+\s+)?except (?:for )?(?:the |my )"
@@ -183,9 +188,10 @@ class Forgetting:
             return [said] + self._advance(answer="", skipped=True)
         rest = " ".join(re.sub(r"([.!?;,])\s*[.!?;,]+", r"\1", f"{text[:m.start()]} {text[m.end():]}").split())
         rest = _LEAD_ON.sub("", rest.strip(" ,;"))
-        if found and m.lastgroup in ("o", "e"):  # "mostly yes but take the sourdough out, i gave that up": a yes
+        if found and (m.lastgroup in ("o", "e") or self.current.name == self.flow.returning):  # at the recap: a yes
+            # "mostly yes but take the sourdough out, i gave that up"
             rest = _GAVE_UP.sub("", rest).strip(" ,;.")
-            rest = "yes" if _MOSTLY_YES.match(rest) else rest
+            rest = "yes" if rules.words(rest) and _MOSTLY_YES.match(rest) else rest  # nothing else: asked again
         return [said] + (self._take(rest, ref) if rules.words(rest) else self._reask())
 
     def _taken_out(self, thing: str) -> bool:
@@ -201,7 +207,10 @@ class Forgetting:
                 found = True
             elif isinstance(value, list):
                 for i in reversed(range(len(value))):
-                    if isinstance(value[i], str) and find_kept(thing, {var: value[i]}):
+                    if isinstance(value[i], str) and self._names_drive(value[i], thing):  # "being the one who decides"
+                        self.words.remove(var, i)
+                        found = True
+                    elif isinstance(value[i], str) and find_kept(thing, {var: value[i]}):
                         left = _left(value[i], thing)
                         if left:
                             self.words.replace(var, i, left, self.words.refs_at(var, i))
@@ -214,10 +223,17 @@ class Forgetting:
                 if isinstance(value, str) and find_kept(thing, {key: value}):
                     previous[key], found = _left(value, thing), True
                 elif isinstance(value, list):
-                    kept = [_left(i, thing) if isinstance(i, str) else i for i in value]
+                    kept = [("" if self._names_drive(i, thing) else _left(i, thing)) if isinstance(i, str) else i
+                            for i in value]
                     found = found or kept != value
                     previous[key] = [i for i in kept if i]
         return found
+
+    def _names_drive(self, item: str, thing: str) -> bool:
+        """Is ``item`` a drive kept by its name ("authority") that ``thing`` names ("being the one who decides")?"""
+        spec = self.flow.lexicon.motivations.get(item)
+        low = thing.lower().strip()
+        return spec is not None and (bool(spec.words.find(low)) or low in (spec.id, spec.label.lower()))
 
     def _unfilled(self, filler: str) -> bool:
         """Take the filler word out of every kept item that has it, today's and last time's; was there one?"""

@@ -6,8 +6,9 @@ import re
 
 # Going back asked for in words, and nothing else said (round 30: it was kept as an answer; /back worked).
 _BACK_ASKED = re.compile(r"(?i)^\W*(?:(?:wait|sorry|oh|hang on|hold on|no|um+)[,.!]*\s+)*(?:can we |could we |can i |"
-                         r"let me |let'?s |pls |please )?go back(?: (?:a step|one|one step|to the last (?:one|"
-                         r"question)|to that(?: one)?|please|pls))*(?:[,.!]*\s*(?:i (?:want|need|wanna) to |let me |"
+                         r"can you |could you |can u |let me |let'?s |pls |please )?(?:just )?go back"
+                         r"(?: (?:a step|one|one step|to the last (?:one|question)|to that(?: one)?|please|pls))*"
+                         r"(?:[,.!]*\s*(?:i (?:want|need|wanna) to |let me |"
                          r"so i can )?(?:change|redo|fix|edit) (?:my|that|the) (?:answer|last answer|one))?\W*$")
 # A pause asked for in words at the end of a reply ("ok now pause", "i have to go, pause pls", "/pause").
 _PAUSE_ASKED = re.compile(r"(?i)(?:(?:^|[.!?;,]\s*)(?:(?:ok(?:ay)?|so|right|sorry),? )*(?:now )?"
