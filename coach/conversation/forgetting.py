@@ -110,6 +110,25 @@ def asks_to_forget(text: str) -> bool:
     return _FORGET.search(text) is not None
 
 
+# A word taken out, not the item it sits in: "take out the word again", "take out the probly and the again, thats
+# just how i type" (round 56 took "football probly" out whole, and "the" out of the overlap)
+_WORDS_OUT = re.compile(
+    r"(?i)\b(?:take|get|leave|cut|strip|remove|delete|drop|lose)(?: out)? (?:the |that )?words? "
+    r"['\"]?(?P<a>[\w']+)['\"]?(?: and (?:the )?(?:word )?['\"]?(?P<b>[\w']+)['\"]?)?(?: out)?\b"
+    r"|\b(?:take|get|leave|cut) out (?:the |that )?['\"]?(?P<c>[\w']+)['\"]?"
+    r"(?: and (?:the |that )?['\"]?(?P<d>[\w']+)['\"]?)?"
+    r",? (?:(?:thats|that'?s|its|it'?s) )?(?:just )?(?:how i (?:type|write|text|talk)|a typo|my typing)\b[.!]*")
+
+
+def words_asked_out(text: str) -> tuple[list[str], str]:
+    """The single words a reply asks to take out of what is kept ("take out the word again"), and the rest of
+    the reply ([] and the whole reply if none)."""
+    m = _WORDS_OUT.search(text)
+    if m is None:
+        return [], text
+    return [w.lower() for w in m.groups() if w], f"{text[:m.start()]} {text[m.end():]}".strip(" ,.;")
+
+
 def takes_out_kept(text: str, previous: dict[str, Any]) -> bool:
     """Does ``text`` take a part of last time's summary out with the verb around it or "yes except the X"
     ("take the sourdough out"), rather than put a line right? (Nothing else hears it as a fix first.)"""
@@ -163,6 +182,11 @@ class Forgetting:
     def _forgotten(self, text: str, ref: str) -> list[Message] | None:
         """"please forget what i said about my wife": taken out of what is kept and said so; the rest of the
         reply heard as the answer (None: nothing asked to be forgotten)."""
+        words, rest = words_asked_out(text)
+        if words and "words_out" in self.flow.replies and any([self._unfilled(w) for w in words]):
+            said = self._rule(self._reply("words_out").replace("{words}", " and ".join(f'"{w}"' for w in words)))
+            rest = _LEAD_ON.sub("", re.sub(r"(?i)^(?:for the \w+ time|again|pls|please)[,.]?\s*", "", rest))
+            return [said] + (self._take(rest, ref) if rules.words(rest) else self._reask())  # "... otherwise ok"
         m = _FORGET.search(text)
         if m is None and not self.current.corrects and self.values.get("previous"):
             m = _TAKE_OUT.search(text)  # at the recap: a part of last time's summary taken out

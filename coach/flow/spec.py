@@ -158,6 +158,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
               "which only you can read; coach delete erases a whole conversation.",
     "rest_joke": "Ha, fair enough, rest counts too.",
     "forgot_idea": "Got it, I've left {words} out.",
+    "words_out": "Done: I've taken {words} out of what I keep, and left the rest as it was.",
     "forgot_none": "Nothing I keep for your summary mentions \"{words}\". Your own words stay in the transcript, "
                    "which only you can read; coach delete erases a whole conversation.",
     "so_far": "Here's what I have so far. {words}.",
