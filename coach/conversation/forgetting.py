@@ -200,8 +200,11 @@ class Forgetting:
         if not rules.words(thing):
             return None
         found = self._taken_out(thing)
-        if not found and m.lastgroup == "e":
-            return None  # "yes except the move to leeds": not a part of the summary, so what has changed
+        if not found and (m.lastgroup == "e" or (m.lastgroup == "z" and len(rules.words(text[m.end():])) >= 3)):
+            # "yes except the move to leeds": not a part of the summary, so what has changed; "ok no actually, forget
+            # the freelance thing, it'd be the same campaigns ... it's the research bit i want" (round 57 answered a
+            # change of mind with where the transcript is kept): nothing kept to forget, so the reply is heard
+            return None
         idea = _IDEA.match(text, m.end())  # "forget the instructor thing, it was a daft idea" (round 41)
         key = "forgot_idea" if found and idea and "forgot_idea" in self.flow.replies else (
             "forgot" if found else "forgot_none")
