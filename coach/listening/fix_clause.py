@@ -286,7 +286,7 @@ def _slot_is(text: str) -> Fix | None:
 # What a part is said not to be at all: then it goes, whatever follows ("that was me complaining").
 _NOT_AN_ITEM = re.compile(r"(?i)(?:something|anything) (?:that )?(?:lights? me up|i love|i'?m good at|drives me)|"
                           r"what (?:lights? me up|i love|drives me)|"
-                          r"(?:an?|my) (?:passion|strength|skill|drive|driver|motivation|hobby|goal)\b")
+                          r"(?:an?|my) (?:passion|strength|skill|drive|driver|motivation|hobby|goal|job|answer)\b")
 
 
 def _isnt(text: str) -> Fix | None:
@@ -299,13 +299,13 @@ def _isnt(text: str) -> Fix | None:
     x = m.group("x")
     denied = re.sub(r"(?i)^\s*(?:isn'?t|is not|wasn'?t|was not|is no)\s+(?:really |exactly |quite |even )?", "",
                     text[m.end("x"):])
-    replaced = re.search(r"(?i)(?:^|[,.;]\s*)(?:it'?s|its|it is)\s+\w", m.group("rest"))
+    replaced = re.search(r"(?i)(?:^|[,.;]\s*)(?:it'?s|its|it is|i mean|i meant)\s+\w", m.group("rest"))
     if (_NOT_AN_ITEM.match(denied) or _NOT_AN_ITEM.match(m.group("rest"))) and not replaced:
         # "'I didnt answer you' isnt something that lights me up", "'forget' is not my skill": out
-        part = _part(x) or re.sub(r"(?i)^(?:the|that)\s+|\s+(?:bit|part|line|one)$", "", x)  # "the free day bit"
+        part = _part(x) or re.sub(r"(?i)^(?:the|that)\s+|\s+(?:bit|part|line|one)$", "", x).strip("'\"")  # "the X bit"
         return Fix("drop", "", part, said=_said(x))
     rest = re.sub(r"^(?:exactly|really|quite|at all)\b[,.;]?\s*", "", m.group("rest"), flags=re.I)
-    said = re.findall(r"(?:^|[,.;]\s*)(?:it'?s|its|it is)\s+([^,.;]+)", rest, re.I)
+    said = re.findall(r"(?:^|[,.;]\s*)(?:it'?s|its|it is|i mean|i meant)\s+([^,.;]+)", rest, re.I)
     new = _words(said[-1] if said else rest)  # "..., the title doesn't matter, it's the budget": the budget
     new = re.sub(r"^because\s+", "", new, flags=re.I)
     return Fix("put", slot_of(x), _part(x), new, _said(x)) if new else Fix("ask", slot_of(x), _part(x), said=_said(x))

@@ -99,8 +99,8 @@ def _taken_out(m: re.Match[str]) -> str:
 
 
 # "no. change it. where im heading: training." (round 48 asked "when you say change it, what's underneath that?")
-_HEADING_LABEL = re.compile(rf"(?i)^(?:(?:no|so|ok|okay|and|but|right)[,.]?\s+)*{_HEADING}\s*(?::|=|is now|should be|"
-                            r"should say|now is)\s*(?=\w)")
+_HEADING_LABEL = re.compile(rf"(?i)^(?:(?:no|so|ok|okay|and|but|right)[,.]?\s+)*{_HEADING}\s*"
+                            r"(?::|=|is\s*:|is now|should be|should say|now is)\s*(?=\w)")  # "... is: X" (round 57)
 
 
 # "the bikes are missing again", "whats scrap the money thing doing there?" (round 50 read neither): a thing left
