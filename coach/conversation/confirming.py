@@ -40,7 +40,7 @@ _ALSO = re.compile(r"(?i)\b(?:and also|also|plus|and because|and cos|and cause|a
 # "it feels meaningful", "yes, and it makes me feel useful" (round 41): a thought of its own, one more reason; "yes,
 # that's about right" only agrees.
 # "the drivers are wrong", "that bit's not right": a complaint about what was kept, not news of a change.
-_COMPLAINT = re.compile(r"(?i)\b(?:wrong|not right|incorrect|not correct|mistaken)\b")
+_COMPLAINT = re.compile(r"(?i)\b(?:wrong|not right|incorrect|not correct|mistaken|junk|rubbish|nonsense|typos?)\b")
 _THOUGHT = re.compile(r"(?i)^(?:and |so )?(?:it|i|that|they|people|this|he|she|we)(?:'[a-z]+)? [a-z']+ \w")
 _AGREES = re.compile(r"(?i)^(?:that'?s|thats|it'?s|its|it is|that is|you'?ve|you have|sounds|that sounds|i think|"
                      r"i'?d say)\b[\w' ]{0,20}?\b(?:right|correct|true|it|fine|accurate|spot on|good|fair|me|so|"

@@ -198,6 +198,12 @@ _ONLY_NEWS = re.compile(r"(?i)^(?:the |my |that )?[\w' ]{1,25} (?:bit|part|thing
                         r"(?:news|a worry|an aside|a side note|a side thing|a joke|context|background)\b")
 
 
+# "theres junk in the people come to me for bit. it should just be X" (round 57): the line named, for what follows
+_JUNK_IN = re.compile(r"(?i)^(?:(?:ha|no|ok|oh|and|but|also)[,.!]?\s+)*(?:there'?s|theres|there is|you'?ve got|"
+                      r"you have) (?:some |a bit of |loads of )?(?:junk|rubbish|stuff|nonsense|a mistake|mistakes|"
+                      r"a typo|typos|something wrong|errors?|a problem) (?:in|with|on) ")
+
+
 def read_fixes(reply: str) -> list[Fix]:
     """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
     reply = _TOLD_ASIDE.sub("", reply)  # "it's not 'being recognised', i told you last time, more X" (round 37)
@@ -227,7 +233,8 @@ def read_fixes(reply: str) -> list[Fix]:
             named = ""
             continue
         aside = fix is None and _ASIDE.match(_bare(clause)) is not None
-        mention = "" if fix is not None or aside else re.sub(r"^(?:in|for|on) ", "", _bare(clause), flags=re.I)
+        mention = "" if fix is not None or aside else _JUNK_IN.sub("", re.sub(r"^(?:in|for|on) ", "", _bare(clause),
+                                                                              flags=re.I))
         if aside or slot_of(mention):  # an aside; or a line named, for what comes next
             named, named_as = (slot_of(mention), mention) if mention else (named, named_as)
             continue
