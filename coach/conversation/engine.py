@@ -14,7 +14,7 @@ from typing import Any
 from coach.conversation.answering import Answering
 from coach.conversation.asking import Asking, Pending
 from coach.conversation.machine import EdgeObserver, Position, edges, position
-from coach.conversation.message import Message
+from coach.conversation.message import Message, tidy
 from coach.conversation.state import SessionState
 from coach.conversation.words import Provenance
 from coach.errors import FlowError, UsageError
@@ -316,7 +316,7 @@ class Conversation(Answering, Asking):
         return Message(text=text, step=step.name, phase=step.phase, kind=kind, canonical=canonical, rephrased=rephrased)
 
     def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message:
-        return self._say(text, kind=kind, store=store, stored_as=stored_as)
+        return self._say(tidy(text), kind=kind, store=store, stored_as=stored_as)
 
     def _record_mentee(self, text: str) -> str:
         """Add what the mentee typed to the turn; return its reference ("session:n")."""

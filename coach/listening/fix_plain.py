@@ -122,7 +122,7 @@ _NO_ANSWER = re.compile(rf"(?i)^(?:(?:and|also|but|so|no)[,.]?\s+)*(?P<line>{MEN
 # "oh no, now you've lost meaning" (round 52 kept "now I've lost meaning" as the experiment): a thing left out
 _YOU_LOST = re.compile(r"(?i)^(?:(?:oh no|oh|no|and|now|but|also|wait)[,.!]?\s+)*(?:now )?(?:you'?ve|you have|you|u) "
                        r"(?:lost|dropped|forgotten|forgot|left out|missed) (?!the (?:bit|part)\b|what\b|it\b|that\b)"
-                       r"(?P<x>[\w' ]{2,30}?)(?: again| too| now| off)?\W*$")
+                       r"(?P<x>[\w' ]{2,30}?)(?: again| too| now| off| though| tho| btw)*\W*$")
 
 
 def heading_asked(text: str) -> bool:
