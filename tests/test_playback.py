@@ -256,3 +256,12 @@ def test_a_guess_typed_without_its_i_is_not_said_back() -> None:
     # Round 19: "because guess you want respect from the devs".
     assert play_back("guess i want respect from the devs. they treat qa like an afterthought") == \
         "you want respect from the devs"
+
+
+def test_a_too_the_mentee_said_is_not_said_again_by_the_reply() -> None:
+    # round 57: "and security now too" + "I've noted {words} too." was "I've noted security now too too."
+    from coach.conversation.message import tidy
+
+    assert tidy("I've noted security now too too.") == "I've noted security now too."
+    assert tidy("I've noted cooking as well too.") == "I've noted cooking too."
+    assert tidy("Me too, and you too.") == "Me too, and you too."

@@ -29,7 +29,10 @@ __all__ = ["DrivesAgain"]
 # One more, said beside a yes: "yes and also time now", "yeah, plus no meetings", "yep. and having a say too".
 _MORE = re.compile(r"(?i)(?:^|[.,;!?]\s*|\s)(?:and also|also|plus|and|oh and|but also)\s+(?:now\s+)?(?:the\s+)?"
                    r"(?P<x>(?!(?:i|you|it|that|this|the rest|then|so|same|yes|yeah)\b)[\w' -]{2,40}?)"
-                   r"(?:\s+(?:too|as well|now|these days|nowadays|tbh|honestly|lol|i guess|i think))*\W*$")
+                   r"(?:\s+(?:too|as well|now|these days|nowadays|tbh|honestly|lol|i guess|i think))*"
+                   r"(?:,?\s*(?:that'?s|thats|which is|its|it'?s) (?:new|different|a new one)"
+                   r"(?: (?:too|now|though|tho))?)?"
+                   r"\W*$")  # "and security now too, that's new" (round 57)
 
 _ITS = re.compile(r"(?i)^(?:it'?s|its|it is|more|just)\s+")
 
