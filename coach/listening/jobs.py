@@ -95,6 +95,12 @@ _ROLE_OWNS = re.compile(r"^(?:\w+ )+\w+(?:er|or|ist|ian|lead|head|chief|chef|nur
                         r"principal|lead|head|chef|nurse|teacher|editor|founder|ceo|cto|cfo|coo|vp)'s$")
 
 
+# The pick said in so many words, after other jobs were talked about: the job is what follows it
+_SAID_PICK = re.compile(r"(?i)(?<!\bif )(?<!whether )\b(?:i suppose |i guess |i think |so )?"
+                        r"i(?:'?d| would)(?: probably| actually| really)? "
+                        r"(?:want|take|pick|choose|go for)\b(?! to\b)")
+
+
 def job_named(answer: str) -> str:
     """The job an answer names ("my manager's", "the head of science"), "" when none is clear.
 
@@ -109,6 +115,9 @@ def job_named(answer: str) -> str:
     picked = _FIRST_THEN_ASIDE.match(text)
     if picked and job_named(picked.group("x")):  # "head of people. Though the CFO's job appeals": the first pick
         return job_named(picked.group("x"))
+    said = _SAID_PICK.search(text)  # "the head's job looks awful ... i suppose i'd want the TA's job" (round 57)
+    if said and said.start() > 0 and (after := job_named(text[said.end():])):
+        return after
     rather = _RATHER_NOW.search(text)
     if rather:  # "same answer i guess, my VP's, but honestly now i'd rather take the L&D lead's job": the later pick
         text = rather.group("x")

@@ -281,7 +281,11 @@ _NOT_WANTED = re.compile(r"\b(?:i )?(?:don'?t|dont|do not|wouldn'?t|wouldnt|woul
                          # "the revenue manager. Not the general manager, too much stress": with the reason why not
                          r"|\b(?:whose job )?(?:would|do) i not want\s*:|\bnot want\s*:"
                          r"|(?:^|[.!;]\s*)not (?:the|my|our) [\w' -]{2,30}?(?:'s)?(?: (?:job|role))?,? "
-                         r"(?:too|because|cos|cause|since|as|way too|far too|it's|its|that's|thats|she|he|they)\b")
+                         r"(?:too|because|cos|cause|since|as|way too|far too|it's|its|that's|thats|she|he|they)\b"
+                         # "the head's job looks awful, all meetings and ofsted" (round 57 asked whose job next)
+                         r"|\b(?:the|my|our) [\w' -]{2,30}?(?:'s)? (?:job|role) (?:looks|sounds|seems|is) "
+                         r"(?:so |really |just |absolutely )?(?:awful|terrible|horrible|a nightmare|miserable|grim|"
+                         r"hell|the worst|draining|exhausting|thankless)\b")
 
 
 # Saying one is leaving, or not now: a no that means no, however much is said with it.
