@@ -55,9 +55,10 @@ class Changes(DriveChecks):
         whole = cw.RESTATED_TOO.search(reading.reply)
         if whole:
             return trimmed(whole.group("x"))
-        added = cw.IN_THERE_TOO.search(reading.reply) or cw.YES_BUT_TOO.match(reading.reply) or (
-            # "football yes. and now X"; "and explaining!! i keep saying that" (round 50 asked "yes or no?" twice)
-            cw.AND_NOW.search(reading.reply) if reading.confirm is True else cw.AND_NOW.match(reading.reply.strip()))
+        # "football yes. and now X"; "and explaining!! i keep saying that" (round 50 asked "yes or no?" twice)
+        now = cw.AND_NOW.search(reading.reply) if reading.confirm is True else cw.AND_NOW.match(reading.reply.strip())
+        good_at = cw.GOOD_AT_TOO.search(reading.reply) if step.changed == "strengths" else None
+        added = cw.IN_THERE_TOO.search(reading.reply) or cw.YES_BUT_TOO.match(reading.reply) or now or good_at
         asked = next((f.new for f in read_fixes(reading.reply) if f.kind == "add" and f.new), "")  # "add X"
         asked = asked or (_restated_plus(reading.reply, self._previous_words(step.changed)) if not added else "")
         extra = trimmed(added.group("x") or added.groupdict().get("y") or "") if added else trimmed(asked)

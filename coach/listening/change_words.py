@@ -19,6 +19,11 @@ YES_BUT_VIA = re.compile(r"(?i)^\W*(?:yes|yeah|yep|ya|still)[,.!]*\s+but\s+(?P<x
 # ("add patient education" is read as a fix).
 IN_THERE_TOO = re.compile(r"(?i)\b(?:want|put|have|need) (?:that|it|this|them) in(?: there| it)?\b[^.!?]*?"
                            r"(?:,\s*|\s+)(?:like|so|as in|i mean|meaning)\s+(?P<x>[^.!?;,]+?)\s+(?:too|as well)\b")
+# "yeah. oh and priya said i'm good at follow up questions lol so maybe that too" (round 57 noted nothing), at last
+# time's strengths: one more thing they are good at
+GOOD_AT_TOO = re.compile(r"(?i)\b(?:i'?m|im|i am) (?:really |quite |pretty |actually )?good at (?P<x>[^.!?,;]{2,40}?)"
+                         r"(?:\s+(?:lol|haha|tbh|apparently))?(?:[,.]?\s*(?:so )?(?:maybe )?(?:add )?(?:that|it)?\s*"
+                         r"(?:too|as well))?(?=\W*$|[.!?,;])")
 # One more thing said after a yes to "is that still true?" (round 22): "football yes. and actually now coaching X".
 AND_NOW = re.compile(r"(?i)(?:^|[.!?]\s+|,\s+(?=plus\b))(?:and|plus|also)\s+(?:actually\s+)?"
                       r"(?:now\s+|also\s+|these days\s+)?"
