@@ -117,7 +117,17 @@ _WORDS_OUT = re.compile(
     r"['\"]?(?P<a>[\w']+)['\"]?(?: and (?:the )?(?:word )?['\"]?(?P<b>[\w']+)['\"]?)?(?: out)?\b"
     r"|\b(?:take|get|leave|cut) out (?:the |that )?['\"]?(?P<c>[\w']+)['\"]?"
     r"(?: and (?:the |that )?['\"]?(?P<d>[\w']+)['\"]?)?"
-    r",? (?:(?:thats|that'?s|its|it'?s) )?(?:just )?(?:how i (?:type|write|text|talk)|a typo|my typing)\b[.!]*")
+    r",? (?:(?:thats|that'?s|its|it'?s) )?(?:just )?(?:how i (?:type|write|text|talk)|a typo|my typing)\b[.!]*"
+    # "can you take the lol out its weird reading it back" (round 57): a filler, named
+    r"|\b(?:take|get|leave|cut) (?:the |that |all the |those )?['\"]?(?P<e>lol|lmao|haha|um+|uh+|erm|literally|probly|"
+    r"tbh|ngl|basically)['\"]?s? out\b")
+
+
+# What is left around a word asked out: the asking, and a remark on how it reads ("its weird reading it back")
+_ASKING = re.compile(r"(?i)\b(?:(?:can|could) (?:you|u)|pls|please)(?: (?:please|pls|just))?\s*"
+                     r"(?=\W*$|\s+(?:it'?s|its|it) )"
+                     r"|[,.]?\s*(?:it'?s|its|it) (?:looks |reads |is |sounds )?(?:weird|odd|strange|silly)"
+                     r"(?: reading it back| to read| when you read it back)?\W*$")
 
 
 def words_asked_out(text: str) -> tuple[list[str], str]:
@@ -185,7 +195,9 @@ class Forgetting:
         words, rest = words_asked_out(text)
         if words and "words_out" in self.flow.replies and any([self._unfilled(w) for w in words]):
             said = self._rule(self._reply("words_out").replace("{words}", " and ".join(f'"{w}"' for w in words)))
+            rest = _ASKING.sub(" ", rest)
             rest = _LEAD_ON.sub("", re.sub(r"(?i)^(?:for the \w+ time|again|pls|please)[,.]?\s*", "", rest))
+            rest = "yes" if rules.words(rest) and _MOSTLY_YES.match(rest.strip(" ,.;")) else rest  # "yes lol but ..."
             return [said] + (self._take(rest, ref) if rules.words(rest) else self._reask())  # "... otherwise ok"
         m = _FORGET.search(text)
         if m is None and not self.current.corrects and self.values.get("previous"):

@@ -51,6 +51,7 @@ _END_ASIDE = re.compile(r"(?:,\x00?\s*(?:" + _ASIDES + r")"
                         re.IGNORECASE)
 # ...and in the middle of one: "my work matters i guess, not just being a pair of hands".
 _GUESS = re.compile(r"\s+(?:(?:i (?:guess|suppose|reckon)|tbh|lol|lmao|haha|ish)(?= because\b| but\b| and\b|[,;.])"
+                    r"|(?:lol|lmao|haha)(?= then\b| so\b| or\b| with\b| plus\b)"  # "sleep in lol then cook" (57)
                     r"|(?<!what )(?<!how )(?<!that )(?<!who )i think(?=[,;.]))"
                     r"|(?<![,;])\s+(?:honestly|ngl|tbf)(?= because\b| but\b| and\b|[,;.])", re.IGNORECASE)
 # How a rambling answer may start before it says anything: "well, i mean, the thing is,", "so basically,",
