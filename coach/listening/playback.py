@@ -176,7 +176,6 @@ def _said(answer: str, lex: Lexicon | None = None) -> str:
     return _clean(thought)
 
 
-
 # An aside at the end of a key phrase: "brands, weirdly", "the money, honestly".
 _LAST_ASIDE = re.compile(r"(?i),\s*(?:weirdly|oddly|strangely|funnily enough|honestly|really|i guess|i suppose|tbh|"
                          r"i'?m afraid|i am afraid|"
@@ -345,8 +344,6 @@ _UNSAYABLE = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b\[[0-9;?]*[A-Za
                         r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 # A tentative thought, then said again more plainly: "it just feels like mine? like proof i can do it".
 _SAID_AS = re.compile(r"(?i)^([^.!?;]+)\?\s+like,?\s+(?!i (?:said|told|mean)\b)([^.!?;]+?)[.!?]*\s*$")
-
-
 
 
 _STRESSED = re.compile(r"\b(?:WHEN|HOW|WHAT|WHERE|WHO|WHY|WHICH|MORE|LESS|NOT|NEVER|ALWAYS|REALLY|VERY|SO|ALL|"
