@@ -25,7 +25,9 @@ _PAUSE_ASKED = re.compile(r"(?i)(?:(?:^|[.!?;,]\s*)(?:(?:ok(?:ay)?|so|right|sorr
                           r" later| tomorrow| next week)?)?\??|"
                           r"(?:let'?s|i'?d like to|i want to|i wanna) (?:stop|end|finish|call it a day)"
                           r"(?: (?:now|here|there|for (?:today|now|tonight)|please|pls))+|"
-                          r"that'?s (?:enough|it) for (?:today|now|tonight)|"
+                          # "a masters in statistics, thats it for now" is the plan for now (round 58 paused)
+                          r"that'?s enough for (?:today|now|tonight)|that'?s it for (?:today|tonight)|"
+                          r"(?<![\w,] )(?<!,)(?:^|(?<=[.!?] ))that'?s it for now|"
                           r"i (?:need|have|got) to (?:go|pause)(?: now)?,? /?pause(?: pls| please)?)|\s/pause)[\s.!]*$")
 
 # A stop asked for with the everyday reason after it (round 34): "can we stop now, I need to pick up my kid",
