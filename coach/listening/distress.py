@@ -66,7 +66,8 @@ _THINGS_A_BURDEN = re.compile(r"\b(?!(?:i|me|we|us|people|everyone|they)\b)[a-z]
 # "a kitchen without making everyone miserable", "it'd sting but i wouldnt die of it".
 _OTHERS_UPSET = re.compile(
     r"\b(?:they|they'?re|theyre|he|he'?s|hes|she|she'?s|shes|people|kids|customers|patients|staff|everyone|everybody|"
-    r"the team|clients|students|juniors|newbies|the new \w+(?: kids)?)\b(?: \w+){0,4} (?:cry|crying|cries|in tears|"
+    r"the team|clients|students|juniors|newbies|someone|somebody|one of them|children|pupils|the little ones|"
+    r"the new \w+(?: kids)?)\b(?: \w+){0,4} (?:cry|crying|cries|in tears|"
     r"miserable|upset)\b|\b(?:making|make|makes|made|leave|leaving|left) (?:everyone|everybody|people|the team|staff|"
     r"them|others|the kids|customers) (?:\w+ )?(?:miserable|cry|in tears|upset)\b|"
     r"\b(?:wouldn'?t|won'?t|will not|would not|not gonna|not going to|i'?d not) die (?:of|from) (?:it|that|this)\b|"
