@@ -80,7 +80,11 @@ _SOMEONE_DIED = re.compile(r"\b(?:since|after|when) (?!(?:i|me|we|myself|you|it|
                            r"(?:died|passed away|passed on|passed)\b"
                            # "money used to matter when ron was alive" (round 47 asked "are you safe?")
                            r"|\b(?:when|while|back when) (?!(?:i|me|we|myself|you|it|everything|everyone|things)\b)"
-                           r"(?:my )?[a-z]+ (?:was|were) (?:still )?alive\b")
+                           r"(?:my )?[a-z]+ (?:was|were) (?:still )?alive\b"
+                           # "well because he's dead. obviously" (round 59, of her husband: a third "are you safe?")
+                           r"|\b(?:because |cos |cause )?(?:he|she|he'?s|she'?s|hes|shes|my (?:husband|wife|partner|"
+                           r"mum|dad|mother|father|son|daughter|brother|sister)) (?:is |was )?(?:dead|gone|passed away|"
+                           r"died)\b")
 _OTHERS_DYING = re.compile(
     r"\b(?:(?:a|an|the|their|his|her|our|your|some|people's|owners'?|clients'?) )?(?:pet|animal|dog|cat|horse|patient|"
     r"client|resident|customer|plant|battery|phone|laptop|server|project|startup|company|industry|market|language|"
