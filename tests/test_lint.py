@@ -92,3 +92,17 @@ def test_no_module_binds_a_name_twice() -> None:
     twice = {str(p.relative_to(ROOT)): _bound_twice(p.read_text(encoding="utf-8"))
              for p in (ROOT / "coach").rglob("*.py")}
     assert {k: v for k, v in twice.items() if v} == {}
+
+
+def test_no_two_parts_of_a_conversation_define_the_same_method() -> None:
+    # Conversation is put together from mixins; a method two of them define is silently taken from the first
+    # in the MRO, and the other's callers get it (this stop: "drop the money one" raised a TypeError that way).
+    from coach.conversation.engine import Conversation
+
+    where: dict[str, list[str]] = {}
+    for cls in Conversation.__mro__:
+        if cls.__module__.startswith("coach."):
+            for name, value in vars(cls).items():
+                if not name.startswith("__") and (callable(value) or isinstance(value, (staticmethod, property))):
+                    where.setdefault(name, []).append(cls.__name__)
+    assert {name: owners for name, owners in where.items() if len(owners) > 1} == {}
