@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from coach.conversation.correcting import _names
 from coach.conversation.kept import find_kept
 from coach.conversation.summary import KEYS
 from coach.listening import rules
@@ -271,8 +272,7 @@ class Forgetting:
     def _names_drive(self, item: str, thing: str) -> bool:
         """Is ``item`` a drive kept by its name ("authority") that ``thing`` names ("being the one who decides")?"""
         spec = self.flow.lexicon.motivations.get(item)
-        low = thing.lower().strip()
-        return spec is not None and (bool(spec.words.find(low)) or low in (spec.id, spec.label.lower()))
+        return spec is not None and _names(spec, thing.strip())
 
     def _unfilled(self, filler: str) -> bool:
         """Take the filler word out of every kept item that has it, today's and last time's; was there one?"""

@@ -31,11 +31,7 @@ def summarise_with_sources(
         for var in mapping.get(key, []):
             _add(items, refs, *_said(values, sources, var))
         out[key], where[key] = items, refs
-    var = mapping.get("experiment")
-    exp = values.get(var) if var else None
-    keep = isinstance(exp, str) and exp.strip() and not non_answer(exp)
-    out["experiment"] = exp.strip() if keep and isinstance(exp, str) else None
-    where["experiment"] = _ids_at(sources.get(var or ""), 0, False) if keep else []
+    out["experiment"], where["experiment"] = _experiment(values, sources, mapping)
     return out, where
 
 
@@ -67,13 +63,21 @@ def brought_forward(
             elif len(names) > 1 and pos < len(old):  # "goals: [goal, want_job]": the job kept by its place
                 _add(items, ids, [old[pos]], [old_refs[pos]])
         out[key], refs[key] = (items, ids) if any(m for m, _ in said) else (old, old_refs)
+    exp, exp_refs = _experiment(values, sources, mapping)
+    out["experiment"], refs["experiment"] = (exp, exp_refs) if exp else (
+        previous.get("experiment"), where.get("experiment") or [])
+    return out, refs
+
+
+def _experiment(
+    values: dict[str, Any], sources: dict[str, Any], mapping: dict[str, Any]
+) -> tuple[str | None, list[str]]:
+    """The experiment a session named (None if none, or a non-answer), and its sources."""
     var = mapping.get("experiment")
     exp = values.get(var) if isinstance(var, str) else None
-    if isinstance(exp, str) and exp.strip() and not non_answer(exp):
-        out["experiment"], refs["experiment"] = exp.strip(), _ids_at(sources.get(str(var)), 0, False)
-    else:
-        out["experiment"], refs["experiment"] = previous.get("experiment"), where.get("experiment") or []
-    return out, refs
+    if not (isinstance(exp, str) and exp.strip()) or non_answer(exp):
+        return None, []
+    return exp.strip(), _ids_at(sources.get(str(var)), 0, False)
 
 
 def _said(values: dict[str, Any], sources: dict[str, Any], var: str) -> tuple[list[str], list[list[str]]]:
