@@ -19,7 +19,7 @@ from coach.conversation.state import SessionState
 from coach.conversation.words import Provenance
 from coach.errors import FlowError, UsageError
 from coach.flow.spec import Flow, Step, load_flow, nearest_step
-from coach.listening.commands import back_asked, command_asked
+from coach.listening.commands import back_asked, command_asked, command_inside
 from coach.rephrase.protocol import Rephraser, Rephrasing, Verbatim
 from coach.store.database import RESUMABLE, Store, Turn
 
@@ -182,7 +182,10 @@ class Conversation(Answering, Asking):
             # of times (a yes/no question already reads an empty line as no answer)
             return self._finish_turn(self._bounded_reask(""))
         if back_asked(text) and self.state.history:  # "wait go back, i want to change my answer" (round 30)
-            return self._command("/back")
+            return self._command("/back", typed=text)
+        inside = command_inside(text)
+        if inside:  # "wait can we /skip this one" (round 59)
+            return self._command(inside, typed=text)
         asked = command_asked(text)
         if asked and self.status == "active":  # "... both. ok now pause", "i'm going to stop here. /quit" (round 51)
             said, rest = asked
@@ -247,7 +250,7 @@ class Conversation(Answering, Asking):
 
     # --- commands ----------------------------------------------------------------------
 
-    def _command(self, command: str) -> list[Message]:
+    def _command(self, command: str, typed: str | None = None) -> list[Message]:
         if command == "/help":
             lines = [self.flow.replies["help"]] + [f"{c}  {d}" for c, d in COMMANDS.items()]
             return [self._rule("\n".join(lines), store=False)]
@@ -256,7 +259,7 @@ class Conversation(Answering, Asking):
             return [self._rule(q.canonical if q else "There is no question yet.", store=False)]
         if command == "/reload":
             return self.reload_from_disk()
-        self._record_mentee(command)
+        self._record_mentee(typed or command)
         if command == "/pause":
             msgs = [self._rule(self.flow.replies["paused"] + f" (coach chat --resume {self.id})")]
             self.status = "paused"

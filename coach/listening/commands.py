@@ -42,6 +42,30 @@ _STOP_FOR = re.compile(r"(?i)(?:^|[.!?;,-]\s*)(?:(?:anyway|ok(?:ay)?|sorry|no|so
                        r"gotta go|got to go|running late|late for)\b[^.!?]{0,30}[.!?]*\s*)+$")
 
 
+# A stop asked for because the mentee is tired ("sorry can we finish there, im tired", round 59 kept it as the
+# answer): only the tiredness itself after it, so "can we stop, i'm tired of everything" is still read whole.
+_STOP_TIRED = re.compile(r"(?i)(?:^|[.!?;,-]\s*)(?:(?:anyway|ok(?:ay)?|sorry|so|honestly),?\s+)*"
+                         r"(?:(?:can|could) we|let'?s|i (?:need|have|got) to|i gotta)\s+(?:stop|finish|end|pause)"
+                         r"(?:\s+(?:now|here|there|for (?:today|now|tonight)))?\s*[,.;!?-]*\s*"
+                         r"(?:(?:cos|coz|because|as),?\s+)?(?:i'?m|im|i am|i'?m just|im just|feeling|getting)\s+"
+                         r"(?:so |really |a bit |pretty |quite |very )?"
+                         r"(?:tired|knackered|exhausted|shattered|sleepy|wiped(?: out)?|fried|flagging)"
+                         r"(?:\s+(?:now|tonight|today|lol|tbh|sorry))*[\s.!]*$")
+# A command typed inside a few words ("wait can we /skip this one", "i dunno really /skip", round 59 kept it as the
+# answer): the command is what was asked for.
+_COMMAND_INSIDE = re.compile(r"(?i)(?:^|(?<=\s)|(?<=[,.!?(]))(?P<c>/skip|/back|/help|/orig)\b")
+_MOST_AROUND = 8  # words besides the command; a longer reply is an answer that happens to hold one
+
+
+def command_inside(text: str) -> str | None:
+    """The command a short reply asks for by typing it among a few words ("can we /skip this one?"), or None."""
+    found = _COMMAND_INSIDE.search(text)
+    if found is None:
+        return None
+    around = text[:found.start()] + " " + text[found.end():]
+    return found["c"].lower() if len(re.findall(r"\w+", around)) <= _MOST_AROUND else None
+
+
 def back_asked(text: str) -> bool:
     """Does the reply only ask to go back ("wait go back, i want to change my answer")?"""
     return _BACK_ASKED.match(text) is not None
@@ -49,7 +73,8 @@ def back_asked(text: str) -> bool:
 
 def command_asked(text: str) -> tuple[str, str] | None:
     """The command a reply ends by asking for ("/pause" or "/quit"), and what was said before it (None: none)."""
-    asked = _COMMAND_AFTER.search(text) or _PAUSE_ASKED.search(text) or _STOP_FOR.search(text)
+    asked = (_COMMAND_AFTER.search(text) or _PAUSE_ASKED.search(text) or _STOP_FOR.search(text)
+             or _STOP_TIRED.search(text))
     if asked is None:
         return None
     rest = _LEAVING.sub("", text[:asked.start()].strip(" ,;")).strip(" ,;")
