@@ -19,7 +19,7 @@ from coach.conversation.state import SessionState
 from coach.conversation.words import Provenance
 from coach.errors import FlowError, UsageError
 from coach.flow.spec import Flow, Step, load_flow, nearest_step
-from coach.listening.commands import back_asked, command_asked, command_inside
+from coach.listening.commands import back_asked, command_asked, command_inside, takes_back
 from coach.rephrase.protocol import Rephraser, Rephrasing, Verbatim
 from coach.store.database import RESUMABLE, Store, Turn
 
@@ -183,6 +183,10 @@ class Conversation(Answering, Asking):
             return self._finish_turn(self._bounded_reask(""))
         if back_asked(text) and self.state.history:  # "wait go back, i want to change my answer" (round 30)
             return self._command("/back", typed=text)
+        st = self.state
+        if takes_back(text) and st.history and not (st.reasks or st.check_in or st.check_in_again or st.care_first):
+            # "wait no dont write that down as my goal, i was just venting" (round 59 kept it as the next answer)
+            return self._command("/back", typed=text, note="Fair enough, I've taken that out.")
         inside = command_inside(text)
         if inside:  # "wait can we /skip this one" (round 59)
             return self._command(inside, typed=text)
@@ -250,7 +254,7 @@ class Conversation(Answering, Asking):
 
     # --- commands ----------------------------------------------------------------------
 
-    def _command(self, command: str, typed: str | None = None) -> list[Message]:
+    def _command(self, command: str, typed: str | None = None, note: str = "Going back.") -> list[Message]:
         if command == "/help":
             lines = [self.flow.replies["help"]] + [f"{c}  {d}" for c, d in COMMANDS.items()]
             return [self._rule("\n".join(lines), store=False)]
@@ -267,18 +271,18 @@ class Conversation(Answering, Asking):
             msgs = [self._rule(f"Stopped. The transcript is kept on this machine; coach delete {self.id} erases it.")]
             self.status = "stopped"
         elif command == "/back":
-            msgs = self._back()
+            msgs = self._back(note)
         else:  # /skip
             msgs = self._advance(answer="", skipped=True)
         return self._finish_turn(msgs)
 
-    def _back(self) -> list[Message]:
+    def _back(self, note: str = "Going back.") -> list[Message]:
         if not self.state.history:
             return [self._rule("We're at the first question; there is nothing before it.")] + self._enter(
                 self.step, fresh=False
             )
         self._position = position(self.flow, self._rewind(len(self.state.history) - 1), self._edge_taken)
-        return [self._rule("Going back.")] + self._enter(self.step, fresh=False)
+        return [self._rule(note)] + self._enter(self.step, fresh=False)
 
     def _rewind(self, keep: int) -> str:
         """Take back every answered step after the first ``keep``, last first; the step the earliest began at."""
