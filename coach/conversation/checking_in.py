@@ -39,6 +39,11 @@ _ASKS_WHY = re.compile(r"(?i)\bwhy (?:are|r|do|did|would) (?:you|u) (?:ask|askin
                        r"^\W*(?:um+,? |uh,? |erm,? )?why\W*$|"
                        r"\bwhat do you mean,? (?:am i |are you )?safe\b|\bsafe\?+\W*$|\bwhy wouldn'?t i be\b")
 _SAFE_FOR = 4  # answers after "yes, I'm safe" in which the learned reader alone does not ask again
+# Back to the question after saying one is safe: "omg yes im safe. i meant the JOB might not exist. anyway
+# sustainability reporting person" (round 60 asked the question again): what follows "anyway" is the answer.
+_BACK_TO_IT = re.compile(r"(?i)(?:^|[.,;!?-]\s*|\s)(?:so |but |ok(?:ay)? )?"
+                         r"(?:anyway|anyhow|back to (?:it|the question)|as i was saying)[,.:!-]*\s+"
+                         r"(?P<rest>[^.!?]*\w[^.!?]*)[.!?]*\s*$")
 _GOES_ON = re.compile(r"(?i)^\W*(?:of|and|or|to|like|because|with|about|even)\b")
 _ONLY_FINE = re.compile(r"(?i)^\W*(?:but|though|although)?\s*(?:i'?m|im|i am)\s+"
                         r"(?:fine|ok|okay|alright|all right|good)\W*$")
@@ -69,7 +74,7 @@ class CheckingIn:
     def _distress_first(self, text: str, ref: str) -> list[Message] | None:
         """What a sign of distress in ``text`` is met with (None when there is none: the step goes on)."""
         if self.state.check_in:
-            return self._after_check_in(text)
+            return self._after_check_in(text, ref)
         level, rule = explain(text, self.flow.lexicon)
         if level == "crisis":
             return self._stop_for_distress()
@@ -80,7 +85,7 @@ class CheckingIn:
             return [self._rule(self._reply("check_in"))]
         return None
 
-    def _after_check_in(self, text: str) -> list[Message]:
+    def _after_check_in(self, text: str, ref: str) -> list[Message]:
         """"Are you safe right now?": yes (or safe in other words) goes on; talk passing it by gets it again."""
         self.state.check_in = False
         lex = self.flow.lexicon
@@ -104,6 +109,9 @@ class CheckingIn:
             kept = self._without_the_worry(held["text"]) if held else ""
             if held and (self._kept_of(kept) or asks_to_forget(kept)):
                 return said + self._take(kept, held["ref"])
+            back = _BACK_TO_IT.search(text)
+            if back and distress_level(back["rest"], lex) is None and self._kept_of(back["rest"]):
+                return said + self._take(back["rest"], ref)
             return said + self._reask()
         # "not sure" to "are you safe?" is no answer to go on from; "I suppose, I want X to count" talks on: asked again
         talks_on = level is None and reading.confirm is None and (not reading.has("hedge") or said_content(reading))

@@ -57,8 +57,20 @@ _COMMAND_INSIDE = re.compile(r"(?i)(?:^|(?<=\s)|(?<=[,.!?(]))(?P<c>/skip|/back|/
 _MOST_AROUND = 8  # words besides the command; a longer reply is an answer that happens to hold one
 
 
+# Moving on asked for, and nothing else said ("can we move on", "lets move on pls", "can we just move on, i answered
+# that": round 60 asked the same question again).
+_MOVE_ON = re.compile(r"(?i)^\W*(?:(?:ok(?:ay)?|um+|sorry|so|right|please|pls)[,.]?\s+)*"
+                      r"(?:can we |could we |let'?s |lets |can u |could u )?(?:just |please )?move on"
+                      r"(?: (?:please|pls|now|from (?:this|that)(?: one)?|to the next (?:one|question)))*"
+                      r"(?:[,.;!?]+\s*(?:i (?:already )?(?:answered|said|told you)(?: (?:that|this|it))?(?: already)?|"
+                      r"you asked (?:that|this)(?: already)?))?\W*$")
+
+
 def command_inside(text: str) -> str | None:
-    """The command a short reply asks for by typing it among a few words ("can we /skip this one?"), or None."""
+    """The command a short reply asks for by typing it among a few words ("can we /skip this one?") or in words
+    ("can we move on"), or None."""
+    if _MOVE_ON.match(text):
+        return "/skip"
     found = _COMMAND_INSIDE.search(text)
     if found is None:
         return None

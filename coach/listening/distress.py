@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from coach.listening.distress_model import shipped_model
 from coach.listening.lexicon import Lexicon
+from coach.listening.not_signs import without_false_signs
 from coach.listening.patterns import Table, compile_pattern, table
 from coach.listening.text import Reply
 
@@ -31,31 +32,6 @@ _THINGS_DEAD = re.compile(r"\b(?!(?:i|we|they|people|kids|children|parents|frien
 _NOT_DEAD = re.compile(r"\b(?!(?:i|im|i'm|me|myself|am|we|you|they|he|she)\b)[a-z]+ "
                        r"(?:isn'?t|is not|isnt|aint|ain't|not) (?:quite |totally |"
                        r"completely |fully |all )?dead(?: yet)?\b")
-_NOT_GONE_WISH = re.compile(r"\b(?:don't|do not|dont|never|wouldn't|would not) (?:ever |really |just )?"
-                            r"(?:want|wanna|wish) (?:to )?(?:just )?(?:disappear|vanish|fade away)\b"
-                            r"(?!.*\b(?:but|except) i (?:do|want)\b)")
-# A place said, then "not anywhere" (else) beside it: "ux research here, at my company ... not anywhere" (round 51
-# stopped the talk on it)
-_HERE_NOT_ANYWHERE = re.compile(r"\b(?:here|at my (?:company|work|job|place|school|firm)|where i am now)\b[^.!?]{0,100}"
-                                r"(?:[.!?,;]\s*(?:and |but |just )?|\s+(?:and |but )?)"
-                                r"not (?:just )?anywhere(?: else)?\b"
-                                r"(?! (?:in|by) (?:\d|five|three|a few|a year))")
-# Ending the chat or naming a line of the record: "i'm going to stop here. /quit", "the underneath bit lost the
-# running on empty part" (round 51 asked "are you safe?" of both)
-_TALK_STOPS = re.compile(r"(?:\b(?:i'm going to|i am going to|i'll|i will|let's|i want to|can we|i'd like to|"
-                         r"i need to) (?:(?:stop|finish|leave it|call it a day)(?: (?:here|now|there|for (?:today|now|"
-                         r"tonight)|the chat|this chat|this conversation|the conversation))+|end (?:the|this) "
-                         r"(?:chat|conversation|session)(?: (?:here|now|for (?:today|now)))?)|"
-                         r"\bthe (?:running on empty|on empty|burn(?:ed|t) out|knackered|exhausted|tired|stressed) "
-                         r"(?:part|bit|line|thing))"
-                         r"(?=$|[.,!?;]|\s/)")
-# Harm said not to be meant, beside "i'm fine" or "i'm safe" (the answer to "are you safe?")
-_SAID_SAFE = re.compile(r"\b(?:yes|yeah|yep)?,? ?(?:i'm|i am) (?:totally |perfectly |completely |honestly )?"
-                        r"(?:fine|safe|ok|okay|alright|all right)\b")
-_HARM_DENIED = re.compile(r"\b(?:not|never) (?:that )?(?:i'm |i am |i'd |i would |i'll |i will )?"
-                          r"(?:going to |gonna |about to )?(?:top|kill|hurt|harm|off|end) (?:myself|meself)\b"
-                          r"|\b(?:i'm|i am) not (?:going to|gonna|about to) (?:top|kill|hurt|harm|off) "
-                          r"(?:myself|meself)\b")
 _SHOWING_HOW = re.compile(r"\b(?:show|shows|showing|showed|teach|teaches|teaching|taught|explain|explaining|explained)"
                           r" (?:\w+ ){0,2}how to do it\b")
 # Things that are a burden ("fonts are a real burden", "meetings were such a burden"): not the person.
@@ -326,12 +302,7 @@ def explain(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
 
 def _prepared(t: _Tables, text: str, lex: Lexicon) -> tuple[str, bool]:
     """Evened text with idioms and joking hyperbole taken out, and whether it is said in earnest."""
-    # "i want to rest but i don't want to disappear" (round 50 stopped the talk twice): the wish denied, not made
-    low = _NOT_GONE_WISH.sub(" ~ ", evened(text, lex))
-    low = _HERE_NOT_ANYWHERE.sub(" ~ ", low)  # "more ux research here, at my company. not anywhere" (round 51)
-    low = _TALK_STOPS.sub(" ~ ", low)  # "i'm going to stop here. /quit": the chat ends, said as such (round 51)
-    if _SAID_SAFE.search(low):  # "yes im fine mate, ... not that im going to top myself" (round 52 stopped the talk)
-        low = _HARM_DENIED.sub(" ~ ", low)
+    low = without_false_signs(evened(text, lex))
     # Said in earnest ("not a joke", "i don't mean another company"): no joke or other reason excuses it.
     earnest = t.earnest.search(low) is not None
     # Idioms out first: what is left of "I'd kill for a coffee" is no sign of anything.

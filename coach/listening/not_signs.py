@@ -1,0 +1,63 @@
+"""Words that look like signs of distress and are not, taken out before the distress rules read a reply.
+
+Each was met in a real conversation that stopped or asked "are you safe?" for nothing: a wish denied, a place
+that is "not anywhere", a job that might not exist, work talk in heavy words, the chat itself ending, harm
+denied beside "i'm fine".
+"""
+
+from __future__ import annotations
+
+import re
+
+# "i want to rest but i don't want to disappear" (round 50 stopped the talk twice): the wish denied, not made
+_NOT_GONE_WISH = re.compile(r"\b(?:don't|do not|dont|never|wouldn't|would not) (?:ever |really |just )?"
+                            r"(?:want|wanna|wish) (?:to )?(?:just )?(?:disappear|vanish|fade away)\b"
+                            r"(?!.*\b(?:but|except) i (?:do|want)\b)")
+# A thing that might not exist: "if theres layoffs the analytics lead might not even exist lol", "i meant the JOB
+# might not exist" (round 60 stopped the talk twice, the second time after "im totally fine").
+_THING_NOT_THERE = re.compile(r"\b(?:the|that|this|a|an|my|his|her|their|our|your|which|it|those|these)\b"
+                              r"(?: (?!(?:i|me|myself)\b)[a-z']+){0,3} (?:might|may|could|would|will|won't|wouldn't|"
+                              r"does|doesn't|did|didn't|do|don't|can't|cannot|should|shouldn't|might not|may not|"
+                              r"could not|will not|would not|does not|did not|do not|is not going to|isn't going to)"
+                              r"(?: not| no longer)?(?: even| really| actually| still| be around to)? exist(?:s|ed)?\b")
+# Work talk in words that are also signs (round 60 asked "are you safe?" of each): "i optimise truck routes which is
+# fine but nobody cares", "kind of spreadsheet heavy tbh", "its the pension, not losing it".
+_WORK_NOT_A_SIGN = re.compile(r"\b(?:which is |it'?s |its |that'?s |thats )?(?:fine|ok|okay) but "
+                              r"(?:nobody|no one) cares\b|"
+                              r"\b(?:spreadsheet|admin|data|meeting|paperwork|process|maths?|reading|excel|travel|"
+                              r"sales|report|code|desk|email|people|theory|jargon)[- ]heavy\b|"
+                              r"\b(?:not|never|without|about|of|risk|fear) losing it\b")
+# A place said, then "not anywhere" (else) beside it: "ux research here, at my company ... not anywhere" (round 51
+# stopped the talk on it)
+_HERE_NOT_ANYWHERE = re.compile(r"\b(?:here|at my (?:company|work|job|place|school|firm)|where i am now)\b[^.!?]{0,100}"
+                                r"(?:[.!?,;]\s*(?:and |but |just )?|\s+(?:and |but )?)"
+                                r"not (?:just )?anywhere(?: else)?\b"
+                                r"(?! (?:in|by) (?:\d|five|three|a few|a year))")
+# Ending the chat or naming a line of the record: "i'm going to stop here. /quit", "the underneath bit lost the
+# running on empty part" (round 51 asked "are you safe?" of both)
+_TALK_STOPS = re.compile(r"(?:\b(?:i'm going to|i am going to|i'll|i will|let's|i want to|can we|i'd like to|"
+                         r"i need to) (?:(?:stop|finish|leave it|call it a day)(?: (?:here|now|there|for (?:today|now|"
+                         r"tonight)|the chat|this chat|this conversation|the conversation))+|end (?:the|this) "
+                         r"(?:chat|conversation|session)(?: (?:here|now|for (?:today|now)))?)|"
+                         r"\bthe (?:running on empty|on empty|burn(?:ed|t) out|knackered|exhausted|tired|stressed) "
+                         r"(?:part|bit|line|thing))"
+                         r"(?=$|[.,!?;]|\s/)")
+# Harm said not to be meant, beside "i'm fine" or "i'm safe" (the answer to "are you safe?")
+_SAID_SAFE = re.compile(r"\b(?:yes|yeah|yep)?,? ?(?:i'm|i am) (?:totally |perfectly |completely |honestly )?"
+                        r"(?:fine|safe|ok|okay|alright|all right)\b")
+_HARM_DENIED = re.compile(r"\b(?:not|never) (?:that )?(?:i'm |i am |i'd |i would |i'll |i will )?"
+                          r"(?:going to |gonna |about to )?(?:top|kill|hurt|harm|off|end) (?:myself|meself)\b"
+                          r"|\b(?:i'm|i am) not (?:going to|gonna|about to) (?:top|kill|hurt|harm|off) "
+                          r"(?:myself|meself)\b")
+
+
+def without_false_signs(low: str) -> str:
+    """``low`` (evened text) with each look-alike replaced by " ~ "."""
+    low = _NOT_GONE_WISH.sub(" ~ ", low)
+    low = _HERE_NOT_ANYWHERE.sub(" ~ ", low)  # "more ux research here, at my company. not anywhere" (round 51)
+    low = _THING_NOT_THERE.sub(" ~ ", low)
+    low = _WORK_NOT_A_SIGN.sub(" ~ ", low)
+    low = _TALK_STOPS.sub(" ~ ", low)  # "i'm going to stop here. /quit": the chat ends, said as such (round 51)
+    if _SAID_SAFE.search(low):  # "yes im fine mate, ... not that im going to top myself" (round 52 stopped the talk)
+        low = _HARM_DENIED.sub(" ~ ", low)
+    return low
