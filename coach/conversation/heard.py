@@ -13,7 +13,10 @@ from coach.listening.reading import Reading
 from coach.listening.takeback import TAKE_BACK_ONLY, put_right_in
 
 # "one sentence: X", "in a sentence - X": the label a mentee puts before the answer asked for.
-_LABEL = re.compile(r"(?i)^(?:ok(?:ay)?,? )?(?:in )?(?:one|a) (?:plain |simple )?sentence[:.,-]\s+")
+_LABEL = re.compile(r"(?i)^(?:ok(?:ay)?,? )?(?:(?:in )?(?:one|a) (?:plain |simple )?sentence|"
+                    # "same sentence as before, useful without wrecking my body" (round 60 kept the label)
+                    r"(?:the )?same (?:sentence|answer|thing|one|as) (?:as )?(?:before|last time|i said|earlier))"
+                    r"[:.,-]\s+")
 
 
 def said_content(reading: Reading) -> str:

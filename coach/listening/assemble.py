@@ -92,6 +92,8 @@ _TAKEN_BACK_JOKE = re.compile(
     r"(?:seriously|srsly|seriosly|for real|for reals|fr|jk|joking|kidding|j/k|real answer|actual answer)"
     r"(?: though| tho)?[,.:!]*\s+")
 
+# "bayesian stats lol, seriously. and climate policy" (round 60 dropped the stats): said in earnest, its sentence ended
+_SAID_IN_EARNEST = re.compile(r"\s*(?:(?:lol|haha)\s*)?,\s*(?:seriously|srsly|for real|fr)(?: though| tho)?[.!]+\s+")
 _MEANT_IT = re.compile(r"(?:i mean it|i'?m serious|im serious|no joke|not joking|i'?m not joking|for real)\b")
 _NOT_SO = re.compile(r"(?:i'?m|im|i am|i'?ve|i) (?:not|never|already|don'?t)\b")
 _WHY_I_ASK = re.compile(r"\b(?:because|cos|cause|coz|bc|since)\b")
@@ -139,7 +141,7 @@ def self_repair(cx: Context) -> None:
             continue
         taken = _TAKEN_BACK_JOKE.search(low, found[before[-1]].piece.end, f.piece.end)
         rest = low[taken.end():f.piece.end] if taken else ""
-        if (taken and rest.strip(" .!") and not _MEANT_IT.match(rest)
+        if (taken and rest.strip(" .!") and not _MEANT_IT.match(rest) and not _SAID_IN_EARNEST.fullmatch(taken.group(0))
                 and not low[found[before[-1]].piece.end:taken.start()].strip(" .,!?;")):
             for g in found[before[-1]:i]:
                 g.kind = "filler"

@@ -37,6 +37,7 @@ _LEAD = re.compile(
 _TAIL = re.compile(
     r"(?i)(?:[,\s]+(?:for sure|mostly|obviously|of course|lol|ha+|haha+|lmao|tbh|ngl|honestly|i guess|i think|"
     r"i suppose|probably|maybe|really|too|as well|and stuff|and that|and things|innit|mate|just said|"
+    r"(?:like )?(?:constantly|all the time|every (?:single )?day|24/7|non ?stop)|"
     r"i (?:just )?said(?: (?:it|that|this))?(?: (?:last time|before|already))?(?: also| too)?|like i said|"
     r"you know|defin?[ai]?tely|deff?o|anyway|basically|mainly|actually|i reckon|reckon|i'?m afraid|weirdly|"
     r"oddly|funnily enough|100 ?%|100 percent|a hundred percent|"
@@ -68,7 +69,13 @@ _SO_THAT = re.compile(r"(?i)^(?:so|because|cos|cause|as|since) (?:that )?"
 _ONLY_FILLER = re.compile(r"(?i)^(?:both|all|all of them|either|same|that|this|yes|yeah|no|idk|dunno|lol|ha+|haha+|"
                           r"hmm+|um+|"
                           r"lmao|tbh|ngl|cheers|mate|innit|honestly|really|probably|maybe|i guess|i think|obviously|"
-                          r"for sure|mostly|everything|anything|all sorts|stuff|loads)?\W*$")
+                          r"for sure|mostly|everything|anything|all sorts|stuff|loads|"
+                          # "..., like constantly" (round 60 said back "So: constantly."): how often, not a thing
+                          r"constantly|all the time|always|every day|daily|24/7|non ?stop|a lot|nonstop)?\W*$")
+# "people ask me to debug their sql": who asks, said before the things asked for (round 60 said back only "constantly")
+_WHO_ASKS = re.compile(r"(?i)^(?:people|everyone|everybody|colleagues|they|folks|the (?:\w+ ){0,2}\w+s|new \w+s)\s+"
+                       r"(?:always |often |usually |mostly |just |still )?(?:ask|come to|rely on|want|need|get)"
+                       r" me (?:to |for |about |with |on )?(?=\w)")
 # A remark after a thing: "but everyone says football", "but thats boring" (round 44).
 _BUT_REMARK = re.compile(r"(?i)\s+but\s+(?:everyone|everybody|people|thats|that'?s|its|it'?s|i know|idk|probably|"
                          r"who doesn'?t|doesn'?t everyone)\b.*$")
@@ -111,9 +118,21 @@ def _bare(thing: str) -> str:
 def listed_back(answer: str, max_words: int = 12) -> str:
     """Every thing an answer names, in the second person, joined as a list; else the usual playback (``max_words``
     long at most)."""
-    things: list[str] = []
     spelled = _ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], answer or "")
+    things = _named(spelled) or _named(spelled, who_asks=True)
+    if len(things) == 1 and len(things[0].split()) <= _MAX_ITEM:
+        return play_back(things[0], max_words)  # "ha, my kids": your kids
+    if len(things) < 2:
+        return play_back(answer, max_words)
+    return _joined(things, answer, max_words)
+
+
+def _named(spelled: str, who_asks: bool = False) -> list[str]:
+    """The things named, sentence by sentence; ``who_asks``: "people ask me to X" names X (else it is a remark
+    beside the things, and only said back when nothing else is named: round 60 said back "So: constantly.")."""
+    things: list[str] = []
     for sentence in _SENTENCES.split(spelled):
+        sentence = _WHO_ASKS.sub("", sentence.strip()) if who_asks else sentence
         # "... wait no not most, like half" (round 54 said back "So: not most, like half"): put right in the thing
         # before if it is there; never a thing of its own
         swapped = put_right_in(things[-1] if things else "", sentence)
@@ -132,10 +151,11 @@ def listed_back(answer: str, max_words: int = 12) -> str:
             if any(re.search(rf"(?i)\b{re.escape(bare)}\b", t) for t in things):
                 continue
             things.append(bare)
-    if len(things) == 1 and len(things[0].split()) <= _MAX_ITEM:
-        return play_back(things[0], max_words)  # "ha, my kids": your kids
-    if len(things) < 2:
-        return play_back(answer, max_words)
+    return things
+
+
+def _joined(things: list[str], answer: str, max_words: int) -> str:
+    """The things said back as one list, in the second person (the usual playback when fewer than two fit)."""
     said: list[str] = []
     for thing in things:
         short = thing if len(thing.split()) <= _MAX_ITEM else key_phrase(thing, _MAX_ITEM)
