@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from coach.listening.parts import MENTION
+from coach.listening.parts import MENTION, slot_of
 
 __all__ = ["heading_asked", "plainly"]
 
@@ -141,8 +141,30 @@ _HEADING_FOR = re.compile(r"(?i)^(?:(?:no|so|but|and|ok)[,.]?\s+)*(?:i'?m|im|i a
                           r"(?:to|for|towards|into) (?=\w)")  # "going to say this once more" heads nowhere
 
 
+_FIXING = re.compile(r"(?i)^(?:(?:ok|okay|so|right|omg|no|ugh|fine)[,.!]?\s+)*"
+                     r"(?:(?:fixing|fixes|corrections?|changes|edits)|"
+                     # "ok a few things lol - take out X" (round 60 read no fix in it)
+                     r"(?:a |just a )?(?:few|couple(?: of)?|some|two|three|\d) (?:things|fixes|changes|corrections|"
+                     r"edits|bits|notes)(?:\s+(?:lol|tbh|sorry|then|pls|please))?)\s*[:\-\u2013\u2014]\s*")
+# Why a fix matters, said after it: "add X to what people come to me for, its the main one" (round 60 kept the why
+# in the words added and lost the line).
+_MAIN_ONE = re.compile(r"(?i),?\s+(?:it'?s|its|that'?s|thats|it is|that is) (?:actually |literally |really )?"
+                       r"(?:the )?(?:main|big|biggest|most important|important|key|real) (?:one|thing|bit|part)\W*$")
+# "also money is in the drivers too, mortgage" (round 60 read no fix in it): one more thing for a line
+_IS_IN_TOO = re.compile(r"(?i)^(?:(?:also|and|plus|oh and|oh)[,]?\s+)*(?P<x>[\w' -]{2,40}?) (?:is|are|should be|goes|"
+                        r"belongs|counts) (?:in|on|under|in with) (?:the |my |what )?(?P<line>[\w' ]{2,30}?)"
+                        r"(?: (?:too|as well|also))(?:,\s*[^.!?]{1,40})?\W*$")
+
+
+def _is_in_too(m: re.Match[str]) -> str:
+    """"money is in the drivers too, mortgage": "add money to the drivers" (as said, when no line is named)."""
+    return f"add {m['x']} to {m['line']}" if slot_of(m["line"]) else m.group(0)
+
+
 def plainly(clause: str) -> str:
     """``clause`` with a line said as a sentence of one's own put as a fix to that line."""
+    clause = _MAIN_ONE.sub("", _FIXING.sub("", clause))
+    clause = _IS_IN_TOO.sub(_is_in_too, clause.strip())
     clause = _LINE_SAID.sub("what people come to me for is ", _TOLD_AGAIN.sub("", clause))
     # "im heading to test automation now not UX", "and im good at drawing too" (round 41): the lines, said plainly
     clause = _HEADING_SAID.sub("where i'm heading is ", clause)

@@ -199,8 +199,6 @@ _ONLY_NEWS = re.compile(r"(?i)^(?:the |my |that )?[\w' ]{1,25} (?:bit|part|thing
 
 
 # "ok fixing: where i'm heading = X. what drives me = Y" (round 57 missed the first): the heading of a list of fixes
-_FIXING = re.compile(r"(?i)^(?:(?:ok|okay|so|right|omg|no|ugh|fine)[,.!]?\s+)*"
-                     r"(?:fixing|fixes|corrections?|changes|edits)\s*[:\-]\s*")
 # "theres junk in the people come to me for bit. it should just be X" (round 57): the line named, for what follows
 _JUNK_IN = re.compile(r"(?i)^(?:(?:ha|no|ok|oh|and|but|also)[,.!]?\s+)*(?:there'?s|theres|there is|you'?ve got|"
                       r"you have) (?:some |a bit of |loads of )?(?:junk|rubbish|stuff|nonsense|a mistake|mistakes|"
@@ -219,7 +217,7 @@ def read_fixes(reply: str) -> list[Fix]:
     waiting: Fix | None = None  # "not the office plant, that was a joke. the senior designer job."
     named = named_as = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
     for clause in _clauses(Reply(reply).text):
-        clause = plainly(_FIXING.sub("", clause))  # "im good at drawing too": the line, said the way fixes are read
+        clause = plainly(clause)  # "im good at drawing too": the line, said the way fixes are read
         deepest = _UNDER.match(clause) if out and out[-1].kind == "restate" else None
         if deepest:  # "... because X, and underneath all of that it's about fairness": the chain's last link
             out[-1] = replace(out[-1], chain=(*out[-1].chain, _words(clause[deepest.end():])))
@@ -299,6 +297,9 @@ def read_fixes(reply: str) -> list[Fix]:
 
 # One more thing for the line just added to: "and calming people at 3am", "also the running club".
 _AND_ALSO = re.compile(r"(?i)^(?:and|also|plus|and also|oh and)\s+(?!(?:i|you|it|that|this|the rest|then|so)\b)"
+                       # "and 'underneath it' doesnt make sense" (round 60 added it to the drives): a remark
+                       r"(?![^.!?]*\b(?:doesn'?t|doesnt|does not|isn'?t|isnt|is not|make sense|makes sense|weird|wrong|"
+                       r"confusing|rubbish|nonsense)\b)"
                        r"(?P<x>[\w' -]{3,60})$")
 
 

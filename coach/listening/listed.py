@@ -32,7 +32,10 @@ _LEAD = re.compile(
     r"(?:at|with)|"
     # "people come to me for displays": the framing of the question, not the thing
     r"(?:people|everyone|everybody|they|folks|the \w+|colleagues) (?:always |mostly |often )?(?:come|comes|came) "
-    r"to me (?:for|with|about)|for(?= \w+ing\b| the\b))[,:]?\s+)+")
+    r"to me (?:for|with|about|to)|for(?= \w+ing\b| the\b)|"
+    # "tom always gets me to write the pitch story", "and to calm down a client" (round 60)
+    r"\w+ (?:always |often |usually |mostly )?(?:gets|asks) me to|to(?= (?:calm|fix|help|sort|write|explain|"
+    r"teach|check|run|make|find|talk|train|show|cover|deal|handle|get)\b))[,:]?\s+)+")
 # ... and at its end: "for sure", "mostly", "lol", "obviously, just said".
 _TAIL = re.compile(
     r"(?i)(?:[,\s]+(?:for sure|mostly|obviously|of course|lol|ha+|haha+|lmao|tbh|ngl|honestly|i guess|i think|"
@@ -86,6 +89,7 @@ _GOES_ON = re.compile(r"(?i)^(?:got|get|have|had|did|do|does|was|been|spent|spen
 # more thing (round 54 said back "... and with the football").
 _LIKE_EXAMPLE = re.compile(r"(?i)^\W*(?:(?:like|e\.g\.?|for example|say) (?:with|when|in|at|how|on|the way|if)|"
                            r"(?:with|when|if) (?:the|my|a|an|they|people|someone|i)\b)")
+_DOUBT = re.compile(r"(?i)^(?:not (?:really |totally |100% )?sure|unsure) (?!(?:yet|now)\b)\w")
 _MAX_ITEM = 12
 _MAX_ALL = 26
 
@@ -157,18 +161,25 @@ def _named(spelled: str, who_asks: bool = False) -> list[str]:
 def _joined(things: list[str], answer: str, max_words: int) -> str:
     """The things said back as one list, in the second person (the usual playback when fewer than two fit)."""
     said: list[str] = []
+    # "... explaining why brands work. not sure the agency needs that from me" (round 60 said "and the agency needs
+    # that from you"): a doubt about the things, said after them, never one more thing
+    doubt = next((t for t in things[1:] if _DOUBT.match(t)), "")
+    things = [t for t in things if t != doubt]
     for thing in things:
         short = thing if len(thing.split()) <= _MAX_ITEM else key_phrase(thing, _MAX_ITEM)
         if not short or sum(len(s.split()) for s in said) + len(short.split()) > _MAX_ALL:
             break
         said.append(second_person(short))
-    if len(said) < 2:
+    if len(said) < 2 and not (said and doubt):
         return play_back(answer, max_words)
+    aside = f" (though you're {second_person(doubt)})" if doubt and len(doubt.split()) <= _MAX_ITEM else ""
+    if len(said) < 2:
+        return said[0] + aside
     if any("," in t or re.search(r"(?i)\b(?:and|then)\b", t) for t in said[:-1]):
-        return "; ".join(said)  # "sleep in, then cook something big and have people over; a kickabout first"
+        return "; ".join(said) + aside  # "sleep in, then cook something big and have people over; a kickabout first"
     head, last = said[:-1], said[-1]
     joiner = " " if re.match(r"(?i)(?:or|and|but)\b", last) else " and "
-    return ", ".join(head) + ("," if joiner == " " else "") + joiner + last
+    return ", ".join(head) + ("," if joiner == " " else "") + joiner + last + aside
 
 
 # "just bikes and the shed", "the bikes and the shed yes", "bikes AND the shed": a list said over, whole.

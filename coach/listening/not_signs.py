@@ -27,6 +27,14 @@ _WORK_NOT_A_SIGN = re.compile(r"\b(?:which is |it'?s |its |that'?s |thats )?(?:f
                               r"\b(?:spreadsheet|admin|data|meeting|paperwork|process|maths?|reading|excel|travel|"
                               r"sales|report|code|desk|email|people|theory|jargon)[- ]heavy\b|"
                               r"\b(?:not|never|without|about|of|risk|fear) losing it\b")
+# Something else said not to vanish: "i don't want 30 years to just vanish when i clear my desk" (round 61 stopped
+# the talk on it); and a way out of a job: "roles get merged by march and im kind of hoping its a way out" (round 61)
+_NOT_LOST_WISH = re.compile(r"\b(?:don't|do not|dont|never|wouldn't|would not) (?:really |just )?(?:want|wish) "
+                            r"(?!(?:me|myself|to)\b)(?:[a-z0-9'%]+ ){1,4}to (?:just |simply |all )?"
+                            r"(?:vanish|disappear|fade(?: away)?|go to waste|be forgotten|be lost)\b")
+_JOB_WAY_OUT = re.compile(r"\b(?:merged?|merger|merging|restructur\w*|reorg\w*|redundan\w*|lay ?offs?|"
+                          r"(?:leaving|exit|severance) package|sabbatical|buyout|early retirement)\b"
+                          r"[^.!?]{0,80}?\b(?:it'?s|its|it is|be|as|like) (?:a|my|the) (?:way|ticket) out\b")
 # A place said, then "not anywhere" (else) beside it: "ux research here, at my company ... not anywhere" (round 51
 # stopped the talk on it)
 _HERE_NOT_ANYWHERE = re.compile(r"\b(?:here|at my (?:company|work|job|place|school|firm)|where i am now)\b[^.!?]{0,100}"
@@ -56,6 +64,8 @@ def without_false_signs(low: str) -> str:
     low = _NOT_GONE_WISH.sub(" ~ ", low)
     low = _HERE_NOT_ANYWHERE.sub(" ~ ", low)  # "more ux research here, at my company. not anywhere" (round 51)
     low = _THING_NOT_THERE.sub(" ~ ", low)
+    low = _NOT_LOST_WISH.sub(" ~ ", low)
+    low = _JOB_WAY_OUT.sub(" ~ ", low)
     low = _WORK_NOT_A_SIGN.sub(" ~ ", low)
     low = _TALK_STOPS.sub(" ~ ", low)  # "i'm going to stop here. /quit": the chat ends, said as such (round 51)
     if _SAID_SAFE.search(low):  # "yes im fine mate, ... not that im going to top myself" (round 52 stopped the talk)
