@@ -103,6 +103,13 @@ class FixValues(Drives):
             refs = [r for item in known for r in (item if isinstance(item, list) else [item])]
             if any(_find(words, text) for _, text in self.words.texts(refs)):
                 return var
+        # "put the pension in" at the read-back, the pension said on the why-ladder (round 61 added it to where they're
+        # heading): the reasons are read back under "underneath it"
+        chain = [r for item in self.state.sources.get("why_chain") or [] for r in (item if isinstance(item, list)
+                                                                                   else [item])]
+        if "bedrock" in corrects and "why_chain" not in corrects and any(
+                _find(words, text) for _, text in self.words.texts(chain)):
+            return "bedrock"
         return ""
 
     def _restate(self, fix: Fix, reply: str = "") -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from coach.listening.edits import Edit
 from coach.listening.edits import _one as _edit
 from coach.listening.fix_words import _HEDGE_LEAD, _bare, _find_case, _old, _part, _said, _split_not, _words
+from coach.listening.fix_words import OFFERED as _OFFERED
 from coach.listening.fix_words import RIGHT as _RIGHT
 from coach.listening.fix_words import WRONG as _WRONG
 from coach.listening.parts import MENTION as _MENTION
@@ -86,8 +87,7 @@ def _read(clause: str) -> Fix | None:
     # "'Underneath it' should say: X" (round 32): the line named in quotes, and what it should say
     text = _QUOTED_LINE.sub(lambda m: m.group("line") if slot_of(m.group("line")) else m.group(0), text)
     # "maybe the 'where those meet' bit could just say X" (round 50 moved on without a word): a wording offered
-    text = re.sub(r"(?i)\b(should|needs? to|must|could|can) (?:still |just |really )?(?:say|read|be)\s*[:,]?\s+",
-                  lambda m: f"{'should' if m[1].lower() in ('could', 'can') else m[1]} be ", text)
+    text = _OFFERED.sub(lambda m: f"{'should' if m[1].lower() in ('could', 'can') else m[1]} be ", text)
     if not text:
         return None
     asked = re.match(r"(?i)^\W*(?:wait,?\s+|hang on,?\s+)?(?:and|what about|but) (?P<x>(?:the|my) [\w' ]{2,40})\?", raw)

@@ -161,10 +161,24 @@ def _is_in_too(m: re.Match[str]) -> str:
     return f"add {m['x']} to {m['line']}" if slot_of(m["line"]) else m.group(0)
 
 
+# "take out the X, that was me asking you" (round 61 read no fix in it): why it goes, said after it
+_WHY_TAIL = re.compile(r"(?i),?\s+(?:that was|thats|that'?s|it was|its|it'?s) (?:just |only )?me (?:asking you|"
+                       r"being annoyed|moaning|joking|venting|ranting|asking|typing|complaining|talking to you)"
+                       r"(?:\s+(?:lol|tbh|haha))?\W*$")
+# "put the pension in" (round 61): an add
+_PUT_IN = re.compile(r"(?i)^(?:(?:and|also|pls|please|can you|could you|oh)\s+)*put (?P<x>[\w' -]{2,40}?) "
+                     r"(?:back )?in(?: there| too| as well| again)?(?:\s+(?:pls|please))?\W*$")
+# "'and of the four things you said' isn't a place i'm heading, take it out" (round 61 put "take it out" in its place)
+_QUOTED_OUT = re.compile(r"(?i)^(?P<q>'[^']{2,60}'|\"[^\"]{2,60}\") (?:is ?n'?t|is not|isnt|aint|doesn'?t|does not|"
+                         r"was ?n'?t|wasn'?t)[^,.;]{0,60}[,.;]\s*(?:so |just |pls |please )?(?:take|get) (?:it|that) "
+                         r"out(?:\s+(?:pls|please))?\W*$")
+
+
 def plainly(clause: str) -> str:
     """``clause`` with a line said as a sentence of one's own put as a fix to that line."""
     clause = _MAIN_ONE.sub("", _FIXING.sub("", clause))
-    clause = _IS_IN_TOO.sub(_is_in_too, clause.strip())
+    clause = _IS_IN_TOO.sub(_is_in_too, _WHY_TAIL.sub("", clause.strip()))
+    clause = _QUOTED_OUT.sub(r"take out \g<q>", _PUT_IN.sub(r"add \g<x>", clause))
     clause = _LINE_SAID.sub("what people come to me for is ", _TOLD_AGAIN.sub("", clause))
     # "im heading to test automation now not UX", "and im good at drawing too" (round 41): the lines, said plainly
     clause = _HEADING_SAID.sub("where i'm heading is ", clause)

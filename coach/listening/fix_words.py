@@ -56,6 +56,12 @@ def _words(text: str) -> str:
     return own_voice(text).strip(" '\"")  # "replace it with 'you like X'": kept as "i like X"
 
 
+# A wording offered for a line: "the 'where those meet' bit could just say X" ("overlap = climate data could be an
+# actual job" keeps its "could": round 61 made it "should")
+OFFERED = re.compile(r"(?i)\b(should|needs? to|must|(?:(?<=bit )|(?<=part )|(?<=line )|(?<=one )|(?<=it )|(?<=that )|"
+                     r"(?<=this )|(?<=' ))(?:could|can)) (?:still |just |really )?(?:say|read|be)\s*[:,]?\s+")
+
+
 def _old(text: str) -> str:
     return text.strip(" '\",.")
 
@@ -67,7 +73,8 @@ def _split_not(new: str) -> tuple[str, str]:
     if than:  # "more about fairness than meaning": fairness, in place of meaning
         return _words(than.group("new")), _old(_TAIL.sub("", than.group("old")))
     m = re.match(r"^(?P<new>.+?)(?:,\s*|\s+)not\s+(?P<old>'[^']*'|\"[^\"]*\"|.+)$", new, re.I)
-    if m and re.search(r"(?i)\b(?:as in|like|meaning|i mean|so i'?m|so i can|and|or|while|yet)$", m.group("new")):
+    if m and re.search(r"(?i)\b(?:as in|like|meaning|i mean|so i'?m|so i can|and|or|while|yet|vs|versus)$",
+                       m.group("new")):
         m = None  # "money as in not worrying every month" (round 35): what it means, not what it is not; "sitting
         # with someone on a bad day and not flinching" (round 36): one thought, the "not" inside it
     if m and not re.match(r"^(?:sure|really|quite|exactly|at all)\b", m.group("old"), re.I):

@@ -311,7 +311,7 @@ _POINTER_ONLY = re.compile(r"(?i)^(?:it|that|this|them|those|these|that one|it b
 
 def _added_too(clause: str, before: list[Fix]) -> Fix | None:
     """"and calming people at 3am" right after an addition to a line: one more thing for that line."""
-    also = _AND_ALSO.match(clause.strip(" .!?")) if before and before[-1].kind == "add" and before[-1].slot else None
+    also = _AND_ALSO.match(clause.strip(" .!?")) if before and before[-1].kind == "add" else None
     return Fix("add", before[-1].slot, new=_words(also.group("x"))) if also else None
 
 
