@@ -40,6 +40,8 @@ _NOT_THAT = re.compile(r"[.,;]\s*not (?:the |a |an )?[^.,;]*[.!]?$", re.I)
 _MISSED = re.compile(r"(?i)^(?:you |u )?(?:missed|forgot|left out|skipped|didn't (?:say|mention|include))"
                      r"(?: out)?(?: (?:what|the part|the bit|that)\b[^:]*$|\s+)")
 # "no wait, make it a design review": the new words, not the instruction around them.
+# "i DONT want toms job, i said jess's" (round 61 kept the first half): what was said, after what is not wanted
+_SAID_NOT_THIS = re.compile(r"(?i)^i (?:dont|don'?t|do not) want [^.,;]{1,40}[,;]\s*(?:i said|i meant|its|it was) ")
 _MAKE_IT = re.compile(r"(?i)^(?:(?:i want to|i'd like to|i would like to|please|let'?s|lets|can we|could we|can you|"
                       r"could you|pls)\s+)*(?:make (?:it|that)|change (?:it |that |this )?to|say|call it|put)\s+"
                       # "I think it should be: revenue manager"
@@ -166,7 +168,7 @@ def corrected_to(reading: Reading) -> str:
         rest = [(a.content or a.text).strip() for a in reading.acts if a.kind == "content"]
         parts = rest[:1]
     said = ". ".join(p.rstrip(".!?;, ") for p in parts) if len(parts) > 1 else (parts[0] if parts else "")
-    said = _MAKE_IT.sub("", said) or said  # "no wait, make it a design review": the design review
+    said = _MAKE_IT.sub("", _SAID_NOT_THIS.sub("", said)) or said  # "no wait, make it a design review": the review
     point = THE_POINT.search(said)
     said = said[point.end():] if point else said  # "forget my sister, the point is the commis thing"
     kept = _NOT_THAT.sub("", said).strip()

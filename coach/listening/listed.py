@@ -57,7 +57,8 @@ _REMARK = re.compile(
     r"i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|you|he|she|"
     r"(?:my|our|the|his|her) \w+ (?:think|thinks|say|says|said|call|calls|tease|teases|used to|love|loves|like|"
     r"likes|enjoy|enjoys|hate|hates)|"
-    r"why|how|because|cos|cause|coz|as long as|since|so that|so (?:the|they|i|we|you|it|people)|when|whenever|if|"
+    r"why|how|what'?s|whats|what (?:has|does|is)|because|cos|cause|coz|as long as|since|so that|"
+    r"so (?:the|they|i|we|you|it|people)|when|whenever|if|"
     r"who|where|"
     # "is this even useful tho" (round 54 said it back as a thing): a question to the coach
     r"(?:is|are|do|does|did|can|could|would|should|will|was|were) (?:this|that|it|i|you|there|we)\b|"
