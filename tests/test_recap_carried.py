@@ -125,3 +125,25 @@ def test_a_first_talk_with_nothing_kept_or_paused_starts_from_the_beginning(
     _talk(career_flow, store, first)  # nothing said yet, or paused (coach chat --resume carries that on)
     conv, said = _talk(career_flow, store, [])
     assert conv.step == career_flow.start and "Welcome back" not in said
+
+
+
+def test_a_stop_with_nothing_to_say_back_gives_no_empty_recap(career_flow: Flow) -> None:
+    """Round 61: a first talk stopped after a goal that is never played back (a sign of distress in it) opened
+    the next one with "Here's what you said last time, as I understood it." and nothing after it."""
+    from coach.conversation.engine import _says_something
+
+    def picture(**said: object) -> dict[str, object]:
+        return {k: said.get(k, None if k == "experiment" else []) for k in career_flow.summary}
+
+    values = {"met_before": True}
+    assert not _says_something(career_flow, values, picture(goals=["i want to pass on what i know before i go"]))
+    assert not _says_something(career_flow, values, picture(goals=["idk"], passions=[""]))
+    assert _says_something(career_flow, values, picture(goals=["lead a small design team"]))
+
+
+def test_a_stop_with_words_to_say_back_still_gives_the_recap(career_flow: Flow, store: Store) -> None:
+    _talk(career_flow, store, ["yes", "lead a small design team in a few years", "/quit"])
+    conv, said = _talk(career_flow, store, [])
+    assert conv.step == "recap"
+    assert "Where you were heading: lead a small design team." in said, said

@@ -81,7 +81,7 @@ class Conversation(Answering, Asking):
         if flow.returning and (previous or earlier_sessions):  # a talk stopped part way counts as "last time" too
             picture, where, carried = Provenance.last_picture(store, mentee, previous, flow.summary,
                                                               flow.steps[flow.returning].changed)
-            if previous or any(picture.values()):
+            if previous or _says_something(flow, values, picture):  # round 61: a recap that said nothing
                 values["previous"], state.sources["previous"], state.carried = picture, where, carried
                 start = flow.returning
         sid = store.create_session(
@@ -376,3 +376,20 @@ def broken_flow_message(conv: Conversation, e: FlowError) -> Message:
     errors = [p.render() for p in e.problems if p.level == "error"] or [str(e)]
     text = "(The edited flow has errors, so the previous version stays in use:\n" + "\n".join(errors) + ")"
     return Message(text=text, step=conv.current.name, phase=conv.current.phase, kind="rule")
+
+
+def _says_something(flow: Flow, values: dict[str, Any], picture: dict[str, Any]) -> bool:
+    """Would the flow's recap of ``picture`` (a conversation stopped part way) say any of it back? Words that are
+    never played back (a sign of distress, a non-answer) say nothing, and then there is no recap to give."""
+    import jinja2
+
+    from coach.flow.template import render
+
+    say = flow.steps[str(flow.returning)].say or ""
+    try:
+        empty: dict[str, Any] = {k: ([] if isinstance(v, list) else None if k == "experiment" else "")
+                                 for k, v in picture.items()}
+        shown = [render(say, {**values, "mentee": "", "previous": p}) for p in (picture, empty)]
+    except jinja2.TemplateError:  # a flow's own recap that needs more than this: given as before
+        return any(picture.values())
+    return shown[0] != shown[1]
