@@ -31,8 +31,8 @@ _LEAD = re.compile(
     r"(?:people|everyone|they|colleagues|my \w+) (?:say|says|tell me|reckon|think) (?:i'?m|im|i am) (?:good|great) "
     r"(?:at|with)|"
     # "people come to me for displays": the framing of the question, not the thing
-    r"(?:people|everyone|everybody|they|folks|the \w+|colleagues) (?:always |mostly |often )?(?:come|comes|came) "
-    r"to me (?:for|with|about|to)|for(?= \w+ing\b| the\b)|"
+    r"(?:people|everyone|everybody|they|folks|the \w+|colleagues)(?: at work| here| on my team| in my team)? "
+    r"(?:always |mostly |often )?(?:come|comes|came) to me (?:for|with|about|to)(?: like)?|for(?= \w+ing\b| the\b)|"
     # "tom always gets me to write the pitch story", "and to calm down a client" (round 60)
     r"\w+ (?:always |often |usually |mostly )?(?:gets|asks) me to|to(?= (?:calm|fix|help|sort|write|explain|"
     r"teach|check|run|make|find|talk|train|show|cover|deal|handle|get)\b))[,:]?\s+)+")
