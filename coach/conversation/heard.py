@@ -13,7 +13,8 @@ from coach.listening.reading import Reading
 from coach.listening.takeback import TAKE_BACK_ONLY, put_right_in
 
 # "one sentence: X", "in a sentence - X": the label a mentee puts before the answer asked for.
-_LABEL = re.compile(r"(?i)^(?:ok(?:ay)?,? )?(?:(?:in )?(?:one|a) (?:plain |simple )?sentence|"
+_LABEL = re.compile(r"(?i)^(?:ok(?:ay)?,? |anyway,? |so,? )?(?:(?:in )?(?:one|a) (?:plain |simple )?sentence|"
+                    r"(?:my |the |a |one )?(?:small |next )?(?:step|experiment)|"  # "anyway, step: ask X" (round 62)
                     # "same sentence as before, useful without wrecking my body" (round 60 kept the label)
                     r"(?:the )?same (?:sentence|answer|thing|one|as) (?:as )?(?:before|last time|i said|earlier))"
                     r"[:.,-]\s+")
