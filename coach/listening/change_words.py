@@ -59,6 +59,8 @@ TO_THE_COACH = re.compile(
     r"|^(?:(?:honestly|so|ok|okay|and|but|tbh|um|yeah)\W+)*(?:i think |i guess )?(?:i'?ve|ive|i have|you'?ve) "
     r"changed (?:my|your) mind(?: a bit| a little| again| on (?:that|this|it))?\W*$"
     r"|^(?:[\w']+ ){0,4}(?:idk|dunno|i dunno|i don'?t know)\W*$"  # "honestly after this week idk." (round 51)
+    # "but its still saying training, i told you mentoring" (round 62 noted it as what had changed): a fix
+    r"|^(?:and |but |also )?(?:it'?s|its|it is|you'?re|youre|you are) still (?:saying|got|putting|calling it|says)\b"
     # "bits of that are a bit scrambled tbh but anyway": of the recap, not news (round 17)
     r"|^(?:(?:hi|hello|hey)(?: again)?\W+)?(?:(?:erm|um|uh|so|and|but)\W+)*"
     r"(?:(?:bits|parts|some|most|half|a lot|a few bits) of (?:that|it|this)|that'?s|that|it'?s|it) "

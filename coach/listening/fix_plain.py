@@ -174,11 +174,23 @@ _QUOTED_OUT = re.compile(r"(?i)^(?P<q>'[^']{2,60}'|\"[^\"]{2,60}\") (?:is ?n'?t|
                          r"out(?:\s+(?:pls|please))?\W*$")
 
 
+# "its still saying training, i told you mentoring, twice now" (round 62 read no fix in it): not X, Y
+_STILL_SAYING = re.compile(r"(?i)^(?:(?:but|and|also|oh)[,]?\s+)*(?:it'?s|its|it is|you'?re|youre|you are) still "
+                           r"(?:saying|got|putting|calling it|says) (?P<x>[\w' -]{2,30}?),?\s+"
+                           r"(?:i (?:told you|said|meant)|it'?s|its|it should be|should be|not) (?P<y>[\w' -]{2,30}?)"
+                           r"(?:,\s*[^.!?]{0,30})?\W*$")
+# "the 'as for overlap' bit needs to go" (round 62): a part to take out
+_NEEDS_TO_GO = re.compile(r"(?i)^(?:(?:and|also|but|oh)[,]?\s+)*(?P<x>(?:the |that )?(?:'[^']{2,40}'|\"[^\"]{2,40}\"|"
+                          r"[\w' ]{2,30}?)(?: (?:bit|part|line|thing))?) (?:needs to|has to|should|must) go"
+                          r"(?: (?:please|pls|now|too|as well))*\W*$")
+
+
 def plainly(clause: str) -> str:
     """``clause`` with a line said as a sentence of one's own put as a fix to that line."""
     clause = _MAIN_ONE.sub("", _FIXING.sub("", clause))
     clause = _IS_IN_TOO.sub(_is_in_too, _WHY_TAIL.sub("", clause.strip()))
     clause = _QUOTED_OUT.sub(r"take out \g<q>", _PUT_IN.sub(r"add \g<x>", clause))
+    clause = _NEEDS_TO_GO.sub(r"take out \g<x>", _STILL_SAYING.sub(r"not \g<x>, \g<y>", clause))
     clause = _LINE_SAID.sub("what people come to me for is ", _TOLD_AGAIN.sub("", clause))
     # "im heading to test automation now not UX", "and im good at drawing too" (round 41): the lines, said plainly
     clause = _HEADING_SAID.sub("where i'm heading is ", clause)

@@ -56,7 +56,8 @@ def _clauses(text: str) -> list[str]:
                      r"the (?:job|heading|first|under)|it'?s|its|heading|also|swap|change|replace|"
                      # "and my passions bit is ...", not "underneath is my back and my father" (round 32)
                      r"my [\w' ]{1,20}?(?:bit|part|line|is|are|should|was)\b|"
-                     r"(?:the |that |this )?[\w' ]{1,30}? (?:bit|part|line) (?:is|are|was|should))\b)|"
+                     r"(?:the |that |this )?(?:\x00\d+\x00|[\w' ]{1,30}?) (?:bit|part|line) "
+                     r"(?:is|are|was|should|needs|has to|must))\b)|"
                      r",\s+(?=(?:(?:maybe|also|oh|pls|please|could you|can you) )?"
                      # ", and money as in X" after "drives bit: meaning, then impact" is the list going on (round 35)
                      r"(?:add|drop|remove|take out|underneath|and(?!\s+(?:money|meaning|growth|freedom|impact|"
