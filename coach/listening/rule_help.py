@@ -16,6 +16,8 @@ RULE_HELP: dict[str, str] = {
                 "without saying they are leaving: not a decline",
     "asked_after_yes": "a yes, then a question to the coach ('ok sure. wait, who sees this?'): "
                        "asked again after the answer",
+    "source_mixed": "the answer says the job is known partly up close ('kind of both?', 'up close, partly'), "
+                    "from the lexicon's mixed_view list, or names both kinds",
     "first_hand": "the answer says it was seen up close ('i've covered for her'), from the lexicon's first_hand list",
     "source_told": "the answer says how the job is known, up close or from outside ('from outside mostly'), "
                    "from the lexicon's first_hand and outside_view lists",

@@ -353,6 +353,8 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "ambition_new": lambda c: not c.skipped and affirmed(c.lex.ambition, c.answer) > 0 and not any(
         affirmed(c.lex.ambition, t) > 0 for t in _said(c.values) if t.strip() not in (c.answer or "")),
     "torn": lambda c: not c.skipped and _TORN.search(normalise(c.reply or c.answer)) is not None,
+    "source_mixed": lambda c: not c.skipped and (_listed(c, "mixed_view") or (_listed(c, "first_hand") and _listed(
+        c, "outside_view"))),
     "first_hand": lambda c: not c.skipped and _listed(c, "first_hand"),
     "source_told": lambda c: not c.skipped and (_listed(c, "first_hand") or _listed(c, "outside_view")),
     "skipped": lambda c: c.skipped,
