@@ -62,6 +62,11 @@ OFFERED = re.compile(r"(?i)\b(should|needs? to|must|(?:(?<=bit )|(?<=part )|(?<=
                      r"(?<=this )|(?<=' ))(?:could|can)) (?:still |just |really )?(?:say|read|be)\s*[:,]?\s+")
 
 
+# "you skipped 2 and 3 tho" (round 62 added "2 and 3" to where they're heading): the mentee's own numbering, no words
+NUMBERS = re.compile(r"(?i)^(?:(?:number|no\.?|fix|point|item|#)\s*)?\d{1,2}(?:\s*(?:,|and|&|\+|or)\s*"
+                     r"(?:(?:number|no\.?|fix|point|item|#)\s*)?\d{1,2})*$")
+
+
 def _old(text: str) -> str:
     return text.strip(" '\",.")
 

@@ -293,6 +293,7 @@ def read_fixes(reply: str) -> list[Fix]:
     out = [f for f in out if not (named_missing and f.kind == "add" and _POINTER_ONLY.match(f.new))]
     # "the maya bit is just news, not where im heading" (round 53 made it the heading): a remark, no fix
     out = [f for f in out if not (f.kind == "put" and _ONLY_NEWS.match(f.new))]
+    out = [f for f in out if not (fw.NUMBERS.match(f.part or "") or fw.NUMBERS.match(f.new or ""))]  # "skipped 2 and 3"
     return [d for f in _merged(out) for d in _each_dropped(_also(f))]
 
 
