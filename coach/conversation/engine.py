@@ -20,6 +20,7 @@ from coach.conversation.words import Provenance
 from coach.errors import FlowError, UsageError
 from coach.flow.spec import Flow, Step, load_flow, nearest_step
 from coach.listening.commands import back_asked, command_asked, command_inside, takes_back
+from coach.listening.distress import distress_level
 from coach.rephrase.protocol import Rephraser, Rephrasing, Verbatim
 from coach.store.database import RESUMABLE, Store, Turn
 
@@ -188,7 +189,7 @@ class Conversation(Answering, Asking):
             # "wait no dont write that down as my goal, i was just venting" (round 59 kept it as the next answer)
             return self._command("/back", typed=text, note="Fair enough, I've taken that out.")
         inside = command_inside(text)
-        if inside:  # "wait can we /skip this one" (round 59)
+        if inside and distress_level(text, self.flow.lexicon) is None:  # "wait can we /skip this one" (round 59)
             return self._command(inside, typed=text)
         asked = command_asked(text)
         if asked and self.status == "active":  # "... both. ok now pause", "i'm going to stop here. /quit" (round 51)
