@@ -82,7 +82,8 @@ def command_inside(text: str) -> str | None:
 # "scratch that", "forget i said that lol": round 59 kept it as the answer to the next question).
 _TAKE_BACK_PART = re.compile(
     r"(?i)^(?:(?:wait|no|oh|oops|sorry|hang on|hold on|actually|um+|hmm+|ok(?:ay)?|and|but|so|pls|please)[,.!]*\s+)*(?:"
-    r"(?:scratch|scrap|forget|ignore|strike|delete|bin|cancel|undo|take back) (?:that|it|all that|"
+    r"(?:scratch|scrap|strike|delete|bin|undo) it|"  # never "forget it": that passes on the question
+    r"(?:scratch|scrap|forget|ignore|strike|delete|bin|cancel|undo|take back) (?:that|all that|"
     r"what i (?:just )?(?:said|wrote|typed|put))(?: (?:last )?(?:one|bit|answer|part))?(?: (?:please|pls))?|"
     r"forget i said (?:that|it|anything)|"
     r"(?:don'?t|dont|do not) (?:write|put|take|keep|save|note|record|use) (?:that|it|this)(?: down| in)?"
