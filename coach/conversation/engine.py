@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import jinja2
+
 from coach.conversation.answering import Answering
 from coach.conversation.asking import Asking, Pending
 from coach.conversation.machine import EdgeObserver, Position, edges, position
@@ -19,8 +21,10 @@ from coach.conversation.state import SessionState
 from coach.conversation.words import Provenance
 from coach.errors import FlowError, UsageError
 from coach.flow.spec import Flow, Step, load_flow, nearest_step
-from coach.listening.commands import back_asked, command_asked, command_inside, takes_back
+from coach.flow.template import render
+from coach.listening.commands import back_asked, command_asked, command_inside
 from coach.listening.distress import distress_level
+from coach.listening.takeback import takes_back
 from coach.rephrase.protocol import Rephraser, Rephrasing, Verbatim
 from coach.store.database import RESUMABLE, Store, Turn
 
@@ -382,10 +386,6 @@ def broken_flow_message(conv: Conversation, e: FlowError) -> Message:
 def _says_something(flow: Flow, values: dict[str, Any], picture: dict[str, Any]) -> bool:
     """Would the flow's recap of ``picture`` (a conversation stopped part way) say any of it back? Words that are
     never played back (a sign of distress, a non-answer) say nothing, and then there is no recap to give."""
-    import jinja2
-
-    from coach.flow.template import render
-
     say = flow.steps[str(flow.returning)].say or ""
     try:
         empty: dict[str, Any] = {k: ([] if isinstance(v, list) else None if k == "experiment" else "")

@@ -78,34 +78,6 @@ def command_inside(text: str) -> str | None:
     return found["c"].lower() if len(re.findall(r"\w+", around)) <= _MOST_AROUND else None
 
 
-# The last answer taken back, and nothing else said ("wait no dont write that down as my goal, i was just venting",
-# "scratch that", "forget i said that lol": round 59 kept it as the answer to the next question).
-_TAKE_BACK_PART = re.compile(
-    r"(?i)^(?:(?:wait|no|oh|oops|sorry|hang on|hold on|actually|um+|hmm+|ok(?:ay)?|and|but|so|pls|please)[,.!]*\s+)*(?:"
-    r"(?:scratch|scrap|strike|delete|bin|undo) it|"  # never "forget it": that passes on the question
-    r"(?:scratch|scrap|forget|ignore|strike|delete|bin|cancel|undo|take back) (?:that|all that|"
-    r"what i (?:just )?(?:said|wrote|typed|put))(?: (?:last )?(?:one|bit|answer|part))?(?: (?:please|pls))?|"
-    r"forget i said (?:that|it|anything)|"
-    r"(?:don'?t|dont|do not) (?:write|put|take|keep|save|note|record|use) (?:that|it|this)(?: down| in)?"
-    r"(?: as (?:my |the )?[\w ]{1,20})?(?: (?:please|pls))?|"
-    r"that'?s not (?:really )?(?:my|the) (?:real |actual |proper )?(?:answer|goal)|"
-    r"i (?:was|am|'?m) (?:just |only )?(?:venting|joking|kidding|ranting|messing(?: about| around)?|"
-    r"being (?:silly|dramatic|daft|sarcastic|facetious))|"
-    r"i didn'?t (?:really )?mean (?:that|it)(?: (?:seriously|really))?|"
-    r"lol|haha+|sorry|tbh|my bad)(?:\s+(?:lol|lmao|haha+|sorry|tbh|pls|please|mate|ok))*\W*$")
-_TAKE_BACK_SAID = re.compile(r"(?i)scratch|scrap|forget|ignore|strike|delete|bin\b|cancel|undo|take back|"
-                             r"(?:don'?t|dont|do not) (?:write|put|take|keep|save|note|record|use)|not (?:really )?"
-                             r"(?:my|the) (?:real |actual |proper )?(?:answer|goal)|venting|joking|kidding|ranting|"
-                             r"messing|being (?:silly|dramatic|daft|sarcastic|facetious)|didn'?t (?:really )?mean")
-
-
-def takes_back(text: str) -> bool:
-    """Does the reply only take back the answer before it ("scratch that, i was just venting")?"""
-    parts = [p for p in re.split(r"[,.;!?]+\s*|\s+-+\s+|\s+(?=i (?:was|am|'?m|didn)\b)", text.strip()) if p.strip()]
-    return bool(parts) and all(_TAKE_BACK_PART.match(p.strip()) for p in parts) and any(
-        _TAKE_BACK_SAID.search(p) for p in parts)
-
-
 def back_asked(text: str) -> bool:
     """Does the reply only ask to go back ("wait go back, i want to change my answer")?"""
     return _BACK_ASKED.match(text) is not None

@@ -2,14 +2,15 @@
 
 One vocabulary, read in the shapes each reader needs: a goal said again after it ("a deputy head? or
 actually no, X"), a drive named then withdrawn ("autonomy... no wait, not that"), a correction's first
-go dropped ("well no, actually its more Y"), a whole message that only takes back ("scratch that").
+go dropped ("well no, actually its more Y"), a whole message that only takes back ("scratch that"), and the
+last answer taken back with why ("wait no dont write that down as my goal, i was just venting": ``takes_back``).
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["TAKE_BACK", "TAKE_BACK_ONLY", "YES_AFTER_ALL", "put_right_in", "yes_after_all"]
+__all__ = ["TAKE_BACK", "TAKE_BACK_ONLY", "YES_AFTER_ALL", "put_right_in", "takes_back", "yes_after_all"]
 
 # "no wait", "nope, actually", "wait no", "actually no", "no, scratch that", "scrap that", "forget that",
 # "on second thoughts": what was said just before is not meant (lowercase; compile with re.I where needed).
@@ -60,3 +61,31 @@ def put_right_in(said: str, correction: str) -> str | None:
         return None
     word = rf"(?i)\b{re.escape(swap['x'])}\b(?= of\b|\W*$)"
     return re.sub(word, swap["y"], said, count=1) if re.search(word, said) else ""
+
+
+# The last answer taken back, and nothing else said ("wait no dont write that down as my goal, i was just venting",
+# "scratch that", "forget i said that lol": round 59 kept it as the answer to the next question).
+_TAKE_BACK_PART = re.compile(
+    r"(?i)^(?:(?:wait|no|oh|oops|sorry|hang on|hold on|actually|um+|hmm+|ok(?:ay)?|and|but|so|pls|please)[,.!]*\s+)*(?:"
+    r"(?:scratch|scrap|strike|delete|bin|undo) it|"  # never "forget it": that passes on the question
+    r"(?:scratch|scrap|forget|ignore|strike|delete|bin|cancel|undo|take back) (?:that|all that|"
+    r"what i (?:just )?(?:said|wrote|typed|put))(?: (?:last )?(?:one|bit|answer|part))?(?: (?:please|pls))?|"
+    r"forget i said (?:that|it|anything)|"
+    r"(?:don'?t|dont|do not) (?:write|put|take|keep|save|note|record|use) (?:that|it|this)(?: down| in)?"
+    r"(?: as (?:my |the )?[\w ]{1,20})?(?: (?:please|pls))?|"
+    r"that'?s not (?:really )?(?:my|the) (?:real |actual |proper )?(?:answer|goal)|"
+    r"i (?:was|am|'?m) (?:just |only )?(?:venting|joking|kidding|ranting|messing(?: about| around)?|"
+    r"being (?:silly|dramatic|daft|sarcastic|facetious))|"
+    r"i didn'?t (?:really )?mean (?:that|it)(?: (?:seriously|really))?|"
+    r"lol|haha+|sorry|tbh|my bad)(?:\s+(?:lol|lmao|haha+|sorry|tbh|pls|please|mate|ok))*\W*$")
+_TAKE_BACK_SAID = re.compile(r"(?i)scratch|scrap|forget|ignore|strike|delete|bin\b|cancel|undo|take back|"
+                             r"(?:don'?t|dont|do not) (?:write|put|take|keep|save|note|record|use)|not (?:really )?"
+                             r"(?:my|the) (?:real |actual |proper )?(?:answer|goal)|venting|joking|kidding|ranting|"
+                             r"messing|being (?:silly|dramatic|daft|sarcastic|facetious)|didn'?t (?:really )?mean")
+
+
+def takes_back(text: str) -> bool:
+    """Does the reply only take back the answer before it ("scratch that, i was just venting")?"""
+    parts = [p for p in re.split(r"[,.;!?]+\s*|\s+-+\s+|\s+(?=i (?:was|am|'?m|didn)\b)", text.strip()) if p.strip()]
+    return bool(parts) and all(_TAKE_BACK_PART.match(p.strip()) for p in parts) and any(
+        _TAKE_BACK_SAID.search(p) for p in parts)
