@@ -70,7 +70,9 @@ def test_fixes_are_read(reply: str, fixes: list[Fix]) -> None:
     ["yes", "no, not really", "not sure", "because i want people to listen to me", "i want to lead the team",
      "not yet, but i would like to lead a team one day and build my own thing", "mostly yes, thanks",
      # round 50: a loss told and a thing that went are no "add it back"
-     "my dad is gone", "the old job is gone now"],
+     "my dad is gone", "the old job is gone now",
+     # round 62's new ways of asking for a part to go must not read news or a worry as one
+     "still no idea tbh", "im out", "my knee is out again", "kev is out of the picture now", "the jan cover is done now"],
 )
 def test_no_fix_where_none_is_asked_for(reply: str) -> None:
     assert read_fixes(reply) == []
@@ -92,3 +94,17 @@ def test_a_part_named_as_a_bit_is_replaced_with_its_clause_and_the_joining_word_
     fixed = _put_in(item, "nights", "being home for my kids")
     assert fixed == "I like teaching the students and being home for my kids"
     assert _put_in("the office plant's", "office plant", "the senior designer job") == "the senior designer job"
+
+
+@pytest.mark.parametrize(
+    ("reply", "fixes"),
+    [("for f sake. rotas OUT. H&S OUT.", [Fix("drop", "", "rotas", "", "rotas"), Fix("drop", "", "h&s", "", "h&s")]),
+     ("mostly. rotas STILL in there, bin it.", [Fix("drop", "", "rotas", "", "rotas")]),
+     ("H&S is out, i said that, nebosh was boring.", [Fix("drop", "", "h&s", "", "h&s")]),
+     ('and i told you to bin "sat down".', [Fix("drop", "", "sat down", "", "sat down")]),
+     ("partly. still no pension in there, you said youd added it",
+      [Fix("missing", "", "pension", "pension", "pension")])],
+)
+def test_round_62_wordings_of_a_part_to_go_or_come_back(reply: str, fixes: list[Fix]) -> None:
+    """Round 62: each of these was kept as news, or as a line of the summary, and the part stayed."""
+    assert read_fixes(reply) == fixes

@@ -147,3 +147,15 @@ def test_a_stop_with_words_to_say_back_still_gives_the_recap(career_flow: Flow, 
     conv, said = _talk(career_flow, store, [])
     assert conv.step == "recap"
     assert "Where you were heading: lead a small design team." in said, said
+
+
+def test_a_stock_sorry_goes_on_to_its_next_wording_in_the_next_conversation(career_flow: Flow, store: Store) -> None:
+    """Round 63: "Fair point, and sorry if it feels like going over the same ground." opened the sorry in each
+    conversation, so a returning mentee heard it once a conversation, word for word."""
+    first = career_flow.replies["meta"]
+    assert isinstance(first, list) and len(first) > 1
+    _, said = _talk(career_flow, store, ["yes", "you asked me that already lol", "/quit"])
+    assert first[0] in said
+    _, again = _talk(career_flow, store, ["yes", "you asked me that already lol", "/quit"])
+    assert first[1] in again
+    assert first[0] not in again

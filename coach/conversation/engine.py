@@ -79,6 +79,10 @@ class Conversation(Answering, Asking):
         values["previous"] = {}
         earlier_sessions = store.sessions(mentee)
         values["met_before"] = bool(earlier_sessions)  # "Hello again" even after an unfinished talk
+        if earlier_sessions:  # round 63: "Fair point, and sorry ..." first in every conversation; the wordings go on
+            said = store.session(earlier_sessions[0]["id"])["state"].get("replies")
+            state.replies = {str(k): int(v) for k, v in said.items() if isinstance(v, int)} if isinstance(
+                said, dict) else {}
         if earlier_sessions and earlier_sessions[0]["status"] == "stopped":
             # the last conversation stopped for care: this one asks how they are before anything else
             last = store.session(earlier_sessions[0]["id"])["state"]

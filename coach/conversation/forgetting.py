@@ -14,6 +14,8 @@ from coach.conversation.correcting import _names
 from coach.conversation.kept import find_kept
 from coach.conversation.summary import KEYS
 from coach.listening import rules
+from coach.listening.fixes import read_fixes
+from coach.listening.fixes_apart import fixes_apart
 from coach.listening.playback import play_back
 
 if TYPE_CHECKING:
@@ -100,6 +102,10 @@ _GAVE_UP = re.compile(r"(?i)[\s,.;-]*(?:i'?ve |ive |i )?(?:gave (?:that|it) up|g
 _MOSTLY_YES = re.compile(r"(?i)^(?:(?:mostly|mainly|largely|pretty much|kind of|sort of|all|yeah|ok|okay)[, ]+)*"
                          r"(?:yes|yeah|yep|ya|true|still true|all true)?\W*(?:but|except|apart from that|and)?\W*$")
 _CLAUSE = re.compile(r"(?i)[.;!?]+\s*|,\s*|\s+(?=(?:but|because|so|while|though)\s)|\s+and (?=just |then )")
+# Said with the fixes, no answer of its own: "for f sake", "ugh", "again lol", "seriously".
+_FED_UP = re.compile(r"(?i)^\W*(?:(?:for (?:f|fs|fucks?|god'?s|goodness|pete'?s) sake|ffs|ugh+|argh+|omg|christ|"
+                     r"jeez|sigh|seriously|again|honestly|come on|lol|haha|ok|okay|right)\W*)+$")
+_HANGS_ON = re.compile(r"(?i)^(?:but|because|cos|so|though|tho|while)\b")
 _HEAD = re.compile(r"(?i)^(?:the|my|that|this|our|his|her)\s+")
 _LEAD_ON = re.compile(r"(?i)^\W*(?:(?:anyway|anyways|um+|so|ok|okay|and|but)[.,]*\s*)+")
 # Values that say how the conversation went, not what was said: never searched.
@@ -164,8 +170,39 @@ def _unfilled(item: str, filler: str) -> str:
 def _left(item: str, thing: str) -> str:
     """What is left of ``item`` without the clauses that mention ``thing`` ("" when nothing else is)."""
     pieces = [p for p in _CLAUSE.split(item) if p.strip(" ,.")]
-    kept = [p.strip(" ,.") for p in pieces if not find_kept(thing, {"x": p})]
+    kept: list[str] = []
+    gone = False
+    for piece in pieces:  # "H&S but id need a nebosh": what hangs on the part goes with it
+        gone = bool(find_kept(thing, {"x": piece})) or (gone and _HANGS_ON.match(piece.strip()) is not None)
+        kept += [] if gone else [piece.strip(" ,.")]
     return ", ".join(kept) if len(kept) < len(pieces) else item
+
+
+# "hazards is a maybe" (round 62 put "hazards is a." in the line): a part of last time's summary said to be a maybe
+_IS_MAYBE = re.compile(r"(?i)^\W*(?:(?:and|but|also|oh|ok)[,.]?\s+)*(?:the )?(?P<x>[\w&' -]{2,30}?)\s+"
+                       r"(?:is|are|'s|s)\s+"
+                       r"(?:(?:more of|still|just|only|now|really)\s+)*(?:a |an )?(?:maybe|perhaps|possibly|might be)"
+                       r"(?:\s+(?:now|tho|though|tbh|lol|at most|at best))*\W*$")
+_MAYBE = re.compile(r"(?i)\b(?:maybe|perhaps|possibly)\b")
+
+
+def recap_asks(text: str, previous: dict[str, Any]) -> tuple[list[str], list[str], str]:
+    """What a reply to last time's recap asks of it: the parts to go, the parts that are only a maybe (each one
+    in last time's summary), and the rest of the reply, the answer ("" when it was all asks)."""
+    kept = {k: v for k, v in previous.items() if k in KEYS}
+    sentences = [x for x in re.split(r"(?<=[.!?;])\s+", text.strip()) if x.strip()]
+    maybes = [m["x"] for x in sentences if (m := _IS_MAYBE.match(x)) and find_kept(m["x"], kept) is not None]
+    text = " ".join(x for x in sentences if not ((m := _IS_MAYBE.match(x)) and find_kept(m["x"], kept)))
+    asks, rest = fixes_apart(text)
+    fixes = read_fixes(asks or text)
+    if any(f.kind in ("put", "add", "restate") for f in fixes):  # a line put right too: heard as before
+        return [], [], text
+    parts = [_HEAD.sub("", f.part) for f in fixes if f.kind == "drop" and f.part]
+    parts = list(dict.fromkeys(p for p in parts if rules.words(p) and find_kept(p, kept) is not None and not re.search(
+        rf"(?i)\bnot (?:really |so much )?(?:the |that |my )?{re.escape(p)}", text)))  # "not the X bit anymore": news
+    rest = _LEAD_ON.sub("", (rest if asks else "" if parts else text).strip(" ,;"))
+    rest = "yes" if rules.words(rest) and _MOSTLY_YES.match(rest.strip(" ,.;")) else rest
+    return parts, maybes, rest
 
 
 class Forgetting:
@@ -193,6 +230,9 @@ class Forgetting:
     def _forgotten(self, text: str, ref: str) -> list[Message] | None:
         """"please forget what i said about my wife": taken out of what is kept and said so; the rest of the
         reply heard as the answer (None: nothing asked to be forgotten)."""
+        dropped = self._recap_drops(text, ref)  # "rotas OUT. H&S OUT." at last time's recap
+        if dropped is not None:
+            return dropped
         words, rest = words_asked_out(text)
         if words and "words_out" in self.flow.replies and any([self._unfilled(w) for w in words]):
             said = self._rule(self._reply("words_out").replace("{words}", " and ".join(f'"{w}"' for w in words)))
@@ -233,6 +273,35 @@ class Forgetting:
             rest = _GAVE_UP.sub("", rest).strip(" ,;.")
             rest = "yes" if rules.words(rest) and _MOSTLY_YES.match(rest) else rest  # nothing else: asked again
         return [said] + (self._take(rest, ref) if rules.words(rest) else self._reask())
+
+    def _recap_drops(self, text: str, ref: str) -> list[Message] | None:
+        """"mostly. rotas STILL in there, bin it. and H&S is dead. the jan cover happened tho" at last time's recap
+        (round 62 kept the orders as what had changed, and the parts in the summary): each part asked out leaves
+        last time's summary, each part said to be a maybe is marked so, and both are said; the rest is heard as
+        the answer (None: nothing of the kind, or one part asked out plainly, which _forgotten hears)."""
+        previous = self.values.get("previous")
+        if self.current.name != self.flow.returning or not isinstance(previous, dict) or not {
+                "taken_out", "marked_maybe"} <= set(self.flow.replies):
+            return None
+        parts, maybes, rest = recap_asks(text, previous)
+        plain = _FORGET.search(text) or _TAKE_OUT.search(text)
+        if not (parts or maybes) or (not maybes and len(parts) == 1 and plain):
+            return None
+        for part in parts:
+            self._taken_out(part)
+        for key, value in previous.items():
+            if key in KEYS and isinstance(value, list):
+                previous[key] = [f"{i}, maybe" if isinstance(i, str) and any(find_kept(m, {key: i}) for m in maybes)
+                                 and not _MAYBE.search(i) else i for i in value]
+
+        def said(key: str, found: list[str]) -> list[Message]:
+            typed = [m.group(0) if (m := re.search(re.escape(p), text, re.I)) else p for p in found]  # "H&S"
+            words = " and ".join(f'"{play_back(p) or p}"' for p in typed)
+            return [self._rule(self._reply(key).replace("{words}", words))] if found else []
+
+        rest = "" if _FED_UP.match(rest) else rest  # "for f sake. rotas OUT.": the fixes were all of it
+        return said("taken_out", parts) + said("marked_maybe", maybes) + (
+            self._take(rest, ref) if rules.words(rest) else self._reask())
 
     def _taken_out(self, thing: str) -> bool:
         """Take every kept item that mentions ``thing`` out, today's and last time's; was there one?"""

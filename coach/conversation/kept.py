@@ -87,7 +87,8 @@ def find_kept(thing: str, summary: dict[str, Any]) -> str | None:
     stems = [_stem(w)[:5] for w in words(thing.lower()) if len(w) >= 3 and w not in _SMALL]
     # "forget the ux thing" (round 54: "nothing mentions ux" beside "your ux researcher"): a short word alone counts
     stems = stems or [w for w in words(thing.lower()) if len(w) == 2 and w.isalpha() and w not in _SMALL]
-    if not stems and re.search(r"\d", thing):  # "my 60/40 thing": figures, found as typed
+    # "my 60/40 thing", "H&S is out" (round 62): figures and short names with "&", found as typed
+    if not stems and re.search(r"\d|\w&\w", thing):
         said = thing.strip().lower()
         return next((i for v in summary.values() for i in (v if isinstance(v, list) else [v])
                      if isinstance(i, str) and said in i.lower()), None)

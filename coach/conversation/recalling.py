@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.forgetting import takes_out_kept
+from coach.conversation.forgetting import recap_asks, takes_out_kept
 from coach.conversation.heard import said_content
 from coach.conversation.message import Message
 from coach.conversation.said_before import LINE_NAMES, put_right_at_recap
@@ -128,6 +128,8 @@ class Recalling:
         if not previous or step.corrects or step.phase != first or "recap_fixed" not in self.flow.replies:
             return []
         if takes_out_kept(text, previous):  # "yes except the sourdough": taken out, not a line put right
+            return []
+        if step.name == self.flow.returning and any(recap_asks(text, previous)[:2]):  # "rotas OUT. hazards is a maybe"
             return []
         fixed = put_right_at_recap(text, previous, self.flow.lexicon)
         if fixed is None or experiment_told({"previous": previous, "recap_check": text}):  # "so I shadowed a PM"

@@ -250,6 +250,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "fix_noted": "Thank you, I've noted that: {words}.",
     "fix_which": "Sorry about that. Which part isn't right, and how would you put it?",
     "changed": "Thank you, I've noted what's different now: {words}.",
+    "taken_out": "Thank you, I've taken {words} out of what I have from last time.",
+    "marked_maybe": "Noted: {words} is a maybe for now.",
     "why_again": "Fair question. When you come back, I ask about last time's answers so you can tell me what still "
                  "holds and what has changed. Where nothing has, a yes is enough.",
     "heading_turned": "Changing your mind as you talk is part of this. Where you're heading, as I have it now: "

@@ -17,6 +17,7 @@ from coach.listening.text import Reply
 _LEAD = (r"^(?:(?:no+|nope|nah|hmm+|um+|uh+|er+m?|well|oh|ok(?:ay)?|and|also|actually|wait|so|just|yeah|yes|"
          r"mostly yes|sorry|but|like|one thing|apart from that|otherwise|other than that)[,.!]?\s+)*"
          r"(?:(?:can|could|would) (?:you|u) (?:please |pls |maybe |just )?|(?:please|pls|maybe|just) |"
+         r"(?:i (?:told|asked) (?:you|u) to |i said (?:to )?|to )|"
          r"(?:i'?d|i would|i'?ll|let's|lets) (?:like to |rather |prefer to |want to )?|you can |u can |)")
 _REMOVE_VERB = (r"(?:drop|remove|delete|cut|lose|ditch|scrap|scratch|strike|bin|skip|get rid of|take out|leave out|"
                 r"forget(?: about)?(?= (?:the|that) [^,.;!?]{1,30}? (?:part|bit|thing|stuff|one|idea)\b)|"
@@ -28,6 +29,15 @@ _REMOVE = re.compile(
     + r" (?:about|abt|bout|on|with|re|where i (?:said|say|mention(?:ed)?)) )?(?P<x>[^,.;!?]+?))(?:\s+(?:out|off))?"
     + r"|(?:leave|take|cross|cut|keep) (?P<x2>[^,.;!?]+?) (?:out|off)(?: of (?:it|there|that))?)"
     + r"(?:\s+(?:please|pls|thanks|tbh|lol|entirely|completely|altogether|fully))?(?:$|[,;] )")
+# "rotas OUT", "H&S is out, i said that", "rotas still in there, bin it" (round 62 kept them all): the part goes.
+# Not "gone" or "dead": "my dad is gone" is a loss, not a fix.
+_GONE = re.compile(
+    r"^(?:(?:no+|nope|and|also|so|but|ok|look)[,.!]?\s+)*(?!(?:i|i'?m|im|we|we'?re|you|you'?re|he|she|they|it|that|"
+    r"this|there|everything|all|nothing|which|what|my|his|her|our|their|me|us|them)\b)"
+    r"(?P<said>(?P<x>[\w&' -]{2,40}?))\s+"
+    r"(?:(?:is|are|'s|s|has to be|needs to be|should be)\s+)?(?:still\s+)?"
+    r"(?:out|in there,? (?:bin|drop|remove|delete|scrap|lose|ditch) it|in there,? take it out)"
+    r"(?:\s+(?:now|too|as well|completely|altogether))?(?:\s+(?:please|pls|thanks|tbh|lol))?(?:,\s.*)?$")
 # "not the team, the craft", "not hiking but climbing", "no not respect - trust".
 _NOT_X_Y = re.compile(_LEAD + r"(?:it'?s |its |it is |that'?s |thats )?not (?:really |so much |about |the bit about )*"
                       r"(?P<x>[^,.;!?]+?)(?:[,;.]\s+|\s+(?=but |rather |instead |it'?s |its |it is ))"
@@ -171,7 +181,7 @@ def _one(text: str) -> Edit | None:
             continue  # "its more the not asking anyone bit": the "not" belongs to the part, nothing is swapped
         if m and _fits(m.group("x")) and _fits(m.group("y")) and not _VERDICT.match(_put(m.group("y"))):
             return Edit(core(m.group("x")), _put(m.group("y")), _mention(m.group("x")))
-    m = _REMOVE.match(text)
+    m = _REMOVE.match(text) or _GONE.match(text)
     if m is None:
         return None
     part = m.group("x") or m.group("x2")

@@ -184,6 +184,11 @@ _NEEDS_TO_GO = re.compile(r"(?i)^(?:(?:and|also|but|oh)[,]?\s+)*(?P<x>(?:the |th
                           r"[\w' ]{2,30}?)(?: (?:bit|part|line|thing))?) (?:needs to|has to|should|must) go"
                           r"(?: (?:please|pls|now|too|as well))*\W*$")
 
+# "still no pension in there, you said youd added it" (round 62 kept it as news): the part missing
+_STILL_NO = re.compile(r"(?i)^(?:(?:and|but|also|oh|ok)[,]?\s+)*(?:there'?s |theres |there is )?still no "
+                       r"(?:(?:mention|sign) of (?:the |my )?)?(?P<x>[\w&' -]{2,30}?) in "
+                       r"(?:there|it|the (?:summary|list|recap))(?:[,;]\s.*)?\W*$")
+
 
 def plainly(clause: str) -> str:
     """``clause`` with a line said as a sentence of one's own put as a fix to that line."""
@@ -201,7 +206,7 @@ def plainly(clause: str) -> str:
     clause = _THING_FOR.sub(r"add \g<x> to \g<slot>", clause)  # "and the drawing thing for what im good at?"
     clause = _OUT_OF.sub(_taken_out, _line_old(_NO_ANSWER.sub(r"take out \g<line>", clause)))
     clause = re.sub(r"(?i)\b(add)\s+([\w' ]{2,30}?)\s+back(?: in| on)?\b", r"\1 \2", clause)  # "add growth back"
-    clause = _YOU_LOST.sub(r"you missed \g<x>", clause)
+    clause = _YOU_LOST.sub(r"you missed \g<x>", _STILL_NO.sub(r"you missed \g<x>", clause))
     clause = _DOING_THERE.sub(r"take \g<x> out", _MISSING.sub(r"you missed \g<x>", clause))
     # "underneath its more about X", "'random but football tactics' lol thats not a thing, its just football
     # tactics" (round 35): said the way people say it, read as the line put right
