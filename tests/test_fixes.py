@@ -72,7 +72,8 @@ def test_fixes_are_read(reply: str, fixes: list[Fix]) -> None:
      # round 50: a loss told and a thing that went are no "add it back"
      "my dad is gone", "the old job is gone now",
      # round 62's new ways of asking for a part to go must not read news or a worry as one
-     "still no idea tbh", "im out", "my knee is out again", "kev is out of the picture now", "the jan cover is done now"],
+     "still no idea tbh", "im out", "my knee is out again", "kev is out of the picture now",
+     "the jan cover is done now"],
 )
 def test_no_fix_where_none_is_asked_for(reply: str) -> None:
     assert read_fixes(reply) == []

@@ -235,7 +235,11 @@ class Changes(DriveChecks):
             return self._edited_previous(reading.reply) if not words or non_answer(words) else words
         left_out = any(a.topic == "left_out" for a in reading.acts)  # "X and Y. you missed that one last time"
         if reading.confirm is None and not reading.has("hedge") and not reading.has("correction") and not left_out:
-            return self._edited_previous(reading.reply)  # neither a no nor a partial yes: a part of it said to go
+            edited = self._edited_previous(reading.reply)  # neither a no nor a partial yes: a part of it said to go
+            # "update. the team lead quit so theres a gap now" at last time's recap (round 63: "yes or no?"): news
+            if edited or self.current.name != self.flow.returning or len(rules.words(said_content(reading))) < 3 or (
+                    news_told(reading.reply)):  # "big news - I start X": heard, then asked again (_not_yes_or_no)
+                return edited
         if reading.confirm is False and isinstance(self.values.get(self.current.changed), list):
             return ""  # "no, i quit the garden": what is no longer so is not one of them; the questions are asked
         corrected = re.sub(r"(?i)\s+(?:really|tbh|honestly|i think|i guess)\W*$", "", corrected_to(reading))
@@ -257,8 +261,8 @@ class Changes(DriveChecks):
             news = [s for s in news if not cw.OF_THE_EXPERIMENT.search(s) and not cw.NOT_THAT.match(s)]
             if not news:
                 return ""
-        if not news and any(cw.DOUBT.match(x) for x in said):
-            return ""
+        if not news and any(cw.DOUBT.match(x) or cw.TO_THE_COACH.match(x) for x in said):
+            return ""  # "no, you made it worse. X isnt even english" (round 63 noted it as what had changed)
         words = cw.NEWS_LEAD.sub("", " ".join(news)).strip() or words
         if not words or non_answer(words) or rules.is_off_topic(words, self.flow.lexicon):
             return ""

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from coach.conversation.message import Message
     from coach.conversation.words import Provenance
     from coach.flow.spec import Flow, Step
+    from coach.listening.lexicon import Lexicon
 
 # "please forget what i said about my wife", "can you take out the bit about my wife", "dont keep anything
 # about my wife", "forget the wife stuff" (round 28, asked six times and never done).
@@ -186,21 +187,37 @@ _IS_MAYBE = re.compile(r"(?i)^\W*(?:(?:and|but|also|oh|ok)[,.]?\s+)*(?:the )?(?P
 _MAYBE = re.compile(r"(?i)\b(?:maybe|perhaps|possibly)\b")
 
 
-def recap_asks(text: str, previous: dict[str, Any]) -> tuple[list[str], list[str], str]:
+# "and for the 3rd time, NOT earning well." (round 63 noted it as what had changed): a part said not to be so
+_NOT_SO = re.compile(r"(?i)(?:^|(?<=[.!?;,])\s*)(?:(?:and|also|but|so|again)[,]?\s+)*(?:for the \w+ time,?\s+)?"
+                     r"not (?P<x>[\w&' -]{3,30}?)(?:\s+(?:again|either|lol|tbh|pls|please))?\s*(?:[.!?;,]+|$)")
+
+
+def recap_asks(text: str, previous: dict[str, Any], lexicon: Lexicon | None = None) -> tuple[list[str], list[str], str]:
     """What a reply to last time's recap asks of it: the parts to go, the parts that are only a maybe (each one
-    in last time's summary), and the rest of the reply, the answer ("" when it was all asks)."""
+    in last time's summary, or naming one of its drives as ``lexicon`` knows them), and the rest of the reply, the
+    answer ("" when it was all asks)."""
     kept = {k: v for k, v in previous.items() if k in KEYS}
+
+    def there(part: str) -> bool:
+        drives = lexicon.motivations if lexicon is not None else {}
+        return bool(rules.words(part)) and (find_kept(part, kept) is not None or any(
+            m in drives and _names(drives[m], part.strip()) for m in previous.get("motivations") or []
+            if isinstance(m, str)))
+
+    said_not = [m for m in _NOT_SO.finditer(text) if there(m["x"])]
+    for m in reversed(said_not):
+        text = f"{text[:m.start()]} {text[m.end():]}".strip()
     sentences = [x for x in re.split(r"(?<=[.!?;])\s+", text.strip()) if x.strip()]
-    maybes = [m["x"] for x in sentences if (m := _IS_MAYBE.match(x)) and find_kept(m["x"], kept) is not None]
-    text = " ".join(x for x in sentences if not ((m := _IS_MAYBE.match(x)) and find_kept(m["x"], kept)))
+    maybes = [y["x"] for x in sentences if (y := _IS_MAYBE.match(x)) and find_kept(y["x"], kept) is not None]
+    text = " ".join(x for x in sentences if not ((y := _IS_MAYBE.match(x)) and find_kept(y["x"], kept)))
     asks, rest = fixes_apart(text)
     fixes = read_fixes(asks or text)
     if any(f.kind in ("put", "add", "restate") for f in fixes):  # a line put right too: heard as before
         return [], [], text
     parts = [_HEAD.sub("", f.part) for f in fixes if f.kind == "drop" and f.part]
-    parts = list(dict.fromkeys(p for p in parts if rules.words(p) and find_kept(p, kept) is not None and not re.search(
-        rf"(?i)\bnot (?:really |so much )?(?:the |that |my )?{re.escape(p)}", text)))  # "not the X bit anymore": news
-    rest = _LEAD_ON.sub("", (rest if asks else "" if parts else text).strip(" ,;"))
+    parts = list(dict.fromkeys([m["x"] for m in said_not] + [p for p in parts if there(p) and not re.search(
+        rf"(?i)\bnot (?:really |so much )?(?:the |that |my )?{re.escape(p)}", text)]))  # "not the X bit anymore": news
+    rest = _LEAD_ON.sub("", (rest if asks else "" if parts and not said_not else text).strip(" ,;"))
     rest = "yes" if rules.words(rest) and _MOSTLY_YES.match(rest.strip(" ,.;")) else rest
     return parts, maybes, rest
 
@@ -283,7 +300,7 @@ class Forgetting:
         if self.current.name != self.flow.returning or not isinstance(previous, dict) or not {
                 "taken_out", "marked_maybe"} <= set(self.flow.replies):
             return None
-        parts, maybes, rest = recap_asks(text, previous)
+        parts, maybes, rest = recap_asks(text, previous, self.flow.lexicon)
         plain = _FORGET.search(text) or _TAKE_OUT.search(text)
         if not (parts or maybes) or (not maybes and len(parts) == 1 and plain):
             return None

@@ -129,8 +129,8 @@ class Recalling:
             return []
         if takes_out_kept(text, previous):  # "yes except the sourdough": taken out, not a line put right
             return []
-        if step.name == self.flow.returning and any(recap_asks(text, previous)[:2]):  # "rotas OUT. hazards is a maybe"
-            return []
+        if step.name == self.flow.returning and any(recap_asks(text, previous, self.flow.lexicon)[:2]):
+            return []  # "rotas OUT. hazards is a maybe": parts out and maybes, heard by _recap_drops
         fixed = put_right_at_recap(text, previous, self.flow.lexicon)
         if fixed is None or experiment_told({"previous": previous, "recap_check": text}):  # "so I shadowed a PM"
             return []

@@ -65,7 +65,16 @@ TO_THE_COACH = re.compile(
     r"|^(?:(?:hi|hello|hey)(?: again)?\W+)?(?:(?:erm|um|uh|so|and|but)\W+)*"
     r"(?:(?:bits|parts|some|most|half|a lot|a few bits) of (?:that|it|this)|that'?s|that|it'?s|it) "
     r"(?:is |are |was |were |sounds? |seems? |looks? |reads? )?(?:a bit |slightly |kind of |kinda |all |quite )?"
-    r"(?:scrambled|garbled|off|wrong|mixed up|muddled|confused|weird)\b")
+    r"(?:scrambled|garbled|off|wrong|mixed up|muddled|confused|weird)\b"
+    # "you made it worse", "'because again matters to you' isnt even english", "i told you that last time as well"
+    # (round 63 noted each as what had changed): about the coach's words, not news
+    r"|^(?:(?:no|and|but|also|so|ugh|wow)\W+)*(?:you|u) (?:(?:just|only|have|'ve|ve) )?(?:made|make|making) "
+    r"(?:it|that|this|things) worse\b"
+    r"|^.{0,80}?\b(?:is ?n'?t|isnt|is not|not|aint) (?:even )?(?:english|a sentence|a real sentence|proper english|"
+    r"grammar)\b"
+    r"|^(?:(?:and|but|also|so)\W+)*(?:i|like i) (?:told|said to) (?:you|u)(?: (?:that|this|it))?"
+    r"(?: (?:last time|before|already|twice|earlier))?(?: (?:as well|too|also))?\W*$"
+    r"|^(?:(?:and|but)\W+)*for the (?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|last|hundredth|millionth) time\W*$")
 # "i dont even know if charities pay enough" (round 52 kept it as the new heading): a doubt, not news
 DOUBT = re.compile(r"(?i)^(?:honestly |tbh )?i (?:don'?t|dont|do not) (?:even |really )?know (?:if|whether)\b")
 # Of a part of the recap, that it holds ("the drives bit is same") or came out badly ("... got cut off weird tho, its").
