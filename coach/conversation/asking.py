@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 
 
 # Doubt said with an answer: "maybe ... not sure yet", "perhaps ..., but I am still not sure I want to" (round 29).
+# "maybe training new starters, or health and safety, not sure" (round 63 said back "So: training new starters, or
+# health and safety."): words held loosely, said back as a maybe
+_TENTATIVE = re.compile(r"(?i)\b(?:maybe|perhaps|possibly|probably|prob|might|not (?:so |too |really |totally )?sure|"
+                        r"unsure|kind of|kinda|sort of)\b")
+_LOOSE = re.compile(r"(?i)\b(?:maybe|perhaps|possibly|probably|might|not sure|or)\b")  # the playback keeps it loose
 _UNSURE = re.compile(r"(?i)\b(?:not (?:so |too |really |totally |completely )?sure|unsure|or not|idk|dunno|"
                      r"(?:i )?don'?t know (?:yet|if|whether)|might not|not decided|undecided)\b"
                      # "hmm maybe email the county epidemiologist ...?" (round 36): an idea, said as one
@@ -225,6 +230,11 @@ class Asking:
 
         return render(source, self._template_values(source))
 
+    def _tentative(self, answer: str) -> bool:
+        """Was the last answer held loosely, and does its playback lose that ("maybe X, not sure" -> "X")?"""
+        said = _TENTATIVE.search(str(getattr(self, "_typed", "") or answer)) is not None
+        return said and _LOOSE.search(play_back(answer) if answer else "") is None
+
     def _template_values(self, source: str = "") -> dict[str, Any]:
         """What a template may use; the answer's news and doubt are read only for a template that says them (every
         question and reflection is rendered here)."""
@@ -238,6 +248,7 @@ class Asking:
             "listed": listed_back(answer) if answer and "listed" in source else "",
             "news": news_in(answer) if answer and "news" in source else "",
             "unsure": "unsure" in source and _UNSURE.search(str(getattr(self, "_typed", "") or answer)) is not None,
+            "tentative": "tentative" in source and self._tentative(answer),
             "alone": "alone" in source and self._works_alone(),
             "item": item,
             "depth": self.state.depth,

@@ -10,7 +10,7 @@ from coach.listening.corrected import THE_POINT, meant_after
 from coach.listening.edits import Edit
 from coach.listening.fixes import is_remark
 from coach.listening.reading import Reading
-from coach.listening.takeback import TAKE_BACK_ONLY, put_right_in
+from coach.listening.takeback import TAKE_BACK_ONLY, put_right_in, word_put_right
 
 # "one sentence: X", "in a sentence - X": the label a mentee puts before the answer asked for.
 _LABEL = re.compile(r"(?i)^(?:ok(?:ay)?,? |anyway,? |so,? )?(?:(?:in )?(?:one|a) (?:plain |simple )?sentence|"
@@ -76,9 +76,9 @@ def repaired_own(reading: Reading, correction: str) -> str:
                 return ""
             old, new = (before.content or before.text).strip(" .!").split(), correction.strip(" .!").split()
             kind = next((k for k in _KINDS if k.match(new[0])), None) if new else None
-            if kind and len(new) <= 3 and len(old) >= len(new) + 3 and kind.match(old[-len(new)]):
-                return " ".join(old[:-len(new)] + new)
-            return correction
+            short = kind and len(new) <= 3 and len(old) >= len(new) + 3 and kind.match(old[-len(new)])
+            # "... boss the new lot. wait no not boss, show them how": a word put right (round 63)
+            return " ".join(old[:-len(new)] + new) if short else word_put_right(" ".join(old), correction) or correction
     return ""
 
 

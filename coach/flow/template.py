@@ -27,6 +27,8 @@ BUILTINS = {
     "listed": "every thing the last answer names, played back as a list without its fillers (else as last)",
     "unsure": "true when the last answer was said with doubt (\"maybe ... not sure yet\"): an idea weighed, not a "
               "choice",
+    "tentative": "true when the last answer held its words loosely (\"maybe\", \"probably\", \"not sure\", \"i "
+                 "think\"): said back as a maybe, never as settled",
     "news": "the sentence of the last answer that tells news (\"my boss offered me a team lead role\"), played back; "
             "empty if none does",
     "alone": "true when the mentee has said they work for themselves (\"i'm self-employed\", \"its just me\"), "

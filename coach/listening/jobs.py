@@ -108,7 +108,12 @@ def job_named(answer: str) -> str:
     job is looked for after it. Reactions and asides ("that's fun", "nobody's at school") are no job."""
     if _TAKEN_BACK.search(answer):  # "i guess her job? but not really, i dont wanna run a cafe": no job picked
         return ""
-    text = " ".join(_SELF_REPAIR.split(answer)[-1].split())
+    pieces = _SELF_REPAIR.split(answer)
+    if len(pieces) > 1 and re.match(r"(?i)(?:no+[,.]?\s+)?not\b", job_named(pieces[-1])):
+        # "the trainers job i spose. ... gets to boss the new lot about. wait no not boss, show them how" (round 63
+        # took "not boss" for the job): a word of the reason put right, not the pick
+        return job_named(" ".join(pieces[:-1]))
+    text = " ".join(pieces[-1].split())
     # "lol everyone? um honestly nobodys. maybe the guy who does the design ..." (round 41): a question back and a
     # "nobody" on the way, then the pick, its hedge said first
     text = _ON_THE_WAY.sub("", text) if rules_words(_ON_THE_WAY.sub("", text)) >= 2 else text

@@ -63,6 +63,15 @@ def put_right_in(said: str, correction: str) -> str | None:
     return re.sub(word, swap["y"], said, count=1) if re.search(word, said) else ""
 
 
+def word_put_right(said: str, correction: str) -> str:
+    """``said`` with one of its words put right by ``correction`` ("... gets to boss the new lot about" and "not boss,
+    show them how": round 63 kept "not boss, show them how" as the job picked); "" when it is no such correction."""
+    word = re.match(r"(?i)not (\w+)[,;]?\s+(?P<y>\w.*)$", correction.strip(" .!"))
+    old = said.split()
+    at = [i for i, w in enumerate(old) if word and w.lower().strip(",.") == word[1].lower()]
+    return " ".join(old[:at[-1]] + word["y"].split() + old[at[-1] + 1:]) if word and at else ""
+
+
 # The last answer taken back, and nothing else said ("wait no dont write that down as my goal, i was just venting",
 # "scratch that", "forget i said that lol": round 59 kept it as the answer to the next question).
 _TAKE_BACK_PART = re.compile(
