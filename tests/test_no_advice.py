@@ -19,6 +19,7 @@ SAMPLE: dict[str, Any] = {
     "listed": "climbing, bouldering and comics",
     "news": "your boss offered you a team lead role",
     "unsure": False,
+    "tentative": True,  # "So, maybe X." as well as "So: X."
     "alone": False,
     "depth": 1,
     "rung": "you want to shape what gets built",

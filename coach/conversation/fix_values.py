@@ -96,11 +96,13 @@ class FixValues(Drives):
 
     def _said_under(self, words: str, corrects: tuple[str, ...] | list[str]) -> str:
         """The line (of ``corrects``) whose source answers hold ``words`` ("" if none does)."""
-        for var in corrects:
+        now = set(self._refs())  # "the job id pick is X. add the scanner thing" (round 63): this reply put X in that
+        for var in corrects:  # one-answer line, no more; a list it edited may take one more ("drop X, and add Y")
             if var in ("motivations", "why_chain"):
                 continue
             known = self.state.sources.get(var) or []
-            refs = [r for item in known for r in (item if isinstance(item, list) else [item])]
+            mine = now if isinstance(self.values.get(var), str) else set()
+            refs = [r for item in known for r in (item if isinstance(item, list) else [item]) if r not in mine]
             if any(_find(words, text) for _, text in self.words.texts(refs)):
                 return var
         # "put the pension in" at the read-back, the pension said on the why-ladder (round 61 added it to where they're

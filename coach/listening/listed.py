@@ -80,6 +80,10 @@ _ONLY_FILLER = re.compile(r"(?i)^(?:both|all|all of them|either|same|that|this|y
 _WHO_ASKS = re.compile(r"(?i)^(?:people|everyone|everybody|colleagues|they|folks|the (?:\w+ ){0,2}\w+s|new \w+s)\s+"
                        r"(?:always |often |usually |mostly |just |still )?(?:ask|come to|rely on|want|need|get)"
                        r" me (?:to |for |about |with |on )?(?=\w)")
+# "people come to me when the scanner system goes down lol" (round 63 dropped it from four things): a thing, said whole
+_COME_WHEN = re.compile(r"(?i)^(?:people|everyone|everybody|colleagues|folks|the (?:\w+ ){0,2}\w+s)\s+"
+                        r"(?:always |often |"
+                        r"usually |still )?(?:come to|ring|call|message|grab|shout for) me (?:when|if|whenever)\s+\w")
 # A remark after a thing: "but everyone says football", "but thats boring" (round 44).
 _BUT_REMARK = re.compile(r"(?i)\s+but\s+(?:everyone|everybody|people|thats|that'?s|its|it'?s|i know|idk|probably|"
                          r"who doesn'?t|doesn'?t everyone)\b.*$")
@@ -150,7 +154,7 @@ def _named(spelled: str, who_asks: bool = False) -> list[str]:
             bare = _bare(thing)
             if not bare or _ONLY_FILLER.match(bare):
                 continue
-            if _REMARK.match(bare):
+            if _REMARK.match(bare) and not _COME_WHEN.match(bare):
                 continue
             # "bikes and the shed. add the shed please": a thing named twice is said once (round 49)
             if any(re.search(rf"(?i)\b{re.escape(bare)}\b", t) for t in things):
