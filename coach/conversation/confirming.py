@@ -159,11 +159,12 @@ class Confirming(Changes):
         if changed or added:  # "partly, i've moved to QA since": the answer to "what has changed?", already given
             whole = _said_whole(changed or added)  # added, said whole where the flow has no "noted_too"
             line = (self._changed_line(changed, added, text) or self._reply("changed")).replace("{words}", whole)
+            hollow = not whole.strip(" .,;!?'\"")  # nothing to say back: never "how it went: ." (round 64)
             listed = isinstance(self.values.get(self.current.changed or ""), list)
             fixed = self._recap_fixed  # "and its be there for my family": said back once, as put right
             # "the drivers are wrong. is meaning and learning": the complaint is not news once put right (round 42)
-            said = [] if fixed and (fixed.lower() in line.lower() or _COMPLAINT.search(changed or added)) else [
-                self._rule(line)]
+            said = [] if hollow or (fixed and (fixed.lower() in line.lower() or _COMPLAINT.search(changed or added))) \
+                else [self._rule(line)]
             return said + self._advance(answer=text, ref=ref, reading=reading,
                                                       # "plus X" at last time's list: the list, X beside it
                                                       confirm=(True if listed else None) if added else reading.confirm,

@@ -30,8 +30,9 @@ _NOT_A_JOB = {"lol", "haha", "ha", "idk", "dunno", "ok", "okay", "hmm", "um", "w
               "now", "then", "still", "mate", "thinking", "actually", "tbh", "so"}  # "now, thinking about it, ..."
 _POSSESSIVE = re.compile(r"(?i)(?:\b(?:the|my|our|a|an|his|her|their)\s+)?(?:[\w&/-]+\s+){0,3}?"
                          r"([\w&/-]+(?:'s|s'))(?=\W|$)")
+# "h&s manager", "R&D lead" (round 64 said back "s manager"): "&" and "/" join the words before the role
 _ROLE = re.compile(
-    r"(?i)\b(?:one of\s+)?(?:(?:the|my|our|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:head|lead|manager|director|ceo|cto|cfo|"
+    r"(?i)\b(?:one of\s+)?(?:(?:the|my|our|a|an)\s+)?(?:[\w&/-]+\s+){0,2}(?:head|lead|manager|director|ceo|cto|cfo|"
     r"coo|chief|principal|founder|owner|partner|vp|president|boss|engineer|designer|teacher|nurse|"
     r"editor|chef|counsel|lawyer|solicitor|barrister|accountant|pharmacist|architect|doctor|surgeon|"
     r"consultant|analyst|scientist|librarian|curator|producer|developer|coordinator|officer|buyer|planner|"
@@ -162,7 +163,7 @@ def job_named(answer: str) -> str:
         # "knees are shot": something said about themselves, not a job
         said = re.search(r"(?i)\b(?:is|are|was|were|am|feel|feels|got|hurts?|aches?|sucks?)\b", first)
         return first if short and not said else ""
-    phrase = role.group(0).strip()
+    phrase = re.sub(r"(?i)^(?:(?:or|and|but|maybe|like|then)\s+)+", "", role.group(0).strip())  # "HR or h&s manager"
     det = re.search(r"(?i)\b(?:one of|the|my|our|a|an) ", phrase)  # "be the boss": from "the" on
     if det is None and re.fullmatch(r"(?i)(?:line )?(?:boss|manager|supervisor)", phrase):
         return f"my {phrase}"  # "boss": said back as "your boss"

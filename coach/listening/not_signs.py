@@ -58,6 +58,13 @@ _HARM_DENIED = re.compile(r"\b(?:not|never) (?:that )?(?:i'm |i am |i'd |i would
                           r"|\b(?:i'm|i am) not (?:going to|gonna|about to) (?:top|kill|hurt|harm|off) "
                           r"(?:myself|meself)\b")
 
+# "maybe i dont want to stop, i want to do less. like part time" (round 64 asked "are you safe?"): work, less of it
+_LESS_NOT_STOP = re.compile(r"\b(?:don't|do not|dont) (?:really )?want to stop\b(?: (?:working|teaching|work))?,? "
+                            r"(?:i (?:just )?want to |just |i'd rather |id rather )(?:do|work|teach) less\b")
+# "i'd rather die lol - well not die, but you get it" (round 64 asked "are you safe?"): the word taken back at once
+_DIE_TAKEN_BACK = re.compile(r"\b(?:i'd|i would|id) (?:honestly )?rather die\b[^.!?]{0,25}\bnot "
+                             r"(?:literally |actually |really )?die\b")
+
 
 def without_false_signs(low: str) -> str:
     """``low`` (evened text) with each look-alike replaced by " ~ "."""
@@ -67,6 +74,7 @@ def without_false_signs(low: str) -> str:
     low = _NOT_LOST_WISH.sub(" ~ ", low)
     low = _JOB_WAY_OUT.sub(" ~ ", low)
     low = _WORK_NOT_A_SIGN.sub(" ~ ", low)
+    low = _DIE_TAKEN_BACK.sub(" ~ ", _LESS_NOT_STOP.sub(" ~ ", low))
     low = _TALK_STOPS.sub(" ~ ", low)  # "i'm going to stop here. /quit": the chat ends, said as such (round 51)
     if _SAID_SAFE.search(low):  # "yes im fine mate, ... not that im going to top myself" (round 52 stopped the talk)
         low = _HARM_DENIED.sub(" ~ ", low)

@@ -81,7 +81,24 @@ def experiment_told(values: dict[str, Any]) -> str:
             return name
         if _NOT_TRIED.search(said):  # "didnt get round to it tbh, rota chaos": what "it" is goes without saying
             return name
+        # "went alright. knees were fine ..." and "what i did was ask jan, and she said yes, i can shadow her" after
+        # "what has shifted?" (round 63 then asked how the experiment went): how it went, said first, or whom it
+        # named with what they said or did
+        named = {w for w in words(normalise(tried)) if len(w) >= 3 and w not in _COMMON | _SMALL}
+        if name == "recap_shift" and (_WENT_FIRST.match(said) or any(
+                named & set(words(c)) and _TOLD_WHO.search(c) for c in re.split(r"[.;!?]+", said))):
+            return name
     return ""
+
+
+_SMALL = frozenset({"ask", "about", "her", "him", "his", "them", "their", "with", "for", "and", "who", "how", "what",
+                    "when", "can", "could", "would", "one", "two", "day", "week", "more", "some", "out", "into"})
+_WENT_FIRST = re.compile(r"^\W*(?:(?:so|well|um+|erm|ok|okay|honestly|yeah)[,.]?\s+)*(?:it |that |the \w+ )?"
+                         r"(?:went|was) (?:really |pretty |quite |kind of |kinda |actually |surprisingly )?"
+                         r"(?:well|ok|okay|alright|fine|great|good|badly|bad|brilliant|amazing|awful|terrible|better|"
+                         r"worse)\b")
+_TOLD_WHO = re.compile(r"\b(?:(?:she|he|they) (?:said|says|told|agreed|offered)|i did was|i (?:asked|emailed|rang|"
+                       r"called|messaged|met|spoke to|talked to))\b")
 
 
 def goal_dropped(values: dict[str, Any]) -> bool:
