@@ -55,6 +55,12 @@ _YES_AND = re.compile(r"(?i)\b(?:also|too|as well|plus)\b|^\W*(?:yes|yeah|yep|ya
 _AWAY_FROM = frozenset(("meetings", "nights", "weekends", "overtime", "politics", "micromanaging", "micromanagement"))
 
 
+# "mostly yes but you missed money": the yes is to what was checked; what was missed is the "mostly"
+_MOSTLY_YES_LEAD = re.compile(r"(?i)^\W*(?:(?:mostly|largely|pretty much|basically|mainly)[,.]?\s+"
+                              r"(?:yeah|yes|yep|ya|yea)|(?:yeah|yes|yep|ya|yea)[,.]?\s+"
+                              r"(?:mostly|pretty much|basically|mainly))\b[.,!]*\s*(?:but|except|only|just)?\b")
+
+
 class DriveChecks:
     """The part of a conversation that reads drives named at a drive check (mixed into Conversation)."""
 
@@ -175,6 +181,8 @@ class DriveChecks:
         if back and not rules.words(text[:back[0].start()] + text[back[0].end():]):
             return [self._rule(noted)] + self._reask()  # only the earlier no taken back: this check is still open
         confirm = False if reading.has("no") else None if reading.has("hedge") else True
+        if confirm is None and _MOSTLY_YES_LEAD.match(text):  # "mostly yes but you missed money" (round 64 left
+            confirm = True  # meaning and growth off the list): a yes to those, and money beside them
         lead = f"{self._partly_plain()} " if confirm is None and "partly_plain" in self.flow.replies else ""
         return [self._rule(lead + noted)] + self._advance(answer=text, ref=ref, reading=reading, confirm=confirm)
 
