@@ -28,10 +28,11 @@ _PLAINLY_SAFE = re.compile(r"(?i)\bnot in (?:any )?danger\b|\bno danger\b|"
                            r"\bi'?m not (?:going to|gonna) (?:hurt|harm) myself\b|"
                            # "yes, im safe, i promise. im not going to do anything silly" (round 49 asked again)
                            r"\b(?:i'?m|im|i am) not (?:going to|gonna) do anything (?:silly|stupid|daft|drastic)\b|"
-                           r"\bsafe,? i promise\b|"
+                           r"\bsafe,? i promise\b|\bnot unsafe\b|"
                            r"\b(?:safe|fine),? (?:just|only) (?:sad|tired|low|grieving|down|stressed|exhausted)\b")
 
 
+_YES_FIRST = re.compile(r"(?i)^\W*(?:yes|yeah|yep|yup|ya|yea|yes yes|of course|obviously)\W*(?:[.!]+|$)")
 # The clauses of a sentence ("..., but I'm fine"), and a clause that only says they are all right
 _CLAUSE = re.compile(r"(?i),?\s+(?=(?:but|though|although|and yet)\b)|;\s*")
 _ASKS_WHY = re.compile(r"(?i)\bwhy (?:are|r|do|did|would) (?:you|u) (?:ask|asking|say|saying|think)|"
@@ -94,6 +95,9 @@ class CheckingIn:
         self.state.check_in_again = False
         # A yes beside something heavy reads as neither yes nor no ("yes. been feeling empty for months").
         yes = reading.confirm is True or (level == "check" and reading.has("yes") and not reading.has("no"))
+        # "yes. i meant scared like nervous-excited, not unsafe. can you please fix ..." (round 65 stopped the talk
+        # at the second asking): a yes said first and on its own, with no sign after it, is a yes
+        yes = yes or (level is None and _YES_FIRST.match(text) is not None and not reading.has("no"))
         safe = yes or said_safe(text, lex)
         # "yes, I'm fine, 'settled' I meant settled for less": safe, and the word that worried us explained,
         # goes on; safe beside a word that only might be a sign is asked once more; a clear sign always stops.

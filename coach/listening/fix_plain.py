@@ -190,9 +190,16 @@ _STILL_NO = re.compile(r"(?i)^(?:(?:and|but|also|oh|ok)[,]?\s+)*(?:there'?s |the
                        r"(?:there|it|the (?:summary|list|recap))(?:[,;]\s.*)?\W*$")
 
 
+# "add the pension to what drives me, ive said it like four times" (round 65 added all of it to where they're heading)
+_SAID_TIMES = re.compile(r"(?i),?\s+(?:(?:and|like|as)\s+)?(?:i'?ve|ive|i have|i|i'?d|id)\s+(?:already\s+)?"
+                         r"(?:said|told you|asked(?: for)?|mentioned)(?: (?:it|that|this|so))?"
+                         r"(?: like| about| literally)? (?:\w+ times|twice|before|already|again|last time)"
+                         r"(?: now)?\W*$")
+
+
 def plainly(clause: str) -> str:
     """``clause`` with a line said as a sentence of one's own put as a fix to that line."""
-    clause = _MAIN_ONE.sub("", _FIXING.sub("", clause))
+    clause = _SAID_TIMES.sub("", _MAIN_ONE.sub("", _FIXING.sub("", clause)))
     clause = _IS_IN_TOO.sub(_is_in_too, _WHY_TAIL.sub("", clause.strip()))
     clause = _QUOTED_OUT.sub(r"take out \g<q>", _PUT_IN.sub(r"add \g<x>", clause))
     clause = _NEEDS_TO_GO.sub(r"take out \g<x>", _STILL_SAYING.sub(r"not \g<x>, \g<y>", clause))

@@ -65,6 +65,11 @@ _LESS_NOT_STOP = re.compile(r"\b(?:don't|do not|dont) (?:really )?want to stop\b
 _DIE_TAKEN_BACK = re.compile(r"\b(?:i'd|i would|id) (?:honestly )?rather die\b[^.!?]{0,25}\bnot "
                              r"(?:literally |actually |really )?die\b")
 
+# "mentoring juniors vanished AGAIN" (round 65 asked "are you safe?"): a thing gone from the summary, again; "i want to
+# help people get good at something without me having to perform": how, not a world without them
+_GONE_AGAIN = re.compile(r"\b(?!(?:i|i'?ve|ive|me|myself)\b)\w+ (?:vanished|disappeared|gone missing) "
+                         r"(?:again|once more)\b|\bwithout me having to\b")
+
 
 def without_false_signs(low: str) -> str:
     """``low`` (evened text) with each look-alike replaced by " ~ "."""
@@ -74,7 +79,7 @@ def without_false_signs(low: str) -> str:
     low = _NOT_LOST_WISH.sub(" ~ ", low)
     low = _JOB_WAY_OUT.sub(" ~ ", low)
     low = _WORK_NOT_A_SIGN.sub(" ~ ", low)
-    low = _DIE_TAKEN_BACK.sub(" ~ ", _LESS_NOT_STOP.sub(" ~ ", low))
+    low = _GONE_AGAIN.sub(" ~ ", _DIE_TAKEN_BACK.sub(" ~ ", _LESS_NOT_STOP.sub(" ~ ", low)))
     low = _TALK_STOPS.sub(" ~ ", low)  # "i'm going to stop here. /quit": the chat ends, said as such (round 51)
     if _SAID_SAFE.search(low):  # "yes im fine mate, ... not that im going to top myself" (round 52 stopped the talk)
         low = _HARM_DENIED.sub(" ~ ", low)
