@@ -114,7 +114,7 @@ def _word_put_right(reading: Reading, parts: list[str]) -> str:
         return ""
     at = next(i for i, a in enumerate(reading.acts) if a.kind == "correction")
     said = ". ".join((a.content or a.text).strip(" .") for a in reading.acts[:at] if a.kind == "content")
-    return put_right_in(said, parts[0]) or ""
+    return put_right_in(said, parts[0]) or word_put_right(said, parts[0])
 
 
 def corrected_to(reading: Reading) -> str:
@@ -148,6 +148,9 @@ def corrected_to(reading: Reading) -> str:
             return later[0]
     if len(parts) == 1 and _DIFFERENT.match(parts[0]):  # "no. enough to not panic. thats different": what is
         return next(a.text for a in reading.acts if a.kind == "correction")
+    swapped = _word_put_right(reading, parts)  # "... two days a week. wait no, not two days, maybe one": one
+    if swapped:
+        return swapped
     if len(parts) == 1 and _DENIED.match(parts[0]):
         after = [a for a in reading.acts[reading.acts.index(next(a for a in reading.acts if a.kind == "correction")):]
                  if a.kind == "content" and (a.content or a.text).strip()]
@@ -155,9 +158,6 @@ def corrected_to(reading: Reading) -> str:
             said = _ABOUT.sub("", (after[0].content or after[0].text).strip())
             point = THE_POINT.search(said)
             return said[point.end():] if point else said
-    swapped = _word_put_right(reading, parts)
-    if swapped:
-        return swapped
     if len(parts) == 1 and _ADDED_TOO.search(parts[0]):
         # "X. and maybe Y... wait no, i'd still want Z too" (round 50 kept only Z): one more, beside what was said
         before = [(a.content or a.text).strip(" .") for a in reading.acts[:next(

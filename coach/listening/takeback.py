@@ -66,10 +66,10 @@ def put_right_in(said: str, correction: str) -> str | None:
 def word_put_right(said: str, correction: str) -> str:
     """``said`` with one of its words put right by ``correction`` ("... gets to boss the new lot about" and "not boss,
     show them how": round 63 kept "not boss, show them how" as the job picked); "" when it is no such correction."""
-    word = re.match(r"(?i)not (\w+)[,;]?\s+(?P<y>\w.*)$", correction.strip(" .!"))
-    old = said.split()
-    at = [i for i, w in enumerate(old) if word and w.lower().strip(",.") == word[1].lower()]
-    return " ".join(old[:at[-1]] + word["y"].split() + old[at[-1] + 1:]) if word and at else ""
+    # "not two days, maybe one, i want my tuesdays" (round 65): the words named, then what stands in their place
+    word = re.match(r"(?i)not (?P<x>\w+(?: \w+){0,2})\s*(?:[,;]|\s-)\s*(?P<y>\w[^,.;!?]*)", correction.strip(" .!"))
+    found = list(re.finditer(rf"(?i)\b{re.escape(word['x'])}\b", said)) if word else []
+    return f"{said[:found[-1].start()]}{word['y'].strip()}{said[found[-1].end():]}" if word and found else ""
 
 
 # The last answer taken back, and nothing else said ("wait no dont write that down as my goal, i was just venting",
