@@ -189,7 +189,9 @@ _MAYBE = re.compile(r"(?i)\b(?:maybe|perhaps|possibly)\b")
 
 # "and for the 3rd time, NOT earning well." (round 63 noted it as what had changed): a part said not to be so
 _NOT_SO = re.compile(r"(?i)(?:^|(?<=[.!?;,])\s*)(?:(?:and|also|but|so|again)[,]?\s+)*(?:for the \w+ time,?\s+)?"
-                     r"not (?P<x>[\w&' -]{3,30}?)(?:\s+(?:again|either|lol|tbh|pls|please))?\s*(?:[.!?;,]+|$)")
+                     r"not (?!(?:really|sure|much|quite|exactly|yet|now|any ?more|at all|that|this|it|so|too|very|"
+                     r"bad|great|entirely|totally|completely|wrong|right|true|me|mine|all|a lot)\b)"
+                     r"(?P<x>[\w&' -]{3,30}?)(?:\s+(?:again|either|lol|tbh|pls|please))?\s*(?:[.!?;,]+|$)")
 
 
 def recap_asks(text: str, previous: dict[str, Any], lexicon: Lexicon | None = None) -> tuple[list[str], list[str], str]:
