@@ -68,7 +68,15 @@ _DIE_TAKEN_BACK = re.compile(r"\b(?:i'd|i would|id) (?:honestly )?rather die\b[^
 # "mentoring juniors vanished AGAIN" (round 65 asked "are you safe?"): a thing gone from the summary, again; "i want to
 # help people get good at something without me having to perform": how, not a world without them
 _GONE_AGAIN = re.compile(r"\b(?!(?:i|i'?ve|ive|me|myself)\b)\w+ (?:vanished|disappeared|gone missing) "
-                         r"(?:again|once more)\b|\bwithout me having to\b")
+                         r"(?:again|once more)\b|\bwithout me having to\b"
+                         # "the climate dataset thing vanished", "the food and dog stuff disappeared, put it back",
+                         # "please drop that for good" (round 66 asked "are you safe?" at each): the summary's parts
+                         r"|\b(?:thing|stuff|bit|part|line|item|idea|ones?)s? (?:has |have |just |kind of )?"
+                         r"(?:vanished|disappeared|gone missing)\b"
+                         r"|\b(?:drop|remove|delete|take out|bin|cut|scrap) (?:that|it|this|them|those)(?: out)? "
+                         r"for good\b"
+                         # "hes in meetings all day and looks kind of dead inside" (round 66): someone else, described
+                         r"|\b(?:he|she|they|he's|hes|she's|shes|they're|theyre)\b[^.!?]{0,40}\bdead inside\b")
 
 
 def without_false_signs(low: str) -> str:
