@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 # "did you add sourdough?", "did u fix the teaching bit though?": the thing asked about follows the verb.
 _DID_YOU = re.compile(
     r"\bdid (?:you|u) (?:actually |really |already |even |ever )?(?:add|fix|change|put in|put|keep|save|note|"
-    r"include|update|correct|write|swap|replace|take out|drop|remove|get|catch|hear|notice|take in|"
+    r"include|update|correct|write down|write|jot down|note down|swap|replace|take out|drop|remove|get|catch|hear|"
+    r"notice|take in|"
     r"remember what i (?:said|say|told you|tell you|wrote|mentioned) about|remember)\s+(?P<x>.+)$", re.I)
 # "do you even know what the trust thing is?" (round 21)
 _KNOW_WHAT = re.compile(r"\b(?:know|remember) what (?:the |my )?(?P<x>[\w' ]{2,30}?) (?:thing |bit |part )?"
