@@ -204,6 +204,13 @@ def _mention(words: str) -> str:
 
 
 def _fits(mention: str) -> bool:
-    """A part must name something, in a few words: not "it", not half a sentence."""
+    """A part must name something, in a few words: not "it", not half a sentence; or quoted parts, each so
+    ('take out "lol not sure that counts" and "whatever its true"': round 65 read neither)."""
     named = core(mention)
+    quoted = re.findall(r"['\"]([^'\"]{1,60})['\"]", mention)
+    if len(quoted) > 1 and _QUOTED_LIST.match(mention):
+        return all(q.strip() and len(q.split()) <= 6 and not _NOT_A_PART.match(q.strip()) for q in quoted)
     return bool(named) and not _NOT_A_PART.match(named) and len(named.split()) <= 6
+
+
+_QUOTED_LIST = re.compile(r"""^\s*(?:['"][^'"]{1,60}['"]\s*(?:,|and|&|\+)?\s*)+$""")

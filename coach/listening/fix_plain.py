@@ -197,8 +197,15 @@ _SAID_TIMES = re.compile(r"(?i),?\s+(?:(?:and|like|as)\s+)?(?:i'?ve|ive|i have|i
                          r"(?: now)?\W*$")
 
 
+# "ur still saying "X" and "Y", pls take those out" (round 65 took it for how the experiment went): both go
+_STILL_THERE_OUT = re.compile(r"(?i)^(?:(?:but|and|also|oh|mostly|yes|yeah)\W+)*(?:ur|you'?re|youre|you are|it'?s|its) "
+                              r"still (?:saying|got|putting|keeping|showing|listing) (?P<x>.+?),?\s+(?:pls |please |"
+                              r"can you |just )*(?:take|get|cut|leave) (?:those|them|that|it|both) out\W*$")
+
+
 def plainly(clause: str) -> str:
     """``clause`` with a line said as a sentence of one's own put as a fix to that line."""
+    clause = _STILL_THERE_OUT.sub(r"take out \g<x>", clause.strip())
     clause = _SAID_TIMES.sub("", _MAIN_ONE.sub("", _FIXING.sub("", clause)))
     clause = _IS_IN_TOO.sub(_is_in_too, _WHY_TAIL.sub("", clause.strip()))
     clause = _QUOTED_OUT.sub(r"take out \g<q>", _PUT_IN.sub(r"add \g<x>", clause))
