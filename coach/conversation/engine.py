@@ -79,14 +79,14 @@ class Conversation(Answering, Asking):
         values["previous"] = {}
         earlier_sessions = store.sessions(mentee)
         values["met_before"] = bool(earlier_sessions)  # "Hello again" even after an unfinished talk
-        if earlier_sessions:  # round 63: "Fair point, and sorry ..." first in every conversation; the wordings go on
-            said = store.session(earlier_sessions[0]["id"])["state"].get("replies")
+        if earlier_sessions:
+            last = store.session(earlier_sessions[0]["id"])["state"]  # read once, for both below
+            said = last.get("replies")  # round 63: "Fair point, and sorry ..." first in every conversation
             state.replies = {str(k): int(v) for k, v in said.items() if isinstance(v, int)} if isinstance(
                 said, dict) else {}
-        if earlier_sessions and earlier_sessions[0]["status"] == "stopped":
-            # the last conversation stopped for care: this one asks how they are before anything else
-            last = store.session(earlier_sessions[0]["id"])["state"]
-            state.care_first = bool(last.get("stopped_for_care") or last.get("care_first"))  # or left unanswered
+            if earlier_sessions[0]["status"] == "stopped":
+                # the last conversation stopped for care: this one asks how they are before anything else
+                state.care_first = bool(last.get("stopped_for_care") or last.get("care_first"))  # or left unanswered
         if flow.returning and (previous or earlier_sessions):  # a talk stopped part way counts as "last time" too
             picture, where, carried = Provenance.last_picture(store, mentee, previous, flow.summary,
                                                               flow.steps[flow.returning].changed)
