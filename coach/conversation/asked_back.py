@@ -160,7 +160,7 @@ class AskedBack(Kept):
             key = "purpose"  # "why do u keep asking why" (round 32): what the whys are for, not only a sorry
         elif act.kind in ("advice_request", "meta"):
             key = act.topic if act.topic in ("skip", "still_wrong", "missed", "not_asking", "parroting",
-                                                      "left_out", "wrong_words") else act.kind
+                                                      "left_out", "wrong_words", "muddled") else act.kind
             if act.rule == "advice.verdict" and _A_SIGN.search(act.text):
                 key = "advice_verdict"  # "is that a sign or am i reading into it?": a short word, not the whole why
             if act.topic in ("show_again", "works_alone"):

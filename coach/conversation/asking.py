@@ -305,7 +305,10 @@ def said_back(corrected: str) -> str:
     for piece in (p for p in corrected.split("\n") if p.strip()):
         line, _, words = piece.rpartition("\t")
         quoted = re.match(r"without ['\"\u201c]", words) is not None  # the coach's own line, quoted back: as it was
-        said = words if quoted else play_back(words, 30) or words  # their own fix, whole
+        maybe = re.search(r"(?i),\s*maybe$", words)  # "X, maybe" (added as a maybe) keeps its maybe when said back
+        plain = words[:maybe.start()] if maybe else words
+        said = words if quoted else play_back(plain, 30) or words  # their own fix, whole
+        said += " (as a maybe)" if maybe and not quoted and not said.endswith("maybe") else ""
         if line.startswith("+"):  # words added to a line
             pieces.append(f"{said} added to {line[1:]}")
         else:

@@ -19,6 +19,7 @@ from coach.listening import change_words as cw
 from coach.listening import rules
 from coach.listening.edits import read_edits
 from coach.listening.fixes import read_fixes
+from coach.listening.hollow import hollow
 from coach.listening.jobs import job_named
 from coach.listening.listed import listed_back, restated
 from coach.listening.playback import play_back, trimmed
@@ -67,7 +68,7 @@ class Changes(DriveChecks):
         if re.match(r"(?i)(?:it|that|this|them)\b", extra):
             return ""  # "can you write it normally lol, just meaningful" (round 55): how, not one more thing
         if not extra or non_answer(extra) or extra.lower() in self._previous_words(step.changed).lower() or only_felt(
-                reading, extra):
+                reading, extra) or hollow(extra, self.flow.lexicon):  # "'10 min ago' isnt part of my answer" (r. 67)
             return ""  # "and excel, i said that last time too": already in last time's words
         if isinstance(self.values.get(step.changed), list):
             return extra  # one more, beside last time's (kept on the yes)
@@ -256,7 +257,9 @@ class Changes(DriveChecks):
         # "the drives bit is same. the underneath bit got cut off weird tho, its X": X is the news
         said = [cw.PART_REMARK.sub("", s) for s in re.split(r"(?<=[.!?])\s+", words)
                 if not cw.PART_SAME.match(s) and not cw.PART_WRONG.match(s)]  # "the drives bit is a mess": not news
-        news = [s for s in said if s.strip() and not cw.TO_THE_COACH.match(s) and not cw.DOUBT.match(s)]
+        # "now it's more like", "that sentence makes no sense" (round 67 noted each as what was different): no news
+        news = [s for s in said if s.strip() and not cw.TO_THE_COACH.match(s) and not cw.DOUBT.match(s)
+                and not hollow(s, self.flow.lexicon)]
         if any(cw.OF_THE_EXPERIMENT.search(s) for s in news):  # "i didnt do the experiment. not that i had one"
             news = [s for s in news if not cw.OF_THE_EXPERIMENT.search(s) and not cw.NOT_THAT.match(s)]
             if not news:

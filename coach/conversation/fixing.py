@@ -22,6 +22,7 @@ from coach.listening.edits import Edit, read_edits
 from coach.listening.fix_words import in_place_of, restated
 from coach.listening.fixes import Fix, is_complaint, read_fixes
 from coach.listening.fixes_apart import fixes_apart, puts_that_in
+from coach.listening.hollow import hollow
 from coach.listening.parts import MENTION, keeps_as_is, slot_of
 from coach.listening.playback import play_back, trimmed
 
@@ -60,6 +61,9 @@ def _where_said(reply: str) -> tuple[str, str]:
         elif not words:
             words = piece
     return (line, words) if line else ("", "")
+
+# Fixes whose words go into the record.
+_WORDS_IN = frozenset({"put", "add", "restate", "missing"})
 
 
 class Fixing(Rewriting):
@@ -251,8 +255,8 @@ class Fixing(Rewriting):
         heard: list[str] = []
         question: Message | None = None
         for fix in fixes:
-            if fix.kind == "keep":
-                continue
+            if fix.kind == "keep" or (fix.new and fix.kind in _WORDS_IN and hollow(fix.new, self.flow.lexicon)):
+                continue  # "'10 min ago' isnt part of my answer": never "put right: part of your answer" (round 67)
             there = self._already_kept(fix) if fix.kind == "missing" else ""
             if there:
                 heard.append(there)

@@ -172,6 +172,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
                        "again.",
     "left_out": "Sorry I left that out.",
     "wrong_words": "Sorry, those words should not have been there.",
+    "muddled": "Sorry, I made a muddle of that.",
     "parroting": "I say your words back so you can check I've heard them right. If something sounds off, tell me how "
                  "you'd put it.",
     "kept_heard": "I did: you said {words}.",

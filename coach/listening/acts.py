@@ -307,6 +307,10 @@ def _read_sentence(cx: Context, s: Piece) -> None:
     cx.found.extend(read + tail)
 
 
+# What a closing word is named after: "is still a maybe", "as a maybe".
+_NAMED_BEFORE = re.compile(r"\b(?:a|an|the|another|big|small|real|definite|strong)\s*$")
+
+
 def _peel_closers(cx: Context, core: Piece) -> tuple[Piece, list[Found]]:
     r = cx.reply
     tail: list[Found] = []
@@ -315,7 +319,8 @@ def _peel_closers(cx: Context, core: Piece) -> tuple[Piece, list[Found]]:
         for low in (r.low[core.start:core.end].rstrip(" .!,"), r.low[core.start:core.end].rstrip(" .!?,")):
             for rule in cx.tables.close.rules:
                 m = rule.regex.search(low)
-                if m and m.start() > 0 and low[m.start() - 1] in " ,":
+                # ("the university thing is still a maybe": the maybe is the thing said, not a closer; round 67)
+                if m and m.start() > 0 and low[m.start() - 1] in " ," and not _NAMED_BEFORE.search(low[:m.start()]):
                     hit = (rule, m)
                     break
             if hit:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from coach.listening.edits import Edit
 from coach.listening.edits import _one as _edit
 from coach.listening.fix_words import _HEDGE_LEAD, _bare, _find_case, _old, _part, _said, _split_not, _words
+from coach.listening.fix_words import NOT_AN_ITEM as _NOT_AN_ITEM
 from coach.listening.fix_words import OFFERED as _OFFERED
 from coach.listening.fix_words import RIGHT as _RIGHT
 from coach.listening.fix_words import WRONG as _WRONG
@@ -281,12 +282,6 @@ def _slot_is(text: str) -> Fix | None:
         return Fix("keep", slot, said=said)
     new, old = _split_not(rest)
     return Fix("put", slot, old, new, said) if new else None
-
-
-# What a part is said not to be at all: then it goes, whatever follows ("that was me complaining").
-_NOT_AN_ITEM = re.compile(r"(?i)(?:something|anything) (?:that )?(?:lights? me up|i love|i'?m good at|drives me)|"
-                          r"what (?:lights? me up|i love|drives me)|"
-                          r"(?:an?|my) (?:passion|strength|skill|drive|driver|motivation|hobby|goal|job|answer)\b")
 
 
 def _isnt(text: str) -> Fix | None:

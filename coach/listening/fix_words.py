@@ -11,15 +11,16 @@ from coach.listening.pronouns import own_voice
 _LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hmm+|um+|oh(?: dear)?|also|and|but|plus|"
                    r"then|so|actually|wait|hang on|anyway|ugh|right|well|sorry|lol|haha|mostly yes|not quite|"
                    r"although|though|except|only|"
-                   r"(?:(?:a )?couple of|two|three|a few|several|some) (?:things|changes)|one (?:more )?thing|"
+                   r"(?:(?:a )?couple of|two|three|a few|several|some) (?:things|changes|fixes|corrections)|"
+                   r"one (?:more )?thing|"
                    r"i dunno|dunno|idk|maybe|"
                    r"i guess|like i said|i just said|i said|i just told you|i told you|"
                    # "kindly write it like this: X", "just write down: X": dictated (round 13)
                    r"(?:(?:kindly|please|pls|just|can we|could you|can you)\s+)*(?:write|put|note|type)"
                    r"(?: (?:it|this|that))?(?: down)?(?: (?:as|like this|like that|instead))?\s*:)"
                    r"(?:[,.!:]+\s*|\s+))+", re.I)
-_TAIL = re.compile(r"(?:(?<!only)(?<!just)[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|tbh|honestly|really|"
-                   r"please|pls|too|"
+_TAIL = re.compile(r"(?:(?<!only)(?<!just)(?<!\ba)(?<!\bthe)[,.]?\s+(?:i think|i guess|i suppose|lol|haha|though|"
+                   r"tbh|honestly|really|please|pls|too|"
                    r"i (?:told|said to) you(?: (?:twice|already|before|that))*|like i said|as i said|"
                    r"as well|not sure|now|"
                    r"maybe|a bit|a little|if that makes sense))+[.!?]*$|[.!?]+$"
@@ -53,6 +54,7 @@ def _words(text: str) -> str:
     # "drives me is MEANINGFUL not recognised" (round 55 kept "MEANINGFUL"): a word shouted is said plainly; a short
     # one in capitals may be a name ("HR", "NHS"), and so may a run of them ("PUBLIC LAW TEAM"): those stay
     text = re.sub(r"(?<![A-Z] )\b[A-Z]{5,}\b(?! [A-Z]{2,}\b)", lambda m: m.group(0).lower(), text)
+    text = re.sub(r"(?i)[,;]?\s+as an? maybe$", ", maybe", text)  # "add X as a maybe" (round 67 cut it to "X as a")
     return own_voice(text).strip(" '\"")  # "replace it with 'you like X'": kept as "i like X"
 
 
@@ -77,6 +79,12 @@ def _split_not(new: str) -> tuple[str, str]:
                     r" (?:than|rather than|not) (?:about )?(?P<old>.+)$", new, re.I)
     if than:  # "more about fairness than meaning": fairness, in place of meaning
         return _words(than.group("new")), _old(_TAIL.sub("", than.group("old")))
+    # "NOT a nervous young teacher, i told you, its the mentor" (round 67 kept all of it as the job): what it is
+    denied = re.match(r"^not\s+(?P<old>[^,.;]{2,60}?)[,.;]\s*(?:(?:i (?:told|said to) (?:you|u)|i said|again|"
+                      r"obviously|lol|ugh)[,.;]?\s*)*(?:it'?s|its|it is|it was|but|i meant|i mean)\s+(?P<new>.+)$",
+                      new, re.I)
+    if denied:
+        return _words(denied.group("new")), _old(denied.group("old"))
     m = re.match(r"^(?P<new>.+?)(?:,\s*|\s+)not\s+(?P<old>'[^']*'|\"[^\"]*\"|.+)$", new, re.I)
     if m and re.search(r"(?i)\b(?:as in|like|meaning|i mean|so i'?m|so i can|and|or|while|yet|vs|versus)$",
                        m.group("new")):
@@ -173,3 +181,13 @@ WRONG = re.compile(r"^(?:(?:a bit|a little|kind of|kinda|really|totally|all|just
 STILL_HAVE = re.compile(r"(?i)^(?:(?:but|and|also|oh)\s+)?(?:you|u) (?:still )?(?:have|wrote|put|got|kept)\s+"
                         r"(?P<q>'[^']{2,80}'|\"[^\"]{2,80}\")(?:\s+(?:there|in there|down|in it))?"
                         r"(?:\s+(?:i think|tbh|lol|still|again))*\W*$")
+
+
+# What a part is said not to be at all: then it goes, whatever follows ("that was me complaining").
+NOT_AN_ITEM = re.compile(r"(?i)(?:something|anything) (?:that )?(?:lights? me up|i love|i'?m good at|drives me)|"
+                          r"what (?:lights? me up|i love|drives me)|"
+                          r"(?:an?|my) (?:passion|strength|skill|drive|driver|motivation|hobby|goal|job|answer)\b|"
+                          # "'10 min ago' isnt part of my answer" (round 67 put "part of your answer" in its place)
+                          r"part of (?:it|that|this|(?:my|the) (?:answer|reply|sentence|goal|point|list))\b|"
+                          r"(?:even )?(?:english|a (?:real )?sentence|a (?:real )?word|a thing|"
+                          r"what i (?:said|meant))\b")

@@ -9,7 +9,6 @@ words: it is read as a question to ask back, never as words to keep. This module
 conversation applies the fixes to what it keeps (coach.conversation.fixing).
 """
 
-
 from __future__ import annotations
 
 import re
@@ -28,8 +27,8 @@ __all__ = ["Fix", "is_complaint", "is_remark", "read_fixes"]
 
 
 # A numbered item in a list of fixes: "1) ...", "2. ...", "(3) ...", "#4 ...".
-_NUMBERED = re.compile(r"(?:^|(?<=\s)(?<!number )(?<!\bno )(?<!\btop ))(?:\(\d{1,2}\)|#?\d{1,2}[).:])\s+(?=\S)")
-
+_NUMBERED = re.compile(r"(?:^|(?<=\s)(?<!number )(?<!\bno )(?<!\btop ))(?:\(\d{1,2}\)|#?\d{1,2}[):]|"
+                       r"(?<![a-z] )(?<![a-z]  )#?\d{1,2}\.)\s+(?=\S)")
 
 _JUST_SAY = re.compile(r"(?i)^(?:(?:kind of|sort of|no|nah|ok|okay|hmm+)[,.]?\s+)*"
                        r"(?:(?:can you |could you |pls |please )?(?:just (?:say|put)|(?:make|have) it say))\s*:?\s+"
@@ -63,6 +62,7 @@ def _clauses(text: str) -> list[str]:
                      r"(?:add|drop|remove|take out|underneath|and(?!\s+(?:money|meaning|growth|freedom|impact|"
                      r"recognition|respect|security|time|family)\b))\b)|"
                      r",?\s+but\s+(?=(?:the|underneath|where|what|add|drop)\b)|"
+                     r"\s+[-\u2013]\s+(?=(?:what|where|underneath|add|drop|take|the overlap)\b)|"  # "drop X - what..."
                      # "add X to the lights me up bit, thats more me than sleeping in" (round 29): why, said after
                      r",\s+(?=(?:that'?s|thats) (?:more|less|just|only|not|what)\b)|"
                      # "ppl come to me for X, the debugging thing was a joke" (round 32): a second fix

@@ -17,7 +17,8 @@ from coach.listening.takeback import put_right_in
 
 __all__ = ["listed_back", "restated"]
 
-_SENTENCES = re.compile(r"[.!?;]+\s*|\s*\n+\s*")
+# ("the 0.6 offer": one number, round 67 said "the 0 and 6 offer")
+_SENTENCES = re.compile(r"(?<!\d)[.!?;]+\s*|(?<=\d)[.!?;]+(?!\d)\s*|\s*\n+\s*")
 # Words at the start of a thing that are not the thing: "also", "and", "um", "same like last time,".
 _LEAD = re.compile(
     r"(?i)^(?:(?:and|also|plus|oh and|but|so|or else|um+|uh+|er+m?|hmm+|like|well|yeah|yes|ok|okay|ah|oh|ha+|"

@@ -76,7 +76,10 @@ _GONE_AGAIN = re.compile(r"\b(?!(?:i|i'?ve|ive|me|myself)\b)\w+ (?:vanished|disa
                          r"|\b(?:drop|remove|delete|take out|bin|cut|scrap) (?:that|it|this|them|those)(?: out)? "
                          r"for good\b"
                          # "hes in meetings all day and looks kind of dead inside" (round 66): someone else, described
-                         r"|\b(?:he|she|they|he's|hes|she's|shes|they're|theyre)\b[^.!?]{0,40}\bdead inside\b")
+                         r"|\b(?:he|she|they|he's|hes|she's|shes|they're|theyre)\b[^.!?]{0,40}\bdead inside\b"
+                         # "lol im frustrated with YOU not with life" (round 67 asked "are you safe?"): life denied
+                         r"|\b(?:with|at|about) (?:you|u|this|the chat|the coach|it)\W+(?:and )?not (?:with|at|about) "
+                         r"(?:life|my life|everything)\b")
 
 
 def without_false_signs(low: str) -> str:
