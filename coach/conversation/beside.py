@@ -102,7 +102,7 @@ def _drives_only(text: str, lexicon: Lexicon) -> bool:
 
 # "... anyway, shadow a designer for a day", "experiment: ...": the experiment is named all the same
 _NAMED_ANYWAY = re.compile(r"(?i)\b(?:anyway|anyways|experiment\s*[:=-]|the experiment (?:is|would be))\b")
-_LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)[.,]*\s*)+")
+_LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)\b[.,]*\s*)+")
 
 # "... one sentence: i want people to trust my judgment", "anyway experiment - X": what is meant, labelled.
 _LABELLED = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:ok|okay|so|fine|anyway)[, ]+)?(?:my |in |the )?"

@@ -108,7 +108,8 @@ _FED_UP = re.compile(r"(?i)^\W*(?:(?:for (?:f|fs|fucks?|god'?s|goodness|pete'?s)
                      r"jeez|sigh|seriously|again|honestly|come on|lol|haha|ok|okay|right)\W*)+$")
 _HANGS_ON = re.compile(r"(?i)^(?:but|because|cos|so|though|tho|while)\b")
 _HEAD = re.compile(r"(?i)^(?:the|my|that|this|our|his|her)\s+")
-_LEAD_ON = re.compile(r"(?i)^\W*(?:(?:anyway|anyways|um+|so|ok|okay|and|but)[.,]*\s*)+")
+# ("\b": not the "so" of "sorry", round 67 noted "rry had a meeting")
+_LEAD_ON = re.compile(r"(?i)^\W*(?:(?:anyway|anyways|um+|so|ok|okay|and|but)\b[.,]*\s*)+")
 # Values that say how the conversation went, not what was said: never searched.
 _NOT_WORDS = frozenset(("previous", "mentee"))
 

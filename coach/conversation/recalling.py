@@ -9,14 +9,17 @@ turn they came from; more words are kept with them; a no or nothing asks the que
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from coach.conversation.forgetting import recap_asks, takes_out_kept
 from coach.conversation.heard import said_content
+from coach.conversation.kept import find_kept
 from coach.conversation.message import Message
 from coach.conversation.said_before import LINE_NAMES, put_right_at_recap
 from coach.listening.acts import read_reply
-from coach.listening.fixes import read_fixes
+from coach.listening.fixes import Fix, read_fixes
+from coach.listening.hollow import hollow
 from coach.listening.playback import play_back, swap_pronouns, trimmed
 from coach.listening.recall import recall, recalls
 from coach.listening.returning import experiment_told
@@ -152,15 +155,18 @@ class Recalling:
     def _only_put_right(self, text: str) -> bool:
         """Does a reply to "how did the experiment go?" only put last time's summary right ("wait, NOT money only.
         meaning and learning first. please correct this": round 42 thanked them "for telling me how it went")?"""
+        # ("oh dear, here we go again. the job is the MENTOR": the sigh is no news of the experiment, round 67)
         return "previous.experiment" in (self.current.ask or "") and all(
-            _PUTS_RIGHT.search(s) for s in re.split(r"[.!?;]+", text) if s.strip())
+            _PUTS_RIGHT.search(s) or any(f.kind in ("put", "add") and f.slot for f in read_fixes(s))
+            for s in re.split(r"[.!?;]+", text) if s.strip() and not hollow(s, self.flow.lexicon))
 
     def _kept_at_recap(self, text: str) -> list[tuple[str, str]]:
         """"the lights me up part should be cooking and hiking", "add baking to what lights me up", said at last
         time's recap (round 42 asked "what could you talk about for hours?" afresh, then "you know this already"):
         kept for today as said, so the flow need not ask again (rules has_passions, has_strengths); what was kept."""
         previous = self.values.get("previous") or {}
-        fixes = [f for f in read_fixes(text) if f.slot in ("passions", "strengths") and f.new
+        fixes = [_slotted(f, previous) for f in read_fixes(text)]
+        fixes = [f for f in fixes if f.slot in ("passions", "strengths") and f.new
                  and f.kind in ("add", "put") and not self.values.get(f.slot)]
         refs = self._refs()
         for fix in fixes:
@@ -172,6 +178,19 @@ class Recalling:
             else:  # what people come to them for is one answer, kept whole
                 self.words.set("strengths", ", and ".join(kept), refs)
         return [(f.slot, f.new) for f in fixes]
+
+
+def _slotted(fix: Fix, previous: dict[str, Any]) -> Fix:
+    """A fix that names a part by its words ("take 'the guilt thing' out, its just excel p values debugging", round 67
+    put only the heading right), given the line of last time's summary that holds the part."""
+    if fix.slot or not fix.part or fix.kind != "put" or not fix.new:
+        return fix
+    for slot in ("passions", "strengths"):
+        items = previous.get(slot)
+        items = items if isinstance(items, list) else [items]
+        if find_kept(fix.part, {slot: [i for i in items if isinstance(i, str)]}) is not None:
+            return replace(fix, slot=slot, part="")
+    return fix
 
 
 def in_second_person(words: str) -> str:

@@ -205,10 +205,13 @@ _STILL_THERE_OUT = re.compile(r"(?i)^(?:(?:but|and|also|oh|mostly|yes|yeah)\W+)*
 
 # "take out nervous young teacher, its the mentor", "its 0.6 not 0 and 6" (round 67 took out the first and read no fix
 # in the second): not X, Y
-_OUT_ITS = re.compile(r"(?i)^(?:(?:and|also|so|pls|please|just)[,]?\s+)*(?:take out|drop|remove|delete|bin|scrap|lose) "
-                      r"(?P<x>[\w.&' -]{2,40}?),\s*(?:(?:it'?s|its|it is|it should be|should be|make it) "
-                      r"(?!(?:not|no|just|only|wrong|a joke|rubbish|nonsense|filler|me|nothing|irrelevant|"
-                      r"made up|made-up|the wrong|a typo|there|in there|still)\b)(?P<y>[^,.;!?]{2,60}?))\W*$")
+_QUOTE = r"'[^']{2,60}'|\"[^\"]{2,60}\""
+_OUT_ITS = re.compile(rf"(?i)^(?:(?:and|also|so|pls|please|just)[,]?\s+)*(?:(?:take out|drop|remove|delete|bin|scrap|"
+                      rf"lose) (?P<x>[\w.&' -]{{2,40}}?|{_QUOTE})|take (?P<x2>{_QUOTE}|[\w.&' -]{{2,40}}?) out),\s*"
+                      r"(?:(?:it'?s|its|it is|it should be|should be|make it) (?:just |only )?"
+                      r"(?!(?:just |only )?(?:not|no|a joke|rubbish|nonsense|filler|me|nothing|irrelevant|made up|"
+                      r"made-up|the wrong|a typo|there|in there|still|wrong|noise|waffle)\b)"
+                      r"(?P<y>[^,.;!?]{2,60}?))\W*$")
 _ITS_NOT = re.compile(r"(?i)^(?:(?:and|also|so|no)[,]?\s+)*(?:it'?s|its|it is|it should be|should be) "
                       r"(?P<y>[\w.&' -]{1,30}?),?\s+not\s+(?P<x>'[^']{1,30}'|\"[^\"]{1,30}\"|[\w.&' -]{1,30}?)"
                       r"(?:\s+(?:lol|haha|ffs|again|obviously))*\W*$")
@@ -217,7 +220,7 @@ _ITS_NOT = re.compile(r"(?i)^(?:(?:and|also|so|no)[,]?\s+)*(?:it'?s|its|it is|it
 def plainly(clause: str) -> str:
     """``clause`` with a line said as a sentence of one's own put as a fix to that line."""
     clause = _STILL_THERE_OUT.sub(r"take out \g<x>", clause.strip())
-    clause = _ITS_NOT.sub(r"not \g<x>, \g<y>", _OUT_ITS.sub(r"not \g<x>, \g<y>", clause))
+    clause = _ITS_NOT.sub(r"not \g<x>, \g<y>", _OUT_ITS.sub(lambda m: f"not {m['x'] or m['x2']}, {m['y']}", clause))
     clause = _SAID_TIMES.sub("", _MAIN_ONE.sub("", _FIXING.sub("", clause)))
     clause = _IS_IN_TOO.sub(_is_in_too, _WHY_TAIL.sub("", clause.strip()))
     clause = _QUOTED_OUT.sub(r"take out \g<q>", _PUT_IN.sub(r"add \g<x>", clause))
