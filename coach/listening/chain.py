@@ -49,7 +49,10 @@ def reasons(answer: str) -> list[str]:
         # (round 34): the family said on the way is a reason too, not lost for the last one
         at = next((i for i, x in enumerate(sentences) if felt and felt in x), 0)
         family = [x for x in sentences[(guess or 0) + 1:at] if _FAMILY.search(x) and len(x.split()) >= 5]
-        parts = [*family[:1], felt] if felt else [_liked_instead(text)]
+        # "knees mostly. and i like showing people how ..." (round 67 dropped the knees): the word said to be the main
+        # reason is one too
+        main = [sentences[guess]] if felt and guess is not None and _MAIN.search(sentences[guess]) else []
+        parts = [*main, *family[:1], felt] if felt else [_liked_instead(text)]
     parts = [piece for part in parts for piece in _ALSO_WANT.split(part) if piece.strip()]
     # "firstly, I am tired; secondly, ...; and thirdly, ...": each reason of its own, without its number (round 29)
     parts = [_FIRSTLY.sub("", piece) for part in parts for piece in _NEXTLY.split(part) if piece.strip(" ;,.")]
@@ -58,6 +61,7 @@ def reasons(answer: str) -> list[str]:
     return [p for p in (key_phrase(part, _REASON_WORDS) for part in parts) if p]
 
 
+_MAIN = re.compile(r"(?i)\b(?:mostly|mainly|mainly|main|first|firstly|biggest|obviously|above all)\b")
 # "i'd be the first in my family to finish uni. and i want to actually help people": a second reason of its own
 _ALSO_WANT = re.compile(r"(?i)(?<=[.!?;])\s+(?=(?:(?:and |also |plus )?i (?:also |really |just |actually )?"
                         r"(?:want|wanna|like|love|need)\b|(?:and|also|plus) (?:my|i|i'?m|the)\b|my [a-z]+'s\b|"
@@ -200,8 +204,8 @@ _NOUN_THEN_VERB = re.compile(
 _LATER_SUBJECT = re.compile(r"\b(?:(?:you|we|they|people|i) (?!and\b|or\b)[a-z']+|(?:you're|we're|they're|i'm)\b)",
                             re.I)
 _POSSESSED_IS = re.compile(r"(?:your|my|his|her|their|our|the) [a-z]+'s (?:[a-z]+ing|not|been|always|never|so|too|a)\b")
-_BODY_PART = re.compile(r"(?:your|my|the) (?:bad |dodgy |sore )?(?:knees?|back|hips?|joints|shoulders?|health|wrists?|"
-                        r"feet|eyes|heart)$")
+_BODY_PART = re.compile(r"(?:(?:your|my|the) )?(?:bad |dodgy |sore )?(?:knees?|back|hips?|joints|shoulders?|health|"
+                        r"wrists?|feet|eyes|heart)$")
 _BURDEN = re.compile(r"\b(?:paperwork|trackers?|admin|meetings?|spreadsheets?|targets?|ofsted|inspections?|politics|"
                      r"stress|pressure|nights?|night shifts?|shifts|commute|commuting|rotas?|tickets|bugs|deadlines|"
                      r"bureaucracy|red tape|box[- ]ticking|micromanag\w*|overtime|burnout|exhaustion|noise|"
@@ -246,8 +250,9 @@ def because(phrase: str) -> str:
         return f"because it's about {phrase}"
     # "your knees": because of your knees, not "your knees matter to you" (round 42); "the trackers", "the paperwork":
     # what wears them down, never "the paperwork matters to you" (round 50: "that's backwards")
-    if _BODY_PART.match(low) or _BURDEN.search(low):
-        return f"because of {phrase}"
+    if _BODY_PART.match(low) or _BURDEN.search(low):  # "knees mostly": because of your knees
+        yours = _BODY_PART.match(low) and not re.match(r"(?:your|my|the) ", low)
+        return f"because of {'your ' if yours else ''}{phrase}"
     if ", " in phrase and " and " not in phrase:  # "money, not being knackered": both of them matter
         phrase = " and ".join(phrase.rsplit(", ", 1))
         low = phrase.lower()

@@ -241,3 +241,24 @@ def plainly(clause: str) -> str:
     # tactics" (round 35): said the way people say it, read as the line put right
     clause = _LINE_ITS.sub(lambda m: f"{m.group('line')} is ", clause)
     return _QUOTED_NOT_A_THING.sub(_said_instead, clause)
+
+
+# "and the pension. security. how many times. put it in" (round 67 added "it"): what was said before it, added
+_PUT_IT_IN = re.compile(r"(?i)(?:^|(?<=[.!?;]))\s*(?:(?:so|and|now|just|pls|please|then)\s+)*"
+                        r"(?:put|add|stick|get|write)\s+"
+                        r"(?:it|that|this|them|those|both)(?:\s+(?:in|down|back|on|there|in there|back in))*"
+                        r"(?:\s+(?:pls|please|now|then|ffs|lol|this time))*\W*$")
+_NOT_NAMED = re.compile(r"(?i)\b(?:how many times|told you|i said|again|ffs|seriously|come on|lol|ugh|omg|mate|sorry|"
+                        r"take|drop|remove|add|put|not|no|yes|yeah|missed|forgot|left out|wrong|dropped|lost|skipped|"
+                        r"cut|bit|part|line|you|u)\b|\?")
+
+
+def pointed_out(reply: str) -> str:
+    """``reply`` with "put it in" after the words meant said as "add <those words>" ("" if it has no such end)."""
+    end = _PUT_IT_IN.search(reply)
+    if end is None:
+        return ""
+    said = [re.sub(r"(?i)^(?:and|also|plus|oh and)\s+", "", x.strip(" ,"))
+            for x in re.split(r"[.!?;]+", reply[:end.start()])]
+    named = [x for x in said if x and not _NOT_NAMED.search(x) and len(x.split()) <= 6]
+    return f"add {', '.join(named)}" if named else ""

@@ -18,7 +18,7 @@ from coach.listening import fix_words as fw
 from coach.listening.edits import no_such
 from coach.listening.fix_clause import _ASIDE, Fix, _read
 from coach.listening.fix_clause import _UNDERNEATH as _UNDER
-from coach.listening.fix_plain import plainly
+from coach.listening.fix_plain import plainly, pointed_out
 from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import slot_of
 from coach.listening.text import Reply
@@ -208,7 +208,7 @@ _JUNK_IN = re.compile(r"(?i)^(?:(?:ha|no|ok|oh|and|but|also)[,.!]?\s+)*(?:there'
 
 def read_fixes(reply: str) -> list[Fix]:
     """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
-    reply = _TOLD_ASIDE.sub("", reply)  # "it's not 'being recognised', i told you last time, more X" (round 37)
+    reply = pointed_out(reply) or _TOLD_ASIDE.sub("", reply)  # "it's not 'being recognised', i told you ..., more X"
     denied = _NOT_QUOTED_IS.search(reply)
     named = re.sub(r"(?i)^.*\bbut\s+", "", denied.group("slot")).strip() if denied else ""
     if denied and slot_of(named):
