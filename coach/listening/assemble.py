@@ -168,6 +168,24 @@ def self_repair(cx: Context) -> None:
                 words(low[repairs[-1].end():f.piece.end])) >= 2:  # the first go taken back: what it became
             f.piece = Piece(repairs[-1].end(), f.piece.end)
             f.content = None
+    _started_over(found, low)
+
+
+# "wait actually probably just see friends": all said before is taken back for what follows "just"
+_OVER = re.compile(r"(?:wait|hang on|hold on|no|nah)\W+(?:no\W+)?actually\b")
+_JUST = re.compile(r"\b(?:just|only)\b")
+
+
+def _started_over(found: list[Found], low: str) -> None:
+    """"sleep in, then a climate march, or some open dataset. wait actually probably just see friends" (round 67
+    kept all three): the thought said after "actually ... just" is the answer, and what came before is not."""
+    for i, f in enumerate(found):
+        if f.kind != "correction" or not _OVER.match(low, f.piece.start, f.piece.end):
+            continue
+        nxt = next((g for g in found[i + 1:] if g.kind == "content"), None)
+        if nxt is not None and _JUST.search(low, f.piece.end, nxt.piece.start + 6):
+            for g in found[:i]:
+                g.kind = "filler" if g.kind == "content" else g.kind
 
 
 # Beside not knowing, these say how it feels or ask something back: not an answer offered.

@@ -19,7 +19,9 @@ _AND_NOT = re.compile(r"(?i)\s*(?:and\s+)?(not (?:be|have|feel|worry|need|strugg
                       r"(?: [\w'-]+){0,5})\s*(?:[.!?;]|$)")
 
 # A choice between two things is said back with both sides (round 29 lost "or to go part-time").
-CHOICE = re.compile(r"(?i)\b(?:whether|either|between)\b[^.!?;]{3,}?\bor\b")
+# ("torn between data science and working for a climate charity": round 67 cut it after "and working")
+CHOICE = re.compile(r"(?i)\b(?:whether|either|between)\b[^.!?;]{3,}?\bor\b|"
+                    r"\b(?:torn|choosing|deciding|split|stuck|caught|pulled) between\b[^.!?;]{3,}?\band\b")
 CHOICE_WORDS = 18
 # An aside inside a choice, between commas (round 34): "either an area manager, looking after several stores, or
 # possibly head office, perhaps in operations or training".

@@ -21,7 +21,8 @@ __all__ = ["listed_back", "restated"]
 _SENTENCES = re.compile(r"(?<!\d)[.!?;]+\s*|(?<=\d)[.!?;]+(?!\d)\s*|\s*\n+\s*")
 # Words at the start of a thing that are not the thing: "also", "and", "um", "same like last time,".
 _LEAD = re.compile(
-    r"(?i)^(?:(?:and|also|plus|oh and|but|so|or else|um+|uh+|er+m?|hmm+|like|well|yeah|yes|ok|okay|ah|oh|ha+|"
+    r"(?i)^(?:(?:(?:tho|though|but|and) wait|and|also|plus|oh and|but|so|or else|um+|uh+|er+m?|hmm+|like|well|yeah|yes|"
+    r"ok|okay|ah|oh|ha+|"
     r"i guess|i think|i suppose|maybe|probably|honestly|tbh|ngl|idk|obviously|defin?[ai]?tely|deff?o|"
     r"same(?: as| like)? (?:last time|before)|as (?:i said|before)|like i said|now|"
     # "add the shed please" (round 49): the request around the thing, not the thing
@@ -72,7 +73,7 @@ _REMARK = re.compile(
 _SO_THAT = re.compile(r"(?i)^(?:so|because|cos|cause|as|since) (?:that )?"
                       r"(?:the|they|i|we|you|it|people|my|our|he|she)\b")
 _ONLY_FILLER = re.compile(r"(?i)^(?:both|all|all of them|either|same|that|this|yes|yeah|no|idk|dunno|lol|ha+|haha+|"
-                          r"hmm+|um+|"
+                          r"hmm+|um+|(?:tho|though|but|and|oh)? ?wait|"
                           r"lmao|tbh|ngl|cheers|mate|innit|honestly|really|probably|maybe|i guess|i think|obviously|"
                           r"for sure|mostly|everything|anything|all sorts|stuff|loads|"
                           # "..., like constantly" (round 60 said back "So: constantly."): how often, not a thing
@@ -129,12 +130,19 @@ def listed_back(answer: str, max_words: int = 12) -> str:
     """Every thing an answer names, in the second person, joined as a list; else the usual playback (``max_words``
     long at most)."""
     spelled = _ABBREVIATED.sub(lambda m: _SPELLED[m.group(1).lower()], answer or "")
-    things = _named(spelled) or _named(spelled, who_asks=True)
+    things = _named(spelled)
+    asked = _named(spelled, who_asks=True)  # "people ask me to fix their excel stuff. and debugging": both (round 67)
+    things = asked if len(things) <= 1 and len(asked) > len(things) else things
     if len(things) == 1 and len(things[0].split()) <= _MAX_ITEM:
         return play_back(things[0], max_words)  # "ha, my kids": your kids
     if len(things) < 2:
         return play_back(answer, max_words)
     return _joined(things, answer, max_words)
+
+
+# All said before, taken back for one thing (round 67 kept the march and the dataset beside the friends)
+_START_OVER = re.compile(r"(?i)^(?:(?:wait|hang on|hold on|no|nah|hmm+)[,.!]*\s+)+(?:no[,.]?\s+)?actually[,]?\s+"
+                         r"(?:(?:probably|prob|maybe|i think|i'd|id|i would|i'?d say)\s+)*(?:just|only)\s+(?P<x>.+)$")
 
 
 def _named(spelled: str, who_asks: bool = False) -> list[str]:
@@ -145,6 +153,10 @@ def _named(spelled: str, who_asks: bool = False) -> list[str]:
         sentence = _WHO_ASKS.sub("", sentence.strip()) if who_asks else sentence
         # "... wait no not most, like half" (round 54 said back "So: not most, like half"): put right in the thing
         # before if it is there; never a thing of its own
+        over = _START_OVER.match(sentence.strip())
+        if over and things:  # "... or mess around with some dataset. wait actually probably just see friends": that
+            things = [re.sub(r"(?i)(?:\s+(?:tbh|lol|haha|honestly|i think|i guess))+$", "", over["x"]).strip(" ,")]
+            continue
         swapped = put_right_in(things[-1] if things else "", sentence)
         if swapped is not None:
             things[-1:] = [swapped or things[-1]] if things else []
