@@ -257,7 +257,7 @@ _SHRUG = re.compile(r"\b(?:maybe|probably|prob|i guess|i suppose|i think|kind of
 
 # What may come before a drive named outright: "maybe freedom", "and also growth", "obviously meaning".
 _OPENING = re.compile(r"^(?:(?:and|also|plus|actually|maybe|probably|obviously|definitely|mostly|mainly|honestly|"
-                      r"tbh|ngl|tbf|defo|deffo|def|lowkey|yeah|yes|yep|yea|oh and|and yeah|"
+                      r"tbh|ngl|tbf|defo|deffo|def|lowkey|yeah|yes|yep|yea|oh and|and yeah|um+|uh+|erm+|er+|hm+|"
                       r"i think|i guess|so|then|oh|hmm|well|firstly|secondly|thirdly|lastly|finally|first of all|"
                       r"if i am honest|if i'?m honest|a little|a bit of)[,\s]+)*")
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.conversation.heard import reason_given, said_content, without_edits
 from coach.conversation.summary import non_answer
+from coach.listening import rules
 from coach.listening.chain import reasons
 from coach.listening.edits import read_edits
 
@@ -79,6 +80,10 @@ class RungFixes:
             # "scratch tech lead. i think its ux" (round 32): what it is now, not "without tech lead"
             seed = not [r for r in self.values.get(step.ladder.chain) or [] if r]
             now = self._rung() if seed and self._corrected.startswith("without ") else ""
+            why = _WHY_SAID.search(reading.reply)  # "take out the 'wait'. ... why its important - freedom" (round 67)
+            if why and len(rules.words(reading.reply[why.end():])) >= 2:
+                return said + [self._put_right(now or self._corrected)] + self._advance(
+                    answer=reading.reply[why.end():].strip(" -:,."), ref=ref, reading=reading)
             return said + [self._put_right(now or self._corrected)] + self._enter(step.name, fresh=False)
         kept = "" if step.expect == "yes_no" else without_edits(said_content(reading), edits)
         if not kept and step.save_as and step.expect == "text" and not step.say:
@@ -170,4 +175,9 @@ class RungFixes:
         said = [self._rule(self._reply("kept_gone").replace("{words}", g)) for g in gone[:1]]
         return said + (self._advance(answer=rest, ref=ref, reading=reading) if rest else self._enter(
             self.current.name, fresh=False))
+
+
+# The why said after a fix to the rung: "why its important - freedom again, and i could choose which clients"
+_WHY_SAID = re.compile(r"(?i)\bwhy (?:it'?s|its|it is|that'?s|thats) (?:important|so important|matters)\b\W*|"
+                       r"\b(?:it'?s|its) important because\b\W*")
 

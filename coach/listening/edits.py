@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coach.listening.fix_plain import OUT_NOT_A_THING
 from coach.listening.text import Reply
 
 # Said before the instruction itself: "hmm no,", "oh and", "can you please", "i'd".
@@ -138,7 +139,7 @@ def read_edits(reply: str) -> list[Edit]:
         # "Head of Data SCIENCE, not Head of Data - those are different roles": the first words replace the second
         return [Edit(instead.group("old"), reply.strip()[:len(instead.group("new"))], instead.group("old"))]
     for sentence in _CLAUSES.split(_DASH.sub(", ", Reply(reply).low)):
-        text = sentence.strip(" .!?")
+        text = OUT_NOT_A_THING.sub(r"\g<out>", sentence.strip(" .!?"))  # "take out the 'wait' lol thats not a thing"
         # "its ok but like, not the team, the craft": the instruction may start mid-sentence.
         for start in [0] + [m.end() for m in _CLAUSE_START.finditer(text)]:
             edit = _one(text[start:])

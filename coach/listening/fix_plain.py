@@ -217,9 +217,16 @@ _ITS_NOT = re.compile(r"(?i)^(?:(?:and|also|so|no)[,]?\s+)*(?:it'?s|its|it is|it
                       r"(?:\s+(?:lol|haha|ffs|again|obviously))*\W*$")
 
 
+# "take out the 'wait' lol thats not a thing" (round 67 put "take out the 'wait' lol thats" in place of "thing")
+OUT_NOT_A_THING = re.compile(r"(?i)^(?P<out>(?:(?:and|also|so|pls|please|just)\s+)*(?:take out|drop|remove|delete|"
+                             r"lose|bin) (?:the )?(?:'[^']{1,40}'|\"[^\"]{1,40}\"|[\w' -]{1,30}?))"
+                             r"(?:\s+(?:lol|haha|pls))*,?\s+(?:that'?s|thats|it'?s|its|which is) (?:not|never) "
+                             r"(?:a thing|a word|english|what i said|something i said|mine|me)\W*$")
+
+
 def plainly(clause: str) -> str:
     """``clause`` with a line said as a sentence of one's own put as a fix to that line."""
-    clause = _STILL_THERE_OUT.sub(r"take out \g<x>", clause.strip())
+    clause = OUT_NOT_A_THING.sub(r"\g<out>", _STILL_THERE_OUT.sub(r"take out \g<x>", clause.strip()))
     clause = _ITS_NOT.sub(r"not \g<x>, \g<y>", _OUT_ITS.sub(lambda m: f"not {m['x'] or m['x2']}, {m['y']}", clause))
     clause = _SAID_TIMES.sub("", _MAIN_ONE.sub("", _FIXING.sub("", clause)))
     clause = _IS_IN_TOO.sub(_is_in_too, _WHY_TAIL.sub("", clause.strip()))
