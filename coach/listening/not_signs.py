@@ -82,6 +82,13 @@ _GONE_AGAIN = re.compile(r"\b(?!(?:i|i'?ve|ive|me|myself)\b)\w+ (?:vanished|disa
                          r"(?:life|my life|everything)\b")
 
 
+# "i'm not falling apart, i have my sister and the garden club" (round 67 asked "are you safe?"): the sign denied, with
+# what holds them up said beside it
+_NOT_FALLING = re.compile(r"\b(?:i'm|im|i am) (?:really |honestly |definitely )?not (?:falling apart|crumbling|"
+                          r"breaking down|drowning|depressed|in a (?:dark|bad) place)\b(?=,? (?:i(?:'ve| have)? got|"
+                          r"ive got|i have|i'm (?:fine|ok|okay|alright)|just|honestly|but)\b)")
+
+
 def without_false_signs(low: str) -> str:
     """``low`` (evened text) with each look-alike replaced by " ~ "."""
     low = _NOT_GONE_WISH.sub(" ~ ", low)
@@ -91,7 +98,7 @@ def without_false_signs(low: str) -> str:
     low = _JOB_WAY_OUT.sub(" ~ ", low)
     low = _WORK_NOT_A_SIGN.sub(" ~ ", low)
     low = _GONE_AGAIN.sub(" ~ ", _DIE_TAKEN_BACK.sub(" ~ ", _LESS_NOT_STOP.sub(" ~ ", low)))
-    low = _TALK_STOPS.sub(" ~ ", low)  # "i'm going to stop here. /quit": the chat ends, said as such (round 51)
+    low = _NOT_FALLING.sub(" ~ ", _TALK_STOPS.sub(" ~ ", low))  # "i'm going to stop here. /quit": the chat ends, said as such (round 51)
     if _SAID_SAFE.search(low):  # "yes im fine mate, ... not that im going to top myself" (round 52 stopped the talk)
         low = _HARM_DENIED.sub(" ~ ", low)
     return low
