@@ -98,7 +98,8 @@ def without_false_signs(low: str) -> str:
     low = _JOB_WAY_OUT.sub(" ~ ", low)
     low = _WORK_NOT_A_SIGN.sub(" ~ ", low)
     low = _GONE_AGAIN.sub(" ~ ", _DIE_TAKEN_BACK.sub(" ~ ", _LESS_NOT_STOP.sub(" ~ ", low)))
-    low = _NOT_FALLING.sub(" ~ ", _TALK_STOPS.sub(" ~ ", low))  # "i'm going to stop here. /quit": the chat ends, said as such (round 51)
+    # "i'm going to stop here. /quit": the chat ends, said as such (round 51)
+    low = _NOT_FALLING.sub(" ~ ", _TALK_STOPS.sub(" ~ ", low))
     if _SAID_SAFE.search(low):  # "yes im fine mate, ... not that im going to top myself" (round 52 stopped the talk)
         low = _HARM_DENIED.sub(" ~ ", low)
     return low
