@@ -255,6 +255,7 @@ class Changes(DriveChecks):
             words = trimmed(reading.reply[at:])
         # "you still have the hobby wrong. a lot has changed since: X": a remark to the coach is not news
         # "the drives bit is same. the underneath bit got cut off weird tho, its X": X is the news
+        words = _TOLD_YOU.sub("", words)  # (round 68: "you did tell you")
         said = [cw.PART_REMARK.sub("", s) for s in re.split(r"(?<=[.!?])\s+", words)
                 if not cw.PART_SAME.match(s) and not cw.PART_WRONG.match(s)]  # "the drives bit is a mess": not news
         # "now it's more like", "that sentence makes no sense" (round 67 noted each as what was different): no news
@@ -324,6 +325,12 @@ class Changes(DriveChecks):
             old = {w for w in rules.words(str(items[i]).lower()) if len(w) > 2}
             if new and items[i] != changed and old and len(old & new) >= max(2, (2 * len(old) + 2) // 3):
                 self.words.remove(var, i)
+
+
+# Said to the coach inside a sentence of news: "i did tell you last time", "like i told you before".
+_TOLD_YOU = re.compile(r"(?i)(?:^|(?<=[,.;]))\s*(?:(?:no|and|but|like|as)[,]?\s+)*i (?:did |already |have |'ve |just )?"
+                       r"(?:tell|told|said to) (?:you|u)(?: (?:that|this|so))?(?: (?:last time|before|already|twice|"
+                       r"earlier))?\s*(?:[,.;]|$)")
 
 
 def _restated_plus(reply: str, before: str) -> str:
