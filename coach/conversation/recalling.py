@@ -171,7 +171,8 @@ class Recalling:
         refs = self._refs()
         for fix in fixes:
             before = [str(i) for i in previous.get(fix.slot) or [] if isinstance(i, str) and i.strip()]
-            kept = [fix.new] if fix.kind == "put" else [*before, fix.new]
+            kept = [*before, fix.new] if fix.kind == "add" else [fix.new] if not fix.part else [  # one item put right
+                fix.new if find_kept(fix.part, {"item": i}) is not None else i for i in before]
             if fix.slot == "passions":
                 for item in kept:
                     self.words.append("passions", item, refs)
@@ -189,7 +190,7 @@ def _slotted(fix: Fix, previous: dict[str, Any]) -> Fix:
         items = previous.get(slot)
         items = items if isinstance(items, list) else [items]
         if find_kept(fix.part, {slot: [i for i in items if isinstance(i, str)]}) is not None:
-            return replace(fix, slot=slot, part="")
+            return replace(fix, slot=slot)
     return fix
 
 
