@@ -3,7 +3,8 @@
 A fix is read out of a reply by many small readers; when one of them takes the wrong words ("isn't part of my
 answer" -> "part of your answer", "that was me moaning", "several fixes:"), the record would keep them and every
 later read-back would say them again (round 67: "Where you're heading: part of your answer", "Underneath it: this
-is bloody useless"). This is the last check before words go in: hollow words are left out, and the mentee is asked.
+is bloody useless"). This is the last check before words go in: hollow words are left out, and the other fixes
+of the same reply are still applied.
 """
 
 from __future__ import annotations

@@ -140,11 +140,6 @@ def listed_back(answer: str, max_words: int = 12) -> str:
     return _joined(things, answer, max_words)
 
 
-# All said before, taken back for one thing (round 67 kept the march and the dataset beside the friends)
-_START_OVER = re.compile(r"(?i)^(?:(?:wait|hang on|hold on|no|nah|hmm+)[,.!]*\s+)+(?:no[,.]?\s+)?actually[,]?\s+"
-                         r"(?:(?:probably|prob|maybe|i think|i'd|id|i would|i'?d say)\s+)*(?:just|only)\s+(?P<x>.+)$")
-
-
 def _named(spelled: str, who_asks: bool = False) -> list[str]:
     """The things named, sentence by sentence; ``who_asks``: "people ask me to X" names X (else it is a remark
     beside the things, and only said back when nothing else is named: round 60 said back "So: constantly.")."""
@@ -153,10 +148,6 @@ def _named(spelled: str, who_asks: bool = False) -> list[str]:
         sentence = _WHO_ASKS.sub("", sentence.strip()) if who_asks else sentence
         # "... wait no not most, like half" (round 54 said back "So: not most, like half"): put right in the thing
         # before if it is there; never a thing of its own
-        over = _START_OVER.match(sentence.strip())
-        if over and things:  # "... or mess around with some dataset. wait actually probably just see friends": that
-            things = [re.sub(r"(?i)(?:\s+(?:tbh|lol|haha|honestly|i think|i guess))+$", "", over["x"]).strip(" ,")]
-            continue
         swapped = put_right_in(things[-1] if things else "", sentence)
         if swapped is not None:
             things[-1:] = [swapped or things[-1]] if things else []
