@@ -48,8 +48,9 @@ _MILD = re.compile(r"(?i)\b(?:kinda|kind of|sort of|a bit|a little|bit|slightly|
                    r"(?:scary|scared|nervous|daunting|nerve-?wracking|intimidating|awkward|uncomfortable|anxious|worried|"
                    r"lost)\b|\bnot in a bad way\b")
 # Good news told with the nerves on the way ("so nervous i nearly threw up ... it was amazing"): no weight to carry
-_GLAD = re.compile(r"(?i)\b(?:it was|it went|went) (?:so |really |totally |absolutely )?(?:amazing|great|brilliant|"
-                   r"fantastic|well|good|awesome)\b|\b(?:so|really) (?:happy|proud|glad|excited)\b"
+_GLAD = re.compile(r"(?i)\b(?:it was|it went|went|it turned out|turned out|it worked out|worked out) (?:so |really |"
+                   r"totally |absolutely |pretty |quite )?(?:amazing|great|brilliant|fantastic|well|good|awesome|"
+                   r"ok|okay|fine|alright|all right)\b|\b(?:so|really) (?:happy|proud|glad|excited)\b"
                    r"|\bbest (?:day|bit|thing)\b")
 _WHY_ALL_THE_WHYS = re.compile(r"(?i)\b(?:keep |always )?asking (?:me )?why\b|\bso many whys?\b|"
                                r"\ball (?:the|these) whys?\b")
