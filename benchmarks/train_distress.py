@@ -55,6 +55,8 @@ ORDINARY = DISTRESS / "ordinary" / "career.jsonl"
 # the gathered ones rarely share words with signs. First measured untouched: 13 of 90 flagged.
 WRITTEN = DISTRESS / "ordinary" / "written.jsonl"
 RULES = ROOT / "flows" / "listening" / "distress.yaml"
+# What the rules take out before the model reads a reply ("frustrated with you, not with life") shapes its text too.
+NOT_SIGNS = ROOT / "coach" / "listening" / "not_signs.py"
 SIGNS = ("crisis", "check")
 # Fixed training settings (chosen by LOWO; changing them means retraining and re-measuring).
 # Ordinary replies weigh most: they are what coach meets every turn, and weighing them 15 rather
@@ -92,10 +94,10 @@ def data_hash() -> str:
     """sha256 over every training file's name and bytes: the weights must be retrained when it changes.
 
     The distress rules count as training data: the model learns from the text they leave after
-    taking idioms and jokes out (distress.model_text).
+    taking idioms and jokes out (distress.model_text), and so do the false signs taken out first (not_signs.py).
     """
     h = hashlib.sha256()
-    for p in [*sorted(DISTRESS.glob("*.jsonl")), ORDINARY, WRITTEN, RULES]:
+    for p in [*sorted(DISTRESS.glob("*.jsonl")), ORDINARY, WRITTEN, RULES, NOT_SIGNS]:
         h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
 

@@ -184,6 +184,10 @@ def test_another_reason_excuses_only_the_sign_beside_it() -> None:
     # A hard time told as over, nothing said of now: no sign; the same with now in it: asked about.
     ("i used to be in a bad place my freshman year, like really bad, but i got help and im good now", None),
     ("i used to be in a bad place my freshman year, and lately i'm back there", "check"),
+    # A day named for "it" is still asked about, whatever the day (round 69 narrowed "do it on ...").
+    ("going to do it on the 14th", "check"),
+    ("i think i'll do it on my birthday", "check"),
+    ("i cry in the loo at work most days", "check"),
 ])
 def test_how_hard_a_reply_is_read(text: str, level: str | None) -> None:
     assert distress_level(text, LEX) == level
@@ -225,6 +229,9 @@ def test_career_talk_is_never_a_stop(text: str) -> None:
     # round 52: harm denied beside "i'm fine" (this one stopped the talk), and training people on the floor
     "what?? yes im fine mate, i said im crap at spelling not that im going to top myself. jesus",
     "more like a trainer on the floor, showing people how to do it hands on",
+    # round 69: others crying (a mentor's work), and a plan to "do it on" something, not on a day
+    "the bits where they cry in the loos. sorry, that sounds grim, its not usually",
+    "if i can do it on climate data then its both things at once?? thats kind of the dream tbh",
 ])
 def test_everyday_talk_gets_no_check_in(text: str) -> None:
     assert distress_level(text, LEX) is None

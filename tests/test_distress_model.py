@@ -115,7 +115,8 @@ def test_the_weights_were_trained_on_the_data_in_the_repository() -> None:
     model = shipped_model()
     assert model is not None
     assert model.data_hash == _trainer().data_hash(), (
-        "tests/data/distress changed since the weights were trained: run .venv/bin/python benchmarks/train_distress.py")
+        "tests/data/distress, distress.yaml or not_signs.py changed since the weights were trained: "
+        "run .venv/bin/python benchmarks/train_distress.py")
 
 
 def test_training_is_deterministic() -> None:

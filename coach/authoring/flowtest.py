@@ -16,6 +16,7 @@ from coach.conversation.message import Message
 from coach.conversation.summary import KEYS as SUMMARY_KEYS
 from coach.errors import CoachError, FlowError, Problem
 from coach.flow.spec import Flow, load_flow
+from coach.listening.text import decimals_back
 from coach.resources import flows_dir
 from coach.store.connection import memory_db
 from coach.store.database import Store
@@ -245,7 +246,7 @@ def _compare(conv: Conversation, said: list[Message], checks: dict[str, Any]) ->
             diffs.append(_diff(key, checks[key], actual[key]))
     for key, source in (("values", conv.values), ("summary", conv.summary())):
         for name, want in (checks.get(key) or {}).items():
-            got = source.get(name)
+            got = decimals_back(source.get(name))  # as stored: "0.6", never the point held while reading
             if want != got:
                 diffs.append(_diff(f"{key}.{name}", want, got))
     text = _norm(" ".join(m.text for m in said))

@@ -34,6 +34,7 @@ from coach.listening.edits import read_edits
 from coach.listening.heading import heading
 from coach.listening.playback import pointed_at, trimmed
 from coach.listening.reading import Reading
+from coach.listening.text import keep_decimals
 
 if TYPE_CHECKING:
     from coach.conversation.words import Provenance
@@ -84,8 +85,7 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
         def _say(
             self, text: str, kind: str = "say", canonical: str | None = None, rephrased: bool = False,
             meta: Rephrasing | None = None, store: bool = True, sources: list[str] | None = None,
-            stored_as: str | None = None,
-        ) -> Message: ...
+            stored_as: str | None = None) -> Message: ...
         def _record_mentee(self, text: str) -> str: ...
         def _rung(self) -> str: ...
         def _reask(self) -> list[Message]: ...
@@ -100,7 +100,7 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
     # --- one answer ---------------------------------------------------------------------
 
     def _answer(self, text: str) -> list[Message]:
-        ref = self._record_mentee(text)
+        ref, text = self._record_mentee(text), keep_decimals(text)  # "the 0.6 offer" read as one number
         self._plain_next = self._acked = False
         self._recap_fixed = ""
         self._typed = text  # the whole reply, doubts and all (the template value "unsure")

@@ -52,6 +52,11 @@ _GLAD = re.compile(r"(?i)\b(?:it was|it went|went|it turned out|turned out|it wo
                    r"totally |absolutely |pretty |quite )?(?:amazing|great|brilliant|fantastic|well|good|awesome|"
                    r"ok|okay|fine|alright|all right)\b|\b(?:so|really) (?:happy|proud|glad|excited)\b"
                    r"|\bbest (?:day|bit|thing)\b")
+# A reaction that does not weigh ("which is a relief", "weird", "excited"), unlike "that scares me", "gutted".
+_LIGHT = re.compile(r"(?i)^\W*(?:(?:that's|that is|it's|it is|this is|that|feels|feel|felt|sounds|i'm|i am|i feel|"
+                    r"kind of|kinda|a bit|a little|quite|so|really|bit|pretty|very|honestly|which is|what a)\s+)*"
+                    r"(?:a )?(?:relief|relieved|weird|strange|odd|excited|exciting|touched|moved|emotional|surprised|"
+                    r"surprising|funny|curious|interesting)\W*$")
 _WHY_ALL_THE_WHYS = re.compile(r"(?i)\b(?:keep |always )?asking (?:me )?why\b|\bso many whys?\b|"
                                r"\ball (?:the|these) whys?\b")
 _TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where|who|how)\s+(?:this|it)\b")
@@ -124,7 +129,8 @@ class AskedBack(Kept):
         named = [a for a in feelings if a.rule != "open.insight"] or feelings
         feeling = next((a for a in feelings if a.topic == "loss"), None) or next(
             (a for a in feelings if a.rule == "feeling.insight"), named[0] if named else None)
-        light = feeling is not None and (_MILD.search(feeling.text) or _GLAD.search(reading.reply))
+        light = feeling is not None and (_MILD.search(feeling.text) or _GLAD.search(reading.reply) or (
+            feeling.rule == "feeling.reaction" and _LIGHT.match(feeling.text)))  # "which is a relief" (round 69)
         if feeling is not None and feeling.topic == "worry" and light:
             feeling = Act(feeling.kind, feeling.text, "feeling", feeling.content, feeling.rule)  # "kinda scary tho"
         if feeling is not None:

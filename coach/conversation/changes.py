@@ -19,7 +19,7 @@ from coach.listening import change_words as cw
 from coach.listening import rules
 from coach.listening.edits import read_edits
 from coach.listening.fixes import read_fixes
-from coach.listening.hollow import hollow
+from coach.listening.hollow import changed_without_what, hollow
 from coach.listening.jobs import job_named
 from coach.listening.listed import listed_back, restated
 from coach.listening.playback import play_back, trimmed
@@ -238,7 +238,11 @@ class Changes(DriveChecks):
         if reading.confirm is None and not reading.has("hedge") and not reading.has("correction") and not left_out:
             edited = self._edited_previous(reading.reply)  # neither a no nor a partial yes: a part of it said to go
             # "update. the team lead quit so theres a gap now" at last time's recap (round 63: "yes or no?"): news
-            if edited or self.current.name != self.flow.returning or len(rules.words(said_content(reading))) < 3 or (
+            # "i JUST said. leaning charity even more" (round 69 asked again): said before, so it is the answer
+            again = any(a.rule == "meta.repeat" for a in reading.acts)
+            answer = self.current.name == self.flow.returning or (
+                again and not isinstance(self.values.get(self.current.changed), list))
+            if edited or not answer or len(rules.words(said_content(reading))) < 3 or (
                     news_told(reading.reply)):  # "big news - I start X": heard, then asked again (_not_yes_or_no)
                 return edited
         if reading.confirm is False and isinstance(self.values.get(self.current.changed), list):
@@ -265,7 +269,7 @@ class Changes(DriveChecks):
             news = [s for s in news if not cw.OF_THE_EXPERIMENT.search(s) and not cw.NOT_THAT.match(s)]
             if not news:
                 return ""
-        if not news and any(cw.DOUBT.match(x) or cw.TO_THE_COACH.match(x) for x in said):
+        if not news and any(cw.DOUBT.match(x) or cw.TO_THE_COACH.match(x) or changed_without_what(x) for x in said):
             return ""  # "no, you made it worse. X isnt even english" (round 63 noted it as what had changed)
         words = cw.NEWS_LEAD.sub("", " ".join(news)).strip() or words
         if not words or non_answer(words) or rules.is_off_topic(words, self.flow.lexicon):

@@ -12,6 +12,7 @@ from coach.conversation.recalling import in_second_person
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import OPEN_END
+from coach.listening.hollow import changed_without_what
 from coach.listening.playback import balanced, play_back, trimmed
 from coach.listening.returning import news_in
 
@@ -37,10 +38,9 @@ _REASON_ADDED = re.compile(
 _GERUND = re.compile(r"(?i)(?!(?:no|some|any|every)thing\b)[a-z]{2,}ing\b")
 # After a yes, a reason put beside it ("yeah and also ...", "yes, plus i like ...").
 _ALSO = re.compile(r"(?i)\b(?:and also|also|plus|and because|and cos|and cause|and bc|oh and)\b")
-# "it feels meaningful", "yes, and it makes me feel useful" (round 41): a thought of its own, one more reason; "yes,
-# that's about right" only agrees.
 # "the drivers are wrong", "that bit's not right": a complaint about what was kept, not news of a change.
 _COMPLAINT = re.compile(r"(?i)\b(?:wrong|not right|incorrect|not correct|mistaken|junk|rubbish|nonsense|typos?)\b")
+# "it feels meaningful", "yes, and it makes me feel useful" (round 41): one more reason; "yes, that's right" agrees.
 _THOUGHT = re.compile(r"(?i)^(?:and |so )?(?:it|i|that|they|people|this|he|she|we)(?:'[a-z]+)? [a-z']+ \w")
 _AGREES = re.compile(r"(?i)^(?:that'?s|thats|it'?s|its|it is|that is|you'?ve|you have|sounds|that sounds|i think|"
                      r"i'?d say)\b[\w' ]{0,20}?\b(?:right|correct|true|it|fine|accurate|spot on|good|fair|me|so|"
@@ -114,9 +114,8 @@ class Confirming(Changes):
         def _refs(self) -> list[str]: ...
         def _advance(
             self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
-            confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
-            changed: str = "", own: str = "",
-        ) -> list[Message]: ...
+            confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None, changed: str = "",
+            own: str = "") -> list[Message]: ...
 
     def _yes_to_what(self, reading: Reading) -> bool:
         """"yes thats it" to the read-back said just before "what drives all this?", "yes." at the first why: no
@@ -179,13 +178,13 @@ class Confirming(Changes):
         if reading.has("hedge"):
             return self._hedge(text, reading, ref)
         if not answered and set(reading.kinds) <= {"non_answer", "content"}:
-            # "ok", "alright then": the lexicon's plain yes and no words, read by how the answer opens.
-            plain = rules.yes_no(text, self.flow.lexicon)
+            plain = rules.yes_no(text, self.flow.lexicon)  # "ok", "alright then": plain yes/no words, how it opens
             if plain is not None:
                 return self._advance(answer=text, ref=ref, reading=reading, confirm=plain)
         if answered:  # a question or remark, answered above: now the question again
             return self._reask()
-        return self._split_answer(text, reading, ref) or self._not_yes_or_no(text)
+        split = self._split_answer(text, reading, ref)
+        return self._not_yes_or_no(text) if split is None else split
 
     def _not_yes_or_no(self, text: str) -> list[Message]:
         """Neither yes nor no: the question again, after the news it told if any, else after "yes or no?"."""
@@ -198,6 +197,8 @@ class Confirming(Changes):
 
     def _split_answer(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """"for the head of dept thing yes, honestly. for data no" (round 25): partly, never "yes or no?"."""
+        if self.current.changed and changed_without_what(text):  # "a few things are off": a no; what, asked next
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=False)
         split = _SPLIT.search(reading.reply) if self.current.foreach else None
         if split is None:
             return None

@@ -14,6 +14,7 @@ from coach.conversation.heard import about_the_goal, goal_named
 from coach.conversation.state import SessionState, Undo
 from coach.listening import rules
 from coach.listening.edits import OPEN_END, Edit
+from coach.listening.parts import MENTION, slot_of
 from coach.listening.playback import job_named, swap_pronouns
 
 if TYPE_CHECKING:
@@ -79,7 +80,8 @@ class Correcting:
         if "goal" in step.corrects and about_the_goal(reply) and (goal_named(reply) or not _GOAL_DENIED.search(reply)):
             best = (1.0, "goal", None)  # "that's not my goal, that's my job": the goal is what is put right
             new = goal_named(reply) or new  # "goal is DPO because rules protect people": DPO
-        for var in [] if best else step.corrects:
+        named = _line_named(reply, step.corrects)  # "what's underneath is more like X" (round 69 put X as the goal)
+        for var in [] if best else [named] if named else step.corrects:
             value = self.values.get(var)
             items = value if isinstance(value, list) else [value]
             for i, item in enumerate(items):
@@ -87,8 +89,8 @@ class Correcting:
                     score = _overlap(reply, item) + self._denied_in(reply, item) + (0.001 * i)  # ties: the latest
                     if best is None or score > best[0]:
                         best = (score, var, i if isinstance(value, list) else None)
-        if best is None or best[0] < 0.1:  # nothing named: the last item of the first value listed
-            var = step.corrects[0]
+        if best is None or best[0] < 0.1:  # nothing named: the last item of the line named, or of the first value
+            var = named or step.corrects[0]
             seed = step.ladder.seed if step.ladder else None
             if step.ladder and seed in step.corrects and not [r for r in self.values.get(step.ladder.chain) or [] if r]:
                 var = seed  # no rung yet: the seed is all that was said back ("what I said was X")
@@ -384,3 +386,13 @@ def dropped_from(item: str, part: str) -> str:
     if len(options) > 1 and kept and len(kept) < len(options):
         return ", or ".join(kept)
     return _without(item, part) or item
+
+
+def _line_named(reply: str, corrects: tuple[str, ...]) -> str:
+    """The value among ``corrects`` whose line ``reply`` says is more or less something ("what's underneath is more
+    like X" -> the why chain), or ""."""
+    m = re.search(rf"(?i)\b(?:{MENTION})(?=(?:\s+(?:bit|part|line))?\s+(?:is|was)\s+(?:really\s+|actually\s+)?"
+                  rf"(?:more|less)\b)", reply)
+    slot = slot_of(m.group(0)) if m else ""
+    slot = "why_chain" if slot == "bedrock" and "why_chain" in corrects else slot
+    return slot if slot in corrects else ""

@@ -25,6 +25,7 @@ from coach.flow.template import render
 from coach.listening.commands import back_asked, command_asked, command_inside
 from coach.listening.distress import distress_level
 from coach.listening.takeback import takes_back
+from coach.listening.text import decimals_back
 from coach.rephrase.protocol import Rephraser, Rephrasing, Verbatim
 from coach.store.database import RESUMABLE, Store, Turn
 
@@ -316,11 +317,10 @@ class Conversation(Answering, Asking):
     def _say(
         self, text: str, kind: str = "say", canonical: str | None = None, rephrased: bool = False,
         meta: Rephrasing | None = None, store: bool = True, sources: list[str] | None = None,
-        stored_as: str | None = None,
-    ) -> Message:
+        stored_as: str | None = None) -> Message:
         """A coach message, added to the transcript as ``stored_as`` (its kind unless said otherwise:
         "reask" marks the line that asks again, which flow statistics count)."""
-        step = self.current
+        step, text, canonical = self.current, decimals_back(text), decimals_back(canonical)
         if store:
             self._turns.append(Turn(
                 role="coach", text=text, step=step.name, phase=step.phase,
@@ -336,9 +336,9 @@ class Conversation(Answering, Asking):
 
     def _record_mentee(self, text: str) -> str:
         """Add what the mentee typed to the turn; return its reference ("session:n")."""
-        step = self.current
-        n = self._number()
-        self._turns.append(Turn(role="mentee", text=text, step=step.name, phase=step.phase, n=n, kind="answer"))
+        step, n = self.current, self._number()
+        self._turns.append(Turn(role="mentee", text=decimals_back(text), step=step.name, phase=step.phase, n=n,
+                                kind="answer"))
         ref = f"{self.id}:{n}"
         self.words.remember(ref, text)
         return ref
@@ -364,7 +364,7 @@ class Conversation(Answering, Asking):
     def _commit(self) -> None:
         turns, self._turns = self._turns, []
         self.store.save(
-            self.id, step=self.step, phase=self.current.phase, values=self.values,
+            self.id, step=self.step, phase=self.current.phase, values=decimals_back(self.values),
             state=self.state.to_json(), status=self.status, turns=turns,
         )
 

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from coach.conversation.message import Message
 
 # What words added with no line named say by their shape: a liking, a strength, a want.
+# A reply that opens by saying what to do to the record: "add X to ...", "pls put Y in the ... bit".
+_TOLD_TO = re.compile(r"(?i)^\W*(?:(?:and|also|oh|pls|please|can you|could you|ok|okay|um+|wait)\W+)*"
+                      r"(?:add|put|change|swap|replace|take out|remove)\b")
 _SHAPES = (
     ("passions", re.compile(r"(?i)^(?:that )?i (?:really |also |just )?(?:like|love|enjoy|adore|am into|'?m into)\b")),
     ("strengths", re.compile(r"(?i)^(?:that )?(?:i'?m|im|i am) (?:really |quite |pretty |also )?good at\b|"
@@ -263,11 +266,12 @@ class FixValues(Drives):
         question (round 44 kept it as the overlap): the line named put right, and this question asked again."""
         step = self.current
         own = step.append_to or step.save_as
-        if step.ladder or step.say:
-            return None
+        told = _TOLD_TO.match(text) is not None  # 'add "not fully decided" to where im heading' at a why (round 69)
+        if (step.ladder or step.say) and not told:
+            return None  # a remark at a why or a read-back is the answer, or put right by the step itself
         # a line this step does not put right itself ("no. where i'm heading is X" after the day-to-day, round 48)
         fixes = [f for f in read_fixes(text) if f.kind in ("put", "add") and f.slot and f.new and not f.part
-                 and (f.said or f.kind == "add") and f.slot != own and f.slot not in step.corrects
+                 and (f.said or f.kind == "add") and f.slot != own and (f.slot not in step.corrects or told)
                  and self.values.get(f.slot)]
         if not fixes:
             return None

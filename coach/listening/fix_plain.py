@@ -224,9 +224,40 @@ OUT_NOT_A_THING = re.compile(r"(?i)^(?P<out>(?:(?:and|also|so|pls|please|just)\s
                              r"(?:a thing|a word|english|what i said|something i said|mine|me)\W*$")
 
 
+# "underneath isnt just loving the craft, its that pitching ate it" (round 69 read no fix): the line put right, and
+# with "just", what it said kept beside the new words
+_LINE_ISNT = re.compile(rf"(?i)^(?:(?:and|also|but|so|no)[,]?\s+)*(?P<line>{MENTION})\s+(?:isn'?t|isnt|is not|wasn'?t|"
+                        rf"was not)\s+(?P<just>just |only )?(?P<x>[^,;.]{{2,60}}?),?\s+(?:(?:it'?s|its|it is)\s+"
+                        rf"(?:more\s+)?(?:about\s+)?|but\s+)"
+                        rf"(?!(?:also|as well|maybe|probably|perhaps|possibly|kind of)\b)(?P<y>[^;]{{2,80}}?)\W*$")
+
+
+def _line_isnt(m: re.Match[str]) -> str:
+    x, y = m["x"].strip(), m["y"].strip()
+    return f"{m['line']} should be {x}, and {y}" if m["just"] else f"{m['line']} should be {y}, not {x}"
+
+
+# "also it was maybe jess's job not definitely", "jess's job was a maybe" (round 69 read "definitely" as the part to
+# put right): the thing named, kept as a maybe
+_WAS_MAYBE = re.compile(r"(?i)^(?:(?:and|also|but|so|oh|plus)[,]?\s+)*(?:(?:it|that|the job|the job i'?d pick)\s+"
+                        r"(?:was|is)\s+(?:only |just |more )?(?:maybe|a maybe|probably|possibly)\s+"
+                        r"(?P<y>[\w&' -]{2,40}?)"
+                        r"|(?P<z>[\w&' -]{2,40}?)\s+(?:was|is)\s+(?:only |just |more of |still )?a maybe)"
+                        r",?(?:\s+(?:not|rather than) (?:definitely|for sure|certain(?:ly)?|decided|a yes|a definite))?"
+                        r"(?:\s+(?:lol|tho|though|tbh))*\W*$")
+
+
+def _was_maybe(m: re.Match[str]) -> str:
+    x = (m["y"] or m["z"]).strip()
+    return f"not {x}, {x} as a maybe"
+
+
 def plainly(clause: str) -> str:
     """``clause`` with a line said as a sentence of one's own put as a fix to that line."""
     clause = OUT_NOT_A_THING.sub(r"\g<out>", _STILL_THERE_OUT.sub(r"take out \g<x>", clause.strip()))
+    clause = _WAS_MAYBE.sub(_was_maybe, clause)
+    isnt = _LINE_ISNT.match(clause)
+    clause = _LINE_ISNT.sub(_line_isnt, clause) if isnt and slot_of(isnt["line"]) else clause
     clause = _ITS_NOT.sub(r"not \g<x>, \g<y>", _OUT_ITS.sub(lambda m: f"not {m['x'] or m['x2']}, {m['y']}", clause))
     clause = _SAID_TIMES.sub("", _MAIN_ONE.sub("", _FIXING.sub("", clause)))
     clause = _IS_IN_TOO.sub(_is_in_too, _WHY_TAIL.sub("", clause.strip()))

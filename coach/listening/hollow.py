@@ -28,6 +28,15 @@ _SCRAP = re.compile(
     r"(?:still )?(?:that|this|it)|something like|kind of|sort of|more like|now it'?s more like(?: what)?|"
     r"(?:\d+|a|ten|five|two) (?:min|mins|minutes?|secs?|seconds?) ago"
     r")\W*$")
+# That something changed, without what: "some of it's changed", "a few things are off", "the overlap bit is wrong".
+_VAGUE = re.compile(
+    r"(?i)^\W*"
+    r"(?:(?:no|nah|not really|partly|kind of|well|yes|yeah|mostly|um+|so|hmm+)\W+(?:but\s+)?)*"
+    r"(?:(?:some|a lot|most|parts|bits|a few|a couple|one or two|lots)(?: of)? (?:it|things|stuff|bits|parts)|"
+    r"(?:some |a few |a couple of )?things|stuff|a bit|the (?:\w+ ){0,2}(?:bit|part|line)(?: of it)?)\s*"
+    r"(?:is|are|has|have|'s|s|'ve|was|were)?\s*(?:a bit |kind of |slightly |totally )?"
+    r"(?:changed|different|off|wrong|not right|out of date|moved on|shifted)"
+    r"(?:\W+(?:tbh|honestly|lol|really|i think|i guess|now|since|since then|a bit|actually))*\W*$")
 # Words that cannot end a thought: "h&s is the", "the forecasting team for and though", "the sabbatical is" (not
 # "what it is", "something to be proud of": those end where they should).
 _DANGLING = re.compile(r"(?i)(?:\b(?:the|a|an|and|or|but|though|tho|because|cos|my|your|his|her|their|our|than|"
@@ -40,10 +49,15 @@ _TO_THE_COACH = re.compile(r"(?i)^\W*(?:you|u)(?:'ve| have)? (?:\w+ )?(?:missed|
 _NOT_WORDS = frozenset({"meta", "filler", "non_answer", "yes", "no", "consent"})
 
 
+def changed_without_what(words: str) -> bool:
+    """"a few things are off", "not really, some of it's changed": something is different, and not yet what."""
+    return _VAGUE.match(words.strip()) is not None
+
+
 def hollow(words: str, lex: Lexicon) -> bool:
     """Are ``words`` a remark to the coach or a scrap that says nothing, rather than the mentee's thought?"""
     text = words.strip()
-    if not text or _SCRAP.match(text) or _DANGLING.search(text) or _TO_THE_COACH.match(text):
+    if not text or _SCRAP.match(text) or _VAGUE.match(text) or _DANGLING.search(text) or _TO_THE_COACH.match(text):
         return True
     kinds = set(read_reply(text, lex).kinds)
     return bool(kinds) and kinds <= _NOT_WORDS

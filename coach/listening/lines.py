@@ -45,6 +45,8 @@ _DENIED_AFTER = re.compile(r"(?i)^(?P<x>.+?)\s+(?:thing |bit |part |one )?"
 _DENIED_BEFORE = re.compile(r"(?i)^(?:and |also |just )?(?:(?:it |that )?(?:is|'s|was) )?"
                             r"(?:not|no|never|less|drop|lose|remove|take out|cut)\s+"
                             r"(?:really |so much |about |the )?(?P<x>.+)$")
+_NOT_YET_SURE = re.compile(r"(?i)^not (?:fully|totally|entirely|completely|quite|100%|a hundred percent) "
+                           r"(?:decided|sure|settled|certain|convinced|committed|ready|there)\b")
 _KEPT = re.compile(r"(?i)^(?P<x>.+?)\s+(?:yes|yeah|yep|is right|is fine|is ok|stays|fits|is true)$")
 # "its more being heard", "more like being listened to", "should say reading AND writing": the new words.
 _NEW = re.compile(r"(?i)^(?:(?:i (?:told you|said)(?: (?:last time|before|already))?,? (?:it )?(?:is|was)|"
@@ -117,7 +119,7 @@ def line_edit(reply: str, lines: dict[str, list[str]]) -> LineEdit | None:
             denied.append(m.group("x"))
             continue
         m = _DENIED_AFTER.match(clause) or _DENIED_BEFORE.match(clause)
-        if m:
+        if m and not _NOT_YET_SURE.match(clause):  # "not fully decided tho": a doubt, not a part denied
             denied.append((m.groupdict().get("x") or m.group("y") or "").strip())
             continue
         m = _KEPT.match(clause)
@@ -125,9 +127,13 @@ def line_edit(reply: str, lines: dict[str, list[str]]) -> LineEdit | None:
             kept.append(m.group("x"))
             continue
         said = _NEW.match(clause)
-        if said and _FILLER.match(clause) is None and (not new or (said.group("y") != clause and not marked)):
-            new, marked = said.group("y").strip(" ."), said.group("y") != clause  # "its more X" beats a plain X
+        # "its more X" beats a plain X; a "like" said in passing marks nothing ("like 70/30 charity", round 69)
+        marks = said is not None and said.group("y") != clause and not re.match(r"(?i)like\s", clause)
+        if said and _FILLER.match(clause) is None and (not new or (marks and not marked)):
+            new, marked = said.group("y").strip(" ."), marks
             only = re.match(r"(?i)(?:just|only)\s", clause) is not None  # "not it. just money and having a say"
+        elif said and new and not marked and not marks and _FILLER.match(clause) is None and not denied:
+            new = f"{new}, {said.group('y').strip(' .')}"  # "leaning charity even more. like 70/30 charity": all of it
     found = [hit for part in denied + kept if not _OTHER.match(part) for hit in _found(part, lines, named)]
     places = {var for var, _ in found} or ({named} if named else set())
     if not places and new:

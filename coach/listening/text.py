@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 # Pictographs and the joiners between them: never words, never part of a quote.
 _EMOJI = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
@@ -18,6 +19,27 @@ _BOUNDARY = re.compile(
     r"\?+\s*$)"
 )
 _EDGE = " ,.;:!?-\u2013\u2014'\"()*"
+# The point inside a number ("the 0.6 offer", "2.5 days") is no sentence end: while a reply is read it is held as
+# a one-dot leader, which no reader splits on, and put back wherever words leave the conversation (round 69 kept
+# "mentor lead 0" of "its mentor lead 0.6 now").
+DECIMAL_POINT = "\u2024"
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
+
+
+def keep_decimals(text: str) -> str:
+    """``text`` with each point inside a number held as :data:`DECIMAL_POINT`."""
+    return _DECIMAL.sub(DECIMAL_POINT, text)
+
+
+def decimals_back(value: Any) -> Any:
+    """``value`` (text, or lists and dicts of it) with every held point a full stop again."""
+    if isinstance(value, str):
+        return value.replace(DECIMAL_POINT, ".")
+    if isinstance(value, list):
+        return [decimals_back(v) for v in value]
+    if isinstance(value, dict):
+        return {k: decimals_back(v) for k, v in value.items()}
+    return value
 
 
 @dataclass(frozen=True)
@@ -31,6 +53,10 @@ class Piece:
 _TRAILED = re.compile(r"(?i)\b(and|or|more|less|like|of|the|a|an|to|but|with|for|about|some|just|my|your|into)"
                       r"\s*(?:\.{2,}|\u2026)\s*(?=[a-z])")
 
+# "what's underneath is more like, i miss him" (round 69 said back "what's underneath is more like"): a comma after
+# the words that lead in the new ones is a pause, not where the thought ends
+_LEAD_IN_COMMA = re.compile(r"(?i)\b(more like|more about|less about|more that|it's like|its like)\s*,\s*(?=[a-z])")
+
 
 class Reply:
     """A reply cleaned once; every span the reader keeps indexes both texts alike."""
@@ -41,7 +67,7 @@ class Reply:
         text = _EMOJI.sub(" ", text)
         # "less freedom now and more... company?" (round 50 said back "less freedom now and more."): a pause
         # after a word that needs one after it is no end of a sentence
-        text = _TRAILED.sub(r"\1 ", text)
+        text = _LEAD_IN_COMMA.sub(r"\1 ", _TRAILED.sub(r"\1 ", text))
         lines = [" ".join(line.split()) for line in text.splitlines()]
         self.text = "\n".join(line for line in lines if line)
         # Lower case without changing any length, so spans index both texts.
