@@ -180,7 +180,8 @@ class DriveChecks:
             return [self._rule(noted)] + self._advance(answer=text, ref=ref, reading=reading, confirm=True)
         if back and not rules.words(text[:back[0].start()] + text[back[0].end():]):
             return [self._rule(noted)] + self._reask()  # only the earlier no taken back: this check is still open
-        confirm = False if reading.has("no") else None if reading.has("hedge") else True
+        # "not earning well. not losing what ive got. pension. and you missed meaning" (round 69 kept money): a no
+        confirm = False if reading.has("no") or self._item_denied(text) else None if reading.has("hedge") else True
         if confirm is None and _MOSTLY_YES_LEAD.match(text):  # "mostly yes but you missed money" (round 64 left
             confirm = True  # meaning and growth off the list): a yes to those, and money beside them
         lead = f"{self._partly_plain()} " if confirm is None and "partly_plain" in self.flow.replies else ""
@@ -208,7 +209,8 @@ class DriveChecks:
         if own.lower() not in [str(k).lower() for k in self.values.get(var) or []]:
             self.words.append(var, own, self._refs())
         noted = self._rule(self._reply("noted_too").replace("{words}", play_back(own) or own))  # "your family"
-        confirm = False if reading.has("no") else None if reading.has("hedge") else True
+        # "not earning well. not losing what ive got. pension. and you missed meaning" (round 69 kept money): a no
+        confirm = False if reading.has("no") or self._item_denied(text) else None if reading.has("hedge") else True
         return [noted] + self._advance(answer=text, ref=ref, reading=reading, confirm=confirm)
 
     def _swapped(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
@@ -327,6 +329,13 @@ class DriveChecks:
         if spec is not None and not item.get("with") and label and label.lower() != spec.label.lower():
             return [label]
         return [item["id"], *item.get("with", [])]
+
+    def _item_denied(self, text: str) -> bool:
+        """Is the drive being checked said not to be so ("not earning well. not losing what ive got", round 69)?"""
+        label = str(self._item().get("label") or "").lower()
+        return any(self._names_item(m["x"]) or (label and label in m["x"].lower()) for m in re.finditer(
+            r"(?i)(?:^|[.,;!?]\s*)(?:(?:no|nah|and|but)[,.]?\s+)*(?:not|never|isn'?t)\s+(?:really\s+|about\s+)?"
+            r"(?P<x>[\w' ]{3,30}?)(?=\s*(?:[.,;!?]|$))", text))
 
     def _names_item(self, words: str) -> bool:
         """Do the mentee's words name the drive being checked ("meaning" at the meaning check)?"""
