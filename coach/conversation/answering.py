@@ -133,7 +133,7 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
             return self._asides(reading) + self._advance(answer="", ref=ref, reading=reading, confirm=None)
         fixed = self._playback_fixed(text, reading, ref)
         if fixed is None:  # or a line put right at another question, or a heading turned in passing
-            fixed = self._earlier_line_fixed(text) or self._heading_put_right(text, reading, ref)
+            fixed = self._earlier_line_fixed(text, ref) or self._heading_put_right(text, reading, ref)
         if fixed is not None:  # "the heading bit is wrong, it's X. and add Y to underneath"
             return fixed
         start = start_fixed(reading) if step.expect == "yes_no" and "goal" in step.corrects else ""

@@ -16,6 +16,7 @@ from coach.conversation.kept import find_kept
 from coach.conversation.summary import LINES
 from coach.listening import rules
 from coach.listening.fixes import Fix, read_fixes
+from coach.listening.fixes_apart import fixes_apart
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
@@ -46,6 +47,7 @@ class FixValues(Drives):
         def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
         def _reply(self, key: str) -> str: ...
         def _reask(self) -> list[Message]: ...
+        def _take(self, text: str, ref: str) -> list[Message]: ...
 
     def _put_slot(self, fix: Fix) -> str:
         var, value = fix.slot, self.values.get(fix.slot)
@@ -261,7 +263,7 @@ class FixValues(Drives):
         else:
             self._put(var, None, words, self._refs())
 
-    def _earlier_line_fixed(self, text: str) -> list[Message] | None:
+    def _earlier_line_fixed(self, text: str, ref: str) -> list[Message] | None:
         """"the lights me up bit is wrong. please change it to: cooking for friends and football", said at the next
         question (round 44 kept it as the overlap): the line named put right, and this question asked again."""
         step = self.current
@@ -277,7 +279,10 @@ class FixValues(Drives):
             return None
         self._begin_change()
         said = "\n".join(self._put_slot(f) if f.kind == "put" else self._added_to(f) for f in fixes)
-        return [self._rule(self._reply("put_right").replace("{words}", said_back(said)))] + self._reask()
+        # "add X to where im heading. and i told you how i know, the email guy told me" (round 69 asked again)
+        rest = fixes_apart(text)[1]
+        return [self._rule(self._reply("put_right").replace("{words}", said_back(said)))] + (
+            self._take(rest, ref) if len(rules.words(rest)) >= 3 and not read_fixes(rest) else self._reask())
 
     def _added_to(self, fix: Fix) -> str:
         """"also you skipped what im good at, i'd say explaining maths stuff" (round 48 kept it as the overlap): one
