@@ -232,6 +232,9 @@ def test_career_talk_is_never_a_stop(text: str) -> None:
     # round 69: others crying (a mentor's work), and a plan to "do it on" something, not on a day
     "the bits where they cry in the loos. sorry, that sounds grim, its not usually",
     "if i can do it on climate data then its both things at once?? thats kind of the dream tbh",
+    # round 70: work that vanishes, said of things
+    "bc fast stuff disappears and i end up with nothing to show. slow stuff like a course or a loaf, i can see it",
+    "lol yes im safe, im talking about pitch decks disappearing, not me",
 ])
 def test_everyday_talk_gets_no_check_in(text: str) -> None:
     assert distress_level(text, LEX) is None

@@ -29,7 +29,10 @@ _PLAINLY_SAFE = re.compile(r"(?i)\bnot in (?:any )?danger\b|\bno danger\b|"
                            # "yes, im safe, i promise. im not going to do anything silly" (round 49 asked again)
                            r"\b(?:i'?m|im|i am) not (?:going to|gonna) do anything (?:silly|stupid|daft|drastic)\b|"
                            r"\bsafe,? i promise\b|\bnot unsafe\b|"
-                           r"\b(?:safe|fine),? (?:just|only) (?:sad|tired|low|grieving|down|stressed|exhausted)\b")
+                           r"\b(?:safe|fine),? (?:just|only) (?:sad|tired|low|grieving|down|stressed|exhausted)\b|"
+                           # "yes, i'm perfectly safe ... i'm sad sometimes, thats all" (round 70 asked a second time)
+                           r"\b(?:perfectly|completely|totally|absolutely|quite|100%) (?:safe|fine|ok|okay)\b|"
+                           r"\b(?:sad|low|down|grieving) (?:sometimes|at times|now and then),? (?:that'?s|thats) all\b")
 
 
 _YES_FIRST = re.compile(r"(?i)^\W*(?:yes|yeah|yep|yup|ya|yea|yes yes|of course|obviously)\W*(?:[.!]+|$)")

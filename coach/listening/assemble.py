@@ -99,7 +99,8 @@ _NOT_SO = re.compile(r"(?:i'?m|im|i am|i'?ve|i) (?:not|never|already|don'?t)\b")
 _WHY_I_ASK = re.compile(r"\b(?:because|cos|cause|coz|bc|since)\b")
 # A clause that takes the thought before back: "Or, no, [I mean,] ...".
 _REPAIR_LEAD = re.compile(r"(?:or|well|hmm+),?\s+(?:no+|nah)[,.!]+\s+")
-_REPAIR_START = re.compile(r"(?:or|well|hmm+),?\s+(?:no+|nah|not)[,.!]*")
+# ("X. or not. not sure i want to tip my hand yet" is a doubt about X, not X taken back: round 70 lost X)
+_REPAIR_START = re.compile(r"(?:or|well|hmm+),?\s+(?:no+|nah|not(?=,))[,.!]*")
 # Put right in passing, inside one clause: "helping people grow, no wait, i mean seeing them get better",
 # "the money, sorry i mean the freedom it gives me", "to be heard, or rather to have my ideas count".
 _INLINE_REPAIR = re.compile(

@@ -23,7 +23,11 @@ _NOT_FEELING = re.compile(
 # Something dead that is not the mentee: "holding a dead hamster", "the dead plant on my desk".
 _DEAD_THING = re.compile(r"\b(?:a|an|the|my|his|her|their|our|some) dead (?!(?:inside|tired|set|serious|on)\b)[a-z]+")
 _THING_GOES = re.compile(r"\b(?:a|an|the|my|our|this|that|his|her|their|every) (?!(?:i|me|myself)\b)[a-z]+(?: [a-z]+)? "
-                         r"(?:disappears|vanishes|disappeared|vanished|goes away|went away)\b")
+                         r"(?:disappears|vanishes|disappeared|vanished|goes away|went away)\b"
+                         # "fast stuff disappears", "pitch decks disappearing" (round 70 asked "are you safe?")
+                         r"|\b(?:[a-z]+ )?(?:stuff|things|work|decks|pitches|ideas|campaigns|ads|projects|files|emails|"
+                         r"budgets|drafts|slides|money|jobs|roles) (?:just )?(?:disappears?|vanish(?:es)?|disappeared|"
+                         r"vanished|disappearing|vanishing)\b")
 # Things, not people, dead or gone: "courgettes are dead now tho, frost", "my tomatoes died" (round 18).
 _THINGS_DEAD = re.compile(r"\b(?!(?:i|we|they|people|kids|children|parents|friends|grandparents|patients|residents|"
                           r"folks|guys|all|dreams|hopes|feelings|emotions|spirits|souls)\b)[a-z]+(?:es|s) "
