@@ -31,7 +31,7 @@ from coach.listening import rules
 from coach.listening.acts import read_reply, unnumbered
 from coach.listening.chain import denies_rung
 from coach.listening.edits import read_edits
-from coach.listening.heading import heading
+from coach.listening.heading import heading, idea_asked
 from coach.listening.playback import pointed_at, trimmed
 from coach.listening.reading import Reading
 from coach.listening.text import keep_decimals
@@ -268,8 +268,8 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
         if content and (rules.is_off_topic(content, self.flow.lexicon) or non_answer(content) or still_wrong):
             content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
         content = content or self._feeling_answer(reading)
-        if content and step.save_as == "goal":
-            content = heading(content)  # "im a designer rn, and i want to lead": the wish, not the job
+        if content and step.save_as in ("goal", "experiment"):  # "should i just X?" at the experiment: maybe X
+            content = heading(content) if step.save_as == "goal" else idea_asked(content)  # the wish, not the job
         return content
 
     def _collect(self, var: str, item: dict[str, Any], ref: str | None) -> None:

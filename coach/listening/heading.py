@@ -11,7 +11,7 @@ import re
 
 from coach.listening.takeback import TAKE_BACK
 
-__all__ = ["heading"]
+__all__ = ["heading", "idea_asked"]
 
 # Where someone is now, said on the way to where they're heading: "im a research technician rn",
 # "i work as a dispatcher", "been here like 4 yrs", and the run-up "this is going to be long".
@@ -235,3 +235,15 @@ _FRAME_AT_END = re.compile(r"(?i)\s+(?:in|within|by|over) (?:the next |like |abo
 def _without_frame(goal: str) -> str:
     cut = _FRAME_AT_END.sub("", goal)
     return cut if len(cut.split()) >= 3 else goal
+
+
+# "like should i just ask the data team lead for a coffee?" at the experiment question (round 70 kept the question
+# as the experiment): an idea asked about is the idea, held as a maybe
+_IDEA_ASKED = re.compile(r"(?i)^(?:(?:like|so|um+|or|and|idk)\W+)*(?:should|shall|could|can) i "
+                         r"(?:just |maybe |perhaps )?(?P<x>\w.+?)\W*$")
+
+
+def idea_asked(content: str) -> str:
+    """``content``, or the idea in it said as a maybe when it asks the coach about it ("should i just X?")."""
+    m = _IDEA_ASKED.match(content)
+    return f"maybe {m['x']}" if m else content
