@@ -30,6 +30,9 @@ from coach.listening.parts import keeps_as_is
          [Fix("restate", new="my own bakery", chain=("i want to make things", "i like mornings"))]),
         ("yeah, and because my dad never got to", [Fix("add", "why_chain", new="my dad never got to")]),
         ("u forgot the mentoring part", [Fix("missing", "", "mentoring", said="the mentoring part")]),
+        # round 70: the part named without the aside after it
+        ("and you dropped the honest brands thing which is like the main one",
+         [Fix("missing", "", "honest brands", said="the honest brands thing which is like the main one")]),
         ("nope, the goal is wrong. it's not head of sales, it's sales ops",
          [Fix("put", "goal", "head of sales", "sales ops", "the goal")]),
         ("couple of things: 'money' should be 'security', and you forgot the freedom",
