@@ -104,7 +104,8 @@ def _find_case(text: str, words: str) -> str:
 def _part(mention: str) -> str:
     """The words a mention names: "the lucky bit" -> "lucky", "'that's fun'" -> "that's fun"."""
     # "jess says lol", "the honest brands thing which is like the main one" (round 70): the words, not the aside
-    text = re.sub(r"(?i)\s+(?:(?:which|that) (?:is|was|'s)\b.*|(?:lol|haha+|tbh|lmao|ffs)\b.*)$", "", mention).strip(" '\"")
+    text = re.sub(r"(?i)\s+(?:(?:which|that) (?:is|was|'s)\b.*|(?:lol|haha+|tbh|lmao|ffs)\b.*)$", "", mention)
+    text = text.strip(" '\"")
     if slot_of(text):
         return ""
     text = re.sub(r"^(?:the|that|this|my|your|all the)\s+", "", text, flags=re.I)
