@@ -60,7 +60,8 @@ from coach.listening.parts import keeps_as_is
          [Fix("add", new="growth"), Fix("ask", "bedrock", said="the underneath bit")]),
     ],
     ids=["place-and-add", "place-reads-odd", "quoted-old", "remark-and-keep", "joke-then-new", "pointed",
-         "restate", "and-because", "missing", "missing-before-aside", "slot-wrong-then-not-x", "quoted-should-and-missing", "add-one-thing",
+         "restate", "and-because", "missing", "missing-before-aside", "slot-wrong-then-not-x",
+         "quoted-should-and-missing", "add-one-thing",
          "last-bit", "part-wrong-with-words", "slot-right", "important-bit", "missing-then-add-it", "line-not-just",
          "rubbish-doing-there-missing", "add-back-repeated"],
 )
