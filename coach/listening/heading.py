@@ -144,6 +144,10 @@ _THINK_ABOUT = re.compile(r"(?i)\bi (?:also |sometimes |often )?(?:think|am thin
 _GOES_ON = re.compile(r"(?i)(?:and|plus)\b")
 
 
+# An idea doubted at once (round 70 said back "or maybe not"), then the wish said after it
+_DOUBTED = re.compile(r"(?i)[.?!]\s+or (?:maybe |perhaps |probably )?not\s*[.?!]\s+")
+
+
 def heading(content: str) -> str:
     """The part of a goal answer that says where the mentee is heading, not where they are now.
 
@@ -160,6 +164,10 @@ def _heading(content: str) -> str:
     options = _counted_options(content)
     if options:
         return options
+    doubted = _DOUBTED.search(content)  # "maybe i'm retired? or maybe not. i kind of think i'd like to be X": X
+    wish = _WISH_FROM.search(content, doubted.end()) if doubted else None
+    if wish and len(content[wish.end():].split()) >= 3:
+        content = content[wish.start():]
     first, dot, rest = content.partition(". ")
     while dot and _REMARK.match(first) and rest.strip():  # "i don't totally know. i'm a TA ...": the run-up goes
         content = rest
