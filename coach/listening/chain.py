@@ -41,7 +41,7 @@ def reasons(answer: str) -> list[str]:
         # "My father was an accountant, maybe it is from him. When I find the pattern I feel calm", "knees. and
         # i'd like to see my kids graduate": a guess or a word first, then what they feel or want: that is the reason.
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", text) if x.strip()]
-        guess = next((i for i, x in enumerate(sentences) if _GUESSED.search(x) or len(x.split()) <= 2
+        guess = next((i for i, x in enumerate(sentences) if _GUESSED.search(x) or len(_MATE.sub("", x).split()) <= 2
                       or _ABSTRACT.match(x)), None)
         felt = next((x for x in sentences[guess + 1:] if _FELT.search(x)), "") if guess is not None else ""
         felt = _clause_felt(felt)  # "Early on I was made redundant, and I promised myself X": that clause
@@ -51,8 +51,12 @@ def reasons(answer: str) -> list[str]:
         family = [x for x in sentences[(guess or 0) + 1:at] if _FAMILY.search(x) and len(x.split()) >= 5]
         # "knees mostly. and i like showing people how ..." (round 67 dropped the knees): the word said to be the main
         # reason is one too
-        main = [sentences[guess]] if felt and guess is not None and _MAIN.search(sentences[guess]) else []
-        parts = [*main, *family[:1], felt] if felt else [_liked_instead(text)]
+        first = _MATE.sub("", sentences[guess]) if guess is not None else ""  # "my knees mate" (round 70)
+        main = [first] if felt and (_MAIN.search(first) or _BODY_PART.search(first.strip(" .!?"))) else []
+        # "... i like seeing a new lad go from useless to decent. plus pension, need to last till 67": one more
+        plus = [_PLUS.sub("", x) for x in sentences[at + 1:] if _PLUS.match(x) or re.match(r"(?i)[a-z]+,\s", x)][:1] \
+            if felt else []
+        parts = [*main, *family[:1], felt, *plus] if felt else [_liked_instead(text)]
     parts = [piece for part in parts for piece in _ALSO_WANT.split(part) if piece.strip()]
     # "firstly, I am tired; secondly, ...; and thirdly, ...": each reason of its own, without its number (round 29)
     parts = [_FIRSTLY.sub("", piece) for part in parts for piece in _NEXTLY.split(part) if piece.strip(" ;,.")]
@@ -61,6 +65,8 @@ def reasons(answer: str) -> list[str]:
     return [p for p in (key_phrase(part, _REASON_WORDS) for part in parts) if p]
 
 
+_MATE = re.compile(r"(?i)\s+(?:mate|lol|tbh|obviously|innit|really)\W*$")
+_PLUS = re.compile(r"(?i)^(?:plus|and also|also|oh and)\s+")
 _MAIN = re.compile(r"(?i)\b(?:mostly|mainly|mainly|main|first|firstly|biggest|obviously|above all)\b")
 # "i'd be the first in my family to finish uni. and i want to actually help people": a second reason of its own
 _ALSO_WANT = re.compile(r"(?i)(?<=[.!?;])\s+(?=(?:(?:and |also |plus )?i (?:also |really |just |actually )?"
