@@ -89,8 +89,7 @@ class Fixing(Rewriting):
         def finished(self) -> bool: ...
         def _advance(
             self, answer: str, skipped: bool = False, ref: str | None = None, reading: Reading | None = None,
-            confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None,
-            changed: str = "",
+            confirm: bool | None = None, corrected: bool = False, sources: list[str] | None = None, changed: str = "",
         ) -> list[Message]: ...
 
     def _playback_fixed(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
@@ -201,6 +200,10 @@ class Fixing(Rewriting):
             self._change = None  # the rung is put right, and the next why asks about it
             first = self._corrected.split("\n")[0].split("\t")[-1]
             return said + [self._put_right(first)] + self._enter(step.name, fresh=False)
+        there = [h.rpartition(" is already in ")[0] for h in self._corrected.split("\n")]  # "you missed the knees"
+        if changed and all(there) and step.expect == "yes_no" and "kept_there" in self.flow.replies:  # said so
+            return [*said, self._rule(self._reply("kept_there").replace("{words}", play_back(there[0], 20))),
+                    *self._reask()]
         if changed:
             kept = "" if step.expect == "yes_no" else said_content(reading) or text
             return said + self._advance(answer=kept or text, ref=ref, reading=reading, confirm=None, corrected=True)
@@ -327,7 +330,6 @@ class Fixing(Rewriting):
         self._corrected = new
         return True
 
-    # --- one fix ----------------------------------------------------------------------------
 
     def _fix_one(self, fix: Fix, reply: str) -> str:
         """Apply one fix; how it is said back (in the mentee's words), or "" if nothing was changed."""

@@ -145,6 +145,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "delete": "Yes. coach delete erases a conversation completely, whenever you like; coach sessions lists them.",
     "skip": "Of course, we can leave that one.",
     "kept_yes": "Yes: what I have now says \"{words}\".",
+    "kept_there": "It's in there: \"{words}\".",
     "said_before": "Last time, for {line}, you said: {words}.",
     "said_before_none": "I don't have anything kept from last time about that.",
     "repeat": "Of course.",

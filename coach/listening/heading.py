@@ -165,9 +165,9 @@ def _heading(content: str) -> str:
     if options:
         return options
     doubted = _DOUBTED.search(content)  # "maybe i'm retired? or maybe not. i kind of think i'd like to be X": X
-    wish = _WISH_FROM.search(content, doubted.end()) if doubted else None
-    if wish and len(content[wish.end():].split()) >= 3:
-        content = content[wish.start():]
+    after_doubt = _WISH_FROM.search(content, doubted.end()) if doubted else None
+    if after_doubt and len(content[after_doubt.end():].split()) >= 3:
+        content = content[after_doubt.start():]
     first, dot, rest = content.partition(". ")
     while dot and _REMARK.match(first) and rest.strip():  # "i don't totally know. i'm a TA ...": the run-up goes
         content = rest
