@@ -336,9 +336,8 @@ class Conversation(Answering, Asking):
 
     def _record_mentee(self, text: str) -> str:
         """Add what the mentee typed to the turn; return its reference ("session:n")."""
-        step, n = self.current, self._number()
-        self._turns.append(Turn(role="mentee", text=decimals_back(text), step=step.name, phase=step.phase, n=n,
-                                kind="answer"))
+        step, n = self.current, self._number()  # kept as typed: the reader holds points in numbers only after this
+        self._turns.append(Turn(role="mentee", text=text, step=step.name, phase=step.phase, n=n, kind="answer"))
         ref = f"{self.id}:{n}"
         self.words.remember(ref, text)
         return ref
