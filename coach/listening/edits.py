@@ -27,7 +27,9 @@ _PART = r"(?:part|bit|thing|stuff|line|piece|one|point|detail)s?"
 # "drop the money bit", "take out the part about my boss", "leave the boss stuff out".
 _REMOVE = re.compile(
     _LEAD + r"(?:" + _REMOVE_VERB + r"\s+(?P<said>(?:the |that |this )?(?:" + _PART
-    + r" (?:about|abt|bout|on|with|re|where i (?:said|say|mention(?:ed)?)) )?(?P<x>[^,.;!?]+?))(?:\s+(?:out|off))?"
+    + r" (?:about|abt|bout|on|with|re|where i (?:said|say|mention(?:ed)?)) )?"
+    + r"(?P<x>\"[^\"]{2,80}\"|[^,.;!?]+?))"  # a quoted part whole, commas and all (round 70)
+    + r"(?:\s+(?:out|off))?"
     + r"|(?:leave|take|cross|cut|keep) (?P<x2>[^,.;!?]+?) (?:out|off)(?: of (?:it|there|that))?)"
     + r"(?:\s+(?:please|pls|thanks|tbh|lol|entirely|completely|altogether|fully))?(?:$|[,;] )")
 # "rotas OUT", "H&S is out, i said that", "rotas still in there, bin it" (round 62 kept them all): the part goes.
@@ -210,8 +212,9 @@ def _fits(mention: str) -> bool:
     named = core(mention)
     quoted = re.findall(r"['\"]([^'\"]{1,60})['\"]", mention)
     if len(quoted) > 1 and _QUOTED_LIST.match(mention):
-        return all(q.strip() and len(q.split()) <= 6 and not _NOT_A_PART.match(q.strip()) for q in quoted)
-    return bool(named) and not _NOT_A_PART.match(named) and len(named.split()) <= 6
+        return all(q.strip() and len(q.split()) <= 12 and not _NOT_A_PART.match(q.strip()) for q in quoted)
+    most = 12 if re.fullmatch(r"\s*\"[^\"]+\"\s*", mention) else 6  # quoted: the words exactly, a longer part can go
+    return bool(named) and not _NOT_A_PART.match(named) and len(named.split()) <= most
 
 
 _QUOTED_LIST = re.compile(r"""^\s*(?:['"][^'"]{1,60}['"]\s*(?:,|and|&|\+)?\s*)+$""")
