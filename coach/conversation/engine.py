@@ -25,7 +25,7 @@ from coach.flow.template import render
 from coach.listening.commands import back_asked, command_asked, command_inside
 from coach.listening.distress import distress_level
 from coach.listening.takeback import takes_back
-from coach.listening.text import decimals_back
+from coach.listening.text import decimals_back, keep_decimals
 from coach.rephrase.protocol import Rephraser, Rephrasing, Verbatim
 from coach.store.database import RESUMABLE, Store, Turn
 
@@ -339,7 +339,7 @@ class Conversation(Answering, Asking):
         step, n = self.current, self._number()  # kept as typed: the reader holds points in numbers only after this
         self._turns.append(Turn(role="mentee", text=text, step=step.name, phase=step.phase, n=n, kind="answer"))
         ref = f"{self.id}:{n}"
-        self.words.remember(ref, text)
+        self.words.remember(ref, keep_decimals(text))  # read later, as the reader reads: "0.6" one number
         return ref
 
     def _number(self) -> int:
