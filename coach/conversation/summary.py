@@ -11,7 +11,9 @@ KEYS = ("goals", "motivations", "bedrock", "passions", "strengths", "sweet_spot"
 # The summary's lines, as the coach says them, for saying back which line a fix changed.
 LINES = {"goal": "where you're heading", "want_job": "the job you'd pick", "bedrock": "underneath it",
           "passions": "what lights you up", "strengths": "what people come to you for",
-          "sweet_spot": "where those meet", "motivations": "what drives you"}
+          "sweet_spot": "where those meet", "motivations": "what drives you",
+          # never said by their names in the flow (round 71 showed "why_chain is now: guilt")
+          "why_chain": "what's underneath", "experiment": "the experiment"}
 
 
 def summarise(values: dict[str, Any], mapping: dict[str, Any]) -> dict[str, Any]:
