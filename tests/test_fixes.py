@@ -30,6 +30,8 @@ from coach.listening.parts import keeps_as_is
          [Fix("restate", new="my own bakery", chain=("i want to make things", "i like mornings"))]),
         ("yeah, and because my dad never got to", [Fix("add", "why_chain", new="my dad never got to")]),
         ("u forgot the mentoring part", [Fix("missing", "", "mentoring", said="the mentoring part")]),
+        # round 71: what to add, without the aside after it
+        ("add the beavers back lol you dropped them", [Fix("add", new="the beavers")]),
         # round 70: a quoted part taken out whole, its comma too
         ('take out "not up close at all, you said from outside"',
          [Fix("drop", "", "not up close at all, you said from outside",
@@ -64,8 +66,8 @@ from coach.listening.parts import keeps_as_is
          [Fix("add", new="growth"), Fix("ask", "bedrock", said="the underneath bit")]),
     ],
     ids=["place-and-add", "place-reads-odd", "quoted-old", "remark-and-keep", "joke-then-new", "pointed",
-         "restate", "and-because", "missing", "quoted-out-with-comma", "missing-before-aside", "slot-wrong-then-not-x",
-         "quoted-should-and-missing", "add-one-thing",
+         "restate", "and-because", "missing", "add-before-aside", "quoted-out-with-comma", "missing-before-aside",
+         "slot-wrong-then-not-x", "quoted-should-and-missing", "add-one-thing",
          "last-bit", "part-wrong-with-words", "slot-right", "important-bit", "missing-then-add-it", "line-not-just",
          "rubbish-doing-there-missing", "add-back-repeated"],
 )

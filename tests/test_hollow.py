@@ -23,6 +23,9 @@ from coach.listening.lexicon import load_lexicon
     "you left out the course outline bit",
     "i just gave you one",
     "10 min ago",
+    "me rambling",  # from "thats not a value lol its just me rambling" (round 71)
+    "a few things are off",  # that something changed, not what (round 69)
+    "not really, some of it's changed",
 ])
 def test_remarks_and_scraps_are_hollow(words: str) -> None:
     assert hollow(words, load_lexicon())
@@ -38,6 +41,7 @@ def test_remarks_and_scraps_are_hollow(words: str) -> None:
     "finish work without being crippled and with a decent pension",
     "you get to help people",  # a general "you", not said to the coach
     "being useful",
+    "me and my dog",
 ])
 def test_the_mentees_own_words_are_not(words: str) -> None:
     assert not hollow(words, load_lexicon())

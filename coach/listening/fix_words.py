@@ -55,6 +55,8 @@ def _words(text: str) -> str:
     # one in capitals may be a name ("HR", "NHS"), and so may a run of them ("PUBLIC LAW TEAM"): those stay
     text = re.sub(r"(?<![A-Z] )\b[A-Z]{5,}\b(?! [A-Z]{2,}\b)", lambda m: m.group(0).lower(), text)
     text = re.sub(r"(?i)[,;]?\s+as an? maybe$", ", maybe", text)  # "add X as a maybe" (round 67 cut it to "X as a")
+    # "add the beavers back lol you dropped them" (round 71 added "the beavers lol you dropped them"): the aside goes
+    text = re.sub(r"(?i)(?<=\w)\s+(?:lol|lmao|haha+|ffs|omg)\b(?:\s+\w.*)?$", "", text)
     return own_voice(text).strip(" '\"")  # "replace it with 'you like X'": kept as "i like X"
 
 

@@ -26,7 +26,9 @@ _SCRAP = re.compile(
     r"(?:you|i)(?:'ve| have)? (?:missed|dropped|lost|forgot|left out|cut) (?:it|that|this|one|a bit)(?: again)?|"
     r"(?:you|u|i)(?:'ve| have)? (?:just |literally |already )*gave (?:me|you|u) (?:one|it|that|an answer)|"
     r"(?:still )?(?:that|this|it)|something like|kind of|sort of|more like|now it'?s more like(?: what)?|"
-    r"(?:\d+|a|ten|five|two) (?:min|mins|minutes?|secs?|seconds?) ago"
+    r"(?:\d+|a|ten|five|two) (?:min|mins|minutes?|secs?|seconds?) ago|"
+    # "thats not a value lol its just me rambling" (round 71 put "me rambling" in): about the words, not words
+    r"(?:just |only )?me (?:rambling|moaning|complaining|joking|venting|correcting you|thinking out loud|being daft)"
     r")\W*$")
 # That something changed, without what: "some of it's changed", "a few things are off", "the overlap bit is wrong".
 _VAGUE = re.compile(
