@@ -21,10 +21,10 @@ from coach.listening.fixes_apart import fixes_apart
 if TYPE_CHECKING:
     from coach.conversation.message import Message
 
-# What words added with no line named say by their shape: a liking, a strength, a want.
 # A reply that opens by saying what to do to the record: "add X to ...", "pls put Y in the ... bit".
 _TOLD_TO = re.compile(r"(?i)^\W*(?:(?:and|also|oh|pls|please|can you|could you|ok|okay|um+|wait)\W+)*"
                       r"(?:add|put|change|swap|replace|take out|remove)\b")
+# What words added with no line named say by their shape: a liking, a strength, a want.
 _SHAPES = (
     ("passions", re.compile(r"(?i)^(?:that )?i (?:really |also |just )?(?:like|love|enjoy|adore|am into|'?m into)\b")),
     ("strengths", re.compile(r"(?i)^(?:that )?(?:i'?m|im|i am) (?:really |quite |pretty |also )?good at\b|"
@@ -41,6 +41,8 @@ MEANT = re.compile(r"(?i)(?:^|(?<=[.!?;,])\s*)(?:(?:no|nah|nope|not really|ok|so
 
 class FixValues(Drives):
     """Fixes put into the values they name (see the module docstring)."""
+
+    _found_kept: tuple[str, ...] = ()  # "you missed the knees" with the knees kept: those items, this reply
 
     if TYPE_CHECKING:
 
@@ -186,6 +188,7 @@ class FixValues(Drives):
             value = self.values.get(var)
             for item in value if isinstance(value, list) else [value]:
                 if isinstance(item, str) and all(re.search(rf"(?i)\b{re.escape(w)}\b", item) for w in named):
+                    self._found_kept = (*self._found_kept, item.strip(" ."))
                     return f"{item.strip(' .')} is already in {LINES.get(var, var)}"
         return ""
 

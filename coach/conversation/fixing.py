@@ -200,8 +200,8 @@ class Fixing(Rewriting):
             self._change = None  # the rung is put right, and the next why asks about it
             first = self._corrected.split("\n")[0].split("\t")[-1]
             return said + [self._put_right(first)] + self._enter(step.name, fresh=False)
-        there = [h.rpartition(" is already in ")[0] for h in self._corrected.split("\n")]  # "you missed the knees"
-        if changed and all(there) and step.expect == "yes_no" and "kept_there" in self.flow.replies:  # said so
+        if changed and len(there := self._found_kept) == len(self._corrected.split("\n")) and step.expect == "yes_no" \
+                and "kept_there" in self.flow.replies:  # "you missed the knees", every part kept: said so, no "clearer"
             return [*said, self._rule(self._reply("kept_there").replace("{words}", play_back(there[0], 20))),
                     *self._reask()]
         if changed:
@@ -256,7 +256,7 @@ class Fixing(Rewriting):
     def _apply_fixes(self, fixes: list[Fix], reply: str) -> tuple[bool, Message | None]:
         """Apply every fix it can; (anything changed, the question to ask about a part, if any)."""
         heard: list[str] = []
-        question: Message | None = None
+        question, self._found_kept = None, ()
         for fix in fixes:
             if fix.kind == "keep" or (fix.new and fix.kind in _WORDS_IN and hollow(fix.new, self.flow.lexicon)):
                 continue  # "'10 min ago' isnt part of my answer": never "put right: part of your answer" (round 67)
