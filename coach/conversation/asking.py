@@ -19,6 +19,7 @@ from coach.flow.template import MissingValue
 from coach.home import addressed
 from coach.listening import rules
 from coach.listening.chain import goal_phrase, reason
+from coach.listening.hedged import play_back_hedged
 from coach.listening.jobs import works_alone
 from coach.listening.listed import listed_back
 from coach.listening.playback import play_back
@@ -307,7 +308,7 @@ def said_back(corrected: str) -> str:
         quoted = re.match(r"without ['\"\u201c]", words) is not None  # the coach's own line, quoted back: as it was
         maybe = re.search(r"(?i),\s*maybe$", words)  # "X, maybe" (added as a maybe) keeps its maybe when said back
         plain = words[:maybe.start()] if maybe else words
-        said = words if quoted else play_back(plain, 30) or words  # their own fix, whole
+        said = words if quoted else play_back_hedged(plain, 30) or words  # their own fix, whole
         said += " (as a maybe)" if maybe and not quoted and not said.endswith("maybe") else ""
         if line.startswith("+"):  # words added to a line
             pieces.append(f"{said} added to {line[1:]}")

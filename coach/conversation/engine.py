@@ -11,17 +11,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import jinja2
-
 from coach.conversation.answering import Answering
 from coach.conversation.asking import Asking, Pending
+from coach.conversation.editing import Editing, edit_line
 from coach.conversation.machine import EdgeObserver, Position, edges, position
 from coach.conversation.message import Message, tidy
 from coach.conversation.state import SessionState
+from coach.conversation.summary import recap_says_something
 from coach.conversation.words import Provenance
 from coach.errors import FlowError, UsageError
 from coach.flow.spec import Flow, Step, load_flow, nearest_step
-from coach.flow.template import render
 from coach.listening.commands import back_asked, command_asked, command_inside
 from coach.listening.distress import distress_level
 from coach.listening.takeback import takes_back
@@ -34,6 +33,8 @@ COMMANDS = {
     "/skip": "skip this question",
     "/back": "go back to the previous question",
     "/orig": "show the question in the flow's own wording",
+    "/summary": "show what I have noted so far",
+    "/edit": "set a line exactly, e.g. /edit what drives me: meaning, being useful",
     "/pause": "pause; continue later with coach chat --resume",
     "/quit": "end this conversation (the transcript is kept)",
 }
@@ -41,7 +42,7 @@ COMMANDS = {
 MAX_ANSWER_CHARS = 4000
 
 
-class Conversation(Answering, Asking):
+class Conversation(Editing, Answering, Asking):
     """Drives one session: answers in, coach messages out, every answer stored before model work."""
 
     def __init__(
@@ -91,7 +92,7 @@ class Conversation(Answering, Asking):
         if flow.returning and (previous or earlier_sessions):  # a talk stopped part way counts as "last time" too
             picture, where, carried = Provenance.last_picture(store, mentee, previous, flow.summary,
                                                               flow.steps[flow.returning].changed)
-            if previous or _says_something(flow, values, picture):  # round 61: a recap that said nothing
+            if previous or recap_says_something(flow, values, picture):  # round 61: a recap that said nothing
                 values["previous"], state.sources["previous"], state.carried = picture, where, carried
                 start = flow.returning
         sid = store.create_session(
@@ -182,6 +183,10 @@ class Conversation(Answering, Asking):
         if self.finished:
             raise UsageError(f"this conversation is {self.status}")
         command = text.strip().lower()
+        edit = re.search(r"(?i)(?:^|\s)/edit\b", text.strip())  # "ugh its STILL wrong. /edit what drives me: meaning"
+        if edit and (not edit.start() or edit_line(text.strip()[edit.end():])) and distress_level(
+                text, self.flow.lexicon) is None:  # a sign is heard as one; "i'd /edit my cv" is an answer
+            return self._edit_line(text, edit.end())
         if command in COMMANDS or command == "/reload":
             return self._command(command)
         if command.startswith("/") and command[1:].isalpha():
@@ -273,6 +278,8 @@ class Conversation(Answering, Asking):
             return [self._rule(q.canonical if q else "There is no question yet.", store=False)]
         if command == "/reload":
             return self.reload_from_disk()
+        if command == "/summary":
+            return self._show_summary()
         self._record_mentee(typed or command)
         if command == "/pause":
             msgs = [self._rule(self.flow.replies["paused"] + f" (coach chat --resume {self.id})")]
@@ -350,7 +357,7 @@ class Conversation(Answering, Asking):
         """Store the turn so far; then word the pending question (model work), store it, show all."""
         pending, self._question = self._question, None
         if self._corrected:  # "did you fix those 4 things?" asked later is answered from this
-            self.last_fixed = self._corrected
+            self.last_fixed, msgs = self._corrected, msgs[:1] + self._edit_hint() + msgs[1:]
         self._corrected = ""
         if pending is not None and pending.step.rephrase and pending.rephrase and not isinstance(
                 self.rephraser, Verbatim):
@@ -384,16 +391,3 @@ def broken_flow_message(conv: Conversation, e: FlowError) -> Message:
     errors = [p.render() for p in e.problems if p.level == "error"] or [str(e)]
     text = "(The edited flow has errors, so the previous version stays in use:\n" + "\n".join(errors) + ")"
     return Message(text=text, step=conv.current.name, phase=conv.current.phase, kind="rule")
-
-
-def _says_something(flow: Flow, values: dict[str, Any], picture: dict[str, Any]) -> bool:
-    """Would the flow's recap of ``picture`` (a conversation stopped part way) say any of it back? Words that are
-    never played back (a sign of distress, a non-answer) say nothing, and then there is no recap to give."""
-    say = flow.steps[str(flow.returning)].say or ""
-    try:
-        empty: dict[str, Any] = {k: ([] if isinstance(v, list) else None if k == "experiment" else "")
-                                 for k, v in picture.items()}
-        shown = [render(say, {**values, "mentee": "", "previous": p}) for p in (picture, empty)]
-    except jinja2.TemplateError:  # a flow's own recap that needs more than this: given as before
-        return any(picture.values())
-    return shown[0] != shown[1]

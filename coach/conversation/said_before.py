@@ -12,6 +12,7 @@ from typing import Any
 
 from coach.listening import fix_words as fw
 from coach.listening.fixes import read_fixes
+from coach.listening.hedged import play_back_hedged
 from coach.listening.lexicon import Lexicon, normalise
 from coach.listening.lines import item_words, line_edit
 from coach.listening.parts import slot_of
@@ -112,7 +113,7 @@ def _line_words(summary: dict[str, Any], name: str, lexicon: Lexicon) -> str:
 def _said_back(item: str) -> str:
     """An item as the coach says it back: whole if it can be, else its first sentence that can ("either. its not
     that im tired of the children, ..." was shown raw, in the first person, in round 55); never the raw words."""
-    whole = play_back(item, 30)
+    whole = play_back_hedged(item, 30)  # "maybe the 0.6 post" keeps its maybe (round 71)
     if whole:
         return whole
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", item) if len(s.split()) >= 3]

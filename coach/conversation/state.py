@@ -78,6 +78,8 @@ class SessionState:
     fixing: dict[str, Any] | None = None  # a part of a playback asked about ("what would you put in place of X?")
     # Unfinished conversations whose corrections the recap's summary carries (deleting one takes them)
     carried: list[int] = field(default_factory=list)
+    fixes_heard: int = 0  # answers that put a playback right: the second brings how to set a line with /edit
+    edit_hint: bool = False  # ... said (once), or /edit already used
 
     # --- counters that /back restores ------------------------------------------------------
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import jinja2
+
+from coach.flow.template import render
 from coach.listening import rules
+
+if TYPE_CHECKING:
+    from coach.flow.spec import Flow
 
 KEYS = ("goals", "motivations", "bedrock", "passions", "strengths", "sweet_spot", "experiment")
 
@@ -136,3 +142,16 @@ def non_answer(text: str) -> bool:
     if t in lex.yes.find(t) or t in lex.no.find(t):
         return True
     return n <= 6 and rules.is_unsure(text, lex)
+
+
+def recap_says_something(flow: Flow, values: dict[str, Any], picture: dict[str, Any]) -> bool:
+    """Would the flow's recap of ``picture`` (a conversation stopped part way) say any of it back? Words that are
+    never played back (a sign of distress, a non-answer) say nothing, and then there is no recap to give."""
+    say = flow.steps[str(flow.returning)].say or ""
+    try:
+        empty: dict[str, Any] = {k: ([] if isinstance(v, list) else None if k == "experiment" else "")
+                                 for k, v in picture.items()}
+        shown = [render(say, {**values, "mentee": "", "previous": p}) for p in (picture, empty)]
+    except jinja2.TemplateError:  # a flow's own recap that needs more than this: given as before
+        return any(picture.values())
+    return shown[0] != shown[1]

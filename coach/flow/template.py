@@ -16,6 +16,7 @@ from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from coach.listening.chain import play_back_chain
+from coach.listening.hedged import play_back_hedged
 from coach.listening.listed import listed_back
 from coach.listening.playback import job_named, play_back, swap_pronouns
 
@@ -171,6 +172,7 @@ def _on_text(f: Any) -> Any:
 
 ENV.filters["reflect"] = _on_text(play_back)
 ENV.filters["listed"] = _on_text(listed_back)
+ENV.filters["hedged"] = _on_text(play_back_hedged)
 ENV.filters["swap"] = _on_text(swap_pronouns)
 ENV.filters["chain"] = _chain
 ENV.filters["listing"] = _listing

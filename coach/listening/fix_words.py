@@ -92,6 +92,10 @@ def _split_not(new: str) -> tuple[str, str]:
                        m.group("new")):
         m = None  # "money as in not worrying every month" (round 35): what it means, not what it is not; "sitting
         # with someone on a bad day and not flinching" (round 36): one thought, the "not" inside it
+    if m and re.fullmatch(r"(?i)(?:maybe|probably|perhaps|possibly|prob|definitely|defo|deffo|def|just|still|really|"
+                          r"ideally|hopefully)", m.group("new").strip(" ,")):
+        # "is maybe not full time" (round 71 kept "maybe" in place of "full time"): a doubt, said whole
+        return f"{m['new'].strip(' ,').lower()} not {_words(m['old'])}", ""
     if m and not re.match(r"^(?:sure|really|quite|exactly|at all)\b", m.group("old"), re.I):
         old = _old(_TAIL.sub("", m.group("old")))
         return _words(m.group("new")), "" if re.fullmatch(_DEICTIC, old, re.I) else old

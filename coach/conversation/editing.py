@@ -1,0 +1,103 @@
+"""/edit and /summary: a line of the summary set exactly as the mentee types it, and what is kept so far.
+
+The coach reads fixes said in words ("take out X, it's more Y") as well as rules can, and still gets some
+wrong; a mentee who has put it right twice should not have to plead a third time. "/edit what drives me:
+meaning, being useful" makes that line say exactly that (mixed into Conversation)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from coach.conversation.asking import said_back
+from coach.conversation.summary import LINES
+from coach.listening.fixes import Fix
+from coach.listening.parts import slot_of
+
+if TYPE_CHECKING:
+    from coach.conversation.message import Message
+    from coach.conversation.state import SessionState, Undo
+    from coach.flow.spec import Flow
+
+# How often a mentee puts a playback right before the coach says /edit is there (once per conversation).
+_HINT_AFTER = 2
+_EXPERIMENT = re.compile(r"(?i)^['\"]?(?:the |my )?(?:small |little )?(?:experiment|small step|next step|step)"
+                         r"(?: (?:bit|part|line))?['\"]?$")
+
+
+def edit_line(body: str) -> tuple[str, str] | None:
+    """("line named", "its new words") of what follows /edit ("what drives me: meaning"), or None."""
+    line, sep, words = body.partition(":")
+    if not sep:
+        line, sep, words = body.partition("=")
+    line = " ".join(line.split()).strip(" .,'\"")
+    if not sep or not line:
+        return None
+    var = "experiment" if _EXPERIMENT.match(line) else slot_of(line)
+    return (var, " ".join(words.split()).strip(" '\"")) if var and var != "why_chain" else None
+
+
+class Editing:
+    """/edit and /summary (see the module docstring)."""
+
+    flow: Flow
+    values: dict[str, Any]
+    state: SessionState
+    _corrected: str
+    _change: Undo | None
+
+    if TYPE_CHECKING:
+
+        def _rule(self, text: str, kind: str = "rule", store: bool = True, stored_as: str | None = None) -> Message: ...
+        def _record_mentee(self, text: str) -> str: ...
+        def _begin_change(self) -> None: ...
+        def _put(self, var: str, index: int | None, new: str, ref: list[str]) -> None: ...
+        def _refs(self) -> list[str]: ...
+        def _put_slot(self, fix: Fix) -> str: ...
+        def _enter(self, name: str, fresh: bool = True) -> list[Message]: ...
+        def _so_far(self, asked: str) -> str: ...
+        def _reply(self, key: str) -> str: ...
+        def _finish_turn(self, msgs: list[Message]) -> list[Message]: ...
+        @property
+        def step(self) -> str: ...
+
+    def _edit_line(self, typed: str, at: int) -> list[Message]:
+        """"/edit what lights me up: hiking, the beavers": that line made exactly those words, said back, and the
+        question asked again (a playback is said again as it is now). /back does not undo it: it was asked for.
+        ``at``: where the line's name starts, after "/edit" (a remark may come before it)."""
+        found = edit_line(typed.strip()[at:])
+        editable = {str(v) for names in self.flow.summary.values() for v in (names if isinstance(names, list)
+                                                                             else [names])}
+        if found is None or found[0] not in editable:
+            return [self._rule(self._reply("edit_usage"), store=False)]
+        var, words = found
+        self._record_mentee(typed)
+        self._begin_change()
+        if words:
+            said = said_back(self._put_slot(Fix(kind="put", slot=var, new=words, said=var)))
+        else:
+            value = self.values.get(var)
+            for i in reversed(range(len(value))) if isinstance(value, list) else ():
+                self._put(var, i, "", self._refs())
+            if not isinstance(value, list):
+                self._put(var, None, "", self._refs())
+            said = f"{LINES.get(var, var)} is empty now"
+        self.state.edit_hint = True  # they know the way now
+        self._change = None  # kept: /back goes to the question before, it does not take the edit away
+        self._corrected = said
+        msgs = [self._rule(self._reply("edit_done").replace("{words}", f"{said[:1].upper()}{said[1:]}"))]
+        return self._finish_turn(msgs + self._enter(self.step, fresh=False))
+
+    def _show_summary(self) -> list[Message]:
+        """/summary: every line kept so far in the mentee's words (last time's when nothing is kept today)."""
+        return [self._rule(self._so_far(""), store=False)]
+
+    def _edit_hint(self) -> list[Message]:
+        """After the mentee's second fix in a conversation, once: how to set a line exactly (the flow's edit_hint)."""
+        if not self._corrected or self.state.edit_hint:
+            return []
+        self.state.fixes_heard += 1
+        if self.state.fixes_heard < _HINT_AFTER:
+            return []
+        self.state.edit_hint = True
+        return [self._rule(self._reply("edit_hint"))]
