@@ -188,7 +188,20 @@ def _one(text: str) -> Edit | None:
     if m is None:
         return None
     part = m.group("x") or m.group("x2")
-    return Edit(core(part), said=_mention(m.group("said") or part)) if _fits(part) else None
+    if not _fits(part):
+        return None
+    # "take out hiking, its beavers" (round 71 took hiking out and lost the beavers): what goes in its place
+    then = _PUT_AFTER.match(text[m.end():]) if m.re is _REMOVE else None
+    put = _put(then["y"]) if then and _fits(then["y"]) else ""
+    return Edit(core(part), put, said=_mention(m.group("said") or part))
+
+
+_PUT_AFTER = re.compile(r"^(?:(?:it|that) (?:should|needs to|has to) (?:be|say)|"
+                        r"(?:it'?s|its|it is|it was)(?: really| actually)?|put|make it|write|add|and put|"
+                        r"instead(?: put)?|replace it with) "
+                        r"(?!(?:not|just|only|more|less|a|an|what|how|too|so|kind|sort|that|this|wrong|fine|ok|okay|"
+                        r"gone|over|done|old|outdated|not true)\b)"
+                        r"(?P<y>[\w&' -]{2,40}?)(?:\s+(?:instead|please|pls|lol|tbh|now))*\W*$", re.I)
 
 
 def _put(words: str) -> str:
