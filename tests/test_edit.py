@@ -45,6 +45,17 @@ def test_edit_in_the_middle_of_the_questions_keeps_the_question(career_flow: Flo
     assert conv.summary()["goals"] == ["senior analyst, not lead"]
 
 
+def test_edit_keeps_every_sentence_of_the_line(career_flow: Flow) -> None:
+    """"/edit where im heading: training new starters, off my feet. feb trainer job, interview 14th jan" (round 72 cut
+    it at the full stop): the line says all of it, back and in /summary."""
+    conv = start_conversation(career_flow, at="playback", values=copy.deepcopy(PICTURE))
+    conv.open()
+    out = said(conv.reply("/edit where im heading: training new starters, off my feet. feb trainer job, interview "
+                          "14th jan"))
+    assert "is now: training new starters, off your feet, feb trainer job, interview 14th jan." in out
+    assert "feb trainer job, interview 14th jan" in conv.reply("/summary")[0].text
+
+
 def test_edit_with_nothing_after_the_colon_empties_the_line(career_flow: Flow) -> None:
     conv = start_conversation(career_flow, at="playback", values=copy.deepcopy(PICTURE))
     conv.open()

@@ -34,7 +34,9 @@ def edit_line(body: str) -> tuple[str, str] | None:
     if not sep or not line:
         return None
     var = "experiment" if _EXPERIMENT.match(line) else slot_of(line)
-    return (var, " ".join(words.split()).strip(" '\"")) if var and var != "why_chain" else None
+    # one line, said back whole: "off my feet. feb trainer job" would be cut at its full stop (round 72)
+    words = re.sub(r"\s*[.;!?]+\s+(?=\S)", ", ", " ".join(words.split())).strip(" '\".;")
+    return (var, words) if var and var != "why_chain" else None
 
 
 class Editing:

@@ -335,9 +335,10 @@ def play_back(answer: str, max_words: int = 12) -> str:
 # The question's own "three to five years", said back to it
 _HORIZON = re.compile(r"(?i)\b(?:in|within|over) (?:the next )?(?:three|3)\s*(?:to|or|-)\s*(?:five|5) years?"
                       r"(?:'? time| from now)?,?\s*"
-                      # "underneath it is that i like X" (round 49): the question's words before the answer
+                      # "underneath it is that i like X" (round 49), "underneath it idk, like X" (71): the question
                       r"|^(?:(?:um+|so|ok|well|i guess|i think)[,.]?\s+)*(?:what'?s |what is )?underneath "
-                      r"(?:it|that|this|all (?:of )?(?:this|that|it))(?: all)? is(?: that)?\s+(?=\w)")
+                      r"(?:it|that|this|all (?:of )?(?:this|that|it))(?: all)?(?: is(?: that)?|[,?:]?\s*(?:idk|dunno|"
+                      r"i dunno|i guess|i think|probably|maybe|honestly|tbh)[,.?]*(?:\s+like,?)?)\s+(?=\w)")
 _POINTING_BACK = re.compile(r"(?i),?\s+(?:like|as) i (?:said|told (?:you|u)|mentioned)(?: (?:before|earlier|last time|"
                             r"already))?(?=\s*[,.;!?]|\s*$)")
 _UNSAYABLE = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b\[[0-9;?]*[A-Za-z]|"
