@@ -146,16 +146,13 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "skip": "Of course, we can leave that one.",
     "kept_yes": "Yes: what I have now says \"{words}\".",
     "kept_there": "It's in there: \"{words}\".",
-    "edit_usage": (
-        "Type /edit, the line, a colon and what it should say, e.g. \"/edit what drives me: meaning, being useful\". "
-        "The lines: where I'm heading, the job I'd pick, underneath it, what drives me, what lights me up, what people "
-        "come to me for, where they meet, the experiment. Nothing after the colon empties the line."
-    ),
+    "edit_usage": ("Type /edit, the line, a colon and what it should say, e.g. \"/edit what drives me: meaning, being "
+                   "useful\". The lines: where I'm heading, the job I'd pick, underneath it, what drives me, what "
+                   "lights me up, what people come to me for, where they meet, the experiment. Nothing after the colon "
+                   "empties the line."),
     "edit_done": "Done. {words}.",
-    "edit_hint": (
-        "If I keep getting a line wrong, you can set it exactly yourself: /edit, the line, a colon and your words, "
-        "e.g. \"/edit what lights me up: hiking, reading\". /summary shows what I have."
-    ),
+    "edit_hint": ("If I keep getting a line wrong, you can set it exactly yourself: /edit, the line, a colon and your "
+                  "words, e.g. \"/edit what lights me up: hiking, reading\". /summary shows what I have."),
     "said_before": "Last time, for {line}, you said: {words}.",
     "said_before_none": "I don't have anything kept from last time about that.",
     "repeat": "Of course.",

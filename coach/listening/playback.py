@@ -319,7 +319,8 @@ def play_back(answer: str, max_words: int = 12) -> str:
         first, then = key_phrase(answer, max_words), key_phrase(said_as.group(2), max_words)
         if first and then and first.lower() in said_as.group(1).lower():
             return f"{second_person(first)}, like {second_person(then)}"
-    phrase = key_phrase(answer, max_words)
+    # too long to quote whole at a large budget: a shorter whole phrase, never nothing (round 72 quoted "")
+    phrase = key_phrase(answer, max_words) or (key_phrase(answer, max_words // 2) if max_words > 16 else "")
     if re.match(r"(?i)either\b", phrase) and not re.search(r"(?i)\bor\b", phrase):
         return ""  # half of an either/or is not what was said: no quote at all
     after = answer[answer.find(phrase) + len(phrase):] if phrase and phrase in answer else ""
