@@ -16,11 +16,12 @@ from dataclasses import replace
 
 from coach.listening import fix_words as fw
 from coach.listening.edits import no_such
+from coach.listening.fix_also import is_the_line, too_not_just
 from coach.listening.fix_clause import _ASIDE, Fix, _read
 from coach.listening.fix_clause import _UNDERNEATH as _UNDER
 from coach.listening.fix_plain import plainly, pointed_out
 from coach.listening.fix_words import _bare, _words
-from coach.listening.parts import slot_of
+from coach.listening.parts import MENTION, slot_of
 from coach.listening.text import Reply
 
 __all__ = ["Fix", "is_complaint", "is_remark", "read_fixes"]
@@ -50,6 +51,8 @@ def _clauses(text: str) -> list[str]:
                     r"gibberish|weird|broken|muddled|off))\s*,\s+(?=(?:what|whats|why|how|where|and|also|plus|you|u|"
                     r"i (?:never|didn'?t|didnt|did not))\b)",
                     r"\1. ", masked)
+    # "security is what drives me, fishing is what lights me up" (round 72): two lines set, two sentences
+    masked = re.sub(rf"(?i)(\b(?:is|are) {MENTION})\s*,\s+(?=[\w' -]{{2,40}}? (?:is|are) {MENTION})", r"\1. ", masked)
     parts = re.split(r"(?<=[.!?;])\s+|\n+|"
                      r",?\s+and\s+(?=(?:add|drop|remove|take|put|underneath|under it|where|what|"
                      r"the (?:job|heading|first|under)|it'?s|its|heading|also|swap|change|replace|"
@@ -121,29 +124,6 @@ _IS_ALSO = re.compile(r"(?i)\b(?:is|are|should be|should say|=|:)\s+also\b")
 # ", put that back please", "add that pls": the asking, said after the words to keep
 _ASKING_TAIL = re.compile(r"(?i),?\s+(?:(?:can you |could you |pls |please )?(?:put|add|write|keep) (?:that|it|this)"
                           r"(?: back| in| on| down| there)?)(?:,? (?:please|pls|thanks|ty))?\W*$")
-# "also i said teaching too, not just research": one more beside what was kept
-_TOO_NOT_JUST = re.compile(r"(?i)^(?:(?:also|and|but|oh)[,]?\s+)*(?:i (?:said|meant|told you)\s+)?(?P<x>[\w' -]{2,40}?)"
-                           r"\s+(?:too|as well),?\s+not (?:just|only)\s+(?P<y>[\w' -]{2,40}?)\W*$")
-
-
-# "but the drive isnt just money, its also not being stuck in meetings all day" (round 41): one more for the line
-_LINE_NOT_JUST = re.compile(r"(?i)^(?:(?:but|and|so|also|mostly|ok|okay)[,.]?\s+)*(?:the |my )?(?P<line>[\w' ]{3,20}?)"
-                            r"(?: bit| part| thing| line)? (?:isn'?t|is not|isnt|wasn'?t|was not|aren'?t) "
-                            r"(?:just|only) (?P<x>[\w' -]{2,30}?),?\s+(?:(?:it'?s|its|it is|there'?s|theres)\s+)?"
-                            r"(?:also|too)\s+(?P<y>[^.!?]{2,60}?)\W*$")
-
-
-def _too_not_just(clause: str) -> Fix | None:
-    """"i said teaching too, not just research" (round 36): teaching beside research, never in its place; "the drive
-    isnt just money, its also X" (round 41): X added to that line."""
-    too = _TOO_NOT_JUST.match(clause)
-    if too:
-        return Fix("add", "", _words(too["y"]), _words(too["x"]))
-    line = _LINE_NOT_JUST.match(clause)
-    slot = slot_of(line["line"]) if line else ""
-    return Fix("add", slot, "", _words(line["y"]), line["line"]) if line and slot else None
-
-
 def _not_x_more_y(clause: str) -> Fix | None:
     """"no not 'brain matters' exactly - more like being taken seriously" (round 36): the quoted part swapped for
     the new words, the rest of what was said kept."""
@@ -227,8 +207,8 @@ def read_fixes(reply: str) -> list[Fix]:
         bare = _bare(clause)
         kept = fw.STILL_HAVE.match(clause.strip())  # "you still have 'X' there": what should go in its place?
         fix = Fix("ask", named, kept["q"].strip("'\""), said=kept["q"].strip("'\"")) if kept else None
-        fix = fix or _no_such(bare) or _just_say(bare) or _too_not_just(bare) or _not_x_more_y(clause) or (
-            None if fw.NOT_RIGHT.match(bare) else _read_also(clause))
+        fix = fix or _no_such(bare) or _just_say(bare) or too_not_just(bare) or is_the_line(bare) or (
+            _not_x_more_y(clause) or (None if fw.NOT_RIGHT.match(bare) else _read_also(clause)))
         gone = _line_dropped(_bare(clause), named, named_as) if fix is None else None
         if gone is not None:  # "the job you'd pick bit. delete it", "take out the job you'd pick line" (round 29)
             out.append(gone)

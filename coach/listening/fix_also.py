@@ -1,0 +1,50 @@
+"""One more for a line, never in place of what is there: "i said teaching too, not just research", "drives is
+security as well, not just meaningful", "the drive isnt just money, its also X" (read by coach.listening.fixes)."""
+
+from __future__ import annotations
+
+import re
+
+from coach.listening.fix_clause import Fix
+from coach.listening.fix_words import _words
+from coach.listening.parts import MENTION, slot_of
+
+# "security is what drives me", "fishing is what lights me up too" (round 72 kept it as news): the line, said last
+_IS_LINE = re.compile(rf"(?i)^(?:(?:and|but|so|no|ok|okay)[,.]?\s+)*(?P<y>(?!(?:that|this|it|what|which|there)\b)"
+                      rf"[\w' -]{{2,40}}?) (?:is|are) (?:really |actually )?(?P<m>{MENTION})"
+                      r"(?P<too>,? (?:too|as well|also))?\W*$")
+# "drives is security" said as the one more: the line named, then its words
+_LINE_IS = re.compile(rf"(?i)^(?P<m>{MENTION}) (?:is|are|=|should (?:also )?(?:be|say|have)) (?P<y>.+)$")
+# "also i said teaching too, not just research": one more beside what was kept
+_TOO_NOT_JUST = re.compile(r"(?i)^(?:(?:also|and|but|oh)[,]?\s+)*(?:i (?:said|meant|told you)\s+)?(?P<x>[\w' -]{2,60}?)"
+                           r"\s+(?:too|as well),?\s+not (?:just|only)\s+(?P<y>[\w' -]{2,40}?)\W*$")
+
+
+# "but the drive isnt just money, its also not being stuck in meetings all day" (round 41): one more for the line
+_LINE_NOT_JUST = re.compile(r"(?i)^(?:(?:but|and|so|also|mostly|ok|okay)[,.]?\s+)*(?:the |my )?(?P<line>[\w' ]{3,20}?)"
+                            r"(?: bit| part| thing| line)? (?:isn'?t|is not|isnt|wasn'?t|was not|aren'?t) "
+                            r"(?:just|only) (?P<x>[\w' -]{2,30}?),?\s+(?:(?:it'?s|its|it is|there'?s|theres)\s+)?"
+                            r"(?:also|too)\s+(?P<y>[^.!?]{2,60}?)\W*$")
+
+
+def too_not_just(clause: str) -> Fix | None:
+    """"i said teaching too, not just research" (round 36): teaching beside research, never in its place; "the drive
+    isnt just money, its also X" (round 41): X added to that line."""
+    too = _TOO_NOT_JUST.match(clause)
+    named = _LINE_IS.match(too["x"]) if too else None
+    if too and named and slot_of(named["m"]):  # "drives is security as well, not just meaningful" (round 72)
+        return Fix("add", slot_of(named["m"]), _words(too["y"]), _words(named["y"]), named["m"])
+    if too:
+        return Fix("add", "", _words(too["y"]), _words(too["x"]))
+    line = _LINE_NOT_JUST.match(clause)
+    slot = slot_of(line["line"]) if line else ""
+    return Fix("add", slot, "", _words(line["y"]), line["line"]) if line and slot else None
+
+
+def is_the_line(clause: str) -> Fix | None:
+    """"security is what drives me": that line is those words; with "too", one more on it."""
+    m = _IS_LINE.match(clause.strip())
+    slot = slot_of(m["m"]) if m else ""
+    if not m or not slot or slot == "why_chain":
+        return None
+    return Fix("add" if m["too"] else "put", slot, new=_words(m["y"]), said=m["m"])
