@@ -135,3 +135,14 @@ def test_help_and_the_real_chat_know_edit_and_summary(chat_jsonl: Any) -> None:
     assert any("/edit" in t and "/summary" in t for t in coach)
     assert any("Where you're heading is now: maybe a staff engineer" in t for t in coach)
     assert any("Where you're heading: maybe a staff engineer" in t for t in coach)
+
+
+def test_edit_away_from_a_read_back_asks_the_question_again_without_its_preamble(career_flow: Flow) -> None:
+    """Round 72: /edit at "Shall we carry on?" said the whole "Same as before: questions and play-backs ..." again."""
+    conv = start_conversation(career_flow, previous={"goals": ["training new starters"], "passions": ["fishing"]})
+    conv.open()
+    first = said(conv.reply("yes"))
+    assert conv.step == "welcome_back" and "Same as before" in first
+    out = said(conv.reply("/edit drives: security, being useful"))
+    assert "What drives you is now: security, being useful." in out
+    assert "Same as before" not in out and conv.step == "welcome_back"

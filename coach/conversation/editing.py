@@ -17,7 +17,7 @@ from coach.listening.parts import slot_of
 if TYPE_CHECKING:
     from coach.conversation.message import Message
     from coach.conversation.state import SessionState, Undo
-    from coach.flow.spec import Flow
+    from coach.flow.spec import Flow, Step
 
 # How often a mentee puts a playback right before the coach says /edit is there (once per conversation).
 _HINT_AFTER = 2
@@ -57,11 +57,14 @@ class Editing:
         def _refs(self) -> list[str]: ...
         def _put_slot(self, fix: Fix) -> str: ...
         def _enter(self, name: str, fresh: bool = True) -> list[Message]: ...
+        def _reask(self) -> list[Message]: ...
         def _so_far(self, asked: str) -> str: ...
         def _reply(self, key: str) -> str: ...
         def _finish_turn(self, msgs: list[Message]) -> list[Message]: ...
         @property
         def step(self) -> str: ...
+        @property
+        def current(self) -> Step: ...
 
     def _edit_line(self, typed: str, at: int) -> list[Message]:
         """"/edit what lights me up: hiking, the beavers": that line made exactly those words, said back, and the
@@ -88,7 +91,9 @@ class Editing:
         self._change = None  # kept: /back goes to the question before, it does not take the edit away
         self._corrected = said
         msgs = [self._rule(self._reply("edit_done").replace("{words}", f"{said[:1].upper()}{said[1:]}"))]
-        return self._finish_turn(msgs + self._enter(self.step, fresh=False))
+        # a read-back is said again as it is now; elsewhere only the question (round 72 heard "Same as before" again)
+        again = self._enter(self.step, fresh=False) if self.current.corrects else self._reask()
+        return self._finish_turn(msgs + again)
 
     def _show_summary(self) -> list[Message]:
         """/summary: every line kept so far in the mentee's words (last time's when nothing is kept today)."""
