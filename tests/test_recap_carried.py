@@ -131,7 +131,7 @@ def test_a_first_talk_with_nothing_kept_or_paused_starts_from_the_beginning(
 def test_a_stop_with_nothing_to_say_back_gives_no_empty_recap(career_flow: Flow) -> None:
     """Round 61: a first talk stopped after a goal that is never played back (a sign of distress in it) opened
     the next one with "Here's what you said last time, as I understood it." and nothing after it."""
-    from coach.conversation.engine import _says_something
+    from coach.conversation.summary import recap_says_something as _says_something
 
     def picture(**said: object) -> dict[str, object]:
         return {k: said.get(k, None if k == "experiment" else []) for k in career_flow.summary}

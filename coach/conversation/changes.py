@@ -251,9 +251,8 @@ class Changes(DriveChecks):
         # "X and Y. you missed that one last time" (round 41): the complaint is not the news, X and Y are
         corrected = "" if re.match(r"(?i)(?:i|you|u) (?:missed|forgot|left out|dropped)\b", corrected) else corrected
         words = corrected or trimmed(said_content(reading))
-        told = news_told(reading.reply) if corrected else ""
-        if told and corrected.lower() not in told.lower():  # "i applied for the MPH! ... so its research again"
-            words = f"{trimmed(told)}. {corrected}"
+        told = news_told(reading.reply)
+        words = _with_news(words, corrected, told)
         at = reading.reply.lower().find(words.lower()) if cw.POINTER.match(words.strip(" .!")) else -1
         if at >= 0 and rules.words(reading.reply[at + len(words):]):  # "the free time bit is wrong, its climbing now"
             words = trimmed(reading.reply[at:])
@@ -265,6 +264,7 @@ class Changes(DriveChecks):
         # "now it's more like", "that sentence makes no sense" (round 67 noted each as what was different): no news
         news = [s for s in said if s.strip() and not cw.TO_THE_COACH.match(s) and not cw.DOUBT.match(s)
                 and not hollow(s, self.flow.lexicon)]
+        news = _only_news(news) if told else news
         if any(cw.OF_THE_EXPERIMENT.search(s) for s in news):  # "i didnt do the experiment. not that i had one"
             news = [s for s in news if not cw.OF_THE_EXPERIMENT.search(s) and not cw.NOT_THAT.match(s)]
             if not news:
@@ -358,3 +358,19 @@ _TOOK_UP = re.compile(r"(?i)\b(?:i'?ve |ive |i )?(?:started|took up|taken up|got
                       r"(?:i'?m |im )(?:now |really )?into)\s+(?P<x>[a-z][\w' -]{2,30}?)"
                       r"(?:\s+(?:though|tho|now|lately|too|as well|instead))?\W*$")
 
+
+def _with_news(words: str, corrected: str, told: str) -> str:
+    """What is different now, with the news the reply told: "i applied for the MPH! ... so its X" (both), "... news:
+    tom put the leave in writing" (round 72 heard only the fix beside it)."""
+    if told and corrected and corrected.lower() not in told.lower():
+        return f"{trimmed(told)}. {corrected}"
+    if told and not corrected and trimmed(told).lower() not in words.lower():
+        return f"{words}. {trimmed(told)}"
+    return words
+
+
+def _only_news(news: list[str]) -> list[str]:
+    """"overlap isnt X, its Y. news: Z" (round 72): a line put right is no news, nor the label; each said once."""
+    told = [s for s in news if not re.fullmatch(r"(?i)\W*(?:\w+ )?(?:news|update)\W*", s) and not any(
+        f.kind in ("put", "add") and f.slot for f in read_fixes(s))] or news
+    return list({s.lower().strip(" .!?"): s for s in told}.values())

@@ -175,6 +175,8 @@ _NEWS = re.compile(
     r"\b(?:she|he|they|my (?:boss|manager|supervisor|team lead|lead)) (?:said|says|told me) (?:that )?(?:i|we) "
     r"(?:could|can|get to|am allowed to|was allowed to)\b(?! not\b|n'?t\b)|"
     r"(?:got|have|had) an? (?:interview|offer|promotion)\b|"
+    # "news: tom put the leave in writing, march to may!" (round 72 noted the fix beside it instead): labelled news
+    r"(?:^|(?<=[.!?;]\s))(?:(?:and|also|oh|but|so|big|some|other|good|bad) )*(?:news|update)\s*[:!-]+\s*(?=\w)|"
     r"(?:i'?m|im|i am) (?:now |finally )?(?:starting|leaving|moving|going part[- ]time|retiring|pregnant|on leave)\b|"
     # "I start electrician course in September!" (round 32, a second language): the plan, in the present
     r"\bi (?:start|begin|finish|leave|move|join) (?:a |an |the |my )?[\w' -]{2,40}? (?:in|on|next|this|from) "
@@ -191,8 +193,10 @@ _NOT_NEWS = re.compile(r"(?i)\b(?:i'?ve|ive|i) (?:only )?got (?:about |like |onl
 
 def news_told(answer: str) -> str:
     """The words of ``answer`` that tell news, as typed ("" if none do)."""
-    for sentence in re.split(r"(?<=[.!?;:])\s+|,\s+(?=but\b)", answer):
+    for sentence in re.split(r"(?<=[.!?;])\s+|(?<=:)(?<!news:)(?<!News:)(?<!update:)\s+|,\s+(?=but\b)", answer):
         m = _NEWS.search(_NOT_NEWS.sub(" ", sentence))  # "i've got 10 mins": no news
+        if m and re.match(r"(?i)(?:\w+ )*(?:news|update)\s*[:!-]", m.group(0)):
+            return sentence[m.end():]  # "news: X": X
         if m:
             return sentence[m.start():] if m.start() > 0 and re.match(
                 r"(?i)(?:i|ive|i'?ve|we)\b", sentence[m.start():]) else sentence
