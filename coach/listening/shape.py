@@ -56,8 +56,9 @@ _SAID_SO = re.compile(r"(?:(?:so|and|but|well)[, ]+)*(?:(?:is|was) that (?:i|i'?
 # "did it, loved it" at "how did the experiment go?" (round 39 persona): news, not a question
 _DID_IT = re.compile(r"(?:(?:yeah|yes|yep|so|ok|well)[,.]? )*did (?:it|that|this|them|one|both|the \w+)"
                      r"(?:\s*[,.;!]|\s*$|\s+(?:and|last|yesterday|already|twice|tbh|lol)\b)")
+# "have a coffee with jess and ask X" (round 72 took it for a question): said, not asked
 _DO_SOMETHING = re.compile(r"(?:(?:maybe|probably|i could|i'd|i would|i might|i will|i'll|and|or|then|just)\s+)*"
-                           r"do (?:a|an|the|some|my|one|more|two|three)\b")
+                           r"(?:do (?:a|an|the|some|my|one|more|two|three)|(?:have|grab) (?:a|an|another|one))\b")
 
 
 # "when you see a kid finally get it", "where you make things easier": a moment described, with "you" as anyone
