@@ -22,6 +22,7 @@ from coach.listening.fixes import read_fixes
 from coach.listening.hollow import changed_without_what, hollow
 from coach.listening.jobs import job_named
 from coach.listening.listed import listed_back, restated
+from coach.listening.parts import MENTION
 from coach.listening.playback import play_back, trimmed
 from coach.listening.returning import experiment_told, news_told
 
@@ -263,7 +264,7 @@ class Changes(DriveChecks):
                 if not cw.PART_SAME.match(s) and not cw.PART_WRONG.match(s)]  # "the drives bit is a mess": not news
         # "now it's more like", "that sentence makes no sense" (round 67 noted each as what was different): no news
         news = [s for s in said if s.strip() and not cw.TO_THE_COACH.match(s) and not cw.DOUBT.match(s)
-                and not hollow(s, self.flow.lexicon)]
+                and not cw.OWN_REMARK.match(s) and not hollow(s, self.flow.lexicon)]
         news = _only_news(news) if told else news
         if any(cw.OF_THE_EXPERIMENT.search(s) for s in news):  # "i didnt do the experiment. not that i had one"
             news = [s for s in news if not cw.OF_THE_EXPERIMENT.search(s) and not cw.NOT_THAT.match(s)]
@@ -274,6 +275,8 @@ class Changes(DriveChecks):
         words = cw.NEWS_LEAD.sub("", " ".join(news)).strip() or words
         if not words or non_answer(words) or rules.is_off_topic(words, self.flow.lexicon):
             return ""
+        # "what people come to me for is fixing decks, explaining briefs" at that line's recap (round 72): the words
+        words = _LINE_LABEL.sub("", words) if self.current.changed else words
         if self.current.changed == "goal":  # "head of dept is dead. its data analysis now": where they are heading
             words = " ".join(s for s in re.split(r"(?<=[.!?])\s+", words) if not cw.GONE.match(s)) or words
         if self.current.changed == "want_job" and reading.confirm is False:
@@ -357,6 +360,9 @@ _LESS_NOW = (r"\W*(?:no|nope|nah|not (?:so much|really|much|any ?more|lately|the
 _TOOK_UP = re.compile(r"(?i)\b(?:i'?ve |ive |i )?(?:started|took up|taken up|got into|getting into|now into|"
                       r"(?:i'?m |im )(?:now |really )?into)\s+(?P<x>[a-z][\w' -]{2,30}?)"
                       r"(?:\s+(?:though|tho|now|lately|too|as well|instead))?\W*$")
+
+
+_LINE_LABEL = re.compile(rf"(?i)^(?:{MENTION})(?: (?:is|are|=) | ?: ?)(?=\w)")
 
 
 def _with_news(words: str, corrected: str, told: str) -> str:

@@ -112,3 +112,8 @@ STILL_BUT = re.compile(r"(?i)^\W*(?:(?:um+|hm+|maybe|yeah|yes|i guess|i think|ki
                         r"(?:really |pretty |quite )?"
                         r"(?:nice|good|great|right|ok|okay|appealing|the one|tempting|interesting)[.,!]*\s*"
                         r"(?:but|though|tho|except)\s+(?P<y>[^.!?]{2,40}?)\W*$")
+# '"same as last time which you also lost" was me complaining at you lol' (round 72 kept it as the strengths): what
+# one's own earlier words were, not news
+OWN_REMARK = re.compile(r"(?i)^\W*(?:and |but |also )?['\"\u201c]?[^'\"\u201d]{2,80}['\"\u201d]? (?:was|is|were) "
+                        r"(?:just |only )?(?:me|a) (?:complaining|moaning|joking|ranting|venting|asking|"
+                        r"being (?:cross|sarcastic|rude|annoyed)|complaint|joke|question|rant)\b")
