@@ -146,3 +146,27 @@ def test_edit_away_from_a_read_back_asks_the_question_again_without_its_preamble
     out = said(conv.reply("/edit drives: security, being useful"))
     assert "What drives you is now: security, being useful." in out
     assert "Same as before" not in out and conv.step == "welcome_back"
+
+
+def test_edit_takes_the_lines_as_summary_names_them_and_keeps_two_things_whole(career_flow: Flow) -> None:
+    """Round 73: "/edit what's underneath it all: ..." was refused, and "i care about climate, and im scared of
+    disappointing my parents over money" came back as "you care about climate"."""
+    conv = start_conversation(career_flow, at="playback", values=copy.deepcopy(PICTURE))
+    conv.open()
+    out = said(conv.reply("/edit what's underneath it all: i care about climate, and im scared of disappointing my "
+                          "parents over money"))
+    assert "you're scared of disappointing your parents over money" in out.split("\n")[0]
+    assert conv.summary()["bedrock"] == ["i care about climate", "im scared of disappointing my parents over money"]
+    assert "Done." in said(conv.reply("/edit the experiment you named: ask sharon for a week on inductions"))
+    assert conv.values["experiment"] == "ask sharon for a week on inductions"
+
+
+def test_edit_is_done_when_its_words_only_might_be_a_sign(career_flow: Flow) -> None:
+    """Round 73: "/edit underneath it: ... and not shut myself away in the house" at the experiment question was
+    kept as the experiment ("/edit underneath it") and the conversation ended; only a crisis overrides /edit."""
+    conv = start_conversation(career_flow, at="experiment_offer", values={"goal": "teaching", "bedrock": ["x"]})
+    conv.open()
+    out = said(conv.reply("/edit underneath it: i want to pass on what i know before i stop, and not shut myself "
+                          "away in the house"))
+    assert "Done. Underneath it is now: you want to pass on what you know before you stop" in out
+    assert conv.step == "experiment_offer" and conv.values["experiment"] == ""

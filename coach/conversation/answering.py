@@ -32,6 +32,7 @@ from coach.listening.acts import read_reply, unnumbered
 from coach.listening.chain import denies_rung
 from coach.listening.edits import read_edits
 from coach.listening.heading import heading, idea_asked
+from coach.listening.hollow import left_out_beside
 from coach.listening.playback import pointed_at, trimmed
 from coach.listening.reading import Reading
 from coach.listening.text import keep_decimals
@@ -186,7 +187,7 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
         step = self.current
         correction = corrected_to(reading)
         own = self._own_repair(reading, correction)
-        correction = own or correction
+        correction = own or ("" if not step.corrects and left_out_beside(reading) else correction)  # round 73
         if not correction and step.ladder and "goal" in step.corrects:
             correction = goal_named(reading.reply)  # "that's my current job. the goal is X": X
         rung_fixed = self._rung_corrected(correction, reading, ref) if step.ladder and not own else None
@@ -238,8 +239,7 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
                              confirm=reading.confirm if step.expect == "either" else None)
 
     def _misheard(self, reading: Reading) -> list[Message] | None:
-        """Told it got the last answer wrong, with nothing to put instead ("you didnt get me"): in a
-        ladder the rung it heard goes; a sorry, then the question again (None: not that)."""
+        """Told it misheard, nothing put instead ("you didnt get me"): a ladder's last rung goes; asked again."""
         step = self.current
         if not reading.has_rule("correction.misheard") or corrected_to(reading) or said_content(reading):
             return None

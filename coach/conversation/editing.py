@@ -9,18 +9,23 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.asking import said_back
 from coach.conversation.summary import LINES
 from coach.listening.fixes import Fix
 from coach.listening.parts import slot_of
+from coach.listening.pronouns import swap_pronouns
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
     from coach.conversation.state import SessionState, Undo
+    from coach.conversation.words import Provenance
     from coach.flow.spec import Flow, Step
 
 # How often a mentee puts a playback right before the coach says /edit is there (once per conversation).
 _HINT_AFTER = 2
+# Lines as /summary and the read-back name them, where the fix reader's names stop short (round 73: "/edit what's
+# underneath it all: ..." was refused)
+_LINE_AS_SAID = re.compile(r"(?i)[\s,]+(?:it all|all|if every job (?:was|were) open|with every job open|you named|"
+                           r"i named|as you confirmed it)$")
 _EXPERIMENT = re.compile(r"(?i)^['\"]?(?:the |my )?(?:small |little )?(?:experiment|small step|next step|step)"
                          r"(?: (?:bit|part|line))?['\"]?$")
 
@@ -33,6 +38,7 @@ def edit_line(body: str) -> tuple[str, str] | None:
     line = " ".join(line.split()).strip(" .,'\"")
     if not sep or not line:
         return None
+    line = _LINE_AS_SAID.sub("", line)
     var = "experiment" if _EXPERIMENT.match(line) else slot_of(line)
     # one line, said back whole: "off my feet. feb trainer job" would be cut at its full stop (round 72)
     words = re.sub(r"\s*[.;!?]+\s+(?=\S)", ", ", " ".join(words.split())).strip(" '\".;")
@@ -47,6 +53,7 @@ class Editing:
     state: SessionState
     _corrected: str
     _change: Undo | None
+    words: Provenance
 
     if TYPE_CHECKING:
 
@@ -78,10 +85,18 @@ class Editing:
         var, words = found
         self._record_mentee(typed)
         self._begin_change()
-        if words:
-            said = said_back(self._put_slot(Fix(kind="put", slot=var, new=words, said=var)))
+        value = self.values.get(var)
+        items = [i for i in re.split(r"\s*;\s*|,\s+and\s+", words) if i] if isinstance(value, list) else []
+        if len(items) > 1 and var != "motivations":  # "i care about climate, and im scared of X": both, whole (r73)
+            for i in reversed(range(len(value))):  # type: ignore[arg-type]
+                self._put(var, i, "", self._refs())
+            for item in items:
+                self.words.append(var, item, self._refs())
+            said = f"{LINES.get(var, var)} is now: {swap_pronouns('; '.join(items))}"
+        elif words:
+            self._put_slot(Fix(kind="put", slot=var, new=words, said=var))
+            said = f"{LINES.get(var, var)} is now: {swap_pronouns(words)}"  # as typed, never cut to a phrase
         else:
-            value = self.values.get(var)
             for i in reversed(range(len(value))) if isinstance(value, list) else ():
                 self._put(var, i, "", self._refs())
             if not isinstance(value, list):

@@ -185,7 +185,7 @@ class Conversation(Editing, Answering, Asking):
         command = text.strip().lower()
         edit = re.search(r"(?i)(?:^|\s)/edit\b", text.strip())  # "ugh its STILL wrong. /edit what drives me: meaning"
         if edit and (not edit.start() or edit_line(text.strip()[edit.end():])) and distress_level(
-                text, self.flow.lexicon) is None:  # a sign is heard as one; "i'd /edit my cv" is an answer
+                text, self.flow.lexicon) != "crisis":  # a crisis is heard as one; "i'd /edit my cv" is an answer
             return self._edit_line(text, edit.end())
         if command in COMMANDS or command == "/reload":
             return self._command(command)

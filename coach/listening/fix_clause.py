@@ -277,6 +277,8 @@ def _slot_is(text: str) -> Fix | None:
                                     flags=re.I))
         new, old = _split_not(after.strip(" ,.;:"))
         new = "" if _ASIDE.match(_bare(new)) else new  # "the job bit is wrong, that was a joke. i said X": X comes next
+        if re.fullmatch(r"(?i)any ?more|yet|now|either|really|tbh|lol|at all", new):  # "job: not sure anymore" (r73)
+            return Fix("put", slot, "", rest.strip(" ,.;:"), said)
         return Fix("put", slot, old, new, said) if new else Fix("ask", slot, said=said)
     if _RIGHT.match(rest) and (len(rest.split()) <= 3 or re.match(r"^\w+(?: \w+)?,", rest)):
         return Fix("keep", slot, said=said)

@@ -13,6 +13,7 @@ import re
 
 from coach.listening.acts import read_reply
 from coach.listening.lexicon import Lexicon
+from coach.listening.reading import Reading
 
 # Scraps of a remark about the record, whole: what a fix reader can wrongly take as the new words.
 _SCRAP = re.compile(
@@ -45,8 +46,11 @@ _DANGLING = re.compile(r"(?i)(?:\b(?:the|a|an|and|or|but|though|tho|because|cos|
                        r"that's|thats|it's|its)|(?<!\bit)(?<!\bwhat)(?<!\bwho)(?<!\bhow)(?<!\bwhere)(?<!\bthey)"
                        r"(?<!\bthat)(?<!\bthings)(?<!\bwe)(?<!\byou) (?:is|are|was|were))\W*$")
 # Said to the coach about what it did: "you left out the course outline bit" is never the mentee's thought.
-_TO_THE_COACH = re.compile(r"(?i)^\W*(?:you|u)(?:'ve| have)? (?:\w+ )?(?:missed|dropped|lost|forgot|left out|cut|"
-                           r"ignored|skipped|wrote|put|asked|said)\b")
+_TO_THE_COACH = re.compile(r"(?i)^\W*(?:and |but |also |oh )?(?:you|u)(?:'ve| have)? (?:\w+ )?(?:missed|dropped|lost|"
+                           r"forgot|left out|cut|ignored|skipped|wrote|put|asked|said)\b"
+                           # "you didnt say anything about the reorg??" (round 73 kept it as a strength)
+                           r"|^\W*(?:and |but |also |oh )?(?:you|u) (?:didn'?t|didnt|did not|never|haven'?t) (?:even )?"
+                           r"(?:say|mention|ask|notice|hear|catch|get|keep|note)\b")
 # Kinds of reading that carry no content of the mentee's own.
 _NOT_WORDS = frozenset({"meta", "filler", "non_answer", "yes", "no", "consent"})
 
@@ -63,3 +67,11 @@ def hollow(words: str, lex: Lexicon) -> bool:
         return True
     kinds = set(read_reply(text, lex).kinds)
     return bool(kinds) and kinds <= _NOT_WORDS
+
+
+def left_out_beside(reading: Reading) -> bool:
+    """"hm you skipped the climate dataset bit. good at... debugging i guess? and sql" (round 73 kept only "the
+    climate dataset"): a complaint of something left out, said beside an answer of its own words, is no answer."""
+    told = [a for a in reading.acts if a.kind == "correction" and _TO_THE_COACH.match(a.text)]
+    said = [a for a in reading.acts if a.kind == "content" and len(a.text.split()) >= 2]
+    return bool(told) and bool(said)
