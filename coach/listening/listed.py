@@ -24,6 +24,7 @@ _LEAD = re.compile(
     r"(?i)^(?:(?:(?:tho|though|but|and) wait|and|also|plus|oh and|but|so|or else|um+|uh+|er+m?|hmm+|like|well|yeah|yes|"
     r"ok|okay|ah|oh|ha+|"
     r"i guess|i think|i suppose|maybe|probably|honestly|tbh|ngl|idk|obviously|defin?[ai]?tely|deff?o|"
+    r"weirdly|oddly|strangely|funnily enough|surprisingly|actually|"  # "and weirdly bayesian stats" (round 73)
     r"same(?: as| like)? (?:last time|before)|as (?:i said|before)|like i said|now|"
     # "add the shed please" (round 49): the request around the thing, not the thing
     r"(?:please |pls |can you |could you )?(?:add|put in|include|also put)(?= \w)|"
@@ -77,7 +78,10 @@ _ONLY_FILLER = re.compile(r"(?i)^(?:both|all|all of them|either|same|that|this|y
                           r"lmao|tbh|ngl|cheers|mate|innit|honestly|really|probably|maybe|i guess|i think|obviously|"
                           r"for sure|mostly|everything|anything|all sorts|stuff|loads|"
                           # "..., like constantly" (round 60 said back "So: constantly."): how often, not a thing
-                          r"constantly|all the time|always|every day|daily|24/7|non ?stop|a lot|nonstop)?\W*$")
+                          r"constantly|all the time|always|every day|daily|24/7|non ?stop|a lot|nonstop|"
+                          # "same answer. watch leeds", "fishing obviously. said that" (round 73 listed them)
+                          r"same answer(?: as (?:before|last time))?|(?:i )?(?:said|told you) (?:that|this|it)"
+                          r"(?: already| before)?|as i said|like i said)?\W*$")
 # "people ask me to debug their sql": who asks, said before the things asked for (round 60 said back only "constantly")
 _WHO_ASKS = re.compile(r"(?i)^(?:people|everyone|everybody|colleagues|they|folks|the (?:\w+ ){0,2}\w+s|new \w+s)\s+"
                        r"(?:always |often |usually |mostly |just |still )?(?:ask|come to|rely on|want|need|get)"
