@@ -43,7 +43,9 @@ _MEMO_SIZE = 256
 # A numbered item: "1) ...", "(2) ...", "3. ..." (not "2.5" or "in 2 years"); a bulleted one, in a reply that opens
 # with a bullet: "- money - family".
 # ("thats number 1. meaning..." is no list: round 25)
-_NUMBERED = re.compile(r"(?:^|(?<!number)(?<!\bno)(?<!\btop)[.,;:]?\s+)(?:\(\d{1,2}\)|\d{1,2}[).])\s+(?=[^\d\s])")
+_NUMBERED = re.compile(r"(?:^|(?<!number)(?<!\bno)(?<!\btop)(?<!\bat)(?<!\bby)(?<!\bto)(?<!\bof)(?<!\bage)(?<!\baged)"
+                       r"(?<!\btill)(?<!\buntil)(?<!\babout)(?<!\baround)(?<!\bover)(?<!\bunder)(?<!\bthan)"
+                       r"[.,;:]?\s+)(?:\(\d{1,2}\)|\d{1,2}[).])\s+(?=[^\d\s])")  # "sick at 55. keep up": an age (r73)
 _BULLETED = re.compile(r"(?:^|[.,;:]?\s+)[-*\u2022]\s+(?=[^\d\s-])")
 
 
