@@ -43,3 +43,22 @@ def test_quit_stops_for_good(chat_jsonl: Any) -> None:
     events, result = chat_jsonl(["yes", "/quit", "ignored"])
     assert events[-1]["status"] == "stopped"
     assert result.exit_code == 0
+
+
+def test_quit_where_the_coach_said_stopping_keeps_nothing_keeps_nothing(tmp_path: Any) -> None:
+    """Round 73: at "would you like to carry on? Stopping here is fine too, and then nothing you typed is kept",
+    /quit said "The transcript is kept". A /quit where a no would forget everything forgets everything too."""
+    from coach.authoring.flowtest import start_conversation
+    from coach.flow.spec import load_flow
+    from coach.resources import default_flow
+
+    conv = start_conversation(load_flow(default_flow()), at="consent_check")
+    conv.open()
+    [msg] = conv.reply("/quit")
+    assert "Nothing you typed" in msg.text and conv.status == "stopped"
+    assert not conv.store.mentee_texts(conv.id)
+
+
+def test_quit_after_the_yes_keeps_the_transcript(chat_jsonl: Any, tmp_path: Any) -> None:
+    events, _ = chat_jsonl(["yes", "i want to teach", "/quit"])
+    assert any("The transcript is kept" in e["text"] for e in events if e["type"] == "coach")
