@@ -48,6 +48,7 @@ _INSTEAD = re.compile(r"(?i)^\W*(?:(?:actually|but|no)\W+)*(?:it'?s |its |it is 
 _TAIL = re.compile(r"\W*\b(?:i (?:think|guess|suppose)|too|as well|mostly|probably|really|i'?d say|for sure|"
                    r"definitely|which i said first|first|i told already|i said|honestly|tbh|lol|ngl|obvs)\W*$", re.I)
 _NOT_A_DRIVE = re.compile(r"(?i)^(?:that|this|it|which|although|though|i|i'?m|you|is|are|do|does|what|how|why|who|"
+                          r"told (?:you|u)|samey|same as|said that|"  # "told you last time. pension" (round 74)
                           # "not sitting in meetings all day", "no nights": a drive said as what to get away from
                           r"where|not(?! (?:being|having to|getting|feeling) \w| \w+ing\b)|"
                           r"no(?! (?:more |endless |pointless )?\w{3,}s\b)|nothing|none|idk|dunno|everything|"
