@@ -192,7 +192,8 @@ def test_a_later_clause_that_goes_on_with_the_sentence_is_no_question() -> None:
 
 @pytest.mark.parametrize(("answer", "job"), [
     ("My manager's job, she shapes what we build", "My manager's job"),
-    ("lol, the office plant's. no, honestly, one of the senior designers on my team", "one of the senior designers"),
+    ("lol, the office plant's. no, honestly, one of the senior designers on my team",
+     "one of the senior designers on my team"),
     ("ha, ok, that's fun. nobody's at school. if i had to pick, maybe the head of science", "the head of science"),
     ("i'd want to be the boss lol", "the boss"),
     ("mine. seriously", "mine"),

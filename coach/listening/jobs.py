@@ -164,10 +164,13 @@ def job_named(answer: str) -> str:
         said = re.search(r"(?i)\b(?:is|are|was|were|am|feel|feels|got|hurts?|aches?|sucks?)\b", first)
         return first if short and not said else ""
     phrase = re.sub(r"(?i)^(?:(?:or|and|but|maybe|like|then)\s+)+", "", role.group(0).strip())  # "HR or h&s manager"
+    # "analyst on the sustainability team" (round 74 kept "analyst" three times): the team is part of the job
+    team = re.match(r"(?i)\s+(?:on|in|for) (?:the |our |my |a )?[\w&'-]+(?: [\w&'-]+){0,2} (?:team|department|dept|"
+                    r"side|unit|group|squad|desk)\b", text[role.end():])
     det = re.search(r"(?i)\b(?:one of|the|my|our|a|an) ", phrase)  # "be the boss": from "the" on
     if det is None and re.fullmatch(r"(?i)(?:line )?(?:boss|manager|supervisor)", phrase):
         return f"my {phrase}"  # "boss": said back as "your boss"
-    return phrase[det.start():] if det else phrase
+    return (phrase[det.start():] if det else phrase) + (team.group(0) if team else "")
 
 
 # No organisation of their own to picture: "i'm self-employed", "freelance", "its just me", "my own shop" (round 29).
