@@ -170,3 +170,12 @@ def test_edit_is_done_when_its_words_only_might_be_a_sign(career_flow: Flow) -> 
                           "away in the house"))
     assert "Done. Underneath it is now: you want to pass on what you know before you stop" in out
     assert conv.step == "experiment_offer" and conv.values["experiment"] == ""
+
+
+def test_an_edit_longer_than_an_answer_may_be_is_kept_as_typed_and_asked_shorter(career_flow: Flow) -> None:
+    """Every input is hostile: /edit does not get round the limit on one answer."""
+    conv = start_conversation(career_flow, at="playback", values=copy.deepcopy(PICTURE))
+    conv.open()
+    out = said(conv.reply("/edit what lights me up: " + "hiking " * 800))
+    assert "more than I can take in one answer" in out
+    assert conv.summary()["passions"] == ["hiking"]

@@ -183,7 +183,8 @@ class Conversation(Editing, Answering, Asking):
         if self.finished:
             raise UsageError(f"this conversation is {self.status}")
         command = text.strip().lower()
-        edit = re.search(r"(?i)(?:^|\s)/edit\b", text.strip())  # "ugh its STILL wrong. /edit what drives me: meaning"
+        # "ugh its STILL wrong. /edit what drives me: meaning"; too long a line is kept as typed and asked for shorter
+        edit = re.search(r"(?i)(?:^|\s)/edit\b", text.strip()) if len(text) <= MAX_ANSWER_CHARS else None
         if edit and (not edit.start() or edit_line(text.strip()[edit.end():])) and distress_level(
                 text, self.flow.lexicon) != "crisis":  # a crisis is heard as one; "i'd /edit my cv" is an answer
             return self._edit_line(text, edit.end())
