@@ -44,7 +44,8 @@ def too_not_just(clause: str) -> Fix | None:
 def is_the_line(clause: str) -> Fix | None:
     """"security is what drives me": that line is those words; with "too", one more on it."""
     m = _IS_LINE.match(clause.strip())
-    slot = slot_of(m["m"]) if m else ""
+    # only a line named as the read-back says it ("what drives me"), not "reading is my passion" said in passing
+    slot = slot_of(m["m"]) if m and re.match(r"(?i)['\"]?(?:what|where)\b", m["m"]) else ""
     if not m or not slot or slot == "why_chain":
         return None
     return Fix("add" if m["too"] else "put", slot, new=_words(m["y"]), said=m["m"])
