@@ -285,7 +285,8 @@ class Conversation(Editing, Answering, Asking):
         if command == "/pause":
             msgs = [self._rule(self.flow.replies["paused"] + f" (coach chat --resume {self.id})")]
             self.status = "paused"
-        elif command == "/quit" and any(self.flow.steps[e.to].forget for e in self.current.next):
+        elif command == "/quit" and not self.state.care_first and any(self.flow.steps[e.to].forget
+                                                                    for e in self.current.next):
             self._forget()  # at "carry on? stopping is fine too, and then nothing you typed is kept" (round 73)
             msgs, self.status = [self._rule("Stopped. Nothing you typed in this conversation is kept.")], "stopped"
         elif command == "/quit":
