@@ -88,8 +88,7 @@ class Editing:
         value = self.values.get(var)
         items = [i for i in re.split(r"\s*;\s*|,\s+and\s+", words) if i] if isinstance(value, list) else []
         if len(items) > 1 and var != "motivations":  # "i care about climate, and im scared of X": both, whole (r73)
-            for i in reversed(range(len(value))):  # type: ignore[arg-type]
-                self._put(var, i, "", self._refs())
+            self._empty_line(var)
             for item in items:
                 self.words.append(var, item, self._refs())
             said = f"{LINES.get(var, var)} is now: {swap_pronouns('; '.join(items))}"
@@ -97,10 +96,7 @@ class Editing:
             self._put_slot(Fix(kind="put", slot=var, new=words, said=var))
             said = f"{LINES.get(var, var)} is now: {swap_pronouns(words)}"  # as typed, never cut to a phrase
         else:
-            for i in reversed(range(len(value))) if isinstance(value, list) else ():
-                self._put(var, i, "", self._refs())
-            if not isinstance(value, list):
-                self._put(var, None, "", self._refs())
+            self._empty_line(var)
             said = f"{LINES.get(var, var)} is empty now"
         self.state.edit_hint = True  # they know the way now
         self._change = None  # kept: /back goes to the question before, it does not take the edit away
@@ -109,6 +105,14 @@ class Editing:
         # a read-back is said again as it is now; elsewhere only the question (round 72 heard "Same as before" again)
         again = self._enter(self.step, fresh=False) if self.current.corrects else self._reask()
         return self._finish_turn(msgs + again)
+
+    def _empty_line(self, var: str) -> None:
+        """Every item of the line ``var`` taken out (a text made empty), each with its sources."""
+        value = self.values.get(var)
+        if not isinstance(value, list):
+            self._put(var, None, "", self._refs())
+        for i in reversed(range(len(value) if isinstance(value, list) else 0)):
+            self._put(var, i, "", self._refs())
 
     def _show_summary(self) -> list[Message]:
         """/summary: every line kept so far in the mentee's words (last time's when nothing is kept today)."""
