@@ -120,6 +120,22 @@ class Changes(DriveChecks):
             return None
         return self._advance(answer=text, ref=ref, reading=reading, confirm=True)
 
+    def _same_as_before(self, reading: Reading) -> bool:
+        """"barrys. the trainer. for the fourth bloody time" at "is the trainer still the one you'd pick?", "told you
+        last time. pension. not hurting. samey" at last time's drives (round 74 asked "yes or no?" and the question
+        again): last time's words said over, or "same as before", with no no, doubt, fix, question or news, is a yes."""
+        step = self.current
+        if not step.keep_previous or reading.confirm is not None or news_told(reading.reply) or any(
+                reading.has(k) for k in ("no", "hedge", "correction", "question", "advice_request", "distress")):
+            return False
+        if cw.SAME_AS_BEFORE.search(reading.reply):
+            return True
+        old = self._previous_words(step.changed or step.keep_previous[0][0])
+        had = {w[:5] for w in rules.words(old.lower()) if len(w) >= 4}
+        said = {w[:5] for w in rules.words(said_content(reading).lower()) if len(w) >= 4}
+        return bool(had) and had <= said and not re.search(r"(?i)\b(?:not|never|no longer|any ?more|instead)\b",
+                                                           reading.reply)
+
     def _new_pick(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """"The staff engineer role, because she mentors everyone" at "is that still the one you'd pick?", "onboarding
         new engineers" at last time's overlap: a new one said plainly, kept as what has changed, never "is that a yes

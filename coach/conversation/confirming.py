@@ -70,9 +70,6 @@ _DRIVE_ADDED = re.compile(r"(?i)(?:^|[.!?;]\s*)(?:and|also|plus|oh and)\s+(?:als
                           r"(?:matters?|counts?|is important) too\b")
 
 
-
-
-
 # "the meaning part fits", "that bit's right": what fits, said of the item asked about.
 _PART_NAMED = re.compile(r"(?i)(?P<part>(?:the|that|this) [\w' ]{2,30}? (?:part|bit))(?:'s| is)? "
                          r"(?:fits|is right|is true)\b")  # the part named as it fits, to say back
@@ -171,8 +168,8 @@ class Confirming(Changes):
         if not answered and self._added_reason(text, reading):
             # "because she made everyone feel at home", "yes, and also i like being asked": one more reason
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
-        if reading.confirm is not None:
-            return self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm)
+        if reading.confirm is not None or self._same_as_before(reading):  # "the trainer. for the fourth time"
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm is not False)
         if reading.has("correction") and not reading.has("hedge"):  # "not quite", with nothing more: a no
             return self._advance(answer=text, ref=ref, reading=reading, confirm=False)
         if reading.has("hedge"):

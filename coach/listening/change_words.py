@@ -119,3 +119,10 @@ STILL_BUT = re.compile(r"(?i)^\W*(?:(?:um+|hm+|maybe|yeah|yes|i guess|i think|ki
 OWN_REMARK = re.compile(r"(?i)^\W*(?:and |but |also )?['\"\u201c]?[^'\"\u201d]{2,80}['\"\u201d]? (?:was|is|were) "
                         r"(?:just |only )?(?:me|a) (?:complaining|moaning|joking|ranting|venting|asking|"
                         r"being (?:cross|sarcastic|rude|annoyed)|complaint|joke|question|rant)\b")
+
+# "same as before", "samey", "told you last time", "nothing's changed": last time's answer, said to hold.
+SAME_AS_BEFORE = re.compile(r"(?i)\b(?:same as (?:before|last time|ever|always|(?:the )?last (?:\w+ )?times?)|samey|"
+                            r"(?:i )?(?:already )?told (?:you|u)(?: (?:that|this|so|all this))? (?:last time|before|"
+                            r"already|twice|(?:\w+ )?times)|nothing(?:'s| has| is)? changed|(?:still )?the same "
+                            r"(?:as (?:before|last time)|answer)|(?:for )?the (?:second|third|fourth|fifth|\w+th) "
+                            r"(?:\w+ )?time)\b")
