@@ -62,3 +62,25 @@ def test_quit_where_the_coach_said_stopping_keeps_nothing_keeps_nothing(tmp_path
 def test_quit_after_the_yes_keeps_the_transcript(chat_jsonl: Any, tmp_path: Any) -> None:
     events, _ = chat_jsonl(["yes", "i want to teach", "/quit"])
     assert any("The transcript is kept" in e["text"] for e in events if e["type"] == "coach")
+
+
+def test_quit_typed_first_with_the_reason_after_it_stops_and_keeps_the_words(tmp_path: Any) -> None:
+    """Round 75: "/quit, i need to go, my manager just walked past" was read as an answer and the next question came.
+    The command typed first stops; the line is in the transcript as typed; a crisis after it is still heard."""
+    from coach.authoring.flowtest import start_conversation
+    from coach.flow.spec import load_flow
+    from coach.resources import default_flow
+
+    flow = load_flow(default_flow())
+    conv = start_conversation(flow, at="lottery_want", values={"goal": "data science"})
+    conv.open()
+    [msg] = conv.reply("/quit, i need to go, my manager just walked past")
+    assert "Stopped" in msg.text and conv.status == "stopped"
+    assert "/quit, i need to go, my manager just walked past" in conv.store.mentee_texts(conv.id).values()
+    paused = start_conversation(flow, at="lottery_want", values={"goal": "data science"})
+    paused.open()
+    assert "Paused" in paused.reply("/pause gotta go, meeting")[0].text and paused.status == "paused"
+    crisis = start_conversation(flow, at="lottery_want", values={"goal": "data science"})
+    crisis.open()
+    said = " ".join(m.text for m in crisis.reply("/quit i want to die"))
+    assert "crisis line" in said and "transcript is kept" not in said

@@ -35,6 +35,18 @@ def test_edit_of_the_drives_replaces_the_ones_confirmed(career_flow: Flow) -> No
     assert conv.summary()["motivations"] == ["meaning", "being useful"]
 
 
+def test_edit_of_the_drives_keeps_a_drive_in_the_mentees_words(career_flow: Flow) -> None:
+    """"/edit what drives me: meaning, earning enough" (round 75 said "Done" and the read-back still said "earning
+    well": the words were read as the drive the coach knows by another name)."""
+    conv = start_conversation(career_flow, at="playback", values=copy.deepcopy(PICTURE))
+    conv.open()
+    out = said(conv.reply("/edit what drives me: meaning, earning enough"))
+    assert "earning enough" in out.split("Done.")[1].split("What lights you up:")[0].split("as you confirmed it")[1]
+    assert "earning well" not in out.split("Done.")[1]
+    assert conv.summary()["motivations"] == ["meaning", "earning enough"]
+    assert "earning enough" in conv.reply("/summary")[0].text
+
+
 def test_edit_in_the_middle_of_the_questions_keeps_the_question(career_flow: Flow) -> None:
     conv = start_conversation(career_flow, at="lottery_want", values={"goal": "maybe data team lead"})
     conv.open()

@@ -86,12 +86,15 @@ class Editing:
         self._record_mentee(typed)
         self._begin_change()
         value = self.values.get(var)
-        items = [i for i in re.split(r"\s*;\s*|,\s+and\s+", words) if i] if isinstance(value, list) else []
-        if len(items) > 1 and var != "motivations":  # "i care about climate, and im scared of X": both, whole (r73)
+        # "i care about climate, and im scared of X": both, whole (r73); drives are short: "meaning, earning enough"
+        # is two, each as typed ("earning enough" was kept as the drive "earning well", round 75)
+        split = r"\s*[;,]\s*|\s+and\s+" if var == "motivations" else r"\s*;\s*|,\s+and\s+"
+        items = [i for i in re.split(split, words) if i] if isinstance(value, list) else []
+        if len(items) > 1 or (items and var == "motivations"):
             self._empty_line(var)
             for item in items:
                 self.words.append(var, item, self._refs())
-            said = f"{LINES.get(var, var)} is now: {swap_pronouns('; '.join(items))}"
+            said = f"{LINES.get(var, var)} is now: {swap_pronouns(words if var == 'motivations' else '; '.join(items))}"
         elif words:
             self._put_slot(Fix(kind="put", slot=var, new=words, said=var))
             said = f"{LINES.get(var, var)} is now: {swap_pronouns(words)}"  # as typed, never cut to a phrase

@@ -207,10 +207,11 @@ class Conversation(Editing, Answering, Asking):
         if inside and distress_level(text, self.flow.lexicon) is None:  # "wait can we /skip this one" (round 59)
             return self._command(inside, typed=text)
         asked = command_asked(text)
-        if asked and self.status == "active":  # "... both. ok now pause", "i'm going to stop here. /quit" (round 51)
+        if asked and self.status == "active" and (asked[1] or distress_level(text, self.flow.lexicon) != "crisis"):
+            # "... both. ok now pause", "i'm going to stop here. /quit" (round 51); a crisis after "/quit" is heard
             said, rest = asked
             msgs = self._finish_turn(self._answer(rest)) if re.search(r"\w", rest) else []
-            return msgs if self.finished else msgs + self._command(said)
+            return msgs if self.finished else msgs + self._command(said, typed=None if msgs else text)
         if len(text) > MAX_ANSWER_CHARS:
             self._record_mentee(text)
             note = (

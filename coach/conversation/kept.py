@@ -36,7 +36,7 @@ _KNOW_WHAT = re.compile(r"\b(?:know|remember) what (?:the |my )?(?P<x>[\w' ]{2,3
 # "is sourdough in there now?"
 _IS_IN = re.compile(r"\bis (?:the )?(?P<x>[\w' ]{1,30}?) (?:in|on) (?:there|it|the (?:list|summary))\b", re.I)
 # Where the thing ends: "teaching students to underneath", "sourdough, then?"
-_WHERE = re.compile(r"\s+(?:to|into|in|on|onto|from|under|as|for|with)\s+.*$|\s*[,;:.?!].*$")
+_WHERE = re.compile(r"\s+(?:to|into|in|on|onto|from|under|as|for|with)\s+.*$|\s*(?:[,;:?!]|\.(?!\d)).*$")  # "0.6"
 _TAIL = re.compile(r"(?:\s+(?:though|tho|then|yet|now|already|too|as well|back|at all|bit|part|thing|stuff|one|"
                    r"bits|parts|things|please|pls|or not|lol|tbh|right))+$", re.I)
 # What was said, as a whole (round 22): "did you actually keep what i said?"
@@ -53,7 +53,7 @@ _REMEMBER_ABOUT = re.compile(r"(?i)\bremember what i (?:said|say|told you|tell y
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|,\s*(?=(?:because|cause|cuz|since|and|but|so)\b)")
 # "where did brand strategy go?" (round 28)
 _WENT = re.compile(r"(?i)\bwhere(?:'s| is| did| has| have)? (?P<x>[\w' ]{2,30}?) (?:go|gone|went)\b")
-_HEAD = re.compile(r"^(?:the|that|my|this|those|these|a|an|about)\s+", re.I)
+_HEAD = re.compile(r"^(?:the|that|my|this|those|these|a|an|about|(?:bit|part|thing|stuff) about)\s+", re.I)
 # Words that say nothing about what was kept ("the bit about my kids": "kids" does).
 _SMALL = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "my", "your", "it", "its",
                     "that", "this", "bit", "part", "thing", "about", "with", "reason", "reasons", "point", "stuff",

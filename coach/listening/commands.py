@@ -30,10 +30,22 @@ _PAUSE_ASKED = re.compile(r"(?i)(?:(?:^|[.!?;,]\s*)(?:(?:ok(?:ay)?|so|right|sorr
                           r"(?<![\w,] )(?<!,)(?:^|(?<=[.!?] ))that'?s it for now|"
                           r"i (?:need|have|got) to (?:go|pause)(?: now)?,? /?pause(?: pls| please)?)|\s/pause)[\s.!]*$")
 
+# "i need to go make dinner lol" as the whole reply (round 75 kept it as a reason why): a pause, asked for in words
+_GOING_NOW = re.compile(r"(?i)^\W*(?:(?:ok(?:ay)?|sorry|sry|anyway|right|oh|ah|argh|ugh)[,.!]*\s+)*"
+                        r"(?:i (?:need|have|got|gotta) to|i gotta|gotta|i(?:'ve| have) got to|i must) "
+                        r"(?:go|run|dash|head off)(?: and| n)? "
+                        r"(?:make|cook|get|pick up|collect|do|feed|walk|catch|start|put on|fetch) "
+                        r"(?:the |my |some |a |an |his |her |our )?(?:dinner|tea|lunch|breakfast|food|kids?|son|"
+                        r"daughter|little one|grandkids|dog|cat|shopping|washing|laundry|school run|train|bus|meeting|"
+                        r"call|shift|kettle|oven)\b(?:\s+(?:lol|sorry|sry|now|bye|soon|tbh))*[\s.!]*$")
 # A stop asked for with the everyday reason after it (round 34): "can we stop now, I need to pick up my kid",
 # "i need to STOP. school run. bye". Only a reason of life's logistics: "i need to stop. everything is too much" is
 # read as what it says.
 _COMMAND_AFTER = re.compile(r"(?i)(?<=\S)\s+(?P<c>/quit|/pause)\s*$")  # typed after an answer on the same line
+# "/quit, i need to go, my manager just walked past" (round 75 went on to the next question): the command first, then
+# why; the words after it are kept in the transcript, not read as an answer
+_COMMAND_FIRST = re.compile(r"(?i)^\s*(?P<c>/quit|/pause)(?=\s*[,.;:!-]|\s+(?:i|im|i'm|sorry|gotta|got|need|have|bye|"
+                            r"brb|back|talk|ttyl|must|later|manager|boss)\b)")
 _STOP_FOR = re.compile(r"(?i)(?:^|[.!?;,-]\s*)(?:(?:anyway|ok(?:ay)?|sorry|no|so),?\s+)*(?:i said\s+)?"
                        r"(?:(?:can|could) we|i (?:need|have|got) to|i gotta|gotta|let'?s)\s+(?:stop|finish|end|pause)"
                        r"(?:\s+(?:now|here|there|for (?:today|now)))?(?:\s*[,.;!?-]+\s*|\s+(?=i\b))"
@@ -66,10 +78,19 @@ _MOVE_ON = re.compile(r"(?i)^\W*(?:(?:ok(?:ay)?|um+|sorry|so|right|please|pls)[,
                       r"you asked (?:that|this)(?: already)?))?\W*$")
 
 
+# "FFS. you just did it again. move on", "ok im just gonna skip this" (round 75 took each as the answer): moving on,
+# asked for at the end of a short reply of remarks
+_MOVE_ON_END = re.compile(r"(?i)(?:^|[.!?]\s+)(?:(?:ok(?:ay)?|pls|please|just|so|right|anyway|ffs)[,.]?\s+)*"
+                          r"(?:(?:can we|let'?s|lets|just) (?:just )?move on|"
+                          r"(?:i'?m|im|i am|i'?ll|ill|i will) (?:just )?(?:gonna |going to )?skip (?:this|that|it)"
+                          r"(?: one| question| bit)?)(?: (?:pls|please|now|then))?"
+                          r"\W*$|^\W*move on\W*$|(?<=[.!?] )move on\W*$")
+
+
 def command_inside(text: str) -> str | None:
     """The command a short reply asks for by typing it among a few words ("can we /skip this one?") or in words
     ("can we move on"), or None."""
-    if _MOVE_ON.match(text):
+    if _MOVE_ON.match(text) or (_MOVE_ON_END.search(text) and len(re.findall(r"\w+", text)) <= _MOST_AROUND + 2):
         return "/skip"
     found = _COMMAND_INSIDE.search(text)
     if found is None:
@@ -85,6 +106,9 @@ def back_asked(text: str) -> bool:
 
 def command_asked(text: str) -> tuple[str, str] | None:
     """The command a reply ends by asking for ("/pause" or "/quit"), and what was said before it (None: none)."""
+    first = _COMMAND_FIRST.match(text) or _GOING_NOW.match(text)
+    if first is not None:
+        return (first.groupdict().get("c") or "/pause").lower(), ""
     asked = (_COMMAND_AFTER.search(text) or _PAUSE_ASKED.search(text) or _STOP_FOR.search(text)
              or _STOP_TIRED.search(text))
     if asked is None:

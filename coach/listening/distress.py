@@ -64,7 +64,11 @@ _SOMEONE_DIED = re.compile(r"\b(?:since|after|when) (?!(?:i|me|we|myself|you|it|
                            # "well because he's dead. obviously" (round 59, of her husband: a third "are you safe?")
                            r"|\b(?:because |cos |cause )?(?:he|she|he'?s|she'?s|hes|shes|my (?:husband|wife|partner|"
                            r"mum|dad|mother|father|son|daughter|brother|sister)) (?:is |was )?(?:dead|gone|passed away|"
-                           r"died)\b")
+                           r"died)\b"
+                           # "ron died two years ago and the house is so quiet" (round 75 asked "are you safe?")
+                           r"|\b(?!(?:i|me|we|myself|you|it|everything|everyone|things|something|part)\b)"
+                           r"(?:my )?[a-z]+ (?:died|passed away|passed) (?:\w+ ){0,2}(?:ago|last (?:year|month|week|"
+                           r"spring|summer|autumn|winter|christmas))\b")
 _OTHERS_DYING = re.compile(
     r"\b(?:(?:a|an|the|their|his|her|our|your|some|people's|owners'?|clients'?) )?(?:pet|animal|dog|cat|horse|patient|"
     r"client|resident|customer|plant|battery|phone|laptop|server|project|startup|company|industry|market|language|"

@@ -68,6 +68,9 @@ def _clauses(text: str) -> list[str]:
                      r"\s+[-\u2013]\s+(?=(?:what|where|underneath|add|drop|take|the overlap)\b)|"  # "drop X - what..."
                      # "add X to the lights me up bit, thats more me than sleeping in" (round 29): why, said after
                      r",\s+(?=(?:that'?s|thats) (?:more|less|just|only|not|what)\b)|"
+                     # 'take out "X" thats not a hobby lol, and ..., also the overlap is Y' (round 75 read one fix)
+                     r"(?<=\x00)\s+(?=(?:that'?s|thats|it'?s|its) (?:not|more|less|just)\b)|"
+                     r",\s+(?=also (?:the|my|where|what|underneath|under it|its|it'?s)\b)|"
                      # "ppl come to me for X, the debugging thing was a joke" (round 32): a second fix
                      r",\s+(?=the [\w' ]{1,30}? (?:thing|bit|part|one) (?:was|is)\b)",
                      masked, flags=re.I)
