@@ -27,7 +27,11 @@ _TAIL = re.compile(r"(?:(?<!only)(?<!just)(?<!\ba)(?<!\bthe)[,.]?\s+(?:i think|i
                    # "the sales enablement guy, the lottery thing was a joke": what it replaces, said to be a joke
                    r"|,\s*(?:the|that|my) [\w' ]{1,30}? (?:was|is) (?:just )?(?:a joke|joking|sarcasm|sarcastic)\W*$"
                    # "regional manager, the hours was the reason" (round 42): why, said beside what it is
-                   r"|,\s*(?:the|that|my) [\w' ]{1,30}? (?:was|is|were|are) (?:the reason|why|the why)\W*$",
+                   r"|,\s*(?:the|that|my) [\w' ]{1,30}? (?:was|is|were|are) (?:the reason|why|the why)\W*$"
+                   # "keeping my pension safe and my knees, you never put that in" (round 75 kept "..., I never")
+                   r"|,\s*(?:you|u) (?:never|didn'?t|didnt|did not|forgot(?: to)?|haven'?t|havent)(?: (?:put|add|added|"
+                   r"write|wrote|include|included|keep|kept|get|got|note|noted|say|said)(?: (?:that|it|this|them))?"
+                   r"(?: (?:in|down|in there|on))?)?(?: (?:again|either|last time|before))?\W*$",
                    re.I)
 # "maybe it should be X": the hedge goes with the run-up; "maybe doing data for a charity" keeps its maybe (round 47:
 # "every time I said maybe, it was cut, so a maybe became a firm plan")

@@ -141,6 +141,11 @@ def _read_also(clause: str) -> Fix | None:
     if named:  # "also being recognised - its not status, more being listened to" (round 37): X put right
         return Fix("put", "", _words(named["x"]), _words(named["z"]), _words(named["x"]))
     fix = _read(clause)
+    dropped = fix.part if fix is not None and fix.kind == "drop" else ""
+    quoted = re.fullmatch(r"(?i)(?P<q>[^\"]{2,}?)\"\s+(?:for (?:gods?|god's|fucks?|pete'?s) sake|please|pls|thanks|"
+                          r"now|again|too|as well|already)\W*", dropped)
+    if fix is not None and quoted:  # 'take out "I never" for gods sake' (round 75): the words in quotes go
+        fix = replace(fix, part=quoted["q"].strip(), said=quoted["q"].strip())
     if fix is not None and fix.kind == "ask" and _A_KIND_OF_ITEM.fullmatch(fix.part):
         return None  # "take out X, thats not a driver": why it goes, not a part to put right (round 37)
     if fix is None or fix.kind not in ("put", "add") or not fix.new:
