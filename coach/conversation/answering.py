@@ -24,6 +24,7 @@ from coach.conversation.heard import corrected_to, goal_named, said_content, sta
 from coach.conversation.message import Message
 from coach.conversation.recalling import Recalling
 from coach.conversation.rung_fixes import RungFixes
+from coach.conversation.said_before import same_again
 from coach.conversation.state import Undo
 from coach.conversation.summary import non_answer
 from coach.conversation.turning import Turning
@@ -33,6 +34,7 @@ from coach.listening.chain import denies_rung
 from coach.listening.edits import read_edits
 from coach.listening.heading import heading, idea_asked
 from coach.listening.hollow import left_out_beside
+from coach.listening.jobs import ROLE
 from coach.listening.playback import pointed_at, trimmed
 from coach.listening.reading import Reading
 from coach.listening.text import keep_decimals
@@ -55,10 +57,6 @@ _KEEP_ALL = re.compile(r"(?i)^(?:(?:no|nah|nope|ok|okay|sorry|honestly|yes|yeah|
                        r"(?: really)?|(?:it'?s|its|that'?s|thats|it is) (?:fine|right|ok|okay|all good|correct)|"
                        r"all good|leave it(?: as it is)?|keep it(?: as it is)?|no changes?|yes|yeah|yep|"
                        r"the [\w' ]{1,30} (?:is|was) just me)$")
-# One word that names a role ("dispatcher", "foreman", "cto"): a whole answer to "whose job?".
-_ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
-                   r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
-                   r"foreman|supervisor|manager)s?[.!]?$")
 
 
 class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack, Evidence, Forgetting, RungFixes,
@@ -105,8 +103,7 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
         self._plain_next = self._acked = False
         self._recap_fixed = ""
         self._typed = text  # the whole reply, doubts and all (the template value "unsure")
-        step = self.current  # kept as typed in the transcript; read one item at a time
-        text = unnumbered(text, labelled=bool(step.corrects and step.say))
+        text = unnumbered(text, labelled=bool(self.current.corrects and self.current.say))  # one item at a time
         return self._distress_first(text, ref) or self._take(text, ref)
 
     def _take(self, text: str, ref: str) -> list[Message]:
@@ -114,7 +111,10 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
         fixed = self._recap_put_right(text)
         if fixed and self._only_put_right(text):  # asked how the experiment went: put right, then asked again
             return fixed + self._reask()
-        return fixed + self._taken(text, ref)
+        step = self.current  # "same as last time" at a question asked last time too: last time's words (round 75)
+        again = same_again(text, step.save_as or step.append_to or "", self.values.get("previous") or {},
+                           self.flow.lexicon) if step.expect == "text" else ""
+        return fixed + self._taken(again or text, ref)
 
     def _taken(self, text: str, ref: str) -> list[Message]:
         lex = self.flow.lexicon
@@ -226,7 +226,7 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
             unsure = any(a.kind == "non_answer" and a.rule not in ("bare-yes-no", "only-fillers", "empty")
                          for a in reading.acts)
             return self._bounded_reask(self._reply("reask_unsure") if unsure else None)
-        named_role = step.save_as in ("want_job", "not_want_job") and (_ROLE.match(content) is not None or re.match(
+        named_role = step.save_as in ("want_job", "not_want_job") and (ROLE.match(content) is not None or re.match(
             r"(?i)(?:nobody|no one|none|noone|mine|my own|my job|my current (?:one|job|role))(?:'?s)?\b", content)
             is not None)  # "dispatcher", "nobodys", "mine lol": whose job
         if len(rules.words(content)) < step.min_words and not self.state.reasks and not named_role:

@@ -158,3 +158,30 @@ def put_right_at_recap(reply: str, previous: dict[str, Any], lexicon: Lexicon) -
         edit.var if edit is not None else "")
     judged = edit is not None and fw.WRONG.match(edit.new.strip()) is not None  # "the last line is rubbish": no words
     return (_LINES[var][0], edit.new) if edit is not None and edit.new and var in _LINES and not judged else None
+
+
+# "same as last time", "same answer as before lol", "told you last time" as the whole answer to a question asked last
+# time too (round 75: "seriously?? same as before", kept as the answer, or asked "could you say a little more?")
+_SAME_AGAIN = re.compile(
+    r"(?i)^\W*(?:(?:um+|uh+|erm|ok(?:ay)?|yeah|yes|honestly|tbh|lol|ugh|seriously|well|so|mate|again)\W+)*"
+    r"(?:(?:it'?s |its |it is |that'?s |thats |the |my )?(?:same|same thing|same answer|same (?:as )?(?:before|ever|"
+    r"always|then|last (?:time|week|session|two times|times)))|as (?:before|last time)|(?:i )?(?:already )?"
+    r"(?:told|said|answered) (?:you |that |this |it )?(?:last time|before)|(?:you )?(?:already )?asked (?:me )?"
+    r"(?:that|this) (?:last time|before))(?:\W+(?:lol|tbh|really|honestly|mate|obviously|haha|seriously|remember|"
+    r"as (?:before|last time)|i think|i guess))*\W*$")
+
+
+def same_again(reply: str, var: str, previous: dict[str, Any], lexicon: Lexicon) -> str:
+    """Last time's words for the line ``var`` when the whole reply says it is the same as then ("" if the reply says
+    more, or last time kept nothing for it)."""
+    var = "motivations" if var == "motivation_named" else var  # "what drives all this?"
+    line = _LINES.get(var)
+    if line is None or not previous or not _SAME_AGAIN.match(reply.strip()):
+        return ""
+    kept = previous.get(line[1])
+    items = [i for i in (kept if isinstance(kept, list) else [kept]) if isinstance(i, str) and i.strip()]
+    index = line[2]
+    items = (items[index:index + 1] if len(items) > index else []) if index is not None else items
+    if var == "motivations":
+        items = [lexicon.motivations[m].label if m in lexicon.motivations else m for m in items]
+    return ", ".join(items)

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 
+# One word that names a role ("dispatcher", "foreman", "cto"): a whole answer to "whose job?".
+ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
+                  r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
+                  r"foreman|supervisor|manager)s?[.!]?$")
+
 CONTRACTED_IS = {"it's", "that's", "what's", "there's", "here's", "who's", "he's", "she's", "let's", "how's"}
 
 

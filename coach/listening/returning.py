@@ -116,9 +116,11 @@ _GOAL_FILLER = frozenset({"something", "like", "maybe", "would", "want", "where"
 
 
 # How a mentee points at a part of the recap ("the free time bit is wrong", "my strengths changed").
+# The line a recap reply names; "you cut off the life outside work bit" is the underneath line, not the passions
+# (round 75 asked for the passions afresh)
 _PART_NAMES = {
-    "passions": re.compile(r"\b(?:free (?:time|day)|hobb(?:y|ies)|passions?|lights? me up|outside work|spare time|"
-                           r"weekends?|for fun)\b"),
+    "passions": re.compile(r"\b(?:free (?:time|day)|hobb(?:y|ies)|passions?|lights? me up|(?<!life )outside work|"
+                           r"spare time|weekends?|for fun)\b"),
     "strengths": re.compile(r"\b(?:strengths?|good at|come to me|known for|skills?)\b"),
     "motivations": re.compile(r"\b(?:drives?|driven|drivers?|motivat\w*|gets? me going)\b"),
 }
