@@ -35,6 +35,10 @@ _MORE = re.compile(r"(?i)(?:^|[.,;!?]\s*|\s)(?:and also|also|plus|and|oh and|but
                    r"\W*$")  # "and security now too, that's new" (round 57)
 
 _ITS = re.compile(r"(?i)^(?:it'?s|its|it is|more|just)\s+")
+# "money matters a bit more now actually" (round 75 kept the whole reply as the drives): one of them, weighed anew
+_MORE_NOW = re.compile(r"(?i)(?:^|[.,;!?]\s*|\band\s+|\bbut\s+)(?P<x>(?!(?:it|that|this|which|what)\b)[\w' ]{2,30}?) "
+                       r"(?:matters?|counts?) (?:(?:a bit|a lot|a little|even|much|way|quite a bit|far) )?(?:more|less)"
+                       r"(?: (?:now|these days|nowadays|than before|than last time))?")
 
 
 class DrivesAgain:
@@ -72,6 +76,14 @@ class DrivesAgain:
             return self._drives_now(text, reading, ref)
         swaps = [(i, _ITS.sub("", trimmed(e.put))) for e in read_edits(text) if e.put
                  for i in [self._kept_at(kept, e.part)] if i is not None]
+        weighed = [(i, trimmed(m.group(0).lstrip(".,;!? ")).removeprefix("and ").removeprefix("but "))
+                   for m in _MORE_NOW.finditer(text) for i in [self._kept_at(kept, m["x"])] if i is not None]
+        if weighed and not swaps:  # "money matters a bit more now": that drive, in their words now
+            out = self._advance(answer=text, ref=ref, reading=reading, confirm=True)
+            for i, new in weighed:
+                self._put("motivations", i, new, [ref] if ref else [])
+            said = "; ".join(play_back(new) or new for _, new in weighed)
+            return [self._rule(self._reply("changed").replace("{words}", said))] + out
         more = _MORE.search(text) if reading.confirm is True and not swaps else None
         extra = trimmed(more["x"]) if more and not only_felt(reading, more["x"]) else ""
         if not swaps and (not extra or non_answer(extra) or self._kept_at(kept, extra) is not None):

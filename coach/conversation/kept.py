@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 _DID_YOU = re.compile(
     r"\bdid (?:you|u) (?:actually |really |already |even |ever )?(?:add|fix|change|put in|put|keep|save|note|"
     r"include|update|correct|write down|write|jot down|note down|swap|replace|take out|drop|remove|get|catch|hear|"
-    r"notice|take in|"
+    r"notice|take in|read|see|"
     r"remember what i (?:said|say|told you|tell you|wrote|mentioned) about|remember)\s+(?P<x>.+)$", re.I)
 # "do you even know what the trust thing is?" (round 21)
 _KNOW_WHAT = re.compile(r"\b(?:know|remember) what (?:the |my )?(?P<x>[\w' ]{2,30}?) (?:thing |bit |part )?"
