@@ -275,8 +275,9 @@ def _without(item: str, part: str) -> str:
     k = next(i for i, (a, b) in enumerate(spans) if a <= m.start() <= b)
     # A part may run over more than one clause ("sorry, boring answer"): every clause it touches goes.
     last = next((i for i, (a, b) in enumerate(spans) if a <= max(m.end() - 1, m.start()) <= b), k)
-    if len(spans) == last - k + 1:
-        return ""
+    if len(spans) == last - k + 1:  # all of it, unless the part is a tail and more is left ("X which is nerdy i know")
+        rest = item[:m.start()].strip(" ,;.")
+        return rest if m.start() and not item[m.end():].strip(" ,;.!?") and len(rules.words(rest)) >= 3 else ""
     # The clauses go with the separator before them (or, for the first, the one after them).
     cut = (spans[k - 1][1], spans[last][1]) if k else (0, spans[last + 1][0])
     return _JOINER.sub("", (item[: cut[0]] + item[cut[1]:]).strip(" ,;.")).strip(" ,;.")

@@ -28,7 +28,10 @@ _TOLD_TO = re.compile(r"(?i)^\W*(?:(?:and|also|oh|pls|please|can you|could you|o
 _SHAPES = (
     ("passions", re.compile(r"(?i)^(?:that )?i (?:really |also |just )?(?:like|love|enjoy|adore|am into|'?m into)\b")),
     ("strengths", re.compile(r"(?i)^(?:that )?(?:i'?m|im|i am) (?:really |quite |pretty |also )?good at\b|"
-                             r"^(?:that )?people (?:come to me|ask me)\b")),
+                             r"^(?:that )?people (?:come to me|ask me)\b|"
+                             # "add that juniors come to me when stuck on a brief" (round 76: added to the heading)
+                             r"^(?:that )?[\w' ]{2,30}? (?:come|comes|go|goes|turn|turns) to me "
+                             r"(?:for|when|with|if)\b")),
 )
 
 

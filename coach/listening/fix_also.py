@@ -49,3 +49,16 @@ def is_the_line(clause: str) -> Fix | None:
     if not m or not slot or slot == "why_chain":
         return None
     return Fix("add" if m["too"] else "put", slot, new=_words(m["y"]), said=m["m"])
+
+
+def judged(fix: Fix | None) -> Fix | None:
+    """"the job line is just a broken sentence, its X" (round 76 kept "a broken sentence"): what a line is said to be
+    is no new words for it; they are asked for (the next sentence may give them)."""
+    if fix is not None and fix.kind == "put" and fix.slot and not fix.part and _JUDGED.match(fix.new):
+        return Fix("ask", fix.slot, said=fix.said)
+    return fix
+
+
+# What a line is said to be, not what it should say: new words are asked for, these are none
+_JUDGED = re.compile(r"(?i)^(?:just |all |still |totally )?(?:a |half a )?(?:broken|garbled|cut off|cut short|"
+                     r"jumbled|wrong|weird|nonsense|rubbish|a mess)(?: (?:sentence|line|bit|again|now))?\W*$")

@@ -10,7 +10,7 @@ from coach.listening.pronouns import own_voice
 # Said before a fix, not part of it: "no.", "mostly,", "oh dear,", "hang on,".
 _LEAD = re.compile(r"^(?:(?:no+|nope|nah|mostly|partly|yes|yeah|yep|ok(?:ay)?|hmm+|um+|oh(?: dear)?|also|and|but|plus|"
                    r"then|so|actually|wait|hang on|anyway|ugh|right|well|sorry|lol|haha|mostly yes|not quite|"
-                   r"although|though|except|only|"
+                   r"although|though|except|only|close|nearly|almost|"
                    r"(?:(?:a )?couple of|two|three|a few|several|some) (?:things|changes|fixes|corrections)|"
                    r"one (?:more )?thing|"
                    r"i dunno|dunno|idk|maybe|"
@@ -28,6 +28,8 @@ _TAIL = re.compile(r"(?:(?<!only)(?<!just)(?<!\ba)(?<!\bthe)[,.]?\s+(?:i think|i
                    r"|,\s*(?:the|that|my) [\w' ]{1,30}? (?:was|is) (?:just )?(?:a joke|joking|sarcasm|sarcastic)\W*$"
                    # "regional manager, the hours was the reason" (round 42): why, said beside what it is
                    r"|,\s*(?:the|that|my) [\w' ]{1,30}? (?:was|is|were|are) (?:the reason|why|the why)\W*$"
+                   # "and the burnout - 14 years of pitching - has to be in there" (round 76 kept "has to be in there")
+                   r"|\s+(?:has|have|needs?|ought) to (?:be|go) (?:back )?(?:in there|in|on there|on it)\W*$"
                    # "keeping my pension safe and my knees, you never put that in" (round 75 kept "..., I never")
                    r"|,\s*(?:you|u) (?:never|didn'?t|didnt|did not|forgot(?: to)?|haven'?t|havent)(?: (?:put|add|added|"
                    r"write|wrote|include|included|keep|kept|get|got|note|noted|say|said)(?: (?:that|it|this|them))?"

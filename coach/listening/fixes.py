@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from coach.listening import fix_words as fw
 from coach.listening.edits import no_such
-from coach.listening.fix_also import is_the_line, too_not_just
+from coach.listening.fix_also import is_the_line, judged, too_not_just
 from coach.listening.fix_clause import _ASIDE, Fix, _read
 from coach.listening.fix_clause import _UNDERNEATH as _UNDER
 from coach.listening.fix_plain import plainly, pointed_out
@@ -71,6 +71,9 @@ def _clauses(text: str) -> list[str]:
                      # 'take out "X" thats not a hobby lol, and ..., also the overlap is Y' (round 75 read one fix)
                      r"(?<=\x00)\s+(?=(?:that'?s|thats|it'?s|its) (?:not|more|less|just)\b)|"
                      r",\s+(?=also (?:the|my|where|what|underneath|under it|its|it'?s)\b)|"
+                     # "take 'add' out of the drives line lol, its Jess's job ..., put X back in" (round 76: one fix)
+                     r",\s+(?=(?:put|its|it'?s) (?!(?:it|that|this|them)\b)[\w' ]{2,40}? (?:back in|back|in there|job|"
+                     r"line|bit)\b)|"
                      # "ppl come to me for X, the debugging thing was a joke" (round 32): a second fix
                      r",\s+(?=the [\w' ]{1,30}? (?:thing|bit|part|one) (?:was|is)\b)",
                      masked, flags=re.I)
@@ -151,6 +154,8 @@ def _read_also(clause: str) -> Fix | None:
     if fix is None or fix.kind not in ("put", "add") or not fix.new:
         return fix
     fix = replace(fix, new=_ASKING_TAIL.sub("", fix.new))
+    back = re.match(r"(?i)(?:put|add) (?:them |those |it )?back(?: in)?\s+(?P<x>\w.+)$", fix.new)
+    fix = replace(fix, new=back["x"]) if back and fix.kind == "put" and fix.slot else fix  # "drives: put back X, Y"
     asked = _ASKED_OF_LINE.match(fix.new) if fix.kind == "put" and fix.slot else None
     if asked:  # "drivers: take out having an impact" (round 37 kept the instruction as the drive)
         kind = "add" if asked["verb"].lower().startswith(("add", "put")) else "drop"
@@ -217,6 +222,7 @@ def read_fixes(reply: str) -> list[Fix]:
         fix = Fix("ask", named, kept["q"].strip("'\""), said=kept["q"].strip("'\"")) if kept else None
         fix = fix or _no_such(bare) or _just_say(bare) or too_not_just(bare) or is_the_line(bare) or (
             _not_x_more_y(clause) or (None if fw.NOT_RIGHT.match(bare) else _read_also(clause)))
+        fix = judged(fix)
         gone = _line_dropped(_bare(clause), named, named_as) if fix is None else None
         if gone is not None:  # "the job you'd pick bit. delete it", "take out the job you'd pick line" (round 29)
             out.append(gone)
