@@ -104,9 +104,10 @@ def _drives_only(text: str, lexicon: Lexicon) -> bool:
 _NAMED_ANYWAY = re.compile(r"(?i)\b(?:anyway|anyways|experiment\s*[:=-]|the experiment (?:is|would be))\b")
 _LEAD_ON = re.compile(r"(?i)^(?:(?:anyway|anyways|um+|so|ok|okay)\b[.,]*\s*)+")
 
-# "... one sentence: i want people to trust my judgment", "anyway experiment - X": what is meant, labelled.
+# "... one sentence: i want people to trust my judgment", "anyway experiment - X", "... step: X": what is meant.
 _LABELLED = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:ok|okay|so|fine|anyway)[, ]+)?(?:my |in |the |same )?"
-                       r"(?:one |plain |a )?(?:sentence|answer|experiment)(?:\s*(?:[:=\-]|\.{2,}|\u2026)\s*|"
+                       r"(?:one |plain |a )?(?:sentence|answer|experiment|(?:small |next )?step)"
+                       r"(?:\s*(?:[:=\-]|\.{2,}|\u2026)\s*|"
                        r"(?<=experiment),\s*(?=(?:i|ring|call|ask|email|talk|try|do|go|see|look|apply|book)\b)|"
                        r"\s+(?=(?:i|i'?m|im|my|it'?s|its|being|to)\s))(?P<x>\S.*)$")  # "one sentence i want ..."
 _OVERLAP_IS = re.compile(r"(?i)(?:^|[.!?;]\s+|,\s*)(?:(?:so|and|but|ok|okay|um+|uh+)[, ]+)?"
@@ -166,9 +167,8 @@ class SaidBeside:
         if meant and _SAID_WRONG.search(text[:meant.start()]) and self._meant(meant, text[:meant.start()]):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
         labelled = _LABELLED.search(text) if step.expect in ("text", "either") and not step.corrects else None
-        if step.save_as == "sweet_spot" and labelled is None:  # "... so i suppose the overlap is X" (round 37): X
-            labelled = _OVERLAP_IS.search(text)
-        if labelled and "experiment" in labelled.group(0).lower() and len(rules.words(text[:labelled.start()])) < 4:
+        labelled = labelled or (_OVERLAP_IS.search(text) if step.save_as == "sweet_spot" else None)  # "overlap is X"
+        if labelled and re.search(r"(?i)experiment|step", labelled[0]) and len(text[:labelled.start()].split()) < 4:
             labelled = None  # "fine. experiment: X and Y" is the answer as said; after a remark it marks the answer
         if labelled and rules.words(labelled.group("x")):  # "... one sentence: i want people to trust my judgment"
             before = text[:labelled.start()].strip()  # "that's still wrong but ok.": a sorry, then the answer
