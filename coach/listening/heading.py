@@ -60,7 +60,7 @@ _NOW = re.compile(
 # Said on the way to the goal, about the question or the conversation (round 29).
 _REMARK = re.compile(r"(?i)^(?:(?:well|hmm+|oh|ha+|so|ok)[,.]?\s+)*(?:(?:that'?s|thats|that is|it'?s|its|now that'?s) "
                      r"(?:rather |really |quite |such |a bit of )?(?:a |the )?(?:good |big |hard |tough |fair |great |"
-                     r"million dollar |\$64,000 )?(?:question|problem|dilemma)(?: really| isn'?t it| eh)?|"
+                     r"million dollar |\$64,000 )?(?:question|problem|dilemma|thing)(?: really| isn'?t it| eh)?|"
                      r"good question|great question|tough one|(?:it'?s|its|it is) a (?:long|bit of a|long-ish) story|"
                      # "ok so this is hard.", "sorry this is long" (round 41): said on the way, never the goal
                      r"(?:this|that|it) (?:is|'s|s) (?:so |really |quite |a bit |kind of |kinda )?(?:hard|"
@@ -90,8 +90,11 @@ _CLAUSES = re.compile(
     r"(?:\d+(?:\s*(?:-|to)\s*\d+)?|a few|two|three|four|five|ten|the next \w+) (?:yrs?|years?|months?)\b"
     r"|(?:eventually|someday|one day|long term|long-term|ideally|hopefully)\b)", re.I)
 
-_FRAME_ONLY = re.compile(r"(?i)^(?:ha+|hm+|oh|well|so|ok)?\W*(?:(?:three|3) (?:to|or|-) (?:five|5)|\d+|five|"
-                         r"three|a few) (?:yrs?|years)(?: from now| time)?\W*$")
+_FRAME_ONLY = re.compile(r"(?i)^(?:ha+|hm+|oh|well|so|ok)?\W*(?:(?:(?:three|3) (?:to|or|-) (?:five|5)|\d+|five|"
+                         r"three|a few) (?:yrs?|years)(?: from now| time)?\W*$|(?:(?:three|3) (?:to|or|-) (?:five|5) "
+                         # "three to five years, i'll be 61 or 63" (round 76 said back "maybe three to five years")
+                         r"(?:yrs?|years),?\s*)?(?:i'?ll|i will|i'?d|i would) be (?:\d{2}|[a-z]+ty(?:[- ][a-z]+)?)"
+                         r"(?: or (?:\d{2}|[a-z]+ty(?:[- ][a-z]+)?))?(?: by then)?\W*$)")
 # A first go taken back: "being a deputy head. or actually no, maybe ...".
 _TAKEN_BACK = re.compile(rf"(?i)[.,;?!]\s*(?:or |but )?{TAKE_BACK}[,.!]?\s+")
 # A goal said first as what to get away from ("not chasing quota every month"), then the wish ("something in X").
