@@ -177,6 +177,11 @@ _NEWS = re.compile(
     r"\b(?:she|he|they|my (?:boss|manager|supervisor|team lead|lead)) (?:said|says|told me) (?:that )?(?:i|we) "
     r"(?:could|can|get to|am allowed to|was allowed to)\b(?! not\b|n'?t\b)|"
     r"(?:got|have|had) an? (?:interview|offer|promotion)\b|"
+    # "oh and the big change, my company announced a data team reorg and theres an internal ... role opening" (r76)
+    r"\b(?:my|our|the) (?:company|work|boss|manager|team|school|trust|hospital|firm|agency|department|head) (?:just |"
+    r"finally )?(?:announced|advertised|posted|offered|opened|is hiring|are hiring|said no|said yes)\b|"
+    r"\bthere'?s (?:now )?(?:a|an) (?:new |internal |junior |senior )*[\w' -]{0,30}(?:role|job|post|position|vacancy|"
+    r"opening) (?:opening|going|coming up|open|advertised)\b|"
     # "news: tom put the leave in writing, march to may!" (round 72 noted the fix beside it instead): labelled news
     r"(?:^|(?<=[.!?;]\s))(?:(?:and|also|oh|but|so|big|some|other|good|bad) )*(?:news|update)\s*[:!-]+\s*(?=\w)|"
     r"(?:i'?m|im|i am) (?:now |finally )?(?:starting|leaving|moving|going part[- ]time|retiring|pregnant|on leave)\b|"
@@ -208,6 +213,8 @@ def news_told(answer: str) -> str:
 def news_in(answer: str) -> str:
     """The sentence of ``answer`` that tells news, said back ("" if none does)."""
     told = re.sub(r"(?i)\s+(?:tho|though)\b(?=[,.!]|$)", "", news_told(answer))  # "got a new job tho, at a garage"
+    told = re.sub(r"(?i)^(?:(?:oh|and|so|but) )*(?:the |a )?(?:big |other |one )?(?:change|news|thing|update)[,:]\s+",
+                  "", told)  # "oh and the big change, my company announced X": what changed
     told = re.sub(r"(?i)^(?:(?:and|also|oh|but|so) )?(?=(?:just |finally |actually )?(?:got|landed|started|passed|"
                   r"joined|quit|left) )", "I ", told)  # ... said back as "you got a new job"
     return play_back(told, 20) if told else ""
