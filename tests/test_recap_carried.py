@@ -137,7 +137,8 @@ def test_a_stop_with_nothing_to_say_back_gives_no_empty_recap(career_flow: Flow)
         return {k: said.get(k, None if k == "experiment" else []) for k in career_flow.summary}
 
     values = {"met_before": True}
-    assert not _says_something(career_flow, values, picture(goals=["i want to pass on what i know before i go"]))
+    # ("i want to pass on what i know before i go" was the sign here until round 76 showed it is a teacher retiring)
+    assert not _says_something(career_flow, values, picture(goals=["i want to tell someone before i go"]))
     assert not _says_something(career_flow, values, picture(goals=["idk"], passions=[""]))
     assert _says_something(career_flow, values, picture(goals=["lead a small design team"]))
 
