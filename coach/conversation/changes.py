@@ -133,8 +133,8 @@ class Changes(DriveChecks):
         old = self._previous_words(step.changed or step.keep_previous[0][0])
         had = {w[:5] for w in rules.words(old.lower()) if len(w) >= 4}
         said = {w[:5] for w in rules.words(said_content(reading).lower()) if len(w) >= 4}
-        return bool(had) and had <= said and not re.search(r"(?i)\b(?:not|never|no longer|any ?more|instead)\b",
-                                                           reading.reply)
+        return bool(had) and had <= said and not re.search(r"(?i)\b(?:not|never|no longer|any ?more|instead|out|gone|"
+                                                           r"dead|over|dropped|changed|rather|prefer)\b", reading.reply)
 
     def _new_pick(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """"The staff engineer role, because she mentors everyone" at "is that still the one you'd pick?", "onboarding
