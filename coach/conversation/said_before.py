@@ -18,7 +18,7 @@ from coach.listening.lines import item_words, line_edit
 from coach.listening.parts import slot_of
 from coach.listening.playback import play_back
 
-__all__ = ["kept_so_far", "put_right_at_recap", "said_before"]
+__all__ = ["drives_named", "kept_so_far", "put_right_at_recap", "said_before", "same_again"]
 
 # Each line as the coach names it when saying it back, and where the last summary keeps it.
 _LINES: dict[str, tuple[str, str, int | None]] = {
