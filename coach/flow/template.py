@@ -19,6 +19,7 @@ from coach.listening.chain import play_back_chain
 from coach.listening.hedged import play_back_hedged
 from coach.listening.listed import listed_back
 from coach.listening.playback import job_named, play_back, swap_pronouns
+from coach.listening.told import told_back
 
 # Values every template may use without a step setting them.
 BUILTINS = {
@@ -177,6 +178,7 @@ ENV.filters["swap"] = _on_text(swap_pronouns)
 ENV.filters["chain"] = _chain
 ENV.filters["listing"] = _listing
 ENV.filters["job"] = _on_text(job_named)
+ENV.filters["told"] = _on_text(told_back)
 FILTERS = frozenset(ENV.filters)
 
 

@@ -15,10 +15,10 @@ import re
 from coach.listening.playback import key_phrase, play_back, second_person
 from coach.listening.takeback import put_right_in
 
-__all__ = ["listed_back", "restated"]
+__all__ = ["SENTENCES", "listed_back", "restated"]
 
 # ("the 0.6 offer": one number, round 67 said "the 0 and 6 offer")
-_SENTENCES = re.compile(r"(?<!\d)[.!?;]+\s*|(?<=\d)[.!?;]+(?!\d)\s*|\s*\n+\s*")
+SENTENCES = re.compile(r"(?<!\d)[.!?;]+\s*|(?<=\d)[.!?;]+(?!\d)\s*|\s*\n+\s*")
 # Words at the start of a thing that are not the thing: "also", "and", "um", "same like last time,".
 _LEAD = re.compile(
     r"(?i)^(?:(?:(?:tho|though|but|and) wait|and|also|plus|oh and|but|so|or else|um+|uh+|er+m?|hmm+|like|well|yeah|yes|"
@@ -148,7 +148,7 @@ def _named(spelled: str, who_asks: bool = False) -> list[str]:
     """The things named, sentence by sentence; ``who_asks``: "people ask me to X" names X (else it is a remark
     beside the things, and only said back when nothing else is named: round 60 said back "So: constantly.")."""
     things: list[str] = []
-    for sentence in _SENTENCES.split(spelled):
+    for sentence in SENTENCES.split(spelled):
         sentence = _WHO_ASKS.sub("", sentence.strip()) if who_asks else sentence
         # "... wait no not most, like half" (round 54 said back "So: not most, like half"): put right in the thing
         # before if it is there; never a thing of its own
@@ -217,7 +217,7 @@ def restated(answer: str, before: list[str], least: int = 2) -> str:
     time (``before``) and starts with no "just", when it says last time's words again, or names fewer than
     ``least`` things."""
     old = set().union(*(_words(b) for b in before)) if before else set()
-    for sentence in _SENTENCES.split(answer or ""):
+    for sentence in SENTENCES.split(answer or ""):
         m = _RESTATED.match(sentence.strip())
         if m is None or re.match(r"(?i)\W*(?:plus|and|also|add|as well as)\b", m["x"]):
             continue  # "plus crime novels and mashiko pottery": more, not instead (round 51)
