@@ -37,7 +37,7 @@ _NOT_DEAD = re.compile(r"\b(?!(?:i|im|i'm|me|myself|am|we|you|they|he|she)\b)[a-
                        r"(?:isn'?t|is not|isnt|aint|ain't|not) (?:quite |totally |"
                        r"completely |fully |all )?dead(?: yet)?\b")
 _SHOWING_HOW = re.compile(r"\b(?:show|shows|showing|showed|teach|teaches|teaching|taught|explain|explaining|explained)"
-                          r" (?:\w+ ){0,2}how to do it\b")
+                          r" (?:\w+ ){0,3}how to do it\b")
 # Things that are a burden ("fonts are a real burden", "meetings were such a burden"): not the person.
 _THINGS_A_BURDEN = re.compile(r"\b(?!(?:i|me|we|us|people|everyone|they)\b)[a-z]+s (?:are|were) (?:such |a |an |real |"
                               r"bit |of |kind |really |total |huge )*burden\b")
