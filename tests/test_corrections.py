@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from coach.authoring.flowtest import start_conversation
-from coach.conversation.correcting import _swapped, _without
 from coach.conversation.engine import Conversation
+from coach.conversation.placing import swapped, without
 from coach.flow.spec import Flow
 from coach.listening.edits import Edit, read_edit
 from coach.store.database import Store
@@ -42,12 +42,12 @@ def test_no_edit_where_none_is_asked_for(reply: str) -> None:
 
 
 def test_a_part_goes_with_its_clause_and_new_words_keep_one_determiner() -> None:
-    assert _without("hiking and the money honestly", "money") == "hiking"
-    assert _without("lead a small design team, away from my boss", "boss") == "lead a small design team"
-    assert _without("cooking, baking and hiking", "baking") == "cooking and hiking"
-    assert _without("money", "money") == ""
-    assert _swapped("i care about the team doing well", "team", "the craft") == "i care about the craft doing well"
-    assert _swapped("building furniture with my dad", "dad", "grandad") == "building furniture with my grandad"
+    assert without("hiking and the money honestly", "money") == "hiking"
+    assert without("lead a small design team, away from my boss", "boss") == "lead a small design team"
+    assert without("cooking, baking and hiking", "baking") == "cooking and hiking"
+    assert without("money", "money") == ""
+    assert swapped("i care about the team doing well", "team", "the craft") == "i care about the craft doing well"
+    assert swapped("building furniture with my dad", "dad", "grandad") == "building furniture with my grandad"
 
 
 def test_an_edit_is_undone_by_back(career_flow: Flow) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.conversation.fixing import _put_in
+from coach.conversation.placing import put_in, without
 from coach.listening.fixes import Fix, is_remark, read_fixes
 from coach.listening.parts import keeps_as_is
 
@@ -102,9 +102,9 @@ def test_remarks_are_not_words_to_keep() -> None:
 
 def test_a_part_named_as_a_bit_is_replaced_with_its_clause_and_the_joining_word_stays() -> None:
     item = "I like teaching the students and I'm tired of nights"
-    fixed = _put_in(item, "nights", "being home for my kids")
+    fixed = put_in(item, "nights", "being home for my kids")
     assert fixed == "I like teaching the students and being home for my kids"
-    assert _put_in("the office plant's", "office plant", "the senior designer job") == "the senior designer job"
+    assert put_in("the office plant's", "office plant", "the senior designer job") == "the senior designer job"
 
 
 @pytest.mark.parametrize(
@@ -119,3 +119,19 @@ def test_a_part_named_as_a_bit_is_replaced_with_its_clause_and_the_joining_word_
 def test_round_62_wordings_of_a_part_to_go_or_come_back(reply: str, fixes: list[Fix]) -> None:
     """Round 62: each of these was kept as news, or as a line of the summary, and the part stayed."""
     assert read_fixes(reply) == fixes
+
+
+@pytest.mark.parametrize(("reply", "fixes"), [
+    ("its 5 years not 6", [Fix("put", "", "6", "5", said="6")]),
+    ("and add how people learn to the lights-me-up bit", [Fix("add", "passions", new="how people learn")]),
+    ("take out the snapping, for the third time lol, and its 5 years not 6",
+     [Fix("drop", "", "snapping", said="the snapping"), Fix("put", "", "6", "5", said="6")]),
+])
+def test_round_77_a_number_put_right_and_a_line_named_with_hyphens(reply: str, fixes: list[Fix]) -> None:
+    assert read_fixes(reply) == fixes
+
+
+def test_a_number_is_put_in_its_sentence_and_a_part_is_found_by_its_stem() -> None:
+    item = "3 pitches a month for 6 years, i dread sunday nights and i snap at people"
+    assert put_in(item, "6", "5") == "3 pitches a month for 5 years, i dread sunday nights and i snap at people"
+    assert without(item, "snapping") == "3 pitches a month for 6 years, i dread sunday nights"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.correcting import _find, _swapped, dropped_from, options_of, says_the_rest
 from coach.conversation.drive_checks import DriveChecks
 from coach.conversation.heard import corrected_to, only_felt, said_content
+from coach.conversation.placing import dropped_from, find_part, options_of, says_the_rest, swapped
 from coach.conversation.summary import non_answer
 from coach.listening import change_words as cw
 from coach.listening import rules
@@ -323,16 +323,16 @@ class Changes(DriveChecks):
         if len(options) > 1 and said_no and len(said_no) < len(options):  # "research scientist yes, quality manager no"
             return ", or ".join(o.strip(" ,") for o in options if o not in said_no)
         for edit in read_edits(reply):
-            if not edit.put and _find(edit.part, old) is not None:  # "designer still true but not the money part"
+            if not edit.put and find_part(edit.part, old) is not None:  # "designer still true but not the money part"
                 return dropped_from(old, edit.part)
-            if edit.put and _find(edit.part, old) is not None:
+            if edit.put and find_part(edit.part, old) is not None:
                 put = re.sub(r"(?i)\s+(?:is|are|would be) (?:ok|okay|fine|good)(?: too| as well)?\W*$", "", edit.put)
                 put = re.sub(r"(?i)^(?:just|only|simply|(?:pls |please )?(?:write|put|say|make it))\s+", "", put)
                 if _FILLERS.fullmatch(edit.part.strip(" '\"")) and put.lower() in old.lower():
                     # "write cooking, not 'um maybe'": the filler words go, not the words around them
                     gone = "|".join(re.escape(w) for w in edit.part.strip(" '\"").split())
                     return " ".join(re.sub(rf"(?i)\b(?:{gone})\b", " ", old).split()).strip(" ,")
-                return put if says_the_rest(old, edit.part, put) else _swapped(old, edit.part, put)
+                return put if says_the_rest(old, edit.part, put) else swapped(old, edit.part, put)
         return ""
 
     def _kept_changed(self, var: str, changed: str, ref: str | None) -> None:

@@ -11,24 +11,20 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from coach.conversation.heard import about_the_goal, goal_named
+from coach.conversation.placing import find_part, swapped, without
 from coach.conversation.state import SessionState, Undo
 from coach.listening import rules
-from coach.listening.edits import OPEN_END, Edit
+from coach.listening.edits import Edit
 from coach.listening.parts import MENTION, slot_of
-from coach.listening.playback import job_named, swap_pronouns
+from coach.listening.playback import job_named
 
 if TYPE_CHECKING:
     from coach.conversation.words import Provenance
     from coach.flow.spec import Flow, Step
 
-# Where one clause of a kept answer ends, so a part can go without taking the rest with it.
-_CLAUSE = re.compile(r"\s*[,;]\s*|\.\s+|\s+(?=(?:and|but|because|so|or|while|though|although|plus)\b)", re.I)
-_JOINER = re.compile(r"^(?:and|but|because|so|or|while|though|although|plus)\s+", re.I)
-_DETERMINER = r"(?:the|a|an|my|our|your|that|this|his|her|their)"
 # Words said on the way that a mentee asks to drop (round 28: "drop the ngl part" took the whole goal with it).
 _ON_THE_WAY = frozenset(("ngl", "lol", "tbh", "idk", "like", "um", "uh", "haha", "omg", "basically", "literally",
                            "honestly", "tho", "though", "kinda", "sorta", "lmao", "tbf", "imo"))
-_HAS_DETERMINER = re.compile(rf"^{_DETERMINER}\s+", re.I)
 
 
 class Correcting:
@@ -133,18 +129,18 @@ class Correcting:
             items = value if isinstance(value, list) else [value]
             for i in reversed(range(len(items))):
                 item = items[i]
-                if not isinstance(item, str) or _find(edit.part, item) is None:
+                if not isinstance(item, str) or find_part(edit.part, item) is None:
                     continue
                 if edit.removes and re.search(rf"(?i)\bnot (?:\w+ )?{re.escape(edit.part)}\b", item):
                     continue  # "its not money so much" already says it is not: nothing of it to take out
                 # "more about freedom than money" of "freedom and money": freedom is there already, money goes
-                there = bool(edit.put) and _find(edit.put, item) is not None
-                new = _without(item, edit.part) if edit.removes or there else _swapped(item, edit.part, edit.put)
+                there = bool(edit.put) and find_part(edit.put, item) is not None
+                new = without(item, edit.part) if edit.removes or there else swapped(item, edit.part, edit.put)
                 if edit.removes and edit.part.lower().strip() in _ON_THE_WAY:  # "drop the ngl part": the word only
                     said = re.sub(rf"(?i)\b{re.escape(edit.part.strip())}\b[,]?", " ", item)
                     new = " ".join(said.split()).strip(" ,;")
                 job = job_named(item)
-                if edit.put and job and _find(edit.part, job) is not None and re.match(
+                if edit.put and job and find_part(edit.part, job) is not None and re.match(
                         rf"(?i){re.escape(job)}\s*(?:[,;:-]|\bbecause\b|\bbc\b|\bcos\b)", item):
                     new = edit.put  # "not the CMO, the creative director": the CMO's reasons go with the CMO
                 index = i if isinstance(value, list) else None
@@ -219,103 +215,6 @@ def _names(spec: Any, words: str) -> bool:
     return bool(spec.words.find(low)) or low in (spec.id, spec.label.lower())
 
 
-_MIRROR = {"i": "you", "you": "me", "me": "you", "my": "your", "your": "my", "i'm": "you're", "you're": "i'm"}
-
-
-def _mirrored(part: str) -> str:
-    """"I didnt answer you" as the mentee typed it: "you didnt answer me" (the quote turned round whole)."""
-    return re.sub(r"(?i)\b(?:i'm|you're|i|you|me|my|your)\b", lambda m: _MIRROR[m.group(0).lower()], part)
-
-
-def _find(part: str, item: str) -> re.Match[str] | None:
-    """Where ``part`` is in ``item`` (said in the mentee's words or as played back), with its determiner."""
-    bare = re.sub(r"(?i)(?<=\w)'s\b", "", part)  # "security pentester's job" for "the security pentester job"
-    for said in dict.fromkeys((part, swap_pronouns(part), _mirrored(part), bare)):
-        m = re.search(rf"(?:\b{_DETERMINER}\s+)?\b{re.escape(said)}\b", item, re.I)
-        if m:
-            return m
-    # "the listening thing" for "people listen to me": a one-word part found by its stem.
-    stem = _stem(part) if len(part.split()) == 1 else ""
-    if stem:
-        return re.search(rf"\b{re.escape(stem)}\w*", item, re.I) if len(stem) >= 4 else None
-    # "the leading the team bit" for "maybe leading the small planning team": its words in order,
-    # a few others between them.
-    stems = [_stem(w) for w in re.findall(r"[\w']+", part) if w.lower() not in _FILLER_WORDS and len(w) >= 3]
-    if len(stems) < 2:
-        return None
-    gap = r"\w*(?:\W+\w+){0,3}?\W+"
-    return re.search(r"\b" + gap.join(re.escape(st) for st in stems) + r"\w*", item, re.I)
-
-
-# Words that name no part of a thought ("the leading the team bit").
-_FILLER_WORDS = frozenset(["the", "a", "an", "my", "your", "our", "bit", "part", "thing", "stuff", "about", "and"])
-# ... nor a pointer or an aside: "that bit", "the last one", "the 3am thing btw".
-_NOT_NAMING = _FILLER_WORDS | {"that", "this", "it", "just", "one", "last", "first", "line", "sentence", "word",
-                               "whole", "btw", "tho", "though", "lol", "too", "either", "again", "also"}
-
-
-def naming_words(part: str) -> list[str]:
-    """The words a part is named by, lower-cased: "the 3am thing btw" -> ["3am"]; [] for "that bit"."""
-    return [w for w in re.findall(r"[\w']+", part.lower()) if w not in _NOT_NAMING]
-
-
-def _stem(word: str) -> str:
-    return re.sub(r"(?:ing|ed|es|s|er|ers)$", "", word.lower())
-
-
-def _without(item: str, part: str) -> str:
-    """``item`` without the clause that holds ``part`` ("" when that clause was all of it)."""
-    m = _find(part, item)
-    if m is None:
-        return item
-    spans = [(0, len(item))]
-    for sep in _CLAUSE.finditer(item):
-        spans[-1] = (spans[-1][0], sep.start())
-        spans.append((sep.end(), len(item)))
-    k = next(i for i, (a, b) in enumerate(spans) if a <= m.start() <= b)
-    # A part may run over more than one clause ("sorry, boring answer"): every clause it touches goes.
-    last = next((i for i, (a, b) in enumerate(spans) if a <= max(m.end() - 1, m.start()) <= b), k)
-    if len(spans) == last - k + 1:  # all of it, unless the part is a tail and more is left ("X which is nerdy i know")
-        rest = item[:m.start()].strip(" ,;.")
-        return rest if m.start() and not item[m.end():].strip(" ,;.!?") and len(rules.words(rest)) >= 3 else ""
-    # The clauses go with the separator before them (or, for the first, the one after them).
-    cut = (spans[k - 1][1], spans[last][1]) if k else (0, spans[last + 1][0])
-    return _JOINER.sub("", (item[: cut[0]] + item[cut[1]:]).strip(" ,;.")).strip(" ,;.")
-
-
-def says_the_rest(item: str, part: str, new: str) -> bool:
-    """Do the new words already say all of ``item`` but ``part``? ("its just football tactics, not 'random but'",
-    round 35: put in place, the rest would be said twice.)"""
-    rest = set(rules.words(item)) - set(rules.words(part))
-    return bool(rest) and rest <= set(rules.words(new))
-
-
-def _swapped(item: str, part: str, put: str) -> str:
-    """``item`` with ``put`` in the place of ``part``, keeping one determiner ("the team" -> "the craft")."""
-    m = _find(part, item)
-    if m is None:
-        return item
-    if not re.fullmatch(rf"(?:{_DETERMINER}\s+)?{re.escape(part)}", m.group(0), re.I):
-        # Found by its stem only: the clause that holds it is what the new words replace.
-        return _clause_put(item, m, put)
-    had = _HAS_DETERMINER.match(m.group(0))
-    if not had and _HAS_DETERMINER.match(put):
-        put = _HAS_DETERMINER.sub("", put)
-    elif had and not _HAS_DETERMINER.match(put):
-        put = had.group(0) + put
-    return (item[: m.start()] + put + item[m.end():]).strip()
-
-
-def _clause_put(item: str, m: re.Match[str], put: str) -> str:
-    """``item`` with the clause holding ``m`` said as ``put`` instead."""
-    spans = [(0, len(item))]
-    for sep in _CLAUSE.finditer(item):
-        spans[-1] = (spans[-1][0], sep.start())
-        spans.append((sep.end(), len(item)))
-    a, b = next((a, b) for a, b in spans if a <= m.start() <= b)
-    return (item[:a] + put + item[b:]).strip()
-
-
 # "it's less about status", "not the money": what the reply says was wrong.
 _DENIED_PART = re.compile(r"\b(?:less|not) (?:really |so much |just |only )?(?:about |for |the )?"
                           r"(?P<x>[a-z][\w' -]{1,30}?)(?=[,.;!?]|$| (?:and|but|more|it's|its|i)\b)")
@@ -334,59 +233,6 @@ def _overlap(a: str, b: str) -> float:
     wa = {w for w in rules.words(a) if len(w) > 3 and w not in _COMMON}
     wb = {w for w in rules.words(b) if len(w) > 3 and w not in _COMMON}
     return len(wa & wb) / len(wb) if wb else 0.0
-
-
-def _put_in(item: str, part: str, new: str, whole: bool = False) -> str:
-    """``item`` with ``new`` in the place of ``part``: the whole item when the part is most of it,
-    the clause holding it when it was named as a part ("the lucky bit"), else the words."""
-    if not part:
-        return new
-    m = _find(part, item)
-    if m is None:
-        return new
-    share = len(rules.words(part)) / max(1, len(rules.words(item)))
-    if says_the_rest(item, part, new):
-        return new
-    if whole and len(rules.words(new)) <= 2 and len(rules.words(part)) <= 2 and share < 0.5:
-        return _swapped(item, part, new)  # "it's not 'decide', it's 'influence'": the word, in its sentence
-    sentences = re.split(r"(?<=[.!?])\s+", item.strip())
-    if whole and len(sentences) > 1 and share < 0.5:  # "not 'brain matters' - more like X": that sentence, not all
-        return " ".join(new if _find(part, x) is not None else x for x in sentences)
-    if whole or share >= 0.5:
-        return new
-    if len(rules.words(part)) > 3:
-        return _swapped(item, part, new)
-    # The clause holding the part says the new words; the word that joined it ("and") stays.
-    joined = _clause_put(item, m, new)
-    head = item[: m.start()]
-    cut = max((j.start() for j in re.finditer(r"[,;.]\s*|\s(?=(?:and|but|so|or|because)\b)", head)), default=-1)
-    joiner = re.match(r"\s*(and|but|so|or|because)\s", head[cut + 1:] if cut >= 0 else "", re.I)
-    return joined.replace(new, f"{joiner.group(1)} {new}", 1) if joiner else joined
-
-
-def options_of(item: str) -> list[str]:
-    """The options of a goal of more than one ("UX design, or maybe stay and do my ACCA"), else the goal alone."""
-    return re.split(r"(?i),? or (?:maybe |perhaps )?", item)
-
-
-def dropped_from(item: str, part: str) -> str:
-    """``item`` with only the few words that name ``part`` gone ("a designer, for the money and the freedom" without
-    money: "a designer, for the freedom"; "pharmacist, or maybe medical sales for the money": "pharmacist, or maybe
-    medical sales"), else the option that holds it ("UX design, or stay and do my ACCA": "UX design"), else its
-    clause; the item as it was if that leaves nothing."""
-    named = rf"(?:the |my |a )?{re.escape(part)}(?: (?:part|bit|side|thing))?"
-    out = re.sub(rf"(?i)\b{named}\s*(?:,\s*)?(?:and|or|&)\s+", "", item, count=1)  # "the money and the freedom"
-    if out == item:
-        out = re.sub(rf"(?i)\s*,?\s*(?:\b(?:for|because of|with|and|or|plus)\s+)?\b{named}\b", "", item, count=1)
-    out = out.strip(" ,;.")
-    if rules.words(out) and not OPEN_END.search(out) and not re.search(r"(?i)\b(?:do|get|have|make|take|go|doing|"
-                                                                         r"getting|having|making)$", out):
-        return out  # "... or stay and do" asks for more than a word gone
-    options = options_of(item)
-    kept = [o.strip(" ,") for o in options if _find(part, o) is None]
-    if len(options) > 1 and kept and len(kept) < len(options):
-        return ", or ".join(kept)
-    return _without(item, part) or item
 
 
 def _line_named(reply: str, corrects: tuple[str, ...]) -> str:

@@ -9,10 +9,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from coach.conversation.asking import said_back
-from coach.conversation.correcting import _find, _names, naming_words
+from coach.conversation.correcting import _names
 from coach.conversation.drives import Drives
 from coach.conversation.heard import without_reason
 from coach.conversation.kept import find_kept
+from coach.conversation.placing import find_part, naming_words
 from coach.conversation.summary import LINES
 from coach.listening import rules
 from coach.listening.fixes import Fix, read_fixes
@@ -113,14 +114,14 @@ class FixValues(Drives):
             known = self.state.sources.get(var) or []
             mine = now if isinstance(self.values.get(var), str) else set()
             refs = [r for item in known for r in (item if isinstance(item, list) else [item]) if r not in mine]
-            if any(_find(words, text) for _, text in self.words.texts(refs)):
+            if any(find_part(words, text) for _, text in self.words.texts(refs)):
                 return var
         # "put the pension in" at the read-back, the pension said on the why-ladder (round 61 added it to where they're
         # heading): the reasons are read back under "underneath it"
         chain = [r for item in self.state.sources.get("why_chain") or [] for r in (item if isinstance(item, list)
                                                                                    else [item])]
         if "bedrock" in corrects and "why_chain" not in corrects and any(
-                _find(words, text) for _, text in self.words.texts(chain)):
+                find_part(words, text) for _, text in self.words.texts(chain)):
             return "bedrock"
         return ""
 
@@ -170,7 +171,7 @@ class FixValues(Drives):
             if not isinstance(items, list):
                 continue
             at = next((i for i, m in enumerate(items) if isinstance(m, str) and (
-                (m in lex and _names(lex[m], fix.part)) or _find(fix.part, m))), None)
+                (m in lex and _names(lex[m], fix.part)) or find_part(fix.part, m))), None)
             if at is None:
                 continue
             self._begin_change()
@@ -203,10 +204,10 @@ class FixValues(Drives):
         if "why_chain" not in self.current.corrects or not fix.part:
             return False
         chain = self.values.get("why_chain") or []
-        if any(_find(fix.part, item) for item in chain if isinstance(item, str)):
+        if any(find_part(fix.part, item) for item in chain if isinstance(item, str)):
             return False  # it is there: the remark is about something else
         for _, text in reversed(self.words.texts(self.state.said)):
-            m = _find(fix.part, text)
+            m = find_part(fix.part, text)
             if m is None:
                 continue
             clause = _clause_of(text, m.start())
@@ -227,7 +228,7 @@ class FixValues(Drives):
             value = self.values.get(var)
             if self._motivation_ids(value):
                 continue
-            if isinstance(value, str) and fix.part and _find(fix.part, value):
+            if isinstance(value, str) and fix.part and find_part(fix.part, value):
                 return var, None
             if isinstance(value, list):
                 found = self._index_of(var, fix.part)
@@ -238,7 +239,7 @@ class FixValues(Drives):
     def _index_of(self, var: str, part: str) -> int | None:
         value = self.values.get(var) or []
         for i in reversed(range(len(value))):
-            if isinstance(value[i], str) and part and _find(part, value[i]):
+            if isinstance(value[i], str) and part and find_part(part, value[i]):
                 return i
         return None
 
@@ -301,7 +302,7 @@ class FixValues(Drives):
         self._begin_change()
         value = self.values.get(var)
         if isinstance(value, list):
-            if not any(isinstance(item, str) and _find(new, item) for item in value):  # never twice
+            if not any(isinstance(item, str) and find_part(new, item) for item in value):  # never twice
                 self.words.append(var, new, self._refs())
         else:
             old = value if isinstance(value, str) else ""

@@ -11,9 +11,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from coach.conversation.asking import said_back
-from coach.conversation.correcting import _find, _names, _put_in, naming_words
+from coach.conversation.correcting import _names
 from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.machine import Position, position
+from coach.conversation.placing import find_part, named_in, put_in
 from coach.conversation.rewriting import NO_ONLY, Rewriting
 from coach.conversation.summary import LINES, non_answer
 from coach.listening import rules
@@ -143,12 +144,12 @@ class Fixing(Rewriting):
             self.state.fixing = None
         fixes = self._pointed(read_fixes(text)) if step.corrects and self.state.follow_up != step.name else []
         if step.save_as and not step.say:  # "not HR tbh" at "whose job would you not want?": an answer, no fix
-            fixes = [f for f in fixes if f.part and any(_find(f.part, i) for i in self._held(step.name))]
+            fixes = [f for f in fixes if f.part and any(find_part(f.part, i) for i in self._held(step.name))]
         if step.ladder:  # "not the lucky bit, it's knowing it's my doing": a rung's part, named
             # ... or pointed at ("replace that bit with X", "the important bit is X").
             held = self._held(step.name)
             fixes = [f for f in fixes if f.kind == "put" and f.new and f.said and (
-                f.points or (f.part and _NAMES_PART.search(f.said))) and _named_in(f.said, held)]
+                f.points or (f.part and _NAMES_PART.search(f.said))) and named_in(f.said, held)]
         # a drop the single-edit reader misses ("money part is not right, I said no no") is applied here too
         dropped = all(f.kind == "drop" for f in fixes) and not read_edits(text)
         if not fixes or not (step.ladder or self.fixes_needed(fixes) or dropped):
@@ -178,11 +179,11 @@ class Fixing(Rewriting):
         held = self._held(back)
         if fix.kind == "drop" and fix.part:  # "remove freedom. experiment: X" (round 56): a part the read-back holds
             lex = self.flow.lexicon
-            return any(_find(fix.part, item) or (item in lex.motivations and _names(lex.motivations[item], fix.part))
-                       for item in held)
+            return any(find_part(fix.part, item) or (item in lex.motivations and
+                                                     _names(lex.motivations[item], fix.part)) for item in held)
         if fix.kind != "put" or not fix.part or not (_quoted(fix) or said_not):
             return False
-        return any(_find(fix.part, item) for item in held)
+        return any(find_part(fix.part, item) for item in held)
 
     def _fixed(self, fixes: list[Fix], text: str, reading: Reading, ref: str) -> list[Message] | None:
         """Fixes to a playback applied, then the question about a part or the next step (None: none applied)."""
@@ -322,9 +323,9 @@ class Fixing(Rewriting):
         value = self.values.get(var)
         if isinstance(value, list) and isinstance(index, int) and index < len(value):
             old = value[index]
-            self._set_item(var, index, old, new if alone else _put_in(old, part, new))
+            self._set_item(var, index, old, new if alone else put_in(old, part, new))
         elif isinstance(value, str):
-            self._set_item(var, None, value, new if alone else _put_in(value, part, new))
+            self._set_item(var, None, value, new if alone else put_in(value, part, new))
         else:
             return self._correct(new, reply)
         self._corrected = new
@@ -364,9 +365,11 @@ class Fixing(Rewriting):
                 if isinstance(old, str):  # a swapped word, or the thought said again whole after it
                     whole = _quoted(fix)
                     put = fix.new if _restates_part(fix) and isinstance(value, list) else (  # the item, whole
-                        (whole and restated(reply, fix.new)) or _put_in(old, fix.part, fix.new, whole=whole))
+                        (whole and restated(reply, fix.new)) or put_in(old, fix.part, fix.new, whole=whole))
                     self._set_item(var, index, old, put)
-                    return fix.new  # the new words only: the old ones, said back, read as kept (round 7)
+                    number = re.fullmatch(r"[\d.]+", fix.part) and re.fullmatch(r"[\d.]+", fix.new)
+                    # the new words only: the old ones, said back, read as kept (round 7); a number, what it replaced
+                    return f"{fix.new} in place of {fix.part}" if number else fix.new
             # "it's impact on people, not just impact": a drive, in own words; "not leadership, more like
             # being listened to": the line whose item the part names by its words
             return self._drive_named(fix) or self._line_put(fix)
@@ -377,13 +380,6 @@ def _restates_part(fix: Fix) -> bool:
     """"the bikes bit reads weird. just put doing up old bikes" (round 45): the part named, said again whole."""
     return bool(fix.kind == "put" and fix.part and _NAMES_PART.search(fix.said)
                 and re.search(rf"(?i)\b{re.escape(fix.part)}\b", fix.new))
-
-
-def _named_in(said: str, held: list[str]) -> bool:
-    """Is the part a fix names ("the lightbulb thing") in what is held, or only pointed at ("that bit")?
-    "its not just the lightbulb thing, its also X" at a why-question is an answer, not a fix (round 28)."""
-    named = naming_words(said)
-    return not named or any(all(re.search(rf"\b{re.escape(w)}", item.lower()) for w in named) for item in held)
 
 
 # "where im heading hasn't changed", "the job bit stays": said about a line of the read-back (round 34)

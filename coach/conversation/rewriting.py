@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from coach.conversation.correcting import _find, _put_in
 from coach.conversation.fix_values import FixValues
+from coach.conversation.placing import find_part, put_in
 from coach.conversation.summary import LINES
 from coach.listening.fixes import Fix, read_fixes
 from coach.listening.lines import LineEdit, item_words, line_edit
@@ -98,8 +98,8 @@ class Rewriting(FixValues):
         self._begin_change()
         if isinstance(value, list) and edit.var != "motivations" and edit.part and edit.new and len(edit.drop) == 1:
             old = value[edit.drop[0]]
-            if isinstance(old, str) and _find(edit.part, old):  # "more like trusted than useful": the word swapped
-                self._set_item(edit.var, edit.drop[0], old, _put_in(old, edit.part, edit.new))
+            if isinstance(old, str) and find_part(edit.part, old):  # "more like trusted than useful": the word swapped
+                self._set_item(edit.var, edit.drop[0], old, put_in(old, edit.part, edit.new))
                 return f"{LINES.get(edit.var, edit.var)}\t{self.values[edit.var][edit.drop[0]]}"
         if isinstance(value, list):
             drop = range(len(value)) if edit.whole else edit.drop  # the line said again whole: it is the line now

@@ -46,6 +46,7 @@ _MEMO_SIZE = 256
 _NUMBERED = re.compile(r"(?:^|(?<!number)(?<!\bno)(?<!\btop)(?<!\bat)(?<!\bby)(?<!\bto)(?<!\bof)(?<!\bage)(?<!\baged)"
                        r"(?<!\btill)(?<!\buntil)(?<!\babout)(?<!\baround)(?<!\bover)(?<!\bunder)(?<!\bthan)"
                        r"(?<!\d or)(?<!\d and)(?<!\bbe)(?<!\bturn)(?<!\bturning)"  # "i'll be 61 or 63. i've" (r76)
+                       r"(?<!\bnot)(?<!\bis)(?<!\bwas)(?<!\blike)(?<!\bjust)(?<!\bonly)"  # "5 years not 6. its" (r77)
                        r"[.,;:]?\s+)(?:\(\d{1,2}\)|\d{1,2}[).])\s+(?=[^\d\s])")  # "sick at 55. keep up": an age (r73)
 _BULLETED = re.compile(r"(?:^|[.,;:]?\s+)[-*\u2022]\s+(?=[^\d\s-])")
 

@@ -15,8 +15,8 @@ _SLOT_NAMES: dict[str, str] = {
                 r"(?:the )?job(?: you'?d pick(?: if every job were open)?)?",
     "bedrock": r"underneath(?: it| that| all (?:this|that|of it))?|what'?s underneath|(?:the )?bedrock|deep down|"
                r"(?:the )?under(?:neath)? (?:bit|part|line)|(?:the )?(?:(?:one|plain) )?sentence",
-    "passions": r"(?:what )?lights? (?:me|you) up|(?:the )?lights? (?:me |you )?up (?:bit|part|line)|(?:my |the )?"
-                r"passions?|(?:the )?hobbies|(?:the )?(?:for hours|free day) (?:bit|part)|"
+    "passions": r"(?:what )?lights?[ -](?:me|you)[ -]up|(?:the )?lights?[ -](?:(?:me|you)[ -])?up (?:bit|part|line)|"
+                r"(?:my |the )?passions?|(?:the )?hobbies|(?:the )?(?:for hours|free day) (?:bit|part)|"
                 r"what (?:i|you) (?:love|enjoy|'?m into|am into|are into)|(?:the )?love (?:bit|part|list|line)",
     "strengths": r"(?:what )?people come to (?:me|you) for|(?:the )?(?:come to (?:me|you) for|strengths?|good at) "
                  r"(?:bit|part|line)|what i'?m good at|(?:my |the )?strengths?|good at(?=\s*:|\s*$)",
