@@ -135,3 +135,11 @@ def test_a_number_is_put_in_its_sentence_and_a_part_is_found_by_its_stem() -> No
     item = "3 pitches a month for 6 years, i dread sunday nights and i snap at people"
     assert put_in(item, "6", "5") == "3 pitches a month for 5 years, i dread sunday nights and i snap at people"
     assert without(item, "snapping") == "3 pitches a month for 6 years, i dread sunday nights"
+
+
+def test_round_77_two_quoted_parts_out_of_a_line_and_an_aside_left_off() -> None:
+    assert read_fixes("take 'a little bit' and 'read in the afternoon' out of what lights me up, those don't belong "
+                      "there.") == [Fix("drop", "passions", "a little bit", said="'a little bit'"),
+                                    Fix("drop", "passions", "read in the afternoon", said="'read in the afternoon'")]
+    assert read_fixes("what drives me is meaning AND being useful, you said you'd noted that.") == [
+        Fix("put", "motivations", new="meaning AND being useful", said="what drives me")]

@@ -33,7 +33,12 @@ _TAIL = re.compile(r"(?:(?<!only)(?<!just)(?<!\ba)(?<!\bthe)[,.]?\s+(?:i think|i
                    # "keeping my pension safe and my knees, you never put that in" (round 75 kept "..., I never")
                    r"|,\s*(?:you|u) (?:never|didn'?t|didnt|did not|forgot(?: to)?|haven'?t|havent)(?: (?:put|add|added|"
                    r"write|wrote|include|included|keep|kept|get|got|note|noted|say|said)(?: (?:that|it|this|them))?"
-                   r"(?: (?:in|down|in there|on))?)?(?: (?:again|either|last time|before))?\W*$",
+                   r"(?: (?:in|down|in there|on))?)?(?: (?:again|either|last time|before))?\W*$"
+                   # "meaning AND being useful, you said you'd noted that", "..., those don't belong there" (round 77)
+                   r"|,\s*(?:you said you'?d|you said you had|you told me you'?d) (?:noted|got|added|put|fixed|changed)"
+                   r"(?: (?:that|it|this))?(?: in| down)?\W*$"
+                   r"|,\s*(?:those|they|these|that|it|this) (?:don'?t|dont|do not|doesn'?t|does not) (?:belong|go|fit)"
+                   r"(?: (?:there|in there|here|on (?:it|that|there)))?\W*$",
                    re.I)
 # "maybe it should be X": the hedge goes with the run-up; "maybe doing data for a charity" keeps its maybe (round 47:
 # "every time I said maybe, it was cut, so a maybe became a firm plan")

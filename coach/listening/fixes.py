@@ -20,6 +20,7 @@ from coach.listening.fix_also import is_the_line, judged, too_not_just
 from coach.listening.fix_clause import _ASIDE, Fix, _read
 from coach.listening.fix_clause import _UNDERNEATH as _UNDER
 from coach.listening.fix_plain import plainly, pointed_out
+from coach.listening.fix_several import a_number_put, number_for_number, parts_out
 from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import MENTION, slot_of
 from coach.listening.text import Reply
@@ -211,6 +212,10 @@ def read_fixes(reply: str) -> list[Fix]:
     waiting: Fix | None = None  # "not the office plant, that was a joke. the senior designer job."
     named = named_as = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
     for clause in _clauses(Reply(reply).text):
+        several = parts_out(clause)
+        if several:  # "take 'a little bit' and 'read in the afternoon' out of what lights me up": each goes
+            out += several
+            continue
         clause = plainly(clause)  # "im good at drawing too": the line, said the way fixes are read
         deepest = _UNDER.match(clause) if out and out[-1].kind == "restate" else None
         if deepest:  # "... because X, and underneath all of that it's about fairness": the chain's last link
@@ -287,26 +292,9 @@ def read_fixes(reply: str) -> list[Fix]:
     out = [f for f in out if not (named_missing and f.kind == "add" and _POINTER_ONLY.match(f.new))]
     # "the maya bit is just news, not where im heading" (round 53 made it the heading): a remark, no fix
     out = [f for f in out if not (f.kind == "put" and _ONLY_NEWS.match(f.new))]
-    out = [_number_for_number(f) for f in out]  # "its 5 years not 6": 5 in place of 6, the years kept
-    out = [f for f in out if _a_number_put(f) or not (fw.NUMBERS.match(f.part or "") or fw.NUMBERS.match(f.new or ""))]
+    out = [number_for_number(f) for f in out]  # "its 5 years not 6": 5 in place of 6, the years kept
+    out = [f for f in out if a_number_put(f) or not (fw.NUMBERS.match(f.part or "") or fw.NUMBERS.match(f.new or ""))]
     return [d for f in _merged(out) for d in _each_dropped(_also(f))]
-
-
-_NUMBER_AND_UNIT = re.compile(r"(?i)^(\d{1,4}(?:\.\d+)?)\s+(?:years?|yrs?|months?|days?|weeks?|hours?|hrs?|"
-                              r"pitches|people|kids|staff|times)$")
-
-
-def _number_for_number(fix: Fix) -> Fix:
-    """"its 5 years not 6" (round 77 left the 6 years in): one number put in place of another, its unit kept."""
-    unit = _NUMBER_AND_UNIT.match(fix.new) if fix.kind == "put" else None
-    if unit and re.fullmatch(r"\d{1,4}(?:\.\d+)?", fix.part):
-        return Fix("put", fix.slot, fix.part, unit.group(1), fix.said)
-    return fix
-
-
-def _a_number_put(fix: Fix) -> bool:
-    """"5 not 6": a number in place of a number (never "skipped 2 and 3", items of a list named by number)."""
-    return fix.kind == "put" and all(re.fullmatch(r"\d{1,4}(?:\.\d+)?", w) for w in (fix.part, fix.new))
 
 
 # One more thing for the line just added to: "and calming people at 3am", "also the running club".
