@@ -375,8 +375,8 @@ def _not_x(text: str) -> Fix | None:
 
 def _y_not_quoted(text: str) -> Fix | None:
     """"it's insects, not 'god, insects'", "climbing and accessibility stuff, not that sentence"."""
-    m = re.match(r"^(?P<new>.+?),?\s+not\s+(?P<x>'[^']+(?:'s [^']+)?'|\"[^\"]+\"|that sentence|that line|whatever that (?:is|was)|"
-                 r"that)(?: on its own| alone| by itself)?$", text, re.I)
+    m = re.match(r"^(?P<new>.+?),?\s+not\s+(?P<x>'[^']+(?:'s [^']+)?'|\"[^\"]+\"|that sentence|that line|"
+                 r"whatever that (?:is|was)|that)(?: on its own| alone| by itself)?$", text, re.I)
     if not m:
         return None
     new = re.sub(r"(?i)^(?:what )?people come to (?:me|you) (?:for )?", "", _words(m.group("new")))  # round 77

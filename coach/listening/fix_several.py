@@ -1,4 +1,4 @@
-"""Fixes that name more than one part in a clause, or a number: read apart from the one-fix readers.
+"""Fixes that name more than one part in a clause, one more for the line just added to, or a number.
 
 "take 'a little bit' and 'read in the afternoon' out of what lights me up" names two parts of one line to go
 (round 77 read neither); "its 5 years not 6" puts one number in place of another, its unit left where it was
@@ -8,11 +8,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from coach.listening.fix_clause import Fix
+from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import MENTION, slot_of
 
-__all__ = ["a_number_put", "number_for_number", "parts_out"]
+__all__ = ["a_number_put", "added_in_full", "added_too", "number_for_number", "parts_out"]
 
 # "take 'X' and 'Y' out of what lights me up", "take out 'X', 'Y' and 'Z' from the drives bit"
 _QUOTED = r"(?:'[^']{1,60}'|\"[^\"]{1,60}\")"
@@ -46,3 +48,30 @@ def number_for_number(fix: Fix) -> Fix:
 def a_number_put(fix: Fix) -> bool:
     """"5 not 6": a number in place of a number (never "skipped 2 and 3", items of a list named by number)."""
     return fix.kind == "put" and all(re.fullmatch(r"\d{1,4}(?:\.\d+)?", w) for w in (fix.part, fix.new))
+
+
+# One more thing for the line just added to: "and calming people at 3am", "also the running club".
+_AND_ALSO = re.compile(r"(?i)^(?:and|also|plus|and also|oh and)\s+(?!(?:i|you|it|that|this|the rest|then|so)\b)"
+                       # "and 'underneath it' doesnt make sense" (round 60 added it to the drives): a remark
+                       r"(?![^.!?]*\b(?:doesn'?t|doesnt|does not|isn'?t|isnt|is not|make sense|makes sense|weird|wrong|"
+                       r"confusing|rubbish|nonsense)\b)"
+                       r"(?P<x>[\w' -]{3,60})$")
+
+
+def added_in_full(clause: str, out: list[Fix]) -> bool:
+    """"add the capable part. trust my own brain AND know im capable": the part just added, said in full."""
+    if not out or out[-1].kind != "add" or len(out[-1].new.split()) > 2:
+        return False
+    said = [p for p in re.split(r"(?i)\s+and\s+", _bare(clause)) if out[-1].new.lower() in p.lower()]
+    if not said:
+        return False
+    words = _words(said[-1])
+    bare_verb = re.match(r"(?i)(?:know|feel|want|need|trust|believe|love|like)\b", words)
+    out[-1] = replace(out[-1], new=f"i {words}" if bare_verb else words)  # "know im capable": i know i'm capable
+    return True
+
+
+def added_too(clause: str, before: list[Fix]) -> Fix | None:
+    """"and calming people at 3am" right after an addition to a line: one more thing for that line."""
+    also = _AND_ALSO.match(clause.strip(" .!?")) if before and before[-1].kind == "add" else None
+    return Fix("add", before[-1].slot, new=_words(also.group("x"))) if also else None

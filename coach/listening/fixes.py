@@ -20,7 +20,7 @@ from coach.listening.fix_also import is_the_line, judged, too_not_just
 from coach.listening.fix_clause import _ASIDE, Fix, _read
 from coach.listening.fix_clause import _UNDERNEATH as _UNDER
 from coach.listening.fix_plain import plainly, pointed_out
-from coach.listening.fix_several import a_number_put, number_for_number, parts_out
+from coach.listening.fix_several import a_number_put, added_in_full, added_too, number_for_number, parts_out
 from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import MENTION, slot_of
 from coach.listening.text import Reply
@@ -269,16 +269,10 @@ def read_fixes(reply: str) -> list[Fix]:
                 continue
             out.append(waiting)
             waiting = None
-        if fix is None and out and out[-1].kind == "add" and len(out[-1].new.split()) <= 2:
-            said = [p for p in re.split(r"(?i)\s+and\s+", _bare(clause)) if out[-1].new.lower() in p.lower()]
-            if said:  # "add the capable part. trust my own brain AND know im capable": the part in full
-                words = _words(said[-1])
-                bare_verb = re.match(r"(?i)(?:know|feel|want|need|trust|believe|love|like)\b", words)
-                words = f"i {words}" if bare_verb else words  # "know im capable": i know i'm capable
-                out[-1] = replace(out[-1], new=words)
-                continue
+        if fix is None and added_in_full(clause, out):
+            continue
         # "add the potassium script to what lights me up. and calming people at 3am" (round 29): both
-        fix = fix or _added_too(clause, out)
+        fix = fix or added_too(clause, out)
         if fix is None:
             continue
         if fix.kind == "ask" and not fix.slot and fix.part and out and out[-1].kind == "put" and out[-1].slot \
@@ -297,24 +291,10 @@ def read_fixes(reply: str) -> list[Fix]:
     return [d for f in _merged(out) for d in _each_dropped(_also(f))]
 
 
-# One more thing for the line just added to: "and calming people at 3am", "also the running club".
-_AND_ALSO = re.compile(r"(?i)^(?:and|also|plus|and also|oh and)\s+(?!(?:i|you|it|that|this|the rest|then|so)\b)"
-                       # "and 'underneath it' doesnt make sense" (round 60 added it to the drives): a remark
-                       r"(?![^.!?]*\b(?:doesn'?t|doesnt|does not|isn'?t|isnt|is not|make sense|makes sense|weird|wrong|"
-                       r"confusing|rubbish|nonsense)\b)"
-                       r"(?P<x>[\w' -]{3,60})$")
-
-
 _SAYS_NOT = re.compile(r"(?i)\b(?:should|needs? to|must) (?:be|say|read)\s*[:,]?\s+not\b")
 
 
 _POINTER_ONLY = re.compile(r"(?i)^(?:it|that|this|them|those|these|that one|it back|that back|them back)$")
-
-
-def _added_too(clause: str, before: list[Fix]) -> Fix | None:
-    """"and calming people at 3am" right after an addition to a line: one more thing for that line."""
-    also = _AND_ALSO.match(clause.strip(" .!?")) if before and before[-1].kind == "add" else None
-    return Fix("add", before[-1].slot, new=_words(also.group("x"))) if also else None
 
 
 def _merged(fixes: list[Fix]) -> list[Fix]:
