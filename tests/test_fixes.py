@@ -143,3 +143,17 @@ def test_round_77_two_quoted_parts_out_of_a_line_and_an_aside_left_off() -> None
                                     Fix("drop", "passions", "read in the afternoon", said="'read in the afternoon'")]
     assert read_fixes("what drives me is meaning AND being useful, you said you'd noted that.") == [
         Fix("put", "motivations", new="meaning AND being useful", said="what drives me")]
+
+
+@pytest.mark.parametrize(("reply", "fixes"), [
+    ("and take out the fishing twice, samey", [Fix("once", part="fishing", said="fishing")]),
+    ("fishing is still in there twice ffs", [Fix("once", part="fishing", said="fishing")]),
+    ("you missed the pension twice now", [Fix("missing", part="pension", new="the pension", said="the pension")]),
+])
+def test_round_77_a_part_listed_twice_and_a_part_missed_twice(reply: str, fixes: list[Fix]) -> None:
+    assert read_fixes(reply) == fixes
+
+
+@pytest.mark.parametrize("reply", ["i go fishing twice a week", "i said it twice", "we met twice, she was lovely"])
+def test_twice_in_an_answer_is_no_fix(reply: str) -> None:
+    assert read_fixes(reply) == []

@@ -13,7 +13,7 @@ from coach.conversation.correcting import _names
 from coach.conversation.drives import Drives
 from coach.conversation.heard import without_reason
 from coach.conversation.kept import find_kept
-from coach.conversation.placing import find_part, naming_words
+from coach.conversation.placing import find_part, naming_words, without
 from coach.conversation.summary import LINES
 from coach.listening import rules
 from coach.listening.fixes import Fix, read_fixes
@@ -182,6 +182,25 @@ class FixValues(Drives):
                 self.words.append(var, item, self._refs())
             said = [lex[m].label if m in lex else str(m) for m in order if m]
             return f"{LINES.get(var, var)}\t{', '.join(said)}"
+        return ""
+
+    def _put_once(self, fix: Fix) -> str:
+        """"take out the fishing twice" (round 77 kept both): the part kept where it is said first, taken out of
+        every later item of its line (an item left with nothing else goes)."""
+        for var in self.current.corrects:
+            items = self.values.get(var)
+            holding = [i for i, m in enumerate(items) if isinstance(m, str) and find_part(fix.part, m)] \
+                if isinstance(items, list) else []
+            if len(holding) < 2 or not isinstance(items, list):
+                continue
+            self._begin_change()
+            for i in reversed(holding[1:]):
+                rest = without(items[i], fix.part)
+                if rules.words(rest):
+                    self._put(var, i, rest, self._refs())
+                else:
+                    self.words.remove(var, i)
+            return f'without "{fix.part}" the second time'
         return ""
 
     def _already_kept(self, fix: Fix) -> str:

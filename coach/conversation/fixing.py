@@ -353,8 +353,8 @@ class Fixing(Rewriting):
             return self._edit_one(Edit(fix.part, "", fix.said))
         if fix.kind == "add":
             return self._add(fix)
-        if fix.kind == "first":
-            return self._put_first(fix)
+        if fix.kind in ("first", "once"):  # "growth should be first", "take out the fishing twice"
+            return self._put_first(fix) if fix.kind == "first" else self._put_once(fix)
         if fix.slot and fix.slot in corrects:
             return self._put_slot(fix)
         if fix.part:

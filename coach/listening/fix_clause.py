@@ -57,7 +57,7 @@ class Fix:
     """One fix to a playback.
 
     ``kind``: ``put`` (new words for a part), ``add`` (words added), ``drop`` (a part taken out), ``first``
-    (the item ``part`` names put first in its line),
+    (the item ``part`` names put first in its line), ``once`` (a part in its line twice, kept once),
     ``ask`` (a part said to be wrong, with nothing in its place), ``missing`` (words said to have
     been left out), ``keep`` (a part said to be right), ``restate`` (the whole chain said again:
     ``new`` is where it starts, ``chain`` the reasons). ``slot`` is the value a part is named by

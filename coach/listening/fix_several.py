@@ -14,7 +14,8 @@ from coach.listening.fix_clause import Fix
 from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import MENTION, slot_of
 
-__all__ = ["a_number_put", "added_in_full", "added_too", "number_for_number", "parts_out"]
+__all__ = ["a_number_put", "added_in_full", "added_too", "counted_off", "number_for_number", "once", "parts_out",
+           "said_in_a_put"]
 
 # "take 'X' and 'Y' out of what lights me up", "take out 'X', 'Y' and 'Z' from the drives bit"
 _QUOTED = r"(?:'[^']{1,60}'|\"[^\"]{1,60}\")"
@@ -75,3 +76,38 @@ def added_too(clause: str, before: list[Fix]) -> Fix | None:
     """"and calming people at 3am" right after an addition to a line: one more thing for that line."""
     also = _AND_ALSO.match(clause.strip(" .!?")) if before and before[-1].kind == "add" else None
     return Fix("add", before[-1].slot, new=_words(also.group("x"))) if also else None
+
+
+# "take out the fishing twice, samey", "fishing is still in there twice ffs" (round 77 kept both): said once
+_TWICE = r"(?:twice|two times|x2|2x)"
+_ONCE = re.compile(
+    r"(?i)^(?:(?:and|also|oh and|pls|please|can you|could you)[,]?\s+)*(?:"
+    r"(?:take out|remove|drop|delete|lose|bin|get rid of) (?:the |one of the )?(?:second |extra |duplicate |double )?"
+    rf"(?P<a>[\w' -]{{2,30}}?) {_TWICE}|"
+    rf"(?:the )?(?P<b>(?!(?:it|that|this|you|i|we|they|he|she)\b)[\w' -]{{2,30}}?) "
+    r"(?:(?:is|are|'s) (?:still )?"
+    rf"(?:in there |on there |listed |there |written |in it )?|(?:still )?(?:in there|on there|listed|written) ){_TWICE})"
+    r"(?:\s+(?:now|again|lol|ffs|mate|still))*(?:\s*[,;]\s*[\w' ]{0,30})?\W*$")
+# "you missed the pension twice now" (round 77 added "pension twice"): how often it was said, not the part
+_COUNT = re.compile(r"(?i)\s+(?:twice|three times|(?:\w+ )?times|again)(?:\s+(?:now|already|lol|ffs))*$")
+
+
+def once(clause: str) -> list[Fix]:
+    """A part said to be in its line twice, to be said once ([] when the clause says no such thing)."""
+    m = _ONCE.match(clause.strip())
+    part = re.sub(r"(?i)^(?:the|my)\s+", "", (m.group("a") or m.group("b")).strip()) if m else ""
+    return [Fix("once", part=part, said=part)] if part else []
+
+
+def counted_off(fix: Fix) -> Fix:
+    """A part missing or added without how often it was said to be missing ("the pension twice now")."""
+    if fix.kind not in ("missing", "add"):
+        return fix
+    return replace(fix, part=_COUNT.sub("", fix.part), new=_COUNT.sub("", fix.new), said=_COUNT.sub("", fix.said))
+
+
+def said_in_a_put(fixes: list[Fix]) -> list[Fix]:
+    """"you missed the pension. drives me = meaning AND keeping my pension": the missing part is in the new words of
+    a line put right, so it is not added on its own as well."""
+    return [f for f in fixes if not (f.kind == "missing" and f.part and any(
+        g.kind == "put" and re.search(rf"(?i)\b{re.escape(f.part)}\b", g.new) for g in fixes))]
