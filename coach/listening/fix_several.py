@@ -85,8 +85,8 @@ _ONCE = re.compile(
     r"(?:take out|remove|drop|delete|lose|bin|get rid of) (?:the |one of the )?(?:second |extra |duplicate |double )?"
     rf"(?P<a>[\w' -]{{2,30}}?) {_TWICE}|"
     rf"(?:the )?(?P<b>(?!(?:it|that|this|you|i|we|they|he|she)\b)[\w' -]{{2,30}}?) "
-    r"(?:(?:is|are|'s) (?:still )?"
-    rf"(?:in there |on there |listed |there |written |in it )?|(?:still )?(?:in there|on there|listed|written) ){_TWICE})"
+    r"(?:(?:is|are|'s) (?:still )?(?:in there |on there |listed |there |written |in it )?|"
+    rf"(?:still )?(?:in there|on there|listed|written) ){_TWICE})"
     r"(?:\s+(?:now|again|lol|ffs|mate|still))*(?:\s*[,;]\s*[\w' ]{0,30})?\W*$")
 # "you missed the pension twice now" (round 77 added "pension twice"): how often it was said, not the part
 _COUNT = re.compile(r"(?i)\s+(?:twice|three times|(?:\w+ )?times|again)(?:\s+(?:now|already|lol|ffs))*$")
