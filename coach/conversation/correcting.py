@@ -136,9 +136,12 @@ class Correcting:
                 # "more about freedom than money" of "freedom and money": freedom is there already, money goes
                 there = bool(edit.put) and find_part(edit.put, item) is not None
                 new = without(item, edit.part) if edit.removes or there else swapped(item, edit.part, edit.put)
-                if edit.removes and edit.part.lower().strip() in _ON_THE_WAY:  # "drop the ngl part": the word only
-                    said = re.sub(rf"(?i)\b{re.escape(edit.part.strip())}\b[,]?", " ", item)
-                    new = " ".join(said.split()).strip(" ,;")
+                said = " ".join(re.sub(rf"(?i)\b{re.escape(edit.part.strip())}\b[,]?", " ", item).split()).strip(" ,;")
+                # "drop the ngl part": the word only; 'lol "the job should be" is now part of the job title': the
+                # words quoted only, when what is left still says something (round 77 took the whole job)
+                if edit.removes and (edit.part.lower().strip() in _ON_THE_WAY or (
+                        edit.said.startswith(("'", '"', "\u201c")) and len(rules.words(said)) >= 2)):
+                    new = said
                 job = job_named(item)
                 if edit.put and job and find_part(edit.part, job) is not None and re.match(
                         rf"(?i){re.escape(job)}\s*(?:[,;:-]|\bbecause\b|\bbc\b|\bcos\b)", item):

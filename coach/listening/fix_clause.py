@@ -253,8 +253,8 @@ def _quoted_should(text: str) -> Fix | None:
 
 def _slot_is(text: str) -> Fix | None:
     """"the job I'd pick is head of science, not 'that's fun'", "the heading bit reads weird, i'd say X"."""
-    text = re.sub(r"(?i)^(?:(?:and|but|also|so|plus|last one|one more(?: thing)?|finally|lastly)[,:]?\s+)+", "",
-                  text)  # "And where those meet: X", "last one, where it overlaps should be: X" (round 44)
+    text = re.sub(r"(?i)^(?:(?:and|but|also|so|plus|just|last one|one more(?: thing)?|finally|lastly)[,:]?\s+)+", "",
+                  text)  # "And where those meet: X", "last one, where it overlaps should be: X" (rounds 44, 77)
     m = re.match(rf"^(?P<slot>{_MENTION})(?:\s+(?:(?:it|that|they)\s+)?|\s*(?=[:=]))"
                  rf"(?P<verb>is|are|was|=|:|reads|sounds|looks|seems|"
                  rf"should (?:just |really )?(?:be|say|read)|would be|needs to be)(?!n'?t\b)\s*(?P<rest>.*)$",

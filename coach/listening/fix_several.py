@@ -15,7 +15,7 @@ from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import MENTION, slot_of
 
 __all__ = ["a_number_put", "added_in_full", "added_too", "counted_off", "number_for_number", "once", "parts_out",
-           "said_in_a_put"]
+           "quoted_in_line", "said_in_a_put"]
 
 # "take 'X' and 'Y' out of what lights me up", "take out 'X', 'Y' and 'Z' from the drives bit"
 _QUOTED = r"(?:'[^']{1,60}'|\"[^\"]{1,60}\")"
@@ -111,3 +111,18 @@ def said_in_a_put(fixes: list[Fix]) -> list[Fix]:
     a line put right, so it is not added on its own as well."""
     return [f for f in fixes if not (f.kind == "missing" and f.part and any(
         g.kind == "put" and re.search(rf"(?i)\b{re.escape(f.part)}\b", g.new) for g in fixes))]
+
+
+# 'lol "the job should be" is now part of the job title' (round 77 made the job "is now part of the job title"):
+# words of the mentee's own fix, kept by mistake in a line, to come out of it
+_QUOTED_IN = re.compile(
+    rf"(?i)^(?:(?:lol|ugh|um+|erm|so|and|but|now|ok|okay)[,.!]?\s+)*(?P<q>{_QUOTED})\s+(?:is|are|'s|got|went)\s+"
+    r"(?:now |still |somehow |actually )?(?:part of|in|into|stuck in|inside|on|added to|put in) (?:the )?"
+    rf"(?P<m>{MENTION})(?: (?:title|name))?(?: now)?(?:\s*[,;]\s*[^.!?]{{0,40}})?[.!?]*$")
+
+
+def quoted_in_line(clause: str) -> list[Fix]:
+    """Quoted words said to be in a line by mistake, to go from it ([] when the clause says no such thing)."""
+    m = _QUOTED_IN.match(clause.strip())
+    slot = slot_of(m.group("m")) if m else ""
+    return [Fix("drop", slot, m.group("q")[1:-1].strip(), said=m.group("q"))] if m and slot else []

@@ -14,22 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from coach.listening import fix_several as fs
 from coach.listening import fix_words as fw
 from coach.listening.edits import no_such
 from coach.listening.fix_also import is_the_line, judged, too_not_just
 from coach.listening.fix_clause import _ASIDE, Fix, _read
 from coach.listening.fix_clause import _UNDERNEATH as _UNDER
 from coach.listening.fix_plain import plainly, pointed_out
-from coach.listening.fix_several import (
-    a_number_put,
-    added_in_full,
-    added_too,
-    counted_off,
-    number_for_number,
-    once,
-    parts_out,
-    said_in_a_put,
-)
 from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import MENTION, slot_of
 from coach.listening.text import Reply
@@ -221,7 +212,7 @@ def read_fixes(reply: str) -> list[Fix]:
     waiting: Fix | None = None  # "not the office plant, that was a joke. the senior designer job."
     named = named_as = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
     for clause in _clauses(Reply(reply).text):
-        several = parts_out(clause) or once(clause)
+        several = fs.parts_out(clause) or fs.once(clause) or fs.quoted_in_line(clause)
         if several:  # "take 'a little bit' and 'read in the afternoon' out of what lights me up": each goes
             out += several
             continue
@@ -278,10 +269,10 @@ def read_fixes(reply: str) -> list[Fix]:
                 continue
             out.append(waiting)
             waiting = None
-        if fix is None and added_in_full(clause, out):
+        if fix is None and fs.added_in_full(clause, out):
             continue
         # "add the potassium script to what lights me up. and calming people at 3am" (round 29): both
-        fix = fix or added_too(clause, out)
+        fix = fix or fs.added_too(clause, out)
         if fix is None:
             continue
         if fix.kind == "ask" and not fix.slot and fix.part and out and out[-1].kind == "put" and out[-1].slot \
@@ -296,8 +287,8 @@ def read_fixes(reply: str) -> list[Fix]:
     # "the maya bit is just news, not where im heading" (round 53 made it the heading): a remark, no fix
     out = [f for f in out if not (f.kind == "put" and _ONLY_NEWS.match(f.new))]
     # "its 5 years not 6": 5 in place of 6, the years kept; "you missed the pension twice now": the pension
-    out = said_in_a_put([counted_off(number_for_number(f)) for f in out])
-    out = [f for f in out if a_number_put(f) or not (fw.NUMBERS.match(f.part or "") or
+    out = fs.said_in_a_put([fs.counted_off(fs.number_for_number(f)) for f in out])
+    out = [f for f in out if fs.a_number_put(f) or not (fw.NUMBERS.match(f.part or "") or
                                                      fw.NUMBERS.match(f.new or ""))]  # "skipped 2 and 3"
     return [d for f in _merged(out) for d in _each_dropped(_also(f))]
 
