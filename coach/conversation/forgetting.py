@@ -12,17 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 from coach.conversation.correcting import _names
 from coach.conversation.kept import find_kept
+from coach.conversation.recap_asks import HEAD, LEAD_ON, MAYBE, MOSTLY_YES, kept_once, recap_asks
 from coach.conversation.summary import KEYS
 from coach.listening import rules
 from coach.listening.fixes import read_fixes
-from coach.listening.fixes_apart import fixes_apart
 from coach.listening.playback import play_back
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
     from coach.conversation.words import Provenance
     from coach.flow.spec import Flow, Step
-    from coach.listening.lexicon import Lexicon
 
 # "please forget what i said about my wife", "can you take out the bit about my wife", "dont keep anything
 # about my wife", "forget the wife stuff" (round 28, asked six times and never done).
@@ -100,16 +99,11 @@ _TAKE_OUT = re.compile(
 _GAVE_UP = re.compile(r"(?i)[\s,.;-]*(?:i'?ve |ive |i )?(?:gave (?:that|it) up|given (?:that|it) up|quit (?:that|it)|"
                       r"stopped (?:that|it)|(?:don'?t|dont) do (?:that|it) any ?more|not (?:into|doing) (?:that|it) "
                       r"any ?more)\b[^.!?]*[.!?]*")
-_MOSTLY_YES = re.compile(r"(?i)^(?:(?:mostly|mainly|largely|pretty much|kind of|sort of|all|yeah|ok|okay)[, ]+)*"
-                         r"(?:yes|yeah|yep|ya|true|still true|all true)?\W*(?:but|except|apart from that|and)?\W*$")
 _CLAUSE = re.compile(r"(?i)[.;!?]+\s*|,\s*|\s+(?=(?:but|because|so|while|though)\s)|\s+and (?=just |then )")
 # Said with the fixes, no answer of its own: "for f sake", "ugh", "again lol", "seriously".
 _FED_UP = re.compile(r"(?i)^\W*(?:(?:for (?:f|fs|fucks?|god'?s|goodness|pete'?s) sake|ffs|ugh+|argh+|omg|christ|"
                      r"jeez|sigh|seriously|again|honestly|come on|lol|haha|ok|okay|right)\W*)+$")
 _HANGS_ON = re.compile(r"(?i)^(?:but|because|cos|so|though|tho|while)\b")
-_HEAD = re.compile(r"(?i)^(?:the|my|that|this|our|his|her)\s+")
-# ("\b": not the "so" of "sorry", round 67 noted "rry had a meeting")
-_LEAD_ON = re.compile(r"(?i)^\W*(?:(?:anyway|anyways|um+|so|ok|okay|and|but)\b[.,]*\s*)+")
 # Values that say how the conversation went, not what was said: never searched.
 _NOT_WORDS = frozenset(("previous", "mentee"))
 
@@ -154,7 +148,7 @@ def takes_out_kept(text: str, previous: dict[str, Any]) -> bool:
     m = _TAKE_OUT.search(text)
     if m is None or m.lastgroup not in ("o", "e"):
         return False
-    thing = _HEAD.sub("", (m.group(m.lastgroup) or "").strip())
+    thing = HEAD.sub("", (m.group(m.lastgroup) or "").strip())
     return bool(rules.words(thing)) and find_kept(thing, {k: v for k, v in previous.items() if k in KEYS}) is not None
 
 
@@ -181,50 +175,6 @@ def _left(item: str, thing: str) -> str:
 
 
 # "hazards is a maybe" (round 62 put "hazards is a." in the line): a part of last time's summary said to be a maybe
-_IS_MAYBE = re.compile(r"(?i)^\W*(?:(?:and|but|also|oh|ok)[,.]?\s+)*(?:the )?(?P<x>[\w&' -]{2,30}?)\s+"
-                       r"(?:is|are|'s|s)\s+"
-                       r"(?:(?:more of|still|just|only|now|really)\s+)*(?:a |an )?(?:maybe|perhaps|possibly|might be)"
-                       r"(?:\s+(?:now|tho|though|tbh|lol|at most|at best))*\W*$")
-_MAYBE = re.compile(r"(?i)\b(?:maybe|perhaps|possibly)\b")
-
-
-# "and for the 3rd time, NOT earning well." (round 63 noted it as what had changed): a part said not to be so
-_NOT_SO = re.compile(r"(?i)(?:^|(?<=[.!?;,])\s*)(?:(?:and|also|but|so|again)[,]?\s+)*(?:for the \w+ time,?\s+)?"
-                     r"not (?!(?:really|sure|much|quite|exactly|yet|now|any ?more|at all|that|this|it|so|too|very|"
-                     r"bad|great|entirely|totally|completely|wrong|right|true|me|mine|all|a lot)\b)"
-                     r"(?P<x>[\w&' -]{3,30}?)(?:\s+(?:again|either|lol|tbh|pls|please))?\s*(?:[.!?;,]+|$)")
-
-
-def recap_asks(text: str, previous: dict[str, Any], lexicon: Lexicon | None = None) -> tuple[list[str], list[str], str]:
-    """What a reply to last time's recap asks of it: the parts to go, the parts that are only a maybe (each one
-    in last time's summary, or naming one of its drives as ``lexicon`` knows them), and the rest of the reply, the
-    answer ("" when it was all asks)."""
-    kept = {k: v for k, v in previous.items() if k in KEYS}
-
-    def there(part: str) -> bool:
-        drives = lexicon.motivations if lexicon is not None else {}
-        return bool(rules.words(part)) and (find_kept(part, kept) is not None or any(
-            m in drives and _names(drives[m], part.strip()) for m in previous.get("motivations") or []
-            if isinstance(m, str)))
-
-    said_not = [m for m in _NOT_SO.finditer(text) if there(m["x"])]
-    for m in reversed(said_not):
-        text = f"{text[:m.start()]} {text[m.end():]}".strip()
-    sentences = [x for x in re.split(r"(?<=[.!?;])\s+", text.strip()) if x.strip()]
-    maybes = [y["x"] for x in sentences if (y := _IS_MAYBE.match(x)) and find_kept(y["x"], kept) is not None]
-    text = " ".join(x for x in sentences if not ((y := _IS_MAYBE.match(x)) and find_kept(y["x"], kept)))
-    asks, rest = fixes_apart(text)
-    fixes = read_fixes(asks or text)
-    if any(f.kind in ("put", "add", "restate") for f in fixes):  # a line put right too: heard as before
-        return [], [], text
-    parts = [_HEAD.sub("", f.part) for f in fixes if f.kind == "drop" and f.part]
-    parts = list(dict.fromkeys([m["x"] for m in said_not] + [p for p in parts if there(p) and not re.search(
-        rf"(?i)\bnot (?:really |so much )?(?:the |that |my )?{re.escape(p)}", text)]))  # "not the X bit anymore": news
-    rest = _LEAD_ON.sub("", (rest if asks else "" if parts and not said_not else text).strip(" ,;"))
-    rest = "yes" if rules.words(rest) and _MOSTLY_YES.match(rest.strip(" ,.;")) else rest
-    return parts, maybes, rest
-
-
 class Forgetting:
     """The part of a conversation that forgets what it is asked to (mixed into Conversation)."""
 
@@ -257,8 +207,8 @@ class Forgetting:
         if words and "words_out" in self.flow.replies and any([self._unfilled(w) for w in words]):
             said = self._rule(self._reply("words_out").replace("{words}", " and ".join(f'"{w}"' for w in words)))
             rest = _ASKING.sub(" ", rest)
-            rest = _LEAD_ON.sub("", re.sub(r"(?i)^(?:for the \w+ time|again|pls|please)[,.]?\s*", "", rest))
-            rest = "yes" if rules.words(rest) and _MOSTLY_YES.match(rest.strip(" ,.;")) else rest  # "yes lol but ..."
+            rest = LEAD_ON.sub("", re.sub(r"(?i)^(?:for the \w+ time|again|pls|please)[,.]?\s*", "", rest))
+            rest = "yes" if rules.words(rest) and MOSTLY_YES.match(rest.strip(" ,.;")) else rest  # "yes lol but ..."
             return [said] + (self._take(rest, ref) if rules.words(rest) else self._reask())  # "... otherwise ok"
         m = _FORGET.search(text)
         if m is None and not self.current.corrects and self.values.get("previous"):
@@ -269,7 +219,7 @@ class Forgetting:
             return None
         named = next((g for g in m.groupdict().values() if g), "").strip()
         named = re.sub(r"(?i)(?:\s+(?:btw|tho|though|lol|pls|please|thanks|too|as well|ok))+$", "", named)  # "... btw"
-        thing = _HEAD.sub("", named)
+        thing = HEAD.sub("", named)
         if not rules.words(thing):
             return None
         found = self._taken_out(thing)
@@ -287,11 +237,11 @@ class Forgetting:
         if found and not self._askable(self.current):  # the question was about what is now gone: on to the next
             return [said] + self._advance(answer="", skipped=True)
         rest = " ".join(re.sub(r"([.!?;,])\s*[.!?;,]+", r"\1", f"{text[:m.start()]} {text[m.end():]}").split())
-        rest = _LEAD_ON.sub("", rest.strip(" ,;"))
+        rest = LEAD_ON.sub("", rest.strip(" ,;"))
         if found and (m.lastgroup in ("o", "e") or self.current.name == self.flow.returning):  # at the recap: a yes
             # "mostly yes but take the sourdough out, i gave that up"
             rest = _GAVE_UP.sub("", rest).strip(" ,;.")
-            rest = "yes" if rules.words(rest) and _MOSTLY_YES.match(rest) else rest  # nothing else: asked again
+            rest = "yes" if rules.words(rest) and MOSTLY_YES.match(rest) else rest  # nothing else: asked again
         return [said] + (self._take(rest, ref) if rules.words(rest) else self._reask())
 
     def _recap_drops(self, text: str, ref: str) -> list[Message] | None:
@@ -303,6 +253,10 @@ class Forgetting:
         if self.current.name != self.flow.returning or not isinstance(previous, dict) or not {
                 "taken_out", "marked_maybe"} <= set(self.flow.replies):
             return None
+        onces = [f.part for f in read_fixes(text) if f.kind == "once" and kept_once(previous, f.part)]
+        if onces:  # "fishing is still in there twice ffs" (round 77): once now, said so; the rest heard as usual
+            words = " and ".join(f'the second "{p}"' for p in onces)
+            return [self._rule(self._reply("taken_out").replace("{words}", words))] + self._take(text, ref)
         parts, maybes, rest = recap_asks(text, previous, self.flow.lexicon)
         plain = _FORGET.search(text) or _TAKE_OUT.search(text)
         if not (parts or maybes) or (not maybes and len(parts) == 1 and plain):
@@ -312,7 +266,7 @@ class Forgetting:
         for key, value in previous.items():
             if key in KEYS and isinstance(value, list):
                 previous[key] = [f"{i}, maybe" if isinstance(i, str) and any(find_kept(m, {key: i}) for m in maybes)
-                                 and not _MAYBE.search(i) else i for i in value]
+                                 and not MAYBE.search(i) else i for i in value]
 
         def said(key: str, found: list[str]) -> list[Message]:
             typed = [m.group(0) if (m := re.search(re.escape(p), text, re.I)) else p for p in found]  # "H&S"

@@ -12,10 +12,11 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.forgetting import recap_asks, takes_out_kept
+from coach.conversation.forgetting import takes_out_kept
 from coach.conversation.heard import said_content
 from coach.conversation.kept import find_kept
 from coach.conversation.message import Message
+from coach.conversation.recap_asks import recap_asks
 from coach.conversation.said_before import LINE_NAMES, put_right_at_recap
 from coach.listening.acts import read_reply
 from coach.listening.fixes import Fix, read_fixes

@@ -70,6 +70,10 @@ TO_THE_COACH = re.compile(
     r"(?:scrambled|garbled|off|wrong|mixed up|muddled|confused|weird)\b"
     # "you made it worse", "'because again matters to you' isnt even english", "i told you that last time as well"
     # (round 63 noted each as what had changed): about the coach's words, not news
+    # "fishing is still in there twice ffs", "near enough isnt a change lol" (round 77 noted both as what had changed)
+    r"|^(?:and |but |also )?[\w' ]{2,30}? (?:is|are|'s) (?:still )?(?:in there |on there |listed )?"
+    r"(?:twice|two times)\b|^(?:and |but |also )?['\"]?[\w' ]{2,30}?['\"]? (?:is ?n'?t|isnt|is not|was ?n'?t|wasnt) "
+    r"(?:a |any )?(?:change|news)\b"
     r"|^(?:(?:no|and|but|also|so|ugh|wow)\W+)*(?:you|u) (?:(?:just|only|have|'ve|ve) )?(?:made|make|making) "
     r"(?:it|that|this|things) worse\b"
     r"|^.{0,80}?\b(?:is ?n'?t|isnt|is not|not|aint) (?:even )?(?:english|a sentence|a real sentence|proper english|"

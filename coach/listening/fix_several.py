@@ -19,9 +19,12 @@ __all__ = ["a_number_put", "added_in_full", "added_too", "counted_off", "number_
 
 # "take 'X' and 'Y' out of what lights me up", "take out 'X', 'Y' and 'Z' from the drives bit"
 _QUOTED = r"(?:'[^']{1,60}'|\"[^\"]{1,60}\")"
+# ... and "i told you TWICE take the agency bloke out of overlap" (round 77 read none): one part, named plainly
 _PARTS_OUT = re.compile(
-    rf"(?i)^(?:(?:and|also|oh and|pls|please|can you|could you)[,]?\s+)*(?:take|get|leave|cut|strip)(?: out)?\s+"
-    rf"(?P<q>{_QUOTED}(?:\s*(?:,|and|&|\+)\s*{_QUOTED})+)\s+(?:out )?(?:of|from|off)\s+(?P<m>{MENTION})"
+    rf"(?i)^(?:(?:and|also|oh and|pls|please|can you|could you|i (?:told|said to) you(?: twice| again| already)?)"
+    r"[,]?\s+)*(?:take|get|leave|cut|strip)(?: out)?\s+"
+    rf"(?P<q>{_QUOTED}(?:\s*(?:,|and|&|\+)\s*{_QUOTED})+|(?P<x>(?!(?:it|that|this|them)\b)[\w&' -]{{2,40}}?))"
+    rf"\s+(?:out )?(?:of|from|off)\s+(?P<m>{MENTION})"
     r"(?:\s*[,;]\s*[^.!?]{0,60})?[.!?]*$")
 
 
@@ -31,6 +34,9 @@ def parts_out(clause: str) -> list[Fix]:
     slot = slot_of(m.group("m")) if m else ""
     if not m or not slot:
         return []
+    if m.group("x"):
+        part = re.sub(r"(?i)^(?:the|my)\s+|\s+(?:bit|part|thing|stuff)$", "", m.group("x"))
+        return [Fix("drop", slot, part, said=m.group("x"))]
     return [Fix("drop", slot, q[1:-1].strip(), said=q) for q in re.findall(_QUOTED, m.group("q"))]
 
 
