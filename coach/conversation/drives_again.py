@@ -94,7 +94,10 @@ class DrivesAgain:
             for i, new in swaps:  # "earning enough, not earning well": the same drive, kept in their words
                 named = self._drive_id(new)
                 self._put("motivations", i, named if named and named != kept[i] else new, refs)
-            said = ", ".join(f"{play_back(new) or new}, not {self._label(kept[i])}" for i, new in swaps)
+            # "control over your own time in place of not dreading mondays", never "not not dreading mondays"
+            said = ", ".join(f"{play_back(new) or new}" + (f" in place of {label}" if label.lower().startswith("not ")
+                                                           else f", not {label}")
+                             for i, new in swaps for label in [self._label(kept[i])])
             return [self._rule(self._reply("changed").replace("{words}", said))] + out
         self.words.append("motivations", self._drive_id(extra) or extra, refs)
         return [self._rule(self._reply("noted_too").replace("{words}", play_back(extra) or extra))] + out

@@ -133,6 +133,12 @@ _INSTEAD_OF = re.compile(r"^(?P<new>[\w' ]{3,40}?),\s*not (?:the |a |an )?(?P<ol
                          r"\s*(?:[-\u2013\u2014,.;]|$)")
 
 
+_KEEP_REST = re.compile(r",?\s+(?:and\s+)?(?:keep|leave)\s+(?:all )?(?:the rest|everything else|the others)"
+                        r"(?:\s+(?:as (?:it is|is)|the same))?$"
+                        r"|,?\s+(?:and\s+)?(?:the rest|everything else)(?: is| are|'s)? "
+                        r"(?:fine|ok|okay|good|right|stays?)$")
+
+
 def read_edits(reply: str) -> list[Edit]:
     """Every edit ``reply`` asks for, one a sentence ("take out X. and drop the money bit")."""
     found: list[Edit] = []
@@ -142,6 +148,7 @@ def read_edits(reply: str) -> list[Edit]:
         return [Edit(instead.group("old"), reply.strip()[:len(instead.group("new"))], instead.group("old"))]
     for sentence in _CLAUSES.split(_DASH.sub(", ", Reply(reply).low)):
         text = OUT_NOT_A_THING.sub(r"\g<out>", sentence.strip(" .!?"))  # "take out the 'wait' lol thats not a thing"
+        text = _KEEP_REST.sub("", text)  # "swap X for Y, and keep the rest" (round 77 kept "keep the rest")
         # "its ok but like, not the team, the craft": the instruction may start mid-sentence.
         for start in [0] + [m.end() for m in _CLAUSE_START.finditer(text)]:
             edit = _one(text[start:])
