@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.listening.acts import read_reply
+from coach.listening.ladder import said_bottom as said_bottom  # the conversation asks rules
 from coach.listening.lexicon import Lexicon, Motivation, Phrases, load_lexicon, normalise
 from coach.listening.motivations import MOTIVATIONS, affirmed, detect_motivations, motivation_scores
 from coach.listening.reading import Reading
@@ -129,18 +130,6 @@ def is_energised(text: str, lex: Lexicon) -> bool:
 
 
 # "my kids are 8 and 11 ... thats the real bottom i think" (round 25): the reason, said to be the deepest one.
-_SAID_BOTTOM = re.compile(r"(?i)\b(?:that'?s|thats|that is|it'?s|its|this is) (?:kind of |probably |about |really |"
-                          r"i think |i guess )?the (?:real |actual |true )?(?:bottom|root)(?: of it)?\b|"
-                          # "the real thing is passing it on. thats it, im done with the whys" (round 35)
-                          r"\b(?:i'?m|im|i am) (?:done|finished) with (?:the |all the |these )?whys?\b|"
-                          r"\bno more whys?\b|\benough (?:of the )?whys?\b")
-
-
-def said_bottom(reply: str) -> bool:
-    """Does ``reply`` say its reason is the deepest one ("thats the real bottom i think")?"""
-    return _SAID_BOTTOM.search(reply or "") is not None
-
-
 def is_bedrock(text: str, lex: Lexicon) -> bool:
     """A simple statement of a core need, belief or interest, not tied to a job or industry."""
     t = normalise(text)
