@@ -235,6 +235,9 @@ def test_career_talk_is_never_a_stop(text: str) -> None:
     # round 70: work that vanishes, said of things
     "bc fast stuff disappears and i end up with nothing to show. slow stuff like a course or a loaf, i can see it",
     "lol yes im safe, im talking about pitch decks disappearing, not me",
+    # round 78: a loss told, of a teacher long ago
+    "um, that someone did it for me and i never really paid it back. Mrs Bell died before i could thank her "
+    "properly. and, partly, with Ron gone, i want the days to be about somebody. there, i've said it",
     # round 77: showing three words' worth of people how to do it
     "i told you. knees. 25 years on concrete. and i like showing the young lads how to do it right so they dont end "
     "up like me",

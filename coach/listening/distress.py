@@ -68,7 +68,10 @@ _SOMEONE_DIED = re.compile(r"\b(?:since|after|when) (?!(?:i|me|we|myself|you|it|
                            # "ron died two years ago and the house is so quiet" (round 75 asked "are you safe?")
                            r"|\b(?!(?:i|me|we|myself|you|it|everything|everyone|things|something|part)\b)"
                            r"(?:my )?[a-z]+ (?:died|passed away|passed) (?:\w+ ){0,2}(?:ago|last (?:year|month|week|"
-                           r"spring|summer|autumn|winter|christmas))\b")
+                           r"spring|summer|autumn|winter|christmas))\b"
+                           # "Mrs Bell died before i could thank her properly" (round 78 asked "are you safe?")
+                           r"|\b(?:mrs|mr|ms|miss|dr|aunt|auntie|uncle|my (?:nan|gran|grandma|grandad|grandpa|granny|"
+                           r"teacher|old teacher|mentor|friend|best friend|boss))(?: [a-z]+)? (?:died|passed away|passed)\b")
 _OTHERS_DYING = re.compile(
     r"\b(?:(?:a|an|the|their|his|her|our|your|some|people's|owners'?|clients'?) )?(?:pet|animal|dog|cat|horse|patient|"
     r"client|resident|customer|plant|battery|phone|laptop|server|project|startup|company|industry|market|language|"
