@@ -36,8 +36,8 @@ _PLAINLY_SAFE = re.compile(r"(?i)\bnot in (?:any )?danger\b|\bno danger\b|"
 
 
 # ... "lol yes?? i meant job safety, like financial. not that kind" (round 78 asked a second time)
-_YES_FIRST = re.compile(r"(?i)^\W*(?:(?:lol|haha|ha|omg|um+|erm|uh|oh|god)[,.!]*\s+)?(?:yes|yeah|yep|yup|ya|yea|yes yes|"
-                        r"of course|obviously)\W*(?:[.!?]+|$)")
+_YES_FIRST = re.compile(r"(?i)^\W*(?:(?:lol|haha|ha|omg|um+|erm|uh|oh|god)[,.!]*\s+)?"
+                        r"(?:yes|yeah|yep|yup|ya|yea|yes yes|of course|obviously)\W*(?:[.!?]+|$)")
 # The clauses of a sentence ("..., but I'm fine"), and a clause that only says they are all right
 _CLAUSE = re.compile(r"(?i),?\s+(?=(?:but|though|although|and yet)\b)|;\s*")
 _ASKS_WHY = re.compile(r"(?i)\bwhy (?:are|r|do|did|would) (?:you|u) (?:ask|asking|say|saying|think)|"

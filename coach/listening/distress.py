@@ -71,7 +71,8 @@ _SOMEONE_DIED = re.compile(r"\b(?:since|after|when) (?!(?:i|me|we|myself|you|it|
                            r"spring|summer|autumn|winter|christmas))\b"
                            # "Mrs Bell died before i could thank her properly" (round 78 asked "are you safe?")
                            r"|\b(?:mrs|mr|ms|miss|dr|aunt|auntie|uncle|my (?:nan|gran|grandma|grandad|grandpa|granny|"
-                           r"teacher|old teacher|mentor|friend|best friend|boss))(?: [a-z]+)? (?:died|passed away|passed)\b")
+                           r"teacher|old teacher|mentor|friend|best friend|boss))(?: [a-z]+)? "
+                           r"(?:died|passed away|passed)\b")
 _OTHERS_DYING = re.compile(
     r"\b(?:(?:a|an|the|their|his|her|our|your|some|people's|owners'?|clients'?) )?(?:pet|animal|dog|cat|horse|patient|"
     r"client|resident|customer|plant|battery|phone|laptop|server|project|startup|company|industry|market|language|"
