@@ -157,3 +157,13 @@ def test_round_77_a_part_listed_twice_and_a_part_missed_twice(reply: str, fixes:
 @pytest.mark.parametrize("reply", ["i go fishing twice a week", "i said it twice", "we met twice, she was lovely"])
 def test_twice_in_an_answer_is_no_fix(reply: str) -> None:
     assert read_fixes(reply) == []
+
+
+@pytest.mark.parametrize(("reply", "fixes"), [
+    ('dont write "go back" anywhere', [Fix("drop", "", "go back", said='"go back"')]),
+    ("you dropped burnt out from underneath", [Fix("missing", "bedrock", "burnt out", "burnt out", said="burnt out")]),
+    ('take out "same-ish answer", thats not a thing', [Fix("drop", "", "same-ish answer", said="same-ish answer")]),
+    ("ugh, no. the burnout isnt a value lol", [Fix("drop", "", "burnout", said="the burnout")]),
+])
+def test_round_78_fixes_and_the_remarks_beside_them(reply: str, fixes: list[Fix]) -> None:
+    assert read_fixes(reply) == fixes

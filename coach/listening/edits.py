@@ -163,7 +163,7 @@ _NOT_SUCH = re.compile(
     r"^(?:(?:tho|though|but|and|also|oh|ok|yeah|mostly yeah|mostly|well|except|apart from|only)[,.]?\s+)*"
     r"(?P<said>(?:the |that |my )?"
     r"[^,.;!?]{1,30}?)(?: isn'?t| is not|'s not| aren'?t| are not) (?:really |actually |even )?"
-    r"(?:a |an |my |one of my )?(?:passions?|hobb(?:y|ies)|strengths?|drivers?|thing i love|something i love|"
+    r"(?:a |an |my |one of my )?(?:passions?|hobb(?:y|ies)|strengths?|drivers?|values?|thing i love|something i love|"
     r"thing i'?m good at|what lights me up|what i (?:love|enjoy|like)|what drives me|what i'?m good at|"
     r"overlap|(?:the|where (?:they|it all|those)) (?:overlap|meet)s?)\b"  # "X isnt an overlap" (r77)
     r"|^(?:(?:tho|though|but|and|also|oh|ok)[,.]?\s+)*(?P<joke>(?:the |that |my )?[^,.;!?]{1,25}?)(?: is| was|'s) "

@@ -355,7 +355,7 @@ def _not_x(text: str) -> Fix | None:
     if not m:
         return None
     x = m.group("x")
-    if re.match(r"^(?:sure|real+y|rly|quite|exactly|at all|all|that|much|bad|yet|now|me|true|right|for me|so much|"
+    if re.match(r"^(?:sure|real+y|rly|quite|exactly|at all|all|that|much|bad|yet|now|me|true|right|for me|so much|an?$|"
                 r"fully|totally|entirely|completely|decided|settled|certain|convinced|committed|ready)\b",
                 _old(x), re.I):
         return None

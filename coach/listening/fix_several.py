@@ -14,8 +14,8 @@ from coach.listening.fix_clause import Fix
 from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import MENTION, slot_of
 
-__all__ = ["a_number_put", "added_in_full", "added_too", "counted_off", "number_for_number", "once", "parts_out",
-           "quoted_in_line", "said_in_a_put"]
+__all__ = ["a_number_put", "added_in_full", "added_too", "counted_off", "line_after", "number_for_number", "once",
+           "parts_out", "quoted_in_line", "said_in_a_put", "said_nowhere"]
 
 # "take 'X' and 'Y' out of what lights me up", "take out 'X', 'Y' and 'Z' from the drives bit"
 _QUOTED = r"(?:'[^']{1,60}'|\"[^\"]{1,60}\")"
@@ -132,3 +132,28 @@ def quoted_in_line(clause: str) -> list[Fix]:
     m = _QUOTED_IN.match(clause.strip())
     slot = slot_of(m.group("m")) if m else ""
     return [Fix("drop", slot, m.group("q")[1:-1].strip(), said=m.group("q"))] if m and slot else []
+
+
+# 'dont write "go back" anywhere' (round 78 noted it as one more thing): the quoted words go, wherever they are
+_NOWHERE = re.compile(rf"(?i)^(?:(?:and|also|but|pls|please|so)[,]?\s+)*(?:don'?t|dont|do not|never|stop) "
+                      rf"(?:write|put|keep|say|saying|writing|putting)(?:ing)? (?P<q>{_QUOTED})"
+                      r"(?: (?:anywhere|again|in there|there|anymore|any ?more))*\W*$")
+# "you dropped burnt out from underneath" (round 78 added "burnt out from underneath" to what lights them up)
+_FROM_LINE = re.compile(rf"(?i)^(?P<x>.+?)\s+(?:from|in|under|off|on) (?P<m>{MENTION})$")
+
+
+def said_nowhere(clause: str) -> list[Fix]:
+    """Quoted words the mentee asks never to be written ([] when the clause asks no such thing)."""
+    m = _NOWHERE.match(clause.strip())
+    return [Fix("drop", "", m.group("q")[1:-1].strip(), said=m.group("q"))] if m else []
+
+
+def line_after(fix: Fix) -> Fix:
+    """A part missing or added with the line it belongs to said after it: the part, in that line."""
+    m = _FROM_LINE.match(fix.part or fix.new) if fix.kind in ("missing", "add") and not fix.slot else None
+    slot = slot_of(m.group("m")) if m else ""
+    if not m or not slot:
+        return fix
+    x = m.group("x").strip()
+    return replace(fix, slot=slot, part=x if fix.part else "", new=x if fix.new else "",
+                   said=x if fix.said else "")

@@ -212,7 +212,7 @@ def read_fixes(reply: str) -> list[Fix]:
     waiting: Fix | None = None  # "not the office plant, that was a joke. the senior designer job."
     named = named_as = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
     for clause in _clauses(Reply(reply).text):
-        several = fs.parts_out(clause) or fs.once(clause) or fs.quoted_in_line(clause)
+        several = fs.parts_out(clause) or fs.once(clause) or fs.quoted_in_line(clause) or fs.said_nowhere(clause)
         if several:  # "take 'a little bit' and 'read in the afternoon' out of what lights me up": each goes
             out += several
             continue
@@ -287,7 +287,7 @@ def read_fixes(reply: str) -> list[Fix]:
     # "the maya bit is just news, not where im heading" (round 53 made it the heading): a remark, no fix
     out = [f for f in out if not (f.kind == "put" and _ONLY_NEWS.match(f.new))]
     # "its 5 years not 6": 5 in place of 6, the years kept; "you missed the pension twice now": the pension
-    out = fs.said_in_a_put([fs.counted_off(fs.number_for_number(f)) for f in out])
+    out = fs.said_in_a_put([fs.line_after(fs.counted_off(fs.number_for_number(f))) for f in out])
     out = [f for f in out if fs.a_number_put(f) or not (fw.NUMBERS.match(f.part or "") or
                                                      fw.NUMBERS.match(f.new or ""))]  # "skipped 2 and 3"
     return [d for f in _merged(out) for d in _each_dropped(_also(f))]
