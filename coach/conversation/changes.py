@@ -386,9 +386,10 @@ def _with_news(words: str, corrected: str, told: str) -> str:
     tom put the leave in writing" (round 72 heard only the fix beside it)."""
     if told and corrected and corrected.lower() not in told.lower():
         return f"{trimmed(told)}. {corrected}"
-    if told and not corrected and trimmed(told).lower() not in words.lower():
-        return f"{words}. {trimmed(told)}"
-    return words
+    at = words.lower().find(trimmed(told).lower()) if told and not corrected else -1
+    if at > 0:  # "... it's X, we fixed that. something has changed though, the head asked ..." (round 78): news first
+        return f"{trimmed(told)}. {words[:at].rstrip(' ,;')}{words[at + len(trimmed(told)):]}".strip(" .")
+    return f"{words}. {trimmed(told)}" if told and not corrected and at < 0 else words
 
 
 def _only_news(news: list[str]) -> list[str]:

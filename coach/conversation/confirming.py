@@ -386,12 +386,12 @@ def _said_whole(words: str) -> str:
                                       r"that|this|now)\b)|\s+but\s+(?=right now|for now|now|these days)", words)
                   if p.strip()]  # "X is still the long term thing but right now i need a break" (round 50)
         news = [p for p in pieces if _CHANGED.search(p)]  # "... the head of department thing is off now"
-        said = [play_back(p) for p in (news[:1] + [p for p in pieces if p not in news[:1]] if news else pieces)]
+        said = [play_back(p, 16) for p in (news[:1] + [p for p in pieces if p not in news[:1]] if news else pieces)]
         wish = next((p for p in said[1:] if re.match(r"(?i)(?:you )?(?:want|wanna|'?d like|would like|plan|hope)\b",
                                                      p) or p.startswith("you want")), "")
         # "not really the senior dev thing anymore. i think i want to go product management": both halves
         if said and said[0] and wish and len(f"{said[0]} {wish}".split()) <= 20:
             return f"{said[0]}; {wish}"
-        return said[0] if news and said[0] else play_back(words)
+        return said[0] if news and said[0] else play_back(words, 16)  # "... to go down to three days" whole (r78)
     return in_second_person(balanced(kept))  # "it's just 'partner": no stray quote mark
 

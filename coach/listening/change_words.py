@@ -70,6 +70,12 @@ TO_THE_COACH = re.compile(
     r"(?:scrambled|garbled|off|wrong|mixed up|muddled|confused|weird)\b"
     # "you made it worse", "'because again matters to you' isnt even english", "i told you that last time as well"
     # (round 63 noted each as what had changed): about the coach's words, not news
+    # "you've gone back to 'the person who mentors'", "please fix the two things: ...", "ill fix it myself
+    # later" (round 78 noted each as what had changed): about the coach's words
+    r"|^(?:(?:hello again|mostly yes|yes|but|and|sorry|so)\W+)*(?:you'?ve|you have|you) (?:gone back to|"
+    r"changed it back|put (?:it|that) back|undone)\b"
+    r"|^(?:(?:yes|mostly|true|but|and|so)\W+)*(?:please |pls |can you )?fix "
+    r"(?:the|these|those|that|this|it|both)\b|^(?:i'?ll|ill|i will) fix (?:it|that|this)\b"
     # "fishing is still in there twice ffs", "near enough isnt a change lol" (round 77 noted both as what had changed)
     r"|^(?:and |but |also )?[\w' ]{2,30}? (?:is|are|'s) (?:still )?(?:in there |on there |listed )?"
     r"(?:twice|two times)\b|^(?:and |but |also )?['\"]?[\w' ]{2,30}?['\"]? (?:is ?n'?t|isnt|is not|was ?n'?t|wasnt) "

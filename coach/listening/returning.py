@@ -184,6 +184,9 @@ _NEWS = re.compile(
     r"opening) (?:opening|going|coming up|open|advertised)\b|"
     # "news: tom put the leave in writing, march to may!" (round 72 noted the fix beside it instead): labelled news
     r"(?:^|(?<=[.!?;]\s))(?:(?:and|also|oh|but|so|big|some|other|good|bad) )*(?:news|update)\s*[:!-]+\s*(?=\w)|"
+    # "... something has changed though, the head asked if anyone wanted three days" (round 78 noted the fix instead)
+    r"(?:^|(?<=[.!?;]\s))(?:(?:and|also|oh|but|so) )*(?:something|one thing|stuff|a thing)(?: big| new)? "
+    r"(?:has |'s |did )?(?:changed|happened)(?: though| tho| actually)?\s*[:!,-]+\s*(?=\w)|"
     r"(?:i'?m|im|i am) (?:now |finally )?(?:starting|leaving|moving|going part[- ]time|retiring|pregnant|on leave)\b|"
     # "I start electrician course in September!" (round 32, a second language): the plan, in the present
     r"\bi (?:start|begin|finish|leave|move|join) (?:a |an |the |my )?[\w' -]{2,40}? (?:in|on|next|this|from) "
@@ -202,7 +205,8 @@ def news_told(answer: str) -> str:
     """The words of ``answer`` that tell news, as typed ("" if none do)."""
     for sentence in re.split(r"(?<=[.!?;])\s+|(?<=:)(?<!news:)(?<!News:)(?<!update:)\s+|,\s+(?=but\b)", answer):
         m = _NEWS.search(_NOT_NEWS.sub(" ", sentence))  # "i've got 10 mins": no news
-        if m and re.match(r"(?i)(?:\w+ )*(?:news|update)\s*[:!-]", m.group(0)):
+        if m and re.match(r"(?i)(?:\w+ )*(?:news|update|changed|happened)(?: though| tho| actually)?\s*[:!,-]",
+                          m.group(0)):
             return sentence[m.end():]  # "news: X": X
         if m:
             return sentence[m.start():] if m.start() > 0 and re.match(
