@@ -21,6 +21,9 @@ _PLAYED_DOWN = re.compile(
     r"(?:is |'s |isn'?t )?not (?:the )?(?:first|most important|number one|top|priority)\b|"
     r"not (?:really )?what (?:drives|matters)|doesn'?t matter (?:much|that much)|not a big deal|secondary|"
     r"not really about|less about|not about|not (?:so|that|as|too) much|"
+    # "the money thing is more about my parents than me", "earning well isnt really mine" (round 78 kept it)
+    r"more (?:about|for) (?:my |the |their |his |her )?[\w' ]{1,20}? than (?:me|mine|myself)|"
+    r"(?:is ?n'?t|not) (?:really )?mine|"
     r"not (?:really )?(?:the |my )?(?:why|reason|point|driver)|"  # "money a bit but its not why"
     # "Money is fine, I'm paid ok"
     r"(?:is|'s|are) (?:fine|ok|okay|alright|sorted|covered)(?! to)|paid (?:ok|okay|fine|enough|alright)|"
@@ -184,7 +187,15 @@ def some_of(item: dict[str, Any], text: str, lex: Any) -> list[str]:
     if len(ids) < 2 or _YES_AND_TOO.search(text):  # "yes... and recognition too": all of them (round 37)
         return []
     kept = fitting(ids, text, lex)
+    if not kept and _MOSTLY.match(text):  # "yeah mostly. but the money thing is more about my parents than me"
+        down = [m for m in ids if m in lex.motivations and any(
+            _played_down(lex.motivations[m].words, p) for p in re.split(r"[.;!?]+", text) if p.strip())]
+        kept = [m for m in ids if m not in down] if down else []  # (round 78 kept money alone)
     return kept if 0 < len(kept) < len(ids) else []
+
+
+_MOSTLY = re.compile(r"(?i)^\W*(?:(?:yeah|yes|yep|ya|ok|okay)[,.]?\s+)?(?:mostly|largely|mainly|pretty much|partly|"
+                     r"kind of|sort of)\b")
 
 
 def fitting(ids: list[str], text: str, lex: Any) -> list[str]:
