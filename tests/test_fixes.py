@@ -167,3 +167,12 @@ def test_twice_in_an_answer_is_no_fix(reply: str) -> None:
 ])
 def test_round_78_fixes_and_the_remarks_beside_them(reply: str, fixes: list[Fix]) -> None:
     assert read_fixes(reply) == fixes
+
+
+@pytest.mark.parametrize(("reply", "fixes"), [
+    ("omg stop with the scary thing, take that out", [Fix("drop", "", "scary", said="the scary thing")]),
+    ("stop with the questions", []),
+    ("enough with the whys", []),
+])
+def test_round_78_a_part_the_mentee_is_fed_up_seeing_goes(reply: str, fixes: list[Fix]) -> None:
+    assert read_fixes(reply) == fixes

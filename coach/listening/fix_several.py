@@ -15,7 +15,7 @@ from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import MENTION, slot_of
 
 __all__ = ["a_number_put", "added_in_full", "added_too", "counted_off", "line_after", "number_for_number", "once",
-           "parts_out", "quoted_in_line", "said_in_a_put", "said_nowhere"]
+           "parts_out", "quoted_in_line", "said_in_a_put", "said_nowhere", "stopped_with"]
 
 # "take 'X' and 'Y' out of what lights me up", "take out 'X', 'Y' and 'Z' from the drives bit"
 _QUOTED = r"(?:'[^']{1,60}'|\"[^\"]{1,60}\")"
@@ -157,3 +157,17 @@ def line_after(fix: Fix) -> Fix:
     x = m.group("x").strip()
     return replace(fix, slot=slot, part=x if fix.part else "", new=x if fix.new else "",
                    said=x if fix.said else "")
+
+
+# "omg stop with the scary thing, take that out" (round 78 kept it as one more reason): the part goes
+_STOP_WITH = re.compile(r"(?i)^(?:(?:omg|ugh|god|pls|please|so|and|just)[,.!]*\s+)*(?:stop with|enough (?:with|of)|"
+                        r"no more of) (?!(?:the |that |this |all the )?(?:questions?|whys?|asking|same)\b)"
+                        r"(?:the |that |this |all the )?"
+                        r"(?P<x>[\w' -]{2,30}?)(?: thing| bit| stuff| part)?"
+                        r"(?:,? (?:and )?(?:take|get|bin|drop) (?:that|it) out)?(?: (?:pls|please|lol|ffs))*\W*$")
+
+
+def stopped_with(clause: str) -> list[Fix]:
+    """A part the mentee is fed up seeing, to go ([] when the clause says no such thing)."""
+    m = _STOP_WITH.match(clause.strip())
+    return [Fix("drop", "", m.group("x").strip(), said=f"the {m.group('x').strip()} thing")] if m else []

@@ -212,7 +212,8 @@ def read_fixes(reply: str) -> list[Fix]:
     waiting: Fix | None = None  # "not the office plant, that was a joke. the senior designer job."
     named = named_as = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
     for clause in _clauses(Reply(reply).text):
-        several = fs.parts_out(clause) or fs.once(clause) or fs.quoted_in_line(clause) or fs.said_nowhere(clause)
+        several = (fs.parts_out(clause) or fs.once(clause) or fs.quoted_in_line(clause) or fs.said_nowhere(clause)
+                   or fs.stopped_with(clause))
         if several:  # "take 'a little bit' and 'read in the afternoon' out of what lights me up": each goes
             out += several
             continue
