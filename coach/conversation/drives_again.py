@@ -84,6 +84,13 @@ class DrivesAgain:
                 self._put("motivations", i, new, [ref] if ref else [])
             said = "; ".join(play_back(new) or new for _, new in weighed)
             return [self._rule(self._reply("changed").replace("{words}", said))] + out
+        adds = [trimmed(f.new) for f in read_fixes(text) if f.kind == "add" and f.new and f.slot in ("", "motivations")]
+        if adds and not swaps and not reading.has("no"):  # "mostly, X and Y yes ... also add security" (round 78
+            out = self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # made the drives "mostly, X")
+            for new in adds:
+                self.words.append("motivations", self._drive_id(new) or new, [ref] if ref else [])
+            said = " and ".join(play_back(new) or new for new in adds)
+            return [self._rule(self._reply("noted_too").replace("{words}", said))] + out
         more = _MORE.search(text) if reading.confirm is True and not swaps else None
         extra = trimmed(more["x"]) if more and not only_felt(reading, more["x"]) else ""
         if not swaps and (not extra or non_answer(extra) or self._kept_at(kept, extra) is not None):
