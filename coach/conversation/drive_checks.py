@@ -115,7 +115,7 @@ class DriveChecks:
                 self.words.append(self.current.collect_yes or "motivations", mid, self._refs())
             self._keep_others(self._named_as_own(text))  # "... but I said meaning and having a say": meaning too
             labels = [self.flow.lexicon.motivations[m].label for m in fits]
-            line = self._reply("part_fits").replace("{words}", " and ".join(labels))
+            line = _agreed(self._reply("part_fits").replace("{words}", " and ".join(labels)), len(labels))
             return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading, confirm=None)
         if self._said_by_name(text, reading):
             # "yeah partly, but I said freedom too, freedom and meaning both": named, so a yes (and the other too)
@@ -262,7 +262,8 @@ class DriveChecks:
             self.words.append(self.current.collect_yes or "motivations", mid, self._refs())
         for own in added:
             self.words.append(self.current.collect_yes or "motivations", own, self._refs())
-        said = [self._reply("part_fits").replace("{words}", " and ".join(lex.motivations[m].label for m in kept))]
+        labels = " and ".join(lex.motivations[m].label for m in kept)
+        said = [_agreed(self._reply("part_fits").replace("{words}", labels), len(kept))]
         if added:
             said.append(self._reply("noted_too").replace("{words}", " and ".join(added)))
         return [self._rule(" ".join(said))] + self._advance(answer=text, ref=ref, reading=reading, confirm=None)
@@ -386,3 +387,8 @@ def _with_lead(text: str, start: int, end: int) -> str:
     """A drive's word as the mentee put it, with the word that leads into it ("being appreciated")."""
     lead = re.search(r"(?:being|feeling|getting|to be|more|the) $", text[:start])
     return text[lead.start() if lead else start:end]
+
+
+def _agreed(line: str, many: int) -> str:
+    """"Noted: X and Y fit.", never "X and Y fits" (round 78)."""
+    return re.sub(r"\bfits\.$", "fit.", line) if many > 1 else line
