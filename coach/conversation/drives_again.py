@@ -16,7 +16,7 @@ from coach.conversation.said_before import drives_named
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import read_edits
-from coach.listening.fixes import read_fixes
+from coach.listening.fixes import Fix, read_fixes
 from coach.listening.playback import play_back, trimmed
 
 if TYPE_CHECKING:
@@ -69,7 +69,8 @@ class DrivesAgain:
         if step.changed != "motivations" or "noted_too" not in self.flow.replies or "changed" not in self.flow.replies:
             return None
         kept = [m for m in (self.values.get("previous") or {}).get("motivations") or [] if isinstance(m, str)]
-        dropped = self._dropped(text, reading, kept)
+        fixes = read_fixes(text)
+        dropped = self._dropped(text, reading, kept, fixes)
         if dropped:
             return dropped
         if reading.confirm is False or reading.has("no"):
@@ -84,7 +85,7 @@ class DrivesAgain:
                 self._put("motivations", i, new, [ref] if ref else [])
             said = "; ".join(play_back(new) or new for _, new in weighed)
             return [self._rule(self._reply("changed").replace("{words}", said))] + out
-        adds = [trimmed(f.new) for f in read_fixes(text) if f.kind == "add" and f.new and f.slot in ("", "motivations")]
+        adds = [trimmed(f.new) for f in fixes if f.kind == "add" and f.new and f.slot in ("", "motivations")]
         if adds and not swaps and not reading.has("no"):  # "mostly, X and Y yes ... also add security" (round 78
             out = self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # made the drives "mostly, X")
             for new in adds:
@@ -109,11 +110,11 @@ class DrivesAgain:
         self.words.append("motivations", self._drive_id(extra) or extra, refs)
         return [self._rule(self._reply("noted_too").replace("{words}", play_back(extra) or extra))] + out
 
-    def _dropped(self, text: str, reading: Reading, kept: list[str]) -> list[Message] | None:
+    def _dropped(self, text: str, reading: Reading, kept: list[str], fixes: list[Fix]) -> list[Message] | None:
         """"no. remove being the one who decides. just impact, freedom, meaning", "take out being the one who makes
         decisions, i said i dont want that" (round 56 kept the words as a drive): last time's drives without it, or
         the drives named beside it, and said so (None: no drive of last time's is taken out)."""
-        fixes = [f for f in read_fixes(text) if f.kind == "drop" and f.part]
+        fixes = [f for f in fixes if f.kind == "drop" and f.part]
         gone = sorted({i for f in fixes for i in [self._kept_at(kept, f.part)] if i is not None})
         if not gone:
             return None

@@ -20,6 +20,7 @@ from coach.conversation.summary import LINES, non_answer
 from coach.listening import rules
 from coach.listening.acts import read_reply
 from coach.listening.edits import Edit, read_edits
+from coach.listening.fix_several import is_number
 from coach.listening.fix_words import in_place_of, restated
 from coach.listening.fixes import Fix, is_complaint, read_fixes
 from coach.listening.fixes_apart import fixes_apart, puts_that_in
@@ -367,7 +368,7 @@ class Fixing(Rewriting):
                     put = fix.new if _restates_part(fix) and isinstance(value, list) else (  # the item, whole
                         (whole and restated(reply, fix.new)) or put_in(old, fix.part, fix.new, whole=whole))
                     self._set_item(var, index, old, put)
-                    number = re.fullmatch(r"[\d.]+", fix.part) and re.fullmatch(r"[\d.]+", fix.new)
+                    number = is_number(fix.part) and is_number(fix.new)
                     # the new words only: the old ones, said back, read as kept (round 7); a number, what it replaced
                     return f"{fix.new} in place of {fix.part}" if number else fix.new
             # "it's impact on people, not just impact": a drive, in own words; "not leadership, more like

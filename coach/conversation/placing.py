@@ -11,6 +11,7 @@ import re
 
 from coach.listening import rules
 from coach.listening.edits import OPEN_END
+from coach.listening.fix_several import is_number
 from coach.listening.playback import swap_pronouns
 
 __all__ = ["CLAUSE", "DETERMINER", "dropped_from", "find_part", "named_in", "naming_words", "options_of", "put_in",
@@ -136,7 +137,7 @@ def put_in(item: str, part: str, new: str, whole: bool = False) -> str:
     m = find_part(part, item)
     if m is None:
         return new
-    if re.fullmatch(r"\d+(?:\.\d+)?", part) and re.fullmatch(r"\d+(?:\.\d+)?", new):
+    if is_number(part) and is_number(new):
         return swapped(item, part, new)  # "its 5 years not 6" (round 77): the number, in its sentence
     share = len(rules.words(part)) / max(1, len(rules.words(item)))
     if says_the_rest(item, part, new):

@@ -14,8 +14,8 @@ from coach.listening.fix_clause import Fix
 from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import MENTION, slot_of
 
-__all__ = ["a_number_put", "added_in_full", "added_too", "counted_off", "line_after", "number_for_number", "once",
-           "parts_out", "quoted_in_line", "said_in_a_put", "said_nowhere", "stopped_with"]
+__all__ = ["a_number_put", "added_in_full", "added_too", "counted_off", "is_number", "line_after", "number_for_number",
+           "once", "parts_out", "quoted_in_line", "said_in_a_put", "said_nowhere", "stopped_with"]
 
 # "take 'X' and 'Y' out of what lights me up", "take out 'X', 'Y' and 'Z' from the drives bit"
 _QUOTED = r"(?:'[^']{1,60}'|\"[^\"]{1,60}\")"
@@ -40,21 +40,27 @@ def parts_out(clause: str) -> list[Fix]:
     return [Fix("drop", slot, q[1:-1].strip(), said=q) for q in re.findall(_QUOTED, m.group("q"))]
 
 
-_NUMBER_AND_UNIT = re.compile(r"(?i)^(\d{1,4}(?:\.\d+)?)\s+(?:years?|yrs?|months?|days?|weeks?|hours?|hrs?|"
+_NUMBER = r"\d+(?:\.\d+)?"  # "6", "0.6": a number said alone
+_NUMBER_AND_UNIT = re.compile(rf"(?i)^({_NUMBER})\s+(?:years?|yrs?|months?|days?|weeks?|hours?|hrs?|"
                               r"pitches|people|kids|staff|times)$")
 
 
 def number_for_number(fix: Fix) -> Fix:
     """"its 5 years not 6" (round 77 left the 6 years in): one number put in place of another, its unit kept."""
     unit = _NUMBER_AND_UNIT.match(fix.new) if fix.kind == "put" else None
-    if unit and re.fullmatch(r"\d{1,4}(?:\.\d+)?", fix.part):
+    if unit and is_number(fix.part):
         return Fix("put", fix.slot, fix.part, unit.group(1), fix.said)
     return fix
 
 
 def a_number_put(fix: Fix) -> bool:
     """"5 not 6": a number in place of a number (never "skipped 2 and 3", items of a list named by number)."""
-    return fix.kind == "put" and all(re.fullmatch(r"\d{1,4}(?:\.\d+)?", w) for w in (fix.part, fix.new))
+    return fix.kind == "put" and is_number(fix.part) and is_number(fix.new)
+
+
+def is_number(word: str) -> bool:
+    """Is ``word`` a number said alone ("6", "0.6")?"""
+    return re.fullmatch(_NUMBER, word.strip()) is not None
 
 
 # One more thing for the line just added to: "and calming people at 3am", "also the running club".
