@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from coach.conversation.correcting import _names
-from coach.conversation.kept import find_kept
+from coach.conversation.kept import find_kept, is_whole
 from coach.conversation.recap_asks import HEAD, LEAD_ON, MAYBE, MOSTLY_YES, kept_once, recap_asks
 from coach.conversation.summary import KEYS
 from coach.listening import rules
@@ -282,9 +282,12 @@ class Forgetting:
         if thing.lower() in _FILLER:
             return self._unfilled(thing.lower())
         found = False
+        # "march job and the 2k arent what drives me" (round 79 also cut "what 2k less does to it" out of the
+        # experiment): a thing kept as an item of its own takes only such items out
+        whole = self._kept_whole(thing)
         for var in [v for v in self.values if v not in _NOT_WORDS]:
             value = self.values[var]
-            if isinstance(value, str) and value and find_kept(thing, {var: value}):
+            if isinstance(value, str) and value and find_kept(thing, {var: value}) and not whole:
                 # "partner, so my wife and i can relax": "partner"
                 self.words.set(var, _left(value, thing), self.words.refs_at(var))
                 found = True
@@ -293,7 +296,8 @@ class Forgetting:
                     if isinstance(value[i], str) and self._names_drive(value[i], thing):  # "being the one who decides"
                         self.words.remove(var, i)
                         found = True
-                    elif isinstance(value[i], str) and find_kept(thing, {var: value[i]}):
+                    elif isinstance(value[i], str) and find_kept(thing, {var: value[i]}) and (
+                            not whole or is_whole(thing, value[i])):
                         left = _left(value[i], thing)
                         if left:
                             self.words.replace(var, i, left, self.words.refs_at(var, i))
@@ -303,14 +307,21 @@ class Forgetting:
         previous = self.values.get("previous")
         if isinstance(previous, dict):  # last time's summary, as today starts from it (its transcript is as it was)
             for key, value in list(previous.items()):
-                if isinstance(value, str) and find_kept(thing, {key: value}):
+                if isinstance(value, str) and find_kept(thing, {key: value}) and not whole:
                     previous[key], found = _left(value, thing), True
                 elif isinstance(value, list):
-                    kept = [("" if self._names_drive(i, thing) else _left(i, thing)) if isinstance(i, str) else i
-                            for i in value]
+                    kept = [("" if self._names_drive(i, thing) else _left(i, thing)) if isinstance(i, str) and (
+                        not whole or is_whole(thing, i)) else i for i in value]
                     found = found or kept != value
                     previous[key] = [i for i in kept if i]
         return found
+
+    def _kept_whole(self, thing: str) -> bool:
+        """Is ``thing`` an item of its own in a kept list, today's or last time's?"""
+        previous = self.values.get("previous")
+        lists = [v for k, v in self.values.items() if k not in _NOT_WORDS] + (
+            list(previous.values()) if isinstance(previous, dict) else [])
+        return any(is_whole(thing, i) for v in lists if isinstance(v, list) for i in v if isinstance(i, str))
 
     def _names_drive(self, item: str, thing: str) -> bool:
         """Is ``item`` a drive kept by its name ("authority") that ``thing`` names ("being the one who decides")?"""

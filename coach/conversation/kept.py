@@ -105,6 +105,14 @@ def find_kept(thing: str, summary: dict[str, Any]) -> str | None:
     return None
 
 
+def is_whole(thing: str, item: str) -> bool:
+    """Is ``item`` nothing but ``thing`` ("the 2k" is the item "2k"; "what 2k less does to it" is more)?"""
+    def content(text: str) -> set[str]:
+        return {_stem(w)[:5] for w in words(text.lower()) if w not in _SMALL}
+    have = content(item)
+    return bool(have) and have == content(thing)
+
+
 def corrects_later(flow: Flow, here: str) -> bool:
     """Is there a step after ``here`` that takes corrections (the summary read back)?"""
     seen, todo = {here}, [e.to for e in flow.steps[here].next]
