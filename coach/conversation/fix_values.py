@@ -85,7 +85,11 @@ class FixValues(Drives):
             var = "why_chain"
         if not var:  # "add that i like teaching students": a liking lights them up, whatever drive it names
             var = next((v for v, shape in _SHAPES if shape.match(fix.new) and v in corrects), "")
-        if var in ("", "motivations") and "motivations" in corrects and self._motivations(fix.new, replace=False):
+        # "you left out that the pension hit is only 40 quid a month" (round 79 added "compensation" to the drives):
+        # a whole fact, with no line named, is no drive named
+        drive = var == "motivations" or named_drive(fix.new)
+        if var in ("", "motivations") and drive and "motivations" in corrects and self._motivations(
+                fix.new, replace=False):
             return f"+{LINES['motivations']}\t{fix.new}"
         if var == "motivations":  # "add getting off nights to what drives me": kept in the mentee's words
             self._begin_change()
@@ -217,7 +221,8 @@ class FixValues(Drives):
 
     def _restore(self, fix: Fix, heard: list[str]) -> bool:
         """"You dropped the teaching part": the clause that said it, found in an earlier answer, comes back."""
-        if "motivations" in self.current.corrects and fix.part and self._motivations(fix.part, replace=False):
+        if "motivations" in self.current.corrects and fix.part and named_drive(fix.part) and \
+                self._motivations(fix.part, replace=False):
             heard.append(f"+{LINES['motivations']}\t{fix.part}")  # "you forgot the money": a drive, named
             return True
         if "why_chain" not in self.current.corrects or not fix.part:
@@ -326,6 +331,17 @@ class FixValues(Drives):
         else:
             old = value if isinstance(value, str) else ""
             self.words.set(var, f"{old} and {new}" if old.strip() else new, self._refs())
+
+
+# "i want what i do to change things", "being trusted": a drive said in words; "the pension hit is only 40 quid a month"
+# is a fact that names one
+_OWN_WANT = re.compile(r"(?i)^(?:that )?(?:i|i'?m|im|i am|i'?d|to|being|having|feeling|making|doing|getting|not|"
+                       r"more|my)\b")
+
+
+def named_drive(words: str) -> bool:
+    """Can ``words``, added with no line named, be a drive: a few words, or a want of the mentee's own, no figures?"""
+    return len(rules.words(words)) <= 4 or (_OWN_WANT.match(words.strip()) is not None and not re.search(r"\d", words))
 
 
 def _clause_of(text: str, at: int) -> str:

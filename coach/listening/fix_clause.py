@@ -215,8 +215,10 @@ def _missing(text: str) -> Fix | None:
     x = re.split(r"(?i),\s+(?=(?:i'?d|i|i'?m|im|that'?s|thats|which|it'?s|its|lol|sorry)\b)", x)[0]  # an aside after
     about = re.match(r"(?i)^(?:the |that )?(?:bit|part|thing|stuff|line) (?:about|where i said|on) (?P<w>\w.+)$", x)
     # "you forgot flexibility", "you missed the bit about doing something thats mine": words to add, not a pointer
+    # "you left out im scared of the classroom bit" (round 79 asked what to add for it): a thought of its own
     words = about.group("w") if about else "" if re.search(
-        r"(?i)\b(?:bit|part|thing|one|line|stuff)s?$|^(?:it|that|this|them|those|something|some|one)$", x) else x
+        r"(?i)\b(?:bit|part|thing|one|line|stuff)s?$|^(?:it|that|this|them|those|something|some|one)$", x) and not \
+        re.match(r"(?i)^(?:the |that )?(?:i'?m|im|i am|i'?d|id|i was|i feel|i want|i need)\s+\w+\s+\w+", x) else x
     fix = Fix(kind, slot_of(x), _part(x), said=_said(x))  # "you didn't fix the drives part": what should it say?
     return replace(fix, part=_part(words), new=words) if kind == "missing" and words and not fix.slot else fix
 

@@ -286,6 +286,10 @@ _PUT_IT_IN = re.compile(r"(?i)(?:^|(?<=[.!?;]))\s*(?:(?:so|and|now|just|pls|plea
                         r"(?:put|add|stick|get|write)\s+"
                         r"(?:it|that|this|them|those|both)(?:\s+(?:in|down|back|on|there|in there|back in))*"
                         r"(?:\s+(?:pls|please|now|then|ffs|lol|this time))*\W*$")
+_LEFT_OUT_WHAT = re.compile(r"(?i)\b(?:you|u)(?:'ve| have)? (?:\w+ )?(?:left out|missed|forgot|dropped|skipped)"
+                            r"(?! (?:it|that|this|them|those|one|a bit|some|\d+)\b)\s+\w+")
+_VERDICT = re.compile(r"(?i)^(?:close|nearly|almost|mostly|partly|sort of|kind of|not quite|near enough|"
+                      r"close enough|yes|yeah|no|nope)\W*$")
 _NOT_NAMED = re.compile(r"(?i)\b(?:how many times|told you|i said|again|ffs|seriously|come on|lol|ugh|omg|mate|sorry|"
                         r"take|drop|remove|add|put|not|no|yes|yeah|missed|forgot|left out|wrong|dropped|lost|skipped|"
                         r"cut|bit|part|line|you|u)\b|\?")
@@ -298,5 +302,7 @@ def pointed_out(reply: str) -> str:
         return ""
     said = [re.sub(r"(?i)^(?:and|also|plus|oh and)\s+", "", x.strip(" ,"))
             for x in re.split(r"[.!?;]+", reply[:end.start()])]
-    named = [x for x in said if x and not _NOT_NAMED.search(x) and len(x.split()) <= 6]
+    if any(_LEFT_OUT_WHAT.search(x) for x in said):  # "close. you left out X, and Y. add those": X and Y, read
+        return ""  # as the fixes they are (round 79 added "close")
+    named = [x for x in said if x and not _NOT_NAMED.search(x) and not _VERDICT.match(x) and len(x.split()) <= 6]
     return f"add {', '.join(named)}" if named else ""

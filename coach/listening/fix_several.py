@@ -64,6 +64,8 @@ def is_number(word: str) -> bool:
 
 
 # One more thing for the line just added to: "and calming people at 3am", "also the running club".
+_AND_THAT = re.compile(r"(?i)^(?:and|also|plus|and also|oh and)\s+(?:that\s+)?(?!i\s)"
+                       r"(?!(?:you|it|this|the rest|then|so)\b)(?P<x>[\w' -]{3,60})$")
 _AND_ALSO = re.compile(r"(?i)^(?:and|also|plus|and also|oh and)\s+(?!(?:i|you|it|that|this|the rest|then|so)\b)"
                        # "and 'underneath it' doesnt make sense" (round 60 added it to the drives): a remark
                        r"(?![^.!?]*\b(?:doesn'?t|doesnt|does not|isn'?t|isnt|is not|make sense|makes sense|weird|wrong|"
@@ -86,8 +88,13 @@ def added_in_full(clause: str, out: list[Fix]) -> bool:
 
 def added_too(clause: str, before: list[Fix]) -> Fix | None:
     """"and calming people at 3am" right after an addition to a line: one more thing for that line."""
-    also = _AND_ALSO.match(clause.strip(" .!?")) if before and before[-1].kind == "add" else None
-    return Fix("add", before[-1].slot, new=_words(also.group("x"))) if also else None
+    last = before[-1] if before else None
+    if last is not None and last.kind == "missing" and last.new:  # "you left out X, and that Y" (round 79 lost Y)
+        more = _AND_THAT.match(clause.strip(" .!?"))
+        return Fix("missing", last.slot, _words(more.group("x")), _words(more.group("x")),
+                   _words(more.group("x"))) if more else None
+    also = _AND_ALSO.match(clause.strip(" .!?")) if last is not None and last.kind == "add" else None
+    return Fix("add", last.slot, new=_words(also.group("x"))) if also and last is not None else None
 
 
 # "take out the fishing twice, samey", "fishing is still in there twice ffs" (round 77 kept both): said once
