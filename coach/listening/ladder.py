@@ -14,6 +14,12 @@ _SAID_BOTTOM = re.compile(r"(?i)\b(?:that'?s|thats|that is|it'?s|its|this is) (?
                           r"\bno more whys?\b|\benough (?:of the )?whys?\b|"
                           # "keep up. ask me something else", "dont ask me whats underneath it" (round 78)
                           r"\bask me (?:something|anything) else\b|"
+                          # "theres nothing underneath. the 2k", "nothing underneath, told you last time" (round 79
+                          # asked what's behind it again): said beside more, not only alone
+                          r"(?:^|[.!?,;]\s*|\b(?:mate|lol|tbh|honestly|look|no|nah)[,.]?\s+)"
+                          r"(?:there'?s |theres |there is )?"
+                          r"nothing (?:(?:else |more |deeper )?(?:underneath|under(?: it| that)?|beneath|behind|below|"
+                          r"deeper)(?: (?:it|that|this))?)(?=\s*(?:[.!?,;]|$|mate\b|lol\b|tbh\b|really\b|honestly\b))|"
                           r"\b(?:don'?t|dont|do not|stop) ask(?:ing)? (?:me )?(?:what'?s|whats|what is) "
                           r"(?:underneath|under|behind|beneath)\b|\bstop asking (?:me )?why\b")
 
