@@ -6,7 +6,8 @@ import re
 from collections.abc import Container
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.evidence import some_of
+from coach.conversation import drive_words as dw
+from coach.conversation.evidence import own_drives, some_of
 from coach.conversation.heard import said_content
 from coach.listening import rules
 from coach.listening.edits import read_edits
@@ -20,46 +21,6 @@ if TYPE_CHECKING:
     from coach.conversation.words import Provenance
     from coach.flow.spec import Flow, Step
     from coach.listening.reading import Reading
-
-# Drives checked together, all said to fit: "yeah both", "all of them", "all three tbh".
-_ALL_OF_THEM = re.compile(r"(?i)\b(?:both|all (?:of (?:them|those|it)|three|two)|each of them)\b")
-
-
-# "mostly freedom", "def money", "yeah meaning for sure": the drive checked, named as the answer.
-_QUALIFIED = re.compile(r"(?i)^(?:(?:mostly|mainly|definitely|def|deffo|defo|yeah|yes|yep|ya|probably|prob|i guess|"
-                        r"i think|honestly|obviously|obvs|for sure|the|just)[,\s]+)+|[,\s]+(?:for sure|mostly|mainly|"
-                        r"really|definitely|i guess|i think)$")
-_LESS = re.compile(r"(?i)[,\s]+(?:less so|not so much|not really|not much|not as much|less)\W*$")
-# "you missed money", "u forgot mony", "you left out the money bit": a drive said to be missing (round 35)
-_YOU_MISSED = re.compile(r"(?i)\b(?:you|u) (?:also |just |completely )?(?:missed|forgot|left out|dropped|skipped)"
-                         r"(?: out)?\s+(?:the |my )?(?P<x>[\w' ]{2,20}?)(?: bit| part| one)?(?:\W|$)")
-# One of the drives put first: "mostly growth", "growth first", "money second", "growth is the main one".
-_RANKED = re.compile(r"(?i)\b(?:mostly|mainly|first|second|more than|most|main|bigger|top|number one|above all)\b")
-_DENIED = re.compile(r"(?i)\b(?:not|no|never|less|nope|nah)\b")
-
-
-# "all of them lol", "everything tbh" at "what drives all this?" (round 40): all fit, so which matter most?
-_EVERY = re.compile(r"(?i)^\W*(?:(?:um+|uh+|well|honestly|tbh|ngl|lol|haha|idk|i guess|i mean|yeah|probably|"
-                    r"prob|ok|okay|hmm+)[,.!]?\s+)*(?:all of (?:them|those|it|the above)|all (?:of )?the above|"
-                    r"all (?:six|6|five|5|of em)|everything|every one of them|a bit of (?:all|everything)(?: really)?|"
-                    r"all)(?:[,.!]?\s+(?:lol|haha|tbh|really|honestly|i guess|to be honest|ngl|tho|though|"
-                    r"obviously|obvs|tbf))*\W*$")
-
-
-# A drive of their own said beside a check: "AND no meetings", "yeah but also the meetings thing" (round 41).
-_ALSO_OWN = re.compile(r"(?i)(?:^|[.!?]\s*|\b(?:yeah|yes|but|and)\s+)(?:but\s+|and\s+)?(?:also|and)\s+(?:the\s+)?"
-                       r"(?P<x>(?:no\s+|not\s+)?[\w' ]{2,30}?)(?:\s+(?:thing|bit|part))?(?=\s*(?:[.!?]|$|why\b))")
-
-# One more named beside a yes: "yes and also freedom", "yeah, freedom too", "yep plus growth".
-_YES_AND = re.compile(r"(?i)\b(?:also|too|as well|plus)\b|^\W*(?:yes|yeah|yep|ya|yup|sure|definitely)\W+and\b")
-_AWAY_FROM = frozenset(("meetings", "nights", "weekends", "overtime", "politics", "micromanaging", "micromanagement"))
-
-
-# "mostly yes but you missed money": the yes is to what was checked; what was missed is the "mostly"
-_MOSTLY_YES_LEAD = re.compile(r"(?i)^\W*(?:(?:mostly|largely|pretty much|basically|mainly)[,.]?\s+"
-                              r"(?:yeah|yes|yep|ya|yea)|(?:yeah|yes|yep|ya|yea)[,.]?\s+"
-                              r"(?:mostly|pretty much|basically|mainly))\b[.,!]*\s*(?:but|except|only|just)?\b")
-
 
 class DriveChecks:
     """The part of a conversation that reads drives named at a drive check (mixed into Conversation)."""
@@ -88,7 +49,7 @@ class DriveChecks:
     def _every_drive(self, text: str) -> list[Message] | None:
         """"all of them lol" at the open drives question: which one or two matter most, asked once (None: not so,
         or asked already, when the answer is taken as it comes)."""
-        if self.current.save_as != "motivation_named" or not _EVERY.match(text) or self.state.reasks or (
+        if self.current.save_as != "motivation_named" or not dw.EVERY.match(text) or self.state.reasks or (
                 "all_named" not in self.flow.replies):
             return None
         self.state.reasks += 1
@@ -99,11 +60,11 @@ class DriveChecks:
         fit, or some of them, or the one checked named as the mentee's own (None: none of these)."""
         if not (self.current.foreach and self.current.collect_yes):
             return None
-        edited = (self._edited(text, reading, ref) or self._swapped(text, reading, ref)
-                  or self._missed(text, reading, ref) or self._also_own(text, reading, ref))
+        edited = (self._edited(text, reading, ref) or self._swapped(text, reading, ref) or self._fits_and_not(
+            text, reading, ref) or self._missed(text, reading, ref) or self._also_own(text, reading, ref))
         if edited is not None:  # "drop recognition, i didnt say that today. and add helping others grow"
             return edited
-        if self._item().get("with") and _ALL_OF_THEM.search(text) and not reading.has("no"):
+        if self._item().get("with") and dw.ALL_OF_THEM.search(text) and not reading.has("no"):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # "yeah both": a yes to each
         ranked = self._all_named(text, reading)
         if ranked is not None:  # "mostly growth. money second" at "money and growth" (round 32): both, growth first
@@ -129,13 +90,37 @@ class DriveChecks:
             noted = [self._rule(self._reply("noted_too").replace("{words}", " and ".join(named)))] if named and (
                 "noted_too" in self.flow.replies) else []
             return noted + self._advance(answer=text, ref=ref, reading=reading, confirm=True)
-        said = _QUALIFIED.sub("", trimmed(said_content(reading)))
-        if said and not reading.has("no") and not _DENIED.search(said) and self._names_item(said):
+        said = dw.QUALIFIED.sub("", trimmed(said_content(reading)))
+        if said and not reading.has("no") and not dw.DENIED.search(said) and self._names_item(said):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # "mostly freedom tbh"
-        less = _LESS.search(said)
+        less = dw.LESS.search(said)
         if less and self._names_item(said[:less.start()]):  # "freedom less so": a no to this one
             return self._advance(answer=text, ref=ref, reading=reading, confirm=False)
         return None
+
+    def _fits_and_not(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """This check's drive said to matter and another said not to: the one kept, the other never asked, the
+        mentee's own words for more kept beside them (None: not so)."""
+        item = self._item()
+        ids = [str(i) for i in [item.get("id"), *(item.get("with") or [])] if i]
+        fits, denied = dw.fits_and_not(ids, text, self.flow.lexicon)
+        if not fits:
+            return None
+        var = self.current.collect_yes or "motivations"
+        kept = self.values.get(var) or []
+        for i in reversed(range(len(kept))):
+            if kept[i] in denied:
+                self.words.remove(var, i)
+        own = [w for w in own_drives(text, self.flow.lexicon, set(denied)) if w not in kept]
+        for mid in fits + own:
+            if mid not in (self.values.get(var) or []):
+                self.words.append(var, mid, self._refs())
+        self._not_asked_later(set(denied))
+        labels = [self.flow.lexicon.motivations[m].label for m in fits]
+        line = _agreed(self._reply("part_fits").replace("{words}", " and ".join(labels)), len(labels))
+        too = [self._rule(self._reply("noted_too").replace("{words}", " and ".join(own)))] if own and (
+            "noted_too" in self.flow.replies) else []
+        return [self._rule(line)] + too + self._advance(answer=text, ref=ref, reading=reading, confirm=None)
 
     def _all_named(self, text: str, reading: Reading) -> str | None:
         """Drives checked together, each named again and none denied: None if not so; else the mentee's word for
@@ -146,12 +131,12 @@ class DriveChecks:
                 any(mid not in lex.motivations for mid in ids) or "ranked" not in self.flow.replies:
             return None
         low = rules.normalise(text)
-        if _DENIED.search(low) or _LESS.search(low):  # "yes freedom, money not so much": not each of them
+        if dw.DENIED.search(low) or dw.LESS.search(low):  # "yes freedom, money not so much": not each of them
             return None
         spans = {mid: lex.motivations[mid].words.spans(low) for mid in ids}
         if not all(spans.values()) or not all(rules.affirmed(lex.motivations[m].words, low) for m in ids):
             return None
-        ranked = _RANKED.search(low)
+        ranked = dw.RANKED.search(low)
         if ranked is None:
             return ""
         put_first = min(ids, key=lambda m: abs(spans[m][0][0] - ranked.start()))
@@ -161,7 +146,7 @@ class DriveChecks:
     def _missed(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """"kind of? and money, you missed money" (round 35): the drive said to be missed is kept and said so; the
         rest answers this check (a hedge is a partly, a no a no)."""
-        m = _YOU_MISSED.search(text)
+        m = dw.YOU_MISSED.search(text)
         if m and re.search(r"(?i)\b(?:more|rather|not really)\b", text[:m.start()]):
             return None  # "not really how I work, more WHEN I work. and you skipped meaning": their word first
         back = yes_after_all(text.lower()) if m is None else None
@@ -182,7 +167,7 @@ class DriveChecks:
             return [self._rule(noted)] + self._reask()  # only the earlier no taken back: this check is still open
         # "not earning well. not losing what ive got. pension. and you missed meaning" (round 69 kept money): a no
         confirm = False if reading.has("no") or self._item_denied(text) else None if reading.has("hedge") else True
-        if confirm is None and _MOSTLY_YES_LEAD.match(text):  # "mostly yes but you missed money" (round 64 left
+        if confirm is None and dw.MOSTLY_YES_LEAD.match(text):  # "mostly yes but you missed money" (round 64 left
             confirm = True  # meaning and growth off the list): a yes to those, and money beside them
         lead = f"{self._partly_plain()} " if confirm is None and "partly_plain" in self.flow.replies else ""
         return [self._rule(lead + noted)] + self._advance(answer=text, ref=ref, reading=reading, confirm=confirm)
@@ -190,7 +175,7 @@ class DriveChecks:
     def _yes_and_more(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """"yes and also freedom", "yeah, freedom too" at a drive check (round 41 kept only the yes): a yes to this
         one, and the others named kept as well and said so (None: no other drive named beside a yes)."""
-        also = self._others_named(text, reading, with_yes=True) if _YES_AND.search(text) else []
+        also = self._others_named(text, reading, with_yes=True) if dw.YES_AND.search(text) else []
         if not also:
             return None
         noted = self._rule(self._reply("noted_too").replace("{words}", " and ".join(also)))
@@ -199,10 +184,10 @@ class DriveChecks:
     def _also_own(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """"AND no meetings. why do u keep dropping that", "yeah but also the meetings thing" (round 41): a drive of
         their own said beside this check is kept in their words and said so; this check is a yes unless doubted."""
-        m = _ALSO_OWN.search(text)
+        m = dw.ALSO_OWN.search(text)
         lex, var = self.flow.lexicon, self.current.collect_yes or "motivations"
         own = m.group("x").strip() if m else ""
-        own = f"no {own}" if own.lower() in _AWAY_FROM else own  # "the meetings thing": no meetings
+        own = f"no {own}" if own.lower() in dw.AWAY_FROM else own  # "the meetings thing": no meetings
         if not own or not lex.own_drives.find(rules.normalise(own)) or "noted_too" not in self.flow.replies or any(
                 spec.words.find(rules.normalise(own)) for spec in lex.motivations.values()):
             return None
@@ -243,7 +228,7 @@ class DriveChecks:
             e.part.lower() in s.lower() or e.put.lower() in s.lower() for e, _ in swaps))
         spec = lex.motivations.get(checked)
         agreed = spec is not None and bool(spec.words.find(rules.normalise(rest))) and rules.affirmed(
-            spec.words, rules.normalise(rest)) and not _DENIED.search(rest)
+            spec.words, rules.normalise(rest)) and not dw.DENIED.search(rest)
         return said + self._advance(answer=text, ref=ref, reading=reading, confirm=True if agreed else None)
 
     def _edited(self, text: str, reading: Reading, ref: str) -> list[Message] | None:

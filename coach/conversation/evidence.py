@@ -20,6 +20,10 @@ _PLAYED_DOWN = re.compile(
     # "Money is not the first" (a second language), "not the most important", "not number one"
     r"(?:is |'s |isn'?t )?not (?:the )?(?:first|most important|number one|top|priority)\b|"
     r"not (?:really )?what (?:drives|matters)|doesn'?t matter (?:much|that much)|not a big deal|secondary|"
+    # "recognition dont bother me", "recognition DONT matter", "no recognition no meaning" (round 79 played each
+    # back as mattering)
+    r"(?:do|does)(?:n'?t|nt| not) (?:really )?(?:bother|matter to|matter|interest|drive|motivate) ?(?:me|much)?|"
+    r"(?:is|are) ?n'?t (?:a )?(?:thing|big thing|priority) for me|^\W*no [a-z]+(?: no [a-z]+)*\W*$|"
     r"not really about|less about|not about|not (?:so|that|as|too) much|"
     # "the money thing is more about my parents than me", "earning well isnt really mine" (round 78 kept it)
     r"more (?:about|for) (?:my |the |their |his |her )?[\w' ]{1,20}? than (?:me|mine|myself)|"
@@ -94,7 +98,7 @@ class Evidence:
             return []
         lex = self.flow.lexicon
         said = self.words.texts(self.state.said)
-        down = {m for m, spec in lex.motivations.items() for _, text in said if _played_down(spec.words, text)}
+        down = {m for m, spec in lex.motivations.items() for _, text in said if played_down(spec.words, text)}
         other, chosen = self._lean()
         down |= other
         found = [m for m in rules.detect_motivations([text for _, text in said], lex) if m not in down]
@@ -151,9 +155,9 @@ class Evidence:
             return set(), ""  # not a clear choice: the checks ask
         leaning = rules.THAN.sub(" ", answer)  # "more control than impact": control
         scores = {m: rules.affirmed(lex.motivations[m].words, leaning) for m in ("influence", "authority")}
-        if _played_down(lex.motivations["authority"].words, answer):
+        if played_down(lex.motivations["authority"].words, answer):
             scores["authority"] = 0
-        if _played_down(lex.motivations["influence"].words, answer):
+        if played_down(lex.motivations["influence"].words, answer):
             scores["influence"] = 0
         chosen = [m for m, n in scores.items() if n]
         if len(chosen) != 1:  # a mix, or neither: both stay to be checked by their evidence
@@ -189,7 +193,7 @@ def some_of(item: dict[str, Any], text: str, lex: Any) -> list[str]:
     kept = fitting(ids, text, lex)
     if not kept and _MOSTLY.match(text):  # "yeah mostly. but the money thing is more about my parents than me"
         down = [m for m in ids if m in lex.motivations and any(
-            _played_down(lex.motivations[m].words, p) for p in re.split(r"[.;!?]+", text) if p.strip())]
+            played_down(lex.motivations[m].words, p) for p in re.split(r"[.;!?]+", text) if p.strip())]
         kept = [m for m in ids if m not in down] if down else []  # (round 78 kept money alone)
     return kept if 0 < len(kept) < len(ids) else []
 
@@ -209,7 +213,7 @@ def fitting(ids: list[str], text: str, lex: Any) -> list[str]:
         # "meaning... i'm not sure i need more of it": a drive named alone, then what is said of it
         doubted = any(len(pieces[i].split()) <= 4 and i + 1 < len(pieces) and _DOUBTED.search(pieces[i + 1])
                       for i in at)
-        return bool(at) and not doubted and not any(_played_down(lex.motivations[mid].words, pieces[i]) for i in at)
+        return bool(at) and not doubted and not any(played_down(lex.motivations[mid].words, pieces[i]) for i in at)
 
     return [m for m in ids if m in lex.motivations and fits(m)]
 
@@ -274,7 +278,7 @@ _OPENING = re.compile(r"^(?:(?:and|also|plus|actually|maybe|probably|obviously|d
                       r"if i am honest|if i'?m honest|a little|a bit of)[,\s]+)*")
 
 
-def _played_down(words: rules.Phrases, text: str) -> bool:
+def played_down(words: rules.Phrases, text: str) -> bool:
     """"The money would be nice but it's not the main thing": named, then played down, in the
     same clause or the next one when that one points back at it ("it's not the main thing")."""
     if _taken_back(words, text):
@@ -320,7 +324,7 @@ def own_drives(text: str, lex: Any, down: set[str]) -> list[str]:
         named = [m for m, spec in lex.motivations.items() if spec.words.find(rules.normalise(piece))]
         if named and not (set(named) <= down and _INSTEAD.match(raw)):
             continue  # a drive of the lexicon's: checked by its evidence, unless it stands in for one let go
-        if any(_played_down(spec.words, piece) for spec in lex.motivations.values()):
+        if any(played_down(spec.words, piece) for spec in lex.motivations.values()):
             continue
         if piece.lower() not in (o.lower() for o in out):
             out.append(piece)
