@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from coach.conversation.engine import Conversation, broken_flow_message
+from coach.conversation.engine import Conversation
 from coach.conversation.message import Message
+from coach.conversation.reloading import broken_flow_message
 from coach.errors import FlowError
 from coach.flow.spec import load_flow
 

@@ -16,11 +16,13 @@ from coach.conversation.asking import Asking, Pending
 from coach.conversation.editing import Editing, edit_line
 from coach.conversation.machine import EdgeObserver, Position, edges, position
 from coach.conversation.message import Message, tidy
+from coach.conversation.reloading import Reloading
 from coach.conversation.state import SessionState
 from coach.conversation.summary import recap_says_something
 from coach.conversation.words import Provenance
-from coach.errors import FlowError, UsageError
-from coach.flow.spec import Flow, Step, load_flow, nearest_step
+from coach.conversation.wrapping import Wrapping
+from coach.errors import UsageError
+from coach.flow.spec import Flow, Step, nearest_step
 from coach.listening.commands import back_asked, command_asked, command_inside
 from coach.listening.distress import distress_level
 from coach.listening.takeback import takes_back
@@ -42,7 +44,7 @@ COMMANDS = {
 MAX_ANSWER_CHARS = 4000
 
 
-class Conversation(Editing, Answering, Asking):
+class Conversation(Editing, Wrapping, Reloading, Answering, Asking):
     """Drives one session: answers in, coach messages out, every answer stored before model work."""
 
     def __init__(
@@ -206,6 +208,9 @@ class Conversation(Editing, Answering, Asking):
         inside = command_inside(text)
         if inside and distress_level(text, self.flow.lexicon) is None:  # "wait can we /skip this one" (round 59)
             return self._command(inside, typed=text)
+        wrapped = self._wrap_up(text)  # "yes. i said wrap it up" (round 79)
+        if wrapped is not None:
+            return self._finish_turn(wrapped)
         asked = command_asked(text)
         if asked and self.status == "active" and (asked[1] or distress_level(text, self.flow.lexicon) != "crisis"):
             # "... both. ok now pause", "i'm going to stop here. /quit" (round 51); a crisis after "/quit" is heard
@@ -237,37 +242,6 @@ class Conversation(Editing, Answering, Asking):
     def summary(self) -> dict[str, Any]:
         """The summary so far."""
         return self.words.summary(self.flow.summary)
-
-    def reload(self, flow: Flow, reask: bool = True) -> list[Message]:
-        """Swap in an edited flow keeping every answer; continue at the same step, else the nearest."""
-        old_edges, here = edges(self.flow), self.step
-        target = here if here in flow.steps else nearest_step(old_edges, flow, here)
-        self.flow = flow
-        self.values.update({k: v for k, v in self._blank_values().items() if k not in self.values})
-        history = [h for h in self.state.history if h.step in flow.steps]
-        visited = [h.step for h in history]
-        if target != here and target in visited:  # moved back: /back should go before the target
-            history = history[: len(visited) - 1 - visited[::-1].index(target)]
-        self.state.history = history
-        self.state.summary_map = flow.summary
-        self.state.graph = edges(flow)
-        self._position = position(flow, target, self._edge_taken)
-        self.rephraser.prepare_flow(flow)
-        note = f"(Reloaded {flow.path}; continuing at '{target}'.)" if target == here else (
-            f"(Reloaded {flow.path}. Step '{here}' no longer exists, so we continue at '{target}', the nearest step.)"
-        )
-        msgs = [self._rule(note, store=False)]
-        if reask or target != here:
-            msgs += self._enter(target, fresh=target != here)
-        return self._finish_turn(msgs)
-
-    def reload_from_disk(self) -> list[Message]:
-        """Reload this conversation's flow file; on errors keep the running flow and list them."""
-        try:
-            flow = load_flow(self.flow.path)
-        except FlowError as e:
-            return [broken_flow_message(self, e)]
-        return self.reload(flow)
 
     # --- commands ----------------------------------------------------------------------
 
@@ -390,10 +364,3 @@ def _nearest(state: SessionState, flow: Flow, here: str) -> str:
         if undo.step in flow.steps:
             return undo.step
     return flow.start
-
-
-def broken_flow_message(conv: Conversation, e: FlowError) -> Message:
-    """What the mentee sees when an edited flow does not load: the errors; the old flow stays."""
-    errors = [p.render() for p in e.problems if p.level == "error"] or [str(e)]
-    text = "(The edited flow has errors, so the previous version stays in use:\n" + "\n".join(errors) + ")"
-    return Message(text=text, step=conv.current.name, phase=conv.current.phase, kind="rule")

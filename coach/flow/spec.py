@@ -224,6 +224,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "still_wrong": "Sorry I still haven't got that right. When I read everything back at the end, you can put it "
                    "right.",
     "still_wrong_read_back": "Sorry I still haven't got that right.",
+    "wrap_up": "Of course. Let's wrap up with what I have.",
     "meta": "That has come up before, I know. Saying the same again is fine, and so is what's different now.",
     "hedge": "It doesn't have to be all or nothing. Which part of it fits you, and which part fits less well?",
     "hedge_start": "No pressure either way. We can start with one question and stop whenever you like; if you stop "
