@@ -32,7 +32,7 @@ from coach.listening import rules
 from coach.listening.acts import read_reply, unnumbered
 from coach.listening.chain import denies_rung
 from coach.listening.edits import read_edits
-from coach.listening.heading import heading, idea_asked
+from coach.listening.heading import heading, idea_asked, picked_option
 from coach.listening.hollow import left_out_beside
 from coach.listening.jobs import ROLE
 from coach.listening.playback import pointed_at, trimmed
@@ -269,16 +269,9 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
             content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
         content = content or self._feeling_answer(reading)
         if content and step.save_as in ("goal", "experiment"):  # "should i just X?" at the experiment: maybe X
-            content = heading(content) if step.save_as == "goal" else idea_asked(content)  # the wish, not the job
+            content = heading(content) if step.save_as == "goal" else idea_asked(picked_option(reading.reply) or
+                                                                                 content)  # "X or Y. just Y": Y
         return content
-
-    def _collect(self, var: str, item: dict[str, Any], ref: str | None) -> None:
-        """A yes to a check keeps its drive(s): "freedom and money" both, each once (round 32 had growth twice)."""
-        evidence = list(item.get("evidence") or []) + ([ref] if ref else [])
-        kept_now = [str(k).lower() for k in self.values.get(var) or []]
-        for mid in self._kept_as(item):
-            if mid.lower() not in kept_now:
-                self.words.append(var, mid, evidence)
 
     def _feeling_answer(self, reading: Reading) -> str:
         """"how would you feel?" "scary but ok": the feeling is the answer ("" if not asked one)."""

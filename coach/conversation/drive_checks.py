@@ -279,6 +279,14 @@ class DriveChecks:
                 self.words.append(self.current.collect_yes or "motivations", mid, self._refs())
         self._not_asked_later(others)
 
+    def _collect(self, var: str, item: dict[str, Any], ref: str | None) -> None:
+        """A yes to a check keeps its drive(s): "freedom and money" both, each once (round 32 had growth twice)."""
+        evidence = list(item.get("evidence") or []) + ([ref] if ref else [])
+        kept_now = [str(k).lower() for k in self.values.get(var) or []]
+        for mid in self._kept_as(item):
+            if mid.lower() not in kept_now:
+                self.words.append(var, mid, evidence)
+
     def _not_asked_later(self, ids: Container[str]) -> None:
         """Drives already kept or said not to fit are not checked again later in this list."""
         items, at = self.state.items or [], self.state.item_index

@@ -258,3 +258,30 @@ def idea_asked(content: str) -> str:
     """``content``, or the idea in it said as a maybe when it asks the coach about it ("should i just X?")."""
     m = _IDEA_ASKED.match(content)
     return f"maybe {m['x']}" if m else content
+
+
+# "X? or Y. prob the linkedin one tbh, wait no, both is too much, just linkedin", "..., or just update my cv. no,
+# the dataset one" (round 79 kept the option let go): the one picked at the end, said by a word of it
+_PICK = re.compile(r"(?i)(?:^|[.!?,;]\s*)(?:(?:prob|probably|maybe|tbh|ok|okay|so|wait|no|nah|actually|honestly|"
+                   r"yeah|i'?ll (?:go with|do)|go with)[,.]?\s+)*(?:just |only )?(?:the |that )?"
+                   r"(?P<w>[a-z][\w'-]{2,20}(?: (?!(?:one|thing|option|idea|bit)\b)[a-z][\w'-]{2,20})?)"
+                   r"(?: (?:one|thing|option|idea|bit))?"
+                   r"(?:\s+(?:tbh|then|i think|lol|probably|prob))*\W*$")
+_OPTION_SPLIT = re.compile(r"(?i)(?<=[.!?])\s+|,?\s+or\s+(?:maybe\s+|just\s+|else\s+)?")
+
+
+def picked_option(reply: str) -> str:
+    """Of two or more options in ``reply``, the one it ends by picking ("" if it picks none, or none alone)."""
+    if not re.search(r"(?i)\bor\b", reply):
+        return ""
+    m = _PICK.search(reply.strip())
+    word = m.group("w").lower() if m else ""
+    if not word or word in {"one", "both", "first", "second", "other", "that", "this", "it"}:
+        return ""
+    parts = [p.strip(" ,;") for p in _OPTION_SPLIT.split(reply[:m.start()] if m else reply) if p and p.strip(" ,;")]
+    said = re.escape(word if len(word) <= 6 or " " in word else word[:5])  # "the shadowing": "shadow sarah"
+    holding = [p for p in parts if re.search(rf"(?i)\b{said}", p) and len(p.split()) >= 3 and not re.search(
+        rf"(?i)\b(?:the {said}\w* (?:one|thing|option|idea|bit)|(?:just|only) {said})", p)]
+    if len(parts) < 2 or len(holding) != 1:
+        return ""
+    return re.sub(r"(?i)^(?:(?:hmm+|um+|so|ok|okay|and|like|or)[,.]?\s+)*", "", holding[0]).rstrip(" ?.!,")
