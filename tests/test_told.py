@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from coach.listening.playback import play_back
 from coach.listening.told import told_back
 
 
@@ -43,3 +44,11 @@ def test_a_long_story_stops_at_a_whole_thought_within_thirty_words() -> None:
 def test_nothing_to_say_back_is_nothing() -> None:
     assert told_back("") == ""
     assert told_back("...") == ""
+
+
+def test_a_filler_like_is_never_said_back_as_a_liking() -> None:
+    # round 79: "like the data cleaning took forever" came back as "you like the data cleaning took forever"
+    told = told_back("asked her, got a public dataset, made a small regression model. fun but harder than i "
+                     "expected, like the data cleaning took forever")
+    assert "you like the data" not in told
+    assert play_back("like the people i work with") == "you like the people you work with"

@@ -13,8 +13,9 @@ from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import OPEN_END
 from coach.listening.hollow import changed_without_what
-from coach.listening.playback import balanced, play_back, trimmed
+from coach.listening.playback import play_back, trimmed
 from coach.listening.returning import news_in
+from coach.listening.text import balanced
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message

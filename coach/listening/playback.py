@@ -13,7 +13,7 @@ from coach.listening.jobs import job_named as job_named
 from coach.listening.joined import CHOICE, CHOICE_WORDS, choice_trimmed, next_joined, other_option
 from coach.listening.pronouns import swap_pronouns as swap_pronouns
 from coach.listening.spelling import spelled_out
-from coach.listening.text import PURPOSE
+from coach.listening.text import PURPOSE, balanced
 
 if TYPE_CHECKING:
     from coach.listening.lexicon import Lexicon
@@ -351,26 +351,14 @@ _SAID_AS = re.compile(r"(?i)^([^.!?;]+)\?\s+like,?\s+(?!i (?:said|told|mean)\b)(
 _STRESSED = re.compile(r"\b(?:WHEN|HOW|WHAT|WHERE|WHO|WHY|WHICH|MORE|LESS|NOT|NEVER|ALWAYS|REALLY|VERY|SO|ALL|"
                        r"ANY|EVERY|JUST|ONLY|MY|OWN|WANT|NEED|LOVE|HATE|HAVE|CAN|DO|DOES|DID|DON'?T|AM|IS|ARE|"
                        r"THE|THAT|THIS|AND|OR|BUT|FOR|WITH|WITHOUT|OUT|OF|ANYMORE)\b")
+# "like the data cleaning took forever" (round 79 said "you like the data cleaning"): "like" as a filler ("wanna
+# move out" is "you want to move out")
+_LIKE_FILLER = re.compile(r"(?i)like (?:the|a|an|my|this|that|it|some)\b(?: [\w'-]+){0,3} (?:took|was|is|were|had|"
+                          r"got|made|went|came|felt|seemed|kept|took|needed|broke|ran)\b")
 # A first-person verb with its "I" left off ("want to move out", "love the people"), not a noun ("love of X").
 _NO_SUBJECT = re.compile(r"(?:want|need|like|love|hate|enjoy|miss|prefer|hope|care about) (?:to|the|a|an|my|your|more|"
                          r"less|it|that|this|being|people|money|time|some|them|him|her|us|everyone|everybody|others|"
                          r"something|things|[a-z]+ing)\b")
-
-
-_OPEN_QUOTE = re.compile(r"(?:(?<=\s)|^)'(?=\w)")
-_CLOSE_QUOTE = re.compile(r"(?<=\w)'(?=\s|$|[,.;:!?])")
-
-
-def balanced(text: str) -> str:
-    """``text`` without a quote mark whose partner was cut off ("it's just 'partner" -> "it's just partner")."""
-    if text.count('"') % 2:
-        text = text.replace('"', "")
-    opened, closed = len(_OPEN_QUOTE.findall(text)), len(_CLOSE_QUOTE.findall(text))
-    if opened > closed:
-        text = _OPEN_QUOTE.sub("", text)
-    elif closed > opened and not re.search(r"(?i)s'(?=\s|$)", text):  # "the teachers' room" keeps its mark
-        text = _CLOSE_QUOTE.sub("", text)
-    return text
 
 
 def second_person(phrase: str) -> str:
@@ -397,4 +385,4 @@ def second_person(phrase: str) -> str:
         swapped = swapped.lower()  # "YOU WERE ONE": shouted, said back in an even voice
     if re.match(r"(?i)(?:not sure|unsure) (?:you|if you|whether you)\b", swapped):
         return f"you're {swapped}"  # "not sure i want to be doing this": you're not sure you want to be doing this
-    return f"you {swapped}" if _NO_SUBJECT.match(swapped) else swapped  # "wanna move out": you want to move out
+    return f"you {swapped}" if _NO_SUBJECT.match(swapped) and not _LIKE_FILLER.match(swapped) else swapped

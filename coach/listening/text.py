@@ -112,3 +112,19 @@ def bare(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of some text (letters, digits, apostrophes)."""
     return re.findall(r"[\w']+", text.lower())
+
+
+_OPEN_QUOTE = re.compile(r"(?:(?<=\s)|^)'(?=\w)")
+_CLOSE_QUOTE = re.compile(r"(?<=\w)'(?=\s|$|[,.;:!?])")
+
+
+def balanced(text: str) -> str:
+    """``text`` without a quote mark whose partner was cut off ("it's just 'partner" -> "it's just partner")."""
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    opened, closed = len(_OPEN_QUOTE.findall(text)), len(_CLOSE_QUOTE.findall(text))
+    if opened > closed:
+        text = _OPEN_QUOTE.sub("", text)
+    elif closed > opened and not re.search(r"(?i)s'(?=\s|$)", text):  # "the teachers' room" keeps its mark
+        text = _CLOSE_QUOTE.sub("", text)
+    return text
