@@ -120,12 +120,17 @@ class Correcting:
     def _edit_one(self, edit: Edit) -> str:
         """One edit applied; how it is said back ("without the money bit"), or "" if nothing held the part."""
         changed: list[str] = []
-        ref = self._refs()
+        ref, lex = self._refs(), self.flow.lexicon
         for var in self.current.corrects:
             value = self.values.get(var)
-            if self._motivation_ids(value):
+            # drives kept by name beside the mentee's own words ("pension", "compensation"): "earning well is
+            # still there. bin it" (round 80) takes the named one out, the words are read as words
+            if isinstance(value, list) and any(isinstance(v, str) and v in lex.motivations for v in value):
+                mixed = not self._motivation_ids(value)
                 changed += self._edit_motivations(var, edit, ref)
-                continue
+                if not mixed:
+                    continue
+                value = self.values.get(var)
             items = value if isinstance(value, list) else [value]
             for i in reversed(range(len(items))):
                 item = items[i]

@@ -186,7 +186,7 @@ def _named_first(text: str) -> Fix | None:
                  r"(?:so |just |please |pls )*"
                  r"(?:(?:put|move) (?:it|that) (?:last|at the end|lower) or )?"
                  r"(?P<how>drop|remove|cut|lose|take out|delete|skip|bin) (?:it|that)(?: out)?\W*$", text, re.I)
-    if m and (x := re.sub(r"(?i)\s+(?:is |are )?(?:still )?in there$", "", m["x"])):  # "rotas STILL in there, bin it"
+    if m and (x := re.sub(r"(?i)\s+(?:is |are )?(?:still )?(?:there )?in there$", "", m["x"])):  # "rotas STILL in ..."
         return Fix("drop", slot_of(x), _part(x), said=_said(x))
     m = re.match(r"^(?P<x>[\w' ]{2,40}?),?\s+(?:you|u)\s+(?:(?:totally|completely|just|also) )?"
                  r"(?:skipped|dropped|forgot|left out|missed|lost|ignored)(?: out)? (?:that|it|this)"

@@ -47,6 +47,9 @@ def _clauses(text: str) -> list[str]:
 
     masked = re.sub(r"(?<!\w)'[^']*?\w'(?!\w)|(?<!\w)'[^']+?'(?!\w)|\"[^\"]+\"", hide, text)
     masked = _NUMBERED.sub("\n", masked)  # "1) the job is X. 2) underneath it is Y": one fix per item
+    # "earning well is STILL there. bin it." (round 80 kept it as the experiment): one fix, "X in there, bin it"
+    masked = re.sub(r"(?i)\b(?:is|are|'s) (still (?:in )?there)[.!]+\s+(?=(?:so |just |pls |please )*"
+                    r"(?:bin|drop|remove|delete|cut|lose|take out) (?:it|that)\b)", r"\1 in there, ", masked)
     # "the last line is rubbish, whats X doing there?" (round 50): the judgement ends its sentence
     masked = re.sub(r"(?i)\b((?:is|are|'s) (?:all |just |a bit |totally )?(?:rubbish|wrong|a mess|nonsense|garbage|"
                     r"gibberish|weird|broken|muddled|off))\s*,\s+(?=(?:what|whats|why|how|where|and|also|plus|you|u|"

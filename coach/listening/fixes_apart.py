@@ -21,6 +21,9 @@ _EXPERIMENT_LABEL = re.compile(r"(?i)^\W*(?:(?:and|then|so|ok|okay|now)[,.]?\s+)
 _FIX_IT = re.compile(r"(?i)^\W*(?:(?:no|ok|okay|so|and|oh)[,.!]?\s+)*(?:please |pls |can you |could you )?"
                      r"(?:fix|change|correct|sort|update) (?:it|that|this|them|those)(?: please| pls| now| then)?\W*$")
 # "my knees. are. knackered. put that in under underneath." (round 53): the words before, put in that line
+_BIN_IT = re.compile(r"(?i)^(?:so |just |pls |please )*(?:bin|drop|remove|delete|cut|lose|take out) (?:it|that)"
+                     r"(?: out)?\W*$")
+_STILL_THERE = re.compile(r"(?i)\bstill (?:in )?there\W*$")
 _PUT_THAT = re.compile(rf"(?i)^\W*(?:(?:and|so|pls|please)[,.]?\s+)*(?:put|add|write) (?:that|it|this) (?:in )?"
                        rf"(?:under|in|into|to|for) (?P<line>{MENTION})\W*$")
 
@@ -28,6 +31,9 @@ _PUT_THAT = re.compile(rf"(?i)^\W*(?:(?:and|so|pls|please)[,.]?\s+)*(?:put|add|w
 def fixes_apart(text: str) -> tuple[str, str]:
     """The sentences of ``text`` that ask for a fix to the read-back, and the rest ("" when it is all fixes)."""
     sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+    for i in range(len(sentences) - 1, 0, -1):  # "earning well is STILL there. bin it." (round 80): one fix
+        if _BIN_IT.match(sentences[i]) and _STILL_THERE.search(sentences[i - 1]):
+            sentences[i - 1:i + 1] = [f"{sentences[i - 1]} {sentences[i]}"]
     put = _put_that(sentences)
     if put is not None:  # the sentences said since the last fix are what is put in
         start, at, line = put
