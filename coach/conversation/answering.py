@@ -59,6 +59,10 @@ _KEEP_ALL = re.compile(r"(?i)^(?:(?:no|nah|nope|ok|okay|sorry|honestly|yes|yeah|
                        r"the [\w' ]{1,30} (?:is|was) just me)$")
 
 
+_SENTENCE_LABEL = re.compile(r"(?i)\b(?:one|my|the) sentence(?: is| would be)?(?: (?:the )?same as (?:last time|"
+                             r"before))?\s*[:,-]\s*(?P<rest>\w.+)$")  # "one sentence is same as last time, X" (r. 80)
+
+
 class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack, Evidence, Forgetting, RungFixes,
                 Turning, DrivesAgain):
     """The part of a conversation that reads answers and acts on them (mixed into Conversation)."""
@@ -261,7 +265,9 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
         content = heard.without_bottom(content) if step.ladder else heard.without_worry(content, reading)
         content = heard.without_run_up(content, reading, ladder=bool(step.ladder))  # "the why is X": X
         label = re.escape(step.save_as or '~')  # "what mean 'love'? anyway. experiment: I write 5 tests": the rest
-        if labelled := re.search(rf"(?i)\b{label}s?\s*(?::|\.{{2,}}|\u2026)\s*(?P<rest>\w.+)$", reading.reply):
+        labelled = re.search(rf"(?i)\b{label}s?\s*(?::|\.{{2,}}|\u2026)\s*(?P<rest>\w.+)$", reading.reply) or (
+            _SENTENCE_LABEL.search(reading.reply) if "bedrock" in (step.save_as, step.append_to) else None)
+        if labelled:
             content = trimmed(labelled.group("rest"))
         still_wrong = step.save_as == "experiment" and (  # "you didn't fix X", "no experiment this time"
             reading.topic("meta") == "still_wrong" or heard.declines_experiment(reading.reply))

@@ -310,8 +310,9 @@ def said_back(corrected: str) -> str:
         plain = words[:maybe.start()] if maybe else words
         said = words if quoted else play_back_hedged(plain, 30) or words  # their own fix, whole
         said += " (as a maybe)" if maybe and not quoted and not said.endswith("maybe") else ""
-        if line.startswith("+"):  # words added to a line
-            pieces.append(f"{said} added to {line[1:]}")
+        if line.startswith(("+", "=")):  # words added to a line, or there already
+            piece = f"{said} {'added to' if line[0] == '+' else 'is already in'} {line[1:]}"
+            pieces += [] if piece in pieces else [piece]
         else:
             pieces.append(f"{line} is now: {said}" if line else said)
     return ("; " if any("\t" in p for p in corrected.split("\n")) else " and ").join(pieces)

@@ -216,7 +216,7 @@ class FixValues(Drives):
             for item in value if isinstance(value, list) else [value]:
                 if isinstance(item, str) and all(re.search(rf"(?i)\b{re.escape(w)}\b", item) for w in named):
                     self._found_kept = (*self._found_kept, item.strip(" ."))
-                    return f"{item.strip(' .')} is already in {LINES.get(var, var)}"
+                    return f"={LINES.get(var, var)}\t{item.strip(' .')}"  # said back as "X is already in <line>"
         return ""
 
     def _restore(self, fix: Fix, heard: list[str]) -> bool:

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 # Fixes the older, single-edit readers already handle alike: anything else takes this path.
 _PLAIN = ("put", "drop")
+_LABELLED = re.compile(r"(?i)\b(?:step|experiment|idea|plan)\s*:\s*\w")  # "whatever. step: show gary the 2 pages"
 _QUOTES = "'\" "
 # "um, just add it?", "yes put it in" (round 24): the part asked about is itself what to add.
 _ADD_IT = re.compile(r"(?i)^(?:(?:um+|uh+|erm|yes|yeah|ok|okay|so)[,.]?\s+)*(?:just |pls |please |can you )?"
@@ -110,7 +111,7 @@ class Fixing(Rewriting):
             here, (fix, rest) = step.name, fixes_apart(text)
             if rest:  # only an answer of its own is kept apart: "Nearly.", "anyway. what should I try?" are not
                 aside = read_reply(rest, self.flow.lexicon, question=self._asked())
-                alone = not aside.kinds or set(aside.kinds) & _NOT_AN_ANSWER
+                alone = not aside.kinds or (set(aside.kinds) & _NOT_AN_ANSWER and not _LABELLED.search(rest))
                 # "where im heading hasn't changed" (round 34): about a line of the read-back, no answer here
                 about_a_line = _ABOUT_A_LINE.search(rest)
                 rest = "" if alone or about_a_line or len(rules.words(said_content(aside))) < 4 else rest

@@ -184,3 +184,20 @@ def stopped_with(clause: str) -> list[Fix]:
     """A part the mentee is fed up seeing, to go ([] when the clause says no such thing)."""
     m = _STOP_WITH.match(clause.strip())
     return [Fix("drop", "", m.group("x").strip(), said=f"the {m.group('x').strip()} thing")] if m else []
+
+
+# "and cooking and my dog went missing", "the pension bit has gone missing" (round 80 kept it as the experiment):
+# the parts said to be missing, each to put back
+_GONE_MISSING = re.compile(r"(?i)^(?:(?:and|also|but|oh|plus)[,]?\s+)*(?P<x>(?!(?:it|that|this|they|something|"
+                           r"stuff|things)\b)[\w' ,&-]{2,60}?) (?:went|has gone|have gone|'s gone|are|is|got|goes) "
+                           r"missing(?: (?:again|too|from (?:the |that )?(?:list|summary|it)|lol|ffs))*\W*$")
+
+
+def gone_missing(clause: str) -> list[Fix]:
+    """Parts said to have gone missing from what was read back ([] when the clause says no such thing)."""
+    m = _GONE_MISSING.match(clause.strip())
+    if m is None:
+        return []
+    parts = [p.strip() for p in re.split(r"(?i)\s*(?:,|\band\b)\s*", m.group("x").strip(" ,")) if p.strip()]
+    return [Fix("missing", slot_of(p), _words(re.sub(r"(?i)^(?:the|my)\s+", "", p)), _words(p), _words(p))
+            for p in parts if _bare(p)]

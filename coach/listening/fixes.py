@@ -216,7 +216,7 @@ def read_fixes(reply: str) -> list[Fix]:
     named = named_as = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
     for clause in _clauses(Reply(reply).text):
         several = (fs.parts_out(clause) or fs.once(clause) or fs.quoted_in_line(clause) or fs.said_nowhere(clause)
-                   or fs.stopped_with(clause))
+                   or fs.stopped_with(clause) or fs.gone_missing(clause))
         if several:  # "take 'a little bit' and 'read in the afternoon' out of what lights me up": each goes
             out += several
             continue
