@@ -155,9 +155,16 @@ def is_non_answer(reply: str, lex: Lexicon | None = None) -> bool:
     return not reading.content and reading.correction is None and not reading.has("feeling")
 
 
+_NOT_SURE_OF = re.compile(r"(?i)\b(?:i'?m|im|i am) not (?:really |totally |100% )?sure (?P<x>(?:[\w']+ ){0,3}"
+                          r"(?:is|are|was|'s) what i (?:want|need|mean|meant|wanted))\b")
+
+
 def _said(answer: str, lex: Lexicon | None = None) -> str:
     """What an answer says: its content, or the corrected thought a correction gives."""
     reading = _reading(answer, lex)
+    doubt = _NOT_SURE_OF.search(answer)
+    if doubt and doubt["x"] in reading.content:  # "im not sure four is what i want" (round 80: "four is what you want")
+        return _clean(reading.content.replace(doubt["x"], f"i'm not sure {doubt['x']}", 1))
     if reading.content:
         return _clean(reading.content)
     corrections = [a for a in reading.acts if a.kind == "correction" and a.content]
