@@ -14,7 +14,9 @@ from coach.listening.returning import experiment_told, goal_dropped, had, had_dr
 __all__ = ["RETURNING"]
 
 # Last time's experiment not tried (yet): "didnt do it yet lol", "never got round to it", "not yet, too busy".
-_NOT_TRIED = re.compile(r"\b(?:didn'?t|didnt|did not|haven'?t|havent|have not|never|couldn'?t|couldnt|wasn'?t able to)"
+# ("you never asked how the shadowing went", round 80: the coach did not ask, the mentee did it)
+_NOT_TRIED = re.compile(r"(?<!\byou )(?<!\bu )\b(?:didn'?t|didnt|did not|haven'?t|havent|have not|never|couldn'?t|"
+                        r"couldnt|wasn'?t able to)"
                         r"\b[^.!?]{0,20}?\b(?:do|did|done|try|tried|get (?:round|around) to|got (?:round|around) to|"
                         r"manage|managed|start|started|get to|got to|ask|asked)\b|"
                         r"^(?:\W*(?:nope|no|nah)[,.]?\s+)?not yet\b|"
