@@ -56,7 +56,7 @@ TO_THE_COACH = re.compile(
     r"(?i)^(?:and |but |also )?(?:you|u) (?:still |also )?(?:have|got|kept|wrote|put|missed|forgot|left)\b"
     # "you didnt write game design?? write that down" (round 42 kept "I didn't write game design" as the news)
     r"|^(?:and |but |so )?(?:you|u) (?:didn'?t|did not|didnt|never|still haven'?t|haven'?t) (?:write|put|note|add|keep|"
-    r"get|catch|hear|say|mention|ask)\b|^(?:pls |please |so )?write (?:that|it|this) down\b"
+    r"get|catch|hear|say|mention|ask|asked)\b|^(?:pls |please |so )?write (?:that|it|this) down\b"
     # "honestly i think i've changed my mind a bit." (round 50 kept only that): the news comes after it
     r"|^(?:(?:honestly|so|ok|okay|and|but|tbh|um|yeah)\W+)*(?:i think |i guess )?(?:i'?ve|ive|i have|you'?ve) "
     r"changed (?:my|your) mind(?: a bit| a little| again| on (?:that|this|it))?\W*$"

@@ -58,7 +58,8 @@ def experiment_told(values: dict[str, Any]) -> str:
     if str(values.get("experiment_review") or "").strip():  # told at the recap before its question (round 39)
         return "experiment_review"
     for name in ("recap_shift", "recap_check"):
-        said = normalise(str(values.get(name) or ""))
+        # "and you never asked how the shadowing went" (round 80): asked to be asked, nothing told
+        said = _NOT_ASKED.sub(" ", normalise(str(values.get(name) or "")))
         # "i had the coffee with the data guy" (round 50): done, in the words of the thing done
         # in the same clause: "sitting on the sofa doesnt light me up, that was me being knackered" tells nothing of
         # "ask about sitting in on an induction" (round 54)
@@ -91,6 +92,8 @@ def experiment_told(values: dict[str, Any]) -> str:
     return ""
 
 
+_NOT_ASKED = re.compile(r"\b(?:you|u) (?:never|didn'?t|didnt|did not|haven'?t|havent|still haven'?t) (?:even )?"
+                        r"ask(?:ed)? (?:me )?(?:how|about|if|whether)\b[^.!?]*")
 _SMALL = frozenset({"ask", "about", "her", "him", "his", "them", "their", "with", "for", "and", "who", "how", "what",
                     "when", "can", "could", "would", "one", "two", "day", "week", "more", "some", "out", "into"})
 _WENT_FIRST = re.compile(r"^\W*(?:(?:so|well|um+|erm|ok|okay|honestly|yeah)[,.]?\s+)*(?:it |that |the \w+ )?"
