@@ -118,8 +118,16 @@ def is_off_topic(text: str, lex: Lexicon) -> bool:
     return all(w.isascii() and w.isalpha() and _MASH.match(w) for w in ws)
 
 
+# "ron and i used to do the sunday crossword together, i still do it but its not the same" (round 80 heard "real
+# energy" in it): a long answer that ends wistful is not an energised one
+_WISTFUL = re.compile(r"(?i)\b(?:(?:it'?s|its|it is) (?:just )?not the same|too quiet|i miss (?:him|her|them|it)|"
+                      r"since (?:he|she|they) (?:died|passed|went)|used to [^.!?]{0,40}\btogether)\b")
+
+
 def is_energised(text: str, lex: Lexicon) -> bool:
-    """A long, exclamatory or enthusiastic answer."""
+    """A long, exclamatory or enthusiastic answer (not one that ends wistful)."""
+    if _WISTFUL.search(text):
+        return False
     n = len(words(text))
     if n >= lex.energy_min_words:
         return True
