@@ -1,7 +1,8 @@
 """Finishing asked for in words: "wrap it up will you", "yes. i said wrap it up" (round 79 asked the next question
 both times). The answer said before it is kept as usual; then the coach goes straight to the read-back of what it
 has, and from there to the last questions, the way a coach asked to finish would. /back returns to the question
-left. Asked at or after the read-back, or beside a sign of distress, it changes nothing."""
+left. Asked at or after the read-back, before consent is given (the trust phase), or beside a sign of distress, it
+changes nothing."""
 
 from __future__ import annotations
 
@@ -59,6 +60,8 @@ class Wrapping:
         """A reply ending by asking to wrap up, heard (None: it does not ask, or there is nothing to skip)."""
         asked = wrap_asked(text)
         if asked is None or "wrap_up" not in self.flow.replies or distress_level(text, self.flow.lexicon):
+            return None
+        if self.current.phase == "trust":  # before the go-ahead (or last time's recap) nothing is skipped past it
             return None
         target = self._read_back_ahead()
         if target is None:
