@@ -8,6 +8,7 @@ fix those 4 things?" with the fixes just made. Always the mentee's own words, ne
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from coach.conversation.said_before import kept_so_far, said_before
@@ -113,18 +114,23 @@ def is_whole(thing: str, item: str) -> bool:
     return bool(have) and have == content(thing)
 
 
-def corrects_later(flow: Flow, here: str) -> bool:
-    """Is there a step after ``here`` that takes corrections (the summary read back)?"""
+def step_after(flow: Flow, here: str, holds: Callable[[Step], bool]) -> str | None:
+    """The nearest step after ``here`` (breadth first along the flow's edges) for which ``holds`` is true."""
     seen, todo = {here}, [e.to for e in flow.steps[here].next]
     while todo:
-        name = todo.pop()
+        name = todo.pop(0)
         if name in seen or name not in flow.steps:
             continue
         seen.add(name)
-        if flow.steps[name].corrects:
-            return True
+        if holds(flow.steps[name]):
+            return name
         todo += [e.to for e in flow.steps[name].next]
-    return False
+    return None
+
+
+def corrects_later(flow: Flow, here: str) -> bool:
+    """Is there a step after ``here`` that takes corrections (the summary read back)?"""
+    return step_after(flow, here, lambda step: bool(step.corrects)) is not None
 
 
 class Kept:

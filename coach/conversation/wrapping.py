@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from coach.conversation.kept import step_after
 from coach.conversation.machine import Position, position
 from coach.conversation.state import SessionState, Undo
 from coach.listening.distress import distress_level
@@ -85,14 +86,5 @@ class Wrapping:
 
     def _read_back_ahead(self) -> str | None:
         """The read-back of the whole summary still ahead of this step (None: here already, or passed)."""
-        seen, todo = {self.step}, [e.to for e in self.current.next]
-        while todo:
-            name = todo.pop(0)
-            if name in seen or name not in self.flow.steps:
-                continue
-            seen.add(name)
-            step = self.flow.steps[name]
-            if step.say and "goal" in step.corrects and not step.ladder:
-                return name
-            todo += [e.to for e in step.next]
-        return None
+        return step_after(self.flow, self.step, lambda step: bool(step.say) and "goal" in step.corrects
+                          and not step.ladder)
