@@ -64,6 +64,10 @@ PLAYBACKS = {
     "names_kept": ("Maria's job in Lisbon", "Maria's job in Lisbon"),
     "sentence_opener_lowered": ("Seeing people succeed", "seeing people succeed"),
     "acronym_kept": ("CTO of a startup", "CTO of a startup"),
+    # round 80 said "jess says you're good at ..." back to Sasha, who had typed "Jess"
+    "name_before_says_kept": ("Jess says im good at making juniors feel less stupid",
+                              "Jess says you're good at making juniors feel less stupid"),
+    "pronoun_before_says_lowered": ("He says im good at it", "he says you're good at it"),
     "long_answer_cut_at_comma": (
         "I believe things go better when someone takes responsibility, I need that clarity and calm",
         "you believe things go better when someone takes responsibility",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from coach.listening.playback import is_non_answer, key_phrase, play_back, second_person
+from coach.listening.playback import is_non_answer, key_phrase, play_back
+from coach.listening.pronouns import second_person
 
 _BECAUSE = re.compile(r"(?:^|[\s,;:(-])(?:because|'cause|cos|coz|cuz|bc|b/c|becuase|so that)(?! of\b),?\s+"
                       r"|(?:^|(?<=[.!?,;])\s*)cause\s+", re.IGNORECASE)

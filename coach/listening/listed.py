@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from coach.listening.playback import key_phrase, play_back, second_person
+from coach.listening.playback import key_phrase, play_back
+from coach.listening.pronouns import second_person
 from coach.listening.takeback import put_right_in
 
 __all__ = ["SENTENCES", "listed_back", "restated"]

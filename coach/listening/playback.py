@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from coach.listening.cutting import NO_END, cut, fragments, without_contrast
 
 # Re-exported: templates and callers say pronouns back through playback.
-from coach.listening.jobs import CONTRACTED_IS as _CONTRACTED_IS
 from coach.listening.jobs import job_named as job_named
 from coach.listening.joined import CHOICE, CHOICE_WORDS, choice_trimmed, next_joined, other_option
+from coach.listening.pronouns import second_person
 from coach.listening.pronouns import swap_pronouns as swap_pronouns
 from coach.listening.spelling import spelled_out
-from coach.listening.text import PURPOSE, balanced
+from coach.listening.text import PURPOSE
 
 if TYPE_CHECKING:
     from coach.listening.lexicon import Lexicon
@@ -353,43 +353,3 @@ _UNSAYABLE = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b\[[0-9;?]*[A-Za
                         r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 # A tentative thought, then said again more plainly: "it just feels like mine? like proof i can do it".
 _SAID_AS = re.compile(r"(?i)^([^.!?;]+)\?\s+like,?\s+(?!i (?:said|told|mean)\b)([^.!?;]+?)[.!?]*\s*$")
-
-
-_STRESSED = re.compile(r"\b(?:WHEN|HOW|WHAT|WHERE|WHO|WHY|WHICH|MORE|LESS|NOT|NEVER|ALWAYS|REALLY|VERY|SO|ALL|"
-                       r"ANY|EVERY|JUST|ONLY|MY|OWN|WANT|NEED|LOVE|HATE|HAVE|CAN|DO|DOES|DID|DON'?T|AM|IS|ARE|"
-                       r"THE|THAT|THIS|AND|OR|BUT|FOR|WITH|WITHOUT|OUT|OF|ANYMORE)\b")
-# "like the data cleaning took forever" (round 79 said "you like the data cleaning"): "like" as a filler ("wanna
-# move out" is "you want to move out")
-_LIKE_FILLER = re.compile(r"(?i)like (?:the|a|an|my|this|that|it|some)\b(?: [\w'-]+){0,3} (?:took|was|is|were|had|"
-                          r"got|made|went|came|felt|seemed|kept|took|needed|broke|ran)\b")
-# A first-person verb with its "I" left off ("want to move out", "love the people"), not a noun ("love of X").
-_NO_SUBJECT = re.compile(r"(?:want|need|like|love|hate|enjoy|miss|prefer|hope|care about) (?:to|the|a|an|my|your|more|"
-                         r"less|it|that|this|being|people|money|time|some|them|him|her|us|everyone|everybody|others|"
-                         r"something|things|[a-z]+ing)\b")
-
-
-def second_person(phrase: str) -> str:
-    phrase = balanced(phrase)
-    if not phrase:
-        return ""
-    first = phrase.split(" ", 1)[0].lower().replace("\u2019", "'")
-    swapped = swap_pronouns(phrase)
-    # Played back mid-sentence, a capital that only opened the answer goes ("Freedom matters"
-    # -> "freedom matters"); "I", acronyms ("CTO") and possessive names ("Maria's job") stay.
-    name = first.endswith("'s") and first not in _CONTRACTED_IS
-    keep = swapped.startswith(("I ", "I'")) or swapped == "I" or name
-    head = swapped.split(" ", 1)[0]
-    # "SENCo", "McKinsey", "Mr Okafor's job": a capital inside the word or a title keeps the word as typed.
-    inner = any(c.isupper() for c in head[1:]) or re.fullmatch(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?", head) is not None
-    # "Operations Manager", "Head of Pharmacy": a title typed in capitals keeps them
-    inner = inner or re.match(r"[A-Z][a-z]+ (?:(?:of|and|for|the) )*[A-Z][a-z]+\b", swapped) is not None
-    if not keep and not inner and not (head.isupper() and len(head) > 1):
-        swapped = swapped[:1].lower() + swapped[1:]
-    # "more WHEN I work": a common word in capitals is stress, said back evenly ("when you work"); "QA" stays
-    swapped = _STRESSED.sub(lambda m: m.group(0).lower(), swapped)
-    words = swapped.split()
-    if len(words) >= 2 and sum(w.isupper() and len(w) > 1 for w in words) >= 2 and swapped.upper() == swapped:
-        swapped = swapped.lower()  # "YOU WERE ONE": shouted, said back in an even voice
-    if re.match(r"(?i)(?:not sure|unsure) (?:you|if you|whether you)\b", swapped):
-        return f"you're {swapped}"  # "not sure i want to be doing this": you're not sure you want to be doing this
-    return f"you {swapped}" if _NO_SUBJECT.match(swapped) and not _LIKE_FILLER.match(swapped) else swapped
