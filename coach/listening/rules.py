@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.listening.acts import read_reply
+from coach.listening.consent_rules import CONSENT
 from coach.listening.ladder import said_bottom as said_bottom  # the conversation asks rules
 from coach.listening.lexicon import Lexicon, Motivation, Phrases, load_lexicon, normalise
 from coach.listening.motivations import MOTIVATIONS, affirmed, detect_motivations, motivation_scores
@@ -285,13 +286,6 @@ _NOT_WANTED = re.compile(r"\b(?:i )?(?:don'?t|dont|do not|wouldn'?t|wouldnt|woul
                          r"hell|the worst|draining|exhausting|thankless)\b")
 
 
-# Saying one is leaving, or not now: a no that means no, however much is said with it.
-_LEAVING = re.compile(r"\b(?:not (?:today|now|right now|yet|in the mood|for me|ready|comfortable)|another (?:time|day)|"
-                      r"later|stop|quit|bye|leave it|rather not|no thanks?|no thank you|(?:don'?t|do not|dont) "
-                      r"(?:want|feel like|wanna)|busy|no time|not interested|waste of time|pointless)\b")
-_NO_FIRST = re.compile(r"^\W*(?:(?:no+|nope|nah|not really|not quite|not exactly|not sure|hmm+|um+|well)\b[\s,.!?]*)+")
-
-
 # Two ways at once, not yet chosen: "partner, or out of private practice. I do not know which", "both? neither?".
 _TORN = re.compile(r"\b(?:(?:do not|don'?t|dont) know which|not sure which|torn between|in two minds|two minds|"
                    r"can'?t (?:decide|choose)|both\? neither|both or neither|either\b[^.?!]*\bor\b|"
@@ -301,32 +295,6 @@ _TORN = re.compile(r"\b(?:(?:do not|don'?t|dont) know which|not sure which|torn 
                    # "I suppose there are two versions. One, ...": options counted out (round 32)
                    r"\b(?:two|three|a few|couple of|2|3) (?:possible |different |main )?(?:versions|options|paths|"
                    r"directions|routes|possibilities|choices|scenarios)\b)")
-
-
-def _talks_on(c: Context) -> bool:
-    """A reply that is no clear yes yet goes on about work ("not really no. I'd rather stay and teach"):
-    not a decline, which would throw the conversation away."""
-    text = normalise(c.reply or c.answer)
-    if c.confirm is True or _LEAVING.search(text):
-        return False
-    return len(words(_NO_FIRST.sub("", text))) >= 5
-
-
-# Said outright to start ("lets start", "we can begin", "i'm ready"): a question after it does not hold it up.
-_STARTS = re.compile(r"\b(?:(?:let'?s|lets|we can|can we|i'?m|im) (?:go|start|begin|do (?:it|this))|ready|"
-                     r"go (?:ahead|on)|go for it)\b")
-
-
-def _asked_after_yes(c: Context) -> bool:
-    """"ok sure, whatever. wait, who sees this?": a yes, then a question put to the coach, so the yes came
-    before the answer it waited on; the coach answers, then asks again. A yes that says to start
-    outright ("yes lets start. who sees this btw?") has begun."""
-    text = normalise(c.reply or c.answer)
-    if c.confirm is not True or _STARTS.search(text):
-        return False
-    acts = read_reply(c.reply or c.answer, c.lex, expect="yes_no").acts
-    # "yes. oh and did you keep my 60/40 thing?": a question about what was kept waits on nothing (round 25)
-    return bool(acts) and acts[-1].kind == "question" and acts[-1].topic not in ("kept", "fixed", "said_before")
 
 
 def _go_ahead(c: Context) -> bool:
@@ -344,8 +312,6 @@ RULES: dict[str, Callable[[Context], bool]] = {
     "changed": lambda c: c.changed,
     "answered": lambda c: not c.skipped and bool(c.answer.strip()),
     "go_ahead": _go_ahead,
-    "talks_on": _talks_on,
-    "asked_after_yes": _asked_after_yes,
     # a big job named now, when no answer before named one: said once, not at every step (round 17)
     "ambition_new": lambda c: not c.skipped and affirmed(c.lex.ambition, c.answer) > 0 and not any(
         affirmed(c.lex.ambition, t) > 0 for t in _said(c.values) if t.strip() not in (c.answer or "")),
@@ -372,6 +338,7 @@ RULES: dict[str, Callable[[Context], bool]] = {
         {"influence", "authority"} & set(detect_motivations(_said(c.values), c.lex))
     ),
     "said_not_wanted": lambda c: _NOT_WANTED.search(normalise(c.reply or c.answer)) is not None,
+    **CONSENT,
     **RETURNING,
 }
 
