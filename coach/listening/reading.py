@@ -78,8 +78,14 @@ class Reading:
         i think? and a bit of tutoring", round 56 kept only "part time") are one piece."""
         out: list[str] = []
         at, low = 0, self.reply.lower()
-        for act in (a for a in self.acts if a.kind == "content"):
+        for i, act in enumerate(self.acts):
+            if act.kind != "content":
+                continue
             text = (act.content or act.text).strip()
+            if i and self.acts[i - 1].rule == "open.hedge_doubt":
+                # "but not sure theyll ever make it a proper job" (round 81 kept "theyll ever make it a proper job"):
+                # a hedge on the yes, and a doubt the thought keeps
+                text = f"{self.acts[i - 1].text} {text}"
             start = low.find(act.text.lower(), at)
             joined = _GOES_ON.search(self.reply[at:start]) if out and text and start > at else None
             if joined:
