@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from coach.conversation.drive_checks import DriveChecks
 from coach.conversation.heard import corrected_to, only_felt, said_content
-from coach.conversation.placing import dropped_from, find_part, options_of, says_the_rest, swapped
+from coach.conversation.options import option_kept
+from coach.conversation.placing import dropped_from, find_part, says_the_rest, swapped
 from coach.conversation.summary import non_answer
 from coach.listening import change_words as cw
 from coach.listening import rules
@@ -209,7 +210,9 @@ class Changes(DriveChecks):
         if prev is None or reading.has("question") or reading.has("advice_request"):
             return None
         least = 2 if isinstance(self.values.get(var), list) else 3  # "research scientist yes, quality manager no"
-        said = restated(text, [str(i) for i in prev if isinstance(i, str)], least)
+        # "training, not h&s" at last time's "training new starters, or health and safety": that option (round 81)
+        said = "" if least == 2 else option_kept(self._previous_words(var), text)
+        said = said or restated(text, [str(i) for i in prev if isinstance(i, str)], least)
         if not said:
             return None
         self._begin_change()
@@ -312,16 +315,10 @@ class Changes(DriveChecks):
         if found is None:
             return ""
         old = found[1]
-        options = options_of(old)
-        said_no = [o for o in options if re.search(rf"(?i)\b{re.escape(o.strip(' ,.'))}\W*(?:no|nope|nah|not really|"
-                                                    r"not any ?more|(?:is )?(?:dead|out|gone|off))\b", reply)]
-        # "more training now i think. not HR" (round 50 kept "that's all disciplinaries"): the one option picked
-        picked = [o for o in options if re.search(rf"(?i)\b(?:more|mostly|just|only|definitely)\s+(?:the\s+)?"
-                                                  rf"{re.escape(o.strip(' ,.'))}\b", reply)]
-        if len(options) > 1 and len(picked) == 1:
-            return picked[0].strip(" ,")
-        if len(options) > 1 and said_no and len(said_no) < len(options):  # "research scientist yes, quality manager no"
-            return ", or ".join(o.strip(" ,") for o in options if o not in said_no)
+        # "more training now i think. not HR" (round 50), "research scientist yes, quality manager no": one option
+        option = option_kept(old, reply)
+        if option:
+            return option
         for edit in read_edits(reply):
             if not edit.put and find_part(edit.part, old) is not None:  # "designer still true but not the money part"
                 return dropped_from(old, edit.part)

@@ -109,6 +109,8 @@ def goal_dropped(values: dict[str, Any]) -> bool:
     said = normalise(" ".join(str(values.get(k) or "") for k in ("recap_shift", "recap_check")))
     goals = (values.get("previous") or {}).get("goals") or []
     goal_words = {w for g in goals[:1] for w in words(normalise(str(g))) if len(w) > 3 and w not in _GOAL_FILLER}
+    if goal_words:  # "its training not h&s" (round 81 asked the goal afresh): the goal kept, the other part not
+        said = re.sub(r"\b(?:" + "|".join(map(re.escape, sorted(goal_words))) + r")\b,? (?:and )?not\b", " ", said)
     return bool(goal_words) and bool(_LET_GO.search(said)) and any(w in words(said) for w in goal_words)
 
 
