@@ -38,6 +38,8 @@ def cut(words: list[str], max_words: int) -> list[str]:
     for end in range(min(max_words, len(words) - 1), 1, -1):
         nxt = words[end].lower().strip(",;:")
         last = words[end - 1].lower().rstrip(",;:.!?")
+        if last in ("still", "even", "yet", "also") and words[end - 2].lower() in ("but", "and", "or", "so", "yet"):
+            continue  # "on tuesdays but still | on shift" (round 81 said "but still;"): the turn says nothing yet
         if nxt in ("not", "rather", "instead") and last not in NO_END | _NOT_BEFORE_CONTRAST:
             return words[:end]  # "look after people | not to fill in forms and ...": the contrast goes
         if nxt in BREAK_BEFORE and last not in NO_END:
