@@ -13,7 +13,7 @@ from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import OPEN_END
 from coach.listening.hollow import changed_without_what
-from coach.listening.playback import play_back, trimmed
+from coach.listening.playback import POINTING_BACK, play_back, trimmed
 from coach.listening.returning import news_in
 from coach.listening.text import balanced
 
@@ -380,7 +380,7 @@ _CHANGED = re.compile(r"(?i)\b(?:is|are|was|'s) (?:off|over|gone|done|dead)(?: n
 def _said_whole(words: str) -> str:
     """What changed, said back whole when short ("you got promoted. now you manage 2 people and hate
     it"), else its key phrase: the second half is often the news."""
-    kept = re.sub(r"(?i)\s+actually(?=[.!,]|$)", "", trimmed(words)).rstrip(" .!")
+    kept = re.sub(r"(?i)\s+actually(?=[.!,]|$)", "", trimmed(POINTING_BACK.sub("", words))).rstrip(" .!")
     kept = re.sub(r"[.!;]+\s+(?=[a-z])", ", ", kept)  # one line: "you got promoted, now you manage ..."
     if not kept or len(kept.split()) > 20:
         pieces = [p for p in re.split(r"(?<=[.!?])\s+|,\s+(?=(?:and|but|so|they|it|which)\b)|\s+and\s+(?=(?:the|my|it|"

@@ -21,6 +21,7 @@ from coach.conversation.said_before import LINE_NAMES, put_right_at_recap
 from coach.listening.acts import read_reply
 from coach.listening.fixes import Fix, read_fixes
 from coach.listening.hollow import hollow
+from coach.listening.listed import SENTENCES
 from coach.listening.playback import play_back, swap_pronouns, trimmed
 from coach.listening.recall import recall, recalls
 from coach.listening.returning import experiment_told
@@ -136,7 +137,12 @@ class Recalling:
         if step.name == self.flow.returning and any(recap_asks(text, previous, self.flow.lexicon)[:2]):
             return []  # "rotas OUT. hazards is a maybe": parts out and maybes, heard by _recap_drops
         fixed = put_right_at_recap(text, previous, self.flow.lexicon)
-        if fixed is None or experiment_told({"previous": previous, "recap_check": text}):  # "so I shadowed a PM"
+        if fixed is not None and experiment_told({"previous": previous, "recap_check": text}):  # "so I shadowed a PM"
+            # "meaning STILL isnt in what drives me. also big news: i messaged my friend" (round 81): a sentence
+            # of its own that puts a line right, beside how the experiment went
+            fixed = next((f for s in SENTENCES.split(text) if not experiment_told({"previous": previous,
+                          "recap_check": s}) and (f := put_right_at_recap(s, previous, self.flow.lexicon))), None)
+        if fixed is None:
             return []
         line, words = fixed
         said = play_back(words, 30)

@@ -62,3 +62,17 @@ def judged(fix: Fix | None) -> Fix | None:
 # What a line is said to be, not what it should say: new words are asked for, these are none
 _JUDGED = re.compile(r"(?i)^(?:just |all |still |totally )?(?:a |half a )?(?:broken|garbled|cut off|cut short|"
                      r"jumbled|wrong|weird|nonsense|rubbish|a mess)(?: (?:sentence|line|bit|again|now))?\W*$")
+
+
+# "meaning STILL isnt in what drives me, its literally the main one" (round 81 kept it as how the experiment went)
+_NOT_IN_LINE = re.compile(rf"(?i)^(?:(?:but|and|also|so|ok|okay|mostly|yeah|no)\W*\s+)*(?P<x>(?!(?:that|it|this|what|"
+                          rf"which|there|he|she|they|you|i)\b)[\w' -]{{2,40}}?) (?:still |yet |even )?(?:isn'?t|isnt|"
+                          rf"is not|aren'?t|arent|are not|wasn'?t|wasnt|not) (?:in|on|under|part of)"
+                          rf" (?P<m>{MENTION})(?: (?:still|again|yet|anymore|any more))?\W*$")
+
+
+def not_in_line(clause: str) -> Fix | None:
+    """"X isnt in what drives me": X added to that line."""
+    m = _NOT_IN_LINE.match(clause.strip())
+    slot = slot_of(m["m"]) if m else ""
+    return Fix("add", slot, new=_words(m["x"]), said=m["m"]) if m and slot and slot != "why_chain" else None

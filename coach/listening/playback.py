@@ -258,7 +258,7 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     if CHOICE.search(answer):  # "whether to retire fully at sixty or to go part-time": both sides, or it is no choice
         max_words = max(max_words, CHOICE_WORDS)
         answer = choice_trimmed(answer) if len(answer.split()) > max_words else answer
-    answer = _POINTING_BACK.sub("", answer)  # "do the shadow day like i said": the pointing back is not said back
+    answer = POINTING_BACK.sub("", answer)  # "do the shadow day like i said": the pointing back is not said back
     answer = _HORIZON.sub("", answer)  # "in three to five years i'd like X" (round 48 said back "in three."): X
     # "I want train the apprentices", "i dont want be broken" (a second language): "want to", read as meant
     answer = _WANT_BARE.sub(r"\1 to ", answer)
@@ -347,8 +347,10 @@ _HORIZON = re.compile(r"(?i)\b(?:in|within|over) (?:the next )?(?:three|3)\s*(?:
                       r"|^(?:(?:um+|so|ok|well|i guess|i think)[,.]?\s+)*(?:what'?s |what is )?underneath "
                       r"(?:it|that|this|all (?:of )?(?:this|that|it))(?: all)?(?: is(?: that)?|[,?:]?\s*(?:idk|dunno|"
                       r"i dunno|i guess|i think|probably|maybe|honestly|tbh)[,.?]*(?:\s+like,?)?)\s+(?=\w)")
-_POINTING_BACK = re.compile(r"(?i),?\s+(?:like|as) i (?:said|told (?:you|u)|mentioned)(?: (?:before|earlier|last time|"
-                            r"already))?(?=\s*[,.;!?]|\s*$)")
+# "like i said", and "like you said" (round 81 said back "like me said"): pointing back, not the thought
+POINTING_BACK = re.compile(r"(?i),?\s+(?:like|as) (?:i (?:said|told (?:you|u)|mentioned)|(?:you|u) (?:said|suggested|"
+                            r"told me))(?: (?:before|earlier|last time|already))?"
+                            r"(?=\s*[,.;!?]|\s*$|\s+(?:and|but|so)\b)")
 _UNSAYABLE = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b\[[0-9;?]*[A-Za-z]|"
                         r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 # A tentative thought, then said again more plainly: "it just feels like mine? like proof i can do it".

@@ -188,7 +188,8 @@ _NEWS = re.compile(
     r"\bthere'?s (?:now )?(?:a|an) (?:new |internal |junior |senior )*[\w' -]{0,30}(?:role|job|post|position|vacancy|"
     r"opening) (?:opening|going|coming up|open|advertised)\b|"
     # "news: tom put the leave in writing, march to may!" (round 72 noted the fix beside it instead): labelled news
-    r"(?:^|(?<=[.!?;]\s))(?:(?:and|also|oh|but|so|big|some|other|good|bad) )*(?:news|update)\s*[:!-]+\s*(?=\w)|"
+    r"(?:^|(?<=[.!?;]\s))(?:(?:and|also|oh|but|so|big|some|other|good|bad|kind of|kinda|sort of|a|huge|massive|"
+    r"exciting|quick|little|small) )*(?:news|update)\s*[:!-]+\s*(?=\w)|"
     # "... something has changed though, the head asked if anyone wanted three days" (round 78 noted the fix instead)
     r"(?:^|(?<=[.!?;]\s))(?:(?:and|also|oh|but|so) )*(?:something|one thing|stuff|a thing)(?: big| new)? "
     r"(?:has |'s |did )?(?:changed|happened)(?: though| tho| actually)?\s*[:!,-]+\s*(?=\w)|"
