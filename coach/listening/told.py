@@ -26,7 +26,10 @@ _PER_SENTENCE = 14
 def told_back(answer: str, max_words: int = 30) -> str:
     """The story's thoughts in order, joined by semicolons, at most ``max_words`` long; "" if none."""
     said: list[str] = []
-    sentences = [s for s in SENTENCES.split(answer or "") if s.strip()]
+    # "i was nervous for like 5 min then it was the best i've felt at work in ages" (round 81 said back only the
+    # nerves): a turn in the story is a thought of its own
+    sentences = [s for s in re.split(rf"{SENTENCES.pattern}|\s+(?:and |but )?then\s+(?=(?:it|i|we|she|he|they)\b)",
+                                     answer or "") if s and s.strip()]
     each = _PER_SENTENCE if len(sentences) > 1 else min(max_words, 20)  # one sentence: the usual long playback
     for sentence in sentences:
         phrase = play_back(sentence, each)
