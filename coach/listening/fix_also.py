@@ -76,3 +76,17 @@ def not_in_line(clause: str) -> Fix | None:
     m = _NOT_IN_LINE.match(clause.strip())
     slot = slot_of(m["m"]) if m else ""
     return Fix("add", slot, new=_words(m["x"]), said=m["m"]) if m and slot and slot != "why_chain" else None
+
+
+# "the university tutor idea isn't what's underneath, it's a possible job" (round 81 put nothing right): X taken out
+_NOT_THE_LINE = re.compile(rf"(?i)^(?:(?:but|and|also|so|ok|okay)\W*\s+)*(?P<x>(?!(?:that|it|this|what|which|there|he|"
+                           rf"she|they|you|i)\b)[\w' -]{{2,40}}?) (?:isn'?t|isnt|is not|aren'?t|arent|are not|wasn'?t|"
+                           rf"wasnt) (?P<m>{MENTION})(?:,.*)?\W*$")
+
+
+def not_the_line(clause: str) -> Fix | None:
+    """"X isnt what's underneath": X taken out of that line."""
+    m = _NOT_THE_LINE.match(clause.strip())
+    slot = slot_of(m["m"]) if m and re.match(r"(?i)(?:what|where|the|my)\b", m["m"]) else ""
+    return Fix("drop", slot, part=_words(m["x"]), said=_words(m["x"])) if m and slot else None
+

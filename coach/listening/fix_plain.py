@@ -141,7 +141,7 @@ _HEADING_FOR = re.compile(r"(?i)^(?:(?:no|so|but|and|ok)[,.]?\s+)*(?:i'?m|im|i a
                           r"(?:to|for|towards|into) (?=\w)")  # "going to say this once more" heads nowhere
 
 
-_FIXING = re.compile(r"(?i)^(?:(?:ok|okay|so|right|omg|no|ugh|fine)[,.!]?\s+)*"
+_FIXING = re.compile(r"(?i)^(?:(?:ok|okay|so|right|omg|no|ugh|fine|but|and|also|still)[,.!]?\s+)*"
                      r"(?:(?:fixing|fixes|corrections?|changes|edits)|"
                      # "ok a few things lol - take out X" (round 60 read no fix in it)
                      r"(?:a |just a )?(?:few|couple(?: of)?|some|two|three|\d) (?:things|fixes|changes|corrections|"
