@@ -52,3 +52,10 @@ def test_a_long_answer_is_said_back_short_and_whole() -> None:
     assert said.startswith("rotas, customers, the kids")
     assert len(said.split()) <= 30
     assert not said.endswith((",", " and", "honestly"))
+
+
+def test_a_name_typed_mid_sentence_keeps_its_capital() -> None:
+    # round 81 said "books; middlemarch; roses" back to Margaret, who had typed "Middlemarch"
+    said = listed_back("books, Middlemarch, roses, and helping shy kids read aloud")
+    assert "Middlemarch" in said
+    assert "Books" not in said  # the answer's own first word is no name
