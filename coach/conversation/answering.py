@@ -275,8 +275,8 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
             content = ""  # keyboard mashing, a lone "yes", "not much": never stored as an answer
         content = content or self._feeling_answer(reading)
         if content and step.save_as in ("goal", "experiment"):  # "should i just X?" at the experiment: maybe X
-            content = heading(content) if step.save_as == "goal" else idea_asked(picked_option(reading.reply) or
-                                                                                 content)  # "X or Y. just Y": Y
+            content = heading(content, reading.reply) if step.save_as == "goal" else idea_asked(
+                picked_option(reading.reply) or content)  # "X or Y. just Y": Y
         return content
 
     def _feeling_answer(self, reading: Reading) -> str:

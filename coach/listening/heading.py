@@ -151,12 +151,20 @@ _GOES_ON = re.compile(r"(?i)(?:and|plus)\b")
 _DOUBTED = re.compile(r"(?i)[.?!]\s+or (?:maybe |perhaps |probably )?not\s*[.?!]\s+")
 
 
-def heading(content: str) -> str:
+def heading(content: str, said: str = "") -> str:
     """The part of a goal answer that says where the mentee is heading, not where they are now.
 
     "im a junior ux designer at a fintech, and i kind of want to be a design lead" keeps the
-    wish; an answer with no wish in it is kept whole."""
-    return re.sub(r"(?i)\bor like\s+", "or ", _heading(content))  # "or like a proper break": or a proper break
+    wish; an answer with no wish in it is kept whole. A "maybe" said right before it (in ``said``, the reply as
+    typed) stays: "maybe freelancing, maybe teaching" is no plan yet (round 81 kept "freelancing" ten times)."""
+    kept = re.sub(r"(?i)\bor like\s+", "or ", _heading(content))  # "or like a proper break": or a proper break
+    first = kept.split(None, 1)[0].strip(",.;:!?") if kept else ""
+    maybe = re.search(rf"(?i)\b(?P<m>maybe|perhaps|possibly|probably)[\s,]+{re.escape(first)}\b", said) \
+        if first else None
+    return f"{maybe['m'].lower()} {kept}" if maybe and not _MAYBE_FIRST.match(kept) else kept
+
+
+_MAYBE_FIRST = re.compile(r"(?i)^\W*(?:maybe|perhaps|possibly|probably)\b")
 
 
 def _heading(content: str) -> str:

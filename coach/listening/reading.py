@@ -82,11 +82,12 @@ class Reading:
             if act.kind != "content":
                 continue
             text = (act.content or act.text).strip()
-            if i and self.acts[i - 1].rule == "open.hedge_doubt":
-                # "but not sure theyll ever make it a proper job" (round 81 kept "theyll ever make it a proper job"):
-                # a hedge on the yes, and a doubt the thought keeps
-                text = f"{self.acts[i - 1].text} {text}"
             start = low.find(act.text.lower(), at)
+            before = self.acts[i - 1] if i else None
+            # "but not sure theyll ever make it a proper job" (round 81 kept "theyll ever make it a proper job"):
+            # a hedge on the yes, and a doubt the thought keeps
+            if before is not None and before.rule == "open.hedge_doubt":
+                text = f"{before.text} {text}"
             joined = _GOES_ON.search(self.reply[at:start]) if out and text and start > at else None
             if joined:
                 out[-1] = f"{out[-1].rstrip('.!?;, ')}, {joined['c'].lower()} {text}"
