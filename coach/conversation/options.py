@@ -29,11 +29,12 @@ _PICKS = re.compile(r"\b(?:just|only|mostly|more|definitely|def|deffo)\b")
 def _naming(option: str, others: list[str]) -> re.Pattern[str] | None:
     """The words that name ``option`` and no other option, and its initials ("health and safety": "h&s")."""
     theirs = {w for o in others for w in words(normalise(o))}
-    own = [w for w in words(normalise(option)) if len(w) > 3 and w not in _SMALL and w not in theirs]
-    big = [w for w in words(normalise(option)) if w not in ("and", "of", "the", "&")]
+    mine = words(normalise(option))
+    own = [w for w in mine if len(w) > 3 and w not in _SMALL and w not in theirs]
+    big = [w for w in mine if w not in ("and", "of", "the", "&")]
     initials = [r"\s*(?:&|and|n|\+)\s*".join(w[0] for w in big)] if 2 <= len(big) <= 3 else []
-    whole = r"\s+".join(re.escape(w) for w in words(normalise(option)))  # "health and safety no": all of it first
-    said = [whole] + [re.escape(w) for w in own] + [i for i in initials if len(i) > 1]
+    whole = r"\s+".join(map(re.escape, mine))  # "health and safety no": all of it first
+    said = [whole, *map(re.escape, own), *initials]
     return re.compile(r"\b(?:" + "|".join(said) + r")\b") if own or initials else None
 
 

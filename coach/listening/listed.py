@@ -172,14 +172,6 @@ def _named(spelled: str, who_asks: bool = False) -> list[str]:
     return things
 
 
-def _name_kept(said: str, thing: str, answer: str) -> str:
-    """"books, Middlemarch, roses" (round 81 said "middlemarch"): a word typed with a capital in the middle of a
-    sentence is a name, and keeps it."""
-    head = thing.split(" ", 1)[0]
-    mid = head[:1].isupper() and re.search(rf"(?:[,;:]|\b[a-z]+)\s+{re.escape(head)}\b", answer) is not None
-    return head + said[len(head):] if mid and said[: len(head)].lower() == head.lower() else said
-
-
 def _joined(things: list[str], answer: str, max_words: int) -> str:
     """The things said back as one list, in the second person (the usual playback when fewer than two fit)."""
     said: list[str] = []
@@ -191,7 +183,7 @@ def _joined(things: list[str], answer: str, max_words: int) -> str:
         short = thing if len(thing.split()) <= _MAX_ITEM else key_phrase(thing, _MAX_ITEM)
         if not short or sum(len(s.split()) for s in said) + len(short.split()) > _MAX_ALL:
             break
-        said.append(_name_kept(second_person(short), short, answer))
+        said.append(second_person(short, answer))
     if len(said) < 2 and not (said and doubt):
         return play_back(answer, max_words)
     aside = f" (though you're {second_person(doubt)})" if doubt and len(doubt.split()) <= _MAX_ITEM else ""

@@ -300,8 +300,9 @@ _NAME_SAYS = re.compile(r"(?!(?:He|She|It|They|We|You|This|That|Everyone|Everybo
                         r"keeps saying|always says|once said)\b")
 
 
-def second_person(phrase: str) -> str:
-    """``phrase`` said back to the mentee: pronouns swapped, an opening capital dropped unless it is a name."""
+def second_person(phrase: str, said_in: str = "") -> str:
+    """``phrase`` said back to the mentee: pronouns swapped, an opening capital dropped unless it is a name (typed
+    with a capital in the middle of a sentence of ``said_in``, the answer it came from: "books, Middlemarch")."""
     phrase = balanced(phrase)
     if not phrase:
         return ""
@@ -318,6 +319,8 @@ def second_person(phrase: str) -> str:
     inner = inner or re.match(r"[A-Z][a-z]+ (?:(?:of|and|for|the) )*[A-Z][a-z]+\b", swapped) is not None
     # "Jess says you're good at ...": a name before what someone says keeps its capital (round 80)
     inner = inner or _NAME_SAYS.match(swapped) is not None
+    mid = re.search(rf"(?:[,;:]|\b[a-z]+)\s+{re.escape(head)}\b", said_in) if head[:1].isupper() else None
+    inner = inner or mid is not None
     if not keep and not inner and not (head.isupper() and len(head) > 1):
         swapped = swapped[:1].lower() + swapped[1:]
     # "more WHEN I work": a common word in capitals is stress, said back evenly ("when you work"); "QA" stays
