@@ -234,7 +234,9 @@ class Asking:
     def _tentative(self, answer: str) -> bool:
         """Was the last answer held loosely, and does its playback lose that ("maybe X, not sure" -> "X")?"""
         said = _TENTATIVE.search(str(getattr(self, "_typed", "") or answer)) is not None
-        return said and _LOOSE.search(play_back(answer) if answer else "") is None
+        back = play_back(answer) if answer else ""
+        # "maybe freelancing, maybe teaching" said back as "freelancing, maybe teaching" lost its first maybe (round 82)
+        return said and (_LOOSE.search(back) is None or (bool(back) and play_back_hedged(answer) != back))
 
     def _template_values(self, source: str = "") -> dict[str, Any]:
         """What a template may use; the answer's news and doubt are read only for a template that says them (every

@@ -24,6 +24,11 @@ def play_back_hedged(answer: str, max_words: int = 12) -> str:
         return said
     first, last = _FIRST.match(answer), _LAST.search(answer.strip())
     hedge = first or last
-    if hedge is None or re.search(rf"(?i)\b{hedge['h']}\b", said):
+    if hedge is None:
+        return said
+    # "maybe freelancing, maybe teaching" said back as "freelancing, maybe teaching" lost its first maybe (round 82):
+    # only a hedge where the answer had it counts as kept.
+    kept = rf"(?i)^\W*{hedge['h']}\b" if first else rf"(?i)\b{hedge['h']}\W*$"
+    if re.search(kept, said):
         return said
     return f"{hedge['h'].lower()} {said}" if first else f"{said}, {hedge['h'].lower()}"
