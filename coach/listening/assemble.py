@@ -299,6 +299,9 @@ _DENIAL = re.compile(r"(?i)^(?:it'?s |its |it is |is |that'?s |thats )?(?:not|no
 _SO = re.compile(r"[.!?]\s+(?:and )?so\b[\s,]*$")
 
 
+# A question put to the coach about itself, then the mentee's own answer to it: "do you read much fiction? i do, loads"
+_ASKED_YOU = re.compile(r"(?:do|did|have|are|would|could|can) (?:you|u)\b")
+_OWN_TURN = re.compile(r"(?i)^(?:(?:yeah|yes|well|oh|ha|haha|lol)\W+)*(?:i|i'm|im|i've|ive|me)\b")
 _HOW_OFTEN = re.compile(r"(?:twice|again|(?:three|four|3|4) times|(?:for )?the (?:second|third|2nd|3rd) time)(?: now)?")
 _ENDS_YES_NO = re.compile(r"\b(?:but|so|and)\s+(?:no|nope|nah|yes|yeah)\W*$")
 _THEN_NAMED = re.compile(r"\W*(?:then|in that case|if so|if yes),? (?:my|the|a|an|our|his|her|their)\b")
@@ -312,6 +315,9 @@ def _absorbs(prev: Found, g: Found, r: Reply) -> bool:
         return False  # "i need to go soon. football and puzzles": a hurry, then the answer
     if prev.kind == "question" and _ANSWER_SHAPED.match(g.content or ""):
         return False  # "why do you ask? i want to be a nurse", "who sees this? a ward manager": the answer
+    if prev.kind == "question" and prev.topic == "other" and _ASKED_YOU.match(r.low, prev.piece.start) \
+            and _OWN_TURN.match(r.low[prev.piece.end:g.piece.end].lstrip(" ?!.,")):
+        return False  # "do you read much fiction? i do, loads" (round 82 kept nothing): their own answer follows
     if prev.kind in LEADS and _ENDS_YES_NO.search(r.low, g.piece.start, g.piece.end):
         return False  # "where did recognition come from? i guess it would be nice but no": the answer
     if prev.kind in LEADS:
