@@ -246,9 +246,12 @@ def because(phrase: str) -> str:
     if re.match(r"(?:feels|makes|gives|means|seems|sounds|keeps|lets|helps|is|was|pays|puts|brings|gets|takes|"
                 r"covers)\b", low):
         return f"because it {phrase}"  # "feels good to be the one people count on"
+    # "being senior means people listen to you": a clause of its own; so is "seeing someone use a thing you made is
+    # the best part" (round 83 said "because it's about seeing ... is the best part")
     if re.match(r"[a-z]+ing(?: [a-z']+){0,3} (?:is|was|means|meant|makes|made|gives|feels|matters|lets|helps|keeps)\b",
-                low):
-        return f"because {phrase}"  # "being senior means people listen to you": a clause of its own
+                low) or re.match(r"[a-z]+ing\b.{0,60}?\b(?:is|was|'s) (?:the best|the main|the bit|the part|the thing|"
+                                 r"what|why|how|really|so|a big|everything)\b", low):
+        return f"because {phrase}"
     if re.match(r"(?:(?:less|more|fewer|no|not so much) )?(?:[a-z]+ing|not)\b", low):
         return f"because it's about {phrase}"  # "wanting your taste to count", "less running into fires"
     if _NOUN_THEN_VERB.match(low) or _LATER_SUBJECT.search(low):

@@ -79,7 +79,9 @@ _NOT_PART = re.compile(r"^(?:(?:tho|though|but|and|just|only|except)[,]?\s+)*(?:
 
 # What a mention of a part may carry that is not the part itself: "the money bit" -> "money".
 _DETERMINER = re.compile(r"^(?:the|a|an|that|this|those|these|my|your|our|all the|any|some)\s+", re.I)
-_TRAILING = re.compile(r"\s+(?:" + _PART + r"|about it|again|too|as well|really|please|pls|tbh|lol|then)$", re.I)
+# "money a bit" is how much, not "the money bit" (round 83 put in "money a")
+_TRAILING = re.compile(r"(?<!\ba)\s+(?:" + _PART + r"|about it|again|too|as well|really|please|pls|tbh|lol|then)$",
+                       re.I)
 _NOT_A_PART = re.compile(r"^(?:it|that|this|them|all|everything|something|anything|out|up|off|me|you|i|in|on|"
                          r"no+|nope|nah|yes|yeah|yep|ok|okay|sure|quite|exactly|really|much|right|true|like|fine|"
                          r"well|so|bad|great|perfect|wrong|ready|yet|now|today|anymore|for me|at all|entirely|"

@@ -210,3 +210,16 @@ NOT_AN_ITEM = re.compile(r"(?i)(?:something|anything) (?:that )?(?:lights? me up
                           r"part of (?:it|that|this|(?:my|the) (?:answer|reply|sentence|goal|point|list))\b|"
                           r"(?:even )?(?:english|a (?:real )?sentence|a (?:real )?word|a thing|"
                           r"what i (?:said|meant))\b")
+
+
+# "where im heading is not "part" wtf. its design" (round 83): a sigh between the two is no reason to lose it
+NOT_QUOTED_IS = re.compile(r"(?i)(?P<slot>[\w' ]{2,30}?) (?:(?:is|are) not|isn'?t|aren'?t) "
+                           r"(?P<q>'[^']+'|\"[^\"]+\")[.,;]?\s*(?:(?:wtf|lol|ffs|omg|ugh|smh|tho|though)[.!,]*\s*)?"
+                           r"(?:(?:but |it |but it )?is|it'?s|its) (?P<new>[^.!?]+)")
+
+
+# Someone else's wish, not the mentee's: the part goes, and who wants it is no new words for the line.
+THEIRS = re.compile(r"(?i)(?:^|(?<=[.!?,;])\s*|\s+)(?:(?:and|but|also)\s+)?(?:it'?s|its|it is|that'?s|thats) not "
+                    r"(?:really |even |actually )?(?:about )?(?P<x>[\w' ]{2,30}?)[,.;]?\s+(?:that'?s|thats|it'?s|its) "
+                    r"(?:more |just |really |mostly )?(?:what|who) (?:my|the|his|her|their|our) [\w' ]{2,20}? "
+                    r"(?:wants?|thinks?|says?|pushes|expects?|wanted|would like)(?: for me| me to(?: do| be)?)?\W*")

@@ -87,11 +87,6 @@ def _clauses(text: str) -> list[str]:
 
 # "where meet is not 'the hospital yes'. is validation of new methods": a part denied by its quoted words, then
 # what it is, said without a subject (round 13, a second-language speaker).
-_NOT_QUOTED_IS = re.compile(r"(?i)(?P<slot>[\w' ]{2,30}?) (?:(?:is|are) not|isn'?t|aren'?t) "
-                            r"(?P<q>'[^']+'|\"[^\"]+\")[.,;]?\s*"
-                            r"(?:(?:but |it |but it )?is|it'?s|its) (?P<new>[^.!?]+)")
-
-
 # A line named just before, to go: "delete it", "take it out", "get rid of that" (round 29).
 _GONE_IT = re.compile(r"(?i)^(?:(?:just|pls|please|and|so)\s+)*(?:delete|remove|drop|scrap|bin|lose|get rid of|"
                       r"take out)\s+(?:it|that|this|the line|that line)(?:\s+(?:out|completely|please|pls))?\W*$|"
@@ -203,14 +198,26 @@ _JUNK_IN = re.compile(r"(?i)^(?:(?:ha|no|ok|oh|and|but|also)[,.!]?\s+)*(?:there'
                       r"a typo|typos|something wrong|errors?|a problem) (?:in|with|on) ")
 
 
-def read_fixes(reply: str) -> list[Fix]:
-    """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
-    reply = pointed_out(reply) or _TOLD_ASIDE.sub("", reply)  # "it's not 'being recognised', i told you ..., more X"
-    denied = _NOT_QUOTED_IS.search(reply)
+def _said_whole(reply: str) -> list[Fix] | None:
+    """Fixes read off the reply as a whole, before its clauses: "where im heading is not 'part' wtf. its design"; "its
+    not really about tech lead, thats more what my mgr wants for me" (round 83 made the manager's wish the goal)."""
+    denied = fw.NOT_QUOTED_IS.search(reply)
     named = re.sub(r"(?i)^.*\bbut\s+", "", denied.group("slot")).strip() if denied else ""
     if denied and slot_of(named):
         rest = read_fixes(reply[:denied.start()] + " " + reply[denied.end():])
         return [Fix("put", slot_of(named), denied.group("q").strip("'\""), _words(denied.group("new")), named), *rest]
+    theirs = fw.THEIRS.search(reply)
+    part = theirs.group("x").strip() if theirs else ""
+    return [*read_fixes(reply[:theirs.start()] + reply[theirs.end():]), Fix("drop", "", part, "", part)] if theirs \
+        else None
+
+
+def read_fixes(reply: str) -> list[Fix]:
+    """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
+    reply = pointed_out(reply) or _TOLD_ASIDE.sub("", reply)  # "it's not 'being recognised', i told you ..., more X"
+    whole = _said_whole(reply)
+    if whole is not None:
+        return whole
     out: list[Fix] = []
     waiting: Fix | None = None  # "not the office plant, that was a joke. the senior designer job."
     named = named_as = ""  # "The drives bit, add that I need to be trusted": the line, then what to do to it
