@@ -125,7 +125,10 @@ class Asking:
                 self.state.item_index = 0
                 msgs += self._kept_own()  # drives named in the mentee's own words: kept, and said so
             done = step.foreach and self.state.item_index >= len(self.state.items or [])
-            if not done:
+            # "/edit where im heading: X", then "is <last time's words> still where you're heading?" (round 83): the
+            # line was set today, so last time's is not asked about; the flow goes on as after a change
+            edited = bool(step.ask and step.changed and step.keep_previous and step.changed in self.state.edited)
+            if not done and not edited:
                 if step.say and (said := self._render(step.say)):
                     msgs.append(self._say(said, sources=self.words.sources_of(step.say, self._item())))
                 if step.ask:
@@ -134,7 +137,8 @@ class Asking:
                     return msgs
                 if step.end:
                     return msgs + self._finish(step)
-            ctx = rules.Context(answer="", values=self.values, lex=self.flow.lexicon, skipped=bool(done))
+            ctx = rules.Context(answer="", values=self.values, lex=self.flow.lexicon, skipped=bool(done),
+                                changed=edited)
             target = self._next_step(ctx)
             if target is None:
                 return msgs + self._finish(step)

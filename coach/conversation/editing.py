@@ -102,11 +102,14 @@ class Editing:
             self._empty_line(var)
             said = f"{LINES.get(var, var)} is empty now"
         self.state.edit_hint = True  # they know the way now
+        self.state.edited += [var] if var not in self.state.edited else []
         self._change = None  # kept: /back goes to the question before, it does not take the edit away
         self._corrected = said
         msgs = [self._rule(self._reply("edit_done").replace("{words}", f"{said[:1].upper()}{said[1:]}"))]
         # a read-back is said again as it is now; elsewhere only the question (round 72 heard "Same as before" again)
-        again = self._enter(self.step, fresh=False) if self.current.corrects else self._reask()
+        # ... and at "is X still true?" about that line, the edit is the answer (round 83 asked about X again)
+        revisited = self.current.changed == var and bool(self.current.keep_previous)
+        again = self._enter(self.step, fresh=False) if self.current.corrects or revisited else self._reask()
         return self._finish_turn(msgs + again)
 
     def _empty_line(self, var: str) -> None:

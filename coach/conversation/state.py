@@ -80,6 +80,7 @@ class SessionState:
     carried: list[int] = field(default_factory=list)
     fixes_heard: int = 0  # answers that put a playback right: the second brings how to set a line with /edit
     edit_hint: bool = False  # ... said (once), or /edit already used
+    edited: list[str] = field(default_factory=list)  # lines set with /edit: last time's words are not asked about
 
     # --- counters that /back restores ------------------------------------------------------
 
