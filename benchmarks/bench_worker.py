@@ -70,7 +70,8 @@ def server(path: Path, requests: int) -> dict[str, float]:
         port = s.getsockname()[1]
     t = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(path), "--host", "127.0.0.1", "--port", str(port),
+        [sys.executable, "-m", "coach.rephrase.server", "--model", str(path), "--host", "127.0.0.1",
+         "--port", str(port),
          "--n_ctx", "1024", "--n_threads", str(model_threads())],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )

