@@ -43,7 +43,7 @@ _LEAD = re.compile(
 # ... and at its end: "for sure", "mostly", "lol", "obviously, just said".
 _TAIL = re.compile(
     r"(?i)(?:[,\s]+(?:for sure|mostly|obviously|of course|lol|ha+|haha+|lmao|tbh|ngl|honestly|i guess|i think|"
-    r"i suppose|probably|maybe|really|too|as well|and stuff|and that|and things|innit|mate|just said|"
+    r"i suppose|really|too|as well|and stuff|and that|and things|innit|mate|just said|"
     r"(?:like )?(?:constantly|all the time|every (?:single )?day|24/7|non ?stop)|"
     r"i (?:just )?said(?: (?:it|that|this))?(?: (?:last time|before|already))?(?: also| too)?|like i said|"
     r"you know|defin?[ai]?tely|deff?o|anyway|basically|mainly|actually|i reckon|reckon|i'?m afraid|weirdly|"
