@@ -59,14 +59,17 @@ class Changes(DriveChecks):
         if whole:
             return trimmed(whole.group("x"))
         # "football yes. and now X"; "and explaining!! i keep saying that" (round 50 asked "yes or no?" twice)
-        now = cw.AND_NOW.search(reading.reply) if reading.confirm is True else cw.AND_NOW.match(reading.reply.strip())
+        also = reading.confirm is True or cw.yes_also(reading.reply, reading.kinds)
+        now = cw.AND_NOW.search(reading.reply) if also else cw.AND_NOW.match(reading.reply.strip())
         good_at = cw.GOOD_AT_TOO.search(reading.reply) if step.changed == "strengths" else None
-        added = cw.IN_THERE_TOO.search(reading.reply) or cw.YES_BUT_TOO.match(reading.reply) or now or good_at
+        added = cw.IN_THERE_TOO.search(reading.reply) or cw.YES_BUT_TOO.match(reading.reply) or now or good_at or \
+            cw.NOT_JUST_TOO.search(reading.reply)
         asked = next((f.new for f in read_fixes(reading.reply) if f.kind == "add" and f.new), "")  # "add X"
         asked = asked or (_restated_plus(reading.reply, self._previous_words(step.changed)) if not added else "")
         extra = trimmed(added.group("x") or added.groupdict().get("y") or "") if added else trimmed(asked)
         extra = re.sub(r"(?i),?\s+i (?:said|told you|mentioned) (?:that|it|this)\b.*$", "", extra)  # "..., i said that"
-        extra = re.sub(r"(?i)^(?:also |like |also like |kind of |kinda )+", "", extra)  # "also like X": X
+        extra = re.sub(r"(?i)^(?:also |like |also like |kind of |kinda |(?:i'?ve |ive )?been (?:doing|taking) )+", "",
+                       extra)  # "also like X", "been doing a figma course": X
         if re.match(r"(?i)(?:it|that|this|them)\b", extra):
             return ""  # "can you write it normally lol, just meaningful" (round 55): how, not one more thing
         if not extra or non_answer(extra) or extra.lower() in self._previous_words(step.changed).lower() or only_felt(
@@ -243,8 +246,8 @@ class Changes(DriveChecks):
 
     def _what_changed(self, reading: Reading) -> str:
         """What a no or a partial yes says is different now, on a step that keeps it ("" if none)."""
-        if not self.current.changed:
-            return ""
+        if not self.current.changed or (reading.confirm is None and cw.yes_also(reading.reply, reading.kinds)):
+            return ""  # "ya. also been doing a figma course, kinda fun?" (round 83 lost last time's): one more, kept
         if reading.confirm is True:  # "nothing's changed really, except i'm now leaning to teaching": that
             via = cw.YES_BUT_VIA.search(reading.reply)
             before = self._previous_words(self.current.changed) if via else ""

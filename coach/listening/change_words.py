@@ -136,3 +136,17 @@ SAME_AS_BEFORE = re.compile(r"(?i)\b(?:same as (?:before|last time|ever|always|(
                             r"already|twice|(?:\w+ )?times)|nothing(?:'s| has| is)? changed|(?:still )?the same "
                             r"(?:as (?:before|last time)|answer)|(?:for )?the (?:second|third|fourth|fifth|\w+th) "
                             r"(?:\w+ )?time)\b")
+
+
+# "its not just css bugs?? last time i also said noticing when stuff is confusing for users" (round 83 noted "it's not
+# just css bugs" as the change): last time's words stay, and the one said "also" joins them
+NOT_JUST_TOO = re.compile(r"(?i)\b(?:it'?s|its|it is|that'?s|thats) not just (?:the )?[\w' ]{2,40}?[.!?]+\s*"
+                          r"(?:(?:last time|before|and|but) )?(?:i )?(?:also said|also|said|i said) "
+                          r"(?P<x>[^.!?]{3,60}?)(?=\W*$|[.!?])")
+
+
+def yes_also(reply: str, kinds: list[str]) -> bool:
+    """A reply that opens with a yes and goes on "also ...", whatever doubt follows ("ya. also been doing a figma
+    course, kinda fun?": round 83 took it for a change and lost last time's words)."""
+    return NOT_JUST_TOO.search(reply) is not None or (
+        bool(kinds) and kinds[0] == "yes" and "no" not in kinds and AND_NOW.search(reply) is not None)
