@@ -15,6 +15,7 @@ from coach.conversation.drive_checks import DriveChecks
 from coach.conversation.heard import corrected_to, only_felt, said_content
 from coach.conversation.options import option_kept
 from coach.conversation.placing import dropped_from, find_part, says_the_rest, swapped
+from coach.conversation.said_before import drives_named
 from coach.conversation.summary import non_answer
 from coach.listening import change_words as cw
 from coach.listening import rules
@@ -62,10 +63,10 @@ class Changes(DriveChecks):
         also = reading.confirm is True or cw.yes_also(reading.reply, reading.kinds)
         now = cw.AND_NOW.search(reading.reply) if also else cw.AND_NOW.match(reading.reply.strip())
         good_at = cw.GOOD_AT_TOO.search(reading.reply) if step.changed == "strengths" else None
-        added = cw.IN_THERE_TOO.search(reading.reply) or cw.YES_BUT_TOO.match(reading.reply) or now or good_at or \
-            cw.NOT_JUST_TOO.search(reading.reply)
+        added = cw.IN_THERE_TOO.search(reading.reply) or cw.YES_BUT_TOO.match(reading.reply) or \
+            cw.OTHERWISE_TRUE.search(reading.reply) or now or good_at or cw.NOT_JUST_TOO.search(reading.reply)
         asked = next((f.new for f in read_fixes(reading.reply) if f.kind == "add" and f.new), "")  # "add X"
-        asked = asked or (_restated_plus(reading.reply, self._previous_words(step.changed)) if not added else "")
+        asked = asked or (cw.restated_plus(reading.reply, self._previous_words(step.changed)) if not added else "")
         extra = trimmed(added.group("x") or added.groupdict().get("y") or "") if added else trimmed(asked)
         extra = re.sub(r"(?i),?\s+i (?:said|told you|mentioned) (?:that|it|this)\b.*$", "", extra)  # "..., i said that"
         extra = re.sub(r"(?i)^(?:also |like |also like |kind of |kinda |(?:i'?ve |ive )?been (?:doing|taking) )+", "",
@@ -76,7 +77,12 @@ class Changes(DriveChecks):
                 reading, extra) or hollow(extra, self.flow.lexicon):  # "'10 min ago' isnt part of my answer" (r. 67)
             return ""  # "and excel, i said that last time too": already in last time's words
         if isinstance(self.values.get(step.changed), list):
-            return extra  # one more, beside last time's (kept on the yes)
+            # "otherwise ya still true, maybe growth more now" (round 83 added "growth more now"): a drive already
+            # there, said louder, is no new one
+            key = dict(step.keep_previous)[step.changed]
+            had = {str(i) for i in (self.values.get("previous") or {}).get(key) or []}
+            named = drives_named(extra, self.flow.lexicon) if step.changed == "motivations" else []
+            return "" if named and set(named) <= had else extra  # one more, beside last time's (kept on the yes)
         before = self._previous_words(step.changed)
         return f"{before}, and {extra}" if before and extra else extra
 
@@ -210,8 +216,8 @@ class Changes(DriveChecks):
     def _list_restated(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """"take the sleep bit out. just bikes and the shed" at "still true?": the list said over is the list now."""
         var, prev = self._revisited_list()
-        if prev is None or reading.has("question") or reading.has("advice_request"):
-            return None
+        if prev is None or reading.has("question") or reading.has("advice_request") or cw.OTHERWISE_TRUE.search(text):
+            return None  # "..., otherwise ya still true": not the list said over (round 83)
         least = 2 if isinstance(self.values.get(var), list) else 3  # "research scientist yes, quality manager no"
         # "training, not h&s" at last time's "training new starters, or health and safety": that option (round 81)
         said = "" if least == 2 else option_kept(self._previous_words(var), text)
@@ -275,7 +281,7 @@ class Changes(DriveChecks):
         corrected = "" if re.match(r"(?i)(?:i|you|u) (?:missed|forgot|left out|dropped)\b", corrected) else corrected
         words = corrected or trimmed(said_content(reading))
         told = news_told(reading.reply)
-        words = _with_news(words, corrected, told)
+        words = cw.with_news(words, corrected, told)
         at = reading.reply.lower().find(words.lower()) if cw.POINTER.match(words.strip(" .!")) else -1
         if at >= 0 and rules.words(reading.reply[at + len(words):]):  # "the free time bit is wrong, its climbing now"
             words = trimmed(reading.reply[at:])
@@ -287,7 +293,7 @@ class Changes(DriveChecks):
         # "now it's more like", "that sentence makes no sense" (round 67 noted each as what was different): no news
         news = [s for s in said if s.strip() and not cw.TO_THE_COACH.match(s) and not cw.DOUBT.match(s)
                 and not cw.OWN_REMARK.match(s) and not hollow(s, self.flow.lexicon)]
-        news = _only_news(news) if told else news
+        news = cw.only_news(news) if told else news
         if any(cw.OF_THE_EXPERIMENT.search(s) for s in news):  # "i didnt do the experiment. not that i had one"
             news = [s for s in news if not cw.OF_THE_EXPERIMENT.search(s) and not cw.NOT_THAT.match(s)]
             if not news:
@@ -356,17 +362,6 @@ _TOLD_YOU = re.compile(r"(?i)(?:^|(?<=[,.;]))\s*(?:(?:no|and|but|like|as)[,]?\s+
                        r"earlier))?\s*(?:[,.;]|$)")
 
 
-def _restated_plus(reply: str, before: str) -> str:
-    """"organising AND maths" at last time's "organising people": the word beside last time's ("" if not that)."""
-    m = cw.RESTATED_PLUS.match(reply)
-    if m is None or not before:
-        return ""
-    had = {w[:5] for w in rules.words(before.lower()) if len(w) >= 4}
-    old = {w[:5] for w in rules.words(m["old"].lower()) if len(w) >= 4}
-    new = {w[:5] for w in rules.words(m["x"].lower()) if len(w) >= 4}
-    return m["x"].strip() if old and old <= had and new and not new & had else ""
-
-
 # Words that are only fillers: "'um maybe'" said to go is a tidy-up, not a change of mind (round 42).
 _FILLERS = re.compile(r"(?i)(?:(?:um+|uh+|erm?|hmm+|like|maybe|sort of|kind of|i guess)\s*)+")
 # "books not so much lately", "reading less these days": what no longer holds
@@ -379,21 +374,3 @@ _TOOK_UP = re.compile(r"(?i)\b(?:i'?ve |ive |i )?(?:started|took up|taken up|got
 
 
 _LINE_LABEL = re.compile(rf"(?i)^(?:{MENTION})(?: (?:is|are|=) | ?: ?)(?=\w)")
-
-
-def _with_news(words: str, corrected: str, told: str) -> str:
-    """What is different now, with the news the reply told: "i applied for the MPH! ... so its X" (both), "... news:
-    tom put the leave in writing" (round 72 heard only the fix beside it)."""
-    if told and corrected and corrected.lower() not in told.lower():
-        return f"{trimmed(told)}. {corrected}"
-    at = words.lower().find(trimmed(told).lower()) if told and not corrected else -1
-    if at > 0:  # "... it's X, we fixed that. something has changed though, the head asked ..." (round 78): news first
-        return f"{trimmed(told)}. {words[:at].rstrip(' ,;')}{words[at + len(trimmed(told)):]}".strip(" .")
-    return f"{words}. {trimmed(told)}" if told and not corrected and at < 0 else words
-
-
-def _only_news(news: list[str]) -> list[str]:
-    """"overlap isnt X, its Y. news: Z" (round 72): a line put right is no news, nor the label; each said once."""
-    told = [s for s in news if not re.fullmatch(r"(?i)\W*(?:\w+ )?(?:news|update)\W*", s) and not any(
-        f.kind in ("put", "add") and f.slot for f in read_fixes(s))] or news
-    return list({s.lower().strip(" .!?"): s for s in told}.values())

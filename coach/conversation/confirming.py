@@ -11,6 +11,7 @@ from coach.conversation.heard import corrected_to, said_content, yes_to_open
 from coach.conversation.recalling import in_second_person
 from coach.conversation.summary import non_answer
 from coach.listening import rules
+from coach.listening.change_words import OTHERWISE_TRUE
 from coach.listening.edits import OPEN_END
 from coach.listening.hollow import changed_without_what
 from coach.listening.playback import POINTING_BACK, play_back, trimmed
@@ -169,7 +170,8 @@ class Confirming(Changes):
         if not answered and self._added_reason(text, reading):
             # "because she made everyone feel at home", "yes, and also i like being asked": one more reason
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
-        if reading.confirm is not None or self._same_as_before(reading):  # "the trainer. for the fourth time"
+        # "the trainer. for the fourth time"; "..., otherwise ya still true" (round 83): the rest stands
+        if reading.confirm is not None or self._same_as_before(reading) or OTHERWISE_TRUE.search(text):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm is not False)
         if reading.has("correction") and not reading.has("hedge"):  # "not quite", with nothing more: a no
             return self._advance(answer=text, ref=ref, reading=reading, confirm=False)

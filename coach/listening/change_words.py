@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 
+from coach.listening import rules
+from coach.listening.fixes import read_fixes
+from coach.listening.playback import trimmed
+
 # What is different, said beside a yes to "still true?" (round 21).
 EXCEPT = re.compile(r"(?i)\b(?:except|apart from|other than|besides|only)(?: (?:that|for|maybe))?,?\s+"
                      r"(?P<x>(?:i'?m|im|i am|i'?ve|ive|i|now|the|my|we)\b[^.!?]{3,})")
@@ -145,8 +149,45 @@ NOT_JUST_TOO = re.compile(r"(?i)\b(?:it'?s|its|it is|that'?s|thats) not just (?:
                           r"(?P<x>[^.!?]{3,60}?)(?=\W*$|[.!?])")
 
 
+# "... otherwise ya still true, maybe growth more now" (round 83 made that sentence the drives): the rest stands, and
+# what follows it is one more thing beside last time's
+OTHERWISE_TRUE = re.compile(r"(?i)\b(?:otherwise|other than that|apart from that|besides that)[,.]?\s+"
+                            r"(?:(?:ya|yes|yeah|yep|its|it'?s|all|everything)[,.]?\s+)*(?:still )?"
+                            r"(?:true|right|good|fine|the same|same|ok|okay)\b[,.;]*\s*"
+                            r"(?:(?:and|but|just|though|tho)\s+)?(?P<x>[^.!?]*)")
+
+
 def yes_also(reply: str, kinds: list[str]) -> bool:
     """A reply that opens with a yes and goes on "also ...", whatever doubt follows ("ya. also been doing a figma
     course, kinda fun?": round 83 took it for a change and lost last time's words)."""
-    return NOT_JUST_TOO.search(reply) is not None or (
+    return NOT_JUST_TOO.search(reply) is not None or OTHERWISE_TRUE.search(reply) is not None or (
         bool(kinds) and kinds[0] == "yes" and "no" not in kinds and AND_NOW.search(reply) is not None)
+
+
+def restated_plus(reply: str, before: str) -> str:
+    """"organising AND maths" at last time's "organising people": the word beside last time's ("" if not that)."""
+    m = RESTATED_PLUS.match(reply)
+    if m is None or not before:
+        return ""
+    had = {w[:5] for w in rules.words(before.lower()) if len(w) >= 4}
+    old = {w[:5] for w in rules.words(m["old"].lower()) if len(w) >= 4}
+    new = {w[:5] for w in rules.words(m["x"].lower()) if len(w) >= 4}
+    return m["x"].strip() if old and old <= had and new and not new & had else ""
+
+
+def with_news(words: str, corrected: str, told: str) -> str:
+    """What is different now, with the news the reply told: "i applied for the MPH! ... so its X" (both), "... news:
+    tom put the leave in writing" (round 72 heard only the fix beside it)."""
+    if told and corrected and corrected.lower() not in told.lower():
+        return f"{trimmed(told)}. {corrected}"
+    at = words.lower().find(trimmed(told).lower()) if told and not corrected else -1
+    if at > 0:  # "... it's X, we fixed that. something has changed though, the head asked ..." (round 78): news first
+        return f"{trimmed(told)}. {words[:at].rstrip(' ,;')}{words[at + len(trimmed(told)):]}".strip(" .")
+    return f"{words}. {trimmed(told)}" if told and not corrected and at < 0 else words
+
+
+def only_news(news: list[str]) -> list[str]:
+    """"overlap isnt X, its Y. news: Z" (round 72): a line put right is no news, nor the label; each said once."""
+    told = [s for s in news if not re.fullmatch(r"(?i)\W*(?:\w+ )?(?:news|update)\W*", s) and not any(
+        f.kind in ("put", "add") and f.slot for f in read_fixes(s))] or news
+    return list({s.lower().strip(" .!?"): s for s in told}.values())
