@@ -89,7 +89,10 @@ class Editing:
         # "i care about climate, and im scared of X": both, whole (r73); drives are short: "meaning, earning enough"
         # is two, each as typed ("earning enough" was kept as the drive "earning well", round 75)
         split = r"\s*[;,]\s*|\s+and\s+" if var == "motivations" else r"\s*;\s*|,\s+and\s+"
-        items = [i for i in re.split(split, words) if i] if isinstance(value, list) else []
+        # "freedom (not stuck in meetings), growth mostly": a comma inside brackets splits nothing (round 83)
+        shielded = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\0").replace(";", "\1"), words)
+        items = [i.replace("\0", ",").replace("\1", ";") for i in re.split(split, shielded) if i] \
+            if isinstance(value, list) else []
         if len(items) > 1 or (items and var == "motivations"):
             self._empty_line(var)
             for item in items:
