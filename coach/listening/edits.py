@@ -198,14 +198,19 @@ def _one(text: str) -> Edit | None:
     if m is None:
         return None
     part = m.group("x") or m.group("x2")
+    # "take out the forklift part its small thing" (round 83 looked for "forklift part its small"): why, after the part
+    part = _WHY_AFTER.sub("", part)
     if not _fits(part):
         return None
     # "take out hiking, its beavers" (round 71 took hiking out and lost the beavers): what goes in its place
     then = _PUT_AFTER.match(text[m.end():]) if m.re is _REMOVE else None
     put = _put(then["y"]) if then and _fits(then["y"]) else ""
-    return Edit(core(part), put, said=_mention(m.group("said") or part))
+    return Edit(core(part), put, said=_mention(_WHY_AFTER.sub(r"\g<p>", m.group("said") or part)))
 
 
+_WHY_AFTER = re.compile(r"(?i)(?<=\w)(?P<p> (?:part|bit|line))?\W*(?<= )(?:(?:because|cos|cuz|coz|since) .*|"
+                        r"(?:its|it'?s|it is|is) (?:a |so |too |only |just |really )*(?:small|minor|nothing|old|wrong|"
+                        r"not|irrelevant|silly|boring|done|over)\b.*)$")
 _PUT_AFTER = re.compile(r"^(?:(?:it|that) (?:should|needs to|has to) (?:be|say)|"
                         r"(?:it'?s|its|it is|it was)(?: really| actually)?|put|make it|write|add|and put|"
                         r"instead(?: put)?|replace it with) "

@@ -7,10 +7,11 @@ one clause asks for (a ``Fix``), or nothing when it asks for none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from coach.listening.edits import Edit
 from coach.listening.edits import _one as _edit
+from coach.listening.fix import Fix as Fix
 from coach.listening.fix_words import _HEDGE_LEAD, _bare, _find_case, _old, _part, _said, _split_not, _words
 from coach.listening.fix_words import NOT_AN_ITEM as _NOT_AN_ITEM
 from coach.listening.fix_words import OFFERED as _OFFERED
@@ -50,30 +51,6 @@ _QUOTED_LINE = re.compile(r"(?i)^(?:(?:and|also|but)\s+)?['\"](?P<line>[^'\"]{2,
                           r"(?=\s+(?:should|needs? to|must)\b)")
 _THO = re.compile(r"(?i)^\s*(?:tho|though)\b[,.]?\s*(?:(?:it'?s|its) )?(?:just )?")  # "is wrong tho, its just X"
 _POINTER = r"(?:that|this|it|that bit|that part|this bit|this part|the last bit|the last one|that line|that sentence)"
-
-
-@dataclass(frozen=True)
-class Fix:
-    """One fix to a playback.
-
-    ``kind``: ``put`` (new words for a part), ``add`` (words added), ``drop`` (a part taken out), ``first``
-    (the item ``part`` names put first in its line), ``once`` (a part in its line twice, kept once),
-    ``ask`` (a part said to be wrong, with nothing in its place), ``missing`` (words said to have
-    been left out), ``keep`` (a part said to be right), ``restate`` (the whole chain said again:
-    ``new`` is where it starts, ``chain`` the reasons). ``slot`` is the value a part is named by
-    ("goal"); ``part`` the words it is named by ("sleep in"); ``said`` the part as named."""
-
-    kind: str
-    slot: str = ""
-    part: str = ""
-    new: str = ""
-    said: str = ""
-    chain: tuple[str, ...] = ()
-
-    @property
-    def points(self) -> bool:
-        """Does it point ("replace that bit with X") rather than name a part?"""
-        return not self.slot and not self.part
 
 
 def _read(clause: str) -> Fix | None:
@@ -163,7 +140,10 @@ def _add(text: str) -> Fix | None:
     new = re.split(r",\s+(?=(?:i (?:mentioned|said|know|think|guess)|it'?s|that'?s|which)\b)", new, flags=re.I)[0]
     # "add the helping people part": the words the part is named by are what to add (round 16)
     new = re.sub(r"(?i)^(?:the|that|my) (?P<x>[^,]+?) (?:part|bit|thing|stuff)$", r"\g<x>", new)
-    return Fix("add", slot_of(m.group("slot") or ""), new=new) if new else None
+    # "add i am good to calm people when fight" (round 83 added it to the line fixed before): what they're good at
+    good = re.match(r"(?i)^(?:i'?m|im|i am) (?:also |really |quite |pretty )?good (?:at|to|with|in) (?=\w)", new)
+    slot = slot_of(m.group("slot") or "") or ("strengths" if good else "")
+    return Fix("add", slot, new=new[good.end():] if good else new) if new else None
 
 
 def _too_strong(text: str) -> Fix | None:

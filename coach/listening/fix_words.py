@@ -68,7 +68,16 @@ def _words(text: str) -> str:
     text = re.sub(r"(?i)[,;]?\s+as an? maybe$", ", maybe", text)  # "add X as a maybe" (round 67 cut it to "X as a")
     # "add the beavers back lol you dropped them" (round 71 added "the beavers lol you dropped them"): the aside goes
     text = re.sub(r"(?i)(?<=\w)\s+(?:lol|lmao|haha+|ffs|omg)\b(?:\s+\w.*)?$", "", text)
+    text = _AT_COACH.sub("", text)  # "my family first, kids and wife, you forget it" (round 83 kept "I forget it")
     return own_voice(text).strip(" '\"")  # "replace it with 'you like X'": kept as "i like X"
+
+
+# A remark to the coach after the new words: "you forget it", "you had that before", "i told you twice".
+_AT_COACH = re.compile(r"(?i)[,;.]?\s+(?:(?:and|but)\s+)?(?:you|u) (?:forget|forgot|missed|dropped|lost|left out|"
+                       r"had|cut|"
+                       r"deleted|removed) (?:it|that|this|them)(?: (?:again|before|last time|already|out|off))*\W*$"
+                       r"|[,;.]?\s+(?:i (?:told|said to) (?:you|u)|i said)(?: (?:that|it|this))?(?: (?:twice|before|"
+                       r"already|last time|again))+\W*$")
 
 
 # A wording offered for a line: "the 'where those meet' bit could just say X" ("overlap = climate data could be an
