@@ -71,8 +71,8 @@ def _read(clause: str) -> Fix | None:
     asked = re.match(r"(?i)^\W*(?:wait,?\s+|hang on,?\s+)?(?:and|what about|but) (?P<x>(?:the|my) [\w' ]{2,40})\?", raw)
     if asked and not re.search(r"(?i)\band\b|\b(?:part|bit|line)\b", asked["x"]):  # "and the football?" (round 46)
         return Fix("missing", "", _part(asked["x"]), said=asked["x"])
-    fix = (_restate(text) or _add(text) or _missing(text) or _too_strong(text) or _named_first(text) or _pointed(text)
-           or _didnt_say(text)
+    fix = (_insert(text) or _restate(text) or _add(text) or _missing(text) or _too_strong(text) or _named_first(text)
+           or _pointed(text) or _didnt_say(text)
            or _slot_is(text) or _quoted_should(text) or _isnt(text) or _part_remark(text) or _not_x(text)
            or _y_not_quoted(text) or _plain_edit(text))
     if fix and fix.kind == "put" and fix.slot and not fix.part and re.search(r"(?i)\b(?:too|as well)[.!]*$", raw):
@@ -106,6 +106,23 @@ def _restate(text: str) -> Fix | None:
     chain = tuple(_words(r) for r in reasons if _words(r))
     head = _OWN_WAY.sub("", m.group("head"))  # "let me put it my way: i want to move into an HRBP role"
     return Fix("restate", new=_words(head), chain=chain)
+
+
+# "just put 'mostly' back before tutoring" (round 83 made "mostly back before tutoring" the reason): a word put in
+# beside words the line has
+_INSERT = re.compile(r"(?i)^(?:(?:just|pls|please|and|also|can you|could you)\s+)*(?:put|add|stick|write)\s+"
+                     r"(?P<q>['\"])?(?P<x>[\w' -]{1,25}?)(?(q)['\"])\s+(?:back\s+)?(?:in\s+)?"
+                     r"(?P<where>before|in front of|after|next to)\s+(?P<y>[\w' -]{2,40}?)"
+                     r"(?:\s+(?:pls|please|again))?\W*$")
+
+
+def _insert(text: str) -> Fix | None:
+    """"put 'mostly' back before tutoring": the line's words with the word put in where asked."""
+    m = _INSERT.match(text.strip())
+    if m is None:
+        return None
+    x, y = m["x"].strip(" '\""), re.sub(r"(?i)^(?:the|my)\s+", "", m["y"].strip(" '\""))
+    return Fix("put", part=y, new=f"{y} {x}" if m["where"].lower() == "after" else f"{x} {y}", said=f"'{y}'")
 
 
 def _add(text: str) -> Fix | None:

@@ -34,7 +34,7 @@ _NUMBERED = re.compile(r"(?:^|(?<=\s)(?<!number )(?<!\bno )(?<!\btop ))(?:\(\d{1
 
 _JUST_SAY = re.compile(r"(?i)^(?:(?:kind of|sort of|no|nah|ok|okay|hmm+)[,.]?\s+)*"
                        r"(?:(?:can you |could you |pls |please )?(?:just (?:say|put)|(?:make|have) it say))\s*:?\s+"
-                       r"(?P<x>[^.!?]{3,})$")
+                       r"(?P<x>(?![^.!?]*\s(?:back\s+)?(?:before|after|in front of)\s)[^.!?]{3,})$")
 
 
 def _clauses(text: str) -> list[str]:

@@ -64,7 +64,11 @@ _NOT_THEIRS = re.compile(r"(?i)\b(?:i'?m|im|i am) (?:the|a|an) [^,.;!?]*?"
                          r"(?=\s+(?:so|and|but|because|cos|which)\b|[,.;!?]|$)"
                          r"|[^,.;!?]*\b(?:don'?t|dont|do not|wouldn'?t) (?:really )?(?:want|wanna)\b[^,.;!?]*"
                          # "at my work thats just the manager": what there is, not the pick
-                         r"|\b(?:that'?s|thats|there'?s|theres) (?:just|only) (?:the|a|an|my|one) [^,.;!?]*")
+                         r"|\b(?:that'?s|thats|there'?s|theres) (?:just|only) (?:the|a|an|my|one) [^,.;!?]*"
+                         # "its a school, the jobs are head teacher and the caretaker" (round 83 picked "the jobs are
+                         # head"): the jobs there are, not the one picked
+                         r"|\b(?:the|our) (?:only )?(?:jobs|roles) (?:here |there )?(?:are|is)\b[^.;!?]*"
+                         r"|^\W*(?:(?:lol|so|well|um+)\W+)*(?:it'?s|its|it is) (?:just )?(?:a|an) [^,.;!?]*")
 
 
 # A pick said first, in a few words after "the"/"my"/"our" ("the practice lead", "our bakery owner"), with any

@@ -159,6 +159,10 @@ _NOT_SURE_OF = re.compile(r"(?i)\b(?:i'?m|im|i am) not (?:really |totally |100% 
                           r"(?:is|are|was|'s) what i (?:want|need|mean|meant|wanted))\b")
 
 
+_SHARE = re.compile(r"(?i)^\W*(mostly|mainly|largely)\s+(?=\w[^.!?]*(?:,\s*|\s+and\s+|\s+with\s+|\s+plus\s+)"
+                    r"(?:a bit|a little|some|partly|bits?)\b)")
+
+
 def _said(answer: str, lex: Lexicon | None = None) -> str:
     """What an answer says: its content, or the corrected thought a correction gives."""
     reading = _reading(answer, lex)
@@ -166,7 +170,9 @@ def _said(answer: str, lex: Lexicon | None = None) -> str:
     if doubt and doubt["x"] in reading.content:  # "im not sure four is what i want" (round 80: "four is what you want")
         return _clean(reading.content.replace(doubt["x"], f"i'm not sure {doubt['x']}", 1))
     if reading.content:
-        return _clean(reading.content)
+        share = _SHARE.match(answer)  # "mostly tutoring, a bit of data" (round 83 lost "mostly"): how much, not a doubt
+        kept = share and not reading.content.lower().startswith(share[1].lower())
+        return _clean(f"{share[1]} {reading.content}" if share and kept else reading.content)
     corrections = [a for a in reading.acts if a.kind == "correction" and a.content]
     felt = [a for a in reading.acts if a.kind == "feeling"]
     if not corrections and felt and not reading.has("correction"):  # a stored "i felt stupid a lot as a kid"
