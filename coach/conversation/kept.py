@@ -202,7 +202,7 @@ class Kept:
                     return self._reply("kept_now").replace("{words}", said)
                 return f'{self._reply("kept_still").replace("{words}", said)} {self._reply(self._add_hint())}'.strip()
             return self._reply("kept_yes").replace("{words}", said)
-        kept_before = find_kept(thing, previous) if not slot else None  # "did you keep my 60/40 thing?" (round 25)
+        kept_before = self._kept_before(thing, previous) if not slot else None
         if kept_before:
             return self._reply("kept_before").replace("{words}", play_back(kept_before, 30) or kept_before)
         before = said_before(f"about {thing}", previous, self.flow.lexicon) if slot else []
@@ -217,6 +217,13 @@ class Kept:
         missing = self._reply("kept_no").replace("{words}", play_back(thing) or thing)
         self._asked_missing = (self.step, thing) if self.current.corrects else None
         return f"{missing} {self._reply(self._add_hint())}".strip()
+
+    def _kept_before(self, thing: str, previous: dict[str, Any]) -> str | None:
+        """"did you keep my 60/40 thing?" (round 25): last time's words holding it; "didnt you remember my experiment?"
+        (round 83: "I don't have 'experiment'"): the experiment, as named."""
+        if re.fullmatch(r"(?i)(?:my |the |that )?(?:experiment|small step|idea)", thing.strip()):
+            return str(self.values.get("experiment") or previous.get("experiment") or "") or find_kept(thing, previous)
+        return find_kept(thing, previous)
 
     def _drive_added(self, thing: str) -> str:
         """A drive asked after at a step that takes corrections to the drives, kept now: its label ("" if not so)."""
