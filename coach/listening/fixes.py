@@ -195,7 +195,8 @@ _ONLY_NEWS = re.compile(r"(?i)^(?:the |my |that )?[\w' ]{1,25} (?:bit|part|thing
 # "theres junk in the people come to me for bit. it should just be X" (round 57): the line named, for what follows
 _JUNK_IN = re.compile(r"(?i)^(?:(?:ha|no|ok|oh|and|but|also)[,.!]?\s+)*(?:there'?s|theres|there is|you'?ve got|"
                       r"you have) (?:some |a bit of |loads of )?(?:junk|rubbish|stuff|nonsense|a mistake|mistakes|"
-                      r"a typo|typos|something wrong|errors?|a problem) (?:in|with|on) ")
+                      r"a typo|typos|something wrong|errors?|a problem) (?:in|with|on) "
+                      r"|^(?:(?:but|and|also|oh)\s+)?(?:you|u) (?:still )?(?:have|got|kept|left) (?=(?:the|that) )")
 
 
 def _said_whole(reply: str) -> list[Fix] | None:

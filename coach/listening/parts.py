@@ -28,7 +28,7 @@ _SLOT_NAMES: dict[str, str] = {
                  r"(?:the )?(?:end|ending|last (?:part|bit|one|reason|because|line|thing)|"
                  r"final (?:part|bit|one|reason))",
 }
-_SLOT = {k: re.compile(rf"^['\"]?(?:the |that |this |my )?(?:{v})(?: (?:bit|part|line|one))?['\"]?$", re.I)
+_SLOT = {k: re.compile(rf"^['\"]?(?:the |that |this |my )?(?:{v})(?: (?:bit|part|line|one|thing))?['\"]?$", re.I)
          for k, v in _SLOT_NAMES.items()}
 _ANY = "|".join(f"(?:{v})" for v in _SLOT_NAMES.values())
 # A part named by its line, as a pattern to build on ("add X to <the lights me up bit>").
