@@ -46,7 +46,11 @@ _FIX_ASKED = re.compile(r"(?i)^(?:and |also |but )?(?:(?:can|could|would) (?:you
                         r"(?:it|that|this|they)\s+(?:should|needs? to|has to|must)\s+(?:just |only |really )?"
                         r"(?:be|say|read)[:,]?\s+|"  # or "change the drives bit: its meaning first" (round 35)
                         rf"^(?:and |also |but )?(?:(?:can|could|would) (?:you|u) |pls |please )?(?:fix|change|correct|"
-                        rf"update) (?P<line>{_MENTION})\s*:\s*(?:it'?s |its |it is )?")
+                        rf"update) (?P<line>{_MENTION})\s*:\s*(?:it'?s |its |it is )?"
+                        # "also fix the money a thing, its "money a bit"" (round 83 made it the experiment)
+                        r"|^(?:and |also |but )?(?:(?:can|could|would) (?:you|u) |pls |please )?(?:fix|change|correct) "
+                        r"(?:the |that )?(?P<thing>[\w' ]{2,30}?) (?:thing|bit|part|one),?\s+"
+                        r"(?:it'?s|its|it is|should be)\s+(?=['\"])")
 _QUOTED_LINE = re.compile(r"(?i)^(?:(?:and|also|but)\s+)?['\"](?P<line>[^'\"]{2,30})['\"]"
                           r"(?=\s+(?:should|needs? to|must)\b)")
 _THO = re.compile(r"(?i)^\s*(?:tho|though)\b[,.]?\s*(?:(?:it'?s|its) )?(?:just )?")  # "is wrong tho, its just X"
@@ -61,7 +65,7 @@ def _read(clause: str) -> Fix | None:
     if m:
         return Fix("add", "why_chain", new=_words(m.group("new")))
     text = _WRONG_LEAD.sub("", _bare(raw))  # "the summary's wrong - i said FREEDOM, not meaning" (round 22)
-    text = _FIX_ASKED.sub(lambda m: f"{m.group('head') or m.group('line')} should be ", text)  # "fix the drives bit, X"
+    text = _FIX_ASKED.sub(lambda m: f"{m['head'] or m['line'] or repr(m['thing'])} should be ", text)  # "fix X bit, Y"
     # "'Underneath it' should say: X" (round 32): the line named in quotes, and what it should say
     text = _QUOTED_LINE.sub(lambda m: m.group("line") if slot_of(m.group("line")) else m.group(0), text)
     # "maybe the 'where those meet' bit could just say X" (round 50 moved on without a word): a wording offered

@@ -15,8 +15,9 @@ __all__ = ["fixes_apart", "puts_that_in"]
 # "wait, money too. drives is money and having a say. then the experiment, i'll apply for ..." (round 48 named the
 # experiment "money too and the experiment"): one more for a line, said beside its fix; the label before the answer
 _TOO = re.compile(r"(?i)^\W*(?:(?:wait|oh|and|also|plus)[,.]?\s+)*[\w' ]{2,25}? (?:too|as well)\W*$")
-_EXPERIMENT_LABEL = re.compile(r"(?i)^\W*(?:(?:and|then|so|ok|okay|now)[,.]?\s+)*(?:the |my )?experiment"
-                               r"(?:(?: (?:is|would be|then))?\s*[:,-]\s*| (?:is|would be) (?=\w))")
+# "and um experiment maybe ask sara ..." (round 83 kept "experiment maybe"): the label goes, the maybe stays
+_EXPERIMENT_LABEL = re.compile(r"(?i)^\W*(?:(?:and|then|so|ok|okay|now|um+|uh+|erm)[,.]?\s+)*(?:the |my )?experiment"
+                               r"(?:(?: (?:is|would be|then))?\s*[:,-]\s*| (?:is|would be) (?=\w)| (?=maybe\b))")
 # "no, please fix it." (round 53 named the experiment "fix it"): asking for the fixes, no words of its own
 _FIX_IT = re.compile(r"(?i)^\W*(?:(?:no|ok|okay|so|and|oh)[,.!]?\s+)*(?:please |pls |can you |could you )?"
                      r"(?:fix|change|correct|sort|update) (?:it|that|this|them|those)(?: please| pls| now| then)?\W*$")
