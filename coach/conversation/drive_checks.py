@@ -321,7 +321,7 @@ class DriveChecks:
         spec = self.flow.lexicon.motivations.get(str(item.get("id")))
         label = str(item.get("label") or "")
         if spec is not None and not item.get("with") and label and label.lower() != spec.label.lower():
-            return [label]
+            return [str(item.get("own") or label)]
         return [item["id"], *item.get("with", [])]
 
     def _item_denied(self, text: str) -> bool:

@@ -112,6 +112,9 @@ class Editing:
         # a read-back is said again as it is now; elsewhere only the question (round 72 heard "Same as before" again)
         # ... and at "is X still true?" about that line, the edit is the answer (round 83 asked about X again)
         revisited = self.current.changed == var and bool(self.current.keep_previous)
+        if self.current.foreach and self.current.collect_yes == var:  # "/edit what drives me: X" at a drive check:
+            self.state.item_index = len(self.state.items or [])  # the line is set, its checks are done (round 84)
+            revisited = True
         again = self._enter(self.step, fresh=False) if self.current.corrects or revisited else self._reask()
         return self._finish_turn(msgs + again)
 

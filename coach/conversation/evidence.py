@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from coach.listening import rules
+from coach.listening.pronouns import swap_pronouns
 from coach.listening.takeback import TAKE_BACK
 
 if TYPE_CHECKING:
@@ -129,7 +130,8 @@ class Evidence:
             naming = [text for _, text in named if _named_here(words, text)]
             # "plain": "freedom and money tbh", not "maybe money a bit"
             plain = bool(naming) and all(_named_here(words, text, plainly=True) for text in naming)
-            items.append({"id": m, "label": _said_as(words, naming) or lex.motivations[m].label,
+            own = _said_as(words, naming)  # kept in their words, said back in the second person
+            items.append({"id": m, "label": swap_pronouns(own) if own else lex.motivations[m].label, "own": own,
                           "note": lex.motivations[m].note, "evidence": evidence, "named": bool(naming), "plain": plain,
                           "many": False})
         said_first = " ".join(rules.normalise(text) for _, text in named)
@@ -230,6 +232,10 @@ _FINISHES = re.compile(r" (?:it|this|that|them|things|stuff|something|my (?:job|
 _SHRUG_END = re.compile(r"(?:\s+(?:maybe|i guess|i think|i suppose|probably|perhaps|tbh|lol|too|as well|also))+$")
 
 
+_NARROWED = re.compile(r" (?:over|with|around|in how|in what|at) (?:my|our|when|where|what|how|the)\b[^,;.!?]{1,25}?"
+                       r"(?=\s*(?:[,;.!?]|$|\band\b))")
+
+
 def _said_as(words: rules.Phrases, naming: list[str]) -> str:
     """A drive named in a phrase of the mentee's own ("having a say", "being my own boss"): said back in it, not in the
     label ("having an impact on how things turn out" was heard as not listening, round 22); "" for one word."""
@@ -241,6 +247,11 @@ def _said_as(words: rules.Phrases, naming: list[str]) -> str:
                 # "being good at it" (round 30 said back "being good at"): the phrase ends where the thought does
                 tail = _FINISHES.match(low, end) if re.search(r"\b(?:at|in|of|for|with|on|to)$", phrase) else None
                 return phrase + (tail.group(0) if tail else "")
+            # "freedom over my time, grandkids" (round 84 checked "having freedom over how you work" four times):
+            # the drive as they narrowed it
+            narrowed = _NARROWED.match(low, end) if len(phrase.split()) == 1 else None
+            if narrowed:
+                return phrase + narrowed.group(0)
             lead = re.search(r"\b(?:being|feeling) $", low[:start]) if len(phrase.split()) == 1 else None
             rest = re.match(r"[^,;.!?]*", low[end:])
             whole = low[lead.start():end + (rest.end() if rest else 0)].strip() if lead else ""
