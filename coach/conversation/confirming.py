@@ -8,15 +8,14 @@ from typing import TYPE_CHECKING, Any
 from coach.conversation.changes import Changes
 from coach.conversation.evidence import fitting
 from coach.conversation.heard import corrected_to, said_content, yes_to_open
-from coach.conversation.recalling import in_second_person
+from coach.conversation.said_whole import said_whole
 from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.change_words import OTHERWISE_TRUE
 from coach.listening.edits import OPEN_END
 from coach.listening.hollow import changed_without_what
-from coach.listening.playback import POINTING_BACK, play_back, trimmed
+from coach.listening.playback import play_back, trimmed
 from coach.listening.returning import news_in
-from coach.listening.text import balanced
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
@@ -155,7 +154,7 @@ class Confirming(Changes):
         changed = self._what_changed(reading)
         added = "" if changed else self._added_to_previous(reading)  # kept whole: last time's words are in it
         if changed or added:  # "partly, i've moved to QA since": the answer to "what has changed?", already given
-            whole = _said_whole(changed or added)  # added, said whole where the flow has no "noted_too"
+            whole = said_whole(changed or added)  # added, said whole where the flow has no "noted_too"
             line = (self._changed_line(changed, added, text) or self._reply("changed")).replace("{words}", whole)
             hollow = not whole.strip(" .,;!?'\"")  # nothing to say back: never "how it went: ." (round 64)
             listed = isinstance(self.values.get(self.current.changed or ""), list)
@@ -171,8 +170,9 @@ class Confirming(Changes):
             # "because she made everyone feel at home", "yes, and also i like being asked": one more reason
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
         # "the trainer. for the fourth time"; "..., otherwise ya still true" (round 83): the rest stands
-        if reading.confirm is not None or self._same_as_before(reading) or OTHERWISE_TRUE.search(text):
-            return self._advance(answer=text, ref=ref, reading=reading, confirm=reading.confirm is not False)
+        stands = OTHERWISE_TRUE.search(text) is not None  # "..., otherwise ya still true", "put all three same"
+        if reading.confirm is not None or self._same_as_before(reading) or stands:
+            return self._advance(answer=text, ref=ref, reading=reading, confirm=stands or reading.confirm is not False)
         if reading.has("correction") and not reading.has("hedge"):  # "not quite", with nothing more: a no
             return self._advance(answer=text, ref=ref, reading=reading, confirm=False)
         if reading.has("hedge"):
@@ -368,33 +368,7 @@ class Confirming(Changes):
         nothing said asks the question itself."""
         words = trimmed(corrected_to(reading) or said_content(reading))
         if words and not non_answer(words) and not rules.is_off_topic(words, self.flow.lexicon):
-            line = self._reply("changed").replace("{words}", _said_whole(words))
+            line = self._reply("changed").replace("{words}", said_whole(words))
             return [self._rule(line)] + self._advance(answer=text, ref=ref, reading=reading, confirm=None,
                                                       changed=words)
         return self._advance(answer=text, ref=ref, reading=reading, confirm=True if reading.confirm else None)
-
-
-_CHANGED = re.compile(r"(?i)\b(?:is|are|was|'s) (?:off|over|gone|done|dead)(?: now)?\b|"
-                      r"\b(?:any ?more|no longer|these days|right now|for now|"
-                      r"i'?ve (?:moved|changed|switched|quit|left|started))\b")
-
-
-def _said_whole(words: str) -> str:
-    """What changed, said back whole when short ("you got promoted. now you manage 2 people and hate
-    it"), else its key phrase: the second half is often the news."""
-    kept = re.sub(r"(?i)\s+actually(?=[.!,]|$)", "", trimmed(POINTING_BACK.sub("", words))).rstrip(" .!")
-    kept = re.sub(r"[.!;]+\s+(?=[a-z])", ", ", kept)  # one line: "you got promoted, now you manage ..."
-    if not kept or len(kept.split()) > 20:
-        pieces = [p for p in re.split(r"(?<=[.!?])\s+|,\s+(?=(?:and|but|so|they|it|which)\b)|\s+and\s+(?=(?:the|my|it|"
-                                      r"that|this|now)\b)|\s+but\s+(?=right now|for now|now|these days)", words)
-                  if p.strip()]  # "X is still the long term thing but right now i need a break" (round 50)
-        news = [p for p in pieces if _CHANGED.search(p)]  # "... the head of department thing is off now"
-        said = [play_back(p, 16) for p in (news[:1] + [p for p in pieces if p not in news[:1]] if news else pieces)]
-        wish = next((p for p in said[1:] if re.match(r"(?i)(?:you )?(?:want|wanna|'?d like|would like|plan|hope)\b",
-                                                     p) or p.startswith("you want")), "")
-        # "not really the senior dev thing anymore. i think i want to go product management": both halves
-        if said and said[0] and wish and len(f"{said[0]} {wish}".split()) <= 20:
-            return f"{said[0]}; {wish}"
-        return said[0] if news and said[0] else play_back(words, 16)  # "... to go down to three days" whole (r78)
-    return in_second_person(balanced(kept))  # "it's just 'partner": no stray quote mark
-

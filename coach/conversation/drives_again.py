@@ -15,6 +15,7 @@ from coach.conversation.message import Message
 from coach.conversation.said_before import drives_named
 from coach.conversation.summary import non_answer
 from coach.listening import rules
+from coach.listening.change_words import OTHERWISE_TRUE
 from coach.listening.edits import read_edits
 from coach.listening.fixes import Fix, read_fixes
 from coach.listening.playback import play_back, trimmed
@@ -67,6 +68,8 @@ class DrivesAgain:
         """A yes with one more drive, or one of last time's put right: kept, said so, and on (None: neither)."""
         step = self.current
         if step.changed != "motivations" or "noted_too" not in self.flow.replies or "changed" not in self.flow.replies:
+            return None
+        if OTHERWISE_TRUE.search(text):  # "... actually no, money still important. put all three same" (round 84)
             return None
         kept = [m for m in (self.values.get("previous") or {}).get("motivations") or [] if isinstance(m, str)]
         fixes = read_fixes(text)

@@ -154,7 +154,10 @@ NOT_JUST_TOO = re.compile(r"(?i)\b(?:it'?s|its|it is|that'?s|thats) not just (?:
 OTHERWISE_TRUE = re.compile(r"(?i)\b(?:otherwise|other than that|apart from that|besides that)[,.]?\s+"
                             r"(?:(?:ya|yes|yeah|yep|its|it'?s|all|everything)[,.]?\s+)*(?:still )?"
                             r"(?:true|right|good|fine|the same|same|ok|okay)\b[,.;]*\s*"
-                            r"(?:(?:and|but|just|though|tho)\s+)?(?P<x>[^.!?]*)")
+                            r"(?:(?:and|but|just|though|tho)\s+)?(?P<x>[^.!?]*)"
+                            # "actually no, money still important. put all three same" (round 84 kept "money less")
+                            r"|\b(?:put |keep |leave )?(?:all|both) (?:three |two |four |of them |of it )?"
+                            r"(?:the )?same\b")
 
 
 def yes_also(reply: str, kinds: list[str]) -> bool:
