@@ -244,6 +244,9 @@ def test_you_meaning_anyone_is_not_turned_into_the_coach() -> None:
     assert play_back("the bit where you make things easier for people") == \
         "the bit where you make things easier for people"
     assert play_back("i like it when your work gets seen") == "you like it when your work gets seen"
+    # Round 84: "... like when a new nurse finally gets it and you can see them relax" came back with "I can see".
+    assert swap_pronouns("i like helping people, like when a new nurse finally gets it and you can see them relax") \
+        == "you like helping people, like when a new nurse finally gets it and you can see them relax"
 
 
 def test_a_tentative_thought_said_again_more_plainly_is_said_back_whole() -> None:

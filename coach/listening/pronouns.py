@@ -132,6 +132,7 @@ class _Swap:
         self.mentee_subject = False  # the clause so far is about what "I" do ("i want us to ...")
         self.drop_all = False  # "us all" said as "all of you": the "all" is not said twice
         self.anyone = False  # in a clause where "you" is anyone ("when you see a kid get it")
+        self.when = False  # in a clause opened by "when": "when a new nurse gets it and you can see them relax"
         # With no "I", "me" or "my" anywhere, a "you" later on is anyone ("being senior means people
         # listen to you"): kept. One that opens the words ("you're right", "are you sure?") is the coach.
         said = [t.lower().replace("\u2019", "'") for t in tokens if t[:1].isalpha()]
@@ -151,6 +152,7 @@ class _Swap:
             self.reported = self.reported and not any(c in tok for c in ".;!?")
             self.mentee_subject = self.mentee_subject and not any(c in tok for c in ".;!?,")
             self.anyone = self.anyone and not any(c in tok for c in ".;!?,")
+            self.when = self.when and not any(c in tok for c in ".;!?,")
 
     def word(self, i: int, tok: str) -> None:
         low = tok.lower().replace("\u2019", "'")
@@ -165,6 +167,7 @@ class _Swap:
             return
         if low in _REPORTING and _prev_word(self.tokens, i) not in _SPEAKERS and _reports_you(self.tokens, i):
             self.reported = True
+        self.when = self.when or low in _GENERIC_AFTER
         if low in _MENTEE_SUBJECTS:
             self.mentee_subject = True
         elif low in _OTHER_PEOPLE:
@@ -197,7 +200,7 @@ class _Swap:
             return _FIRST_TO_SECOND[low]
         if self.generic_you and (low in _SECOND_TO_FIRST or low == "you"):
             return tok
-        if (low in _SECOND_TO_FIRST or low == "you") and (self.anyone or prev in _GENERIC_AFTER or (
+        if (low in _SECOND_TO_FIRST or low == "you") and (self.anyone or self.when or prev in _GENERIC_AFTER or (
                 prev == "that" and _prev_word(self.tokens, _before(self.tokens, i)) in _SEEING)):
             self.anyone = True  # "... that you can do work you like": the rest of the clause too
             return tok  # "i love it when you help someone", "the bit where you make things easier": anyone
