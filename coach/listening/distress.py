@@ -41,6 +41,10 @@ _SHOWING_HOW = re.compile(r"\b(?:show|shows|showing|showed|teach|teaches|teachin
 # Things that are a burden ("fonts are a real burden", "meetings were such a burden"): not the person.
 _THINGS_A_BURDEN = re.compile(r"\b(?!(?:i|me|we|us|people|everyone|they)\b)[a-z]+s (?:are|were) (?:such |a |an |real |"
                               r"bit |of |kind |really |total |huge )*burden\b")
+# A thing in a mess, not the person: "the onboarding flow, its a mess and nobody owns it" (round 85 asked "are you
+# safe?"); "i'm a mess" stays
+_THING_A_MESS = re.compile(r"\b(?:it'?s|its|it is|it was|that'?s|thats|that is|(?:the|our|their) [a-z]+(?: [a-z]+)? "
+                           r"(?:is|are|was|were)) (?:such |a |an |bit of a |real |total |complete |right |hot )*mess\b")
 # Someone or something else dying, as part of the work: "when their pet is dying", "patients who are dying".
 # Others upset, or a harm said not to be one (round 33, 34): "the commis kids come to me when theyre about to cry",
 # "a kitchen without making everyone miserable", "it'd sting but i wouldnt die of it".
@@ -359,6 +363,7 @@ def _cues(t: _Tables, sentence: str) -> str | None:
     sentence = _SOMEONE_DIED.sub(" ~ ", sentence)  # "since ron died the house is very quiet": a loss, told
     sentence = _OTHERS_UPSET.sub(" ~ ", sentence)  # "the new kids come to me when theyre about to cry lol"
     sentence = _THINGS_A_BURDEN.sub(" ~ ", sentence)  # "fonts are a real burden, truly tragic": things, sarcastic
+    sentence = _THING_A_MESS.sub(" ~ ", sentence)  # "the onboarding flow, its a mess"
     sentence = _THINGS_DEAD.sub(" ~ ", sentence)  # "courgettes are dead now tho, frost"
     sentence = _NOT_DEAD.sub(" ~ ", sentence)  # "maybe training isnt dead"
     sentence = re.sub(r"\b(?:not|never) (?:running |going )?on empty\b", " ~ ", sentence)  # "with energy, not on empty"
