@@ -45,6 +45,12 @@ _THINGS_A_BURDEN = re.compile(r"\b(?!(?:i|me|we|us|people|everyone|they)\b)[a-z]
 # safe?"); "i'm a mess" stays
 _THING_A_MESS = re.compile(r"\b(?:it'?s|its|it is|it was|that'?s|thats|that is|(?:the|our|their) [a-z]+(?: [a-z]+)? "
                            r"(?:is|are|was|were)) (?:such |a |an |bit of a |real |total |complete |right |hot )*mess\b")
+# A way to do a work thing ("is there a way to do it without losing money tho?", round 85 asked "are you safe?"), and
+# unseen at work ("i kind of feel invisible, like ... nobody above her knows my name"): the job, not the person
+_WORK_WAY = re.compile(r"\ba way to do it (?=without (?:losing|giving up|taking|a pay|quitting|leaving|going|dropping|"
+                       r"the money|money)|part[- ]time|from home|on the side|and still)")
+_UNSEEN_AT_WORK = re.compile(r"\b(?:invisible|nobody|no one)(?=[^.!?]{0,60}\b(?:above (?:her|him|them|me)|"
+                             r"knows my name|at work|management|my (?:boss|manager|lead)|promotion)\b)")
 # Someone or something else dying, as part of the work: "when their pet is dying", "patients who are dying".
 # Others upset, or a harm said not to be one (round 33, 34): "the commis kids come to me when theyre about to cry",
 # "a kitchen without making everyone miserable", "it'd sting but i wouldnt die of it".
@@ -364,6 +370,7 @@ def _cues(t: _Tables, sentence: str) -> str | None:
     sentence = _OTHERS_UPSET.sub(" ~ ", sentence)  # "the new kids come to me when theyre about to cry lol"
     sentence = _THINGS_A_BURDEN.sub(" ~ ", sentence)  # "fonts are a real burden, truly tragic": things, sarcastic
     sentence = _THING_A_MESS.sub(" ~ ", sentence)  # "the onboarding flow, its a mess"
+    sentence = _UNSEEN_AT_WORK.sub(" ~ ", _WORK_WAY.sub(" ~ ", sentence))  # "a way to do it without losing money"
     sentence = _THINGS_DEAD.sub(" ~ ", sentence)  # "courgettes are dead now tho, frost"
     sentence = _NOT_DEAD.sub(" ~ ", sentence)  # "maybe training isnt dead"
     sentence = re.sub(r"\b(?:not|never) (?:running |going )?on empty\b", " ~ ", sentence)  # "with energy, not on empty"

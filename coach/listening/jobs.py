@@ -59,7 +59,9 @@ _PERSON_NAMED = re.compile(r"(?i)(?:the|my|our) (?:[\w'-]+ ){0,2}[\w'-]+(?: (?:o
                            r"(?:the |our |my )?[\w'-]+(?: [\w'-]+){0,2}(?: (?:at|in|on|for) (?:the |our |my )?[\w'-]+"
                            r"(?: [\w'-]+)?)?)"
                            r"(?<!\blol)(?<!\bhaha)(?<!\btbh)")
-_TAKEN_BACK = re.compile(r"(?i)\?\s*(?:but |nah,? |no,? )?not really\b(?![^.!?]*\b(?:actually|maybe|or)\b)")
+_TAKEN_BACK = re.compile(r"(?i)\?\s*(?:but |nah,? |no,? )?not really\b(?![^.!?]*\b(?:actually|maybe|or)\b)"
+                         # "none of them. maybe the head of maths, but no, too many meetings" (round 85 kept it)
+                         r"|\bnone of them\b[^?]*\bbut no\b(?![^.!?]*\b(?:actually|maybe|or)\b)")
 _NOT_THEIRS = re.compile(r"(?i)\b(?:i'?m|im|i am) (?:the|a|an) [^,.;!?]*?"
                          r"(?=\s+(?:so|and|but|because|cos|which)\b|[,.;!?]|$)"
                          r"|[^,.;!?]*\b(?:don'?t|dont|do not|wouldn'?t) (?:really )?(?:want|wanna)\b[^,.;!?]*"
