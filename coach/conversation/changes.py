@@ -69,8 +69,7 @@ class Changes(DriveChecks):
         asked = asked or (cw.restated_plus(reading.reply, self._previous_words(step.changed)) if not added else "")
         extra = trimmed(added.group("x") or added.groupdict().get("y") or "") if added else trimmed(asked)
         extra = re.sub(r"(?i),?\s+i (?:said|told you|mentioned) (?:that|it|this)\b.*$", "", extra)  # "..., i said that"
-        extra = re.sub(r"(?i)^(?:also |like |also like |kind of |kinda |(?:i'?ve |ive )?been (?:doing|taking) )+", "",
-                       extra)  # "also like X", "been doing a figma course": X
+        extra = _ADDED_LEAD.sub("", extra)  # "also like X", "been doing a figma course", "new thing, X": X
         if re.match(r"(?i)(?:it|that|this|them)\b", extra):
             return ""  # "can you write it normally lol, just meaningful" (round 55): how, not one more thing
         if not extra or non_answer(extra) or extra.lower() in self._previous_words(step.changed).lower() or only_felt(
@@ -356,6 +355,8 @@ class Changes(DriveChecks):
                 self.words.remove(var, i)
 
 
+_ADDED_LEAD = re.compile(r"(?i)^(?:also |like |also like |kind of |kinda |(?:i'?ve |ive )?been (?:doing|taking) |"
+                         r"(?:a |one )?new thing[,:]? |news[,:]? |update[,:]? |add[,:] )+")
 # Said to the coach inside a sentence of news: "i did tell you last time", "like i told you before".
 _TOLD_YOU = re.compile(r"(?i)(?:^|(?<=[,.;]))\s*(?:(?:no|and|but|like|as)[,]?\s+)*i (?:did |already |have |'ve |just )?"
                        r"(?:tell|told|said to) (?:you|u)(?: (?:that|this|so))?(?: (?:last time|before|already|twice|"

@@ -31,6 +31,7 @@ _WANTS_PREPOSITION = {
     "excited", "passionate", "nervous", "worried", "curious", "known", "useful", "stuck", "hooked", "into",
 }
 _PREPOSITIONS = {"at", "in", "for", "on", "with", "to", "from", "by", "like", "as", "about"}
+_NOUN_TOO = {"plan", "love", "need", "start", "move", "hope", "try"}  # nouns too, after "the", "a", "new"
 
 
 def cut(words: list[str], max_words: int) -> list[str]:
@@ -42,7 +43,9 @@ def cut(words: list[str], max_words: int) -> list[str]:
             continue  # "on tuesdays but still | on shift" (round 81 said "but still;"): the turn says nothing yet
         if nxt in ("not", "rather", "instead") and last not in NO_END | _NOT_BEFORE_CONTRAST:
             return words[:end]  # "look after people | not to fill in forms and ...": the contrast goes
-        if nxt in BREAK_BEFORE and last not in NO_END:
+        # "the new shift plan | for the warehouse": a noun "plan" ends a phrase; "i plan | to" does not (round 85)
+        noun = last in _NOUN_TOO and words[end - 2].lower() not in ("i", "we", "you", "they", "to", "and", "will")
+        if nxt in BREAK_BEFORE and (last not in NO_END or noun):
             if nxt in _PREPOSITIONS and last in _WANTS_PREPOSITION:
                 continue  # "to be good | at something that is not a fight": good at what, is the point
             head = " ".join(words[:end])

@@ -22,7 +22,7 @@ _SLOT_NAMES: dict[str, str] = {
                  r"(?:bit|part|line)|what i'?m good at|(?:my |the )?strengths?|good at(?=\s*:|\s*$)",
     "sweet_spot": r"where (?:(?:they|those|it|these|things|the three|all three) )?(?:all )?(?:meet|overlap)s?|(?:the )?"
                   r"(?:overlap|sweet spot)(?: bit| part)?|(?:the )?(?:where they meet|meet) (?:bit|part)",
-    "motivations": r"(?:what )?drives (?:me|you)|(?:what )?motivates (?:me|you)|"
+    "motivations": r"(?:what )?drives? (?:me|you)|(?:what )?motivates (?:me|you)|"
                    r"(?:the )?(?:drives?|drivers?|motivations?)(?: bit| part| line)?",
     "why_chain": r"(?:the )?(?:reasons?|because|why) (?:bit|part|line)s?|(?:the )?reasons?|(?:the )?chain|"
                  r"(?:the )?(?:end|ending|last (?:part|bit|one|reason|because|line|thing)|"
