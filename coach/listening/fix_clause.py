@@ -12,6 +12,7 @@ from dataclasses import replace
 from coach.listening.edits import Edit
 from coach.listening.edits import _one as _edit
 from coach.listening.fix import Fix as Fix
+from coach.listening.fix_add import add_fix, insert_fix
 from coach.listening.fix_words import _HEDGE_LEAD, _bare, _find_case, _old, _part, _said, _split_not, _words
 from coach.listening.fix_words import NOT_AN_ITEM as _NOT_AN_ITEM
 from coach.listening.fix_words import OFFERED as _OFFERED
@@ -75,8 +76,8 @@ def _read(clause: str) -> Fix | None:
     asked = re.match(r"(?i)^\W*(?:wait,?\s+|hang on,?\s+)?(?:and|what about|but) (?P<x>(?:the|my) [\w' ]{2,40})\?", raw)
     if asked and not re.search(r"(?i)\band\b|\b(?:part|bit|line)\b", asked["x"]):  # "and the football?" (round 46)
         return Fix("missing", "", _part(asked["x"]), said=asked["x"])
-    fix = (_insert(text) or _restate(text) or _add(text) or _missing(text) or _too_strong(text) or _named_first(text)
-           or _pointed(text) or _didnt_say(text)
+    fix = (insert_fix(text) or _restate(text) or add_fix(text) or _missing(text) or _too_strong(text)
+           or _named_first(text) or _pointed(text) or _didnt_say(text)
            or _slot_is(text) or _quoted_should(text) or _isnt(text) or _part_remark(text) or _not_x(text)
            or _y_not_quoted(text) or _plain_edit(text))
     if fix and fix.kind == "put" and fix.slot and not fix.part and re.search(r"(?i)\b(?:too|as well)[.!]*$", raw):
@@ -110,61 +111,6 @@ def _restate(text: str) -> Fix | None:
     chain = tuple(_words(r) for r in reasons if _words(r))
     head = _OWN_WAY.sub("", m.group("head"))  # "let me put it my way: i want to move into an HRBP role"
     return Fix("restate", new=_words(head), chain=chain)
-
-
-# "just put 'mostly' back before tutoring" (round 83 made "mostly back before tutoring" the reason): a word put in
-# beside words the line has
-_INSERT = re.compile(r"(?i)^(?:(?:just|pls|please|and|also|can you|could you)\s+)*(?:put|add|stick|write)\s+"
-                     r"(?P<q>['\"])?(?P<x>[\w' -]{1,25}?)(?(q)['\"])\s+(?:back\s+)?(?:in\s+)?"
-                     r"(?P<where>before|in front of|after|next to)\s+(?P<y>[\w' -]{2,40}?)"
-                     r"(?:\s+(?:pls|please|again))?\W*$")
-
-
-def _insert(text: str) -> Fix | None:
-    """"put 'mostly' back before tutoring": the line's words with the word put in where asked."""
-    m = _INSERT.match(text.strip())
-    if m is None:
-        return None
-    x, y = m["x"].strip(" '\""), re.sub(r"(?i)^(?:the|my)\s+", "", m["y"].strip(" '\""))
-    return Fix("put", part=y, new=f"{y} {x}" if m["where"].lower() == "after" else f"{x} {y}", said=f"'{y}'")
-
-
-def _add(text: str) -> Fix | None:
-    """"add sourdough to the lights me up bit", "add that I want to prove I can do it"."""
-    text = re.sub(r"(?i)^(?:and|but|so|plus)\s+(?=[\w' ]{1,30}:)", "", text)  # "and good at: add finding auth bugs"
-    m = re.match(rf"^(?:maybe |oh |and )?(?:(?:can|could) you |please |pls |"
-                 rf"(?:i|we)(?: want| wanna| would like|'d like| wanted) to )?"
-                 rf"(?:also )?"
-                 rf"(?:add|put in|include|write(?: down)?|note(?: down)?|put down)(?: back| in)?\s+"
-                 rf"(?:(?:one|one more|another|a) thing:?\s+|this:\s+)?"
-                 rf"(?:that\s+)?"
-                 rf"(?P<new>.+?)(?:\s+(?:to|in|into|under|on|for)\s+(?P<slot>{_MENTION}))?"
-                 rf"(?:,?\s+(?:not just|as well as|too|as well|also)\b[^.!?]*)?$", text, re.I)
-    if m is None:
-        m = re.match(rf"^(?P<slot>{_MENTION}):?\s+(?:add|also|plus)\s+(?P<new>.+)$", text, re.I)
-    if m is None:  # "the lights me up bit should have vintage markets too"
-        m = re.match(rf"^(?P<slot>{_MENTION})\s+should (?:also )?(?:have|include|mention|list|get)\s+(?P<new>.+?)"
-                     rf"(?:\s+(?:too|as well|also|in it|in there))?$", text, re.I)
-    if m is None:  # "and tutoring should be in there too" (round 22): no line named
-        m = re.match(r"^(?:and |also )?(?!(?:that|it|this|those|these|them)\s)(?P<new>[\w' ]{2,40}?)\s+"
-                     r"(?:should|needs to|has to) (?:be|go) "
-                     r"(?:in )?(?:there|in it)(?P<slot>)(?: too| as well| also)?$", text, re.I)
-    if m is None:  # "proving myself should be in the drives bit"
-        m = re.match(rf"^(?:and |also )?(?P<new>.+?)\s+(?:(?:should|could|needs to|has to) (?:be|go)|goes|go|belongs) "
-                     rf"(?:in|under|with|on|into)\s+(?P<slot>{_MENTION})$", text, re.I)
-    if m is None:
-        return None
-    new = _words(m.group("new"))
-    new = re.sub(r",\s*(?:a bit|a little|too|as well|i guess)$|\s+(?:to it|to that|in there|in it)$", "", new,
-                 flags=re.I).strip(" ,")  # "add patient education to it": the words, not where they go
-    # "add that I like teaching, I mentioned it in passing": the words to add, not the aside after them
-    new = re.split(r",\s+(?=(?:i (?:mentioned|said|know|think|guess)|it'?s|that'?s|which)\b)", new, flags=re.I)[0]
-    # "add the helping people part": the words the part is named by are what to add (round 16)
-    new = re.sub(r"(?i)^(?:the|that|my) (?P<x>[^,]+?) (?:part|bit|thing|stuff)$", r"\g<x>", new)
-    # "add i am good to calm people when fight" (round 83 added it to the line fixed before): what they're good at
-    good = re.match(r"(?i)^(?:i'?m|im|i am) (?:also |really |quite |pretty )?good (?:at|to|with|in) (?=\w)", new)
-    slot = slot_of(m.group("slot") or "") or ("strengths" if good else "")
-    return Fix("add", slot, new=new[good.end():] if good else new) if new else None
 
 
 def _too_strong(text: str) -> Fix | None:
