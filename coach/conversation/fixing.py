@@ -14,7 +14,7 @@ from coach.conversation.asking import said_back
 from coach.conversation.correcting import _names
 from coach.conversation.heard import corrected_to, said_content
 from coach.conversation.machine import Position, position
-from coach.conversation.placing import find_part, named_in, put_in
+from coach.conversation.placing import find_part, named_in, put_in, where_said
 from coach.conversation.rewriting import NO_ONLY, Rewriting
 from coach.conversation.summary import LINES, non_answer
 from coach.listening import rules
@@ -25,7 +25,7 @@ from coach.listening.fix_words import in_place_of, restated
 from coach.listening.fixes import Fix, is_complaint, read_fixes
 from coach.listening.fixes_apart import fixes_apart, puts_that_in
 from coach.listening.hollow import hollow
-from coach.listening.parts import MENTION, keeps_as_is, slot_of
+from coach.listening.parts import MENTION, keeps_as_is
 from coach.listening.playback import play_back, trimmed
 
 if TYPE_CHECKING:
@@ -49,21 +49,6 @@ _NAMES_PART = re.compile(r"\b(?:bit|part|line|thing)s?\b")
 # What "add it" points back to: "it", "that", "that one", "it in pls".
 _IT = re.compile(r"(?i)(?:it|that|this|them|that one|that bit|those)(?: (?:in|back|back in|on|too|as well|pls|please|"
                  r"then|now))*")
-
-def _where_said(reply: str) -> tuple[str, str]:
-    """(the line a reply names for its words, the words): "wireframing. under what im good at. not where im
-    heading" is ("strengths", "wireframing"); ("", "") when it names no line."""
-    line, words = "", ""
-    for piece in (p.strip() for p in re.split(r"[.;!?]+\s*", reply) if p.strip()):
-        if re.match(r"(?i)not\b", piece):
-            continue  # "not where im heading": where it does not go
-        named = slot_of(re.sub(r"(?i)^(?:(?:put|add|it'?s|its|it goes|goes|it should go)\s+)?(?:under|in|to|for|into|"
-                               r"on|as|with)\s+", "", piece))
-        if named:
-            line = line or named
-        elif not words:
-            words = piece
-    return (line, words) if line else ("", "")
 
 # Fixes whose words go into the record.
 _WORDS_IN = frozenset({"put", "add", "restate", "missing"})
@@ -219,6 +204,12 @@ class Fixing(Rewriting):
         """The answer to a question about a part: its words go there; a no leaves the part as it was."""
         step = self.current
         before = str((self.state.fixing or {}).get("heard") or "")  # put right with the question, not yet said
+        added = [f for f in read_fixes(reading.reply) if f.kind == "add" and f.slot in step.corrects]
+        if added:  # "no i mean add it, like 'X' is one of the things that drives me" (round 85 made it the goal)
+            self.state.fixing = None
+            self._apply_fixes(added, reading.reply)
+            self._corrected = "\n".join(w for w in (before, self._corrected) if w)
+            return self._advance(answer="", ref=ref, reading=reading, confirm=None, corrected=bool(self._corrected))
         gone = _JUST_DROP.match(reading.reply)
         fixing = self.state.fixing or {}
         if gone and (fixing.get("part") or fixing.get("var")):  # "nothing?? just delete it. and change X to Y"
@@ -310,7 +301,7 @@ class Fixing(Rewriting):
             return False
         var, index, part = str(fixing.get("var") or ""), fixing.get("index"), str(fixing.get("part") or "")
         if fixing.get("add"):
-            line, words = _where_said(reply)  # "wireframing. under what im good at. not where im heading" (round 42)
+            line, words = where_said(reply)  # "wireframing. under what im good at. not where im heading" (round 42)
             target = (line if line in self.current.corrects else "") or var or (
                 "why_chain" if "why_chain" in self.current.corrects else "")
             said = self._fix_one(Fix("add", target, new=words or new), reply) if target else ""

@@ -12,6 +12,7 @@ import re
 from coach.listening import rules
 from coach.listening.edits import OPEN_END
 from coach.listening.fix_several import is_number
+from coach.listening.parts import slot_of
 from coach.listening.playback import swap_pronouns
 
 __all__ = ["CLAUSE", "DETERMINER", "dropped_from", "find_part", "named_in", "naming_words", "options_of", "put_in",
@@ -182,3 +183,19 @@ def dropped_from(item: str, part: str) -> str:
     if len(options) > 1 and kept and len(kept) < len(options):
         return ", or ".join(kept)
     return without(item, part) or item
+
+
+def where_said(reply: str) -> tuple[str, str]:
+    """(the line a reply names for its words, the words): "wireframing. under what im good at. not where im
+    heading" is ("strengths", "wireframing"); ("", "") when it names no line."""
+    line, words = "", ""
+    for piece in (p.strip() for p in re.split(r"[.;!?]+\s*", reply) if p.strip()):
+        if re.match(r"(?i)not\b", piece):
+            continue  # "not where im heading": where it does not go
+        named = slot_of(re.sub(r"(?i)^(?:(?:put|add|it'?s|its|it goes|goes|it should go)\s+)?(?:under|in|to|for|into|"
+                               r"on|as|with)\s+", "", piece))
+        if named:
+            line = line or named
+        elif not words:
+            words = piece
+    return (line, words) if line else ("", "")
