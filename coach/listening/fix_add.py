@@ -62,18 +62,3 @@ def add_fix(text: str) -> Fix | None:
     good = re.match(r"(?i)^(?:i'?m|im|i am) (?:also |really |quite |pretty )?good (?:at|to|with|in) (?=\w)", new)
     slot = slot_of(m.group("slot") or "") or ("strengths" if good else "")
     return Fix("add", slot, new=new[good.end():] if good else new) if new else None
-
-
-# "no i mean add it, like 'not doing night shifts' is one of the things that drives me" (round 85 made it the goal)
-_ONE_OF = re.compile(r"(?i)^(?:(?:no|i mean|like|so|ok|okay|add it|just add it)[,.]?\s+)*"
-                     r"['\"]?(?P<x>[\w' -]{2,40}?)['\"]? "
-                     r"(?:is|are|should be) (?:also )?(?:one of|part of|among|in) (?:the things (?:that )?|what )?"
-                     rf"(?P<line>{_MENTION})\W*$")
-
-
-def one_of_fix(text: str) -> Fix | None:
-    """"'not doing night shifts' is one of the things that drives me": added to that line."""
-    m = _ONE_OF.match(text.strip())
-    slot = slot_of(m["line"]) if m else ""
-    return Fix("add", slot, new=_words(m["x"])) if m and slot and not re.match(r"(?i)(?:it|that|this)$", m["x"]) \
-        else None

@@ -65,10 +65,14 @@ _JUDGED = re.compile(r"(?i)^(?:just |all |still |totally )?(?:a |half a )?(?:bro
 
 
 # "meaning STILL isnt in what drives me, its literally the main one" (round 81 kept it as how the experiment went)
-_NOT_IN_LINE = re.compile(rf"(?i)^(?:(?:but|and|also|so|ok|okay|mostly|yeah|no)\W*\s+)*(?P<x>(?!(?:that|it|this|what|"
-                          rf"which|there|he|she|they|you|i)\b)[\w' -]{{2,40}}?) (?:still |yet |even )?(?:isn'?t|isnt|"
-                          rf"is not|aren'?t|arent|are not|wasn'?t|wasnt|not) (?:in|on|under|part of)"
-                          rf" (?P<m>{MENTION})(?: (?:still|again|yet|anymore|any more))?\W*$")
+# ... and said as one of them: "no i mean add it, like 'not doing night shifts' is one of the things that drives me"
+# (round 85 made it the goal)
+_NOT_IN_LINE = re.compile(rf"(?i)^(?:(?:but|and|also|so|ok|okay|mostly|yeah|no|i mean|like|add it|just add it)\W*\s+)*"
+                          rf"(?P<x>(?!(?:that|it|this|what|which|there|he|she|they|you|i)\b)[\w' -]{{2,40}}?) "
+                          rf"(?:(?:still |yet |even )?(?:isn'?t|isnt|is not|aren'?t|arent|are not|wasn'?t|wasnt|not) "
+                          rf"(?:in|on|under|part of)|(?:is|are|should be) (?:also )?(?:one of|part of|among|in) "
+                          rf"(?:the things (?:that )?|what )?)"
+                          rf" ?(?P<m>{MENTION})(?: (?:still|again|yet|anymore|any more))?\W*$")
 
 
 def not_in_line(clause: str) -> Fix | None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from coach.listening.edits import Edit
 from coach.listening.edits import _one as _edit
 from coach.listening.fix import Fix as Fix
-from coach.listening.fix_add import add_fix, insert_fix, one_of_fix
+from coach.listening.fix_add import add_fix, insert_fix
 from coach.listening.fix_words import _HEDGE_LEAD, _bare, _find_case, _old, _part, _said, _split_not, _words
 from coach.listening.fix_words import NOT_AN_ITEM as _NOT_AN_ITEM
 from coach.listening.fix_words import OFFERED as _OFFERED
@@ -76,8 +76,8 @@ def _read(clause: str) -> Fix | None:
     asked = re.match(r"(?i)^\W*(?:wait,?\s+|hang on,?\s+)?(?:and|what about|but) (?P<x>(?:the|my) [\w' ]{2,40})\?", raw)
     if asked and not re.search(r"(?i)\band\b|\b(?:part|bit|line)\b", asked["x"]):  # "and the football?" (round 46)
         return Fix("missing", "", _part(asked["x"]), said=asked["x"])
-    fix = (insert_fix(text) or one_of_fix(text) or _restate(text) or add_fix(text) or _missing(text)
-           or _too_strong(text) or _named_first(text) or _pointed(text) or _didnt_say(text)
+    fix = (insert_fix(text) or _restate(text) or add_fix(text) or _missing(text) or _too_strong(text)
+           or _named_first(text) or _pointed(text) or _didnt_say(text)
            or _slot_is(text) or _quoted_should(text) or _isnt(text) or _part_remark(text) or _not_x(text)
            or _y_not_quoted(text) or _plain_edit(text))
     if fix and fix.kind == "put" and fix.slot and not fix.part and re.search(r"(?i)\b(?:too|as well)[.!]*$", raw):
