@@ -37,9 +37,14 @@ _MORE = re.compile(r"(?i)(?:^|[.,;!?]\s*|\s)(?:and also|also|plus|and|oh and|but
 
 _ITS = re.compile(r"(?i)^(?:it'?s|its|it is|more|just)\s+")
 # "money matters a bit more now actually" (round 75 kept the whole reply as the drives): one of them, weighed anew
-_MORE_NOW = re.compile(r"(?i)(?:^|[.,;!?]\s*|\band\s+|\bbut\s+)(?P<x>(?!(?:it|that|this|which|what)\b)[\w' ]{2,30}?) "
-                       r"(?:matters?|counts?) (?:(?:a bit|a lot|a little|even|much|way|quite a bit|far) )?(?:more|less)"
-                       r"(?: (?:now|these days|nowadays|than before|than last time))?")
+# "money matters a bit more now"; "ya. maybe money a bit more rn tbh" (round 85 made that the whole line)
+_MORE_NOW = re.compile(r"(?i)(?:^|[.,;!?]\s*|\band\s+|\bbut\s+)(?:(?:maybe|prob|probably|i think)\s+)?"
+                       r"(?P<x>(?!(?:it|that|this|which|what)\b)[\w' ]{2,30}?) "
+                       r"(?:(?:matters?|counts?) (?:(?:a bit|a lot|a little|even|much|way|quite a bit|far) )?|"
+                       r"(?:a bit|a lot|a little|even|much|way|quite a bit|far) )"
+                       r"(?:more|less)(?: (?:now|these days|nowadays|than before|than last time|rn|right now|atm))?"
+                       r"(?=\s+(?:tbh|honestly|i think|lol|than|and|but|so|because|cos|cause|actually|really)\b|"
+                       r"\W*$|[.,;!?])")
 
 
 class DrivesAgain:
