@@ -355,8 +355,8 @@ class Changes(DriveChecks):
                 self.words.remove(var, i)
 
 
-_ADDED_LEAD = re.compile(r"(?i)^(?:also |like |also like |kind of |kinda |(?:i'?ve |ive )?been (?:doing|taking) |"
-                         r"(?:a |one )?new thing[,:]? |news[,:]? |update[,:]? |add[,:] )+")
+_ADDED_LEAD = re.compile(rf"(?i)^(?:also |like |also like |kind of |kinda |(?:i'?ve |ive )?been (?:doing|taking) |"
+                         rf"{cw.ADDED_LABEL})+")
 # Said to the coach inside a sentence of news: "i did tell you last time", "like i told you before".
 _TOLD_YOU = re.compile(r"(?i)(?:^|(?<=[,.;]))\s*(?:(?:no|and|but|like|as)[,]?\s+)*i (?:did |already |have |'ve |just )?"
                        r"(?:tell|told|said to) (?:you|u)(?: (?:that|this|so))?(?: (?:last time|before|already|twice|"

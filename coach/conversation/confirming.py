@@ -169,8 +169,8 @@ class Confirming(Changes):
         if not answered and self._added_reason(text, reading):
             # "because she made everyone feel at home", "yes, and also i like being asked": one more reason
             return self._advance(answer=text, ref=ref, reading=reading, confirm=None, corrected=True)
-        # "the trainer. for the fourth time"; "..., otherwise ya still true" (round 83): the rest stands
-        stands = OTHERWISE_TRUE.search(text) is not None  # "..., otherwise ya still true", "put all three same"
+        # "the trainer. for the fourth time"; "..., otherwise ya still true", "put all three same" (rounds 83, 84)
+        stands = OTHERWISE_TRUE.search(text) is not None
         if reading.confirm is not None or self._same_as_before(reading) or stands:
             return self._advance(answer=text, ref=ref, reading=reading, confirm=stands or reading.confirm is not False)
         if reading.has("correction") and not reading.has("hedge"):  # "not quite", with nothing more: a no

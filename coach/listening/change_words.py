@@ -28,11 +28,13 @@ IN_THERE_TOO = re.compile(r"(?i)\b(?:want|put|have|need) (?:that|it|this|them) i
 GOOD_AT_TOO = re.compile(r"(?i)\b(?:i'?m|im|i am) (?:really |quite |pretty |actually )?good at (?P<x>[^.!?,;]{2,40}?)"
                          r"(?:\s+(?:lol|haha|tbh|apparently))?(?:[,.]?\s*(?:so )?(?:maybe )?(?:add )?(?:that|it)?\s*"
                          r"(?:too|as well))?(?=\W*$|[.!?,;])")
+# A label before what is added, not part of it: "new thing, X", "news: X", "add: X".
+ADDED_LABEL = r"(?:(?:a |one )?new thing[,:]?\s+|news[,:]?\s+|update[,:]?\s+|add[,:]\s+)"
 # One more thing said after a yes to "is that still true?" (round 22): "football yes. and actually now coaching X".
-AND_NOW = re.compile(r"(?i)(?:^|[.!?]\s+|,\s+(?=plus\b))(?:and|plus|also)\s+(?:actually\s+)?"
+AND_NOW = re.compile(rf"(?i)(?:^|[.!?]\s+|,\s+(?=plus\b))(?:and|plus|also)\s+(?:actually\s+)?"
                       r"(?:now\s+|also\s+|these days\s+)?"
                       # "and new thing, my boss ask me to make the shift plan" (round 85 noted "new thing")
-                      r"(?:(?:a |one )?new thing[,:]?\s+|news[,:]?\s+|add[,:]\s+)?"
+                      rf"{ADDED_LABEL}?"
                       # "and i'd add, feeling useful" (round 73 noted "you'd add too"): what is added comes after
                       r"(?:(?:i'?d|i would|i'?ll|i will|i want to|i wanna|can you|pls|please) (?:also )?add,?\s+)?"
                       # "and actually scrap the money thing" (round 50 noted it "too"): a fix, not one more
