@@ -15,7 +15,7 @@ QUESTION_START = re.compile(
     r"our|a|an)\b"
     r"|which\s+(?:one|part|bit|of|way|job|role|team|company|organi[sz]ation|experiment|place|would|should"
     r"|is (?:better|best))\b"
-    r"|(?:what|why|how|where|when|whose|whom|whre|wat)(?:'s|s)?\s+(?:is|are|was|were|do|does|did|can|could|will|"
+    r"|(?:what|why|how|where|when|whose|whom|whre|wat)(?:'s|s)?\s+(?:is|are|r|was|were|do|does|did|can|could|will|"
     r"would|should|has|have|had|am|much|many|long|often|about|else|exactly|kind|sort|part|one|bit|if|the|this|that|"
     r"these|those|you|your|it|job|way|happens|counts|now|then)\b|what's|whats"
     # "who can see this", "who decides these questions", not "radio. routes. who goes where" (a duty).
