@@ -265,6 +265,7 @@ class Asking:
             "rung": self._rung(),
             "corrected": said_back(self._corrected),
             "acknowledged": bool(getattr(self, "_acked", False)),
+            "edited": list(self.state.edited),
         }
 
     def _works_alone(self) -> bool:

@@ -44,6 +44,7 @@ BUILTINS = {
     "rung": "in a ladder: the last rung (or the seed), played back",
     "acknowledged": "true when a feeling the mentee shared was just acknowledged (a worry, a realisation)",
     "corrected": "after a correction (rule 'corrected'): the mentee's corrected words",
+    "edited": "the names of the values the mentee set with /edit this conversation: say them in exactly their words",
 }
 
 # What a template may reach for, and nothing else: no attribute outside these names, no call
