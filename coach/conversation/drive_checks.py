@@ -66,6 +66,11 @@ class DriveChecks:
             return edited
         if self._item().get("with") and dw.ALL_OF_THEM.search(text) and not reading.has("no"):
             return self._advance(answer=text, ref=ref, reading=reading, confirm=True)  # "yeah both": a yes to each
+        pair = dw.ranked_pair(text, str(self._item().get("id") or ""), self.flow.lexicon)
+        if pair is not None and "ranked" in self.flow.replies:  # "partly. its freedom first, meaning second"
+            self._keep_others(pair[1])
+            return [self._rule(self._reply("ranked").replace("{words}", pair[0]))] + self._advance(
+                answer=text, ref=ref, reading=reading, confirm=True)
         ranked = self._all_named(text, reading)
         if ranked is not None:  # "mostly growth. money second" at "money and growth" (round 32): both, growth first
             first = [self._rule(self._reply("ranked").replace("{words}", ranked))] if ranked else []

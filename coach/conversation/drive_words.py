@@ -60,3 +60,29 @@ def fits_and_not(ids: list[str], text: str, lex: Any) -> tuple[list[str], list[s
     denied = [m for m, spec in lex.motivations.items() if m not in fits and spec.words.find(low)
               and played_down(spec.words, low)]
     return (fits, denied) if fits and denied else ([], [])
+
+
+# "its freedom first, meaning second", "meaning first, money second" (round 87 took "partly" for a no and left the
+# second one off): an order, so each one named matters
+_RANKED_PAIR = re.compile(r"(?i)(?P<a>[\w' ]{2,40}?)\s+(?:first|1st|number one|comes first|on top)\b[,;.]?\s*"
+                          r"(?:and\s+|then\s+|with\s+|but\s+)?(?P<b>[\w' ]{2,40}?)\s+(?:second|2nd|next|number two|"
+                          r"after that|comes second|close second|a close second)\b")
+
+
+def ranked_pair(text: str, checked: str, lex: Any) -> tuple[str, list[str]] | None:
+    """Drives put in order ("freedom first, meaning second") with the one checked among them: the words of the one
+    put first, and the ids of every one named (None if not so)."""
+    low = rules.normalise(text)
+    m = _RANKED_PAIR.search(low)
+    if m is None:
+        return None
+    named: list[str] = []
+    first = ""
+    for group in ("a", "b"):
+        words = m.group(group)
+        for mid, spec in lex.motivations.items():
+            spans = spec.words.spans(words)
+            if spans and rules.affirmed(spec.words, words) and not played_down(spec.words, words) and mid not in named:
+                named.append(mid)
+                first = first or words[spans[0][0]:spans[0][1]]
+    return (first, named) if checked in named and len(named) >= 2 else None
