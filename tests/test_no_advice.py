@@ -32,6 +32,7 @@ SAMPLE: dict[str, Any] = {
     "experiment": "Lead the next planning meeting",
     "corrected": "wanting my taste to count",
     "acknowledged": False,  # the lead-ins a feeling just acknowledged leaves out are said
+    "edited": [],  # no line set with /edit: every line said back as played back
     "summary": {"goals": ["I want to lead a team"], "motivations": ["influence"],
                 "bedrock": ["I love helping people"], "passions": ["Climbing"], "strengths": ["Untangling problems"],
                 "sweet_spot": ["Teaching people the tools"], "experiment": "Lead one meeting"},
