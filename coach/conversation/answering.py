@@ -236,7 +236,7 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
         if len(rules.words(content)) < step.min_words and not self.state.reasks and not named_role:
             return self._bounded_reask(None)  # asked for more once; a short answer said again is the answer
         if step.ladder and (any(a.kind == "non_answer" and _BOTTOM.search(a.text) for a in reading.acts)
-                            or _ENDS_THERE.search(reading.reply)):
+                            or _ENDS_THERE.search(reading.reply) or reading.has_rule("meta.enough_why")):
             # "it wore her out and nobody cared. thats it really": a reason, and the last one.
             self.state.depth = max(self.state.depth, step.ladder.max_depth - 1)
         return self._advance(answer=content, ref=ref, reading=reading,

@@ -66,8 +66,8 @@ class RungFixes:
         ladder = self.current.ladder
         if ladder is None or content:
             return False
-        return reading.has("non_answer") or (reading.has_rule("meta.repeat") and any(self.values.get(ladder.chain)
-                                                                                      or []))
+        return reading.has("non_answer") or reading.has_rule("meta.enough_why") or (
+            reading.has_rule("meta.repeat") and any(self.values.get(ladder.chain) or []))
 
     def _after_edits(self, text: str, reading: Reading, ref: str, edits: list[Edit]) -> list[Message]:
         """An edit applied: at a why, the rung put right and asked about; at a question of its own with nothing
