@@ -133,6 +133,10 @@ def corrects_later(flow: Flow, here: str) -> bool:
     return step_after(flow, here, lambda step: bool(step.corrects)) is not None
 
 
+# "did you get that bit?", "did you catch that": what was just said, not a line of the summary
+_THIS_BIT = re.compile(r"(?i)(?:that|this|it|those|these|all that|all of that)"
+                       r"(?: (?:bit|part|one|thing|last bit|last part|too|as well))?")
+
 class Kept:
     """Answers to questions about what was kept (mixed into Conversation, through AskedBack)."""
 
@@ -162,13 +166,22 @@ class Kept:
             return self._reply("fixed_yes").replace("{words}", said_back(self.last_fixed))
         return f'{self._reply("fixed_none")} {self._reply(self._add_hint())}'.strip()
 
-    def _kept(self, asked: str) -> str:
-        """"Did you add sourdough?": yes and what it says now, or honestly no, and how to add it."""
-        thing = asked_about(asked)
+    def _not_an_item(self, thing: str) -> str:
+        """What to say when what was asked about is no line or item ("" when it is one)."""
         if not thing:
             return self._reply("other")
         if _GENERIC.match(thing):  # "did you actually keep what i said?": what coach keeps, not an item
             return self._reply("memory") if "memory" in self.flow.replies else self._reply("other")
+        if _THIS_BIT.fullmatch(thing.strip()) and "kept_this" in self.flow.replies:
+            return self._reply("kept_this")  # "did you get that bit?": the words just said
+        return ""
+
+    def _kept(self, asked: str) -> str:
+        """"Did you add sourdough?": yes and what it says now, or honestly no, and how to add it."""
+        thing = asked_about(asked)
+        not_an_item = self._not_an_item(thing)
+        if not_an_item:
+            return not_an_item
         gone = _TOOK_OFF.match(thing) or _CARE_LESS.match(thing)
         if gone and not find_kept(gone.group("x"), self.summary()):  # "did you catch that i took money off?"
             return self._reply("kept_gone").replace("{words}", play_back(gone.group("x")) or gone.group("x"))

@@ -185,6 +185,7 @@ DEFAULT_REPLIES: dict[str, Any] = {
                  "you'd put it.",
     "kept_heard": "I did: you said {words}.",
     "kept_no": "No, I don't have \"{words}\" in what I've noted.",
+    "kept_this": "Yes, I've got that.",
     "kept_added": "No, it wasn't in. I've added {words} now, to what drives you.",
     "kept_add_now": "Tell me what to add and where, and I'll put it in.",
     "kept_add_later": "I'll read everything back before we finish, and you can add it then.",

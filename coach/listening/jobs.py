@@ -4,6 +4,15 @@ from __future__ import annotations
 
 import re
 
+# "not the full educator job, more like a preceptor on the ward", "torn between preceptor and ward manager, ... maybe
+# less torn, more preceptor" (round 87 kept the job turned down, then the one leaned away from): the pick is the later
+_NOT_BUT_MORE = re.compile(r"(?i)(?:^|[,.;!?]\s*|\b(?:but|just)\s+)not "
+                           r"(?P<n>(?:the |my |a |an |her |his )?[^,.;!?]{2,40}?)"
+                           r"[,.;]\s*(?:but |just |it'?s |its )?(?:more|rather)(?: like| of)?\s+"
+                           r"(?!(?:for|because|about|to|that|so|as)\b)(?P<x>[^.!?;,]{2,40})")
+_TORN_LEANING = re.compile(r"(?i)\btorn between\b[^.!?]*?[,.;]\s*[^.!?]*?\b(?:more|leaning(?: towards?)?|mostly)\s+"
+                           r"(?P<x>(?!torn\b)[\w' -]{2,30}?)(?=\s*(?:[.,!?;]|$|\s(?:ugh|idk|tbh|lol|now|i think)\b))")
+
 # One word that names a role ("dispatcher", "foreman", "cto"): a whole answer to "whose job?".
 ROLE = re.compile(r"(?i)^(?:the |a |an |my )?(?:[a-z]+(?:er|or|ist|ant|ent|ager|ian|man|woman|person|lead|head|chief)|"
                   r"boss|owner|nurse|chef|pilot|cto|ceo|cfo|coo|vp|director|founder|partner|principal|editor|"
@@ -43,7 +52,7 @@ _ROLE = re.compile(
     r"consultant|analyst|scientist|librarian|curator|producer|developer|coordinator|officer|buyer|planner|"
     r"merchandiser|supervisor|trainer|lecturer|tutor|therapist|counsellor|specialist|educator|instructor|"
     r"administrator|receptionist|technician|assistant|advisor|adviser|practitioner|midwife|paramedic|"
-    r"matron|sister|inspector|controller|coach|mentor|recruiter|clerk|driver|dispatcher|keeper)s?\b(?:\s+(?:specialist|practitioner|educator|assistant|consultant|officer|coordinator|advisor|"
+    r"matron|sister|inspector|controller|coach|mentor|recruiter|clerk|driver|dispatcher|keeper|preceptor)s?\b(?:\s+(?:specialist|practitioner|educator|assistant|consultant|officer|coordinator|advisor|"
     r"adviser|analyst|architect|scientist|technician|developer|manager|lead|director)s?\b)?(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+(?:ops|operations|engineering|design|product|products|"
     r"sales|marketing|people|services|planning|support|development|research|data|technology|finance|care|"
     r"collections|studies|communications|admissions|events|facilities|programmes|programs|partnerships|logistics|"
@@ -120,6 +129,12 @@ def job_named(answer: str) -> str:
     job is looked for after it. Reactions and asides ("that's fun", "nobody's at school") are no job."""
     if _TAKEN_BACK.search(answer):  # "i guess her job? but not really, i dont wanna run a cafe": no job picked
         return ""
+    instead = _NOT_BUT_MORE.search(answer)
+    if instead and not (_ROLE.search(instead["n"]) or re.search(r"(?i)\b(?:job|role|position|one)\b", instead["n"])):
+        instead = None  # "not for the money, more the teaching": a reason put right, not the pick
+    instead = instead or _TORN_LEANING.search(answer)
+    if instead:  # "not the full educator job, more like a preceptor on the ward" (round 87 kept the educator)
+        return job_named(instead["x"]) or instead["x"].strip()
     pieces = _SELF_REPAIR.split(answer)
     if len(pieces) > 1 and re.match(r"(?i)(?:no+[,.]?\s+)?not\b", job_named(pieces[-1])):
         # "the trainers job i spose. ... gets to boss the new lot about. wait no not boss, show them how" (round 63
@@ -177,7 +192,8 @@ def job_named(answer: str) -> str:
     phrase = re.sub(r"(?i)^(?:(?:or|and|but|maybe|like|then)\s+)+", "", role.group(0).strip())  # "HR or h&s manager"
     # "analyst on the sustainability team" (round 74 kept "analyst" three times): the team is part of the job
     team = re.match(r"(?i)\s+(?:on|in|for) (?:the |our |my |a )?[\w&'-]+(?: [\w&'-]+){0,2} (?:team|department|dept|"
-                    r"side|unit|group|squad|desk)\b", text[role.end():])
+                    r"side|unit|group|squad|desk)\b|\s+(?:on|in) (?:the|our|my) (?:ward|unit|floor|shop floor|site)\b"
+                    r"(?! +[a-z])", text[role.end():])  # "a preceptor on the ward", never "the manager in the site"
     det = re.search(r"(?i)\b(?:one of|the|my|our|a|an) ", phrase)  # "be the boss": from "the" on
     if det is None and re.fullmatch(r"(?i)(?:line )?(?:boss|manager|supervisor)", phrase):
         return f"my {phrase}"  # "boss": said back as "your boss"
