@@ -19,7 +19,9 @@ QUALIFIED = re.compile(r"(?i)^(?:(?:mostly|mainly|definitely|def|deffo|defo|yeah
                         r"really|definitely|i guess|i think)$")
 LESS = re.compile(r"(?i)[,\s]+(?:less so|not so much|not really|not much|not as much|less)\W*$")
 # "you missed money", "u forgot mony", "you left out the money bit": a drive said to be missing (round 35)
-YOU_MISSED = re.compile(r"(?i)\b(?:you|u) (?:also |just |completely )?(?:missed|forgot|left out|dropped|skipped)"
+# ... "you forget respect" (round 87, a second language)
+YOU_MISSED = re.compile(r"(?i)\b(?:you|u) (?:also |just |completely )?(?:missed|forgot|forget|left out|leave out|"
+                        r"dropped|skipped|lost)"
                          r"(?: out)?\s+(?:the |my )?(?P<x>[\w' ]{2,20}?)(?: bit| part| one)?(?:\W|$)")
 # One of the drives put first: "mostly growth", "growth first", "money second", "growth is the main one".
 RANKED = re.compile(r"(?i)\b(?:mostly|mainly|first|second|more than|most|main|bigger|top|number one|above all)\b")

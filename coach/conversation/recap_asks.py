@@ -66,8 +66,8 @@ def recap_asks(text: str, previous: dict[str, Any], lexicon: Lexicon | None = No
     text = " ".join(x for x in sentences if not ((y := _IS_MAYBE.match(x)) and find_kept(y["x"], kept)))
     asks, rest = fixes_apart(text)
     fixes = read_fixes(asks or text)
-    if any(f.kind in ("put", "add", "restate") for f in fixes):  # a line put right too: heard as before
-        return [], [], text
+    if any(f.kind in ("put", "add", "restate") for f in fixes):  # a line put right too: heard as before ...
+        return _drops_beside_puts(asks or text, rest if asks else "", there) or ([], [], text)
     parts = [HEAD.sub("", f.part) for f in fixes if f.kind == "drop" and f.part]
     parts = list(dict.fromkeys([m["x"] for m in said_not] + [p for p in parts if there(p) and not re.search(
         rf"(?i)\bnot (?:really |so much )?(?:the |that |my )?{re.escape(p)}", text)]))  # "not the X bit anymore": news
@@ -75,6 +75,19 @@ def recap_asks(text: str, previous: dict[str, Any], lexicon: Lexicon | None = No
     rest = _TAKE_IT_OUT.sub("", rest).strip() if parts else rest  # "... take it out": said of the part gone
     rest = "yes" if rules.words(rest) and MOSTLY_YES.match(rest.strip(" ,.;")) else rest
     return parts, maybes, rest
+
+
+def _drops_beside_puts(asks: str, rest: str, there: Any) -> tuple[list[str], list[str], str] | None:
+    """"take out growing, i never said that. its freedom over my own time not how i work" (round 87 put one line
+    right and left the rest): the sentences that only take parts out are asked of the recap; every other sentence,
+    lines put right among them, is left to be heard as before (None: no such sentence)."""
+    sentences = [x for x in re.split(r"(?<=[.!?;])\s+", asks.strip()) if x.strip()]
+    dropping = [x for x in sentences if (fs := read_fixes(x)) and all(f.kind == "drop" and f.part for f in fs)]
+    parts = list(dict.fromkeys(p for x in dropping for f in read_fixes(x) if there(p := HEAD.sub("", f.part))))
+    if not parts:
+        return None
+    left = " ".join([rest.strip(), *(x for x in sentences if x not in dropping)]).strip()
+    return parts, [], left
 
 
 def kept_once(previous: dict[str, Any], part: str) -> bool:
