@@ -160,7 +160,9 @@ class DrivesAgain:
         first = next((f for f in found if f.kind == "first" and drives_named(f.part, self.flow.lexicon)), None)
         if first is not None:  # "NOT money only. meaning and learning first. money is small" (round 42)
             return self._drives_first(drives_named(first.part, self.flow.lexicon))
-        fixes = [f for f in found if f.slot == "motivations" and f.new and f.kind in ("add", "put")]
+        # ... "put meaning back in" (round 87): no line named, a drive added
+        fixes = [f for f in found if f.new and f.kind in ("add", "put") and (f.slot == "motivations" or (
+            f.kind == "add" and not f.slot and drives_named(f.new, self.flow.lexicon)))]
         fix = fixes[0] if fixes else None
         if fix is None or self.values.get("motivations"):
             return False

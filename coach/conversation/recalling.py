@@ -151,13 +151,22 @@ class Recalling:
         self._recap_fixed = said
         template = self._reply("recap_fixed")
         kept = self._kept_at_recap(text)
-        if self._drives_at_recap(text) or kept:  # kept for today, not asked again: no "we'll come to that again"
+        drives = self._drives_at_recap(text)
+        if drives or kept:  # kept for today, not asked again: no "we'll come to that again"
             template = re.split(r"(?<=\.)\s+", template, maxsplit=1)[0]
         lines = [(line, said)] + [(LINE_NAMES[slot], play_back(new, 30)) for slot, new in kept
                                   if LINE_NAMES[slot] != line]  # "... and what im good at is wrong, its X" too
+        if drives and LINE_NAMES["motivations"] not in [n for n, _ in lines]:  # "... put meaning back in" (round 87)
+            lines.append((LINE_NAMES["motivations"], self._drives_said()))
         return [self._rule(template.replace("{line}", name).replace("{words}", words)) for name, words in lines
                 if words]
 
+
+    def _drives_said(self) -> str:
+        """Today's drives, each by its label or in the mentee's words."""
+        drives = self.flow.lexicon.motivations
+        return " and ".join(drives[m].label if m in drives else play_back(m, 30) or m
+                            for m in self.values.get("motivations") or [] if isinstance(m, str) and m.strip())
 
     def _only_put_right(self, text: str) -> bool:
         """Does a reply to "how did the experiment go?" only put last time's summary right ("wait, NOT money only.

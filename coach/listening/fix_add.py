@@ -49,6 +49,11 @@ def add_fix(text: str) -> Fix | None:
     if m is None:  # "proving myself should be in the drives bit"
         m = re.match(rf"^(?:and |also )?(?P<new>.+?)\s+(?:(?:should|could|needs to|has to) (?:be|go)|goes|go|belongs) "
                      rf"(?:in|under|with|on|into)\s+(?P<slot>{_MENTION})$", text, re.I)
+    if m is None:  # "put meaning back in, the lightbulb moment" (round 87 heard no fix): a part gone, put back
+        m = re.match(r"^(?:(?:and|also|pls|please|can you|could you|just)\s+)*(?:put|add|bring)\s+"
+                     r"(?P<new>(?!(?:it|that|this|them|those)\b)[\w' ]{2,30}?)\s+back"
+                     r"(?:\s+(?:in|on|into|onto))?(?:\s+(?:the list|there|in there|on there))?(?P<slot>)"
+                     r"(?:\s+(?:pls|please|too|again))?(?:[,:;-]\s+.*)?$", text, re.I)
     if m is None:
         return None
     new = _words(m.group("new"))
