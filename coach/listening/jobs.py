@@ -78,7 +78,9 @@ _NOT_THEIRS = re.compile(r"(?i)\b(?:i'?m|im|i am) (?:the|a|an) [^,.;!?]*?"
                          r"|\b(?:that'?s|thats|there'?s|theres) (?:just|only) (?:the|a|an|my|one) [^,.;!?]*"
                          # "its a school, the jobs are head teacher and the caretaker" (round 83 picked "the jobs are
                          # head"): the jobs there are, not the one picked
-                         r"|\b(?:the|our) (?:only )?(?:jobs|roles) (?:here |there )?(?:are|is)\b[^.;!?]*"
+                         # ... "the jobs at a school are head, deputy, teachers" (round 88)
+                         r"|\b(?:the|our) (?:only )?(?:jobs|roles) (?:(?:here|there|at|in|on) (?:[\w'-]+ ){0,3})?"
+                         r"(?:are|is)\b[^.;!?]*"
                          r"|^\W*(?:(?:lol|so|well|um+)\W+)*(?:it'?s|its|it is) (?:just )?(?:a|an) [^,.;!?]*")
 
 

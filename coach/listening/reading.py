@@ -111,6 +111,11 @@ class Reading:
             return True
         if _BUT_YES.search(self.reply) and not (self.has("no") or self.has("question") or self.has("correction")):
             return True  # "i guess. a bit suspicious but go on" (round 45): the doubt said, then the yes
+        # "no no the admin thing isnt what people come to me for, take that out. ... and yes carry on" (round 88
+        # stopped the talk and lost it all): the go-ahead said last decides it
+        last = next((a for a in reversed(self.acts) if a.kind in ("yes", "no")), None)
+        if last is not None and last.kind == "yes" and _GO_AHEAD.search(self.reply) and not self.has("hedge"):
+            return True
         # A no that opens the reply decides it ("not really, yes it was fun"); a hedge never does.
         opening = next((a.kind for a in self.acts if a.kind in ("yes", "no")), None)
         if self.has("no") and opening == "no" and not self.has("hedge"):
@@ -124,6 +129,11 @@ class Reading:
         """The reading as JSON-ready data."""
         return {"acts": [a.as_dict() for a in self.acts], "kinds": self.kinds, "content": self.content,
                 "confirm": self.confirm}
+
+
+_GO_AHEAD = re.compile(r"(?i)(?:^|[.!?,;]\s*)(?:and |but |so |ok )?(?:yes|yeah|yep|ya|ok|okay|sure)[,!.]?\s+"
+                       r"(?:pls |please |lets |let'?s )?(?:carry on|go on|continue|keep going|go ahead|go|do it|start|"
+                       r"begin|crack on)(?:\s+(?:pls|please|then|now))?\W*$")
 
 
 # Between two pieces of content: a hedge asked as a question, then the thought going on with "and"/"or".
