@@ -64,12 +64,18 @@ from coach.listening.parts import keeps_as_is
                    Fix("missing", "", "bikes", "the bikes", said="the bikes")]),
         ("add growth back, i said less important not gone. and the underneath bit is repeated weirdly. otherwise yeah",
          [Fix("add", new="growth"), Fix("ask", "bedrock", said="the underneath bit")]),
+        # round 88: the "not" inside the quote is part of what to add; "put X back in, <aside>" adds X (round 87)
+        ('no lol. i mean add "its concrete, not abstract like meetings". and remove specifically',
+         [Fix("add", new="its concrete, not abstract like meetings"),
+          Fix("drop", "", "specifically", said="specifically")]),
+        ("take out growing. put meaning back in, the lightbulb moment.",
+         [Fix("drop", "", "growing", said="growing"), Fix("add", new="meaning")]),
     ],
     ids=["place-and-add", "place-reads-odd", "quoted-old", "remark-and-keep", "joke-then-new", "pointed",
          "restate", "and-because", "missing", "add-before-aside", "quoted-out-with-comma", "missing-before-aside",
          "slot-wrong-then-not-x", "quoted-should-and-missing", "add-one-thing",
          "last-bit", "part-wrong-with-words", "slot-right", "important-bit", "missing-then-add-it", "line-not-just",
-         "rubbish-doing-there-missing", "add-back-repeated"],
+         "rubbish-doing-there-missing", "add-back-repeated", "quoted-add-with-not", "put-back-with-aside"],
 )
 def test_fixes_are_read(reply: str, fixes: list[Fix]) -> None:
     assert read_fixes(reply) == fixes

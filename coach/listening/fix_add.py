@@ -67,3 +67,16 @@ def add_fix(text: str) -> Fix | None:
     good = re.match(r"(?i)^(?:i'?m|im|i am) (?:also |really |quite |pretty )?good (?:at|to|with|in) (?=\w)", new)
     slot = slot_of(m.group("slot") or "") or ("strengths" if good else "")
     return Fix("add", slot, new=new[good.end():] if good else new) if new else None
+
+
+# "i mean add "its concrete, not abstract like meetings"" (round 88 read the "not" inside the quote as a fix and
+# played back "add it's concrete"): the quoted words are what to add, whatever they say
+_QUOTED_ADD = re.compile(r"(?i)^(?:(?:i mean|i meant|no|so|ok|okay|and|just|pls|please|can you|could you)[,]?\s+)*"
+                         r"(?:add|put in|write(?: down)?|include)\s+(?P<q>[\"'])(?P<x>[^\"']{2,80})(?P=q)"
+                         r"(?:\s+(?:too|as well|pls|please))?\W*$")
+
+
+def quoted_add(text: str) -> Fix | None:
+    """"add 'X'" with the words in quotes: X added, never read as a fix of its own."""
+    m = _QUOTED_ADD.match(text.strip())
+    return Fix("add", "", new=m["x"].strip()) if m else None

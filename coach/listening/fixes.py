@@ -17,6 +17,7 @@ from dataclasses import replace
 from coach.listening import fix_several as fs
 from coach.listening import fix_words as fw
 from coach.listening.edits import no_such
+from coach.listening.fix_add import quoted_add
 from coach.listening.fix_also import is_the_line, judged, not_in_line, not_the_line, too_not_just
 from coach.listening.fix_clause import _ASIDE, Fix, _read
 from coach.listening.fix_clause import _UNDERNEATH as _UNDER
@@ -237,8 +238,8 @@ def read_fixes(reply: str) -> list[Fix]:
         bare = _bare(clause)
         kept = fw.STILL_HAVE.match(clause.strip())  # "you still have 'X' there": what should go in its place?
         fix = Fix("ask", named, kept["q"].strip("'\""), said=kept["q"].strip("'\"")) if kept else None
-        fix = fix or _no_such(bare) or _just_say(bare) or too_not_just(bare) or is_the_line(bare) or (
-            not_in_line(bare) or not_the_line(bare) or _not_x_more_y(clause) or (
+        fix = fix or quoted_add(clause) or _no_such(bare) or _just_say(bare) or too_not_just(bare) or (
+            is_the_line(bare) or not_in_line(bare) or not_the_line(bare) or _not_x_more_y(clause) or (
                 None if fw.NOT_RIGHT.match(bare) else _read_also(clause)))
         fix = judged(fix)
         gone = _line_dropped(_bare(clause), named, named_as) if fix is None else None
