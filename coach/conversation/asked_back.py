@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from coach.conversation.kept import Kept
+from coach.conversation.kept import Kept, find_kept
 from coach.conversation.said_before import said_before
 from coach.listening.edits import read_edits
+from coach.listening.hedged import play_back_hedged
 from coach.listening.playback import play_back
 from coach.listening.reading import Act, Reading
 
@@ -82,6 +83,10 @@ def plain_aside(plain: str) -> tuple[str, str]:
 
 # Asked by a returning mentee: "why do you keep asking the same stuff tho" (round 41 got the phase's purpose).
 _AGAIN = re.compile(r"(?i)\bkeep (?:asking|checking)|\bsame (?:stuff|things?|questions?)\b|\bagain\b|\blast time\b")
+
+# "you missed the tutoring bit": the part said to be left out
+_MISSED_PART = re.compile(r"(?i)\b(?:missed|forgot|forget|left out|skipped|dropped) (?:the |my |about )?"
+                          r"(?P<x>[\w' -]{2,30}?)(?: bit| part| thing| one)?(?: (?:again|too|last time))?\W*$")
 
 class AskedBack(Kept):
     """Answers to questions about the question and about what was kept (mixed into Conversation; the values,
@@ -231,7 +236,22 @@ class AskedBack(Kept):
             return self._progress()
         if key == "still_wrong" and step.corrects and not step.ladder:  # at the read-back: nothing later to promise
             key = "still_wrong_read_back"
+        kept = self._left_out_kept(asked) if key == "still_wrong" else ""
+        if kept:  # "you missed the tutoring bit" when it is kept: only the play-back left it out (round 87)
+            return self._reply("left_out_kept").replace("{words}", kept)
         return self._reply(key) if key in self.flow.replies else self._reply("clarify")
+
+    def _left_out_kept(self, asked: str) -> str:
+        """The kept item holding the part said to be missed ("you missed the tutoring bit"), played back ("" if none,
+        or if the flow has no reply for it)."""
+        m = _MISSED_PART.search(asked)
+        item = find_kept(m["x"], self.summary()) if m and "left_out_kept" in self.flow.replies else None
+        if not (m and item):
+            return ""
+        # the part of the answer that holds it: "or maybe kind of semi retired doing a bit of maths tutoring"
+        pieces = [p for p in re.split(r"(?<=[.!?;])\s+|,\s+(?=(?:or|and|but)\b)", item) if p.strip()]
+        piece = re.sub(r"(?i)^(?:or|and|but)\s+", "", next((p for p in pieces if find_kept(m["x"], {"x": [p]})), item))
+        return play_back_hedged(piece, 40) or piece.strip(" .")  # "maybe" kept: never firmer than said
 
     def _reply_text(self, key: str) -> str:
         value = self.flow.replies.get(key, "")
