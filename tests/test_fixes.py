@@ -70,12 +70,17 @@ from coach.listening.parts import keeps_as_is
           Fix("drop", "", "specifically", said="specifically")]),
         ("take out growing. put meaning back in, the lightbulb moment.",
          [Fix("drop", "", "growing", said="growing"), Fix("add", new="meaning")]),
+        # round 88: the asking verb is no drive; a passion may still be "write music"
+        ("drives: write respect and money only",
+         [Fix("put", "motivations", new="respect and money only", said="drives")]),
+        ("what lights me up: write music", [Fix("put", "passions", new="write music", said="what lights me up")]),
     ],
     ids=["place-and-add", "place-reads-odd", "quoted-old", "remark-and-keep", "joke-then-new", "pointed",
          "restate", "and-because", "missing", "add-before-aside", "quoted-out-with-comma", "missing-before-aside",
          "slot-wrong-then-not-x", "quoted-should-and-missing", "add-one-thing",
          "last-bit", "part-wrong-with-words", "slot-right", "important-bit", "missing-then-add-it", "line-not-just",
-         "rubbish-doing-there-missing", "add-back-repeated", "quoted-add-with-not", "put-back-with-aside"],
+         "rubbish-doing-there-missing", "add-back-repeated", "quoted-add-with-not", "put-back-with-aside",
+         "write-drives", "write-passion"],
 )
 def test_fixes_are_read(reply: str, fixes: list[Fix]) -> None:
     assert read_fixes(reply) == fixes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from coach.listening.fix import Fix
 from coach.listening.fix_words import _words
@@ -80,3 +81,17 @@ def quoted_add(text: str) -> Fix | None:
     """"add 'X'" with the words in quotes: X added, never read as a fix of its own."""
     m = _QUOTED_ADD.match(text.strip())
     return Fix("add", "", new=m["x"].strip()) if m else None
+
+
+# "drives: write respect and money only" (round 88 kept "write respect and money only" as the drives): the asking
+# verb said before the drives is not part of them (other lines may hold "write music" or "write a novel")
+_ASKING_LEAD = re.compile(r"(?i)^(?:(?:pls|please|just|can you|could you)\s+)*(?:write|put|say|make it|set it to|"
+                          r"change it to|it should say|should say)\s+(?=\S)")
+
+
+def without_asking(fix: Fix) -> Fix:
+    """A fix of the drives without the verb that asked for its words ("write X": X)."""
+    if fix.kind not in ("put", "add") or not fix.new or fix.slot != "motivations":
+        return fix
+    new = _ASKING_LEAD.sub("", fix.new)
+    return replace(fix, new=new) if new.strip() else fix

@@ -17,7 +17,7 @@ from dataclasses import replace
 from coach.listening import fix_several as fs
 from coach.listening import fix_words as fw
 from coach.listening.edits import no_such
-from coach.listening.fix_add import quoted_add
+from coach.listening.fix_add import quoted_add, without_asking
 from coach.listening.fix_also import is_the_line, judged, not_in_line, not_the_line, too_not_just
 from coach.listening.fix_clause import _ASIDE, Fix, _read
 from coach.listening.fix_clause import _UNDERNEATH as _UNDER
@@ -304,7 +304,7 @@ def read_fixes(reply: str) -> list[Fix]:
     out = fs.said_in_a_put([fs.line_after(fs.counted_off(fs.number_for_number(f))) for f in out])
     out = [f for f in out if fs.a_number_put(f) or not (fw.NUMBERS.match(f.part or "") or
                                                      fw.NUMBERS.match(f.new or ""))]  # "skipped 2 and 3"
-    return [d for f in _merged(out) for d in _each_dropped(_also(f))]
+    return [without_asking(d) for f in _merged(out) for d in _each_dropped(_also(f))]
 
 
 _SAYS_NOT = re.compile(r"(?i)\b(?:should|needs? to|must) (?:be|say|read)\s*[:,]?\s+not\b")
