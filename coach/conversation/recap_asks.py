@@ -81,12 +81,13 @@ def _drops_beside_puts(asks: str, rest: str, there: Any) -> tuple[list[str], lis
     """"take out growing, i never said that. its freedom over my own time not how i work" (round 87 put one line
     right and left the rest): the sentences that only take parts out are asked of the recap; every other sentence,
     lines put right among them, is left to be heard as before (None: no such sentence)."""
-    sentences = [x for x in re.split(r"(?<=[.!?;])\s+", asks.strip()) if x.strip()]
-    dropping = [x for x in sentences if (fs := read_fixes(x)) and all(f.kind == "drop" and f.part for f in fs)]
-    parts = list(dict.fromkeys(p for x in dropping for f in read_fixes(x) if there(p := HEAD.sub("", f.part))))
+    read = [(x, read_fixes(x)) for x in re.split(r"(?<=[.!?;])\s+", asks.strip()) if x.strip()]
+    dropping = [(x, fs) for x, fs in read if fs and all(f.kind == "drop" and f.part for f in fs)]
+    parts = list(dict.fromkeys(p for _, fs in dropping for f in fs if there(p := HEAD.sub("", f.part))))
     if not parts:
         return None
-    left = " ".join([rest.strip(), *(x for x in sentences if x not in dropping)]).strip()
+    dropped = {x for x, _ in dropping}
+    left = " ".join([rest.strip(), *(x for x, _ in read if x not in dropped)]).strip()
     return parts, [], left
 
 

@@ -114,7 +114,8 @@ class Reading:
         # "no no the admin thing isnt what people come to me for, take that out. ... and yes carry on" (round 88
         # stopped the talk and lost it all): the go-ahead said last decides it
         last = next((a for a in reversed(self.acts) if a.kind in ("yes", "no")), None)
-        if last is not None and last.kind == "yes" and _GO_AHEAD.search(self.reply) and not self.has("hedge"):
+        if last is not None and last.kind == "yes" and _GO_AHEAD.search(self.reply) and not (
+                self.has("hedge") or self.has("correction")):  # "no thats wrong, its X. yes go on": not a plain yes
             return True
         # A no that opens the reply decides it ("not really, yes it was fun"); a hedge never does.
         opening = next((a.kind for a in self.acts if a.kind in ("yes", "no")), None)
