@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.conversation.fix_values import MEANT
 from coach.conversation.heard import goal_named, said_content
+from coach.conversation.placing import other_options
 from coach.conversation.said_before import drives_named
 from coach.conversation.summary import non_answer
 from coach.listening import rules
@@ -357,14 +358,12 @@ class SaidBeside:
         var = (prev.append_to or prev.save_as) if prev is not None and prev.name != self.current.name else None
         if prev is None or not var or var in self.current.corrects or prev.foreach:
             return None
-        more = _MORE.match(text)
-        if more is not None and rules.words(more.group("x")):  # "...and also maybe manager idk" (round 30)
+        if (more := _MORE.match(text)) is not None and rules.words(more.group("x")):  # "...and also maybe manager idk"
             return self._said_more(var, more.group("x").strip())
         redo = _REDO.match(text)
         if redo is not None and rules.words(redo.group("x")):
             # "no let me redo that: i want to move into HR, area management is a backup" (round 27): all of it
-            new = redo.group("x").strip()
-            new, sentence = (heading(new) if var == "goal" else new), text
+            new, sentence = (heading(redo.group("x").strip()) if var == "goal" else redo.group("x").strip()), text
         else:
             value = self.values.get(var)
             last = str((value[-1] if isinstance(value, list) and value else value) or "")
@@ -377,7 +376,8 @@ class SaidBeside:
                     break
             else:
                 return None
-            new = fix.new if fix.slot == var else last.replace(fix.said, fix.new) if fix.said in last else fix.new
+            new = fix.new if fix.slot == var else other_options(last, fix.said, fix.new) or (
+                last.replace(fix.said, fix.new) if fix.said in last else fix.new)
         value = self.values.get(var)
         old = value[-1] if isinstance(value, list) and value else value
         if not isinstance(old, str):

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from coach.conversation.heard import about_the_goal, goal_named
-from coach.conversation.placing import find_part, swapped, without
+from coach.conversation.placing import find_part, other_options, swapped, without
 from coach.conversation.state import SessionState, Undo
 from coach.listening import rules
 from coach.listening.edits import Edit
@@ -140,7 +140,8 @@ class Correcting:
                     continue  # "its not money so much" already says it is not: nothing of it to take out
                 # "more about freedom than money" of "freedom and money": freedom is there already, money goes
                 there = bool(edit.put) and find_part(edit.put, item) is not None
-                new = without(item, edit.part) if edit.removes or there else swapped(item, edit.part, edit.put)
+                new = (other_options(item, edit.part, edit.put) if there else None) or (
+                    without(item, edit.part) if edit.removes or there else swapped(item, edit.part, edit.put))
                 said = " ".join(re.sub(rf"(?i)\b{re.escape(edit.part.strip())}\b[,]?", " ", item).split()).strip(" ,;")
                 # "drop the ngl part": the word only; 'lol "the job should be" is now part of the job title': the
                 # words quoted only, when what is left still says something (round 77 took the whole job)

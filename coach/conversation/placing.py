@@ -109,6 +109,8 @@ def swapped(item: str, part: str, put: str) -> str:
     m = find_part(part, item)
     if m is None:
         return item
+    if (kept := other_options(item, part, put)) is not None:
+        return kept
     if not re.fullmatch(rf"(?:{DETERMINER}\s+)?{re.escape(part)}", m.group(0), re.I):
         # Found by its stem only: the clause that holds it is what the new words replace.
         return _clause_put(item, m, put)
@@ -140,6 +142,8 @@ def put_in(item: str, part: str, new: str, whole: bool = False) -> str:
         return new
     if is_number(part) and is_number(new):
         return swapped(item, part, new)  # "its 5 years not 6" (round 77): the number, in its sentence
+    if (kept := other_options(item, part, new)) is not None:
+        return kept
     share = len(rules.words(part)) / max(1, len(rules.words(item)))
     if says_the_rest(item, part, new):
         return new
@@ -158,6 +162,17 @@ def put_in(item: str, part: str, new: str, whole: bool = False) -> str:
     cut = max((j.start() for j in re.finditer(r"[,;.]\s*|\s(?=(?:and|but|so|or|because)\b)", head)), default=-1)
     joiner = re.match(r"\s*(and|but|so|or|because)\s", head[cut + 1:] if cut >= 0 else "", re.I)
     return joined.replace(new, f"{joiner.group(1)} {new}", 1) if joiner else joined
+
+
+def other_options(item: str, part: str, new: str) -> str | None:
+    """The options of ``item`` but the one holding ``part``, when another option already says ``new`` ("maybe team
+    lead, or design" and "more design than lead": "design", never "team design, or design"); None otherwise."""
+    options = [o.strip(" ,") for o in options_of(item)]
+    new_words = set(rules.words(new))
+    kept = [o for o in options if find_part(part, o) is None]
+    if len(options) < 2 or not new_words or not kept or len(kept) == len(options):
+        return None
+    return ", or ".join(kept) if any(new_words <= set(rules.words(o)) for o in kept) else None
 
 
 def options_of(item: str) -> list[str]:
