@@ -173,6 +173,9 @@ class AskedBack(Kept):
         elif act.kind in ("advice_request", "meta"):
             key = act.topic if act.topic in ("skip", "still_wrong", "missed", "not_asking", "parroting",
                                                       "left_out", "wrong_words", "muddled") else act.kind
+            at = reading.acts.index(act)
+            if key == "missed" and at + 1 < len(reading.acts) and reading.acts[at + 1].kind == "question":
+                key = ""  # "u didnt answer, does normal hours count?" (round 89): the question asked again is answered
             if act.rule == "advice.verdict" and _A_SIGN.search(act.text):
                 key = "advice_verdict"  # "is that a sign or am i reading into it?": a short word, not the whole why
             if act.topic in ("show_again", "works_alone"):

@@ -42,7 +42,12 @@ def opened(low: str) -> bool:
     if "?" not in low and (_DO_SOMETHING.match(low) or _WHEN_CLAUSE.match(low) or _SAID_SO.match(low)
                            or _DID_IT.match(low)):
         return False  # "do a two-week project on grid data", "when you see a kid finally get it": said, not asked
+    if _AUX_ASKED.match(low.strip()) and low.rstrip().endswith("?"):
+        return True  # "u didnt answer, does normal hours count?" (round 89): any subject, asked
     return QUESTION_START.match(low) is not None and not low.rstrip().endswith("!")
+
+
+_AUX_ASKED = re.compile(r"(?:does|do|did|is|are|can|could|will|would|should)\s+[\w']+(?:\s+[\w']+){0,4}\?")
 
 
 # Said, not asked, though it opens like a question (round 29, said with no "?"): "(underneath that) is that I have
