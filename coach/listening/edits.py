@@ -46,7 +46,7 @@ _NOT_X_Y = re.compile(_LEAD + r"(?:it'?s |its |it is |that'?s |thats )?not (?:re
                       r"(?P<x>[^,.;!?]+?)(?:[,;.]\s+|\s+(?=but |rather |instead |it'?s |its |it is ))"
                       r"(?:but |it'?s |its |it is |more |rather |instead )*(?:about |like )?(?P<y>[^,.;!?]+?)$")
 # "the craft, not the team", "climbing rather than hiking", "trust instead of respect".
-_Y_NOT_X = re.compile(_LEAD + r"(?:it'?s |its |it is |that'?s |thats )?"
+_Y_NOT_X = re.compile(_LEAD + r"(?:it'?s |its |it is |that'?s |thats |is (?!(?:it|that|this|there|he|she|they)\b))?"
                       r"(?P<y>[^,.;!?]+?)(?:,? not|,? rather than|,? instead of)\s+(?:about |the bit about )?"
                       r"(?P<x>[^,.;!?]+?)$")
 # ... and "not 'money' - 'security', there's a difference" (round 38)

@@ -132,7 +132,8 @@ def _named_first(text: str) -> Fix | None:
                  r"less important|not (?:that |very |really )?(?:important|big|much|me))[^,.;]*[,.;])\s*"
                  r"(?:so |just |please |pls )*"
                  r"(?:(?:put|move) (?:it|that) (?:last|at the end|lower) or )?"
-                 r"(?P<how>drop|remove|cut|lose|take out|delete|skip|bin) (?:it|that)(?: out)?\W*$", text, re.I)
+                 r"(?P<how>drop|remove|cut|lose|take out|delete|skip|bin) (?:it|that|this)(?: out)?"
+                 r"(?:\W*$|,\s+(?:it )?(?:was|is|'s) (?:just|only) .*$)", text, re.I)
     if m and (x := re.sub(r"(?i)\s+(?:is |are )?(?:still )?(?:there )?in there$", "", m["x"])):  # "rotas STILL in ..."
         return Fix("drop", slot_of(x), _part(x), said=_said(x))
     m = re.match(r"^(?P<x>[\w' ]{2,40}?),?\s+(?:you|u)\s+(?:(?:totally|completely|just|also) )?"
@@ -144,7 +145,7 @@ def _named_first(text: str) -> Fix | None:
 def _missing(text: str) -> Fix | None:
     """"you dropped the teaching part", "you didn't add the Priya part": a remark, not words."""
     m = re.match(r"^(?:you|u)\s+(?:(?:still|also|again|just|even)\s+)*"
-                 r"(?:dropped|forgot|left out|missed|lost|skipped|ignored|cut|took out|"
+                 r"(?:dropped|forgot|forget|forgotten|left out|leave out|missed|lost|skipped|ignored|cut|took out|"
                  r"didn'?t (?:add|include|put in|keep|fix|mention)|did not (?:add|include|put in|keep|fix)|"
                  r"(?:didn'?t|did not|never) put(?= .+ in\W*$)|"
                  r"only fixed (?:one|two|some))\s*(?P<x>.*)$", text, re.I)

@@ -247,6 +247,16 @@ _WAS_MAYBE = re.compile(r"(?i)^(?:(?:and|also|but|so|oh|plus)[,]?\s+)*(?:(?:it|t
                         r"(?:\s+(?:lol|tho|though|tbh))*\W*$")
 
 
+# "and growth was a kinda not a yes", "growth is less important now", "growth less so now" (round 89 kept growth as a
+# confirmed drive each time): played down, so it goes from the line
+_PLAYED_DOWN = re.compile(r"(?i)^(?:(?:and|also|but|so|oh|plus|again)[,]?\s+)*(?!(?:it|that|this|i|you|u)\b)"
+                          r"(?P<x>[\w&' -]{2,30}?)\s+(?:(?:was|is)\s+(?:only |just |more )?(?:a )?"
+                          r"(?:kinda|kind of|sort of|half|partly)"
+                          r"(?:,? not (?:a |really a )?(?:yes|main (?:one|thing)))?|"
+                          r"(?:is |matters )?(?:less important|less so|matters less)(?: now| these days| than before)?)"
+                          r"(?:\s+(?:lol|tho|though|tbh))*\W*$")
+
+
 def _was_maybe(m: re.Match[str]) -> str:
     x = (m["y"] or m["z"]).strip()
     return f"not {x}, {x} as a maybe"
@@ -256,6 +266,7 @@ def plainly(clause: str) -> str:
     """``clause`` with a line said as a sentence of one's own put as a fix to that line."""
     clause = OUT_NOT_A_THING.sub(r"\g<out>", _STILL_THERE_OUT.sub(r"take out \g<x>", clause.strip()))
     clause = _WAS_MAYBE.sub(_was_maybe, clause)
+    clause = _PLAYED_DOWN.sub(r"take out \g<x>", clause)
     isnt = _LINE_ISNT.match(clause)
     clause = _LINE_ISNT.sub(_line_isnt, clause) if isnt and slot_of(isnt["line"]) else clause
     clause = _ITS_NOT.sub(r"not \g<x>, \g<y>", _OUT_ITS.sub(lambda m: f"not {m['x'] or m['x2']}, {m['y']}", clause))

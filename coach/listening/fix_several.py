@@ -65,7 +65,9 @@ def is_number(word: str) -> bool:
 
 # One more thing for the line just added to: "and calming people at 3am", "also the running club".
 _AND_THAT = re.compile(r"(?i)^(?:and|also|plus|and also|oh and)\s+(?:that\s+)?(?!i\s)"
-                       r"(?!(?:you|it|this|the rest|then|so)\b)(?P<x>[\w' -]{3,60})$")
+                       r"(?!(?:you|it|this|the rest|then|so)\b)"
+                       # "and overlap i never answer because i didnt understand" (round 89): said of oneself, no item
+                       r"(?![\w' -]*\bi (?:never|didn'?t|did not|don'?t|do not|can'?t|wasn'?t)\b)(?P<x>[\w' -]{3,60})$")
 _AND_ALSO = re.compile(r"(?i)^(?:and|also|plus|and also|oh and)\s+(?!(?:i|you|it|that|this|the rest|then|so)\b)"
                        # "and 'underneath it' doesnt make sense" (round 60 added it to the drives): a remark
                        r"(?![^.!?]*\b(?:doesn'?t|doesnt|does not|isn'?t|isnt|is not|make sense|makes sense|weird|wrong|"

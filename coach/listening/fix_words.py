@@ -136,7 +136,7 @@ def _part(mention: str) -> str:
         return ""
     text = re.sub(r"^(?:the|that|this|my|your|all the)\s+", "", text, flags=re.I)
     text = re.sub(r"\s+(?:bit|part|line|one|thing|stuff)s?$", "", text, flags=re.I)
-    return text.strip()
+    return text.strip(" '\"")  # "the 'wrong english' part" (round 89): the words quoted
 
 
 def _said(mention: str) -> str:
