@@ -67,7 +67,7 @@ _ANSWERED_ALOUD = re.compile(r"^\s*(?:\.{2,}|\u2026|\?+)?\s*(?:(?:um+|hmm+|well|
 _TOPICS = frozenset(("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "fixed", "source",
                      "who", "optional", "right_word", "later", "sense", "progress", "example", "memory",
                      "feeling_normal", "imagined", "machine", "said_before", "so_far", "repeat", "therapy", "others",
-                     "too_late", "edit_hint"))
+                     "too_late", "edit_hint", "saving"))
 
 
 def plain_aside(plain: str) -> tuple[str, str]:
