@@ -64,6 +64,10 @@ _TO_COACH = re.compile(r"(?i)\b(?:you|u|your|ur)\b|^(?:is|does|do|will|can|where
 _OF_THE_QUESTION = re.compile(r"(?i)^(?:what|why)\W*s?\b.*\b(?:this|that|the|these) questions?\b")
 _ANSWERED_ALOUD = re.compile(r"^\s*(?:\.{2,}|\u2026|\?+)?\s*(?:(?:um+|hmm+|well|idk|dunno)[,.]?\s+)*"
                              r"(?:because|cos|coz|cause|bc|i guess because|probably because)\b", re.I)
+# A question about what words mean: "what is", "what you mean by", "what mean", "like praise?", "which is correct".
+_ASKS_WHAT = re.compile(r"\bwhat(?:'s| is| are| does| do you mean| you mean| means?| mean)\b|\bmeans?\s*\?|"
+                        r"\bmeaning of\b|\bwhich (?:is )?(?:correct|right)\b|\bexactly\b|\blike (?:a |an )?\w+\s*\?|"
+                        r"\bdon'?t (?:know|understand)\b")
 _TOPICS = frozenset(("privacy", "clarify", "simpler", "judgement", "other", "delete", "skip", "kept", "fixed", "source",
                      "who", "optional", "right_word", "later", "sense", "progress", "example", "memory",
                      "feeling_normal", "imagined", "machine", "said_before", "so_far", "repeat", "therapy", "others",
@@ -218,7 +222,8 @@ class AskedBack(Kept):
             return self._render(step.example) if step.example else self._aside("simpler", asked, reading)
         if key == "others" and step.example and "others" in self.flow.replies:  # "what do most people pick?"
             return f"{self._reply('others')} {self._render(step.example)}"
-        drive = (self._drive_asked(asked) or self._term_asked(asked)) if key in ("simpler", "clarify") else ""
+        drive = (self._term_asked(asked) or self._word_asked(asked) or self._drive_asked(asked)) if key in (
+            "simpler", "clarify") else ""
         if drive:  # "what do you mean by meaning anyway?": the drive's own words for it
             return drive
         if key == "simpler" and step.plain:  # "what means 'up close'?": the question in plain words
@@ -286,6 +291,20 @@ class AskedBack(Kept):
             if words:
                 return self._reply("source_no" if refused else "source").replace("{words}", words)
         return self._reply("source_reading")
+
+    def _word_asked(self, asked: str) -> str:
+        """"what you mean by 'playful'?", "what is 'weighs on you'?" (round 90): a phrase the coach said outside the
+        question itself, from the lexicon's glossary, said plainly ("" when none is named)."""
+        low = " ".join(re.sub(r"(?<!\w)'|'(?!\w)|\"", " ", asked.lower()).split())
+        glossary = self.flow.lexicon.raw.get("glossary") or {}
+        named = [w for w in glossary if isinstance(w, str) and re.search(rf"\b{re.escape(w.lower())}\b", low)]
+        if not named or not _ASKS_WHAT.search(low):
+            return ""
+        word = max(named, key=len)
+        if re.search(rf"(?i)\b{re.escape(word)}\b", " ".join([self.current.ask or "", self.current.plain or "",
+                                                                 *self.current.variants])):
+            return ""  # a word of the question itself: its plain wording says it (see _plainly)
+        return f'By "{word}" I mean {" ".join(str(glossary[word]).split())}'
 
     def _term_asked(self, asked: str) -> str:
         """"what means sweet spot?" (round 32): a part of the conversation, named by its title, said in its own

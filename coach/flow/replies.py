@@ -26,8 +26,8 @@ DEFAULT_REPLIES: dict[str, Any] = {
     "plain_said": "In plain words: {words}",
     "plain_asked": "In plain words, I was asking: {words}",
     "delete": "Yes. coach delete erases a conversation completely, whenever you like; coach sessions lists them.",
-    "saving": "Yes. What you type is saved as you go, your fixes too, and /summary shows what I have. Only /quit "
-              "leaves a conversation unsaved; /pause keeps it.",
+    "saving": "Yes. What you type is saved as you go, your fixes too, and /summary shows what I have. It stays on "
+              "this computer until you delete it, even after /quit; /pause lets you carry on later.",
     "skip": "Of course, we can leave that one.",
     "kept_yes": "Yes: what I have now says \"{words}\".",
     "kept_there": "It's in there: \"{words}\".",
