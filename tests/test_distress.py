@@ -241,6 +241,12 @@ def test_career_talk_is_never_a_stop(text: str) -> None:
     # round 77: showing three words' worth of people how to do it
     "i told you. knees. 25 years on concrete. and i like showing the young lads how to do it right so they dont end "
     "up like me",
+    # round 89: a line of the summary that keeps vanishing (a nursing speciality in it), and a goodbye to the chat
+    "kind of, take out the probably lol, its just baking. and wound care keeps vanishing, i do love wound care, and "
+    "podcasts",
+    "ok better. experiment... i think i ask Gary what assistant manager do exactly, the budget part. maybe next week. "
+    "that is all, i must go, goodbye",
+    "This time, um, maybe nothing, I just want to get through Thursday. Is that allowed? Goodbye anyway.",
 ])
 def test_everyday_talk_gets_no_check_in(text: str) -> None:
     assert distress_level(text, LEX) is None
@@ -256,6 +262,12 @@ def test_not_being_anywhere_and_stopping_for_good_are_still_heard() -> None:
     assert distress_level("not anywhere", LEX) == "crisis"
     assert distress_level("i won't be anywhere in 5 years", LEX) == "crisis"
     assert distress_level("i'm going to stop here for good", LEX) is not None
+
+
+def test_a_farewell_for_good_or_for_everything_is_still_heard() -> None:
+    assert distress_level("i have to go now. goodbye forever", LEX) is not None
+    assert distress_level("thank you for everything. goodbye", LEX) is not None
+    assert distress_level("i feel like i keep disappearing", LEX) is not None
 
 
 def test_the_wish_to_disappear_is_still_a_stop_when_it_is_made() -> None:

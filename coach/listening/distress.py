@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from coach.listening.distress_model import shipped_model
 from coach.listening.lexicon import Lexicon
-from coach.listening.not_signs import without_false_signs
+from coach.listening.not_signs import without_false_cues, without_false_signs
 from coach.listening.patterns import Table, compile_pattern, table
 from coach.listening.text import Reply
 
@@ -310,7 +310,7 @@ def explain(text: str, lex: Lexicon) -> tuple[str | None, str | None]:
     if plain in lex.distress:
         return "crisis", "distress.phrases"
     # The last resort: cues said of oneself, in a sentence not about work.
-    for sentence in _SENTENCE.split(low):
+    for sentence in _SENTENCE.split(without_false_cues(low)):
         found = _cues(t, sentence)
         if found:
             return (None, None) if _over(t, low) else ("check", found)

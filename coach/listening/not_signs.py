@@ -69,6 +69,7 @@ _DIE_TAKEN_BACK = re.compile(r"\b(?:i'd|i would|id) (?:honestly )?rather die\b[^
 # help people get good at something without me having to perform": how, not a world without them
 _GONE_AGAIN = re.compile(r"\b(?!(?:i|i'?ve|ive|me|myself)\b)\w+ (?:vanished|disappeared|gone missing) "
                          r"(?:again|once more)\b|\bwithout me having to\b"
+
                          # "the climate dataset thing vanished", "the food and dog stuff disappeared, put it back",
                          # "please drop that for good" (round 66 asked "are you safe?" at each): the summary's parts
                          r"|\b(?:thing|stuff|bit|part|line|item|idea|ones?)s? (?:has |have |just |kind of )?"
@@ -80,6 +81,20 @@ _GONE_AGAIN = re.compile(r"\b(?!(?:i|i'?ve|ive|me|myself)\b)\w+ (?:vanished|disa
                          # "lol im frustrated with YOU not with life" (round 67 asked "are you safe?"): life denied
                          r"|\b(?:with|at|about) (?:you|u|this|the chat|the coach|it)\W+(?:and )?not (?:with|at|about) "
                          r"(?:life|my life|everything)\b")
+
+
+# "and wound care keeps vanishing" (round 89 asked "are you safe?"): a line of the summary, gone again
+_KEEPS_VANISHING = re.compile(r"\b(?!(?:i|i'?m|im|me|myself)\b)\w+ (?:keeps?|kept) (?:on )?(?:vanishing|disappearing|"
+                              r"going missing|getting lost)\b|\b(?!(?:i|me|myself)\b)\w+ (?:went|goes) missing "
+                              r"(?:too|again|as well|from (?:the|my) (?:summary|list))\b")
+# "that is all, i must go, goodbye" (round 89 asked "are you safe?"): leaving the chat, said politely; never a goodbye
+# "for everything", to everyone or for good
+_CHAT_BYE = re.compile(r"(?:\b(?:i (?:must|have to|need to|gotta|got to|should) go(?: now| soon)?|"
+                       r"my shift (?:starts?|is)\w*|(?:that is|that's|thats|this is) all(?: for (?:now|today))?|"
+                       r"see you|thanks?|thank you)\b"
+                       r"[^.!?]{0,30}\b(?:good ?bye|bye)\b|\b(?:good ?bye|bye) (?:anyway|then|for now|coach)\b)"
+                       r"(?! (?:for ever|forever|for good|for everything|everyone|all|world)\b)"
+                       r"(?![^.!?]{0,20}\b(?:for everything|forever|for good|for ever)\b)")
 
 
 # "i'm not falling apart, i have my sister and the garden club" (round 67 asked "are you safe?"): the sign denied, with
@@ -103,3 +118,9 @@ def without_false_signs(low: str) -> str:
     if _SAID_SAFE.search(low):  # "yes im fine mate, ... not that im going to top myself" (round 52 stopped the talk)
         low = _HARM_DENIED.sub(" ~ ", low)
     return low
+
+
+def without_false_cues(low: str) -> str:
+    """``low`` with words that are only last-resort cues taken out (a goodbye to the chat, a line that keeps
+    vanishing from the summary): read before the cues, never before the rules or the learned reader."""
+    return _CHAT_BYE.sub(" ~ ", _KEEPS_VANISHING.sub(" ~ ", low))
