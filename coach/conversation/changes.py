@@ -278,7 +278,12 @@ class Changes(DriveChecks):
         corrected = re.sub(r"(?i)\s+(?:really|tbh|honestly|i think|i guess)\W*$", "", corrected_to(reading))
         # "X and Y. you missed that one last time" (round 41): the complaint is not the news, X and Y are
         corrected = "" if re.match(r"(?i)(?:i|you|u) (?:missed|forgot|left out|dropped)\b", corrected) else corrected
-        words = corrected or trimmed(said_content(reading))
+        content = trimmed(said_content(reading))
+        # "took the call. 2 meetings a week. offer came in, 25% not 30" (round 90 noted "25% not 30"): news with a
+        # figure put right in it is the news, whole
+        beside = reading.has_rule("correction.contrast") and corrected and len(rules.words(content)) >= 3 and \
+            corrected.lower() not in content.lower()
+        words = f"{content}, {corrected}" if beside else corrected or content
         told = news_told(reading.reply)
         words = cw.with_news(words, corrected, told)
         at = reading.reply.lower().find(words.lower()) if cw.POINTER.match(words.strip(" .!")) else -1
