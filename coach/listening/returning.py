@@ -203,7 +203,9 @@ _NEWS = re.compile(
 _NOT_NEWS = re.compile(r"(?i)\b(?:i'?ve|ive|i) (?:only )?got (?:about |like |only |maybe )?(?:\d+|ten|five|fifteen|"
                        r"twenty|thirty|a few|a couple of) ?(?:mins?|minutes|hours?|hrs?)\b|\bgot to go\b|"
                        # "i corrected that before i quit" (round 65: "Thank you for telling me: you quit"): the chat
-                       r"\b(?:before|when|after|since|till|until) i (?:quit|left|stopped)\b(?! (?:my|the|that|this) "
+                       # ... and "can we carry on from where I quit?" (round 90: the same)
+                       r"\b(?:before|when|after|since|till|until|where|from where) i (?:quit|left|stopped)\b"
+                       r"(?! (?:my|the|that|this) "
                        r"(?:job|role|post|company|team|school|agency|firm)\b)")
 
 
