@@ -358,14 +358,6 @@ def model_text(text: str, lex: Lexicon) -> str:
     return _prepared(_tables(lex), text, lex)[0]
 
 
-# "i could talk about dressings forever which is kind of sad" (round 88 asked if they were safe): a shrug at the
-# answer itself, not a feeling
-_SAD_TO_SAY = re.compile(r"\b(?:which|and that)(?:'s| is) (?:kind of |kinda |a bit |slightly |pretty |so |quite |"
-                         r"probably |maybe )?(?:sad|tragic|pathetic|embarrassing|lame)\b(?:\s+(?:lol|haha|tbh|really|"
-                         r"honestly|i know|i guess))*|\b(?:is that|isn'?t that|that'?s|thats) "
-                         r"(?:kind of |kinda |a bit |so )?(?:sad|tragic|pathetic|lame)(?:\?|\s+(?:lol|haha))")
-
-
 def _cues(t: _Tables, sentence: str) -> str | None:
     """Which cue rule a sentence trips, if any (None for work talk and talk about others)."""
     if t.work.search(_NOT_WORK.sub(" ", sentence)):  # "drowning, not in work, in everything" is not work
@@ -383,7 +375,6 @@ def _cues(t: _Tables, sentence: str) -> str | None:
     sentence = _NOT_DEAD.sub(" ~ ", sentence)  # "maybe training isnt dead"
     sentence = re.sub(r"\b(?:not|never) (?:running |going )?on empty\b", " ~ ", sentence)  # "with energy, not on empty"
     sentence = _SHOWING_HOW.sub(" ~ ", sentence)  # "showing people how to do it hands on" (round 52)
-    sentence = _SAD_TO_SAY.sub(" ~ ", sentence)  # "i could talk about dressings forever which is kind of sad"
     if t.strong.search(sentence):
         return "check.cue_strong"
     mine = _FIRST_PERSON.search(sentence) is not None

@@ -69,7 +69,6 @@ _DIE_TAKEN_BACK = re.compile(r"\b(?:i'd|i would|id) (?:honestly )?rather die\b[^
 # help people get good at something without me having to perform": how, not a world without them
 _GONE_AGAIN = re.compile(r"\b(?!(?:i|i'?ve|ive|me|myself)\b)\w+ (?:vanished|disappeared|gone missing) "
                          r"(?:again|once more)\b|\bwithout me having to\b"
-
                          # "the climate dataset thing vanished", "the food and dog stuff disappeared, put it back",
                          # "please drop that for good" (round 66 asked "are you safe?" at each): the summary's parts
                          r"|\b(?:thing|stuff|bit|part|line|item|idea|ones?)s? (?:has |have |just |kind of )?"
@@ -87,6 +86,12 @@ _GONE_AGAIN = re.compile(r"\b(?!(?:i|i'?ve|ive|me|myself)\b)\w+ (?:vanished|disa
 _KEEPS_VANISHING = re.compile(r"\b(?!(?:i|i'?m|im|me|myself)\b)\w+ (?:keeps?|kept) (?:on )?(?:vanishing|disappearing|"
                               r"going missing|getting lost)\b|\b(?!(?:i|me|myself)\b)\w+ (?:went|goes) missing "
                               r"(?:too|again|as well|from (?:the|my) (?:summary|list))\b")
+# "i could talk about dressings forever which is kind of sad" (round 88 asked if they were safe): a shrug at the
+# answer itself, not a feeling
+_SAD_TO_SAY = re.compile(r"\b(?:which|and that)(?:'s| is) (?:kind of |kinda |a bit |slightly |pretty |so |quite |"
+                         r"probably |maybe )?(?:sad|tragic|pathetic|embarrassing|lame)\b(?:\s+(?:lol|haha|tbh|really|"
+                         r"honestly|i know|i guess))*|\b(?:is that|isn'?t that|that'?s|thats) "
+                         r"(?:kind of |kinda |a bit |so )?(?:sad|tragic|pathetic|lame)(?:\?|\s+(?:lol|haha))")
 # "that is all, i must go, goodbye" (round 89 asked "are you safe?"): leaving the chat, said politely; never a goodbye
 # "for everything", to everyone or for good
 _CHAT_BYE = re.compile(r"(?:\b(?:i (?:must|have to|need to|gotta|got to|should) go(?: now| soon)?|"
@@ -122,5 +127,6 @@ def without_false_signs(low: str) -> str:
 
 def without_false_cues(low: str) -> str:
     """``low`` with words that are only last-resort cues taken out (a goodbye to the chat, a line that keeps
-    vanishing from the summary): read before the cues, never before the rules or the learned reader."""
-    return _CHAT_BYE.sub(" ~ ", _KEEPS_VANISHING.sub(" ~ ", low))
+    vanishing from the summary, a shrug at one's own answer): read before the cues, never before the rules or the
+    learned reader."""
+    return _SAD_TO_SAY.sub(" ~ ", _CHAT_BYE.sub(" ~ ", _KEEPS_VANISHING.sub(" ~ ", low)))
