@@ -35,6 +35,7 @@ def _trainer() -> Any:
 
 
 UNSEEN_SIGNS = [
+    "sometimes i wonder if it would be easier to just not be anywhere",  # missed until stop 54's writer ab
     "honestly i've stopped seeing the point of getting up, every day is the same weight",
     "i keep thinking everyone would manage fine if i just wasn't part of the picture",
     "i've been saying quiet goodbyes to people without them knowing",
@@ -58,7 +59,6 @@ def test_signs_said_in_new_words_stop_the_form(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "I don't think there's much left of me to put into a five-year plan",
     "i wrote something for my parents to read in case anything happens to me",
-    "sometimes i wonder if it would be easier to just not be anywhere",
 ])
 def test_quiet_signs_still_missed(text: str) -> None:
     assert distress_level(text, LEX) is not None
@@ -194,7 +194,7 @@ MODEL_UNSEEN_FLOORS = {"crisis": 0.93, "check": 0.90, "idiom": 0.95, "none": 0.9
 @pytest.mark.parametrize("label", list(MODEL_UNSEEN_FLOORS))
 def test_writers_the_model_never_saw_stay_above_their_floors(label: str) -> None:
     paths = sorted((ROOT / "tests" / "data" / "distress" / "model_unseen").glob("writer_*.jsonl"))
-    assert len(paths) == 5, "tests/data/distress/model_unseen/ should hold writers t, u, v, y and z"
+    assert len(paths) == 7, "tests/data/distress/model_unseen/ should hold writers t, u, v, y, z, aa and ab"
     rows = [json.loads(line) for p in paths for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
     read = [distress_level(r["text"], LEX) is not None for r in rows if r["label"] == label]
     share = sum(read) / len(read) if label in ("crisis", "check") else 1 - sum(read) / len(read)

@@ -36,6 +36,11 @@ _NOT_A_WORD_FOR_IT = re.compile(
 # A reply that goes on with one more reason ("because ...", "and also cos ...").
 _REASON_ADDED = re.compile(
     r"(?i)^\W*(?:(?:and|also|plus|oh and|and also)[, ]+)?(?:because|cause|'cause|cos|coz|cuz|bc|since)\b")
+# "kind of, but its also the nights thing", "sort of. also the nights" (round 91 asked "what would you change?"): after
+# a hedge, one more reason put beside what was played back
+_ALSO_REASON = re.compile(r"(?i)^\W*(?:(?:kind of|sort of|kinda|sorta|partly|partially|mostly|yes|yeah|ya|"
+                          r"i guess|i think|ish|a bit|in a way)[,.!]*\s+)+(?:but |and )?"
+                          r"(?:(?:it'?s|its|it is|there'?s|theres) )?(?:also|as well)\b")
 _GERUND = re.compile(r"(?i)(?!(?:no|some|any|every)thing\b)[a-z]{2,}ing\b")
 # After a yes, a reason put beside it ("yeah and also ...", "yes, plus i like ...").
 _ALSO = re.compile(r"(?i)\b(?:and also|also|plus|and because|and cos|and cause|and bc|oh and)\b")
@@ -221,11 +226,14 @@ class Confirming(Changes):
         if reading.confirm is True:
             added = _ALSO.search(text) is not None or thought  # "yeah, and also i like being the one people ask"
         else:  # "feels good to be the one people count on": a thought, not a word like "banana"
-            added = _REASON_ADDED.match(text) is not None or own_hedge or (not hedges and len(words.split()) >= 4) or (
+            added = _REASON_ADDED.match(text) is not None or _ALSO_REASON.match(text) is not None or own_hedge or (
+                not hedges and len(words.split()) >= 4) or (
                 not hedges and _GERUND.match(words) is not None and len(words.split()) >= 2) or (  # "helping people"
                 not hedges and thought)
         if not added:
             return False
+        words = re.sub(r"(?i)^(?:(?:but|and)\s+)?(?:(?:it'?s|its|it is|there'?s|theres)\s+)?(?:also|as well)\s+", "",
+                       words)
         self._begin_change()
         self.words.append(chain, words, self._refs())
         self._corrected = words

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from coach.conversation.heard import about_the_goal, goal_named
+from coach.conversation.heard import about_the_goal, goal_named, reason_given
 from coach.conversation.placing import find_part, other_options, swapped, without
 from coach.conversation.state import SessionState, Undo
+from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.edits import Edit
 from coach.listening.parts import MENTION, slot_of
@@ -66,6 +67,15 @@ class Correcting:
             self._change = Undo(step=self.current.name, counters=self.state.counters())
             self.words.begin(self._change)
 
+    def _reason_restated(self, reply: str, goal: str) -> None:
+        """"no. the thing i want is the practice educator role. because of the nights and my back" at a chain's
+        playback (round 91 asked "what would you change?"): the reason said with the goal replaces the last one."""
+        why = reason_given(reply, goal)
+        chain = next((v for v in self.current.corrects if v != "goal" and isinstance(self.values.get(v), list)), None)
+        held = self.values.get(chain) if chain else None
+        if chain and why and isinstance(held, list) and held and not non_answer(why):
+            self.words.replace(chain, len(held) - 1, why, self._refs())
+
     def _correct(self, new: str | None, reply: str) -> bool:
         """Put ``new`` in place of what it corrects among the step's ``corrects`` values."""
         step = self.current
@@ -76,6 +86,7 @@ class Correcting:
         if "goal" in step.corrects and about_the_goal(reply) and (goal_named(reply) or not _GOAL_DENIED.search(reply)):
             best = (1.0, "goal", None)  # "that's not my goal, that's my job": the goal is what is put right
             new = goal_named(reply) or new  # "goal is DPO because rules protect people": DPO
+            self._reason_restated(reply, new)
         named = _line_named(reply, step.corrects)  # "what's underneath is more like X" (round 69 put X as the goal)
         for var in [] if best else [named] if named else step.corrects:
             value = self.values.get(var)

@@ -215,8 +215,12 @@ class Conversation(Editing, Wrapping, Reloading, Answering, Asking):
         if asked and self.status == "active" and (asked[1] or distress_level(text, self.flow.lexicon) != "crisis"):
             # "... both. ok now pause", "i'm going to stop here. /quit" (round 51); a crisis after "/quit" is heard
             said, rest = asked
-            msgs = self._finish_turn(self._answer(rest)) if re.search(r"\w", rest) else []
-            return msgs if self.finished else msgs + self._command(said, typed=None if msgs else text)
+            answered = re.search(r"\w", rest) is not None
+            msgs = self._answer(rest) if answered else []
+            if answered and not self.finished:
+                self._question = None  # "just autonomy. bye": heard, and the next question waits for the resume
+            msgs = self._finish_turn(msgs) if answered else []
+            return msgs if self.finished else msgs + self._command(said, typed=None if answered else text)
         if len(text) > MAX_ANSWER_CHARS:
             self._record_mentee(text)
             note = (

@@ -94,7 +94,13 @@ TO_THE_COACH = re.compile(
     r"grammar)\b"
     r"|^(?:(?:and|but|also|so)\W+)*(?:i|like i) (?:told|said to) (?:you|u)(?: (?:that|this|it))?"
     r"(?: (?:last time|before|already|twice|earlier))?(?: (?:as well|too|also))?\W*$"
-    r"|^(?:(?:and|but)\W+)*for the (?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|last|hundredth|millionth) time\W*$")
+    r"|^(?:(?:and|but)\W+)*for the (?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|last|hundredth|millionth) time\W*$"
+    # "yes apart from the nights bit which i just fixed??", "NO. i corrected this 5 minutes ago. X. write that" (round
+    # 91 noted the remark as what had changed): a fix already made, pointed at
+    r"|^(?:(?:yes|yeah|ya|mostly|but|and)\W+)*(?:apart from|except(?: for)?) [^.!?]{1,40}? (?:which|that) i "
+    r"(?:just |already )?(?:fixed|corrected|changed|told you|said)\b"
+    r"|^(?:(?:and|but|no)\W+)*i (?:already |just )?(?:corrected|fixed|changed) (?:this|that|it)\b"
+    r"|^(?:pls |please |just )?write (?:that|it|this)(?: down)?\W*$")
 # "i dont even know if charities pay enough" (round 52 kept it as the new heading): a doubt, not news
 DOUBT = re.compile(r"(?i)^(?:honestly |tbh )?i (?:don'?t|dont|do not) (?:even |really )?know (?:if|whether)\b")
 # Of a part of the recap, that it holds ("the drives bit is same") or came out badly ("... got cut off weird tho, its").

@@ -46,12 +46,14 @@ _COMMAND_AFTER = re.compile(r"(?i)(?<=\S)\s+(?P<c>/quit|/pause)\s*$")  # typed a
 # why; the words after it are kept in the transcript, not read as an answer
 _COMMAND_FIRST = re.compile(r"(?i)^\s*(?P<c>/quit|/pause)(?=\s*[,.;:!-]|\s+(?:i|im|i'm|sorry|gotta|got|need|have|bye|"
                             r"brb|back|talk|ttyl|must|later|manager|boss)\b)")
-_STOP_FOR = re.compile(r"(?i)(?:^|[.!?;,-]\s*)(?:(?:anyway|ok(?:ay)?|sorry|no|so),?\s+)*(?:i said\s+)?"
+_STOP_FOR = re.compile(r"(?i)(?:^|[.!?;,-]\s*)(?:(?:anyway|ok(?:ay)?|sorry|no|so|honestly|right|please),?\s+)*"
+                       r"(?:i said\s+)?"
                        r"(?:(?:can|could) we|i (?:need|have|got) to|i gotta|gotta|let'?s)\s+(?:stop|finish|end|pause)"
                        r"(?:\s+(?:now|here|there|for (?:today|now)))?(?:\s*[,.;!?-]+\s*|\s+(?=i\b))"
                        r"(?:[^.!?]{0,50}\b(?:pick(?:ing)? (?:up|the kids?)|school run|school|my (?:kid|kids|son|"
                        r"daughter|little one)|bye|meeting|dinner|train|bus|shift|appointment|have to go|need to go|"
-                       r"gotta go|got to go|running late|late for)\b[^.!?]{0,30}[.!?]*\s*)+$")
+                       r"gotta go|got to go|running late|late for|(?:i'?ll|ill|i will) come back|"
+                       r"come back (?:later|tomorrow|another))\b[^.!?]{0,30}[.!?]*\s*)+$")
 
 
 # A stop asked for because the mentee is tired ("sorry can we finish there, im tired", round 59 kept it as the
@@ -63,6 +65,20 @@ _STOP_TIRED = re.compile(r"(?i)(?:^|[.!?;,-]\s*)(?:(?:anyway|ok(?:ay)?|sorry|so|
                          r"(?:so |really |a bit |pretty |quite |very )?"
                          r"(?:tired|knackered|exhausted|shattered|sleepy|wiped(?: out)?|fried|flagging)"
                          r"(?:\s+(?:now|tonight|today|lol|tbh|sorry))*[\s.!]*$")
+# A goodbye that ends the reply (round 91: "just autonomy. bye", "ok i must go. bye", "i have to go now, night shift
+# start", "right im going to stop there, goodbye, ive got marking" got the next question): the answer before it is
+# heard, then the conversation is paused. Only a goodbye for now: "goodbye forever" and "time to say goodbye" are not.
+_GOODBYE = re.compile(
+    r"(?i)(?:^|(?<=[.!?;,:-])\s*|(?<!\bsay)(?<!\bsaid)(?<!\bsaying)(?<!\bto)\s+(?=(?:bye+|goodbye|ttyl|cya)\b))"
+    r"(?:(?:ok(?:ay)?|so|right|anyway|sorry|well|yes|yeah|ya|and|then|ugh|i said)[,.!]*\s+)*(?:i mean\s+)?"
+    r"(?:(?:bye+|goodbye|good bye|bye for now|cya|see ya|ttyl|gotta go|got to go|i'?m off|"
+    r"(?:i'?m|im|i am) (?:going to|gonna) stop (?:there|here|now)|stop the chat|"
+    r"(?:i )?(?:really |just )?(?:have|need|must|gotta|got) (?:to )?go(?: now)?)"
+    r"(?:[,.!]*\s*(?:now|then|lol|sorry|for now|for today|x+|bye+))*)"
+    r"(?:\s*[,.;!-]+\s*(?:(?:i'?ve got|ive got|got|i have|off to|need to|have to|gotta|my|the|night|day|work|"
+    r"i'?ll|ill|i will)\b[^.!?]{1,40}))?[\s.!]*$")
+
+
 # A command typed inside a few words ("wait can we /skip this one", "i dunno really /skip", round 59 kept it as the
 # answer): the command is what was asked for.
 _COMMAND_INSIDE = re.compile(r"(?i)(?:^|(?<=\s)|(?<=[,.!?(]))(?P<c>/skip|/back|/help|/orig)\b")
@@ -110,11 +126,13 @@ def command_asked(text: str) -> tuple[str, str] | None:
     if first is not None:
         return (first.groupdict().get("c") or "/pause").lower(), ""
     asked = (_COMMAND_AFTER.search(text) or _PAUSE_ASKED.search(text) or _STOP_FOR.search(text)
-             or _STOP_TIRED.search(text))
+             or _STOP_TIRED.search(text) or _GOODBYE.search(text))
     if asked is None:
         return None
     rest = _LEAVING.sub("", text[:asked.start()].strip(" ,;")).strip(" ,;")
-    return (asked.groupdict().get("c") or "/pause").lower(), rest
+    before = command_asked(rest) if rest and asked.groupdict().get("c") is None else None
+    # "im done for today, bye": the stop before the goodbye is no answer either
+    return (asked.groupdict().get("c") or "/pause").lower(), before[1] if before else rest
 
 
 # The everyday reason for stopping, said just before asking to: not an answer to the question
