@@ -18,6 +18,7 @@ from coach.listening import rules
 from coach.listening.edits import Edit
 from coach.listening.parts import MENTION, slot_of
 from coach.listening.playback import job_named
+from coach.listening.pronouns import swap_pronouns
 
 if TYPE_CHECKING:
     from coach.conversation.words import Provenance
@@ -169,8 +170,11 @@ class Correcting:
                 changed.append(new)
         if not changed:
             return ""
-        # The change as heard, not the whole item again.
-        return f"without {edit.said}" if edit.removes else edit.put
+        # The change as heard, not the whole item again; one word swapped in one short item, the item as it now
+        # reads ("Thank you, I've put that right: son.", round 92)
+        short = len(changed) == 1 and len(edit.put.split()) == 1 and len(edit.part.split()) == 1 and \
+            2 <= len(changed[0].split()) <= 8
+        return f"without {edit.said}" if edit.removes else swap_pronouns(changed[0]) if short else edit.put
 
     def _edit_motivations(self, var: str, edit: Edit, ref: list[str]) -> list[str]:
         """"Drop the money bit": a confirmed motivation the part names goes; one the new words name comes."""

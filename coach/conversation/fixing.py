@@ -123,12 +123,9 @@ class Fixing(Rewriting):
         if complaint and step.corrects and step.say and not step.ladder:  # wrong, with no part named: which part?
             return self._which_line(reading, ref)
         if self.state.fixing is not None:
-            if self.state.fixing.get("step") == step.name and self.state.fixing.get("which"):
-                self.state.fixing = None  # "which part, and how would you put it?": the line, in their words
-                return self._rewritten(text, reading, ref, asked=True) or self._playback_fixed(text, reading, ref)
-            if self.state.fixing.get("step") == step.name:  # "what would you put in place of X?"
-                return self._asides(reading) + self._fix_answered(reading, ref)
-            self.state.fixing = None
+            answered = self._which_answered(text, reading, ref)
+            if answered is not None:
+                return answered
         fixes = self._pointed(read_fixes(text)) if step.corrects and self.state.follow_up != step.name else []
         if step.save_as and not step.say:  # "not HR tbh" at "whose job would you not want?": an answer, no fix
             fixes = [f for f in fixes if f.part and any(find_part(f.part, i) for i in self._held(step.name))]
@@ -142,6 +139,19 @@ class Fixing(Rewriting):
         if not fixes or not (step.ladder or self.fixes_needed(fixes) or dropped):
             return None
         return self._fixed(fixes, text, reading, ref)
+
+    def _which_answered(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
+        """The answer to "which part, and how would you put it?" (the line, in their words) or to "what would you put
+        in place of X?"; None when it is a fix of its own ("the growing part. delete it", round 91)."""
+        fixing, self.state.fixing = self.state.fixing or {}, None
+        if fixing.get("step") != self.current.name:
+            return None
+        if fixing.get("which"):
+            if any(f.kind == "drop" for f in read_fixes(text)):
+                return None
+            return self._rewritten(text, reading, ref, asked=True) or self._playback_fixed(text, reading, ref)
+        self.state.fixing = fixing  # read by the answer
+        return self._asides(reading) + self._fix_answered(reading, ref)
 
     def _pointed(self, fixes: list[Fix]) -> list[Fix]:
         """"did you add the night shifts?" ... "yes add it" (round 40): "it" is what was asked about."""

@@ -51,7 +51,7 @@ _TAKE_OUT = re.compile(
     r"(?i)(?:^|(?<=[.!?])\s*|\b(?:pls|please|but|and|just|can you|could you|can u|could u|u)\s+)(?:take out|leave out|"
     r"drop|remove|"
     r"delete|cut|get rid of|lose|scrap)\s+(?:the |that |my )?['\"]?(?P<v>(?!(?:it|that|this|them)\b)[\w' ]{2,30}?)"
-    r"['\"]?\s+(?:bit|part|line|stuff|thing|(?<!\bthe\s)one)s?\b"
+    r"['\"]?\s+(?:bit|part|line|stuff|thing|(?<!\bthe\s)one)s?\b(?![ -]tim(?:e|er)\b)"  # "drop X to part time" (r91)
     # ... and why: "? i told you last time that was my free day, not what lights me up" (round 30)
     r"(?:[?.!,]?\s*(?:i (?:told|said to) you(?: last time| before)?,? )?(?:that|it)(?: was|'s| is) "
     r"(?:a joke|just a joke|a typo|wrong|(?:just |only )?my [^.!?]{2,60}|(?:just |only )?(?:a|about) [^.!?]{2,60})"

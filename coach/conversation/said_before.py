@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from coach.listening import fix_words as fw
+from coach.listening.acts import read_reply
 from coach.listening.fixes import read_fixes
 from coach.listening.hedged import play_back_hedged
 from coach.listening.lexicon import Lexicon, normalise
@@ -131,6 +132,9 @@ def drives_named(words: str, lexicon: Lexicon) -> list[str]:
 def put_right_at_recap(reply: str, previous: dict[str, Any], lexicon: Lexicon) -> tuple[str, str] | None:
     """(how the line is named, the mentee's words for it) when a reply to last time's recap puts a line right
     ("can you fix the drives bit, it should just be growth, meaning, freedom"); None when it puts none right."""
+    # "you ignored my corrections again. people come to me for - X, Y" (round 92): the remark is no part of the line
+    kept = [s for s in re.split(r"(?<=[.!?])\s+", reply) if set(read_reply(s, lexicon).kinds) != {"meta"}]
+    reply = " ".join(kept) or reply
     fixes = read_fixes(reply)
     lines = {}
     for var, (_, key, index) in _LINES.items():

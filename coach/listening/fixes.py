@@ -51,6 +51,10 @@ def _clauses(text: str) -> list[str]:
     # "earning well is STILL there. bin it." (round 80 kept it as the experiment): one fix, "X in there, bin it"
     masked = re.sub(r"(?i)\b(?:is|are|'s) (still (?:in )?there)[.!]+\s+(?=(?:so |just |pls |please )*"
                     r"(?:bin|drop|remove|delete|cut|lose|take out) (?:it|that)\b)", r"\1 in there, ", masked)
+    # "the growing part. delete it" (round 91 added it as a drive): one fix; a line's own name stays two clauses
+    masked = re.sub(r"(?i)\b(?:the|that) ([\w' ]{1,30}) (?:part|bit)[.!]+\s+(?=(?:so |just |pls |please )*(?:bin|drop|"
+                    r"remove|delete|cut|lose|take out) (?:it|that|this)\b)",
+                    lambda m: m.group(0) if slot_of(m.group(1)) else m.group(0).rstrip(".! ") + ", ", masked)
     # "the last line is rubbish, whats X doing there?" (round 50): the judgement ends its sentence
     masked = re.sub(r"(?i)\b((?:is|are|'s) (?:all |just |a bit |totally )?(?:rubbish|wrong|a mess|nonsense|garbage|"
                     r"gibberish|weird|broken|muddled|off))\s*,\s+(?=(?:what|whats|why|how|where|and|also|plus|you|u|"
