@@ -72,9 +72,9 @@ _GOODBYE = re.compile(
     r"(?i)(?:^|(?<=[.!?;,:-])\s*|(?<!\bsay)(?<!\bsaid)(?<!\bsaying)(?<!\bto)\s+(?=(?:bye+|goodbye|ttyl|cya)\b))"
     r"(?:(?:ok(?:ay)?|so|right|anyway|sorry|well|yes|yeah|ya|and|then|ugh|i said)[,.!]*\s+)*(?:i mean\s+)?"
     r"(?:(?:bye+|goodbye|good bye|bye for now|cya|see ya|ttyl|gotta go|got to go|i'?m off|"
-    r"(?:i'?m|im|i am) (?:going to|gonna) stop (?:there|here|now)|stop the chat|"
+    r"(?:i'?m|im|i am) (?:going to|gonna) stop (?:there|here|now)|stop the chat|i give up for (?:today|now|tonight)|"
     r"(?:i )?(?:really |just )?(?:have|need|must|gotta|got) (?:to )?go(?: now)?)"
-    r"(?:[,.!]*\s*(?:now|then|lol|sorry|for now|for today|x+|bye+))*)"
+    r"(?:[,.!]*\s*(?:now|then|lol|sorry|for now|for today|x+|bye+|thank you|thanks|ta|cheers))*)"
     r"(?:\s*[,.;!-]+\s*(?:(?:i'?ve got|ive got|got|i have|off to|need to|have to|gotta|my|the|night|day|work|"
     r"i'?ll|ill|i will)\b[^.!?]{1,40}))?[\s.!]*$")
 
