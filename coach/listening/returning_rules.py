@@ -30,6 +30,16 @@ _NOT_AN_EXPERIMENT = re.compile(
     r"|\b(?:i was|that was me|it was me) (?:just )?(?:correcting|asking|complaining|fixing)\b")
 
 
+# It went badly: "it went bad. prod down 40 min", "they said no", "i failed" (round 92 thanked them for it, and that
+# was all)
+_WENT_BADLY = re.compile(r"\b(?:went (?:bad|badly|wrong|terribly|horribly|awful|really badly|"
+                         r"not (?:so |very |too )?well)|"
+                         r"(?:didn'?t|didnt|did not) go (?:well|great|to plan|ok|okay|good)|(?:was|it'?s been) a "
+                         r"(?:disaster|nightmare|car crash)|\bi failed\b|(?:they|he|she) said no\b|(?:got|was|been) "
+                         r"(?:rejected|turned down)|(?:didn'?t|didnt|did not) get (?:it|the job|the role|in)\b|"
+                         r"prod (?:went )?down)")
+
+
 _TRIED = re.compile(r"\b(?:i did\b(?! not| nothing)|did it\b|"
                     r"(?<!i )did (?!not\b|nothing\b)[a-z]+\b|tried it|it went|went (?:well|ok|okay|great|badly|fine)|"
                     r"i (?:talked|spoke|asked|went|applied|signed up|emailed|messaged|shadowed|finished))\b")
@@ -62,6 +72,7 @@ RETURNING: dict[str, Callable[[Any], bool]] = {
     and _TRIED.search(normalise(c.reply or c.answer)) is None,
     "experiment_not_tried": lambda c: bool(experiment_told(c.values)) and _NOT_TRIED.search(
         normalise(c.reply or c.answer)) is not None and _TRIED.search(normalise(c.reply or c.answer)) is None,
+    "went_badly": lambda c: not c.skipped and _WENT_BADLY.search(normalise(c.reply or c.answer)) is not None,
     "has_motivations": lambda c: bool(c.values.get("motivations")),
     "has_bedrock": lambda c: bool(c.values.get("bedrock")),
     # put right at last time's recap ("the lights me up part should be cooking and hiking"): kept, not asked again

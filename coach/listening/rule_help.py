@@ -52,6 +52,7 @@ RULE_HELP: dict[str, str] = {
     "had_why": "the goal is still the earlier session's, and that session kept what was underneath it",
     "told_experiment": "the returning mentee has already said how last time's experiment went",
     "not_an_experiment": "last time's experiment was never one ('that was not experiment, i was correcting you')",
+    "went_badly": "the answer says something went badly ('it went bad. prod down 40 min', 'they said no')",
     "not_tried": "the answer says something was not done or tried yet ('didnt do it yet lol')",
     "experiment_not_tried": "a returning mentee says last time's experiment was not tried ('i didnt do it')",
     "goal_dropped": "what has changed since last time says last time's goal is no longer it",
