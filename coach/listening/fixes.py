@@ -71,8 +71,8 @@ def _clauses(text: str) -> list[str]:
                      r"(?:is|are|was|should|needs|has to|must))\b)|"
                      r",\s+(?=(?:(?:maybe|also|oh|pls|please|could you|can you) )?"
                      # ", and money as in X" after "drives bit: meaning, then impact" is the list going on (round 35)
-                     r"(?:add|drop|remove|take out|underneath|and(?!\s+(?:money|meaning|growth|freedom|impact|"
-                     r"recognition|respect|security|time|family)\b))\b)|"
+                     r"(?:add|drop|remove|take out|underneath|heading (?:is|should)|"
+                     r"and(?!\s+(?:money|meaning|growth|freedom|impact|recognition|respect|security|time|family)\b))\b)|"
                      r",?\s+but\s+(?=(?:the|underneath|where|what|add|drop)\b)|"
                      r"\s+[-\u2013]\s+(?=(?:what|where|underneath|add|drop|take|the overlap)\b)|"  # "drop X - what..."
                      # "add X to the lights me up bit, thats more me than sleeping in" (round 29): why, said after
