@@ -42,7 +42,7 @@ _NOW = re.compile(
     r"|(?:two|a few|a couple of|couple of|three) (?:things|answers|parts)\b"
     r"|(?:i'?ve|ive|i have)? ?been (?:a|an|here|there|doing (?:it|this|that)|working|at|in this)\b"
     # "I have been managing our store for about eleven years now", "before that I was assistant manager" (round 34)
-    r"|(?:i'?ve|ive|i have) been [a-z]+ing\b[^.!?]*\b(?:for|since)\b|(?:and )?before that,? i was\b"
+    r"|(?:i'?ve|ive|i have) been (?:[a-z]+ing|on|in|with|at)\b[^.!?]*\b(?:for|since)\b|(?:and )?before that,? i was\b"
     r"|(?:nights|days) mostly\b"
     # "I am fifty-eight and have managed the office ...": the age first (round 29)
     r"|(?:i'?m|i am|im) (?:\d{2}|(?:twenty|thirty|forty|fifty|sixty)(?:[- ]\w+)?)(?: years old| yrs old)?\b"
@@ -193,6 +193,12 @@ def _heading(content: str) -> str:
     taken_back = _TAKEN_BACK.split(content)
     if len(taken_back) > 1 and len(taken_back[-1].split()) >= 2:  # "a deputy head? or actually no, X": X
         content = taken_back[-1].strip()
+    pieces = [p.strip() for p in content.split(", ")]
+    now = [i for i, p in enumerate(pieces) if _NOW.match(p)]
+    if len(pieces) > 2 and now and now[-1] < len(pieces) - 1 and len(_CLAUSES.split(content)) == 1:
+        # "kind of hard to say, i've been on the same ward for like 9 years, i guess maybe something less shift
+        # based, clinical educator maybe?" (round 92 said back the 9 years): what comes after where they are
+        content = ", ".join(pieces[now[-1] + 1:])
     clauses = [c.strip(" ,") for c in _CLAUSES.split(content) if c.strip(" ,.")]
     # "Well, that is rather the question.", "i literally just told you": remarks on the way, never the goal
     clauses = [c for c in clauses if not _REMARK.match(c)] or clauses
