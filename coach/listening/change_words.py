@@ -114,7 +114,7 @@ PART_WRONG = re.compile(r"(?i)^(?:and |but )?(?:the |my )?['\"]?[\w' ]{1,25}['\"
                          r"(?:a mess|wrong|off|messed up|not right|confusing)\b"
                          r"|^(?:but |and )?(?:one|a|another|the other) thing(?:'s| is)? wrong\b|^(?:it )?is not\b")
 # "a lot has changed since: X", "what has changed: X", "big news, X": the run-up to the news.
-NEWS_LEAD = re.compile(r"(?i)^(?:(?:also|and|but|so|well|oh)\W+)*(?:(?:big|some|good|great) news"
+NEWS_LEAD = re.compile(r"(?i)^(?:(?:also|and|but|so|well|oh|first|firstly)\W+)*(?:(?:big|some|good|great) news"
                         r"(?: actually| though| tho| btw| lol)?\W+|"
                         r"news(?: actually| though| tho| btw)?\s*[.,:;!-]+\W*)|"
                         r"^(?:(?:also|and|but|so|well)\W+)*"

@@ -76,9 +76,14 @@ def experiment_told(values: dict[str, Any]) -> str:
             return name
         # "i asked her and she said yes!!" after "ask Dr Shah if i can co-write the next grant" (round 39): the
         # experiment's own verb, said in the past
-        verb = next(iter(words(normalise(tried))), "")
-        if len(verb) >= 3 and verb not in _COMMON and any(re.fullmatch(rf"{re.escape(verb)}(?:e?d|t)", w)
-                                                          for w in words(said)):
+        # ... or, told as news in a second language, its own verb and object again: "news: I call Marek" after "i
+        # call Marek and ask about this job" (round 92 then asked how it went)
+        plan = [w for w in words(normalise(tried)) if w not in ("i", "you", "to", "maybe", "just", "try")]
+        verb = plan[0] if plan else ""
+        if len(verb) >= 3 and verb not in _COMMON and (any(re.fullmatch(rf"{re.escape(verb)}(?:e?d|t)", w)
+                                                           for w in words(said)) or (
+                len(plan) > 1 and f" {verb} {plan[1]} " in f" {' '.join(words(said))} "
+                and not _AHEAD_WORDS.search(said))):
             return name
         if _NOT_TRIED.search(said):  # "didnt get round to it tbh, rota chaos": what "it" is goes without saying
             return name
@@ -92,6 +97,7 @@ def experiment_told(values: dict[str, Any]) -> str:
     return ""
 
 
+_AHEAD_WORDS = re.compile(r"\b(?:will|going to|gonna|plan|planning|next|soon|want to|should|might|could)\b|'ll\b")
 _NOT_ASKED = re.compile(r"\b(?:you|u) (?:never|didn'?t|didnt|did not|haven'?t|havent|still haven'?t) (?:even )?"
                         r"ask(?:ed)? (?:me )?(?:how|about|if|whether)\b[^.!?]*")
 _SMALL = frozenset({"ask", "about", "her", "him", "his", "them", "their", "with", "for", "and", "who", "how", "what",
