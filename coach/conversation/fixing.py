@@ -143,15 +143,13 @@ class Fixing(Rewriting):
     def _which_answered(self, text: str, reading: Reading, ref: str) -> list[Message] | None:
         """The answer to "which part, and how would you put it?" (the line, in their words) or to "what would you put
         in place of X?"; None when it is a fix of its own ("the growing part. delete it", round 91)."""
-        fixing, self.state.fixing = self.state.fixing or {}, None
-        if fixing.get("step") != self.current.name:
+        fixing = self.state.fixing or {}
+        if fixing.get("step") == self.current.name and not fixing.get("which"):
+            return self._asides(reading) + self._fix_answered(reading, ref)  # reads and clears state.fixing
+        self.state.fixing = None
+        if fixing.get("step") != self.current.name or any(f.kind == "drop" for f in read_fixes(text)):
             return None
-        if fixing.get("which"):
-            if any(f.kind == "drop" for f in read_fixes(text)):
-                return None
-            return self._rewritten(text, reading, ref, asked=True) or self._playback_fixed(text, reading, ref)
-        self.state.fixing = fixing  # read by the answer
-        return self._asides(reading) + self._fix_answered(reading, ref)
+        return self._rewritten(text, reading, ref, asked=True) or self._playback_fixed(text, reading, ref)
 
     def _pointed(self, fixes: list[Fix]) -> list[Fix]:
         """"did you add the night shifts?" ... "yes add it" (round 40): "it" is what was asked about."""

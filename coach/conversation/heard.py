@@ -189,9 +189,9 @@ _NOT_QUITE_IT = re.compile(r"(?i)^(?:but |and )?(?:the |that |this )?[\w' ]{1,30
                            r"(?:is ?n'?t|is not|isnt|'s not|doesn'?t fit)(?: (?:quite|really|exactly))?"
                            r"(?: (?:it|right|true|the word))?[.!,;]\s+")
 
+_WANT_IS = r"(?:the (?:thing|job|role) |what )i (?:really |actually )?want(?: to do| to be)?"  # "what i want is X"
 _GOAL_IS = re.compile(
-    r"(?i)\b(?:(?:the |my |actual |real |new )*goal(?: part| bit)?|(?:the (?:thing|job|role) |what )i "
-    r"(?:really |actually )?want(?: to do| to be)?(?= is| would be))"
+    rf"(?i)\b(?:(?:the |my |actual |real |new )*goal(?: part| bit)?|{_WANT_IS}(?= is| would be))"
     r"(?:,? (?:precisely|exactly|really|then|to be precise))?"
     r"(?:\s*[:=]| (?:is|would be|was|now is|is now))\s*"
     r"(?:more like|really|actually|to)?"
@@ -233,7 +233,7 @@ def reason_given(reply: str, after: str) -> str:
 
 _ABOUT_GOAL = re.compile(r"(?i)\b(?:(?:my|the|a) goal|goal (?:part|bit|is)|(?:that's|thats|that is|it's|its) "
                          r"(?:just )?my (?:current )?(?:job|role)|current (?:job|role)|where i'?m heading|"
-                         r"(?:the (?:thing|job|role)|what) i (?:really |actually )?want(?: to do| to be)? is)\b")
+                         rf"{_WANT_IS} is)\b")
 
 # The goal said again, not a reason for it: "what I said was X", "i meant X".
 _RESTATED = re.compile(r"(?i)\b(?:i (?:meant|mean|said|wrote|typed)|what i (?:said|meant|wrote) (?:was|is)|"
