@@ -82,7 +82,9 @@ def next_joined(text: str, m: re.Match[str], max_words: int, max_chars: int) -> 
 # The next sentence offering another option: "... maybe. Or to work in the revenue department, I am not sure."
 _UNSURE_TAIL = re.compile(r"(?i),?\s+(?:(?:but |and )?(?:i'?m|i am|im) not (?:so |really |very )?sure|"
                           r"i don'?t know|idk|maybe|i think|i guess|not sure)\b.*$")
-_ALTERNATIVE = re.compile(r"(?:^|[.!?]\s+)or,?\s+(?:maybe\s+|perhaps\s+|just\s+)?(?P<alt>[^.!?]+)", re.I)
+# ... or the same sentence going on: "maybe I want be team leader, or maybe I go back to study" (stop 55 said back
+# only the first)
+_ALTERNATIVE = re.compile(r"(?:^|^,\s*|[.!?]\s+)or,?\s+(?:(?P<hedge>maybe|perhaps)\s+|just\s+)?(?P<alt>[^.!?]+)", re.I)
 # "cannulas lol. everyone calls me for the tricky ones. and calming down scared relatives" (round 41): a second thing
 _AND_ANOTHER = re.compile(r"(?i)(?:^|[.!?]\s+)and\s+(?:also\s+)?(?!(?:i|it|that|this|they|he|she|we|you|then|so|but)\b)"
                           r"(?P<alt>[^.!?]{3,60})")
@@ -111,7 +113,8 @@ def other_option(after: str) -> tuple[str, str] | None:
     other = next((m for m in (r.search(after) for r in (_ALTERNATIVE, _ALSO_ON_MIND, _ALSO_THINKING, _MAYBE_ASKED))
                   if m), None)
     if other:
-        return "or", _UNSURE_TAIL.sub("", other.group("alt"))
+        hedge = other.groupdict().get("hedge")
+        return f"or {hedge.lower()}" if hedge else "or", _UNSURE_TAIL.sub("", other.group("alt"))
     another = _AND_ANOTHER.search(after) or _DOING_LAST.search(after)
     if another:
         return "and", another.group("alt")

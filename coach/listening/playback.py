@@ -345,14 +345,26 @@ def play_back(answer: str, max_words: int = 12) -> str:
     phrase = key_phrase(answer, max_words) or (key_phrase(answer, max_words // 2) if max_words > 16 else "")
     if re.match(r"(?i)either\b", phrase) and not re.search(r"(?i)\bor\b", phrase):
         return ""  # half of an either/or is not what was said: no quote at all
-    after = answer[answer.find(phrase) + len(phrase):] if phrase and phrase in answer else ""
+    after, exact = _after(answer, phrase)
     other = other_option(after)
+    if other and not exact and not other[0].startswith("or"):
+        other = None  # found by its last words only: another option, never the rest of the answer
     if other:  # "front office manager, maybe. Or the revenue department": both options, not the first alone
         room = max(8, max_words - len(phrase.split()))  # the other option whole, as far as the room allows
         alt = key_phrase(other[1], room)
         if alt and len(alt.split()) <= room:
             return f"{second_person(phrase)}, {other[0]} {second_person(alt)}"
     return second_person(phrase)
+
+
+def _after(answer: str, phrase: str) -> tuple[str, bool]:
+    """What ``answer`` says after ``phrase``, and whether the phrase was found as it is; else found by its last words
+    when the phrase was mended ("want be" -> "want to be"); "" if it cannot be found."""
+    if phrase and phrase in answer:
+        return answer[answer.find(phrase) + len(phrase):], True
+    tail = re.search(r"(?:\S+\s+)?\S+$", phrase)
+    m = re.search(re.escape(tail.group(0)), answer, re.I) if tail and len(tail.group(0)) > 6 else None
+    return (answer[m.end():] if m else ""), False
 
 
 # The question's own "three to five years", said back to it
