@@ -388,7 +388,8 @@ _ABOUT_A_LINE = re.compile(rf"(?i)(?:^|\s){MENTION}\s+(?:has|is|was|hasn'?t|isn'
 
 
 # The answer to "what would you put in place of X?" is nothing: X goes ("nothing?? just delete it")
-_JUST_DROP = re.compile(r"(?i)^\W*(?:(?:nothing|none|no|nah)\W+)?(?:(?:just|pls|please|you can|can you)\s+)*"
+_JUST_DROP = re.compile(r"(?i)^\W*(?:(?:nothing|none|no|nah)\W+)?(?:(?:just|pls|please|you can|can you|i meant|i mean|"
+                        r"meant)\s+)*"
                         r"(?:delete|remove|drop|take out|get rid of|lose|bin|scrap|cut) (?:it|that|the whole thing|"
                         r"that bit|that part|the lot)\b[\s.!?]*|^\W*(?:nothing|none)\W*$")
 

@@ -42,8 +42,9 @@ def fixes_apart(text: str) -> tuple[str, str]:
         sentences[start:at + 1] = [f"add {said} to {line}."]
     asks = [bool(read_fixes(x)) or is_complaint(x) or _TOO.match(x) is not None or _FIX_IT.match(x) is not None
             for x in sentences]
-    # "now you've lost meaning. it's freedom AND meaning." (round 52 named it the experiment): the line, said over
-    asks = [a or (i > 0 and asks[i - 1] and re.match(r"(?i)(?:it'?s|its|it is)\s+[\w' ]{2,40}\W*$", x) is not None)
+    # "now you've lost meaning. it's freedom AND meaning." (round 52 named it the experiment): the line, said over;
+    # "my heading is NOT 'remove it'. its maybe out of the classroom, into exams work" (stop 55)
+    asks = [a or (i > 0 and asks[i - 1] and re.match(r"(?i)(?:it'?s|its|it is|it should be|should be)\s+[\w' ,-]{2,80}\W*$", x) is not None)
             for i, (x, a) in enumerate(zip(sentences, asks, strict=True))]
     rest = _EXPERIMENT_LABEL.sub("", " ".join(x for x, a in zip(sentences, asks, strict=True) if not a))
     fix = " ".join(x for x, a in zip(sentences, asks, strict=True) if a)
