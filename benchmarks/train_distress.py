@@ -54,6 +54,9 @@ ORDINARY = DISTRESS / "ordinary" / "career.jsonl"
 # Hard ordinary replies written for the model ("I'm not ready", "tired of planning my career"):
 # the gathered ones rarely share words with signs. First measured untouched: 13 of 90 flagged.
 WRITTEN = DISTRESS / "ordinary" / "written.jsonl"
+# What outside testers typed in the real terminal (round 93 on; told never to talk of self-harm): messy real
+# replies, two of which the model took for signs ("i feel like, how to say, not only worker").
+TESTERS = DISTRESS / "ordinary" / "testers.jsonl"
 RULES = ROOT / "flows" / "listening" / "distress.yaml"
 # What the rules take out before the model reads a reply ("frustrated with you, not with life") shapes its text too.
 NOT_SIGNS = ROOT / "coach" / "listening" / "not_signs.py"
@@ -87,7 +90,7 @@ def writers() -> dict[str, list[dict[str, Any]]]:
 
 def ordinary() -> list[dict[str, Any]]:
     """Ordinary career replies (never a sign of distress): gathered, and written to share words with signs."""
-    return _jsonl(ORDINARY) + _jsonl(WRITTEN)
+    return _jsonl(ORDINARY) + _jsonl(WRITTEN) + _jsonl(TESTERS)
 
 
 def data_hash() -> str:
@@ -97,7 +100,7 @@ def data_hash() -> str:
     taking idioms and jokes out (distress.model_text), and so do the false signs taken out first (not_signs.py).
     """
     h = hashlib.sha256()
-    for p in [*sorted(DISTRESS.glob("*.jsonl")), ORDINARY, WRITTEN, RULES, NOT_SIGNS]:
+    for p in [*sorted(DISTRESS.glob("*.jsonl")), ORDINARY, WRITTEN, TESTERS, RULES, NOT_SIGNS]:
         h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
 

@@ -86,7 +86,7 @@ class Reading:
             before = self.acts[i - 1] if i else None
             # "but not sure theyll ever make it a proper job" (round 81 kept "theyll ever make it a proper job"):
             # a hedge on the yes, and a doubt the thought keeps
-            if before is not None and before.rule == "open.hedge_doubt":
+            if before is not None and before.rule in ("open.hedge_doubt", "open.doubt_clause"):
                 text = f"{before.text} {text}"
             joined = _GOES_ON.search(self.reply[at:start]) if out and text and start > at else None
             if joined:
