@@ -78,7 +78,8 @@ def _read(clause: str) -> Fix | None:
         return Fix("missing", "", _part(asked["x"]), said=asked["x"])
     fix = (insert_fix(text) or _restate(text) or add_fix(text) or _missing(text) or _too_strong(text)
            or _named_first(text) or _pointed(text) or _didnt_say(text)
-           or _slot_is(text) or _quoted_should(text) or _isnt(text) or _part_remark(text) or _not_x(text)
+           or _slot_is(text) or _quoted_should(text) or _isnt(text) or _plain_isnt(text) or _part_remark(text) \
+           or _not_x(text)
            or _y_not_quoted(text) or _plain_edit(text))
     if fix and fix.kind == "put" and fix.slot and not fix.part and re.search(r"(?i)\b(?:too|as well)[.!]*$", raw):
         return Fix("add", fix.slot, new=fix.new)  # "the lights me up bit: its baking too": one more, not instead
@@ -256,6 +257,21 @@ def _isnt(text: str) -> Fix | None:
     new = _words(said[-1] if said else rest)  # "..., the title doesn't matter, it's the budget": the budget
     new = re.sub(r"^because\s+", "", new, flags=re.I)
     return Fix("put", slot_of(x), _part(x), new, _said(x)) if new else Fix("ask", slot_of(x), _part(x), said=_said(x))
+
+
+def _plain_isnt(text: str) -> Fix | None:
+    """"and the weather isnt a thing i like lol" (round 93 left it in): a thing said not to be one at all, out."""
+    m = re.match(r"(?i)^(?:(?:and|but|oh|also|plus|so)[,]?\s+)*(?:the |my )?(?P<x>[a-z][\w' -]{1,30}?)\s+(?:isn'?t|isnt|is not|"
+                 r"aren'?t|arent|are not)\s+(?:really |actually |even )?(?P<d>.+)$", text)
+    if not m or _NOT_A_LIKE.match(m.group("d")) is None or m.group("x").split()[0].lower() in _NOT_SUBJECT \
+            or re.search(r"[.!?;:]\s*\w", m.group("d")):  # "knees are shot isnt a job mate. area manager.": put
+        return None
+    return Fix("drop", "", m.group("x"), said=m.group("x"))
+
+
+_NOT_A_LIKE = re.compile(r"(?i)(?:a thing|something|anything) (?:that |which )?(?:i (?:really )?(?:like|love|enjoy)|lights? me "
+                        r"up|i'?m good at|drives me)\b|(?:an?|my) (?:passion|strength|skill|drive|driver|motivation|hobby)\b")
+_NOT_SUBJECT = {"it", "that", "this", "there", "he", "she", "they", "which", "what", "who", "i", "you", "we"}
 
 
 def _part_remark(text: str) -> Fix | None:

@@ -212,7 +212,11 @@ _NOT_NEWS = re.compile(r"(?i)\b(?:i'?ve|ive|i) (?:only )?got (?:about |like |onl
                        # ... and "can we carry on from where I quit?" (round 90: the same)
                        r"\b(?:before|when|after|since|till|until|where|from where) i (?:quit|left|stopped)\b"
                        r"(?! (?:my|the|that|this) "
-                       r"(?:job|role|post|company|team|school|agency|firm)\b)")
+                       r"(?:job|role|post|company|team|school|agency|firm)\b)|"
+                       # "sorry i quit before, my daughter call me" (round 93: "Thank you for telling me: you quit
+                       # before"): leaving the chat last time, said sorry for
+                       r"\bi (?:had to )?(?:quit|left|stopped|went|go|ran|logged off)(?: (?:so )?(?:suddenly|early|fast|"
+                       r"quickly|like that|the chat|the talk))? (?:before|earlier|last time|halfway|in the middle)\b")
 
 
 def news_told(answer: str) -> str:
