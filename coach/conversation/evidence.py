@@ -48,9 +48,10 @@ _LEAD = re.compile(r"^(?:(?:drivers?(?: are| is)?|(?:what )?drives me(?: is)?|i 
                    r"um+|uh+|erm+|hmm+|like|tbh|ngl|"
                    r"i'?d say|firstly|secondly|thirdly|lastly|first(?:ly)? of all|finally|and finally|if i am honest|"
                    r"if i'?m honest|(?:which|that) i said first|"
+                   # ("some calm" is not "so" + "me calm": each lead ends a word)
                    # "For me is important the stability" (a second language), "the most important for me is X"
                    r"(?:for me,? )?(?:(?:it'?s|its|it is|is) )?(?:the )?(?:most |very |really )?important(?: for me)?"
-                   r"(?: (?:is|are))?(?: the)?|for me(?: (?:is|it'?s|it is))?(?: the)?)\b\W*\s*)+", re.I)  # "some calm": not "so"
+                   r"(?: (?:is|are))?(?: the)?|for me(?: (?:is|it'?s|it is))?(?: the)?)\b\W*\s*)+", re.I)
 _INSTEAD = re.compile(r"(?i)^\W*(?:(?:actually|but|no)\W+)*(?:it'?s |its |it is )?(?:more|rather|really)"
                       r"(?: about| like)?\b")
 _TAIL = re.compile(r"\W*\b(?:i (?:think|guess|suppose)|too|as well|mostly|probably|really|i'?d say|for sure|"

@@ -261,16 +261,17 @@ def _isnt(text: str) -> Fix | None:
 
 def _plain_isnt(text: str) -> Fix | None:
     """"and the weather isnt a thing i like lol" (round 93 left it in): a thing said not to be one at all, out."""
-    m = re.match(r"(?i)^(?:(?:and|but|oh|also|plus|so)[,]?\s+)*(?:the |my )?(?P<x>[a-z][\w' -]{1,30}?)\s+(?:isn'?t|isnt|is not|"
-                 r"aren'?t|arent|are not)\s+(?:really |actually |even )?(?P<d>.+)$", text)
+    m = re.match(r"(?i)^(?:(?:and|but|oh|also|plus|so)[,]?\s+)*(?:the |my )?(?P<x>[a-z][\w' -]{1,30}?)\s+"
+                 r"(?:isn'?t|isnt|is not|aren'?t|arent|are not)\s+(?:really |actually |even )?(?P<d>.+)$", text)
     if not m or _NOT_A_LIKE.match(m.group("d")) is None or m.group("x").split()[0].lower() in _NOT_SUBJECT \
             or re.search(r"[.!?;:]\s*\w", m.group("d")):  # "knees are shot isnt a job mate. area manager.": put
         return None
     return Fix("drop", "", m.group("x"), said=m.group("x"))
 
 
-_NOT_A_LIKE = re.compile(r"(?i)(?:a thing|something|anything) (?:that |which )?(?:i (?:really )?(?:like|love|enjoy)|lights? me "
-                        r"up|i'?m good at|drives me)\b|(?:an?|my) (?:passion|strength|skill|drive|driver|motivation|hobby)\b")
+_NOT_A_LIKE = re.compile(r"(?i)(?:a thing|something|anything) (?:that |which )?(?:i (?:really )?(?:like|love|enjoy)|"
+                        r"lights? me up|i'?m good at|drives me)\b|"
+                        r"(?:an?|my) (?:passion|strength|skill|drive|driver|motivation|hobby)\b")
 _NOT_SUBJECT = {"it", "that", "this", "there", "he", "she", "they", "which", "what", "who", "i", "you", "we"}
 
 

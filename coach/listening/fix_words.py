@@ -47,7 +47,8 @@ _HEDGE_LEAD = re.compile(rf"^(?:(?:and |so |but )?now |and |so )?(?:(?:maybe|pro
                          rf"(?:just|like|i guess|i think){_SHOULD}?)\s+", re.I)
 _SAYS = re.compile(r"^(?:(?:it'?s|its|it is|is(?= \w+ \w)|it should be|should be|i'?d say|i meant|i mean|"
                    r"i guess i mean|more like|"
-                   r"make it|it was|(?:like |as )?i (?:keep|kept) (?:saying|telling you)|"  # "i keep saying, X" (round 93)
+                   # "i keep saying, X" (round 93)
+                   r"make it|it was|(?:like |as )?i (?:keep|kept) (?:saying|telling you)|"
                    r"rather|instead|but|more|really|actually|just|about)[:,]?\s+)+", re.I)
 _DEICTIC = r"that sentence|that line|that bit|that|whatever that (?:is|was)|what you (?:had|wrote|put)|this"
 

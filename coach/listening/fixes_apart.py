@@ -29,6 +29,9 @@ _PUT_THAT = re.compile(rf"(?i)^\W*(?:(?:and|so|pls|please)[,.]?\s+)*(?:put|add|w
                        rf"(?:under|in|into|to|for) (?P<line>{MENTION})\W*$")
 
 
+_SAID_OVER = re.compile(r"(?i)(?:it'?s|its|it is|it should be|should be)\s+[\w' ,-]{2,80}\W*$")
+
+
 def fixes_apart(text: str) -> tuple[str, str]:
     """The sentences of ``text`` that ask for a fix to the read-back, and the rest ("" when it is all fixes)."""
     sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
@@ -44,7 +47,7 @@ def fixes_apart(text: str) -> tuple[str, str]:
             for x in sentences]
     # "now you've lost meaning. it's freedom AND meaning." (round 52 named it the experiment): the line, said over;
     # "my heading is NOT 'remove it'. its maybe out of the classroom, into exams work" (stop 55)
-    asks = [a or (i > 0 and asks[i - 1] and re.match(r"(?i)(?:it'?s|its|it is|it should be|should be)\s+[\w' ,-]{2,80}\W*$", x) is not None)
+    asks = [a or (i > 0 and asks[i - 1] and _SAID_OVER.match(x) is not None)
             for i, (x, a) in enumerate(zip(sentences, asks, strict=True))]
     rest = _EXPERIMENT_LABEL.sub("", " ".join(x for x, a in zip(sentences, asks, strict=True) if not a))
     fix = " ".join(x for x, a in zip(sentences, asks, strict=True) if a)

@@ -215,8 +215,9 @@ _NOT_NEWS = re.compile(r"(?i)\b(?:i'?ve|ive|i) (?:only )?got (?:about |like |onl
                        r"(?:job|role|post|company|team|school|agency|firm)\b)|"
                        # "sorry i quit before, my daughter call me" (round 93: "Thank you for telling me: you quit
                        # before"): leaving the chat last time, said sorry for
-                       r"\bi (?:had to )?(?:quit|left|stopped|went|go|ran|logged off)(?: (?:so )?(?:suddenly|early|fast|"
-                       r"quickly|like that|the chat|the talk))? (?:before|earlier|last time|halfway|in the middle)\b")
+                       r"\bi (?:had to )?(?:quit|left|stopped|went|go|ran|logged off)"
+                       r"(?: (?:so )?(?:suddenly|early|fast|quickly|like that|the chat|the talk))?"
+                       r" (?:before|earlier|last time|halfway|in the middle)\b")
 
 
 def news_told(answer: str) -> str:
