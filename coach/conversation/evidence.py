@@ -92,7 +92,8 @@ class Evidence:
         if not kept or "own_drives" not in self.flow.replies:
             return []
         words = ", ".join(kept[:-1]) + f" and {kept[-1]}" if len(kept) > 1 else kept[0]
-        return [self._rule(self._reply("own_drives").replace("{words}", words))]
+        # "people seeing what i do" (round 93 said back "what i do"): in the second person
+        return [self._rule(self._reply("own_drives").replace("{words}", swap_pronouns(words)))]
 
     def _items(self, detector: str) -> list[dict[str, Any]]:
         """Every motivation with evidence in what was said, most first, none played down."""

@@ -56,6 +56,13 @@ _STOP_FOR = re.compile(r"(?i)(?:^|[.!?;,-]\s*)(?:(?:anyway|ok(?:ay)?|sorry|no|so
                        r"come back (?:later|tomorrow|another))\b[^.!?]{0,30}[.!?]*\s*)+$")
 
 
+# A stop thought aloud at the end of a reply ("maybe i should just stop for today actually, im on nights tomorrow",
+# round 93 kept it as whose job they would want): the conversation is paused, with one short reason after it.
+_STOP_MAYBE = re.compile(r"(?i)(?:^|[.!?;,-]\s*)(?:(?:anyway|ok(?:ay)?|sorry|so|honestly|right|um+|hmm+),?\s+)*"
+                         r"(?:(?:maybe|perhaps|i think|actually),?\s+)*(?:i|we) (?:should|better|'?d better|had better|"
+                         r"might|might as well)(?: just)? (?:stop|finish|call it a day|call it a night|leave it|pause)"
+                         r"(?: (?:here|there|now|for (?:today|now|tonight)))?(?: actually| tbh| honestly| lol)?"
+                         r"(?:\s*[,.;!?-]\s*[^.!?]{0,60})?[.!?]*\s*$")
 # A stop asked for because the mentee is tired ("sorry can we finish there, im tired", round 59 kept it as the
 # answer): only the tiredness itself after it, so "can we stop, i'm tired of everything" is still read whole.
 _STOP_TIRED = re.compile(r"(?i)(?:^|[.!?;,-]\s*)(?:(?:anyway|ok(?:ay)?|sorry|so|honestly),?\s+)*"
@@ -126,7 +133,7 @@ def command_asked(text: str) -> tuple[str, str] | None:
     if first is not None:
         return (first.groupdict().get("c") or "/pause").lower(), ""
     asked = (_COMMAND_AFTER.search(text) or _PAUSE_ASKED.search(text) or _STOP_FOR.search(text)
-             or _STOP_TIRED.search(text) or _GOODBYE.search(text))
+             or _STOP_TIRED.search(text) or _STOP_MAYBE.search(text) or _GOODBYE.search(text))
     if asked is None:
         return None
     rest = _LEAVING.sub("", text[:asked.start()].strip(" ,;")).strip(" ,;")

@@ -351,8 +351,17 @@ def _y_not_quoted(text: str) -> Fix | None:
     return Fix("put", part="" if not x.startswith(("'", '"')) else _old(x), new=new, said=_said(x)) if new else None
 
 
+_ALL_REASONS = re.compile(r"(?i)^\W*(?:(?:ugh|ok|just|pls|please|can you)[,.]?\s+)*"
+                          r"(?:drop|delete|remove|scrap|bin|lose|forget|take out|get rid of) "
+                          r"(?P<x>(?:all )?(?:the |all the |those |these )?(?:because|why|reason)"
+                          r"(?:s| stuff| bits?| parts?| things?| lines?| chain)?)\W*$")
+
+
 def _plain_edit(text: str) -> Fix | None:
     """The edits coach.listening.edits reads ("drop the money bit", "board games not sleep in")."""
+    reasons = _ALL_REASONS.match(text)
+    if reasons:  # "drop the because stuff" (round 93 kept "because stuff matters to you"): the chain
+        return Fix("drop", "why_chain", "", said=reasons.group("x"))
     edit = _edit(text.lower())
     if edit is None:
         return None

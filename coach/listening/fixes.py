@@ -265,7 +265,9 @@ def read_fixes(reply: str) -> list[Fix]:
         instead = (fw.INSTEAD.match(_bare(clause)) if out and out[-1].kind == "drop" else None) or (
             fw.HEADING_NOW.match(_bare(clause)) if refuted else None)  # "... I'm heading out of the ward": in its place
         if fix is None and instead:  # "'keep it on list' is not what I love. I love mountains": put in its place
-            out[-1] = Fix("put", out[-1].slot, out[-1].part, _words(instead.group("new")), out[-1].said)
+            chain = out[-1].slot == "why_chain" and not out[-1].part  # "drop the because stuff. i like X": all of it
+            out[-1] = Fix("restate", "why_chain", "", "", out[-1].said, chain=(_words(clause),)) if chain else \
+                Fix("put", out[-1].slot, out[-1].part, _words(instead.group("new")), out[-1].said)
             continue
         if waiting is not None:
             out.remove(waiting)
@@ -330,8 +332,7 @@ def _merged(fixes: list[Fix]) -> list[Fix]:
     return out
 
 
-# "its not just money. the shop isnt about money at all, its about doing something thats mine": what it is
-# also about, said last.
+# "its not just money. the shop isnt about money at all, its about doing something thats mine": also about, said last
 _ALSO_ABOUT = re.compile(r"(?i)(?:^|[,.;]\s*)(?:but |and )?(?:it'?s|its|it is|more|also|it'?s also|its also) "
                          r"(?:also |more |really |actually )?(?:about |like )?(?P<z>[^,.;]+?)\W*$")
 
@@ -376,8 +377,7 @@ def is_remark(piece: str) -> bool:
     return fix is not None and fix.kind in ("keep", "missing")
 
 
-# Said of a read-back as a whole, naming no part (round 20): "that's not what i said??", "'still missing' lol
-# no", "the summary was weird tbh", "you got it all wrong".
+# Said of a read-back as a whole, naming no part (round 20): "that's not what i said??", "you got it all wrong".
 _COMPLAINT = re.compile(
     r"(?i)\bnot what i (?:said|meant|wrote|asked|told (?:you|u))\b|^\W*(?:still |is |it'?s |its )?missing\b|"
     # (not "idk if thats weird", a doubt about one's own idea)

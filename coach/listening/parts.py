@@ -24,7 +24,10 @@ _SLOT_NAMES: dict[str, str] = {
                   r"(?:overlap|sweet spot)(?: bit| part)?|(?:the )?(?:where they meet|meet) (?:bit|part)",
     "motivations": r"(?:what )?drives? (?:me|you)|(?:what )?motivates (?:me|you)|"
                    r"(?:the )?(?:drives?|drivers?|motivations?)(?: bit| part| line)?",
-    "why_chain": r"(?:the )?(?:reasons?|because|why) (?:bit|part|line)s?|(?:the )?reasons?|(?:the )?chain|"
+    # "drop the because stuff" (round 93 kept "because stuff matters to you")
+    "why_chain": r"(?:the )?(?:reasons?|because|why) (?:bit|part|line|stuff|things?|chain)s?|"
+                 r"(?:all )?(?:the )?becauses|"
+                 r"(?:the )?reasons?|(?:the )?chain|"
                  r"(?:the )?(?:end|ending|last (?:part|bit|one|reason|because|line|thing)|"
                  r"final (?:part|bit|one|reason))",
 }
