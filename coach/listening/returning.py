@@ -28,13 +28,17 @@ _COMMON = frozenset({"get", "try", "see", "have", "make", "find", "think", "look
 
 
 # Said it was done, with no word on how it went: "i did the shadowing thing".
-_ONLY_DONE = re.compile(r"\bi (?:did|tried|done) (?:the|that|my|it)\b")
+# ... and with the "i" dropped: "ye pretty much. did the shadowing thing btw" (round 93 never asked how it went)
+_ONLY_DONE = re.compile(r"(?:\bi |^\s*(?:(?:ye[sa]?h?|yep|ya|ok|oh|and|also|so|btw)[,.]?\s+)*)(?:did|tried|done) "
+                        r"(?:the|that|my|it)\b")
 _HOW_IT_WENT = re.compile(r"\b(?:good|great|well|bad|badly|ok|okay|fine|interesting|amazing|awful|weird|scary|"
                           r"nervous|helpful|useful|learn\w*|liked|loved|hated|enjoyed|fun|boring|eye.?opening|"
                           r"said|told|let me|showed|went|want|wanted|think|thought|realis\w*|realiz\w*|found|felt|"
                           r"decided|sure|love|hate|surprised|made me)\b")
 
 
+_PLAIN_WORDS = frozenset({"next", "month", "week", "weeks", "year", "some", "with", "about", "that", "this", "from",
+                          "them", "more", "have", "just", "maybe", "then", "what", "your", "time", "when", "will"})
 _TOLD = re.compile(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got|had|met|spoke|talked|asked|saw|"
                    r"visited|called|emailed|shadowed|sat in|finally)\b")
 _GOOD_NEWS = re.compile(r"\b(?:good|great|some|big|exciting) news\b")
@@ -54,7 +58,8 @@ def experiment_told(values: dict[str, Any]) -> str:
 
     "I did the shadowing, it was great": the mentor's brief shows those words as how it went."""
     tried = str((values.get("previous") or {}).get("experiment") or "")
-    key = {w[:6] for w in words(normalise(tried)) if len(w) >= 6}
+    key = {w[:6] for w in words(normalise(tried)) if len(w) >= 6} or {  # "the week plan alone" (round 93): short words
+        w for w in words(normalise(tried)) if len(w) >= 4 and w not in _PLAIN_WORDS}
     if str(values.get("experiment_review") or "").strip():  # told at the recap before its question (round 39)
         return "experiment_review"
     for name in ("recap_shift", "recap_check"):
@@ -63,7 +68,7 @@ def experiment_told(values: dict[str, Any]) -> str:
         # "i had the coffee with the data guy" (round 50): done, in the words of the thing done
         # in the same clause: "sitting on the sofa doesnt light me up, that was me being knackered" tells nothing of
         # "ask about sitting in on an induction" (round 54)
-        told = any(_TOLD.search(c) and any(w[:6] in key for w in words(c) if len(w) >= 6)
+        told = any(_TOLD.search(c) and any(w[:6] in key or w in key for w in words(c) if len(w) >= 4)
                    for c in re.split(r"[.,;!?]+|\bbut\b", said))
         # "i did the shadowing thing" (round 42): done, but how it went is still to ask. Only what follows it
         # can say how it went: "good news, i did the induction thing!" or "i told you last time ... oh and i did

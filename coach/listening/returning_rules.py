@@ -67,6 +67,8 @@ RETURNING: dict[str, Callable[[Any], bool]] = {
     "had_why": lambda c: had_why(c.values),
     "goal_dropped": lambda c: goal_dropped(c.values),
     "told_experiment": lambda c: bool(experiment_told(c.values)),
+    # ... said with a plain yes at the recap, nothing said to have changed (round 93 asked how it went again)
+    "told_experiment_only": lambda c: not c.changed and bool(experiment_told(c.values)),
     "not_an_experiment": lambda c: _NOT_AN_EXPERIMENT.search(normalise(c.reply or c.answer)) is not None,
     "not_tried": lambda c: not c.skipped and _NOT_TRIED.search(normalise(c.reply or c.answer)) is not None
     and _TRIED.search(normalise(c.reply or c.answer)) is None,

@@ -51,6 +51,8 @@ RULE_HELP: dict[str, str] = {
     "had_motivations": "the earlier session kept what drives the mentee, and the recap did not just put it right",
     "had_why": "the goal is still the earlier session's, and that session kept what was underneath it",
     "told_experiment": "the returning mentee has already said how last time's experiment went",
+    "told_experiment_only": "told_experiment, in an answer that said nothing else has changed "
+                            "('yes. i did the week plan alone! was ok')",
     "not_an_experiment": "last time's experiment was never one ('that was not experiment, i was correcting you')",
     "went_badly": "the answer says something went badly ('it went bad. prod down 40 min', 'they said no')",
     "not_tried": "the answer says something was not done or tried yet ('didnt do it yet lol')",

@@ -59,8 +59,10 @@ _SAID_SO = re.compile(r"(?:(?:so|and|but|well)[, ]+)*(?:(?:is|was) that (?:i|i'?
                       r"|what(?:'s| is| was) (?:behind|underneath|under|beneath|driving|really driving) "
                       r"(?:it|that|this|all(?: of)? (?:it|that|this)) (?:is|was) \w)")
 # "did it, loved it" at "how did the experiment go?" (round 39 persona): news, not a question
-_DID_IT = re.compile(r"(?:(?:yeah|yes|yep|so|ok|well)[,.]? )*did (?:it|that|this|them|one|both|the \w+)"
-                     r"(?:\s*[,.;!]|\s*$|\s+(?:and|last|yesterday|already|twice|tbh|lol)\b)")
+# ... and "did the shadowing thing btw" (round 93 answered it as a question about the coach)
+_DID_IT = re.compile(r"(?:(?:yeah|yes|yep|so|ok|well|also|oh|and)[,.]? )*did (?:it|that|this|them|one|both|the \w+"
+                     r"(?: (?:thing|bit|day|one|stuff|idea|plan|call|chat|email|coffee|course|visit|session))?)"
+                     r"(?:\s*[,.;!]|\s*$|\s+(?:and|last|yesterday|already|twice|tbh|lol|btw|finally|in the end)\b)")
 # "have a coffee with jess and ask X" (round 72 took it for a question): said, not asked
 _DO_SOMETHING = re.compile(r"(?:(?:maybe|probably|i could|i'd|i would|i might|i will|i'll|and|or|then|just)\s+)*"
                            r"(?:do (?:a|an|the|some|my|one|more|two|three)|(?:have|grab) (?:a|an|another|one))\b")

@@ -19,7 +19,10 @@ __all__ = ["told_back"]
 _DONE = re.compile(r"(?i)(?:asked|did|tried|talked|spoke|emailed|messaged|rang|called|met|went to|sat|shadowed|"
                    r"applied|signed up|looked|made|got|had|finally|managed|booked|started|finished|found|loved|liked|"
                    r"hated|enjoyed|didn.?t|did not|haven.?t)\b")
-_WENT = re.compile(r"(?i)went\b(?! to)")  # "went ok": it went ok
+_WENT = re.compile(r"(?i)(?:went\b(?! to)|was (?:ok|okay|good|fine|great|hard|bad|alright|stressful)\b)")  # it went ok
+# The recap's yes said first: "yes is true", "ye pretty much", "yes still true"
+_AGREED = re.compile(r"(?i)^\W*(?:(?:yes|yeah|ye|yep|ya|yea|mostly|pretty much|still|true|is|it is|it'?s|its|that'?s|"
+                     r"thats|all|right|correct|same|of course)[\s,]*)+[.!]*\s*$")
 _PER_SENTENCE = 14
 
 
@@ -32,6 +35,8 @@ def told_back(answer: str, max_words: int = 30) -> str:
                                      answer or "") if s and s.strip()]
     each = _PER_SENTENCE if len(sentences) > 1 else min(max_words, 20)  # one sentence: the usual long playback
     for sentence in sentences:
+        if _AGREED.match(sentence):  # "yes is true. i did the week plan alone!" (round 93 said back "is true")
+            continue
         phrase = play_back(sentence, each)
         if not phrase or phrase.lower() in (p.lower() for p in said):
             continue
