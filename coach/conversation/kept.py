@@ -64,9 +64,15 @@ _CHANGE_ASKED = re.compile(r"(?i)\bdid (?:you|u) (?:actually |really |even )?(?:
                            r"take out|drop|remove)\b")
 
 
+# "you write logistic manager now yes?" (round 94, a second language): what was kept, asked with a tag
+_YOU_WROTE = re.compile(r"(?i)^\W*(?:so |and |ok |but )?(?:you|u) (?:write|wrote|put|have|got|saved|changed|fixed|noted|"
+                        r"added) (?P<x>[\w' -]{2,40}?) (?:now |there |in |down )?(?:yes|yeah|right|no|ok|correct)\W*$")
+
+
 def asked_about(question: str) -> str:
     """The thing a "did you add X?" question asks about ("" if it names none)."""
-    m = _KNOW_WHAT.search(question) or _DID_YOU.search(question) or _IS_IN.search(question) or _WENT.search(question)
+    m = _KNOW_WHAT.search(question) or _DID_YOU.search(question) or _IS_IN.search(question) or _WENT.search(question) \
+        or _YOU_WROTE.search(question)
     if not m:
         return ""
     found = m.groupdict()
