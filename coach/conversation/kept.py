@@ -66,7 +66,8 @@ _CHANGE_ASKED = re.compile(r"(?i)\bdid (?:you|u) (?:actually |really |even )?(?:
 
 # "you write logistic manager now yes?" (round 94, a second language): what was kept, asked with a tag
 _YOU_WROTE = re.compile(r"(?i)^\W*(?:so |and |ok |but )?(?:you|u) "
-                        r"(?:write|wrote|put|have|got|saved|changed|fixed|noted|added) (?P<x>[\w' -]{2,40}?) (?:now |there |in |down )?(?:yes|yeah|right|no|ok|correct)\W*$")
+                        r"(?:write|wrote|put|have|got|saved|changed|fixed|noted|added) "
+                        r"(?P<x>[\w' -]{2,40}?) (?:now |there |in |down )?(?:yes|yeah|right|no|ok|correct)\W*$")
 
 
 def asked_about(question: str) -> str:
