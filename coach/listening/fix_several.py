@@ -96,7 +96,16 @@ def added_too(clause: str, before: list[Fix]) -> Fix | None:
         return Fix("missing", last.slot, _words(more.group("x")), _words(more.group("x")),
                    _words(more.group("x"))) if more else None
     also = _AND_ALSO.match(clause.strip(" .!?")) if last is not None and last.kind == "add" else None
+    if also and _SAID_OF.search(also.group("x")):  # "and the k8s thing is kinda a gap" (round 94 added it): a remark
+        return None
     return Fix("add", last.slot, new=_words(also.group("x"))) if also and last is not None else None
+
+
+# A clause that says something of a thing ("the k8s thing is kinda a gap"), not one more thing to add
+_SAID_OF = re.compile(r"(?i)^(?:the |my |that |this )?[\w' -]{1,30}? (?:is|are|was|isn'?t|aren'?t) "
+                      r"(?:kinda |kind of |a bit |more |still |really |probably |prob )?(?:a |an |my )?"
+                      r"(?:gap|weakness|weak spot|problem|issue|"
+                      r"blind spot|thing i'?m bad at|not my thing|the opposite)\b")
 
 
 # "take out the fishing twice, samey", "fishing is still in there twice ffs" (round 77 kept both): said once
