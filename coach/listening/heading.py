@@ -72,7 +72,9 @@ _REMARK = re.compile(r"(?i)^(?:(?:well|hmm+|oh|ha+|so|ok)[,.]?\s+)*(?:(?:that'?s
                      r"\W*$")
 # Where they'd like to be: a wish, a plan, a maybe, a role to become.
 _HEADING = re.compile(
-    r"\b(?:want|wants|wanna|would like|'d like|id like|hope|goal|aim|dream|see myself|picture myself|plan|maybe|"
+    # "in 3 years I hope, after the course" (round 94 made it the heading): "I hope" said in passing is no wish
+    r"\b(?:want|wants|wanna|would like|'d like|id like|hope(?!\s*(?:[,.!?;]|$))|goal|aim|dream|see myself|"
+    r"picture myself|plan|maybe|"
     r"move into|moving into|switch|become|be a|be an|running|lead|leading|go freelance|start my own|doing|"
     r"consider(?:ing)?|whether to|retire|retiring|part[- ]time|either|"
     r"(?:my|his|her) own|qualified|by then|(?:torn|split|deciding|choosing) between|"
@@ -210,7 +212,7 @@ def _heading(content: str) -> str:
     if len(clauses) > 1 and all(len(c.split()) <= 4 for c in clauses) and not any(_NOW.match(c) for c in clauses):
         # "welding still. own shop maybe": terse fragments of one thought, played back together
         return ", ".join(c.rstrip(".!") for c in clauses)
-    ahead = next((i for i, c in enumerate(clauses) if _AHEAD.match(c)), 0)
+    ahead = _ahead(clauses)
     if len(clauses) < 2 or not (ahead or any(_HEADING.search(c) and not _NOW.match(c) for c in clauses)):
         return _without_frame(content)
     # "i thought i'd be a solicitor by now. in 3-5 years i'd love to qualify": from the time ahead on
@@ -227,6 +229,21 @@ def _heading(content: str) -> str:
         else:
             out = f"{out if out[-1] in '.!?' else out + '.'} {c}"
     return _without_frame(out.rstrip("."))
+
+
+def _ahead(clauses: list[str]) -> int:
+    """The clause that looks ahead, from which the goal is said (0: from the start). "logistic manager, in my company or
+    other. in 3 years I hope, after the course" (round 94 kept "you hope, after the course"): the time said after the
+    goal, with only a hope or a condition, is no goal of its own."""
+    ahead = next((i for i, c in enumerate(clauses) if _AHEAD.match(c)), 0)
+    rest = _AHEAD.sub("", clauses[ahead]) if ahead == len(clauses) - 1 else ""  # said last, with words after it
+    if rest and re.search(r"\w", rest) and not any(_NOW.match(c) for c in clauses[:ahead]) and _ONLY_WHEN.match(rest):
+        return 0
+    return ahead
+
+
+_ONLY_WHEN = re.compile(r"(?i)^\W*(?:i hope|hopefully|i guess|i think|maybe|probably)?[\s,]*"
+                        r"(?:(?:after|once|when|if|before) [^.!?]*)?\W*$")
 
 
 def _counted_options(content: str) -> str:
