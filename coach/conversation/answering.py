@@ -169,7 +169,7 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
             return said + self._which_part(text, reading, ref)
         # Something the mentee asked or remarked was answered; a thanks for a feeling answers nothing.
         # "..., you missed that one last time": a sorry for what was left out, and the answer is still heard
-        answered = bool(said) and (set(reading.kinds) <= {"non_answer"} or any(  # "sorry i quit before": asked again
+        answered = bool(said) and (set(reading.kinds) == {"non_answer"} or any(  # "sorry i quit before": asked again
             a.kind in ("question", "advice_request", "meta") and a.topic != "left_out" for a in reading.acts))
         if step.expect == "yes_no":
             return said + self._yes_no(text, reading, ref, answered=answered)

@@ -72,9 +72,7 @@ _REMARK = re.compile(r"(?i)^(?:(?:well|hmm+|oh|ha+|so|ok)[,.]?\s+)*(?:(?:that'?s
                      r"\W*$")
 # Where they'd like to be: a wish, a plan, a maybe, a role to become.
 _HEADING = re.compile(
-    # "in 3 years I hope, after the course" (round 94 made it the heading): "I hope" said in passing is no wish
-    r"\b(?:want|wants|wanna|would like|'d like|id like|hope(?!\s*(?:[,.!?;]|$))|goal|aim|dream|see myself|"
-    r"picture myself|plan|maybe|"
+    r"\b(?:want|wants|wanna|would like|'d like|id like|hope|goal|aim|dream|see myself|picture myself|plan|maybe|"
     r"move into|moving into|switch|become|be a|be an|running|lead|leading|go freelance|start my own|doing|"
     r"consider(?:ing)?|whether to|retire|retiring|part[- ]time|either|"
     r"(?:my|his|her) own|qualified|by then|(?:torn|split|deciding|choosing) between|"
