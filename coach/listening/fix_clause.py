@@ -78,7 +78,8 @@ def _read(clause: str) -> Fix | None:
         return Fix("missing", "", _part(asked["x"]), said=asked["x"])
     fix = (insert_fix(text) or _restate(text) or add_fix(text) or _missing(text) or _too_strong(text)
            or _named_first(text) or _pointed(text) or _didnt_say(text)
-           or _slot_is(text) or _quoted_should(text) or _isnt(text) or _plain_isnt(text) or _part_remark(text) \
+           or _slot_is(text) or _quoted_should(text) or _isnt(text) or _plain_isnt(text) or _slot_isnt(text) \
+           or _part_remark(text) \
            or _not_x(text)
            or _y_not_quoted(text) or _plain_edit(text))
     if fix and fix.kind == "put" and fix.slot and not fix.part and re.search(r"(?i)\b(?:too|as well)[.!]*$", raw):
@@ -235,6 +236,25 @@ def _slot_is(text: str) -> Fix | None:
         return Fix("keep", slot, said=said)
     new, old = _split_not(rest)
     return Fix("put", slot, old, new, said) if new else None
+
+
+def _slot_isnt(text: str) -> Fix | None:
+    """"the job i'd pick isnt writing units at home, just say none" (round 94 moved on without a word): what the
+    line is not comes out of it, and what follows "just say" goes in its place ("is NOT X" is read by _slot_is)."""
+    text = re.sub(r"(?i)^(?:(?:and|but|also|so|plus|oh)[,]?\s+)+", "", text)
+    m = re.match(rf"^(?P<slot>{_MENTION})\s+(?:isn'?t|isnt|is not|wasn'?t|wasnt|was not)\s+(?:really |actually |even )?"
+                 r"(?P<x>[^,.;:!?]{2,60}?)(?:\s*[,.;:!?\u2013\u2014-]+\s*(?P<rest>.*))?$", text, re.I)
+    slot = slot_of(m.group("slot")) if m else ""
+    if not m or not slot:
+        return None
+    said = _said(m.group("slot"))
+    if re.fullmatch(r"(?i)(?:quite |exactly )?(?:right|correct|true|it|what i (?:said|meant)|me|accurate)", m["x"]):
+        return Fix("ask", slot, said=said)  # "the job bit isnt right": which words, they say next
+    lead = re.match(r"(?i)^(?:(?:so|just|pls|please|then)\s+)*(?:say|put|write|make it|it'?s|its|it is|should be|"
+                    r"i meant|i mean|more like|rather|change it to)\s*[:,]?\s*", m.group("rest") or "")
+    new = _words(m.group("rest")[lead.end():]) if lead else ""
+    part = _words(m["x"])
+    return Fix("put", slot, part, new, said) if new else Fix("drop", slot, part, said=part)
 
 
 def _isnt(text: str) -> Fix | None:
