@@ -23,10 +23,11 @@ from coach.listening.edits import read_edits
 from coach.listening.fixes import read_fixes
 from coach.listening.hollow import changed_without_what, hollow
 from coach.listening.jobs import job_named
-from coach.listening.listed import listed_back, restated
+from coach.listening.listed import SENTENCES, listed_back, restated
 from coach.listening.parts import MENTION
 from coach.listening.playback import play_back, trimmed
 from coach.listening.returning import experiment_told, news_told
+from coach.listening.told import told_back
 
 if TYPE_CHECKING:
     from coach.conversation.message import Message
@@ -100,6 +101,17 @@ class Changes(DriveChecks):
         before = self._previous_words(self.current.changed or "")
         extra = added[len(before) + len(", and "):] if before and added.startswith(f"{before}, and ") else added
         return self._reply("noted_too").replace("{words}", play_back(extra) or extra)
+
+    def _told_beside_fix(self, text: str, line: str) -> str:
+        """"did the shadowing thing ... was kinda cool. also its not climbing anymore, its running now" (round 95):
+        the line put right is said already, so only how the experiment went is said back ("" when the changed
+        words were only that fix)."""
+        heard = self._reply("experiment_heard") if "experiment_heard" in self.flow.replies else ""
+        if not heard or not line.startswith(heard.rstrip(" .")):
+            return ""
+        story = ". ".join(s for s in SENTENCES.split(text) if s.strip() and not any(f.part for f in read_fixes(s)))
+        how = told_back(story)
+        return f"{heard.rstrip(' .')}: {how}." if how else heard
 
     def _experiment_first(self, text: str, reading: Reading) -> list[Message] | None:
         """"so I shadowed a project manager for a day, it was ok ish" at "does that still feel true?" (round 39

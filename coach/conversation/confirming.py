@@ -13,6 +13,7 @@ from coach.conversation.summary import non_answer
 from coach.listening import rules
 from coach.listening.change_words import OTHERWISE_TRUE
 from coach.listening.edits import OPEN_END
+from coach.listening.fixes import read_fixes
 from coach.listening.hollow import changed_without_what
 from coach.listening.playback import play_back, trimmed
 from coach.listening.returning import news_in
@@ -165,8 +166,14 @@ class Confirming(Changes):
             listed = isinstance(self.values.get(self.current.changed or ""), list)
             fixed = self._recap_fixed  # "and its be there for my family": said back once, as put right
             # "the drivers are wrong. is meaning and learning": the complaint is not news once put right (round 42)
-            said = [] if hollow or (fixed and (fixed.lower() in line.lower() or _COMPLAINT.search(changed or added))) \
-                else [self._rule(line)]
+            # "also its not climbing anymore i hurt my wrist, its more running now" (round 95 noted it twice): the
+            # words that put the line right are not news as well
+            last = {str(i).lower() for v in (self.values.get("previous") or {}).values() if isinstance(v, list)
+                    for i in v}
+            restated = bool(fixed) and any(f.part.lower() in last for f in read_fixes(changed or added) if f.part)
+            line = self._told_beside_fix(text, line) if restated else line
+            said = [] if hollow or not line or (fixed and (fixed.lower() in line.lower() or _COMPLAINT.search(
+                changed or added))) else [self._rule(line)]
             return said + self._advance(answer=text, ref=ref, reading=reading,
                                                       # "plus X" at last time's list: the list, X beside it
                                                       confirm=(True if listed else None) if added else reading.confirm,

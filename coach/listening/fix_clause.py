@@ -341,7 +341,8 @@ def _not_x(text: str) -> Fix | None:
                  r"(?:[,;:]\s*(?P<rest>.*))?$", text, re.I)
     if not m:
         return None
-    x = m.group("x")
+    # "its not climbing anymore i hurt my wrist, its more running now" (round 95 kept the wrist): up to "anymore"
+    x = re.sub(r"(?i)\s+(?:any ?more|no more|these days)\s+(?!tho|though|either|really|now)\w.*$", "", m.group("x"))
     if re.match(r"^(?:sure|real+y|rly|quite|exactly|at all|all|that|much|bad|yet|now|me|true|right|for me|so much|an?$|"
                 r"fully|totally|entirely|completely|decided|settled|certain|convinced|committed|ready)\b",
                 _old(x), re.I):
