@@ -160,3 +160,16 @@ def test_a_stock_sorry_goes_on_to_its_next_wording_in_the_next_conversation(care
     _, again = _talk(career_flow, store, ["yes", "you asked me that already lol", "/quit"])
     assert first[1] in again
     assert first[0] not in again
+
+
+def test_quit_at_carry_on_after_the_recap_keeps_what_was_put_right_there(career_flow: Flow, store: Store) -> None:
+    # round 95: news and a part taken out at the recap, then /quit at "Shall we carry on?": all of it was forgotten
+    _finished(career_flow, store)
+    conv, _ = _talk(career_flow, store, ["mostly yes but take the sourdough out, i gave that up",
+                                         "it went ok tbh, learned loads about planning"])
+    assert conv.step == "welcome_back"
+    said = " ".join(m.text for m in conv.reply("/quit"))
+    assert "Nothing you typed" not in said and conv.status == "stopped"
+    recap = _recap(career_flow, store).lower()
+    assert "sourdough" not in recap
+    assert "what lights you up: a long walk in the hills" in recap

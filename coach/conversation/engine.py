@@ -264,9 +264,10 @@ class Conversation(Editing, Wrapping, Reloading, Answering, Asking):
         if command == "/pause":
             msgs = [self._rule(self.flow.replies["paused"] + f" (coach chat --resume {self.id})")]
             self.status = "paused"
-        elif command == "/quit" and not self.state.care_first and any(self.flow.steps[e.to].forget
-                                                                    for e in self.current.next):
+        elif command == "/quit" and not self.state.care_first and not self.values.get("previous") and any(
+                self.flow.steps[e.to].forget for e in self.current.next):
             self._forget()  # at "carry on? stopping is fine too, and then nothing you typed is kept" (round 73)
+            # ... but not at "shall we carry on?" after a recap: what was put right or told there stays (round 95)
             msgs, self.status = [self._rule("Stopped. Nothing you typed in this conversation is kept.")], "stopped"
         elif command == "/quit":
             msgs = [self._rule(f"Stopped. The transcript is kept on this machine; coach delete {self.id} erases it.")]
