@@ -187,3 +187,19 @@ def test_round_78_fixes_and_the_remarks_beside_them(reply: str, fixes: list[Fix]
 ])
 def test_round_78_a_part_the_mentee_is_fed_up_seeing_goes(reply: str, fixes: list[Fix]) -> None:
     assert read_fixes(reply) == fixes
+
+
+@pytest.mark.parametrize(
+    ("reply", "fixes"),
+    [
+        # round 95 put "where im heading" in place of "still a", and "up" in place of the students
+        ('no?? "still a thing" isnt where im heading lol',
+         [Fix("drop", "goal", "still a thing", said='"still a thing"')]),
+        ("the job i'd pick isnt writing units at home, just say none",
+         [Fix("put", "want_job", "writing units at home", "none", said="the job i'd pick")]),
+        ("the relatives and students bit is still doubled up which is annoying sorry",
+         [Fix("once", part="students", said="students")]),
+    ],
+)
+def test_round_95_a_remark_on_a_line_is_no_new_words_for_it(reply: str, fixes: list[Fix]) -> None:
+    assert read_fixes(reply) == fixes

@@ -15,7 +15,9 @@ from coach.conversation.kept import find_kept, is_whole
 from coach.conversation.recap_asks import HEAD, LEAD_ON, MAYBE, MOSTLY_YES, kept_once, recap_asks
 from coach.conversation.summary import KEYS
 from coach.listening import rules
+from coach.listening.fix_several import once
 from coach.listening.fixes import read_fixes
+from coach.listening.listed import SENTENCES
 from coach.listening.playback import play_back
 
 if TYPE_CHECKING:
@@ -253,10 +255,17 @@ class Forgetting:
         if self.current.name != self.flow.returning or not isinstance(previous, dict) or not {
                 "taken_out", "marked_maybe"} <= set(self.flow.replies):
             return None
-        onces = [f.part for f in read_fixes(text) if f.kind == "once" and kept_once(previous, f.part)]
+        # "the relatives and students bit is still doubled up" (round 95 took out only the students): each part
+        sentences = [s.strip() for s in SENTENCES.split(text) if s.strip()]
+        named = [p for s in sentences for f in once(s) for p in re.split(r"(?i)\s+(?:and|&|\+)\s+", f.part)]
+        onces = [p for p in dict.fromkeys([*named, *(f.part for f in read_fixes(text) if f.kind == "once")])
+                 if kept_once(previous, p)]
         if onces:  # "fishing is still in there twice ffs" (round 77): once now, said so; the rest heard as usual
             words = " and ".join(f'the second "{p}"' for p in onces)
-            return [self._rule(self._reply("taken_out").replace("{words}", words))] + self._take(text, ref)
+            # ... and the complaint is not heard again as what has changed (round 95)
+            rest = ". ".join(s for s in sentences if not once(s) and not any(f.kind == "once" for f in read_fixes(s)))
+            return [self._rule(self._reply("taken_out").replace("{words}", words))] + (
+                self._take(rest, ref) if rules.words(rest) else self._reask())
         parts, maybes, rest = recap_asks(text, previous, self.flow.lexicon)
         plain = _FORGET.search(text) or _TAKE_OUT.search(text)
         if not (parts or maybes) or (not maybes and len(parts) == 1 and plain):

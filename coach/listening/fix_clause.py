@@ -265,6 +265,10 @@ def _isnt(text: str) -> Fix | None:
     if not m:
         return None
     x = m.group("x")
+    line = re.match(rf"(?i)^(?:what |where )?(?P<m>{_MENTION})(?:\s+(?:lol|haha|tho|though|either|at all))*\W*$",
+                    m.group("rest") or "")
+    if x[0] in "'\"" and line and slot_of(line["m"]):  # '"still a thing" isnt where im heading lol' (round 95 put
+        return Fix("drop", slot_of(line["m"]), x.strip("'\""), said=x)  # "where im heading" in its place): out
     denied = re.sub(r"(?i)^\s*(?:isn'?t|is not|wasn'?t|was not|is no)\s+(?:really |exactly |quite |even )?", "",
                     text[m.end("x"):])
     replaced = re.search(r"(?i)(?:^|[,.;]\s*)(?:it'?s|its|it is|i mean|i meant)\s+\w", m.group("rest"))

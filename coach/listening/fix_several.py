@@ -116,8 +116,11 @@ _ONCE = re.compile(
     rf"(?P<a>[\w' -]{{2,30}}?) {_TWICE}|"
     rf"(?:the )?(?P<b>(?!(?:it|that|this|you|i|we|they|he|she)\b)[\w' -]{{2,30}}?) "
     r"(?:(?:is|are|'s) (?:still )?(?:in there |on there |listed |there |written |in it )?|"
-    rf"(?:still )?(?:in there|on there|listed|written) ){_TWICE})"
-    r"(?:\s+(?:now|again|lol|ffs|mate|still))*(?:\s*[,;]\s*[\w' ]{0,30})?\W*$")
+    rf"(?:still )?(?:in there|on there|listed|written) ){_TWICE}|"
+    # "the relatives and students bit is still doubled up which is annoying sorry" (round 95 put "up" in its place)
+    rf"(?:the )?(?P<c>(?!(?:it|that|this|you|i|we|they|he|she)\b)[\w' -]{{2,40}}?)(?: bit| part| thing)? "
+    r"(?:is|are|'s) (?:still )?(?:doubled(?: up)?|duplicated|repeated))"
+    r"(?:\s+(?:now|again|lol|ffs|mate|still))*(?:\s*[,;]\s*[\w' ]{0,30}|\s+which is [\w' ]{0,30})?\W*$")
 # "you missed the pension twice now" (round 77 added "pension twice"): how often it was said, not the part
 _COUNT = re.compile(r"(?i)\s+(?:twice|three times|(?:\w+ )?times|again)(?:\s+(?:now|already|lol|ffs))*$")
 
@@ -125,7 +128,7 @@ _COUNT = re.compile(r"(?i)\s+(?:twice|three times|(?:\w+ )?times|again)(?:\s+(?:
 def once(clause: str) -> list[Fix]:
     """A part said to be in its line twice, to be said once ([] when the clause says no such thing)."""
     m = _ONCE.match(clause.strip())
-    part = re.sub(r"(?i)^(?:the|my)\s+", "", (m.group("a") or m.group("b")).strip()) if m else ""
+    part = re.sub(r"(?i)^(?:the|my)\s+", "", (m.group("a") or m.group("b") or m.group("c")).strip()) if m else ""
     return [Fix("once", part=part, said=part)] if part else []
 
 

@@ -40,7 +40,7 @@ _HOW_IT_WENT = re.compile(r"\b(?:good|great|well|bad|badly|ok|okay|fine|interest
 _PLAIN_WORDS = frozenset({"next", "month", "week", "weeks", "year", "some", "with", "about", "that", "this", "from",
                           "them", "more", "have", "just", "maybe", "then", "what", "your", "time", "when", "will"})
 _TOLD = re.compile(r"\b(?:did|tried|went|was|were|didn'?t|did not|never got|had|met|spoke|talked|asked|saw|"
-                   r"visited|called|emailed|shadowed|sat in|finally)\b")
+                   r"visited|called|emailed|shadowed|sat in|looked|checked|searched|applied|finally)\b")
 _GOOD_NEWS = re.compile(r"\b(?:good|great|some|big|exciting) news\b")
 
 
