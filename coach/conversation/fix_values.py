@@ -14,6 +14,7 @@ from coach.conversation.drives import Drives
 from coach.conversation.heard import without_reason
 from coach.conversation.kept import find_kept
 from coach.conversation.placing import find_part, naming_words, without
+from coach.conversation.said_before import drives_named
 from coach.conversation.summary import LINES
 from coach.listening import rules
 from coach.listening.fixes import Fix, read_fixes
@@ -60,6 +61,9 @@ class FixValues(Drives):
         if var == "goal":  # "goal is DPO because rules protect people": the goal, not its reason
             fix = replace(fix, new=without_reason(fix.new))
         if self._motivation_ids(value) or var == "motivations":
+            swapped = self._drive_swapped(fix)
+            if swapped:
+                return swapped
             if self._motivations(fix.new, replace=True, own_words=True):
                 return f"{LINES['motivations']}\t{fix.new}"  # said with its line, beside any other fix
             return self._own_motivation(fix)
@@ -77,6 +81,28 @@ class FixValues(Drives):
         # Said back with the line it changed ("where you're heading is now: team lead"); the label is
         # the coach's own words, kept apart so playing back the mentee's words never turns it round.
         return f"{LINES[var]}\t{said}" if var in LINES else said
+
+    def _drive_swapped(self, fix: Fix) -> str:
+        """"drive is 'having a say' not impact. rest ok" (round 95 made the drives "having a say" alone): the drive the
+        part names goes, the new words come in its place (in the mentee's words when they name the same drive), the
+        others stay ("" when the part names none kept, or all of them)."""
+        value = self.values.get("motivations")
+        if not fix.part or not fix.new or not isinstance(value, list):
+            return ""
+        named = set(drives_named(fix.part, self.flow.lexicon))
+        gone = [i for i, m in enumerate(value) if isinstance(m, str) and (m in named or (
+            m not in self.flow.lexicon.motivations and find_part(fix.part, m)))]
+        if not gone or len(gone) == len(value) or find_part(fix.part, fix.new):
+            return ""
+        self._begin_change()
+        same = bool(named & set(drives_named(fix.new, self.flow.lexicon)))
+        for i in reversed(gone[1:] if same else gone):
+            self._put("motivations", i, "", self._refs())
+        if same:  # "having a say", not "impact": the same drive, in their words, where it was
+            self._put("motivations", gone[0], fix.new, self._refs())
+        elif not self._motivations(fix.new, replace=False, own_words=True):
+            self.words.append("motivations", fix.new, self._refs())
+        return f"{fix.new} in place of {fix.part}"
 
     def _add(self, fix: Fix) -> str:
         corrects = self.current.corrects

@@ -109,8 +109,8 @@ def _split_not(new: str) -> tuple[str, str]:
     if denied:
         return _words(denied.group("new")), _old(denied.group("old"))
     m = re.match(r"^(?P<new>.+?)(?:,\s*|\s+)not\s+(?P<old>'[^']*'|\"[^\"]*\"|.+)$", new, re.I)
-    if m and re.search(r"(?i)\b(?:as in|like|meaning|i mean|so i'?m|so i can|and|or|while|yet|vs|versus)$",
-                       m.group("new")):
+    if m and len(m.group("new").split()) > 1 and re.search(  # "meaning not money": the drive, not "that is"
+            r"(?i)\b(?:as in|like|meaning|i mean|so i'?m|so i can|and|or|while|yet|vs|versus)$", m.group("new")):
         m = None  # "money as in not worrying every month" (round 35): what it means, not what it is not; "sitting
         # with someone on a bad day and not flinching" (round 36): one thought, the "not" inside it
     if m and re.fullmatch(r"(?i)(?:maybe|probably|perhaps|possibly|prob|definitely|defo|deffo|def|just|still|really|"
