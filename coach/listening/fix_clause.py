@@ -13,6 +13,7 @@ from coach.listening.edits import Edit
 from coach.listening.edits import _one as _edit
 from coach.listening.fix import Fix as Fix
 from coach.listening.fix_add import add_fix, insert_fix
+from coach.listening.fix_denied import not_then_remark, slot_isnt
 from coach.listening.fix_words import _HEDGE_LEAD, _bare, _find_case, _old, _part, _said, _split_not, _words
 from coach.listening.fix_words import NOT_AN_ITEM as _NOT_AN_ITEM
 from coach.listening.fix_words import OFFERED as _OFFERED
@@ -78,7 +79,7 @@ def _read(clause: str) -> Fix | None:
         return Fix("missing", "", _part(asked["x"]), said=asked["x"])
     fix = (insert_fix(text) or _restate(text) or add_fix(text) or _missing(text) or _too_strong(text)
            or _named_first(text) or _pointed(text) or _didnt_say(text)
-           or _slot_is(text) or _quoted_should(text) or _isnt(text) or _plain_isnt(text) or _slot_isnt(text) \
+           or _slot_is(text) or _quoted_should(text) or _isnt(text) or _plain_isnt(text) or slot_isnt(text) \
            or _part_remark(text) \
            or _not_x(text)
            or _y_not_quoted(text) or _plain_edit(text))
@@ -234,27 +235,11 @@ def _slot_is(text: str) -> Fix | None:
         return Fix("put", slot, old, new, said) if new else Fix("ask", slot, said=said)
     if _RIGHT.match(rest) and (len(rest.split()) <= 3 or re.match(r"^\w+(?: \w+)?,", rest)):
         return Fix("keep", slot, said=said)
+    denied = not_then_remark(rest)  # "is NOT the head, you had it right a minute ago" (round 95 put all of it in)
+    if denied:
+        return Fix("ask", slot, denied, said=said)
     new, old = _split_not(rest)
     return Fix("put", slot, old, new, said) if new else None
-
-
-def _slot_isnt(text: str) -> Fix | None:
-    """"the job i'd pick isnt writing units at home, just say none" (round 94 moved on without a word): what the
-    line is not comes out of it, and what follows "just say" goes in its place ("is NOT X" is read by _slot_is)."""
-    text = re.sub(r"(?i)^(?:(?:and|but|also|so|plus|oh)[,]?\s+)+", "", text)
-    m = re.match(rf"^(?P<slot>{_MENTION})\s+(?:isn'?t|isnt|is not|wasn'?t|wasnt|was not)\s+(?:really |actually |even )?"
-                 r"(?P<x>[^,.;:!?]{2,60}?)(?:\s*[,.;:!?\u2013\u2014-]+\s*(?P<rest>.*))?$", text, re.I)
-    slot = slot_of(m.group("slot")) if m else ""
-    if not m or not slot:
-        return None
-    said = _said(m.group("slot"))
-    if re.fullmatch(r"(?i)(?:quite |exactly )?(?:right|correct|true|it|what i (?:said|meant)|me|accurate)", m["x"]):
-        return Fix("ask", slot, said=said)  # "the job bit isnt right": which words, they say next
-    lead = re.match(r"(?i)^(?:(?:so|just|pls|please|then)\s+)*(?:say|put|write|make it|it'?s|its|it is|should be|"
-                    r"i meant|i mean|more like|rather|change it to)\s*[:,]?\s*", m.group("rest") or "")
-    new = _words(m.group("rest")[lead.end():]) if lead else ""
-    part = _words(m["x"])
-    return Fix("put", slot, part, new, said) if new else Fix("drop", slot, part, said=part)
 
 
 def _isnt(text: str) -> Fix | None:
@@ -355,7 +340,8 @@ def _not_x(text: str) -> Fix | None:
     inline = re.match(r"(?i)^(?P<x>.+?)\s+(?:it'?s|its|it is)\s+(?P<y>.+)$", x)
     if inline and not m.group("named"):  # "not automaton its automation, typo lol": the new word is inside
         x, rest = inline.group("x"), inline.group("y")
-    if rest and _ASIDE.match(_bare(rest)):
+    if rest and (_ASIDE.match(_bare(rest)) or re.fullmatch(  # "I said NOT the head, twice" (round 95: "the twice")
+            r"(?i)(?:twice|again|already|three times|(?:for )?the \w+ time|x2|2x)(?: now| already| lol)?\W*", rest)):
         rest = ""
     if rest and re.match(r"^(?:but )?(?:it'?s|its|it is|i mean|more|rather|just)\b", rest, re.I) is None and \
             len(rest.split()) > 8:

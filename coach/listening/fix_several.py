@@ -14,8 +14,8 @@ from coach.listening.fix_clause import Fix
 from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import MENTION, slot_of
 
-__all__ = ["a_number_put", "added_in_full", "added_too", "counted_off", "is_number", "line_after", "number_for_number",
-           "once", "parts_out", "quoted_in_line", "said_in_a_put", "said_nowhere", "stopped_with"]
+__all__ = ["a_number_put", "added_in_full", "added_too", "counted_off", "is_number", "line_after", "merged",
+           "number_for_number", "once", "parts_out", "quoted_in_line", "said_in_a_put", "said_nowhere", "stopped_with"]
 
 # "take 'X' and 'Y' out of what lights me up", "take out 'X', 'Y' and 'Z' from the drives bit"
 _QUOTED = r"(?:'[^']{1,60}'|\"[^\"]{1,60}\")"
@@ -215,3 +215,20 @@ def gone_missing(clause: str) -> list[Fix]:
     parts = [p.strip() for p in re.split(r"(?i)\s*(?:,|\band\b)\s*", m.group("x").strip(" ,")) if p.strip()]
     return [Fix("missing", slot_of(p), _words(re.sub(r"(?i)^(?:the|my)\s+", "", p)), _words(p), _words(p))
             for p in parts if _bare(p)]
+
+
+def merged(fixes: list[Fix]) -> list[Fix]:
+    """"the first bit is wrong. its not decided. its X": a line said to be wrong, then what it should say (after a
+    denial of part of it), is one fix to that line (round 25 asked what to put in place of "the first bit"); "NOT the
+    head. I said NOT the head, twice. nobody's job" (round 95): what to put in place of it is asked no more."""
+    out: list[Fix] = []
+    for fix in fixes:
+        prev = out[-1] if out else None
+        if prev and prev.kind == "ask" and prev.slot and not prev.part and fix.kind == "put" and not fix.slot:
+            out[-1] = Fix("put", prev.slot, fix.part, fix.new, prev.said)
+            continue
+        if prev and prev.kind == "ask" and prev.part and fix.kind == "put" and fix.part.lower() == prev.part.lower():
+            out[-1] = replace(fix, slot=fix.slot or prev.slot)
+            continue
+        out.append(fix)
+    return out

@@ -310,26 +310,13 @@ def read_fixes(reply: str) -> list[Fix]:
     out = fs.said_in_a_put([fs.line_after(fs.counted_off(fs.number_for_number(f))) for f in out])
     out = [f for f in out if fs.a_number_put(f) or not (fw.NUMBERS.match(f.part or "") or
                                                      fw.NUMBERS.match(f.new or ""))]  # "skipped 2 and 3"
-    return [without_asking(d) for f in _merged(out) for d in _each_dropped(_also(f))]
+    return [without_asking(d) for f in fs.merged(out) for d in _each_dropped(_also(f))]
 
 
 _SAYS_NOT = re.compile(r"(?i)\b(?:should|needs? to|must) (?:be|say|read)\s*[:,]?\s+not\b")
 
 
 _POINTER_ONLY = re.compile(r"(?i)^(?:it|that|this|them|those|these|that one|it back|that back|them back)$")
-
-
-def _merged(fixes: list[Fix]) -> list[Fix]:
-    """"the first bit is wrong. its not decided. its X": a line said to be wrong, then what it should say (after a
-    denial of part of it), is one fix to that line (round 25 asked what to put in place of "the first bit")."""
-    out: list[Fix] = []
-    for fix in fixes:
-        prev = out[-1] if out else None
-        if prev and prev.kind == "ask" and prev.slot and not prev.part and fix.kind == "put" and not fix.slot:
-            out[-1] = Fix("put", prev.slot, fix.part, fix.new, prev.said)
-            continue
-        out.append(fix)
-    return out
 
 
 # "its not just money. the shop isnt about money at all, its about doing something thats mine": also about, said last

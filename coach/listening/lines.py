@@ -60,7 +60,9 @@ _THAN = re.compile(r"(?i)^(?:it'?s|its|it is)?\s*(?:more|rather)\s+(?:like |abou
                    r"(?P<x>.+)$")
 _FILLER = re.compile(r"(?i)^(?:(?:it'?s|its|that'?s|thats|it is|all|mostly|pretty|like|just|um+|hmm+|lol|tbh|ok|"
                      r"okay|fine|good|great|right|yes|yeah|yep|sure|close|nearly|almost|the rest|rest|"
-                     r"everything else)\s*)+$")
+                     r"everything else|twice|again|already|three times)\s*)+$")
+# "I said NOT the head, twice" (round 95 kept "NOT the head" as the job): what was said, without the saying
+_SAID_LEAD = re.compile(r"(?i)^(?:i (?:said|told you|already said)|like i said|as i said)[,:]?\s+(?=not\b)")
 _VERB = re.compile(r"(?i)^(?:swap|change|fix|redo|rewrite|update|edit)\s+")
 _OTHER = re.compile(r"(?i)^(?:the )?(?:other (?:one|ones|bit|two|drive)|rest|others)$")
 
@@ -102,7 +104,7 @@ def line_edit(reply: str, lines: dict[str, list[str]]) -> LineEdit | None:
     named, new, marked, only = "", "", False, False
     denied: list[str] = []
     kept: list[str] = []
-    for clause in (c.strip(" '\"") for c in _CLAUSE.split(text)):
+    for clause in (_SAID_LEAD.sub("", c.strip(" '\"")) for c in _CLAUSE.split(text)):
         if not clause:
             continue
         label = slot_of(_VERB.sub("", clause))
