@@ -274,6 +274,9 @@ class Changes(DriveChecks):
             words = trimmed(other.group("x")) if other else ""
             # "research scientist yes, quality manager no": last time's words, less the option said no to
             return self._edited_previous(reading.reply) if not words or non_answer(words) else words
+        lean = cw.LEANING.search(reading.reply) if reading.confirm is None else None
+        if lean and not isinstance(self.values.get(self.current.changed), list):  # "kinda. leaning X more than Y"
+            return trimmed(lean.group("x"))
         left_out = any(a.topic == "left_out" for a in reading.acts)  # "X and Y. you missed that one last time"
         if reading.confirm is None and not reading.has("hedge") and not reading.has("correction") and not left_out:
             edited = self._edited_previous(reading.reply)  # neither a no nor a partial yes: a part of it said to go

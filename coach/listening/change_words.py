@@ -14,8 +14,9 @@ from coach.listening.playback import trimmed
 EXCEPT = re.compile(r"(?i)\b(?:except|apart from|other than|besides|only)(?: (?:that|for|maybe))?,?\s+"
                      r"(?P<x>(?:i'?m|im|i am|i'?ve|ive|i|now|the|my|we)\b[^.!?]{3,})")
 # "yeah i think so. leaning more to the educator one this week tbh" (round 41): a yes, and which way it leans now
+# ... and "leaning tech lead now more than staff. prob" (round 95 asked "yes or no?")
 LEANING = re.compile(r"(?i)\b(?P<x>(?:i'?m |im |i am )?leaning (?:more |a bit more |a lot more )?"
-                      r"(?:to|towards|toward) [^.!?,]{3,40})")
+                      r"(?:(?:to|towards|toward) )?(?!on\b|in\b|back\b|against\b)[^.!?,]{3,40})")
 # "yes but through game design. not UX. indie games" (round 42 moved on as if it were a plain yes): the way now
 YES_BUT_VIA = re.compile(r"(?i)^\W*(?:yes|yeah|yep|ya|still)[,.!]*\s+but\s+(?P<x>(?:through|via|more|in|as|with|doing|"
                           r"by|into)\b[^.!?]{3,40}?)(?=[.!?]|$)")
