@@ -332,6 +332,7 @@ def _not_x(text: str) -> Fix | None:
         return None
     # "its not climbing anymore i hurt my wrist, its more running now" (round 95 kept the wrist): up to "anymore"
     x = re.sub(r"(?i)\s+(?:any ?more|no more|these days)\s+(?!tho|though|either|really|now)\w.*$", "", m.group("x"))
+    x = re.sub(r"(?i)\s+at all$", "", x)  # "thats not where im heading at all" (round 96)
     if re.match(r"^(?:sure|real+y|rly|quite|exactly|at all|all|that|much|bad|yet|now|me|true|right|for me|so much|an?$|"
                 r"fully|totally|entirely|completely|decided|settled|certain|convinced|committed|ready)\b",
                 _old(x), re.I):

@@ -227,6 +227,9 @@ def merged(fixes: list[Fix]) -> list[Fix]:
         if prev and prev.kind == "ask" and prev.slot and not prev.part and fix.kind == "put" and not fix.slot:
             out[-1] = Fix("put", prev.slot, fix.part, fix.new, prev.said)
             continue
+        if prev and prev.kind == "ask" and prev.slot and not prev.part and fix.kind == "put" and fix.slot == prev.slot:
+            out[-1] = fix  # "thats not where im heading at all. where im heading is X" (round 96 asked what instead)
+            continue
         if prev and prev.kind == "ask" and prev.part and fix.kind == "put" and fix.part.lower() == prev.part.lower():
             out[-1] = replace(fix, slot=fix.slot or prev.slot)
             continue
