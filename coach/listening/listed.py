@@ -25,7 +25,7 @@ _LEAD = re.compile(
     r"(?i)^(?:(?:(?:tho|though|but|and) wait|and|also|plus|oh and|but|so|or else|um+|uh+|er+m?|hmm+|like|well|yeah|yes|"
     r"ok|okay|ah|oh|ha+|"
     r"i guess|i think|i suppose|maybe|probably|honestly|tbh|ngl|idk|obviously|defin?[ai]?tely|deff?o|"
-    r"weirdly|oddly|strangely|funnily enough|surprisingly|actually|"  # "and weirdly bayesian stats" (round 73)
+    r"weirdly|oddly|strangely|bizarrely|funnily enough|surprisingly|actually|"  # "and weirdly bayesian stats" (round 73)
     r"same(?: as| like)? (?:last time|before)|as (?:i said|before)|like i said|now|"
     # "add the shed please" (round 49): the request around the thing, not the thing
     r"(?:please |pls |can you |could you )?(?:add|put in|include|also put)(?= \w)|"
@@ -61,7 +61,9 @@ _REMARK = re.compile(
     r"i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|you|he|she|"
     r"(?:my|our|the|his|her) \w+ (?:think|thinks|say|says|said|call|calls|tease|teases|used to|love|loves|like|"
     r"likes|enjoy|enjoys|hate|hates)|"
-    r"why|how|what'?s|whats|what (?:has|does|is)|because|cos|cause|coz|as long as|since|so that|"
+    # ... but "how to organise things better", "how kids learn to read" are things (round 96 dropped both)
+    r"why|how(?! to\b)(?! \w+ (?:learn|learns|work|works|think|thinks|grow|grows|read|reads)\b)|what'?s|whats|"
+    r"what (?:has|does|is)|because|cos|cause|coz|as long as|since|so that|"
     r"so (?:the|they|i|we|you|it|people)|when|whenever|if|"
     r"who|where|"
     # "is this even useful tho" (round 54 said it back as a thing): a question to the coach
