@@ -25,7 +25,7 @@ _LEAD = re.compile(
     r"(?i)^(?:(?:(?:tho|though|but|and) wait|and|also|plus|oh and|but|so|or else|um+|uh+|er+m?|hmm+|like|well|yeah|yes|"
     r"ok|okay|ah|oh|ha+|"
     r"i guess|i think|i suppose|maybe|probably|honestly|tbh|ngl|idk|obviously|defin?[ai]?tely|deff?o|"
-    r"weirdly|oddly|strangely|bizarrely|funnily enough|surprisingly|actually|"  # "and weirdly bayesian stats" (round 73)
+    r"weirdly|oddly|strangely|bizarrely|funnily enough|surprisingly|actually|"  # "and weirdly bayesian stats" (r73)
     r"same(?: as| like)? (?:last time|before)|as (?:i said|before)|like i said|now|"
     # "add the shed please" (round 49): the request around the thing, not the thing
     r"(?:please |pls |can you |could you )?(?:add|put in|include|also put)(?= \w)|"
