@@ -256,14 +256,14 @@ class Forgetting:
                 "taken_out", "marked_maybe"} <= set(self.flow.replies):
             return None
         # "the relatives and students bit is still doubled up" (round 95 took out only the students): each part
-        sentences = [s.strip() for s in SENTENCES.split(text) if s.strip()]
-        named = [p for s in sentences for f in once(s) for p in re.split(r"(?i)\s+(?:and|&|\+)\s+", f.part)]
+        twice = [(s.strip(), once(s.strip())) for s in SENTENCES.split(text) if s.strip()]
+        named = [p for _, found in twice for f in found for p in re.split(r"(?i)\s+(?:and|&|\+)\s+", f.part)]
         onces = [p for p in dict.fromkeys([*named, *(f.part for f in read_fixes(text) if f.kind == "once")])
                  if kept_once(previous, p)]
         if onces:  # "fishing is still in there twice ffs" (round 77): once now, said so; the rest heard as usual
             words = " and ".join(f'the second "{p}"' for p in onces)
             # ... and the complaint is not heard again as what has changed (round 95)
-            rest = ". ".join(s for s in sentences if not once(s) and not any(f.kind == "once" for f in read_fixes(s)))
+            rest = ". ".join(s for s, found in twice if not found and not any(f.kind == "once" for f in read_fixes(s)))
             return [self._rule(self._reply("taken_out").replace("{words}", words))] + (
                 self._take(rest, ref) if rules.words(rest) else self._reask())
         parts, maybes, rest = recap_asks(text, previous, self.flow.lexicon)

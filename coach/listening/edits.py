@@ -193,7 +193,7 @@ def _one(text: str) -> Edit | None:
         if pattern is _Y_NOT_X and m and (_RESTATES.match(m.group("y")) or OPEN_END.search(m.group("y"))):
             continue  # "its more the not asking anyone bit": the "not" belongs to the part, nothing is swapped
         if m and _fits(m.group("x")) and _fits(m.group("y")) and not _VERDICT.match(_put(m.group("y"))) and not \
-                _COUNT_ONLY.match(m.group("y")):  # "I said NOT the head, twice" (round 95 made it "the twice")
+                COUNT_ONLY.match(m.group("y")):  # "I said NOT the head, twice" (round 95 made it "the twice")
             return Edit(core(m.group("x")), _put(m.group("y")), _mention(m.group("x")))
     m = _REMOVE.match(text) or _GONE.match(text)
     if m is None:
@@ -209,8 +209,9 @@ def _one(text: str) -> Edit | None:
     return Edit(core(part), put, said=_mention(_WHY_AFTER.sub(r"\g<p>", m.group("said") or part)))
 
 
-_COUNT_ONLY = re.compile(r"(?i)^\s*(?:twice|again|already|three times|(?:for )?the \w+ time|x2|2x)"
-                         r"(?: now| already| lol)?\W*$")
+# How often it was said, and nothing else: "twice", "again", "for the third time lol"
+COUNT_ONLY = re.compile(r"(?i)^\s*(?:twice|again|already|three times|(?:for )?the \w+ time|x2|2x)"
+                        r"(?: now| already| lol)?\W*$")
 _WHY_AFTER = re.compile(r"(?i)(?<=\w)(?P<p> (?:part|bit|line))?\W*(?<= )(?:(?:because|cos|cuz|coz|since) .*|"
                         r"(?:its|it'?s|it is|is) (?:a |so |too |only |just |really )*(?:small|minor|nothing|old|wrong|"
                         r"not|irrelevant|silly|boring|done|over)\b.*)$")

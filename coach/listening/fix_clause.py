@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from coach.listening.edits import Edit
+from coach.listening.edits import COUNT_ONLY, Edit
 from coach.listening.edits import _one as _edit
 from coach.listening.fix import Fix as Fix
 from coach.listening.fix_add import add_fix, insert_fix
@@ -341,8 +341,7 @@ def _not_x(text: str) -> Fix | None:
     inline = re.match(r"(?i)^(?P<x>.+?)\s+(?:it'?s|its|it is)\s+(?P<y>.+)$", x)
     if inline and not m.group("named"):  # "not automaton its automation, typo lol": the new word is inside
         x, rest = inline.group("x"), inline.group("y")
-    if rest and (_ASIDE.match(_bare(rest)) or re.fullmatch(  # "I said NOT the head, twice" (round 95: "the twice")
-            r"(?i)(?:twice|again|already|three times|(?:for )?the \w+ time|x2|2x)(?: now| already| lol)?\W*", rest)):
+    if rest and (_ASIDE.match(_bare(rest)) or COUNT_ONLY.match(rest)):  # "I said NOT the head, twice" (round 95)
         rest = ""
     if rest and re.match(r"^(?:but )?(?:it'?s|its|it is|i mean|more|rather|just)\b", rest, re.I) is None and \
             len(rest.split()) > 8:

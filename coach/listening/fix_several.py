@@ -224,14 +224,12 @@ def merged(fixes: list[Fix]) -> list[Fix]:
     out: list[Fix] = []
     for fix in fixes:
         prev = out[-1] if out else None
-        if prev and prev.kind == "ask" and prev.slot and not prev.part and fix.kind == "put" and not fix.slot:
-            out[-1] = Fix("put", prev.slot, fix.part, fix.new, prev.said)
-            continue
-        if prev and prev.kind == "ask" and prev.slot and not prev.part and fix.kind == "put" and fix.slot == prev.slot:
-            out[-1] = fix  # "thats not where im heading at all. where im heading is X" (round 96 asked what instead)
-            continue
-        if prev and prev.kind == "ask" and prev.part and fix.kind == "put" and fix.part.lower() == prev.part.lower():
-            out[-1] = replace(fix, slot=fix.slot or prev.slot)
-            continue
-        out.append(fix)
+        asked = prev if prev and prev.kind == "ask" and fix.kind == "put" else None
+        if asked and asked.slot and not asked.part and fix.slot in ("", asked.slot):
+            # ... and "thats not where im heading at all. where im heading is X" (round 96 asked what instead)
+            out[-1] = Fix("put", asked.slot, fix.part, fix.new, fix.said if fix.slot else asked.said)
+        elif asked and asked.part and fix.part.lower() == asked.part.lower():
+            out[-1] = replace(fix, slot=fix.slot or asked.slot)
+        else:
+            out.append(fix)
     return out

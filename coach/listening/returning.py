@@ -32,7 +32,8 @@ _COMMON = frozenset({"get", "try", "see", "have", "make", "find", "think", "look
 _ONLY_DONE = re.compile(r"(?:\bi |^\s*(?:(?:ye[sa]?h?|yep|ya|ok|oh|and|also|so|btw)[,.]?\s+)*)(?:did|tried|done) "
                         r"(?:the|that|my|it)\b")
 _HOW_IT_WENT = re.compile(r"\b(?:good|great|well|bad|badly|ok|okay|fine|interesting|amazing|awful|weird|scary|"
-                          r"nervous|helpful|useful|cool|nice|brilliant|rubbish|meh|mixed|tough|exciting|learn\w*|liked|loved|hated|enjoyed|fun|boring|eye.?opening|"
+                          r"nervous|helpful|useful|cool|nice|brilliant|rubbish|meh|mixed|tough|exciting|learn\w*|"
+                          r"liked|loved|hated|enjoyed|fun|boring|eye.?opening|"
                           r"said|told|let me|showed|went|want|wanted|think|thought|realis\w*|realiz\w*|found|felt|"
                           r"decided|sure|love|hate|surprised|made me)\b")
 
