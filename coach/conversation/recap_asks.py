@@ -37,6 +37,9 @@ _IS_MAYBE = re.compile(r"(?i)^\W*(?:(?:and|but|also|oh|ok)[,.]?\s+)*(?:the )?(?P
                        r"(?:(?:more of|still|just|only|now|really)\s+)*(?:a |an )?(?:maybe|perhaps|possibly|might be)"
                        r"(?:\s+(?:now|tho|though|tbh|lol|at most|at best))*\W*$")
 MAYBE = re.compile(r"(?i)\b(?:maybe|perhaps|possibly)\b")
+# "mostly, but the money one isn't really me anymore": the yes said before the part taken out
+_YES_BUT = re.compile(r"(?i)^\W*(?:(?:mostly|mainly|largely|pretty much|yeah|yes|yep|ya|ok|okay|true|still true|"
+                      r"all true)[,. ]+)+(?:but|except|apart from|tho|though)\b")
 
 
 # "and for the 3rd time, NOT earning well." (round 63 noted it as what had changed): a part said not to be so
@@ -51,6 +54,7 @@ def recap_asks(text: str, previous: dict[str, Any], lexicon: Lexicon | None = No
     in last time's summary, or naming one of its drives as ``lexicon`` knows them), and the rest of the reply, the
     answer ("" when it was all asks)."""
     kept = {k: v for k, v in previous.items() if k in KEYS}
+    yes_but = _YES_BUT.match(text) is not None
 
     def there(part: str) -> bool:
         drives = lexicon.motivations if lexicon is not None else {}
@@ -74,7 +78,7 @@ def recap_asks(text: str, previous: dict[str, Any], lexicon: Lexicon | None = No
     rest = LEAD_ON.sub("", (rest if asks else "" if parts and not said_not else text).strip(" ,;"))
     rest = _TAKE_IT_OUT.sub("", rest).strip() if parts else rest  # "... take it out": said of the part gone
     rest = "yes" if rules.words(rest) and MOSTLY_YES.match(rest.strip(" ,.;")) else rest
-    return parts, maybes, rest
+    return parts, maybes, rest or ("yes" if parts and yes_but else "")
 
 
 def _drops_beside_puts(asks: str, rest: str, there: Any) -> tuple[list[str], list[str], str] | None:

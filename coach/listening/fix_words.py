@@ -219,7 +219,10 @@ NOT_AN_ITEM = re.compile(r"(?i)(?:something|anything) (?:that )?(?:lights? me up
                           # "'10 min ago' isnt part of my answer" (round 67 put "part of your answer" in its place)
                           r"part of (?:it|that|this|(?:my|the) (?:answer|reply|sentence|goal|point|list))\b|"
                           r"(?:even )?(?:english|a (?:real )?sentence|a (?:real )?word|a thing|"
-                          r"what i (?:said|meant))\b")
+                          r"what i (?:said|meant))\b|"
+                          # "the money one isn't really me anymore, the rest fine" (put "you anymore" in its place)
+                          r"(?:really |even )?(?:me|my thing)\b(?: (?:any ?more|now|these days|tbh|lol|either))*"
+                          r"(?=\W*$|[,.;!?])")
 
 
 # "where im heading is not "part" wtf. its design" (round 83): a sigh between the two is no reason to lose it
