@@ -327,7 +327,8 @@ class Changes(DriveChecks):
         # "what people come to me for is fixing decks, explaining briefs" at that line's recap (round 72): the words
         words = _LINE_LABEL.sub("", words) if self.current.changed else words
         if self.current.changed == "goal":  # "head of dept is dead. its data analysis now": where they are heading
-            words = " ".join(s for s in re.split(r"(?<=[.!?])\s+", words) if not cw.GONE.match(s)) or words
+            words = " ".join(s for s in re.split(r"(?<=[.!?])\s+", words) if not cw.GONE.match(s)  # "after
+                             and len(rules.words(s)) >= 3) or words  # meeting." a scrap (round 97 laddered on it)
         if self.current.changed == "want_job" and reading.confirm is False:
             # "now i think not. ... i prefer the trainer job. the explaining part is what i like" (round 42): the job;
             # "NO. i never picked the head's job. the TA job. jenny's job." (round 51 noted the head's job)

@@ -29,5 +29,18 @@ def said_whole(words: str) -> str:
         # "not really the senior dev thing anymore. i think i want to go product management": both halves
         if said and said[0] and wish and len(f"{said[0]} {wish}".split()) <= 20:
             return f"{said[0]}; {wish}"
-        return said[0] if news and said[0] else play_back(words, 16)  # "... to go down to three days" whole (r78)
+        if news and said[0]:
+            return said[0]
+        first = play_back(words, 16)  # "... to go down to three days" whole (round 78)
+        # "actually after meeting i think... maybe site manager not so far like i think. but first shift manager.
+        # there is opening in january, ..." (round 97 said back "after meeting"): a scrap first, so the pieces that
+        # say something, from the last (the news is often said last), as many as fit
+        if len(first.split()) >= 4 or len(pieces) < 2:
+            return first
+        kept_pieces: list[str] = []
+        for piece in reversed([p for p in said if len(p.split()) >= 3]):
+            if sum(len(k.split()) for k in kept_pieces) + len(piece.split()) > 24:
+                break
+            kept_pieces.insert(0, piece)
+        return "; ".join(kept_pieces) or first
     return in_second_person(balanced(kept))  # "it's just 'partner": no stray quote mark

@@ -114,7 +114,12 @@ def _things(sentence: str) -> list[str]:
     talk about them all day": my nephews)."""
     parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?", sentence) if p.strip()]  # ", or X" keeps its "or"
     shaped = len(parts) >= 3 or (len(parts) == 2 and re.search(r",\s*(?:and|or)\s", sentence) is not None)
-    kept = [p for p in parts if not (_REMARK.match(_bare(p)) or _SO_THAT.match(p.strip()))] if len(parts) > 1 else parts
+    kept = [p for i, p in enumerate(parts) if not _aside(parts, i)] if len(parts) > 1 else parts
+    # "people come to me when problem with schedule, or when two guys fight" (round 97 said back "or when two guys
+    # fight"): the other time they come, one thing with the first
+    for i in range(len(kept) - 1, 0, -1):
+        if _COME_WHEN.match(_bare(kept[i - 1])) and re.match(r"(?i)\W*or (?:when|if|whenever)\b", kept[i]):
+            kept[i - 1:i + 1] = [f"{kept[i - 1]}, {kept[i].strip()}"]
     if len(kept) < len(parts) and _REMARK.match(_bare(parts[0])):
         # "i do them up in the shed, got a 1970s raleigh on the go" (round 49): the remark's own subject goes on
         kept = [p for p in kept if not _GOES_ON.match(_bare(p))]
@@ -123,6 +128,17 @@ def _things(sentence: str) -> list[str]:
     if kept and all(re.match(r"(?i)\W*not\b", p) for p in kept):
         return [sentence]  # "i want to look after people, not to fill in forms": the contrast is no thing alone
     return [", ".join(kept)] if kept else []
+
+
+def _aside(parts: list[str], i: int) -> bool:
+    """Is ``parts[i]`` said beside the things: a remark, a "so that", or a name going on with the remark before it
+    ("many are from Ukraine, Poland": round 97 said back "Poland" as a thing they are good at)?"""
+    part = parts[i]
+    if _COME_WHEN.match(_bare(part)):
+        return False
+    if _REMARK.match(_bare(part)) or _SO_THAT.match(part.strip()):
+        return True
+    return i > 0 and _aside(parts, i - 1) and re.fullmatch(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)?", part.strip()) is not None
 
 
 def _bare(thing: str) -> str:
