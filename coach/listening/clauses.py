@@ -31,7 +31,8 @@ _GOES_ON = re.compile(r"(?:have|has|had|be)\s+"
                       r"|(?:does|do|did)\s+(?:the|a|an|all|some|his|her|their|my|our|most)\s+[\w']+(?:\s+[\w']+)?\W*$"
                       # "accessibility audits, where you find the little things": a relative clause goes on
                       r"|(?:where|which|who|whom|when)\s+(?!(?:do|does|did|is|are|was|were|would|could|should|can|"
-                      r"will|one|of|the)\b)"
+                      r"will|one|of|the)\b)(?!(?:sees|reads|gets to see) (?:it|this|that)\b)"  # "..., and who sees
+                      # it, my head of dept?" (round 97): asked
                       # "and my cat, who is a menace": said of someone, not asked
                       r"|(?:who|which)\s+(?:is|was|are|were)\s+(?:a|an|so|such|always|really|very|basically|literally|"
                       r"honestly|also|still|now|my|our)\b")
@@ -147,7 +148,8 @@ def _classify(cx: Context, core: Piece, first: bool = True) -> Found:
             return Found("content", core, rule="content.rephrased")
         if rule.id == "meta.repeat" and _AS_LAST_TIME.search(low) and _ASKS_STILL.search(cx.question):
             return Found("filler", core, rule="filler.as_last_time")  # asked "still true?": "like i told you last time"
-        if rule.id == "question.clarify_words" and own_dilemma(low):
+        if rule.id == "question.clarify_words" and (own_dilemma(low) or re.search(  # "maybe training adults or
+                r"\b(?:maybe|probably|perhaps|prob)\W*$", cx.reply.low[:core.start])):  # exam board work?" (round 97)
             return Found("content", core, rule="content.tentative")  # "Management or IC?": their own choice, said
         found = Found(rule.kind, core, topic=rule.topic, rule=rule.id)
         if rule.kind == "correction":

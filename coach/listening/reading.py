@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 # "... but go on", "nervous but ok": a yes said last, after a doubt.
-_BUT_YES = re.compile(r"(?i)\bbut (?:ok|okay|go on|go ahead|sure|fine|yes|yeah|let'?s go|let'?s do it|alright|why not)"
+# ... "sorry im not really sure what to expect tbh but yeah lets try" (round 97 asked what would help them decide)
+_BUT_YES = re.compile(r"(?i)\bbut (?:(?:ok|okay|sure|fine|yes|yeah|yep|alright)[,.!]? )?(?:ok|okay|go on|go ahead|"
+                      r"sure|fine|yes|yeah|let'?s go|let'?s do it|lets? (?:try|give it a (?:go|try|shot)|start)|"
+                      r"alright|why not)"
                       r"(?: then)?\W*$")
 
 KINDS = (

@@ -294,7 +294,11 @@ _TORN = re.compile(r"\b(?:(?:do not|don'?t|dont) know which|not sure which|torn 
                    r"on the one hand\b.*\bon the other|"
                    # "I suppose there are two versions. One, ...": options counted out (round 32)
                    r"\b(?:two|three|a few|couple of|2|3) (?:possible |different |main )?(?:versions|options|paths|"
-                   r"directions|routes|possibilities|choices|scenarios)\b)")
+                   r"directions|routes|possibilities|choices|scenarios)\b|"
+                   # "maybe teaching? ... or maybe management i guess, ... sorry thats two things lol" (round 97 said
+                   # back only "maybe teaching")
+                   r"(?:that'?s|thats|that is|it'?s|its) (?:like )?two (?:things|jobs|answers|directions)\b|"
+                   r"\bmaybe\b[^.?!]{1,40}[.?!][^.?!]{0,60}\bor maybe\b(?! not\b))")
 
 
 def _go_ahead(c: Context) -> bool:
