@@ -218,9 +218,20 @@ def _said_whole(reply: str) -> list[Fix] | None:
         else None
 
 
+# "nights is a bonus not the main driver, meaning is", "its meaning first pls nights is just a bonus" (round 97 kept
+# nights first): an order, said as "meaning first not nights"
+_BONUS = re.compile(r"(?i)\b(?:(?:and|but|also|plus|oh) )?(?P<x>[\w' ]{2,30}?) (?:is|are|'s|s) (?:just |only )?"
+                    r"(?:a |the )?(?:bonus|nice to have|extra)"
+                    r"(?:,? not (?:the )?main (?:driver|drive|thing|one|reason))?[,.;]?\s+(?:(?:it'?s|its) )?"
+                    r"(?P<y>[\w' ]{2,30}?) (?:is(?: first| the main (?:one|thing|driver))?|first)\b"
+                    r"|\b(?:it'?s |its )?(?P<b>[\w']{2,30}) first(?: (?:pls|please))?[,.;]?\s+(?P<a>[\w']{2,30}) "
+                    r"(?:is )?(?:just |only )?(?:a |the )?(?:bonus|nice to have|extra)\b")
+
+
 def read_fixes(reply: str) -> list[Fix]:
     """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
     reply = pointed_out(reply) or _TOLD_ASIDE.sub("", reply)  # "it's not 'being recognised', i told you ..., more X"
+    reply = _BONUS.sub(lambda m: f". {m['y'] or m['b']} first not {m['x'] or m['a']}. ", reply).strip(" .")
     whole = _said_whole(reply)
     if whole is not None:
         return whole

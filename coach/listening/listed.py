@@ -58,6 +58,8 @@ _SPELLED = {"i.e": "that is", "e.g": "for example"}
 _REMARK = re.compile(
     r"(?i)^(?:they|people|everyone|everybody|nobody|no one|it|its|it'?s|that(?! is\b)|thats|that'?s|this|which|"
     r"both|all of (?:them|it)|all three|the rest|thank you|thanks|"
+    # "sorry not very career-y" (round 97 listed it as a thing they love): a remark on the things
+    r"(?:sorry,? )?not (?:very |really |exactly |that |so )?(?:career|work|job)[- ]?(?:y|ish|related|relevant)\b|"
     r"i|i'?m|im|i'?ve|ive|i'?ll|we|we'?re|you|he|she|"
     r"(?:my|our|the|his|her) \w+ (?:think|thinks|say|says|said|call|calls|tease|teases|used to|love|loves|like|"
     r"likes|enjoy|enjoys|hate|hates)|"
