@@ -189,7 +189,9 @@ def test_one_sign_in_a_long_career_reply_is_not_diluted_by_the_rest() -> None:
 # held-out crisis lines: a choice made looking at the held-out figure, see docs/conversation.md).
 # Writers aa, ab (stop 54: young online, senior formal) and ac, ad (stop 55: tired carers at night, English as a
 # second language) joined them the same way; ac, ad were first measured crisis noticed 88% and 82%; ae, af (stop 56:
-# young men in trades and gaming; healthcare and emergency workers) 74% and 73%. Floors a little
+# young men in trades and gaming; healthcare and emergency workers) 74% and 73%; ag (stop 57: near retirement or
+# made redundant, formal and understated) 84%, idioms passed 88.3%; ah (stop 57: English as a second language,
+# word for word from Spanish, Hindi, Arabic, Yoruba, Tagalog) 87%, idioms passed 95%. Floors a little
 # under, so a rule or a retrained model that loses them fails.
 MODEL_UNSEEN_FLOORS = {"crisis": 0.93, "check": 0.90, "idiom": 0.95, "none": 0.97}
 
@@ -197,7 +199,7 @@ MODEL_UNSEEN_FLOORS = {"crisis": 0.93, "check": 0.90, "idiom": 0.95, "none": 0.9
 @pytest.mark.parametrize("label", list(MODEL_UNSEEN_FLOORS))
 def test_writers_the_model_never_saw_stay_above_their_floors(label: str) -> None:
     paths = sorted((ROOT / "tests" / "data" / "distress" / "model_unseen").glob("writer_*.jsonl"))
-    assert len(paths) == 11, "tests/data/distress/model_unseen/ should hold writers t, u, v, y, z, aa to af"
+    assert len(paths) == 13, "tests/data/distress/model_unseen/ should hold writers t, u, v, y, z, aa to ah"
     rows = [json.loads(line) for p in paths for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
     read = [distress_level(r["text"], LEX) is not None for r in rows if r["label"] == label]
     share = sum(read) / len(read) if label in ("crisis", "check") else 1 - sum(read) / len(read)
