@@ -329,12 +329,12 @@ class Changes(DriveChecks):
         if self.current.changed == "goal":  # "head of dept is dead. its data analysis now": where they are heading
             words = " ".join(s for s in re.split(r"(?<=[.!?])\s+", words) if not cw.GONE.match(s)  # "after
                              and len(rules.words(s)) >= 3) or words  # meeting." a scrap (round 97 laddered on it)
-        if self.current.changed == "want_job" and reading.confirm is False:
+        if self.current.changed == "want_job" and (reading.confirm is False or cw.SAID_NOT.match(reading.reply)):
             # "now i think not. ... i prefer the trainer job. the explaining part is what i like" (round 42): the job;
             # "NO. i never picked the head's job. the TA job. jenny's job." (round 51 noted the head's job)
             kept = " ".join(x for x in re.split(r"(?<=[.!?])\s+", reading.reply) if not re.search(
                 r"(?i)\bi (?:never|didn'?t|didnt|did not) (?:pick|picked|choose|chose|say|said|want|wanted)\b", x))
-            words = job_named(kept) or words
+            words = job_named(kept) or ("" if cw.SAID_NOT.match(reading.reply) else words)  # "no. politics kills it"
         return self._edited_previous(reading.reply) or words
 
     def _edited_previous(self, reply: str) -> str:

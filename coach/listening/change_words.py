@@ -13,6 +13,9 @@ from coach.listening.playback import trimmed
 # What is different, said beside a yes to "still true?" (round 21).
 EXCEPT = re.compile(r"(?i)\b(?:except|apart from|other than|besides|only)(?: (?:that|for|maybe))?,?\s+"
                      r"(?P<x>(?:i'?m|im|i am|i'?ve|ive|i|now|the|my|we)\b[^.!?]{3,})")
+# "prob not ngl", "no. the politics part kills it", "nah": last time's pick said no to, maybe with a reason
+SAID_NOT = re.compile(r"(?i)^\W*(?:(?:prob(?:ably)?|maybe|honestly|tbh|ngl|um+|hmm+|well|i think|i guess)[,.]?\s+)*"
+                      r"(?:no+|nope|nah|not (?:really|any ?more|now|so much)|not)\b(?!\s+(?:sure|yet)\b)")
 # "yeah i think so. leaning more to the educator one this week tbh" (round 41): a yes, and which way it leans now
 # ... and "leaning tech lead now more than staff. prob" (round 95 asked "yes or no?")
 LEANING = re.compile(r"(?i)\b(?P<x>(?:i'?m |im |i am )?leaning (?:more |a bit more |a lot more )?"

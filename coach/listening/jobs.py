@@ -41,7 +41,8 @@ _CONTRACTION = CONTRACTED_IS | {"nobody's", "everybody's", "everyone's", "someon
                                   "no-one's", "name's"}  # "her name's priya": her name is
 _NOT_A_JOB = {"lol", "haha", "ha", "idk", "dunno", "ok", "okay", "hmm", "um", "well", "honestly", "nobody", "none",
               "no", "yes", "yeah", "maybe", "not", "nothing", "whatever", "pass", "same", "omg", "ugh", "oh",
-              "now", "then", "still", "mate", "thinking", "actually", "tbh", "so"}  # "now, thinking about it, ..."
+              "now", "then", "still", "mate", "thinking", "actually", "tbh", "so",  # "now, thinking about it, ..."
+              "prob", "probably", "perhaps", "possibly", "nah", "nope", "ngl"}  # "prob not ngl" (round 98)
 _POSSESSIVE = re.compile(r"(?i)(?:\b(?:the|my|our|a|an|his|her|their)\s+)?(?:[\w&/-]+\s+){0,3}?"
                          r"([\w&/-]+(?:'s|s'))(?=\W|$)")
 # "h&s manager", "R&D lead" (round 64 said back "s manager"): "&" and "/" join the words before the role
