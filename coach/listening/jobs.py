@@ -72,7 +72,10 @@ _PERSON_NAMED = re.compile(r"(?i)(?:the|my|our) (?:[\w'-]+ ){0,2}[\w'-]+(?: (?:o
 _TAKEN_BACK = re.compile(r"(?i)\?\s*(?:but |nah,? |no,? )?not really\b(?![^.!?]*\b(?:actually|maybe|or)\b)"
                          # "none of them. maybe the head of maths, but no, too many meetings" (round 85 kept it)
                          r"|\bnone of them\b[^?]*\bbut no\b(?![^.!?]*\b(?:actually|maybe|or)\b)")
-_NOT_THEIRS = re.compile(r"(?i)\b(?:i'?m|im|i am) (?:the|a|an) [^,.;!?]*?"
+_NOT_THEIRS = re.compile(r"(?i)[^,.;!?]*[?.!]\s*(?:(?:god|hell|oh|lol|haha|ugh)[,]?\s+)?(?:no+|nope|nah|no way|never)"
+                         r"(?=\W*$|[.!,?])[.!]*"
+                         # "the head's job? god no. ... maybe the exams officer" (round 98 picked the head's)
+                         r"|\b(?:i'?m|im|i am) (?:the|a|an) [^,.;!?]*?"
                          r"(?=\s+(?:so|and|but|because|cos|which)\b|[,.;!?]|$)"
                          r"|[^,.;!?]*\b(?:don'?t|dont|do not|wouldn'?t) (?:really )?(?:want|wanna)\b[^,.;!?]*"
                          # "at my work thats just the manager": what there is, not the pick

@@ -28,7 +28,9 @@ def match_whole(cx: Context, low: str) -> Rule | None:
         return Rule("non_answer.punctuation", "non_answer", re.compile(""))
     # An echo of the question ("5 years?", "free day?") says nothing yet.
     ws = words(text)
-    if low.rstrip().endswith("?") and 0 < len(ws) <= 3 and cx.question and all(w in cx.question for w in ws) \
+    # ... "my organisation?" asked "... what your organisation needs ...?" (round 98 listed "your organisation")
+    yours = [{"my": "your", "me": "you", "i": "you", "mine": "yours"}.get(w, w) for w in ws]
+    if low.rstrip().endswith("?") and 0 < len(ws) <= 3 and cx.question and all(w in cx.question for w in yours) \
             and not set(ws) <= _PARDON:  # "what?" is not caught, not the question's "what" said back
         return Rule("filler.echo", "filler", re.compile(""))
     # A bare "right." or "I think so" is a yes (or no, or hedge) to be peeled, not an aside.
