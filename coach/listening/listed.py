@@ -26,7 +26,7 @@ _LEAD = re.compile(
     r"ok|okay|ah|oh|ha+|"
     r"i guess|i think|i suppose|maybe|probably|honestly|tbh|ngl|idk|obviously|defin?[ai]?tely|deff?o|"
     r"weirdly|oddly|strangely|bizarrely|funnily enough|surprisingly|actually|"  # "and weirdly bayesian stats" (r73)
-    r"same(?: as| like)? (?:last time|before)|as (?:i said|before)|like i said|now|"
+    r"same(?: as| like)? (?:last time|before)|same (?:stuff|things|as always)|as (?:i said|before)|like i said|now|"
     # "add the shed please" (round 49): the request around the thing, not the thing
     r"(?:please |pls |can you |could you )?(?:add|put in|include|also put)(?= \w)|"
     r"(?:i'?m|im|i am) (?:also |really |quite |pretty |very )?(?:good|great|decent) (?:at|with|to(?= \w+ (?!to\b)))|"
@@ -86,6 +86,9 @@ _ONLY_FILLER = re.compile(r"(?i)^(?:both|all|all of them|either|same|that|this|y
                           # "..., like constantly" (round 60 said back "So: constantly."): how often, not a thing
                           r"constantly|all the time|always|every day|daily|24/7|non ?stop|a lot|nonstop|"
                           # "same answer. watch leeds", "fishing obviously. said that" (round 73 listed them)
+                          # "nothing exciting sorry", "so maybe there?", "same stuff" (round 98 listed them)
+                          r"nothing (?:exciting|special|much|fancy)(?: really)?(?:,? sorry)?|(?:so )?(?:maybe )?there|"
+                          r"same stuff|same things|same as always|"
                           r"same answer(?: as (?:before|last time))?|(?:i )?(?:said|told you) (?:that|this|it)"
                           r"(?: already| before)?|as i said|like i said)?\W*$")
 # "people ask me to debug their sql": who asks, said before the things asked for (round 60 said back only "constantly")
