@@ -322,9 +322,13 @@ def _part_remark(text: str) -> Fix | None:
 
 def _didnt_say(text: str) -> Fix | None:
     """"i didnt really pick head of dept, i said nobodys" (round 25): what was said in place of what was heard."""
-    m = re.match(r"(?i)^(?:but |and )?i (?:didn'?t|did not|never) (?:really |actually )?(?:pick|choose|say|want|mean) "
+    m = re.match(r"(?i)^(?:but |and )?i (?:didn'?t|did not|never) (?:really |actually )?(?:pick|choose|say|want|mean|"
+                 r"picked|chose|said|wanted|meant) "
                  r"(?P<x>[^,.;]{2,40}?)\s*[,;]\s*(?:i (?:said|meant|picked|chose|wanted)|it was|it'?s|its)\s+"
                  r"(?P<y>\w.+)$", text)
+    if m and re.match(r"(?i)^(?:[\w']+ )?not(?: really| much| so much)?\b", m.group("y")):
+        # "i never said earning well, i said money not really" (round 98 put "money not really" in): it goes
+        return Fix("drop", "", _part(m.group("x")), said=_said(m.group("x")))
     return Fix("put", "", _part(m.group("x")), _words(m.group("y")), _said(m.group("x"))) if m else None
 
 

@@ -21,6 +21,7 @@ from coach.listening.fix_add import quoted_add, without_asking
 from coach.listening.fix_also import is_the_line, judged, not_in_line, not_the_line, too_not_just
 from coach.listening.fix_clause import _ASIDE, Fix, _read
 from coach.listening.fix_clause import _UNDERNEATH as _UNDER
+from coach.listening.fix_denied import no_x_just_y
 from coach.listening.fix_plain import plainly, pointed_out
 from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import MENTION, slot_of
@@ -231,7 +232,7 @@ _BONUS = re.compile(r"(?i)\b(?:(?:and|but|also|plus|oh) )?(?P<x>[\w' ]{2,30}?) (
 def read_fixes(reply: str) -> list[Fix]:
     """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
     reply = pointed_out(reply) or _TOLD_ASIDE.sub("", reply)  # "it's not 'being recognised', i told you ..., more X"
-    reply = _BONUS.sub(lambda m: f". {m['y'] or m['b']} first not {m['x'] or m['a']}. ", reply).strip(" .")
+    reply = no_x_just_y(_BONUS.sub(lambda m: f". {m['y'] or m['b']} first not {m['x'] or m['a']}. ", reply).strip(" ."))
     whole = _said_whole(reply)
     if whole is not None:
         return whole
