@@ -38,7 +38,10 @@ _PLAYED_DOWN = re.compile(
     r"matters? less|less so|less (?:now|important|than before)|(?:doesn'?t|does not) matter (?:as much|any ?more)|"
     # "at my age a career ladder is a bit silly" (round 24), "too old for all this recognition business"
     r"(?:is|'s|are|seems?) (?:a bit |kind of |kinda |rather |pretty |quite |a little )?(?:silly|pointless|daft|"
-    r"overrated|not for me)|too old for)\b"
+    r"overrated|not for me)|too old for|"
+    # "control sounds exhausting" (round 98 then asked whether deciding drives them)
+    r"(?:sounds?|seems?|is|'s|feels?|looks?) (?:so |really |a bit |kind of |just )?(?:exhausting|draining|tiring|"
+    r"awful|horrible|stressful|like hell|a nightmare))\b"
 )
 # What drives the mentee, named in their own words at the open question ("security, and respect
 # from peers"): pieces of the answer, each kept when it names no drive of the lexicon's (round 13).
