@@ -146,7 +146,9 @@ class AskedBack(Kept):
             key = {"worry": "acknowledge_worry", "insight": "acknowledge_insight", "loss": "acknowledge_loss",
                    "busy": "acknowledge_busy", "rough": "acknowledge_rough", "apology": "acknowledge_apology"}.get(
                 feeling.topic or "", "acknowledge_feeling")
-            if key in self.flow.replies:
+            # ... the plain "thanks for saying how that feels" only when nothing else was said to them first (round
+            # 97: "Fair point, and sorry ... Thanks for saying how that feels. Thank you for telling me how it went.")
+            if key in self.flow.replies and not (key == "acknowledge_feeling" and out):
                 out.append(self._rule(self._reply(key)))
                 self._acked = True  # the step's own reflection is not said beside it
         elif "apology" in reading.asides and "acknowledge_apology" in self.flow.replies:
