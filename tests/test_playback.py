@@ -269,3 +269,12 @@ def test_a_too_the_mentee_said_is_not_said_again_by_the_reply() -> None:
     assert tidy("I've noted security now too too.") == "I've noted security now too."
     assert tidy("I've noted cooking as well too.") == "I've noted cooking too."
     assert tidy("Me too, and you too.") == "Me too, and you too."
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("um same as last time? JANINE'S. i told you", "Janine's"),  # round 98 said back "(JANINE'S)"
+    ("MEANING. like i keep saying lol", "meaning"),
+    ("the NHS and HMRC", "the NHS and HMRC"),  # short capitals may be acronyms: kept
+])
+def test_words_typed_in_capitals_are_said_back_plainly(typed: str, said: str) -> None:
+    assert play_back(typed) == said

@@ -231,8 +231,9 @@ class Answering(CheckingIn, Confirming, Fixing, SaidBeside, Recalling, AskedBack
                          for a in reading.acts)
             return self._bounded_reask(self._reply("reask_unsure") if unsure else None)
         named_role = step.save_as in ("want_job", "not_want_job") and (ROLE.match(content) is not None or re.match(
-            r"(?i)(?:nobody|no one|none|noone|mine|my own|my job|my current (?:one|job|role))(?:'?s)?\b", content)
-            is not None)  # "dispatcher", "nobodys", "mine lol": whose job
+            r"(?i)(?:nobody|no one|none|noone|mine|my own|my job|my current (?:one|job|role)|"
+            r"(?!(?:it|that|what|there|here|he|she|who|let|how)\W)\w+['\u2019]s)(?:'?s)?\b",
+            content) is not None)  # "dispatcher", "nobodys", "mine lol", "janine's" (round 98): whose job
         if len(rules.words(content)) < step.min_words and not self.state.reasks and not named_role:
             return self._bounded_reask(None)  # asked for more once; a short answer said again is the answer
         if step.ladder and (any(a.kind == "non_answer" and _BOTTOM.search(a.text) for a in reading.acts)

@@ -333,9 +333,16 @@ def key_phrase(answer: str, max_words: int = 12) -> str:
     return "" if len(phrase) > MAX_CHARS else phrase
 
 
+# A word typed in capitals to stress it, said back plainly ("JANINE'S" -> "Janine's", round 98); short ones may be
+# acronyms ("NHS", "HMRC") and stay
+_SHOUTED = re.compile(r"\b([A-Z])([A-Z]{4,})(?=(['\u2019]S)?\b)")
+
+
 def play_back(answer: str, max_words: int = 12) -> str:
     """The mentee's key phrase in the second person ("I love puzzles" -> "you love puzzles"); "" if none."""
     answer = _UNSAYABLE.sub("", answer)  # a terminal escape or bidi override is never said back
+    answer = _SHOUTED.sub(lambda m: (m[1] if m[3] else m[1].lower()) + m[2].lower(), answer)
+    answer = re.sub(r"(?<=[a-z])(['\u2019])S\b", r"\1s", answer)
     said_as = _SAID_AS.match(answer.strip()) if len(answer.split()) <= max_words else None
     if said_as:  # "it just feels like mine? like proof i can do it": both halves are one thought
         first, then = key_phrase(answer, max_words), key_phrase(said_as.group(2), max_words)
