@@ -256,7 +256,7 @@ PERSONAS = {
         answers=[
             "ok",
             "", "manager",  # asked for more once, a short goal is the goal
-            "boss's", "HR job",
+            "his", "HR job",  # too short: asked for more once ("boss's" is a whole answer since round 98)
             "meetings all day",
             "guess", "no idea",  # a second non-answer moves on: no third asking, and no "how do you know?"
             "Security.", "yes",
