@@ -209,8 +209,9 @@ def _one(text: str) -> Edit | None:
     return Edit(core(part), put, said=_mention(_WHY_AFTER.sub(r"\g<p>", m.group("said") or part)))
 
 
-# How often it was said, and nothing else: "twice", "again", "for the third time lol"
-COUNT_ONLY = re.compile(r"(?i)^\s*(?:twice|again|already|three times|(?:for )?the \w+ time|x2|2x)"
+# How often it was said, and nothing else: "twice", "again", "for the third time lol", "still" ("wrong again")
+COUNT_ONLY = re.compile(r"(?i)^\s*(?:twice|again|already|still|too|as well|once more|three times|(?:for )?the \w+ time|"
+                        r"x2|2x)"
                         r"(?: now| already| lol)?\W*$")
 _WHY_AFTER = re.compile(r"(?i)(?<=\w)(?P<p> (?:part|bit|line))?\W*(?<= )(?:(?:because|cos|cuz|coz|since) .*|"
                         r"(?:its|it'?s|it is|is) (?:a |so |too |only |just |really )*(?:small|minor|nothing|old|wrong|"

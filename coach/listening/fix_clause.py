@@ -230,7 +230,7 @@ def _slot_is(text: str) -> Fix | None:
                                     flags=re.I))
         new, old = _split_not(after.strip(" ,.;:"))
         new = "" if _ASIDE.match(_bare(new)) else new  # "the job bit is wrong, that was a joke. i said X": X comes next
-        new = "" if _AGAIN.fullmatch(new) else new
+        new = "" if COUNT_ONLY.match(new) else new
         if re.fullmatch(r"(?i)any ?more|yet|now|either|really|tbh|lol|at all", new):  # "job: not sure anymore" (r73)
             return Fix("put", slot, "", rest.strip(" ,.;:"), said)
         return Fix("put", slot, old, new, said) if new else Fix("ask", slot, said=said)
@@ -285,9 +285,6 @@ _NOT_A_LIKE = re.compile(r"(?i)(?:a thing|something|anything) (?:that |which )?(
 _NOT_SUBJECT = {"it", "that", "this", "there", "he", "she", "they", "which", "what", "who", "i", "you", "we"}
 
 
-_AGAIN = re.compile(r"(?i)(?:again|still|too|as well|once more|(?:for )?the \w+ time)\W*")
-
-
 def _part_remark(text: str) -> Fix | None:
     """"the team lead part is less sure than it sounds", "the mattering bit is right"."""
     m = re.match(r"^(?:the |that |this )?(?P<x>.+?)\s+(?:bit|part|line|thing)s?\s+(?:is|are|was|sounds|seems|reads|"
@@ -315,7 +312,7 @@ def _part_remark(text: str) -> Fix | None:
         rest = re.sub(r"^[\s,.;:]*(?:(?:it'?s |its |it is )?not (?:about )?[^,.;]+[,.;]\s*)?", "",
                       _THO.sub("", what[wrong.end():]), flags=re.I)
         new = _words(rest) if not re.match(r"^\s*than\b", what[wrong.end():], re.I) else ""
-        new = "" if _AGAIN.fullmatch(new) else new  # "the job thing is wrong again" (round 98: "is now: again")
+        new = "" if COUNT_ONLY.match(new) else new  # "the job thing is wrong again" (round 98: "is now: again")
         return Fix("put", slot_of(said), x, new, said) if new else Fix("ask", slot_of(said), x, said=said)
     return None
 

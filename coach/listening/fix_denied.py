@@ -9,7 +9,7 @@ from coach.listening.fix import Fix
 from coach.listening.fix_words import _said, _words
 from coach.listening.parts import MENTION, slot_of
 
-__all__ = ["no_x_just_y", "not_then_remark", "slot_isnt"]
+__all__ = ["not_then_remark", "slot_isnt"]
 
 
 def slot_isnt(text: str) -> Fix | None:
@@ -41,24 +41,3 @@ def not_then_remark(rest: str) -> str:
     "NOT X, that's just how long I've done it" are read as before)."""
     m = re.match(r"(?i)^not\s+(?P<x>[^,.;!?]{2,60}?)\s*[,.;!?]+\s*(?P<tail>.*)$", rest.strip())
     return _words(m["x"]) if m and _REMARK.match(m["tail"]) else ""
-
-
-
-# "no ward manager at all, just teaching" (round 98 kept the ward manager): said the way it is read, "Y not X"
-_NO_X_JUST_Y = re.compile(r"(?i)(?:^|(?<=[.!?;]\s)|(?<=^\W))\W*(?:and |but |so )?(?:no|not) (?:the |a |an )?"
-                          r"(?!(?:sure|really|quite|much|that|this|it|now|yet)\b)(?P<x>[a-z][\w' -]{1,30}?)"
-                          r"(?: at all| either)?[,;]?\s+(?:just|only|it'?s just|its just) (?P<y>[a-z][\w' -]{1,40}?)"
-                          r"(?=\W*$|[.!?;])")
-
-
-# "and meaning is the main driver not a hobby lol" (round 98 put "meaning is the main driver" in for "a hobby")
-_DRIVER_NOT_HOBBY = re.compile(r"(?i)\b(?:and |but |also )?(?P<x>[a-z][\w' ]{1,30}?) (?:is|'s) (?:the |my )?"
-                               r"(?:main |real |big )?(?:driver|drive|motivation|thing that drives me),?"
-                               r" not (?:a |my )?(?:hobby|passion|thing i love)\b(?: lol| haha| tbh)*")
-
-
-def no_x_just_y(reply: str) -> str:
-    """``reply`` with "no X at all, just Y" said as "Y not X", and "X is the main driver not a hobby" as "X isnt a
-    hobby. add X to what drives me"."""
-    reply = _DRIVER_NOT_HOBBY.sub(lambda m: f"{m['x']} isnt a hobby. add {m['x']} to what drives me", reply)
-    return _NO_X_JUST_Y.sub(lambda m: f"{m['y']} not {m['x']}", reply)

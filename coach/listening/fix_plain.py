@@ -8,7 +8,7 @@ import re
 
 from coach.listening.parts import MENTION, slot_of
 
-__all__ = ["heading_asked", "plainly"]
+__all__ = ["heading_asked", "plainly", "pointed_out", "reworded"]
 
 
 # Lines said as sentences of one's own (round 41): "im heading to X", "im good at X too" ("going to stop": no).
@@ -317,3 +317,35 @@ def pointed_out(reply: str) -> str:
         return ""  # as the fixes they are (round 79 added "close")
     named = [x for x in said if x and not _NOT_NAMED.search(x) and not _VERDICT.match(x) and len(x.split()) <= 6]
     return f"add {', '.join(named)}" if named else ""
+
+
+# "nights is a bonus not the main driver, meaning is", "its meaning first pls nights is just a bonus" (round 97 kept
+# nights first): an order, said as "meaning first not nights"
+_BONUS = re.compile(r"(?i)\b(?:(?:and|but|also|plus|oh) )?(?P<x>[\w' ]{2,30}?) (?:is|are|'s|s) (?:just |only )?"
+                    r"(?:a |the )?(?:bonus|nice to have|extra)"
+                    r"(?:,? not (?:the )?main (?:driver|drive|thing|one|reason))?[,.;]?\s+(?:(?:it'?s|its) )?"
+                    r"(?P<y>[\w' ]{2,30}?) (?:is(?: first| the main (?:one|thing|driver))?|first)\b"
+                    r"|\b(?:it'?s |its )?(?P<b>[\w']{2,30}) first(?: (?:pls|please))?[,.;]?\s+(?P<a>[\w']{2,30}) "
+                    r"(?:is )?(?:just |only )?(?:a |the )?(?:bonus|nice to have|extra)\b")
+
+
+# "no ward manager at all, just teaching" (round 98 kept the ward manager): said the way it is read, "Y not X"
+_NO_X_JUST_Y = re.compile(r"(?i)(?:^|(?<=[.!?;]\s)|(?<=^\W))\W*(?:and |but |so )?(?:no|not) (?:the |a |an )?"
+                          r"(?!(?:sure|really|quite|much|that|this|it|now|yet)\b)(?P<x>[a-z][\w' -]{1,30}?)"
+                          r"(?: at all| either)?[,;]?\s+(?:just|only|it'?s just|its just) (?P<y>[a-z][\w' -]{1,40}?)"
+                          r"(?=\W*$|[.!?;])")
+
+
+# "and meaning is the main driver not a hobby lol" (round 98 put "meaning is the main driver" in for "a hobby")
+_DRIVER_NOT_HOBBY = re.compile(r"(?i)\b(?:and |but |also )?(?P<x>[a-z][\w' ]{1,30}?) (?:is|'s) (?:the |my )?"
+                               r"(?:main |real |big )?(?:driver|drive|motivation|thing that drives me),?"
+                               r" not (?:a |my )?(?:hobby|passion|thing i love)\b(?: lol| haha| tbh)*")
+
+
+def reworded(reply: str) -> str:
+    """``reply`` with fixes said across its clauses put the way the fix reader reads them: "nights is a bonus, meaning
+    is" as "meaning first not nights", "no X at all, just Y" as "Y not X", "X is the main driver not a hobby" as "X
+    isnt a hobby. add X to what drives me"."""
+    reply = _BONUS.sub(lambda m: f". {m['y'] or m['b']} first not {m['x'] or m['a']}. ", reply).strip(" .")
+    reply = _DRIVER_NOT_HOBBY.sub(lambda m: f"{m['x']} isnt a hobby. add {m['x']} to what drives me", reply)
+    return _NO_X_JUST_Y.sub(lambda m: f"{m['y']} not {m['x']}", reply)

@@ -21,8 +21,7 @@ from coach.listening.fix_add import quoted_add, without_asking
 from coach.listening.fix_also import is_the_line, judged, not_in_line, not_the_line, too_not_just
 from coach.listening.fix_clause import _ASIDE, Fix, _read
 from coach.listening.fix_clause import _UNDERNEATH as _UNDER
-from coach.listening.fix_denied import no_x_just_y
-from coach.listening.fix_plain import plainly, pointed_out
+from coach.listening.fix_plain import plainly, pointed_out, reworded
 from coach.listening.fix_words import _bare, _words
 from coach.listening.parts import MENTION, slot_of
 from coach.listening.text import Reply
@@ -219,20 +218,10 @@ def _said_whole(reply: str) -> list[Fix] | None:
         else None
 
 
-# "nights is a bonus not the main driver, meaning is", "its meaning first pls nights is just a bonus" (round 97 kept
-# nights first): an order, said as "meaning first not nights"
-_BONUS = re.compile(r"(?i)\b(?:(?:and|but|also|plus|oh) )?(?P<x>[\w' ]{2,30}?) (?:is|are|'s|s) (?:just |only )?"
-                    r"(?:a |the )?(?:bonus|nice to have|extra)"
-                    r"(?:,? not (?:the )?main (?:driver|drive|thing|one|reason))?[,.;]?\s+(?:(?:it'?s|its) )?"
-                    r"(?P<y>[\w' ]{2,30}?) (?:is(?: first| the main (?:one|thing|driver))?|first)\b"
-                    r"|\b(?:it'?s |its )?(?P<b>[\w']{2,30}) first(?: (?:pls|please))?[,.;]?\s+(?P<a>[\w']{2,30}) "
-                    r"(?:is )?(?:just |only )?(?:a |the )?(?:bonus|nice to have|extra)\b")
-
-
 def read_fixes(reply: str) -> list[Fix]:
     """Every fix ``reply`` asks for, in order ([] when it asks for none)."""
     reply = pointed_out(reply) or _TOLD_ASIDE.sub("", reply)  # "it's not 'being recognised', i told you ..., more X"
-    reply = no_x_just_y(_BONUS.sub(lambda m: f". {m['y'] or m['b']} first not {m['x'] or m['a']}. ", reply).strip(" ."))
+    reply = reworded(reply)  # "no X at all, just Y": "Y not X"
     whole = _said_whole(reply)
     if whole is not None:
         return whole

@@ -166,7 +166,8 @@ def job_named(answer: str) -> str:
     text = _NOT_THEIRS.sub(" ", text)  # "Im the head chef", "I dont want his job": not the job they would pick
     # "the job of Marek, site manager" (round 97 said back "the Marek"): a person by name, Marek's job
     text = re.sub(r"(?:\b[Tt]he |\b[Aa] )?\b(?:[Jj]ob|[Rr]ole|[Pp]osition) of "
-                  r"(?!(?:Head|Manager|Director|Chief|Lead|Senior|Deputy|Assistant|Area|Site|Shift|Store|Ward|Team|General|Operations|Sales|Charge|Practice)\b)"
+                  r"(?!(?:Head|Manager|Director|Chief|Lead|Senior|Deputy|Assistant|Area|Site|Shift|Store|Ward|Team|"
+                  r"General|Operations|Sales|Charge|Practice)\b)"
                   r"(?P<name>[A-Z][a-z]+)\b(?!['-]| of\b)",
                   lambda m: f"{m['name']}'s job", text)
     # "the job of X": X; "the job of our trainer in HR": our trainer, never "the our trainer" (round 42)
